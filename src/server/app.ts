@@ -1,0 +1,105 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Fastify from 'fastify';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { sql } from 'drizzle-orm';
+import { z } from 'zod';
+import { authRoutes } from './platform/auth/auth.routes.ts';
+import type { Config } from './platform/config.ts';
+import type { Database } from './platform/db/engine.ts';
+import { registerErrorHandler } from './platform/errors.ts';
+import { installAccessControl, type RouteRecord } from './platform/http/auth.hook.ts';
+import type { App } from './platform/http/types.ts';
+import { JobRunner } from './platform/jobs/job.runner.ts';
+import { jobRoutes } from './platform/jobs/jobs.routes.ts';
+import { loadModules } from './platform/module.ts';
+
+export interface BuiltApp {
+  app: App;
+  /** Every /api route with the access it declares: the route walker test reads this. */
+  routes: RouteRecord[];
+}
+
+export async function buildApp(config: Config, database: Database, opts: { logger?: boolean; startJobs?: boolean } = {}): Promise<BuiltApp> {
+  const app = Fastify({
+    logger: opts.logger === false ? false : { level: config.logLevel },
+    trustProxy: true,
+    bodyLimit: 5 * 1024 * 1024,
+  }).withTypeProvider<ZodTypeProvider>() as unknown as App;
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  const filesDir = config.dataDir.startsWith('memory://') ? fs.mkdtempSync(path.join(os.tmpdir(), 'gongwu-files-')) : path.join(config.dataDir, 'files');
+  const jobs = new JobRunner(database, filesDir);
+  app.decorate('database', database);
+  app.decorate('config', config);
+  app.decorate('jobs', jobs);
+  app.decorateRequest('actor', undefined as never);
+
+  await app.register(cookie);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        styleSrc: ["'self'", "'unsafe-inline'"], // antd injects its styles at run time
+        scriptSrc: ["'self'"],
+        mediaSrc: ["'self'", 'blob:'],
+      },
+    },
+  });
+  await app.register(rateLimit, { global: true, max: 1000, timeWindow: '1 minute' });
+  await app.register(multipart, { limits: { fileSize: 200 * 1024 * 1024, files: 1 } });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Gongwu 公物 API', version: '0.1.0', description: '机关事务管理委员会国有资产管理系统 API' },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'gw_session' },
+          bearer: { type: 'http', scheme: 'bearer' },
+        },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
+  registerErrorHandler(app);
+
+  const routes: RouteRecord[] = [];
+  installAccessControl(app, routes);
+
+  app.get('/api/health', {
+    config: { access: 'public' },
+    schema: { tags: ['system'], summary: '健康检查', response: { 200: z.object({ status: z.literal('ok'), engine: z.enum(['pglite', 'postgres']), version: z.string(), time: z.string() }) } },
+  }, async () => {
+    await database.db.execute(sql`select 1`);
+    return { status: 'ok' as const, engine: database.engine, version: '0.1.0', time: new Date().toISOString() };
+  });
+  app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
+
+  await app.register(authRoutes);
+  await app.register(jobRoutes);
+  for (const mod of await loadModules()) {
+    for (const [kind, handler] of Object.entries(mod.jobs ?? {})) jobs.register(kind, handler);
+    if (mod.routes) await app.register(mod.routes);
+  }
+
+  const hasWeb = fs.existsSync(path.join(config.webDir, 'index.html'));
+  if (hasWeb) await app.register(fastifyStatic, { root: config.webDir, wildcard: false });
+  app.setNotFoundHandler((req, reply) => {
+    // The web app routes on the client: unknown non-API paths get its index.html.
+    if (hasWeb && req.method === 'GET' && !req.url.startsWith('/api/')) return reply.type('text/html').sendFile('index.html');
+    return reply.status(404).send({ error: 'not_found', message: `没有这个接口：${req.method} ${req.url}` });
+  });
+  if (opts.startJobs !== false) jobs.start();
+  app.addHook('onClose', async () => jobs.stop());
+  return { app, routes };
+}

@@ -1,0 +1,113 @@
+import crypto from 'node:crypto';
+import { and, eq, gt, isNull, sql } from 'drizzle-orm';
+import type { Permission, Role, RoleGrant } from '../../../shared/roles.ts';
+import type { Queryable } from '../db/engine.ts';
+import { withTx } from '../db/tx.ts';
+import { AppError } from '../errors.ts';
+import type { Actor } from './actor.ts';
+import { apiTokens, roleAssignments, sessions, users } from './auth.tables.ts';
+import { hashPassword, passwordProblem, verifyPassword } from './password.ts';
+import { logSecurityEvent } from './security-log.ts';
+
+export const sha256 = (s: string) => crypto.createHash('sha256').update(s).digest('hex');
+const randomToken = (prefix = '') => prefix + crypto.randomBytes(32).toString('base64url');
+
+export interface LoginPolicy {
+  sessionTtlHours: number;
+  maxFailures: number;
+  lockMinutes: number;
+}
+
+export async function grantsOf(q: Queryable, userId: string): Promise<RoleGrant[]> {
+  const rows = await q.select({ role: roleAssignments.role, unitId: roleAssignments.unitId }).from(roleAssignments).where(eq(roleAssignments.userId, userId));
+  return rows.map((r) => ({ role: r.role as Role, unitId: r.unitId }));
+}
+
+export async function login(
+  q: Queryable,
+  input: { username: string; password: string; ip?: string; userAgent?: string },
+  policy: LoginPolicy,
+): Promise<{ token: string; csrfToken: string; userId: string }> {
+  const [user] = await q.select().from(users).where(eq(users.username, input.username));
+  if (!user || !user.active) {
+    await verifyPassword('$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$9sTbSlTio3Biev89thdrlKKiCaYsjjYVJxGAL3swxpQ', input.password); // equal timing
+    await logSecurityEvent(q, { kind: 'login_failed', username: input.username, ip: input.ip, details: { reason: 'unknown_user' } });
+    throw new AppError('bad_credentials');
+  }
+  if (user.lockedUntil && user.lockedUntil > new Date()) {
+    await logSecurityEvent(q, { kind: 'login_locked', userId: user.id, username: user.username, ip: input.ip });
+    throw new AppError('locked_out', `登录失败次数过多，账号已锁定至 ${user.lockedUntil.toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' })}`);
+  }
+  if (!(await verifyPassword(user.passwordHash, input.password))) {
+    const failures = user.failedLogins + 1;
+    const lock = failures >= policy.maxFailures ? new Date(Date.now() + policy.lockMinutes * 60_000) : null;
+    await q.update(users).set({ failedLogins: lock ? 0 : failures, lockedUntil: lock }).where(eq(users.id, user.id));
+    await logSecurityEvent(q, { kind: 'login_failed', userId: user.id, username: user.username, ip: input.ip, details: { failures, locked: !!lock } });
+    throw new AppError('bad_credentials');
+  }
+  const token = randomToken();
+  const csrfToken = randomToken();
+  await withTx(q, async (tx) => {
+    await tx.update(users).set({ failedLogins: 0, lockedUntil: null }).where(eq(users.id, user.id));
+    await tx.insert(sessions).values({
+      id: sha256(token),
+      userId: user.id,
+      csrfToken,
+      expiresAt: new Date(Date.now() + policy.sessionTtlHours * 3600_000),
+      ip: input.ip ?? null,
+      userAgent: input.userAgent?.slice(0, 300) ?? null,
+    });
+    await logSecurityEvent(tx, { kind: 'login_ok', userId: user.id, username: user.username, ip: input.ip });
+  });
+  return { token, csrfToken, userId: user.id };
+}
+
+async function actorOf(q: Queryable, userId: string, via: Actor['via'], extra: Partial<Actor>): Promise<Actor | undefined> {
+  const [user] = await q.select().from(users).where(and(eq(users.id, userId), eq(users.active, true)));
+  if (!user) return undefined;
+  return { userId: user.id, username: user.username, displayName: user.displayName, unitId: user.unitId, grants: await grantsOf(q, user.id), via, ...extra };
+}
+
+export async function actorFromSession(q: Queryable, token: string): Promise<Actor | undefined> {
+  const id = sha256(token);
+  const [s] = await q.select().from(sessions).where(and(eq(sessions.id, id), isNull(sessions.revokedAt), gt(sessions.expiresAt, sql`now()`)));
+  if (!s) return undefined;
+  return actorOf(q, s.userId, 'session', { sessionId: s.id, csrfToken: s.csrfToken });
+}
+
+export async function actorFromApiToken(q: Queryable, token: string): Promise<Actor | undefined> {
+  const [t] = await q.select().from(apiTokens).where(and(eq(apiTokens.tokenHash, sha256(token)), isNull(apiTokens.revokedAt)));
+  if (!t || (t.expiresAt && t.expiresAt < new Date())) return undefined;
+  await q.update(apiTokens).set({ lastUsedAt: new Date() }).where(eq(apiTokens.id, t.id));
+  return actorOf(q, t.userId, 'token', { scopes: t.scopes as Permission[] });
+}
+
+export async function logout(q: Queryable, actor: Actor, ip?: string): Promise<void> {
+  if (actor.sessionId) await q.update(sessions).set({ revokedAt: new Date() }).where(eq(sessions.id, actor.sessionId));
+  await logSecurityEvent(q, { kind: 'logout', userId: actor.userId, username: actor.username, ip });
+}
+
+export async function changePassword(q: Queryable, actor: Actor, input: { currentPassword: string; newPassword: string }, ip?: string): Promise<void> {
+  const [user] = await q.select().from(users).where(eq(users.id, actor.userId));
+  if (!user || !(await verifyPassword(user.passwordHash, input.currentPassword))) {
+    throw new AppError('validation', '当前密码不正确', { currentPassword: '当前密码不正确' });
+  }
+  const problem = passwordProblem(input.newPassword);
+  if (problem) throw new AppError('validation', problem, { newPassword: problem });
+  const passwordHash = await hashPassword(input.newPassword);
+  await withTx(q, async (tx) => {
+    await tx.update(users).set({ passwordHash, mustChangePassword: false, updatedAt: new Date() }).where(eq(users.id, actor.userId));
+    // Other sessions of this account end: a changed password should lock out whoever knew the old one.
+    await tx.update(sessions).set({ revokedAt: new Date() }).where(and(eq(sessions.userId, actor.userId), isNull(sessions.revokedAt), sql`${sessions.id} <> ${actor.sessionId ?? ''}`));
+    await logSecurityEvent(tx, { kind: 'password_changed', userId: actor.userId, username: actor.username, ip });
+  });
+}
+
+export async function createApiToken(q: Queryable, actor: Actor, input: { name: string; userId: string; scopes: Permission[]; expiresAt?: Date }): Promise<{ id: string; token: string }> {
+  const token = randomToken('gw_');
+  return withTx(q, async (tx) => {
+    const [row] = await tx.insert(apiTokens).values({ name: input.name, tokenHash: sha256(token), userId: input.userId, scopes: input.scopes, createdBy: actor.userId, expiresAt: input.expiresAt ?? null }).returning({ id: apiTokens.id });
+    await logSecurityEvent(tx, { kind: 'token_created', userId: actor.userId, username: actor.username, details: { tokenId: row.id, forUser: input.userId, scopes: input.scopes } });
+    return { id: row.id, token };
+  });
+}

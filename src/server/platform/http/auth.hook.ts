@@ -1,0 +1,57 @@
+import type { FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
+import { AppError } from '../errors.ts';
+import { can, type Actor } from '../auth/actor.ts';
+import { actorFromApiToken, actorFromSession } from '../auth/session.service.ts';
+import type { Access, App } from './types.ts';
+
+export const SESSION_COOKIE = 'gw_session';
+const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+export interface RouteRecord {
+  method: string;
+  url: string;
+  access: Access;
+}
+
+async function authenticate(req: FastifyRequest): Promise<Actor | undefined> {
+  const db = req.server.database.db;
+  const auth = req.headers.authorization;
+  if (auth?.startsWith('Bearer ')) return actorFromApiToken(db, auth.slice(7).trim());
+  const token = req.cookies[SESSION_COOKIE];
+  if (!token) return undefined;
+  const actor = await actorFromSession(db, token);
+  if (!actor) return undefined;
+  // CSRF: a cookie-authenticated mutation must echo the session's token in a header, which a
+  // cross-site form cannot set. SameSite=Lax on the cookie is the second wall.
+  if (!SAFE.has(req.method) && req.headers['x-csrf-token'] !== actor.csrfToken) throw new AppError('csrf');
+  return actor;
+}
+
+/**
+ * Installs authentication and the route's permission check on every /api route, and refuses to
+ * start if a route forgot to say who may call it.
+ */
+export function installAccessControl(app: App, registry: RouteRecord[]): void {
+  app.addHook('onRoute', (route: RouteOptions) => {
+    if (!route.url.startsWith('/api/')) return;
+    const access = (route.config as { access?: Access } | undefined)?.access;
+    if (!access) throw new Error(`route ${route.method} ${route.url} does not declare config.access`);
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    for (const m of methods) if (m !== 'HEAD') registry.push({ method: m, url: route.url, access });
+    if (route.schema && access !== 'public') {
+      const schema = route.schema as Record<string, unknown>;
+      schema.security = [{ session: [] }, { bearer: [] }];
+      const note = access === 'authenticated' ? '任何已登录用户' : `权限 ${access}`;
+      schema.description = schema.description ? `${schema.description}\n\n${note}` : note;
+    }
+    if (access === 'public') return;
+    const check = async (req: FastifyRequest, _reply: FastifyReply) => {
+      const actor = await authenticate(req);
+      if (!actor) throw new AppError('unauthenticated');
+      if (access !== 'authenticated' && !can(actor, access)) throw new AppError('forbidden');
+      req.actor = actor;
+    };
+    const existing = route.preValidation;
+    route.preValidation = existing ? [check, ...(Array.isArray(existing) ? existing : [existing])] : [check];
+  });
+}

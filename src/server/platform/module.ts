@@ -1,0 +1,44 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { Command } from 'commander';
+import type { Config } from './config.ts';
+import type { Database } from './db/engine.ts';
+import type { App } from './http/types.ts';
+import type { JobHandler } from './jobs/job.runner.ts';
+
+/** What a module hands the platform: its routes, its job handlers, its demo data. */
+export interface GongwuModule {
+  name: string;
+  /** Lower runs first (demo data depends on order: org before catalog before assets …). */
+  order: number;
+  routes?: (app: App) => Promise<void>;
+  jobs?: Record<string, JobHandler>;
+  /** Loads the module's demo data; runs once, on an empty database, in `order`. */
+  seedDemo?: (database: Database, log: (msg: string) => void) => Promise<void>;
+  /** Adds the module's commands to the `gongwu` CLI. */
+  cli?: (program: Command, ctx: CliContext) => void;
+}
+
+export interface CliContext {
+  /** Opens (and migrates) the configured database; the command closes it. */
+  open(): Promise<{ config: Config; database: Database }>;
+  log(msg: string): void;
+}
+
+const modulesDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../modules');
+
+/**
+ * Every `modules/<name>/<name>.module.ts`, so a new module is one new folder and no shared file
+ * changes (the platform imports no module by name: the wall in DESIGN.md).
+ */
+export async function loadModules(): Promise<GongwuModule[]> {
+  const found: GongwuModule[] = [];
+  for (const name of fs.readdirSync(modulesDir).sort()) {
+    const file = path.join(modulesDir, name, `${name}.module.ts`);
+    if (!fs.existsSync(file)) continue;
+    const mod = (await import(pathToFileURL(file).href)) as { module: GongwuModule };
+    found.push(mod.module);
+  }
+  return found.sort((a, b) => a.order - b.order);
+}

@@ -14,10 +14,17 @@ export interface GongwuModule {
   order: number;
   routes?: (app: App) => Promise<void>;
   jobs?: Record<string, JobHandler>;
-  /** Loads the module's demo data; runs once, on an empty database, in `order`. */
-  seedDemo?: (database: Database, log: (msg: string) => void) => Promise<void>;
+  /**
+   * Loads the module's demo data; runs once, on an empty database, in `order`. 'demo' is the full
+   * demo (README); 'small' is a few records per unit for tests (the route walker, e2e).
+   */
+  seedDemo?: (database: Database, log: (msg: string) => void, opts: SeedOptions) => Promise<void>;
   /** Adds the module's commands to the `gongwu` CLI. */
   cli?: (program: Command, ctx: CliContext) => void;
+}
+
+export interface SeedOptions {
+  scale: 'demo' | 'small';
 }
 
 export interface CliContext {

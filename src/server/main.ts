@@ -6,10 +6,13 @@ import { buildApp } from './app.ts';
 import { loadConfig } from './platform/config.ts';
 import { openDatabase, type Database } from './platform/db/engine.ts';
 import { migrate } from './platform/db/migrate.ts';
+import { backupDatabase, restoreDatabase } from './platform/db/backup.ts';
 import { loadModules, type CliContext } from './platform/module.ts';
 import { seedDemo } from './seed.ts';
 
 const log = (msg: string) => console.log(msg);
+// 'small' (a few records per unit) makes a quick database for the browser suite and trials.
+const demoScale = (): 'demo' | 'small' => (process.env.GONGWU_DEMO_SCALE === 'small' ? 'small' : 'demo');
 
 async function open(): Promise<{ config: ReturnType<typeof loadConfig>; database: Database }> {
   const config = loadConfig();
@@ -25,7 +28,7 @@ async function serve(opts: { seed: boolean; build: boolean }) {
     execSync('npx vite build --logLevel warn', { stdio: 'inherit' });
   }
   const { database } = await open();
-  if (opts.seed) await seedDemo(database, log, { onlyIfEmpty: true });
+  if (opts.seed) await seedDemo(database, log, { onlyIfEmpty: true, scale: demoScale() });
   const { app } = await buildApp(config, database);
   const shutdown = async () => {
     await app.close();
@@ -49,9 +52,32 @@ program.command('migrate').description('bring the database schema up to date').a
 });
 program.command('seed-demo').description('load the demo data (on an empty database)').option('--force', 'load even if data exists').action(async (o: { force?: boolean }) => {
   const { database } = await open();
-  await seedDemo(database, log, { onlyIfEmpty: !o.force });
+  await seedDemo(database, log, { onlyIfEmpty: !o.force, scale: demoScale() });
   await database.close();
 });
+
+program.command('backup').description('write a logical backup (gzip JSON lines, readable by either engine) to <file>').argument('<file>').action(async (file: string) => {
+  const { database } = await open();
+  try {
+    const s = await backupDatabase(database, file);
+    log(`backed up ${s.rows} rows of ${s.tables} tables to ${file} (${(s.bytes / 1024 / 1024).toFixed(1)} MB)`);
+  } finally {
+    await database.close();
+  }
+});
+program.command('restore').description('load a backup into an empty, migrated database (all or nothing)').argument('<file>')
+  .option('--force', 'replace the contents of a database that holds data').action(async (file: string, o: { force?: boolean }) => {
+    const { database } = await open();
+    try {
+      const s = await restoreDatabase(database, file, { force: o.force });
+      log(`restored ${s.rows} rows of ${s.tables} tables from ${file}`);
+    } catch (err) {
+      process.exitCode = 1;
+      console.error(`restore failed, nothing was changed: ${(err as Error).message}`);
+    } finally {
+      await database.close();
+    }
+  });
 
 const ctx: CliContext = { open, log };
 for (const mod of await loadModules()) mod.cli?.(program, ctx);

@@ -1,0 +1,148 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedDemo } from '../../seed.ts';
+import { openTestDatabase } from '../../testing/test-db.ts';
+import { hashPassword } from '../auth/password.ts';
+import { backupDatabase, listTables, restoreDatabase, RestoreError, tableDigests } from './backup.ts';
+import { openDatabase, query, queryOne, sql, type Database } from './engine.ts';
+import { migrate } from './migrate.ts';
+
+async function freshPglite(): Promise<Database> {
+  const d = await openDatabase({ dataDir: 'memory://' });
+  await migrate(d);
+  return d;
+}
+
+/**
+ * A few rows in every core table the demo seed may leave empty (sessions, tokens, jobs, ledger,
+ * attachments …), with awkward values: quotes, newlines, Chinese text, nulls, big fen, arrays.
+ */
+async function addRowsEverywhere(d: Database): Promise<void> {
+  const pw = await hashPassword('Backup-pass-1');
+  await d.execScript(`
+    insert into units (code, name, short_name, kind, classified) values ('BK1', '备份测试单位 "引号"', E'line\\nbreak', 'unit', true) on conflict do nothing;
+    insert into compounds (code, name, address) values ('BKC', '备份园区', null) on conflict do nothing;
+    insert into buildings (compound_id, code, name) select id, 'B1', '一号楼' from compounds where code = 'BKC' on conflict do nothing;
+    insert into floors (building_id, level, name) select b.id, 3, '3层' from buildings b join compounds c on c.id = b.compound_id where c.code = 'BKC' on conflict do nothing;
+    insert into rooms (floor_id, building_id, compound_id, code, usable_area, unit_id)
+      select f.id, b.id, c.id, '301', 18.75, (select id from units where code = 'BK1')
+      from floors f join buildings b on b.id = f.building_id join compounds c on c.id = b.compound_id where c.code = 'BKC' on conflict do nothing;
+    insert into departments (unit_id, name) select id, '办公室' from units where code = 'BK1' on conflict do nothing;
+    insert into staff (unit_id, department_id, employee_no, name, rank)
+      select u.id, d.id, 'BK-001', '张三', 'below_bureau' from units u join departments d on d.unit_id = u.id where u.code = 'BK1' on conflict do nothing;
+    insert into room_occupants (room_id, staff_id) select r.id, s.id from rooms r, staff s where r.code = '301' and s.employee_no = 'BK-001' on conflict do nothing;
+    insert into categories (edition, code, name, level, path, useful_life_months) values ('2022', 'BKZZ', '备份测试类', 1, '/BKZZ/', 72) on conflict do nothing;
+    insert into users (username, display_name, password_hash, unit_id, locale)
+      select 'bk-user', '备份用户', '${pw}', id, 'en' from units where code = 'BK1' on conflict do nothing;
+    insert into role_assignments (user_id, role, unit_id) select u.id, 'unit_admin', u.unit_id from users u where u.username = 'bk-user' on conflict do nothing;
+    insert into sessions (id, user_id, csrf_token, expires_at, ip) select 'bk-session', id, 'csrf', now() + interval '1 hour', '127.0.0.1' from users where username = 'bk-user' on conflict do nothing;
+    insert into api_tokens (name, token_hash, user_id, scopes) select '备份令牌', 'bk-hash', id, array['card.read','org.read'] from users where username = 'bk-user' on conflict do nothing;
+    insert into security_events (kind, username, details) values ('login_ok', 'bk-user', '{"note": "带\\"引号\\"", "n": 12345678901234}');
+    insert into jobs (kind, status, params, processed, total, result) values ('backup.test', 'succeeded', '{"a": [1, 2]}', 10, 10, '{"ok": true}');
+    insert into cards (card_no, unit_id, name, category_id, original_value_fen, acquisition_method, acquired_on, managing_unit_id, custodian_id, total_workload, attributes)
+      select 'BK1-2026-000001', u.id, '台式计算机', c.id, 900719925474099, 'purchase', '2026-01-15', u.id, s.id, 1234.5, '{"cpu": "龙芯"}'
+      from units u, categories c, staff s where u.code = 'BK1' and c.code = 'BKZZ' and s.employee_no = 'BK-001' on conflict do nothing;
+    insert into card_events (card_id, unit_id, type, after, note)
+      select id, unit_id, 'created', '{"status": "pending_posting"}', '新增' from cards where card_no = 'BK1-2026-000001';
+    insert into card_events (card_id, unit_id, type, before, after)
+      select id, unit_id, 'updated', '{"name": "a"}', '{"name": "b"}' from cards where card_no = 'BK1-2026-000001';
+    insert into card_attachments (card_id, unit_id, kind, file_name, content_type, size, sha256, content_base64)
+      select id, unit_id, 'invoice', '发票.pdf', 'application/pdf', 3, 'abc', 'AAEC' from cards where card_no = 'BK1-2026-000001';
+    insert into card_number_sequences (unit_id, year, last_seq) select id, 2026, 1 from units where code = 'BK1' on conflict do nothing;
+  `);
+}
+
+const digestOpts = { where: { security_events: "kind <> 'restore'" } };
+
+describe('backup and restore', () => {
+  let source: Database;
+  let dir: string;
+  let file: string;
+  beforeAll(async () => {
+    source = await freshPglite();
+    await seedDemo(source, () => {}, { onlyIfEmpty: false, scale: 'small' });
+    await addRowsEverywhere(source);
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongwu-backup-'));
+    file = path.join(dir, 'backup.jsonl.gz');
+  });
+  afterAll(async () => {
+    await source.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('lists tables parents first, without generated columns', async () => {
+    const tables = await listTables(source.db);
+    const names = tables.map((t) => t.name);
+    expect(names.indexOf('units')).toBeLessThan(names.indexOf('cards'));
+    expect(names.indexOf('cards')).toBeLessThan(names.indexOf('card_events'));
+    expect(names.indexOf('users')).toBeLessThan(names.indexOf('sessions'));
+    expect(tables.find((t) => t.name === 'cards')!.columns).not.toContain('net_value_fen');
+    expect(tables.find((t) => t.name === 'card_events')!.sequenced).toEqual(['id']);
+  });
+
+  it('writes every row of every table and logs the backup', async () => {
+    const summary = await backupDatabase(source, file);
+    const [{ n }] = await query<{ n: number }>(source.db, sql`select count(*)::int as n from security_events where kind = 'backup'`);
+    expect(n).toBe(1);
+    expect(summary.rows).toBeGreaterThan(20);
+    expect(fs.statSync(file).size).toBe(summary.bytes);
+  });
+
+  it('restores into a fresh embedded database with every table identical, ledger hashes included', async () => {
+    const target = await freshPglite();
+    try {
+      await restoreDatabase(target, file);
+      const before = await tableDigests(source.db);
+      const after = await tableDigests(target.db, digestOpts);
+      expect(after).toEqual(before);
+      const logged = await queryOne<{ n: number }>(target.db, sql`select count(*)::int as n from security_events where kind = 'restore'`);
+      expect(logged!.n).toBe(1);
+      // Identity sequences moved past the restored ids: new rows do not collide.
+      await target.execScript(`insert into security_events (kind) values ('login_ok')`);
+    } finally {
+      await target.close();
+    }
+  });
+
+  it.runIf(!!process.env.TEST_DATABASE_URL)('restores an embedded backup into PostgreSQL with every table identical', async () => {
+    const target = await openTestDatabase();
+    try {
+      await restoreDatabase(target, file);
+      expect(await tableDigests(target.db, digestOpts)).toEqual(await tableDigests(source.db));
+      await target.execScript(`insert into card_events (card_id, unit_id, type) select id, unit_id, 'checked' from cards limit 1`);
+    } finally {
+      await target.close();
+    }
+  });
+
+  it('refuses a database that holds data, and with force replaces it', async () => {
+    const target = await freshPglite();
+    try {
+      await target.execScript(`insert into units (code, name) values ('XX', '已有数据')`);
+      await expect(restoreDatabase(target, file)).rejects.toThrow(RestoreError);
+      const kept = await queryOne<{ n: number }>(target.db, sql`select count(*)::int as n from units where code = 'XX'`);
+      expect(kept!.n).toBe(1);
+      await restoreDatabase(target, file, { force: true });
+      expect(await tableDigests(target.db, digestOpts)).toEqual(await tableDigests(source.db));
+    } finally {
+      await target.close();
+    }
+  });
+
+  it('rejects a truncated file and leaves the database empty', async () => {
+    const zlib = await import('node:zlib');
+    const text = zlib.gunzipSync(fs.readFileSync(file)).toString('utf8').split('\n');
+    const cut = path.join(dir, 'cut.jsonl.gz');
+    fs.writeFileSync(cut, zlib.gzipSync(text.slice(0, Math.floor(text.length / 2)).join('\n') + '\n'));
+    const target = await freshPglite();
+    try {
+      await expect(restoreDatabase(target, cut)).rejects.toThrow(/truncated/);
+      const units = await queryOne<{ n: number }>(target.db, sql`select count(*)::int as n from units`);
+      expect(units!.n).toBe(0);
+    } finally {
+      await target.close();
+    }
+  });
+});

@@ -1,0 +1,141 @@
+import { useEffect, useMemo, useRef, type Key, type ReactNode } from 'react';
+import { Input, Space, Table, Typography } from 'antd';
+import type { TableColumnsType, TableProps } from 'antd';
+import type { SorterResult } from 'antd/es/table/interface';
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useSearchParams } from 'react-router-dom';
+import { api } from '../api/client.ts';
+import { useI18n } from '../app/i18n.tsx';
+import type { Page } from '../../shared/paging.ts';
+import { readTableState, sorterToQuery, writeTableState, type TableState } from './tableState.ts';
+import { errorText } from './errors.ts';
+
+type Param = string | number | boolean | undefined | null | (string | number)[];
+
+export interface ServerTableProps<T> {
+  /** A list route answering Page<T>: { items, total, page, pageSize }. */
+  url: string;
+  /** antd columns; `sorter: true` sorts on the server by the column's `key` (else its dataIndex). */
+  columns: TableColumnsType<T>;
+  /** Extra query params (filters). Changing them goes back to page 1. */
+  filters?: Record<string, Param>;
+  rowKey?: TableProps<T>['rowKey'];
+  rowSelection?: TableProps<T>['rowSelection'];
+  /** Show a search box sent as `q`; pass a string to set its placeholder. */
+  search?: boolean | string;
+  /** Buttons etc. shown right of the search box. */
+  toolbar?: ReactNode;
+  /** Prefix for the URL params when a page shows more than one table. */
+  paramPrefix?: string;
+  defaultPageSize?: number;
+  defaultSort?: { sort: string; order: 'asc' | 'desc' };
+  /** Any other antd Table props (onRow, expandable, scroll, summary, size…). */
+  tableProps?: Omit<TableProps<T>, 'columns' | 'dataSource' | 'rowKey' | 'rowSelection' | 'pagination' | 'loading' | 'onChange'>;
+  /** Called with each loaded page (e.g. to know the ids shown). */
+  onLoaded?: (page: Page<T>) => void;
+}
+
+/** The query key prefix of a list, to refresh it after a change: `invalidateList(qc, '/api/cards')`. */
+export const listKey = (url: string) => ['list', url] as const;
+export const invalidateList = (qc: ReturnType<typeof useQueryClient>, url: string) =>
+  qc.invalidateQueries({ queryKey: listKey(url) });
+/** Hook form of invalidateList. */
+export function useInvalidateList() {
+  const qc = useQueryClient();
+  return (url: string) => invalidateList(qc, url);
+}
+
+/** An antd Table over a paged list route, with page, size, sort and search kept in the URL. */
+export function ServerTable<T extends object>(props: ServerTableProps<T>) {
+  const { url, filters, paramPrefix = '', defaultPageSize = 20, defaultSort } = props;
+  const { t } = useI18n();
+  const [params, setParams] = useSearchParams();
+  const state = readTableState(params, paramPrefix, { pageSize: defaultPageSize, ...defaultSort });
+  const update = (change: Partial<TableState>) =>
+    setParams((prev) => writeTableState(prev, change, paramPrefix), { replace: true });
+
+  // New filters mean a new list: start again from page 1.
+  const filtersJson = JSON.stringify(filters ?? {});
+  const lastFilters = useRef(filtersJson);
+  useEffect(() => {
+    if (lastFilters.current !== filtersJson) {
+      lastFilters.current = filtersJson;
+      if (state.page !== 1) update({ page: 1 });
+    }
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [filtersJson]);
+
+  const query = { ...(filters ?? {}), page: state.page, pageSize: state.pageSize, sort: state.sort, order: state.sort ? state.order : undefined, q: state.q };
+  const result = useQuery({
+    queryKey: [...listKey(url), query],
+    queryFn: () => api.get<Page<T>>(url, query),
+    placeholderData: keepPreviousData,
+  });
+  const data = result.data;
+  useEffect(() => { if (data && props.onLoaded) props.onLoaded(data); }, [data]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  // Sorting is controlled from the URL so the arrow shows after a refresh.
+  const columns = useMemo(() => props.columns.map((c) => {
+    if (!('sorter' in c) || !c.sorter) return c;
+    const key = c.key ?? ('dataIndex' in c ? (Array.isArray(c.dataIndex) ? c.dataIndex.join('.') : c.dataIndex) : undefined);
+    const sortOrder = key != null && String(key) === state.sort ? (state.order === 'desc' ? 'descend' : 'ascend') : null;
+    return { ...c, sortOrder } as typeof c;
+  }), [props.columns, state.sort, state.order]);
+
+  const onChange: TableProps<T>['onChange'] = (pagination, _filters, sorter, extra) => {
+    if (extra.action === 'sort') {
+      const s = sorterToQuery((Array.isArray(sorter) ? sorter[0] : sorter) as SorterResult<T> as never);
+      update({ ...s, page: 1 });
+    } else if (extra.action === 'paginate') {
+      const size = pagination.pageSize ?? state.pageSize;
+      update({ page: size !== state.pageSize ? 1 : pagination.current ?? 1, pageSize: size === defaultPageSize ? undefined : size });
+    }
+  };
+
+  const showBar = props.search || props.toolbar;
+  return (
+    <div className="server-table">
+      {showBar && (
+        <div className="server-table-bar">
+          {props.search ? (
+            <Input.Search
+              key={`${paramPrefix}q:${state.q ?? ''}`}
+              defaultValue={state.q}
+              allowClear
+              placeholder={typeof props.search === 'string' ? props.search : t('搜索', 'Search')}
+              onSearch={(v) => update({ q: v.trim() || undefined, page: 1 })}
+              style={{ width: 280 }}
+            />
+          ) : <span />}
+          <Space wrap>{props.toolbar}</Space>
+        </div>
+      )}
+      {result.isError && (
+        <Typography.Text type="danger" style={{ display: 'block', marginBottom: 8 }}>
+          {errorText(result.error, t('加载失败', 'Failed to load'))}
+        </Typography.Text>
+      )}
+      <Table<T>
+        size="middle"
+        bordered
+        {...props.tableProps}
+        rowKey={props.rowKey ?? ((r: T) => String((r as { id?: Key }).id))}
+        rowSelection={props.rowSelection}
+        columns={columns}
+        dataSource={data?.items ?? []}
+        loading={result.isFetching}
+        onChange={onChange}
+        pagination={{
+          current: state.page,
+          pageSize: state.pageSize,
+          total: data?.total ?? 0,
+          showSizeChanger: true,
+          pageSizeOptions: [10, 20, 50, 100, 200],
+          showTotal: (total) => t(`共 ${total} 条`, `${total} in total`),
+        }}
+      />
+    </div>
+  );
+}
+
+export default ServerTable;

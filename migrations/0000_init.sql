@@ -75,6 +75,7 @@ CREATE TABLE "cards" (
 	"disposal_method" text,
 	"source_document_id" uuid,
 	"version" integer DEFAULT 1 NOT NULL,
+	"search_text" text GENERATED ALWAYS AS (lower(coalesce(card_no, '') || chr(31) || coalesce(name, '') || chr(31) || coalesce(spec, '') || chr(31) || coalesce(brand, '') || chr(31) || coalesce(serial_no, ''))) STORED,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "cards_card_no_unique" UNIQUE("card_no")
@@ -95,6 +96,49 @@ CREATE TABLE "categories" (
 	"measure_unit" text DEFAULT '台' NOT NULL,
 	"active" boolean DEFAULT true NOT NULL,
 	CONSTRAINT "categories_edition_code" UNIQUE("edition","code")
+);
+--> statement-breakpoint
+CREATE TABLE "depreciation_entries" (
+	"id" bigint PRIMARY KEY GENERATED ALWAYS AS IDENTITY (sequence name "depreciation_entries_id_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1),
+	"run_id" uuid NOT NULL,
+	"card_id" uuid NOT NULL,
+	"unit_id" uuid NOT NULL,
+	"category_id" uuid NOT NULL,
+	"month" date NOT NULL,
+	"months" integer DEFAULT 1 NOT NULL,
+	"amount_fen" bigint NOT NULL,
+	"monthly_fen" bigint NOT NULL,
+	"original_value_fen" bigint NOT NULL,
+	"useful_life_months" integer,
+	"accumulated_before_fen" bigint NOT NULL,
+	"accumulated_after_fen" bigint NOT NULL,
+	"method" text NOT NULL,
+	"workload" numeric(14, 2),
+	CONSTRAINT "depreciation_entries_run_card" UNIQUE("run_id","card_id")
+);
+--> statement-breakpoint
+CREATE TABLE "depreciation_runs" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"unit_id" uuid NOT NULL,
+	"month" date NOT NULL,
+	"status" text DEFAULT 'open' NOT NULL,
+	"card_count" integer DEFAULT 0 NOT NULL,
+	"total_fen" bigint DEFAULT 0 NOT NULL,
+	"run_by" uuid,
+	"run_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"closed_by" uuid,
+	"closed_at" timestamp with time zone,
+	CONSTRAINT "depreciation_runs_unit_month" UNIQUE("unit_id","month")
+);
+--> statement-breakpoint
+CREATE TABLE "depreciation_workloads" (
+	"card_id" uuid NOT NULL,
+	"unit_id" uuid NOT NULL,
+	"month" date NOT NULL,
+	"workload" numeric(14, 2) NOT NULL,
+	"entered_by" uuid,
+	"entered_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "depreciation_workloads_card_month" UNIQUE("card_id","month")
 );
 --> statement-breakpoint
 CREATE TABLE "buildings" (
@@ -179,6 +223,138 @@ CREATE TABLE "units" (
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "units_code_unique" UNIQUE("code")
+);
+--> statement-breakpoint
+CREATE TABLE "report_explanations" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"unit_id" uuid NOT NULL,
+	"month" date NOT NULL,
+	"text" text NOT NULL,
+	"written_by" uuid,
+	"written_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "report_explanations_unit_month" UNIQUE("unit_id","month")
+);
+--> statement-breakpoint
+CREATE TABLE "approval_chain_steps" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"document_type" text NOT NULL,
+	"step_no" integer NOT NULL,
+	"role" text NOT NULL,
+	"scope" text NOT NULL,
+	"label" text NOT NULL,
+	"condition" jsonb DEFAULT '{}'::jsonb NOT NULL,
+	CONSTRAINT "approval_chain_steps_no" UNIQUE("document_type","step_no")
+);
+--> statement-breakpoint
+CREATE TABLE "approval_chains" (
+	"document_type" text PRIMARY KEY NOT NULL,
+	"updated_at" timestamp with time zone,
+	"updated_by" uuid
+);
+--> statement-breakpoint
+CREATE TABLE "standard_history" (
+	"id" bigint PRIMARY KEY GENERATED ALWAYS AS IDENTITY (sequence name "standard_history_id_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1),
+	"standard_code" text NOT NULL,
+	"jurisdiction" text NOT NULL,
+	"field" text NOT NULL,
+	"old_value" jsonb,
+	"new_value" jsonb,
+	"effective_from" date NOT NULL,
+	"changed_by" uuid,
+	"changed_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "standards" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"code" text NOT NULL,
+	"jurisdiction" text DEFAULT 'central' NOT NULL,
+	"name" text NOT NULL,
+	"category_keywords" text[] NOT NULL,
+	"cap_fen" bigint,
+	"min_life_months" integer,
+	"quota" jsonb DEFAULT '{"kind":"none"}'::jsonb NOT NULL,
+	"effective_from" date NOT NULL,
+	"note" text,
+	"updated_at" timestamp with time zone,
+	"updated_by" uuid,
+	CONSTRAINT "standards_code_jurisdiction" UNIQUE("code","jurisdiction")
+);
+--> statement-breakpoint
+CREATE TABLE "document_events" (
+	"id" bigint PRIMARY KEY GENERATED ALWAYS AS IDENTITY (sequence name "document_events_id_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1),
+	"document_id" uuid NOT NULL,
+	"unit_id" uuid NOT NULL,
+	"type" text NOT NULL,
+	"actor_id" uuid,
+	"from_status" text,
+	"to_status" text,
+	"note" text,
+	"at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "document_lines" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"document_id" uuid NOT NULL,
+	"unit_id" uuid NOT NULL,
+	"line_no" integer NOT NULL,
+	"card_id" uuid,
+	"card_version" integer,
+	"open" boolean DEFAULT true NOT NULL,
+	"category_id" uuid,
+	"name" text,
+	"spec" text,
+	"quantity" integer DEFAULT 1 NOT NULL,
+	"unit_price_fen" bigint DEFAULT 0 NOT NULL,
+	"amount_fen" bigint DEFAULT 0 NOT NULL,
+	"reason" text,
+	"budget_line" text,
+	"details" jsonb DEFAULT '{}'::jsonb NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "document_number_sequences" (
+	"prefix" text NOT NULL,
+	"year" integer NOT NULL,
+	"last_seq" integer DEFAULT 0 NOT NULL,
+	CONSTRAINT "document_number_sequences_pk" UNIQUE("prefix","year")
+);
+--> statement-breakpoint
+CREATE TABLE "document_steps" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"document_id" uuid NOT NULL,
+	"step_no" integer NOT NULL,
+	"role" text NOT NULL,
+	"scope" text NOT NULL,
+	"scope_unit_id" uuid,
+	"label" text NOT NULL,
+	"special" boolean DEFAULT false NOT NULL,
+	"state" text DEFAULT 'pending' NOT NULL,
+	"decided_by" uuid,
+	"comment" text,
+	"decided_at" timestamp with time zone,
+	CONSTRAINT "document_steps_no" UNIQUE("document_id","step_no")
+);
+--> statement-breakpoint
+CREATE TABLE "documents" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"doc_no" text NOT NULL,
+	"type" text NOT NULL,
+	"status" text DEFAULT 'draft' NOT NULL,
+	"unit_id" uuid NOT NULL,
+	"counterpart_unit_id" uuid,
+	"applicant_id" uuid NOT NULL,
+	"title" text,
+	"total_fen" bigint DEFAULT 0 NOT NULL,
+	"max_item_fen" bigint DEFAULT 0 NOT NULL,
+	"payload" jsonb DEFAULT '{}'::jsonb NOT NULL,
+	"current_step" integer,
+	"version" integer DEFAULT 1 NOT NULL,
+	"submitted_at" timestamp with time zone,
+	"decided_at" timestamp with time zone,
+	"executed_at" timestamp with time zone,
+	"executed_by" uuid,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "documents_doc_no_unique" UNIQUE("doc_no")
 );
 --> statement-breakpoint
 CREATE TABLE "api_tokens" (
@@ -272,6 +448,10 @@ ALTER TABLE "cards" ADD CONSTRAINT "cards_using_unit_id_units_id_fk" FOREIGN KEY
 ALTER TABLE "cards" ADD CONSTRAINT "cards_using_department_id_departments_id_fk" FOREIGN KEY ("using_department_id") REFERENCES "public"."departments"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "cards" ADD CONSTRAINT "cards_custodian_id_staff_id_fk" FOREIGN KEY ("custodian_id") REFERENCES "public"."staff"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "cards" ADD CONSTRAINT "cards_room_id_rooms_id_fk" FOREIGN KEY ("room_id") REFERENCES "public"."rooms"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "depreciation_entries" ADD CONSTRAINT "depreciation_entries_run_id_depreciation_runs_id_fk" FOREIGN KEY ("run_id") REFERENCES "public"."depreciation_runs"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "depreciation_entries" ADD CONSTRAINT "depreciation_entries_card_id_cards_id_fk" FOREIGN KEY ("card_id") REFERENCES "public"."cards"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "depreciation_runs" ADD CONSTRAINT "depreciation_runs_unit_id_units_id_fk" FOREIGN KEY ("unit_id") REFERENCES "public"."units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "depreciation_workloads" ADD CONSTRAINT "depreciation_workloads_card_id_cards_id_fk" FOREIGN KEY ("card_id") REFERENCES "public"."cards"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "buildings" ADD CONSTRAINT "buildings_compound_id_compounds_id_fk" FOREIGN KEY ("compound_id") REFERENCES "public"."compounds"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "departments" ADD CONSTRAINT "departments_unit_id_units_id_fk" FOREIGN KEY ("unit_id") REFERENCES "public"."units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "floors" ADD CONSTRAINT "floors_building_id_buildings_id_fk" FOREIGN KEY ("building_id") REFERENCES "public"."buildings"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -283,6 +463,13 @@ ALTER TABLE "rooms" ADD CONSTRAINT "rooms_compound_id_compounds_id_fk" FOREIGN K
 ALTER TABLE "rooms" ADD CONSTRAINT "rooms_unit_id_units_id_fk" FOREIGN KEY ("unit_id") REFERENCES "public"."units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "staff" ADD CONSTRAINT "staff_unit_id_units_id_fk" FOREIGN KEY ("unit_id") REFERENCES "public"."units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "staff" ADD CONSTRAINT "staff_department_id_departments_id_fk" FOREIGN KEY ("department_id") REFERENCES "public"."departments"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "report_explanations" ADD CONSTRAINT "report_explanations_unit_id_units_id_fk" FOREIGN KEY ("unit_id") REFERENCES "public"."units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "approval_chain_steps" ADD CONSTRAINT "approval_chain_steps_document_type_approval_chains_document_type_fk" FOREIGN KEY ("document_type") REFERENCES "public"."approval_chains"("document_type") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "document_events" ADD CONSTRAINT "document_events_document_id_documents_id_fk" FOREIGN KEY ("document_id") REFERENCES "public"."documents"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "document_lines" ADD CONSTRAINT "document_lines_document_id_documents_id_fk" FOREIGN KEY ("document_id") REFERENCES "public"."documents"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "document_steps" ADD CONSTRAINT "document_steps_document_id_documents_id_fk" FOREIGN KEY ("document_id") REFERENCES "public"."documents"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "documents" ADD CONSTRAINT "documents_unit_id_units_id_fk" FOREIGN KEY ("unit_id") REFERENCES "public"."units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "documents" ADD CONSTRAINT "documents_counterpart_unit_id_units_id_fk" FOREIGN KEY ("counterpart_unit_id") REFERENCES "public"."units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "api_tokens" ADD CONSTRAINT "api_tokens_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "role_assignments" ADD CONSTRAINT "role_assignments_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "sessions" ADD CONSTRAINT "sessions_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -297,10 +484,21 @@ CREATE INDEX "cards_acquired_idx" ON "cards" USING btree ("unit_id","acquired_on
 CREATE INDEX "cards_value_idx" ON "cards" USING btree ("unit_id","original_value_fen");--> statement-breakpoint
 CREATE INDEX "categories_path_idx" ON "categories" USING btree ("path");--> statement-breakpoint
 CREATE INDEX "categories_parent_idx" ON "categories" USING btree ("parent_id");--> statement-breakpoint
+CREATE INDEX "depreciation_entries_card_month_idx" ON "depreciation_entries" USING btree ("card_id","month");--> statement-breakpoint
+CREATE INDEX "depreciation_entries_unit_month_idx" ON "depreciation_entries" USING btree ("unit_id","month");--> statement-breakpoint
+CREATE INDEX "depreciation_runs_month_idx" ON "depreciation_runs" USING btree ("month");--> statement-breakpoint
+CREATE INDEX "depreciation_workloads_unit_month_idx" ON "depreciation_workloads" USING btree ("unit_id","month");--> statement-breakpoint
 CREATE INDEX "room_occupants_staff_idx" ON "room_occupants" USING btree ("staff_id");--> statement-breakpoint
 CREATE INDEX "rooms_unit_idx" ON "rooms" USING btree ("unit_id");--> statement-breakpoint
 CREATE INDEX "rooms_floor_idx" ON "rooms" USING btree ("floor_id");--> statement-breakpoint
 CREATE INDEX "staff_unit_idx" ON "staff" USING btree ("unit_id","department_id");--> statement-breakpoint
+CREATE INDEX "document_events_document_idx" ON "document_events" USING btree ("document_id","id");--> statement-breakpoint
+CREATE INDEX "document_lines_document_idx" ON "document_lines" USING btree ("document_id","line_no");--> statement-breakpoint
+CREATE UNIQUE INDEX "document_lines_open_card_uniq" ON "document_lines" USING btree ("card_id") WHERE open AND card_id IS NOT NULL;--> statement-breakpoint
+CREATE INDEX "document_lines_card_idx" ON "document_lines" USING btree ("card_id");--> statement-breakpoint
+CREATE INDEX "documents_unit_type_idx" ON "documents" USING btree ("unit_id","type","status");--> statement-breakpoint
+CREATE INDEX "documents_counterpart_idx" ON "documents" USING btree ("counterpart_unit_id");--> statement-breakpoint
+CREATE INDEX "documents_status_idx" ON "documents" USING btree ("status","current_step");--> statement-breakpoint
 CREATE INDEX "security_events_at_idx" ON "security_events" USING btree ("at");--> statement-breakpoint
 CREATE INDEX "security_events_user_idx" ON "security_events" USING btree ("user_id");--> statement-breakpoint
 CREATE INDEX "sessions_user_idx" ON "sessions" USING btree ("user_id");--> statement-breakpoint

@@ -1,0 +1,107 @@
+import { sql, type SQL } from 'drizzle-orm';
+import type { CardFilter, CardListItem, CardListQuery } from '../../../shared/assets.contracts.ts';
+import type { Page } from '../../../shared/paging.ts';
+import { query, queryOne, type Queryable } from '../../platform/db/engine.ts';
+import { offsetOf, likePattern } from '../../platform/db/paging.ts';
+import { unitScope, type Actor } from '../../platform/auth/actor.ts';
+
+/**
+ * Normalises a search string the way cards.search_text is built: lower-cased, trimmed, without
+ * control characters (the field separator chr(31) must never be part of a query).
+ */
+export function normalizeSearch(q: string | undefined): string {
+  return (q ?? '').replace(/[\u0000-\u001f\u007f]/g, '').trim().toLowerCase();
+}
+
+/**
+ * The search predicate on `cards.search_text`. 3+ characters: LIKE, served by the trigram GIN
+ * index. Exactly 2: the bigram GIN index (`@>`) narrows, LIKE rechecks. 1: plain LIKE (a scan
+ * within the other filters; one character says too little to index).
+ */
+export function cardSearchWhere(q: string | undefined): SQL | undefined {
+  const s = normalizeSearch(q);
+  if (!s) return undefined;
+  const like = sql`cards.search_text LIKE ${likePattern(s)}`;
+  if ([...s].length === 2) return sql`(card_bigrams(cards.search_text) @> ARRAY[${s}]::text[] AND ${like})`;
+  return like;
+}
+
+/**
+ * The card library's filters as one WHERE fragment over the table `cards` (referenced by its
+ * name, no alias), with the caller's unit scope inside. A pure SQL builder: lists, exports and
+ * batch selections compose it into their own statements.
+ */
+export function cardFilterWhere(f: CardFilter, scope: 'all' | string[]): SQL {
+  const parts: SQL[] = [];
+  if (scope !== 'all') {
+    if (scope.length === 0) return sql`false`;
+    parts.push(sql`cards.unit_id IN (${sql.join(scope.map((u) => sql`${u}::uuid`), sql`, `)})`);
+  }
+  if (f.unitId) parts.push(sql`cards.unit_id = ${f.unitId}::uuid`);
+  if (f.departmentId) parts.push(sql`cards.using_department_id = ${f.departmentId}::uuid`);
+  if (f.categoryId) {
+    // The whole subtree: categories.path holds the ancestors' codes, so a prefix match finds it.
+    parts.push(sql`cards.category_id IN (
+      SELECT sub.id FROM categories sub, categories root
+      WHERE root.id = ${f.categoryId}::uuid AND sub.edition = root.edition AND left(sub.path, length(root.path)) = root.path)`);
+  }
+  if (f.status?.length) parts.push(sql`cards.status IN (${sql.join(f.status.map((s) => sql`${s}`), sql`, `)})`);
+  if (f.useMode) parts.push(sql`cards.use_mode = ${f.useMode}`);
+  if (f.roomId) parts.push(sql`cards.room_id = ${f.roomId}::uuid`);
+  if (f.buildingId) parts.push(sql`cards.room_id IN (SELECT id FROM rooms WHERE building_id = ${f.buildingId}::uuid)`);
+  if (f.compoundId) parts.push(sql`cards.room_id IN (SELECT id FROM rooms WHERE compound_id = ${f.compoundId}::uuid)`);
+  if (f.custodianId) parts.push(sql`cards.custodian_id = ${f.custodianId}::uuid`);
+  if (f.valueMin !== undefined) parts.push(sql`cards.original_value_fen >= ${f.valueMin}`);
+  if (f.valueMax !== undefined) parts.push(sql`cards.original_value_fen <= ${f.valueMax}`);
+  if (f.acquiredFrom) parts.push(sql`cards.acquired_on >= ${f.acquiredFrom}::date`);
+  if (f.acquiredTo) parts.push(sql`cards.acquired_on <= ${f.acquiredTo}::date`);
+  if (f.postedFrom) parts.push(sql`cards.posted_on >= ${f.postedFrom}::date`);
+  if (f.postedTo) parts.push(sql`cards.posted_on <= ${f.postedTo}::date`);
+  const search = cardSearchWhere(f.q);
+  if (search) parts.push(search);
+  return parts.length ? sql.join(parts, sql` AND `) : sql`true`;
+}
+
+const SORTS: Record<string, string> = {
+  cardNo: 'cards.card_no', name: 'cards.name', categoryCode: 'cat.code', spec: 'cards.spec', brand: 'cards.brand',
+  originalValueFen: 'cards.original_value_fen', netValueFen: 'cards.net_value_fen',
+  accumulatedDepreciationFen: 'cards.accumulated_depreciation_fen', status: 'cards.status', useMode: 'cards.use_mode',
+  acquiredOn: 'cards.acquired_on', postedOn: 'cards.posted_on', unitName: 'u.name', departmentName: 'd.name',
+  custodianName: 's.name', createdAt: 'cards.created_at', updatedAt: 'cards.updated_at',
+};
+
+/** The columns of a list row, with the names of the rows a card points to. Expects the joins of CARD_JOINS. */
+export const CARD_LIST_COLUMNS = sql`
+  cards.id, cards.card_no AS "cardNo", cards.name, cards.unit_id AS "unitId", u.name AS "unitName",
+  cards.category_id AS "categoryId", cat.code AS "categoryCode", cat.name AS "categoryName",
+  cards.spec, cards.brand, cards.serial_no AS "serialNo", cards.quantity, cards.measure_unit AS "measureUnit",
+  cards.original_value_fen AS "originalValueFen", cards.accumulated_depreciation_fen AS "accumulatedDepreciationFen",
+  cards.net_value_fen AS "netValueFen", cards.status, cards.use_mode AS "useMode",
+  cards.acquired_on::text AS "acquiredOn", cards.posted_on::text AS "postedOn",
+  cards.using_department_id AS "usingDepartmentId", d.name AS "departmentName",
+  cards.custodian_id AS "custodianId", s.name AS "custodianName",
+  cards.room_id AS "roomId", CASE WHEN r.id IS NULL THEN NULL ELSE b.name || ' ' || r.code || coalesce(' ' || r.name, '') END AS "roomName",
+  cards.version`;
+
+export const CARD_JOINS = sql`
+  JOIN units u ON u.id = cards.unit_id
+  JOIN categories cat ON cat.id = cards.category_id
+  LEFT JOIN departments d ON d.id = cards.using_department_id
+  LEFT JOIN staff s ON s.id = cards.custodian_id
+  LEFT JOIN rooms r ON r.id = cards.room_id
+  LEFT JOIN buildings b ON b.id = r.building_id`;
+
+/** One page of the card library within the actor's card.read scope; the total is exact. */
+export async function listCards(q: Queryable, actor: Actor, p: CardListQuery): Promise<Page<CardListItem>> {
+  const where = cardFilterWhere(p, unitScope(actor, 'card.read'));
+  const col = SORTS[p.sort ?? 'cardNo'] ?? SORTS.cardNo;
+  const dir = p.order === 'desc' ? sql.raw('DESC') : sql.raw('ASC');
+  // NULLS LAST both ways plus the id as tie-breaker: pages never overlap or skip.
+  const order = sql`${sql.raw(col)} ${dir} NULLS LAST, cards.id ${dir}`;
+  const [items, total] = await Promise.all([
+    query<CardListItem>(q, sql`SELECT ${CARD_LIST_COLUMNS} FROM cards ${CARD_JOINS} WHERE ${where}
+      ORDER BY ${order} LIMIT ${p.pageSize} OFFSET ${offsetOf(p)}`),
+    queryOne<{ n: number }>(q, sql`SELECT count(*)::int AS n FROM cards WHERE ${where}`),
+  ]);
+  return { items, total: total?.n ?? 0, page: p.page, pageSize: p.pageSize };
+}

@@ -1,0 +1,248 @@
+// Contracts of the card library (资产卡片库), shared by the API and the web forms.
+import { z } from 'zod';
+import { ACQUISITION_METHODS, CARD_EVENT_TYPES, CARD_STATUSES, DEPRECIATION_METHODS, DISPOSAL_METHODS, FUNDING_SOURCES, USE_MODES } from './assets.enums.ts';
+import { PageQuery } from './paging.ts';
+
+const keys = <T extends Record<string, unknown>>(o: T) => Object.keys(o) as [keyof T & string, ...(keyof T & string)[]];
+export const CardStatusCode = z.enum(keys(CARD_STATUSES));
+export const UseModeCode = z.enum(keys(USE_MODES));
+export const AcquisitionMethodCode = z.enum(keys(ACQUISITION_METHODS));
+export const DisposalMethodCode = z.enum(keys(DISPOSAL_METHODS));
+export const DepreciationMethodCode = z.enum(keys(DEPRECIATION_METHODS));
+export const FundingSourceCode = z.enum(keys(FUNDING_SOURCES));
+export const CardEventTypeCode = z.enum(keys(CARD_EVENT_TYPES));
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
+const uuid = z.uuid();
+/** A query-string list: `status=in_use,idle` or repeated `status=in_use&status=idle`. */
+const listOf = <T extends z.ZodType>(item: T) =>
+  z.preprocess((v) => (typeof v === 'string' ? v.split(',').filter(Boolean) : v), z.array(item)).optional();
+
+/** The card library's filters: the list, exports and batch selections all use these. */
+export const CardFilter = z.object({
+  unitId: uuid.optional(),
+  departmentId: uuid.optional(),
+  /** The category and its whole subtree. */
+  categoryId: uuid.optional(),
+  status: listOf(CardStatusCode),
+  useMode: UseModeCode.optional(),
+  roomId: uuid.optional(),
+  buildingId: uuid.optional(),
+  compoundId: uuid.optional(),
+  custodianId: uuid.optional(),
+  /** Original value in fen, inclusive. */
+  valueMin: z.coerce.number().int().min(0).optional(),
+  valueMax: z.coerce.number().int().min(0).optional(),
+  acquiredFrom: isoDate.optional(),
+  acquiredTo: isoDate.optional(),
+  postedFrom: isoDate.optional(),
+  postedTo: isoDate.optional(),
+  /** Any fragment of card number, name, spec, brand or serial number. */
+  q: z.string().max(100).optional(),
+});
+export type CardFilter = z.infer<typeof CardFilter>;
+
+export const CARD_SORTS = [
+  'cardNo', 'name', 'categoryCode', 'spec', 'brand', 'originalValueFen', 'netValueFen', 'accumulatedDepreciationFen',
+  'status', 'useMode', 'acquiredOn', 'postedOn', 'unitName', 'departmentName', 'custodianName', 'createdAt', 'updatedAt',
+] as const;
+export const CardListQuery = PageQuery.extend(CardFilter.shape).extend({ sort: z.enum(CARD_SORTS).optional() });
+export type CardListQuery = z.infer<typeof CardListQuery>;
+
+/** Category-specific attributes (DOMAIN §4); which apply depends on the category's attribute set. */
+export const BUILDING_STRUCTURES = {
+  steel: ['钢结构', 'Steel'],
+  reinforced_concrete: ['钢混', 'Reinforced concrete'],
+  brick_concrete: ['砖混', 'Brick-concrete'],
+  brick_wood: ['砖木', 'Brick-wood'],
+} as const;
+export const CardAttributes = z.object({
+  structure: z.enum(keys(BUILDING_STRUCTURES)).optional(),
+  /** m² (buildings, land). */
+  area: z.number().positive().optional(),
+  plateNo: z.string().max(20).optional(),
+  ip: z.string().max(64).optional(),
+  mac: z.string().max(32).optional(),
+  rack: z.string().max(64).optional(),
+  uStart: z.number().int().min(1).max(60).optional(),
+  uHeight: z.number().int().min(1).max(60).optional(),
+}).catchall(z.unknown());
+export type CardAttributes = z.infer<typeof CardAttributes>;
+
+const text = (max: number) => z.string().trim().max(max);
+const optText = (max: number) => z.string().trim().max(max).nullish();
+const optId = uuid.nullish();
+const optDate = isoDate.nullish();
+
+/** A card's descriptive and financial fields as a person enters them (POST /api/cards). */
+export const CardInput = z.object({
+  unitId: uuid,
+  name: text(200).min(1, '必填'),
+  categoryId: uuid,
+  spec: optText(200),
+  brand: optText(100),
+  serialNo: optText(100),
+  quantity: z.number().int().min(1).default(1),
+  measureUnit: text(10).min(1).optional(),
+  originalValueFen: z.number().int('金额应为整数分').min(0, '原值不能为负'),
+  accumulatedDepreciationFen: z.number().int().min(0).default(0),
+  fundingSource: FundingSourceCode.nullish(),
+  acquisitionMethod: AcquisitionMethodCode,
+  acquiredOn: isoDate,
+  postedOn: optDate,
+  inUseOn: optDate,
+  voucherNo: optText(64),
+  supplier: optText(200),
+  warrantyUntil: optDate,
+  usefulLifeMonths: z.number().int().min(0).max(1200).nullish(),
+  depreciationMethod: DepreciationMethodCode.optional(),
+  totalWorkload: z.number().positive().nullish(),
+  status: CardStatusCode.optional(),
+  useMode: UseModeCode.optional(),
+  counterparty: optText(200),
+  managingUnitId: optId,
+  usingUnitId: optId,
+  usingDepartmentId: optId,
+  custodianId: optId,
+  roomId: optId,
+  attributes: CardAttributes.optional(),
+});
+export type CardInput = z.infer<typeof CardInput>;
+
+/** Descriptive fields a unit admin may edit directly; value, status and ownership change only by documents. */
+export const CardPatch = z.object({
+  expectVersion: z.number().int().min(1),
+  name: text(200).min(1, '必填').optional(),
+  spec: optText(200),
+  brand: optText(100),
+  serialNo: optText(100),
+  measureUnit: text(10).min(1).optional(),
+  fundingSource: FundingSourceCode.nullish(),
+  voucherNo: optText(64),
+  supplier: optText(200),
+  warrantyUntil: optDate,
+  inUseOn: optDate,
+  attributes: CardAttributes.optional(),
+  note: optText(500),
+});
+export type CardPatch = z.infer<typeof CardPatch>;
+
+export const CardListItem = z.object({
+  id: z.string(),
+  cardNo: z.string(),
+  name: z.string(),
+  unitId: z.string(),
+  unitName: z.string(),
+  categoryId: z.string(),
+  categoryCode: z.string(),
+  categoryName: z.string(),
+  spec: z.string().nullable(),
+  brand: z.string().nullable(),
+  serialNo: z.string().nullable(),
+  quantity: z.number(),
+  measureUnit: z.string(),
+  originalValueFen: z.number(),
+  accumulatedDepreciationFen: z.number(),
+  netValueFen: z.number(),
+  status: z.string(),
+  useMode: z.string(),
+  acquiredOn: z.string(),
+  postedOn: z.string().nullable(),
+  usingDepartmentId: z.string().nullable(),
+  departmentName: z.string().nullable(),
+  custodianId: z.string().nullable(),
+  custodianName: z.string().nullable(),
+  roomId: z.string().nullable(),
+  roomName: z.string().nullable(),
+  version: z.number(),
+});
+export type CardListItem = z.infer<typeof CardListItem>;
+
+export const CardDetail = CardListItem.extend({
+  fundingSource: z.string().nullable(),
+  acquisitionMethod: z.string(),
+  inUseOn: z.string().nullable(),
+  voucherNo: z.string().nullable(),
+  supplier: z.string().nullable(),
+  warrantyUntil: z.string().nullable(),
+  usefulLifeMonths: z.number().nullable(),
+  depreciationMethod: z.string(),
+  totalWorkload: z.number().nullable(),
+  counterparty: z.string().nullable(),
+  managingUnitId: z.string(),
+  managingUnitName: z.string(),
+  usingUnitId: z.string().nullable(),
+  usingUnitName: z.string().nullable(),
+  attributes: z.record(z.string(), z.unknown()),
+  categoryAttributeSet: z.string(),
+  disposedOn: z.string().nullable(),
+  disposalMethod: z.string().nullable(),
+  sourceDocumentId: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type CardDetail = z.infer<typeof CardDetail>;
+
+export const CardEventItem = z.object({
+  id: z.number(),
+  seq: z.number(),
+  type: z.string(),
+  occurredAt: z.string(),
+  actorId: z.string().nullable(),
+  actorName: z.string().nullable(),
+  documentId: z.string().nullable(),
+  documentType: z.string().nullable(),
+  before: z.record(z.string(), z.unknown()).nullable(),
+  after: z.record(z.string(), z.unknown()).nullable(),
+  note: z.string().nullable(),
+  hash: z.string(),
+});
+export type CardEventItem = z.infer<typeof CardEventItem>;
+
+export const ATTACHMENT_KINDS = {
+  invoice: ['发票', 'Invoice'],
+  photo: ['照片', 'Photo'],
+  appraisal: ['鉴定报告', 'Appraisal'],
+  other: ['其他', 'Other'],
+} as const;
+export const AttachmentKindCode = z.enum(keys(ATTACHMENT_KINDS));
+export const ATTACHMENT_TYPES = ['application/pdf', 'image/jpeg', 'image/png', 'image/webp'] as const;
+export const ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024;
+
+export const CardAttachmentItem = z.object({
+  id: z.string(),
+  kind: z.string(),
+  fileName: z.string(),
+  contentType: z.string(),
+  size: z.number(),
+  sha256: z.string(),
+  uploadedBy: z.string().nullable(),
+  uploaderName: z.string().nullable(),
+  uploadedAt: z.string(),
+});
+export type CardAttachmentItem = z.infer<typeof CardAttachmentItem>;
+
+/** The ledger verification's answer (DOMAIN §13). */
+export const LEDGER_PROBLEMS = {
+  altered: ['内容被篡改', 'Altered'],
+  removed: ['记录缺失', 'Removed'],
+  reordered: ['顺序被打乱', 'Reordered'],
+} as const;
+export const LedgerVerification = z.object({
+  ok: z.boolean(),
+  checkedCards: z.number(),
+  checkedEvents: z.number(),
+  failedCards: z.number(),
+  counts: z.object({ altered: z.number(), removed: z.number(), reordered: z.number() }),
+  failures: z.array(z.object({
+    cardId: z.string(),
+    cardNo: z.string().nullable(),
+    unitId: z.string().nullable(),
+    problems: z.array(z.enum(keys(LEDGER_PROBLEMS))),
+    /** The first seq at which the chain breaks. */
+    firstBadSeq: z.number().nullable(),
+  })),
+  durationMs: z.number(),
+  checkedAt: z.string(),
+});
+export type LedgerVerification = z.infer<typeof LedgerVerification>;

@@ -87,6 +87,7 @@ export async function buildApp(config: Config, database: Database, opts: { logge
 
   await app.register(authRoutes);
   await app.register(jobRoutes);
+  await app.register((await import('./platform/auth/token.routes.ts')).tokenRoutes);
   for (const mod of await loadModules()) {
     for (const [kind, handler] of Object.entries(mod.jobs ?? {})) jobs.register(kind, handler);
     if (mod.routes) await app.register(mod.routes);

@@ -1,4 +1,5 @@
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
+import { inScope } from '../../platform/auth/actor.ts';
 import type { CardInput } from '../../../shared/assets.contracts.ts';
 import type { CardEventType } from '../../../shared/assets.enums.ts';
 import { AppError, invalid, notFound } from '../../platform/errors.ts';
@@ -56,9 +57,13 @@ export async function appendCardEvent(tx: Queryable, e: CardEventInput): Promise
   return row;
 }
 
-/** Locks the card row for the rest of the transaction (two documents on one card cannot both win). */
-export async function getCardForUpdate(tx: Queryable, cardId: string): Promise<CardRow> {
-  const [row] = await tx.select().from(cards).where(eq(cards.id, cardId)).for('update');
+/**
+ * Locks the card row for the rest of the transaction (two documents on one card cannot both win).
+ * With a scope, a card of another unit is not found (the scope is part of the query).
+ */
+export async function getCardForUpdate(tx: Queryable, cardId: string, scope?: 'all' | string[]): Promise<CardRow> {
+  const where = scope ? and(eq(cards.id, cardId), inScope(cards.unitId, scope)) : eq(cards.id, cardId);
+  const [row] = await tx.select().from(cards).where(where).for('update');
   if (!row) throw notFound('资产卡片');
   return row;
 }

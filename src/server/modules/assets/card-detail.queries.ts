@@ -1,0 +1,43 @@
+import { sql } from 'drizzle-orm';
+import type { CardDetail, CardEventItem } from '../../../shared/assets.contracts.ts';
+import { inScope, unitScope, type Actor } from '../../platform/auth/actor.ts';
+import { query, queryOne, type Queryable } from '../../platform/db/engine.ts';
+import { notFound } from '../../platform/errors.ts';
+import { CARD_JOINS, CARD_LIST_COLUMNS } from './card.queries.ts';
+
+const iso = (v: unknown) => (v instanceof Date ? v.toISOString() : v == null ? null : new Date(String(v)).toISOString());
+
+/** One card with the names of everything it points to; another unit's card is not found. */
+export async function getCardDetail(q: Queryable, actor: Actor, cardId: string): Promise<CardDetail> {
+  const scope = unitScope(actor, 'card.read');
+  const row = await queryOne<CardDetail & { createdAt: unknown; updatedAt: unknown }>(q, sql`
+    SELECT ${CARD_LIST_COLUMNS},
+      cards.funding_source AS "fundingSource", cards.acquisition_method AS "acquisitionMethod",
+      cards.in_use_on::text AS "inUseOn", cards.voucher_no AS "voucherNo", cards.supplier,
+      cards.warranty_until::text AS "warrantyUntil", cards.useful_life_months AS "usefulLifeMonths",
+      cards.depreciation_method AS "depreciationMethod", cards.total_workload AS "totalWorkload",
+      cards.counterparty, cards.managing_unit_id AS "managingUnitId", mu.name AS "managingUnitName",
+      cards.using_unit_id AS "usingUnitId", uu.name AS "usingUnitName", cards.attributes,
+      cat.attribute_set AS "categoryAttributeSet", cards.disposed_on::text AS "disposedOn",
+      cards.disposal_method AS "disposalMethod", cards.source_document_id AS "sourceDocumentId",
+      cards.created_at AS "createdAt", cards.updated_at AS "updatedAt"
+    FROM cards ${CARD_JOINS}
+      JOIN units mu ON mu.id = cards.managing_unit_id
+      LEFT JOIN units uu ON uu.id = cards.using_unit_id
+    WHERE cards.id = ${cardId}::uuid AND ${inScope(sql`cards.unit_id`, scope)}`);
+  if (!row) throw notFound('资产卡片');
+  return { ...row, createdAt: iso(row.createdAt)!, updatedAt: iso(row.updatedAt)! };
+}
+
+/** The card's ledger, oldest first, with who acted; another unit's card is not found. */
+export async function getCardTimeline(q: Queryable, actor: Actor, cardId: string): Promise<CardEventItem[]> {
+  const scope = unitScope(actor, 'card.read');
+  const card = await queryOne(q, sql`SELECT 1 FROM cards WHERE id = ${cardId}::uuid AND ${inScope(sql`cards.unit_id`, scope)}`);
+  if (!card) throw notFound('资产卡片');
+  const rows = await query<CardEventItem & { occurredAt: unknown }>(q, sql`
+    SELECT e.id, e.seq, e.type, e.occurred_at AS "occurredAt", e.actor_id AS "actorId", usr.display_name AS "actorName",
+      e.document_id AS "documentId", e.document_type AS "documentType", e.before, e.after, e.note, e.hash
+    FROM card_events e LEFT JOIN users usr ON usr.id = e.actor_id
+    WHERE e.card_id = ${cardId}::uuid ORDER BY e.seq`);
+  return rows.map((r) => ({ ...r, occurredAt: iso(r.occurredAt)! }));
+}

@@ -1,0 +1,39 @@
+import { sql } from 'drizzle-orm';
+import type { CardInput, CardPatch } from '../../../shared/assets.contracts.ts';
+import { unitScope, type Actor } from '../../platform/auth/actor.ts';
+import { queryOne, type Db } from '../../platform/db/engine.ts';
+import { withTx } from '../../platform/db/tx.ts';
+import { AppError, invalid } from '../../platform/errors.ts';
+import { changeCard, getCardForUpdate, registerCard, type CardChangeSet, type CardRow } from './card.service.ts';
+import { checkAttributes } from './card.validation.ts';
+
+/** POST /api/cards: a person hand-adds an existing asset (opening registration) in a unit they write for. */
+export async function createCardByUser(db: Db, actor: Actor, input: CardInput): Promise<CardRow> {
+  const scope = unitScope(actor, 'card.write');
+  if (scope !== 'all' && !scope.includes(input.unitId)) throw invalid({ unitId: '无权在该单位登记资产' });
+  return withTx(db, (tx) => registerCard(tx, { userId: actor.userId }, input, { eventType: 'opening_registration' }));
+}
+
+/**
+ * PATCH /api/cards/:id: descriptive fields only (value, status, ownership and custody change
+ * through documents). The version guards against lost updates; one 'edited' event lists the changes.
+ */
+export async function editCardByUser(db: Db, actor: Actor, cardId: string, patch: CardPatch): Promise<CardRow> {
+  return withTx(db, async (tx) => {
+    const row = await getCardForUpdate(tx, cardId, unitScope(actor, 'card.write'));
+    if (row.version !== patch.expectVersion) throw new AppError('stale');
+    if (row.status === 'disposed') throw new AppError('invalid_transition', '已处置的卡片不能修改');
+    const { expectVersion, note, ...fields } = patch;
+    const set: CardChangeSet = {};
+    for (const [k, v] of Object.entries(fields)) if (v !== undefined) (set as Record<string, unknown>)[k] = v;
+    if (set.warrantyUntil && set.warrantyUntil < row.acquiredOn) throw invalid({ warrantyUntil: '保修截止日期不能早于取得日期' });
+    if (set.inUseOn && set.inUseOn < row.acquiredOn) throw invalid({ inUseOn: '投入使用日期不能早于取得日期' });
+    if (set.attributes) {
+      const cat = await queryOne<{ attribute_set: string }>(tx, sql`SELECT attribute_set FROM categories WHERE id = ${row.categoryId}`);
+      const fieldErrors: Record<string, string> = {};
+      checkAttributes(cat?.attribute_set ?? 'none', set.attributes as Record<string, unknown>, fieldErrors);
+      if (Object.keys(fieldErrors).length) throw invalid(fieldErrors);
+    }
+    return changeCard(tx, { userId: actor.userId }, cardId, { expectVersion, set, eventType: 'edited', note, eventWhenUnchanged: false });
+  });
+}

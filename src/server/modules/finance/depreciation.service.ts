@@ -1,0 +1,199 @@
+import { sql } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { DepreciationRunView, PreviewView, WorkloadsSave } from '../../../shared/finance.contracts.ts';
+import { type Actor, assertInScope, unitScope } from '../../platform/auth/actor.ts';
+import { query, queryOne, type Queryable } from '../../platform/db/engine.ts';
+import { withTx } from '../../platform/db/tx.ts';
+import { AppError } from '../../platform/errors.ts';
+import { applyDepreciation, previewCharges, reverseDepreciation, type ChargeRow } from '../assets/card-depreciation.service.ts';
+
+/** 'YYYY-MM' ⇄ the month's first day, as stored. */
+export const monthStart = (month: string) => `${month}-01`;
+const toMonth = (d: string) => d.slice(0, 7);
+
+const scopeSql = (column: string, scope: 'all' | string[]) =>
+  scope === 'all' ? sql`true` : scope.length === 0 ? sql`false` : sql`${sql.raw(column)} IN (${sql.join(scope.map((u) => sql`${u}::uuid`), sql`, `)})`;
+
+interface RunRow {
+  id: string; unit_id: string; unit_name: string; month: string; status: 'open' | 'closed';
+  card_count: number; total_fen: number; run_by: string | null; run_at: Date | string; closed_at: Date | string | null;
+}
+const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
+const runView = (r: RunRow): DepreciationRunView => ({
+  id: r.id, unitId: r.unit_id, unitName: r.unit_name, month: toMonth(r.month), status: r.status, cardCount: r.card_count,
+  totalFen: Number(r.total_fen), runBy: r.run_by, runAt: iso(r.run_at)!, closedAt: iso(r.closed_at),
+});
+
+export const chargeView = (c: ChargeRow) => ({
+  cardId: c.card_id, cardNo: c.card_no, name: c.name, method: c.method, originalValueFen: Number(c.original_value_fen),
+  usefulLifeMonths: c.useful_life_months, accumulatedBeforeFen: Number(c.accumulated_before_fen), amountFen: Number(c.amount_fen),
+  monthlyFen: Number(c.monthly_fen), months: c.months, workload: c.workload === null ? null : Number(c.workload),
+});
+
+export async function listRuns(q: Queryable, actor: Actor, filter: { unitId?: string; month?: string }): Promise<DepreciationRunView[]> {
+  const scope = unitScope(actor, 'depreciation.read');
+  const rows = await query<RunRow>(q, sql`
+    SELECT r.id, r.unit_id, u.name AS unit_name, r.month, r.status, r.card_count, r.total_fen, ru.display_name AS run_by, r.run_at, r.closed_at
+    FROM depreciation_runs r JOIN units u ON u.id = r.unit_id LEFT JOIN users ru ON ru.id = r.run_by
+    WHERE ${scopeSql('r.unit_id', scope)}
+      ${filter.unitId ? sql`AND r.unit_id = ${filter.unitId}` : sql``}
+      ${filter.month ? sql`AND r.month = ${monthStart(filter.month)}::date` : sql``}
+    ORDER BY r.month DESC, u.sort, u.code LIMIT 500`);
+  return rows.map(runView);
+}
+
+export async function getRun(q: Queryable, actor: Actor, id: string, permission: 'depreciation.read' | 'depreciation.close' = 'depreciation.read'): Promise<DepreciationRunView> {
+  const row = await queryOne<RunRow>(q, sql`
+    SELECT r.id, r.unit_id, u.name AS unit_name, r.month, r.status, r.card_count, r.total_fen, ru.display_name AS run_by, r.run_at, r.closed_at
+    FROM depreciation_runs r JOIN units u ON u.id = r.unit_id LEFT JOIN users ru ON ru.id = r.run_by
+    WHERE r.id = ${id} AND ${scopeSql('r.unit_id', unitScope(actor, permission))}`);
+  if (!row) throw new AppError('not_found', '折旧记录不存在');
+  return runView(row);
+}
+
+export async function runEntries(q: Queryable, actor: Actor, id: string, page: number, pageSize: number) {
+  await getRun(q, actor, id);
+  const [{ n }] = await query<{ n: number }>(q, sql`SELECT count(*)::int AS n FROM depreciation_entries WHERE run_id = ${id}`);
+  const rows = await query<ChargeRow>(q, sql`
+    SELECT e.card_id, c.card_no, c.name, e.category_id, e.method, e.original_value_fen, e.useful_life_months,
+           e.accumulated_before_fen, e.amount_fen, e.monthly_fen, e.months, e.workload
+    FROM depreciation_entries e JOIN cards c ON c.id = e.card_id
+    WHERE e.run_id = ${id} ORDER BY c.card_no LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`);
+  return { items: rows.map(chargeView), total: n };
+}
+
+/** What running the month would charge, without writing: the run and its reversal happen in a rolled-back transaction. */
+export async function previewMonth(q: Queryable, actor: Actor, unitId: string, month: string): Promise<PreviewView> {
+  assertInScope(unitId, unitScope(actor, 'depreciation.read'), '单位');
+  const existing = await queryOne<{ id: string; status: string }>(q, sql`SELECT id, status FROM depreciation_runs WHERE unit_id = ${unitId} AND month = ${monthStart(month)}::date`);
+  let rows: ChargeRow[] = [];
+  const rollback = new Error('preview');
+  try {
+    await withTx(q, async (tx) => {
+      // An open month shows what a re-run would charge, i.e. after taking its own entries back off.
+      if (existing && existing.status === 'open') await reverseDepreciation(tx, existing.id);
+      rows = await previewCharges(tx, unitId, monthStart(month));
+      throw rollback;
+    });
+  } catch (err) {
+    if (err !== rollback) throw err;
+  }
+  return {
+    unitId, month, cardCount: rows.length, totalFen: rows.reduce((s, r) => s + Number(r.amount_fen), 0),
+    items: rows.slice(0, 500).map(chargeView), closed: existing?.status === 'closed',
+  };
+}
+
+/**
+ * Runs one unit's month in one transaction. An open month is replaced (its entries reversed first);
+ * a closed month is refused; so is a month before one already run (its charges would rest on figures
+ * the earlier re-run changes).
+ */
+export async function runMonth(q: Queryable, unitId: string, month: string, actorId: string | null): Promise<{ runId: string; cardCount: number; totalFen: number }> {
+  const m0 = monthStart(month);
+  return withTx(q, async (tx) => {
+    // Serialises concurrent runs of the same unit.
+    await tx.execute(sql`SELECT id FROM units WHERE id = ${unitId} FOR UPDATE`);
+    const later = await queryOne<{ month: string }>(tx, sql`SELECT month FROM depreciation_runs WHERE unit_id = ${unitId} AND month > ${m0}::date ORDER BY month DESC LIMIT 1`);
+    if (later) throw new AppError('invalid_transition', `${toMonth(later.month)} 已计提折旧，不能重新计提更早的月份`);
+    const existing = await queryOne<{ id: string; status: string }>(tx, sql`SELECT id, status FROM depreciation_runs WHERE unit_id = ${unitId} AND month = ${m0}::date FOR UPDATE`);
+    if (existing?.status === 'closed') throw new AppError('locked_period', `${month} 已结账，不能重新计提`);
+    let runId: string;
+    if (existing) {
+      await reverseDepreciation(tx, existing.id);
+      runId = existing.id;
+    } else {
+      const row = await queryOne<{ id: string }>(tx, sql`INSERT INTO depreciation_runs (unit_id, month, run_by) VALUES (${unitId}, ${m0}::date, ${actorId}) RETURNING id`);
+      runId = row!.id;
+    }
+    const totals = await applyDepreciation(tx, runId, unitId, m0);
+    await tx.execute(sql`UPDATE depreciation_runs SET card_count = ${totals.cardCount}, total_fen = ${totals.totalFen}, run_by = ${actorId}, run_at = now() WHERE id = ${runId}`);
+    return { runId, ...totals };
+  });
+}
+
+/** The units a run request covers: the one named (404 outside the scope), or all in scope. */
+export async function unitsToRun(q: Queryable, actor: Actor, unitId?: string): Promise<string[]> {
+  const scope = unitScope(actor, 'depreciation.run');
+  if (unitId) {
+    assertInScope(unitId, scope, '单位');
+    const u = await queryOne<{ id: string }>(q, sql`SELECT id FROM units WHERE id = ${unitId}`);
+    if (!u) throw new AppError('not_found', '单位不存在');
+    return [unitId];
+  }
+  const rows = await query<{ id: string }>(q, sql`SELECT id FROM units WHERE active AND ${scopeSql('id', scope)} ORDER BY sort, code`);
+  return rows.map((r) => r.id);
+}
+
+/** Refuses up front (409) when a named single month is closed, instead of failing inside the job. */
+export async function assertOpen(q: Queryable, unitIds: string[], month: string): Promise<void> {
+  if (unitIds.length !== 1) return;
+  const closed = await queryOne(q, sql`SELECT 1 FROM depreciation_runs WHERE unit_id = ${unitIds[0]} AND month = ${monthStart(month)}::date AND status = 'closed'`);
+  if (closed) throw new AppError('locked_period', `${month} 已结账，不能重新计提`);
+}
+
+/** Runs the month for each unit in turn, one transaction each; a closed unit-month is skipped and reported. */
+export async function runMonthForUnits(q: Queryable, unitIds: string[], month: string, actorId: string | null, progress: (done: number, total: number, msg?: string) => void) {
+  const results: { unitId: string; runId?: string; cardCount?: number; totalFen?: number; skipped?: string }[] = [];
+  let i = 0;
+  for (const unitId of unitIds) {
+    try {
+      results.push({ unitId, ...(await runMonth(q, unitId, month, actorId)) });
+    } catch (err) {
+      if (!(err instanceof AppError) || unitIds.length === 1) throw err;
+      results.push({ unitId, skipped: err.message });
+    }
+    progress(++i, unitIds.length);
+  }
+  return { month, units: results, totalFen: results.reduce((s, r) => s + (r.totalFen ?? 0), 0) };
+}
+
+export async function closeRun(q: Queryable, actor: Actor, id: string): Promise<DepreciationRunView> {
+  const run = await getRun(q, actor, id, 'depreciation.close');
+  await withTx(q, async (tx) => {
+    const res = await query(tx, sql`UPDATE depreciation_runs SET status = 'closed', closed_by = ${actor.userId}, closed_at = now() WHERE id = ${run.id} AND status = 'open' RETURNING id`);
+    if (res.length === 0) throw new AppError('invalid_transition', '该月份已结账');
+  });
+  return getRun(q, actor, id);
+}
+
+export async function listWorkloads(q: Queryable, actor: Actor, unitId: string, month: string) {
+  assertInScope(unitId, unitScope(actor, 'depreciation.read'), '单位');
+  const rows = await query<{ card_id: string; card_no: string; name: string; total_workload: number | null; done_before: number; workload: number | null }>(q, sql`
+    SELECT c.id AS card_id, c.card_no, c.name, c.total_workload,
+      coalesce((SELECT sum(e.workload) FROM depreciation_entries e WHERE e.card_id = c.id AND e.month < ${monthStart(month)}::date), 0) AS done_before,
+      w.workload
+    FROM cards c LEFT JOIN depreciation_workloads w ON w.card_id = c.id AND w.month = ${monthStart(month)}::date
+    WHERE c.unit_id = ${unitId} AND c.depreciation_method = 'units_of_production' AND c.posted_on IS NOT NULL AND c.disposed_on IS NULL
+    ORDER BY c.card_no LIMIT 5000`);
+  return { items: rows.map((r) => ({ cardId: r.card_id, cardNo: r.card_no, name: r.name, totalWorkload: r.total_workload, doneBefore: Number(r.done_before), workload: r.workload })) };
+}
+
+export async function saveWorkloads(q: Queryable, actor: Actor, unitId: string, body: z.infer<typeof WorkloadsSave>) {
+  const scope = unitScope(actor, 'depreciation.run');
+  assertInScope(unitId, scope, '单位');
+  return withTx(q, async (tx) => {
+    const closed = await queryOne(tx, sql`SELECT 1 FROM depreciation_runs WHERE unit_id = ${unitId} AND month = ${monthStart(body.month)}::date AND status = 'closed'`);
+    if (closed) throw new AppError('locked_period', `${body.month} 已结账，工作量不能修改`);
+    if (body.items.length === 0) return { saved: 0 };
+    const ids = body.items.map((i) => i.cardId);
+    // Every card must be this unit's units-of-production card: others answer 404 like any out-of-scope id.
+    const ok = await query<{ id: string }>(tx, sql`SELECT id FROM cards WHERE unit_id = ${unitId} AND depreciation_method = 'units_of_production' AND id IN (${sql.join(ids.map((i) => sql`${i}::uuid`), sql`, `)})`);
+    if (ok.length !== new Set(ids).size) throw new AppError('not_found', '卡片不存在或不按工作量法计提');
+    await tx.execute(sql`
+      INSERT INTO depreciation_workloads (card_id, unit_id, month, workload, entered_by)
+      SELECT (x->>'cardId')::uuid, ${unitId}, ${monthStart(body.month)}::date, (x->>'workload')::numeric, ${actor.userId}
+      FROM jsonb_array_elements(${JSON.stringify(body.items)}::jsonb) x
+      ON CONFLICT (card_id, month) DO UPDATE SET workload = excluded.workload, entered_by = excluded.entered_by, entered_at = now()`);
+    return { saved: body.items.length };
+  });
+}
+
+export async function cardDepreciation(q: Queryable, actor: Actor, cardId: string) {
+  const card = await queryOne<{ unit_id: string }>(q, sql`SELECT unit_id FROM cards WHERE id = ${cardId}`);
+  assertInScope(card?.unit_id, unitScope(actor, 'depreciation.read'), '卡片');
+  const rows = await query<{ month: string; amount_fen: number; accumulated_after_fen: number; months: number; status: 'open' | 'closed' }>(q, sql`
+    SELECT e.month, e.amount_fen, e.accumulated_after_fen, e.months, r.status FROM depreciation_entries e JOIN depreciation_runs r ON r.id = e.run_id
+    WHERE e.card_id = ${cardId} ORDER BY e.month`);
+  return { items: rows.map((r) => ({ month: toMonth(r.month), amountFen: Number(r.amount_fen), accumulatedAfterFen: Number(r.accumulated_after_fen), months: r.months, status: r.status })) };
+}

@@ -1,0 +1,45 @@
+import { sql } from 'drizzle-orm';
+import type { GongwuModule } from '../../platform/module.ts';
+import { query } from '../../platform/db/engine.ts';
+import { Month } from '../../../shared/finance.contracts.ts';
+import { depreciationRoutes } from './depreciation.routes.ts';
+import { runMonthForUnits } from './depreciation.service.ts';
+
+export const module: GongwuModule = {
+  name: 'finance',
+  order: 60,
+  routes: depreciationRoutes,
+  jobs: {
+    'depreciation.run': async ({ job, database, progress }) => {
+      const p = job.params as { month: string; unitIds: string[] };
+      const result = await runMonthForUnits(database.db, p.unitIds, p.month, job.createdBy, (done, total) => progress(done, total));
+      return { result, message: `${p.month}：${result.units.filter((u) => !u.skipped).length} 个单位已计提` };
+    },
+  },
+  cli(program, ctx) {
+    const dep = program.commands.find((c) => c.name() === 'depreciation') ?? program.command('depreciation').description('折旧 depreciation');
+    dep.command('run').description('run a month\'s depreciation for every unit, or one (--unit CODE)')
+      .requiredOption('--month <YYYY-MM>', 'the month')
+      .option('--unit <code>', 'one unit by its code')
+      .action(async (o: { month: string; unit?: string }) => {
+        const month = Month.parse(o.month);
+        const { database } = await ctx.open();
+        try {
+          const units = await query<{ id: string; code: string }>(database.db, sql`
+            SELECT id, code FROM units WHERE active ${o.unit ? sql`AND code = ${o.unit}` : sql``} ORDER BY sort, code`);
+          if (o.unit && units.length === 0) throw new Error(`no unit with code ${o.unit}`);
+          const started = Date.now();
+          const res = await runMonthForUnits(database.db, units.map((u) => u.id), month, null, (done, total) => {
+            if (done === total || done % 10 === 0) ctx.log(`  ${done}/${total} units`);
+          });
+          for (const u of res.units) {
+            const code = units.find((x) => x.id === u.unitId)?.code;
+            ctx.log(u.skipped ? `${code}: skipped (${u.skipped})` : `${code}: ${u.cardCount} cards, ${((u.totalFen ?? 0) / 100).toFixed(2)} yuan`);
+          }
+          ctx.log(`${month}: total ${(res.totalFen / 100).toFixed(2)} yuan in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+        } finally {
+          await database.close();
+        }
+      });
+  },
+};

@@ -1,0 +1,60 @@
+import { bigint, date, index, integer, numeric, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { cards } from '../assets/card.tables.ts';
+import { units } from '../org/org.tables.ts';
+
+const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+const fen = (name: string) => bigint(name, { mode: 'number' });
+
+/** One unit's depreciation for one month (计提折旧): open until closed; a closed month is locked. */
+export const depreciationRuns = pgTable('depreciation_runs', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  unitId: uuid('unit_id').notNull().references(() => units.id),
+  /** The first day of the month: '2026-03-01'. */
+  month: date('month').notNull(),
+  status: text('status').notNull().default('open'), // open | closed
+  cardCount: integer('card_count').notNull().default(0),
+  totalFen: fen('total_fen').notNull().default(0),
+  runBy: uuid('run_by'),
+  runAt: ts('run_at').notNull().defaultNow(),
+  closedBy: uuid('closed_by'),
+  closedAt: ts('closed_at'),
+}, (t) => [unique('depreciation_runs_unit_month').on(t.unitId, t.month), index('depreciation_runs_month_idx').on(t.month)]);
+
+/**
+ * The depreciation ledger: one row per card per run. cards.accumulated_depreciation_fen is the
+ * running balance of these rows (plus what a card brought with it when registered); a re-run of
+ * an open month reverses and replaces its rows, a closed month's rows never change.
+ */
+export const depreciationEntries = pgTable('depreciation_entries', {
+  id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+  runId: uuid('run_id').notNull().references(() => depreciationRuns.id),
+  cardId: uuid('card_id').notNull().references(() => cards.id),
+  unitId: uuid('unit_id').notNull(),
+  categoryId: uuid('category_id').notNull(),
+  month: date('month').notNull(),
+  /** Months this entry charges: 1, or more when catching up a card posted with a past date. */
+  months: integer('months').notNull().default(1),
+  amountFen: fen('amount_fen').notNull(),
+  /** The monthly rate in force; kept so later months repeat it until value or life changes. */
+  monthlyFen: fen('monthly_fen').notNull(),
+  originalValueFen: fen('original_value_fen').notNull(),
+  usefulLifeMonths: integer('useful_life_months'),
+  accumulatedBeforeFen: fen('accumulated_before_fen').notNull(),
+  accumulatedAfterFen: fen('accumulated_after_fen').notNull(),
+  method: text('method').notNull(),
+  workload: numeric('workload', { precision: 14, scale: 2, mode: 'number' }),
+}, (t) => [
+  unique('depreciation_entries_run_card').on(t.runId, t.cardId),
+  index('depreciation_entries_card_month_idx').on(t.cardId, t.month),
+  index('depreciation_entries_unit_month_idx').on(t.unitId, t.month),
+]);
+
+/** Units of production: the workload a card did in a month, entered before the month is run. */
+export const depreciationWorkloads = pgTable('depreciation_workloads', {
+  cardId: uuid('card_id').notNull().references(() => cards.id),
+  unitId: uuid('unit_id').notNull(),
+  month: date('month').notNull(),
+  workload: numeric('workload', { precision: 14, scale: 2, mode: 'number' }).notNull(),
+  enteredBy: uuid('entered_by'),
+  enteredAt: ts('entered_at').notNull().defaultNow(),
+}, (t) => [unique('depreciation_workloads_card_month').on(t.cardId, t.month), index('depreciation_workloads_unit_month_idx').on(t.unitId, t.month)]);

@@ -13,6 +13,13 @@ export class ApiError extends Error {
 let csrfToken: string | null = null;
 export const setCsrfToken = (token: string | null) => { csrfToken = token; };
 
+let unauthorized: (() => void) | null = null;
+/** The shell's reaction to a 401 from any call but the sign-in itself; returns an unsubscribe. */
+export const onUnauthorized = (handler: () => void) => {
+  unauthorized = handler;
+  return () => { if (unauthorized === handler) unauthorized = null; };
+};
+
 type Query = Record<string, string | number | boolean | undefined | null | (string | number)[]>;
 
 export function toQueryString(query?: Query): string {
@@ -39,8 +46,15 @@ async function request<T>(method: string, url: string, body?: unknown, query?: Q
   const res = await fetch(url + toQueryString(query), { method, headers, body: payload, credentials: 'same-origin' });
   if (res.status === 204) return undefined as T;
   const text = await res.text();
-  const data = text ? JSON.parse(text) : undefined;
-  if (!res.ok) throw new ApiError(res.status, data ?? { error: 'internal', message: res.statusText });
+  let data: unknown;
+  try {
+    data = text ? JSON.parse(text) : undefined;
+  } catch {
+    // A proxy or crash page instead of JSON: report it as a server error, not a parse error.
+    data = res.ok ? text : { error: 'internal', message: `服务器返回了无法识别的内容（${res.status}）` };
+  }
+  if (res.status === 401 && url !== '/api/auth/login') unauthorized?.();
+  if (!res.ok) throw new ApiError(res.status, (data as ErrorBody | undefined) ?? { error: 'internal', message: res.statusText });
   return data as T;
 }
 

@@ -1,0 +1,90 @@
+import { useMemo, useState } from 'react';
+import { Button, Layout, Menu, Space, Tooltip, Typography } from 'antd';
+import type { MenuProps } from 'antd';
+import { AppstoreOutlined, BankOutlined, FileTextOutlined, HomeOutlined, KeyOutlined, LogoutOutlined,
+  LineChartOutlined, SettingOutlined, UserOutlined, ApartmentOutlined } from '@ant-design/icons';
+import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
+import { useAuth } from './auth.tsx';
+import { useI18n } from './i18n.tsx';
+import { LanguageSwitch } from './LanguageSwitch.tsx';
+import { ChangePasswordModal } from './ChangePassword.tsx';
+import { ErrorBoundary } from './ErrorPages.tsx';
+import { activeMenuPath, buildMenu } from './menu.ts';
+import { pageRoutes } from './pages.ts';
+import { useUnitName } from './useUnitName.ts';
+
+const GROUP_ICONS: Record<string, React.ReactNode> = {
+  home: <HomeOutlined />,
+  assets: <AppstoreOutlined />,
+  documents: <FileTextOutlined />,
+  finance: <LineChartOutlined />,
+  org: <ApartmentOutlined />,
+  system: <SettingOutlined />,
+};
+
+/** The signed-in frame: header, side menu from every module's routes, and the page. */
+export function AppLayout() {
+  const { t, locale } = useI18n();
+  const { me, session, signOut } = useAuth();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const [collapsed, setCollapsed] = useState(false);
+  const [pwOpen, setPwOpen] = useState(false);
+  const unitName = useUnitName(me?.unitId);
+
+  const sections = useMemo(() => buildMenu(pageRoutes, (p) => !!session?.can(p)), [session]);
+  const label = (x: { zh: string; en: string }) => (locale === 'en' ? x.en : x.zh);
+  const items: MenuProps['items'] = sections.map((s) =>
+    // A group with one page (home) is a plain entry rather than a one-item folder.
+    s.items.length === 1 && s.key === 'home'
+      ? { key: s.items[0].path, icon: s.items[0].icon ?? GROUP_ICONS[s.key], label: <Link to={s.items[0].path}>{label(s.items[0])}</Link> }
+      : {
+        key: `group:${s.key}`,
+        icon: GROUP_ICONS[s.key],
+        label: label(s),
+        children: s.items.map((i) => ({ key: i.path, icon: i.icon, label: <Link to={i.path}>{label(i)}</Link> })),
+      });
+  const selected = activeMenuPath(location.pathname, sections.flatMap((s) => s.items.map((i) => i.path)));
+  const [openKeys, setOpenKeys] = useState<string[]>(() => sections.map((s) => `group:${s.key}`));
+
+  return (
+    <Layout className="app-layout">
+      <Layout.Header className="app-header">
+        <Link to="/" className="app-brand">
+          <span className="app-logo">公</span>
+          <span className="app-title">{t('公物 · 国有资产管理', 'Gongwu · State Asset Management')}</span>
+        </Link>
+        <Space size={4} className="app-header-right">
+          <span className="app-user">
+            <UserOutlined />
+            <Typography.Text strong className="app-user-name">{me?.displayName}</Typography.Text>
+            {unitName && <Typography.Text type="secondary" className="app-user-unit"><BankOutlined /> {unitName}</Typography.Text>}
+          </span>
+          <LanguageSwitch />
+          <Button type="text" icon={<KeyOutlined />} onClick={() => setPwOpen(true)}>{t('修改密码', 'Change password')}</Button>
+          <Button type="text" icon={<LogoutOutlined />} onClick={async () => { await signOut(); navigate('/login', { replace: true }); }}>
+            {t('退出登录', 'Sign out')}
+          </Button>
+        </Space>
+      </Layout.Header>
+      <Layout>
+        <Layout.Sider width={216} theme="light" collapsible collapsed={collapsed} onCollapse={setCollapsed} className="app-sider"
+          trigger={<Tooltip title={collapsed ? t('展开菜单', 'Expand menu') : t('收起菜单', 'Collapse menu')} placement="right"><span>{collapsed ? '»' : '«'}</span></Tooltip>}>
+          <Menu
+            mode="inline"
+            items={items}
+            selectedKeys={selected ? [selected] : []}
+            {...(collapsed ? {} : { openKeys, onOpenChange: setOpenKeys })}
+            aria-label={t('主菜单', 'Main menu')}
+          />
+        </Layout.Sider>
+        <Layout.Content className="app-content">
+          <ErrorBoundary resetKey={location.pathname}>
+            <Outlet />
+          </ErrorBoundary>
+        </Layout.Content>
+      </Layout>
+      <ChangePasswordModal open={pwOpen} onClose={() => setPwOpen(false)} />
+    </Layout>
+  );
+}

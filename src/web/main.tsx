@@ -1,0 +1,56 @@
+import { StrictMode, type ReactNode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { BrowserRouter } from 'react-router-dom';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { App as AntApp, ConfigProvider } from 'antd';
+import zhCN from 'antd/locale/zh_CN';
+import enUS from 'antd/locale/en_US';
+import { ApiError } from './api/client.ts';
+import { AuthProvider } from './app/auth.tsx';
+import { LocaleProvider } from './app/locale.tsx';
+import { useI18n } from './app/i18n.tsx';
+import { AppRoutes } from './app/App.tsx';
+import './styles/app.css';
+
+const queryClient = new QueryClient({
+  defaultOptions: {
+    queries: {
+      // A refusal (4xx) will not change on retry; only network trouble and 5xx are retried once.
+      retry: (count, err) => count < 1 && !(err instanceof ApiError && err.status < 500),
+      refetchOnWindowFocus: false,
+      staleTime: 10_000,
+    },
+  },
+});
+
+function Themed({ children }: { children: ReactNode }) {
+  const { locale } = useI18n();
+  return (
+    <ConfigProvider
+      locale={locale === 'en' ? enUS : zhCN}
+      componentSize="middle"
+      theme={{
+        token: { colorPrimary: '#1f5fbf', borderRadius: 4, fontSize: 14 },
+        components: { Layout: { headerBg: '#ffffff', headerHeight: 56, headerPadding: '0 16px', siderBg: '#ffffff' } },
+      }}
+    >
+      <AntApp>{children}</AntApp>
+    </ConfigProvider>
+  );
+}
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <QueryClientProvider client={queryClient}>
+      <AuthProvider>
+        <LocaleProvider>
+          <Themed>
+            <BrowserRouter>
+              <AppRoutes />
+            </BrowserRouter>
+          </Themed>
+        </LocaleProvider>
+      </AuthProvider>
+    </QueryClientProvider>
+  </StrictMode>,
+);

@@ -1,0 +1,216 @@
+import fc from 'fast-check';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { query } from '../../platform/db/engine.ts';
+import { createTestApp, type Client, type TestApp } from '../../testing/test-app.ts';
+import { chargeForMonth, monthFromIndex, monthIndex, type CardState, type PreviousEntry } from './depreciation.rules.ts';
+import { runMonth } from './depreciation.service.ts';
+import { cardAccumulated, dispose, makeCard, makeCategory, makeUnit, makeUser, revalue } from './finance.factory.ts';
+
+let t: TestApp;
+let unitA: string;
+let unitB: string;
+let computers: string;
+let land: string;
+let financeA: Client;
+let office: Client;
+let leaderA: Client;
+
+const months = (from: string, n: number) => Array.from({ length: n }, (_, i) => monthFromIndex(monthIndex(from) + i));
+
+beforeAll(async () => {
+  t = await createTestApp();
+  const db = t.database.db;
+  unitA = await makeUnit(db, 'DA', '甲单位');
+  unitB = await makeUnit(db, 'DB', '乙单位');
+  computers = (await makeCategory(db, { code: '2010100' })).id;
+  land = (await makeCategory(db, { code: '1010000', depreciable: false })).id;
+  await makeUser(db, 'fin-a', 'unit_finance', unitA);
+  await makeUser(db, 'leader-a', 'unit_leader', unitA);
+  await makeUser(db, 'office', 'asset_office', null);
+  financeA = await t.as('fin-a');
+  leaderA = await t.as('leader-a');
+  office = await t.as('office');
+}, 60_000);
+afterAll(async () => { await t.close(); });
+
+describe('the monthly depreciation run (SQL)', () => {
+  it('charges the ¥5,999 computer ¥83.32 a month and ¥83.28 in its 72nd, exactly ¥5,999 in all', async () => {
+    const db = t.database.db;
+    const unit = await makeUnit(db);
+    const card = await makeCard(db, { unitId: unit, categoryId: computers, originalValueFen: 599900, usefulLifeMonths: 72, postedOn: '2026-01-15' });
+    const amounts: number[] = [];
+    for (const m of months('2026-01', 75)) amounts.push((await runMonth(db, unit, m, null)).totalFen);
+    expect(amounts.slice(0, 71).every((a) => a === 8332)).toBe(true);
+    expect(amounts[71]).toBe(8328);
+    expect(amounts.slice(72)).toEqual([0, 0, 0]);
+    expect(await cardAccumulated(db, card)).toBe(599900);
+  }, 120_000);
+
+  it('starts a building posted in July in July and charges the 2026 half-year to the fen', async () => {
+    const db = t.database.db;
+    const unit = await makeUnit(db);
+    await makeCard(db, { unitId: unit, categoryId: computers, originalValueFen: 876543210, usefulLifeMonths: 360, postedOn: '2026-07-10' });
+    const totals: number[] = [];
+    for (const m of months('2026-01', 12)) totals.push((await runMonth(db, unit, m, null)).totalFen);
+    expect(totals.slice(0, 6)).toEqual([0, 0, 0, 0, 0, 0]);
+    expect(totals.slice(6).every((a) => a === 2434842)).toBe(true);
+    expect(totals.reduce((s, a) => s + a, 0)).toBe(14609052);
+  }, 60_000);
+
+  it('recomputes from the remaining value and months after a revaluation in month 30', async () => {
+    const db = t.database.db;
+    const unit = await makeUnit(db);
+    const card = await makeCard(db, { unitId: unit, categoryId: computers, originalValueFen: 599900, usefulLifeMonths: 72, postedOn: '2026-01-15' });
+    const all = months('2026-01', 72);
+    for (const m of all.slice(0, 29)) await runMonth(db, unit, m, null);
+    expect(await cardAccumulated(db, card)).toBe(29 * 8332);
+    await revalue(db, card, 700000, '2028-06-03');
+    const r30 = await runMonth(db, unit, all[29], null);
+    expect(r30.totalFen).toBe(10660);
+    let last = 0;
+    for (const m of all.slice(30)) last = (await runMonth(db, unit, m, null)).totalFen;
+    expect(last).toBe(10652);
+    expect(await cardAccumulated(db, card)).toBe(700000);
+  }, 120_000);
+
+  it('does not charge a card disposed of in the month being run; re-running the open month replaces it', async () => {
+    const db = t.database.db;
+    const unit = await makeUnit(db);
+    const card = await makeCard(db, { unitId: unit, categoryId: computers, originalValueFen: 599900, usefulLifeMonths: 72, postedOn: '2026-01-15' });
+    for (const m of months('2026-01', 5)) await runMonth(db, unit, m, null);
+    expect(await cardAccumulated(db, card)).toBe(5 * 8332);
+    await dispose(db, card, '2026-05-20');
+    const rerun = await runMonth(db, unit, '2026-05', null);
+    expect(rerun.cardCount).toBe(0);
+    expect(await cardAccumulated(db, card)).toBe(4 * 8332);
+    const [{ n }] = await query<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM depreciation_runs WHERE unit_id = ${unit} AND month = '2026-05-01'`);
+    expect(n).toBe(1);
+  });
+
+  it('skips exempt categories, nominal-value and fully depreciated assets, and catches up past postings', async () => {
+    const db = t.database.db;
+    const unit = await makeUnit(db);
+    await makeCard(db, { unitId: unit, categoryId: land, originalValueFen: 99999999 });
+    await makeCard(db, { unitId: unit, categoryId: computers, originalValueFen: 100 });
+    await makeCard(db, { unitId: unit, categoryId: computers, originalValueFen: 500000, accumulatedFen: 500000 });
+    await makeCard(db, { unitId: unit, categoryId: computers, originalValueFen: 500000, method: 'none' });
+    await makeCard(db, { unitId: unit, categoryId: computers, originalValueFen: 500000, postedOn: null });
+    const late = await makeCard(db, { unitId: unit, categoryId: computers, originalValueFen: 599900, postedOn: '2025-10-08' });
+    const res = await runMonth(db, unit, '2026-03', null);
+    expect(res.cardCount).toBe(1);
+    expect(await cardAccumulated(db, late)).toBe(6 * 8332);
+  });
+
+  it('locks a closed month: neither a re-run nor a workload change is accepted', async () => {
+    const db = t.database.db;
+    await makeCard(db, { unitId: unitA, categoryId: computers, originalValueFen: 599900, postedOn: '2026-01-15' });
+    const { runId } = await runMonth(db, unitA, '2026-01', null);
+    const closed = await financeA.post(`/api/depreciation/runs/${runId}/close`);
+    expect(closed.statusCode).toBe(200);
+    expect(closed.json().status).toBe('closed');
+    await expect(runMonth(db, unitA, '2026-01', null)).rejects.toMatchObject({ id: 'locked_period' });
+    const res = await financeA.post('/api/depreciation/runs', { month: '2026-01', unitId: unitA });
+    expect(res.statusCode).toBe(409);
+    expect(res.json().error).toBe('locked_period');
+    const again = await financeA.post(`/api/depreciation/runs/${runId}/close`);
+    expect(again.statusCode).toBe(409);
+  });
+
+  it('runs through the API as a job with progress and shows the run in the history', async () => {
+    const res = await financeA.post('/api/depreciation/runs', { month: '2026-02', unitId: unitA });
+    expect(res.statusCode).toBe(202);
+    await t.app.jobs.drain();
+    const job = (await financeA.get(`/api/jobs/${res.json().jobId}`)).json();
+    expect(job).toMatchObject({ status: 'succeeded', percent: 100 });
+    const runs = (await financeA.get(`/api/depreciation/runs?unitId=${unitA}`)).json().items;
+    expect(runs.map((r: { month: string }) => r.month)).toContain('2026-02');
+    const preview = (await financeA.get(`/api/depreciation/preview?unitId=${unitA}&month=2026-02`)).json();
+    expect(preview.totalFen).toBe(runs.find((r: { month: string }) => r.month === '2026-02').totalFen);
+  });
+});
+
+describe('who may see and run depreciation', () => {
+  it('answers 404 for another unit\'s run, preview and workloads, and changes nothing', async () => {
+    const db = t.database.db;
+    await makeCard(db, { unitId: unitB, categoryId: computers, originalValueFen: 300000, postedOn: '2026-01-15' });
+    const { runId } = await runMonth(db, unitB, '2026-01', null);
+    expect((await financeA.get(`/api/depreciation/runs/${runId}`)).statusCode).toBe(404);
+    expect((await financeA.get(`/api/depreciation/runs/${runId}/entries`)).statusCode).toBe(404);
+    expect((await financeA.post(`/api/depreciation/runs/${runId}/close`)).statusCode).toBe(404);
+    expect((await financeA.get(`/api/depreciation/preview?unitId=${unitB}&month=2026-01`)).statusCode).toBe(404);
+    expect((await financeA.post('/api/depreciation/runs', { month: '2026-02', unitId: unitB })).statusCode).toBe(404);
+    expect((await financeA.get(`/api/depreciation/workloads?unitId=${unitB}&month=2026-01`)).statusCode).toBe(404);
+    expect((await financeA.put(`/api/depreciation/workloads/${unitB}`, { month: '2026-01', items: [] })).statusCode).toBe(404);
+    const list = (await financeA.get('/api/depreciation/runs')).json().items;
+    expect(list.every((r: { unitId: string }) => r.unitId === unitA)).toBe(true);
+    expect((await office.get(`/api/depreciation/runs/${runId}`)).json().status).toBe('open');
+  });
+
+  it('answers 403 to a role without the right to run or close', async () => {
+    expect((await leaderA.post('/api/depreciation/runs', { month: '2026-03', unitId: unitA })).statusCode).toBe(403);
+    const runs = (await leaderA.get('/api/depreciation/runs')).json().items;
+    expect((await leaderA.post(`/api/depreciation/runs/${runs[0].id}/close`)).statusCode).toBe(403);
+    expect((await leaderA.put(`/api/depreciation/workloads/${unitA}`, { month: '2026-03', items: [] })).statusCode).toBe(403);
+  });
+});
+
+describe('units of production', () => {
+  it('charges the workload entered for the month through the API', async () => {
+    const db = t.database.db;
+    const truck = await makeCard(db, { unitId: unitA, categoryId: computers, originalValueFen: 30000000, method: 'units_of_production', totalWorkload: 300000, usefulLifeMonths: null, postedOn: '2026-01-05' });
+    const save = await financeA.put(`/api/depreciation/workloads/${unitA}`, { month: '2026-03', items: [{ cardId: truck, workload: 10000 }] });
+    expect(save.statusCode).toBe(200);
+    const list = (await financeA.get(`/api/depreciation/workloads?unitId=${unitA}&month=2026-03`)).json().items;
+    expect(list.find((r: { cardId: string }) => r.cardId === truck).workload).toBe(10000);
+    await runMonth(db, unitA, '2026-03', null);
+    expect(await cardAccumulated(db, truck)).toBe(1000000);
+  });
+});
+
+describe('the SQL run agrees with the rules for random lifecycles', () => {
+  it('matches the oracle card by card, never exceeds the value, and reaches it at end of life', async () => {
+    const db = t.database.db;
+    const cardArb = fc.record({
+      value: fc.integer({ min: 50, max: 500_000_000 }),
+      life: fc.integer({ min: 1, max: 30 }),
+      posted: fc.integer({ min: -6, max: 10 }),
+      disposeAt: fc.option(fc.integer({ min: 0, max: 30 }), { nil: null }),
+      reval: fc.option(fc.record({ at: fc.integer({ min: 0, max: 30 }), factor: fc.double({ min: 1, max: 2, noNaN: true }), life: fc.integer({ min: 1, max: 30 }) }), { nil: null }),
+    });
+    await fc.assert(fc.asyncProperty(fc.array(cardArb, { minLength: 1, maxLength: 25 }), async (specs) => {
+      const unit = await makeUnit(db);
+      const start = '2026-01';
+      const all = months(start, 34);
+      const cards = await Promise.all(specs.map(async (s) => {
+        const postedOn = `${monthFromIndex(monthIndex(start) + s.posted)}-1${(s.value % 9) + 1}`;
+        const disposedOn = s.disposeAt === null ? null : `${monthFromIndex(monthIndex(start) + Math.max(s.posted, 0) + s.disposeAt)}-12`;
+        const id = await makeCard(db, { unitId: unit, categoryId: computers, originalValueFen: s.value, usefulLifeMonths: s.life, postedOn });
+        const state: CardState = { method: 'straight_line', originalValueFen: s.value, accumulatedFen: 0, usefulLifeMonths: s.life, depreciable: true, postedOn, disposedOn, totalWorkload: null };
+        return { id, s, state, disposedOn, prev: null as PreviousEntry | null };
+      }));
+      for (const [i, m] of all.entries()) {
+        for (const c of cards) {
+          if (c.disposedOn && c.disposedOn.slice(0, 7) === m) await dispose(db, c.id, c.disposedOn);
+          if (c.s.reval && c.s.reval.at === i && c.state.accumulatedFen < c.state.originalValueFen && !(c.disposedOn && c.disposedOn.slice(0, 7) <= m)) {
+            c.state.originalValueFen = Math.round(c.state.originalValueFen * c.s.reval.factor);
+            c.state.usefulLifeMonths = c.s.reval.life;
+            await revalue(db, c.id, c.state.originalValueFen, `${m}-01`, c.s.reval.life);
+          }
+          const ch = chargeForMonth(c.state, m, c.prev);
+          if (ch) {
+            c.state.accumulatedFen += ch.amountFen;
+            c.prev = { month: m, monthlyFen: ch.monthlyFen, originalValueFen: c.state.originalValueFen, usefulLifeMonths: c.state.usefulLifeMonths };
+          }
+        }
+        await runMonth(db, unit, m, null);
+      }
+      for (const c of cards) {
+        const acc = await cardAccumulated(db, c.id);
+        expect(acc).toBe(c.state.accumulatedFen);
+        expect(acc).toBeLessThanOrEqual(c.state.originalValueFen);
+        if (!c.disposedOn && c.state.originalValueFen > 100 && c.s.posted + c.s.life + 30 <= 33) expect(acc).toBe(c.state.originalValueFen);
+      }
+    }), { numRuns: 8 });
+  }, 300_000);
+});

@@ -1,0 +1,56 @@
+import type { Command } from 'commander';
+import { eq } from 'drizzle-orm';
+import { ROLES, SYSTEM_ROLES, type Role } from '../../../shared/roles.ts';
+import { createUser, resetPassword, userIdByName } from '../../platform/auth/user.service.ts';
+import type { CliContext } from '../../platform/module.ts';
+import { units } from './org.tables.ts';
+
+const cliActor = { userId: null, username: 'cli', ip: null };
+
+/** `gongwu user create|reset-password`: the way in before any administrator can sign in. */
+export function orgCli(program: Command, ctx: CliContext): void {
+  const user = program.command('user').description('manage user accounts');
+
+  user.command('create <username>')
+    .description('create a user account with one role')
+    .requiredOption('--name <display>', 'display name')
+    .requiredOption('--role <role>', `one of: ${ROLES.join(', ')}`)
+    .option('--unit <code>', 'unit code (required for unit roles)')
+    .option('--password <pw>', 'password (generated and printed when omitted)')
+    .action(async (username: string, o: { name: string; role: string; unit?: string; password?: string }) => {
+      if (!(ROLES as readonly string[]).includes(o.role)) throw new Error(`unknown role ${o.role}; one of ${ROLES.join(', ')}`);
+      const role = o.role as Role;
+      const { database } = await ctx.open();
+      try {
+        let unitId: string | null = null;
+        if (o.unit) {
+          const [u] = await database.db.select({ id: units.id }).from(units).where(eq(units.code, o.unit));
+          if (!u) throw new Error(`no unit with code ${o.unit}`);
+          unitId = u.id;
+        }
+        const grantUnit = SYSTEM_ROLES.includes(role) ? null : unitId;
+        const res = await createUser(database.db, {
+          username, displayName: o.name, unitId, staffId: null, roles: [{ role, unitId: grantUnit }], password: o.password ?? null,
+        }, cliActor);
+        ctx.log(`created ${username} (${role})`);
+        if (res.password) ctx.log(`password: ${res.password} (must be changed at first sign-in)`);
+      } finally {
+        await database.close();
+      }
+    });
+
+  user.command('reset-password <username>')
+    .description('set a new password; the user must change it at the next sign-in')
+    .option('--password <pw>', 'the new password (generated and printed when omitted)')
+    .action(async (username: string, o: { password?: string }) => {
+      const { database } = await ctx.open();
+      try {
+        const id = await userIdByName(database.db, username);
+        const res = await resetPassword(database.db, id, o.password ?? null, cliActor);
+        ctx.log(`password of ${username} reset`);
+        if (res.password) ctx.log(`password: ${res.password}`);
+      } finally {
+        await database.close();
+      }
+    });
+}

@@ -1,0 +1,14 @@
+import { LedgerVerification } from '../../../shared/assets.contracts.ts';
+import { unitScope } from '../../platform/auth/actor.ts';
+import type { App } from '../../platform/http/types.ts';
+import { verifyLedger } from './ledger.queries.ts';
+
+export async function auditRoutes(app: App) {
+  app.get('/api/audit/verify', {
+    config: { access: 'audit.read' },
+    schema: { tags: ['audit'], summary: '校验资产卡片台账哈希链（篡改、缺失、顺序错乱）', response: { 200: LedgerVerification } },
+  }, async (req) => {
+    const scope = unitScope(req.actor, 'audit.read');
+    return verifyLedger(app.database.db, { unitIds: scope === 'all' ? undefined : scope });
+  });
+}

@@ -1,0 +1,105 @@
+import { sql } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
+import { IMPORT_ERRORS_IN_RESULT, type ImportError, type ImportResult } from '../../../shared/card-io.contracts.ts';
+import { queryOne, type Database } from '../../platform/db/engine.ts';
+import { withTx } from '../../platform/db/tx.ts';
+import { AppError } from '../../platform/errors.ts';
+import { registerCardsBulk, type CardDraft } from '../assets/card-bulk.service.ts';
+import { existingSerials, loadImportLookups } from './card-import.lookups.ts';
+import { shownValue, validateRow } from './card-import.validate.ts';
+import { readCardSheet } from './card-sheet.reader.ts';
+
+export interface ImportRequest {
+  file: string;
+  unitId: string;
+  actorId: string | null;
+  /** The import's id (its job id): the cards' source document and their events' document_id. */
+  documentId: string;
+  /** Where to write the full error report when the file is rejected. */
+  reportFile?: string;
+  progress?: (processed: number, total?: number, message?: string) => void;
+}
+
+export interface ImportOutcome extends ImportResult {
+  /** All errors (the result keeps the first 1,000). */
+  allErrors: ImportError[];
+  reportFile: string | null;
+}
+
+const todayInShanghai = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+
+/**
+ * Imports a unit's existing ledger, all or nothing: the file is read and every row checked first
+ * (collecting every error); only a clean file is written, in one transaction, as opening
+ * registrations. A rejected file writes nothing but its report.
+ */
+export async function importCards(database: Database, req: ImportRequest): Promise<ImportOutcome> {
+  const db = database.db;
+  const unit = await queryOne<{ id: string }>(db, sql`SELECT id FROM units WHERE id = ${req.unitId}`);
+  if (!unit) throw new AppError('not_found', '单位不存在');
+  const lookups = await loadImportLookups(db, req.unitId);
+  const today = todayInShanghai();
+  const errors: ImportError[] = [];
+  const drafts: CardDraft[] = [];
+  const serialRows = new Map<string, number>();
+
+  req.progress?.(0, undefined, '正在读取和校验…');
+  const { rows } = await readCardSheet(req.file, (rowNo, raw) => {
+    const { draft, errors: rowErrors } = validateRow(rowNo, raw, lookups, today);
+    const serial = shownValue(raw.serialNo).trim();
+    if (serial) {
+      const first = serialRows.get(serial);
+      if (first !== undefined) rowErrors.push({ row: rowNo, column: '序列号', value: serial, reason: `与第 ${first} 行的序列号重复` });
+      else serialRows.set(serial, rowNo);
+    }
+    if (rowErrors.length) errors.push(...rowErrors);
+    // Drafts are kept only while the file is still clean: a rejected file needs no cards in memory.
+    else if (draft && errors.length === 0) drafts.push(draft);
+    if (rowNo % 1000 === 0) req.progress?.(rowNo, undefined, `已读取 ${rowNo} 行`);
+  });
+  if (rows === 0) throw new AppError('bad_file', '文件中没有数据行');
+
+  if (serialRows.size) {
+    const taken = await existingSerials(db, req.unitId, [...serialRows.keys()]);
+    for (const [serial, row] of serialRows) {
+      if (taken.has(serial)) errors.push({ row, column: '序列号', value: serial, reason: '本单位已有该序列号的卡片' });
+    }
+  }
+
+  const base = { rows, unitId: req.unitId };
+  if (errors.length) {
+    errors.sort((a, b) => a.row - b.row);
+    const reportFile = req.reportFile ? await writeErrorReport(req.reportFile, errors) : null;
+    return { ...base, ok: false, imported: 0, errorCount: errors.length, errors: errors.slice(0, IMPORT_ERRORS_IN_RESULT), allErrors: errors, reportFile, firstCardNo: null, lastCardNo: null };
+  }
+
+  req.progress?.(0, drafts.length, '正在写入…');
+  const written = await withTx(db, (tx) => registerCardsBulk(tx, {
+    unitId: req.unitId,
+    drafts,
+    documentId: req.documentId,
+    documentType: 'import',
+    actorId: req.actorId,
+    eventType: 'opening_registration',
+    note: '期初导入',
+    onProgress: (n) => req.progress?.(n, drafts.length, `已写入 ${n} 张卡片`),
+  }));
+  return { ...base, ok: true, imported: written.count, errorCount: 0, errors: [], allErrors: [], reportFile: null, firstCardNo: written.firstCardNo, lastCardNo: written.lastCardNo };
+}
+
+/** The full row report, streamed to disk (a bad file may have more errors than fit in a job result). */
+export async function writeErrorReport(file: string, errors: ImportError[]): Promise<string> {
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true, useSharedStrings: false });
+  const ws = wb.addWorksheet('错误报告');
+  ws.columns = [
+    { header: '行号', key: 'row', width: 8 },
+    { header: '列', key: 'column', width: 22 },
+    { header: '值', key: 'value', width: 28 },
+    { header: '原因', key: 'reason', width: 50 },
+  ];
+  ws.getRow(1).font = { bold: true };
+  for (const e of errors) ws.addRow(e).commit();
+  ws.commit();
+  await wb.commit();
+  return file;
+}

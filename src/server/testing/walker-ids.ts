@@ -1,0 +1,110 @@
+import crypto from 'node:crypto';
+import { sql, type SQL } from 'drizzle-orm';
+import { query, type Queryable } from '../platform/db/engine.ts';
+
+/**
+ * How the route walker fills a path parameter: the key is the route's path up to and including
+ * the parameter; the query returns the id of a record that belongs to unit 01 (`u1`), so a
+ * persona of unit 02 must not reach it. `shared` marks records that belong to no unit (places,
+ * the catalog, tokens): only the permission check applies to them.
+ *
+ * A module that adds a route with a new path parameter adds its line here; the walker fails
+ * with a message naming the route until it does.
+ */
+export interface ParamSource {
+  query: (ctx: WalkerContext) => SQL;
+  shared?: boolean;
+  /** For shared sources: the value to use when no row exists (a code from a fixed vocabulary). */
+  fallback?: string;
+}
+
+export interface WalkerContext {
+  /** Unit 01 and unit 02 (ids). */
+  u1: string;
+  u2: string;
+  /** The account u01-admin, owner of the probe job. */
+  u1AdminId: string;
+}
+
+export const PARAM_SOURCES: Record<string, ParamSource> = {
+  // org
+  '/api/units/:id': { query: ({ u1 }) => sql`select ${u1}::text as id` },
+  '/api/departments/:id': { query: ({ u1 }) => sql`select id::text from departments where unit_id = ${u1} order by name limit 1` },
+  '/api/staff/:id': { query: ({ u1 }) => sql`select id::text from staff where unit_id = ${u1} order by name limit 1` },
+  '/api/users/:id': { query: ({ u1 }) => sql`select id::text from users where unit_id = ${u1} order by username limit 1` },
+  '/api/compounds/:id': { shared: true, query: () => sql`select id::text from compounds order by code limit 1` },
+  '/api/buildings/:id': { shared: true, query: () => sql`select id::text from buildings order by code limit 1` },
+  '/api/floors/:id': { shared: true, query: () => sql`select id::text from floors order by level limit 1` },
+  '/api/rooms/:id': { query: ({ u1 }) => sql`select id::text from rooms where unit_id = ${u1} order by code limit 1` },
+  '/api/rooms/:id/occupants/:staffId': { query: ({ u1 }) => sql`select id::text from staff where unit_id = ${u1} order by name limit 1` },
+  // catalog
+  '/api/categories/:id': { shared: true, query: () => sql`select id::text from categories order by path limit 1` },
+  // assets
+  '/api/cards/:id': { query: ({ u1 }) => sql`select id::text from cards where unit_id = ${u1} order by card_no limit 1` },
+  '/api/cards/:id/attachments/:attachmentId': { query: ({ u1 }) => sql`select id::text from card_attachments where unit_id = ${u1} limit 1` },
+  // finance
+  '/api/depreciation/runs/:id': { query: ({ u1 }) => sql`select id::text from depreciation_runs where unit_id = ${u1} order by month limit 1` },
+  '/api/depreciation/workloads/:unitId': { query: ({ u1 }) => sql`select ${u1}::text as id` },
+  '/api/depreciation/cards/:id': { query: ({ u1 }) => sql`select id::text from cards where unit_id = ${u1} order by card_no limit 1` },
+  // workflow
+  '/api/documents/:id': { query: ({ u1, u2 }) => sql`select id::text from documents where unit_id = ${u1} and counterpart_unit_id is distinct from ${u2} order by created_at limit 1` },
+  '/api/chains/:type': { shared: true, fallback: 'config_request', query: () => sql`select document_type as id from approval_chains order by 1 limit 1` },
+  '/api/standards/:code': { shared: true, fallback: 'desktop', query: () => sql`select code as id from standards order by code limit 1` },
+  // platform
+  '/api/jobs/:id': { query: ({ u1AdminId }) => sql`select id::text from jobs where created_by = ${u1AdminId} limit 1` },
+  '/api/tokens/:id': { shared: true, query: () => sql`select id::text from api_tokens limit 1` },
+};
+
+export interface FilledRoute {
+  url: string;
+  /** True when a parameter names a unit-01 record (the cross-unit check applies). */
+  scoped: boolean;
+  /** Why a parameter could not be filled with a real record (the url then carries a random id). */
+  problem?: string;
+}
+
+/** Replaces each `:param` of a route with a unit-01 record's id (or a shared record's). */
+export async function fillParams(q: Queryable, route: string, ctx: WalkerContext): Promise<FilledRoute> {
+  const parts = route.split('/');
+  let scoped = false;
+  let problem: string | undefined;
+  for (let i = 0; i < parts.length; i++) {
+    if (!parts[i].startsWith(':')) continue;
+    const key = route.split('/').slice(0, i + 1).join('/');
+    const source = PARAM_SOURCES[key];
+    if (!source) throw new Error(`route ${route} has a path parameter the walker cannot fill (${key}): add it to src/server/testing/walker-ids.ts`);
+    const [row] = await query<{ id: string }>(q, source.query(ctx));
+    const value = row?.id ?? source.fallback;
+    if (value === undefined) {
+      // The access checks still run (they come before the record is looked up); the scope check cannot.
+      problem ??= `no record for ${key} in unit 01: the small demo seed should create one (or fix its query in walker-ids.ts)`;
+      parts[i] = crypto.randomUUID();
+      continue;
+    }
+    parts[i] = encodeURIComponent(value);
+    if (!source.shared) scoped = true;
+  }
+  return { url: parts.join('/'), scoped: scoped && !problem, problem };
+}
+
+/**
+ * Every uuid of a record unit 01 owns (tables with a `unit_id` column), leaving out records that
+ * also name unit 02 in another unit column (a transfer between the two is rightly seen by both).
+ */
+export async function unitOwnedIds(q: Queryable, ctx: WalkerContext): Promise<Set<string>> {
+  const cols = await query<{ table: string; column: string; type: string }>(q, sql`
+    select c.table_name as "table", c.column_name as "column", c.data_type as type from information_schema.columns c
+    join information_schema.tables t on t.table_schema = c.table_schema and t.table_name = c.table_name and t.table_type = 'BASE TABLE'
+    where c.table_schema = 'public' order by c.table_name, c.ordinal_position`);
+  const byTable = new Map<string, { column: string; type: string }[]>();
+  for (const c of cols) byTable.set(c.table, [...(byTable.get(c.table) ?? []), c]);
+  const ids = new Set<string>();
+  for (const [table, columns] of byTable) {
+    if (!columns.some((c) => c.column === 'unit_id') || !columns.some((c) => c.column === 'id' && c.type === 'uuid')) continue;
+    const others = columns.filter((c) => c.column !== 'unit_id' && c.column.endsWith('unit_id') && c.type === 'uuid');
+    const notU2 = others.map((c) => `"${c.column}" is distinct from '${ctx.u2}'`).join(' and ') || 'true';
+    const rows = await query<{ id: string }>(q, sql.raw(`select id::text as id from "${table}" where unit_id = '${ctx.u1}' and ${notU2}`));
+    for (const r of rows) ids.add(r.id);
+  }
+  return ids;
+}

@@ -1,0 +1,163 @@
+// Submission (the chain is instantiated from its configuration) and decisions on the current step.
+import { and, asc, eq, sql } from 'drizzle-orm';
+import type { Decision, DocumentLineInput, DocumentType, StepCondition, StepScope } from '../../../shared/workflow.contracts.ts';
+import type { RoleGrant } from '../../../shared/roles.ts';
+import { can, type Actor } from '../../platform/auth/actor.ts';
+import { query, type Queryable, type Tx } from '../../platform/db/engine.ts';
+import { withTx } from '../../platform/db/tx.ts';
+import { AppError, invalid } from '../../platform/errors.ts';
+import { approvalChainSteps } from './chain.tables.ts';
+import { cardFacts, checkCardLines } from './document.service.ts';
+import { addEvent, loadDocument, releaseLines, requireUnit, setStatus, type DocumentRow } from './document.store.ts';
+import { documentLines, documentSteps, documents } from './document.tables.ts';
+import { checkConfigLines } from './standard.check.ts';
+import { actionAllowed, stepApplies, type ChainFacts } from './workflow.rules.ts';
+
+type StepRow = typeof documentSteps.$inferSelect;
+
+/** The unit a step's role must be held in; null for committee-wide roles. */
+export function stepUnit(scope: StepScope, doc: Pick<DocumentRow, 'unitId' | 'counterpartUnitId'>): string | null {
+  if (scope === 'applicant_unit') return doc.unitId;
+  if (scope === 'counterpart_unit') return doc.counterpartUnitId ?? doc.unitId;
+  return null;
+}
+
+/** Whether the grants hold the step's role where the step needs it. */
+export function holdsStep(grants: readonly RoleGrant[], step: Pick<StepRow, 'role' | 'scopeUnitId'>): boolean {
+  return grants.some((g) => g.role === step.role && (g.unitId === null || g.unitId === step.scopeUnitId));
+}
+
+/** Re-checks config request lines on submit: over-standard lines need a reason, idle offers a declined reason. */
+async function recheckConfigRequest(tx: Tx, doc: DocumentRow, lines: (typeof documentLines.$inferSelect)[]): Promise<boolean> {
+  const inputs: DocumentLineInput[] = lines.map((l) => ({
+    categoryId: l.categoryId ?? undefined, name: l.name ?? undefined, quantity: l.quantity, unitPriceFen: l.unitPriceFen,
+    replacesCardId: (l.details as { replacesCardId?: string }).replacesCardId,
+  }));
+  const result = await checkConfigLines(tx, doc.unitId, inputs);
+  const fields: Record<string, string> = {};
+  let over = false;
+  for (const c of result.lines) {
+    const line = lines[c.index];
+    const details = line.details as { declinedIdle?: { cardId: string; reason: string }[] };
+    if (c.findings.length) {
+      over = true;
+      if (!line.reason || line.reason.trim().length < 2) fields[`lines.${c.index}.reason`] = `${c.findings.map((f) => f.message).join('；')}：超标准须填写理由`;
+    }
+    const declined = new Set((details.declinedIdle ?? []).filter((d) => d.reason.trim()).map((d) => d.cardId));
+    const pending = c.idleOffers.filter((o) => !declined.has(o.cardId));
+    if (pending.length) fields[`lines.${c.index}.declinedIdle`] = `有可调剂的闲置资产（${pending.map((o) => o.cardNo).join('、')}），请先调剂或说明不调剂的理由`;
+    await tx.update(documentLines).set({ details: { ...details, standardCode: c.standardCode, findings: c.findings } }).where(eq(documentLines.id, line.id));
+  }
+  if (Object.keys(fields).length) throw invalid(fields, Object.values(fields)[0]);
+  return over;
+}
+
+export async function submitDocument(q: Queryable, actor: Actor, id: string): Promise<{ status: string }> {
+  return withTx(q, async (tx) => {
+    const doc = await loadDocument(tx, actor, id, true);
+    requireUnit(actor, 'document.write', doc.unitId);
+    if (!actionAllowed('submit', doc.status)) throw new AppError('invalid_transition', '只有草稿或退回的单据可以提交');
+    const lines = await tx.select().from(documentLines).where(eq(documentLines.documentId, id)).orderBy(asc(documentLines.lineNo));
+    // Capture the cards' versions now: execution refuses if any moved on after submission.
+    const cardIds = lines.map((l) => l.cardId).filter((x): x is string => !!x);
+    if (cardIds.length) {
+      const facts = await cardFacts(tx, cardIds);
+      checkCardLines(doc, lines.map((l) => l.cardId ?? undefined), facts);
+      await tx.execute(sql`UPDATE document_lines l SET card_version = c.version FROM cards c WHERE l.document_id = ${id} AND c.id = l.card_id`);
+    }
+    let overStandard = false;
+    if (doc.type === 'config_request') overStandard = await recheckConfigRequest(tx, doc, lines);
+    if (doc.type === 'disposal' && (doc.payload as { disposalMethod?: string }).disposalMethod === 'scrap') await checkScrap(tx, doc, cardIds);
+    const cats = await query<{ code: string }>(tx, sql`SELECT DISTINCT k.code FROM document_lines l JOIN categories k ON k.id = l.category_id WHERE l.document_id = ${id}`);
+    const p = doc.payload as { changeKind?: string };
+    const facts: ChainFacts = {
+      maxItemFen: doc.maxItemFen, totalFen: doc.totalFen, categoryCodes: cats.map((c) => c.code),
+      crossUnit: !!doc.counterpartUnitId && doc.counterpartUnitId !== doc.unitId, overStandard,
+      financial: doc.type === 'change' && (p.changeKind === 'revaluation' || p.changeKind === 'useful_life'),
+    };
+    const chain = await tx.select().from(approvalChainSteps).where(eq(approvalChainSteps.documentType, doc.type)).orderBy(asc(approvalChainSteps.stepNo));
+    const applicable = chain.filter((s) => stepApplies(s.condition as StepCondition, facts));
+    await tx.delete(documentSteps).where(eq(documentSteps.documentId, id));
+    if (applicable.length) {
+      await tx.insert(documentSteps).values(applicable.map((s, i) => ({
+        documentId: id, stepNo: i + 1, role: s.role, scope: s.scope, scopeUnitId: stepUnit(s.scope as StepScope, doc), label: s.label,
+        special: !!(s.condition as StepCondition).overStandard,
+      })));
+    }
+    const to = applicable.length ? 'submitted' : 'approved';
+    await setStatus(tx, doc, to, { currentStep: applicable.length ? 1 : null, submittedAt: new Date(), decidedAt: applicable.length ? null : new Date() });
+    await addEvent(tx, doc, actor, 'submitted', doc.status, to, applicable.length ? `审批流程：${applicable.map((s) => s.label).join(' → ')}` : '无需审批');
+    return { status: to };
+  });
+}
+
+/** Scrap only after the minimum life, unless an appraisal is attached (art. 21). */
+async function checkScrap(tx: Tx, doc: DocumentRow, cardIds: string[]): Promise<void> {
+  const appraisal = (doc.payload as { appraisal?: string }).appraisal;
+  if (appraisal?.trim()) return;
+  const early = await query<{ card_no: string; due: string }>(tx, sql`
+    SELECT card_no, (acquired_on + make_interval(months => useful_life_months))::date::text AS due FROM cards
+    WHERE id IN (${sql.join(cardIds.map((i) => sql`${i}`), sql`, `)}) AND useful_life_months > 0
+      AND (acquired_on + make_interval(months => useful_life_months))::date > (now() AT TIME ZONE 'Asia/Shanghai')::date`);
+  if (early.length) {
+    throw invalid({ 'payload.appraisal': `未满最低使用年限：${early.map((e) => `${e.card_no}（${e.due} 满）`).join('、')}；报废须附技术鉴定意见` });
+  }
+}
+
+export async function decide(q: Queryable, actor: Actor, id: string, decision: Decision, comment?: string): Promise<{ status: string }> {
+  return withTx(q, async (tx) => {
+    const doc = await loadStepDocument(tx, actor, id);
+    if (!actionAllowed(decision === 'approve' ? 'approve' : decision, doc.status)) throw new AppError('invalid_transition', '该单据当前不在审批中');
+    const steps = await tx.select().from(documentSteps).where(eq(documentSteps.documentId, id)).orderBy(asc(documentSteps.stepNo));
+    const step = steps.find((s) => s.stepNo === doc.currentStep);
+    if (!step || step.state !== 'pending') throw new AppError('invalid_transition', '没有待审批的环节');
+    if (!can(actor, 'document.approve') || !holdsStep(actor.grants, step)) throw new AppError('forbidden', `本环节由「${step.label}」审批`);
+    if (doc.applicantId === actor.userId) throw new AppError('rule_violation', '不能审批本人提交的单据');
+    if (steps.some((s) => s.decidedBy === actor.userId)) throw new AppError('rule_violation', '同一人只能审批同一单据的一个环节');
+    if (decision !== 'approve' && !comment?.trim()) throw invalid({ comment: '驳回或退回须填写意见' });
+    const state = decision === 'approve' ? 'approved' : decision === 'reject' ? 'rejected' : 'returned';
+    await tx.update(documentSteps).set({ state, decidedBy: actor.userId, comment: comment ?? null, decidedAt: new Date() }).where(eq(documentSteps.id, step.id));
+    const last = step.stepNo === steps[steps.length - 1].stepNo;
+    const to = decision === 'approve' ? (last ? 'approved' : 'submitted') : state;
+    await setStatus(tx, doc, to, { currentStep: decision === 'approve' && !last ? step.stepNo + 1 : null, decidedAt: to === 'submitted' ? null : new Date() });
+    if (to === 'rejected') await releaseLines(tx, id);
+    await addEvent(tx, doc, actor, decision === 'approve' ? 'approved' : state, doc.status, to, `${step.label}${comment ? `：${comment}` : ''}`);
+    return { status: to };
+  });
+}
+
+/**
+ * A document the actor may decide on: visible to them, or — for committee and counterpart steps —
+ * awaiting a step whose role they hold. Anything else is 404.
+ */
+async function loadStepDocument(tx: Tx, actor: Actor, id: string): Promise<DocumentRow> {
+  try {
+    return await loadDocument(tx, actor, id, true);
+  } catch (err) {
+    const [row] = await tx.select().from(documents).where(and(eq(documents.id, id), eq(documents.status, 'submitted'))).for('update');
+    if (row) {
+      const [step] = await tx.select().from(documentSteps).where(and(eq(documentSteps.documentId, id), eq(documentSteps.stepNo, row.currentStep ?? -1)));
+      if (step && holdsStep(actor.grants, step)) return row;
+    }
+    throw err;
+  }
+}
+
+/** SQL: the current step of `d` is one the actor's grants can take, and the actor may take it. */
+export function inboxWhere(actor: Actor) {
+  const grants = actor.grants.filter((g) => ['asset_office', 'finance_bureau', 'unit_admin', 'unit_finance', 'unit_leader'].includes(g.role));
+  if (!grants.length || !can(actor, 'document.approve')) return sql`false`;
+  const match = sql.join(grants.map((g) => g.unitId === null
+    ? sql`(s.role = ${g.role})`
+    : sql`(s.role = ${g.role} AND s.scope_unit_id = ${g.unitId})`), sql` OR `);
+  return sql`d.status = 'submitted' AND d.applicant_id <> ${actor.userId}
+    AND EXISTS (SELECT 1 FROM document_steps s WHERE s.document_id = d.id AND s.step_no = d.current_step AND (${match}))
+    AND NOT EXISTS (SELECT 1 FROM document_steps s2 WHERE s2.document_id = d.id AND s2.decided_by = ${actor.userId})`;
+}
+
+export async function inboxCount(q: Queryable, actor: Actor): Promise<number> {
+  const [row] = await query<{ n: number }>(q, sql`SELECT count(*)::int AS n FROM documents d WHERE ${inboxWhere(actor)}`);
+  return row.n;
+}
+
+export type { DocumentType };

@@ -1,0 +1,110 @@
+// Lists and the detail view of documents; the scope is in every query.
+import { sql, type SQL } from 'drizzle-orm';
+import type { Page } from '../../../shared/paging.ts';
+import type { DocumentDetail, DocumentListQuery, DocumentSummary } from '../../../shared/workflow.contracts.ts';
+import { can, unitScope, type Actor } from '../../platform/auth/actor.ts';
+import { query, type Queryable } from '../../platform/db/engine.ts';
+import { likePattern } from '../../platform/db/paging.ts';
+import { holdsStep, inboxWhere } from './approval.service.ts';
+import { actsForUnit, loadDocument } from './document.store.ts';
+import { actionAllowed } from './workflow.rules.ts';
+
+const iso = (v: unknown) => (v ? new Date(v as string).toISOString() : null);
+
+/** The same visibility rule as document.store's visibleWhere, for raw SQL over `d`. */
+function visibleSql(actor: Actor): SQL {
+  const scope = unitScope(actor, 'document.read');
+  if (scope === 'all') return sql`true`;
+  if (!scope.length) return sql`false`;
+  const list = sql.join(scope.map((u) => sql`${u}::uuid`), sql`, `);
+  return sql`(d.unit_id IN (${list}) OR (d.counterpart_unit_id IN (${list}) AND d.status <> 'draft'))`;
+}
+
+const SUMMARY = sql`d.id, d.doc_no AS "docNo", d.type, d.status, d.title, d.unit_id AS "unitId", un.name AS "unitName",
+  d.counterpart_unit_id AS "counterpartUnitId", ap.display_name AS "applicantName", d.total_fen AS "totalFen",
+  (SELECT count(*)::int FROM document_lines l WHERE l.document_id = d.id) AS "lineCount",
+  (SELECT s.label FROM document_steps s WHERE s.document_id = d.id AND s.step_no = d.current_step) AS "currentStepLabel",
+  d.created_at AS "createdAt", d.submitted_at AS "submittedAt"`;
+const JOINS = sql`FROM documents d LEFT JOIN units un ON un.id = d.unit_id LEFT JOIN users ap ON ap.id = d.applicant_id`;
+const SORTS: Record<string, SQL> = { createdAt: sql`d.created_at`, docNo: sql`d.doc_no`, totalFen: sql`d.total_fen`, status: sql`d.status` };
+
+function mapSummary(r: DocumentSummary): DocumentSummary {
+  return { ...r, createdAt: iso(r.createdAt)!, submittedAt: iso(r.submittedAt) };
+}
+
+async function page(q: Queryable, where: SQL, p: DocumentListQuery): Promise<Page<DocumentSummary>> {
+  const order = SORTS[p.sort ?? 'createdAt'];
+  const dir = p.sort ? (p.order === 'desc' ? sql`DESC` : sql`ASC`) : sql`DESC`;
+  const [{ n }] = await query<{ n: number }>(q, sql`SELECT count(*)::int AS n ${JOINS} WHERE ${where}`);
+  const rows = await query<DocumentSummary>(q, sql`SELECT ${SUMMARY} ${JOINS} WHERE ${where} ORDER BY ${order} ${dir}, d.id ${dir}
+    LIMIT ${p.pageSize} OFFSET ${(p.page - 1) * p.pageSize}`);
+  return { items: rows.map(mapSummary), total: n, page: p.page, pageSize: p.pageSize };
+}
+
+export async function listDocuments(q: Queryable, actor: Actor, p: DocumentListQuery): Promise<Page<DocumentSummary>> {
+  const parts: SQL[] = [visibleSql(actor)];
+  if (p.type) parts.push(sql`d.type = ${p.type}`);
+  if (p.status) parts.push(sql`d.status = ${p.status}`);
+  if (p.q) parts.push(sql`(d.doc_no ILIKE ${likePattern(p.q)} OR d.title ILIKE ${likePattern(p.q)})`);
+  return page(q, sql.join(parts, sql` AND `), p);
+}
+
+export async function listInbox(q: Queryable, actor: Actor, p: DocumentListQuery): Promise<Page<DocumentSummary>> {
+  return page(q, inboxWhere(actor), { ...p, sort: p.sort ?? 'createdAt' });
+}
+
+export async function getDocument(q: Queryable, actor: Actor, id: string): Promise<DocumentDetail> {
+  const doc = await loadDocument(q, actor, id);
+  const [head] = await query<DocumentSummary & { counterpartUnitName: string | null; executedByName: string | null }>(q, sql`
+    SELECT ${SUMMARY}, cu.name AS "counterpartUnitName", ex.display_name AS "executedByName"
+    ${JOINS} LEFT JOIN units cu ON cu.id = d.counterpart_unit_id LEFT JOIN users ex ON ex.id = d.executed_by WHERE d.id = ${id}`);
+  const lines = await query<DocumentDetail['lines'][number]>(q, sql`
+    SELECT l.id, l.line_no AS "lineNo", l.card_id AS "cardId", c.card_no AS "cardNo", c.name AS "cardName", c.status AS "cardStatus",
+      l.card_version AS "cardVersion", l.category_id AS "categoryId", coalesce(l.name, k.name) AS name, l.spec, l.quantity,
+      l.unit_price_fen AS "unitPriceFen", l.amount_fen AS "amountFen", l.reason, l.budget_line AS "budgetLine", l.details
+    FROM document_lines l LEFT JOIN cards c ON c.id = l.card_id LEFT JOIN categories k ON k.id = l.category_id
+    WHERE l.document_id = ${id} ORDER BY l.line_no`);
+  const steps = await query<DocumentDetail['steps'][number] & { decidedBy: string | null }>(q, sql`
+    SELECT s.step_no AS "stepNo", s.role, s.scope, s.scope_unit_id AS "scopeUnitId", s.label, s.special, s.state,
+      s.decided_by AS "decidedBy", u.display_name AS "decidedByName", s.comment, s.decided_at AS "decidedAt"
+    FROM document_steps s LEFT JOIN users u ON u.id = s.decided_by WHERE s.document_id = ${id} ORDER BY s.step_no`);
+  const events = await query<DocumentDetail['events'][number]>(q, sql`
+    SELECT e.id, e.type, u.display_name AS "actorName", e.from_status AS "fromStatus", e.to_status AS "toStatus", e.note, e.at
+    FROM document_events e LEFT JOIN users u ON u.id = e.actor_id WHERE e.document_id = ${id} ORDER BY e.id`);
+  const current = steps.find((s) => s.stepNo === doc.currentStep);
+  const writes = actsForUnit(actor, 'document.write', doc.unitId);
+  const executes = actsForUnit(actor, 'document.execute', doc.unitId);
+  const p = doc.payload as { postedOn?: string; returnedOn?: string };
+  return {
+    ...mapSummary(head),
+    counterpartUnitName: head.counterpartUnitName,
+    executedByName: head.executedByName,
+    executedAt: iso(doc.executedAt),
+    payload: doc.payload as Record<string, unknown>,
+    applicantId: doc.applicantId,
+    version: doc.version,
+    currentStep: doc.currentStep,
+    lines: lines.map((l) => ({ ...l, details: (l.details ?? {}) as Record<string, unknown> })),
+    steps: steps.map(({ decidedBy: _d, ...s }) => ({ ...s, decidedAt: iso(s.decidedAt) })),
+    events: events.map((e) => ({ ...e, at: iso(e.at)! })),
+    can: {
+      edit: writes && actionAllowed('edit', doc.status),
+      submit: writes && actionAllowed('submit', doc.status),
+      decide: doc.status === 'submitted' && !!current && can(actor, 'document.approve') && holdsStep(actor.grants, current)
+        && doc.applicantId !== actor.userId && !steps.some((s) => s.decidedBy === actor.userId),
+      execute: executes && actionAllowed('execute', doc.status),
+      cancel: writes && actionAllowed('cancel', doc.status),
+      post: doc.type === 'acceptance' && doc.status === 'executed' && !p.postedOn
+        && actor.grants.some((g) => g.role === 'asset_office' || (g.role === 'unit_finance' && g.unitId === doc.unitId)),
+      returnLending: doc.type === 'lending' && doc.status === 'executed' && !p.returnedOn && executes,
+    },
+  };
+}
+
+/** Lending and rental out past their period and not yet returned (flagged in lists and the dashboard). */
+export async function overdueLendings(q: Queryable, actor: Actor) {
+  return query<{ id: string; docNo: string; counterparty: string; periodTo: string; unitName: string }>(q, sql`
+    SELECT d.id, d.doc_no AS "docNo", d.payload->>'counterparty' AS counterparty, d.payload->>'periodTo' AS "periodTo", un.name AS "unitName"
+    ${JOINS} WHERE ${visibleSql(actor)} AND d.type = 'lending' AND d.status = 'executed' AND d.payload->>'returnedOn' IS NULL
+      AND (d.payload->>'periodTo')::date < (now() AT TIME ZONE 'Asia/Shanghai')::date ORDER BY d.payload->>'periodTo'`);
+}

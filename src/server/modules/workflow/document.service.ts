@@ -1,0 +1,187 @@
+// Drafting documents: create, edit, cancel. Lines are validated against the card status machine and
+// held by the open-line unique index, so a card sits in one open document at a time.
+import { eq, sql } from 'drizzle-orm';
+import type { CardStatus } from '../../../shared/assets.enums.ts';
+import { CARD_STATUSES } from '../../../shared/assets.enums.ts';
+import { CARD_DOCUMENT_TYPES, type DocumentInput, type DocumentType } from '../../../shared/workflow.contracts.ts';
+import { can, type Actor } from '../../platform/auth/actor.ts';
+import { query, type Queryable, type Tx } from '../../platform/db/engine.ts';
+import { withTx } from '../../platform/db/tx.ts';
+import { AppError, invalid } from '../../platform/errors.ts';
+import { addEvent, loadDocument, nextDocNo, releaseLines, requireUnit, setStatus, type DocumentRow } from './document.store.ts';
+import { documentLines, documents } from './document.tables.ts';
+import { checkConfigLines } from './standard.check.ts';
+import { actionAllowed, cardTransition, transitionKey } from './workflow.rules.ts';
+
+export interface CardFacts {
+  id: string;
+  card_no: string;
+  unit_id: string;
+  status: CardStatus;
+  version: number;
+  original_value_fen: number;
+  category_id: string;
+  acquired_on: string;
+  useful_life_months: number | null;
+}
+
+/** Read-only facts of the cards a document names (the assets module alone writes them). */
+export async function cardFacts(q: Queryable, ids: string[]): Promise<Map<string, CardFacts>> {
+  if (!ids.length) return new Map();
+  const rows = await query<CardFacts>(q, sql`
+    SELECT id, card_no, unit_id, status, version, original_value_fen, category_id, acquired_on, useful_life_months
+    FROM cards WHERE id IN (${sql.join(ids.map((i) => sql`${i}`), sql`, `)})`);
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
+export function transitionOf(doc: Pick<DocumentRow, 'type' | 'unitId' | 'counterpartUnitId' | 'payload'>): string | undefined {
+  const p = doc.payload as { changeKind?: string; mode?: string };
+  return transitionKey(doc.type as DocumentType, { changeKind: p.changeKind, mode: p.mode, crossUnit: !!doc.counterpartUnitId && doc.counterpartUnitId !== doc.unitId });
+}
+
+/** Checks card lines: they exist, belong to the applicant unit, appear once, and the status allows the document. */
+export function checkCardLines(doc: Pick<DocumentRow, 'type' | 'unitId' | 'counterpartUnitId' | 'payload'>, cardIds: (string | undefined)[], facts: Map<string, CardFacts>): void {
+  const fields: Record<string, string> = {};
+  const key = transitionOf(doc);
+  const seen = new Set<string>();
+  cardIds.forEach((id, i) => {
+    const f = `lines.${i}.cardId`;
+    if (!id) { fields[f] = '请选择资产卡片'; return; }
+    const card = facts.get(id);
+    if (!card || card.unit_id !== doc.unitId) { fields[f] = '资产不存在或不属于申请单位'; return; }
+    if (seen.has(id)) { fields[f] = `资产 ${card.card_no} 重复`; return; }
+    seen.add(id);
+    if (key) {
+      const t = cardTransition(key, card.status);
+      if (!t.ok) fields[f] = `资产 ${card.card_no} 当前状态为「${CARD_STATUSES[card.status]?.[0] ?? card.status}」，不能办理此单据（允许：${t.allowed.map((s) => CARD_STATUSES[s][0]).join('、') || '无'}）`;
+    }
+  });
+  if (Object.keys(fields).length) throw invalid(fields, Object.values(fields)[0]);
+}
+
+function checkPayload(input: DocumentInput, actorUnit: string): void {
+  const p = input.payload;
+  const f: Record<string, string> = {};
+  if (input.type === 'transfer' && input.counterpartUnitId === actorUnit) delete input.counterpartUnitId;
+  if (input.type === 'disposal' && !p.disposalMethod) f['payload.disposalMethod'] = '请选择处置方式';
+  if (input.type === 'lending') {
+    if (!p.mode) f['payload.mode'] = '请选择出借或出租';
+    if (!p.counterparty) f['payload.counterparty'] = '请填写对方单位';
+    if (!p.periodFrom || !p.periodTo) f['payload.periodTo'] = '请填写期限';
+    else if (p.periodTo < p.periodFrom) f['payload.periodTo'] = '结束日期早于开始日期';
+  }
+  if (input.type === 'change') {
+    const k = p.changeKind ?? 'handover';
+    if (k === 'revaluation' && p.newValueFen === undefined) f['payload.newValueFen'] = '请填写变动后原值';
+    if (k === 'useful_life' && !p.newUsefulLifeMonths) f['payload.newUsefulLifeMonths'] = '请填写变动后使用年限';
+  }
+  if (input.type === 'maintenance' && !p.vendor) f['payload.vendor'] = '请填写维修单位';
+  if (input.type === 'procurement' && !p.supplier) f['payload.supplier'] = '请填写供应商';
+  if (Object.keys(f).length) throw invalid(f);
+}
+
+/** Writes the lines of a draft (replacing any) and its totals. */
+async function writeLines(tx: Tx, doc: DocumentRow, input: DocumentInput): Promise<void> {
+  await tx.delete(documentLines).where(eq(documentLines.documentId, doc.id));
+  const isCardDoc = CARD_DOCUMENT_TYPES.includes(input.type);
+  let values: (typeof documentLines.$inferInsert)[];
+  if (isCardDoc) {
+    const ids = input.lines.map((l) => l.cardId);
+    const facts = await cardFacts(tx, ids.filter((x): x is string => !!x));
+    checkCardLines(doc, ids, facts);
+    values = input.lines.map((l, i) => {
+      const c = facts.get(l.cardId!)!;
+      return { documentId: doc.id, unitId: doc.unitId, lineNo: i + 1, cardId: c.id, cardVersion: c.version, categoryId: c.category_id, quantity: 1, unitPriceFen: c.original_value_fen, amountFen: c.original_value_fen, reason: l.reason ?? null };
+    });
+  } else {
+    const f: Record<string, string> = {};
+    input.lines.forEach((l, i) => {
+      if (!l.categoryId) f[`lines.${i}.categoryId`] = '请选择资产分类';
+      if (!l.quantity) f[`lines.${i}.quantity`] = '请填写数量';
+      if (l.unitPriceFen === undefined) f[`lines.${i}.unitPriceFen`] = '请填写单价';
+    });
+    if (Object.keys(f).length) throw invalid(f);
+    const checks = input.type === 'config_request' ? (await checkConfigLines(tx, doc.unitId, input.lines)).lines : [];
+    values = input.lines.map((l, i) => ({
+      documentId: doc.id, unitId: doc.unitId, lineNo: i + 1, categoryId: l.categoryId!, name: l.name ?? null, spec: l.spec ?? null,
+      quantity: l.quantity!, unitPriceFen: l.unitPriceFen!, amountFen: l.quantity! * l.unitPriceFen!, reason: l.reason ?? null, budgetLine: l.budgetLine ?? null,
+      details: {
+        ...(checks[i] ? { standardCode: checks[i].standardCode, findings: checks[i].findings } : {}),
+        ...(l.declinedIdle ? { declinedIdle: l.declinedIdle } : {}),
+        ...(l.sourceLineId ? { sourceLineId: l.sourceLineId } : {}),
+        ...(l.invoiceNo ? { invoiceNo: l.invoiceNo } : {}),
+        ...(l.replacesCardId ? { replacesCardId: l.replacesCardId } : {}),
+      },
+    }));
+  }
+  if (values.length) await tx.insert(documentLines).values(values);
+  const totalFen = values.reduce((s, v) => s + (v.amountFen ?? 0), 0);
+  const maxItemFen = values.reduce((m, v) => Math.max(m, v.unitPriceFen ?? 0), 0);
+  await tx.update(documents).set({ totalFen, maxItemFen }).where(eq(documents.id, doc.id));
+}
+
+/** A unique violation on the open-line index: name the cards already held elsewhere. */
+async function busyError(q: Queryable, cardIds: string[], ownDocId?: string): Promise<AppError> {
+  const rows = cardIds.length ? await query<{ card_no: string; doc_no: string }>(q, sql`
+    SELECT c.card_no, d.doc_no FROM document_lines l JOIN documents d ON d.id = l.document_id JOIN cards c ON c.id = l.card_id
+    WHERE l.open AND l.card_id IN (${sql.join(cardIds.map((i) => sql`${i}`), sql`, `)}) ${ownDocId ? sql`AND d.id <> ${ownDocId}` : sql``}`) : [];
+  const list = rows.map((r) => `${r.card_no}（${r.doc_no}）`).join('、');
+  return new AppError('busy', list ? `资产已在其他未完成的单据中：${list}` : undefined, undefined, { cards: rows });
+}
+
+async function guardBusy<T>(q: Queryable, input: DocumentInput, run: () => Promise<T>, ownDocId?: string): Promise<T> {
+  try {
+    return await run();
+  } catch (err) {
+    const code = (err as { code?: string; cause?: { code?: string } }).code ?? (err as { cause?: { code?: string } }).cause?.code;
+    if (code === '23505') throw await busyError(q, input.lines.map((l) => l.cardId).filter((x): x is string => !!x), ownDocId);
+    throw err;
+  }
+}
+
+export async function createDocument(q: Queryable, actor: Actor, input: DocumentInput): Promise<{ id: string; docNo: string }> {
+  const unitId = input.unitId ?? actor.unitId;
+  if (!unitId) throw invalid({ unitId: '请选择申请单位' });
+  requireUnit(actor, 'document.write', unitId);
+  if (input.type === 'procurement' && !can(actor, 'procurement.write')) throw new AppError('forbidden', '统一采购由管委会办理');
+  checkPayload(input, unitId);
+  if (input.type === 'transfer' && input.counterpartUnitId) {
+    const [u] = await query(q, sql`SELECT 1 FROM units WHERE id = ${input.counterpartUnitId} AND active`);
+    if (!u) throw invalid({ counterpartUnitId: '调入单位不存在' });
+  }
+  return guardBusy(q, input, () => withTx(q, async (tx) => {
+    const docNo = await nextDocNo(tx, input.type);
+    const [doc] = await tx.insert(documents).values({
+      docNo, type: input.type, unitId, counterpartUnitId: input.type === 'transfer' ? input.counterpartUnitId ?? null : null,
+      applicantId: actor.userId, title: input.title ?? null, payload: input.payload,
+    }).returning();
+    await writeLines(tx, doc, input);
+    await addEvent(tx, doc, actor, 'created', null, 'draft');
+    return { id: doc.id, docNo };
+  }));
+}
+
+export async function updateDocument(q: Queryable, actor: Actor, id: string, input: DocumentInput): Promise<void> {
+  await guardBusy(q, input, () => withTx(q, async (tx) => {
+    const doc = await loadDocument(tx, actor, id, true);
+    requireUnit(actor, 'document.write', doc.unitId);
+    if (!actionAllowed('edit', doc.status)) throw new AppError('invalid_transition', '只有草稿或退回的单据可以修改');
+    if (input.type !== doc.type) throw invalid({ type: '不能修改单据类型' });
+    checkPayload(input, doc.unitId);
+    const next = { ...doc, payload: input.payload, counterpartUnitId: doc.type === 'transfer' ? input.counterpartUnitId ?? null : null };
+    await tx.update(documents).set({ title: input.title ?? null, payload: input.payload, counterpartUnitId: next.counterpartUnitId, version: doc.version + 1, updatedAt: new Date() }).where(eq(documents.id, id));
+    await writeLines(tx, next, input);
+    await addEvent(tx, doc, actor, 'edited', doc.status, doc.status);
+  }), id);
+}
+
+export async function cancelDocument(q: Queryable, actor: Actor, id: string, comment?: string): Promise<void> {
+  await withTx(q, async (tx) => {
+    const doc = await loadDocument(tx, actor, id, true);
+    requireUnit(actor, 'document.write', doc.unitId);
+    if (!actionAllowed('cancel', doc.status)) throw new AppError('invalid_transition', `「${doc.status}」状态的单据不能作废`);
+    await setStatus(tx, doc, 'cancelled', { currentStep: null });
+    await releaseLines(tx, doc.id);
+    await addEvent(tx, doc, actor, 'cancelled', doc.status, 'cancelled', comment);
+  });
+}

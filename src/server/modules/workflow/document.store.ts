@@ -1,0 +1,70 @@
+// Shared plumbing of the document services: numbering, scoped loading, history events.
+import { and, eq, or, sql, type SQL } from 'drizzle-orm';
+import type { DocumentType } from '../../../shared/workflow.contracts.ts';
+import { inScope, unitScope, type Actor } from '../../platform/auth/actor.ts';
+import { query, type Queryable } from '../../platform/db/engine.ts';
+import { AppError, notFound } from '../../platform/errors.ts';
+import { documentEvents, documents } from './document.tables.ts';
+import { todayShanghai } from './workflow.rules.ts';
+
+export type DocumentRow = typeof documents.$inferSelect;
+
+const PREFIX: Record<DocumentType, string> = {
+  config_request: 'PZ', procurement: 'CG', acceptance: 'YS', requisition: 'LY', return: 'TK',
+  change: 'BD', transfer: 'DB', lending: 'JC', disposal: 'CZ', maintenance: 'WX',
+};
+
+/** Reserves the next document number for the type and year in one statement (row lock serialises). */
+export async function nextDocNo(q: Queryable, type: DocumentType): Promise<string> {
+  const prefix = PREFIX[type];
+  const year = Number(todayShanghai().slice(0, 4));
+  const [row] = await query<{ last_seq: number }>(q, sql`
+    INSERT INTO document_number_sequences (prefix, year, last_seq) VALUES (${prefix}, ${year}, 1)
+    ON CONFLICT (prefix, year) DO UPDATE SET last_seq = document_number_sequences.last_seq + 1
+    RETURNING last_seq`);
+  return `${prefix}${year}${String(row.last_seq).padStart(6, '0')}`;
+}
+
+/**
+ * The visibility rule: the applicant unit's people see their documents; the receiving unit of a
+ * transfer sees it once submitted (it takes a step in the chain). Put in every query on documents.
+ */
+export function visibleWhere(actor: Actor): SQL {
+  const scope = unitScope(actor, 'document.read');
+  if (scope === 'all') return sql`true`;
+  return or(inScope(documents.unitId, scope), and(inScope(documents.counterpartUnitId, scope), sql`${documents.status} <> 'draft'`))!;
+}
+
+/** Loads a visible document (optionally locking it); another unit's answers 404. */
+export async function loadDocument(q: Queryable, actor: Actor, id: string, lock = false): Promise<DocumentRow> {
+  const base = q.select().from(documents).where(and(eq(documents.id, id), visibleWhere(actor)));
+  const [row] = lock ? await base.for('update') : await base;
+  if (!row) throw notFound('单据');
+  return row;
+}
+
+/** Whether the actor may act for the applicant unit with `permission`. */
+export function actsForUnit(actor: Actor, permission: 'document.write' | 'document.execute', unitId: string): boolean {
+  const scope = unitScope(actor, permission);
+  return scope === 'all' || scope.includes(unitId);
+}
+
+export function requireUnit(actor: Actor, permission: 'document.write' | 'document.execute', unitId: string): void {
+  if (!actsForUnit(actor, permission, unitId)) throw new AppError('forbidden');
+}
+
+export async function addEvent(q: Queryable, doc: Pick<DocumentRow, 'id' | 'unitId'>, actor: Actor | null, type: string, fromStatus: string | null, toStatus: string | null, note?: string | null): Promise<void> {
+  await q.insert(documentEvents).values({ documentId: doc.id, unitId: doc.unitId, type, actorId: actor?.userId ?? null, fromStatus, toStatus, note: note ?? null });
+}
+
+/** Sets the status (and other fields) guarded by the status read under lock, bumping the version. */
+export async function setStatus(q: Queryable, doc: DocumentRow, to: string, extra: Partial<typeof documents.$inferInsert> = {}): Promise<void> {
+  await q.update(documents)
+    .set({ ...extra, status: to, version: doc.version + 1, updatedAt: new Date() })
+    .where(eq(documents.id, doc.id));
+}
+
+/** Closes the document's hold on its cards (rejected, cancelled, executed). */
+export async function releaseLines(q: Queryable, documentId: string): Promise<void> {
+  await q.execute(sql`UPDATE document_lines SET open = false WHERE document_id = ${documentId} AND open`);
+}

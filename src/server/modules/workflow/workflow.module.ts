@@ -1,0 +1,16 @@
+import type { GongwuModule } from '../../platform/module.ts';
+import { chainRoutes } from './chain.routes.ts';
+import { documentRoutes } from './document.routes.ts';
+
+/**
+ * Lifecycle documents with approval chains, and the allocation standards. Documents change cards
+ * only by executing, through the assets module's card.service.ts.
+ */
+export const module: GongwuModule = {
+  name: 'workflow',
+  order: 50,
+  routes: async (app) => {
+    await documentRoutes(app);
+    await chainRoutes(app);
+  },
+};

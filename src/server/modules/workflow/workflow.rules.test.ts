@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import { CARD_STATUSES, type CardStatus } from '../../../shared/assets.enums.ts';
+import { DOCUMENT_STATUSES } from '../../../shared/workflow.contracts.ts';
+import { actionAllowed, addMonths, cardTransition, DOCUMENT_ACTIONS, scrapAllowed, stepApplies, transitionKey, type ChainFacts, type DocumentAction } from './workflow.rules.ts';
+
+const ALL = Object.keys(CARD_STATUSES) as CardStatus[];
+
+// The whole card status machine, written out: which document may act on a card in which status.
+const EXPECTED: Record<string, { allowed: CardStatus[]; to: CardStatus | 'same' }> = {
+  requisition: { allowed: ['idle'], to: 'in_use' },
+  return: { allowed: ['in_use'], to: 'idle' },
+  'change:handover': { allowed: ['in_use', 'idle', 'under_repair'], to: 'same' },
+  'change:revaluation': { allowed: ['in_use', 'idle', 'lent', 'rented', 'under_repair'], to: 'same' },
+  'change:useful_life': { allowed: ['in_use', 'idle', 'lent', 'rented', 'under_repair'], to: 'same' },
+  'transfer:internal': { allowed: ['in_use', 'idle'], to: 'in_use' },
+  'transfer:cross_unit': { allowed: ['in_use', 'idle'], to: 'idle' },
+  'lending:lent': { allowed: ['in_use', 'idle'], to: 'lent' },
+  'lending:rented': { allowed: ['in_use', 'idle'], to: 'rented' },
+  'lending:return': { allowed: ['lent', 'rented'], to: 'in_use' },
+  disposal: { allowed: ['in_use', 'idle', 'pending_disposal', 'missing', 'under_repair'], to: 'disposed' },
+  maintenance: { allowed: ['in_use', 'idle', 'under_repair'], to: 'same' },
+  posting: { allowed: ['pending_posting'], to: 'in_use' },
+};
+
+describe('the card status machine', () => {
+  const cases = Object.entries(EXPECTED).flatMap(([key, e]) => ALL.map((status) => ({ key, status, allowed: e.allowed.includes(status), to: e.to === 'same' ? status : e.to })));
+
+  it.each(cases)('$key from $status: allowed=$allowed', ({ key, status, allowed, to }) => {
+    const t = cardTransition(key, status);
+    expect(t.ok).toBe(allowed);
+    if (t.ok) expect(t.to).toBe(to);
+  });
+
+  it('never lets a disposed card be acted on by any document', () => {
+    for (const key of Object.keys(EXPECTED)) expect(cardTransition(key, 'disposed').ok).toBe(false);
+  });
+
+  it('maps document types and payloads to their transition', () => {
+    expect(transitionKey('transfer', { crossUnit: true })).toBe('transfer:cross_unit');
+    expect(transitionKey('transfer', {})).toBe('transfer:internal');
+    expect(transitionKey('change', { changeKind: 'revaluation' })).toBe('change:revaluation');
+    expect(transitionKey('lending', { mode: 'rented' })).toBe('lending:rented');
+    expect(transitionKey('config_request')).toBeUndefined();
+  });
+});
+
+describe('the document status machine', () => {
+  const EXPECTED_ACTIONS: Record<DocumentAction, string[]> = {
+    edit: ['draft', 'returned'],
+    submit: ['draft', 'returned'],
+    approve: ['submitted'],
+    reject: ['submitted'],
+    return: ['submitted'],
+    execute: ['approved'],
+    cancel: ['draft', 'returned', 'approved'],
+  };
+  const cases = (Object.keys(DOCUMENT_ACTIONS) as DocumentAction[]).flatMap((action) =>
+    Object.keys(DOCUMENT_STATUSES).map((status) => ({ action, status, allowed: EXPECTED_ACTIONS[action].includes(status) })));
+  it.each(cases)('$action from $status: allowed=$allowed', ({ action, status, allowed }) => {
+    expect(actionAllowed(action, status)).toBe(allowed);
+  });
+});
+
+describe('chain step conditions', () => {
+  const facts = (over: Partial<ChainFacts> = {}): ChainFacts => ({ maxItemFen: 0, totalFen: 0, categoryCodes: [], crossUnit: false, overStandard: false, financial: false, ...over });
+  const committee = { minItemFen: 10_000_000, minBatchFen: 20_000_000 };
+
+  it.each([
+    { item: 9_999_999, total: 19_999_999, applies: false },
+    { item: 10_000_000, total: 10_000_000, applies: true },
+    { item: 5_000_000, total: 20_000_000, applies: true },
+    { item: 0, total: 0, applies: false },
+  ])('committee disposal step at item $item batch $total: $applies', ({ item, total, applies }) => {
+    expect(stepApplies(committee, facts({ maxItemFen: item, totalFen: total }))).toBe(applies);
+  });
+
+  it('applies an unconditional step always and checks category, cross-unit, over-standard and financial flags', () => {
+    expect(stepApplies({}, facts())).toBe(true);
+    expect(stepApplies({ categoryPrefix: '203' }, facts({ categoryCodes: ['2030000'] }))).toBe(true);
+    expect(stepApplies({ categoryPrefix: '203' }, facts({ categoryCodes: ['2010105'] }))).toBe(false);
+    expect(stepApplies({ crossUnit: true }, facts({ crossUnit: false }))).toBe(false);
+    expect(stepApplies({ overStandard: true }, facts({ overStandard: true }))).toBe(true);
+    expect(stepApplies({ financial: true }, facts())).toBe(false);
+  });
+});
+
+describe('scrap and dates', () => {
+  it('allows scrap after the minimum life or with an appraisal', () => {
+    expect(scrapAllowed('2018-01-15', 72, '2024-01-15')).toBe(true);
+    expect(scrapAllowed('2018-01-15', 72, '2024-01-14')).toBe(false);
+    expect(scrapAllowed('2023-01-15', 72, '2024-01-14', '鉴定：主板烧毁无法修复')).toBe(true);
+  });
+  it('adds months clamping to the month end', () => {
+    expect(addMonths('2024-01-31', 1)).toBe('2024-02-29');
+    expect(addMonths('2023-11-30', 3)).toBe('2024-02-29');
+  });
+});

@@ -1,0 +1,115 @@
+// The pure rules of the document engine: which document may act on a card in which status, what
+// the card becomes, which document transitions exist, and when a chain step applies. No I/O here,
+// so the tables can be tested exhaustively.
+import type { CardEventType, CardStatus } from '../../../shared/assets.enums.ts';
+import type { DocumentStatus, DocumentType, StepCondition } from '../../../shared/workflow.contracts.ts';
+
+export interface CardTransition {
+  /** Card statuses the document may act on. */
+  from: readonly CardStatus[];
+  /** The status after execution; 'same' keeps it. */
+  to: CardStatus | 'same';
+  event: CardEventType;
+}
+
+/** The card status machine, per document type (change and lending vary by payload: see cardTransition). */
+export const CARD_TRANSITIONS: Record<string, CardTransition> = {
+  requisition: { from: ['idle'], to: 'in_use', event: 'requisitioned' },
+  return: { from: ['in_use'], to: 'idle', event: 'returned' },
+  'change:handover': { from: ['in_use', 'idle', 'under_repair'], to: 'same', event: 'handed_over' },
+  'change:revaluation': { from: ['in_use', 'idle', 'lent', 'rented', 'under_repair'], to: 'same', event: 'revalued' },
+  'change:useful_life': { from: ['in_use', 'idle', 'lent', 'rented', 'under_repair'], to: 'same', event: 'life_changed' },
+  'transfer:internal': { from: ['in_use', 'idle'], to: 'in_use', event: 'handed_over' },
+  'transfer:cross_unit': { from: ['in_use', 'idle'], to: 'idle', event: 'transferred_out' },
+  'lending:lent': { from: ['in_use', 'idle'], to: 'lent', event: 'lent' },
+  'lending:rented': { from: ['in_use', 'idle'], to: 'rented', event: 'rented' },
+  'lending:return': { from: ['lent', 'rented'], to: 'in_use', event: 'lending_returned' },
+  disposal: { from: ['in_use', 'idle', 'pending_disposal', 'missing', 'under_repair'], to: 'disposed', event: 'disposed' },
+  maintenance: { from: ['in_use', 'idle', 'under_repair'], to: 'same', event: 'repair_finished' },
+  posting: { from: ['pending_posting'], to: 'in_use', event: 'posted' },
+};
+
+export interface TransitionContext {
+  changeKind?: string;
+  mode?: string;
+  crossUnit?: boolean;
+}
+
+/** The transition key for a document type and its payload; undefined for documents without cards. */
+export function transitionKey(type: DocumentType | 'posting' | 'lending_return', ctx: TransitionContext = {}): string | undefined {
+  switch (type) {
+    case 'change': return `change:${ctx.changeKind ?? 'handover'}`;
+    case 'transfer': return ctx.crossUnit ? 'transfer:cross_unit' : 'transfer:internal';
+    case 'lending': return `lending:${ctx.mode ?? 'lent'}`;
+    case 'lending_return': return 'lending:return';
+    case 'requisition': case 'return': case 'disposal': case 'maintenance': case 'posting': return type;
+    default: return undefined;
+  }
+}
+
+/** The card's next status, or a refusal naming the rule. */
+export function cardTransition(key: string, status: CardStatus): { ok: true; to: CardStatus; event: CardEventType } | { ok: false; allowed: readonly CardStatus[] } {
+  const t = CARD_TRANSITIONS[key];
+  if (!t || !t.from.includes(status)) return { ok: false, allowed: t?.from ?? [] };
+  return { ok: true, to: t.to === 'same' ? status : t.to, event: t.event };
+}
+
+/** Document status machine: action → statuses it may start from → where it leads. */
+export const DOCUMENT_ACTIONS = {
+  edit: { from: ['draft', 'returned'], to: null },
+  submit: { from: ['draft', 'returned'], to: 'submitted' },
+  approve: { from: ['submitted'], to: null }, // approved after the last step; else stays submitted
+  reject: { from: ['submitted'], to: 'rejected' },
+  return: { from: ['submitted'], to: 'returned' },
+  execute: { from: ['approved'], to: 'executed' },
+  cancel: { from: ['draft', 'returned', 'approved'], to: 'cancelled' },
+} as const satisfies Record<string, { from: readonly DocumentStatus[]; to: DocumentStatus | null }>;
+export type DocumentAction = keyof typeof DOCUMENT_ACTIONS;
+
+export function actionAllowed(action: DocumentAction, status: string): boolean {
+  return (DOCUMENT_ACTIONS[action].from as readonly string[]).includes(status);
+}
+
+export interface ChainFacts {
+  maxItemFen: number;
+  totalFen: number;
+  categoryCodes: readonly string[];
+  crossUnit: boolean;
+  overStandard: boolean;
+  financial: boolean;
+}
+
+/** A step applies when every condition it sets holds; amounts: per item OR per batch. */
+export function stepApplies(c: StepCondition, f: ChainFacts): boolean {
+  if (c.minItemFen !== undefined || c.minBatchFen !== undefined) {
+    const item = c.minItemFen !== undefined && f.maxItemFen >= c.minItemFen;
+    const batch = c.minBatchFen !== undefined && f.totalFen >= c.minBatchFen;
+    if (!item && !batch) return false;
+  }
+  if (c.categoryPrefix && !f.categoryCodes.some((code) => code.startsWith(c.categoryPrefix!))) return false;
+  if (c.crossUnit !== undefined && c.crossUnit !== f.crossUnit) return false;
+  if (c.overStandard !== undefined && c.overStandard !== f.overStandard) return false;
+  if (c.financial !== undefined && c.financial !== f.financial) return false;
+  return true;
+}
+
+/** Scrap needs the minimum life served, or an appraisal (art. 21). */
+export function scrapAllowed(acquiredOn: string, lifeMonths: number | null, today: string, appraisal?: string): boolean {
+  if (appraisal && appraisal.trim()) return true;
+  if (!lifeMonths) return true;
+  return addMonths(acquiredOn, lifeMonths) <= today;
+}
+
+export function addMonths(date: string, months: number): string {
+  const [y, m, d] = date.split('-').map(Number);
+  const total = y * 12 + (m - 1) + months;
+  const ny = Math.floor(total / 12);
+  const nm = (total % 12) + 1;
+  const last = new Date(Date.UTC(ny, nm, 0)).getUTCDate();
+  return `${ny}-${String(nm).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
+}
+
+/** Today in the business zone, as an accounting date. */
+export function todayShanghai(now = new Date()): string {
+  return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+}

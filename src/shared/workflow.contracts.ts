@@ -1,0 +1,320 @@
+import { z } from 'zod';
+import { PageQuery } from './paging.ts';
+
+// Lifecycle documents (DOMAIN §5), approval chains and allocation standards (§6), shared by the
+// API and the web forms. Labels are [zh, en].
+
+export const DOCUMENT_TYPES = {
+  config_request: ['配置申请', 'Configuration request'],
+  procurement: ['采购', 'Procurement'],
+  acceptance: ['验收入账', 'Acceptance'],
+  requisition: ['领用', 'Requisition'],
+  return: ['退库', 'Return'],
+  change: ['变动', 'Change'],
+  transfer: ['调拨', 'Transfer'],
+  lending: ['出借/出租', 'Lending / rental'],
+  disposal: ['处置', 'Disposal'],
+  maintenance: ['维修', 'Maintenance'],
+} as const;
+export type DocumentType = keyof typeof DOCUMENT_TYPES;
+export const DocumentTypeSchema = z.enum(Object.keys(DOCUMENT_TYPES) as [DocumentType, ...DocumentType[]]);
+
+/** Document types whose lines are cards. */
+export const CARD_DOCUMENT_TYPES: readonly DocumentType[] = ['requisition', 'return', 'change', 'transfer', 'lending', 'disposal', 'maintenance'];
+
+export const DOCUMENT_STATUSES = {
+  draft: ['草稿', 'Draft'],
+  submitted: ['审批中', 'In approval'],
+  approved: ['已批准', 'Approved'],
+  rejected: ['已驳回', 'Rejected'],
+  returned: ['已退回', 'Returned'],
+  executed: ['已执行', 'Executed'],
+  cancelled: ['已作废', 'Cancelled'],
+} as const;
+export type DocumentStatus = keyof typeof DOCUMENT_STATUSES;
+
+/** Statuses in which a document holds its cards (a card can be in one open document only). */
+export const OPEN_STATUSES: readonly DocumentStatus[] = ['draft', 'submitted', 'approved', 'returned'];
+
+export const STEP_SCOPES = {
+  applicant_unit: ['申请单位', "Applicant's unit"],
+  counterpart_unit: ['调入单位', 'Receiving unit'],
+  committee: ['管委会', 'Committee'],
+  finance_bureau: ['财政局', 'Finance bureau'],
+} as const;
+export type StepScope = keyof typeof STEP_SCOPES;
+export const StepScopeSchema = z.enum(Object.keys(STEP_SCOPES) as [StepScope, ...StepScope[]]);
+
+export const DECISIONS = { approve: ['同意', 'Approve'], reject: ['驳回', 'Reject'], return: ['退回修改', 'Return'] } as const;
+export type Decision = keyof typeof DECISIONS;
+
+export const CHANGE_KINDS = {
+  handover: ['保管人/存放地点变更', 'Custodian / room'],
+  revaluation: ['价值变动', 'Revaluation'],
+  useful_life: ['使用年限变动', 'Useful life'],
+} as const;
+export type ChangeKind = keyof typeof CHANGE_KINDS;
+
+const uuid = z.uuid();
+const fen = z.number().int().min(0).max(9_000_000_000_000);
+const dateStr = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
+
+/** When a chain step applies; every set condition must hold (per item OR per batch for amounts). */
+export const StepCondition = z.object({
+  minItemFen: fen.optional(),
+  minBatchFen: fen.optional(),
+  categoryPrefix: z.string().max(40).optional(),
+  crossUnit: z.boolean().optional(),
+  overStandard: z.boolean().optional(),
+  financial: z.boolean().optional(),
+});
+export type StepCondition = z.infer<typeof StepCondition>;
+
+export const ChainStepInput = z.object({
+  role: z.enum(['asset_office', 'finance_bureau', 'unit_admin', 'unit_finance', 'unit_leader']),
+  scope: StepScopeSchema,
+  label: z.string().min(1).max(60),
+  condition: StepCondition.default({}),
+});
+export type ChainStepInput = z.infer<typeof ChainStepInput>;
+export const ChainInput = z.object({ steps: z.array(ChainStepInput).max(12) });
+export const Chain = z.object({
+  documentType: DocumentTypeSchema,
+  steps: z.array(ChainStepInput.extend({ stepNo: z.number().int() })),
+  updatedAt: z.string().nullable(),
+  updatedByName: z.string().nullable(),
+});
+export type Chain = z.infer<typeof Chain>;
+
+/** A line: a card (card documents) or a category line (configuration request, procurement, acceptance). */
+export const DocumentLineInput = z.object({
+  cardId: uuid.optional(),
+  categoryId: uuid.optional(),
+  name: z.string().max(120).optional(),
+  spec: z.string().max(200).optional(),
+  quantity: z.number().int().min(1).max(100_000).optional(),
+  unitPriceFen: fen.optional(),
+  reason: z.string().max(500).optional(),
+  budgetLine: z.string().max(100).optional(),
+  /** Configuration request: idle cards offered and declined, each with the reason to buy instead. */
+  declinedIdle: z.array(z.object({ cardId: uuid, reason: z.string().min(2).max(300) })).optional(),
+  /** Procurement / acceptance: the configuration-request line this line fulfils. */
+  sourceLineId: uuid.optional(),
+  /** Acceptance: the invoice number. */
+  invoiceNo: z.string().max(60).optional(),
+  /** Configuration request: the card this purchase replaces (checked against the minimum life). */
+  replacesCardId: uuid.optional(),
+});
+export type DocumentLineInput = z.infer<typeof DocumentLineInput>;
+
+/** The per-type fields of a document, kept in its payload. */
+export const DocumentPayload = z.object({
+  // requisition / change / transfer
+  departmentId: uuid.optional(),
+  custodianId: uuid.optional(),
+  roomId: uuid.optional(),
+  changeKind: z.enum(['handover', 'revaluation', 'useful_life']).optional(),
+  newValueFen: fen.optional(),
+  newUsefulLifeMonths: z.number().int().min(1).max(1200).optional(),
+  // lending
+  mode: z.enum(['lent', 'rented']).optional(),
+  counterparty: z.string().max(120).optional(),
+  periodFrom: dateStr.optional(),
+  periodTo: dateStr.optional(),
+  incomeFen: fen.optional(),
+  returnedOn: dateStr.optional(),
+  // disposal
+  disposalMethod: z.enum(['scrap', 'sale', 'transfer_out', 'donation', 'swap', 'write_off']).optional(),
+  appraisal: z.string().max(300).optional(),
+  // maintenance
+  vendor: z.string().max(120).optional(),
+  costFen: fen.optional(),
+  // procurement
+  supplier: z.string().max(120).optional(),
+  contractNo: z.string().max(60).optional(),
+  // acceptance
+  orderId: uuid.optional(),
+  acceptedOn: dateStr.optional(),
+  note: z.string().max(1000).optional(),
+});
+export type DocumentPayload = z.infer<typeof DocumentPayload>;
+
+export const DocumentInput = z.object({
+  type: DocumentTypeSchema,
+  /** Applicant unit; defaults to the actor's unit (committee users name it). */
+  unitId: uuid.optional(),
+  counterpartUnitId: uuid.optional(),
+  title: z.string().max(200).optional(),
+  payload: DocumentPayload.default({}),
+  lines: z.array(DocumentLineInput).min(1).max(2000),
+});
+export type DocumentInput = z.infer<typeof DocumentInput>;
+
+export const DocumentListQuery = PageQuery.extend({
+  type: DocumentTypeSchema.optional(),
+  status: z.enum(Object.keys(DOCUMENT_STATUSES) as [DocumentStatus, ...DocumentStatus[]]).optional(),
+  sort: z.enum(['createdAt', 'docNo', 'totalFen', 'status']).optional(),
+});
+export type DocumentListQuery = z.infer<typeof DocumentListQuery>;
+
+export const DocumentSummary = z.object({
+  id: z.string(),
+  docNo: z.string(),
+  type: z.string(),
+  status: z.string(),
+  title: z.string().nullable(),
+  unitId: z.string(),
+  unitName: z.string().nullable(),
+  counterpartUnitId: z.string().nullable(),
+  applicantName: z.string().nullable(),
+  totalFen: z.number(),
+  lineCount: z.number(),
+  currentStepLabel: z.string().nullable(),
+  createdAt: z.string(),
+  submittedAt: z.string().nullable(),
+});
+export type DocumentSummary = z.infer<typeof DocumentSummary>;
+
+export const DocumentLine = z.object({
+  id: z.string(),
+  lineNo: z.number(),
+  cardId: z.string().nullable(),
+  cardNo: z.string().nullable(),
+  cardName: z.string().nullable(),
+  cardStatus: z.string().nullable(),
+  cardVersion: z.number().nullable(),
+  categoryId: z.string().nullable(),
+  name: z.string().nullable(),
+  spec: z.string().nullable(),
+  quantity: z.number(),
+  unitPriceFen: z.number(),
+  amountFen: z.number(),
+  reason: z.string().nullable(),
+  budgetLine: z.string().nullable(),
+  details: z.record(z.string(), z.unknown()),
+});
+export type DocumentLine = z.infer<typeof DocumentLine>;
+
+export const DocumentStep = z.object({
+  stepNo: z.number(),
+  role: z.string(),
+  scope: z.string(),
+  scopeUnitId: z.string().nullable(),
+  label: z.string(),
+  special: z.boolean(),
+  state: z.string(),
+  decidedByName: z.string().nullable(),
+  comment: z.string().nullable(),
+  decidedAt: z.string().nullable(),
+});
+export type DocumentStep = z.infer<typeof DocumentStep>;
+
+export const DocumentEvent = z.object({
+  id: z.number(),
+  type: z.string(),
+  actorName: z.string().nullable(),
+  fromStatus: z.string().nullable(),
+  toStatus: z.string().nullable(),
+  note: z.string().nullable(),
+  at: z.string(),
+});
+
+export const DocumentDetail = DocumentSummary.extend({
+  payload: z.record(z.string(), z.unknown()),
+  counterpartUnitName: z.string().nullable(),
+  applicantId: z.string(),
+  version: z.number(),
+  currentStep: z.number().nullable(),
+  executedByName: z.string().nullable(),
+  executedAt: z.string().nullable(),
+  lines: z.array(DocumentLine),
+  steps: z.array(DocumentStep),
+  events: z.array(DocumentEvent),
+  /** What the caller may do now. */
+  can: z.object({ edit: z.boolean(), submit: z.boolean(), decide: z.boolean(), execute: z.boolean(), cancel: z.boolean(), post: z.boolean(), returnLending: z.boolean() }),
+});
+export type DocumentDetail = z.infer<typeof DocumentDetail>;
+
+export const DecisionInput = z.object({ comment: z.string().max(1000).optional() });
+
+// ---- standards (配置标准) ----
+
+export const QuotaRule = z.object({
+  /** per_staff: items ≤ ratio × establishment headcount (ranks filter; classified units use classifiedRatio). */
+  kind: z.enum(['none', 'per_staff']),
+  ratio: z.number().min(0).max(10).optional(),
+  classifiedRatio: z.number().min(0).max(10).optional(),
+  ranks: z.array(z.string()).optional(),
+});
+export type QuotaRule = z.infer<typeof QuotaRule>;
+
+export const Standard = z.object({
+  id: z.string(),
+  code: z.string(),
+  jurisdiction: z.string(),
+  name: z.string(),
+  categoryKeywords: z.array(z.string()),
+  capFen: z.number().nullable(),
+  minLifeMonths: z.number().nullable(),
+  quota: QuotaRule,
+  effectiveFrom: z.string(),
+  note: z.string().nullable(),
+  updatedAt: z.string().nullable(),
+  updatedByName: z.string().nullable(),
+});
+export type Standard = z.infer<typeof Standard>;
+
+export const StandardInput = z.object({
+  name: z.string().min(1).max(60).optional(),
+  capFen: fen.nullable().optional(),
+  minLifeMonths: z.number().int().min(0).max(1200).nullable().optional(),
+  quota: QuotaRule.optional(),
+  categoryKeywords: z.array(z.string().min(1).max(40)).max(20).optional(),
+  effectiveFrom: dateStr,
+  note: z.string().max(300).optional(),
+});
+export type StandardInput = z.infer<typeof StandardInput>;
+
+export const StandardHistoryEntry = z.object({
+  id: z.number(),
+  field: z.string(),
+  oldValue: z.unknown(),
+  newValue: z.unknown(),
+  effectiveFrom: z.string(),
+  changedByName: z.string().nullable(),
+  changedAt: z.string(),
+});
+
+// ---- configuration request checks ----
+
+export const CheckInput = z.object({
+  unitId: uuid.optional(),
+  lines: z.array(DocumentLineInput).max(500),
+});
+
+export const Finding = z.object({
+  rule: z.enum(['price_cap', 'quota', 'min_life']),
+  standardCode: z.string(),
+  message: z.string(),
+  figures: z.record(z.string(), z.union([z.number(), z.string()])),
+});
+export type Finding = z.infer<typeof Finding>;
+
+export const IdleOffer = z.object({
+  cardId: z.string(),
+  cardNo: z.string(),
+  name: z.string(),
+  unitName: z.string().nullable(),
+  netValueFen: z.number(),
+});
+export type IdleOffer = z.infer<typeof IdleOffer>;
+
+export const LineCheck = z.object({
+  index: z.number(),
+  standardCode: z.string().nullable(),
+  findings: z.array(Finding),
+  idleOffers: z.array(IdleOffer),
+});
+export type LineCheck = z.infer<typeof LineCheck>;
+export const CheckResult = z.object({ lines: z.array(LineCheck) });
+export type CheckResult = z.infer<typeof CheckResult>;

@@ -1,0 +1,24 @@
+import { sql } from 'drizzle-orm';
+import { query } from '../../platform/db/engine.ts';
+import type { GongwuModule } from '../../platform/module.ts';
+import { benchCli } from './bench.cli.ts';
+import { generateCards } from './card-generator.ts';
+
+/** Demo cards (after org, catalog and assets have seeded) and the `gongwu bench` command. */
+export const module: GongwuModule = {
+  name: 'demo',
+  order: 90,
+  async seedDemo(database, log, opts) {
+    if (opts.scale === 'small') {
+      // Units 01–03, about 30 cards each: enough for every list and page to show something.
+      const units = await query<{ code: string }>(database.db, sql`SELECT code FROM units WHERE kind = 'unit' ORDER BY sort, code LIMIT 3`);
+      if (!units.length) return;
+      const r = await generateCards(database.db, { cards: 30 * units.length, unitCodes: units.map((u) => u.code), eventsPerCard: 2.5, buildings: true });
+      log(`  demo: ${r.cards} cards, ${r.events} ledger events`);
+      return;
+    }
+    const r = await generateCards(database.db, { cards: 20_000, eventsPerCard: 2.5, buildings: true, batchSize: 20_000 });
+    log(`  demo: ${r.cards} cards, ${r.events} ledger events`);
+  },
+  cli: benchCli,
+};

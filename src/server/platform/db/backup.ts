@@ -124,11 +124,18 @@ export async function backupDatabase(database: Database, file: string, opts: { a
   return { tables: tableCount, rows, bytes: fs.statSync(file).size };
 }
 
-async function isEmpty(q: Queryable, tables: TableInfo[]): Promise<string[]> {
+/**
+ * Tables holding what people entered. A freshly migrated database may already hold reference
+ * data that migrations ship (standards, approval chains): that does not make it "in use", and the
+ * backup carries its own copy of it.
+ */
+const IN_USE_TABLES = ['users', 'units', 'cards'];
+
+async function tablesInUse(q: Queryable, tables: Map<string, TableInfo>): Promise<string[]> {
   const nonEmpty: string[] = [];
-  for (const t of tables) {
-    const [r] = await query<{ any: boolean }>(q, sql.raw(`select exists (select 1 from ${ident(t.name)}) as any`));
-    if (r.any) nonEmpty.push(t.name);
+  for (const name of IN_USE_TABLES.filter((n) => tables.has(n))) {
+    const [r] = await query<{ any: boolean }>(q, sql.raw(`select exists (select 1 from ${ident(name)}) as any`));
+    if (r.any) nonEmpty.push(name);
   }
   return nonEmpty;
 }
@@ -137,8 +144,8 @@ export class RestoreError extends Error {}
 
 /**
  * Loads a backup into a migrated database in one transaction: all of it or nothing. Refuses a
- * database that holds data unless `force` (which empties every table first). Triggers are off
- * during the load (session_replication_role = replica), so the ledger keeps its hashes exactly as
+ * database in use (accounts, units or cards) unless `force`; every table is emptied first.
+ * Triggers are off during the load (session_replication_role = replica), so the ledger keeps its hashes exactly as
  * written and foreign keys are not checked row by row; identity values are kept and the
  * sequences moved past them.
  */
@@ -154,11 +161,12 @@ export async function restoreDatabase(database: Database, file: string, opts: { 
   let tableCount = 0;
   await database.db.transaction(async (tx) => {
     const tables = new Map((await listTables(tx)).map((t) => [t.name, t]));
-    const nonEmpty = await isEmpty(tx, [...tables.values()]);
-    if (nonEmpty.length && !opts.force) {
-      throw new RestoreError(`the database is not empty (${nonEmpty.slice(0, 5).join(', ')}${nonEmpty.length > 5 ? ', …' : ''}); restore into an empty database or pass --force to replace its contents`);
+    const inUse = await tablesInUse(tx, tables);
+    if (inUse.length && !opts.force) {
+      throw new RestoreError(`the database is not empty (${inUse.join(', ')} hold rows); restore into an empty database or pass --force to replace its contents`);
     }
-    if (nonEmpty.length) await tx.execute(sql.raw(`truncate ${[...tables.keys()].map(ident).join(', ')} restart identity cascade`));
+    // Everything goes, reference data from migrations included: the backup brings its own.
+    await tx.execute(sql.raw(`truncate ${[...tables.keys()].map(ident).join(', ')} restart identity cascade`));
     await tx.execute(sql.raw('set local session_replication_role = replica'));
 
     let current: { table: TableInfo; columns: string[] } | undefined;

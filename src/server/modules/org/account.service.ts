@@ -40,7 +40,7 @@ export async function listUsers(q: Queryable, actor: Actor, p: z.infer<typeof Us
     p.q ? or(ilike(users.username, likePattern(p.q)), ilike(users.displayName, likePattern(p.q))) : undefined,
     p.unitId ? eq(users.unitId, p.unitId) : undefined,
     p.active === undefined ? undefined : eq(users.active, p.active),
-    p.role ? sql`exists (select 1 from ${roleAssignments} ra where ra.user_id = ${users.id} and ra.role = ${p.role})` : undefined,
+    p.role ? sql`exists (select 1 from ${roleAssignments} ra where ra.user_id = "users"."id" and ra.role = ${p.role})` : undefined,
   );
   const rows = await q.select(columns).from(users)
     .leftJoin(units, eq(units.id, users.unitId)).leftJoin(staff, eq(staff.id, users.staffId))

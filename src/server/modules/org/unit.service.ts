@@ -10,8 +10,10 @@ import { notFound } from '../../platform/errors.ts';
 import { duplicate, guardDuplicate } from './duplicate.guard.ts';
 import { departments, staff, units } from './org.tables.ts';
 
-const departmentCount = sql<number>`(select count(*)::int from ${departments} d where d.unit_id = ${units.id} and d.active)`;
-const staffCount = sql<number>`(select count(*)::int from ${staff} s where s.unit_id = ${units.id} and s.active)`;
+// The subqueries name the outer row literally: drizzle may render a column unqualified, and an
+// unqualified "id" would bind to the subquery's own table.
+const departmentCount = sql<number>`(select count(*)::int from ${departments} d where d.unit_id = "units"."id" and d.active)`;
+const staffCount = sql<number>`(select count(*)::int from ${staff} s where s.unit_id = "units"."id" and s.active)`;
 const unitColumns = {
   id: units.id, code: units.code, name: units.name, shortName: units.shortName, kind: units.kind,
   classified: units.classified, sort: units.sort, active: units.active, departmentCount, staffCount,
@@ -60,7 +62,7 @@ export async function updateUnit(q: Queryable, id: string, input: UnitInput): Pr
 
 // ---------- departments (处室) ----------
 
-const deptStaffCount = sql<number>`(select count(*)::int from ${staff} s where s.department_id = ${departments.id} and s.active)`;
+const deptStaffCount = sql<number>`(select count(*)::int from ${staff} s where s.department_id = "departments"."id" and s.active)`;
 const deptColumns = { id: departments.id, unitId: departments.unitId, code: departments.code, name: departments.name, sort: departments.sort, active: departments.active, staffCount: deptStaffCount };
 
 export async function listDepartments(q: Queryable, actor: Actor, unitId: string, includeInactive: boolean): Promise<DepartmentView[]> {

@@ -1,0 +1,62 @@
+// The detail lists beside the asset summary: one parameterised query, a WHERE per kind.
+import { sql, type SQL } from 'drizzle-orm';
+import type { ListKind, ListRow, ReportFilter } from '../../../shared/reports.contracts.ts';
+import { query, type Queryable } from '../../platform/db/engine.ts';
+import { cardFilterSql, monthFirst, monthLast } from './summary.queries.ts';
+
+/** A card (c, category k) whose unit price exceeds the cap of a standard covering its category. */
+export const overStandardSql = sql`EXISTS (
+  SELECT 1 FROM (SELECT DISTINCT ON (code) cap_fen, category_keywords FROM standards ORDER BY code, (jurisdiction = 'local') DESC) s
+  WHERE s.cap_fen IS NOT NULL AND c.original_value_fen / greatest(c.quantity, 1) > s.cap_fen
+    AND EXISTS (SELECT 1 FROM unnest(s.category_keywords) kw WHERE k.code = kw OR strpos(k.name, kw) > 0))`;
+
+function kindWhere(kind: ListKind, from: string, to: string): SQL {
+  const onBooks = sql`c.posted_on IS NOT NULL AND c.posted_on <= ${to}::date AND (c.disposed_on IS NULL OR c.disposed_on > ${to}::date)`;
+  switch (kind) {
+    case 'additions': return sql`c.posted_on BETWEEN ${from}::date AND ${to}::date`;
+    case 'disposals': return sql`c.disposed_on BETWEEN ${from}::date AND ${to}::date`;
+    case 'depreciation': return sql`EXISTS (SELECT 1 FROM depreciation_entries e WHERE e.card_id = c.id AND e.month BETWEEN ${from}::date AND ${to}::date)`;
+    case 'idle': return sql`${onBooks} AND (c.status = 'idle' OR c.use_mode = 'idle')`;
+    case 'rented_lent': return sql`${onBooks} AND (c.use_mode IN ('rented', 'lent') OR c.status IN ('rented', 'lent'))`;
+    case 'vehicles': return sql`${onBooks} AND k.attribute_set = 'vehicle'`;
+    case 'buildings_land': return sql`${onBooks} AND k.attribute_set IN ('building', 'land')`;
+    // Unit price above the allocation standard's cap (a jurisdiction's own figure wins over the central one).
+    case 'over_standard': return sql`${onBooks} AND ${overStandardSql}`;
+    // Minimum life (最低使用年限): the card's useful life, else its category's.
+    case 'past_min_life': return sql`${onBooks} AND coalesce(c.useful_life_months, k.useful_life_months) IS NOT NULL
+      AND c.posted_on + make_interval(months => coalesce(c.useful_life_months, k.useful_life_months)) <= ${to}::date`;
+  }
+}
+
+interface Raw {
+  id: string; card_no: string; name: string; unit_name: string; category_name: string; status: string; use_mode: string;
+  posted_on: string | null; disposed_on: string | null; acquisition_method: string; disposal_method: string | null; counterparty: string | null;
+  v: number; a: number; period: number | null; life: number | null; plate: string | null; area: string | null; total: number;
+  t_v: number; t_a: number; t_p: number;
+}
+
+export async function reportList(q: Queryable, kind: ListKind, f: ReportFilter, scope: 'all' | string[], page: number, pageSize: number) {
+  const from = monthFirst(f.from);
+  const to = monthLast(f.to);
+  const where = await cardFilterSql(q, f, scope);
+  const rows = await query<Raw>(q, sql`
+    SELECT c.id, c.card_no, c.name, u.name AS unit_name, k.name AS category_name, c.status, c.use_mode, c.posted_on, c.disposed_on,
+      c.acquisition_method, c.disposal_method, c.counterparty, c.original_value_fen AS v, c.accumulated_depreciation_fen AS a,
+      ${kind === 'depreciation' ? sql`(SELECT sum(e.amount_fen) FROM depreciation_entries e WHERE e.card_id = c.id AND e.month BETWEEN ${from}::date AND ${to}::date)` : sql`NULL::bigint`} AS period,
+      coalesce(c.useful_life_months, k.useful_life_months) AS life, c.attributes->>'plate' AS plate, c.attributes->>'area' AS area,
+      count(*) OVER ()::int AS total, sum(c.original_value_fen) OVER () AS t_v, sum(c.accumulated_depreciation_fen) OVER () AS t_a,
+      ${kind === 'depreciation' ? sql`sum((SELECT sum(e.amount_fen) FROM depreciation_entries e WHERE e.card_id = c.id AND e.month BETWEEN ${from}::date AND ${to}::date)) OVER ()` : sql`0`} AS t_p
+    FROM cards c JOIN categories k ON k.id = c.category_id JOIN units u ON u.id = c.unit_id
+    WHERE ${kindWhere(kind, from, to)} AND ${where}
+    ORDER BY u.sort, u.code, c.card_no LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`);
+  const first = rows[0];
+  const items: ListRow[] = rows.map((r) => ({
+    cardId: r.id, cardNo: r.card_no, name: r.name, unitName: r.unit_name, categoryName: r.category_name, status: r.status, useMode: r.use_mode,
+    postedOn: r.posted_on, disposedOn: r.disposed_on, method: kind === 'disposals' ? r.disposal_method : r.acquisition_method, counterparty: r.counterparty,
+    originalValueFen: Number(r.v), accumulatedFen: Number(r.a), netFen: Number(r.v) - Number(r.a), periodFen: r.period === null ? null : Number(r.period),
+    usefulLifeMonths: r.life, plate: r.plate, area: r.area === null || r.area === '' || Number.isNaN(Number(r.area)) ? null : Number(r.area),
+  }));
+  const tv = Number(first?.t_v ?? 0);
+  const ta = Number(first?.t_a ?? 0);
+  return { items, total: first?.total ?? 0, totals: { originalValueFen: tv, accumulatedFen: ta, netFen: tv - ta, periodFen: Number(first?.t_p ?? 0) } };
+}

@@ -1,0 +1,114 @@
+import { sql } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { DashboardView, ExplanationBody, ListKind, PackView, ReportFilter } from '../../../shared/reports.contracts.ts';
+import { type Actor, assertInScope, unitScope } from '../../platform/auth/actor.ts';
+import { query, queryOne, type Queryable } from '../../platform/db/engine.ts';
+import { withTx } from '../../platform/db/tx.ts';
+import { AppError } from '../../platform/errors.ts';
+import { overStandardSql, reportList } from './lists.queries.ts';
+import { assetSummary, monthFirst, scopeSql } from './summary.queries.ts';
+
+/** Month-on-month movement above this asks the unit for a written explanation (art. 45 reports). */
+export const EXPLAIN_THRESHOLD = 0.2;
+
+function checkedScope(actor: Actor, f: { unitId?: string; from?: string; to?: string }): 'all' | string[] {
+  const scope = unitScope(actor, 'report.read');
+  if (f.unitId) assertInScope(f.unitId, scope, '单位');
+  if (f.from && f.to && f.from > f.to) throw new AppError('validation', '起始月份不能晚于截止月份', { from: '起始月份不能晚于截止月份' });
+  return scope;
+}
+
+export const summary = (q: Queryable, actor: Actor, f: ReportFilter) => assetSummary(q, f, checkedScope(actor, f));
+export const list = (q: Queryable, actor: Actor, kind: ListKind, f: ReportFilter, page: number, pageSize: number) => reportList(q, kind, f, checkedScope(actor, f), page, pageSize);
+
+const prevMonth = (m: string) => {
+  const [y, mo] = m.split('-').map(Number);
+  return mo === 1 ? `${y - 1}-12` : `${y}-${String(mo - 1).padStart(2, '0')}`;
+};
+
+/**
+ * The monthly (or annual) report pack: the asset summary for the month and, per unit, the closing
+ * value against last month's closing (which is this month's opening by construction).
+ */
+export async function pack(q: Queryable, actor: Actor, month: string, unitId: string | undefined, annual: boolean): Promise<PackView> {
+  const scope = checkedScope(actor, { unitId });
+  const from = annual ? `${month.slice(0, 4)}-01` : month;
+  const view = await assetSummary(q, { from, to: month, unitId, categoryLevel: 1 }, scope);
+  const monthly = annual ? await assetSummary(q, { from: month, to: month, unitId, categoryLevel: 1 }, scope) : view;
+  const perUnit = new Map<string, { name: string; open: number; close: number }>();
+  for (const r of monthly.rows) {
+    const u = perUnit.get(r.unitId!) ?? { name: r.unitName, open: 0, close: 0 };
+    u.open += r.opening.valueFen;
+    u.close += r.closing.valueFen;
+    perUnit.set(r.unitId!, u);
+  }
+  const ids = [...perUnit.keys()];
+  const texts = ids.length
+    ? await query<{ unit_id: string; text: string }>(q, sql`SELECT unit_id, text FROM report_explanations WHERE month = ${monthFirst(month)}::date AND unit_id IN (${sql.join(ids.map((i) => sql`${i}::uuid`), sql`, `)})`)
+    : [];
+  const units = [...perUnit.entries()].map(([id, u]) => {
+    const change = u.open === 0 ? null : (u.close - u.open) / u.open;
+    return {
+      unitId: id, unitName: u.name, previousClosingFen: u.open, closingFen: u.close, change,
+      needsExplanation: change !== null && Math.abs(change) > EXPLAIN_THRESHOLD,
+      explanation: texts.find((t) => t.unit_id === id)?.text ?? null,
+    };
+  });
+  return { month, annual, summary: view, units };
+}
+
+export async function explain(q: Queryable, actor: Actor, body: z.infer<typeof ExplanationBody>) {
+  assertInScope(body.unitId, unitScope(actor, 'report.read'), '单位');
+  await withTx(q, (tx) => tx.execute(sql`
+    INSERT INTO report_explanations (unit_id, month, text, written_by) VALUES (${body.unitId}, ${monthFirst(body.month)}::date, ${body.text}, ${actor.userId})
+    ON CONFLICT (unit_id, month) DO UPDATE SET text = excluded.text, written_by = excluded.written_by, written_at = now()`));
+  return { ok: true };
+}
+
+export async function dashboard(q: Queryable, actor: Actor): Promise<DashboardView> {
+  const scope = unitScope(actor, 'report.read');
+  const s = scopeSql('c.unit_id', scope);
+  const onBooks = sql`c.posted_on IS NOT NULL AND c.disposed_on IS NULL AND c.status <> 'disposed'`;
+  const byCategory = await query<{ category_id: string; name: string; v: number; n: number }>(q, sql`
+    SELECT top.id AS category_id, top.name, sum(c.original_value_fen) AS v, count(*)::int AS n
+    FROM cards c JOIN categories k ON k.id = c.category_id
+    JOIN categories top ON top.edition = k.edition AND top.code = split_part(k.path, '/', 2)
+    WHERE ${onBooks} AND ${s} GROUP BY top.id, top.name ORDER BY v DESC`);
+  const byUnit = await query<{ unit_id: string; name: string; v: number; n: number; idle: number; over: number }>(q, sql`
+    SELECT u.id AS unit_id, u.name, sum(c.original_value_fen) AS v, count(*)::int AS n,
+      count(*) FILTER (WHERE c.status = 'idle' OR c.use_mode = 'idle')::int AS idle,
+      count(*) FILTER (WHERE ${overStandardSql})::int AS over
+    FROM cards c JOIN units u ON u.id = c.unit_id JOIN categories k ON k.id = c.category_id
+    WHERE ${onBooks} AND ${s} GROUP BY u.id, u.name, u.sort, u.code ORDER BY u.sort, u.code`);
+  const byStatus = await query<{ status: string; n: number }>(q, sql`SELECT c.status, count(*)::int AS n FROM cards c WHERE ${s} GROUP BY c.status ORDER BY n DESC`);
+  const monthly = await query<{ month: string; additions: number; disposals: number }>(q, sql`
+    WITH m AS (SELECT to_char(d, 'YYYY-MM') AS month FROM generate_series(date_trunc('month', current_date) - interval '11 months', date_trunc('month', current_date), interval '1 month') d)
+    SELECT m.month,
+      (SELECT count(*)::int FROM cards c WHERE ${s} AND to_char(c.posted_on, 'YYYY-MM') = m.month) AS additions,
+      (SELECT count(*)::int FROM cards c WHERE ${s} AND to_char(c.disposed_on, 'YYYY-MM') = m.month) AS disposals
+    FROM m ORDER BY m.month`);
+  const [tot] = await query<{ n: number; v: number; a: number }>(q, sql`
+    SELECT count(*)::int AS n, coalesce(sum(c.original_value_fen), 0) AS v, coalesce(sum(c.accumulated_depreciation_fen), 0) AS a FROM cards c WHERE ${onBooks} AND ${s}`);
+  return {
+    byCategory: byCategory.map((r) => ({ categoryId: r.category_id, name: r.name, valueFen: Number(r.v), count: r.n })),
+    byUnit: byUnit.map((r) => ({ unitId: r.unit_id, name: r.name, valueFen: Number(r.v), count: r.n, idleCount: r.idle, idleRate: r.n ? r.idle / r.n : 0, overStandardCount: r.over })),
+    byStatus: byStatus.map((r) => ({ status: r.status, count: r.n })),
+    monthly,
+    totals: { count: tot.n, valueFen: Number(tot.v), netFen: Number(tot.v) - Number(tot.a) },
+    waiting: await waitingForMe(q, actor),
+  };
+}
+
+/** Submitted documents whose current approval step is a role this user holds (not their own). */
+async function waitingForMe(q: Queryable, actor: Actor) {
+  if (actor.grants.length === 0) return [];
+  const exists = await queryOne<{ t: string | null }>(q, sql`SELECT to_regclass('document_steps')::text AS t`);
+  if (!exists?.t) return [];
+  const match = sql.join(actor.grants.map((g) => sql`(s.role = ${g.role} AND (s.scope_unit_id IS NULL OR s.scope_unit_id = ${g.unitId}::uuid OR ${g.unitId}::uuid IS NULL))`), sql` OR `);
+  const rows = await query<{ id: string; title: string | null; doc_no: string; type: string; created_at: Date | string }>(q, sql`
+    SELECT d.id, d.title, d.doc_no, d.type, d.created_at FROM documents d
+    JOIN document_steps s ON s.document_id = d.id AND s.step_no = d.current_step AND s.state = 'pending'
+    WHERE d.status = 'submitted' AND d.applicant_id <> ${actor.userId} AND (${match})
+    ORDER BY d.submitted_at DESC NULLS LAST LIMIT 10`);
+  return rows.map((r) => ({ id: r.id, title: r.title ?? r.doc_no, type: r.type, createdAt: new Date(r.created_at).toISOString() }));
+}

@@ -1,0 +1,142 @@
+// 资产情况表: opening, additions, reductions and closing by category × unit, as one set-based query.
+// A card's figures at any date are derived from its current row and what happened after that date
+// (revaluation events and depreciation entries), so "opening" of one period is exactly "closing"
+// of the period before, and opening + additions − reductions = closing holds card by card:
+//   count:  on the books at the day before `from`, posted in the period, disposed in the period
+//   value:  value then; + value at posting; + revaluations up; − revaluations down; − value at disposal
+//   depreciation: accumulated then; + accumulated brought at posting; + charged in the period; − at disposal
+import { sql, type SQL } from 'drizzle-orm';
+import type { Amounts, ReportFilter, SummaryRow, SummaryView } from '../../../shared/reports.contracts.ts';
+import { query, queryOne, type Queryable } from '../../platform/db/engine.ts';
+
+export const monthFirst = (m: string) => `${m}-01`;
+export const monthLast = (m: string) => {
+  const [y, mo] = m.split('-').map(Number);
+  return new Date(Date.UTC(y, mo, 0)).toISOString().slice(0, 10);
+};
+export const dayBefore = (d: string) => new Date(Date.parse(`${d}T00:00:00Z`) - 86400000).toISOString().slice(0, 10);
+
+export const scopeSql = (column: string, scope: 'all' | string[]) =>
+  scope === 'all' ? sql`true` : scope.length === 0 ? sql`false` : sql`${sql.raw(column)} IN (${sql.join(scope.map((u) => sql`${u}::uuid`), sql`, `)})`;
+
+/** Cards in the filter and scope (alias c, with category k). */
+export async function cardFilterSql(q: Queryable, f: Pick<ReportFilter, 'unitId' | 'categoryId'>, scope: 'all' | string[]): Promise<SQL> {
+  let catPath: string | undefined;
+  if (f.categoryId) catPath = (await queryOne<{ path: string }>(q, sql`SELECT path FROM categories WHERE id = ${f.categoryId}`))?.path ?? '/none/';
+  return sql`${scopeSql('c.unit_id', scope)} ${f.unitId ? sql`AND c.unit_id = ${f.unitId}` : sql``} ${catPath ? sql`AND k.path LIKE ${`${catPath}%`}` : sql``}`;
+}
+
+interface Raw {
+  unit_id: string; unit_name: string; cat_code: string; cat_name: string | null; acq: string; disp: string | null;
+  open_n: number; open_v: number; open_a: number; add_n: number; add_v: number; add_a: number; up: number; down: number;
+  dep: number; red_n: number; red_v: number; red_a: number; close_n: number; close_v: number; close_a: number;
+}
+
+const amounts = (count: number, valueFen: number, accumulatedFen: number): Amounts => ({ count, valueFen, accumulatedFen, netFen: valueFen - accumulatedFen });
+export const emptyRow = (unitId: string | null, unitName: string, categoryCode: string, categoryName: string): SummaryRow => ({
+  unitId, unitName, categoryCode, categoryName, opening: amounts(0, 0, 0), additions: { ...amounts(0, 0, 0), byMethod: {} },
+  valueIncreaseFen: 0, valueDecreaseFen: 0, depreciationFen: 0, reductions: { ...amounts(0, 0, 0), byMethod: {} }, closing: amounts(0, 0, 0),
+});
+
+function addInto(row: SummaryRow, r: Raw | SummaryRow): void {
+  const isRaw = (x: Raw | SummaryRow): x is Raw => 'open_n' in x;
+  const inc = (a: Amounts, n: number, v: number, acc: number) => { a.count += n; a.valueFen += v; a.accumulatedFen += acc; a.netFen = a.valueFen - a.accumulatedFen; };
+  if (isRaw(r)) {
+    inc(row.opening, r.open_n, Number(r.open_v), Number(r.open_a));
+    inc(row.additions, r.add_n, Number(r.add_v), Number(r.add_a));
+    inc(row.reductions, r.red_n, Number(r.red_v), Number(r.red_a));
+    inc(row.closing, r.close_n, Number(r.close_v), Number(r.close_a));
+    row.valueIncreaseFen += Number(r.up); row.valueDecreaseFen += Number(r.down); row.depreciationFen += Number(r.dep);
+    if (r.add_n) { const m = (row.additions.byMethod[r.acq] ??= { count: 0, valueFen: 0 }); m.count += r.add_n; m.valueFen += Number(r.add_v); }
+    if (r.red_n && r.disp) { const m = (row.reductions.byMethod[r.disp] ??= { count: 0, valueFen: 0 }); m.count += r.red_n; m.valueFen += Number(r.red_v); }
+  } else {
+    inc(row.opening, r.opening.count, r.opening.valueFen, r.opening.accumulatedFen);
+    inc(row.additions, r.additions.count, r.additions.valueFen, r.additions.accumulatedFen);
+    inc(row.reductions, r.reductions.count, r.reductions.valueFen, r.reductions.accumulatedFen);
+    inc(row.closing, r.closing.count, r.closing.valueFen, r.closing.accumulatedFen);
+    row.valueIncreaseFen += r.valueIncreaseFen; row.valueDecreaseFen += r.valueDecreaseFen; row.depreciationFen += r.depreciationFen;
+    for (const [k, v] of Object.entries(r.additions.byMethod)) { const m = (row.additions.byMethod[k] ??= { count: 0, valueFen: 0 }); m.count += v.count; m.valueFen += v.valueFen; }
+    for (const [k, v] of Object.entries(r.reductions.byMethod)) { const m = (row.reductions.byMethod[k] ??= { count: 0, valueFen: 0 }); m.count += v.count; m.valueFen += v.valueFen; }
+  }
+}
+
+export async function assetSummary(q: Queryable, f: ReportFilter, scope: 'all' | string[]): Promise<SummaryView> {
+  const openD = dayBefore(monthFirst(f.from));
+  const closeD = monthLast(f.to);
+  const where = await cardFilterSql(q, f, scope);
+  const level = f.categoryLevel;
+  const raw = await query<Raw>(q, sql`
+    WITH base AS (
+      SELECT c.id, c.unit_id, c.acquisition_method, c.disposal_method, c.posted_on, c.disposed_on,
+             c.original_value_fen AS v, c.accumulated_depreciation_fen AS a, k.edition,
+             split_part(k.path, '/', ${level + 1}) AS cat_code
+      FROM cards c JOIN categories k ON k.id = c.category_id
+      WHERE c.posted_on IS NOT NULL AND c.posted_on <= ${closeD}::date AND (c.disposed_on IS NULL OR c.disposed_on > ${openD}::date) AND ${where}
+    ),
+    rv AS (
+      SELECT e.card_id, (e.occurred_at AT TIME ZONE 'Asia/Shanghai')::date AS d,
+             coalesce((e.after->>'originalValueFen')::bigint, 0) - coalesce((e.before->>'originalValueFen')::bigint, 0) AS delta
+      FROM card_events e JOIN base b ON b.id = e.card_id
+      WHERE e.type = 'revalued' AND e.occurred_at >= (${openD}::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai'
+    ),
+    rva AS (
+      SELECT rv.card_id,
+        sum(delta) AS after_open,
+        sum(delta) FILTER (WHERE d > ${closeD}::date) AS after_close,
+        sum(delta) FILTER (WHERE d > b.posted_on) AS after_post,
+        sum(delta) FILTER (WHERE d > b.disposed_on) AS after_disp,
+        sum(delta) FILTER (WHERE delta > 0 AND d > b.posted_on AND d <= least(${closeD}::date, coalesce(b.disposed_on, ${closeD}::date))) AS up,
+        -sum(delta) FILTER (WHERE delta < 0 AND d > b.posted_on AND d <= least(${closeD}::date, coalesce(b.disposed_on, ${closeD}::date))) AS down
+      FROM rv JOIN base b ON b.id = rv.card_id GROUP BY rv.card_id
+    ),
+    de AS (
+      SELECT e.card_id, (e.month + interval '1 month' - interval '1 day')::date AS d, e.amount_fen AS amt
+      FROM depreciation_entries e JOIN base b ON b.id = e.card_id WHERE e.month >= ${monthFirst(f.from)}::date
+    ),
+    dea AS (
+      SELECT de.card_id,
+        sum(amt) AS after_open,
+        sum(amt) FILTER (WHERE d > ${closeD}::date) AS after_close,
+        sum(amt) FILTER (WHERE d > b.posted_on) AS after_post,
+        sum(amt) FILTER (WHERE d > b.disposed_on) AS after_disp,
+        sum(amt) FILTER (WHERE d > b.posted_on AND d <= least(${closeD}::date, coalesce(b.disposed_on, ${closeD}::date))) AS dep
+      FROM de JOIN base b ON b.id = de.card_id GROUP BY de.card_id
+    ),
+    per AS (
+      SELECT b.unit_id, b.cat_code, b.edition, b.acquisition_method AS acq, b.disposal_method AS disp,
+        (b.posted_on <= ${openD}::date) AS in_open,
+        (b.posted_on > ${openD}::date) AS added,
+        (b.disposed_on IS NOT NULL AND b.disposed_on <= ${closeD}::date) AS removed,
+        b.v - coalesce(r.after_open, 0) AS v_open, b.v - coalesce(r.after_close, 0) AS v_close,
+        b.v - coalesce(r.after_post, 0) AS v_post, b.v - coalesce(r.after_disp, 0) AS v_disp,
+        b.a - coalesce(d.after_open, 0) AS a_open, b.a - coalesce(d.after_close, 0) AS a_close,
+        b.a - coalesce(d.after_post, 0) AS a_post, b.a - coalesce(d.after_disp, 0) AS a_disp,
+        coalesce(r.up, 0) AS up, coalesce(r.down, 0) AS down, coalesce(d.dep, 0) AS dep
+      FROM base b LEFT JOIN rva r ON r.card_id = b.id LEFT JOIN dea d ON d.card_id = b.id
+    ),
+    agg AS (
+      SELECT unit_id, cat_code, edition, acq, CASE WHEN removed THEN disp END AS disp,
+        count(*) FILTER (WHERE in_open)::int AS open_n, coalesce(sum(v_open) FILTER (WHERE in_open), 0) AS open_v, coalesce(sum(a_open) FILTER (WHERE in_open), 0) AS open_a,
+        count(*) FILTER (WHERE added)::int AS add_n, coalesce(sum(v_post) FILTER (WHERE added), 0) AS add_v, coalesce(sum(a_post) FILTER (WHERE added), 0) AS add_a,
+        sum(up) AS up, sum(down) AS down, sum(dep) AS dep,
+        count(*) FILTER (WHERE removed)::int AS red_n, coalesce(sum(v_disp) FILTER (WHERE removed), 0) AS red_v, coalesce(sum(a_disp) FILTER (WHERE removed), 0) AS red_a,
+        count(*) FILTER (WHERE NOT removed)::int AS close_n, coalesce(sum(v_close) FILTER (WHERE NOT removed), 0) AS close_v, coalesce(sum(a_close) FILTER (WHERE NOT removed), 0) AS close_a
+      FROM per GROUP BY 1, 2, 3, 4, 5
+    )
+    SELECT agg.*, u.name AS unit_name, kc.name AS cat_name
+    FROM agg JOIN units u ON u.id = agg.unit_id
+    LEFT JOIN categories kc ON kc.edition = agg.edition AND kc.code = agg.cat_code
+    ORDER BY u.sort, u.code, agg.cat_code`);
+  const rows = new Map<string, SummaryRow>();
+  for (const r of raw) {
+    const key = `${r.unit_id}|${r.cat_code}`;
+    let row = rows.get(key);
+    if (!row) rows.set(key, (row = emptyRow(r.unit_id, r.unit_name, r.cat_code, r.cat_name ?? r.cat_code)));
+    addInto(row, r);
+  }
+  const total = emptyRow(null, '合计', '', '合计');
+  for (const row of rows.values()) addInto(total, row);
+  let unitName = '全部单位';
+  if (f.unitId) unitName = (await queryOne<{ name: string }>(q, sql`SELECT name FROM units WHERE id = ${f.unitId}`))?.name ?? '';
+  return { from: f.from, to: f.to, unitName, rows: [...rows.values()], total };
+}

@@ -1,6 +1,7 @@
 import type { GongwuModule } from '../../platform/module.ts';
 import { chainRoutes } from './chain.routes.ts';
 import { documentRoutes } from './document.routes.ts';
+import { seedWorkflow } from './workflow.seed.ts';
 
 /**
  * Lifecycle documents with approval chains, and the allocation standards. Documents change cards
@@ -13,4 +14,5 @@ export const module: GongwuModule = {
     await documentRoutes(app);
     await chainRoutes(app);
   },
+  seedDemo: seedWorkflow,
 };

@@ -1,0 +1,188 @@
+import { useState } from 'react';
+import { App, Button, Card, Col, Descriptions, Empty, Row, Select, Space, Spin, Table, Timeline, Typography, Upload } from 'antd';
+import { EditOutlined, MobileOutlined, UploadOutlined } from '@ant-design/icons';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Link, useParams } from 'react-router-dom';
+import {
+  ATTACHMENT_KINDS, ATTACHMENT_MAX_BYTES, ATTACHMENT_TYPES, BUILDING_STRUCTURES,
+  type CardAttachmentItem, type CardDetail, type CardEventItem,
+} from '../../../shared/assets.contracts.ts';
+import { ACQUISITION_METHODS, DEPRECIATION_METHODS, FUNDING_SOURCES, USE_MODES, label } from '../../../shared/assets.enums.ts';
+import { api } from '../../api/client.ts';
+import { useI18n } from '../../app/i18n.tsx';
+import { useSession } from '../../app/session.tsx';
+import { Money } from '../../components/Money.tsx';
+import { PageHeader } from '../../components/PageHeader.tsx';
+import { StatusTag } from '../../components/StatusTag.tsx';
+import { useShowError } from '../../components/useFormErrors.ts';
+import { CardEditDrawer } from './CardEditDrawer.tsx';
+import { ATTRIBUTE_LABELS, eventLabel, fieldLabel, fieldValueText } from './cardFields.ts';
+
+const code = (vocab: Record<string, readonly [string, string]>, v: string | null, locale: string) => (v && vocab[v] ? label(vocab[v], locale) : v ?? '—');
+const dash = (v: unknown) => (v === null || v === undefined || v === '' ? '—' : String(v));
+
+/** The ledger as a timeline: what happened, who did it, under which document, and what changed. */
+function CardTimeline({ events }: { events: CardEventItem[] }) {
+  const { t, locale } = useI18n();
+  if (!events.length) return <Empty />;
+  return (
+    <Timeline
+      items={[...events].reverse().map((e) => ({
+        key: e.id,
+        content: (
+          <div>
+            <Space wrap>
+              <Typography.Text strong>{eventLabel(e.type, locale)}</Typography.Text>
+              <Typography.Text type="secondary">{new Date(e.occurredAt).toLocaleString(locale === 'en' ? 'en-GB' : 'zh-CN', { timeZone: 'Asia/Shanghai' })}</Typography.Text>
+              <span>{e.actorName ?? t('系统', 'System')}</span>
+              {e.documentId && <Link to={`/documents/${e.documentId}`}>{t('单据', 'Document')} {e.documentType ?? ''} {e.documentId.slice(0, 8)}</Link>}
+            </Space>
+            {e.after && Object.keys(e.after).length > 0 && e.type !== 'opening_registration' && e.type !== 'created' && (
+              <ul style={{ margin: '4px 0 0', paddingLeft: 18 }}>
+                {Object.keys(e.after).map((k) => (
+                  <li key={k}>
+                    {fieldLabel(k, locale)}：
+                    {e.before && k in e.before && <><Typography.Text delete type="secondary">{fieldValueText(k, e.before[k], locale)}</Typography.Text> → </>}
+                    {fieldValueText(k, e.after![k], locale)}
+                  </li>
+                ))}
+              </ul>
+            )}
+            {e.note && <div><Typography.Text type="secondary">{t('说明', 'Note')}：{e.note}</Typography.Text></div>}
+            <Typography.Text type="secondary" style={{ fontSize: 11 }} copyable={{ text: e.hash }}>#{e.seq} {e.hash.slice(0, 12)}…</Typography.Text>
+          </div>
+        ),
+      }))}
+    />
+  );
+}
+
+function Attachments({ card }: { card: CardDetail }) {
+  const { t, locale } = useI18n();
+  const { can } = useSession();
+  const { message } = App.useApp();
+  const showError = useShowError();
+  const qc = useQueryClient();
+  const [kind, setKind] = useState<string>('invoice');
+  const { data, isLoading } = useQuery({ queryKey: ['card', card.id, 'attachments'], queryFn: () => api.get<{ items: CardAttachmentItem[] }>(`/api/cards/${card.id}/attachments`) });
+  return (
+    <Card size="small" title={t('附件', 'Attachments')} extra={can('card.write') && (
+      <Space>
+        <Select size="small" value={kind} onChange={setKind} style={{ width: 110 }} options={Object.entries(ATTACHMENT_KINDS).map(([k, v]) => ({ value: k, label: label(v, locale) }))} />
+        <Upload showUploadList={false} accept={ATTACHMENT_TYPES.join(',')}
+          beforeUpload={(file) => {
+            if (file.size > ATTACHMENT_MAX_BYTES) { message.error(t('附件不能超过 10 MB', 'Attachments are limited to 10 MB')); return Upload.LIST_IGNORE; }
+            return true;
+          }}
+          customRequest={async ({ file, onSuccess, onError }) => {
+            try {
+              await api.upload(`/api/cards/${card.id}/attachments?kind=${kind}`, file as File);
+              message.success(t('已上传', 'Uploaded'));
+              await qc.invalidateQueries({ queryKey: ['card', card.id] });
+              onSuccess?.({});
+            } catch (e) { showError(e); onError?.(e as Error); }
+          }}>
+          <Button size="small" icon={<UploadOutlined />}>{t('上传（PDF/图片，≤10MB）', 'Upload (PDF/image, ≤10 MB)')}</Button>
+        </Upload>
+      </Space>
+    )}>
+      <Table<CardAttachmentItem> size="small" rowKey="id" loading={isLoading} pagination={false} dataSource={data?.items ?? []}
+        locale={{ emptyText: t('暂无附件', 'No attachments') }}
+        columns={[
+          { title: t('类别', 'Kind'), dataIndex: 'kind', render: (v) => code(ATTACHMENT_KINDS, v, locale) },
+          { title: t('文件', 'File'), dataIndex: 'fileName', render: (v, r) => <a href={`/api/cards/${card.id}/attachments/${r.id}`} target="_blank" rel="noreferrer">{v}</a> },
+          { title: t('大小', 'Size'), dataIndex: 'size', render: (v: number) => `${(v / 1024).toFixed(0)} KB` },
+          { title: t('上传人', 'By'), dataIndex: 'uploaderName' },
+          { title: t('上传时间', 'At'), dataIndex: 'uploadedAt', render: (v: string) => new Date(v).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' }) },
+        ]} />
+    </Card>
+  );
+}
+
+/** One asset card, laid out like the paper card: basic, value, use, location, attributes; then its history. */
+export default function CardDetailPage() {
+  const { id = '' } = useParams();
+  const { t, locale } = useI18n();
+  const { can } = useSession();
+  const [editing, setEditing] = useState(false);
+  const card = useQuery({ queryKey: ['card', id], queryFn: () => api.get<CardDetail>(`/api/cards/${id}`) });
+  const timeline = useQuery({ queryKey: ['card', id, 'timeline'], queryFn: () => api.get<{ items: CardEventItem[] }>(`/api/cards/${id}/timeline`) });
+  if (card.isLoading) return <Spin />;
+  if (card.error || !card.data) return <Empty description={t('卡片不存在或无权查看', 'No such card, or not yours to see')} />;
+  const c = card.data;
+  const attrs = Object.entries(c.attributes ?? {}).filter(([, v]) => v !== null && v !== undefined && v !== '');
+  return (
+    <>
+      <PageHeader title={`${c.cardNo} ${c.name}`} back="/cards" tags={<StatusTag status={c.status} />}
+        breadcrumb={[{ title: t('资产卡片库', 'Card library'), path: '/cards' }, { title: c.cardNo }]}
+        extra={<Space>
+          <Link to={`/m/cards/${c.id}`}><Button icon={<MobileOutlined />}>{t('手机页', 'Phone view')}</Button></Link>
+          {can('card.write') && c.status !== 'disposed' && <Button type="primary" icon={<EditOutlined />} onClick={() => setEditing(true)}>{t('修改信息', 'Edit')}</Button>}
+        </Space>} />
+      <Row gutter={12}>
+        <Col xs={24} lg={15}>
+          <Space direction="vertical" style={{ width: '100%' }} size={12}>
+            <Card size="small" title={t('基本信息', 'Basic')}>
+              <Descriptions size="small" column={{ xs: 1, sm: 2, md: 3 }}>
+                <Descriptions.Item label={t('卡片编号', 'Card no.')}>{c.cardNo}</Descriptions.Item>
+                <Descriptions.Item label={t('资产名称', 'Name')}>{c.name}</Descriptions.Item>
+                <Descriptions.Item label={t('资产分类', 'Category')}>{c.categoryCode} {c.categoryName}</Descriptions.Item>
+                <Descriptions.Item label={t('规格型号', 'Spec')}>{dash(c.spec)}</Descriptions.Item>
+                <Descriptions.Item label={t('品牌', 'Brand')}>{dash(c.brand)}</Descriptions.Item>
+                <Descriptions.Item label={t('序列号', 'Serial no.')}>{dash(c.serialNo)}</Descriptions.Item>
+                <Descriptions.Item label={t('数量', 'Quantity')}>{c.quantity} {c.measureUnit}</Descriptions.Item>
+                <Descriptions.Item label={t('取得方式', 'Acquired by')}>{code(ACQUISITION_METHODS, c.acquisitionMethod, locale)}</Descriptions.Item>
+                <Descriptions.Item label={t('取得日期', 'Acquired on')}>{c.acquiredOn}</Descriptions.Item>
+                <Descriptions.Item label={t('供应商', 'Supplier')}>{dash(c.supplier)}</Descriptions.Item>
+                <Descriptions.Item label={t('保修截止', 'Warranty until')}>{dash(c.warrantyUntil)}</Descriptions.Item>
+              </Descriptions>
+            </Card>
+            <Card size="small" title={t('价值信息', 'Value')}>
+              <Descriptions size="small" column={{ xs: 1, sm: 2, md: 3 }}>
+                <Descriptions.Item label={t('原值', 'Original value')}><Money fen={c.originalValueFen} /></Descriptions.Item>
+                <Descriptions.Item label={t('累计折旧', 'Accumulated depreciation')}><Money fen={c.accumulatedDepreciationFen} /></Descriptions.Item>
+                <Descriptions.Item label={t('净值', 'Net value')}><Money fen={c.netValueFen} /></Descriptions.Item>
+                <Descriptions.Item label={t('资金来源', 'Funding')}>{code(FUNDING_SOURCES, c.fundingSource, locale)}</Descriptions.Item>
+                <Descriptions.Item label={t('入账日期', 'Posted on')}>{dash(c.postedOn)}</Descriptions.Item>
+                <Descriptions.Item label={t('凭证号', 'Voucher no.')}>{dash(c.voucherNo)}</Descriptions.Item>
+                <Descriptions.Item label={t('折旧方法', 'Depreciation')}>{code(DEPRECIATION_METHODS, c.depreciationMethod, locale)}</Descriptions.Item>
+                <Descriptions.Item label={t('使用年限', 'Useful life')}>{c.usefulLifeMonths != null ? t(`${c.usefulLifeMonths} 个月`, `${c.usefulLifeMonths} months`) : '—'}</Descriptions.Item>
+              </Descriptions>
+            </Card>
+            <Card size="small" title={t('使用信息', 'Use')}>
+              <Descriptions size="small" column={{ xs: 1, sm: 2, md: 3 }}>
+                <Descriptions.Item label={t('使用方式', 'Use mode')}>{code(USE_MODES, c.useMode, locale)}</Descriptions.Item>
+                {c.counterparty && <Descriptions.Item label={t('对方单位', 'Counterparty')}>{c.counterparty}</Descriptions.Item>}
+                <Descriptions.Item label={t('产权单位', 'Owner unit')}>{c.unitName}</Descriptions.Item>
+                <Descriptions.Item label={t('管理单位', 'Managing unit')}>{c.managingUnitName}</Descriptions.Item>
+                <Descriptions.Item label={t('使用单位', 'Using unit')}>{dash(c.usingUnitName)}</Descriptions.Item>
+                <Descriptions.Item label={t('使用部门', 'Department')}>{dash(c.departmentName)}</Descriptions.Item>
+                <Descriptions.Item label={t('保管人', 'Custodian')}>{dash(c.custodianName)}</Descriptions.Item>
+                <Descriptions.Item label={t('投入使用', 'In use since')}>{dash(c.inUseOn)}</Descriptions.Item>
+                <Descriptions.Item label={t('存放地点', 'Location')}>{dash(c.roomName)}</Descriptions.Item>
+              </Descriptions>
+            </Card>
+            {attrs.length > 0 && (
+              <Card size="small" title={t('扩展属性', 'Attributes')}>
+                <Descriptions size="small" column={{ xs: 1, sm: 2, md: 3 }}>
+                  {attrs.map(([k, v]) => (
+                    <Descriptions.Item key={k} label={ATTRIBUTE_LABELS[k] ? label(ATTRIBUTE_LABELS[k], locale) : k}>
+                      {k === 'structure' && typeof v === 'string' && v in BUILDING_STRUCTURES ? label(BUILDING_STRUCTURES[v as keyof typeof BUILDING_STRUCTURES], locale) : String(v)}
+                    </Descriptions.Item>
+                  ))}
+                </Descriptions>
+              </Card>
+            )}
+            <Attachments card={c} />
+          </Space>
+        </Col>
+        <Col xs={24} lg={9}>
+          <Card size="small" title={t('履历（台账）', 'History (ledger)')} loading={timeline.isLoading}>
+            <CardTimeline events={timeline.data?.items ?? []} />
+          </Card>
+        </Col>
+      </Row>
+      {editing && <CardEditDrawer card={c} onClose={() => setEditing(false)} />}
+    </>
+  );
+}

@@ -1,0 +1,151 @@
+import { useMemo, useState, type Key } from 'react';
+import { Button, Card, Col, DatePicker, Form, Row, Select, Space, Typography } from 'antd';
+import type { TableColumnsType } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { useQuery } from '@tanstack/react-query';
+import dayjs, { type Dayjs } from 'dayjs';
+import { Link, useNavigate, useSearchParams } from 'react-router-dom';
+import type { CardFilter, CardListItem } from '../../../shared/assets.contracts.ts';
+import { CARD_STATUSES, USE_MODES, label } from '../../../shared/assets.enums.ts';
+import { api } from '../../api/client.ts';
+import { useI18n } from '../../app/i18n.tsx';
+import { useSession } from '../../app/session.tsx';
+import { Money, YuanInput } from '../../components/Money.tsx';
+import { PageHeader } from '../../components/PageHeader.tsx';
+import { CategoryTreeSelect, DepartmentSelect, RoomSelect, StaffSelect, UnitSelect } from '../../components/selects.tsx';
+import { ServerTable } from '../../components/ServerTable.tsx';
+import { CodeTag, StatusTag } from '../../components/StatusTag.tsx';
+import { CardListToolbarExtras } from './CardListToolbarExtras.tsx';
+
+type Filter = Omit<CardFilter, 'q'>;
+interface FormValues extends Omit<Filter, 'acquiredFrom' | 'acquiredTo' | 'postedFrom' | 'postedTo'> {
+  acquired?: [Dayjs | null, Dayjs | null] | null;
+  posted?: [Dayjs | null, Dayjs | null] | null;
+}
+
+const day = (d: Dayjs | null | undefined) => (d ? d.format('YYYY-MM-DD') : undefined);
+const clean = <T extends object>(o: T): T => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && v !== null && v !== '' && !(Array.isArray(v) && v.length === 0))) as T;
+
+function toFilter(v: FormValues): Filter {
+  const { acquired, posted, ...rest } = v;
+  return clean({ ...rest, acquiredFrom: day(acquired?.[0]), acquiredTo: day(acquired?.[1]), postedFrom: day(posted?.[0]), postedTo: day(posted?.[1]) });
+}
+function toForm(f: Filter): FormValues {
+  const { acquiredFrom, acquiredTo, postedFrom, postedTo, ...rest } = f;
+  const range = (a?: string, b?: string) => (a || b ? [a ? dayjs(a) : null, b ? dayjs(b) : null] as [Dayjs | null, Dayjs | null] : undefined);
+  return { ...rest, acquired: range(acquiredFrom, acquiredTo), posted: range(postedFrom, postedTo) };
+}
+
+/** Buildings for the location filter (GET /api/buildings). */
+function BuildingSelect(props: { value?: string; onChange?: (v?: string) => void }) {
+  const { t } = useI18n();
+  const { data } = useQuery({ queryKey: ['select', 'buildings'], queryFn: () => api.get<{ items: { id: string; name: string; code: string }[] }>('/api/buildings'), staleTime: 300_000 });
+  return <Select allowClear placeholder={t('楼栋', 'Building')} {...props} options={(data?.items ?? []).map((b) => ({ value: b.id, label: `${b.code} ${b.name}` }))} />;
+}
+
+/** 资产卡片库: every card the user may see, filtered, searched and sorted on the server. */
+export default function CardListPage() {
+  const { t, locale } = useI18n();
+  const { can, units } = useSession();
+  const navigate = useNavigate();
+  const [params, setParams] = useSearchParams();
+  // Filters live in the URL (one JSON param) so going back from a card keeps them.
+  const filter = useMemo<Filter>(() => { try { return JSON.parse(params.get('f') ?? '{}') as Filter; } catch { return {}; } }, [params]);
+  const [form] = Form.useForm<FormValues>();
+  const unitId = Form.useWatch('unitId', form);
+  const buildingId = Form.useWatch('buildingId', form);
+  const [selected, setSelected] = useState<Key[]>([]);
+  const singleUnit = units('card.read') !== 'all' && (units('card.read') as string[]).length === 1 ? (units('card.read') as string[])[0] : undefined;
+  const effectiveUnit = unitId ?? singleUnit;
+
+  const apply = (v: FormValues) => setParams((prev) => {
+    const next = new URLSearchParams(prev);
+    const f = toFilter(v);
+    if (Object.keys(f).length) next.set('f', JSON.stringify(f)); else next.delete('f');
+    next.delete('page');
+    return next;
+  }, { replace: true });
+
+  const columns: TableColumnsType<CardListItem> = [
+    { title: t('卡片编号', 'Card no.'), dataIndex: 'cardNo', key: 'cardNo', sorter: true, fixed: 'left', width: 170, render: (v, r) => <Link to={`/cards/${r.id}`}>{v}</Link> },
+    { title: t('资产名称', 'Name'), dataIndex: 'name', key: 'name', sorter: true, width: 180 },
+    { title: t('分类', 'Category'), dataIndex: 'categoryName', key: 'categoryCode', sorter: true, width: 140, render: (v, r) => <span title={r.categoryCode}>{v}</span> },
+    { title: t('规格型号', 'Spec'), dataIndex: 'spec', key: 'spec', sorter: true, width: 150, ellipsis: true },
+    { title: t('品牌', 'Brand'), dataIndex: 'brand', key: 'brand', sorter: true, width: 100 },
+    { title: t('原值', 'Original value'), dataIndex: 'originalValueFen', key: 'originalValueFen', sorter: true, align: 'right', width: 130, render: (v) => <Money fen={v} /> },
+    { title: t('净值', 'Net value'), dataIndex: 'netValueFen', key: 'netValueFen', sorter: true, align: 'right', width: 130, render: (v) => <Money fen={v} /> },
+    { title: t('状态', 'Status'), dataIndex: 'status', key: 'status', sorter: true, width: 90, render: (v) => <StatusTag status={v} /> },
+    { title: t('使用方式', 'Use'), dataIndex: 'useMode', key: 'useMode', sorter: true, width: 90, render: (v) => <CodeTag code={v} vocabulary={USE_MODES} /> },
+    { title: t('产权单位', 'Owner unit'), dataIndex: 'unitName', key: 'unitName', sorter: true, width: 150 },
+    { title: t('使用部门', 'Department'), dataIndex: 'departmentName', key: 'departmentName', sorter: true, width: 120 },
+    { title: t('保管人', 'Custodian'), dataIndex: 'custodianName', key: 'custodianName', sorter: true, width: 90 },
+    { title: t('存放地点', 'Location'), dataIndex: 'roomName', width: 140 },
+    { title: t('取得日期', 'Acquired'), dataIndex: 'acquiredOn', key: 'acquiredOn', sorter: true, width: 110 },
+    { title: t('入账日期', 'Posted'), dataIndex: 'postedOn', key: 'postedOn', sorter: true, width: 110 },
+  ];
+
+  const q = params.get('q') ?? undefined;
+  return (
+    <>
+      <PageHeader title={t('资产卡片库', 'Card library')}
+        extra={can('card.write') && <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/cards/new')}>{t('登记卡片', 'Register a card')}</Button>} />
+      <Card size="small" style={{ marginBottom: 12 }}>
+        <Form form={form} layout="vertical" initialValues={toForm(filter)} onFinish={apply}>
+          <Row gutter={12}>
+            {!singleUnit && <Col xs={24} sm={12} md={6}><Form.Item name="unitId" label={t('产权单位', 'Owner unit')}><UnitSelect onChange={() => form.setFieldsValue({ departmentId: undefined, custodianId: undefined })} /></Form.Item></Col>}
+            <Col xs={24} sm={12} md={6}><Form.Item name="departmentId" label={t('使用部门', 'Department')}><DepartmentSelect unitId={effectiveUnit} allowClear /></Form.Item></Col>
+            <Col xs={24} sm={12} md={6}><Form.Item name="categoryId" label={t('资产分类（含下级）', 'Category (with subtree)')}><CategoryTreeSelect allowClear /></Form.Item></Col>
+            <Col xs={24} sm={12} md={6}>
+              <Form.Item name="status" label={t('状态', 'Status')}>
+                <Select mode="multiple" allowClear options={Object.entries(CARD_STATUSES).map(([k, v]) => ({ value: k, label: label(v, locale) }))} />
+              </Form.Item>
+            </Col>
+            <Col xs={24} sm={12} md={6}>
+              <Form.Item name="useMode" label={t('使用方式', 'Use mode')}>
+                <Select allowClear options={Object.entries(USE_MODES).map(([k, v]) => ({ value: k, label: label(v, locale) }))} />
+              </Form.Item>
+            </Col>
+            <Col xs={24} sm={12} md={6}><Form.Item name="buildingId" label={t('楼栋', 'Building')}><BuildingSelect onChange={(v) => form.setFieldsValue({ buildingId: v, roomId: undefined })} /></Form.Item></Col>
+            <Col xs={24} sm={12} md={6}><Form.Item name="roomId" label={t('房间', 'Room')}><RoomSelect buildingId={buildingId} allowClear /></Form.Item></Col>
+            <Col xs={24} sm={12} md={6}><Form.Item name="custodianId" label={t('保管人', 'Custodian')}><StaffSelect unitId={effectiveUnit} allowClear /></Form.Item></Col>
+            <Col xs={24} sm={12} md={6}>
+              <Form.Item label={t('原值区间（元）', 'Value range (yuan)')}>
+                <Space.Compact style={{ width: '100%' }}>
+                  <Form.Item name="valueMin" noStyle><YuanInput placeholder={t('最低', 'Min')} style={{ width: '50%' }} min={0} /></Form.Item>
+                  <Form.Item name="valueMax" noStyle><YuanInput placeholder={t('最高', 'Max')} style={{ width: '50%' }} min={0} /></Form.Item>
+                </Space.Compact>
+              </Form.Item>
+            </Col>
+            <Col xs={24} sm={12} md={6}><Form.Item name="acquired" label={t('取得日期', 'Acquired between')}><DatePicker.RangePicker allowEmpty={[true, true]} style={{ width: '100%' }} /></Form.Item></Col>
+            <Col xs={24} sm={12} md={6}><Form.Item name="posted" label={t('入账日期', 'Posted between')}><DatePicker.RangePicker allowEmpty={[true, true]} style={{ width: '100%' }} /></Form.Item></Col>
+            <Col xs={24} sm={12} md={6} style={{ display: 'flex', alignItems: 'flex-end', paddingBottom: 24 }}>
+              <Space>
+                <Button type="primary" htmlType="submit">{t('查询', 'Apply')}</Button>
+                <Button onClick={() => { form.resetFields(); form.setFieldsValue(toForm({})); apply({}); }}>{t('重置', 'Reset')}</Button>
+              </Space>
+            </Col>
+          </Row>
+        </Form>
+      </Card>
+      <ServerTable<CardListItem>
+        url="/api/cards"
+        columns={columns}
+        filters={filter as Record<string, string | number | string[] | undefined>}
+        search={t('卡片编号、名称、规格、品牌、序列号的任意片段', 'Any fragment of number, name, spec, brand, serial')}
+        defaultSort={{ sort: 'cardNo', order: 'asc' }}
+        rowSelection={{ selectedRowKeys: selected, onChange: setSelected, preserveSelectedRowKeys: true }}
+        toolbar={
+          <Space>
+            {selected.length > 0 && (
+              <Typography.Text type="secondary">
+                {t(`已选 ${selected.length} 张`, `${selected.length} selected`)} <a onClick={() => setSelected([])}>{t('清除', 'Clear')}</a>
+              </Typography.Text>
+            )}
+            <CardListToolbarExtras filter={{ ...filter, q }} selectedIds={selected.map(String)} />
+          </Space>
+        }
+        tableProps={{ scroll: { x: 1900 }, size: 'middle' }}
+      />
+    </>
+  );
+}

@@ -1,0 +1,50 @@
+import { Table } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import { useI18n } from '../../app/i18n.tsx';
+import { formatYuan } from '../../../shared/money.ts';
+import { ACQUISITION_METHODS, DISPOSAL_METHODS, label } from '../../../shared/assets.enums.ts';
+import type { SummaryRow, SummaryView } from '../../../shared/reports.contracts.ts';
+
+const yuan = (fen: number) => formatYuan(fen);
+
+/** 资产情况表 with grouped headers: opening, additions (by method), reductions (by method), closing. */
+export function SummaryTable({ view, loading, onCell }: { view?: SummaryView; loading?: boolean; onCell?: (r: SummaryRow) => void }) {
+  const { t, locale } = useI18n();
+  const money = (title: string, get: (r: SummaryRow) => number) => ({ title, key: title, align: 'right' as const, render: (_: unknown, r: SummaryRow) => yuan(get(r)) });
+  const count = (title: string, get: (r: SummaryRow) => number) => ({ title, key: `${title}n`, align: 'right' as const, render: (_: unknown, r: SummaryRow) => get(r).toLocaleString() });
+  const addMethods = Object.keys(ACQUISITION_METHODS).filter((m) => view?.total.additions.byMethod[m]) as (keyof typeof ACQUISITION_METHODS)[];
+  const redMethods = Object.keys(DISPOSAL_METHODS).filter((m) => view?.total.reductions.byMethod[m]) as (keyof typeof DISPOSAL_METHODS)[];
+  const amounts = (key: 'opening' | 'closing', title: string) => ({
+    title, key, children: [
+      count(t('数量', 'Count'), (r) => r[key].count), money(t('原值', 'Value'), (r) => r[key].valueFen),
+      money(t('累计折旧', 'Accum. depr.'), (r) => r[key].accumulatedFen), money(t('净值', 'Net'), (r) => r[key].netFen),
+    ],
+  });
+  const columns: ColumnsType<SummaryRow> = [
+    { title: t('单位', 'Unit'), dataIndex: 'unitName', key: 'unit', fixed: 'left', width: 160 },
+    { title: t('资产类别', 'Category'), key: 'cat', fixed: 'left', width: 160, render: (_, r) => (r.categoryCode ? `${r.categoryCode} ${r.categoryName}` : r.categoryName) },
+    amounts('opening', t('期初', 'Opening')),
+    {
+      title: t('本期增加', 'Additions'), key: 'add', children: [
+        count(t('数量', 'Count'), (r) => r.additions.count), money(t('原值', 'Value'), (r) => r.additions.valueFen),
+        ...addMethods.map((m) => money(`${t('其中', 'of which')}：${label(ACQUISITION_METHODS[m], locale)}`, (r) => r.additions.byMethod[m]?.valueFen ?? 0)),
+        money(t('价值增加', 'Value up'), (r) => r.valueIncreaseFen), money(t('计提折旧', 'Depreciation'), (r) => r.depreciationFen),
+      ],
+    },
+    {
+      title: t('本期减少', 'Reductions'), key: 'red', children: [
+        count(t('数量', 'Count'), (r) => r.reductions.count), money(t('原值', 'Value'), (r) => r.reductions.valueFen),
+        ...redMethods.map((m) => money(`${t('其中', 'of which')}：${label(DISPOSAL_METHODS[m], locale)}`, (r) => r.reductions.byMethod[m]?.valueFen ?? 0)),
+        money(t('价值减少', 'Value down'), (r) => r.valueDecreaseFen), money(t('减少累计折旧', 'Accum. depr. out'), (r) => r.reductions.accumulatedFen),
+      ],
+    },
+    amounts('closing', t('期末', 'Closing')),
+  ];
+  const rows = view ? [...view.rows, view.total] : [];
+  return (
+    <Table<SummaryRow> size="small" bordered loading={loading} columns={columns} dataSource={rows} pagination={false} scroll={{ x: 'max-content' }}
+      rowKey={(r) => `${r.unitId ?? 'total'}|${r.categoryCode}`}
+      rowClassName={(r) => (r.unitId === null ? 'report-total-row' : '')}
+      onRow={(r) => ({ onClick: () => r.unitId && onCell?.(r), style: r.unitId === null ? { fontWeight: 600 } : { cursor: onCell ? 'pointer' : undefined } })} />
+  );
+}

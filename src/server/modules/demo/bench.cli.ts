@@ -1,6 +1,92 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { Command } from 'commander';
-import type { CliContext } from '../../platform/module.ts';
+import { sql } from 'drizzle-orm';
+import { buildApp } from '../../app.ts';
+import type { Actor } from '../../platform/auth/actor.ts';
+import { loadConfig } from '../../platform/config.ts';
+import { query } from '../../platform/db/engine.ts';
+import { loadModules, type CliContext } from '../../platform/module.ts';
+import { BENCH_PASSWORD, createBenchUsers, openFreshBenchDatabase, withoutSecondaryIndexes } from './bench.database.ts';
+import { ioScenarios, markdown, readScenarios, TARGETS, type IoMeasured } from './bench.scenarios.ts';
+import { generateCards } from './card-generator.ts';
 
-export function benchCli(program: Command, _ctx: CliContext) {
-  program.command('bench').description('benchmark (not yet)').action(() => undefined);
+interface BenchOptions {
+  cards: string;
+  engineUrl?: string;
+  runs: string;
+  eventsPerCard: string;
+  importRows: string;
+  io: boolean;
+  out?: string;
+}
+
+/**
+ * `gongwu bench`: a fresh database (PostgreSQL `gongwu_bench` when a URL is given or DATABASE_URL
+ * is set, otherwise PGlite in a temporary folder), the demo organisation and catalogue, N generated
+ * cards with their ledgers, then timed reads through the API and beside them the same queries
+ * without HTTP, then import and export. Prints JSON and a markdown table.
+ */
+async function runBench(o: BenchOptions, log: (m: string) => void) {
+  const cards = Math.max(1, Number(o.cards));
+  const runs = Math.min(500, Math.max(5, Number(o.runs)));
+  const url = o.engineUrl ?? process.env.DATABASE_URL ?? undefined;
+  const started = Date.now();
+  const { database, where, cleanup } = await openFreshBenchDatabase(url, log);
+  const engine = database.engine;
+  log(`Benchmark on ${where}: ${cards.toLocaleString('en')} cards on ${os.cpus().length} cores`);
+  try {
+    for (const mod of await loadModules()) {
+      if (mod.seedDemo && (mod.name === 'org' || mod.name === 'catalog')) await mod.seedDemo(database, log, { scale: 'demo' });
+    }
+    const t0 = Date.now();
+    const gen = await withoutSecondaryIndexes(database.db, ['cards', 'card_events'],
+      () => generateCards(database.db, { cards, eventsPerCard: Number(o.eventsPerCard), batchSize: engine === 'postgres' ? 100_000 : 50_000, log }), log);
+    const generateSeconds = Math.round((Date.now() - t0) / 1000);
+    log(`Generated ${gen.cards.toLocaleString('en')} cards and ${gen.events.toLocaleString('en')} events in ${generateSeconds} s`);
+
+    const [unit] = await query<{ id: string }>(database.db, sql`SELECT id FROM units WHERE kind = 'unit' ORDER BY sort, code LIMIT 1`);
+    const users = await createBenchUsers(database.db, unit.id);
+    const config = loadConfig({}, { dataDir: 'memory://', webDir: '/nonexistent', logLevel: 'warn' });
+    const { app } = await buildApp(config, database, { logger: false, startJobs: false });
+    await app.ready();
+    const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'bench-office', password: BENCH_PASSWORD } });
+    if (login.statusCode !== 200) throw new Error(`bench sign-in failed: ${login.statusCode} ${login.body}`);
+    const cookie = login.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
+    const office: Actor = { userId: users.office, username: 'bench-office', displayName: 'bench-office', unitId: null, grants: [{ role: 'asset_office', unitId: null }], via: 'session' };
+    log('Timing reads…');
+    const reads = await readScenarios({ app, database, cookie, office, runs, targets: TARGETS[engine] });
+    const io: IoMeasured[] = o.io ? await ioScenarios(database, Number(o.importRows), log) : [{ scenario: 'import / export', rows: null, seconds: null, peakRssMb: null, note: 'not measured (--no-io)' }];
+    await app.close();
+
+    const result = {
+      engine, where: where.replace(/ \/tmp\/.*$/, ' (temporary folder)'), cores: os.cpus().length, node: process.version,
+      cards: gen.cards, events: gen.events, generateSeconds, totalSeconds: Math.round((Date.now() - started) / 1000),
+      date: new Date().toISOString(), reads, io,
+    };
+    const table = markdown(engine, gen.cards, gen.events, reads, io);
+    console.log(JSON.stringify(result, null, 2));
+    console.log(`\n${table}\n`);
+    const outFile = o.out ?? path.join('bench', 'results', `${engine}-${gen.cards}.json`);
+    fs.mkdirSync(path.dirname(outFile), { recursive: true });
+    fs.writeFileSync(outFile, JSON.stringify({ ...result, table }, null, 2));
+    log(`Wrote ${outFile}`);
+  } finally {
+    await database.close();
+    await cleanup();
+  }
+}
+
+export function benchCli(program: Command, ctx: CliContext) {
+  program.command('bench')
+    .description('generate N cards with ledgers in a fresh database and time list, search, card page, import and export')
+    .option('--cards <n>', 'number of cards to generate', '1000000')
+    .option('--engine-url <url>', 'PostgreSQL server to create the fresh gongwu_bench database on (default: DATABASE_URL, else PGlite in a temp folder)')
+    .option('--runs <n>', 'timed requests per scenario', '30')
+    .option('--events-per-card <n>', 'average ledger events per card', '5')
+    .option('--import-rows <n>', 'rows in the import file', '100000')
+    .option('--no-io', 'skip the import and export scenarios')
+    .option('--out <file>', 'where to write the JSON result (default bench/results/<engine>-<cards>.json)')
+    .action((o: BenchOptions) => runBench(o, ctx.log));
 }

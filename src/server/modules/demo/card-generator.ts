@@ -128,7 +128,7 @@ async function fillGeneratedCards(tx: Queryable, from: number, to: number, salt:
       s.h8 AS hs, s.h9 AS hx, s.staff_n, s.place,
       CASE WHEN s.status = 'disposed' THEN NULL WHEN s.place = 'machine' THEN 'machine' ELSE s.place END AS place_now,
       (s.h9 % ${maxMiddle + 1})::int AS n_middle,
-      CASE WHEN s.kind = 'vehicle' THEN jsonb_build_object('plate', '京A·' || upper(substr(md5(s.g::text || ${salt}::text), 1, 5)))
+      CASE WHEN s.kind = 'vehicle' THEN jsonb_build_object('plateNo', '京A·' || upper(substr(md5(s.g::text || ${salt}::text), 1, 5)))
         WHEN s.kind = 'it' THEN jsonb_build_object('ip', '10.' || (s.h1 % 200)::text || '.' || (s.h2 % 250)::text || '.' || (1 + s.h3 % 250)::text)
         ELSE '{}'::jsonb END AS attributes,
       CASE WHEN s.kind IN ('it', 'vehicle') OR s.category_code LIKE '20%' THEN upper(substr(md5('sn' || s.g::text || ${salt}::text), 1, 12)) END AS serial_no
@@ -149,7 +149,7 @@ async function fillBuildingCards(tx: Queryable) {
       (round(b.area) * (6000 + b.hh % 4000))::bigint * 100 AS value_fen, c.depreciable, c.useful_life_months AS life,
       date '2008-01-01' + (b.hh % 1500)::int AS acquired_on, date '2008-01-01' + (b.hh % 1500)::int + 30 AS posted_on,
       'in_use' AS status, b.hh::bigint AS hs, 0::bigint AS hx, 0 AS staff_n, 'none' AS place, 'none' AS place_now, 0 AS n_middle,
-      jsonb_build_object('structure', '钢混', 'area', round(b.area)) AS attributes, NULL::text AS serial_no
+      jsonb_build_object('structure', 'reinforced_concrete', 'area', round(b.area)) AS attributes, NULL::text AS serial_no
     FROM b CROSS JOIN o JOIN categories c ON c.edition = '2010' AND c.code = '1020102'`);
 }
 

@@ -1,0 +1,72 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { sql } from 'drizzle-orm';
+import { hashPassword } from '../../platform/auth/password.ts';
+import { openDatabase, query, type Database, type Queryable } from '../../platform/db/engine.ts';
+import { migrate } from '../../platform/db/migrate.ts';
+
+export const BENCH_DB = 'gongwu_bench';
+export const BENCH_PASSWORD = 'Bench-pass-2026';
+
+/**
+ * A fresh database for one run: PostgreSQL's `gongwu_bench` (dropped and created again on the server
+ * of `url`), or an embedded PGlite in a new temporary folder. Migrated.
+ */
+export async function openFreshBenchDatabase(url: string | undefined, log: (m: string) => void): Promise<{ database: Database; where: string; cleanup: () => Promise<void> }> {
+  if (url) {
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    await admin.query(`DROP DATABASE IF EXISTS ${BENCH_DB} WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE ${BENCH_DB}`);
+    await admin.end();
+    const target = new URL(url);
+    target.pathname = `/${BENCH_DB}`;
+    const database = await openDatabase({ databaseUrl: target.toString(), dataDir: 'memory://', poolSize: 4 });
+    await migrate(database);
+    const shown = new URL(target.toString());
+    shown.password = '';
+    return { database, where: `PostgreSQL ${shown.host}/${BENCH_DB}`, cleanup: async () => undefined };
+  }
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongwu-bench-'));
+  const database = await openDatabase({ dataDir: dir, log });
+  await migrate(database);
+  return { database, where: `PGlite ${dir}`, cleanup: async () => fs.rmSync(dir, { recursive: true, force: true }) };
+}
+
+/**
+ * Bulk loading runs faster without the secondary indexes of the tables being loaded: drop them
+ * (keeping those behind constraints), load, then build each once. The definitions are read from
+ * the catalog, so whatever indexes migrations define come back exactly.
+ */
+export async function withoutSecondaryIndexes<T>(q: Queryable, tables: string[], fn: () => Promise<T>, log: (m: string) => void): Promise<T> {
+  const list = sql.join(tables.map((t) => sql`${t}`), sql`, `);
+  const defs = await query<{ name: string; def: string }>(q, sql`
+    SELECT ic.relname AS name, pg_get_indexdef(i.indexrelid) AS def
+    FROM pg_index i JOIN pg_class t ON t.oid = i.indrelid JOIN pg_class ic ON ic.oid = i.indexrelid
+    JOIN pg_namespace n ON n.oid = t.relnamespace
+    WHERE n.nspname = 'public' AND t.relname IN (${list})
+      AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = i.indexrelid)`);
+  for (const d of defs) await q.execute(sql.raw(`DROP INDEX IF EXISTS "${d.name}"`));
+  try {
+    return await fn();
+  } finally {
+    const started = Date.now();
+    for (const d of defs) await q.execute(sql.raw(d.def));
+    for (const t of tables) await q.execute(sql.raw(`ANALYZE ${t}`));
+    log(`  rebuilt ${defs.length} indexes in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  }
+}
+
+/** The accounts the benchmark signs in as: the committee's asset office (every unit) and one unit's admin. */
+export async function createBenchUsers(q: Queryable, unitId: string): Promise<{ office: string; unitAdmin: string }> {
+  const hash = await hashPassword(BENCH_PASSWORD);
+  const add = async (username: string, role: string, unit: string | null) => {
+    const [u] = await query<{ id: string }>(q, sql`INSERT INTO users (username, display_name, password_hash, unit_id)
+      VALUES (${username}, ${username}, ${hash}, ${unit}) ON CONFLICT (username) DO UPDATE SET password_hash = excluded.password_hash RETURNING id`);
+    await q.execute(sql`INSERT INTO role_assignments (user_id, role, unit_id) VALUES (${u.id}, ${role}, ${unit}) ON CONFLICT DO NOTHING`);
+    return u.id;
+  };
+  return { office: await add('bench-office', 'asset_office', null), unitAdmin: await add('bench-unit', 'unit_admin', unitId) };
+}

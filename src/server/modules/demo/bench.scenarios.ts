@@ -1,0 +1,190 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { sql } from 'drizzle-orm';
+import { CardListQuery } from '../../../shared/assets.contracts.ts';
+import type { Actor } from '../../platform/auth/actor.ts';
+import { query, type Database } from '../../platform/db/engine.ts';
+import type { App } from '../../platform/http/types.ts';
+import { getCardDetail, getCardTimeline } from '../assets/card-detail.queries.ts';
+import { listCards } from '../assets/card.queries.ts';
+import { resolveCategoryByCode } from '../catalog/category.service.ts';
+
+export interface Measured {
+  scenario: string;
+  via: 'http' | 'sql';
+  runs: number;
+  p50: number;
+  p95: number;
+  max: number;
+  target?: number;
+}
+
+export interface IoMeasured {
+  scenario: string;
+  rows: number | null;
+  seconds: number | null;
+  peakRssMb: number | null;
+  note?: string;
+}
+
+const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+const round = (x: number) => Math.round(x * 10) / 10;
+
+/** Runs fn `runs` times after 3 warm-up calls; each call gets its index (to vary the parameters). */
+async function time(scenario: string, via: Measured['via'], runs: number, fn: (i: number) => Promise<void>, target?: number): Promise<Measured> {
+  for (let i = 0; i < 3; i++) await fn(runs + i);
+  const ms: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = process.hrtime.bigint();
+    await fn(i);
+    ms.push(Number(process.hrtime.bigint() - t) / 1e6);
+  }
+  ms.sort((a, b) => a - b);
+  return { scenario, via, runs, p50: round(pct(ms, 50)), p95: round(pct(ms, 95)), max: round(ms[ms.length - 1]), target };
+}
+
+export const TARGETS = {
+  postgres: { list: 50, search: 100, card: 20 },
+  pglite: { list: 150, search: 250, card: 60 },
+} as const;
+
+export const SEARCH_TERMS = ['打印', '联想', 'ThinkCentre', 'M404dn', 'S5735', '保密柜'];
+
+interface Ctx {
+  app: App;
+  database: Database;
+  cookie: string;
+  office: Actor;
+  runs: number;
+  targets: { list: number; search: number; card: number };
+}
+
+async function get(ctx: Ctx, url: string) {
+  const res = await ctx.app.inject({ method: 'GET', url, headers: { cookie: ctx.cookie } });
+  if (res.statusCode !== 200) throw new Error(`GET ${url}: ${res.statusCode} ${res.body.slice(0, 200)}`);
+  return res;
+}
+
+/** The three read scenarios, each through the HTTP API and beside it the same query function without HTTP. */
+export async function readScenarios(ctx: Ctx): Promise<Measured[]> {
+  const db = ctx.database.db;
+  const units = await query<{ id: string }>(db, sql`SELECT unit_id AS id FROM cards GROUP BY unit_id ORDER BY count(*) DESC LIMIT 5`);
+  const computers = (await resolveCategoryByCode(db, '2010000'))!;
+  const listParams = (i: number) => ({
+    unitId: units[i % units.length].id, status: 'in_use', categoryId: computers.id,
+    sort: 'originalValueFen', order: 'desc', page: String(1 + (i % 3)), pageSize: '20',
+  });
+  const qs = (o: Record<string, string>) => new URLSearchParams(o).toString();
+  const out: Measured[] = [];
+  out.push(await time('card list: unit + status + category subtree, sorted by value', 'http', ctx.runs,
+    async (i) => void (await get(ctx, `/api/cards?${qs(listParams(i))}`)), ctx.targets.list));
+  out.push(await time('card list: unit + status + category subtree, sorted by value', 'sql', ctx.runs,
+    async (i) => void (await listCards(db, ctx.office, CardListQuery.parse(listParams(i)))), ctx.targets.list));
+
+  const search = (i: number) => ({ q: SEARCH_TERMS[i % SEARCH_TERMS.length], page: '1', pageSize: '20' });
+  out.push(await time(`search, all units (${SEARCH_TERMS.join(' / ')})`, 'http', ctx.runs,
+    async (i) => void (await get(ctx, `/api/cards?${qs(search(i))}`)), ctx.targets.search));
+  out.push(await time(`search, all units (${SEARCH_TERMS.join(' / ')})`, 'sql', ctx.runs,
+    async (i) => void (await listCards(db, ctx.office, CardListQuery.parse(search(i)))), ctx.targets.search));
+
+  // Cards spread over the whole table (every 997th by id), so caches do not flatter the figure.
+  const ids = (await query<{ id: string }>(db, sql`SELECT id FROM cards ORDER BY id LIMIT ${ctx.runs + 3}
+    OFFSET (SELECT count(*) / 2 FROM cards)`)).map((r) => r.id);
+  out.push(await time('card page: detail + timeline', 'http', ctx.runs, async (i) => {
+    await get(ctx, `/api/cards/${ids[i % ids.length]}`);
+    await get(ctx, `/api/cards/${ids[i % ids.length]}/timeline`);
+  }, ctx.targets.card));
+  out.push(await time('card page: detail + timeline', 'sql', ctx.runs, async (i) => {
+    await getCardDetail(db, ctx.office, ids[i % ids.length]);
+    await getCardTimeline(db, ctx.office, ids[i % ids.length]);
+  }, ctx.targets.card));
+  return out;
+}
+
+/** Samples the process's resident memory while fn runs. */
+async function withPeakRss<T>(fn: () => Promise<T>): Promise<{ value: T; seconds: number; peakRssMb: number }> {
+  let peak = process.memoryUsage().rss;
+  const timer = setInterval(() => { peak = Math.max(peak, process.memoryUsage().rss); }, 50);
+  const started = Date.now();
+  try {
+    const value = await fn();
+    peak = Math.max(peak, process.memoryUsage().rss);
+    return { value, seconds: round((Date.now() - started) / 1000), peakRssMb: Math.round(peak / 1048576) };
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+/** Writes an import file of `rows` opening-registration rows in the card template's columns. */
+async function writeImportFile(file: string, rows: number) {
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: false, useSharedStrings: false });
+  const ws = wb.addWorksheet('资产卡片');
+  ws.addRow(['资产名称', '分类代码', '规格型号', '品牌', '数量', '原值(元)', '取得方式', '取得日期']).commit();
+  const models = [['台式计算机', '2010104', 'ThinkCentre M920t', '联想', 4680], ['激光打印机', '2020402', 'LaserJet Pro M404dn', '惠普', 1150],
+    ['办公椅', '6010301', '网布转椅', '圣奥', 650], ['文件柜', '6010502', '钢制对开门文件柜', '优比', 900]] as const;
+  for (let i = 0; i < rows; i++) {
+    const [name, code, spec, brand, price] = models[i % models.length];
+    const d = new Date(Date.UTC(2010 + (i % 15), i % 12, 1 + (i % 28)));
+    ws.addRow([name, code, spec, brand, 1, price, '购置', d.toISOString().slice(0, 10)]).commit();
+  }
+  await wb.commit();
+}
+
+/**
+ * Import of a 100,000-row file and export of every card, through the card-io services, with the
+ * process's peak resident memory. Reported as not measured when those services are absent.
+ */
+export async function ioScenarios(database: Database, importRows: number, log: (m: string) => void): Promise<IoMeasured[]> {
+  const out: IoMeasured[] = [];
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongwu-bench-io-'));
+  try {
+    let io: { importCards: typeof import('../card-io/card-import.service.ts').importCards; exportCards: typeof import('../card-io/card-export.service.ts').exportCards } | null = null;
+    try {
+      io = {
+        importCards: (await import('../card-io/card-import.service.ts')).importCards,
+        exportCards: (await import('../card-io/card-export.service.ts')).exportCards,
+      };
+    } catch {
+      io = null;
+    }
+    const [{ n: total }] = await query<{ n: number }>(database.db, sql`SELECT count(*)::int AS n FROM cards`);
+    if (!io) {
+      out.push({ scenario: `import ${importRows.toLocaleString('en')} rows`, rows: null, seconds: null, peakRssMb: null, note: 'not measured (card-io services absent)' });
+      out.push({ scenario: `export ${total.toLocaleString('en')} rows`, rows: null, seconds: null, peakRssMb: null, note: 'not measured (card-io services absent)' });
+      return out;
+    }
+    const exportFile = path.join(dir, 'export.xlsx');
+    log(`  exporting ${total.toLocaleString('en')} cards…`);
+    const ex = await withPeakRss(() => io!.exportCards(database.db, exportFile, {}, 'all'));
+    out.push({ scenario: `export ${total.toLocaleString('en')} rows (xlsx)`, rows: ex.value.rows, seconds: ex.seconds, peakRssMb: ex.peakRssMb,
+      note: `${Math.round(fs.statSync(exportFile).size / 1048576)} MB file` });
+    fs.rmSync(exportFile, { force: true });
+
+    const importFile = path.join(dir, 'import.xlsx');
+    await writeImportFile(importFile, importRows);
+    const [unit] = await query<{ id: string }>(database.db, sql`SELECT id FROM units WHERE kind = 'unit' ORDER BY sort, code LIMIT 1`);
+    log(`  importing ${importRows.toLocaleString('en')} rows…`);
+    const im = await withPeakRss(() => io!.importCards(database, { file: importFile, unitId: unit.id, actorId: null, documentId: crypto.randomUUID() }));
+    out.push({ scenario: `import ${importRows.toLocaleString('en')} rows (xlsx, all or nothing)`, rows: im.value.imported, seconds: im.seconds, peakRssMb: im.peakRssMb,
+      note: im.value.ok ? undefined : `rejected: ${im.value.errorCount} errors, first: ${JSON.stringify(im.value.errors[0])}` });
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+  return out;
+}
+
+export function markdown(engine: string, cards: number, events: number, reads: Measured[], io: IoMeasured[]): string {
+  const lines = [
+    `| scenario (${engine}, ${cards.toLocaleString('en')} cards, ${events.toLocaleString('en')} events) | via | p50 ms | p95 ms | max ms | target p95 ms |`,
+    '|---|---|---:|---:|---:|---:|',
+    ...reads.map((r) => `| ${r.scenario} | ${r.via} | ${r.p50} | ${r.p95} | ${r.max} | ${r.via === 'http' ? `${r.target}${r.p95 <= (r.target ?? Infinity) ? ' ✓' : ' ✗'}` : ''} |`),
+    '',
+    '| bulk scenario | rows | seconds | peak RSS MB | note |',
+    '|---|---:|---:|---:|---|',
+    ...io.map((r) => `| ${r.scenario} | ${r.rows ?? '–'} | ${r.seconds ?? '–'} | ${r.peakRssMb ?? '–'} | ${r.note ?? ''} |`),
+  ];
+  return lines.join('\n');
+}

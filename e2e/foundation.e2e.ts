@@ -37,7 +37,11 @@ describe('the foundation in a browser', () => {
     await dialog.getByLabel('使用面积').fill('21.5');
     await dialog.getByRole('button', { name: /保\s*存/ }).click();
     await dialog.waitFor({ state: 'hidden' });
-    await page.getByText(code).first().waitFor();
+    // Find it through the list's search box (the list is paged and sorted by code).
+    const search = page.getByPlaceholder('房间号或名称');
+    await search.fill(code);
+    await search.press('Enter');
+    await page.locator('.ant-table-tbody tr.ant-table-row').filter({ hasText: code }).first().waitFor();
     // The room is in the database too, not only on the screen.
     const found = await page.evaluate(async (c) => {
       const res = await fetch(`/api/rooms?q=${encodeURIComponent(c)}`);

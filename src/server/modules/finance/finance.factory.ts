@@ -85,3 +85,13 @@ export async function cardAccumulated(q: Queryable, cardId: string): Promise<num
   const r = await query<{ a: number }>(q, sql`SELECT accumulated_depreciation_fen AS a FROM cards WHERE id = ${cardId}`);
   return Number(r[0].a);
 }
+
+/** What a cross-unit transfer does to the card (workflow's execution): the transfer-out event, then the new owner. */
+export async function transfer(q: Queryable, cardId: string, toUnitId: string, on: string): Promise<void> {
+  const card = await queryOne<{ unit_id: string }>(q, sql`SELECT unit_id FROM cards WHERE id = ${cardId}`);
+  await q.execute(sql`
+    INSERT INTO card_events (card_id, unit_id, type, occurred_at, before, after, seq, prev_hash, hash)
+    VALUES (${cardId}, ${card!.unit_id}, 'transferred_out', ${`${on}T10:00:00+08:00`}::timestamptz,
+      ${JSON.stringify({ unitId: card!.unit_id })}::jsonb, ${JSON.stringify({ unitId: toUnitId })}::jsonb, 0, '', '')`);
+  await q.execute(sql`UPDATE cards SET unit_id = ${toUnitId}, managing_unit_id = ${toUnitId} WHERE id = ${cardId}`);
+}

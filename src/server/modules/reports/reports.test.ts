@@ -7,7 +7,7 @@ import type { SummaryRow, SummaryView } from '../../../shared/reports.contracts.
 import { createTestApp, type Client, type TestApp } from '../../testing/test-app.ts';
 import { monthFromIndex, monthIndex } from '../finance/depreciation.rules.ts';
 import { runMonth } from '../finance/depreciation.service.ts';
-import { dispose, makeCard, makeCategory, makeUnit, makeUser, revalue } from '../finance/finance.factory.ts';
+import { dispose, makeCard, makeCategory, makeUnit, makeUser, revalue, transfer } from '../finance/finance.factory.ts';
 
 let t: TestApp;
 let unitA: string;
@@ -53,6 +53,7 @@ beforeAll(async () => {
     unit: fc.constantFrom(unitA, unitB), cat: fc.constantFrom(...cats), value: fc.integer({ min: 100_000, max: 50_000_000 }),
     life: fc.integer({ min: 3, max: 96 }), posted: fc.integer({ min: -14, max: 11 }), disposeAfter: fc.option(fc.integer({ min: 0, max: 14 }), { nil: null }),
     reval: fc.option(fc.record({ after: fc.integer({ min: 0, max: 12 }), delta: fc.integer({ min: -50_000, max: 3_000_000 }) }), { nil: null }),
+    transferAfter: fc.option(fc.integer({ min: 0, max: 14 }), { nil: null }),
     acq: fc.constantFrom('purchase', 'transfer_in', 'donation'), disp: fc.constantFrom('scrap', 'sale', 'transfer_out'),
   }), { numRuns: 60, seed: 2026 });
   const plans = await Promise.all(rnd.map(async (s) => {
@@ -65,6 +66,9 @@ beforeAll(async () => {
     for (const p of plans) {
       if (p.s.reval && mi === p.postedI + p.s.reval.after && (p.s.disposeAfter === null || p.s.reval.after < p.s.disposeAfter)) {
         await revalue(db, p.id, p.s.value + p.s.reval.delta, `${m}-05`);
+      }
+      if (p.s.transferAfter !== null && mi === p.postedI + p.s.transferAfter && (p.s.disposeAfter === null || p.s.transferAfter <= p.s.disposeAfter)) {
+        await transfer(db, p.id, p.s.unit === unitA ? unitB : unitA, `${m}-15`);
       }
       if (p.s.disposeAfter !== null && mi === p.postedI + p.s.disposeAfter) await dispose(db, p.id, `${m}-20`, p.s.disp);
     }
@@ -111,6 +115,9 @@ describe('the asset summary (资产情况表)', () => {
     expect(span.total.valueDecreaseFen).toBeGreaterThan(0);
     expect(span.total.depreciationFen).toBeGreaterThan(0);
     expect(Object.keys(span.total.reductions.byMethod).length).toBeGreaterThan(1);
+    // Transfers between the two units: a reduction in one, an addition in the other, netting out in the committee's total.
+    expect(span.total.reductions.byMethod.transfer_out.count).toBeGreaterThan(0);
+    expect(span.total.additions.byMethod.transfer_in.count).toBeGreaterThanOrEqual(span.total.reductions.byMethod.transfer_out.count);
   });
 
   it('shows a unit user only their own unit and answers 404 for another unit', async () => {

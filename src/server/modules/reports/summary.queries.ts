@@ -60,59 +60,79 @@ function addInto(row: SummaryRow, r: Raw | SummaryRow): void {
   }
 }
 
+/**
+ * Ledger events that change figures the report derives history from: a value (any event whose
+ * `before` carries originalValueFen or accumulatedDepreciationFen: a change, not a creation) or the owner unit (a
+ * transfer out). The partial index in migrations/post/050_reports.sql covers exactly this predicate.
+ */
+export const FIGURE_EVENTS = sql`(e.before ? 'originalValueFen' OR e.before ? 'accumulatedDepreciationFen' OR e.type = 'transferred_out')`;
+
 export async function assetSummary(q: Queryable, f: ReportFilter, scope: 'all' | string[]): Promise<SummaryView> {
   const openD = dayBefore(monthFirst(f.from));
   const closeD = monthLast(f.to);
-  const where = await cardFilterSql(q, f, scope);
+  const where = await cardFilterSql(q, { categoryId: f.categoryId }, 'all');
+  const unitWhere = sql`${scopeSql('s.unit_id', scope)} ${f.unitId ? sql`AND s.unit_id = ${f.unitId}` : sql``}`;
   const level = f.categoryLevel;
   const raw = await query<Raw>(q, sql`
-    WITH base AS (
-      SELECT c.id, c.unit_id, c.acquisition_method, c.disposal_method, c.posted_on, c.disposed_on,
+    WITH ev AS (
+      SELECT e.card_id, e.seq, e.type, (e.occurred_at AT TIME ZONE 'Asia/Shanghai')::date AS d,
+             coalesce((e.after->>'originalValueFen')::bigint - (e.before->>'originalValueFen')::bigint, 0) AS dv,
+             coalesce((e.after->>'accumulatedDepreciationFen')::bigint - (e.before->>'accumulatedDepreciationFen')::bigint, 0) AS da,
+             (e.before->>'unitId')::uuid AS from_u, (e.after->>'unitId')::uuid AS to_u
+      FROM card_events e WHERE ${FIGURE_EVENTS}
+    ),
+    tr AS (
+      SELECT card_id, d, from_u, to_u, row_number() OVER (PARTITION BY card_id ORDER BY seq) AS rn
+      FROM ev WHERE type = 'transferred_out' AND to_u IS NOT NULL
+    ),
+    -- A card's time in each owner unit: from posting (or a transfer in) to disposal (or a transfer out).
+    seg AS (
+      SELECT c.id, coalesce(t1.from_u, c.unit_id) AS unit_id, c.posted_on AS s_on,
+             coalesce(t1.d, c.disposed_on) AS e_on, c.acquisition_method AS acq,
+             CASE WHEN t1.d IS NOT NULL THEN 'transfer_out' ELSE c.disposal_method END AS disp
+      FROM cards c LEFT JOIN tr t1 ON t1.card_id = c.id AND t1.rn = 1
+      UNION ALL
+      SELECT t.card_id, t.to_u, t.d, coalesce(nt.d, c.disposed_on), 'transfer_in',
+             CASE WHEN nt.d IS NOT NULL THEN 'transfer_out' ELSE c.disposal_method END
+      FROM tr t JOIN cards c ON c.id = t.card_id LEFT JOIN tr nt ON nt.card_id = t.card_id AND nt.rn = t.rn + 1
+    ),
+    base AS (
+      SELECT s.id AS card_id, s.unit_id, s.acq, s.disp, s.s_on AS posted_on, s.e_on AS disposed_on,
              c.original_value_fen AS v, c.accumulated_depreciation_fen AS a, k.edition,
              split_part(k.path, '/', ${level + 1}) AS cat_code
-      FROM cards c JOIN categories k ON k.id = c.category_id
-      WHERE c.posted_on IS NOT NULL AND c.posted_on <= ${closeD}::date AND (c.disposed_on IS NULL OR c.disposed_on > ${openD}::date) AND ${where}
+      FROM seg s JOIN cards c ON c.id = s.id JOIN categories k ON k.id = c.category_id
+      WHERE s.s_on IS NOT NULL AND s.s_on <= ${closeD}::date AND (s.e_on IS NULL OR s.e_on > ${openD}::date)
+        AND (s.e_on IS NULL OR s.e_on >= s.s_on) AND ${unitWhere} AND ${where}
     ),
-    rv AS (
-      SELECT e.card_id, (e.occurred_at AT TIME ZONE 'Asia/Shanghai')::date AS d,
-             coalesce((e.after->>'originalValueFen')::bigint, 0) - coalesce((e.before->>'originalValueFen')::bigint, 0) AS delta
-      FROM card_events e JOIN base b ON b.id = e.card_id
-      WHERE e.type = 'revalued' AND e.occurred_at >= (${openD}::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai'
+    -- Changes after the day before the period: enough to roll every figure back to any date in it.
+    chg AS (
+      SELECT ev.card_id, ev.d, ev.dv, ev.da FROM ev WHERE ev.d > ${openD}::date AND (ev.dv <> 0 OR ev.da <> 0)
+      UNION ALL
+      SELECT e.card_id, (e.month + interval '1 month' - interval '1 day')::date, 0, e.amount_fen
+      FROM depreciation_entries e WHERE e.month >= ${monthFirst(f.from)}::date
     ),
-    rva AS (
-      SELECT rv.card_id,
-        sum(delta) AS after_open,
-        sum(delta) FILTER (WHERE d > ${closeD}::date) AS after_close,
-        sum(delta) FILTER (WHERE d > b.posted_on) AS after_post,
-        sum(delta) FILTER (WHERE d > b.disposed_on) AS after_disp,
-        sum(delta) FILTER (WHERE delta > 0 AND d > b.posted_on AND d <= least(${closeD}::date, coalesce(b.disposed_on, ${closeD}::date))) AS up,
-        -sum(delta) FILTER (WHERE delta < 0 AND d > b.posted_on AND d <= least(${closeD}::date, coalesce(b.disposed_on, ${closeD}::date))) AS down
-      FROM rv JOIN base b ON b.id = rv.card_id GROUP BY rv.card_id
-    ),
-    de AS (
-      SELECT e.card_id, (e.month + interval '1 month' - interval '1 day')::date AS d, e.amount_fen AS amt
-      FROM depreciation_entries e JOIN base b ON b.id = e.card_id WHERE e.month >= ${monthFirst(f.from)}::date
-    ),
-    dea AS (
-      SELECT de.card_id,
-        sum(amt) AS after_open,
-        sum(amt) FILTER (WHERE d > ${closeD}::date) AS after_close,
-        sum(amt) FILTER (WHERE d > b.posted_on) AS after_post,
-        sum(amt) FILTER (WHERE d > b.disposed_on) AS after_disp,
-        sum(amt) FILTER (WHERE d > b.posted_on AND d <= least(${closeD}::date, coalesce(b.disposed_on, ${closeD}::date))) AS dep
-      FROM de JOIN base b ON b.id = de.card_id GROUP BY de.card_id
+    ca AS (
+      SELECT b.card_id, b.posted_on, b.unit_id,
+        sum(dv) AS v_after_open, sum(dv) FILTER (WHERE d > ${closeD}::date) AS v_after_close,
+        sum(dv) FILTER (WHERE d > b.posted_on) AS v_after_post, sum(dv) FILTER (WHERE d > b.disposed_on) AS v_after_disp,
+        sum(da) AS a_after_open, sum(da) FILTER (WHERE d > ${closeD}::date) AS a_after_close,
+        sum(da) FILTER (WHERE d > b.posted_on) AS a_after_post, sum(da) FILTER (WHERE d > b.disposed_on) AS a_after_disp,
+        sum(dv) FILTER (WHERE dv > 0 AND d > b.posted_on AND d <= least(${closeD}::date, coalesce(b.disposed_on, ${closeD}::date))) AS up,
+        -sum(dv) FILTER (WHERE dv < 0 AND d > b.posted_on AND d <= least(${closeD}::date, coalesce(b.disposed_on, ${closeD}::date))) AS down,
+        sum(da) FILTER (WHERE d > greatest(${openD}::date, b.posted_on) AND d <= least(${closeD}::date, coalesce(b.disposed_on, ${closeD}::date))) AS dep
+      FROM chg JOIN base b ON b.card_id = chg.card_id GROUP BY b.card_id, b.posted_on, b.unit_id
     ),
     per AS (
-      SELECT b.unit_id, b.cat_code, b.edition, b.acquisition_method AS acq, b.disposal_method AS disp,
+      SELECT b.unit_id, b.cat_code, b.edition, b.acq, b.disp,
         (b.posted_on <= ${openD}::date) AS in_open,
         (b.posted_on > ${openD}::date) AS added,
         (b.disposed_on IS NOT NULL AND b.disposed_on <= ${closeD}::date) AS removed,
-        b.v - coalesce(r.after_open, 0) AS v_open, b.v - coalesce(r.after_close, 0) AS v_close,
-        b.v - coalesce(r.after_post, 0) AS v_post, b.v - coalesce(r.after_disp, 0) AS v_disp,
-        b.a - coalesce(d.after_open, 0) AS a_open, b.a - coalesce(d.after_close, 0) AS a_close,
-        b.a - coalesce(d.after_post, 0) AS a_post, b.a - coalesce(d.after_disp, 0) AS a_disp,
-        coalesce(r.up, 0) AS up, coalesce(r.down, 0) AS down, coalesce(d.dep, 0) AS dep
-      FROM base b LEFT JOIN rva r ON r.card_id = b.id LEFT JOIN dea d ON d.card_id = b.id
+        b.v - coalesce(r.v_after_open, 0) AS v_open, b.v - coalesce(r.v_after_close, 0) AS v_close,
+        b.v - coalesce(r.v_after_post, 0) AS v_post, b.v - coalesce(r.v_after_disp, 0) AS v_disp,
+        b.a - coalesce(r.a_after_open, 0) AS a_open, b.a - coalesce(r.a_after_close, 0) AS a_close,
+        b.a - coalesce(r.a_after_post, 0) AS a_post, b.a - coalesce(r.a_after_disp, 0) AS a_disp,
+        coalesce(r.up, 0) AS up, coalesce(r.down, 0) AS down, coalesce(r.dep, 0) AS dep
+      FROM base b LEFT JOIN ca r ON r.card_id = b.card_id AND r.posted_on = b.posted_on AND r.unit_id = b.unit_id
     ),
     agg AS (
       SELECT unit_id, cat_code, edition, acq, CASE WHEN removed THEN disp END AS disp,

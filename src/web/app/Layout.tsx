@@ -34,16 +34,12 @@ export function AppLayout() {
 
   const sections = useMemo(() => buildMenu(pageRoutes, (p) => !!session?.can(p)), [session]);
   const label = (x: { zh: string; en: string }) => (locale === 'en' ? x.en : x.zh);
-  const items: MenuProps['items'] = sections.map((s) =>
-    // A group with one page (home) is a plain entry rather than a one-item folder.
-    s.items.length === 1 && s.key === 'home'
-      ? { key: s.items[0].path, icon: s.items[0].icon ?? GROUP_ICONS[s.key], label: <Link to={s.items[0].path}>{label(s.items[0])}</Link> }
-      : {
-        key: `group:${s.key}`,
-        icon: GROUP_ICONS[s.key],
-        label: label(s),
-        children: s.items.map((i) => ({ key: i.path, icon: i.icon, label: <Link to={i.path}>{label(i)}</Link> })),
-      });
+  const entry = (i: (typeof sections)[number]['items'][number], icon?: React.ReactNode) =>
+    ({ key: i.path, icon: i.icon ?? icon, label: <Link to={i.path}>{label(i)}</Link> });
+  // The home group's pages (home, dashboard) sit at the top level; the other groups are folders.
+  const items: MenuProps['items'] = sections.flatMap((s) => (s.key === 'home'
+    ? s.items.map((i) => entry(i, GROUP_ICONS.home))
+    : [{ key: `group:${s.key}`, icon: GROUP_ICONS[s.key], label: label(s), children: s.items.map((i) => entry(i)) }]));
   const selected = activeMenuPath(location.pathname, sections.flatMap((s) => s.items.map((i) => i.path)));
   const [openKeys, setOpenKeys] = useState<string[]>(() => sections.map((s) => `group:${s.key}`));
 
@@ -68,7 +64,7 @@ export function AppLayout() {
         </Space>
       </Layout.Header>
       <Layout>
-        <Layout.Sider width={216} theme="light" collapsible collapsed={collapsed} onCollapse={setCollapsed} className="app-sider"
+        <Layout.Sider width={228} theme="light" collapsible collapsed={collapsed} onCollapse={setCollapsed} className="app-sider"
           trigger={<Tooltip title={collapsed ? t('展开菜单', 'Expand menu') : t('收起菜单', 'Collapse menu')} placement="right"><span>{collapsed ? '»' : '«'}</span></Tooltip>}>
           <Menu
             mode="inline"

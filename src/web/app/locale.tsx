@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import { api } from '../api/client.ts';
@@ -22,8 +22,9 @@ function applyGlobals(locale: Locale) {
 
 /**
  * The UI language: remembered in this browser and, for a signed-in user, on the server. Right
- * after signing in (or in a browser that has no choice stored) the user's saved language wins;
- * otherwise the browser's choice is kept and copied to the server.
+ * after signing in (unless the user just picked one on the sign-in page), or in a browser with no
+ * choice stored, the user's saved language wins; otherwise the browser's choice is kept and
+ * copied to the server.
  */
 export function LocaleProvider({ children }: { children: ReactNode }) {
   const { me, justSignedIn } = useAuth();
@@ -39,12 +40,16 @@ export function LocaleProvider({ children }: { children: ReactNode }) {
     setState(l);
   }, []);
 
+  // A language picked on the sign-in page is what the user wants now, over the one saved earlier.
+  const pickedSignedOut = useRef(false);
   const userId = me?.userId;
   useEffect(() => {
     if (!me) return;
     const server = asLocale(me.locale);
     const stored = readStored();
-    if ((justSignedIn || !stored) && server) apply(server);
+    const serverWins = (justSignedIn && !pickedSignedOut.current) || !stored;
+    pickedSignedOut.current = false;
+    if (serverWins && server) apply(server);
     else if (stored && stored !== server) api.put('/api/auth/locale', { locale: stored }).catch(() => undefined);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [userId, justSignedIn]);
@@ -52,6 +57,7 @@ export function LocaleProvider({ children }: { children: ReactNode }) {
   const setLocale = useCallback((l: Locale) => {
     apply(l);
     if (userId) api.put('/api/auth/locale', { locale: l }).catch(() => undefined);
+    else pickedSignedOut.current = true;
   }, [apply, userId]);
 
   const value = useMemo<I18n>(() => ({

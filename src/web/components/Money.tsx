@@ -5,7 +5,10 @@ import { formatYuan, yuanToFen, type Fen } from '../../shared/money.ts';
 /** ¥1,234.56 from integer fen; a dash when the amount is missing. */
 export function Money({ fen, plain, className }: { fen: Fen | null | undefined; plain?: boolean; className?: string }) {
   if (fen === null || fen === undefined) return <span className={className}>—</span>;
-  return <span className={`money ${className ?? ''}`}>{plain ? '' : '¥'}{formatYuan(fen)}</span>;
+  // formatYuan puts the minus first; the sign goes before the ¥ too: -¥0.05.
+  const text = formatYuan(fen);
+  const neg = text.startsWith('-');
+  return <span className={`money ${className ?? ''}`}>{neg ? '-' : ''}{plain ? '' : '¥'}{neg ? text.slice(1) : text}</span>;
 }
 
 export interface YuanInputProps extends Omit<InputNumberProps<number>, 'value' | 'onChange' | 'precision'> {

@@ -41,12 +41,12 @@ export function UnitSelect(props: BaseProps) {
   );
 }
 
-/** The departments of a unit (GET /api/departments?unitId=…); empty and disabled without a unit. */
+/** The departments of a unit (GET /api/units/:unitId/departments); empty and disabled without a unit. */
 export function DepartmentSelect({ unitId, ...props }: BaseProps & { unitId?: string | null }) {
   const { t } = useI18n();
   const { data, isLoading } = useQuery({
     queryKey: ['select', 'departments', unitId],
-    queryFn: () => api.get<unknown>('/api/departments', { unitId, pageSize: 500 }),
+    queryFn: () => api.get<unknown>(`/api/units/${unitId}/departments`),
     enabled: !!unitId,
     staleTime: 60_000,
   });
@@ -93,30 +93,30 @@ function RemoteSelect({ url, extra, toLabel, valueLabel, placeholder, ...props }
   );
 }
 
-/** Staff, searched by name or number (GET /api/staff?q=…&unitId=…). */
-export function StaffSelect({ unitId, ...props }: BaseProps & { unitId?: string | null; valueLabel?: string }) {
+/** Staff, searched by name or number (GET /api/staff?q=…&unitId=…&departmentId=…). */
+export function StaffSelect({ unitId, departmentId, ...props }: BaseProps & { unitId?: string | null; departmentId?: string | null; valueLabel?: string }) {
   const { t } = useI18n();
   return (
     <RemoteSelect placeholder={t('输入姓名搜索人员', 'Type a name to find staff')} {...props}
-      url="/api/staff" extra={{ unitId: unitId ?? undefined }}
+      url="/api/staff" extra={{ unitId: unitId ?? undefined, departmentId: departmentId ?? undefined }}
       toLabel={(r) => {
-        const dept = (r.departmentName as string | undefined) ?? '';
-        return `${r.name}${r.code ? `（${r.code}）` : ''}${dept ? ` · ${dept}` : ''}`;
+        const no = (r.employeeNo as string | undefined) ?? r.code;
+        const dept = (r.departmentName as string | undefined) ?? (r.unitName as string | undefined) ?? '';
+        return `${r.name}${no ? `（${no}）` : ''}${dept ? ` · ${dept}` : ''}`;
       }} />
   );
 }
 
-/** Rooms, searched by number or building (GET /api/rooms?q=…). */
-export function RoomSelect(props: BaseProps & { valueLabel?: string; buildingId?: string | null }) {
+/** Rooms, searched by number or name (GET /api/rooms?q=…&unitId=…&buildingId=…). */
+export function RoomSelect({ unitId, buildingId, ...props }: BaseProps & { valueLabel?: string; unitId?: string | null; buildingId?: string | null }) {
   const { t } = useI18n();
-  const { buildingId, ...rest } = props;
   return (
-    <RemoteSelect placeholder={t('输入房间号搜索', 'Type a room number')} {...rest}
-      url="/api/rooms" extra={{ buildingId: buildingId ?? undefined }}
+    <RemoteSelect placeholder={t('输入房间号搜索', 'Type a room number')} {...props}
+      url="/api/rooms" extra={{ unitId: unitId ?? undefined, buildingId: buildingId ?? undefined }}
       toLabel={(r) => {
-        const place = [r.buildingName, r.floor != null ? `${r.floor}${t('层', 'F')}` : null].filter(Boolean).join(' ');
-        const name = (r.label as string | undefined) ?? nameWithCode(r);
-        return place ? `${place} ${name}` : name;
+        const where = [r.compoundName, r.buildingName].filter(Boolean).join(' ');
+        const name = r.name && r.name !== r.code ? `${r.code ?? ''} ${r.name}`.trim() : String(r.code ?? r.name);
+        return where ? `${where} ${name}` : name;
       }} />
   );
 }

@@ -30,7 +30,7 @@ export default function HomePage() {
 
   return (
     <div className="home-page">
-      <PageHeader title={`${greeting(t)}，${me.displayName}`} subTitle={t('欢迎使用公物国有资产管理系统', 'Welcome to Gongwu state asset management')} />
+      <PageHeader title={`${greeting(t)}${t('，', ', ')}${me.displayName}`} subTitle={t('欢迎使用公物国有资产管理系统', 'Welcome to Gongwu state asset management')} />
       <Card size="small" className="home-card">
         <Descriptions size="small" column={{ xs: 1, md: 3 }}>
           <Descriptions.Item label={t('用户名', 'Username')}>{me.username}</Descriptions.Item>

@@ -37,7 +37,7 @@ export function AppLayout() {
   const entry = (i: (typeof sections)[number]['items'][number], icon?: React.ReactNode) =>
     ({ key: i.path, icon: i.icon ?? icon, label: <Link to={i.path}>{label(i)}</Link> });
   // The home group's pages (home, dashboard) sit at the top level; the other groups are folders.
-  const items: MenuProps['items'] = sections.flatMap((s) => (s.key === 'home'
+  const items: MenuProps['items'] = sections.flatMap((s): NonNullable<MenuProps['items']> => (s.key === 'home'
     ? s.items.map((i) => entry(i, GROUP_ICONS.home))
     : [{ key: `group:${s.key}`, icon: GROUP_ICONS[s.key], label: label(s), children: s.items.map((i) => entry(i)) }]));
   const selected = activeMenuPath(location.pathname, sections.flatMap((s) => s.items.map((i) => i.path)));

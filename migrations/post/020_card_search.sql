@@ -1,15 +1,36 @@
--- Card search (any fragment of card number, name, spec, brand or serial; Chinese or Latin).
--- cards.search_text is a generated column (card.tables.ts). pg_trgm's GIN index serves LIKE
--- patterns of 3+ characters but cannot serve 2-character ones, and Chinese queries are often two
--- characters (打印, 电脑), so a second GIN index holds each row's distinct 2-grams. Queries always
--- recheck with LIKE, so results are exact whichever index narrows them. Idempotent.
+-- Card search: any fragment of card number, name, spec, brand or serial, Chinese or Latin, with
+-- exact counts at a million cards. Idempotent.
+--
+-- cards.search_text (a generated column, card.tables.ts) joins the lower-cased fields with chr(31).
+-- One GIN index holds each row's 1- and 2-character grams. A query of n characters asks for rows
+-- holding all its grams (`@>`) and rechecks with LIKE, so results are exact:
+--   1 or 2 characters: the gram set alone is exact (Chinese queries are often two characters,
+--   which pg_trgm cannot index); 3+: the grams narrow, LIKE decides.
+-- Measured against pg_trgm's GIN on 200k rows it was as fast or faster for 3+ characters, and a
+-- trigram index next to it made the planner AND both indexes and recompute the grams of every
+-- candidate in the recheck; so this is the only search index.
 
--- The distinct 2-grams of a string, leaving out those that straddle the field separator chr(31).
-CREATE OR REPLACE FUNCTION card_bigrams(t text) RETURNS text[] LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$
-  SELECT coalesce(array_agg(DISTINCT g), '{}'::text[])
-  FROM (SELECT substr(t, i, 2) AS g FROM generate_series(1, char_length(t) - 1) AS i) s
-  WHERE strpos(g, chr(31)) = 0
-$$;
+-- The distinct 1- and 2-grams of a string, without the field separator chr(31).
+CREATE OR REPLACE FUNCTION card_search_grams(t text) RETURNS text[]
+LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE COST 1000 AS $$
+DECLARE
+  n integer := char_length(t);
+  grams text[] := '{}';
+  g text;
+BEGIN
+  FOR i IN 1..n LOOP
+    g := substr(t, i, 1);
+    IF g <> chr(31) THEN grams := grams || g; END IF;
+    IF i < n THEN
+      g := substr(t, i, 2);
+      IF strpos(g, chr(31)) = 0 THEN grams := grams || g; END IF;
+    END IF;
+  END LOOP;
+  -- GIN keeps each key once per row; duplicates here cost nothing in the index.
+  RETURN grams;
+END $$;
 
-CREATE INDEX IF NOT EXISTS cards_search_trgm_idx ON cards USING gin (search_text gin_trgm_ops);
-CREATE INDEX IF NOT EXISTS cards_search_bigram_idx ON cards USING gin (card_bigrams(search_text));
+DROP INDEX IF EXISTS cards_search_trgm_idx;
+DROP INDEX IF EXISTS cards_search_bigram_idx;
+DROP FUNCTION IF EXISTS card_bigrams(text);
+CREATE INDEX IF NOT EXISTS cards_search_grams_idx ON cards USING gin (card_search_grams(search_text));

@@ -13,17 +13,22 @@ export function normalizeSearch(q: string | undefined): string {
   return (q ?? '').replace(/[\u0000-\u001f\u007f]/g, '').trim().toLowerCase();
 }
 
+/** The grams a query must find in `card_search_grams(search_text)`: itself (1 char) or its distinct 2-grams. */
+export function searchGrams(s: string): string[] {
+  const chars = [...s];
+  if (chars.length === 1) return chars;
+  return [...new Set(chars.slice(0, -1).map((c, i) => c + chars[i + 1]))];
+}
+
 /**
- * The search predicate on `cards.search_text`. 3+ characters: LIKE, served by the trigram GIN
- * index. Exactly 2: the bigram GIN index (`@>`) narrows, LIKE rechecks. 1: plain LIKE (a scan
- * within the other filters; one character says too little to index).
+ * The search predicate on `cards.search_text`: the gram index (migrations/post/020_card_search.sql)
+ * narrows to rows holding every 1- or 2-gram of the query, LIKE makes the answer exact.
  */
 export function cardSearchWhere(q: string | undefined): SQL | undefined {
   const s = normalizeSearch(q);
   if (!s) return undefined;
-  const like = sql`cards.search_text LIKE ${likePattern(s)}`;
-  if ([...s].length === 2) return sql`(card_bigrams(cards.search_text) @> ARRAY[${s}]::text[] AND ${like})`;
-  return like;
+  const grams = sql.join(searchGrams(s).map((g) => sql`${g}`), sql`, `);
+  return sql`(card_search_grams(cards.search_text) @> ARRAY[${grams}]::text[] AND cards.search_text LIKE ${likePattern(s)})`;
 }
 
 /**
@@ -62,12 +67,17 @@ export function cardFilterWhere(f: CardFilter, scope: 'all' | string[]): SQL {
   return parts.length ? sql.join(parts, sql` AND `) : sql`true`;
 }
 
-const SORTS: Record<string, string> = {
-  cardNo: 'cards.card_no', name: 'cards.name', categoryCode: 'cat.code', spec: 'cards.spec', brand: 'cards.brand',
-  originalValueFen: 'cards.original_value_fen', netValueFen: 'cards.net_value_fen',
-  accumulatedDepreciationFen: 'cards.accumulated_depreciation_fen', status: 'cards.status', useMode: 'cards.use_mode',
-  acquiredOn: 'cards.acquired_on', postedOn: 'cards.posted_on', unitName: 'u.name', departmentName: 'd.name',
-  custodianName: 's.name', createdAt: 'cards.created_at', updatedAt: 'cards.updated_at',
+/** Sortable columns: the expression, and the join it needs (only that one joins before the page is cut). */
+const SORTS: Record<string, { expr: string; join?: string }> = {
+  cardNo: { expr: 'cards.card_no' }, name: { expr: 'cards.name' }, spec: { expr: 'cards.spec' }, brand: { expr: 'cards.brand' },
+  categoryCode: { expr: 'sk.code', join: 'JOIN categories sk ON sk.id = cards.category_id' },
+  originalValueFen: { expr: 'cards.original_value_fen' }, netValueFen: { expr: 'cards.net_value_fen' },
+  accumulatedDepreciationFen: { expr: 'cards.accumulated_depreciation_fen' }, status: { expr: 'cards.status' }, useMode: { expr: 'cards.use_mode' },
+  acquiredOn: { expr: 'cards.acquired_on' }, postedOn: { expr: 'cards.posted_on' },
+  unitName: { expr: 'sk.name', join: 'JOIN units sk ON sk.id = cards.unit_id' },
+  departmentName: { expr: 'sk.name', join: 'LEFT JOIN departments sk ON sk.id = cards.using_department_id' },
+  custodianName: { expr: 'sk.name', join: 'LEFT JOIN staff sk ON sk.id = cards.custodian_id' },
+  createdAt: { expr: 'cards.created_at' }, updatedAt: { expr: 'cards.updated_at' },
 };
 
 /** The columns of a list row, with the names of the rows a card points to. Expects the joins of CARD_JOINS. */
@@ -91,16 +101,25 @@ export const CARD_JOINS = sql`
   LEFT JOIN rooms r ON r.id = cards.room_id
   LEFT JOIN buildings b ON b.id = r.building_id`;
 
-/** One page of the card library within the actor's card.read scope; the total is exact. */
+/**
+ * One page of the card library within the actor's card.read scope; the total is exact. The page's
+ * ids are cut first from `cards` alone, and only those rows are joined for names: a search
+ * matching 50,000 cards must not join 50,000 rows to show 20.
+ */
 export async function listCards(q: Queryable, actor: Actor, p: CardListQuery): Promise<Page<CardListItem>> {
   const where = cardFilterWhere(p, unitScope(actor, 'card.read'));
-  const col = SORTS[p.sort ?? 'cardNo'] ?? SORTS.cardNo;
-  const dir = p.order === 'desc' ? sql.raw('DESC') : sql.raw('ASC');
+  const sort = SORTS[p.sort ?? 'cardNo'] ?? SORTS.cardNo;
+  const dir = sql.raw(p.order === 'desc' ? 'DESC' : 'ASC');
   // NULLS LAST both ways plus the id as tie-breaker: pages never overlap or skip.
-  const order = sql`${sql.raw(col)} ${dir} NULLS LAST, cards.id ${dir}`;
+  const order = (key: string, id: string) => sql`${sql.raw(key)} ${dir} NULLS LAST, ${sql.raw(id)} ${dir}`;
   const [items, total] = await Promise.all([
-    query<CardListItem>(q, sql`SELECT ${CARD_LIST_COLUMNS} FROM cards ${CARD_JOINS} WHERE ${where}
-      ORDER BY ${order} LIMIT ${p.pageSize} OFFSET ${offsetOf(p)}`),
+    query<CardListItem>(q, sql`
+      WITH page AS (
+        SELECT cards.id, ${sql.raw(sort.expr)} AS sort_key FROM cards ${sql.raw(sort.join ?? '')}
+        WHERE ${where} ORDER BY ${order(sort.expr, 'cards.id')} LIMIT ${p.pageSize} OFFSET ${offsetOf(p)}
+      )
+      SELECT ${CARD_LIST_COLUMNS} FROM page JOIN cards ON cards.id = page.id ${CARD_JOINS}
+      ORDER BY ${order('page.sort_key', 'page.id')}`),
     queryOne<{ n: number }>(q, sql`SELECT count(*)::int AS n FROM cards WHERE ${where}`),
   ]);
   return { items, total: total?.n ?? 0, page: p.page, pageSize: p.pageSize };

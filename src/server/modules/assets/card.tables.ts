@@ -51,7 +51,7 @@ export const cards = pgTable('cards', {
   /**
    * Lower-cased card number, name, spec, brand and serial joined by chr(31) (a character nobody
    * types), so a fragment matches within one field. Indexed by migrations/post/020_card_search.sql:
-   * trigram GIN for 3+ characters, a bigram-array GIN for 2 (Chinese queries are often 2 characters).
+   * a GIN index of its 1- and 2-character grams (Chinese queries are often 2 characters).
    */
   searchText: text('search_text').generatedAlwaysAs(sql`lower(coalesce(card_no, '') || chr(31) || coalesce(name, '') || chr(31) || coalesce(spec, '') || chr(31) || coalesce(brand, '') || chr(31) || coalesce(serial_no, ''))`),
   createdAt: ts('created_at').notNull().defaultNow(),

@@ -192,6 +192,9 @@ export const DocumentLine = z.object({
   reason: z.string().nullable(),
   budgetLine: z.string().nullable(),
   details: z.record(z.string(), z.unknown()),
+  /** Procurement and acceptance lines: the configuration request (and its unit) the line traces back to. */
+  sourceDocNo: z.string().nullable(),
+  sourceUnitId: z.string().nullable(),
 });
 export type DocumentLine = z.infer<typeof DocumentLine>;
 

@@ -61,8 +61,14 @@ export async function getDocument(q: Queryable, actor: Actor, id: string): Promi
   const lines = await query<DocumentDetail['lines'][number]>(q, sql`
     SELECT l.id, l.line_no AS "lineNo", l.card_id AS "cardId", c.card_no AS "cardNo", c.name AS "cardName", c.status AS "cardStatus",
       l.card_version AS "cardVersion", l.category_id AS "categoryId", coalesce(l.name, k.name) AS name, l.spec, l.quantity,
-      l.unit_price_fen AS "unitPriceFen", l.amount_fen AS "amountFen", l.reason, l.budget_line AS "budgetLine", l.details
+      l.unit_price_fen AS "unitPriceFen", l.amount_fen AS "amountFen", l.reason, l.budget_line AS "budgetLine", l.details,
+      coalesce(rd.doc_no, rd2.doc_no) AS "sourceDocNo", coalesce(rd.unit_id, rd2.unit_id) AS "sourceUnitId"
     FROM document_lines l LEFT JOIN cards c ON c.id = l.card_id LEFT JOIN categories k ON k.id = l.category_id
+      -- procurement line → request line; acceptance line → order line → request line
+      LEFT JOIN document_lines s1 ON s1.id::text = l.details->>'sourceLineId'
+      LEFT JOIN documents rd ON rd.id = s1.document_id AND rd.type = 'config_request'
+      LEFT JOIN document_lines s2 ON s2.id::text = s1.details->>'sourceLineId'
+      LEFT JOIN documents rd2 ON rd2.id = s2.document_id AND rd2.type = 'config_request'
     WHERE l.document_id = ${id} ORDER BY l.line_no`);
   const steps = await query<DocumentDetail['steps'][number] & { decidedBy: string | null }>(q, sql`
     SELECT s.step_no AS "stepNo", s.role, s.scope, s.scope_unit_id AS "scopeUnitId", s.label, s.special, s.state,

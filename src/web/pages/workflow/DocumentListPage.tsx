@@ -1,0 +1,46 @@
+import { Button, Dropdown, Select, Space } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { useNavigate, useSearchParams } from 'react-router-dom';
+import { DOCUMENT_STATUSES, DOCUMENT_TYPES, type DocumentSummary } from '../../../shared/workflow.contracts.ts';
+import { label } from '../../../shared/assets.enums.ts';
+import { useI18n } from '../../app/i18n.tsx';
+import { useSession } from '../../app/session.tsx';
+import { PageHeader } from '../../components/PageHeader.tsx';
+import { ServerTable } from '../../components/ServerTable.tsx';
+import { useDocumentColumns } from './docShared.tsx';
+
+/** Every document the user may see, by type and status; new documents start here. */
+export default function DocumentListPage() {
+  const { t, locale } = useI18n();
+  const { can } = useSession();
+  const navigate = useNavigate();
+  const [params, setParams] = useSearchParams();
+  const type = params.get('type') ?? undefined;
+  const status = params.get('status') ?? undefined;
+  const set = (k: string, v?: string) => setParams((prev) => { const n = new URLSearchParams(prev); if (v) n.set(k, v); else n.delete(k); n.delete('page'); return n; }, { replace: true });
+  const creatable = Object.entries(DOCUMENT_TYPES).filter(([k]) => k !== 'procurement' || can('procurement.write'));
+  return (
+    <>
+      <PageHeader title={t('业务单据', 'Documents')}
+        extra={can('document.write') && (
+          <Dropdown menu={{ items: creatable.map(([k, v]) => ({ key: k, label: label(v, locale) })), onClick: ({ key }) => navigate(`/documents/new/${key}`) }}>
+            <Button type="primary" icon={<PlusOutlined />} data-testid="new-document">{t('新建单据', 'New document')}</Button>
+          </Dropdown>
+        )} />
+      <ServerTable<DocumentSummary>
+        url="/api/documents"
+        columns={useDocumentColumns()}
+        filters={{ type, status }}
+        search={t('单据号或标题', 'Number or title')}
+        toolbar={(
+          <Space>
+            <Select allowClear placeholder={t('单据类型', 'Type')} style={{ width: 140 }} value={type} onChange={(v) => set('type', v)}
+              options={Object.entries(DOCUMENT_TYPES).map(([k, v]) => ({ value: k, label: label(v, locale) }))} />
+            <Select allowClear placeholder={t('状态', 'Status')} style={{ width: 120 }} value={status} onChange={(v) => set('status', v)}
+              options={Object.entries(DOCUMENT_STATUSES).map(([k, v]) => ({ value: k, label: label(v, locale) }))} />
+          </Space>
+        )}
+      />
+    </>
+  );
+}

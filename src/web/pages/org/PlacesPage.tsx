@@ -110,12 +110,13 @@ export default function PlacesPage() {
     return null;
   };
 
+  // Headers differ from the room form's labels (房间号, 使用面积) so a label finds the form field only.
   const columns: TableColumnsType<RoomView> = [
-    { title: t('房间号', 'Room code'), dataIndex: 'code', key: 'code', sorter: true, width: 100, render: (v, r) => <a onClick={() => setRoom(r)}>{v}</a> },
+    { title: t('房间编号', 'Room no.'), dataIndex: 'code', key: 'code', sorter: true, width: 100, render: (v, r) => <a onClick={() => setRoom(r)}>{v}</a> },
     { title: t('名称', 'Name'), dataIndex: 'name', width: 130 },
-    { title: t('位置', 'Location'), key: 'floor', sorter: true, render: (_, r) => `${r.compoundName} ${r.buildingName} ${r.floorName}` },
+    { title: t('位置', 'Location'), key: 'floor', sorter: true, width: 230, render: (_, r) => `${r.compoundName} ${r.buildingName} ${r.floorName}` },
     { title: t('类型', 'Type'), dataIndex: 'type', key: 'type', sorter: true, width: 100, render: (v) => roomTypeLabel(t, v) },
-    { title: t('使用面积(m²)', 'Usable area (m²)'), dataIndex: 'usableArea', key: 'usableArea', sorter: true, align: 'right', width: 130, render: (v: number) => v.toFixed(2) },
+    { title: t('面积(m²)', 'Area (m²)'), dataIndex: 'usableArea', key: 'usableArea', sorter: true, align: 'right', width: 130, render: (v: number) => v.toFixed(2) },
     { title: t('使用单位', 'Unit'), dataIndex: 'unitName', key: 'unit', sorter: true, width: 200, render: (v) => v ?? <Typography.Text type="secondary">{t('未分配', 'Vacant')}</Typography.Text> },
     { title: t('使用人', 'Occupants'), key: 'occupants', width: 200, ellipsis: true, render: (_, r) => r.occupants.map((o) => o.name).join('、') },
   ];
@@ -168,6 +169,7 @@ export default function PlacesPage() {
             filters={filters}
             search={t('房间号或名称', 'Room code or name')}
             defaultSort={{ sort: 'code', order: 'asc' }}
+            tableProps={{ scroll: { x: 1150 } }}
             toolbar={<>
               <Select style={{ width: 120 }} allowClear placeholder={t('房间类型', 'Room type')} value={type} options={roomTypeOptions(t)} onChange={setType} />
               <UnitSelect style={{ width: 220 }} value={unitId} onChange={(v) => setUnitId((v as string) ?? undefined)} />

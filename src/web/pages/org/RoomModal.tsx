@@ -97,7 +97,7 @@ export function RoomModal({ room, defaultFloor, onClose }: { room: RoomView | nu
         <Button key="cancel" autoInsertSpace={false} onClick={() => onClose(false)}>{canWrite ? t('取消', 'Cancel') : t('关闭', 'Close')}</Button>,
         ...(canWrite ? [<Button key="save" type="primary" autoInsertSpace={false} loading={saving} onClick={() => form.submit()}>{t('保存', 'Save')}</Button>] : []),
       ]}>
-      <Form<RoomForm> form={form} layout="vertical" onFinish={save} preserve={false} disabled={!canWrite}
+      <Form<RoomForm> form={form} name="room" layout="vertical" onFinish={save} preserve={false} disabled={!canWrite}
         initialValues={editing ? { ...editing } : { floorId: defaultFloor, type: 'office' }}>
         <Form.Item name="floorId" label={t('楼层', 'Floor')} rules={[{ required: true, message: t('请选择楼层', 'Select a floor') }]}>
           <TreeSelect treeData={floorTreeData(tree.data ?? [])} treeDefaultExpandAll loading={tree.isLoading} placeholder={t('选择楼层', 'Select a floor')} />

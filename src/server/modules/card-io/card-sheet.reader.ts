@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { Transform } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { CARD_IMPORT_COLUMNS } from '../../../shared/card-io.contracts.ts';
 import { AppError } from '../../platform/errors.ts';
@@ -53,6 +54,51 @@ export function assertXlsx(file: string): void {
   if (head.readUInt32BE(0) !== 0x504b0304) throw new AppError('bad_file', '文件不是 Excel 工作簿（.xlsx），请使用下载的导入模板填写后上传');
 }
 
+/** Decodes UTF-8 across chunk boundaries: a character split between two chunks stays whole. */
+async function* utf8Chunks(chunks: AsyncIterable<Buffer | string>): AsyncGenerator<string> {
+  const decoder = new TextDecoder('utf-8');
+  for await (const c of chunks) {
+    const s = typeof c === 'string' ? c : decoder.decode(c, { stream: true });
+    if (s) yield s;
+  }
+  const rest = decoder.decode();
+  if (rest) yield rest;
+}
+
+const utf8Stream = () => {
+  const decoder = new TextDecoder('utf-8');
+  return new Transform({
+    readableObjectMode: true,
+    transform(chunk: Buffer, _enc, cb) {
+      const s = decoder.decode(chunk, { stream: true });
+      cb(null, s || undefined);
+    },
+    flush(cb) {
+      const rest = decoder.decode();
+      cb(null, rest || undefined);
+    },
+  });
+};
+
+type ReaderInternals = {
+  _parseWorksheet(iterator: AsyncIterable<Buffer | string>, sheetNo: string): Generator<unknown>;
+  _parseSharedStrings(entry: NodeJS.ReadableStream): AsyncGenerator<unknown>;
+};
+
+/**
+ * ExcelJS 4.4's streaming reader decodes each zip chunk on its own, so a Chinese character that
+ * straddles two chunks turns into U+FFFD (seen on ~1 row in 10,000). This reader hands its XML
+ * parser text decoded across chunk boundaries, for the sheets and the shared-strings table.
+ */
+class Utf8WorkbookReader extends ExcelJS.stream.xlsx.WorkbookReader {
+  _parseWorksheet(iterator: AsyncIterable<Buffer | string>, sheetNo: string) {
+    return (ExcelJS.stream.xlsx.WorkbookReader.prototype as unknown as ReaderInternals)._parseWorksheet.call(this, utf8Chunks(iterator), sheetNo);
+  }
+  _parseSharedStrings(entry: NodeJS.ReadableStream) {
+    return (ExcelJS.stream.xlsx.WorkbookReader.prototype as unknown as ReaderInternals)._parseSharedStrings.call(this, entry.pipe(utf8Stream()));
+  }
+}
+
 export interface SheetReadStats {
   rows: number;
 }
@@ -64,7 +110,7 @@ export interface SheetReadStats {
  */
 export async function readCardSheet(file: string, onRow: (rowNo: number, row: RawRow) => void): Promise<SheetReadStats> {
   assertXlsx(file);
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, { sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'emit' });
+  const reader = new Utf8WorkbookReader(file, { sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'emit' });
   let found = false;
   let rows = 0;
   try {

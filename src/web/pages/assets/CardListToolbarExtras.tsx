@@ -1,4 +1,13 @@
+import { useState } from 'react';
+import { App, Button, Modal, Space } from 'antd';
+import { ExportOutlined, ImportOutlined, PrinterOutlined } from '@ant-design/icons';
+import { Link } from 'react-router-dom';
 import type { CardFilter } from '../../../shared/assets.contracts.ts';
+import { api, toQueryString } from '../../api/client.ts';
+import { useI18n } from '../../app/i18n.tsx';
+import { useSession } from '../../app/session.tsx';
+import { errorText } from '../../components/errors.ts';
+import { JobProgress } from '../../components/JobProgress.tsx';
 
 export interface CardListToolbarExtrasProps {
   /** The filters the list shows now (search included), for exports of "what I see". */
@@ -7,9 +16,60 @@ export interface CardListToolbarExtrasProps {
   selectedIds: string[];
 }
 
-/** Buttons beside the card list's search box: export, import and label printing plug in here. */
-export function CardListToolbarExtras(_props: CardListToolbarExtrasProps) {
-  return null;
+const clean = (f: CardFilter) =>
+  Object.fromEntries(Object.entries(f).filter(([, v]) => v !== undefined && v !== null && v !== '' && !(Array.isArray(v) && v.length === 0))) as CardFilter;
+
+/** Beside the card list's search box: 导入 (the import page), 导出Excel (a job with the current filter), 打印标签. */
+export function CardListToolbarExtras({ filter, selectedIds }: CardListToolbarExtrasProps) {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const session = useSession();
+  const [exportJob, setExportJob] = useState<string | null>(null);
+  const [starting, setStarting] = useState(false);
+
+  const startExport = async () => {
+    setStarting(true);
+    try {
+      const { jobId } = await api.post<{ jobId: string }>('/api/card-io/exports', clean(filter));
+      setExportJob(jobId);
+    } catch (err) {
+      message.error(errorText(err));
+    } finally {
+      setStarting(false);
+    }
+  };
+
+  const printLabels = () => {
+    const query = selectedIds.length ? toQueryString({ ids: selectedIds.join(',') }) : toQueryString(clean(filter) as Record<string, string | string[]>);
+    window.open(`/cards/labels${query}`, '_blank', 'noopener');
+  };
+
+  return (
+    <Space wrap>
+      {session.can('card.import') && (
+        <Link to="/cards/import"><Button icon={<ImportOutlined />}>{t('导入', 'Import')}</Button></Link>
+      )}
+      {session.can('card.export') && (
+        <Button icon={<ExportOutlined />} loading={starting} onClick={() => void startExport()}>{t('导出Excel', 'Export to Excel')}</Button>
+      )}
+      <Button
+        icon={<PrinterOutlined />}
+        onClick={printLabels}
+        title={selectedIds.length ? t(`为所选 ${selectedIds.length} 张卡片打印标签`, `Labels for the ${selectedIds.length} selected cards`) : t('为筛选结果打印标签', 'Labels for the filtered cards')}
+      >
+        {t('打印标签', 'Print labels')}
+      </Button>
+      <Modal
+        open={!!exportJob}
+        title={t('导出Excel', 'Export to Excel')}
+        footer={<Button onClick={() => setExportJob(null)}>{t('关闭', 'Close')}</Button>}
+        onCancel={() => setExportJob(null)}
+        destroyOnHidden
+      >
+        <JobProgress jobId={exportJob} downloadLabel={t('下载 Excel 文件', 'Download the Excel file')} />
+      </Modal>
+    </Space>
+  );
 }
 
 export default CardListToolbarExtras;

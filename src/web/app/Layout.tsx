@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { Button, Layout, Menu, Space, Tooltip, Typography } from 'antd';
 import type { MenuProps } from 'antd';
 import { AppstoreOutlined, BankOutlined, FileTextOutlined, HomeOutlined, KeyOutlined, LogoutOutlined,
@@ -41,6 +41,9 @@ export function AppLayout() {
     ? s.items.map((i) => entry(i, GROUP_ICONS.home))
     : [{ key: `group:${s.key}`, icon: GROUP_ICONS[s.key], label: label(s), children: s.items.map((i) => entry(i)) }]));
   const selected = activeMenuPath(location.pathname, sections.flatMap((s) => s.items.map((i) => i.path)));
+  const current = sections.flatMap((s) => s.items).find((i) => i.path === selected);
+  const product = t('公物 · 国有资产管理', 'Gongwu · State Asset Management');
+  useEffect(() => { document.title = current ? `${label(current)} - ${product}` : product; });
   const [openKeys, setOpenKeys] = useState<string[]>(() => sections.map((s) => `group:${s.key}`));
 
   return (

@@ -73,6 +73,12 @@ export function ServerTable<T extends object>(props: ServerTableProps<T>) {
   });
   const data = result.data;
   useEffect(() => { if (data && props.onLoaded) props.onLoaded(data); }, [data]); // eslint-disable-line react-hooks/exhaustive-deps
+  // Rows deleted elsewhere can leave the URL past the last page: go to the last one that exists.
+  useEffect(() => {
+    if (data && data.items.length === 0 && data.total > 0 && state.page > 1) {
+      update({ page: Math.max(1, Math.ceil(data.total / state.pageSize)) });
+    }
+  }, [data]); // eslint-disable-line react-hooks/exhaustive-deps
 
   // Sorting is controlled from the URL so the arrow shows after a refresh.
   const columns = useMemo(() => props.columns.map((c) => {

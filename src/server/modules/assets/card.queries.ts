@@ -22,13 +22,18 @@ export function searchGrams(s: string): string[] {
 
 /**
  * The search predicate on `cards.search_text`: the gram index (migrations/post/020_card_search.sql)
- * narrows to rows holding every 1- or 2-gram of the query, LIKE makes the answer exact.
+ * narrows to rows holding every 1- or 2-gram of the query; for 3+ characters LIKE makes the answer
+ * exact. For 1 or 2 characters the gram test is already exact (the query is itself a gram, and no
+ * gram spans the field separator), and leaving LIKE out keeps the planner's row estimate honest —
+ * it multiplied both selectivities and chose slow plans for common words like 打印.
  */
 export function cardSearchWhere(q: string | undefined): SQL | undefined {
   const s = normalizeSearch(q);
   if (!s) return undefined;
-  const grams = sql.join(searchGrams(s).map((g) => sql`${g}`), sql`, `);
-  return sql`(card_search_grams(cards.search_text) @> ARRAY[${grams}]::text[] AND cards.search_text LIKE ${likePattern(s)})`;
+  const grams = searchGrams(s);
+  const gramTest = sql`card_search_grams(cards.search_text) @> ARRAY[${sql.join(grams.map((g) => sql`${g}`), sql`, `)}]::text[]`;
+  if ([...s].length <= 2) return sql`(${gramTest})`;
+  return sql`(${gramTest} AND cards.search_text LIKE ${likePattern(s)})`;
 }
 
 /**
@@ -101,6 +106,8 @@ export const CARD_JOINS = sql`
   LEFT JOIN rooms r ON r.id = cards.room_id
   LEFT JOIN buildings b ON b.id = r.building_id`;
 
+type Row = CardListItem & { total_count?: number };
+
 /**
  * One page of the card library within the actor's card.read scope; the total is exact. The page's
  * ids are cut first from `cards` alone, and only those rows are joined for names: a search
@@ -112,14 +119,34 @@ export async function listCards(q: Queryable, actor: Actor, p: CardListQuery): P
   const dir = sql.raw(p.order === 'desc' ? 'DESC' : 'ASC');
   // NULLS LAST both ways plus the id as tie-breaker: pages never overlap or skip.
   const order = (key: string, id: string) => sql`${sql.raw(key)} ${dir} NULLS LAST, ${sql.raw(id)} ${dir}`;
+  const named = sql`SELECT ${CARD_LIST_COLUMNS} FROM page JOIN cards ON cards.id = page.id ${CARD_JOINS}`;
+  const strip = (rows: Row[]) => rows.map(({ total_count: _t, ...r }) => r as CardListItem);
+
+  if (normalizeSearch(p.q)) {
+    // A search: the gram index bounds the matches, so collect them once and take both the count
+    // and the page from that set. Walking the card_no index and testing each row instead is a
+    // gamble the planner loses when matches cluster (all of one unit's printers), 10x slower.
+    const rows = await query<Row>(q, sql`
+      WITH matched AS MATERIALIZED (
+        SELECT cards.id, ${sql.raw(sort.expr)} AS sort_key FROM cards ${sql.raw(sort.join ?? '')} WHERE ${where}
+      ), page AS (
+        SELECT id, sort_key FROM matched ORDER BY ${order('sort_key', 'id')} LIMIT ${p.pageSize} OFFSET ${offsetOf(p)}
+      )
+      SELECT (SELECT count(*)::int FROM matched) AS total_count, ${CARD_LIST_COLUMNS}
+      FROM page JOIN cards ON cards.id = page.id ${CARD_JOINS}
+      ORDER BY ${order('page.sort_key', 'page.id')}`);
+    let total = rows[0]?.total_count ?? 0;
+    if (rows.length === 0 && p.page > 1) total = (await queryOne<{ n: number }>(q, sql`SELECT count(*)::int AS n FROM cards WHERE ${where}`))?.n ?? 0;
+    return { items: strip(rows), total, page: p.page, pageSize: p.pageSize };
+  }
+
   const [items, total] = await Promise.all([
     query<CardListItem>(q, sql`
       WITH page AS (
         SELECT cards.id, ${sql.raw(sort.expr)} AS sort_key FROM cards ${sql.raw(sort.join ?? '')}
         WHERE ${where} ORDER BY ${order(sort.expr, 'cards.id')} LIMIT ${p.pageSize} OFFSET ${offsetOf(p)}
       )
-      SELECT ${CARD_LIST_COLUMNS} FROM page JOIN cards ON cards.id = page.id ${CARD_JOINS}
-      ORDER BY ${order('page.sort_key', 'page.id')}`),
+      ${named} ORDER BY ${order('page.sort_key', 'page.id')}`),
     queryOne<{ n: number }>(q, sql`SELECT count(*)::int AS n FROM cards WHERE ${where}`),
   ]);
   return { items, total: total?.n ?? 0, page: p.page, pageSize: p.pageSize };

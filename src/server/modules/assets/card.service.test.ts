@@ -91,4 +91,19 @@ describe('card service and list', () => {
     }
     expect(new Set(ids).size).toBe(first.total);
   });
+
+  it('searches by a fragment with an exact total, sorted by a joined name, across pages', async () => {
+    for (let i = 0; i < 4; i++) await addCard(t.database, w, { name: '激光打印机', brand: 'HP', spec: `LaserJet M40${i}` });
+    const all = (await u01.get('/api/cards?q=打印&pageSize=500')).json();
+    expect(all.total).toBe(4);
+    expect(all.items.every((i: { name: string }) => i.name.includes('打印'))).toBe(true);
+    const ids: string[] = [];
+    for (const page of [1, 2, 3]) {
+      const res = (await u01.get(`/api/cards?q=hp&pageSize=2&page=${page}&sort=custodianName&order=desc`)).json();
+      expect(res.total).toBe(4);
+      ids.push(...res.items.map((i: { id: string }) => i.id));
+    }
+    expect(new Set(ids).size).toBe(4);
+    expect((await u01.get('/api/cards?q=laserjet%20m403')).json().total).toBe(1);
+  });
 });

@@ -7,6 +7,16 @@ import { units } from './org.tables.ts';
 
 const cliActor = { userId: null, username: 'cli', ip: null };
 
+/** A refused command prints the reason (e.g. 单位角色须指定单位) instead of a stack trace. */
+const friendly = <A extends unknown[]>(fn: (...args: A) => Promise<void>) => async (...args: A) => {
+  try {
+    await fn(...args);
+  } catch (err) {
+    console.error(`error: ${(err as Error).message}`);
+    process.exitCode = 1;
+  }
+};
+
 /** `gongwu user create|reset-password`: the way in before any administrator can sign in. */
 export function orgCli(program: Command, ctx: CliContext): void {
   const user = program.command('user').description('manage user accounts');
@@ -17,7 +27,7 @@ export function orgCli(program: Command, ctx: CliContext): void {
     .requiredOption('--role <role>', `one of: ${ROLES.join(', ')}`)
     .option('--unit <code>', 'unit code (required for unit roles)')
     .option('--password <pw>', 'password (generated and printed when omitted)')
-    .action(async (username: string, o: { name: string; role: string; unit?: string; password?: string }) => {
+    .action(friendly(async (username: string, o: { name: string; role: string; unit?: string; password?: string }) => {
       if (!(ROLES as readonly string[]).includes(o.role)) throw new Error(`unknown role ${o.role}; one of ${ROLES.join(', ')}`);
       const role = o.role as Role;
       const { database } = await ctx.open();
@@ -37,12 +47,12 @@ export function orgCli(program: Command, ctx: CliContext): void {
       } finally {
         await database.close();
       }
-    });
+    }));
 
   user.command('reset-password <username>')
     .description('set a new password; the user must change it at the next sign-in')
     .option('--password <pw>', 'the new password (generated and printed when omitted)')
-    .action(async (username: string, o: { password?: string }) => {
+    .action(friendly(async (username: string, o: { password?: string }) => {
       const { database } = await ctx.open();
       try {
         const id = await userIdByName(database.db, username);
@@ -52,5 +62,5 @@ export function orgCli(program: Command, ctx: CliContext): void {
       } finally {
         await database.close();
       }
-    });
+    }));
 }

@@ -1,5 +1,7 @@
 import crypto from 'node:crypto';
 import { sql, type SQL } from 'drizzle-orm';
+import { LIST_KINDS } from '../../shared/reports.contracts.ts';
+import { DOCUMENT_TYPES } from '../../shared/workflow.contracts.ts';
 import { query, type Queryable } from '../platform/db/engine.ts';
 
 /**
@@ -12,7 +14,9 @@ import { query, type Queryable } from '../platform/db/engine.ts';
  * with a message naming the route until it does.
  */
 export interface ParamSource {
-  query: (ctx: WalkerContext) => SQL;
+  query?: (ctx: WalkerContext) => SQL;
+  /** A parameter from a fixed vocabulary (a report kind, a document type): not a record. */
+  vocabulary?: readonly string[];
   shared?: boolean;
   /** For shared sources: the value to use when no row exists (a code from a fixed vocabulary). */
   fallback?: string;
@@ -48,8 +52,10 @@ export const PARAM_SOURCES: Record<string, ParamSource> = {
   '/api/depreciation/cards/:id': { query: ({ u1 }) => sql`select id::text from cards where unit_id = ${u1} order by card_no limit 1` },
   // workflow
   '/api/documents/:id': { query: ({ u1, u2 }) => sql`select id::text from documents where unit_id = ${u1} and counterpart_unit_id is distinct from ${u2} order by created_at limit 1` },
-  '/api/chains/:type': { shared: true, fallback: 'config_request', query: () => sql`select document_type as id from approval_chains order by 1 limit 1` },
+  '/api/chains/:type': { shared: true, vocabulary: Object.keys(DOCUMENT_TYPES) },
   '/api/standards/:code': { shared: true, fallback: 'desktop', query: () => sql`select code as id from standards order by code limit 1` },
+  // reports
+  '/api/reports/lists/:kind': { shared: true, vocabulary: Object.keys(LIST_KINDS) },
   // platform
   '/api/jobs/:id': { query: ({ u1AdminId }) => sql`select id::text from jobs where created_by = ${u1AdminId} limit 1` },
   '/api/tokens/:id': { shared: true, query: () => sql`select id::text from api_tokens limit 1` },
@@ -73,8 +79,8 @@ export async function fillParams(q: Queryable, route: string, ctx: WalkerContext
     const key = route.split('/').slice(0, i + 1).join('/');
     const source = PARAM_SOURCES[key];
     if (!source) throw new Error(`route ${route} has a path parameter the walker cannot fill (${key}): add it to src/server/testing/walker-ids.ts`);
-    const [row] = await query<{ id: string }>(q, source.query(ctx));
-    const value = row?.id ?? source.fallback;
+    const [row] = source.query ? await query<{ id: string }>(q, source.query(ctx)) : [];
+    const value = source.vocabulary?.[0] ?? row?.id ?? source.fallback;
     if (value === undefined) {
       // The access checks still run (they come before the record is looked up); the scope check cannot.
       problem ??= `no record for ${key} in unit 01: the small demo seed should create one (or fix its query in walker-ids.ts)`;
@@ -85,6 +91,25 @@ export async function fillParams(q: Queryable, route: string, ctx: WalkerContext
     if (!source.shared) scoped = true;
   }
   return { url: parts.join('/'), scoped: scoped && !problem, problem };
+}
+
+/**
+ * For a route whose parameters all come from vocabularies (a list by kind), its url for every
+ * value; undefined when a parameter names a record.
+ */
+export function vocabularyUrls(route: string): string[] | undefined {
+  const parts = route.split('/');
+  let urls = [''];
+  for (let i = 1; i < parts.length; i++) {
+    if (!parts[i].startsWith(':')) {
+      urls = urls.map((u) => `${u}/${parts[i]}`);
+      continue;
+    }
+    const vocabulary = PARAM_SOURCES[parts.slice(0, i + 1).join('/')]?.vocabulary;
+    if (!vocabulary) return undefined;
+    urls = urls.flatMap((u) => vocabulary.map((v) => `${u}/${encodeURIComponent(v)}`));
+  }
+  return urls;
 }
 
 /**

@@ -122,7 +122,7 @@ export function ServerTable<T extends object>(props: ServerTableProps<T>) {
         </Typography.Text>
       )}
       <Table<T>
-        size="middle"
+        size="small"
         bordered
         {...props.tableProps}
         rowKey={props.rowKey ?? ((r: T) => String((r as { id?: Key }).id))}

@@ -5,5 +5,5 @@ export default defineConfig({
   root: 'src/web',
   plugins: [react()],
   build: { outDir: '../../dist/web', emptyOutDir: true, chunkSizeWarningLimit: 3000 },
-  server: { port: 5173, proxy: { '/api': 'http://localhost:3000' } },
+  server: { port: 5173, proxy: { '^/api/(?!.*\\.tsx?$)': 'http://localhost:3000' } },
 });

@@ -163,7 +163,7 @@ describe('the route walker', () => {
       if (!urls) continue;
       for (const name of OTHER_UNIT) {
         const persona = personas.get(name)!;
-        if (r.access !== 'authenticated' && unitsAllowed(persona.grants, r.access) === 'all') continue;
+        if (r.access !== 'authenticated' && unitsAllowed(persona.grants, r.access as Permission) === 'all') continue;
         for (const url of urls) {
           const res = await call(persona.client, r, url);
           const leaked = (res.body.match(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g) ?? []).filter((id) => ids.has(id));

@@ -16,25 +16,31 @@ const isStock = (s: unknown): s is LabelStock => typeof s === 'string' && s in L
 export const cardMobileUrl = (id: string) => `${window.location.origin}/m/cards/${id}`;
 
 /** Sizes inside one label, in mm, derived from the stock so every stock stays legible. */
-function layout(stock: LabelStock) {
+function layout(stock: LabelStock, cardNo: string) {
   const { width, height } = LABEL_STOCKS[stock];
   const pad = 2;
-  const qr = Math.min(height - 2 * pad, width * 0.45);
-  const base = height >= 40 ? 3.2 : 2.7;
-  return { width, height, pad, qr, base };
+  const base = height >= 40 ? 3.2 : 2.6;
+  // The card number runs across the whole label at the bottom, as large as its length allows.
+  const noFont = Math.min(base * 1.25, (width - 2 * pad) / (cardNo.length * 0.62));
+  const noLine = noFont * 1.3;
+  const qr = Math.min(height - 2 * pad - noLine - 1, width * 0.42);
+  return { width, height, pad, qr, base, noFont, noLine };
 }
 
 function Label({ card, stock, qr }: { card: LabelCard; stock: LabelStock; qr?: string }) {
-  const l = layout(stock);
+  const l = layout(stock, card.cardNo);
+  const clip = { overflow: 'hidden', whiteSpace: 'nowrap', textOverflow: 'ellipsis' } as const;
   return (
-    <div className="gw-label" style={{ width: `${l.width}mm`, height: `${l.height}mm`, padding: `${l.pad}mm`, display: 'flex', gap: '2mm', boxSizing: 'border-box', overflow: 'hidden', fontFamily: 'sans-serif', color: '#000', background: '#fff' }}>
-      {qr ? <img src={qr} alt={card.cardNo} style={{ width: `${l.qr}mm`, height: `${l.qr}mm`, flex: 'none' }} /> : <div style={{ width: `${l.qr}mm`, height: `${l.qr}mm`, flex: 'none' }} />}
-      <div style={{ display: 'flex', flexDirection: 'column', justifyContent: 'space-between', minWidth: 0, flex: 1, fontSize: `${l.base}mm`, lineHeight: 1.25 }}>
-        <div style={{ fontWeight: 600, overflow: 'hidden', whiteSpace: 'nowrap', textOverflow: 'ellipsis' }}>{card.unitName}</div>
-        <div style={{ fontSize: `${l.base * 1.1}mm`, overflow: 'hidden', display: '-webkit-box', WebkitLineClamp: 2, WebkitBoxOrient: 'vertical', wordBreak: 'break-all' }}>{card.name}</div>
-        <div style={{ fontFamily: 'monospace', fontWeight: 700, fontSize: `${l.base * 0.95}mm`, whiteSpace: 'nowrap' }}>{card.cardNo}</div>
-        <div style={{ fontSize: `${l.base * 0.85}mm` }}>{card.date}</div>
+    <div className="gw-label" style={{ width: `${l.width}mm`, height: `${l.height}mm`, padding: `${l.pad}mm`, display: 'flex', flexDirection: 'column', gap: '1mm', boxSizing: 'border-box', overflow: 'hidden', fontFamily: 'sans-serif', color: '#000', background: '#fff' }}>
+      <div style={{ display: 'flex', gap: '2mm', flex: 1, minHeight: 0 }}>
+        {qr ? <img src={qr} alt={card.cardNo} style={{ width: `${l.qr}mm`, height: `${l.qr}mm`, flex: 'none' }} /> : <div style={{ width: `${l.qr}mm`, height: `${l.qr}mm`, flex: 'none' }} />}
+        <div style={{ display: 'flex', flexDirection: 'column', justifyContent: 'space-between', minWidth: 0, flex: 1, fontSize: `${l.base}mm`, lineHeight: 1.25 }}>
+          <div style={{ fontWeight: 600, ...clip }}>{card.unitName}</div>
+          <div style={{ fontSize: `${l.base * 1.1}mm`, overflow: 'hidden', display: '-webkit-box', WebkitLineClamp: l.height >= 40 ? 3 : 2, WebkitBoxOrient: 'vertical', wordBreak: 'break-all' }}>{card.name}</div>
+          <div style={{ fontSize: `${l.base * 0.9}mm`, ...clip }}>{card.date}</div>
+        </div>
       </div>
+      <div style={{ fontFamily: 'monospace', fontWeight: 700, fontSize: `${l.noFont}mm`, lineHeight: `${l.noLine}mm`, textAlign: 'center', whiteSpace: 'nowrap' }}>{card.cardNo}</div>
     </div>
   );
 }

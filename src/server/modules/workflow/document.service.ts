@@ -140,7 +140,11 @@ async function guardBusy<T>(q: Queryable, input: DocumentInput, run: () => Promi
 }
 
 export async function createDocument(q: Queryable, actor: Actor, input: DocumentInput): Promise<{ id: string; docNo: string }> {
-  const unitId = input.unitId ?? actor.unitId;
+  // Orders are the committee's own documents: they default to the committee's unit.
+  const committee = input.type === 'procurement' && !input.unitId && !actor.unitId
+    ? (await query<{ id: string }>(q, sql`SELECT id FROM units WHERE kind = 'committee' ORDER BY sort, code LIMIT 1`))[0]?.id
+    : undefined;
+  const unitId = input.unitId ?? actor.unitId ?? committee;
   if (!unitId) throw invalid({ unitId: '请选择申请单位' });
   requireUnit(actor, 'document.write', unitId);
   if (input.type === 'procurement' && !can(actor, 'procurement.write')) throw new AppError('forbidden', '统一采购由管委会办理');

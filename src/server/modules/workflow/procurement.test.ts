@@ -69,7 +69,7 @@ describe('configuration request → procurement → acceptance → posting', () 
     const lines = (await officer.get('/api/procurement/lines')).json().items;
     const mine = lines.find((l: { docNo: string; unitId: string }) => l.unitId === w.u01);
     expect(mine).toMatchObject({ quantity: 2, unitPriceFen: 600_000 });
-    orderId = await createDoc(officer, { type: 'procurement', unitId: w.committee, payload: { supplier: '某某科技有限公司', contractNo: 'HT-2026-001' },
+    orderId = await createDoc(officer, { type: 'procurement', payload: { supplier: '某某科技有限公司', contractNo: 'HT-2026-001' },
       lines: [{ sourceLineId: mine.lineId, categoryId: mine.categoryId, name: mine.name, quantity: 2, unitPriceFen: 580_000 }] });
     expect((await officer.post(`/api/documents/${orderId}/submit`)).json().status).toBe('approved');
     await expectOk(officer.post(`/api/documents/${orderId}/execute`));

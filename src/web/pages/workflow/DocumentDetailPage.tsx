@@ -149,7 +149,7 @@ export default function DocumentDetailPage() {
       <Card size="small" title={t('明细', 'Lines')} style={{ marginTop: 12 }}>
         <Table<DocumentLine> rowKey="id" size="small" dataSource={doc.lines} columns={lineColumns(doc, t)} pagination={doc.lines.length > 50 ? { pageSize: 50 } : false} />
       </Card>
-      <Card size="small" title={t('审批环节', 'Approval steps')} style={{ marginTop: 12 }}>
+      <Card size="small" title={t('审批环节', 'Approval steps')} style={{ marginTop: 12 }} data-testid="steps">
         {doc.steps.length === 0 ? <Typography.Text type="secondary">{doc.status === 'draft' ? t('提交后按审批流程生成', 'Generated on submission') : t('无需审批', 'No approval needed')}</Typography.Text> : (
           <Steps size="small" current={currentIndex < 0 ? doc.steps.length : currentIndex} status={doc.status === 'rejected' ? 'error' : undefined}
             items={doc.steps.map((s) => ({

@@ -72,7 +72,8 @@ export default function DocumentFormPage() {
   const [cards, setCards] = useState<PickedCard[]>([]);
   const [cardError, setCardError] = useState<string>();
   const [saving, setSaving] = useState(false);
-  const anyUnit = units('document.write') === 'all';
+  // Orders belong to the committee (the server fills in its unit); other documents name the applicant unit.
+  const anyUnit = units('document.write') === 'all' && type !== 'procurement';
   const unitId = (Form.useWatch('unitId', form) as string | undefined) ?? (anyUnit ? undefined : me.unitId ?? undefined);
   const orderId = Form.useWatch(['payload', 'orderId'], form) as string | undefined;
   const changeKind = (Form.useWatch(['payload', 'changeKind'], form) as string | undefined) ?? 'handover';

@@ -50,7 +50,8 @@ export async function listRooms(q: Queryable, actor: Actor, p: z.infer<typeof Ro
     p.unitId ? eq(rooms.unitId, p.unitId) : undefined,
   );
   const rows = await base(q).where(where)
-    .orderBy(...orderOf({ code: rooms.code, usableArea: rooms.usableArea, type: rooms.type, unit: units.code, floor: sql`${floors.level}` }, p, 'code', rooms.id))
+    // Room codes sort naturally ('101' before '1001'): left-padding makes the shorter code first.
+    .orderBy(...orderOf({ code: sql`lpad(${rooms.code}, 20, ' ')`, usableArea: rooms.usableArea, type: rooms.type, unit: units.code, floor: sql`${floors.level}` }, p, 'code', rooms.id))
     .limit(p.pageSize).offset(offsetOf(p));
   const [{ n }] = await q.select({ n: countAll }).from(rooms).where(where);
   return { items: await withOccupants(q, rows), total: n, page: p.page, pageSize: p.pageSize };

@@ -9,7 +9,7 @@ import { countAll, likePattern, offsetOf, orderOf } from '../../platform/db/pagi
 import { withTx } from '../../platform/db/tx.ts';
 import { invalid, notFound } from '../../platform/errors.ts';
 import { duplicate, guardDuplicate } from './duplicate.guard.ts';
-import { departments, staff, units } from './org.tables.ts';
+import { departments, roomOccupants, staff, units } from './org.tables.ts';
 
 // Ranks sort by seniority, not alphabetically.
 const rankOrder = sql`array_position(array['municipal_head','municipal_deputy','bureau_head','bureau_deputy','below_bureau'], ${staff.rank})`;
@@ -79,12 +79,16 @@ export async function createStaff(q: Queryable, actor: Actor, input: StaffInput)
 
 export async function updateStaff(q: Queryable, actor: Actor, id: string, input: StaffInput): Promise<void> {
   await withTx(q, async (tx) => {
-    const [current] = await tx.select({ id: staff.id }).from(staff)
+    const [current] = await tx.select({ id: staff.id, unitId: staff.unitId }).from(staff)
       .where(and(eq(staff.id, id), inScope(staff.unitId, unitScope(actor, 'org.staff.write')))).for('update');
     if (!current) throw notFound('人员');
     const clash = await checkPlacement(tx, actor, input);
     if (clash && clash !== id) throw duplicate('employeeNo', employeeNoTaken(input.employeeNo));
     await guardDuplicate(() => tx.update(staff).set(input).where(eq(staff.id, id)), 'employeeNo', employeeNoTaken(input.employeeNo));
+    // A person moved to another unit leaves the old unit's offices.
+    if (current.unitId !== input.unitId) {
+      await tx.delete(roomOccupants).where(and(eq(roomOccupants.staffId, id), sql`${roomOccupants.roomId} in (select r.id from rooms r where r.unit_id is distinct from ${input.unitId})`));
+    }
   });
 }
 

@@ -95,6 +95,17 @@ describe('staff', () => {
     expect(n).toBe(0);
   });
 
+  it("moving a person to another unit ends their occupancy of the old unit's office", async () => {
+    const officer = await signIn(t, 'officer');
+    const id = await idOf(t, 'staff', sql`employee_no = '110010005'`);
+    const before = await query<{ n: number }>(t.database.db, sql`select count(*)::int as n from room_occupants where staff_id = ${id}`);
+    expect(before[0].n).toBe(1);
+    const res = await officer.put(`/api/staff/${id}`, person({ unitId: u02, departmentId: null, employeeNo: '110029005', name: '调动者' }));
+    expect(res.statusCode).toBe(200);
+    const after = await query<{ n: number }>(t.database.db, sql`select count(*)::int as n from room_occupants where staff_id = ${id}`);
+    expect(after[0].n).toBe(0);
+  });
+
   it('refuses staff changes to a role without the right with 403', async () => {
     const leader = await signIn(t, 'u01-leader');
     expect((await leader.post('/api/staff', person({ employeeNo: '110019003' }))).statusCode).toBe(403);

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { App, Button, Divider, Form, Input, InputNumber, Modal, Select, Space, Tag, TreeSelect, Typography } from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { PlaceTree, RoomType, RoomView } from '../../../shared/org.contracts.ts';
@@ -76,6 +76,11 @@ export function RoomModal({ room, defaultFloor, onClose }: { room: RoomView | nu
   const tree = useQuery({ queryKey: ['places', 'tree'], queryFn: () => api.get<PlaceTree>('/api/places/tree') });
   const editing = room && room !== 'new' ? room : null;
   const canWrite = can('org.place.write');
+  // Opened before the tree arrived: put the new room on the first floor once it is known.
+  const firstFloor = tree.data?.flatMap((c) => c.buildings.flatMap((b) => b.floors))[0]?.id;
+  useEffect(() => {
+    if (room === 'new' && !form.getFieldValue('floorId') && (defaultFloor ?? firstFloor)) form.setFieldsValue({ floorId: defaultFloor ?? firstFloor });
+  }, [room, defaultFloor, firstFloor, form]);
   const save = async (v: RoomForm) => {
     setSaving(true);
     try {

@@ -32,6 +32,12 @@ describe('the foundation in a browser', () => {
     await page.goto('/org/places');
     await page.getByRole('button', { name: /新建房间/ }).first().click();
     const dialog = page.locator('.ant-modal, .ant-drawer').filter({ has: page.getByLabel('房间号') }).last();
+    // The floor is preset from the tree; pick the first floor if it is not.
+    const floor = dialog.locator('.ant-form-item').filter({ hasText: '楼层' }).first();
+    if ((await floor.locator('.ant-select-selection-item').count()) === 0) {
+      await floor.locator('.ant-select').click();
+      await page.locator('.ant-select-dropdown:visible .ant-select-tree-treenode:has(.ant-select-tree-switcher-noop) .ant-select-tree-node-content-wrapper').first().click();
+    }
     const code = `E2E-${Date.now() % 100000}`;
     await dialog.getByLabel('房间号').fill(code);
     await dialog.getByLabel('使用面积').fill('21.5');

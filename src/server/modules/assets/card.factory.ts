@@ -84,6 +84,7 @@ export async function createCardWorld(database: Database): Promise<CardWorld> {
   await user('u01-admin', 'unit_admin', u01);
   await user('u02-admin', 'unit_admin', u02);
   await user('u01-staff', 'staff', u01);
+  await user('vendor', 'vendor', null);
 
   return {
     committee, u01, u02, cat: { equipment, computers, desktop, building, vehicle, server },

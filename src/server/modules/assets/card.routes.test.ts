@@ -69,9 +69,21 @@ describe('card routes', () => {
   });
 
   it('answers 403 to a role without card.write and 401 without a session', async () => {
+    const card = await addCard(t.database, w);
     expect((await staff.post('/api/cards', desktopInput(w))).statusCode).toBe(403);
     expect((await auditor.post('/api/cards', desktopInput(w))).statusCode).toBe(403);
+    expect((await staff.patch(`/api/cards/${card.id}`, { expectVersion: 1, name: 'x' })).statusCode).toBe(403);
+    expect((await uploadPng(staff, card.id)).statusCode).toBe(403);
     expect((await t.anonymous.get('/api/cards')).statusCode).toBe(401);
+    expect(await eventsOf(card.id)).toHaveLength(1);
+  });
+
+  it('answers 403 on every read route to a role without card.read', async () => {
+    const card = await addCard(t.database, w);
+    const vendor = await t.as('vendor');
+    for (const url of ['/api/cards', `/api/cards/${card.id}`, `/api/cards/${card.id}/timeline`, `/api/cards/${card.id}/attachments`]) {
+      expect((await vendor.get(url)).statusCode, url).toBe(403);
+    }
   });
 
   it("answers 404 for another unit's card on every route and changes nothing", async () => {

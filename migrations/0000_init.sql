@@ -484,7 +484,7 @@ CREATE INDEX "cards_acquired_idx" ON "cards" USING btree ("unit_id","acquired_on
 CREATE INDEX "cards_value_idx" ON "cards" USING btree ("unit_id","original_value_fen");--> statement-breakpoint
 CREATE INDEX "categories_path_idx" ON "categories" USING btree ("path");--> statement-breakpoint
 CREATE INDEX "categories_parent_idx" ON "categories" USING btree ("parent_id");--> statement-breakpoint
-CREATE INDEX "depreciation_entries_card_month_idx" ON "depreciation_entries" USING btree ("card_id","month");--> statement-breakpoint
+CREATE UNIQUE INDEX "depreciation_entries_card_month_idx" ON "depreciation_entries" USING btree ("card_id","month");--> statement-breakpoint
 CREATE INDEX "depreciation_entries_unit_month_idx" ON "depreciation_entries" USING btree ("unit_id","month");--> statement-breakpoint
 CREATE INDEX "depreciation_runs_month_idx" ON "depreciation_runs" USING btree ("month");--> statement-breakpoint
 CREATE INDEX "depreciation_workloads_unit_month_idx" ON "depreciation_workloads" USING btree ("unit_id","month");--> statement-breakpoint

@@ -14,6 +14,7 @@ const NOMINAL_VALUE_FEN = 100;
 
 export interface ChargeRow {
   card_id: string;
+  unit_id: string;
   card_no: string;
   name: string;
   category_id: string;
@@ -27,39 +28,50 @@ export interface ChargeRow {
   workload: number | null;
 }
 
+const uuidArray = (ids: string[]) => sql`ARRAY[${sql.join(ids.map((i) => sql`${i}`), sql`, `)}]::uuid[]`;
+
 /**
- * Every card of `unitId` that `month` ('YYYY-MM-01') charges, with the amount — the SQL twin of
+ * Every card of the units that `month` ('YYYY-MM-01') charges, with the amount — the SQL twin of
  * chargeForMonth in finance/depreciation.rules.ts (the tests hold one against the other).
  */
-export function chargesSql(unitId: string, month: string): SQL {
+export function chargesSql(unitIds: string[], month: string): SQL {
   return sql`
     WITH params AS (
       SELECT ${month}::date AS m0, (${month}::date + interval '1 month' - interval '1 day')::date AS m1,
              (extract(year FROM ${month}::date) * 12 + extract(month FROM ${month}::date) - 1)::int AS mi
     ),
     cand AS (
-      SELECT c.id, c.card_no, c.name, c.category_id, c.depreciation_method AS method,
+      SELECT c.id, c.unit_id, c.card_no, c.name, c.category_id, c.depreciation_method AS method,
              c.original_value_fen AS v, c.accumulated_depreciation_fen AS a, c.useful_life_months AS life,
              c.total_workload AS tw,
              (extract(year FROM c.posted_on) * 12 + extract(month FROM c.posted_on) - 1)::int AS posted_i,
-             (extract(year FROM p.month) * 12 + extract(month FROM p.month) - 1)::int AS prev_i,
-             p.monthly_fen AS prev_monthly, p.original_value_fen AS prev_v, p.useful_life_months AS prev_life,
+             (extract(year FROM coalesce(pm.month, p.month)) * 12 + extract(month FROM coalesce(pm.month, p.month)) - 1)::int AS prev_i,
+             coalesce(pm.monthly_fen, p.monthly_fen) AS prev_monthly, coalesce(pm.original_value_fen, p.original_value_fen) AS prev_v,
+             CASE WHEN pm.card_id IS NOT NULL THEN pm.useful_life_months ELSE p.useful_life_months END AS prev_life,
              w.workload AS w, coalesce(wb.before, 0) AS wb, params.mi
       FROM params
-      JOIN cards c ON c.unit_id = ${unitId}
+      JOIN cards c ON c.unit_id = ANY(${uuidArray(unitIds)})
       JOIN categories k ON k.id = c.category_id
+      -- The previous entry is almost always last month's, found in one join; only cards without one
+      -- (new, catching up, or moved between units) look further back, one index probe each.
+      LEFT JOIN depreciation_entries pm ON pm.card_id = c.id AND pm.unit_id = ANY(${uuidArray(unitIds)})
+        AND pm.month = (params.m0 - interval '1 month')::date AND c.depreciation_method = 'straight_line'
       LEFT JOIN LATERAL (
         SELECT e.month, e.monthly_fen, e.original_value_fen, e.useful_life_months FROM depreciation_entries e
-        WHERE e.card_id = c.id AND e.month < params.m0 ORDER BY e.month DESC LIMIT 1
-      ) p ON c.depreciation_method = 'straight_line'
+        WHERE pm.card_id IS NULL AND c.depreciation_method = 'straight_line' AND e.card_id = c.id AND e.month < params.m0
+        ORDER BY e.month DESC LIMIT 1
+      ) p ON true
       LEFT JOIN depreciation_workloads w ON c.depreciation_method = 'units_of_production' AND w.card_id = c.id AND w.month = params.m0
       LEFT JOIN LATERAL (
-        SELECT sum(e.workload) AS before FROM depreciation_entries e WHERE e.card_id = c.id AND e.month < params.m0
-      ) wb ON c.depreciation_method = 'units_of_production'
+        SELECT sum(e.workload) AS before FROM depreciation_entries e
+        WHERE c.depreciation_method = 'units_of_production' AND e.card_id = c.id AND e.month < params.m0
+      ) wb ON true
       WHERE k.depreciable AND c.depreciation_method IN ('straight_line', 'units_of_production')
         AND c.original_value_fen > ${NOMINAL_VALUE_FEN} AND c.accumulated_depreciation_fen < c.original_value_fen
         AND c.posted_on IS NOT NULL AND c.posted_on <= params.m1
         AND (c.disposed_on > params.m1 OR (c.disposed_on IS NULL AND c.status <> 'disposed'))
+        -- Charged this month already by the unit it has since left: one month, one charge.
+        AND NOT EXISTS (SELECT 1 FROM depreciation_entries t WHERE t.card_id = c.id AND t.month = params.m0)
     ),
     x AS (
       SELECT cand.*, (v - a) AS lft, greatest(posted_i, coalesce(prev_i + 1, posted_i)) AS start_i FROM cand
@@ -85,7 +97,7 @@ export function chargesSql(unitId: string, month: string): SQL {
       WHERE (method = 'straight_line' AND life > 0 AND start_i <= mi)
          OR (method = 'units_of_production' AND w > 0 AND tw > 0)
     )
-    SELECT id AS card_id, card_no, name, category_id, method, v AS original_value_fen, life AS useful_life_months,
+    SELECT id AS card_id, unit_id, card_no, name, category_id, method, v AS original_value_fen, life AS useful_life_months,
            a AS accumulated_before_fen, amount::bigint AS amount_fen,
            (CASE WHEN method = 'straight_line' THEN monthly_sl ELSE amount END)::bigint AS monthly_fen,
            (CASE WHEN method = 'straight_line' THEN months ELSE 1 END)::int AS months, w AS workload
@@ -93,30 +105,37 @@ export function chargesSql(unitId: string, month: string): SQL {
 }
 
 export async function previewCharges(q: Queryable, unitId: string, month: string): Promise<ChargeRow[]> {
-  return query<ChargeRow>(q, sql`${chargesSql(unitId, month)} ORDER BY card_no`);
+  return query<ChargeRow>(q, sql`${chargesSql([unitId], month)} ORDER BY card_no`);
 }
 
-/** Inserts the run's entries and adds them to the cards. Call inside the run's transaction. */
-export async function applyDepreciation(q: Queryable, runId: string, unitId: string, month: string): Promise<{ cardCount: number; totalFen: number }> {
+/**
+ * Charges `month` to every card of `unitIds`, whose open runs for the month exist (and hold no
+ * entries): inserts the entries, linked to each unit's run, and adds them to the cards. All units
+ * in three statements, so a month over a million cards is one pass, not one per unit. Call inside
+ * the run's transaction.
+ */
+export async function applyDepreciation(q: Queryable, unitIds: string[], month: string): Promise<void> {
+  if (unitIds.length === 0) return;
+  // MATERIALIZED: the charges are computed once, whatever the planner guesses about the fresh runs.
   await q.execute(sql`
+    WITH ch AS MATERIALIZED (SELECT * FROM (${chargesSql(unitIds, month)}) x)
     INSERT INTO depreciation_entries (run_id, card_id, unit_id, category_id, month, months, amount_fen, monthly_fen,
       original_value_fen, useful_life_months, accumulated_before_fen, accumulated_after_fen, method, workload)
-    SELECT ${runId}, card_id, ${unitId}, category_id, ${month}::date, months, amount_fen, monthly_fen,
-      original_value_fen, useful_life_months, accumulated_before_fen, accumulated_before_fen + amount_fen, method, workload
-    FROM (${chargesSql(unitId, month)}) ch`);
+    SELECT r.id, ch.card_id, ch.unit_id, ch.category_id, ${month}::date, ch.months, ch.amount_fen, ch.monthly_fen,
+      ch.original_value_fen, ch.useful_life_months, ch.accumulated_before_fen, ch.accumulated_before_fen + ch.amount_fen, ch.method, ch.workload
+    FROM ch JOIN depreciation_runs r ON r.unit_id = ch.unit_id AND r.month = ${month}::date`);
   // Relative update: a revaluation committed meanwhile is not overwritten.
   await q.execute(sql`
     UPDATE cards c SET accumulated_depreciation_fen = c.accumulated_depreciation_fen + e.amount_fen
-    FROM depreciation_entries e WHERE e.run_id = ${runId} AND c.id = e.card_id`);
-  const [t] = await query<{ n: number; total: number }>(q, sql`
-    SELECT count(*)::int AS n, coalesce(sum(amount_fen), 0)::bigint AS total FROM depreciation_entries WHERE run_id = ${runId}`);
-  return { cardCount: t.n, totalFen: Number(t.total) };
+    FROM depreciation_entries e
+    WHERE e.month = ${month}::date AND e.unit_id = ANY(${uuidArray(unitIds)}) AND c.id = e.card_id`);
 }
 
-/** Takes an open run's entries back off the cards and deletes them (a re-run replaces the month). */
-export async function reverseDepreciation(q: Queryable, runId: string): Promise<void> {
+/** Takes open runs' entries back off the cards and deletes them (a re-run replaces the month). */
+export async function reverseDepreciation(q: Queryable, runIds: string[]): Promise<void> {
+  if (runIds.length === 0) return;
   await q.execute(sql`
     UPDATE cards c SET accumulated_depreciation_fen = c.accumulated_depreciation_fen - e.amount_fen
-    FROM depreciation_entries e WHERE e.run_id = ${runId} AND c.id = e.card_id`);
-  await q.execute(sql`DELETE FROM depreciation_entries WHERE run_id = ${runId}`);
+    FROM depreciation_entries e WHERE e.run_id = ANY(${uuidArray(runIds)}) AND c.id = e.card_id`);
+  await q.execute(sql`DELETE FROM depreciation_entries WHERE run_id = ANY(${uuidArray(runIds)})`);
 }

@@ -71,7 +71,7 @@ export async function previewMonth(q: Queryable, actor: Actor, unitId: string, m
   try {
     await withTx(q, async (tx) => {
       // An open month shows what a re-run would charge, i.e. after taking its own entries back off.
-      if (existing && existing.status === 'open') await reverseDepreciation(tx, existing.id);
+      if (existing && existing.status === 'open') await reverseDepreciation(tx, [existing.id]);
       rows = await previewCharges(tx, unitId, monthStart(month));
       throw rollback;
     });
@@ -84,32 +84,73 @@ export async function previewMonth(q: Queryable, actor: Actor, unitId: string, m
   };
 }
 
+const uuids = (ids: string[]) => sql`ARRAY[${sql.join(ids.map((i) => sql`${i}`), sql`, `)}]::uuid[]`;
+
+export interface MonthRunResult {
+  month: string;
+  units: { unitId: string; runId?: string; cardCount?: number; totalFen?: number; skipped?: string }[];
+  totalFen: number;
+}
+
 /**
- * Runs one unit's month in one transaction. An open month is replaced (its entries reversed first);
- * a closed month is refused; so is a month before one already run (its charges would rest on figures
- * the earlier re-run changes).
+ * Runs `month` for the units in one transaction: a few statements for all of them together, so a
+ * month over every card is one pass over the cards. An open month is replaced (its entries reversed
+ * first); a closed month is skipped; so is a month before one already run for that unit (its
+ * charges would rest on figures the earlier re-run changes). With `strict`, a skip is an error.
  */
-export async function runMonth(q: Queryable, unitId: string, month: string, actorId: string | null): Promise<{ runId: string; cardCount: number; totalFen: number }> {
+export async function runMonthForUnits(q: Queryable, unitIds: string[], month: string, actorId: string | null,
+  progress: (done: number, total: number, msg?: string) => void = () => undefined, strict = false): Promise<MonthRunResult> {
   const m0 = monthStart(month);
+  const steps = 5;
   return withTx(q, async (tx) => {
-    // Serialises concurrent runs of the same unit.
-    await tx.execute(sql`SELECT id FROM units WHERE id = ${unitId} FOR UPDATE`);
-    const later = await queryOne<{ month: string }>(tx, sql`SELECT month FROM depreciation_runs WHERE unit_id = ${unitId} AND month > ${m0}::date ORDER BY month DESC LIMIT 1`);
-    if (later) throw new AppError('invalid_transition', `${toMonth(later.month)} 已计提折旧，不能重新计提更早的月份`);
-    const existing = await queryOne<{ id: string; status: string }>(tx, sql`SELECT id, status FROM depreciation_runs WHERE unit_id = ${unitId} AND month = ${m0}::date FOR UPDATE`);
-    if (existing?.status === 'closed') throw new AppError('locked_period', `${month} 已结账，不能重新计提`);
-    let runId: string;
-    if (existing) {
-      await reverseDepreciation(tx, existing.id);
-      runId = existing.id;
-    } else {
-      const row = await queryOne<{ id: string }>(tx, sql`INSERT INTO depreciation_runs (unit_id, month, run_by) VALUES (${unitId}, ${m0}::date, ${actorId}) RETURNING id`);
-      runId = row!.id;
+    // Serialises concurrent runs of the same units (in one order, so two runs cannot deadlock).
+    await tx.execute(sql`SELECT id FROM units WHERE id = ANY(${uuids(unitIds)}) ORDER BY id FOR UPDATE`);
+    const blocked = await query<{ unit_id: string; later: string | null }>(tx, sql`
+      SELECT unit_id, to_char(max(month) FILTER (WHERE month > ${m0}::date), 'YYYY-MM') AS later
+      FROM depreciation_runs
+      WHERE unit_id = ANY(${uuids(unitIds)}) AND (month > ${m0}::date OR (month = ${m0}::date AND status = 'closed'))
+      GROUP BY unit_id`);
+    const skipped = new Map<string, string>();
+    for (const b of blocked) {
+      const msg = b.later ? `${b.later} 已计提折旧，不能重新计提更早的月份` : `${month} 已结账，不能重新计提`;
+      if (strict) throw new AppError(b.later ? 'invalid_transition' : 'locked_period', msg);
+      skipped.set(b.unit_id, msg);
     }
-    const totals = await applyDepreciation(tx, runId, unitId, m0);
-    await tx.execute(sql`UPDATE depreciation_runs SET card_count = ${totals.cardCount}, total_fen = ${totals.totalFen}, run_by = ${actorId}, run_at = now() WHERE id = ${runId}`);
-    return { runId, ...totals };
+    const units = unitIds.filter((u) => !skipped.has(u));
+    progress(1, steps, '准备');
+    if (units.length > 0) {
+      const reruns = await query<{ id: string }>(tx, sql`SELECT id FROM depreciation_runs WHERE unit_id = ANY(${uuids(units)}) AND month = ${m0}::date`);
+      await reverseDepreciation(tx, reruns.map((r) => r.id));
+      progress(2, steps, '冲回原计提');
+      await tx.execute(sql`
+        INSERT INTO depreciation_runs (unit_id, month, run_by) SELECT u, ${m0}::date, ${actorId}::uuid FROM unnest(${uuids(units)}) u
+        ON CONFLICT (unit_id, month) DO UPDATE SET run_by = excluded.run_by, run_at = now()`);
+      await applyDepreciation(tx, units, m0);
+      progress(4, steps, '计提');
+      await tx.execute(sql`
+        UPDATE depreciation_runs r SET card_count = coalesce(t.n, 0), total_fen = coalesce(t.total, 0)
+        FROM (SELECT u AS unit_id FROM unnest(${uuids(units)}) u) x
+        LEFT JOIN (SELECT unit_id, count(*)::int AS n, sum(amount_fen) AS total FROM depreciation_entries
+                   WHERE month = ${m0}::date AND unit_id = ANY(${uuids(units)}) GROUP BY unit_id) t ON t.unit_id = x.unit_id
+        WHERE r.unit_id = x.unit_id AND r.month = ${m0}::date`);
+    }
+    const runs = units.length ? await query<{ id: string; unit_id: string; card_count: number; total_fen: number }>(tx, sql`
+      SELECT id, unit_id, card_count, total_fen FROM depreciation_runs WHERE unit_id = ANY(${uuids(units)}) AND month = ${m0}::date`) : [];
+    progress(steps, steps);
+    const byUnit = new Map(runs.map((r) => [r.unit_id, r]));
+    const results = unitIds.map((unitId) => {
+      const r = byUnit.get(unitId);
+      return r ? { unitId, runId: r.id, cardCount: r.card_count, totalFen: Number(r.total_fen) } : { unitId, skipped: skipped.get(unitId) };
+    });
+    return { month, units: results, totalFen: results.reduce((s, r) => s + (r.totalFen ?? 0), 0) };
   });
+}
+
+/** One unit's month; a closed month or a later run is an error. */
+export async function runMonth(q: Queryable, unitId: string, month: string, actorId: string | null): Promise<{ runId: string; cardCount: number; totalFen: number }> {
+  const res = await runMonthForUnits(q, [unitId], month, actorId, undefined, true);
+  const u = res.units[0];
+  return { runId: u.runId!, cardCount: u.cardCount!, totalFen: u.totalFen! };
 }
 
 /** The units a run request covers: the one named (404 outside the scope), or all in scope. */
@@ -130,22 +171,6 @@ export async function assertOpen(q: Queryable, unitIds: string[], month: string)
   if (unitIds.length !== 1) return;
   const closed = await queryOne(q, sql`SELECT 1 FROM depreciation_runs WHERE unit_id = ${unitIds[0]} AND month = ${monthStart(month)}::date AND status = 'closed'`);
   if (closed) throw new AppError('locked_period', `${month} 已结账，不能重新计提`);
-}
-
-/** Runs the month for each unit in turn, one transaction each; a closed unit-month is skipped and reported. */
-export async function runMonthForUnits(q: Queryable, unitIds: string[], month: string, actorId: string | null, progress: (done: number, total: number, msg?: string) => void) {
-  const results: { unitId: string; runId?: string; cardCount?: number; totalFen?: number; skipped?: string }[] = [];
-  let i = 0;
-  for (const unitId of unitIds) {
-    try {
-      results.push({ unitId, ...(await runMonth(q, unitId, month, actorId)) });
-    } catch (err) {
-      if (!(err instanceof AppError) || unitIds.length === 1) throw err;
-      results.push({ unitId, skipped: err.message });
-    }
-    progress(++i, unitIds.length);
-  }
-  return { month, units: results, totalFen: results.reduce((s, r) => s + (r.totalFen ?? 0), 0) };
 }
 
 export async function closeRun(q: Queryable, actor: Actor, id: string): Promise<DepreciationRunView> {

@@ -5,7 +5,7 @@ import { query } from '../../platform/db/engine.ts';
 import { createTestApp, type Client, type TestApp } from '../../testing/test-app.ts';
 import { chargeForMonth, monthFromIndex, monthIndex, type CardState, type PreviousEntry } from './depreciation.rules.ts';
 import { runMonth } from './depreciation.service.ts';
-import { cardAccumulated, dispose, makeCard, makeCategory, makeUnit, makeUser, revalue } from './finance.factory.ts';
+import { cardAccumulated, dispose, makeCard, makeCategory, makeUnit, makeUser, revalue, transfer } from './finance.factory.ts';
 
 let t: TestApp;
 let unitA: string;
@@ -100,6 +100,18 @@ describe('the monthly depreciation run (SQL)', () => {
     const res = await runMonth(db, unit, '2026-03', null);
     expect(res.cardCount).toBe(1);
     expect(await cardAccumulated(db, late)).toBe(6 * 8332);
+  });
+
+  it('charges a card moved to another unit within a month once, and goes on in the new unit', async () => {
+    const db = t.database.db;
+    const from = await makeUnit(db);
+    const to = await makeUnit(db);
+    const card = await makeCard(db, { unitId: from, categoryId: computers, originalValueFen: 599900, usefulLifeMonths: 72, postedOn: '2026-01-15' });
+    for (const m of months('2026-01', 3)) await runMonth(db, from, m, null);
+    await transfer(db, card, to, '2026-03-20');
+    expect((await runMonth(db, to, '2026-03', null)).cardCount).toBe(0);
+    expect((await runMonth(db, to, '2026-04', null)).totalFen).toBe(8332);
+    expect(await cardAccumulated(db, card)).toBe(4 * 8332);
   });
 
   it('locks a closed month: neither a re-run nor a workload change is accepted', async () => {

@@ -12,7 +12,7 @@ export const module: GongwuModule = {
   jobs: {
     'depreciation.run': async ({ job, database, progress }) => {
       const p = job.params as { month: string; unitIds: string[] };
-      const result = await runMonthForUnits(database.db, p.unitIds, p.month, job.createdBy, (done, total) => progress(done, total));
+      const result = await runMonthForUnits(database.db, p.unitIds, p.month, job.createdBy, (done, total, msg) => progress(done, total, msg), p.unitIds.length === 1);
       return { result, message: `${p.month}：${result.units.filter((u) => !u.skipped).length} 个单位已计提` };
     },
   },

@@ -1,4 +1,4 @@
-import { bigint, date, index, integer, numeric, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { bigint, date, index, integer, numeric, pgTable, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { cards } from '../assets/card.tables.ts';
 import { units } from '../org/org.tables.ts';
 
@@ -45,7 +45,8 @@ export const depreciationEntries = pgTable('depreciation_entries', {
   workload: numeric('workload', { precision: 14, scale: 2, mode: 'number' }),
 }, (t) => [
   unique('depreciation_entries_run_card').on(t.runId, t.cardId),
-  index('depreciation_entries_card_month_idx').on(t.cardId, t.month),
+  // A card is charged at most once a month, even when it changes unit within the month.
+  uniqueIndex('depreciation_entries_card_month_idx').on(t.cardId, t.month),
   index('depreciation_entries_unit_month_idx').on(t.unitId, t.month),
 ]);
 

@@ -1,9 +1,9 @@
 import { sql } from 'drizzle-orm';
-import ExcelJS from 'exceljs';
 import type { CardFilter } from '../../../shared/assets.contracts.ts';
 import { CARD_EXPORT_EXTRA, CARD_IMPORT_COLUMNS, type CardColumn } from '../../../shared/card-io.contracts.ts';
 import { query, queryOne, type Queryable } from '../../platform/db/engine.ts';
 import { cardFilterWhere } from '../assets/card.queries.ts';
+import { XlsxStreamWriter, type XlsxColumn } from './xlsx-stream.writer.ts';
 
 interface ExportRow {
   card_no: string;
@@ -41,7 +41,6 @@ interface ExportRow {
 
 const BATCH = 5000;
 
-const toDate = (s: string | null) => (s ? new Date(`${s}T00:00:00Z`) : null);
 const zhOf = (c: CardColumn, code: unknown) => (code == null ? null : (c.vocabulary?.[String(code)]?.[0] ?? String(code)));
 
 /** One spreadsheet row in the template's column order, so an export can be edited and imported elsewhere. */
@@ -60,7 +59,7 @@ function cells(r: ExportRow): Record<string, unknown> {
   const out: Record<string, unknown> = { cardNo: r.card_no, unit: r.unit_name, categoryName: r.category_name, netValue: r.net_value_fen / 100 };
   for (const c of CARD_IMPORT_COLUMNS) {
     const v = byKey[c.key];
-    out[c.key] = c.kind === 'enum' ? zhOf(c, v) : c.kind === 'date' ? toDate(v as string | null) : v;
+    out[c.key] = c.kind === 'enum' ? zhOf(c, v) : v;
   }
   return out;
 }
@@ -72,27 +71,23 @@ export async function countForExport(q: Queryable, filter: CardFilter, scope: 'a
 
 /**
  * Writes the cards matching the filter, within the scope, to an .xlsx file: keyset pages of 5,000
- * by card number from the database, each row committed to ExcelJS's streaming writer, so memory
- * stays flat whether the export has ten rows or a million.
+ * by card number from the database, each row streamed into the file, so memory stays flat whether
+ * the export has ten rows or a million.
  */
 export async function exportCards(q: Queryable, file: string, filter: CardFilter, scope: 'all' | string[], progress?: (written: number, total: number) => void): Promise<{ rows: number }> {
   const total = await countForExport(q, filter, scope);
   progress?.(0, total);
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true, useSharedStrings: false });
-  wb.creator = 'Gongwu';
-  const ws = wb.addWorksheet('资产卡片', { views: [{ state: 'frozen', ySplit: 1 }] });
-  ws.columns = [
-    { header: CARD_EXPORT_EXTRA.cardNo.zh, key: 'cardNo', width: 20 },
-    { header: CARD_EXPORT_EXTRA.unit.zh, key: 'unit', width: 20 },
-    ...CARD_IMPORT_COLUMNS.map((c) => ({
-      header: c.zh, key: c.key, width: c.width ?? 14,
-      style: c.kind === 'money' ? { numFmt: '#,##0.00' } : c.kind === 'date' ? { numFmt: 'yyyy-mm-dd' } : undefined,
+  const keys = ['cardNo', 'unit', ...CARD_IMPORT_COLUMNS.map((c) => c.key), 'categoryName', 'netValue'];
+  const writer = await XlsxStreamWriter.create(file, '资产卡片', [
+    { header: CARD_EXPORT_EXTRA.cardNo.zh, width: 20 },
+    { header: CARD_EXPORT_EXTRA.unit.zh, width: 20 },
+    ...CARD_IMPORT_COLUMNS.map((c): XlsxColumn => ({
+      header: c.zh, width: c.width ?? 14,
+      style: c.kind === 'money' ? 'money' : c.kind === 'date' ? 'date' : c.kind === 'int' || c.kind === 'decimal' ? 'number' : 'text',
     })),
-    { header: CARD_EXPORT_EXTRA.categoryName.zh, key: 'categoryName', width: 24 },
-    { header: CARD_EXPORT_EXTRA.netValue.zh, key: 'netValue', width: 14, style: { numFmt: '#,##0.00' } },
-  ];
-  ws.getRow(1).font = { bold: true };
-  ws.getRow(1).commit();
+    { header: CARD_EXPORT_EXTRA.categoryName.zh, width: 24 },
+    { header: CARD_EXPORT_EXTRA.netValue.zh, width: 14, style: 'money' },
+  ]);
   const where = cardFilterWhere(filter, scope);
   let last = '';
   let written = 0;
@@ -115,13 +110,15 @@ export async function exportCards(q: Queryable, file: string, filter: CardFilter
       LEFT JOIN compounds co ON co.id = r.compound_id
       WHERE ${where} AND cards.card_no > ${last}
       ORDER BY cards.card_no LIMIT ${BATCH}`);
-    for (const r of rows) ws.addRow(cells(r)).commit();
+    for (const r of rows) {
+      const c = cells(r);
+      await writer.addRow(keys.map((k) => c[k]));
+    }
     written += rows.length;
     progress?.(written, Math.max(total, written));
     if (rows.length < BATCH) break;
     last = rows[rows.length - 1].card_no;
   }
-  ws.commit();
-  await wb.commit();
+  await writer.close();
   return { rows: written };
 }

@@ -29,6 +29,34 @@ export async function getCardDetail(q: Queryable, actor: Actor, cardId: string):
   return { ...row, createdAt: iso(row.createdAt)!, updatedAt: iso(row.updatedAt)! };
 }
 
+/** Fields of before/after that hold ids, and where their names live. */
+const ID_FIELDS: Record<string, string> = {
+  unitId: 'units', managingUnitId: 'units', usingUnitId: 'units', usingDepartmentId: 'departments',
+  custodianId: 'staff', roomId: 'rooms', categoryId: 'categories',
+};
+
+/**
+ * Names for the ids a timeline's before/after values hold (a custodian, a room …), resolved in one
+ * statement so the page shows "张伟 → 李娜" rather than two uuids. Rows since renamed show their current name.
+ */
+export async function namesForEvents(q: Queryable, events: Pick<CardEventItem, 'before' | 'after'>[]): Promise<Record<string, string>> {
+  const ids = new Set<string>();
+  for (const e of events) {
+    for (const side of [e.before, e.after]) {
+      for (const [k, v] of Object.entries(side ?? {})) if (ID_FIELDS[k] && typeof v === 'string') ids.add(v);
+    }
+  }
+  if (ids.size === 0) return {};
+  const list = sql.join([...ids].map((id) => sql`${id}::uuid`), sql`, `);
+  const rows = await query<{ id: string; name: string }>(q, sql`
+    SELECT id::text, name FROM units WHERE id IN (${list})
+    UNION ALL SELECT id::text, name FROM departments WHERE id IN (${list})
+    UNION ALL SELECT id::text, name FROM staff WHERE id IN (${list})
+    UNION ALL SELECT r.id::text, b.name || ' ' || r.code FROM rooms r JOIN buildings b ON b.id = r.building_id WHERE r.id IN (${list})
+    UNION ALL SELECT id::text, code || ' ' || name FROM categories WHERE id IN (${list})`);
+  return Object.fromEntries(rows.map((r) => [r.id, r.name]));
+}
+
 /** The card's ledger, oldest first, with who acted; another unit's card is not found. */
 export async function getCardTimeline(q: Queryable, actor: Actor, cardId: string): Promise<CardEventItem[]> {
   const scope = unitScope(actor, 'card.read');

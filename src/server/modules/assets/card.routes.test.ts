@@ -2,7 +2,9 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { query } from '../../platform/db/engine.ts';
 import { createTestApp, type Client, type TestApp } from '../../testing/test-app.ts';
+import { withTx } from '../../platform/db/tx.ts';
 import { addCard, createCardWorld, desktopInput, type CardWorld } from './card.factory.ts';
+import { changeCard } from './card.service.ts';
 
 describe('card routes', () => {
   let t: TestApp;
@@ -129,6 +131,16 @@ describe('card routes', () => {
     expect(events[1].after).toEqual({ name: '台式计算机（财务）' });
     const timeline = (await u01.get(`/api/cards/${card.id}/timeline`)).json().items;
     expect(timeline[1]).toMatchObject({ type: 'edited', actorName: 'u01-admin（测试）', note: '更正名称' });
+  });
+
+  it('names the people and places a timeline entry moved between', async () => {
+    const card = await addCard(t.database, w);
+    await withTx(t.database.db, (tx) => changeCard(tx, { userId: w.users['u01-admin'] }, card.id, {
+      set: { custodianId: w.u01Staff2, usingDepartmentId: w.u01Dept2 }, eventType: 'handed_over', documentId: '00000000-0000-4000-8000-00000000abcd', documentType: 'requisition',
+    }));
+    const res = (await u01.get(`/api/cards/${card.id}/timeline`)).json();
+    expect(res.items[1]).toMatchObject({ type: 'handed_over', documentType: 'requisition', before: { custodianId: w.u01Staff }, after: { custodianId: w.u01Staff2 } });
+    expect(res.names).toMatchObject({ [w.u01Staff]: '张伟', [w.u01Staff2]: '李娜', [w.u01Dept]: '办公室', [w.u01Dept2]: '综合处' });
   });
 
   it('refuses an edit made against an old version with 409 stale and keeps the newer change', async () => {

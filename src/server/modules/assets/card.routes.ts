@@ -6,7 +6,7 @@ import { pageOf } from '../../../shared/paging.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { App } from '../../platform/http/types.ts';
 import { addAttachment, listAttachments, readAttachment } from './card-attachment.service.ts';
-import { getCardDetail, getCardTimeline } from './card-detail.queries.ts';
+import { getCardDetail, getCardTimeline, namesForEvents } from './card-detail.queries.ts';
 import { createCardByUser, editCardByUser } from './card-edit.service.ts';
 import { listCards } from './card.queries.ts';
 
@@ -29,8 +29,14 @@ export async function cardRoutes(app: App) {
 
   app.get('/api/cards/:id/timeline', {
     config: { access: 'card.read' },
-    schema: { tags, summary: '资产卡片履历（台账事件）', params: CardId, response: { 200: z.object({ items: z.array(CardEventItem) }) } },
-  }, async (req) => ({ items: await getCardTimeline(db, req.actor, req.params.id) }));
+    schema: {
+      tags, summary: '资产卡片履历（台账事件；names 为前后值中各 id 的名称）', params: CardId,
+      response: { 200: z.object({ items: z.array(CardEventItem), names: z.record(z.string(), z.string()) }) },
+    },
+  }, async (req) => {
+    const items = await getCardTimeline(db, req.actor, req.params.id);
+    return { items, names: await namesForEvents(db, items) };
+  });
 
   app.post('/api/cards', {
     config: { access: 'card.write' },

@@ -22,7 +22,7 @@ const code = (vocab: Record<string, readonly [string, string]>, v: string | null
 const dash = (v: unknown) => (v === null || v === undefined || v === '' ? '—' : String(v));
 
 /** The ledger as a timeline: what happened, who did it, under which document, and what changed. */
-function CardTimeline({ events }: { events: CardEventItem[] }) {
+function CardTimeline({ events, names }: { events: CardEventItem[]; names: Record<string, string> }) {
   const { t, locale } = useI18n();
   if (!events.length) return <Empty />;
   return (
@@ -42,8 +42,8 @@ function CardTimeline({ events }: { events: CardEventItem[] }) {
                 {Object.keys(e.after).map((k) => (
                   <li key={k}>
                     {fieldLabel(k, locale)}：
-                    {e.before && k in e.before && <><Typography.Text delete type="secondary">{fieldValueText(k, e.before[k], locale)}</Typography.Text> → </>}
-                    {fieldValueText(k, e.after![k], locale)}
+                    {e.before && k in e.before && <><Typography.Text delete type="secondary">{fieldValueText(k, e.before[k], locale, names)}</Typography.Text> → </>}
+                    {fieldValueText(k, e.after![k], locale, names)}
                   </li>
                 ))}
               </ul>
@@ -106,7 +106,7 @@ export default function CardDetailPage() {
   const { can } = useSession();
   const [editing, setEditing] = useState(false);
   const card = useQuery({ queryKey: ['card', id], queryFn: () => api.get<CardDetail>(`/api/cards/${id}`) });
-  const timeline = useQuery({ queryKey: ['card', id, 'timeline'], queryFn: () => api.get<{ items: CardEventItem[] }>(`/api/cards/${id}/timeline`) });
+  const timeline = useQuery({ queryKey: ['card', id, 'timeline'], queryFn: () => api.get<{ items: CardEventItem[]; names: Record<string, string> }>(`/api/cards/${id}/timeline`) });
   if (card.isLoading) return <Spin />;
   if (card.error || !card.data) return <Empty description={t('卡片不存在或无权查看', 'No such card, or not yours to see')} />;
   const c = card.data;
@@ -114,7 +114,7 @@ export default function CardDetailPage() {
   return (
     <>
       <PageHeader title={`${c.cardNo} ${c.name}`} back="/cards" tags={<StatusTag status={c.status} />}
-        breadcrumb={[{ title: t('资产卡片库', 'Card library'), path: '/cards' }, { title: c.cardNo }]}
+        breadcrumb={[{ title: t('资产卡片库', 'Card library'), path: '/cards' }]}
         extra={<Space>
           <Link to={`/m/cards/${c.id}`}><Button icon={<MobileOutlined />}>{t('手机页', 'Phone view')}</Button></Link>
           {can('card.write') && c.status !== 'disposed' && <Button type="primary" icon={<EditOutlined />} onClick={() => setEditing(true)}>{t('修改信息', 'Edit')}</Button>}
@@ -178,7 +178,7 @@ export default function CardDetailPage() {
         </Col>
         <Col xs={24} lg={9}>
           <Card size="small" title={t('履历（台账）', 'History (ledger)')} loading={timeline.isLoading}>
-            <CardTimeline events={timeline.data?.items ?? []} />
+            <CardTimeline events={timeline.data?.items ?? []} names={timeline.data?.names ?? {}} />
           </Card>
         </Col>
       </Row>

@@ -32,8 +32,9 @@ export const ATTRIBUTE_LABELS: Record<string, readonly [string, string]> = {
 };
 
 /** A ledger value as a person reads it: money in yuan, codes by their names, ids shortened. */
-export function fieldValueText(field: string, value: unknown, locale: string): string {
+export function fieldValueText(field: string, value: unknown, locale: string, names: Record<string, string> = {}): string {
   if (value === null || value === undefined || value === '') return '—';
+  if (typeof value === 'string' && names[value]) return names[value];
   if (field.endsWith('Fen') && typeof value === 'number') return `¥${formatYuan(value)}`;
   const vocab = VOCABULARIES[field];
   if (vocab && typeof value === 'string' && vocab[value]) return label(vocab[value], locale);

@@ -183,7 +183,7 @@ export default function DocumentFormPage() {
           </Row>
         </Card>
         <Card size="small" title={t('明细', 'Lines')} style={{ marginTop: 12 }}
-          extra={(type === 'procurement' || type === 'acceptance') && <ImportLines type={type} unitId={unitId} orderId={orderId} onPick={(ls) => form.setFieldsValue({ lines: [...(form.getFieldValue('lines') ?? []), ...ls] })} />}>
+          extra={(type === 'procurement' || type === 'acceptance') && <ImportLines type={type} unitId={unitId} orderId={orderId} onPick={(ls) => form.setFieldsValue({ lines: [...((form.getFieldValue('lines') ?? []) as FormLine[]).filter((l) => l?.categoryId), ...ls] })} />}>
           {isCardDoc
             ? <CardLinesEditor type={type} unitId={unitId} value={cards} onChange={setCards} error={cardError} />
             : <CategoryLinesEditor form={form} unitId={unitId} variant={type === 'config_request' ? 'config' : type === 'procurement' ? 'procurement' : 'acceptance'} />}

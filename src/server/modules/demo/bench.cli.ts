@@ -20,6 +20,8 @@ interface BenchOptions {
   importRows: string;
   io: boolean;
   out?: string;
+  reuse?: boolean;
+  dir?: string;
 }
 
 /**
@@ -33,18 +35,26 @@ async function runBench(o: BenchOptions, log: (m: string) => void) {
   const runs = Math.min(500, Math.max(5, Number(o.runs)));
   const url = o.engineUrl ?? process.env.DATABASE_URL ?? undefined;
   const started = Date.now();
-  const { database, where, cleanup } = await openFreshBenchDatabase(url, log);
+  const { database, where, cleanup } = await openFreshBenchDatabase(url, log, { reuse: !!o.reuse, dir: o.dir });
   const engine = database.engine;
   log(`Benchmark on ${where}: ${cards.toLocaleString('en')} cards on ${os.cpus().length} cores`);
   try {
-    for (const mod of await loadModules()) {
-      if (mod.seedDemo && (mod.name === 'org' || mod.name === 'catalog')) await mod.seedDemo(database, log, { scale: 'demo' });
+    let gen: { cards: number; events: number };
+    let generateSeconds: number | null = null;
+    if (o.reuse) {
+      // Reads only, on the data of an earlier run (migrations such as new indexes are applied).
+      [gen] = await query<{ cards: number; events: number }>(database.db, sql`SELECT (SELECT count(*) FROM cards)::int AS cards, (SELECT count(*) FROM card_events)::int AS events`);
+      log(`Reusing ${gen.cards.toLocaleString('en')} cards and ${gen.events.toLocaleString('en')} events`);
+    } else {
+      for (const mod of await loadModules()) {
+        if (mod.seedDemo && (mod.name === 'org' || mod.name === 'catalog')) await mod.seedDemo(database, log, { scale: 'demo' });
+      }
+      const t0 = Date.now();
+      gen = await withoutSecondaryIndexes(database.db, ['cards', 'card_events'],
+        () => generateCards(database.db, { cards, eventsPerCard: Number(o.eventsPerCard), batchSize: engine === 'postgres' ? 100_000 : 50_000, log }), log);
+      generateSeconds = Math.round((Date.now() - t0) / 1000);
+      log(`Generated ${gen.cards.toLocaleString('en')} cards and ${gen.events.toLocaleString('en')} events in ${generateSeconds} s`);
     }
-    const t0 = Date.now();
-    const gen = await withoutSecondaryIndexes(database.db, ['cards', 'card_events'],
-      () => generateCards(database.db, { cards, eventsPerCard: Number(o.eventsPerCard), batchSize: engine === 'postgres' ? 100_000 : 50_000, log }), log);
-    const generateSeconds = Math.round((Date.now() - t0) / 1000);
-    log(`Generated ${gen.cards.toLocaleString('en')} cards and ${gen.events.toLocaleString('en')} events in ${generateSeconds} s`);
 
     const [unit] = await query<{ id: string }>(database.db, sql`SELECT id FROM units WHERE kind = 'unit' ORDER BY sort, code LIMIT 1`);
     const users = await createBenchUsers(database.db, unit.id);
@@ -87,6 +97,8 @@ export function benchCli(program: Command, ctx: CliContext) {
     .option('--events-per-card <n>', 'average ledger events per card', '5')
     .option('--import-rows <n>', 'rows in the import file', '100000')
     .option('--no-io', 'skip the import and export scenarios')
+    .option('--reuse', 'reads only, on the database of an earlier run (PostgreSQL gongwu_bench, or the PGlite --dir)')
+    .option('--dir <folder>', 'PGlite: keep the database in this folder (for --reuse) instead of a temporary one')
     .option('--out <file>', 'where to write the JSON result (default bench/results/<engine>-<cards>.json)')
     .action((o: BenchOptions) => runBench(o, ctx.log));
 }

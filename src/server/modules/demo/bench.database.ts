@@ -14,13 +14,15 @@ export const BENCH_PASSWORD = 'Bench-pass-2026';
  * A fresh database for one run: PostgreSQL's `gongwu_bench` (dropped and created again on the server
  * of `url`), or an embedded PGlite in a new temporary folder. Migrated.
  */
-export async function openFreshBenchDatabase(url: string | undefined, log: (m: string) => void): Promise<{ database: Database; where: string; cleanup: () => Promise<void> }> {
+export async function openFreshBenchDatabase(url: string | undefined, log: (m: string) => void, keep?: { reuse: boolean; dir?: string }): Promise<{ database: Database; where: string; cleanup: () => Promise<void> }> {
   if (url) {
-    const admin = new pg.Client({ connectionString: url });
-    await admin.connect();
-    await admin.query(`DROP DATABASE IF EXISTS ${BENCH_DB} WITH (FORCE)`);
-    await admin.query(`CREATE DATABASE ${BENCH_DB}`);
-    await admin.end();
+    if (!keep?.reuse) {
+      const admin = new pg.Client({ connectionString: url });
+      await admin.connect();
+      await admin.query(`DROP DATABASE IF EXISTS ${BENCH_DB} WITH (FORCE)`);
+      await admin.query(`CREATE DATABASE ${BENCH_DB}`);
+      await admin.end();
+    }
     const target = new URL(url);
     target.pathname = `/${BENCH_DB}`;
     const database = await openDatabase({ databaseUrl: target.toString(), dataDir: 'memory://', poolSize: 4 });
@@ -29,10 +31,12 @@ export async function openFreshBenchDatabase(url: string | undefined, log: (m: s
     shown.password = '';
     return { database, where: `PostgreSQL ${shown.host}/${BENCH_DB}`, cleanup: async () => undefined };
   }
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongwu-bench-'));
+  // --dir keeps the embedded database for later runs with --reuse; otherwise a temporary folder.
+  const dir = keep?.dir ? path.resolve(keep.dir) : fs.mkdtempSync(path.join(os.tmpdir(), 'gongwu-bench-'));
+  if (keep?.dir && !keep.reuse) fs.rmSync(dir, { recursive: true, force: true });
   const database = await openDatabase({ dataDir: dir, log });
   await migrate(database);
-  return { database, where: `PGlite ${dir}`, cleanup: async () => fs.rmSync(dir, { recursive: true, force: true }) };
+  return { database, where: `PGlite ${dir}`, cleanup: async () => (keep?.dir ? undefined : fs.rmSync(dir, { recursive: true, force: true })) };
 }
 
 /**

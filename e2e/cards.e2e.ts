@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readQr } from './fixtures-qr.ts';
 import { signIn, startHarness, type Harness } from './harness.ts';
 
 // Pages fetch after they render: give assertions the time a person would wait.
@@ -60,6 +61,7 @@ describe('the card library in a browser', () => {
 
   let printerId = '';
   let printerNo = '';
+  let scanned = '';
 
   it('rejects a file with a bad row, cell by cell, and imports it once fixed', () => h.withPage('card-import', async (page) => {
     await signIn(page, 'u01-admin');
@@ -131,6 +133,9 @@ describe('the card library in a browser', () => {
     // Every label gets its QR image (generated in the page) and its card number.
     await expect.poll(() => labels.locator('.gw-label img[src^="data:image/png"]').count(), WAIT).toBe(3);
     expect(await labels.locator('.gw-labels').innerText()).toContain(printerNo);
+    // Scanned, the printer's label leads to the card's phone page.
+    scanned = await readQr(label.filter({ hasText: printerNo }).locator('img'));
+    expect(scanned).toBe(`${h.baseUrl}/m/cards/${printerId}`);
     await expect.poll(() => labels.getByRole('button', { name: /打\s*印/ }).isEnabled(), WAIT).toBe(true);
 
     // CSS mm at 96 dpi: 1 mm = 3.78 px.
@@ -151,7 +156,7 @@ describe('the card library in a browser', () => {
     expect(printerId).not.toBe('');
     await signIn(page, 'u01-admin');
     await page.setViewportSize({ width: 390, height: 844 });
-    await page.goto(`/m/cards/${printerId}`);
+    await page.goto(scanned || `/m/cards/${printerId}`);
     await page.getByText(printerNo, { exact: true }).waitFor();
     expect(await page.locator('body').innerText()).toContain(PRINTER);
     expect(await page.locator('.app-layout').count()).toBe(0);

@@ -1,8 +1,10 @@
+import crypto from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { query } from '../../platform/db/engine.ts';
 import { withTx } from '../../platform/db/tx.ts';
 import { createTestApp, type Client, type TestApp } from '../../testing/test-app.ts';
+import { registerCardsBulk, type CardDraft } from '../assets/card-bulk.service.ts';
 import { changeCard } from '../assets/card.service.ts';
 import { cardOf, createDoc, createWorkflowWorld, eventsOf, expectOk, idleCard, inUseCard, type WorkflowWorld } from './workflow.factory.ts';
 
@@ -232,5 +234,37 @@ describe('lifecycle documents', () => {
     const last = (await eventsOf(t.database, card.id)).at(-1)!;
     expect(last.type).toBe('repair_finished');
     expect(last.note).toMatch(/联想服务站.*350\.00/);
+  });
+
+  it('executes a batch document of 300 cards in one transaction, one ledger event per card', async () => {
+    const draft: CardDraft = {
+      name: '办公椅', categoryId: w.cat.desktop, spec: 'BATCH-300', brand: null, serialNo: null, quantity: 1, measureUnit: '把', originalValueFen: 80_000,
+      accumulatedDepreciationFen: 0, fundingSource: null, acquisitionMethod: 'purchase', acquiredOn: '2020-01-01', postedOn: '2020-01-02', inUseOn: '2020-01-02',
+      voucherNo: null, supplier: null, warrantyUntil: null, usefulLifeMonths: 180, depreciationMethod: 'straight_line', status: 'in_use', useMode: 'self_use',
+      counterparty: null, usingDepartmentId: w.u01Dept, custodianId: w.u01Staff, roomId: null, attributes: {},
+    };
+    await withTx(t.database.db, (tx) => registerCardsBulk(tx, { unitId: w.u01, drafts: Array.from({ length: 300 }, () => draft), documentId: crypto.randomUUID(), documentType: 'test', actorId: null }));
+    const ids = (await query<{ id: string }>(t.database.db, sql`SELECT id FROM cards WHERE spec = 'BATCH-300'`)).map((r) => r.id);
+    expect(ids).toHaveLength(300);
+    const id = await createDoc(staff, { type: 'return', payload: {}, lines: ids.map((cardId) => ({ cardId })) });
+    await expectOk(staff.post(`/api/documents/${id}/submit`));
+    await expectOk(admin.post(`/api/documents/${id}/approve`, {}));
+    await expectOk(admin.post(`/api/documents/${id}/execute`));
+    const [counts] = await query<{ idle: number; events: number }>(t.database.db, sql`
+      SELECT (SELECT count(*)::int FROM cards WHERE spec = 'BATCH-300' AND status = 'idle') AS idle,
+             (SELECT count(*)::int FROM card_events WHERE document_id = ${id} AND type = 'returned') AS events`);
+    expect(counts).toEqual({ idle: 300, events: 300 });
+    expect((await admin.get(`/api/documents/${id}`)).json().totalFen).toBe(300 * 80_000);
+  });
+
+  it('transfers within the unit: the department and custodian change, the card stays in use', async () => {
+    const card = await inUseCard(t.database, w);
+    const id = await createDoc(admin, { type: 'transfer', payload: { departmentId: w.u01Dept2, custodianId: w.u01Staff2 }, lines: [{ cardId: card.id }] });
+    await expectOk(admin.post(`/api/documents/${id}/submit`));
+    expect((await admin.get(`/api/documents/${id}`)).json().steps.map((s: { scope: string }) => s.scope)).toEqual(['applicant_unit']);
+    await expectOk(leader.post(`/api/documents/${id}/approve`, {}));
+    await expectOk(admin.post(`/api/documents/${id}/execute`));
+    expect(await cardOf(t.database, card.id)).toMatchObject({ status: 'in_use', unit_id: w.u01, custodian_id: w.u01Staff2 });
+    expect((await eventsOf(t.database, card.id)).at(-1)!.type).toBe('handed_over');
   });
 });

@@ -29,7 +29,7 @@ interface Persona {
   grants: RoleGrant[];
 }
 
-describe('the route walker', () => {
+describe('the route walker', { timeout: 180_000 }, () => {
   let t: TestApp;
   let ctx: WalkerContext;
   const personas = new Map<string, Persona>();

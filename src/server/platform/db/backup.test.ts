@@ -71,7 +71,8 @@ async function addRowsEverywhere(d: Database): Promise<void> {
 
 const digestOpts = { where: { security_events: "kind <> 'restore'" } };
 
-describe('backup and restore', () => {
+// Generous limits: the suite runs beside others on two cores.
+describe('backup and restore', { timeout: 180_000 }, () => {
   let source: Database;
   let dir: string;
   let file: string;
@@ -81,7 +82,7 @@ describe('backup and restore', () => {
     await addRowsEverywhere(source);
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongwu-backup-'));
     file = path.join(dir, 'backup.jsonl.gz');
-  });
+  }, 300_000);
   afterAll(async () => {
     await source.close();
     fs.rmSync(dir, { recursive: true, force: true });

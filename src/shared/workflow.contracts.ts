@@ -172,6 +172,8 @@ export const DocumentSummary = z.object({
   currentStepLabel: z.string().nullable(),
   createdAt: z.string(),
   submittedAt: z.string().nullable(),
+  /** Lending/rental executed, past its period and not returned. */
+  overdue: z.boolean(),
 });
 export type DocumentSummary = z.infer<typeof DocumentSummary>;
 

@@ -24,7 +24,9 @@ const SUMMARY = sql`d.id, d.doc_no AS "docNo", d.type, d.status, d.title, d.unit
   d.counterpart_unit_id AS "counterpartUnitId", ap.display_name AS "applicantName", d.total_fen AS "totalFen",
   (SELECT count(*)::int FROM document_lines l WHERE l.document_id = d.id) AS "lineCount",
   (SELECT s.label FROM document_steps s WHERE s.document_id = d.id AND s.step_no = d.current_step) AS "currentStepLabel",
-  d.created_at AS "createdAt", d.submitted_at AS "submittedAt"`;
+  d.created_at AS "createdAt", d.submitted_at AS "submittedAt",
+  (d.type = 'lending' AND d.status = 'executed' AND d.payload->>'returnedOn' IS NULL
+    AND (d.payload->>'periodTo')::date < (now() AT TIME ZONE 'Asia/Shanghai')::date) AS overdue`;
 const JOINS = sql`FROM documents d LEFT JOIN units un ON un.id = d.unit_id LEFT JOIN users ap ON ap.id = d.applicant_id`;
 const SORTS: Record<string, SQL> = { createdAt: sql`d.created_at`, docNo: sql`d.doc_no`, totalFen: sql`d.total_fen`, status: sql`d.status` };
 

@@ -213,6 +213,7 @@ describe('lifecycle documents', () => {
     await expectOk(admin.post(`/api/documents/${id}/execute`));
     expect((await cardOf(t.database, card.id)).status).toBe('lent');
     expect((await admin.get('/api/lendings/overdue')).json().items.map((d: { id: string }) => d.id)).toContain(id);
+    expect((await admin.get('/api/documents?type=lending')).json().items.find((d: { id: string }) => d.id === id).overdue).toBe(true);
     await expectOk(admin.post(`/api/documents/${id}/return-lending`, { returnedOn: '2025-02-03' }));
     expect((await cardOf(t.database, card.id)).status).toBe('in_use');
     expect((await eventsOf(t.database, card.id)).map((e) => e.type).slice(-2)).toEqual(['lent', 'lending_returned']);

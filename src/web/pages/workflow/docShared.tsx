@@ -1,4 +1,4 @@
-import { Badge } from 'antd';
+import { Badge, Tag } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
@@ -46,7 +46,7 @@ export function useDocumentColumns(): TableColumnsType<DocumentSummary> {
     { title: t('申请人', 'Applicant'), dataIndex: 'applicantName', width: 120 },
     { title: t('明细', 'Lines'), dataIndex: 'lineCount', width: 70, align: 'right' },
     { title: t('金额', 'Amount'), dataIndex: 'totalFen', key: 'totalFen', sorter: true, width: 130, align: 'right', render: (v) => <Money fen={v} /> },
-    { title: t('状态', 'Status'), dataIndex: 'status', key: 'status', sorter: true, width: 90, render: (v) => <DocStatusTag status={v} /> },
+    { title: t('状态', 'Status'), dataIndex: 'status', key: 'status', sorter: true, width: 90, render: (v, r) => <>{<DocStatusTag status={v} />}{r.overdue && <Tag color="red">{t('逾期', 'Overdue')}</Tag>}</> },
     { title: t('当前环节', 'Current step'), dataIndex: 'currentStepLabel', width: 170, ellipsis: true },
     { title: t('创建时间', 'Created'), dataIndex: 'createdAt', key: 'createdAt', sorter: true, width: 160, render: (v: string) => new Date(v).toLocaleString('zh-CN', { hour12: false }) },
   ];

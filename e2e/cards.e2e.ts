@@ -93,7 +93,14 @@ describe('the card library in a browser', () => {
     await signIn(page, 'u01-admin');
     await page.goto('/cards');
     await tableRows(page).first().waitFor();
-    // The demo has plenty of 激光打印机; the fragment 档案室激光打 only matches the imported one.
+    // Two characters: every card on the page has them somewhere (the demo has plenty of printers).
+    await search(page, '打印');
+    // (The table keeps showing the previous page while it fetches: wait for the answer itself.)
+    await expect.poll(async () => {
+      const texts = await tableRows(page).allInnerTexts();
+      return texts.length > 1 && texts.every((text) => text.includes('打印'));
+    }, WAIT).toBe(true);
+    // The fragment 档案室激光打 only matches the imported printer.
     await search(page, '档案室激光打');
     const hit = tableRows(page).filter({ hasText: PRINTER });
     await hit.waitFor();

@@ -1,4 +1,5 @@
 import dayjs from 'dayjs';
+import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signIn, startHarness, type Harness } from './harness.ts';
@@ -84,6 +85,11 @@ describe('finance pages in a browser', () => {
     const body = await res.body();
     expect(body.subarray(0, 2).toString()).toBe('PK');
     expect(res.headers()['content-disposition'] ?? '').toMatch(/attachment/);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(body as unknown as ArrayBuffer);
+    const texts: string[] = [];
+    wb.worksheets[0].eachRow((row) => row.eachCell((cell) => texts.push(String(cell.text))));
+    expect(texts.join(' ')).toMatch(/期初[\s\S]*期末/);
   }));
 
   it('draws the dashboard charts', () => h.withPage('dashboard', async (page) => {

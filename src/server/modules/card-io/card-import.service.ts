@@ -67,23 +67,32 @@ export async function importCards(database: Database, req: ImportRequest): Promi
   }
 
   const base = { rows, unitId: req.unitId };
-  if (errors.length) {
-    errors.sort((a, b) => a.row - b.row);
-    const reportFile = req.reportFile ? await writeErrorReport(req.reportFile, errors) : null;
-    return { ...base, ok: false, imported: 0, errorCount: errors.length, errors: errors.slice(0, IMPORT_ERRORS_IN_RESULT), allErrors: errors, reportFile, firstCardNo: null, lastCardNo: null };
-  }
+  const reject = async (found: ImportError[]): Promise<ImportOutcome> => {
+    found.sort((a, b) => a.row - b.row);
+    const reportFile = req.reportFile ? await writeErrorReport(req.reportFile, found) : null;
+    return { ...base, ok: false, imported: 0, errorCount: found.length, errors: found.slice(0, IMPORT_ERRORS_IN_RESULT), allErrors: found, reportFile, firstCardNo: null, lastCardNo: null };
+  };
+  if (errors.length) return reject(errors);
 
   req.progress?.(0, drafts.length, '正在写入…');
-  const written = await withTx(db, (tx) => registerCardsBulk(tx, {
-    unitId: req.unitId,
-    drafts,
-    documentId: req.documentId,
-    documentType: 'import',
-    actorId: req.actorId,
-    eventType: 'opening_registration',
-    note: '期初导入',
-    onProgress: (n) => req.progress?.(n, drafts.length, `已写入 ${n} 张卡片`),
-  }));
+  const written = await withTx(db, async (tx) => {
+    // Two imports into one unit at once must not both pass the serial-number check: the second
+    // waits here, then sees the first one's cards.
+    await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${`cards.import:${req.unitId}`}))`);
+    const taken = await existingSerials(tx, req.unitId, [...serialRows.keys()]);
+    if (taken.size) return { clash: [...taken].map((serial) => ({ row: serialRows.get(serial)!, column: '序列号', value: serial, reason: '本单位已有该序列号的卡片' })) };
+    return registerCardsBulk(tx, {
+      unitId: req.unitId,
+      drafts,
+      documentId: req.documentId,
+      documentType: 'import',
+      actorId: req.actorId,
+      eventType: 'opening_registration',
+      note: '期初导入',
+      onProgress: (n) => req.progress?.(n, drafts.length, `已写入 ${n} 张卡片`),
+    });
+  });
+  if ('clash' in written) return reject(written.clash);
   return { ...base, ok: true, imported: written.count, errorCount: 0, errors: [], allErrors: [], reportFile: null, firstCardNo: written.firstCardNo, lastCardNo: written.lastCardNo };
 }
 

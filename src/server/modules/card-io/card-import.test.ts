@@ -1,8 +1,12 @@
 import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { query, queryOne } from '../../platform/db/engine.ts';
 import { createTestApp, type Client, type TestApp } from '../../testing/test-app.ts';
+import { importCards } from './card-import.service.ts';
 import { DEMO_PASSWORD, fillTemplate, finish, plainWorkbook, readSheet, seedSmall, upload, type SheetRow } from './card-io.fixtures.ts';
 
 let t: TestApp;
@@ -130,6 +134,21 @@ describe('card import', () => {
       { row: 4, column: '序列号', value: 'DUP-1', reason: '本单位已有该序列号的卡片' },
     ]);
     expect(await cardCount(unit1.id)).toBe(before);
+  });
+
+  it('lets only one of two simultaneous imports carrying the same serial number through', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'card-import-'));
+    const files = await Promise.all(['a', 'b'].map(async (n) => {
+      const f = path.join(dir, `${n}.xlsx`);
+      fs.writeFileSync(f, await plainWorkbook([row({ 序列号: 'RACE-1' }), row()]));
+      return f;
+    }));
+    const before = await cardCount(unit1.id);
+    const outcomes = await Promise.all(files.map((file) => importCards(t.database, { file, unitId: unit1.id, actorId: null, documentId: crypto.randomUUID() })));
+    expect(outcomes.map((o) => o.ok).sort()).toEqual([false, true]);
+    expect(outcomes.find((o) => !o.ok)!.errors).toEqual([{ row: 2, column: '序列号', value: 'RACE-1', reason: '本单位已有该序列号的卡片' }]);
+    expect(await cardCount(unit1.id)).toBe(before + 2);
+    fs.rmSync(dir, { recursive: true, force: true });
   });
 
   it('checks amounts, dates, accumulated depreciation and references within the unit', async () => {

@@ -120,6 +120,16 @@ export async function buildTemplate(q: Queryable, unitId: string | null): Promis
     for (let i = 0; i < n; i++) {
       ref.addRow({ dept: depts[i]?.name, no: people[i]?.employee_no, name: people[i]?.name, room: rooms[i]?.place });
     }
+    // Suggestions, not a fence: the importer also takes department codes and rooms written another way.
+    const suggest = (key: string, refCol: string, count: number) => {
+      const i = CARD_IMPORT_COLUMNS.findIndex((c) => c.key === key);
+      if (i < 0 || count === 0) return;
+      const col = colLetter(i + 1);
+      dv.add(`${col}2:${col}${VALIDATED_ROWS + 1}`, { type: 'list', allowBlank: true, formulae: [`'本单位参考'!$${refCol}$2:$${refCol}$${count + 1}`], showErrorMessage: false });
+    };
+    suggest('department', 'A', depts.length);
+    suggest('custodianNo', 'B', people.length);
+    suggest('location', 'D', rooms.length);
   }
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

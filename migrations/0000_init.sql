@@ -349,6 +349,7 @@ CREATE TABLE "documents" (
 	"current_step" integer,
 	"version" integer DEFAULT 1 NOT NULL,
 	"submitted_at" timestamp with time zone,
+	"submitted_by" uuid,
 	"decided_at" timestamp with time zone,
 	"executed_at" timestamp with time zone,
 	"executed_by" uuid,

@@ -85,7 +85,7 @@ export async function submitDocument(q: Queryable, actor: Actor, id: string): Pr
       })));
     }
     const to = applicable.length ? 'submitted' : 'approved';
-    await setStatus(tx, doc, to, { currentStep: applicable.length ? 1 : null, submittedAt: new Date(), decidedAt: applicable.length ? null : new Date() });
+    await setStatus(tx, doc, to, { currentStep: applicable.length ? 1 : null, submittedAt: new Date(), submittedBy: actor.userId, decidedAt: applicable.length ? null : new Date() });
     await addEvent(tx, doc, actor, 'submitted', doc.status, to, applicable.length ? `审批流程：${applicable.map((s) => s.label).join(' → ')}` : '无需审批');
     return { status: to };
   });
@@ -112,7 +112,7 @@ export async function decide(q: Queryable, actor: Actor, id: string, decision: D
     const step = steps.find((s) => s.stepNo === doc.currentStep);
     if (!step || step.state !== 'pending') throw new AppError('invalid_transition', '没有待审批的环节');
     if (!can(actor, 'document.approve') || !holdsStep(actor.grants, step)) throw new AppError('forbidden', `本环节由「${step.label}」审批`);
-    if (doc.applicantId === actor.userId) throw new AppError('rule_violation', '不能审批本人提交的单据');
+    if (doc.applicantId === actor.userId || doc.submittedBy === actor.userId) throw new AppError('rule_violation', '不能审批本人申请或提交的单据');
     if (steps.some((s) => s.decidedBy === actor.userId)) throw new AppError('rule_violation', '同一人只能审批同一单据的一个环节');
     if (decision !== 'approve' && !comment?.trim()) throw invalid({ comment: '驳回或退回须填写意见' });
     const state = decision === 'approve' ? 'approved' : decision === 'reject' ? 'rejected' : 'returned';
@@ -150,7 +150,7 @@ export function inboxWhere(actor: Actor) {
   const match = sql.join(grants.map((g) => g.unitId === null
     ? sql`(s.role = ${g.role})`
     : sql`(s.role = ${g.role} AND s.scope_unit_id = ${g.unitId})`), sql` OR `);
-  return sql`d.status = 'submitted' AND d.applicant_id <> ${actor.userId}
+  return sql`d.status = 'submitted' AND d.applicant_id <> ${actor.userId} AND d.submitted_by IS DISTINCT FROM ${actor.userId}
     AND EXISTS (SELECT 1 FROM document_steps s WHERE s.document_id = d.id AND s.step_no = d.current_step AND (${match}))
     AND NOT EXISTS (SELECT 1 FROM document_steps s2 WHERE s2.document_id = d.id AND s2.decided_by = ${actor.userId})`;
 }

@@ -99,7 +99,7 @@ export async function getDocument(q: Queryable, actor: Actor, id: string): Promi
       edit: writes && actionAllowed('edit', doc.status),
       submit: writes && actionAllowed('submit', doc.status),
       decide: doc.status === 'submitted' && !!current && can(actor, 'document.approve') && holdsStep(actor.grants, current)
-        && doc.applicantId !== actor.userId && !steps.some((s) => s.decidedBy === actor.userId),
+        && doc.applicantId !== actor.userId && doc.submittedBy !== actor.userId && !steps.some((s) => s.decidedBy === actor.userId),
       execute: executes && actionAllowed('execute', doc.status),
       cancel: writes && actionAllowed('cancel', doc.status),
       post: doc.type === 'acceptance' && doc.status === 'executed' && !p.postedOn

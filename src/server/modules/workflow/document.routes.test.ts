@@ -114,6 +114,12 @@ describe('lifecycle documents', () => {
     const self = await officer.post(`/api/documents/${ownDoc}/approve`, {});
     expect(self.statusCode).toBe(422);
     expect(self.json().message).toMatch(/本人/);
+    // Whoever submits a colleague's draft cannot approve it either.
+    const c = await idleCard(t.database, w);
+    const drafted = await createDoc(staff, requisition(c.id));
+    await expectOk(admin.post(`/api/documents/${drafted}/submit`));
+    expect((await admin.get('/api/inbox')).json().items.map((d: { id: string }) => d.id)).not.toContain(drafted);
+    expect((await admin.post(`/api/documents/${drafted}/approve`, {})).statusCode).toBe(422);
   });
 
   it('routes a disposal by value: below the unit threshold only the leader; above it the committee; above ¥1,000,000 the finance bureau', async () => {

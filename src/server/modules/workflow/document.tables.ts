@@ -24,6 +24,8 @@ export const documents = pgTable('documents', {
   currentStep: integer('current_step'),
   version: integer('version').notNull().default(1),
   submittedAt: ts('submitted_at'),
+  /** Who submitted (may differ from the applicant who drafted it); neither may approve it. */
+  submittedBy: uuid('submitted_by'),
   decidedAt: ts('decided_at'),
   executedAt: ts('executed_at'),
   executedBy: uuid('executed_by'),

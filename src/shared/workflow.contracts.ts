@@ -240,7 +240,11 @@ export const DocumentDetail = DocumentSummary.extend({
 });
 export type DocumentDetail = z.infer<typeof DocumentDetail>;
 
-export const DecisionInput = z.object({ comment: z.string().max(1000).optional() });
+export const DecisionInput = z.object({
+  comment: z.string().max(1000).optional(),
+  /** The step the approver saw; if another decision moved the document on meanwhile, the call is refused as stale. */
+  stepNo: z.number().int().min(1).optional(),
+});
 
 // ---- standards (配置标准) ----
 

@@ -104,13 +104,14 @@ async function checkScrap(tx: Tx, doc: DocumentRow, cardIds: string[]): Promise<
   }
 }
 
-export async function decide(q: Queryable, actor: Actor, id: string, decision: Decision, comment?: string): Promise<{ status: string }> {
+export async function decide(q: Queryable, actor: Actor, id: string, decision: Decision, comment?: string, stepNo?: number): Promise<{ status: string }> {
   return withTx(q, async (tx) => {
     const doc = await loadStepDocument(tx, actor, id);
     if (!actionAllowed(decision === 'approve' ? 'approve' : decision, doc.status)) throw new AppError('invalid_transition', '该单据当前不在审批中');
     const steps = await tx.select().from(documentSteps).where(eq(documentSteps.documentId, id)).orderBy(asc(documentSteps.stepNo));
     const step = steps.find((s) => s.stepNo === doc.currentStep);
     if (!step || step.state !== 'pending') throw new AppError('invalid_transition', '没有待审批的环节');
+    if (stepNo !== undefined && stepNo !== step.stepNo) throw new AppError('stale', '该环节已由他人审批，请刷新后查看');
     if (!can(actor, 'document.approve') || !holdsStep(actor.grants, step)) throw new AppError('forbidden', `本环节由「${step.label}」审批`);
     if (doc.applicantId === actor.userId || doc.submittedBy === actor.userId) throw new AppError('rule_violation', '不能审批本人申请或提交的单据');
     if (steps.some((s) => s.decidedBy === actor.userId)) throw new AppError('rule_violation', '同一人只能审批同一单据的一个环节');

@@ -135,7 +135,9 @@ describe('lifecycle documents', () => {
     expect((await chainOf(mid.id)).roles).toEqual(['unit_leader', 'asset_office']);
     const b = await chainOf(big.id);
     expect(b.roles).toEqual(['unit_leader', 'asset_office', 'finance_bureau']);
-    await expectOk(leader.post(`/api/documents/${b.id}/approve`, {}));
+    await expectOk(leader.post(`/api/documents/${b.id}/approve`, { stepNo: 1 }));
+    // An approver who still sees step 1 (decided meanwhile) is told so instead of deciding step 2.
+    expect((await officer.post(`/api/documents/${b.id}/approve`, { stepNo: 1 })).json().error).toBe('stale');
     expect((await officer.get('/api/inbox')).json().items.map((d: { id: string }) => d.id)).toContain(b.id);
     await expectOk(officer.post(`/api/documents/${b.id}/approve`, {}));
     expect((await bureau.get('/api/inbox/count')).json().count).toBeGreaterThanOrEqual(1);

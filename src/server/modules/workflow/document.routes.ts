@@ -50,7 +50,7 @@ export async function documentRoutes(app: App) {
     app.post(`/api/documents/:id/${decision}`, {
       config: { access: 'document.approve' },
       schema: { tags, summary: { approve: '审批同意', reject: '驳回', return: '退回修改' }[decision], params: DocId, body: DecisionInput, response: { 200: Status } },
-    }, async (req) => decide(db, req.actor, req.params.id, decision, req.body.comment));
+    }, async (req) => decide(db, req.actor, req.params.id, decision, req.body.comment, req.body.stepNo));
   }
 
   app.post('/api/documents/:id/execute', {

@@ -102,7 +102,7 @@ export default function DocumentDetailPage() {
     if (!deciding) return;
     setBusy(true);
     try {
-      await api.post(`/api/documents/${doc.id}/${deciding}`, { comment: comment || undefined });
+      await api.post(`/api/documents/${doc.id}/${deciding}`, { comment: comment || undefined, stepNo: doc.currentStep ?? undefined });
       message.success(t('已提交审批意见', 'Decision recorded'));
       setDeciding(null); setComment('');
       await after();

@@ -49,7 +49,8 @@ function sample(s: JsonSchema | undefined, depth = 0): unknown {
       if (s.format === 'uuid') return crypto.randomUUID();
       if (s.format === 'date') return '2026-01-01';
       if (s.format === 'date-time') return '2026-01-01T00:00:00.000Z';
-      if (s.pattern === '^\\d{4}-\\d{2}$' || s.pattern?.includes('\\d{4}-\\d{2}')) return '2026-01';
+      if (s.pattern?.includes('\\d{4}-\\d{2}-\\d{2}')) return '2026-01-01';
+      if (s.pattern?.includes('\\d{4}-\\d{2}')) return '2026-01';
       return 'w'.repeat(Math.max(1, s.minLength ?? 1));
     default:
       return null;

@@ -449,8 +449,6 @@ ALTER TABLE "cards" ADD CONSTRAINT "cards_using_unit_id_units_id_fk" FOREIGN KEY
 ALTER TABLE "cards" ADD CONSTRAINT "cards_using_department_id_departments_id_fk" FOREIGN KEY ("using_department_id") REFERENCES "public"."departments"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "cards" ADD CONSTRAINT "cards_custodian_id_staff_id_fk" FOREIGN KEY ("custodian_id") REFERENCES "public"."staff"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "cards" ADD CONSTRAINT "cards_room_id_rooms_id_fk" FOREIGN KEY ("room_id") REFERENCES "public"."rooms"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "depreciation_entries" ADD CONSTRAINT "depreciation_entries_run_id_depreciation_runs_id_fk" FOREIGN KEY ("run_id") REFERENCES "public"."depreciation_runs"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "depreciation_entries" ADD CONSTRAINT "depreciation_entries_card_id_cards_id_fk" FOREIGN KEY ("card_id") REFERENCES "public"."cards"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "depreciation_runs" ADD CONSTRAINT "depreciation_runs_unit_id_units_id_fk" FOREIGN KEY ("unit_id") REFERENCES "public"."units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "depreciation_workloads" ADD CONSTRAINT "depreciation_workloads_card_id_cards_id_fk" FOREIGN KEY ("card_id") REFERENCES "public"."cards"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "buildings" ADD CONSTRAINT "buildings_compound_id_compounds_id_fk" FOREIGN KEY ("compound_id") REFERENCES "public"."compounds"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -486,7 +484,7 @@ CREATE INDEX "cards_value_idx" ON "cards" USING btree ("unit_id","original_value
 CREATE INDEX "categories_path_idx" ON "categories" USING btree ("path");--> statement-breakpoint
 CREATE INDEX "categories_parent_idx" ON "categories" USING btree ("parent_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "depreciation_entries_card_month_idx" ON "depreciation_entries" USING btree ("card_id","month");--> statement-breakpoint
-CREATE INDEX "depreciation_entries_unit_month_idx" ON "depreciation_entries" USING btree ("unit_id","month");--> statement-breakpoint
+CREATE INDEX "depreciation_entries_month_unit_idx" ON "depreciation_entries" USING btree ("month","unit_id");--> statement-breakpoint
 CREATE INDEX "depreciation_runs_month_idx" ON "depreciation_runs" USING btree ("month");--> statement-breakpoint
 CREATE INDEX "depreciation_workloads_unit_month_idx" ON "depreciation_workloads" USING btree ("unit_id","month");--> statement-breakpoint
 CREATE INDEX "room_occupants_staff_idx" ON "room_occupants" USING btree ("staff_id");--> statement-breakpoint

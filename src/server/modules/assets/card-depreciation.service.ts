@@ -71,7 +71,7 @@ export function chargesSql(unitIds: string[], month: string): SQL {
         AND c.posted_on IS NOT NULL AND c.posted_on <= params.m1
         AND (c.disposed_on > params.m1 OR (c.disposed_on IS NULL AND c.status <> 'disposed'))
         -- Charged this month already by the unit it has since left: one month, one charge.
-        AND NOT EXISTS (SELECT 1 FROM depreciation_entries t WHERE t.card_id = c.id AND t.month = params.m0)
+        AND c.id NOT IN (SELECT t.card_id FROM depreciation_entries t WHERE t.month = ${month}::date)
     ),
     x AS (
       SELECT cand.*, (v - a) AS lft, greatest(posted_i, coalesce(prev_i + 1, posted_i)) AS start_i FROM cand

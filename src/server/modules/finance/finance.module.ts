@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { GongwuModule } from '../../platform/module.ts';
 import { query } from '../../platform/db/engine.ts';
+import { AppError } from '../../platform/errors.ts';
 import { Month } from '../../../shared/finance.contracts.ts';
 import { depreciationRoutes } from './depreciation.routes.ts';
 import { runMonthForUnits } from './depreciation.service.ts';
@@ -22,15 +23,20 @@ export const module: GongwuModule = {
       .requiredOption('--month <YYYY-MM>', 'the month')
       .option('--unit <code>', 'one unit by its code')
       .action(async (o: { month: string; unit?: string }) => {
-        const month = Month.parse(o.month);
+        const parsed = Month.safeParse(o.month);
+        if (!parsed.success) return dep.error(`--month: expected YYYY-MM, got "${o.month}"`);
+        const month = parsed.data;
         const { database } = await ctx.open();
         try {
           const units = await query<{ id: string; code: string }>(database.db, sql`
             SELECT id, code FROM units WHERE active ${o.unit ? sql`AND code = ${o.unit}` : sql``} ORDER BY sort, code`);
-          if (o.unit && units.length === 0) throw new Error(`no unit with code ${o.unit}`);
+          if (o.unit && units.length === 0) return dep.error(`--unit: no unit with code ${o.unit}`);
           const started = Date.now();
-          const res = await runMonthForUnits(database.db, units.map((u) => u.id), month, null, (done, total) => {
-            if (done === total || done % 10 === 0) ctx.log(`  ${done}/${total} units`);
+          const res = await runMonthForUnits(database.db, units.map((u) => u.id), month, null, (done, total, msg) => {
+            if (msg) ctx.log(`  [${done}/${total}] ${msg}`);
+          }, !!o.unit).catch((err: unknown) => {
+            if (err instanceof AppError) dep.error(`${o.unit}: ${err.message}`);
+            throw err;
           });
           for (const u of res.units) {
             const code = units.find((x) => x.id === u.unitId)?.code;

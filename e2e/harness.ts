@@ -62,8 +62,19 @@ export async function startHarness(): Promise<Harness> {
     DATABASE_URL: '', // the embedded engine, whatever the caller's environment says
   };
   const cli = (...args: string[]) => execFileSync(process.execPath, ['bin/gongwu.js', ...args], { cwd: ROOT, env, stdio: 'pipe', timeout: 300_000 });
-  cli('migrate');
-  cli('seed-demo');
+  const template = process.env.GONGWU_E2E_TEMPLATE_DIR;
+  if (template) {
+    // Seed once per run into the template, then start every spec file on its own copy.
+    if (!fs.existsSync(path.join(template, 'PG_VERSION'))) {
+      const seedEnv = { ...env, GONGWU_DATA_DIR: template };
+      execFileSync(process.execPath, ['bin/gongwu.js', 'migrate'], { cwd: ROOT, env: seedEnv, stdio: 'pipe', timeout: 300_000 });
+      execFileSync(process.execPath, ['bin/gongwu.js', 'seed-demo'], { cwd: ROOT, env: seedEnv, stdio: 'pipe', timeout: 300_000 });
+    }
+    fs.cpSync(template, dataDir, { recursive: true });
+  } else {
+    cli('migrate');
+    cli('seed-demo');
+  }
 
   let output = '';
   const server = spawn(process.execPath, ['bin/gongwu.js', 'serve'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });

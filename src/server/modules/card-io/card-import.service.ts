@@ -43,6 +43,8 @@ export async function importCards(database: Database, req: ImportRequest): Promi
   const drafts: CardDraft[] = [];
   const serialRows = new Map<string, number>();
 
+  // The sheet's <dimension>, when present, gives a total for the progress bar while reading.
+  let lastRow: number | undefined;
   req.progress?.(0, undefined, '正在读取和校验…');
   const { rows } = await readCardSheet(req.file, (rowNo, raw) => {
     const { draft, errors: rowErrors } = validateRow(rowNo, raw, lookups, today);
@@ -55,8 +57,8 @@ export async function importCards(database: Database, req: ImportRequest): Promi
     if (rowErrors.length) errors.push(...rowErrors);
     // Drafts are kept only while the file is still clean: a rejected file needs no cards in memory.
     else if (draft && errors.length === 0) drafts.push(draft);
-    if (rowNo % 1000 === 0) req.progress?.(rowNo, undefined, `已读取 ${rowNo} 行`);
-  });
+    if (rowNo % 1000 === 0) req.progress?.(rowNo, lastRow, `已读取并校验 ${rowNo} 行`);
+  }, (n) => { lastRow = n; });
   if (rows === 0) throw new AppError('bad_file', '文件中没有数据行');
 
   if (serialRows.size) {

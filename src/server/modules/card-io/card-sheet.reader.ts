@@ -54,11 +54,19 @@ export function assertXlsx(file: string): void {
   if (head.readUInt32BE(0) !== 0x504b0304) throw new AppError('bad_file', '文件不是 Excel 工作簿（.xlsx），请使用下载的导入模板填写后上传');
 }
 
-/** Decodes UTF-8 across chunk boundaries: a character split between two chunks stays whole. */
-async function* utf8Chunks(chunks: AsyncIterable<Buffer | string>): AsyncGenerator<string> {
+/**
+ * Decodes UTF-8 across chunk boundaries: a character split between two chunks stays whole. Also
+ * shows the sheet's head to `sniff` (its <dimension> tells how many rows follow).
+ */
+async function* utf8Chunks(chunks: AsyncIterable<Buffer | string>, sniff?: (head: string) => boolean): AsyncGenerator<string> {
   const decoder = new TextDecoder('utf-8');
+  let head = '';
   for await (const c of chunks) {
     const s = typeof c === 'string' ? c : decoder.decode(c, { stream: true });
+    if (sniff && head.length < 8192) {
+      head += s;
+      if (sniff(head)) sniff = undefined;
+    }
     if (s) yield s;
   }
   const rest = decoder.decode();
@@ -91,8 +99,16 @@ type ReaderInternals = {
  * parser text decoded across chunk boundaries, for the sheets and the shared-strings table.
  */
 class Utf8WorkbookReader extends ExcelJS.stream.xlsx.WorkbookReader {
+  /** Called with a sheet's last row number when its <dimension> says so (Excel and ExcelJS write it). */
+  onDimension?: (lastRow: number) => void;
+
   _parseWorksheet(iterator: AsyncIterable<Buffer | string>, sheetNo: string) {
-    return (ExcelJS.stream.xlsx.WorkbookReader.prototype as unknown as ReaderInternals)._parseWorksheet.call(this, utf8Chunks(iterator), sheetNo);
+    const sniff = (head: string) => {
+      const m = /<dimension ref="[A-Z]+\d+(?::[A-Z]+(\d+))?"/.exec(head);
+      if (m) this.onDimension?.(Number(m[1] ?? 1));
+      return !!m || head.includes('<sheetData');
+    };
+    return (ExcelJS.stream.xlsx.WorkbookReader.prototype as unknown as ReaderInternals)._parseWorksheet.call(this, utf8Chunks(iterator, sniff), sheetNo);
   }
   _parseSharedStrings(entry: NodeJS.ReadableStream) {
     return (ExcelJS.stream.xlsx.WorkbookReader.prototype as unknown as ReaderInternals)._parseSharedStrings.call(this, entry.pipe(utf8Stream()));
@@ -108,15 +124,19 @@ export interface SheetReadStats {
  * `onRow` per non-empty data row with the spreadsheet row number; nothing but the current row is
  * held, so a file of any length reads in constant memory.
  */
-export async function readCardSheet(file: string, onRow: (rowNo: number, row: RawRow) => void): Promise<SheetReadStats> {
+export async function readCardSheet(file: string, onRow: (rowNo: number, row: RawRow) => void, onLastRow?: (lastRow: number) => void): Promise<SheetReadStats> {
   assertXlsx(file);
   const reader = new Utf8WorkbookReader(file, { sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'emit' });
+  let searching = true;
+  reader.onDimension = (lastRow) => {
+    if (searching) onLastRow?.(lastRow);
+  };
   let found = false;
   let rows = 0;
   try {
     for await (const sheet of reader) {
       // Later sheets (填写说明) are still read through: the streaming reader needs every entry consumed.
-      const searching = !found;
+      searching = !found;
       let columns: (string | undefined)[] | null = null;
       for await (const row of sheet) {
         if (!searching) continue;

@@ -159,4 +159,22 @@ describe('lifecycle documents in a browser', () => {
       await p.locator(`a[href="/documents/${id}"]`).waitFor();
     });
   }));
+
+  it('lets the committee read the chains and edit a standard, with its history shown', () => h.withPage('chains-standards', async (page) => {
+    await signIn(page, 'officer');
+    await page.goto('/approval-chains');
+    const labels = () => page.locator('.ant-card input').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
+    await expect.poll(labels).toContain('管委会审批（单价≥10万元或批量≥20万元）');
+    await page.goto('/standards');
+    const row = page.locator('.ant-table-tbody tr').filter({ hasText: '台式计算机' }).first();
+    await row.getByRole('button', { name: /修\s*改/ }).click();
+    const modal = page.locator('.ant-modal').filter({ hasText: '修改配置标准' });
+    const cap = modal.locator('.ant-form-item').filter({ hasText: '价格上限' }).locator('input');
+    await cap.fill('6000');
+    await modal.locator('.ant-modal-footer .ant-btn-primary').click();
+    await modal.waitFor({ state: 'hidden' });
+    await row.getByRole('button', { name: /历\s*史/ }).click();
+    const drawer = page.locator('.ant-drawer');
+    await expect.poll(() => drawer.innerText()).toContain('¥5,000.00 → ¥6,000.00');
+  }));
 });

@@ -167,7 +167,11 @@ export async function restoreDatabase(database: Database, file: string, opts: { 
     }
     // Everything goes, reference data from migrations included: the backup brings its own.
     await tx.execute(sql.raw(`truncate ${[...tables.keys()].map(ident).join(', ')} restart identity cascade`));
-    await tx.execute(sql.raw('set local session_replication_role = replica'));
+    try {
+      await tx.execute(sql.raw('set local session_replication_role = replica'));
+    } catch (err) {
+      throw new RestoreError(`restore turns triggers off during the load, which needs a PostgreSQL superuser (or SET privilege on session_replication_role): ${(err as Error).message}`);
+    }
 
     let current: { table: TableInfo; columns: string[] } | undefined;
     let batch: string[] = [];

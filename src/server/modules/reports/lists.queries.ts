@@ -31,32 +31,60 @@ function kindWhere(kind: ListKind, from: string, to: string): SQL {
 interface Raw {
   id: string; card_no: string; name: string; unit_name: string; category_name: string; status: string; use_mode: string;
   posted_on: string | null; disposed_on: string | null; acquisition_method: string; disposal_method: string | null; counterparty: string | null;
-  v: number; a: number; period: number | null; life: number | null; plate: string | null; area: string | null; total: number;
-  t_v: number; t_a: number; t_p: number;
+  v: number; a: number; period: number | null; life: number | null; plate: string | null; area: string | null;
 }
 
-export async function reportList(q: Queryable, kind: ListKind, f: ReportFilter, scope: 'all' | string[], page: number, pageSize: number) {
+const periodSql = (kind: ListKind, from: string, to: string) => kind === 'depreciation'
+  ? sql`(SELECT sum(e.amount_fen) FROM depreciation_entries e WHERE e.card_id = c.id AND e.month BETWEEN ${from}::date AND ${to}::date)`
+  : sql`NULL::bigint`;
+
+const toRow = (kind: ListKind) => (r: Raw): ListRow => ({
+  cardId: r.id, cardNo: r.card_no, name: r.name, unitName: r.unit_name, categoryName: r.category_name, status: r.status, useMode: r.use_mode,
+  postedOn: r.posted_on, disposedOn: r.disposed_on, method: kind === 'disposals' ? r.disposal_method : r.acquisition_method, counterparty: r.counterparty,
+  originalValueFen: Number(r.v), accumulatedFen: Number(r.a), netFen: Number(r.v) - Number(r.a), periodFen: r.period === null ? null : Number(r.period),
+  usefulLifeMonths: r.life, plate: r.plate, area: r.area === null || r.area === '' || Number.isNaN(Number(r.area)) ? null : Number(r.area),
+});
+
+async function listSql(q: Queryable, kind: ListKind, f: ReportFilter, scope: 'all' | string[]) {
   const from = monthFirst(f.from);
   const to = monthLast(f.to);
-  const where = await cardFilterSql(q, f, scope);
-  const rows = await query<Raw>(q, sql`
+  const where = sql`${kindWhere(kind, from, to)} AND ${await cardFilterSql(q, f, scope)}`;
+  const select = sql`
     SELECT c.id, c.card_no, c.name, u.name AS unit_name, k.name AS category_name, c.status, c.use_mode, c.posted_on, c.disposed_on,
       c.acquisition_method, c.disposal_method, c.counterparty, c.original_value_fen AS v, c.accumulated_depreciation_fen AS a,
-      ${kind === 'depreciation' ? sql`(SELECT sum(e.amount_fen) FROM depreciation_entries e WHERE e.card_id = c.id AND e.month BETWEEN ${from}::date AND ${to}::date)` : sql`NULL::bigint`} AS period,
-      coalesce(c.useful_life_months, k.useful_life_months) AS life, c.attributes->>'plate' AS plate, c.attributes->>'area' AS area,
-      count(*) OVER ()::int AS total, sum(c.original_value_fen) OVER () AS t_v, sum(c.accumulated_depreciation_fen) OVER () AS t_a,
-      ${kind === 'depreciation' ? sql`sum((SELECT sum(e.amount_fen) FROM depreciation_entries e WHERE e.card_id = c.id AND e.month BETWEEN ${from}::date AND ${to}::date)) OVER ()` : sql`0`} AS t_p
-    FROM cards c JOIN categories k ON k.id = c.category_id JOIN units u ON u.id = c.unit_id
-    WHERE ${kindWhere(kind, from, to)} AND ${where}
-    ORDER BY u.sort, u.code, c.card_no LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`);
-  const first = rows[0];
-  const items: ListRow[] = rows.map((r) => ({
-    cardId: r.id, cardNo: r.card_no, name: r.name, unitName: r.unit_name, categoryName: r.category_name, status: r.status, useMode: r.use_mode,
-    postedOn: r.posted_on, disposedOn: r.disposed_on, method: kind === 'disposals' ? r.disposal_method : r.acquisition_method, counterparty: r.counterparty,
-    originalValueFen: Number(r.v), accumulatedFen: Number(r.a), netFen: Number(r.v) - Number(r.a), periodFen: r.period === null ? null : Number(r.period),
-    usefulLifeMonths: r.life, plate: r.plate, area: r.area === null || r.area === '' || Number.isNaN(Number(r.area)) ? null : Number(r.area),
-  }));
-  const tv = Number(first?.t_v ?? 0);
-  const ta = Number(first?.t_a ?? 0);
-  return { items, total: first?.total ?? 0, totals: { originalValueFen: tv, accumulatedFen: ta, netFen: tv - ta, periodFen: Number(first?.t_p ?? 0) } };
+      ${periodSql(kind, from, to)} AS period,
+      coalesce(c.useful_life_months, k.useful_life_months) AS life, c.attributes->>'plate' AS plate, c.attributes->>'area' AS area
+    FROM cards c JOIN categories k ON k.id = c.category_id JOIN units u ON u.id = c.unit_id`;
+  const totals = async () => {
+    const [t] = await query<{ n: number; v: number; a: number; p: number }>(q, sql`
+      SELECT count(*)::int AS n, coalesce(sum(c.original_value_fen), 0) AS v, coalesce(sum(c.accumulated_depreciation_fen), 0) AS a,
+        coalesce(sum(${periodSql(kind, from, to)}), 0) AS p
+      FROM cards c JOIN categories k ON k.id = c.category_id WHERE ${where}`);
+    return { total: t.n, totals: { originalValueFen: Number(t.v), accumulatedFen: Number(t.a), netFen: Number(t.v) - Number(t.a), periodFen: Number(t.p) } };
+  };
+  return { select, where, totals };
+}
+
+/** A page for the screen (unit, then card number). */
+export async function reportList(q: Queryable, kind: ListKind, f: ReportFilter, scope: 'all' | string[], page: number, pageSize: number) {
+  const l = await listSql(q, kind, f, scope);
+  const rows = await query<Raw>(q, sql`${l.select} WHERE ${l.where} ORDER BY u.sort, u.code, c.card_no LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`);
+  return { items: rows.map(toRow(kind)), ...(await l.totals()) };
+}
+
+/** The whole list for a file, in card-number order, a chunk at a time (keyset: no OFFSET rescans). */
+export async function reportListChunks(q: Queryable, kind: ListKind, f: ReportFilter, scope: 'all' | string[], chunk = 5000) {
+  const l = await listSql(q, kind, f, scope);
+  const summary = await l.totals();
+  async function* chunks(): AsyncIterable<ListRow[]> {
+    let after = '';
+    for (;;) {
+      const rows = await query<Raw>(q, sql`${l.select} WHERE ${l.where} AND c.card_no > ${after} ORDER BY c.card_no LIMIT ${chunk}`);
+      if (rows.length === 0) return;
+      after = rows[rows.length - 1].card_no;
+      yield rows.map(toRow(kind));
+      if (rows.length < chunk) return;
+    }
+  }
+  return { ...summary, chunks };
 }

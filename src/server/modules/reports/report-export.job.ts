@@ -1,11 +1,9 @@
 import type { z } from 'zod';
-import { LIST_KINDS, type ExportRequest, type ListKind, type ListRow } from '../../../shared/reports.contracts.ts';
+import { LIST_KINDS, type ExportRequest, type ListKind } from '../../../shared/reports.contracts.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import type { JobHandler } from '../../platform/jobs/job.runner.ts';
 import { writeListXlsx, writeSummaryXlsx, periodText } from './report.excel.ts';
 import * as svc from './reports.service.ts';
-
-const PAGE = 5000;
 
 /** Builds a report's Excel file in the background; the scope is the requester's, captured at request time. */
 export const reportExportJob: JobHandler = async ({ job, database, progress, filePath }) => {
@@ -29,14 +27,10 @@ export const reportExportJob: JobHandler = async ({ job, database, progress, fil
     return { fileName: file };
   }
   const kind = p.report as ListKind;
-  const first = await svc.list(q, actor, kind, f, 1, 1);
-  const total = first.total;
-  progress(0, total, '导出中');
-  async function* pages(): AsyncIterable<ListRow[]> {
-    for (let page = 1; (page - 1) * PAGE < total; page++) yield (await svc.list(q, actor, kind, f, page, PAGE)).items;
-  }
+  const list = await svc.listChunks(q, actor, kind, f);
+  progress(0, list.total, '导出中');
   const file = filePath(`${LIST_KINDS[kind][0]}_${periodText(f)}.xlsx`);
-  const unitName = f.unitId ? (first.items[0]?.unitName ?? '') : '全部单位';
-  await writeListXlsx(file, kind, f, unitName, pages(), first.totals, (n) => progress(n, total));
-  return { fileName: file, message: `${total} 项` };
+  const unitName = f.unitId ? await svc.unitName(q, f.unitId) : '全部单位';
+  await writeListXlsx(file, kind, f, unitName, list.chunks(), list.totals, (n) => progress(n, list.total));
+  return { fileName: file, message: `${list.total} 项` };
 };

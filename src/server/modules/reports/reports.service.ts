@@ -5,7 +5,7 @@ import { type Actor, assertInScope, unitScope } from '../../platform/auth/actor.
 import { query, queryOne, type Queryable } from '../../platform/db/engine.ts';
 import { withTx } from '../../platform/db/tx.ts';
 import { AppError } from '../../platform/errors.ts';
-import { overStandardSql, reportList } from './lists.queries.ts';
+import { overStandardSql, reportList, reportListChunks } from './lists.queries.ts';
 import { assetSummary, monthFirst, scopeSql } from './summary.queries.ts';
 
 /** Month-on-month movement above this asks the unit for a written explanation (art. 45 reports). */
@@ -21,10 +21,11 @@ function checkedScope(actor: Actor, f: { unitId?: string; from?: string; to?: st
 export const summary = (q: Queryable, actor: Actor, f: ReportFilter) => assetSummary(q, f, checkedScope(actor, f));
 export const list = (q: Queryable, actor: Actor, kind: ListKind, f: ReportFilter, page: number, pageSize: number) => reportList(q, kind, f, checkedScope(actor, f), page, pageSize);
 
-const prevMonth = (m: string) => {
-  const [y, mo] = m.split('-').map(Number);
-  return mo === 1 ? `${y - 1}-12` : `${y}-${String(mo - 1).padStart(2, '0')}`;
-};
+export const listChunks = (q: Queryable, actor: Actor, kind: ListKind, f: ReportFilter) => reportListChunks(q, kind, f, checkedScope(actor, f));
+
+export async function unitName(q: Queryable, unitId: string): Promise<string> {
+  return (await queryOne<{ name: string }>(q, sql`SELECT name FROM units WHERE id = ${unitId}`))?.name ?? '';
+}
 
 /**
  * The monthly (or annual) report pack: the asset summary for the month and, per unit, the closing

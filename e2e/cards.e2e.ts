@@ -78,6 +78,15 @@ describe('the card library in a browser', () => {
     const value = report.locator('tr.ant-table-row').filter({ hasText: '原值(元)' });
     await expect.poll(() => value.locator('td').nth(0).innerText(), WAIT).toBe('4');
     expect(await value.locator('td').nth(2).innerText()).toContain('-5');
+    // The full report as a workbook, with the bad cell in it.
+    const reportLink = page.locator('a').filter({ hasText: '下载错误报告' });
+    const file = await page.request.get((await reportLink.getAttribute('href'))!);
+    expect(file.status()).toBe(200);
+    const errors = new ExcelJS.Workbook();
+    await errors.xlsx.load((await file.body()) as unknown as ArrayBuffer);
+    const cells: string[] = [];
+    errors.worksheets.forEach((ws) => ws.eachRow((r) => r.eachCell((c) => cells.push(String(c.text)))));
+    expect(cells).toContain('A99999999');
     // All or nothing: the two good rows were not written either.
     expect(await page.evaluate(async () => (await (await fetch('/api/cards?pageSize=1')).json()).total as number)).toBe(before);
 

@@ -56,6 +56,12 @@ describe('finance pages in a browser', () => {
     await page.getByText('已计提，未结账').waitFor();
     await page.locator('button').filter({ hasText: '重新计提' }).waitFor();
 
+    // Closing the month locks it: the run cannot be repeated, the history says so.
+    await page.locator('button').filter({ hasText: /^\s*结\s*账\s*$/ }).click();
+    await page.locator('.ant-popconfirm .ant-btn-primary, .ant-popover .ant-btn-primary').last().click();
+    await expect.poll(() => runRow.locator('td').nth(4).innerText(), WAIT).toContain('已结账');
+    await expect.poll(() => page.locator('button').filter({ hasText: '重新计提' }).isDisabled(), WAIT).toBe(true);
+
     // The run's own page carries the same totals and one entry per card.
     await runRow.getByRole('link', { name: month }).click();
     await page.waitForURL(/\/finance\/depreciation\/runs\/[0-9a-f-]{36}$/);

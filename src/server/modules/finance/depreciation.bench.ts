@@ -49,7 +49,7 @@ try {
       await db.execute(sql`
         INSERT INTO cards (card_no, unit_id, name, category_id, original_value_fen, acquisition_method, acquired_on, posted_on,
           useful_life_months, depreciation_method, status, managing_unit_id, disposed_on, disposal_method)
-        SELECT 'C' || i, u.id, '资产' || i, k.id, 100000 + (i * 7919) % 50000000, (ARRAY['purchase','transfer_in','donation'])[1 + i % 3],
+        SELECT 'C' || i, u.id, '资产' || i, k.id, 100000 + (i::bigint * 7919) % 50000000, (ARRAY['purchase','transfer_in','donation'])[1 + i % 3],
           p.d, p.d, k.useful_life_months, 'straight_line', CASE WHEN i % 20 = 0 THEN 'disposed' ELSE 'in_use' END, u.id,
           CASE WHEN i % 20 = 0 THEN p.d + 400 END, CASE WHEN i % 20 = 0 THEN 'scrap' END
         FROM generate_series(${from}::int, ${to}::int) i

@@ -145,8 +145,10 @@ describe('the monthly depreciation run (SQL)', () => {
 describe('who may see and run depreciation', () => {
   it('answers 404 for another unit\'s run, preview and workloads, and changes nothing', async () => {
     const db = t.database.db;
-    await makeCard(db, { unitId: unitB, categoryId: computers, originalValueFen: 300000, postedOn: '2026-01-15' });
+    const cardB = await makeCard(db, { unitId: unitB, categoryId: computers, originalValueFen: 300000, postedOn: '2026-01-15' });
     const { runId } = await runMonth(db, unitB, '2026-01', null);
+    expect((await financeA.get(`/api/depreciation/cards/${cardB}`)).statusCode).toBe(404);
+    expect((await office.get(`/api/depreciation/cards/${cardB}`)).json().items).toEqual([{ month: '2026-01', amountFen: 4167, accumulatedAfterFen: 4167, months: 1, status: 'open' }]);
     expect((await financeA.get(`/api/depreciation/runs/${runId}`)).statusCode).toBe(404);
     expect((await financeA.get(`/api/depreciation/runs/${runId}/entries`)).statusCode).toBe(404);
     expect((await financeA.post(`/api/depreciation/runs/${runId}/close`)).statusCode).toBe(404);

@@ -8,6 +8,7 @@ import { useI18n } from '../../app/i18n.tsx';
 import { useSession } from '../../app/session.tsx';
 import { errorText } from '../../components/errors.ts';
 import { JobProgress } from '../../components/JobProgress.tsx';
+import { LABEL_IDS_IN_URL, LABEL_SELECTION_PREFIX } from '../card-io/labelSelection.ts';
 
 export interface CardListToolbarExtrasProps {
   /** The filters the list shows now (search included), for exports of "what I see". */
@@ -40,7 +41,14 @@ export function CardListToolbarExtras({ filter, selectedIds }: CardListToolbarEx
   };
 
   const printLabels = () => {
-    const query = selectedIds.length ? toQueryString({ ids: selectedIds.join(',') }) : toQueryString(clean(filter) as Record<string, string | string[]>);
+    let query: string;
+    if (selectedIds.length > LABEL_IDS_IN_URL) {
+      // A long selection would overflow the address; the label page picks it up from local storage.
+      const key = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
+      localStorage.setItem(`${LABEL_SELECTION_PREFIX}${key}`, JSON.stringify(selectedIds));
+      query = toQueryString({ sel: key });
+    } else if (selectedIds.length) query = toQueryString({ ids: selectedIds.join(',') });
+    else query = toQueryString(clean(filter) as Record<string, string | string[]>);
     window.open(`/cards/labels${query}`, '_blank', 'noopener');
   };
 

@@ -4,10 +4,11 @@ import { PrinterOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router-dom';
 import QRCode from 'qrcode';
-import { LABEL_STOCKS, type LabelCard, type LabelStock, type LabelsResponse } from '../../../shared/card-io.contracts.ts';
+import { LABELS_MAX, LABEL_STOCKS, type LabelCard, type LabelStock, type LabelsResponse } from '../../../shared/card-io.contracts.ts';
 import { api } from '../../api/client.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { errorText } from '../../components/errors.ts';
+import { LABEL_IDS_PER_REQUEST, takeStoredSelection } from './labelSelection.ts';
 
 const STOCK_KEY = 'gongwu.labelStock';
 const isStock = (s: unknown): s is LabelStock => typeof s === 'string' && s in LABEL_STOCKS;
@@ -67,7 +68,19 @@ export default function CardLabelsPage() {
   }, [params]);
   const { data, isLoading, error } = useQuery({
     queryKey: ['card-labels', query],
-    queryFn: () => api.get<LabelsResponse>('/api/card-io/labels', query),
+    queryFn: async (): Promise<LabelsResponse> => {
+      const { sel, ...rest } = query;
+      if (!sel) return api.get<LabelsResponse>('/api/card-io/labels', rest);
+      // A large selection: fetched in slices; like a filter, at most LABELS_MAX labels at once.
+      const all = takeStoredSelection(String(sel));
+      const ids = all.slice(0, LABELS_MAX);
+      const items: LabelCard[] = [];
+      for (let i = 0; i < ids.length; i += LABEL_IDS_PER_REQUEST) {
+        const part = await api.get<LabelsResponse>('/api/card-io/labels', { ids: ids.slice(i, i + LABEL_IDS_PER_REQUEST).join(',') });
+        items.push(...part.items);
+      }
+      return { items, total: all.length, truncated: all.length > ids.length };
+    },
   });
   const [codes, setCodes] = useState<Record<string, string>>({});
   useEffect(() => {
@@ -114,7 +127,7 @@ export default function CardLabelsPage() {
           {data && <Typography.Text type="secondary">{t(`共 ${data.items.length} 张`, `${data.items.length} labels`)}</Typography.Text>}
         </Space>
         {data?.truncated && (
-          <Alert style={{ marginTop: 8 }} type="warning" showIcon title={t(`筛选结果共 ${data.total} 张，一次最多打印 ${data.items.length} 张，请缩小范围分批打印。`, `${data.total} cards match; at most ${data.items.length} print at once. Narrow the filter and print in batches.`)} />
+          <Alert style={{ marginTop: 8 }} type="warning" showIcon title={t(`共 ${data.total} 张卡片，一次最多打印 ${data.items.length} 张，请缩小范围分批打印。`, `${data.total} cards match; at most ${data.items.length} print at once. Narrow the filter and print in batches.`)} />
         )}
         <Typography.Paragraph type="secondary" style={{ margin: '8px 0 0' }}>
           {t('打印时请在打印对话框中选择与标签纸相同的纸张尺寸，边距设为“无”，缩放 100%。扫描二维码可在手机上打开卡片。',

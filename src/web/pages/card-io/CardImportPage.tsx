@@ -46,7 +46,7 @@ export default function CardImportPage() {
         <Steps
           orientation="vertical"
           size="small"
-          current={job?.status === 'succeeded' ? 3 : jobId ? 2 : unitId ? 1 : 0}
+          current={job?.status === 'succeeded' ? 4 : jobId ? 2 : unitId ? 1 : 0}
           items={[
             {
               title: t('选择单位', 'Choose the unit'),

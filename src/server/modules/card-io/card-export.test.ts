@@ -158,6 +158,15 @@ describe('gongwu import/export cards', () => {
     expect((await cli(['import', 'cards', good, '--unit', 'NOPE'])).code).toBe(2);
   });
 
+  it('writes a sample file that imports cleanly', async () => {
+    const file = path.join(tmp, 'sample.xlsx');
+    const made = await cli(['import', 'cards-sample', file, '--unit', unit1.code, '--rows', '300']);
+    expect(made.code, made.out).toBe(0);
+    const imported = await cli(['import', 'cards', file, '--unit', unit1.code]);
+    expect(imported.code, imported.out).toBe(0);
+    expect(imported.out).toContain('已导入 300 张卡片');
+  });
+
   it('exports with filters to a file', async () => {
     const out = path.join(tmp, 'out.xlsx');
     const res = await cli(['export', 'cards', out, '--unit', unit1.code, '--status', '闲置', '--category', 'A02010104']);

@@ -9,6 +9,7 @@ import { queryOne, type Database } from '../../platform/db/engine.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { CliContext } from '../../platform/module.ts';
 import { exportCards } from './card-export.service.ts';
+import { writeSampleImportFile } from './card-import.sample.ts';
 import { importCards } from './card-import.service.ts';
 
 /** `gongwu import` / `gongwu export`: shared parents, since other modules may add their own subcommands. */
@@ -58,6 +59,19 @@ export function cardIoCli(program: Command, ctx: CliContext): void {
         return 1;
       }
       ctx.log(`已导入 ${out.imported} 张卡片（${out.firstCardNo} – ${out.lastCardNo}），用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒`);
+      return 0;
+    }));
+
+  parent(program, 'import', 'import data from files')
+    .command('cards-sample <file>')
+    .description('write a valid sample .xlsx for `import cards` (the unit\'s own departments, staff and rooms), for trying or timing the import')
+    .requiredOption('--unit <code>', 'the owner unit code')
+    .option('--rows <n>', 'number of rows', '1000')
+    .action((file: string, o: { unit: string; rows: string }) => run(ctx, async (database) => {
+      const rows = Number(o.rows);
+      if (!Number.isInteger(rows) || rows < 1) throw new AppError('validation', '--rows 应为正整数');
+      await writeSampleImportFile(database.db, path.resolve(file), await unitIdOf(database, o.unit), rows);
+      ctx.log(`已生成 ${rows} 行的导入文件 ${file}`);
       return 0;
     }));
 

@@ -38,14 +38,14 @@ export function chargesSql(unitIds: string[], month: string): SQL {
   return sql`
     WITH params AS (
       SELECT ${month}::date AS m0, (${month}::date + interval '1 month' - interval '1 day')::date AS m1,
-             (extract(year FROM ${month}::date) * 12 + extract(month FROM ${month}::date) - 1)::int AS mi
+             (date_part('year', ${month}::date) * 12 + date_part('month', ${month}::date))::int - 1 AS mi
     ),
     cand AS (
       SELECT c.id, c.unit_id, c.card_no, c.name, c.category_id, c.depreciation_method AS method,
              c.original_value_fen AS v, c.accumulated_depreciation_fen AS a, c.useful_life_months AS life,
              c.total_workload AS tw,
-             (extract(year FROM c.posted_on) * 12 + extract(month FROM c.posted_on) - 1)::int AS posted_i,
-             (extract(year FROM coalesce(pm.month, p.month)) * 12 + extract(month FROM coalesce(pm.month, p.month)) - 1)::int AS prev_i,
+             (date_part('year', c.posted_on) * 12 + date_part('month', c.posted_on))::int - 1 AS posted_i,
+             (date_part('year', coalesce(pm.month, p.month)) * 12 + date_part('month', coalesce(pm.month, p.month)))::int - 1 AS prev_i,
              coalesce(pm.monthly_fen, p.monthly_fen) AS prev_monthly, coalesce(pm.original_value_fen, p.original_value_fen) AS prev_v,
              CASE WHEN pm.card_id IS NOT NULL THEN pm.useful_life_months ELSE p.useful_life_months END AS prev_life,
              w.workload AS w, coalesce(wb.before, 0) AS wb, params.mi
@@ -73,29 +73,25 @@ export function chargesSql(unitIds: string[], month: string): SQL {
         -- Charged this month already by the unit it has since left: one month, one charge.
         AND c.id NOT IN (SELECT t.card_id FROM depreciation_entries t WHERE t.month = ${month}::date)
     ),
-    x AS (
-      SELECT cand.*, (v - a) AS lft, greatest(posted_i, coalesce(prev_i + 1, posted_i)) AS start_i FROM cand
-    ),
-    y AS (
-      SELECT x.*, (mi - start_i + 1) AS months, (life - (start_i - posted_i)) AS rem FROM x
-    ),
-    z AS (
-      SELECT y.*,
-        CASE WHEN prev_i = start_i - 1 AND prev_v = v AND prev_life IS NOT DISTINCT FROM life THEN prev_monthly
-             WHEN rem <= 0 THEN lft
-             ELSE (2 * lft + rem) / (2 * rem) END AS monthly_sl
-      FROM y
-    ),
+    -- Each step is a LATERAL with OFFSET 0 so it is computed once per card; inlined, the planner
+    -- would repeat every expression wherever it is used (tens of times per card at a million cards).
     charged AS (
-      SELECT z.*,
-        CASE WHEN method = 'straight_line' THEN
-               CASE WHEN rem - months <= 0 THEN lft ELSE least(lft, monthly_sl * months) END
+      SELECT cand.*, s1.*, s2.*, s3.*, s4.*
+      FROM cand
+      CROSS JOIN LATERAL (SELECT (cand.v - cand.a) AS lft, greatest(cand.posted_i, coalesce(cand.prev_i + 1, cand.posted_i)) AS start_i OFFSET 0) s1
+      CROSS JOIN LATERAL (SELECT (cand.mi - s1.start_i + 1) AS months, (cand.life - (s1.start_i - cand.posted_i)) AS rem OFFSET 0) s2
+      CROSS JOIN LATERAL (SELECT
+        CASE WHEN cand.prev_i = s1.start_i - 1 AND cand.prev_v = cand.v AND cand.prev_life IS NOT DISTINCT FROM cand.life THEN cand.prev_monthly
+             WHEN s2.rem <= 0 THEN s1.lft
+             ELSE (2 * s1.lft + s2.rem) / (2 * s2.rem) END AS monthly_sl OFFSET 0) s3
+      CROSS JOIN LATERAL (SELECT
+        CASE WHEN cand.method = 'straight_line' THEN
+               CASE WHEN s2.rem - s2.months <= 0 THEN s1.lft ELSE least(s1.lft, s3.monthly_sl * s2.months) END
              ELSE
-               CASE WHEN w >= tw - wb THEN lft ELSE least(lft, round(lft::numeric * w / (tw - wb))::bigint) END
-        END AS amount
-      FROM z
-      WHERE (method = 'straight_line' AND life > 0 AND start_i <= mi)
-         OR (method = 'units_of_production' AND w > 0 AND tw > 0)
+               CASE WHEN cand.w >= cand.tw - cand.wb THEN s1.lft ELSE least(s1.lft, round(s1.lft::numeric * cand.w / (cand.tw - cand.wb))::bigint) END
+        END AS amount OFFSET 0) s4
+      WHERE (cand.method = 'straight_line' AND cand.life > 0 AND s1.start_i <= cand.mi)
+         OR (cand.method = 'units_of_production' AND cand.w > 0 AND cand.tw > 0)
     )
     SELECT id AS card_id, unit_id, card_no, name, category_id, method, v AS original_value_fen, life AS useful_life_months,
            a AS accumulated_before_fen, amount::bigint AS amount_fen,

@@ -142,7 +142,7 @@ describe('gongwu import/export cards', () => {
     const bad = path.join(tmp, 'bad.xlsx');
     fs.writeFileSync(bad, await plainWorkbook([row(200), row(201, { '原值(元)': 'abc' })]));
     const rejected = await cli(['import', 'cards', bad, '--unit', unit1.code]);
-    expect(rejected.code).toBe(1);
+    expect(rejected.code, rejected.out).toBe(1);
     expect(rejected.out).toContain('3\t原值(元)\tabc\t不是金额');
     expect((await queryOne<{ n: number }>(t.database.db, sql`SELECT count(*)::int AS n FROM cards`))!.n).toBe(before);
 
@@ -154,7 +154,8 @@ describe('gongwu import/export cards', () => {
 
     const notXlsx = path.join(tmp, 'x.xlsx');
     fs.writeFileSync(notXlsx, 'a,b,c\n');
-    expect((await cli(['import', 'cards', notXlsx, '--unit', unit1.code])).code).toBe(2);
+    const notOk = await cli(['import', 'cards', notXlsx, '--unit', unit1.code]);
+    expect(notOk.code, notOk.out).toBe(2);
     expect((await cli(['import', 'cards', good, '--unit', 'NOPE'])).code).toBe(2);
   });
 

@@ -32,6 +32,9 @@ async function authenticate(req: FastifyRequest): Promise<Actor | undefined> {
  * start if a route forgot to say who may call it.
  */
 export function installAccessControl(app: App, registry: RouteRecord[]): void {
+  // Session → actor of recent requests, read only by progress polls on the embedded engine.
+  const recent = new Map<string, { actor: Actor; at: number }>();
+  const RECENT_MS = 120_000;
   app.addHook('onRoute', (route: RouteOptions) => {
     if (!route.url.startsWith('/api/')) return;
     const access = (route.config as { access?: Access } | undefined)?.access;
@@ -45,9 +48,16 @@ export function installAccessControl(app: App, registry: RouteRecord[]): void {
       schema.description = schema.description ? `${schema.description}\n\n${note}` : note;
     }
     if (access === 'public') return;
+    const progressPoll = (route.config as { progressPoll?: boolean } | undefined)?.progressPoll === true;
     const check = async (req: FastifyRequest, _reply: FastifyReply) => {
-      const actor = await authenticate(req);
+      const token = req.cookies[SESSION_COOKIE];
+      const cached = progressPoll && token && req.server.database.engine === 'pglite' ? recent.get(token) : undefined;
+      const actor = cached && Date.now() - cached.at < RECENT_MS ? cached.actor : await authenticate(req);
       if (!actor) throw new AppError('unauthenticated');
+      if (token && actor.via === 'session' && !cached) {
+        if (recent.size > 10_000) recent.clear();
+        recent.set(token, { actor, at: Date.now() });
+      }
       if (access !== 'authenticated' && !can(actor, access)) throw new AppError('forbidden');
       req.actor = actor;
     };

@@ -19,6 +19,11 @@ export type Access = 'public' | 'authenticated' | Permission;
 declare module 'fastify' {
   interface FastifyContextConfig {
     access?: Access;
+    /**
+     * Polled while a job runs. On PGlite a job's transaction holds the only connection, so such a
+     * route may authenticate from the last minutes' sessions in memory instead of waiting.
+     */
+    progressPoll?: boolean;
   }
   interface FastifyRequest {
     actor: Actor;

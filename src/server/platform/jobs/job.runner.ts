@@ -27,6 +27,7 @@ export interface JobOutcome {
 export type JobHandler = (ctx: JobContext) => Promise<JobOutcome>;
 
 interface Live {
+  job?: JobRow;
   processed: number;
   total?: number;
   message?: string;
@@ -62,6 +63,11 @@ export class JobRunner {
 
   liveProgress(id: string): Live | undefined {
     return this.live.get(id);
+  }
+
+  /** A job running in this process, as it was when it started (no database read). */
+  runningJob(id: string): JobRow | undefined {
+    return this.live.get(id)?.job;
   }
 
   start(intervalMs = 500): void {
@@ -105,7 +111,7 @@ export class JobRunner {
     if (!id) return false;
     const [job] = await db.select().from(jobs).where(eq(jobs.id, id));
     const handler = this.handlers.get(job.kind);
-    this.live.set(id, { processed: 0 });
+    this.live.set(id, { job, processed: 0 });
     try {
       if (!handler) throw new Error(`no handler for job kind ${job.kind}`);
       const outcome = await handler({

@@ -61,9 +61,14 @@ export async function jobRoutes(app: App) {
   });
 
   app.get('/api/jobs/:id', {
-    config: { access: 'job.read' },
+    config: { access: 'job.read', progressPoll: true },
     schema: { tags: ['jobs'], summary: '任务进度', params: IdParams, response: { 200: JobView } },
-  }, async (req) => view(await find(req.params.id, req.actor.userId)));
+  }, async (req) => {
+    // A job running here is answered from memory: on PGlite its transaction holds the connection.
+    const running = app.jobs.runningJob(req.params.id);
+    if (running && running.createdBy === req.actor.userId) return view({ ...running, status: 'running' });
+    return view(await find(req.params.id, req.actor.userId));
+  });
 
   app.get('/api/jobs/:id/file', {
     config: { access: 'job.read' },

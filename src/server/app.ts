@@ -56,7 +56,8 @@ export async function buildApp(config: Config, database: Database, opts: { logge
       },
     },
   });
-  await app.register(rateLimit, { global: true, max: 1000, timeWindow: '1 minute' });
+  // API calls only: the web app's static files would otherwise eat a busy user's budget.
+  await app.register(rateLimit, { global: true, max: 1000, timeWindow: '1 minute', allowList: (req) => !req.url.startsWith('/api/') });
   await app.register(multipart, { limits: { fileSize: 200 * 1024 * 1024, files: 1 } });
   await app.register(swagger, {
     openapi: {

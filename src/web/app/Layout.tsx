@@ -35,7 +35,7 @@ export function AppLayout() {
   const sections = useMemo(() => buildMenu(pageRoutes, (p) => !!session?.can(p)), [session]);
   const label = (x: { zh: string; en: string }) => (locale === 'en' ? x.en : x.zh);
   const entry = (i: (typeof sections)[number]['items'][number], icon?: React.ReactNode) =>
-    ({ key: i.path, icon: i.icon ?? icon, label: <Link to={i.path}>{label(i)}</Link> });
+    ({ key: i.path, icon: i.icon ?? icon, label: <Link to={i.path}>{label(i)}{i.badge ? <>{' '}<i.badge /></> : null}</Link> });
   // The home group's pages (home, dashboard) sit at the top level; the other groups are folders.
   const items: MenuProps['items'] = sections.flatMap((s): NonNullable<MenuProps['items']> => (s.key === 'home'
     ? s.items.map((i) => entry(i, GROUP_ICONS.home))

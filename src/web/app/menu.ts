@@ -1,7 +1,7 @@
-import type { ReactNode } from 'react';
+import type { ComponentType, ReactNode } from 'react';
 import { MENU_GROUPS, type PageRoute } from './registry.ts';
 
-export interface MenuEntry { path: string; zh: string; en: string; icon?: ReactNode; order: number }
+export interface MenuEntry { path: string; zh: string; en: string; icon?: ReactNode; order: number; badge?: ComponentType }
 export interface MenuSection { key: string; zh: string; en: string; items: MenuEntry[] }
 
 /** The side menu: groups in MENU_GROUPS order, items by menu.order, only what the user may open. */
@@ -12,7 +12,7 @@ export function buildMenu(routes: PageRoute[], can: (p: NonNullable<PageRoute['p
     en: g.en,
     items: routes
       .filter((r) => r.menu?.group === g.key && !r.bare && !r.path.includes(':') && (!r.permission || can(r.permission)))
-      .map((r) => ({ path: r.path, zh: r.menu!.zh, en: r.menu!.en, icon: r.menu!.icon, order: r.menu!.order ?? 100 }))
+      .map((r) => ({ path: r.path, zh: r.menu!.zh, en: r.menu!.en, icon: r.menu!.icon, order: r.menu!.order ?? 100, badge: r.menu!.badge }))
       .sort((a, b) => a.order - b.order || a.path.localeCompare(b.path)),
   })).filter((g) => g.items.length > 0);
 }

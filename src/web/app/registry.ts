@@ -21,7 +21,8 @@ export interface PageRoute {
   path: string;
   component: ComponentType | LazyExoticComponent<ComponentType>;
   /** Shown in the side menu when set. */
-  menu?: { group: MenuGroup; zh: string; en: string; icon?: ReactNode; order?: number };
+  /** `badge`: a small component rendered after the label (e.g. the inbox count). */
+  menu?: { group: MenuGroup; zh: string; en: string; icon?: ReactNode; order?: number; badge?: ComponentType };
   /** Hidden from the menu and refused when the user lacks it. */
   permission?: Permission;
   /** Pages that render without the layout (print sheets, labels, the mobile card view). */

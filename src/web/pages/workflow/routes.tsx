@@ -1,11 +1,12 @@
 import { lazy } from 'react';
 import { ApartmentOutlined, FileTextOutlined, InboxOutlined, ProfileOutlined } from '@ant-design/icons';
 import type { PageRoute } from '../../app/registry.ts';
+import { InboxBadge } from './docShared.tsx';
 
 export const routes: PageRoute[] = [
   {
     path: '/inbox', component: lazy(() => import('./InboxPage.tsx')), permission: 'document.approve',
-    menu: { group: 'documents', zh: '我的待办', en: 'My inbox', icon: <InboxOutlined />, order: 1 },
+    menu: { group: 'documents', zh: '我的待办', en: 'My inbox', icon: <InboxOutlined />, order: 1, badge: InboxBadge },
   },
   {
     path: '/documents', component: lazy(() => import('./DocumentListPage.tsx')), permission: 'document.read',

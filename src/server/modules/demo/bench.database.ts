@@ -26,7 +26,8 @@ export async function openFreshBenchDatabase(url: string | undefined, log: (m: s
     const target = new URL(url);
     target.pathname = `/${BENCH_DB}`;
     const database = await openDatabase({ databaseUrl: target.toString(), dataDir: 'memory://', poolSize: 4 });
-    await migrate(database);
+    // Reuse keeps the earlier run's schema (the init migration may have been regenerated since).
+    if (!keep?.reuse) await migrate(database);
     const shown = new URL(target.toString());
     shown.password = '';
     return { database, where: `PostgreSQL ${shown.host}/${BENCH_DB}`, cleanup: async () => undefined };
@@ -35,7 +36,7 @@ export async function openFreshBenchDatabase(url: string | undefined, log: (m: s
   const dir = keep?.dir ? path.resolve(keep.dir) : fs.mkdtempSync(path.join(os.tmpdir(), 'gongwu-bench-'));
   if (keep?.dir && !keep.reuse) fs.rmSync(dir, { recursive: true, force: true });
   const database = await openDatabase({ dataDir: dir, log });
-  await migrate(database);
+  if (!keep?.reuse) await migrate(database);
   return { database, where: `PGlite ${dir}`, cleanup: async () => (keep?.dir ? undefined : fs.rmSync(dir, { recursive: true, force: true })) };
 }
 

@@ -71,7 +71,7 @@ export function chargesSql(unitIds: string[], month: string): SQL {
         AND c.posted_on IS NOT NULL AND c.posted_on <= params.m1
         AND (c.disposed_on > params.m1 OR (c.disposed_on IS NULL AND c.status <> 'disposed'))
         -- Charged this month already by the unit it has since left: one month, one charge.
-        AND c.id NOT IN (SELECT t.card_id FROM depreciation_entries t WHERE t.month = ${month}::date)
+        AND NOT EXISTS (SELECT 1 FROM depreciation_entries t WHERE t.card_id = c.id AND t.month = params.m0)
     ),
     -- Each step is a LATERAL with OFFSET 0 so it is computed once per card; inlined, the planner
     -- would repeat every expression wherever it is used (tens of times per card at a million cards).
@@ -106,25 +106,28 @@ export async function previewCharges(q: Queryable, unitId: string, month: string
 
 /**
  * Charges `month` to every card of `unitIds`, whose open runs for the month exist (and hold no
- * entries): inserts the entries, linked to each unit's run, and adds them to the cards. All units
- * in three statements, so a month over a million cards is one pass, not one per unit. Call inside
- * the run's transaction.
+ * entries): the charges are computed once into a temporary table — wholly before anything is
+ * written, so no lookup ever reads the ledger it is appending to — then inserted as entries linked
+ * to each unit's run and added to the cards. All units in a few statements, one pass over the
+ * cards. Call inside the run's transaction.
  */
 export async function applyDepreciation(q: Queryable, unitIds: string[], month: string): Promise<void> {
   if (unitIds.length === 0) return;
-  // MATERIALIZED: the charges are computed once, whatever the planner guesses about the fresh runs.
+  await q.execute(sql`DROP TABLE IF EXISTS pg_temp.depreciation_charges`);
+  await q.execute(sql`CREATE TEMP TABLE depreciation_charges ON COMMIT DROP AS SELECT * FROM (${chargesSql(unitIds, month)}) x`);
   await q.execute(sql`
-    WITH ch AS MATERIALIZED (SELECT * FROM (${chargesSql(unitIds, month)}) x)
     INSERT INTO depreciation_entries (run_id, card_id, unit_id, category_id, month, months, amount_fen, monthly_fen,
       original_value_fen, useful_life_months, accumulated_before_fen, accumulated_after_fen, method, workload)
     SELECT r.id, ch.card_id, ch.unit_id, ch.category_id, ${month}::date, ch.months, ch.amount_fen, ch.monthly_fen,
       ch.original_value_fen, ch.useful_life_months, ch.accumulated_before_fen, ch.accumulated_before_fen + ch.amount_fen, ch.method, ch.workload
-    FROM ch JOIN depreciation_runs r ON r.unit_id = ch.unit_id AND r.month = ${month}::date`);
+    FROM depreciation_charges ch JOIN depreciation_runs r ON r.unit_id = ch.unit_id AND r.month = ${month}::date`);
   // Relative update: a revaluation committed meanwhile is not overwritten.
   await q.execute(sql`
-    UPDATE cards c SET accumulated_depreciation_fen = c.accumulated_depreciation_fen + e.amount_fen
-    FROM depreciation_entries e
-    WHERE e.month = ${month}::date AND e.unit_id = ANY(${uuidArray(unitIds)}) AND c.id = e.card_id`);
+    UPDATE cards c SET accumulated_depreciation_fen = c.accumulated_depreciation_fen + ch.amount_fen
+    FROM depreciation_charges ch WHERE c.id = ch.card_id`);
+  await q.execute(sql`DROP TABLE pg_temp.depreciation_charges`);
+  // The embedded engine has no autovacuum: fresh statistics keep next month's lookups on the indexes.
+  await q.execute(sql`ANALYZE depreciation_entries`);
 }
 
 /** Takes open runs' entries back off the cards and deletes them (a re-run replaces the month). */

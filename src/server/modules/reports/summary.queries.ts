@@ -89,18 +89,20 @@ export async function assetSummary(q: Queryable, f: ReportFilter, scope: 'all' |
     seg AS (
       SELECT c.id, coalesce(t1.from_u, c.unit_id) AS unit_id, c.posted_on AS s_on,
              coalesce(t1.d, c.disposed_on) AS e_on, c.acquisition_method AS acq,
-             CASE WHEN t1.d IS NOT NULL THEN 'transfer_out' ELSE c.disposal_method END AS disp
+             CASE WHEN t1.d IS NOT NULL THEN 'transfer_out' ELSE c.disposal_method END AS disp,
+             c.original_value_fen AS v, c.accumulated_depreciation_fen AS a, c.category_id
       FROM cards c LEFT JOIN tr t1 ON t1.card_id = c.id AND t1.rn = 1
+      WHERE c.posted_on IS NOT NULL AND c.posted_on <= ${closeD}::date
       UNION ALL
       SELECT t.card_id, t.to_u, t.d, coalesce(nt.d, c.disposed_on), 'transfer_in',
-             CASE WHEN nt.d IS NOT NULL THEN 'transfer_out' ELSE c.disposal_method END
+             CASE WHEN nt.d IS NOT NULL THEN 'transfer_out' ELSE c.disposal_method END,
+             c.original_value_fen, c.accumulated_depreciation_fen, c.category_id
       FROM tr t JOIN cards c ON c.id = t.card_id LEFT JOIN tr nt ON nt.card_id = t.card_id AND nt.rn = t.rn + 1
     ),
     base AS (
       SELECT s.id AS card_id, s.unit_id, s.acq, s.disp, s.s_on AS posted_on, s.e_on AS disposed_on,
-             c.original_value_fen AS v, c.accumulated_depreciation_fen AS a, k.edition,
-             split_part(k.path, '/', ${level + 1}) AS cat_code
-      FROM seg s JOIN cards c ON c.id = s.id JOIN categories k ON k.id = c.category_id
+             s.v, s.a, k.edition, split_part(k.path, '/', ${level + 1}) AS cat_code
+      FROM seg s JOIN categories k ON k.id = s.category_id
       WHERE s.s_on IS NOT NULL AND s.s_on <= ${closeD}::date AND (s.e_on IS NULL OR s.e_on > ${openD}::date)
         AND (s.e_on IS NULL OR s.e_on >= s.s_on) AND ${unitWhere} AND ${where}
     ),

@@ -30,21 +30,24 @@ export async function verifyLedger(q: Queryable, opts: { unitIds?: string[]; max
         lag(e.id) OVER w AS pred_id,
         -- Events are inserted in seq order, so the rank by id is the seq an event was written with.
         row_number() OVER (PARTITION BY e.card_id ORDER BY e.id) AS written_seq
-      FROM card_events e JOIN cards c ON c.id = e.card_id ${unitFilter}
+      FROM card_events e ${opts.unitIds ? sql`JOIN cards c ON c.id = e.card_id ${unitFilter}` : sql``}
       WINDOW w AS (PARTITION BY e.card_id ORDER BY e.seq)
-    ), checked AS (
-      SELECT ev.card_id, ev.seq, ev.rn, ev.id, ev.pred_id, ev.prev_hash, ev.pred_hash, ev.written_seq,
+    ), checked AS MATERIALIZED (
+      -- Materialized so each hash is computed once: an inlined CTE would repeat the expression at every use.
+      SELECT ev.card_id, ev.seq, ev.id, ev.rn, ev.pred_id, ev.prev_hash,
         ${recompute(sql`ev.seq`)} = ev.hash AS content_ok,
-        -- The seq of the event this one's prev_hash names, if it is still there.
-        (SELECT l.seq FROM card_events l WHERE l.card_id = ev.card_id AND l.hash = ev.prev_hash LIMIT 1) AS linked_seq,
-        ev.unit_id, ev.type, ev.document_id, ev.document_type, ev.actor_id, ev.occurred_at, ev.before, ev.after, ev.note, ev.hash
+        -- Intact content stored at another position: recomputing with the seq it was written with matches.
+        CASE WHEN ev.written_seq = ev.seq THEN false ELSE ${recompute(sql`ev.written_seq::int`)} = ev.hash END AS fits_written_seq,
+        CASE WHEN ev.rn = 1 THEN ev.prev_hash = ${ZEROS} ELSE ev.prev_hash = ev.pred_hash END AS link_ok,
+        ev.written_seq
       FROM ev
     ), judged AS (
-      SELECT ev.card_id, ev.seq, ev.rn, ev.content_ok, ev.linked_seq,
+      SELECT ev.card_id, ev.seq, ev.rn, ev.content_ok, ev.link_ok,
         (ev.seq <> ev.rn) AS gap, ev.prev_hash = ${ZEROS} AS prev_zero,
-        CASE WHEN ev.rn = 1 THEN ev.prev_hash = ${ZEROS} ELSE ev.prev_hash = ev.pred_hash END AS link_ok,
-        -- Intact content stored at another position: recomputing with the seq it was written with matches.
-        CASE WHEN ev.content_ok THEN false ELSE ${recompute(sql`ev.written_seq::int`)} = ev.hash END AS moved,
+        -- Only for a broken link (rare): the seq of the event its prev_hash names, if still there.
+        CASE WHEN ev.link_ok THEN NULL
+             ELSE (SELECT l.seq FROM card_events l WHERE l.card_id = ev.card_id AND l.hash = ev.prev_hash LIMIT 1) END AS linked_seq,
+        (NOT ev.content_ok AND ev.fits_written_seq) AS moved,
         coalesce(ev.pred_id > ev.id, false) AS out_of_order
       FROM checked ev
     )
@@ -73,7 +76,7 @@ export async function verifyLedger(q: Queryable, opts: { unitIds?: string[]; max
 
   const totals = await queryOne<{ cards: number; events: number }>(q, sql`
     SELECT (SELECT count(*)::int FROM cards c WHERE true ${unitFilter}) AS cards,
-           (SELECT count(*)::int FROM card_events e JOIN cards c ON c.id = e.card_id ${unitFilter}) AS events`);
+           (SELECT count(*)::int FROM card_events e ${opts.unitIds ? sql`JOIN cards c ON c.id = e.card_id ${unitFilter}` : sql``}) AS events`);
 
   const counts = { altered: 0, removed: 0, reordered: 0 };
   const failures = rows.map((r) => {

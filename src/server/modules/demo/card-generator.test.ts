@@ -50,7 +50,7 @@ describe('card generator', () => {
     await database.db.execute(sql`INSERT INTO card_events (card_id, unit_id, type, prev_hash, hash, seq) VALUES (${card.id}, ${card.unit_id}, 'edited', '', '', 0)`);
     const [next] = await query<{ seq: number }>(database.db, sql`SELECT max(seq)::int AS seq FROM card_events WHERE card_id = ${card.id}`);
     expect(next.seq).toBe(card.last + 1);
-  });
+  }, 60_000);
 
   it('gives statuses consistent with their last event and numbers cards per unit and year', async () => {
     const [mismatch] = await query<{ n: number }>(database.db, sql`
@@ -66,12 +66,12 @@ describe('card generator', () => {
     const [desk] = await query<{ p95: number }>(database.db, sql`
       SELECT percentile_disc(0.8) WITHIN GROUP (ORDER BY original_value_fen)::bigint AS p95 FROM cards c JOIN categories k ON k.id = c.category_id WHERE k.code = '2010104'`);
     expect(desk.p95).toBeLessThanOrEqual(500000);
-  });
+  }, 60_000);
 
   it('continues the card number sequences on a second run', async () => {
     const units = await query<{ code: string }>(database.db, sql`SELECT code FROM units WHERE kind = 'unit' ORDER BY sort, code LIMIT 1`);
     await generateCards(database.db, { cards: 50, unitCodes: units.map((u) => u.code), salt: 7 });
     const [{ n }] = await query<{ n: number }>(database.db, sql`SELECT count(*)::int - count(DISTINCT card_no)::int AS n FROM cards`);
     expect(n).toBe(0);
-  });
+  }, 60_000);
 });

@@ -13,7 +13,7 @@ export function normalizeSearch(q: string | undefined): string {
   return (q ?? '').replace(/[\u0000-\u001f\u007f]/g, '').trim().toLowerCase();
 }
 
-/** The grams a query must find in `card_search_grams(search_text)`: itself (1 char) or its distinct 2-grams. */
+/** The grams a query must find in `cards.search_grams`: itself (1 char) or its distinct 2-grams. */
 export function searchGrams(s: string): string[] {
   const chars = [...s];
   if (chars.length === 1) return chars;
@@ -31,7 +31,7 @@ export function cardSearchWhere(q: string | undefined): SQL | undefined {
   const s = normalizeSearch(q);
   if (!s) return undefined;
   const grams = searchGrams(s);
-  const gramTest = sql`card_search_grams(cards.search_text) @> ARRAY[${sql.join(grams.map((g) => sql`${g}`), sql`, `)}]::text[]`;
+  const gramTest = sql`cards.search_grams @> ARRAY[${sql.join(grams.map((g) => sql`${g}`), sql`, `)}]::text[]`;
   if ([...s].length <= 2) return sql`(${gramTest})`;
   return sql`(${gramTest} AND cards.search_text LIKE ${likePattern(s)})`;
 }
@@ -51,9 +51,11 @@ export function cardFilterWhere(f: CardFilter, scope: 'all' | string[]): SQL {
   if (f.departmentId) parts.push(sql`cards.using_department_id = ${f.departmentId}::uuid`);
   if (f.categoryId) {
     // The whole subtree: categories.path holds the ancestors' codes, so a prefix match finds it.
-    parts.push(sql`cards.category_id IN (
+    // ANY(ARRAY(subquery)) is computed once before the scan; as a plain IN (subquery) the planner
+    // guessed one category and chose plans 30x slower for a large subtree.
+    parts.push(sql`cards.category_id = ANY(ARRAY(
       SELECT sub.id FROM categories sub, categories root
-      WHERE root.id = ${f.categoryId}::uuid AND sub.edition = root.edition AND left(sub.path, length(root.path)) = root.path)`);
+      WHERE root.id = ${f.categoryId}::uuid AND sub.edition = root.edition AND left(sub.path, length(root.path)) = root.path))`);
   }
   if (f.status?.length) parts.push(sql`cards.status IN (${sql.join(f.status.map((s) => sql`${s}`), sql`, `)})`);
   if (f.useMode) parts.push(sql`cards.use_mode = ${f.useMode}`);

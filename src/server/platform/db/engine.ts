@@ -42,11 +42,15 @@ pg.types.setTypeParser(1700, (v) => Number(v));
 // `date` stays a 'YYYY-MM-DD' string: an accounting date has no time zone.
 pg.types.setTypeParser(1082, (v) => v);
 
+// work_mem: a search for a common word (a quarter of a million cards) must keep its bitmap exact;
+// at the default 4 MB it turns lossy and every row of every page is rechecked.
+const SESSION_SETTINGS = "SET TIME ZONE 'Asia/Shanghai'; SET work_mem = '32MB';";
+
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
   if (opts.databaseUrl) {
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 10 });
     pool.on('connect', (client) => {
-      void client.query("SET TIME ZONE 'Asia/Shanghai'");
+      void client.query(SESSION_SETTINGS);
     });
     const db = drizzlePg(pool) as unknown as Db;
     return {
@@ -74,7 +78,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
       1082: (v: string) => v,
     },
   });
-  await pglite.exec("SET TIME ZONE 'Asia/Shanghai'");
+  await pglite.exec(SESSION_SETTINGS);
   const db = drizzlePglite(pglite) as unknown as Db;
   return {
     engine: 'pglite',

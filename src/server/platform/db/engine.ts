@@ -48,10 +48,8 @@ const SESSION_SETTINGS = "SET TIME ZONE 'Asia/Shanghai'; SET work_mem = '32MB';"
 
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
   if (opts.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 10 });
-    pool.on('connect', (client) => {
-      void client.query(SESSION_SETTINGS);
-    });
+    // Settings travel in the startup packet, so every pooled connection has them before its first query.
+    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 10, options: '-c TimeZone=Asia/Shanghai -c work_mem=32MB' });
     const db = drizzlePg(pool) as unknown as Db;
     return {
       engine: 'postgres',

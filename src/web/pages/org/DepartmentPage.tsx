@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App, Button, Form, Input, InputNumber, Modal, Space, Switch, Table, Tag } from 'antd';
+import { Button, Form, Input, InputNumber, Modal, Space, Switch, Table, Tag } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
@@ -11,30 +11,18 @@ import { useSession } from '../../app/session.tsx';
 import { ConfirmButton } from '../../components/ConfirmButton.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { errorText } from '../../components/errors.ts';
-import { useFormErrors } from '../../components/useFormErrors.ts';
+import { useFormSubmit } from '../../components/useFormSubmit.ts';
 
 interface DeptForm { name: string; code?: string | null; sort: number }
 
 function DepartmentModal({ unitId, dept, onClose }: { unitId: string; dept: DepartmentView | null | 'new'; onClose: (saved: boolean) => void }) {
   const { t } = useI18n();
-  const { message } = App.useApp();
   const [form] = Form.useForm<DeptForm>();
-  const showErrors = useFormErrors(form);
-  const [saving, setSaving] = useState(false);
   const editing = dept && dept !== 'new' ? dept : null;
-  const save = async (v: DeptForm) => {
-    setSaving(true);
-    try {
-      if (editing) await api.put(`/api/departments/${editing.id}`, v);
-      else await api.post(`/api/units/${unitId}/departments`, v);
-      message.success(t('已保存', 'Saved'));
-      onClose(true);
-    } catch (e) {
-      showErrors(e);
-    } finally {
-      setSaving(false);
-    }
-  };
+  const { saving, submit: save } = useFormSubmit(form, async (v: DeptForm) => {
+    if (editing) await api.put(`/api/departments/${editing.id}`, v);
+    else await api.post(`/api/units/${unitId}/departments`, v);
+  }, () => onClose(true));
   return (
     <Modal open={!!dept} title={editing ? t('修改处室', 'Edit department') : t('新建处室', 'New department')} onCancel={() => onClose(false)} destroyOnHidden
       footer={[

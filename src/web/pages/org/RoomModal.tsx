@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { App, Button, Divider, Form, Input, InputNumber, Modal, Select, Space, Tag, TreeSelect, Typography } from 'antd';
+import { Button, Divider, Form, Input, InputNumber, Modal, Select, Space, Tag, TreeSelect, Typography } from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { PlaceTree, RoomType, RoomView } from '../../../shared/org.contracts.ts';
 import { api } from '../../api/client.ts';
@@ -7,7 +7,8 @@ import { useI18n } from '../../app/i18n.tsx';
 import { useSession } from '../../app/session.tsx';
 import { ConfirmButton } from '../../components/ConfirmButton.tsx';
 import { StaffSelect, UnitSelect } from '../../components/selects.tsx';
-import { useFormErrors, useShowError } from '../../components/useFormErrors.ts';
+import { useShowError } from '../../components/useFormErrors.ts';
+import { useFormSubmit } from '../../components/useFormSubmit.ts';
 import { roomTypeOptions } from './labels.ts';
 
 interface RoomForm { floorId: string; code: string; name?: string | null; type: RoomType; usableArea: number; unitId?: string | null }
@@ -68,11 +69,8 @@ function Occupants({ room }: { room: RoomView }) {
 
 export function RoomModal({ room, defaultFloor, onClose }: { room: RoomView | null | 'new'; defaultFloor?: string; onClose: (saved: boolean) => void }) {
   const { t } = useI18n();
-  const { message } = App.useApp();
   const { can } = useSession();
   const [form] = Form.useForm<RoomForm>();
-  const showErrors = useFormErrors(form);
-  const [saving, setSaving] = useState(false);
   const tree = useQuery({ queryKey: ['places', 'tree'], queryFn: () => api.get<PlaceTree>('/api/places/tree') });
   const editing = room && room !== 'new' ? room : null;
   const canWrite = can('org.place.write');
@@ -81,20 +79,11 @@ export function RoomModal({ room, defaultFloor, onClose }: { room: RoomView | nu
   useEffect(() => {
     if (room === 'new' && !form.getFieldValue('floorId') && (defaultFloor ?? firstFloor)) form.setFieldsValue({ floorId: defaultFloor ?? firstFloor });
   }, [room, defaultFloor, firstFloor, form]);
-  const save = async (v: RoomForm) => {
-    setSaving(true);
-    try {
-      const body = { ...v, unitId: v.unitId ?? null };
-      if (editing) await api.put(`/api/rooms/${editing.id}`, body);
-      else await api.post('/api/rooms', body);
-      message.success(t('已保存', 'Saved'));
-      onClose(true);
-    } catch (e) {
-      showErrors(e);
-    } finally {
-      setSaving(false);
-    }
-  };
+  const { saving, submit: save } = useFormSubmit(form, async (v: RoomForm) => {
+    const body = { ...v, unitId: v.unitId ?? null };
+    if (editing) await api.put(`/api/rooms/${editing.id}`, body);
+    else await api.post('/api/rooms', body);
+  }, () => onClose(true));
   return (
     <Modal open={!!room} width={640} destroyOnHidden onCancel={() => onClose(false)}
       title={editing ? `${t('房间', 'Room')} ${editing.code}` : t('新建房间', 'New room')}

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App, Button, Form, Input, Modal, Select, Space, Switch, Tag } from 'antd';
+import { Button, Form, Input, Modal, Select, Space, Switch, Tag } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useSearchParams } from 'react-router-dom';
@@ -11,7 +11,7 @@ import { useSession } from '../../app/session.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { ServerTable, useInvalidateList } from '../../components/ServerTable.tsx';
 import { DepartmentSelect, UnitSelect } from '../../components/selects.tsx';
-import { useFormErrors } from '../../components/useFormErrors.ts';
+import { useFormSubmit } from '../../components/useFormSubmit.ts';
 import { rankLabel, rankOptions } from './labels.ts';
 
 interface StaffForm {
@@ -21,25 +21,13 @@ interface StaffForm {
 
 function StaffModal({ person, defaultUnit, onClose }: { person: StaffView | null | 'new'; defaultUnit?: string; onClose: (saved: boolean) => void }) {
   const { t } = useI18n();
-  const { message } = App.useApp();
   const [form] = Form.useForm<StaffForm>();
-  const showErrors = useFormErrors(form);
-  const [saving, setSaving] = useState(false);
   const editing = person && person !== 'new' ? person : null;
   const unitId = Form.useWatch('unitId', form);
-  const save = async (v: StaffForm) => {
-    setSaving(true);
-    try {
-      if (editing) await api.put(`/api/staff/${editing.id}`, v);
-      else await api.post('/api/staff', v);
-      message.success(t('已保存', 'Saved'));
-      onClose(true);
-    } catch (e) {
-      showErrors(e);
-    } finally {
-      setSaving(false);
-    }
-  };
+  const { saving, submit: save } = useFormSubmit(form, async (v: StaffForm) => {
+    if (editing) await api.put(`/api/staff/${editing.id}`, v);
+    else await api.post('/api/staff', v);
+  }, () => onClose(true));
   return (
     <Modal open={!!person} width={640} title={editing ? t('修改人员', 'Edit staff') : t('新建人员', 'New staff')} onCancel={() => onClose(false)} destroyOnHidden
       footer={[

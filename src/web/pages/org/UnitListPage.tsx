@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App, Button, Form, Input, InputNumber, Modal, Select, Space, Switch, Tag } from 'antd';
+import { Button, Form, Input, InputNumber, Modal, Select, Space, Switch, Tag } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { Link } from 'react-router-dom';
@@ -9,31 +9,19 @@ import { useI18n } from '../../app/i18n.tsx';
 import { useSession } from '../../app/session.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { ServerTable, useInvalidateList } from '../../components/ServerTable.tsx';
-import { useFormErrors } from '../../components/useFormErrors.ts';
+import { useFormSubmit } from '../../components/useFormSubmit.ts';
 
 interface UnitForm { code: string; name: string; shortName?: string | null; classified: boolean; sort: number; active: boolean }
 
 /** A unit's fields; the server's field errors (a duplicate code…) show beside them. */
 function UnitModal({ unit, onClose }: { unit: UnitView | null | 'new'; onClose: (saved: boolean) => void }) {
   const { t } = useI18n();
-  const { message } = App.useApp();
   const [form] = Form.useForm<UnitForm>();
-  const showErrors = useFormErrors(form);
-  const [saving, setSaving] = useState(false);
   const editing = unit && unit !== 'new' ? unit : null;
-  const save = async (v: UnitForm) => {
-    setSaving(true);
-    try {
-      if (editing) await api.put(`/api/units/${editing.id}`, v);
-      else await api.post('/api/units', v);
-      message.success(t('已保存', 'Saved'));
-      onClose(true);
-    } catch (e) {
-      showErrors(e);
-    } finally {
-      setSaving(false);
-    }
-  };
+  const { saving, submit: save } = useFormSubmit(form, async (v: UnitForm) => {
+    if (editing) await api.put(`/api/units/${editing.id}`, v);
+    else await api.post('/api/units', v);
+  }, () => onClose(true));
   return (
     <Modal
       open={!!unit}

@@ -12,6 +12,7 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { ServerTable, useInvalidateList } from '../../components/ServerTable.tsx';
 import { StaffSelect, UnitSelect } from '../../components/selects.tsx';
 import { useFormErrors } from '../../components/useFormErrors.ts';
+import { useFormSubmit } from '../../components/useFormSubmit.ts';
 import { roleLabel, roleOptions } from './labels.ts';
 import { RoleListField } from './RoleListField.tsx';
 
@@ -75,22 +76,11 @@ function CreateUserModal({ open, onClose }: { open: boolean; onClose: (saved: bo
 
 function RolesModal({ user, onClose }: { user: UserView | null; onClose: (saved: boolean) => void }) {
   const { t } = useI18n();
-  const { message } = App.useApp();
   const [form] = Form.useForm<{ roles: Grant[] }>();
-  const showErrors = useFormErrors(form);
-  const [saving, setSaving] = useState(false);
-  const save = async (v: { roles: Grant[] }) => {
-    setSaving(true);
-    try {
-      const res = await api.put<{ granted: number; revoked: number }>(`/api/users/${user!.id}/roles`, { roles: v.roles ?? [] });
-      message.success(t(`已授予 ${res.granted} 个、撤销 ${res.revoked} 个角色`, `${res.granted} granted, ${res.revoked} revoked`));
-      onClose(true);
-    } catch (e) {
-      showErrors(e);
-    } finally {
-      setSaving(false);
-    }
-  };
+  const { saving, submit: save } = useFormSubmit(form, async (v: { roles: Grant[] }) => {
+    const res = await api.put<{ granted: number; revoked: number }>(`/api/users/${user!.id}/roles`, { roles: v.roles ?? [] });
+    return t(`已授予 ${res.granted} 个、撤销 ${res.revoked} 个角色`, `${res.granted} granted, ${res.revoked} revoked`);
+  }, () => onClose(true));
   return (
     <Modal open={!!user} width={620} title={`${t('设置角色', 'Roles')} · ${user?.username ?? ''}`} destroyOnHidden onCancel={() => onClose(false)}
       footer={[

@@ -2,7 +2,7 @@
 -- exact counts at a million cards. Idempotent.
 --
 -- cards.search_text (a generated column, card.tables.ts) joins the lower-cased fields with chr(31).
--- One GIN index holds each row's 1- and 2-character grams (the stored column search_grams). A query of n characters asks for rows
+-- One GIN index holds each row's 1- and 2-character grams. A query of n characters asks for rows
 -- holding all its grams (`@>`) and rechecks with LIKE, so results are exact:
 --   1 or 2 characters: the gram set alone is exact (Chinese queries are often two characters,
 --   which pg_trgm cannot index); 3+: the grams narrow, LIKE decides.
@@ -33,11 +33,11 @@ END $$;
 DROP INDEX IF EXISTS cards_search_trgm_idx;
 DROP INDEX IF EXISTS cards_search_bigram_idx;
 DROP FUNCTION IF EXISTS card_bigrams(text);
--- The grams are stored: a lossy bitmap (a common word matches a quarter of a million cards)
--- rechecks every row of its pages, and reading the array costs a microsecond where computing it
--- again costs thirty. A generated column cannot use another, so this repeats search_text's expression.
-ALTER TABLE cards ADD COLUMN IF NOT EXISTS search_grams text[] GENERATED ALWAYS AS (card_search_grams(
-  lower(coalesce(card_no, '') || chr(31) || coalesce(name, '') || chr(31) || coalesce(spec, '') || chr(31) || coalesce(brand, '') || chr(31) || coalesce(serial_no, ''))
-)) STORED;
-DROP INDEX IF EXISTS cards_search_grams_idx;
-CREATE INDEX IF NOT EXISTS cards_search_grams_col_idx ON cards USING gin (search_grams);
+-- The index must stay exact: a common word (a quarter of a million cards) at PostgreSQL's default
+-- work_mem of 4 MB makes a lossy bitmap, whose recheck runs card_search_grams() on every row of its
+-- pages (8 s); the sessions set work_mem = 32MB (platform/db/engine.ts), and the scan takes 0.4 s.
+-- Storing the grams in a column instead made the table 2.4 times larger and the planner prefer a
+-- sequential scan: slower on both engines.
+DROP INDEX IF EXISTS cards_search_grams_col_idx;
+ALTER TABLE cards DROP COLUMN IF EXISTS search_grams;
+CREATE INDEX IF NOT EXISTS cards_search_grams_idx ON cards USING gin (card_search_grams(search_text));

@@ -13,7 +13,7 @@ export function normalizeSearch(q: string | undefined): string {
   return (q ?? '').replace(/[\u0000-\u001f\u007f]/g, '').trim().toLowerCase();
 }
 
-/** The grams a query must find in `cards.search_grams`: itself (1 char) or its distinct 2-grams. */
+/** The grams a query must find in `card_search_grams(search_text)`: itself (1 char) or its distinct 2-grams. */
 export function searchGrams(s: string): string[] {
   const chars = [...s];
   if (chars.length === 1) return chars;
@@ -31,7 +31,7 @@ export function cardSearchWhere(q: string | undefined): SQL | undefined {
   const s = normalizeSearch(q);
   if (!s) return undefined;
   const grams = searchGrams(s);
-  const gramTest = sql`cards.search_grams @> ARRAY[${sql.join(grams.map((g) => sql`${g}`), sql`, `)}]::text[]`;
+  const gramTest = sql`card_search_grams(cards.search_text) @> ARRAY[${sql.join(grams.map((g) => sql`${g}`), sql`, `)}]::text[]`;
   if ([...s].length <= 2) return sql`(${gramTest})`;
   return sql`(${gramTest} AND cards.search_text LIKE ${likePattern(s)})`;
 }

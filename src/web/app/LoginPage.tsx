@@ -40,7 +40,7 @@ export function LoginPage() {
       <div className="login-brand">
         <div className="login-logo">公</div>
         <Typography.Title level={2} style={{ margin: 0 }}>{t('公物 · 国有资产管理', 'Gongwu · State Asset Management')}</Typography.Title>
-        <Typography.Text type="secondary">{t('机关事务管理局 行政事业单位国有资产管理系统', 'State-owned asset management for government office compounds')}</Typography.Text>
+        <Typography.Text type="secondary">{t('机关事务管理委员会 集中办公区国有资产管理系统', 'State-owned asset management for government office compounds')}</Typography.Text>
       </div>
       <Card className="login-card" title={t('用户登录', 'Sign in')}>
         {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} role="alert" />}

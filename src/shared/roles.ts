@@ -56,10 +56,6 @@ export interface RoleGrant {
   unitId: string | null;
 }
 
-export function rolesGranting(permission: Permission): readonly Role[] {
-  return PERMISSIONS[permission];
-}
-
 export function hasPermission(grants: readonly RoleGrant[], permission: Permission): boolean {
   const roles = PERMISSIONS[permission] as readonly Role[];
   return grants.some((g) => roles.includes(g.role));

@@ -18,7 +18,6 @@ export class AppError extends Error {
 }
 
 export const notFound = (what?: string) => new AppError('not_found', what ? `${what}不存在` : undefined);
-export const forbidden = (msg?: string) => new AppError('forbidden', msg);
 export const conflict = (msg: string, details?: unknown) => new AppError('conflict', msg, undefined, details);
 export const invalid = (fields: Record<string, string>, msg?: string) =>
   new AppError('validation', msg ?? `输入有误：${Object.entries(fields).map(([k, v]) => `${k} ${v}`).join('；')}`, fields);

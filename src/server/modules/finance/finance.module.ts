@@ -5,6 +5,7 @@ import { AppError } from '../../platform/errors.ts';
 import { Month } from '../../../shared/finance.contracts.ts';
 import { depreciationRoutes } from './depreciation.routes.ts';
 import { runMonthForUnits } from './depreciation.service.ts';
+import { fenToYuan } from '../../../shared/money.ts';
 
 export const module: GongwuModule = {
   name: 'finance',
@@ -40,9 +41,9 @@ export const module: GongwuModule = {
           });
           for (const u of res.units) {
             const code = units.find((x) => x.id === u.unitId)?.code;
-            ctx.log(u.skipped ? `${code}: skipped (${u.skipped})` : `${code}: ${u.cardCount} cards, ${((u.totalFen ?? 0) / 100).toFixed(2)} yuan`);
+            ctx.log(u.skipped ? `${code}: skipped (${u.skipped})` : `${code}: ${u.cardCount} cards, ${fenToYuan(u.totalFen ?? 0)} yuan`);
           }
-          ctx.log(`${month}: total ${(res.totalFen / 100).toFixed(2)} yuan in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+          ctx.log(`${month}: total ${fenToYuan(res.totalFen)} yuan in ${((Date.now() - started) / 1000).toFixed(1)} s`);
         } finally {
           await database.close();
         }

@@ -4,6 +4,7 @@
 import ExcelJS from 'exceljs';
 import { ACQUISITION_METHODS, CARD_STATUSES, DISPOSAL_METHODS } from '../../../shared/assets.enums.ts';
 import { LIST_KINDS, type ListKind, type ListRow, type PackView, type ReportFilter, type SummaryRow, type SummaryView } from '../../../shared/reports.contracts.ts';
+import { fenToYuan } from '../../../shared/money.ts';
 
 const MONEY = '#,##0.00';
 const COUNT = '#,##0';
@@ -99,7 +100,7 @@ export async function writeSummaryXlsx(file: string, view: SummaryView, title = 
     ws.addRow([]);
     ws.addRow(['月度变动说明（与上月相比变动超过 20%）']).font = { bold: true };
     for (const u of pack.units.filter((x) => x.needsExplanation)) {
-      ws.addRow([u.unitName, `上月末原值 ${(u.previousClosingFen / 100).toFixed(2)} 元，本月末 ${(u.closingFen / 100).toFixed(2)} 元，变动 ${u.change === null ? '—' : (u.change * 100).toFixed(1) + '%'}`, u.explanation ?? '（未填写说明）']);
+      ws.addRow([u.unitName, `上月末原值 ${fenToYuan(u.previousClosingFen)} 元，本月末 ${fenToYuan(u.closingFen)} 元，变动 ${u.change === null ? '—' : (u.change * 100).toFixed(1) + '%'}`, u.explanation ?? '（未填写说明）']);
     }
   }
   ws.commit();

@@ -15,6 +15,7 @@ import { addEvent, loadDocument, releaseLines, requireUnit, setStatus, type Docu
 import { documentLines } from './document.tables.ts';
 import { executeAcceptance, executeProcurement } from './procurement.service.ts';
 import { actionAllowed, cardTransition, todayShanghai } from './workflow.rules.ts';
+import { fenToYuan } from '../../../shared/money.ts';
 
 type LineRow = typeof documentLines.$inferSelect;
 
@@ -77,8 +78,8 @@ async function executeCards(tx: Tx, actor: Actor, doc: DocumentRow, lines: LineR
   const cards = await lockAndCheck(tx, lines, key);
   const today = todayShanghai();
   const p = doc.payload as DocumentPayload;
-  const extra = doc.type === 'maintenance' ? `；维修单位：${p.vendor ?? ''}${p.costFen !== undefined ? `，费用 ${(p.costFen / 100).toFixed(2)} 元` : ''}`
-    : doc.type === 'disposal' && p.incomeFen ? `；处置收入 ${(p.incomeFen / 100).toFixed(2)} 元（上缴国库）` : '';
+  const extra = doc.type === 'maintenance' ? `；维修单位：${p.vendor ?? ''}${p.costFen !== undefined ? `，费用 ${fenToYuan(p.costFen)} 元` : ''}`
+    : doc.type === 'disposal' && p.incomeFen ? `；处置收入 ${fenToYuan(p.incomeFen)} 元（上缴国库）` : '';
   for (const line of lines) {
     const card = cards.get(line.cardId!)!;
     const t = cardTransition(key, card.status as CardStatus);

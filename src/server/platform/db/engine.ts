@@ -42,14 +42,15 @@ pg.types.setTypeParser(1700, (v) => Number(v));
 // `date` stays a 'YYYY-MM-DD' string: an accounting date has no time zone.
 pg.types.setTypeParser(1082, (v) => v);
 
-// work_mem: a search for a common word (a quarter of a million cards) must keep its bitmap exact;
-// at the default 4 MB it turns lossy and every row of every page is rechecked.
-const SESSION_SETTINGS = "SET TIME ZONE 'Asia/Shanghai'; SET work_mem = '32MB';";
+// Every session: the business time zone, and work_mem large enough that a search for a common word
+// (a quarter of a million cards) keeps its bitmap exact; at the default 4 MB it turns lossy and
+// every row of its pages is rechecked.
+const SESSION_SETTINGS: Record<string, string> = { TimeZone: 'Asia/Shanghai', work_mem: '32MB' };
 
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
   if (opts.databaseUrl) {
     // Settings travel in the startup packet, so every pooled connection has them before its first query.
-    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 10, options: '-c TimeZone=Asia/Shanghai -c work_mem=32MB' });
+    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 10, options: Object.entries(SESSION_SETTINGS).map(([k, v]) => `-c ${k}=${v}`).join(' ') });
     const db = drizzlePg(pool) as unknown as Db;
     return {
       engine: 'postgres',
@@ -76,7 +77,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
       1082: (v: string) => v,
     },
   });
-  await pglite.exec(SESSION_SETTINGS);
+  await pglite.exec(Object.entries(SESSION_SETTINGS).map(([k, v]) => `SET ${k} = '${v}';`).join(' '));
   const db = drizzlePglite(pglite) as unknown as Db;
   return {
     engine: 'pglite',

@@ -21,19 +21,24 @@ export function searchGrams(s: string): string[] {
 }
 
 /**
- * The search predicate on `cards.search_text`: the gram index (migrations/post/020_card_search.sql)
- * narrows to rows holding every 1- or 2-gram of the query; for 3+ characters LIKE makes the answer
- * exact. For 1 or 2 characters the gram test is already exact (the query is itself a gram, and no
- * gram spans the field separator), and leaving LIKE out keeps the planner's row estimate honest —
- * it multiplied both selectivities and chose slow plans for common words like 打印.
+ * The exact search test on a `card_search` row (migrations/post/020_card_search.sql): the gram
+ * index narrows to rows holding every 1- or 2-gram of the query; for 3+ characters LIKE makes the
+ * answer exact. For 1 or 2 characters the gram test is already exact (the query is itself a gram,
+ * and no gram spans the field separator), and leaving LIKE out keeps the planner's row estimate
+ * honest — it multiplied both selectivities and chose slow plans for common words like 打印.
  */
+function searchTest(alias: string, s: string): SQL {
+  const text = sql.raw(`${alias}.search_text`);
+  const gramTest = sql`card_search_grams(${text}) @> ARRAY[${sql.join(searchGrams(s).map((g) => sql`${g}`), sql`, `)}]::text[]`;
+  if ([...s].length <= 2) return sql`(${gramTest})`;
+  return sql`(${gramTest} AND ${text} LIKE ${likePattern(s)})`;
+}
+
+/** The search as a predicate on `cards`: the ids the gram index of `card_search` finds. */
 export function cardSearchWhere(q: string | undefined): SQL | undefined {
   const s = normalizeSearch(q);
   if (!s) return undefined;
-  const grams = searchGrams(s);
-  const gramTest = sql`card_search_grams(cards.search_text) @> ARRAY[${sql.join(grams.map((g) => sql`${g}`), sql`, `)}]::text[]`;
-  if ([...s].length <= 2) return sql`(${gramTest})`;
-  return sql`(${gramTest} AND cards.search_text LIKE ${likePattern(s)})`;
+  return sql`cards.id IN (SELECT cs.card_id FROM card_search cs WHERE ${searchTest('cs', s)})`;
 }
 
 /**
@@ -111,35 +116,41 @@ export const CARD_JOINS = sql`
 type Row = CardListItem & { total_count?: number };
 
 /**
+ * A common word's first pages are found by walking the card_no index, at most `walkRows` rows of
+ * it (then the matched set is cheaper). A setting so that tests can make walks fall short.
+ */
+export const searchTuning = { walkRows: 20_000 };
+
+/**
  * One page of the card library within the actor's card.read scope; the total is exact. The page's
  * ids are cut first from `cards` alone, and only those rows are joined for names: a search
  * matching 50,000 cards must not join 50,000 rows to show 20.
  */
 export async function listCards(q: Queryable, actor: Actor, p: CardListQuery): Promise<Page<CardListItem>> {
-  const where = cardFilterWhere(p, unitScope(actor, 'card.read'));
+  const scope = unitScope(actor, 'card.read');
+  const where = cardFilterWhere(p, scope);
   const sort = SORTS[p.sort ?? 'cardNo'] ?? SORTS.cardNo;
   const dir = sql.raw(p.order === 'desc' ? 'DESC' : 'ASC');
   // NULLS LAST both ways plus the id as tie-breaker: pages never overlap or skip.
   const order = (key: string, id: string) => sql`${sql.raw(key)} ${dir} NULLS LAST, ${sql.raw(id)} ${dir}`;
   const named = sql`SELECT ${CARD_LIST_COLUMNS} FROM page JOIN cards ON cards.id = page.id ${CARD_JOINS}`;
-  const strip = (rows: Row[]) => rows.map(({ total_count: _t, ...r }) => r as CardListItem);
+  const page = (items: CardListItem[], total: number) => ({ items, total, page: p.page, pageSize: p.pageSize });
+  const s = normalizeSearch(p.q);
 
-  if (normalizeSearch(p.q)) {
-    // A search: the gram index bounds the matches, so collect them once and take both the count
-    // and the page from that set. Walking the card_no index and testing each row instead is a
-    // gamble the planner loses when matches cluster (all of one unit's printers), 10x slower.
-    const rows = await query<Row>(q, sql`
+  if (s) {
+    const total = await countSearch(q, p, scope, s, where);
+    if (total === 0) return page([], 0);
+    const walked = await walkCommonWord(q, p, scope, s, total);
+    if (walked) return page(walked, total);
+    // The gram index bounds the matches: collect them once and cut the page from that set.
+    const items = await query<CardListItem>(q, sql`
       WITH matched AS MATERIALIZED (
         SELECT cards.id, ${sql.raw(sort.expr)} AS sort_key FROM cards ${sql.raw(sort.join ?? '')} WHERE ${where}
       ), page AS (
         SELECT id, sort_key FROM matched ORDER BY ${order('sort_key', 'id')} LIMIT ${p.pageSize} OFFSET ${offsetOf(p)}
       )
-      SELECT (SELECT count(*)::int FROM matched) AS total_count, ${CARD_LIST_COLUMNS}
-      FROM page JOIN cards ON cards.id = page.id ${CARD_JOINS}
-      ORDER BY ${order('page.sort_key', 'page.id')}`);
-    let total = rows[0]?.total_count ?? 0;
-    if (rows.length === 0 && p.page > 1) total = (await queryOne<{ n: number }>(q, sql`SELECT count(*)::int AS n FROM cards WHERE ${where}`))?.n ?? 0;
-    return { items: strip(rows), total, page: p.page, pageSize: p.pageSize };
+      ${named} ORDER BY ${order('page.sort_key', 'page.id')}`);
+    return page(items, total);
   }
 
   const [items, total] = await Promise.all([
@@ -151,5 +162,50 @@ export async function listCards(q: Queryable, actor: Actor, p: CardListQuery): P
       ${named} ORDER BY ${order('page.sort_key', 'page.id')}`),
     queryOne<{ n: number }>(q, sql`SELECT count(*)::int AS n FROM cards WHERE ${where}`),
   ]);
-  return { items, total: total?.n ?? 0, page: p.page, pageSize: p.pageSize };
+  return page(items, total?.n ?? 0);
+}
+
+/** The filters a search may carry and still be answered from `card_search` alone (it holds the owner unit). */
+function onlySearch(p: CardListQuery, alsoUnit: boolean): boolean {
+  const set = Object.entries(p).filter(([k, v]) => v !== undefined && !(Array.isArray(v) && v.length === 0)
+    && !['q', 'page', 'pageSize', 'sort', 'order'].includes(k));
+  return set.every(([k]) => alsoUnit && k === 'unitId');
+}
+
+/**
+ * The exact number of matches. With no filter beyond the unit, counted on the narrow `card_search`
+ * (a common word visits most of its pages for visibility: a fifth of the pages of `cards`).
+ */
+async function countSearch(q: Queryable, p: CardListQuery, scope: 'all' | string[], s: string, where: SQL): Promise<number> {
+  if (!onlySearch(p, true)) return (await queryOne<{ n: number }>(q, sql`SELECT count(*)::int AS n FROM cards WHERE ${where}`))?.n ?? 0;
+  const units: SQL[] = [];
+  if (scope !== 'all') units.push(scope.length ? sql`cs.unit_id IN (${sql.join(scope.map((u) => sql`${u}::uuid`), sql`, `)})` : sql`false`);
+  if (p.unitId) units.push(sql`cs.unit_id = ${p.unitId}::uuid`);
+  const r = await queryOne<{ n: number }>(q, sql`
+    SELECT count(*)::int AS n FROM card_search cs WHERE ${sql.join([searchTest('cs', s), ...units], sql` AND `)}`);
+  return r?.n ?? 0;
+}
+
+/**
+ * A common word over every unit, in card-number order (the default): walk the card_no index and
+ * test each card's text with LIKE, stopping at the page's last row — for 联想 (a fifth of all
+ * cards) about a hundred rows instead of sorting 216,000. The walk is capped at searchTuning.walkRows so that
+ * matches clustered at the far end cost no more than a few milliseconds before the matched-set
+ * plan takes over; null means "not answered here".
+ */
+async function walkCommonWord(q: Queryable, p: CardListQuery, scope: 'all' | string[], s: string, total: number): Promise<CardListItem[] | null> {
+  const offset = offsetOf(p);
+  const wanted = Math.min(p.pageSize, total - offset);
+  if (scope !== 'all' || !onlySearch(p, false) || (p.sort ?? 'cardNo') !== 'cardNo' || wanted <= 0) return null;
+  const size = await queryOne<{ n: number }>(q, sql`SELECT greatest(reltuples, 1)::float8 AS n FROM pg_class WHERE oid = 'card_search'::regclass`);
+  // Rows expected to be read, were matches spread evenly; the matched set reads `total` rows.
+  if ((offset + wanted) * ((size?.n ?? 1) / total) * 3 > Math.min(total, searchTuning.walkRows)) return null;
+  const dir = sql.raw(p.order === 'desc' ? 'DESC' : 'ASC');
+  const items = await query<CardListItem>(q, sql`
+    WITH page AS (
+      SELECT id, card_no FROM (SELECT id, card_no, search_text FROM cards ORDER BY card_no ${dir} LIMIT ${searchTuning.walkRows}) walked
+      WHERE search_text LIKE ${likePattern(s)} ORDER BY card_no ${dir} LIMIT ${p.pageSize} OFFSET ${offset}
+    )
+    SELECT ${CARD_LIST_COLUMNS} FROM page JOIN cards ON cards.id = page.id ${CARD_JOINS} ORDER BY page.card_no ${dir}`);
+  return items.length === wanted ? items : null;
 }

@@ -6,7 +6,8 @@ import { withTx } from '../../platform/db/tx.ts';
 import { openTestDatabase } from '../../testing/test-db.ts';
 import type { Database } from '../../platform/db/engine.ts';
 import { createCardWorld, type CardWorld } from './card.factory.ts';
-import { cardFilterWhere } from './card.queries.ts';
+import { cardFilterWhere, listCards, searchTuning } from './card.queries.ts';
+import type { Actor } from '../../platform/auth/actor.ts';
 import { cards } from './card.tables.ts';
 
 // Characters people type plus the LIKE wildcards and escape, which must match literally.
@@ -79,6 +80,40 @@ describe('card search', () => {
       const r = await query<{ 'QUERY PLAN': string }>(tx, sql`EXPLAIN SELECT cards.id FROM cards WHERE ${cardFilterWhere({ q }, 'all')}`);
       return r.map((x) => x['QUERY PLAN']).join('\n');
     });
-    for (const q of ['打', '打印', '打印机', 'laserjet']) expect(await plan(q)).toContain('cards_search_grams_idx');
+    for (const q of ['打', '打印', '打印机', 'laserjet']) expect(await plan(q)).toContain('card_search_grams_idx');
+  });
+
+  it('pages a search in order with exact totals, whether the card-number index is walked or the matches collected', async () => {
+    const office: Actor = { userId: w.users.officer, username: 'officer', displayName: 'officer', unitId: null, grants: [{ role: 'asset_office', unitId: null }], via: 'session' };
+    const unitAdmin: Actor = { ...office, userId: w.users['u01-admin'], grants: [{ role: 'unit_admin', unitId: w.u01 }] };
+    const cardNo = new Map(rows.map((r) => [r.id, r.cardNo]));
+    // Common words (a third of the cards and more) walk the index; rare ones collect their matches.
+    for (const q of ['1', '-', '打', 'hp', '0000', '打印机', 'x'])
+      for (const [order, actor, walkRows] of [['asc', office, 20_000], ['desc', office, 20_000], ['asc', office, 15], ['asc', unitAdmin, 20_000]] as const) {
+        searchTuning.walkRows = walkRows; // 15: walks fall short and the matches are collected
+        const expected = bruteForce(rows, q).sort((a, b) => cardNo.get(a)!.localeCompare(cardNo.get(b)!, 'en') * (order === 'desc' ? -1 : 1));
+        const seen: string[] = [];
+        for (let page = 1; page <= 4; page++) {
+          const r = await listCards(database.db, actor, { q, page, pageSize: 7, order, status: [] });
+          expect(r.total).toBe(expected.length);
+          seen.push(...r.items.map((i) => i.id));
+        }
+        expect(seen).toEqual(expected.slice(0, 28));
+      }
+    searchTuning.walkRows = 20_000;
+  });
+
+  it('follows a card whose name or owner changes, and forgets a deleted one', async () => {
+    const id = rows[0].id;
+    await database.db.execute(sql`UPDATE cards SET name = '独一无二的名字' WHERE id = ${id}`);
+    expect(await search('独一无二', true)).toEqual([id]);
+    await database.db.execute(sql`UPDATE cards SET unit_id = ${w.u02} WHERE id = ${id}`);
+    const [copy] = await query<{ unit_id: string }>(database.db, sql`SELECT unit_id FROM card_search WHERE card_id = ${id}`);
+    expect(copy.unit_id).toBe(w.u02);
+    await database.db.execute(sql`UPDATE cards SET name = ${rows[0].name}, unit_id = ${w.u01} WHERE id = ${id}`);
+    const extra = await database.db.insert(cards).values({ cardNo: 'X-1', name: '临时卡片', unitId: w.u01, categoryId: w.cat.desktop, originalValueFen: 1, acquisitionMethod: 'purchase', acquiredOn: '2020-01-01', managingUnitId: w.u01 }).returning({ id: cards.id });
+    expect(await search('临时卡片', true)).toEqual([extra[0].id]);
+    await database.db.execute(sql`DELETE FROM cards WHERE id = ${extra[0].id}`);
+    expect(await search('临时卡片', true)).toEqual([]);
   });
 });

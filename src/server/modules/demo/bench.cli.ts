@@ -50,7 +50,7 @@ async function runBench(o: BenchOptions, log: (m: string) => void) {
         if (mod.seedDemo && (mod.name === 'org' || mod.name === 'catalog')) await mod.seedDemo(database, log, { scale: 'demo' });
       }
       const t0 = Date.now();
-      gen = await withoutSecondaryIndexes(database.db, ['cards', 'card_events'],
+      gen = await withoutSecondaryIndexes(database.db, ['cards', 'card_search', 'card_events'],
         () => generateCards(database.db, { cards, eventsPerCard: Number(o.eventsPerCard), batchSize: engine === 'postgres' ? 100_000 : 50_000, log }), log);
       generateSeconds = Math.round((Date.now() - t0) / 1000);
       log(`Generated ${gen.cards.toLocaleString('en')} cards and ${gen.events.toLocaleString('en')} events in ${generateSeconds} s`);

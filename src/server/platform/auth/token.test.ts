@@ -56,6 +56,22 @@ describe('API tokens', () => {
     expect(logged.length).toBe(1);
   });
 
+  it('answers 401 once expired or once its user is deactivated, and records when it was last used', async () => {
+    const { id, token } = (await admin.post('/api/tokens', { name: 'expiring', userId: clerkId, scopes: ['job.read'] })).json();
+    expect((await bearer(token, 'GET', '/api/auth/me')).statusCode).toBe(200);
+    const [used] = await query<{ last_used_at: Date | null }>(t.database.db, sql`select last_used_at from api_tokens where id = ${id}`);
+    expect(used.last_used_at).not.toBeNull();
+    await t.database.db.execute(sql`update api_tokens set expires_at = now() - interval '1 minute' where id = ${id}`);
+    expect((await bearer(token, 'GET', '/api/auth/me')).statusCode).toBe(401);
+    const second = (await admin.post('/api/tokens', { name: 'deactivated user', userId: clerkId, scopes: ['job.read'] })).json();
+    await t.database.db.execute(sql`update users set active = false where id = ${clerkId}`);
+    try {
+      expect((await bearer(second.token, 'GET', '/api/auth/me')).statusCode).toBe(401);
+    } finally {
+      await t.database.db.execute(sql`update users set active = true where id = ${clerkId}`);
+    }
+  });
+
   it('refuses a scope the user does not hold, naming it', async () => {
     const res = await admin.post('/api/tokens', { name: 'too wide', userId: clerkId, scopes: ['org.read', 'token.manage'] });
     expect(res.statusCode).toBe(400);

@@ -1,5 +1,4 @@
--- A monthly run rewrites every depreciating card's accumulated depreciation. Leaving room in each
--- page lets PostgreSQL update those rows in place (HOT: no index changes, as no index covers the
--- column), which keeps a month over a million cards within seconds. Idempotent.
-ALTER TABLE cards SET (fillfactor = 85);
+-- The depreciation ledger takes a million rows a month: vacuum it before dead rows of re-runs pile
+-- up. (Cards' fillfactor, which keeps a run's updates in place: 052_depreciation_fillfactor.sql.)
+-- Idempotent.
 ALTER TABLE depreciation_entries SET (autovacuum_vacuum_scale_factor = 0.05);

@@ -33,8 +33,13 @@ const uuidArray = (ids: string[]) => sql`ARRAY[${sql.join(ids.map((i) => sql`${i
 /**
  * Every card of the units that `month` ('YYYY-MM-01') charges, with the amount — the SQL twin of
  * chargeForMonth in finance/depreciation.rules.ts (the tests hold one against the other).
+ * `replacing`: open runs of this month that the charges replace (a re-run); their entries are read
+ * as if already taken back off, so nothing has to be reversed before computing.
  */
-export function chargesSql(unitIds: string[], month: string): SQL {
+export function chargesSql(unitIds: string[], month: string, replacing: string[] = []): SQL {
+  const re = replacing.length > 0;
+  // The card's accumulated depreciation before this month's charge.
+  const acc = re ? sql`(c.accumulated_depreciation_fen - coalesce(o.amount_fen, 0))` : sql`c.accumulated_depreciation_fen`;
   return sql`
     WITH params AS (
       SELECT ${month}::date AS m0, (${month}::date + interval '1 month' - interval '1 day')::date AS m1,
@@ -42,7 +47,7 @@ export function chargesSql(unitIds: string[], month: string): SQL {
     ),
     cand AS (
       SELECT c.id, c.unit_id, c.card_no, c.name, c.category_id, c.depreciation_method AS method,
-             c.original_value_fen AS v, c.accumulated_depreciation_fen AS a, c.useful_life_months AS life,
+             c.original_value_fen AS v, ${acc} AS a, c.useful_life_months AS life,
              c.total_workload AS tw,
              (date_part('year', c.posted_on) * 12 + date_part('month', c.posted_on))::int - 1 AS posted_i,
              (date_part('year', coalesce(pm.month, p.month)) * 12 + date_part('month', coalesce(pm.month, p.month)))::int - 1 AS prev_i,
@@ -52,6 +57,7 @@ export function chargesSql(unitIds: string[], month: string): SQL {
       FROM params
       JOIN cards c ON c.unit_id = ANY(${uuidArray(unitIds)})
       JOIN categories k ON k.id = c.category_id
+      ${re ? sql`LEFT JOIN depreciation_entries o ON o.card_id = c.id AND o.month = params.m0 AND o.run_id = ANY(${uuidArray(replacing)})` : sql``}
       -- The previous entry is almost always last month's, found in one join; only cards without one
       -- (new, catching up, or moved between units) look further back, one index probe each.
       LEFT JOIN depreciation_entries pm ON pm.card_id = c.id AND pm.unit_id = ANY(${uuidArray(unitIds)})
@@ -67,11 +73,12 @@ export function chargesSql(unitIds: string[], month: string): SQL {
         WHERE c.depreciation_method = 'units_of_production' AND e.card_id = c.id AND e.month < params.m0
       ) wb ON true
       WHERE k.depreciable AND c.depreciation_method IN ('straight_line', 'units_of_production')
-        AND c.original_value_fen > ${NOMINAL_VALUE_FEN} AND c.accumulated_depreciation_fen < c.original_value_fen
+        AND c.original_value_fen > ${NOMINAL_VALUE_FEN} AND ${acc} < c.original_value_fen
         AND c.posted_on IS NOT NULL AND c.posted_on <= params.m1
         AND (c.disposed_on > params.m1 OR (c.disposed_on IS NULL AND c.status <> 'disposed'))
         -- Charged this month already by the unit it has since left: one month, one charge.
-        AND NOT EXISTS (SELECT 1 FROM depreciation_entries t WHERE t.card_id = c.id AND t.month = params.m0)
+        AND NOT EXISTS (SELECT 1 FROM depreciation_entries t WHERE t.card_id = c.id AND t.month = params.m0
+                        ${re ? sql`AND t.run_id <> ALL(${uuidArray(replacing)})` : sql``})
     ),
     -- Each step is a LATERAL with OFFSET 0 so it is computed once per card; inlined, the planner
     -- would repeat every expression wherever it is used (tens of times per card at a million cards).
@@ -100,41 +107,48 @@ export function chargesSql(unitIds: string[], month: string): SQL {
     FROM charged WHERE amount > 0`;
 }
 
-export async function previewCharges(q: Queryable, unitId: string, month: string): Promise<ChargeRow[]> {
-  return query<ChargeRow>(q, sql`${chargesSql([unitId], month)} ORDER BY card_no`);
+export async function previewCharges(q: Queryable, unitId: string, month: string, replacing: string[] = []): Promise<ChargeRow[]> {
+  return query<ChargeRow>(q, sql`${chargesSql([unitId], month, replacing)} ORDER BY card_no`);
 }
 
 /**
- * Charges `month` to every card of `unitIds`, whose open runs for the month exist (and hold no
- * entries): the charges are computed once into a temporary table — wholly before anything is
- * written, so no lookup ever reads the ledger it is appending to — then inserted as entries linked
- * to each unit's run and added to the cards. All units in a few statements, one pass over the
- * cards. Call inside the run's transaction.
+ * Charges `month` to every card of `unitIds`, whose open runs for the month exist. `replacing`
+ * names those runs when they already hold entries (a re-run): the new charges are computed as if
+ * those entries were gone, then only the differences are written — cards move by new minus old
+ * charge (nothing, for a card whose charge did not change), entries that changed or lapsed are
+ * deleted and the new or changed ones inserted. A re-run of an unchanged month thus writes almost
+ * nothing. The charges are computed once into a temporary table, wholly before anything is written,
+ * so no lookup ever reads the ledger it is changing. Call inside the run's transaction.
  */
-export async function applyDepreciation(q: Queryable, unitIds: string[], month: string): Promise<void> {
+export async function applyDepreciation(q: Queryable, unitIds: string[], month: string, replacing: string[] = []): Promise<void> {
   if (unitIds.length === 0) return;
+  const re = replacing.length > 0;
   await q.execute(sql`DROP TABLE IF EXISTS pg_temp.depreciation_charges`);
-  await q.execute(sql`CREATE TEMP TABLE depreciation_charges ON COMMIT DROP AS SELECT * FROM (${chargesSql(unitIds, month)}) x`);
+  await q.execute(sql`CREATE TEMP TABLE depreciation_charges ON COMMIT DROP AS
+    SELECT x.*, r.id AS run_id FROM (${chargesSql(unitIds, month, replacing)}) x JOIN depreciation_runs r ON r.unit_id = x.unit_id AND r.month = ${month}::date`);
+  // Relative update: a revaluation committed meanwhile is not overwritten. A full month touches
+  // most cards; cards' fillfactor (migrations/post/052) keeps these updates on their own pages.
+  await q.execute(sql`
+    UPDATE cards c SET accumulated_depreciation_fen = c.accumulated_depreciation_fen + d.delta
+    FROM ${re ? sql`(SELECT card_id, sum(x)::bigint AS delta FROM (
+            SELECT card_id, amount_fen AS x FROM depreciation_charges
+            UNION ALL SELECT card_id, -amount_fen FROM depreciation_entries WHERE run_id = ANY(${uuidArray(replacing)})
+          ) t GROUP BY card_id HAVING sum(x) <> 0)` : sql`(SELECT card_id, amount_fen AS delta FROM depreciation_charges)`} d
+    WHERE c.id = d.card_id`);
+  if (re) await q.execute(sql`
+    DELETE FROM depreciation_entries e WHERE e.run_id = ANY(${uuidArray(replacing)}) AND NOT EXISTS (
+      SELECT 1 FROM depreciation_charges ch WHERE ch.card_id = e.card_id AND ch.run_id = e.run_id AND ch.category_id = e.category_id
+        AND ch.months = e.months AND ch.amount_fen = e.amount_fen AND ch.monthly_fen = e.monthly_fen
+        AND ch.original_value_fen = e.original_value_fen AND ch.useful_life_months IS NOT DISTINCT FROM e.useful_life_months
+        AND ch.accumulated_before_fen = e.accumulated_before_fen AND ch.method = e.method AND ch.workload IS NOT DISTINCT FROM e.workload)`);
   await q.execute(sql`
     INSERT INTO depreciation_entries (run_id, card_id, unit_id, category_id, month, months, amount_fen, monthly_fen,
       original_value_fen, useful_life_months, accumulated_before_fen, accumulated_after_fen, method, workload)
-    SELECT r.id, ch.card_id, ch.unit_id, ch.category_id, ${month}::date, ch.months, ch.amount_fen, ch.monthly_fen,
+    SELECT ch.run_id, ch.card_id, ch.unit_id, ch.category_id, ${month}::date, ch.months, ch.amount_fen, ch.monthly_fen,
       ch.original_value_fen, ch.useful_life_months, ch.accumulated_before_fen, ch.accumulated_before_fen + ch.amount_fen, ch.method, ch.workload
-    FROM depreciation_charges ch JOIN depreciation_runs r ON r.unit_id = ch.unit_id AND r.month = ${month}::date`);
-  // Relative update: a revaluation committed meanwhile is not overwritten.
-  await q.execute(sql`
-    UPDATE cards c SET accumulated_depreciation_fen = c.accumulated_depreciation_fen + ch.amount_fen
-    FROM depreciation_charges ch WHERE c.id = ch.card_id`);
+    FROM depreciation_charges ch
+    ${re ? sql`WHERE NOT EXISTS (SELECT 1 FROM depreciation_entries e WHERE e.run_id = ch.run_id AND e.card_id = ch.card_id)` : sql``}`);
   await q.execute(sql`DROP TABLE pg_temp.depreciation_charges`);
   // The embedded engine has no autovacuum: fresh statistics keep next month's lookups on the indexes.
   await q.execute(sql`ANALYZE depreciation_entries`);
-}
-
-/** Takes open runs' entries back off the cards and deletes them (a re-run replaces the month). */
-export async function reverseDepreciation(q: Queryable, runIds: string[]): Promise<void> {
-  if (runIds.length === 0) return;
-  await q.execute(sql`
-    UPDATE cards c SET accumulated_depreciation_fen = c.accumulated_depreciation_fen - e.amount_fen
-    FROM depreciation_entries e WHERE e.run_id = ANY(${uuidArray(runIds)}) AND c.id = e.card_id`);
-  await q.execute(sql`DELETE FROM depreciation_entries WHERE run_id = ANY(${uuidArray(runIds)})`);
 }

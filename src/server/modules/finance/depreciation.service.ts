@@ -5,7 +5,7 @@ import { type Actor, assertInScope, unitScope } from '../../platform/auth/actor.
 import { query, queryOne, type Queryable } from '../../platform/db/engine.ts';
 import { withTx } from '../../platform/db/tx.ts';
 import { AppError } from '../../platform/errors.ts';
-import { applyDepreciation, previewCharges, reverseDepreciation, type ChargeRow } from '../assets/card-depreciation.service.ts';
+import { applyDepreciation, previewCharges, type ChargeRow } from '../assets/card-depreciation.service.ts';
 
 /** 'YYYY-MM' ⇄ the month's first day, as stored. */
 export const monthStart = (month: string) => `${month}-01`;
@@ -62,22 +62,11 @@ export async function runEntries(q: Queryable, actor: Actor, id: string, page: n
   return { items: rows.map(chargeView), total: n };
 }
 
-/** What running the month would charge, without writing: the run and its reversal happen in a rolled-back transaction. */
+/** What running the month would charge, without writing; an open month shows what a re-run would charge. */
 export async function previewMonth(q: Queryable, actor: Actor, unitId: string, month: string): Promise<PreviewView> {
   assertInScope(unitId, unitScope(actor, 'depreciation.read'), '单位');
   const existing = await queryOne<{ id: string; status: string }>(q, sql`SELECT id, status FROM depreciation_runs WHERE unit_id = ${unitId} AND month = ${monthStart(month)}::date`);
-  let rows: ChargeRow[] = [];
-  const rollback = new Error('preview');
-  try {
-    await withTx(q, async (tx) => {
-      // An open month shows what a re-run would charge, i.e. after taking its own entries back off.
-      if (existing && existing.status === 'open') await reverseDepreciation(tx, [existing.id]);
-      rows = await previewCharges(tx, unitId, monthStart(month));
-      throw rollback;
-    });
-  } catch (err) {
-    if (err !== rollback) throw err;
-  }
+  const rows = await previewCharges(q, unitId, monthStart(month), existing?.status === 'open' ? [existing.id] : []);
   return {
     unitId, month, cardCount: rows.length, totalFen: rows.reduce((s, r) => s + Number(r.amount_fen), 0),
     items: rows.slice(0, 500).map(chargeView), closed: existing?.status === 'closed',
@@ -119,13 +108,13 @@ export async function runMonthForUnits(q: Queryable, unitIds: string[], month: s
     const units = unitIds.filter((u) => !skipped.has(u));
     progress(1, steps, '准备');
     if (units.length > 0) {
+      // An open month run again is replaced: its entries are diffed against the new charges, not reversed wholesale.
       const reruns = await query<{ id: string }>(tx, sql`SELECT id FROM depreciation_runs WHERE unit_id = ANY(${uuids(units)}) AND month = ${m0}::date`);
-      await reverseDepreciation(tx, reruns.map((r) => r.id));
-      progress(2, steps, '冲回原计提');
       await tx.execute(sql`
         INSERT INTO depreciation_runs (unit_id, month, run_by) SELECT u, ${m0}::date, ${actorId}::uuid FROM unnest(${uuids(units)}) u
         ON CONFLICT (unit_id, month) DO UPDATE SET run_by = excluded.run_by, run_at = now()`);
-      await applyDepreciation(tx, units, m0);
+      progress(2, steps, '计算折旧');
+      await applyDepreciation(tx, units, m0, reruns.map((r) => r.id));
       progress(4, steps, '计提');
       await tx.execute(sql`
         UPDATE depreciation_runs r SET card_count = coalesce(t.n, 0), total_fen = coalesce(t.total, 0)

@@ -88,6 +88,31 @@ describe('the monthly depreciation run (SQL)', () => {
     expect(n).toBe(1);
   });
 
+  it('re-runs an open month by its differences: unchanged charges stay, a revalued card is charged anew', async () => {
+    const db = t.database.db;
+    const unit = await makeUnit(db);
+    const kept = await makeCard(db, { unitId: unit, categoryId: computers, originalValueFen: 599900, usefulLifeMonths: 72, postedOn: '2026-01-15' });
+    const revalued = await makeCard(db, { unitId: unit, categoryId: computers, originalValueFen: 599900, usefulLifeMonths: 72, postedOn: '2026-01-15' });
+    for (const m of months('2026-01', 3)) await runMonth(db, unit, m, null);
+    const entryIds = async () => query<{ card_id: string; id: number }>(db, sql`SELECT card_id, id FROM depreciation_entries WHERE month = '2026-03-01' AND unit_id = ${unit} ORDER BY card_id`);
+    const before = await entryIds();
+    expect((await runMonth(db, unit, '2026-03', null)).totalFen).toBe(2 * 8332);
+    expect(await entryIds()).toEqual(before);
+    expect(await cardAccumulated(db, kept)).toBe(3 * 8332);
+    await revalue(db, revalued, 700000, '2026-03-10');
+    const rerun = await runMonth(db, unit, '2026-03', null);
+    // 700,000 − 2 × 8,332 over 70 remaining months, half up.
+    expect(rerun.totalFen).toBe(8332 + Math.floor((2 * (700000 - 2 * 8332) + 70) / 140));
+    expect(await cardAccumulated(db, kept)).toBe(3 * 8332);
+    expect(await cardAccumulated(db, revalued)).toBe(2 * 8332 + Math.floor((2 * (700000 - 2 * 8332) + 70) / 140));
+    const after = await entryIds();
+    expect(after.find((e) => e.card_id === kept)).toEqual(before.find((e) => e.card_id === kept));
+    expect(after.find((e) => e.card_id === revalued)!.id).not.toBe(before.find((e) => e.card_id === revalued)!.id);
+    const preview = await office.get(`/api/depreciation/preview?unitId=${unit}&month=2026-03`);
+    expect(preview.statusCode).toBe(200);
+    expect(preview.json().totalFen).toBe(rerun.totalFen);
+  });
+
   it('skips exempt categories, nominal-value and fully depreciated assets, and catches up past postings', async () => {
     const db = t.database.db;
     const unit = await makeUnit(db);

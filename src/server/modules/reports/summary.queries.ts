@@ -8,6 +8,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Amounts, ReportFilter, SummaryRow, SummaryView } from '../../../shared/reports.contracts.ts';
 import { query, queryOne, type Queryable } from '../../platform/db/engine.ts';
+import { withTx } from '../../platform/db/tx.ts';
 
 export const monthFirst = (m: string) => `${m}-01`;
 export const monthLast = (m: string) => {
@@ -67,13 +68,30 @@ function addInto(row: SummaryRow, r: Raw | SummaryRow): void {
  */
 export const FIGURE_EVENTS = sql`(e.before ? 'originalValueFen' OR e.before ? 'accumulatedDepreciationFen' OR e.type = 'transferred_out')`;
 
+/**
+ * The summary joins a union (the segments) to a union (the changes), whose keys the planner cannot
+ * estimate: it guesses billions of rows and thousands of groups, then sorts a million rows on each
+ * side for a merge join and again for grouping (~1 s at a million cards). Hashing is right for a
+ * few hundred groups; these settings hold for this one statement only.
+ */
+async function withPlannerHints<T>(q: Queryable, fn: (tx: Queryable) => Promise<T>): Promise<T> {
+  return withTx(q, async (tx) => {
+    await tx.execute(sql`SET LOCAL enable_mergejoin = off`);
+    await tx.execute(sql`SET LOCAL enable_sort = off`);
+    const out = await fn(tx);
+    await tx.execute(sql`SET LOCAL enable_mergejoin TO DEFAULT`);
+    await tx.execute(sql`SET LOCAL enable_sort TO DEFAULT`);
+    return out;
+  });
+}
+
 export async function assetSummary(q: Queryable, f: ReportFilter, scope: 'all' | string[]): Promise<SummaryView> {
   const openD = dayBefore(monthFirst(f.from));
   const closeD = monthLast(f.to);
   const where = await cardFilterSql(q, { categoryId: f.categoryId }, 'all');
   const unitWhere = sql`${scopeSql('s.unit_id', scope)} ${f.unitId ? sql`AND s.unit_id = ${f.unitId}` : sql``}`;
   const level = f.categoryLevel;
-  const raw = await query<Raw>(q, sql`
+  const raw = await withPlannerHints(q, (tx) => query<Raw>(tx, sql`
     WITH ev AS (
       SELECT e.card_id, e.seq, e.type, (e.occurred_at AT TIME ZONE 'Asia/Shanghai')::date AS d,
              coalesce((e.after->>'originalValueFen')::bigint - (e.before->>'originalValueFen')::bigint, 0) AS dv,
@@ -85,26 +103,35 @@ export async function assetSummary(q: Queryable, f: ReportFilter, scope: 'all' |
       SELECT card_id, d, from_u, to_u, row_number() OVER (PARTITION BY card_id ORDER BY seq) AS rn
       FROM ev WHERE type = 'transferred_out' AND to_u IS NOT NULL
     ),
-    -- A card's time in each owner unit: from posting (or a transfer in) to disposal (or a transfer out).
+    -- A card's time in each owner unit: from posting (or a transfer in) to disposal (or a transfer out),
+    -- kept when it overlaps the period. Cards never transferred (nearly all) are filtered on their own
+    -- columns, so the planner's row estimate is right and the joins below hash instead of sorting.
     seg AS (
-      SELECT c.id, coalesce(t1.from_u, c.unit_id) AS unit_id, c.posted_on AS s_on,
-             coalesce(t1.d, c.disposed_on) AS e_on, c.acquisition_method AS acq,
-             CASE WHEN t1.d IS NOT NULL THEN 'transfer_out' ELSE c.disposal_method END AS disp,
+      SELECT c.id, c.unit_id, c.posted_on AS s_on, c.disposed_on AS e_on, c.acquisition_method AS acq, c.disposal_method AS disp,
              c.original_value_fen AS v, c.accumulated_depreciation_fen AS a, c.category_id
-      FROM cards c LEFT JOIN tr t1 ON t1.card_id = c.id AND t1.rn = 1
-      WHERE c.posted_on IS NOT NULL AND c.posted_on <= ${closeD}::date
+      FROM cards c
+      WHERE c.posted_on <= ${closeD}::date AND (c.disposed_on IS NULL OR (c.disposed_on > ${openD}::date AND c.disposed_on >= c.posted_on))
+        AND NOT EXISTS (SELECT 1 FROM tr WHERE tr.card_id = c.id)
       UNION ALL
-      SELECT t.card_id, t.to_u, t.d, coalesce(nt.d, c.disposed_on), 'transfer_in',
-             CASE WHEN nt.d IS NOT NULL THEN 'transfer_out' ELSE c.disposal_method END,
-             c.original_value_fen, c.accumulated_depreciation_fen, c.category_id
-      FROM tr t JOIN cards c ON c.id = t.card_id LEFT JOIN tr nt ON nt.card_id = t.card_id AND nt.rn = t.rn + 1
+      SELECT x.* FROM (
+        SELECT c.id, t1.from_u AS unit_id, c.posted_on AS s_on, t1.d AS e_on, c.acquisition_method AS acq, 'transfer_out' AS disp,
+               c.original_value_fen AS v, c.accumulated_depreciation_fen AS a, c.category_id
+        FROM tr t1 JOIN cards c ON c.id = t1.card_id WHERE t1.rn = 1
+        UNION ALL
+        SELECT t.card_id, t.to_u, t.d, coalesce(nt.d, c.disposed_on), 'transfer_in',
+               CASE WHEN nt.d IS NOT NULL THEN 'transfer_out' ELSE c.disposal_method END,
+               c.original_value_fen, c.accumulated_depreciation_fen, c.category_id
+        FROM tr t JOIN cards c ON c.id = t.card_id LEFT JOIN tr nt ON nt.card_id = t.card_id AND nt.rn = t.rn + 1
+      ) x
+      WHERE x.s_on IS NOT NULL AND x.s_on <= ${closeD}::date AND (x.e_on IS NULL OR (x.e_on > ${openD}::date AND x.e_on >= x.s_on))
     ),
-    base AS (
-      SELECT s.id AS card_id, s.unit_id, s.acq, s.disp, s.s_on AS posted_on, s.e_on AS disposed_on,
-             s.v, s.a, k.edition, split_part(k.path, '/', ${level + 1}) AS cat_code
-      FROM seg s JOIN categories k ON k.id = s.category_id
-      WHERE s.s_on IS NOT NULL AND s.s_on <= ${closeD}::date AND (s.e_on IS NULL OR s.e_on > ${openD}::date)
-        AND (s.e_on IS NULL OR s.e_on >= s.s_on) AND ${unitWhere} AND ${where}
+    -- Segments in the period, keyed by what the report groups on (category mapped to its level at the end).
+    base AS NOT MATERIALIZED (
+      SELECT s.id AS card_id, s.unit_id, s.category_id, s.acq, s.disp, s.s_on AS posted_on, s.e_on AS disposed_on, s.v, s.a,
+             (s.s_on <= ${openD}::date) AS in_open, (s.e_on IS NOT NULL AND s.e_on <= ${closeD}::date) AS removed
+      FROM seg s
+      WHERE ${unitWhere}
+        ${f.categoryId ? sql`AND s.category_id IN (SELECT k.id FROM categories k WHERE ${where})` : sql``}
     ),
     -- Changes after the day before the period: enough to roll every figure back to any date in it.
     chg AS (
@@ -113,42 +140,41 @@ export async function assetSummary(q: Queryable, f: ReportFilter, scope: 'all' |
       SELECT e.card_id, (e.month + interval '1 month' - interval '1 day')::date, 0, e.amount_fen
       FROM depreciation_entries e WHERE e.month >= ${monthFirst(f.from)}::date
     ),
-    ca AS (
-      SELECT b.card_id, b.posted_on, b.unit_id,
-        sum(dv) AS v_after_open, sum(dv) FILTER (WHERE d > ${closeD}::date) AS v_after_close,
-        sum(dv) FILTER (WHERE d > b.posted_on) AS v_after_post, sum(dv) FILTER (WHERE d > b.disposed_on) AS v_after_disp,
-        sum(da) AS a_after_open, sum(da) FILTER (WHERE d > ${closeD}::date) AS a_after_close,
-        sum(da) FILTER (WHERE d > b.posted_on) AS a_after_post, sum(da) FILTER (WHERE d > b.disposed_on) AS a_after_disp,
-        sum(dv) FILTER (WHERE dv > 0 AND d > b.posted_on AND d <= least(${closeD}::date, coalesce(b.disposed_on, ${closeD}::date))) AS up,
-        -sum(dv) FILTER (WHERE dv < 0 AND d > b.posted_on AND d <= least(${closeD}::date, coalesce(b.disposed_on, ${closeD}::date))) AS down,
-        sum(da) FILTER (WHERE d > greatest(${openD}::date, b.posted_on) AND d <= least(${closeD}::date, coalesce(b.disposed_on, ${closeD}::date))) AS dep
-      FROM chg JOIN base b ON b.card_id = chg.card_id GROUP BY b.card_id, b.posted_on, b.unit_id
+    -- A figure at a date is the current one less the changes after that date. Both are sums, so the
+    -- current figures (one pass over the segments) and the changes (one pass over the changes joined
+    -- to their segments) are aggregated separately straight into the report's groups, never per card.
+    cur AS (
+      SELECT unit_id, category_id, acq, CASE WHEN removed THEN disp END AS disp,
+        count(*) FILTER (WHERE in_open)::int AS open_n, coalesce(sum(v) FILTER (WHERE in_open), 0) AS open_v, coalesce(sum(a) FILTER (WHERE in_open), 0) AS open_a,
+        count(*) FILTER (WHERE NOT in_open)::int AS add_n, coalesce(sum(v) FILTER (WHERE NOT in_open), 0) AS add_v, coalesce(sum(a) FILTER (WHERE NOT in_open), 0) AS add_a,
+        0::bigint AS up, 0::bigint AS down, 0::bigint AS dep,
+        count(*) FILTER (WHERE removed)::int AS red_n, coalesce(sum(v) FILTER (WHERE removed), 0) AS red_v, coalesce(sum(a) FILTER (WHERE removed), 0) AS red_a,
+        count(*) FILTER (WHERE NOT removed)::int AS close_n, coalesce(sum(v) FILTER (WHERE NOT removed), 0) AS close_v, coalesce(sum(a) FILTER (WHERE NOT removed), 0) AS close_a
+      FROM base GROUP BY 1, 2, 3, 4
     ),
-    per AS (
-      SELECT b.unit_id, b.cat_code, b.edition, b.acq, b.disp,
-        (b.posted_on <= ${openD}::date) AS in_open,
-        (b.posted_on > ${openD}::date) AS added,
-        (b.disposed_on IS NOT NULL AND b.disposed_on <= ${closeD}::date) AS removed,
-        b.v - coalesce(r.v_after_open, 0) AS v_open, b.v - coalesce(r.v_after_close, 0) AS v_close,
-        b.v - coalesce(r.v_after_post, 0) AS v_post, b.v - coalesce(r.v_after_disp, 0) AS v_disp,
-        b.a - coalesce(r.a_after_open, 0) AS a_open, b.a - coalesce(r.a_after_close, 0) AS a_close,
-        b.a - coalesce(r.a_after_post, 0) AS a_post, b.a - coalesce(r.a_after_disp, 0) AS a_disp,
-        coalesce(r.up, 0) AS up, coalesce(r.down, 0) AS down, coalesce(r.dep, 0) AS dep
-      FROM base b LEFT JOIN ca r ON r.card_id = b.card_id AND r.posted_on = b.posted_on AND r.unit_id = b.unit_id
+    later AS (
+      SELECT b.unit_id, b.category_id, b.acq, CASE WHEN b.removed THEN b.disp END AS disp,
+        0 AS open_n, -coalesce(sum(dv) FILTER (WHERE b.in_open), 0) AS open_v, -coalesce(sum(da) FILTER (WHERE b.in_open), 0) AS open_a,
+        0 AS add_n, -coalesce(sum(dv) FILTER (WHERE NOT b.in_open AND d > b.posted_on), 0) AS add_v, -coalesce(sum(da) FILTER (WHERE NOT b.in_open AND d > b.posted_on), 0) AS add_a,
+        coalesce(sum(dv) FILTER (WHERE dv > 0 AND d > b.posted_on AND d <= least(${closeD}::date, coalesce(b.disposed_on, ${closeD}::date))), 0) AS up,
+        -coalesce(sum(dv) FILTER (WHERE dv < 0 AND d > b.posted_on AND d <= least(${closeD}::date, coalesce(b.disposed_on, ${closeD}::date))), 0) AS down,
+        coalesce(sum(da) FILTER (WHERE d > greatest(${openD}::date, b.posted_on) AND d <= least(${closeD}::date, coalesce(b.disposed_on, ${closeD}::date))), 0) AS dep,
+        0 AS red_n, -coalesce(sum(dv) FILTER (WHERE b.removed AND d > b.disposed_on), 0) AS red_v, -coalesce(sum(da) FILTER (WHERE b.removed AND d > b.disposed_on), 0) AS red_a,
+        0 AS close_n, -coalesce(sum(dv) FILTER (WHERE NOT b.removed AND d > ${closeD}::date), 0) AS close_v, -coalesce(sum(da) FILTER (WHERE NOT b.removed AND d > ${closeD}::date), 0) AS close_a
+      FROM chg JOIN base b ON b.card_id = chg.card_id GROUP BY 1, 2, 3, 4
     ),
     agg AS (
-      SELECT unit_id, cat_code, edition, acq, CASE WHEN removed THEN disp END AS disp,
-        count(*) FILTER (WHERE in_open)::int AS open_n, coalesce(sum(v_open) FILTER (WHERE in_open), 0) AS open_v, coalesce(sum(a_open) FILTER (WHERE in_open), 0) AS open_a,
-        count(*) FILTER (WHERE added)::int AS add_n, coalesce(sum(v_post) FILTER (WHERE added), 0) AS add_v, coalesce(sum(a_post) FILTER (WHERE added), 0) AS add_a,
-        sum(up) AS up, sum(down) AS down, sum(dep) AS dep,
-        count(*) FILTER (WHERE removed)::int AS red_n, coalesce(sum(v_disp) FILTER (WHERE removed), 0) AS red_v, coalesce(sum(a_disp) FILTER (WHERE removed), 0) AS red_a,
-        count(*) FILTER (WHERE NOT removed)::int AS close_n, coalesce(sum(v_close) FILTER (WHERE NOT removed), 0) AS close_v, coalesce(sum(a_close) FILTER (WHERE NOT removed), 0) AS close_a
-      FROM per GROUP BY 1, 2, 3, 4, 5
+      SELECT t.unit_id, split_part(k.path, '/', ${level + 1}) AS cat_code, k.edition, t.acq, t.disp,
+        sum(open_n)::int AS open_n, sum(open_v) AS open_v, sum(open_a) AS open_a, sum(add_n)::int AS add_n, sum(add_v) AS add_v, sum(add_a) AS add_a,
+        sum(up) AS up, sum(down) AS down, sum(dep) AS dep, sum(red_n)::int AS red_n, sum(red_v) AS red_v, sum(red_a) AS red_a,
+        sum(close_n)::int AS close_n, sum(close_v) AS close_v, sum(close_a) AS close_a
+      FROM (SELECT * FROM cur UNION ALL SELECT * FROM later) t JOIN categories k ON k.id = t.category_id
+      GROUP BY 1, 2, 3, 4, 5
     )
     SELECT agg.*, u.name AS unit_name, kc.name AS cat_name
     FROM agg JOIN units u ON u.id = agg.unit_id
     LEFT JOIN categories kc ON kc.edition = agg.edition AND kc.code = agg.cat_code
-    ORDER BY u.sort, u.code, agg.cat_code`);
+    ORDER BY u.sort, u.code, agg.cat_code, agg.acq, agg.disp`));
   const rows = new Map<string, SummaryRow>();
   for (const r of raw) {
     const key = `${r.unit_id}|${r.cat_code}`;

@@ -9,6 +9,7 @@ import { loadConfig } from '../../platform/config.ts';
 import { query } from '../../platform/db/engine.ts';
 import { loadModules, type CliContext } from '../../platform/module.ts';
 import { BENCH_PASSWORD, createBenchUsers, openFreshBenchDatabase, withoutSecondaryIndexes } from './bench.database.ts';
+import { FINANCE_TARGETS, financeScenarios, type FinanceMeasured } from './bench.finance.ts';
 import { ioScenarios, markdown, readScenarios, TARGETS, type IoMeasured } from './bench.scenarios.ts';
 import { generateCards } from './card-generator.ts';
 
@@ -19,6 +20,9 @@ interface BenchOptions {
   eventsPerCard: string;
   importRows: string;
   io: boolean;
+  finance: boolean;
+  reads: boolean;
+  database?: string;
   out?: string;
   reuse?: boolean;
   dir?: string;
@@ -28,21 +32,22 @@ interface BenchOptions {
  * `gongwu bench`: a fresh database (PostgreSQL `gongwu_bench` when a URL is given or DATABASE_URL
  * is set, otherwise PGlite in a temporary folder), the demo organisation and catalogue, N generated
  * cards with their ledgers, then timed reads through the API and beside them the same queries
- * without HTTP, then import and export. Prints JSON and a markdown table.
+ * without HTTP, then a month's depreciation (first run and re-run), the year's asset summary and its
+ * Excel file, then import and export. Prints JSON and markdown tables with the targets per engine.
  */
 async function runBench(o: BenchOptions, log: (m: string) => void) {
   const cards = Math.max(1, Number(o.cards));
   const runs = Math.min(500, Math.max(5, Number(o.runs)));
   const url = o.engineUrl ?? process.env.DATABASE_URL ?? undefined;
   const started = Date.now();
-  const { database, where, cleanup } = await openFreshBenchDatabase(url, log, { reuse: !!o.reuse, dir: o.dir });
+  const { database, where, cleanup } = await openFreshBenchDatabase(url, log, { reuse: !!o.reuse, dir: o.dir, name: o.database });
   const engine = database.engine;
   log(`Benchmark on ${where}: ${cards.toLocaleString('en')} cards on ${os.cpus().length} cores`);
   try {
     let gen: { cards: number; events: number };
     let generateSeconds: number | null = null;
     if (o.reuse) {
-      // Reads only, on the data of an earlier run (migrations such as new indexes are applied).
+      // The data of an earlier run (its schema as it was; the finance scenarios depreciate one month more).
       [gen] = await query<{ cards: number; events: number }>(database.db, sql`SELECT (SELECT count(*) FROM cards)::int AS cards, (SELECT count(*) FROM card_events)::int AS events`);
       log(`Reusing ${gen.cards.toLocaleString('en')} cards and ${gen.events.toLocaleString('en')} events`);
     } else {
@@ -66,16 +71,17 @@ async function runBench(o: BenchOptions, log: (m: string) => void) {
     const cookie = login.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
     const office: Actor = { userId: users.office, username: 'bench-office', displayName: 'bench-office', unitId: null, grants: [{ role: 'asset_office', unitId: null }], via: 'session' };
     log('Timing reads…');
-    const reads = await readScenarios({ app, database, cookie, office, runs, targets: TARGETS[engine] });
+    const reads = o.reads ? await readScenarios({ app, database, cookie, office, runs, targets: TARGETS[engine] }) : [];
+    const finance: FinanceMeasured[] = o.finance ? await financeScenarios(database, office, FINANCE_TARGETS[engine], log) : [];
     const io: IoMeasured[] = o.io ? await ioScenarios(database, Number(o.importRows), log) : [{ scenario: 'import / export', rows: null, seconds: null, peakRssMb: null, note: 'not measured (--no-io)' }];
     await app.close();
 
     const result = {
       engine, where: where.replace(/ \/tmp\/.*$/, ' (temporary folder)'), cores: os.cpus().length, node: process.version,
       cards: gen.cards, events: gen.events, generateSeconds, totalSeconds: Math.round((Date.now() - started) / 1000),
-      date: new Date().toISOString(), reads, io,
+      date: new Date().toISOString(), reads, finance, io,
     };
-    const table = markdown(engine, gen.cards, gen.events, reads, io);
+    const table = markdown(engine, gen.cards, gen.events, reads, io, finance);
     console.log(JSON.stringify(result, null, 2));
     console.log(`\n${table}\n`);
     const outFile = o.out ?? path.join('bench', 'results', `${engine}-${gen.cards}.json`);
@@ -90,14 +96,17 @@ async function runBench(o: BenchOptions, log: (m: string) => void) {
 
 export function benchCli(program: Command, ctx: CliContext) {
   program.command('bench')
-    .description('generate N cards with ledgers in a fresh database and time list, search, card page, import and export')
+    .description('generate N cards with ledgers in a fresh database and time list, search, card page, depreciation, asset summary, import and export')
     .option('--cards <n>', 'number of cards to generate', '1000000')
     .option('--engine-url <url>', 'PostgreSQL server to create the fresh gongwu_bench database on (default: DATABASE_URL, else PGlite in a temp folder)')
     .option('--runs <n>', 'timed requests per scenario', '30')
     .option('--events-per-card <n>', 'average ledger events per card', '5')
     .option('--import-rows <n>', 'rows in the import file', '100000')
+    .option('--no-reads', 'skip the list, search and card page scenarios')
     .option('--no-io', 'skip the import and export scenarios')
-    .option('--reuse', 'reads only, on the database of an earlier run (PostgreSQL gongwu_bench, or the PGlite --dir)')
+    .option('--no-finance', 'skip the depreciation run, its re-run, the asset summary and its Excel export')
+    .option('--reuse', 'no generation: the database of an earlier run (PostgreSQL --database, or the PGlite --dir); the finance scenarios depreciate its next month')
+    .option('--database <name>', 'PostgreSQL: the database to create (or reuse) on the server', 'gongwu_bench')
     .option('--dir <folder>', 'PGlite: keep the database in this folder (for --reuse) instead of a temporary one')
     .option('--out <file>', 'where to write the JSON result (default bench/results/<engine>-<cards>.json)')
     .action((o: BenchOptions) => runBench(o, ctx.log));

@@ -11,26 +11,29 @@ export const BENCH_DB = 'gongwu_bench';
 export const BENCH_PASSWORD = 'Bench-pass-2026';
 
 /**
- * A fresh database for one run: PostgreSQL's `gongwu_bench` (dropped and created again on the server
+ * A fresh database for one run: PostgreSQL's `gongwu_bench` or the named one (dropped and created again on the server
  * of `url`), or an embedded PGlite in a new temporary folder. Migrated.
  */
-export async function openFreshBenchDatabase(url: string | undefined, log: (m: string) => void, keep?: { reuse: boolean; dir?: string }): Promise<{ database: Database; where: string; cleanup: () => Promise<void> }> {
+export async function openFreshBenchDatabase(url: string | undefined, log: (m: string) => void, keep?: { reuse: boolean; dir?: string; name?: string }): Promise<{ database: Database; where: string; cleanup: () => Promise<void> }> {
   if (url) {
+    // A plain identifier only: it is spliced into DROP/CREATE DATABASE.
+    const name = keep?.name ?? BENCH_DB;
+    if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`not a database name: ${name}`);
     if (!keep?.reuse) {
       const admin = new pg.Client({ connectionString: url });
       await admin.connect();
-      await admin.query(`DROP DATABASE IF EXISTS ${BENCH_DB} WITH (FORCE)`);
-      await admin.query(`CREATE DATABASE ${BENCH_DB}`);
+      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await admin.query(`CREATE DATABASE ${name}`);
       await admin.end();
     }
     const target = new URL(url);
-    target.pathname = `/${BENCH_DB}`;
+    target.pathname = `/${name}`;
     const database = await openDatabase({ databaseUrl: target.toString(), dataDir: 'memory://', poolSize: 4 });
     // Reuse keeps the earlier run's schema (the init migration may have been regenerated since).
     if (!keep?.reuse) await migrate(database);
     const shown = new URL(target.toString());
     shown.password = '';
-    return { database, where: `PostgreSQL ${shown.host}/${BENCH_DB}`, cleanup: async () => undefined };
+    return { database, where: `PostgreSQL ${shown.host}/${name}`, cleanup: async () => undefined };
   }
   // --dir keeps the embedded database for later runs with --reuse; otherwise a temporary folder.
   const dir = keep?.dir ? path.resolve(keep.dir) : fs.mkdtempSync(path.join(os.tmpdir(), 'gongwu-bench-'));

@@ -11,6 +11,7 @@ import type { App } from '../../platform/http/types.ts';
 import { getCardDetail, getCardTimeline } from '../assets/card-detail.queries.ts';
 import { listCards } from '../assets/card.queries.ts';
 import { resolveCategoryByCode } from '../catalog/category.service.ts';
+import { financeMarkdown, type FinanceMeasured } from './bench.finance.ts';
 
 export interface Measured {
   scenario: string;
@@ -176,12 +177,16 @@ export async function ioScenarios(database: Database, importRows: number, log: (
   return out;
 }
 
-export function markdown(engine: string, cards: number, events: number, reads: Measured[], io: IoMeasured[]): string {
+export function markdown(engine: string, cards: number, events: number, reads: Measured[], io: IoMeasured[], finance: FinanceMeasured[] = []): string {
+  const data = `${engine}, ${cards.toLocaleString('en')} cards, ${events.toLocaleString('en')} events`;
   const lines = [
-    `| scenario (${engine}, ${cards.toLocaleString('en')} cards, ${events.toLocaleString('en')} events) | via | p50 ms | p95 ms | max ms | target p95 ms |`,
-    '|---|---|---:|---:|---:|---:|',
-    ...reads.map((r) => `| ${r.scenario} | ${r.via} | ${r.p50} | ${r.p95} | ${r.max} | ${r.via === 'http' ? `${r.target}${r.p95 <= (r.target ?? Infinity) ? ' ✓' : ' ✗'}` : ''} |`),
-    '',
+    ...(reads.length ? [
+      `| scenario (${data}) | via | p50 ms | p95 ms | max ms | target p95 ms |`,
+      '|---|---|---:|---:|---:|---:|',
+      ...reads.map((r) => `| ${r.scenario} | ${r.via} | ${r.p50} | ${r.p95} | ${r.max} | ${r.via === 'http' ? `${r.target}${r.p95 <= (r.target ?? Infinity) ? ' ✓' : ' ✗'}` : ''} |`),
+      '',
+    ] : []),
+    ...financeMarkdown(finance, data),
     '| bulk scenario | rows | seconds | peak RSS MB | note |',
     '|---|---:|---:|---:|---|',
     ...io.map((r) => `| ${r.scenario} | ${r.rows ?? '–'} | ${r.seconds ?? '–'} | ${r.peakRssMb ?? '–'} | ${r.note ?? ''} |`),

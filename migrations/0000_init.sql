@@ -40,6 +40,7 @@ CREATE TABLE "card_number_sequences" (
 CREATE TABLE "card_search" (
 	"card_id" uuid PRIMARY KEY NOT NULL,
 	"unit_id" uuid NOT NULL,
+	"card_no" text NOT NULL,
 	"search_text" text NOT NULL
 );
 --> statement-breakpoint

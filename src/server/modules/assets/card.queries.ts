@@ -21,24 +21,37 @@ export function searchGrams(s: string): string[] {
 }
 
 /**
- * The exact search test on a `card_search` row (migrations/post/020_card_search.sql): the gram
- * index narrows to rows holding every 1- or 2-gram of the query; for 3+ characters LIKE makes the
- * answer exact. For 1 or 2 characters the gram test is already exact (the query is itself a gram,
- * and no gram spans the field separator), and leaving LIKE out keeps the planner's row estimate
- * honest — it multiplied both selectivities and chose slow plans for common words like 打印.
+ * The exact search test on `card_search cs` (migrations/post/020_card_search.sql), within the
+ * given owner units: the index narrows to rows holding every 1- or 2-gram of the query and the
+ * unit's key; for 3+ characters LIKE makes the answer exact. For 1 or 2 characters the gram test
+ * is already exact (the query is itself a gram, and no gram spans the field separator), and
+ * leaving LIKE out keeps the planner's row estimate honest — it multiplied both selectivities and
+ * chose slow plans for common words like 打印.
  */
-function searchTest(alias: string, s: string): SQL {
-  const text = sql.raw(`${alias}.search_text`);
-  const gramTest = sql`card_search_grams(${text}) @> ARRAY[${sql.join(searchGrams(s).map((g) => sql`${g}`), sql`, `)}]::text[]`;
-  if ([...s].length <= 2) return sql`(${gramTest})`;
-  return sql`(${gramTest} AND ${text} LIKE ${likePattern(s)})`;
+function searchTest(s: string, units: 'all' | string[]): SQL {
+  if (units !== 'all' && units.length === 0) return sql`false`;
+  const grams = searchGrams(s).map((g) => sql`${g}`);
+  const has = (keys: SQL[]) => sql`card_search_keys(cs.unit_id, cs.search_text) @> ARRAY[${sql.join(keys, sql`, `)}]::text[]`;
+  const keyTest = units === 'all' ? has(grams) : sql.join(units.map((u) => has([...grams, sql`${`\u001f${u}`}`])), sql` OR `);
+  if ([...s].length <= 2) return sql`(${keyTest})`;
+  return sql`((${keyTest}) AND cs.search_text LIKE ${likePattern(s)})`;
 }
 
-/** The search as a predicate on `cards`: the ids the gram index of `card_search` finds. */
-export function cardSearchWhere(q: string | undefined): SQL | undefined {
+/** The owner units a filter and scope allow, as the search index can narrow to them. */
+function searchUnits(f: CardFilter, scope: 'all' | string[]): 'all' | string[] {
+  if (!f.unitId) return scope;
+  return scope === 'all' || scope.includes(f.unitId) ? [f.unitId] : [];
+}
+
+/**
+ * The search as a predicate on `cards`: the ids the index of `card_search` finds. OFFSET 0 keeps
+ * the subquery whole, run once through the index: flattened, the planner joined it row by row
+ * and ran the key function on each of a unit's 48,000 cards (1.4 s).
+ */
+export function cardSearchWhere(q: string | undefined, units: 'all' | string[] = 'all'): SQL | undefined {
   const s = normalizeSearch(q);
   if (!s) return undefined;
-  return sql`cards.id IN (SELECT cs.card_id FROM card_search cs WHERE ${searchTest('cs', s)})`;
+  return sql`cards.id IN (SELECT cs.card_id FROM card_search cs WHERE ${searchTest(s, units)} OFFSET 0)`;
 }
 
 /**
@@ -74,7 +87,7 @@ export function cardFilterWhere(f: CardFilter, scope: 'all' | string[]): SQL {
   if (f.acquiredTo) parts.push(sql`cards.acquired_on <= ${f.acquiredTo}::date`);
   if (f.postedFrom) parts.push(sql`cards.posted_on >= ${f.postedFrom}::date`);
   if (f.postedTo) parts.push(sql`cards.posted_on <= ${f.postedTo}::date`);
-  const search = cardSearchWhere(f.q);
+  const search = cardSearchWhere(f.q, searchUnits(f, scope));
   if (search) parts.push(search);
   return parts.length ? sql.join(parts, sql` AND `) : sql`true`;
 }
@@ -113,8 +126,6 @@ export const CARD_JOINS = sql`
   LEFT JOIN rooms r ON r.id = cards.room_id
   LEFT JOIN buildings b ON b.id = r.building_id`;
 
-type Row = CardListItem & { total_count?: number };
-
 /**
  * A common word's first pages are found by walking the card_no index, at most `walkRows` rows of
  * it (then the matched set is cheaper). A setting so that tests can make walks fall short.
@@ -133,72 +144,66 @@ export async function listCards(q: Queryable, actor: Actor, p: CardListQuery): P
   const dir = sql.raw(p.order === 'desc' ? 'DESC' : 'ASC');
   // NULLS LAST both ways plus the id as tie-breaker: pages never overlap or skip.
   const order = (key: string, id: string) => sql`${sql.raw(key)} ${dir} NULLS LAST, ${sql.raw(id)} ${dir}`;
-  const named = sql`SELECT ${CARD_LIST_COLUMNS} FROM page JOIN cards ON cards.id = page.id ${CARD_JOINS}`;
+  const cut = sql`LIMIT ${p.pageSize} OFFSET ${offsetOf(p)}`;
+  const named = sql`SELECT ${CARD_LIST_COLUMNS} FROM page JOIN cards ON cards.id = page.id ${CARD_JOINS} ORDER BY ${order('page.sort_key', 'page.id')}`;
   const page = (items: CardListItem[], total: number) => ({ items, total, page: p.page, pageSize: p.pageSize });
+  const countWhere = async () => (await queryOne<{ n: number }>(q, sql`SELECT count(*)::int AS n FROM cards WHERE ${where}`))?.n ?? 0;
+  // A search's matches are bounded by the index: collect them once and cut the page from that set.
+  const matchedPage = () => query<CardListItem>(q, sql`
+    WITH matched AS MATERIALIZED (
+      SELECT cards.id, ${sql.raw(sort.expr)} AS sort_key FROM cards ${sql.raw(sort.join ?? '')} WHERE ${where}
+    ), page AS (SELECT id, sort_key FROM matched ORDER BY ${order('sort_key', 'id')} ${cut})
+    ${named}`);
+
   const s = normalizeSearch(p.q);
-
-  if (s) {
-    const total = await countSearch(q, p, scope, s, where);
-    if (total === 0) return page([], 0);
-    const walked = await walkCommonWord(q, p, scope, s, total);
-    if (walked) return page(walked, total);
-    // The gram index bounds the matches: collect them once and cut the page from that set.
-    const items = await query<CardListItem>(q, sql`
-      WITH matched AS MATERIALIZED (
-        SELECT cards.id, ${sql.raw(sort.expr)} AS sort_key FROM cards ${sql.raw(sort.join ?? '')} WHERE ${where}
-      ), page AS (
-        SELECT id, sort_key FROM matched ORDER BY ${order('sort_key', 'id')} LIMIT ${p.pageSize} OFFSET ${offsetOf(p)}
-      )
-      ${named} ORDER BY ${order('page.sort_key', 'page.id')}`);
-    return page(items, total);
-  }
-
-  const [items, total] = await Promise.all([
-    query<CardListItem>(q, sql`
+  if (!s) {
+    const [items, total] = await Promise.all([query<CardListItem>(q, sql`
       WITH page AS (
         SELECT cards.id, ${sql.raw(sort.expr)} AS sort_key FROM cards ${sql.raw(sort.join ?? '')}
-        WHERE ${where} ORDER BY ${order(sort.expr, 'cards.id')} LIMIT ${p.pageSize} OFFSET ${offsetOf(p)}
+        WHERE ${where} ORDER BY ${order(sort.expr, 'cards.id')} ${cut}
       )
-      ${named} ORDER BY ${order('page.sort_key', 'page.id')}`),
-    queryOne<{ n: number }>(q, sql`SELECT count(*)::int AS n FROM cards WHERE ${where}`),
-  ]);
-  return page(items, total?.n ?? 0);
+      ${named}`), countWhere()]);
+    return page(items, total);
+  }
+  if (!onlySearch(p)) {
+    const [items, total] = await Promise.all([matchedPage(), countWhere()]);
+    return page(items, total);
+  }
+  // Only a search (and the owner unit): counted on card_search, which holds both.
+  const units = searchUnits(p, scope);
+  const total = (await queryOne<{ n: number }>(q, sql`SELECT count(*)::int AS n FROM card_search cs WHERE ${searchTest(s, units)}`))?.n ?? 0;
+  if (total === 0) return page([], 0);
+  const walked = units === 'all' ? await walkCommonWord(q, p, s, total) : null;
+  if (walked) return page(walked, total);
+  if (sort !== SORTS.cardNo) return page(await matchedPage(), total);
+  // In card-number order the page is cut from card_search alone; only its rows visit `cards`.
+  return page(await query<CardListItem>(q, sql`
+    WITH page AS (
+      SELECT cs.card_id AS id, cs.card_no AS sort_key FROM card_search cs WHERE ${searchTest(s, units)}
+      ORDER BY ${order('cs.card_no', 'cs.card_id')} ${cut}
+    )
+    ${named}`), total);
 }
 
-/** The filters a search may carry and still be answered from `card_search` alone (it holds the owner unit). */
-function onlySearch(p: CardListQuery, alsoUnit: boolean): boolean {
-  const set = Object.entries(p).filter(([k, v]) => v !== undefined && !(Array.isArray(v) && v.length === 0)
-    && !['q', 'page', 'pageSize', 'sort', 'order'].includes(k));
-  return set.every(([k]) => alsoUnit && k === 'unitId');
-}
-
-/**
- * The exact number of matches. With no filter beyond the unit, counted on the narrow `card_search`
- * (a common word visits most of its pages for visibility: a fifth of the pages of `cards`).
- */
-async function countSearch(q: Queryable, p: CardListQuery, scope: 'all' | string[], s: string, where: SQL): Promise<number> {
-  if (!onlySearch(p, true)) return (await queryOne<{ n: number }>(q, sql`SELECT count(*)::int AS n FROM cards WHERE ${where}`))?.n ?? 0;
-  const units: SQL[] = [];
-  if (scope !== 'all') units.push(scope.length ? sql`cs.unit_id IN (${sql.join(scope.map((u) => sql`${u}::uuid`), sql`, `)})` : sql`false`);
-  if (p.unitId) units.push(sql`cs.unit_id = ${p.unitId}::uuid`);
-  const r = await queryOne<{ n: number }>(q, sql`
-    SELECT count(*)::int AS n FROM card_search cs WHERE ${sql.join([searchTest('cs', s), ...units], sql` AND `)}`);
-  return r?.n ?? 0;
+/** Whether a search carries no filter beyond the owner unit, which `card_search` holds. */
+function onlySearch(p: CardListQuery): boolean {
+  return Object.entries(p).every(([k, v]) => v === undefined || (Array.isArray(v) && v.length === 0)
+    || ['q', 'unitId', 'page', 'pageSize', 'sort', 'order'].includes(k));
 }
 
 /**
  * A common word over every unit, in card-number order (the default): walk the card_no index and
  * test each card's text with LIKE, stopping at the page's last row — for 联想 (a fifth of all
- * cards) about a hundred rows instead of sorting 216,000. The walk is capped at searchTuning.walkRows so that
- * matches clustered at the far end cost no more than a few milliseconds before the matched-set
- * plan takes over; null means "not answered here".
+ * cards) about a hundred rows instead of sorting 216,000. The walk is capped at
+ * searchTuning.walkRows so that matches clustered at the far end cost no more than a few
+ * milliseconds before the matches are sorted instead; null means "not answered here".
  */
-async function walkCommonWord(q: Queryable, p: CardListQuery, scope: 'all' | string[], s: string, total: number): Promise<CardListItem[] | null> {
+async function walkCommonWord(q: Queryable, p: CardListQuery, s: string, total: number): Promise<CardListItem[] | null> {
   const offset = offsetOf(p);
   const wanted = Math.min(p.pageSize, total - offset);
-  if (scope !== 'all' || !onlySearch(p, false) || (p.sort ?? 'cardNo') !== 'cardNo' || wanted <= 0) return null;
+  if ((p.sort ?? 'cardNo') !== 'cardNo' || wanted <= 0) return null;
   const size = await queryOne<{ n: number }>(q, sql`SELECT greatest(reltuples, 1)::float8 AS n FROM pg_class WHERE oid = 'card_search'::regclass`);
-  // Rows expected to be read, were matches spread evenly; the matched set reads `total` rows.
+  // Rows expected to be read, were matches spread evenly; sorting the matches reads `total` rows.
   if ((offset + wanted) * ((size?.n ?? 1) / total) * 3 > Math.min(total, searchTuning.walkRows)) return null;
   const dir = sql.raw(p.order === 'desc' ? 'DESC' : 'ASC');
   const items = await query<CardListItem>(q, sql`

@@ -8,6 +8,7 @@ import type { Database } from '../../platform/db/engine.ts';
 import { createCardWorld, type CardWorld } from './card.factory.ts';
 import { cardFilterWhere, listCards, searchTuning } from './card.queries.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
+import type { CardListQuery } from '../../../shared/assets.contracts.ts';
 import { cards } from './card.tables.ts';
 
 // Characters people type plus the LIKE wildcards and escape, which must match literally.
@@ -80,7 +81,7 @@ describe('card search', () => {
       const r = await query<{ 'QUERY PLAN': string }>(tx, sql`EXPLAIN SELECT cards.id FROM cards WHERE ${cardFilterWhere({ q }, 'all')}`);
       return r.map((x) => x['QUERY PLAN']).join('\n');
     });
-    for (const q of ['打', '打印', '打印机', 'laserjet']) expect(await plan(q)).toContain('card_search_grams_idx');
+    for (const q of ['打', '打印', '打印机', 'laserjet']) expect(await plan(q)).toContain('card_search_keys_idx');
   });
 
   it('pages a search in order with exact totals, whether the card-number index is walked or the matches collected', async () => {
@@ -89,7 +90,7 @@ describe('card search', () => {
     const cardNo = new Map(rows.map((r) => [r.id, r.cardNo]));
     // Common words (a third of the cards and more) walk the index; rare ones collect their matches.
     for (const q of ['1', '-', '打', 'hp', '0000', '打印机', 'x'])
-      for (const [order, actor, walkRows] of [['asc', office, 20_000], ['desc', office, 20_000], ['asc', office, 15], ['asc', unitAdmin, 20_000]] as const) {
+      for (const [order, actor, walkRows] of [['asc', office, 20_000], ['desc', office, 20_000], ['asc', office, 15], ['asc', unitAdmin, 20_000], ['desc', unitAdmin, 20_000]] as const) {
         searchTuning.walkRows = walkRows; // 15: walks fall short and the matches are collected
         const expected = bruteForce(rows, q).sort((a, b) => cardNo.get(a)!.localeCompare(cardNo.get(b)!, 'en') * (order === 'desc' ? -1 : 1));
         const seen: string[] = [];
@@ -101,6 +102,31 @@ describe('card search', () => {
         expect(seen).toEqual(expected.slice(0, 28));
       }
     searchTuning.walkRows = 20_000;
+  });
+
+  it('keeps the same matches in other sort orders, with other filters, and within a unit of the scope only', async () => {
+    const office: Actor = { userId: w.users.officer, username: 'officer', displayName: 'officer', unitId: null, grants: [{ role: 'asset_office', unitId: null }], via: 'session' };
+    const unitAdmin: Actor = { ...office, userId: w.users['u01-admin'], grants: [{ role: 'unit_admin', unitId: w.u01 }] };
+    const ids = async (actor: Actor, query: Partial<CardListQuery>) => {
+      const r = await listCards(database.db, actor, { page: 1, pageSize: 500, status: [], ...query });
+      expect(r.items.length).toBe(r.total);
+      return r.items.map((i) => i.id).sort();
+    };
+    const [other] = await database.db.insert(cards).values({ cardNo: 'Y-1', name: '打hp0000', unitId: w.u02, categoryId: w.cat.desktop, originalValueFen: 1, acquisitionMethod: 'purchase', acquiredOn: '2020-01-01', managingUnitId: w.u02 }).returning({ id: cards.id });
+    try {
+      for (const q of ['打', 'hp', '0000']) {
+        const expected = bruteForce(rows, q);
+        expect(await ids(office, { q, sort: 'name', order: 'desc' })).toEqual([...expected, other.id].sort());
+        expect(await ids(office, { q, status: ['pending_posting'] })).toEqual([...expected, other.id].sort());
+        expect(await ids(office, { q, unitId: w.u02 })).toEqual([other.id]);
+        // A unit's user: their own unit's cards only, whether the unit is named or not.
+        expect(await ids(unitAdmin, { q })).toEqual(expected);
+        expect(await ids(unitAdmin, { q, sort: 'originalValueFen' })).toEqual(expected);
+        expect(await ids(unitAdmin, { q, unitId: w.u02 })).toEqual([]);
+      }
+    } finally {
+      await database.db.execute(sql`DELETE FROM cards WHERE id = ${other.id}`);
+    }
   });
 
   it('follows a card whose name or owner changes, and forgets a deleted one', async () => {

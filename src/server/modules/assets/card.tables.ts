@@ -67,14 +67,15 @@ export const cards = pgTable('cards', {
 ]);
 
 /**
- * The search side of a card: its owner unit and search_text, kept by the triggers of
- * migrations/post/020_card_search.sql and holding the gram index. A narrow copy (a quarter of the
- * width of `cards`) so that counting a common word reads a fifth as many pages: the count must be
- * exact, and a GIN index cannot answer it without visiting each matching row.
+ * The search side of a card: its owner unit, card number and search_text, kept by the triggers of
+ * migrations/post/020_card_search.sql and carrying the search index. A narrow copy (a quarter of
+ * the width of `cards`): counting a common word must visit each match for its visibility, and
+ * here that reads a fifth as many pages; a unit's search is sorted by card number without `cards`.
  */
 export const cardSearch = pgTable('card_search', {
   cardId: uuid('card_id').primaryKey().references(() => cards.id, { onDelete: 'cascade' }),
   unitId: uuid('unit_id').notNull(),
+  cardNo: text('card_no').notNull(),
   searchText: text('search_text').notNull(),
 });
 

@@ -69,10 +69,10 @@ function addInto(row: SummaryRow, r: Raw | SummaryRow): void {
 export const FIGURE_EVENTS = sql`(e.before ? 'originalValueFen' OR e.before ? 'accumulatedDepreciationFen' OR e.type = 'transferred_out')`;
 
 /**
- * The summary joins a union (the segments) to a union (the changes), whose keys the planner cannot
- * estimate: it guesses billions of rows and thousands of groups, then sorts a million rows on each
- * side for a merge join and again for grouping (~1 s at a million cards). Hashing is right for a
- * few hundred groups; these settings hold for this one statement only.
+ * The summary joins the segments (a materialized union, without statistics) to the changes: the
+ * planner guesses billions of rows and thousands of groups, then sorts a million rows on each side
+ * for a merge join and again for grouping (~1 s at a million cards). Hashing is right for a few
+ * hundred groups; these settings hold for this one statement only.
  */
 async function withPlannerHints<T>(q: Queryable, fn: (tx: Queryable) => Promise<T>): Promise<T> {
   return withTx(q, async (tx) => {
@@ -126,19 +126,22 @@ export async function assetSummary(q: Queryable, f: ReportFilter, scope: 'all' |
       WHERE x.s_on IS NOT NULL AND x.s_on <= ${closeD}::date AND (x.e_on IS NULL OR (x.e_on > ${openD}::date AND x.e_on >= x.s_on))
     ),
     -- Segments in the period, keyed by what the report groups on (category mapped to its level at the end).
-    base AS NOT MATERIALIZED (
+    -- Materialized: read three times (current figures, events, entries), one scan of cards instead of three.
+    base AS MATERIALIZED (
       SELECT s.id AS card_id, s.unit_id, s.category_id, s.acq, s.disp, s.s_on AS posted_on, s.e_on AS disposed_on, s.v, s.a,
-             (s.s_on <= ${openD}::date) AS in_open, (s.e_on IS NOT NULL AND s.e_on <= ${closeD}::date) AS removed
+             (s.s_on <= ${openD}::date) AS in_open, (s.e_on IS NOT NULL AND s.e_on <= ${closeD}::date) AS removed,
+             -- A depreciation entry is dated its month's last day, so "after day X" is "month ≥ the month
+             -- of X + 1": thresholds once per segment, not a date computed for each of millions of entries.
+             date_trunc('month', (s.s_on + 1)::timestamp)::date AS post_m,
+             date_trunc('month', (s.e_on + 1)::timestamp)::date AS disp_m
       FROM seg s
       WHERE ${unitWhere}
         ${f.categoryId ? sql`AND s.category_id IN (SELECT k.id FROM categories k WHERE ${where})` : sql``}
     ),
     -- Changes after the day before the period: enough to roll every figure back to any date in it.
+    -- (The period's depreciation entries are the other changes: see dep below.)
     chg AS (
       SELECT ev.card_id, ev.d, ev.dv, ev.da FROM ev WHERE ev.d > ${openD}::date AND (ev.dv <> 0 OR ev.da <> 0)
-      UNION ALL
-      SELECT e.card_id, (e.month + interval '1 month' - interval '1 day')::date, 0, e.amount_fen
-      FROM depreciation_entries e WHERE e.month >= ${monthFirst(f.from)}::date
     ),
     -- A figure at a date is the current one less the changes after that date. Both are sums, so the
     -- current figures (one pass over the segments) and the changes (one pass over the changes joined
@@ -163,12 +166,27 @@ export async function assetSummary(q: Queryable, f: ReportFilter, scope: 'all' |
         0 AS close_n, -coalesce(sum(dv) FILTER (WHERE NOT b.removed AND d > ${closeD}::date), 0) AS close_v, -coalesce(sum(da) FILTER (WHERE NOT b.removed AND d > ${closeD}::date), 0) AS close_a
       FROM chg JOIN base b ON b.card_id = chg.card_id GROUP BY 1, 2, 3, 4
     ),
+    -- The same for the depreciation entries (a million a month), with month thresholds and only the
+    -- accumulated-depreciation terms. Entries run from the period's first month: later ones only
+    -- roll the closing figures back.
+    dep AS (
+      SELECT b.unit_id, b.category_id, b.acq, CASE WHEN b.removed THEN b.disp END AS disp,
+        0 AS open_n, 0 AS open_v, -coalesce(sum(e.amount_fen) FILTER (WHERE b.in_open), 0) AS open_a,
+        0 AS add_n, 0 AS add_v, -coalesce(sum(e.amount_fen) FILTER (WHERE NOT b.in_open AND e.month >= b.post_m), 0) AS add_a,
+        0 AS up, 0 AS down,
+        coalesce(sum(e.amount_fen) FILTER (WHERE e.month >= b.post_m AND e.month <= ${monthFirst(f.to)}::date
+          AND (NOT b.removed OR e.month < b.disp_m)), 0) AS dep,
+        0 AS red_n, 0 AS red_v, -coalesce(sum(e.amount_fen) FILTER (WHERE b.removed AND e.month >= b.disp_m), 0) AS red_a,
+        0 AS close_n, 0 AS close_v, -coalesce(sum(e.amount_fen) FILTER (WHERE NOT b.removed AND e.month > ${monthFirst(f.to)}::date), 0) AS close_a
+      FROM depreciation_entries e JOIN base b ON b.card_id = e.card_id
+      WHERE e.month >= ${monthFirst(f.from)}::date GROUP BY 1, 2, 3, 4
+    ),
     agg AS (
       SELECT t.unit_id, split_part(k.path, '/', ${level + 1}) AS cat_code, k.edition, t.acq, t.disp,
         sum(open_n)::int AS open_n, sum(open_v) AS open_v, sum(open_a) AS open_a, sum(add_n)::int AS add_n, sum(add_v) AS add_v, sum(add_a) AS add_a,
         sum(up) AS up, sum(down) AS down, sum(dep) AS dep, sum(red_n)::int AS red_n, sum(red_v) AS red_v, sum(red_a) AS red_a,
         sum(close_n)::int AS close_n, sum(close_v) AS close_v, sum(close_a) AS close_a
-      FROM (SELECT * FROM cur UNION ALL SELECT * FROM later) t JOIN categories k ON k.id = t.category_id
+      FROM (SELECT * FROM cur UNION ALL SELECT * FROM later UNION ALL SELECT * FROM dep) t JOIN categories k ON k.id = t.category_id
       GROUP BY 1, 2, 3, 4, 5
     )
     SELECT agg.*, u.name AS unit_name, kc.name AS cat_name

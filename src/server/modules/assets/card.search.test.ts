@@ -108,7 +108,7 @@ describe('card search', () => {
     const office: Actor = { userId: w.users.officer, username: 'officer', displayName: 'officer', unitId: null, grants: [{ role: 'asset_office', unitId: null }], via: 'session' };
     const unitAdmin: Actor = { ...office, userId: w.users['u01-admin'], grants: [{ role: 'unit_admin', unitId: w.u01 }] };
     const ids = async (actor: Actor, query: Partial<CardListQuery>) => {
-      const r = await listCards(database.db, actor, { page: 1, pageSize: 500, status: [], ...query });
+      const r = await listCards(database.db, actor, { page: 1, pageSize: 500, order: 'asc', status: [], ...query });
       expect(r.items.length).toBe(r.total);
       return r.items.map((i) => i.id).sort();
     };

@@ -61,17 +61,25 @@ async function runBench(o: BenchOptions, log: (m: string) => void) {
       log(`Generated ${gen.cards.toLocaleString('en')} cards and ${gen.events.toLocaleString('en')} events in ${generateSeconds} s`);
     }
 
-    const [unit] = await query<{ id: string }>(database.db, sql`SELECT id FROM units WHERE kind = 'unit' ORDER BY sort, code LIMIT 1`);
+    // The unit user is the largest unit's: the most a unit's search has to sift.
+    const [unit] = await query<{ id: string }>(database.db, sql`SELECT unit_id AS id FROM cards GROUP BY unit_id ORDER BY count(*) DESC, unit_id LIMIT 1`);
     const users = await createBenchUsers(database.db, unit.id);
     const config = loadConfig({}, { dataDir: 'memory://', webDir: '/nonexistent', logLevel: 'warn' });
     const { app } = await buildApp(config, database, { logger: false, startJobs: false });
     await app.ready();
-    const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'bench-office', password: BENCH_PASSWORD } });
-    if (login.statusCode !== 200) throw new Error(`bench sign-in failed: ${login.statusCode} ${login.body}`);
-    const cookie = login.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
+    const signIn = async (username: string) => {
+      const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: BENCH_PASSWORD } });
+      if (login.statusCode !== 200) throw new Error(`bench sign-in failed: ${login.statusCode} ${login.body}`);
+      return login.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
+    };
+    const cookie = await signIn('bench-office');
     const office: Actor = { userId: users.office, username: 'bench-office', displayName: 'bench-office', unitId: null, grants: [{ role: 'asset_office', unitId: null }], via: 'session' };
+    const unitUser = {
+      cookie: await signIn('bench-unit'),
+      actor: { userId: users.unitAdmin, username: 'bench-unit', displayName: 'bench-unit', unitId: unit.id, grants: [{ role: 'unit_admin', unitId: unit.id }], via: 'session' } satisfies Actor,
+    };
     log('Timing reads…');
-    const reads = o.reads ? await readScenarios({ app, database, cookie, office, runs, targets: TARGETS[engine] }) : [];
+    const reads = o.reads ? await readScenarios({ app, database, cookie, office, unitUser, runs, targets: TARGETS[engine] }) : [];
     const finance: FinanceMeasured[] = o.finance ? await financeScenarios(database, office, FINANCE_TARGETS[engine], log) : [];
     const io: IoMeasured[] = o.io ? await ioScenarios(database, Number(o.importRows), log) : [{ scenario: 'import / export', rows: null, seconds: null, peakRssMb: null, note: 'not measured (--no-io)' }];
     await app.close();

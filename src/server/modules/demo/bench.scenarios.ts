@@ -8,7 +8,7 @@ import { CardListQuery } from '../../../shared/assets.contracts.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import { query, type Database } from '../../platform/db/engine.ts';
 import type { App } from '../../platform/http/types.ts';
-import { getCardDetail, getCardTimeline } from '../assets/card-detail.queries.ts';
+import { getCardDetail, getCardTimeline, namesForEvents } from '../assets/card-detail.queries.ts';
 import { listCards } from '../assets/card.queries.ts';
 import { resolveCategoryByCode } from '../catalog/category.service.ts';
 import { financeMarkdown, type FinanceMeasured } from './bench.finance.ts';
@@ -59,17 +59,19 @@ interface Ctx {
   database: Database;
   cookie: string;
   office: Actor;
+  /** The largest unit's administrator: a search within one unit. */
+  unitUser: { cookie: string; actor: Actor };
   runs: number;
   targets: { list: number; search: number; card: number };
 }
 
-async function get(ctx: Ctx, url: string) {
-  const res = await ctx.app.inject({ method: 'GET', url, headers: { cookie: ctx.cookie } });
+async function get(ctx: Ctx, url: string, cookie = ctx.cookie) {
+  const res = await ctx.app.inject({ method: 'GET', url, headers: { cookie } });
   if (res.statusCode !== 200) throw new Error(`GET ${url}: ${res.statusCode} ${res.body.slice(0, 200)}`);
   return res;
 }
 
-/** The three read scenarios, each through the HTTP API and beside it the same query function without HTTP. */
+/** The read scenarios, each through the HTTP API and beside it the same query functions without HTTP. */
 export async function readScenarios(ctx: Ctx): Promise<Measured[]> {
   const db = ctx.database.db;
   const units = await query<{ id: string }>(db, sql`SELECT unit_id AS id FROM cards GROUP BY unit_id ORDER BY count(*) DESC LIMIT 5`);
@@ -90,6 +92,10 @@ export async function readScenarios(ctx: Ctx): Promise<Measured[]> {
     async (i) => void (await get(ctx, `/api/cards?${qs(search(i))}`)), ctx.targets.search));
   out.push(await time(`search, all units (${SEARCH_TERMS.join(' / ')})`, 'sql', ctx.runs,
     async (i) => void (await listCards(db, ctx.office, CardListQuery.parse(search(i)))), ctx.targets.search));
+  out.push(await time(`search, the largest unit's user (${SEARCH_TERMS.join(' / ')})`, 'http', ctx.runs,
+    async (i) => void (await get(ctx, `/api/cards?${qs(search(i))}`, ctx.unitUser.cookie)), ctx.targets.search));
+  out.push(await time(`search, the largest unit's user (${SEARCH_TERMS.join(' / ')})`, 'sql', ctx.runs,
+    async (i) => void (await listCards(db, ctx.unitUser.actor, CardListQuery.parse(search(i)))), ctx.targets.search));
 
   // Cards spread over the whole table (every 997th by id), so caches do not flatter the figure.
   const ids = (await query<{ id: string }>(db, sql`SELECT id FROM cards ORDER BY id LIMIT ${ctx.runs + 3}
@@ -100,7 +106,7 @@ export async function readScenarios(ctx: Ctx): Promise<Measured[]> {
   }, ctx.targets.card));
   out.push(await time('card page: detail + timeline', 'sql', ctx.runs, async (i) => {
     await getCardDetail(db, ctx.office, ids[i % ids.length]);
-    await getCardTimeline(db, ctx.office, ids[i % ids.length]);
+    await namesForEvents(db, await getCardTimeline(db, ctx.office, ids[i % ids.length]));
   }, ctx.targets.card));
   return out;
 }

@@ -2,13 +2,31 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { ListKind, ListRow, ReportFilter } from '../../../shared/reports.contracts.ts';
 import { query, type Queryable } from '../../platform/db/engine.ts';
-import { cardFilterSql, monthFirst, monthLast } from './summary.queries.ts';
+import { cardFilterSql, dayBefore, monthFirst, monthLast, segmentsSql } from './summary.queries.ts';
 
 /** A card (c, category k) whose unit price exceeds the cap of a standard covering its category. */
 export const overStandardSql = sql`EXISTS (
   SELECT 1 FROM (SELECT DISTINCT ON (code) cap_fen, category_keywords FROM standards ORDER BY code, (jurisdiction = 'local') DESC) s
   WHERE s.cap_fen IS NOT NULL AND c.original_value_fen / greatest(c.quantity, 1) > s.cap_fen
     AND EXISTS (SELECT 1 FROM unnest(s.category_keywords) kw WHERE k.code = kw OR strpos(k.name, kw) > 0))`;
+
+/**
+ * Additions and disposals as the asset summary counts them, per owner unit (its segments): a card
+ * posted in the period is an addition of the unit that posted it (its first owner if it has moved
+ * since), a transfer between units a reduction (transfer_out) of the one and an addition
+ * (transfer_in) of the other on the transfer's date, a disposal one of the unit that held it last.
+ * Rows m: card_id, unit_id, d (the date) and method.
+ */
+function movementsSql(kind: 'additions' | 'disposals', from: string, to: string): SQL {
+  const openD = dayBefore(from);
+  // Never-transferred cards (nearly all) are found through the posting or disposal date's index.
+  const segs = segmentsSql(openD, to, kind === 'additions' ? sql`AND c.posted_on >= ${from}::date` : sql`AND c.disposed_on BETWEEN ${from}::date AND ${to}::date`);
+  return kind === 'additions'
+    ? sql`WITH ${segs} SELECT id AS card_id, unit_id, s_on AS d, acq AS method FROM seg WHERE s_on BETWEEN ${from}::date AND ${to}::date`
+    : sql`WITH ${segs} SELECT id AS card_id, unit_id, e_on AS d, disp AS method FROM seg WHERE e_on BETWEEN ${from}::date AND ${to}::date`;
+}
+
+const isMovement = (kind: ListKind): kind is 'additions' | 'disposals' => kind === 'additions' || kind === 'disposals';
 
 function kindWhere(kind: ListKind, from: string, to: string): SQL {
   const onBooks = sql`c.posted_on IS NOT NULL AND c.posted_on <= ${to}::date AND (c.disposed_on IS NULL OR c.disposed_on > ${to}::date)`;
@@ -31,7 +49,7 @@ function kindWhere(kind: ListKind, from: string, to: string): SQL {
 interface Raw {
   id: string; card_no: string; name: string; unit_name: string; category_name: string; status: string; use_mode: string;
   posted_on: string | null; disposed_on: string | null; acquisition_method: string; disposal_method: string | null; counterparty: string | null;
-  v: number; a: number; period: number | null; life: number | null; plate: string | null; area: string | null;
+  v: number; a: number; period: number | null; life: number | null; plate: string | null; area: string | null; moved_on: string | null;
 }
 
 const periodSql = (kind: ListKind, from: string, to: string) => kind === 'depreciation'
@@ -48,27 +66,35 @@ const toRow = (kind: ListKind) => (r: Raw): ListRow => ({
 async function listSql(q: Queryable, kind: ListKind, f: ReportFilter, scope: 'all' | string[]) {
   const from = monthFirst(f.from);
   const to = monthLast(f.to);
-  const where = sql`${kindWhere(kind, from, to)} AND ${await cardFilterSql(q, f, scope)}`;
+  // Additions and disposals are movements (m: card, unit, date, method); the other lists are cards as they stand.
+  const mv = isMovement(kind);
+  const where = mv ? await cardFilterSql(q, f, scope, 'm.unit_id') : sql`${kindWhere(kind, from, to)} AND ${await cardFilterSql(q, f, scope)}`;
+  const source = mv
+    ? sql`(${movementsSql(kind, from, to)}) m JOIN cards c ON c.id = m.card_id JOIN categories k ON k.id = c.category_id`
+    : sql`cards c JOIN categories k ON k.id = c.category_id`;
   const select = sql`
-    SELECT c.id, c.card_no, c.name, u.name AS unit_name, k.name AS category_name, c.status, c.use_mode, c.posted_on, c.disposed_on,
-      c.acquisition_method, c.disposal_method, c.counterparty, c.original_value_fen AS v, c.accumulated_depreciation_fen AS a,
+    SELECT c.id, c.card_no, c.name, u.name AS unit_name, k.name AS category_name, c.status, c.use_mode,
+      ${kind === 'additions' ? sql`m.d` : sql`c.posted_on`} AS posted_on, ${kind === 'disposals' ? sql`m.d` : sql`c.disposed_on`} AS disposed_on,
+      ${kind === 'additions' ? sql`m.method` : sql`c.acquisition_method`} AS acquisition_method, ${kind === 'disposals' ? sql`m.method` : sql`c.disposal_method`} AS disposal_method,
+      c.counterparty, c.original_value_fen AS v, c.accumulated_depreciation_fen AS a,
       ${periodSql(kind, from, to)} AS period,
-      coalesce(c.useful_life_months, k.useful_life_months) AS life, c.attributes->>'plate' AS plate, c.attributes->>'area' AS area
-    FROM cards c JOIN categories k ON k.id = c.category_id JOIN units u ON u.id = c.unit_id`;
+      coalesce(c.useful_life_months, k.useful_life_months) AS life, c.attributes->>'plate' AS plate, c.attributes->>'area' AS area,
+      ${mv ? sql`m.d` : sql`NULL::date`} AS moved_on
+    FROM ${source} JOIN units u ON u.id = ${mv ? sql`m.unit_id` : sql`c.unit_id`}`;
   const totals = async () => {
     const [t] = await query<{ n: number; v: number; a: number; p: number }>(q, sql`
       SELECT count(*)::int AS n, coalesce(sum(c.original_value_fen), 0) AS v, coalesce(sum(c.accumulated_depreciation_fen), 0) AS a,
         coalesce(sum(${periodSql(kind, from, to)}), 0) AS p
-      FROM cards c JOIN categories k ON k.id = c.category_id WHERE ${where}`);
+      FROM ${source} WHERE ${where}`);
     return { total: t.n, totals: { originalValueFen: Number(t.v), accumulatedFen: Number(t.a), netFen: Number(t.v) - Number(t.a), periodFen: Number(t.p) } };
   };
-  return { select, where, totals };
+  return { select, where, totals, mv };
 }
 
 /** A page for the screen (unit, then card number). */
 export async function reportList(q: Queryable, kind: ListKind, f: ReportFilter, scope: 'all' | string[], page: number, pageSize: number) {
   const l = await listSql(q, kind, f, scope);
-  const rows = await query<Raw>(q, sql`${l.select} WHERE ${l.where} ORDER BY u.sort, u.code, c.card_no LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`);
+  const rows = await query<Raw>(q, sql`${l.select} WHERE ${l.where} ORDER BY u.sort, u.code, c.card_no, moved_on LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`);
   return { items: rows.map(toRow(kind)), ...(await l.totals()) };
 }
 
@@ -77,11 +103,15 @@ export async function reportListChunks(q: Queryable, kind: ListKind, f: ReportFi
   const l = await listSql(q, kind, f, scope);
   const summary = await l.totals();
   async function* chunks(): AsyncIterable<ListRow[]> {
+    // A card moves more than once in a period at most rarely: (card number, date) is the key.
     let after = '';
+    let afterOn = '0001-01-01';
     for (;;) {
-      const rows = await query<Raw>(q, sql`${l.select} WHERE ${l.where} AND c.card_no > ${after} ORDER BY c.card_no LIMIT ${chunk}`);
+      const next = l.mv ? sql`(c.card_no, m.d) > (${after}, ${afterOn}::date)` : sql`c.card_no > ${after}`;
+      const rows = await query<Raw>(q, sql`${l.select} WHERE ${l.where} AND ${next} ORDER BY c.card_no, moved_on LIMIT ${chunk}`);
       if (rows.length === 0) return;
       after = rows[rows.length - 1].card_no;
+      afterOn = rows[rows.length - 1].moved_on ?? afterOn;
       yield rows.map(toRow(kind));
       if (rows.length < chunk) return;
     }

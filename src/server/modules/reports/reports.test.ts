@@ -199,6 +199,22 @@ describe('report lists and the dashboard', () => {
     expect(dep.totals.periodFen).toBeGreaterThanOrEqual(view.total.depreciationFen);
   });
 
+  it('lists the additions and reductions the summary counts, transfers between units included, per unit and period', async () => {
+    let transfers = 0;
+    for (const [from, to] of [['2026-01', '2026-12'], ['2025-04', '2025-09'], ['2025-01', '2026-12']]) {
+      for (const unitId of [unitA, unitB]) {
+        const view = await summary(office, `from=${from}&to=${to}&unitId=${unitId}`);
+        const adds = (await office.get(`/api/reports/lists/additions?from=${from}&to=${to}&unitId=${unitId}&pageSize=1000`)).json();
+        const outs = (await office.get(`/api/reports/lists/disposals?from=${from}&to=${to}&unitId=${unitId}&pageSize=1000`)).json();
+        expect(adds.total, `additions ${unitId} ${from}…${to}`).toBe(view.total.additions.count);
+        expect(outs.total, `disposals ${unitId} ${from}…${to}`).toBe(view.total.reductions.count);
+        expect(adds.items.filter((r: { method: string }) => r.method === 'transfer_in').length).toBe(view.total.additions.byMethod.transfer_in?.count ?? 0);
+        transfers += outs.items.filter((r: { method: string }) => r.method === 'transfer_out').length;
+      }
+    }
+    expect(transfers).toBeGreaterThan(0);
+  });
+
   it('draws the dashboard from the caller\'s scope only', async () => {
     const all = (await office.get('/api/dashboard')).json();
     const mine = (await financeA.get('/api/dashboard')).json();

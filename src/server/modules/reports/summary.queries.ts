@@ -21,10 +21,10 @@ export const scopeSql = (column: string, scope: 'all' | string[]) =>
   scope === 'all' ? sql`true` : scope.length === 0 ? sql`false` : sql`${sql.raw(column)} IN (${sql.join(scope.map((u) => sql`${u}::uuid`), sql`, `)})`;
 
 /** Cards in the filter and scope (alias c, with category k). */
-export async function cardFilterSql(q: Queryable, f: Pick<ReportFilter, 'unitId' | 'categoryId'>, scope: 'all' | string[]): Promise<SQL> {
+export async function cardFilterSql(q: Queryable, f: Pick<ReportFilter, 'unitId' | 'categoryId'>, scope: 'all' | string[], unitColumn = 'c.unit_id'): Promise<SQL> {
   let catPath: string | undefined;
   if (f.categoryId) catPath = (await queryOne<{ path: string }>(q, sql`SELECT path FROM categories WHERE id = ${f.categoryId}`))?.path ?? '/none/';
-  return sql`${scopeSql('c.unit_id', scope)} ${f.unitId ? sql`AND c.unit_id = ${f.unitId}` : sql``} ${catPath ? sql`AND k.path LIKE ${`${catPath}%`}` : sql``}`;
+  return sql`${scopeSql(unitColumn, scope)} ${f.unitId ? sql`AND ${sql.raw(unitColumn)} = ${f.unitId}` : sql``} ${catPath ? sql`AND k.path LIKE ${`${catPath}%`}` : sql``}`;
 }
 
 interface Raw {
@@ -69,6 +69,49 @@ function addInto(row: SummaryRow, r: Raw | SummaryRow): void {
 export const FIGURE_EVENTS = sql`(e.before ? 'originalValueFen' OR e.before ? 'accumulatedDepreciationFen' OR e.type = 'transferred_out')`;
 
 /**
+ * The CTEs ev (figure events), tr (transfers, numbered per card) and seg: a card's time in each
+ * owner unit — from posting (or a transfer in) to disposal (or a transfer out) — kept when it
+ * overlaps the period. The summary and the additions and disposals lists count the same segments.
+ * `untransferred` narrows the (nearly all) cards never transferred, on their own columns.
+ */
+export function segmentsSql(openD: string, closeD: string, untransferred: SQL = sql``): SQL {
+  return sql`
+    ev AS (
+      SELECT e.card_id, e.seq, e.type, (e.occurred_at AT TIME ZONE 'Asia/Shanghai')::date AS d,
+             coalesce((e.after->>'originalValueFen')::bigint - (e.before->>'originalValueFen')::bigint, 0) AS dv,
+             coalesce((e.after->>'accumulatedDepreciationFen')::bigint - (e.before->>'accumulatedDepreciationFen')::bigint, 0) AS da,
+             (e.before->>'unitId')::uuid AS from_u, (e.after->>'unitId')::uuid AS to_u
+      FROM card_events e WHERE ${FIGURE_EVENTS}
+    ),
+    tr AS (
+      SELECT card_id, d, from_u, to_u, row_number() OVER (PARTITION BY card_id ORDER BY seq) AS rn
+      FROM ev WHERE type = 'transferred_out' AND to_u IS NOT NULL
+    ),
+    -- A card's time in each owner unit: from posting (or a transfer in) to disposal (or a transfer out),
+    -- kept when it overlaps the period. Cards never transferred (nearly all) are filtered on their own
+    -- columns, so the planner's row estimate is right and the joins below hash instead of sorting.
+    seg AS (
+      SELECT c.id, c.unit_id, c.posted_on AS s_on, c.disposed_on AS e_on, c.acquisition_method AS acq, c.disposal_method AS disp,
+             c.original_value_fen AS v, c.accumulated_depreciation_fen AS a, c.category_id
+      FROM cards c
+      WHERE c.posted_on <= ${closeD}::date AND (c.disposed_on IS NULL OR (c.disposed_on > ${openD}::date AND c.disposed_on >= c.posted_on))
+        AND NOT EXISTS (SELECT 1 FROM tr WHERE tr.card_id = c.id) ${untransferred}
+      UNION ALL
+      SELECT x.* FROM (
+        SELECT c.id, t1.from_u AS unit_id, c.posted_on AS s_on, t1.d AS e_on, c.acquisition_method AS acq, 'transfer_out' AS disp,
+               c.original_value_fen AS v, c.accumulated_depreciation_fen AS a, c.category_id
+        FROM tr t1 JOIN cards c ON c.id = t1.card_id WHERE t1.rn = 1
+        UNION ALL
+        SELECT t.card_id, t.to_u, t.d, coalesce(nt.d, c.disposed_on), 'transfer_in',
+               CASE WHEN nt.d IS NOT NULL THEN 'transfer_out' ELSE c.disposal_method END,
+               c.original_value_fen, c.accumulated_depreciation_fen, c.category_id
+        FROM tr t JOIN cards c ON c.id = t.card_id LEFT JOIN tr nt ON nt.card_id = t.card_id AND nt.rn = t.rn + 1
+      ) x
+      WHERE x.s_on IS NOT NULL AND x.s_on <= ${closeD}::date AND (x.e_on IS NULL OR (x.e_on > ${openD}::date AND x.e_on >= x.s_on))
+    )`;
+}
+
+/**
  * The summary joins the segments (a materialized union, without statistics) to the changes: the
  * planner guesses billions of rows and thousands of groups, then sorts a million rows on each side
  * for a merge join and again for grouping (~1 s at a million cards). Hashing is right for a few
@@ -92,39 +135,7 @@ export async function assetSummary(q: Queryable, f: ReportFilter, scope: 'all' |
   const unitWhere = sql`${scopeSql('s.unit_id', scope)} ${f.unitId ? sql`AND s.unit_id = ${f.unitId}` : sql``}`;
   const level = f.categoryLevel;
   const raw = await withPlannerHints(q, (tx) => query<Raw>(tx, sql`
-    WITH ev AS (
-      SELECT e.card_id, e.seq, e.type, (e.occurred_at AT TIME ZONE 'Asia/Shanghai')::date AS d,
-             coalesce((e.after->>'originalValueFen')::bigint - (e.before->>'originalValueFen')::bigint, 0) AS dv,
-             coalesce((e.after->>'accumulatedDepreciationFen')::bigint - (e.before->>'accumulatedDepreciationFen')::bigint, 0) AS da,
-             (e.before->>'unitId')::uuid AS from_u, (e.after->>'unitId')::uuid AS to_u
-      FROM card_events e WHERE ${FIGURE_EVENTS}
-    ),
-    tr AS (
-      SELECT card_id, d, from_u, to_u, row_number() OVER (PARTITION BY card_id ORDER BY seq) AS rn
-      FROM ev WHERE type = 'transferred_out' AND to_u IS NOT NULL
-    ),
-    -- A card's time in each owner unit: from posting (or a transfer in) to disposal (or a transfer out),
-    -- kept when it overlaps the period. Cards never transferred (nearly all) are filtered on their own
-    -- columns, so the planner's row estimate is right and the joins below hash instead of sorting.
-    seg AS (
-      SELECT c.id, c.unit_id, c.posted_on AS s_on, c.disposed_on AS e_on, c.acquisition_method AS acq, c.disposal_method AS disp,
-             c.original_value_fen AS v, c.accumulated_depreciation_fen AS a, c.category_id
-      FROM cards c
-      WHERE c.posted_on <= ${closeD}::date AND (c.disposed_on IS NULL OR (c.disposed_on > ${openD}::date AND c.disposed_on >= c.posted_on))
-        AND NOT EXISTS (SELECT 1 FROM tr WHERE tr.card_id = c.id)
-      UNION ALL
-      SELECT x.* FROM (
-        SELECT c.id, t1.from_u AS unit_id, c.posted_on AS s_on, t1.d AS e_on, c.acquisition_method AS acq, 'transfer_out' AS disp,
-               c.original_value_fen AS v, c.accumulated_depreciation_fen AS a, c.category_id
-        FROM tr t1 JOIN cards c ON c.id = t1.card_id WHERE t1.rn = 1
-        UNION ALL
-        SELECT t.card_id, t.to_u, t.d, coalesce(nt.d, c.disposed_on), 'transfer_in',
-               CASE WHEN nt.d IS NOT NULL THEN 'transfer_out' ELSE c.disposal_method END,
-               c.original_value_fen, c.accumulated_depreciation_fen, c.category_id
-        FROM tr t JOIN cards c ON c.id = t.card_id LEFT JOIN tr nt ON nt.card_id = t.card_id AND nt.rn = t.rn + 1
-      ) x
-      WHERE x.s_on IS NOT NULL AND x.s_on <= ${closeD}::date AND (x.e_on IS NULL OR (x.e_on > ${openD}::date AND x.e_on >= x.s_on))
-    ),
+    WITH ${segmentsSql(openD, closeD)},
     -- Segments in the period, keyed by what the report groups on (category mapped to its level at the end).
     -- Materialized: read three times (current figures, events, entries), one scan of cards instead of three.
     base AS MATERIALIZED (

@@ -106,7 +106,7 @@ export function benchCli(program: Command, ctx: CliContext) {
   program.command('bench')
     .description('generate N cards with ledgers in a fresh database and time list, search, card page, depreciation, asset summary, import and export')
     .option('--cards <n>', 'number of cards to generate', '1000000')
-    .option('--engine-url <url>', 'PostgreSQL server to create the fresh gongwu_bench database on (default: DATABASE_URL, else PGlite in a temp folder)')
+    .option('--engine-url <url>', 'PostgreSQL server to create the fresh --database on (default: DATABASE_URL, else PGlite in a temp folder)')
     .option('--runs <n>', 'timed requests per scenario', '30')
     .option('--events-per-card <n>', 'average ledger events per card', '5')
     .option('--import-rows <n>', 'rows in the import file', '100000')

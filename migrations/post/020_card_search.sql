@@ -48,7 +48,7 @@ DROP INDEX IF EXISTS cards_search_grams_idx;
 DROP INDEX IF EXISTS card_search_grams_idx;
 
 -- The indexed keys of a card_search row: its grams and its owner unit. Schema-qualified because
--- index builds and VACUUM run with search_path = pg_catalog (PostgreSQL 17, the engine of PGlite).
+-- index builds and VACUUM run with search_path = pg_catalog (PostgreSQL 17 and later; PGlite is 18).
 CREATE OR REPLACE FUNCTION card_search_keys(unit uuid, t text) RETURNS text[]
 LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE COST 1000 AS $$
   SELECT public.card_search_grams(t) || (chr(31) || unit::text)

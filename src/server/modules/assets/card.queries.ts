@@ -48,7 +48,7 @@ function searchUnits(f: CardFilter, scope: 'all' | string[]): 'all' | string[] {
  * the subquery whole, run once through the index: flattened, the planner joined it row by row
  * and ran the key function on each of a unit's 48,000 cards (1.4 s).
  */
-export function cardSearchWhere(q: string | undefined, units: 'all' | string[] = 'all'): SQL | undefined {
+function cardSearchWhere(q: string | undefined, units: 'all' | string[] = 'all'): SQL | undefined {
   const s = normalizeSearch(q);
   if (!s) return undefined;
   return sql`cards.id IN (SELECT cs.card_id FROM card_search cs WHERE ${searchTest(s, units)} OFFSET 0)`;

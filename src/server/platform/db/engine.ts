@@ -52,6 +52,9 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
   if (opts.databaseUrl) {
     // Settings travel in the startup packet, so every pooled connection has them before its first query.
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 10, options: Object.entries(SESSION_SETTINGS).map(([k, v]) => `-c ${k}=${v}`).join(' ') });
+    // An idle connection the server ends (a restart, an administrator, a dropped test database) is
+    // reported here; unheard, node-postgres would throw it and end the process. The pool replaces it.
+    pool.on('error', (err) => opts.log?.(`database connection lost: ${err.message}`));
     const db = drizzlePg(pool) as unknown as Db;
     return {
       engine: 'postgres',

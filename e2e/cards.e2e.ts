@@ -4,6 +4,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readQr } from './fixtures-qr.ts';
 import { signIn, startHarness, type Harness } from './harness.ts';
+import { fillTemplate, type SheetRow } from '../src/server/modules/card-io/card-io.fixtures.ts';
 
 // Pages fetch after they render: give assertions the time a person would wait.
 const WAIT = { timeout: 15_000, interval: 200 };
@@ -19,33 +20,18 @@ describe('the card library in a browser', () => {
   // One token per run so the imported cards are told apart from the demo's by their serial numbers.
   const run = crypto.randomBytes(3).toString('hex').toUpperCase();
   const PRINTER = '档案室激光打印机';
-  type Row = Record<string, ExcelJS.CellValue>;
-  const rows = (bad: boolean): Row[] => [
+  const rows = (bad: boolean): SheetRow[] => [
     { 资产名称: PRINTER, 分类代码: 'A02010601', 规格型号: 'LaserJet Pro M404dn', 品牌: '惠普', 序列号: `E2E${run}-1`, 数量: 1, '原值(元)': 1899, 经费来源: '财政拨款', 取得方式: '购置', 取得日期: '2024-05-20' },
     { 资产名称: '台式计算机', 分类代码: 'A02010104', 规格型号: 'ThinkCentre M920', 品牌: '联想', 序列号: `E2E${run}-2`, 数量: 1, '原值(元)': 4999.5, '累计折旧(元)': 1000, 取得方式: '购置', 取得日期: '2022-03-15' },
     // The third row: a category code that does not exist and a negative value, until it is fixed.
     { 资产名称: '液晶显示器', 分类代码: bad ? 'A99999999' : 'A02010602', 品牌: '戴尔', 序列号: `E2E${run}-3`, '原值(元)': bad ? -5 : 1299, 取得方式: '购置', 取得日期: '2023-09-01' },
   ];
 
-  /** Fills the 资产卡片 sheet of the template the page offers, by its Chinese headers. */
-  async function workbook(page: Page, data: Row[]): Promise<Buffer> {
+  /** The template the page offers, filled in as a user would (the same helper the API tests use). */
+  async function workbook(page: Page, data: SheetRow[]): Promise<Buffer> {
     const res = await page.request.get('/api/card-io/template');
     expect(res.status()).toBe(200);
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load((await res.body()) as unknown as ArrayBuffer);
-    const ws = wb.getWorksheet('资产卡片');
-    if (!ws) throw new Error('the template has no 资产卡片 sheet');
-    const headers = (ws.getRow(1).values as unknown[]).map((v) => (v == null ? '' : String(v)));
-    data.forEach((r, i) => {
-      const row = ws.getRow(i + 2);
-      for (const [header, value] of Object.entries(r)) {
-        const col = headers.indexOf(header);
-        if (col < 1) throw new Error(`the template has no column ${header}`);
-        row.getCell(col).value = value;
-      }
-      row.commit();
-    });
-    return Buffer.from(await wb.xlsx.writeBuffer());
+    return fillTemplate(await res.body(), data);
   }
 
   const upload = (page: Page, file: Buffer) => page.locator('.ant-upload input[type="file"]').setInputFiles({

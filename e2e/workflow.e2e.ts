@@ -25,7 +25,18 @@ describe('lifecycle documents in a browser', () => {
 
   const apiGet = <T>(page: Page, url: string) => page.evaluate(async (u) => (await fetch(u)).json(), url) as Promise<T>;
   const statusOf = async (page: Page, id: string) => (await apiGet<{ status: string }>(page, `/api/documents/${id}`)).status;
-  const docIdFromUrl = (page: Page) => /\/documents\/([0-9a-f-]{36})/.exec(page.url())?.[1] ?? '';
+  /** Saves and submits the document form, and returns the id of the document page it opens. */
+  async function saveAndSubmit(page: Page): Promise<string> {
+    await page.getByTestId('save-submit').click();
+    await page.waitForURL(/\/documents\/[0-9a-f-]{36}$/);
+    return /\/documents\/([0-9a-f-]{36})/.exec(page.url())?.[1] ?? '';
+  }
+  /** Executes a document from its page once it is approved, confirming the prompt. */
+  async function executeApproved(page: Page, id: string) {
+    await expect.poll(() => statusOf(page, id), POLL).toBe('approved');
+    await confirmClick(page, 'execute');
+    await expect.poll(() => statusOf(page, id), POLL).toBe('executed');
+  }
 
   /** Opens an antd select/tree-select inside `scope`, types, and picks the first matching option. */
   async function choose(page: Page, scope: ReturnType<Page['locator']>, text: string) {
@@ -93,9 +104,7 @@ describe('lifecycle documents in a browser', () => {
     // 先调剂后购置: every idle card offered needs a reason to buy instead.
     const declines = page.getByPlaceholder('如：配置不满足岗位需要');
     for (let i = 0; i < await declines.count(); i++) await declines.nth(i).fill('配置不满足制图需要');
-    await page.getByTestId('save-submit').click();
-    await page.waitForURL(/\/documents\/[0-9a-f-]{36}$/);
-    requestId = docIdFromUrl(page);
+    requestId = await saveAndSubmit(page);
     await expect.poll(() => statusOf(page, requestId), POLL).toBe('submitted');
     await expect.poll(() => page.getByTestId('steps').innerText(), POLL).toContain('特别审批');
   }));
@@ -119,12 +128,8 @@ describe('lifecycle documents in a browser', () => {
     const modal = page.locator('.ant-modal').filter({ hasText: '已批准的配置申请明细' });
     await modal.locator('tr').filter({ hasText: request.docNo }).locator('input[type="checkbox"]').first().check();
     await modal.locator('.ant-modal-footer .ant-btn-primary').click();
-    await page.getByTestId('save-submit').click();
-    await page.waitForURL(/\/documents\/[0-9a-f-]{36}$/);
-    orderId = docIdFromUrl(page);
-    await expect.poll(() => statusOf(page, orderId), POLL).toBe('approved');
-    await confirmClick(page, 'execute');
-    await expect.poll(() => statusOf(page, orderId), POLL).toBe('executed');
+    orderId = await saveAndSubmit(page);
+    await executeApproved(page, orderId);
   }));
 
   let acceptanceId = '';
@@ -136,12 +141,8 @@ describe('lifecycle documents in a browser', () => {
     await choose(page, page.locator('.ant-form-item').filter({ hasText: '申请单位' }).locator('.ant-select'), request.unitName);
     await choose(page, page.getByTestId('order-select'), order.docNo);
     await page.getByTestId('import-order-lines').click();
-    await page.getByTestId('save-submit').click();
-    await page.waitForURL(/\/documents\/[0-9a-f-]{36}$/);
-    acceptanceId = docIdFromUrl(page);
-    await expect.poll(() => statusOf(page, acceptanceId), POLL).toBe('approved');
-    await confirmClick(page, 'execute');
-    await expect.poll(() => statusOf(page, acceptanceId), POLL).toBe('executed');
+    acceptanceId = await saveAndSubmit(page);
+    await executeApproved(page, acceptanceId);
   }));
 
   it('is posted by the unit finance officer; the new card shows its whole timeline', () => h.withPage('posting', async (page) => {
@@ -179,9 +180,7 @@ describe('lifecycle documents in a browser', () => {
       await scan.press('Enter');
       await page.locator('.ant-table-tbody tr').filter({ hasText: no }).first().waitFor();
     }
-    await page.getByTestId('save-submit').click();
-    await page.waitForURL(/\/documents\/[0-9a-f-]{36}$/);
-    const id = docIdFromUrl(page);
+    const id = await saveAndSubmit(page);
     await expect.poll(() => statusOf(page, id), POLL).toBe('submitted');
     await approveAs('u01-leader', id);
     await h.withPage('disposal-committee-inbox', async (p) => {

@@ -62,20 +62,15 @@ export async function login(
   return { token, csrfToken, userId: user.id };
 }
 
-interface ActorRow { id: string; username: string; display_name: string; unit_id: string | null; grants: RoleGrant[]; extra: string | null }
+interface ActorRow { id: string; username: string; display_name: string; unit_id: string | null; grants: RoleGrant[] }
 
 /**
- * The active user behind an API token, with their grants, in one statement: every request starts
- * with such a look-up, and three round trips (credential, user, grants) were most of the
- * difference between a card page through the API and the same queries called directly.
+ * A user's grants as a JSON array, inside the statement that finds the user: every request starts
+ * with this look-up, and three round trips (credential, user, grants) were most of the difference
+ * between a card page through the API and the same queries called directly.
  */
-async function actorOf(q: Queryable, credential: SQL): Promise<ActorRow | undefined> {
-  return queryOne<ActorRow>(q, sql`
-    WITH c AS (${credential})
-    SELECT u.id, u.username, u.display_name, u.unit_id, c.extra,
-      coalesce((SELECT json_agg(json_build_object('role', g.role, 'unitId', g.unit_id)) FROM role_assignments g WHERE g.user_id = u.id), '[]'::json) AS grants
-    FROM c JOIN users u ON u.id = c.user_id AND u.active`);
-}
+const grantsJson = (userId: SQL | typeof users.id) =>
+  sql<RoleGrant[]>`coalesce((SELECT json_agg(json_build_object('role', g.role, 'unitId', g.unit_id)) FROM role_assignments g WHERE g.user_id = ${userId}), '[]'::json)`;
 
 const toActor = (r: ActorRow, via: Actor['via'], extra: Partial<Actor>): Actor =>
   ({ userId: r.id, username: r.username, displayName: r.display_name, unitId: r.unit_id, grants: r.grants, via, ...extra });
@@ -86,8 +81,8 @@ const toActor = (r: ActorRow, via: Actor['via'], extra: Partial<Actor>): Actor =
  */
 function prepareActorBySession(q: Queryable) {
   return q.select({
-    id: users.id, username: users.username, display_name: users.displayName, unit_id: users.unitId, extra: sessions.csrfToken,
-    grants: sql<RoleGrant[]>`coalesce((SELECT json_agg(json_build_object('role', g.role, 'unitId', g.unit_id)) FROM role_assignments g WHERE g.user_id = ${users.id}), '[]'::json)`,
+    id: users.id, username: users.username, display_name: users.displayName, unit_id: users.unitId, csrfToken: sessions.csrfToken,
+    grants: grantsJson(users.id),
   }).from(sessions).innerJoin(users, and(eq(users.id, sessions.userId), eq(users.active, true)))
     .where(and(eq(sessions.id, sql.placeholder('id')), isNull(sessions.revokedAt), gt(sessions.expiresAt, sql`now()`)))
     .prepare('gongwu_actor_by_session');
@@ -99,14 +94,20 @@ export async function actorFromSession(q: Queryable, token: string): Promise<Act
   let prepared = actorBySession.get(q);
   if (!prepared) actorBySession.set(q, (prepared = prepareActorBySession(q)));
   const [r] = await prepared.execute({ id });
-  return r && toActor(r, 'session', { sessionId: id, csrfToken: r.extra });
+  return r && toActor(r, 'session', { sessionId: id, csrfToken: r.csrfToken });
 }
 
+/** An API token's user, narrowed to its scopes; using it records when. */
 export async function actorFromApiToken(q: Queryable, token: string): Promise<Actor | undefined> {
-  const r = await actorOf(q, sql`
-    UPDATE api_tokens SET last_used_at = now() WHERE token_hash = ${sha256(token)} AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > now())
-    RETURNING user_id, array_to_json(scopes)::text AS extra`);
-  return r && toActor(r, 'token', { scopes: JSON.parse(r.extra ?? '[]') as Permission[] });
+  const r = await queryOne<ActorRow & { scopes: Permission[] }>(q, sql`
+    WITH t AS (
+      UPDATE api_tokens SET last_used_at = now()
+      WHERE token_hash = ${sha256(token)} AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > now())
+      RETURNING user_id, scopes
+    )
+    SELECT u.id, u.username, u.display_name, u.unit_id, t.scopes, ${grantsJson(sql`u.id`)} AS grants
+    FROM t JOIN users u ON u.id = t.user_id AND u.active`);
+  return r && toActor(r, 'token', { scopes: r.scopes });
 }
 
 export async function logout(q: Queryable, actor: Actor, ip?: string): Promise<void> {

@@ -38,15 +38,6 @@ BEGIN
   RETURN grams;
 END $$;
 
-DROP INDEX IF EXISTS cards_search_trgm_idx;
-DROP INDEX IF EXISTS cards_search_bigram_idx;
-DROP FUNCTION IF EXISTS card_bigrams(text);
-DROP INDEX IF EXISTS cards_search_grams_col_idx;
-ALTER TABLE cards DROP COLUMN IF EXISTS search_grams;
-DROP INDEX IF EXISTS cards_search_grams_idx;
-
-DROP INDEX IF EXISTS card_search_grams_idx;
-
 -- The indexed keys of a card_search row: its grams and its owner unit. Schema-qualified because
 -- index builds and VACUUM run with search_path = pg_catalog (PostgreSQL 17 and later; PGlite is 18).
 CREATE OR REPLACE FUNCTION card_search_keys(unit uuid, t text) RETURNS text[]
@@ -73,10 +64,6 @@ END $$;
 CREATE OR REPLACE TRIGGER cards_search_update AFTER UPDATE ON cards FOR EACH ROW
   WHEN (OLD.search_text IS DISTINCT FROM NEW.search_text OR OLD.unit_id IS DISTINCT FROM NEW.unit_id OR OLD.card_no IS DISTINCT FROM NEW.card_no)
   EXECUTE FUNCTION card_search_updated();
-
--- Cards written before the copy existed (a database from an earlier version).
-INSERT INTO card_search (card_id, unit_id, card_no, search_text)
-SELECT id, unit_id, card_no, search_text FROM cards WHERE NOT EXISTS (SELECT 1 FROM card_search LIMIT 1);
 
 -- The index must stay exact: a common word at PostgreSQL's default work_mem of 4 MB makes a lossy
 -- bitmap, whose recheck runs card_search_keys() on every row of its pages (8 s); the sessions set

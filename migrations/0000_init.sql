@@ -105,6 +105,19 @@ CREATE TABLE "categories" (
 	CONSTRAINT "categories_edition_code" UNIQUE("edition","code")
 );
 --> statement-breakpoint
+CREATE TABLE "depreciation_card_years" (
+	"card_id" uuid NOT NULL,
+	"year" smallint NOT NULL,
+	"unit_id" uuid NOT NULL,
+	"category_id" uuid NOT NULL,
+	"posted_on" date,
+	"disposed_on" date,
+	"posted_month_index" integer GENERATED ALWAYS AS (extract(year FROM posted_on + 1)::int * 12 + extract(month FROM posted_on + 1)::int - 1) STORED,
+	"disposed_month_index" integer GENERATED ALWAYS AS (extract(year FROM disposed_on + 1)::int * 12 + extract(month FROM disposed_on + 1)::int - 1) STORED,
+	"cum" bigint[] NOT NULL,
+	CONSTRAINT "depreciation_card_years_card_id_year_pk" PRIMARY KEY("card_id","year")
+);
+--> statement-breakpoint
 CREATE TABLE "depreciation_entries" (
 	"id" bigint PRIMARY KEY GENERATED ALWAYS AS IDENTITY (sequence name "depreciation_entries_id_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1),
 	"run_id" uuid NOT NULL,

@@ -21,6 +21,7 @@ interface BenchOptions {
   importRows: string;
   io: boolean;
   finance: boolean;
+  months: string;
   reads: boolean;
   database?: string;
   out?: string;
@@ -32,8 +33,9 @@ interface BenchOptions {
  * `gongwu bench`: a fresh database (PostgreSQL `gongwu_bench` when a URL is given or DATABASE_URL
  * is set, otherwise PGlite in a temporary folder), the demo organisation and catalogue, N generated
  * cards with their ledgers, then timed reads through the API and beside them the same queries
- * without HTTP, then a month's depreciation (first run and re-run), the year's asset summary and its
- * Excel file, then import and export. Prints JSON and markdown tables with the targets per engine.
+ * without HTTP, then a year of monthly depreciation (its last month timed, with a re-run), the
+ * asset summary of those twelve months and its Excel file, then import and export. Prints JSON and
+ * markdown tables with the targets per engine.
  */
 async function runBench(o: BenchOptions, log: (m: string) => void) {
   const cards = Math.max(1, Number(o.cards));
@@ -47,7 +49,7 @@ async function runBench(o: BenchOptions, log: (m: string) => void) {
     let gen: { cards: number; events: number };
     let generateSeconds: number | null = null;
     if (o.reuse) {
-      // The data of an earlier run (its schema as it was; the finance scenarios depreciate one month more).
+      // The data of an earlier run (its schema as it was; the finance scenarios depreciate the months after its last run).
       [gen] = await query<{ cards: number; events: number }>(database.db, sql`SELECT (SELECT count(*) FROM cards)::int AS cards, (SELECT count(*) FROM card_events)::int AS events`);
       log(`Reusing ${gen.cards.toLocaleString('en')} cards and ${gen.events.toLocaleString('en')} events`);
     } else {
@@ -80,7 +82,7 @@ async function runBench(o: BenchOptions, log: (m: string) => void) {
     };
     log('Timing reads…');
     const reads = o.reads ? await readScenarios({ app, database, cookie, office, unitUser, runs, targets: TARGETS[engine] }) : [];
-    const finance: FinanceMeasured[] = o.finance ? await financeScenarios(database, office, FINANCE_TARGETS[engine], log) : [];
+    const finance: FinanceMeasured[] = o.finance ? await financeScenarios(database, office, FINANCE_TARGETS[engine], Number(o.months), log) : [];
     const io: IoMeasured[] = o.io ? await ioScenarios(database, Number(o.importRows), log) : [{ scenario: 'import / export', rows: null, seconds: null, peakRssMb: null, note: 'not measured (--no-io)' }];
     await app.close();
 
@@ -113,7 +115,8 @@ export function benchCli(program: Command, ctx: CliContext) {
     .option('--no-reads', 'skip the list, search and card page scenarios')
     .option('--no-io', 'skip the import and export scenarios')
     .option('--no-finance', 'skip the depreciation run, its re-run, the asset summary and its Excel export')
-    .option('--reuse', 'no generation: the database of an earlier run (PostgreSQL --database, or the PGlite --dir); the finance scenarios depreciate its next month')
+    .option('--months <n>', 'months of depreciation to run, all units, month by month; the last is timed with its re-run, then the summary of the twelve months ending with it', '12')
+    .option('--reuse', 'no generation: the database of an earlier run (PostgreSQL --database, or the PGlite --dir); the finance scenarios depreciate its next --months months')
     .option('--database <name>', 'PostgreSQL: the database to create (or reuse) on the server', 'gongwu_bench')
     .option('--dir <folder>', 'PGlite: keep the database in this folder (for --reuse) instead of a temporary one')
     .option('--out <file>', 'where to write the JSON result (default bench/results/<engine>-<cards>.json)')

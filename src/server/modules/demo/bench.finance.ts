@@ -4,7 +4,7 @@ import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import type { Actor } from '../../platform/auth/actor.ts';
 import { query, type Database } from '../../platform/db/engine.ts';
-import { runMonthForUnits, unitsToRun } from '../finance/depreciation.service.ts';
+import { type MonthRunResult, runMonthForUnits, unitsToRun } from '../finance/depreciation.service.ts';
 import { writeSummaryXlsx } from '../reports/report.excel.ts';
 import * as reports from '../reports/reports.service.ts';
 
@@ -15,7 +15,7 @@ export interface FinanceMeasured {
   note?: string;
 }
 
-/** Seconds, per engine (issue #5): a month's run and its re-run, the year's summary, its Excel file. */
+/** Seconds, per engine: a month's run and its re-run, a year's summary, its Excel file. */
 export const FINANCE_TARGETS = {
   postgres: { run: 30, summary: 3, excel: 5 },
   pglite: { run: 90, summary: 10, excel: 15 },
@@ -27,48 +27,66 @@ const seconds = async <T>(fn: () => Promise<T>): Promise<{ value: T; seconds: nu
   return { value, seconds: Math.round(Number(process.hrtime.bigint() - t) / 1e7) / 100 };
 };
 
+const addMonths = (m: string, n: number) => {
+  const i = Number(m.slice(0, 4)) * 12 + Number(m.slice(5, 7)) - 1 + n;
+  return `${Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`;
+};
+
 /**
- * The month the benchmark depreciates: the month of the latest posting, or the month after the
- * latest run when a reused database has been run already (so every run of the benchmark is a
- * month's first run, followed by a re-run of it while it is open).
+ * The months the benchmark depreciates, the last of them timed: on a fresh database the `count`
+ * months up to that of the latest posting; on a reused one the `count` months after its latest run.
  */
-async function benchMonth(database: Database): Promise<string> {
+async function benchMonths(database: Database, count: number): Promise<string[]> {
   const [r] = await query<{ posted: string | null; ran: string | null }>(database.db, sql`
     SELECT to_char(max(posted_on), 'YYYY-MM') AS posted,
            (SELECT to_char(max(month) + interval '1 month', 'YYYY-MM') FROM depreciation_runs) AS ran FROM cards`);
-  const months = [r.posted, r.ran].filter((m): m is string => !!m).sort();
-  return months[months.length - 1] ?? new Date().toISOString().slice(0, 7);
+  const first = r.ran ?? addMonths(r.posted ?? new Date().toISOString().slice(0, 7), 1 - count);
+  return Array.from({ length: count }, (_, i) => addMonths(first, i));
 }
 
 /**
  * Depreciation and the asset summary at scale, through the services the API and jobs call, as the
- * committee's asset office (every unit): one month's run for all units, the re-run of that open
- * month, the summary of the month's year by category × unit, and that summary as an Excel file.
- * The run writes: on a reused database each benchmark run depreciates one month more.
+ * committee's asset office (every unit): `months` monthly runs for all units (a year of the ledger
+ * by default), the last of them timed with the re-run of that open month, then the summary of the
+ * twelve months ending with it by category × unit, and that summary as an Excel file. The runs
+ * write: on a reused database each benchmark run depreciates `months` months more.
  */
-export async function financeScenarios(database: Database, office: Actor, targets: { run: number; summary: number; excel: number }, log: (m: string) => void): Promise<FinanceMeasured[]> {
+export async function financeScenarios(database: Database, office: Actor, targets: { run: number; summary: number; excel: number }, months: number, log: (m: string) => void): Promise<FinanceMeasured[]> {
   const db = database.db;
   const out: FinanceMeasured[] = [];
-  const month = await benchMonth(database);
+  const all = await benchMonths(database, Math.max(1, months));
+  const month = all[all.length - 1];
   const units = await unitsToRun(db, office);
+  const charged = (r: MonthRunResult) => `${r.units.reduce((s, u) => s + (u.cardCount ?? 0), 0).toLocaleString('en')} cards charged`;
+  const earlier: number[] = [];
+  for (const m of all.slice(0, -1)) {
+    const run = await seconds(() => runMonthForUnits(db, units, m, office.userId));
+    log(`  depreciation ${m}, ${units.length} units: ${run.seconds} s, ${charged(run.value)}`);
+    earlier.push(run.seconds);
+  }
+  if (earlier.length) {
+    out.push({ scenario: `depreciation ${all[0]} … ${all[all.length - 2]}, all units, month by month (slowest)`, seconds: Math.max(...earlier), target: targets.run,
+      note: `${earlier.length} months, ${Math.round(earlier.reduce((a, b) => a + b, 0))} s in all` });
+  }
   log(`  depreciation ${month}, ${units.length} units…`);
   const first = await seconds(() => runMonthForUnits(db, units, month, office.userId));
-  const charged = (r: typeof first.value) => `${r.units.reduce((s, u) => s + (u.cardCount ?? 0), 0).toLocaleString('en')} cards charged`;
   out.push({ scenario: `depreciation ${month}, all units (first run)`, seconds: first.seconds, target: targets.run, note: charged(first.value) });
   const again = await seconds(() => runMonthForUnits(db, units, month, office.userId));
   out.push({ scenario: `depreciation ${month}, re-run of the open month`, seconds: again.seconds, target: targets.run, note: charged(again.value) });
 
-  const year = month.slice(0, 4);
-  const filter = { from: `${year}-01`, to: `${year}-12`, categoryLevel: 1 };
-  log(`  asset summary ${year}…`);
+  const filter = { from: addMonths(month, -11), to: month, categoryLevel: 1 };
+  const period = `${filter.from} … ${filter.to}`;
+  const [{ entries }] = await query<{ entries: number }>(db, sql`SELECT count(*)::int AS entries FROM depreciation_entries WHERE month >= ${`${filter.from}-01`}::date`);
+  log(`  asset summary ${period}…`);
   const summary = await seconds(() => reports.summary(db, office, filter));
-  out.push({ scenario: `asset summary ${year}, category × unit`, seconds: summary.seconds, target: targets.summary, note: `${summary.value.rows.length} rows` });
+  out.push({ scenario: `asset summary ${period}, category × unit`, seconds: summary.seconds, target: targets.summary,
+    note: `${summary.value.rows.length} rows; ${entries.toLocaleString('en')} depreciation entries in the period` });
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongwu-bench-report-'));
   try {
     // What the export job does: the summary again, then the streamed workbook.
     const file = path.join(dir, 'summary.xlsx');
     const excel = await seconds(async () => writeSummaryXlsx(file, await reports.summary(db, office, filter)));
-    out.push({ scenario: `asset summary ${year} as Excel`, seconds: excel.seconds, target: targets.excel, note: `${Math.round(fs.statSync(file).size / 1024)} KB file` });
+    out.push({ scenario: `asset summary ${period} as Excel`, seconds: excel.seconds, target: targets.excel, note: `${Math.round(fs.statSync(file).size / 1024)} KB file` });
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

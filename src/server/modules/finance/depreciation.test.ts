@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { query } from '../../platform/db/engine.ts';
+import { query, type Queryable } from '../../platform/db/engine.ts';
+import { withTx } from '../../platform/db/tx.ts';
 import { createTestApp, type Client, type TestApp } from '../../testing/test-app.ts';
 import { chargeForMonth, monthFromIndex, monthIndex, type CardState, type PreviousEntry } from './depreciation.rules.ts';
 import { runMonth } from './depreciation.service.ts';
@@ -252,4 +253,55 @@ describe('the SQL run agrees with the rules for random lifecycles', () => {
       }
     }), { numRuns: 8 });
   }, 300_000);
+});
+
+describe('the yearly roll-up of the ledger (depreciation_card_years)', () => {
+  /** cum[k] per card and year, summed here from the entries themselves. */
+  const fromLedger = async (q: Queryable) => {
+    const rows = await query<{ card_id: string; month: string; amount_fen: number }>(q, sql`SELECT card_id, to_char(month, 'YYYY-MM') AS month, amount_fen FROM depreciation_entries`);
+    const out = new Map<string, number[]>();
+    for (const r of rows) {
+      const key = `${r.card_id}|${r.month.slice(0, 4)}`;
+      const cum = out.get(key) ?? Array<number>(12).fill(0);
+      for (let k = Number(r.month.slice(5, 7)); k <= 12; k++) cum[k - 1] += Number(r.amount_fen);
+      out.set(key, cum);
+    }
+    return out;
+  };
+  const rolledUp = async (q: Queryable) => {
+    const rows = await query<{ card_id: string; year: number; cum: (number | string)[] }>(q, sql`SELECT card_id, year, cum FROM depreciation_card_years`);
+    // A card whose entries were all taken back keeps a row of zeros.
+    return new Map(rows.filter((r) => r.cum.some((x) => Number(x) !== 0)).map((r) => [`${r.card_id}|${r.year}`, r.cum.map(Number)]));
+  };
+
+  const staleCopies = async (q: Queryable) => (await query<{ n: number }>(q, sql`
+    SELECT count(*)::int AS n FROM depreciation_card_years r JOIN cards c ON c.id = r.card_id
+    WHERE (r.unit_id, r.category_id, r.posted_on, r.disposed_on) IS DISTINCT FROM (c.unit_id, c.category_id, c.posted_on, c.disposed_on)`))[0].n;
+
+  it('equals the ledger after every run, re-run and catch-up above, and follows direct updates and deletes', async () => {
+    const db = t.database.db;
+    const ledger = await fromLedger(db);
+    expect(ledger.size).toBeGreaterThan(20);
+    expect(await rolledUp(db)).toEqual(ledger);
+    // The triggers follow any writer: correct one entry, delete another, inside a transaction then rolled back.
+    await expect(withTx(db, async (tx) => {
+      await tx.execute(sql`UPDATE depreciation_entries SET amount_fen = amount_fen + 7, month = month - interval '1 month' WHERE id = (SELECT min(id) FROM depreciation_entries)`);
+      await tx.execute(sql`DELETE FROM depreciation_entries WHERE id = (SELECT max(id) FROM depreciation_entries)`);
+      expect(await rolledUp(tx)).toEqual(await fromLedger(tx));
+      throw new Error('roll back');
+    })).rejects.toThrow('roll back');
+    expect(await rolledUp(db)).toEqual(ledger);
+  });
+
+  it('carries each card\'s current unit, category and dates, through the transfers and disposals above and a reclassification', async () => {
+    const db = t.database.db;
+    expect(await staleCopies(db)).toBe(0);
+    const [{ n: moved }] = await query<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM (SELECT card_id FROM depreciation_entries GROUP BY card_id HAVING count(DISTINCT unit_id) > 1) x`);
+    expect(moved).toBeGreaterThan(0);
+    await expect(withTx(db, async (tx) => {
+      await tx.execute(sql`UPDATE cards SET category_id = ${land}, disposed_on = NULL WHERE id IN (SELECT card_id FROM depreciation_card_years LIMIT 3)`);
+      expect(await staleCopies(tx)).toBe(0);
+      throw new Error('roll back');
+    })).rejects.toThrow('roll back');
+  });
 });

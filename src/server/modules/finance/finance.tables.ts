@@ -1,4 +1,5 @@
-import { bigint, date, index, integer, numeric, pgTable, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { bigint, date, index, integer, numeric, pgTable, primaryKey, smallint, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { cards } from '../assets/card.tables.ts';
 import { units } from '../org/org.tables.ts';
 
@@ -51,6 +52,31 @@ export const depreciationEntries = pgTable('depreciation_entries', {
   uniqueIndex('depreciation_entries_card_month_idx').on(t.cardId, t.month),
   index('depreciation_entries_month_unit_idx').on(t.month, t.unitId),
 ]);
+
+/**
+ * The ledger rolled up per card and calendar year, kept by the triggers of
+ * migrations/post/053_depreciation_card_years.sql from every write to depreciation_entries:
+ * `cum[k]` is the sum of the card's entries for months 1..k of `year`, so any span of months costs
+ * two array reads. The card's owner unit, category and posting and disposal dates are copied here
+ * (and follow the card), so the asset summary reads a year's depreciation from this table alone,
+ * one row per card instead of twelve entries joined to their cards.
+ */
+export const depreciationCardYears = pgTable('depreciation_card_years', {
+  cardId: uuid('card_id').notNull(),
+  year: smallint('year').notNull(),
+  unitId: uuid('unit_id').notNull(),
+  categoryId: uuid('category_id').notNull(),
+  postedOn: date('posted_on'),
+  disposedOn: date('disposed_on'),
+  /**
+   * The month index (year × 12 + month − 1) of the day after posting and after disposal: the first
+   * month whose entries (dated their month's last day) come after it. Stored, because computing them
+   * for a million rows in the summary took longer than reading the rows.
+   */
+  postedMonthIndex: integer('posted_month_index').generatedAlwaysAs(sql`extract(year FROM posted_on + 1)::int * 12 + extract(month FROM posted_on + 1)::int - 1`),
+  disposedMonthIndex: integer('disposed_month_index').generatedAlwaysAs(sql`extract(year FROM disposed_on + 1)::int * 12 + extract(month FROM disposed_on + 1)::int - 1`),
+  cum: bigint('cum', { mode: 'number' }).array().notNull(),
+}, (t) => [primaryKey({ columns: [t.cardId, t.year] })]);
 
 /** Units of production: the workload a card did in a month, entered before the month is run. */
 export const depreciationWorkloads = pgTable('depreciation_workloads', {

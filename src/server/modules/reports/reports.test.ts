@@ -3,7 +3,9 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
 import type { SummaryRow, SummaryView } from '../../../shared/reports.contracts.ts';
+import { query } from '../../platform/db/engine.ts';
 import { createTestApp, type Client, type TestApp } from '../../testing/test-app.ts';
 import { monthFromIndex, monthIndex } from '../finance/depreciation.rules.ts';
 import { runMonth } from '../finance/depreciation.service.ts';
@@ -97,6 +99,23 @@ describe('the asset summary (资产情况表)', () => {
       prev = view;
     }
   });
+
+  it('counts as a period\'s depreciation exactly the ledger\'s entries of its months, per unit', async () => {
+    // Entries are charged only while a card is on a unit's books (and in the unit it is in), so the
+    // ledger itself is the oracle for the depreciation column, whatever the yearly roll-up does.
+    await fc.assert(fc.asyncProperty(fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 15 }), async (start, len) => {
+      const from = monthFromIndex(monthIndex('2025-01') + start);
+      const to = monthFromIndex(Math.min(monthIndex('2025-01') + start + len, monthIndex('2026-12')));
+      const ledger = await query<{ unit_id: string; fen: number }>(t.database.db, sql`
+        SELECT unit_id, sum(amount_fen)::bigint AS fen FROM depreciation_entries
+        WHERE month BETWEEN ${`${from}-01`}::date AND ${`${to}-01`}::date GROUP BY unit_id`);
+      const view = await summary(office, `from=${from}&to=${to}`);
+      for (const unit of [unitA, unitB]) {
+        const got = view.rows.filter((r) => r.unitId === unit).reduce((s, r) => s + r.depreciationFen, 0);
+        expect(got, `${unit} ${from}…${to}`).toBe(Number(ledger.find((l) => l.unit_id === unit)?.fen ?? 0));
+      }
+    }), { numRuns: 15 });
+  }, 120_000);
 
   it('adds up: one unit\'s report plus the other\'s equals the committee\'s', async () => {
     const q = 'from=2026-01&to=2026-12&categoryLevel=2';

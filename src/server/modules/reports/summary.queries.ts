@@ -128,23 +128,51 @@ async function withPlannerHints<T>(q: Queryable, fn: (tx: Queryable) => Promise<
   });
 }
 
+/** Months counted from year 0: year × 12 + month − 1, for a 'YYYY-MM' and in SQL for a date. */
+const monthIndexOf = (m: string) => Number(m.slice(0, 4)) * 12 + Number(m.slice(5, 7)) - 1;
+const monthIndex = (d: SQL) => sql`(extract(year FROM ${d})::int * 12 + extract(month FROM ${d})::int - 1)`;
+/**
+ * In the dep CTEs: the sum of a depreciation_card_years row's entries for month index `t` and later.
+ * cum[k] sums months 1..k of r.year, so that is cum[12] less cum[the year's months before t]
+ * (cum[0], out of range, is null: nothing before January).
+ */
+const after = (t: SQL) => sql`(r.cum[12] - coalesce(r.cum[least(greatest(${t} - r.year * 12, 0), 12)], 0))`;
+
 export async function assetSummary(q: Queryable, f: ReportFilter, scope: 'all' | string[]): Promise<SummaryView> {
   const openD = dayBefore(monthFirst(f.from));
   const closeD = monthLast(f.to);
   const where = await cardFilterSql(q, { categoryId: f.categoryId }, 'all');
   const unitWhere = sql`${scopeSql('s.unit_id', scope)} ${f.unitId ? sql`AND s.unit_id = ${f.unitId}` : sql``}`;
   const level = f.categoryLevel;
+  const fromI = monthIndexOf(f.from);
+  const toNextI = monthIndexOf(f.to) + 1;
+  const fromYear = Number(f.from.slice(0, 4));
+  // A segment on the books from sOn to eOn (null: still): whether it was on the books before the
+  // period, whether it left within it, and as month indexes (year × 12 + month − 1) the first month
+  // whose entries follow its posting and its leaving — a depreciation entry is dated its month's last
+  // day, so "after day X" is "month ≥ the month of X + 1" — and the month its depreciation in the
+  // period stops (its leaving, or the month after the period).
+  // (The roll-up stores the two month indexes: see depreciation_card_years.)
+  const thresholds = (sOn: SQL, eOn: SQL, postI = monthIndex(sql`${sOn} + 1`), dispI = monthIndex(sql`${eOn} + 1`)) => sql`
+    (${sOn} <= ${openD}::date) AS in_open, (${eOn} IS NOT NULL AND ${eOn} <= ${closeD}::date) AS removed,
+    ${postI} AS post_i, ${dispI} AS disp_i, CASE WHEN ${eOn} IS NOT NULL AND ${eOn} <= ${closeD}::date THEN ${dispI} ELSE ${toNextI} END AS end_i`;
+  // Over roll-up rows r with those thresholds: entries from the period's first month on roll the
+  // opening (or, for a segment posted in the period, its figures at posting), the removal and the
+  // closing back; those from posting (or the period's start) to leaving (or its end) are its depreciation.
+  const depTerms = sql`
+    0 AS open_n, 0 AS open_v, -coalesce(sum(${after(sql`${fromI}`)}) FILTER (WHERE r.in_open), 0) AS open_a,
+    0 AS add_n, 0 AS add_v, -coalesce(sum(${after(sql`greatest(${fromI}, r.post_i)`)}) FILTER (WHERE NOT r.in_open), 0) AS add_a,
+    0 AS up, 0 AS down,
+    coalesce(sum(${after(sql`greatest(${fromI}, r.post_i)`)} - ${after(sql`r.end_i`)}) FILTER (WHERE greatest(${fromI}, r.post_i) < r.end_i), 0) AS dep,
+    0 AS red_n, 0 AS red_v, -coalesce(sum(${after(sql`greatest(${fromI}, r.disp_i)`)}) FILTER (WHERE r.removed), 0) AS red_a,
+    0 AS close_n, 0 AS close_v, -coalesce(sum(${after(sql`${toNextI}`)}) FILTER (WHERE NOT r.removed), 0) AS close_a`;
   const raw = await withPlannerHints(q, (tx) => query<Raw>(tx, sql`
     WITH ${segmentsSql(openD, closeD)},
     -- Segments in the period, keyed by what the report groups on (category mapped to its level at the end).
     -- Materialized: read three times (current figures, events, entries), one scan of cards instead of three.
     base AS MATERIALIZED (
       SELECT s.id AS card_id, s.unit_id, s.category_id, s.acq, s.disp, s.s_on AS posted_on, s.e_on AS disposed_on, s.v, s.a,
-             (s.s_on <= ${openD}::date) AS in_open, (s.e_on IS NOT NULL AND s.e_on <= ${closeD}::date) AS removed,
-             -- A depreciation entry is dated its month's last day, so "after day X" is "month ≥ the month
-             -- of X + 1": thresholds once per segment, not a date computed for each of millions of entries.
-             date_trunc('month', (s.s_on + 1)::timestamp)::date AS post_m,
-             date_trunc('month', (s.e_on + 1)::timestamp)::date AS disp_m
+             (s.s_on <= ${openD}::date) AS in_open, (s.e_on IS NOT NULL AND s.e_on <= ${closeD}::date) AS removed
       FROM seg s
       WHERE ${unitWhere}
         ${f.categoryId ? sql`AND s.category_id IN (SELECT k.id FROM categories k WHERE ${where})` : sql``}
@@ -177,27 +205,33 @@ export async function assetSummary(q: Queryable, f: ReportFilter, scope: 'all' |
         0 AS close_n, -coalesce(sum(dv) FILTER (WHERE NOT b.removed AND d > ${closeD}::date), 0) AS close_v, -coalesce(sum(da) FILTER (WHERE NOT b.removed AND d > ${closeD}::date), 0) AS close_a
       FROM chg JOIN base b ON b.card_id = chg.card_id GROUP BY 1, 2, 3, 4
     ),
-    -- The same for the depreciation entries (a million a month), with month thresholds and only the
-    -- accumulated-depreciation terms. Entries run from the period's first month: later ones only
-    -- roll the closing figures back.
-    dep AS (
-      SELECT b.unit_id, b.category_id, b.acq, CASE WHEN b.removed THEN b.disp END AS disp,
-        0 AS open_n, 0 AS open_v, -coalesce(sum(e.amount_fen) FILTER (WHERE b.in_open), 0) AS open_a,
-        0 AS add_n, 0 AS add_v, -coalesce(sum(e.amount_fen) FILTER (WHERE NOT b.in_open AND e.month >= b.post_m), 0) AS add_a,
-        0 AS up, 0 AS down,
-        coalesce(sum(e.amount_fen) FILTER (WHERE e.month >= b.post_m AND e.month <= ${monthFirst(f.to)}::date
-          AND (NOT b.removed OR e.month < b.disp_m)), 0) AS dep,
-        0 AS red_n, 0 AS red_v, -coalesce(sum(e.amount_fen) FILTER (WHERE b.removed AND e.month >= b.disp_m), 0) AS red_a,
-        0 AS close_n, 0 AS close_v, -coalesce(sum(e.amount_fen) FILTER (WHERE NOT b.removed AND e.month > ${monthFirst(f.to)}::date), 0) AS close_a
-      FROM depreciation_entries e JOIN base b ON b.card_id = e.card_id
-      WHERE e.month >= ${monthFirst(f.from)}::date GROUP BY 1, 2, 3, 4
+    -- The same for the depreciation entries (a million a month), with only the accumulated-depreciation
+    -- terms, from their yearly roll-ups: for cards never transferred (nearly all) from the roll-up
+    -- alone, which carries the card's unit, category and dates; for the others per segment.
+    dep_kept AS (
+      SELECT r.unit_id, r.category_id, NULL::text AS acq, NULL::text AS disp, ${depTerms}
+      FROM (
+        SELECT r.unit_id, r.category_id, r.year, r.cum, ${thresholds(sql`r.posted_on`, sql`r.disposed_on`, sql`r.posted_month_index`, sql`r.disposed_month_index`)}
+        FROM depreciation_card_years r
+        WHERE r.year >= ${fromYear} AND r.posted_on <= ${closeD}::date AND (r.disposed_on IS NULL OR (r.disposed_on > ${openD}::date AND r.disposed_on >= r.posted_on))
+          AND NOT EXISTS (SELECT 1 FROM tr WHERE tr.card_id = r.card_id) AND ${scopeSql('r.unit_id', scope)} ${f.unitId ? sql`AND r.unit_id = ${f.unitId}` : sql``}
+          ${f.categoryId ? sql`AND r.category_id IN (SELECT k.id FROM categories k WHERE ${where})` : sql``}
+      ) r GROUP BY 1, 2
+    ),
+    dep_moved AS (
+      SELECT r.unit_id, r.category_id, NULL::text AS acq, NULL::text AS disp, ${depTerms}
+      FROM (
+        SELECT b.unit_id, b.category_id, r.year, r.cum, ${thresholds(sql`b.posted_on`, sql`b.disposed_on`)}
+        FROM base b JOIN depreciation_card_years r ON r.card_id = b.card_id
+        WHERE r.year >= ${fromYear} AND b.card_id IN (SELECT card_id FROM tr)
+      ) r GROUP BY 1, 2
     ),
     agg AS (
       SELECT t.unit_id, split_part(k.path, '/', ${level + 1}) AS cat_code, k.edition, t.acq, t.disp,
         sum(open_n)::int AS open_n, sum(open_v) AS open_v, sum(open_a) AS open_a, sum(add_n)::int AS add_n, sum(add_v) AS add_v, sum(add_a) AS add_a,
         sum(up) AS up, sum(down) AS down, sum(dep) AS dep, sum(red_n)::int AS red_n, sum(red_v) AS red_v, sum(red_a) AS red_a,
         sum(close_n)::int AS close_n, sum(close_v) AS close_v, sum(close_a) AS close_a
-      FROM (SELECT * FROM cur UNION ALL SELECT * FROM later UNION ALL SELECT * FROM dep) t JOIN categories k ON k.id = t.category_id
+      FROM (SELECT * FROM cur UNION ALL SELECT * FROM later UNION ALL SELECT * FROM dep_kept UNION ALL SELECT * FROM dep_moved) t JOIN categories k ON k.id = t.category_id
       GROUP BY 1, 2, 3, 4, 5
     )
     SELECT agg.*, u.name AS unit_name, kc.name AS cat_name

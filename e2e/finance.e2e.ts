@@ -99,6 +99,29 @@ describe('finance pages in a browser', () => {
     expect(texts.join(' ')).toMatch(/期初[\s\S]*期末/);
   }));
 
+  it('shows the quantities over quota beside the over-standard list, with totals and an Excel export', () => h.withPage('quota', async (page) => {
+    await signIn(page, 'officer');
+    await page.goto('/finance/reports/lists?kind=over_standard');
+    await page.getByRole('tab', { name: '数量超标' }).click();
+    await page.waitForURL(/kind=quota/);
+    const table = page.locator('.quota-table');
+    await expect.poll(() => table.locator('thead').innerText(), WAIT).toMatch(/单位[\s\S]*配置标准[\s\S]*编制人数[\s\S]*限额[\s\S]*现有[\s\S]*超标/);
+    // Within quota too, so the demo's units show whatever they hold.
+    await page.getByRole('switch').click();
+    await page.waitForURL(/showAll=true/);
+    await expect.poll(() => table.locator('.ant-table-tbody tr.ant-table-row').count(), WAIT).toBeGreaterThan(0);
+    await expect.poll(() => table.locator('.ant-table-summary').innerText(), WAIT).toMatch(/合计（[1-9]\d* 项）/);
+
+    await page.getByRole('button', { name: /导出 Excel/ }).click();
+    const download = page.locator('a').filter({ hasText: '下载 Excel' }).first();
+    await download.waitFor({ timeout: 60_000 });
+    const res = await page.request.get((await download.getAttribute('href'))!);
+    expect(res.status()).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await res.body()) as unknown as ArrayBuffer);
+    expect(String(wb.worksheets[0].getCell('A1').value)).toContain('数量超标');
+  }));
+
   it('draws the dashboard charts', () => h.withPage('dashboard', async (page) => {
     await signIn(page, 'u01-finance');
     await page.goto('/dashboard');

@@ -83,11 +83,48 @@ export const ListRow = z.object({
 export type ListRow = z.infer<typeof ListRow>;
 export const ListView = z.object({ items: z.array(ListRow), total: z.number(), totals: z.object({ originalValueFen: z.number(), accumulatedFen: z.number(), netFen: z.number(), periodFen: z.number() }) });
 
-export const ExportRequest = z.object({ report: z.union([z.literal('summary'), z.literal('pack'), z.enum(Object.keys(LIST_KINDS) as [ListKind, ...ListKind[]])]), filter: ReportFilter });
+// ---- quantity quotas (数量超标): per unit × allocation standard with a quota ----
+
+const queryBool = z.enum(['true', 'false'], { error: '只能是 true 或 false' }).transform((v) => v === 'true');
+export const QuotaQuery = z.object({
+  unitId: z.uuid({ error: '单位编号格式不正确' }).optional(),
+  /** Also the rows within quota (default: only those over it). */
+  showAll: queryBool.optional(),
+});
+export type QuotaQuery = z.infer<typeof QuotaQuery>;
+export const QuotaRow = z.object({
+  unitId: z.string(), unitCode: z.string(), unitName: z.string(), classified: z.boolean(),
+  standardCode: z.string(), standardName: z.string(),
+  /** Establishment headcount the rule counts, the ratio applied, and the allowed quantity. */
+  headcount: z.number(), ratio: z.number(), allowed: z.number(),
+  /** Quantity of held cards (not disposed, missing or pending disposal) the standard covers. */
+  held: z.number(),
+  /** held − allowed when positive, else 0. */
+  excess: z.number(),
+});
+export type QuotaRow = z.infer<typeof QuotaRow>;
+export const QuotaView = z.object({
+  /** The day the standards in force and the holdings are taken (today, Asia/Shanghai). */
+  asOf: z.string(),
+  unitName: z.string(),
+  items: z.array(QuotaRow),
+  totals: z.object({ count: z.number(), allowed: z.number(), held: z.number(), excess: z.number() }),
+});
+export type QuotaView = z.infer<typeof QuotaView>;
+export const QUOTA_REPORT = ['数量超标', 'Over quota'] as const;
+
+export const ExportRequest = z.object({
+  report: z.union([z.literal('summary'), z.literal('pack'), z.literal('quota'), z.enum(Object.keys(LIST_KINDS) as [ListKind, ...ListKind[]])]),
+  filter: ReportFilter,
+  /** The quota report only: include the rows within quota. */
+  showAll: z.boolean().optional(),
+});
 
 export const DashboardView = z.object({
   byCategory: z.array(z.object({ categoryId: z.string(), name: z.string(), valueFen: z.number(), count: z.number() })),
-  byUnit: z.array(z.object({ unitId: z.string(), name: z.string(), valueFen: z.number(), count: z.number(), idleRate: z.number(), idleCount: z.number(), overStandardCount: z.number() })),
+  byUnit: z.array(z.object({ unitId: z.string(), name: z.string(), valueFen: z.number(), count: z.number(), idleRate: z.number(), idleCount: z.number(), overStandardCount: z.number(),
+    /** Standards whose quantity quota the unit exceeds. */
+    overQuotaCount: z.number() })),
   byStatus: z.array(z.object({ status: z.string(), count: z.number() })),
   monthly: z.array(z.object({ month: Month, additions: z.number(), disposals: z.number() })),
   totals: z.object({ count: z.number(), valueFen: z.number(), netFen: z.number() }),

@@ -1,8 +1,10 @@
 import type { z } from 'zod';
-import { LIST_KINDS, type ExportRequest, type ListKind } from '../../../shared/reports.contracts.ts';
-import type { Actor } from '../../platform/auth/actor.ts';
+import { LIST_KINDS, QUOTA_REPORT, type ExportRequest, type ListKind } from '../../../shared/reports.contracts.ts';
+import { unitScope, type Actor } from '../../platform/auth/actor.ts';
 import type { JobHandler } from '../../platform/jobs/job.runner.ts';
 import { writeListXlsx, writeSummaryXlsx, periodText } from './report.excel.ts';
+import { writeQuotaXlsx } from './quota.excel.ts';
+import { quotaReport } from './quota.service.ts';
 import * as svc from './reports.service.ts';
 
 /** Builds a report's Excel file in the background; the scope is the requester's, captured at request time. */
@@ -25,6 +27,14 @@ export const reportExportJob: JobHandler = async ({ job, database, progress, fil
     await writeSummaryXlsx(file, pk.summary, pk.annual ? '资产年报' : '资产月报', pk);
     progress(1, 1);
     return { fileName: file };
+  }
+  if (p.report === 'quota') {
+    progress(0, 1, '汇总中');
+    const view = await quotaReport(q, unitScope(actor, 'report.read'), { unitId: f.unitId, showAll: p.showAll ?? false });
+    const file = filePath(`${QUOTA_REPORT[0]}_${view.asOf}.xlsx`);
+    await writeQuotaXlsx(file, view, p.showAll ?? false);
+    progress(1, 1);
+    return { fileName: file, message: `${view.items.length} 行` };
   }
   const kind = p.report as ListKind;
   const list = await svc.listChunks(q, actor, kind, f);

@@ -41,7 +41,8 @@ function summaryColumns(view: SummaryView): Col[] {
   ];
 }
 
-function titleRows(ws: ExcelJS.Worksheet, title: string, unit: string, period: string, width: number): void {
+/** Title, 编制单位 and the period (or date) line with the measure at its right. */
+export function titleRows(ws: ExcelJS.Worksheet, title: string, unit: string, period: string, width: number, line3 = { label: '报表期间', measure: '单位：元' }): void {
   ws.addRow([title]);
   ws.mergeCells(1, 1, 1, width);
   const t = ws.getCell(1, 1);
@@ -49,12 +50,12 @@ function titleRows(ws: ExcelJS.Worksheet, title: string, unit: string, period: s
   t.alignment = { horizontal: 'center' };
   ws.addRow([`编制单位：${unit}`]);
   ws.mergeCells(2, 1, 2, width);
-  ws.addRow([`报表期间：${period}`, ...Array(Math.max(0, width - 2)).fill(''), '单位：元']);
+  ws.addRow([`${line3.label}：${period}`, ...Array(Math.max(0, width - 2)).fill(''), line3.measure]);
   ws.mergeCells(3, 1, 3, Math.max(1, width - 1));
 }
 
 /** Two header rows; a group's cells are merged across its columns, ungrouped columns down both rows. */
-function headerRows(ws: ExcelJS.Worksheet, cols: { header: string; group?: string }[], top: number): void {
+export function headerRows(ws: ExcelJS.Worksheet, cols: { header: string; group?: string }[], top: number): void {
   ws.addRow(cols.map((c) => c.group ?? c.header));
   ws.addRow(cols.map((c) => c.header));
   let i = 0;
@@ -74,7 +75,7 @@ function headerRows(ws: ExcelJS.Worksheet, cols: { header: string; group?: strin
   }
 }
 
-function dataRow(ws: ExcelJS.Worksheet, cols: { money?: boolean; count?: boolean }[], values: (number | string | null)[], bold = false): void {
+export function dataRow(ws: ExcelJS.Worksheet, cols: { money?: boolean; count?: boolean }[], values: (number | string | null)[], bold = false): void {
   const row = ws.addRow(values);
   cols.forEach((c, i) => {
     const cell = row.getCell(i + 1);

@@ -1,8 +1,9 @@
 import { z } from 'zod';
-import { DashboardView, ExplanationBody, ExportRequest, LIST_KINDS, ListQuery, ListView, PackQuery, PackView, ReportFilter, SummaryView, type ListKind } from '../../../shared/reports.contracts.ts';
+import { DashboardView, ExplanationBody, ExportRequest, LIST_KINDS, ListQuery, ListView, PackQuery, PackView, QuotaQuery, QuotaView, ReportFilter, SummaryView, type ListKind } from '../../../shared/reports.contracts.ts';
 import { JobStarted } from '../../../shared/finance.contracts.ts';
 import { unitScope, assertInScope } from '../../platform/auth/actor.ts';
 import type { App } from '../../platform/http/types.ts';
+import { quotaReport } from './quota.service.ts';
 import * as svc from './reports.service.ts';
 
 const tags = ['reports'];
@@ -20,6 +21,16 @@ export async function reportRoutes(app: App) {
     config: { access: 'report.read' },
     schema: { tags, summary: '明细报表：新增、处置、折旧、闲置、超标、超年限、出租出借、车辆、房屋土地', params: Kind, querystring: ListQuery, response: { 200: ListView } },
   }, async (req) => svc.list(db(), req.actor, req.params.kind, req.query, req.query.page, req.query.pageSize));
+
+  app.get('/api/reports/quota', {
+    config: { access: 'report.read' },
+    schema: { tags, summary: '数量超标：各单位按配置标准的编制人数、限额、现有数量与超标数量', querystring: QuotaQuery, response: { 200: QuotaView } },
+  }, async (req) => {
+    // The committee's roles see every unit, a unit's user their own; another unit's id answers 404.
+    const scope = unitScope(req.actor, 'report.read');
+    if (req.query.unitId) assertInScope(req.query.unitId, scope, '单位');
+    return quotaReport(db(), scope, req.query);
+  });
 
   app.get('/api/reports/pack', {
     config: { access: 'report.read' },

@@ -5,7 +5,9 @@ import { type Actor, assertInScope, unitScope } from '../../platform/auth/actor.
 import { query, queryOne, type Queryable } from '../../platform/db/engine.ts';
 import { withTx } from '../../platform/db/tx.ts';
 import { AppError } from '../../platform/errors.ts';
+import { todayShanghai } from '../workflow/workflow.rules.ts';
 import { overStandardSql, reportList, reportListChunks } from './lists.queries.ts';
+import { overQuotaByUnit } from './quota.service.ts';
 import { assetSummary, monthFirst, scopeSql } from './summary.queries.ts';
 
 /** Month-on-month movement above this asks the unit for a written explanation (art. 45 reports). */
@@ -78,9 +80,10 @@ export async function dashboard(q: Queryable, actor: Actor): Promise<DashboardVi
   const byUnit = await query<{ unit_id: string; name: string; v: number; n: number; idle: number; over: number }>(q, sql`
     SELECT u.id AS unit_id, u.name, sum(c.original_value_fen) AS v, count(*)::int AS n,
       count(*) FILTER (WHERE c.status = 'idle' OR c.use_mode = 'idle')::int AS idle,
-      count(*) FILTER (WHERE ${overStandardSql})::int AS over
+      count(*) FILTER (WHERE ${overStandardSql(todayShanghai())})::int AS over
     FROM cards c JOIN units u ON u.id = c.unit_id JOIN categories k ON k.id = c.category_id
     WHERE ${onBooks} AND ${s} GROUP BY u.id, u.name, u.sort, u.code ORDER BY u.sort, u.code`);
+  const overQuota = await overQuotaByUnit(q, scope);
   const byStatus = await query<{ status: string; n: number }>(q, sql`SELECT c.status, count(*)::int AS n FROM cards c WHERE ${s} GROUP BY c.status ORDER BY n DESC`);
   const monthly = await query<{ month: string; additions: number; disposals: number }>(q, sql`
     WITH m AS (SELECT to_char(d, 'YYYY-MM') AS month FROM generate_series(date_trunc('month', current_date) - interval '11 months', date_trunc('month', current_date), interval '1 month') d)
@@ -92,7 +95,7 @@ export async function dashboard(q: Queryable, actor: Actor): Promise<DashboardVi
     SELECT count(*)::int AS n, coalesce(sum(c.original_value_fen), 0) AS v, coalesce(sum(c.accumulated_depreciation_fen), 0) AS a FROM cards c WHERE ${onBooks} AND ${s}`);
   return {
     byCategory: byCategory.map((r) => ({ categoryId: r.category_id, name: r.name, valueFen: Number(r.v), count: r.n })),
-    byUnit: byUnit.map((r) => ({ unitId: r.unit_id, name: r.name, valueFen: Number(r.v), count: r.n, idleCount: r.idle, idleRate: r.n ? r.idle / r.n : 0, overStandardCount: r.over })),
+    byUnit: byUnit.map((r) => ({ unitId: r.unit_id, name: r.name, valueFen: Number(r.v), count: r.n, idleCount: r.idle, idleRate: r.n ? r.idle / r.n : 0, overStandardCount: r.over, overQuotaCount: overQuota.get(r.unit_id) ?? 0 })),
     byStatus: byStatus.map((r) => ({ status: r.status, count: r.n })),
     monthly,
     totals: { count: tot.n, valueFen: Number(tot.v), netFen: Number(tot.v) - Number(tot.a) },

@@ -47,13 +47,14 @@ export default function DashboardPage() {
   }), [data, t]);
   const idle = useMemo(() => ({
     tooltip: { trigger: 'axis' as const },
-    legend: { data: [t('闲置率 %', 'Idle rate %'), t('超标准数', 'Over standard')] },
+    legend: { data: [t('闲置率 %', 'Idle rate %'), t('单价超标（张）', 'Over price cap (cards)'), t('数量超标（项标准）', 'Over quota (standards)')] },
     grid: { left: 50, right: 50, top: 40, bottom: 60 },
     xAxis: { type: 'category' as const, data: (data?.byUnit ?? []).map((u) => u.name), axisLabel: { rotate: 30 } },
     yAxis: [{ type: 'value' as const, name: '%' }, { type: 'value' as const }],
     series: [
       { name: t('闲置率 %', 'Idle rate %'), type: 'bar' as const, data: (data?.byUnit ?? []).map((u) => Math.round(u.idleRate * 1000) / 10) },
-      { name: t('超标准数', 'Over standard'), type: 'line' as const, yAxisIndex: 1, data: (data?.byUnit ?? []).map((u) => u.overStandardCount) },
+      { name: t('单价超标（张）', 'Over price cap (cards)'), type: 'line' as const, yAxisIndex: 1, data: (data?.byUnit ?? []).map((u) => u.overStandardCount) },
+      { name: t('数量超标（项标准）', 'Over quota (standards)'), type: 'line' as const, yAxisIndex: 1, data: (data?.byUnit ?? []).map((u) => u.overQuotaCount) },
     ],
   }), [data, t]);
 

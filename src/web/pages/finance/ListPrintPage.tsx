@@ -3,27 +3,41 @@ import { Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../api/client.ts';
 import { useI18n } from '../../app/i18n.tsx';
-import { LIST_KINDS, type ListKind } from '../../../shared/reports.contracts.ts';
+import { LIST_KINDS, QUOTA_REPORT, type ListKind, type QuotaView } from '../../../shared/reports.contracts.ts';
 import { label } from '../../../shared/assets.enums.ts';
 import { ListTable, type ListData } from './ListTable.tsx';
+import { QuotaTable } from './QuotaTable.tsx';
 import { query, useReportFilter } from './finance.hooks.ts';
 
-/** A detail list to print (the first 1,000 lines; the Excel export has them all). */
+/** A detail list to print (the first 1,000 lines; the Excel export has them all), or the quota report. */
 export default function ListPrintPage() {
   const { t, locale } = useI18n();
   const { filter, params } = useReportFilter();
-  const kind = (params.get('kind') ?? 'additions') as ListKind;
-  const { data } = useQuery({ queryKey: ['reports', 'list-print', kind, filter], queryFn: () => api.get<ListData>(`/api/reports/lists/${kind}`, { ...query(filter), page: 1, pageSize: 1000 }) });
-  useEffect(() => { if (data) setTimeout(() => window.print(), 300); }, [data]);
+  const kind = (params.get('kind') ?? 'additions') as ListKind | 'quota';
+  const isQuota = kind === 'quota';
+  const showAll = params.get('showAll') === 'true';
+  const { data } = useQuery({
+    queryKey: ['reports', 'list-print', kind, filter], enabled: !isQuota,
+    queryFn: () => api.get<ListData>(`/api/reports/lists/${kind}`, { ...query(filter), page: 1, pageSize: 1000 }),
+  });
+  const quota = useQuery({
+    queryKey: ['reports', 'quota-print', filter.unitId, showAll], enabled: isQuota,
+    queryFn: () => api.get<QuotaView>('/api/reports/quota', query({ unitId: filter.unitId, showAll: showAll ? 'true' : undefined })),
+  });
+  const ready = isQuota ? quota.data : data;
+  useEffect(() => { if (ready) setTimeout(() => window.print(), 300); }, [ready]);
   return (
     <div style={{ padding: 16 }}>
       <style>{'@media print { @page { size: A4 landscape; margin: 10mm } .ant-table { font-size: 10px } }'}</style>
-      <Typography.Title level={3} style={{ textAlign: 'center' }}>{label(LIST_KINDS[kind], locale)}</Typography.Title>
+      <Typography.Title level={3} style={{ textAlign: 'center' }}>
+        {isQuota ? `${label(LIST_KINDS.over_standard, locale)}（${label(QUOTA_REPORT, locale)}）` : label(LIST_KINDS[kind], locale)}
+      </Typography.Title>
       <div style={{ display: 'flex', justifyContent: 'space-between', marginBottom: 8 }}>
-        <span>{t('报表期间', 'Period')}：{filter.from} — {filter.to}</span>
-        <span>{t('单位：元', 'Amounts in yuan')}</span>
+        {isQuota
+          ? <><span>{t('编制单位', 'Unit')}：{quota.data?.unitName ?? ''}　{t('统计日期', 'As of')}：{quota.data?.asOf ?? ''}</span><span>{t('单位：台（件）', 'Quantities in items')}</span></>
+          : <><span>{t('报表期间', 'Period')}：{filter.from} — {filter.to}</span><span>{t('单位：元', 'Amounts in yuan')}</span></>}
       </div>
-      <ListTable kind={kind} data={data} pagination={false} />
+      {isQuota ? <QuotaTable data={quota.data} pagination={false} /> : <ListTable kind={kind} data={data} pagination={false} />}
     </div>
   );
 }

@@ -1,34 +1,70 @@
-import { Card, Tabs } from 'antd';
+import { Card, Space, Switch, Tabs, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../api/client.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
-import { LIST_KINDS, type ListKind } from '../../../shared/reports.contracts.ts';
+import { LIST_KINDS, QUOTA_REPORT, type ListKind, type QuotaView } from '../../../shared/reports.contracts.ts';
 import { label } from '../../../shared/assets.enums.ts';
 import { ExportAndPrint, ReportFilters } from './ReportParts.tsx';
 import { ListTable, type ListData } from './ListTable.tsx';
+import { QuotaTable } from './QuotaTable.tsx';
 import { query, useReportFilter } from './finance.hooks.ts';
 
-/** 明细报表: additions, disposals, depreciation schedule, idle, over-standard, past-minimum-life, rented/lent, vehicles, buildings and land. */
+/**
+ * 明细报表: additions, disposals, depreciation schedule, idle, over-standard (unit price, and beside
+ * it 数量超标: quantities over the quota), past-minimum-life, rented/lent, vehicles, buildings and land.
+ */
 export default function ListReportPage() {
   const { t, locale } = useI18n();
   const { filter, set, params } = useReportFilter();
-  const kind = (params.get('kind') ?? 'additions') as ListKind;
+  const kind = (params.get('kind') ?? 'additions') as ListKind | 'quota';
+  const isQuota = kind === 'quota';
+  const showAll = params.get('showAll') === 'true';
   const page = Number(params.get('page') ?? 1);
   const pageSize = Number(params.get('pageSize') ?? 50);
   const { data, isLoading } = useQuery({
     queryKey: ['reports', 'list', kind, filter, page, pageSize],
     queryFn: () => api.get<ListData>(`/api/reports/lists/${kind}`, { ...query(filter), page, pageSize }),
+    enabled: !isQuota,
+  });
+  const quota = useQuery({
+    queryKey: ['reports', 'quota', filter.unitId, showAll],
+    queryFn: () => api.get<QuotaView>('/api/reports/quota', query({ unitId: filter.unitId, showAll: showAll ? 'true' : undefined })),
+    enabled: isQuota,
+  });
+  const tabs = (Object.keys(LIST_KINDS) as ListKind[]).flatMap((k) => {
+    const tab = { key: k, label: label(LIST_KINDS[k], locale) };
+    return k === 'over_standard' ? [tab, { key: 'quota', label: label(QUOTA_REPORT, locale) }] : [tab];
   });
   return (
     <div>
-      <PageHeader title={t('明细报表', 'Detail reports')} extra={<ExportAndPrint report={kind} filter={filter} printPath="/finance/reports/lists/print" />} />
-      <Card size="small"><ReportFilters filter={filter} set={set} level={false} /></Card>
+      <PageHeader title={t('明细报表', 'Detail reports')}
+        extra={<ExportAndPrint report={kind} filter={filter} printPath="/finance/reports/lists/print" options={isQuota ? { showAll } : undefined} />} />
+      <Card size="small">
+        <Space wrap>
+          <ReportFilters filter={filter} set={set} level={false} period={isQuota ? 'none' : 'range'} category={!isQuota} />
+          {isQuota && (
+            <Space>
+              <Switch checked={showAll} onChange={(v) => set({ showAll: v ? 'true' : undefined } as never)} />
+              <span>{t('显示全部（含未超标）', 'Show all (within quota too)')}</span>
+            </Space>
+          )}
+        </Space>
+      </Card>
       <Card size="small" style={{ marginTop: 12 }}>
-        <Tabs activeKey={kind} onChange={(k) => set({ kind: k, page: undefined } as never)}
-          items={(Object.keys(LIST_KINDS) as ListKind[]).map((k) => ({ key: k, label: label(LIST_KINDS[k], locale) }))} />
-        <ListTable kind={kind} data={data} loading={isLoading}
-          pagination={{ current: page, pageSize, onChange: (p, s) => set({ page: p, pageSize: s } as never) }} />
+        <Tabs activeKey={kind} onChange={(k) => set({ kind: k, page: undefined } as never)} items={tabs} />
+        {isQuota ? (
+          <>
+            <Typography.Paragraph type="secondary">
+              {t(`统计日期：${quota.data?.asOf ?? '—'}。按各单位在编在职人数与配置标准的数量限额（涉密单位按其比例），比较账上资产（不含已处置、待处置、盘亏）的数量。`,
+                `As of ${quota.data?.asOf ?? '—'}: each unit's holdings (not disposed, pending disposal or missing) against the allocation standards' quantity quotas by establishment headcount (classified units at their ratio).`)}
+            </Typography.Paragraph>
+            <QuotaTable data={quota.data} loading={quota.isLoading} />
+          </>
+        ) : (
+          <ListTable kind={kind} data={data} loading={isLoading}
+            pagination={{ current: page, pageSize, onChange: (p, s) => set({ page: p, pageSize: s } as never) }} />
+        )}
       </Card>
     </div>
   );

@@ -504,6 +504,7 @@ CREATE INDEX "cards_acquired_idx" ON "cards" USING btree ("unit_id","acquired_on
 CREATE INDEX "cards_value_idx" ON "cards" USING btree ("unit_id","original_value_fen");--> statement-breakpoint
 CREATE INDEX "categories_path_idx" ON "categories" USING btree ("path");--> statement-breakpoint
 CREATE INDEX "categories_parent_idx" ON "categories" USING btree ("parent_id");--> statement-breakpoint
+CREATE INDEX "depreciation_card_years_year_idx" ON "depreciation_card_years" USING btree ("year");--> statement-breakpoint
 CREATE UNIQUE INDEX "depreciation_entries_card_month_idx" ON "depreciation_entries" USING btree ("card_id","month");--> statement-breakpoint
 CREATE INDEX "depreciation_entries_month_unit_idx" ON "depreciation_entries" USING btree ("month","unit_id");--> statement-breakpoint
 CREATE INDEX "depreciation_runs_month_idx" ON "depreciation_runs" USING btree ("month");--> statement-breakpoint

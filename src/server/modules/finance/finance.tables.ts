@@ -76,7 +76,12 @@ export const depreciationCardYears = pgTable('depreciation_card_years', {
   postedMonthIndex: integer('posted_month_index').generatedAlwaysAs(sql`extract(year FROM posted_on + 1)::int * 12 + extract(month FROM posted_on + 1)::int - 1`),
   disposedMonthIndex: integer('disposed_month_index').generatedAlwaysAs(sql`extract(year FROM disposed_on + 1)::int * 12 + extract(month FROM disposed_on + 1)::int - 1`),
   cum: bigint('cum', { mode: 'number' }).array().notNull(),
-}, (t) => [primaryKey({ columns: [t.cardId, t.year] })]);
+}, (t) => [
+  primaryKey({ columns: [t.cardId, t.year] }),
+  // The summary reads the years from its period on: past years stay on their own pages (a year's
+  // rows are written by its runs and never again), so this skips them as the table grows.
+  index('depreciation_card_years_year_idx').on(t.year),
+]);
 
 /** Units of production: the workload a card did in a month, entered before the month is run. */
 export const depreciationWorkloads = pgTable('depreciation_workloads', {

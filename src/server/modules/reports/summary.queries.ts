@@ -1,7 +1,8 @@
 // 资产情况表: opening, additions, reductions and closing by category × unit, as one set-based query.
 // A card's figures at any date are derived from its current row and what happened after that date
-// (revaluation events and depreciation entries), so "opening" of one period is exactly "closing"
-// of the period before, and opening + additions − reductions = closing holds card by card:
+// (revaluation events, and depreciation entries read as yearly roll-ups), so "opening" of one
+// period is exactly "closing" of the period before, and opening + additions − reductions = closing
+// holds card by card:
 //   count:  on the books at the day before `from`, posted in the period, disposed in the period
 //   value:  value then; + value at posting; + revaluations up; − revaluations down; − value at disposal
 //   depreciation: accumulated then; + accumulated brought at posting; + charged in the period; − at disposal
@@ -169,7 +170,7 @@ export async function assetSummary(q: Queryable, f: ReportFilter, scope: 'all' |
   const raw = await withPlannerHints(q, (tx) => query<Raw>(tx, sql`
     WITH ${segmentsSql(openD, closeD)},
     -- Segments in the period, keyed by what the report groups on (category mapped to its level at the end).
-    -- Materialized: read three times (current figures, events, entries), one scan of cards instead of three.
+    -- Materialized: read three times (current figures, events, transferred cards' depreciation), one scan of cards.
     base AS MATERIALIZED (
       SELECT s.id AS card_id, s.unit_id, s.category_id, s.acq, s.disp, s.s_on AS posted_on, s.e_on AS disposed_on, s.v, s.a,
              (s.s_on <= ${openD}::date) AS in_open, (s.e_on IS NOT NULL AND s.e_on <= ${closeD}::date) AS removed
@@ -178,7 +179,7 @@ export async function assetSummary(q: Queryable, f: ReportFilter, scope: 'all' |
         ${f.categoryId ? sql`AND s.category_id IN (SELECT k.id FROM categories k WHERE ${where})` : sql``}
     ),
     -- Changes after the day before the period: enough to roll every figure back to any date in it.
-    -- (The period's depreciation entries are the other changes: see dep below.)
+    -- (The period's depreciation entries are the other changes: see dep_kept and dep_moved below.)
     chg AS (
       SELECT ev.card_id, ev.d, ev.dv, ev.da FROM ev WHERE ev.d > ${openD}::date AND (ev.dv <> 0 OR ev.da <> 0)
     ),

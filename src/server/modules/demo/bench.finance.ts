@@ -61,7 +61,7 @@ export async function financeScenarios(database: Database, office: Actor, target
   const earlier: number[] = [];
   for (const m of all.slice(0, -1)) {
     const run = await seconds(() => runMonthForUnits(db, units, m, office.userId));
-    log(`  depreciation ${m}, ${units.length} units: ${run.seconds} s, ${charged(run.value)}`);
+    log(`  depreciation ${m}, ${units.length} units: ${run.seconds} s, ${charged(run.value)}, process RSS ${Math.round(process.memoryUsage().rss / 1048576)} MB`);
     earlier.push(run.seconds);
   }
   if (earlier.length) {

@@ -112,8 +112,8 @@ CREATE TABLE "depreciation_card_years" (
 	"category_id" uuid NOT NULL,
 	"posted_on" date,
 	"disposed_on" date,
-	"posted_month_index" integer GENERATED ALWAYS AS (extract(year FROM posted_on + 1)::int * 12 + extract(month FROM posted_on + 1)::int - 1) STORED,
-	"disposed_month_index" integer GENERATED ALWAYS AS (extract(year FROM disposed_on + 1)::int * 12 + extract(month FROM disposed_on + 1)::int - 1) STORED,
+	"posted_month_index" integer,
+	"disposed_month_index" integer,
 	"cum" bigint[] NOT NULL,
 	CONSTRAINT "depreciation_card_years_card_id_year_pk" PRIMARY KEY("card_id","year")
 );

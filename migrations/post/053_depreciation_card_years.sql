@@ -10,6 +10,13 @@
 -- on their page (HOT), as for cards (052_depreciation_fillfactor.sql).
 ALTER TABLE depreciation_card_years SET (fillfactor = 50);
 
+-- The month index (year × 12 + month − 1) of the day after d: the first month whose entries, dated
+-- their month's last day, come after d. Null for null.
+CREATE OR REPLACE FUNCTION depreciation_month_after(d date) RETURNS int
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$
+  SELECT (extract(year FROM d + 1) * 12 + extract(month FROM d + 1) - 1)::int
+$$;
+
 -- A year's cumulative months with `amount` added to month m (and so to every month from m on).
 CREATE OR REPLACE FUNCTION depreciation_cum_add(cum bigint[], m int, amount bigint) RETURNS bigint[]
 LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
@@ -41,8 +48,9 @@ BEGIN
       WHERE c.month = $1 AND t.card_id = c.card_id AND t.year = $3
     $q$, changes) USING mo, extract(month FROM mo)::int, extract(year FROM mo)::smallint;
     EXECUTE format($q$
-      INSERT INTO depreciation_card_years (card_id, year, unit_id, category_id, posted_on, disposed_on, cum)
-      SELECT c.card_id, $3, k.unit_id, k.category_id, k.posted_on, k.disposed_on, depreciation_cum_add(array_fill(0::bigint, ARRAY[12]), $2, c.amount)
+      INSERT INTO depreciation_card_years (card_id, year, unit_id, category_id, posted_on, disposed_on, posted_month_index, disposed_month_index, cum)
+      SELECT c.card_id, $3, k.unit_id, k.category_id, k.posted_on, k.disposed_on,
+             depreciation_month_after(k.posted_on), depreciation_month_after(k.disposed_on), depreciation_cum_add(array_fill(0::bigint, ARRAY[12]), $2, c.amount)
       FROM (%s) c (card_id, month, amount) JOIN cards k ON k.id = c.card_id
       WHERE c.month = $1 AND NOT EXISTS (SELECT 1 FROM depreciation_card_years t WHERE t.card_id = c.card_id AND t.year = $3)
     $q$, changes) USING mo, extract(month FROM mo)::int, extract(year FROM mo)::smallint;
@@ -61,7 +69,8 @@ CREATE OR REPLACE TRIGGER depreciation_entries_years_update AFTER UPDATE ON depr
 -- time; the monthly run's update of accumulated depreciation does not fire it).
 CREATE OR REPLACE FUNCTION depreciation_card_years_card_changed() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  UPDATE depreciation_card_years SET unit_id = NEW.unit_id, category_id = NEW.category_id, posted_on = NEW.posted_on, disposed_on = NEW.disposed_on
+  UPDATE depreciation_card_years SET unit_id = NEW.unit_id, category_id = NEW.category_id, posted_on = NEW.posted_on, disposed_on = NEW.disposed_on,
+    posted_month_index = depreciation_month_after(NEW.posted_on), disposed_month_index = depreciation_month_after(NEW.disposed_on)
   WHERE card_id = NEW.id;
   RETURN NULL;
 END $$;

@@ -276,7 +276,8 @@ describe('the yearly roll-up of the ledger (depreciation_card_years)', () => {
 
   const staleCopies = async (q: Queryable) => (await query<{ n: number }>(q, sql`
     SELECT count(*)::int AS n FROM depreciation_card_years r JOIN cards c ON c.id = r.card_id
-    WHERE (r.unit_id, r.category_id, r.posted_on, r.disposed_on) IS DISTINCT FROM (c.unit_id, c.category_id, c.posted_on, c.disposed_on)`))[0].n;
+    WHERE (r.unit_id, r.category_id, r.posted_on, r.disposed_on, r.posted_month_index, r.disposed_month_index)
+      IS DISTINCT FROM (c.unit_id, c.category_id, c.posted_on, c.disposed_on, depreciation_month_after(c.posted_on), depreciation_month_after(c.disposed_on))`))[0].n;
 
   it('equals the ledger after every run, re-run and catch-up above, and follows direct updates and deletes', async () => {
     const db = t.database.db;

@@ -129,9 +129,8 @@ async function withPlannerHints<T>(q: Queryable, fn: (tx: Queryable) => Promise<
   });
 }
 
-/** Months counted from year 0: year × 12 + month − 1, for a 'YYYY-MM' and in SQL for a date. */
+/** Months counted from year 0: year × 12 + month − 1 (in SQL, of the day after a date: depreciation_month_after). */
 const monthIndexOf = (m: string) => Number(m.slice(0, 4)) * 12 + Number(m.slice(5, 7)) - 1;
-const monthIndex = (d: SQL) => sql`(extract(year FROM ${d})::int * 12 + extract(month FROM ${d})::int - 1)`;
 /**
  * In the dep CTEs: the sum of a depreciation_card_years row's entries for month index `t` and later.
  * cum[k] sums months 1..k of r.year, so that is cum[12] less cum[the year's months before t]
@@ -154,7 +153,7 @@ export async function assetSummary(q: Queryable, f: ReportFilter, scope: 'all' |
   // day, so "after day X" is "month ≥ the month of X + 1" — and the month its depreciation in the
   // period stops (its leaving, or the month after the period).
   // (The roll-up stores the two month indexes: see depreciation_card_years.)
-  const thresholds = (sOn: SQL, eOn: SQL, postI = monthIndex(sql`${sOn} + 1`), dispI = monthIndex(sql`${eOn} + 1`)) => sql`
+  const thresholds = (sOn: SQL, eOn: SQL, postI = sql`depreciation_month_after(${sOn})`, dispI = sql`depreciation_month_after(${eOn})`) => sql`
     (${sOn} <= ${openD}::date) AS in_open, (${eOn} IS NOT NULL AND ${eOn} <= ${closeD}::date) AS removed,
     ${postI} AS post_i, ${dispI} AS disp_i, CASE WHEN ${eOn} IS NOT NULL AND ${eOn} <= ${closeD}::date THEN ${dispI} ELSE ${toNextI} END AS end_i`;
   // Over roll-up rows r with those thresholds: entries from the period's first month on roll the

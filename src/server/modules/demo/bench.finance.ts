@@ -4,6 +4,7 @@ import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import type { Actor } from '../../platform/auth/actor.ts';
 import { query, type Database } from '../../platform/db/engine.ts';
+import { monthFromIndex, monthIndex } from '../finance/depreciation.rules.ts';
 import { type MonthRunResult, runMonthForUnits, unitsToRun } from '../finance/depreciation.service.ts';
 import { writeSummaryXlsx } from '../reports/report.excel.ts';
 import * as reports from '../reports/reports.service.ts';
@@ -27,10 +28,7 @@ const seconds = async <T>(fn: () => Promise<T>): Promise<{ value: T; seconds: nu
   return { value, seconds: Math.round(Number(process.hrtime.bigint() - t) / 1e7) / 100 };
 };
 
-const addMonths = (m: string, n: number) => {
-  const i = Number(m.slice(0, 4)) * 12 + Number(m.slice(5, 7)) - 1 + n;
-  return `${Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`;
-};
+const addMonths = (m: string, n: number) => monthFromIndex(monthIndex(m) + n);
 
 /**
  * The months the benchmark depreciates, the last of them timed: on a fresh database the `count`

@@ -10,6 +10,8 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { Amounts, ReportFilter, SummaryRow, SummaryView } from '../../../shared/reports.contracts.ts';
 import { query, queryOne, type Queryable } from '../../platform/db/engine.ts';
 import { withTx } from '../../platform/db/tx.ts';
+// Months counted from year 0, year × 12 + month − 1 (in SQL, of the day after a date: depreciation_month_after).
+import { monthIndex } from '../finance/depreciation.rules.ts';
 
 export const monthFirst = (m: string) => `${m}-01`;
 export const monthLast = (m: string) => {
@@ -129,8 +131,6 @@ async function withPlannerHints<T>(q: Queryable, fn: (tx: Queryable) => Promise<
   });
 }
 
-/** Months counted from year 0: year × 12 + month − 1 (in SQL, of the day after a date: depreciation_month_after). */
-const monthIndexOf = (m: string) => Number(m.slice(0, 4)) * 12 + Number(m.slice(5, 7)) - 1;
 /**
  * In the dep CTEs: the sum of a depreciation_card_years row's entries for month index `t` and later.
  * cum[k] sums months 1..k of r.year, so that is cum[12] less cum[the year's months before t]
@@ -144,8 +144,8 @@ export async function assetSummary(q: Queryable, f: ReportFilter, scope: 'all' |
   const where = await cardFilterSql(q, { categoryId: f.categoryId }, 'all');
   const unitWhere = sql`${scopeSql('s.unit_id', scope)} ${f.unitId ? sql`AND s.unit_id = ${f.unitId}` : sql``}`;
   const level = f.categoryLevel;
-  const fromI = monthIndexOf(f.from);
-  const toNextI = monthIndexOf(f.to) + 1;
+  const fromI = monthIndex(f.from);
+  const toNextI = monthIndex(f.to) + 1;
   const fromYear = Number(f.from.slice(0, 4));
   // A segment on the books from sOn to eOn (null: still): whether it was on the books before the
   // period, whether it left within it, and as month indexes (year × 12 + month − 1) the first month

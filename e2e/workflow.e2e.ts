@@ -148,8 +148,12 @@ describe('lifecycle documents in a browser', () => {
   it('is posted by the unit finance officer; the new card shows its whole timeline', () => h.withPage('posting', async (page) => {
     await login(page, 'u01-finance');
     await page.goto(`/documents/${acceptanceId}`);
-    await confirmClick(page, 'post');
-    await expect.poll(async () => (await apiGet<{ payload: { postedOn?: string } }>(page, `/api/documents/${acceptanceId}`)).payload.postedOn ?? null, POLL).not.toBeNull();
+    await page.getByTestId('post').click();
+    // The voucher number is asked for; Enter in the field does not post.
+    await page.getByTestId('voucher-no').fill('记-2026-0301');
+    await page.getByTestId('voucher-no').press('Enter');
+    await page.getByTestId('post-confirm').click();
+    await expect.poll(async () => (await apiGet<{ payload: { postedOn?: string; voucherNo?: string } }>(page, `/api/documents/${acceptanceId}`)).payload.voucherNo ?? null, POLL).toBe('记-2026-0301');
     const detail = await apiGet<{ docNo: string; lines: { details: { cardIds: string[] } }[] }>(page, `/api/documents/${acceptanceId}`);
     const cardId = detail.lines[0].details.cardIds[0];
     const timeline = await apiGet<{ items: { type: string; documentId?: string | null; note?: string | null }[] }>(page, `/api/cards/${cardId}/timeline`);

@@ -68,6 +68,9 @@ CREATE TABLE "cards" (
 	"depreciation_method" text DEFAULT 'straight_line' NOT NULL,
 	"total_workload" numeric(14, 2),
 	"accumulated_depreciation_fen" bigint DEFAULT 0 NOT NULL,
+	"opening_month" date,
+	"opening_depreciated_months" integer,
+	"recognized_on" date,
 	"net_value_fen" bigint GENERATED ALWAYS AS (original_value_fen - accumulated_depreciation_fen) STORED,
 	"status" text DEFAULT 'pending_posting' NOT NULL,
 	"use_mode" text DEFAULT 'self_use' NOT NULL,
@@ -159,6 +162,28 @@ CREATE TABLE "depreciation_workloads" (
 	"entered_by" uuid,
 	"entered_at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "depreciation_workloads_card_month" UNIQUE("card_id","month")
+);
+--> statement-breakpoint
+CREATE TABLE "period_reopenings" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"unit_id" uuid NOT NULL,
+	"month" date NOT NULL,
+	"reason" text NOT NULL,
+	"status" text DEFAULT 'requested' NOT NULL,
+	"requested_by" uuid NOT NULL,
+	"requested_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"decided_by" uuid,
+	"decided_at" timestamp with time zone,
+	"decision_note" text
+);
+--> statement-breakpoint
+CREATE TABLE "unit_books" (
+	"unit_id" uuid PRIMARY KEY NOT NULL,
+	"takeover_month" date,
+	"takeover_by" uuid,
+	"takeover_at" timestamp with time zone,
+	"closed_through" date,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "buildings" (
@@ -472,6 +497,8 @@ ALTER TABLE "cards" ADD CONSTRAINT "cards_custodian_id_staff_id_fk" FOREIGN KEY 
 ALTER TABLE "cards" ADD CONSTRAINT "cards_room_id_rooms_id_fk" FOREIGN KEY ("room_id") REFERENCES "public"."rooms"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "depreciation_runs" ADD CONSTRAINT "depreciation_runs_unit_id_units_id_fk" FOREIGN KEY ("unit_id") REFERENCES "public"."units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "depreciation_workloads" ADD CONSTRAINT "depreciation_workloads_card_id_cards_id_fk" FOREIGN KEY ("card_id") REFERENCES "public"."cards"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "period_reopenings" ADD CONSTRAINT "period_reopenings_unit_id_units_id_fk" FOREIGN KEY ("unit_id") REFERENCES "public"."units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "unit_books" ADD CONSTRAINT "unit_books_unit_id_units_id_fk" FOREIGN KEY ("unit_id") REFERENCES "public"."units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "buildings" ADD CONSTRAINT "buildings_compound_id_compounds_id_fk" FOREIGN KEY ("compound_id") REFERENCES "public"."compounds"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "departments" ADD CONSTRAINT "departments_unit_id_units_id_fk" FOREIGN KEY ("unit_id") REFERENCES "public"."units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "floors" ADD CONSTRAINT "floors_building_id_buildings_id_fk" FOREIGN KEY ("building_id") REFERENCES "public"."buildings"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -509,6 +536,7 @@ CREATE UNIQUE INDEX "depreciation_entries_card_month_idx" ON "depreciation_entri
 CREATE INDEX "depreciation_entries_month_unit_idx" ON "depreciation_entries" USING btree ("month","unit_id");--> statement-breakpoint
 CREATE INDEX "depreciation_runs_month_idx" ON "depreciation_runs" USING btree ("month");--> statement-breakpoint
 CREATE INDEX "depreciation_workloads_unit_month_idx" ON "depreciation_workloads" USING btree ("unit_id","month");--> statement-breakpoint
+CREATE INDEX "period_reopenings_unit_idx" ON "period_reopenings" USING btree ("unit_id","status");--> statement-breakpoint
 CREATE INDEX "room_occupants_staff_idx" ON "room_occupants" USING btree ("staff_id");--> statement-breakpoint
 CREATE INDEX "rooms_unit_idx" ON "rooms" USING btree ("unit_id");--> statement-breakpoint
 CREATE INDEX "rooms_floor_idx" ON "rooms" USING btree ("floor_id");--> statement-breakpoint

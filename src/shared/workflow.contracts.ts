@@ -246,6 +246,17 @@ export const DecisionInput = z.object({
   stepNo: z.number().int().min(1).optional(),
 });
 
+/**
+ * 入账: the unit's finance gives the date of recognition (交付使用) and the accounting voucher
+ * (会计凭证号, never the invoice number). A date in a closed month is booked in the first open one.
+ */
+export const PostingInput = z.object({
+  postedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
+    .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), '日期无效'),
+  voucherNo: z.string().trim().min(1, '入账须填写会计凭证号').max(64),
+});
+export type PostingInput = z.infer<typeof PostingInput>;
+
 // ---- standards (配置标准) ----
 
 export const QuotaRule = z.object({

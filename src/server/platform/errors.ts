@@ -31,6 +31,14 @@ function zodFields(err: ZodError): Record<string, string> {
   return fields;
 }
 
+/** The error itself or the first of its wrapped causes (drizzle wraps the driver's) that matches. */
+function findCause(err: unknown, match: (e: { code?: string; message?: string }) => boolean): { code?: string; message?: string } | undefined {
+  for (let e = err as { code?: string; message?: string; cause?: unknown } | undefined, i = 0; e && i < 5; e = e.cause as typeof e, i++) {
+    if (typeof e === 'object' && match(e)) return e;
+  }
+  return undefined;
+}
+
 export function toErrorBody(err: unknown): { status: number; body: ErrorBody; unexpected: boolean } {
   if (err instanceof AppError) {
     return { status: err.status, body: { error: err.id, message: err.message, fields: err.fields, details: err.details }, unexpected: false };
@@ -48,6 +56,9 @@ export function toErrorBody(err: unknown): { status: number; body: ErrorBody; un
     }
     return { status: 400, body: { error: 'validation', message: `输入有误：${Object.keys(fields).join('、')}`, fields }, unexpected: false };
   }
+  // A write into a closed month refused by the period triggers (migrations/post/054_periods.sql).
+  const closed = findCause(err, (e) => e.code === 'GW001');
+  if (closed) return { status: 409, body: { error: 'locked_period', message: String(closed.message || ERRORS.locked_period.zh) }, unexpected: false };
   // Database constraint violations that slipped past the service checks: report the clash, not internals.
   const pgCode = (err as { code?: string })?.code;
   if (pgCode === '23505' || pgCode === '23P01') return { status: 409, body: { error: 'conflict', message: ERRORS.conflict.zh }, unexpected: false };

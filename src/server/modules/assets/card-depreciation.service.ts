@@ -49,7 +49,7 @@ export function chargesSql(unitIds: string[], month: string, replacing: string[]
       SELECT c.id, c.unit_id, c.card_no, c.name, c.category_id, c.depreciation_method AS method,
              c.original_value_fen AS v, ${acc} AS a, c.useful_life_months AS life,
              c.total_workload AS tw,
-             (date_part('year', c.posted_on) * 12 + date_part('month', c.posted_on))::int - 1 AS posted_i,
+             st.first_i, st.life_i,
              (date_part('year', coalesce(pm.month, p.month)) * 12 + date_part('month', coalesce(pm.month, p.month)))::int - 1 AS prev_i,
              coalesce(pm.monthly_fen, p.monthly_fen) AS prev_monthly, coalesce(pm.original_value_fen, p.original_value_fen) AS prev_v,
              CASE WHEN pm.card_id IS NOT NULL THEN pm.useful_life_months ELSE p.useful_life_months END AS prev_life,
@@ -57,6 +57,13 @@ export function chargesSql(unitIds: string[], month: string, replacing: string[]
       FROM params
       JOIN cards c ON c.unit_id = ANY(${uuidArray(unitIds)})
       JOIN categories k ON k.id = c.category_id
+      -- depreciationStart in finance/depreciation.rules.ts: the first chargeable month, and the month
+      -- the life counts from (an opening balance holds its months up to the takeover month).
+      CROSS JOIN LATERAL (SELECT (date_part('year', coalesce(c.recognized_on, c.posted_on)) * 12
+                                  + date_part('month', coalesce(c.recognized_on, c.posted_on)))::int - 1 AS rec_i,
+                                 (date_part('year', c.opening_month) * 12 + date_part('month', c.opening_month))::int - 1 AS open_i OFFSET 0) sm
+      CROSS JOIN LATERAL (SELECT greatest(sm.open_i + 1, sm.rec_i) AS first_i,
+                                 greatest(sm.open_i + 1, sm.rec_i) - coalesce(c.opening_depreciated_months, 0) AS life_i OFFSET 0) st
       ${re ? sql`LEFT JOIN depreciation_entries o ON o.card_id = c.id AND o.month = params.m0 AND o.run_id = ANY(${uuidArray(replacing)})` : sql``}
       -- The previous entry is almost always last month's, found in one join; only cards without one
       -- (new, catching up, or moved between units) look further back, one index probe each.
@@ -75,7 +82,7 @@ export function chargesSql(unitIds: string[], month: string, replacing: string[]
       WHERE k.depreciable AND c.depreciation_method IN ('straight_line', 'units_of_production')
         AND c.original_value_fen > ${NOMINAL_VALUE_FEN} AND ${acc} < c.original_value_fen
         AND c.posted_on IS NOT NULL AND c.posted_on <= params.m1
-        AND (c.disposed_on > params.m1 OR (c.disposed_on IS NULL AND c.status <> 'disposed'))
+        AND (c.disposed_on > params.m1 OR (c.disposed_on IS NULL AND c.status NOT IN ('disposed', 'missing')))
         -- Charged this month already by the unit it has since left: one month, one charge.
         AND NOT EXISTS (SELECT 1 FROM depreciation_entries t WHERE t.card_id = c.id AND t.month = params.m0
                         ${re ? sql`AND t.run_id <> ALL(${uuidArray(replacing)})` : sql``})
@@ -85,8 +92,8 @@ export function chargesSql(unitIds: string[], month: string, replacing: string[]
     charged AS (
       SELECT cand.*, s1.*, s2.*, s3.*, s4.*
       FROM cand
-      CROSS JOIN LATERAL (SELECT (cand.v - cand.a) AS lft, greatest(cand.posted_i, coalesce(cand.prev_i + 1, cand.posted_i)) AS start_i OFFSET 0) s1
-      CROSS JOIN LATERAL (SELECT (cand.mi - s1.start_i + 1) AS months, (cand.life - (s1.start_i - cand.posted_i)) AS rem OFFSET 0) s2
+      CROSS JOIN LATERAL (SELECT (cand.v - cand.a) AS lft, greatest(cand.first_i, coalesce(cand.prev_i + 1, cand.first_i)) AS start_i OFFSET 0) s1
+      CROSS JOIN LATERAL (SELECT (cand.mi - s1.start_i + 1) AS months, (cand.life - (s1.start_i - cand.life_i)) AS rem OFFSET 0) s2
       CROSS JOIN LATERAL (SELECT
         CASE WHEN cand.prev_i = s1.start_i - 1 AND cand.prev_v = cand.v AND cand.prev_life IS NOT DISTINCT FROM cand.life THEN cand.prev_monthly
              WHEN s2.rem <= 0 THEN s1.lft

@@ -32,6 +32,18 @@ export const cards = pgTable('cards', {
   /** Units of production: the expected total workload over the asset's life. */
   totalWorkload: numeric('total_workload', { precision: 14, scale: 2, mode: 'number' }),
   accumulatedDepreciationFen: fen('accumulated_depreciation_fen').notNull().default(0),
+  /**
+   * Opening balance (期初): the first day of the month whose end accumulated_depreciation_fen held
+   * as brought in (the unit's takeover month, or the month before a hand registration), and the
+   * months of depreciation it holds (已提折旧月数). Null for a card that starts on our books.
+   */
+  openingMonth: date('opening_month'),
+  openingDepreciatedMonths: integer('opening_depreciated_months'),
+  /**
+   * The real date of recognition (交付使用) when the card was booked late: posted_on is then the
+   * first day of the unit's first open month, and this date (in a closed month) is kept and shown.
+   */
+  recognizedOn: date('recognized_on'),
   netValueFen: fen('net_value_fen').generatedAlwaysAs(sql`original_value_fen - accumulated_depreciation_fen`),
   status: text('status').notNull().default('pending_posting'),
   useMode: text('use_mode').notNull().default('self_use'), // self_use | rented | lent | idle | other

@@ -27,8 +27,23 @@ export interface CardState {
   usefulLifeMonths: number | null;
   /** The category is depreciable (land, relics, books and archives, animals and plants are not). */
   depreciable: boolean;
-  /** 'YYYY-MM-DD' or null while pending posting. */
+  /** 'YYYY-MM-DD' or null while pending posting: the date the card is booked on (记账日期). */
   postedOn: string | null;
+  /**
+   * The real date of recognition (交付使用) when it lies in a closed month and the card was booked
+   * in the next open one (a late entry): depreciation starts from the real month, caught up in the
+   * first run after booking. Null: the same as postedOn.
+   */
+  recognizedOn?: string | null;
+  /**
+   * Opening balance (期初, docs/domain.md "Opening balances"): accumulatedFen as brought in holds the
+   * months up to the end of `openingMonth` ('YYYY-MM'), `openingMonths` of them (已提折旧月数). The
+   * first month charged is the one after, at (value − accumulated) / (life − openingMonths).
+   */
+  openingMonth?: string | null;
+  openingMonths?: number | null;
+  /** 盘亏: found missing in a count, pending write-off; not depreciated until written off or found. */
+  missing?: boolean;
   disposedOn: string | null;
   totalWorkload: number | null;
 }
@@ -49,6 +64,19 @@ export interface MonthCharge {
 }
 
 /**
+ * The month index of the first month a card may be charged (`first`), and of the month its life
+ * counts from (`lifeStart`): the months used before `start` are start − lifeStart. A card posted on
+ * our books starts in its month of recognition; an opening balance holds its months up to the
+ * takeover month, so the first charge is the month after and the life began openingMonths before it.
+ */
+export function depreciationStart(c: Pick<CardState, 'postedOn' | 'recognizedOn' | 'openingMonth' | 'openingMonths'>): { first: number; lifeStart: number } {
+  const recognized = monthIndex((c.recognizedOn ?? c.postedOn)!.slice(0, 7));
+  if (!c.openingMonth) return { first: recognized, lifeStart: recognized };
+  const first = Math.max(monthIndex(c.openingMonth) + 1, recognized);
+  return { first, lifeStart: first - (c.openingMonths ?? 0) };
+}
+
+/**
  * What card `c` is charged for `month`. Straight-line: the monthly amount is fixed when the asset
  * starts depreciating — round((value − accumulated) / remaining months) — and kept month after month
  * while value and life stay the same; a revaluation or life change recomputes it from what is left;
@@ -58,7 +86,7 @@ export interface MonthCharge {
  */
 export function chargeForMonth(c: CardState, month: string, prev: PreviousEntry | null, workload = 0, workloadBefore = 0): MonthCharge | null {
   const left = c.originalValueFen - c.accumulatedFen;
-  if (c.method === 'none' || !c.depreciable || c.originalValueFen <= NOMINAL_VALUE_FEN || left <= 0) return null;
+  if (c.method === 'none' || !c.depreciable || c.missing || c.originalValueFen <= NOMINAL_VALUE_FEN || left <= 0) return null;
   if (!c.postedOn || c.postedOn > monthEnd(month)) return null; // added this month: depreciated this month
   if (c.disposedOn && c.disposedOn <= monthEnd(month)) return null; // leaves this month: not depreciated
   const m = monthIndex(month);
@@ -71,12 +99,12 @@ export function chargeForMonth(c: CardState, month: string, prev: PreviousEntry 
     return amount > 0 ? { amountFen: amount, monthlyFen: amount, months: 1 } : null;
   }
   if (!c.usefulLifeMonths || c.usefulLifeMonths <= 0) return null;
-  const posted = monthIndex(c.postedOn.slice(0, 7));
-  // Catch-up: from the month after the last entry (or the posting month) up to this one.
-  const start = Math.max(posted, prev ? monthIndex(prev.month) + 1 : posted);
+  const { first, lifeStart } = depreciationStart(c);
+  // Catch-up: from the month after the last entry (or the first chargeable month) up to this one.
+  const start = Math.max(first, prev ? monthIndex(prev.month) + 1 : first);
   if (start > m) return null;
   const months = m - start + 1;
-  const remainingAtStart = c.usefulLifeMonths - (start - posted);
+  const remainingAtStart = c.usefulLifeMonths - (start - lifeStart);
   const reachesEnd = remainingAtStart - months <= 0;
   const keep = prev && monthIndex(prev.month) === start - 1 && prev.originalValueFen === c.originalValueFen && prev.usefulLifeMonths === c.usefulLifeMonths;
   const monthly = keep ? prev.monthlyFen : remainingAtStart <= 0 ? left : divRound(left, remainingAtStart);

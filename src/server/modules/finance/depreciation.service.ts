@@ -5,7 +5,9 @@ import { type Actor, assertInScope, unitScope } from '../../platform/auth/actor.
 import { query, queryOne, type Queryable } from '../../platform/db/engine.ts';
 import { withTx } from '../../platform/db/tx.ts';
 import { AppError } from '../../platform/errors.ts';
+import { businessMonth } from '../../platform/clock.ts';
 import { applyDepreciation, previewCharges, type ChargeRow } from '../assets/card-depreciation.service.ts';
+import { booksOf, closeMonthForUnits, runRefusal } from './period.service.ts';
 
 /** 'YYYY-MM' ⇄ the month's first day, as stored. */
 export const monthStart = (month: string) => `${month}-01`;
@@ -94,13 +96,20 @@ export async function runMonthForUnits(q: Queryable, unitIds: string[], month: s
   return withTx(q, async (tx) => {
     // Serialises concurrent runs of the same units (in one order, so two runs cannot deadlock).
     await tx.execute(sql`SELECT id FROM units WHERE id = ANY(${uuids(unitIds)}) ORDER BY id FOR UPDATE`);
+    const skipped = new Map<string, string>();
+    const books = await booksOf(tx, unitIds);
+    for (const u of unitIds) {
+      const why = runRefusal(books.get(u)!, month);
+      if (why && strict) throw new AppError(why.id, why.message);
+      if (why) skipped.set(u, why.message);
+    }
     const blocked = await query<{ unit_id: string; later: string | null }>(tx, sql`
       SELECT unit_id, to_char(max(month) FILTER (WHERE month > ${m0}::date), 'YYYY-MM') AS later
       FROM depreciation_runs
       WHERE unit_id = ANY(${uuids(unitIds)}) AND (month > ${m0}::date OR (month = ${m0}::date AND status = 'closed'))
       GROUP BY unit_id`);
-    const skipped = new Map<string, string>();
     for (const b of blocked) {
+      if (skipped.has(b.unit_id)) continue;
       const msg = b.later ? `${b.later} 已计提折旧，不能重新计提更早的月份` : `${month} 已结账，不能重新计提`;
       if (strict) throw new AppError(b.later ? 'invalid_transition' : 'locked_period', msg);
       skipped.set(b.unit_id, msg);
@@ -155,19 +164,25 @@ export async function unitsToRun(q: Queryable, actor: Actor, unitId?: string): P
   return rows.map((r) => r.id);
 }
 
-/** Refuses up front (409) when a named single month is closed, instead of failing inside the job. */
+/**
+ * Refuses up front, instead of failing inside the job: a future month always; a closed or
+ * taken-over month when one unit is named (for all units such a unit is skipped and said why).
+ */
 export async function assertOpen(q: Queryable, unitIds: string[], month: string): Promise<void> {
+  const current = businessMonth();
+  if (month > current) throw new AppError('invalid_transition', `${month} 尚未到来，不能计提（当前月份 ${current}）`);
   if (unitIds.length !== 1) return;
+  const why = runRefusal((await booksOf(q, unitIds)).get(unitIds[0])!, month);
+  if (why) throw new AppError(why.id, why.message);
   const closed = await queryOne(q, sql`SELECT 1 FROM depreciation_runs WHERE unit_id = ${unitIds[0]} AND month = ${monthStart(month)}::date AND status = 'closed'`);
   if (closed) throw new AppError('locked_period', `${month} 已结账，不能重新计提`);
 }
 
+/** Closes a run's month for its unit: the same rules as closing the month (结账). */
 export async function closeRun(q: Queryable, actor: Actor, id: string): Promise<DepreciationRunView> {
   const run = await getRun(q, actor, id, 'depreciation.close');
-  await withTx(q, async (tx) => {
-    const res = await query(tx, sql`UPDATE depreciation_runs SET status = 'closed', closed_by = ${actor.userId}, closed_at = now() WHERE id = ${run.id} AND status = 'open' RETURNING id`);
-    if (res.length === 0) throw new AppError('invalid_transition', '该月份已结账');
-  });
+  if (run.status === 'closed') throw new AppError('invalid_transition', '该月份已结账');
+  await closeMonthForUnits(q, actor.userId, [run.unitId], run.month, true);
   return getRun(q, actor, id);
 }
 
@@ -187,8 +202,9 @@ export async function saveWorkloads(q: Queryable, actor: Actor, unitId: string, 
   const scope = unitScope(actor, 'depreciation.run');
   assertInScope(unitId, scope, '单位');
   return withTx(q, async (tx) => {
+    const closedThrough = (await booksOf(tx, [unitId])).get(unitId)!.closedThrough;
     const closed = await queryOne(tx, sql`SELECT 1 FROM depreciation_runs WHERE unit_id = ${unitId} AND month = ${monthStart(body.month)}::date AND status = 'closed'`);
-    if (closed) throw new AppError('locked_period', `${body.month} 已结账，工作量不能修改`);
+    if (closed || (closedThrough && body.month <= closedThrough)) throw new AppError('locked_period', `${body.month} 已结账，工作量不能修改`);
     if (body.items.length === 0) return { saved: 0 };
     const ids = body.items.map((i) => i.cardId);
     // Every card must be this unit's units-of-production card: others answer 404 like any out-of-scope id.

@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { query, type Queryable } from '../../platform/db/engine.ts';
 import { withTx } from '../../platform/db/tx.ts';
+import { setBusinessToday } from '../../platform/clock.ts';
 import { createTestApp, type Client, type TestApp } from '../../testing/test-app.ts';
 import { chargeForMonth, monthFromIndex, monthIndex, type CardState, type PreviousEntry } from './depreciation.rules.ts';
 import { runMonth } from './depreciation.service.ts';
@@ -20,6 +21,8 @@ let leaderA: Client;
 const months = (from: string, n: number) => Array.from({ length: n }, (_, i) => monthFromIndex(monthIndex(from) + i));
 
 beforeAll(async () => {
+  // These tests run years of months ahead of today: the business clock stands at their far end.
+  setBusinessToday('2099-12-31');
   t = await createTestApp();
   const db = t.database.db;
   unitA = await makeUnit(db, 'DA', '甲单位');

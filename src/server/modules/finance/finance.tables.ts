@@ -92,3 +92,34 @@ export const depreciationWorkloads = pgTable('depreciation_workloads', {
   enteredBy: uuid('entered_by'),
   enteredAt: ts('entered_at').notNull().defaultNow(),
 }, (t) => [unique('depreciation_workloads_card_month').on(t.cardId, t.month), index('depreciation_workloads_unit_month_idx').on(t.unitId, t.month)]);
+
+/**
+ * A unit's books (账套): the takeover month (期初建账: opening balances as of its end; the books open
+ * from the month after) and the last closed month (结账). Every month up to `closed_through` is
+ * locked: the triggers of migrations/post/054_periods.sql book anything dated in it into the first
+ * open month and refuse a depreciation entry or a ledger event dated in it.
+ */
+export const unitBooks = pgTable('unit_books', {
+  unitId: uuid('unit_id').primaryKey().references(() => units.id),
+  /** First day of the takeover month; null for a unit whose books started here. */
+  takeoverMonth: date('takeover_month'),
+  takeoverBy: uuid('takeover_by'),
+  takeoverAt: ts('takeover_at'),
+  /** First day of the last closed month; null while no month is closed. */
+  closedThrough: date('closed_through'),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
+});
+
+/** 反结账: re-opening a unit's last closed month, asked by its finance and decided by the committee. */
+export const periodReopenings = pgTable('period_reopenings', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  unitId: uuid('unit_id').notNull().references(() => units.id),
+  month: date('month').notNull(),
+  reason: text('reason').notNull(),
+  status: text('status').notNull().default('requested'), // requested | approved | rejected
+  requestedBy: uuid('requested_by').notNull(),
+  requestedAt: ts('requested_at').notNull().defaultNow(),
+  decidedBy: uuid('decided_by'),
+  decidedAt: ts('decided_at'),
+  decisionNote: text('decision_note'),
+}, (t) => [index('period_reopenings_unit_idx').on(t.unitId, t.status)]);

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { pageOf } from '../../../shared/paging.ts';
 import {
   CheckInput, CheckResult, DecisionInput, DocumentDetail, DocumentInput, DocumentListQuery, DocumentSummary,
+  PostingInput,
 } from '../../../shared/workflow.contracts.ts';
 import { unitScope } from '../../platform/auth/actor.ts';
 import { invalid } from '../../platform/errors.ts';
@@ -65,8 +66,8 @@ export async function documentRoutes(app: App) {
 
   app.post('/api/documents/:id/post', {
     config: { access: 'document.execute' },
-    schema: { tags, summary: '验收单入账（单位财务）', params: DocId, response: { 200: z.object({ posted: z.number() }) } },
-  }, async (req) => postAcceptance(db, req.actor, req.params.id));
+    schema: { tags, summary: '验收单入账（单位财务：入账日期与会计凭证号）', params: DocId, body: PostingInput, response: { 200: z.object({ posted: z.number(), lateOf: z.string().nullable() }) } },
+  }, async (req) => postAcceptance(db, req.actor, req.params.id, req.body));
 
   app.post('/api/documents/:id/return-lending', {
     config: { access: 'document.execute' },

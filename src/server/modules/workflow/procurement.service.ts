@@ -1,7 +1,7 @@
 // 统一采购 and 验收入账: the committee bundles approved request lines of several units into an
 // order; delivery is accepted per unit, which creates cards (待入账) that the unit's finance posts.
 import { asc, eq, sql } from 'drizzle-orm';
-import type { DocumentPayload } from '../../../shared/workflow.contracts.ts';
+import type { DocumentPayload, PostingInput } from '../../../shared/workflow.contracts.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import { query, type Queryable, type Tx } from '../../platform/db/engine.ts';
 import { withTx } from '../../platform/db/tx.ts';
@@ -66,7 +66,7 @@ export async function executeAcceptance(tx: Tx, actor: Actor, doc: DocumentRow, 
       const card = await registerCard(tx, { userId: actor.userId }, {
         unitId: doc.unitId, name: line.name ?? '新购资产', categoryId: line.categoryId!, spec: line.spec ?? null, quantity: 1,
         originalValueFen: line.unitPriceFen, accumulatedDepreciationFen: 0, acquisitionMethod: 'purchase', acquiredOn,
-        supplier: p.supplier ?? order?.supplier ?? null, voucherNo: d.invoiceNo ?? null,
+        supplier: p.supplier ?? order?.supplier ?? null, voucherNo: null,
         attributes: { requestId: src?.request_id ?? null, orderId: p.orderId ?? null, invoiceNo: d.invoiceNo ?? null },
       }, { eventType: 'created', documentId: doc.id, documentType: 'acceptance', note: `${note}${order ? `；采购单 ${order.doc_no}` : ''}${d.invoiceNo ? `；发票 ${d.invoiceNo}` : ''}` });
       cardIds.push(card.id);
@@ -76,7 +76,7 @@ export async function executeAcceptance(tx: Tx, actor: Actor, doc: DocumentRow, 
 }
 
 /** 入账: the unit's finance officer posts the accepted cards, which sets the posting date and starts depreciation. */
-export async function postAcceptance(q: Queryable, actor: Actor, id: string): Promise<{ posted: number }> {
+export async function postAcceptance(q: Queryable, actor: Actor, id: string, input: PostingInput): Promise<{ posted: number; lateOf: string | null }> {
   return withTx(q, async (tx) => {
     const doc = await loadDocument(tx, actor, id, true);
     const finance = actor.grants.some((g) => g.role === 'asset_office' || (g.role === 'unit_finance' && g.unitId === doc.unitId));
@@ -84,20 +84,26 @@ export async function postAcceptance(q: Queryable, actor: Actor, id: string): Pr
     const p = doc.payload as DocumentPayload & { postedOn?: string };
     if (doc.type !== 'acceptance' || doc.status !== 'executed' || p.postedOn) throw new AppError('invalid_transition', '只有已验收且未入账的验收单可以入账');
     const lines = await tx.select().from(documentLines).where(eq(documentLines.documentId, id)).orderBy(asc(documentLines.lineNo));
-    const today = todayShanghai();
-    const note = `验收入账 ${doc.docNo} 入账；经办：${actor.displayName}`;
+    const { postedOn, voucherNo } = input;
+    if (postedOn > todayShanghai()) throw invalid({ postedOn: '入账日期不能晚于今天' });
+    const acceptedOn = (p as { acceptedOn?: string }).acceptedOn;
+    if (acceptedOn && postedOn < acceptedOn) throw invalid({ postedOn: `入账日期不能早于验收日期 ${acceptedOn}` });
+    const note = `验收入账 ${doc.docNo} 入账；凭证 ${voucherNo}；经办：${actor.displayName}`;
     let posted = 0;
+    let lateOf: string | null = null;
     for (const line of lines) {
       for (const cardId of (line.details as { cardIds?: string[] }).cardIds ?? []) {
         const card = await getCardForUpdate(tx, cardId);
         if (card.status !== 'pending_posting') continue;
-        await changeCard(tx, { userId: actor.userId }, cardId, { expectVersion: card.version, set: { status: 'in_use', postedOn: today, inUseOn: card.inUseOn ?? today }, eventType: 'posted', documentId: doc.id, documentType: 'acceptance', note });
+        // A date in a closed month is booked in the first open one by the period trigger, which keeps it as recognized_on.
+        const after = await changeCard(tx, { userId: actor.userId }, cardId, { expectVersion: card.version, set: { status: 'in_use', postedOn, voucherNo, inUseOn: card.inUseOn ?? postedOn }, eventType: 'posted', documentId: doc.id, documentType: 'acceptance', note });
+        if (after.recognizedOn) lateOf = after.postedOn;
         posted++;
       }
     }
-    await setStatus(tx, doc, 'executed', { payload: { ...p, postedOn: today, postedBy: actor.userId } });
-    await addEvent(tx, doc, actor, 'posted', 'executed', 'executed', `入账 ${posted} 张卡片`);
-    return { posted };
+    await setStatus(tx, doc, 'executed', { payload: { ...p, postedOn, voucherNo, postedBy: actor.userId, ...(lateOf ? { bookedOn: lateOf } : {}) } });
+    await addEvent(tx, doc, actor, 'posted', 'executed', 'executed', `入账 ${posted} 张卡片；凭证 ${voucherNo}${lateOf ? `；所属月份已结账，记入 ${lateOf.slice(0, 7)}（补记）` : ''}`);
+    return { posted, lateOf };
   });
 }
 

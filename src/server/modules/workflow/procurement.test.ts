@@ -88,14 +88,20 @@ describe('configuration request → procurement → acceptance → posting', () 
     expect(cardIds).toHaveLength(2);
     expect(await cardOf(t.database, cardIds[0])).toMatchObject({ status: 'pending_posting', original_value_fen: 580_000, posted_on: null });
     expect(detail.can.post).toBe(false); // the asset admin is not the finance officer
-    expect((await admin.post(`/api/documents/${acceptance}/post`)).statusCode).toBe(403);
-    expect((await u02admin.post(`/api/documents/${acceptance}/post`)).statusCode).toBe(404);
-    expect((await finance.post(`/api/documents/${acceptance}/post`)).json()).toEqual({ posted: 2 });
-    expect(await cardOf(t.database, cardIds[1])).toMatchObject({ status: 'in_use', posted_on: todayShanghai() });
+    const posting = { postedOn: todayShanghai(), voucherNo: '记-2026-0188' };
+    expect((await admin.post(`/api/documents/${acceptance}/post`, posting)).statusCode).toBe(403);
+    expect((await u02admin.post(`/api/documents/${acceptance}/post`, posting)).statusCode).toBe(404);
+    // The voucher is asked for; the invoice number is not it.
+    const noVoucher = await finance.post(`/api/documents/${acceptance}/post`, { postedOn: todayShanghai() });
+    expect(noVoucher.statusCode).toBe(400);
+    expect(noVoucher.json().fields.voucherNo).toBeTruthy();
+    expect(await cardOf(t.database, cardIds[0])).toMatchObject({ status: 'pending_posting', posted_on: null });
+    expect((await finance.post(`/api/documents/${acceptance}/post`, posting)).json()).toEqual({ posted: 2, lateOf: null });
+    expect(await cardOf(t.database, cardIds[1])).toMatchObject({ status: 'in_use', posted_on: todayShanghai(), voucher_no: '记-2026-0188' });
     const events = await eventsOf(t.database, cardIds[0]);
     expect(events.map((e) => e.type)).toEqual(['created', 'posted']);
     expect(events[0].note).toMatch(/采购单 CG.*发票 FP-0001/);
-    expect((await finance.post(`/api/documents/${acceptance}/post`)).json().error).toBe('invalid_transition');
+    expect((await finance.post(`/api/documents/${acceptance}/post`, posting)).json().error).toBe('invalid_transition');
   });
 
   it('edits a standard with history (who, when, old → new, effective date); the new cap applies', async () => {

@@ -62,8 +62,8 @@ export async function expectOk(p: Promise<{ statusCode: number; body: string }>,
 }
 
 export async function cardOf(database: Database, id: string) {
-  const [row] = await query<{ status: string; version: number; unit_id: string; custodian_id: string | null; original_value_fen: number; accumulated_depreciation_fen: number; disposal_method: string | null; posted_on: string | null }>(
-    database.db, sql`SELECT status, version, unit_id, custodian_id, original_value_fen, accumulated_depreciation_fen, disposal_method, posted_on FROM cards WHERE id = ${id}`);
+  const [row] = await query<{ status: string; version: number; unit_id: string; custodian_id: string | null; original_value_fen: number; accumulated_depreciation_fen: number; disposal_method: string | null; posted_on: string | null; voucher_no: string | null; recognized_on: string | null }>(
+    database.db, sql`SELECT status, version, unit_id, custodian_id, original_value_fen, accumulated_depreciation_fen, disposal_method, posted_on, voucher_no, recognized_on FROM cards WHERE id = ${id}`);
   return row;
 }
 

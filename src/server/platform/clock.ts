@@ -1,0 +1,18 @@
+// The business calendar: today in the business time zone (Asia/Shanghai, UTC+8 all year).
+// Rules that depend on "now" (no month after the current one may be run; a month still running
+// cannot be closed) read it here, so a test that simulates years of monthly runs can move it.
+
+let fixed: string | null = null;
+
+/** Today in the business zone, 'YYYY-MM-DD'. */
+export function businessToday(): string {
+  return fixed ?? new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+}
+
+/** The current month, 'YYYY-MM'. */
+export const businessMonth = (): string => businessToday().slice(0, 7);
+
+/** Tests only: pin today to `day` ('YYYY-MM-DD'), or back to the real clock with null. */
+export function setBusinessToday(day: string | null): void {
+  fixed = day;
+}

@@ -137,6 +137,8 @@ CREATE TABLE "depreciation_entries" (
 	"accumulated_after_fen" bigint NOT NULL,
 	"method" text NOT NULL,
 	"workload" numeric(14, 2),
+	"prev_hash" text DEFAULT '' NOT NULL,
+	"hash" text DEFAULT '' NOT NULL,
 	CONSTRAINT "depreciation_entries_run_card" UNIQUE("run_id","card_id")
 );
 --> statement-breakpoint

@@ -86,6 +86,11 @@ export const CardInput = z.object({
   measureUnit: text(10).min(1).optional(),
   originalValueFen: z.number().int('金额应为整数分').min(0, '原值不能为负'),
   accumulatedDepreciationFen: z.number().int().min(0).default(0),
+  /**
+   * 已提折旧月数: the months of depreciation the accumulated amount holds (an opening balance). When
+   * omitted for a card with accumulated depreciation, the months from posting to the balance month.
+   */
+  openingDepreciatedMonths: z.number().int().min(0).max(1200).nullish(),
   fundingSource: FundingSourceCode.nullish(),
   acquisitionMethod: AcquisitionMethodCode,
   acquiredOn: isoDate,
@@ -228,6 +233,13 @@ export const LEDGER_PROBLEMS = {
   removed: ['记录缺失', 'Removed'],
   reordered: ['顺序被打乱', 'Reordered'],
 } as const;
+/** What `audit verify` finds wrong in the depreciation ledger, named by card (or unit) and month. */
+export const DEPRECIATION_LEDGER_PROBLEMS = {
+  altered: ['折旧记录被篡改', 'Charge altered'],
+  removed: ['折旧记录缺失', 'Charge removed'],
+  run_mismatch: ['计提汇总与明细不符', 'Run totals differ from its charges'],
+  balance_mismatch: ['卡片累计折旧与折旧记录不符', 'Card balance differs from its charges'],
+} as const;
 export const LedgerVerification = z.object({
   ok: z.boolean(),
   checkedCards: z.number(),
@@ -242,6 +254,17 @@ export const LedgerVerification = z.object({
     /** The first seq at which the chain breaks. */
     firstBadSeq: z.number().nullable(),
   })),
+  /** The depreciation ledger (one chain of monthly charges per card, and each run's count and total). */
+  depreciation: z.object({
+    checkedEntries: z.number(),
+    failures: z.array(z.object({
+      cardId: z.string().nullable(),
+      cardNo: z.string().nullable(),
+      unitId: z.string().nullable(),
+      month: z.string(),
+      problem: z.enum(keys(DEPRECIATION_LEDGER_PROBLEMS)),
+    })),
+  }),
   durationMs: z.number(),
   checkedAt: z.string(),
 });

@@ -34,6 +34,15 @@ export const ACQUISITION_METHODS = {
 } as const;
 export type AcquisitionMethod = keyof typeof ACQUISITION_METHODS;
 
+/**
+ * How the asset summary splits its additions: the acquisition methods, and apart from them the late
+ * entries of an earlier, closed year (以前年度盈余调整).
+ */
+export const ADDITION_KINDS = {
+  ...ACQUISITION_METHODS,
+  prior_year_adjustment: ['以前年度盈余调整', 'Prior-year adjustment'],
+} as const;
+
 export const DISPOSAL_METHODS = {
   scrap: ['报废', 'Scrap'],
   sale: ['出售', 'Sale'],

@@ -76,3 +76,53 @@ export const WorkloadsSave = z.object({
 export const CardDepreciationView = z.object({
   items: z.array(z.object({ month: Month, amountFen: z.number(), accumulatedAfterFen: z.number(), months: z.number(), status: z.enum(['open', 'closed']) })),
 });
+
+// ---- books: takeover (期初建账), closing (结账), re-opening (反结账) ----
+
+export const BooksView = z.object({
+  unitId: z.string(),
+  unitName: z.string(),
+  /** The takeover month: opening balances as of its end; the books open from the month after. */
+  takeoverMonth: Month.nullable(),
+  /** The last closed month. */
+  closedThrough: Month.nullable(),
+  /** The first month not closed, when the books have a start; null while every month is open. */
+  firstOpenMonth: Month.nullable(),
+  pendingReopen: z.object({ id: z.string(), month: Month, reason: z.string(), requestedAt: z.string() }).nullable(),
+});
+export type BooksView = z.infer<typeof BooksView>;
+
+export const CloseRequest = z.object({
+  month: Month,
+  /** Omitted: every unit in the caller's scope (a unit that cannot close is skipped, and said why). */
+  unitId: z.uuid().optional(),
+});
+export const CloseResultView = z.object({
+  month: Month,
+  units: z.array(z.object({ unitId: z.string(), closed: z.boolean(), skipped: z.string().optional() })),
+});
+
+export const ReopenRequest = z.object({ unitId: z.uuid(), month: Month, reason: z.string().trim().min(2, '请写明反结账的理由').max(500) });
+export const ReopenDecision = z.object({ approve: z.boolean(), note: z.string().trim().max(500).optional() });
+
+export const TakeoverRequest = z.object({ unitId: z.uuid(), month: Month });
+
+/** One line of the takeover report: the opening balances of a category, to tick against the old books. */
+export const TakeoverLine = z.object({
+  categoryCode: z.string(),
+  categoryName: z.string(),
+  count: z.number(),
+  quantity: z.number(),
+  originalValueFen: z.number(),
+  accumulatedFen: z.number(),
+  netFen: z.number(),
+});
+export const TakeoverReport = z.object({
+  unitId: z.string(),
+  unitName: z.string(),
+  takeoverMonth: Month.nullable(),
+  booksOpenFrom: Month.nullable(),
+  lines: z.array(TakeoverLine),
+  total: TakeoverLine,
+});
+export type TakeoverReport = z.infer<typeof TakeoverReport>;

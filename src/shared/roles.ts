@@ -45,6 +45,10 @@ export const PERMISSIONS = {
   'depreciation.read': ['sysadmin', 'asset_office', 'finance_bureau', 'auditor', 'unit_admin', 'unit_finance', 'unit_leader'],
   'depreciation.run': ['asset_office', 'unit_finance'],
   'depreciation.close': ['asset_office', 'unit_finance'],
+  // 期初建账: declaring the takeover month of a unit's books.
+  'books.takeover': ['asset_office', 'unit_finance'],
+  // 反结账 is decided by the committee, never by the unit that asks.
+  'period.reopen.decide': ['asset_office'],
   'report.read': ['sysadmin', 'asset_office', 'finance_bureau', 'auditor', 'unit_admin', 'unit_finance', 'unit_leader'],
   'job.read': ['sysadmin', 'asset_office', 'finance_bureau', 'auditor', 'unit_admin', 'unit_finance', 'unit_leader', 'staff'],
 } as const satisfies Record<string, readonly Role[]>;

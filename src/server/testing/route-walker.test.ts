@@ -76,6 +76,8 @@ describe('the route walker', { timeout: 180_000 }, () => {
       where unit_id = ${ctx.u1} and not exists (select 1 from card_attachments where unit_id = ${ctx.u1}) order by card_no limit 1`);
     await database.db.execute(sql`insert into depreciation_runs (unit_id, month)
       select ${ctx.u1}, '2000-01-01' where not exists (select 1 from depreciation_runs where unit_id = ${ctx.u1})`);
+    await database.db.execute(sql`insert into period_reopenings (unit_id, month, reason, requested_by)
+      select ${ctx.u1}, '2000-01-01', 'walker probe', ${ctx.u1AdminId} where not exists (select 1 from period_reopenings where unit_id = ${ctx.u1})`);
     for (const name of [...PERSONAS, ...OTHER_UNIT]) {
       const user = await queryOne<{ id: string }>(database.db, sql`select id::text from users where username = ${name}`);
       personas.set(name, { name, client: await t.as(name, DEMO_PASSWORD), grants: await grantsOf(database.db, user!.id) });

@@ -50,6 +50,8 @@ export const PARAM_SOURCES: Record<string, ParamSource> = {
   '/api/depreciation/runs/:id': { query: ({ u1 }) => sql`select id::text from depreciation_runs where unit_id = ${u1} order by month limit 1` },
   '/api/depreciation/workloads/:unitId': { query: ({ u1 }) => sql`select ${u1}::text as id` },
   '/api/depreciation/cards/:id': { query: ({ u1 }) => sql`select id::text from cards where unit_id = ${u1} order by card_no limit 1` },
+  '/api/books/takeover/:unitId': { query: ({ u1 }) => sql`select ${u1}::text as id` },
+  '/api/books/reopen/:id': { query: ({ u1 }) => sql`select id::text from period_reopenings where unit_id = ${u1} limit 1` },
   // workflow
   '/api/documents/:id': { query: ({ u1, u2 }) => sql`select id::text from documents where unit_id = ${u1} and counterpart_unit_id is distinct from ${u2} order by created_at limit 1` },
   '/api/chains/:type': { shared: true, vocabulary: Object.keys(DOCUMENT_TYPES) },

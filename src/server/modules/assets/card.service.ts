@@ -163,6 +163,8 @@ export async function registerCard(tx: Tx, actor: ActorRef, input: CardInput, op
     measureUnit: input.measureUnit ?? category?.measure_unit ?? '台',
     originalValueFen: input.originalValueFen,
     accumulatedDepreciationFen: input.accumulatedDepreciationFen ?? 0,
+    // The balance month (opening_month) and missing months held are filled by the opening-balance trigger.
+    openingDepreciatedMonths: input.openingDepreciatedMonths ?? null,
     fundingSource: input.fundingSource ?? null,
     acquisitionMethod: input.acquisitionMethod,
     acquiredOn: input.acquiredOn,

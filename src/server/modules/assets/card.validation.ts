@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { CardInput } from '../../../shared/assets.contracts.ts';
+import { businessToday } from '../../platform/clock.ts';
 import { query, type Queryable } from '../../platform/db/engine.ts';
 
 /**
@@ -47,6 +48,9 @@ export async function validateCardInput(q: Queryable, input: CardInput): Promise
 
   checkDates(input, fields);
   if (input.accumulatedDepreciationFen > input.originalValueFen) fields.accumulatedDepreciationFen = '累计折旧不能超过原值';
+  if (input.openingDepreciatedMonths != null && input.usefulLifeMonths != null && input.openingDepreciatedMonths > input.usefulLifeMonths) {
+    fields.openingDepreciatedMonths = `已提折旧月数不能超过使用月数 ${input.usefulLifeMonths}`;
+  }
   if ((input.useMode === 'rented' || input.useMode === 'lent') && !input.counterparty) fields.counterparty = '出租、出借须填写对方单位';
   if (input.depreciationMethod === 'units_of_production' && !input.totalWorkload) fields.totalWorkload = '工作量法须填写预计总工作量';
   if (input.quantity > 1 && ref.attribute_set && ref.attribute_set !== 'none') fields.quantity = '房屋、车辆、信息设备须一物一卡';
@@ -55,7 +59,7 @@ export async function validateCardInput(q: Queryable, input: CardInput): Promise
 }
 
 function checkDates(input: CardInput, fields: Record<string, string>): void {
-  const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+  const today = businessToday();
   const valid = (d: string) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d);
   for (const k of ['acquiredOn', 'postedOn', 'inUseOn', 'warrantyUntil'] as const) {
     const v = input[k];

@@ -1,5 +1,5 @@
 import type { GongwuModule } from '../../platform/module.ts';
-import { LEDGER_PROBLEMS } from '../../../shared/assets.contracts.ts';
+import { DEPRECIATION_LEDGER_PROBLEMS, LEDGER_PROBLEMS } from '../../../shared/assets.contracts.ts';
 import { auditRoutes } from './audit.routes.ts';
 import { verifyLedger } from './ledger.queries.ts';
 
@@ -15,14 +15,18 @@ export const module: GongwuModule = {
         const { database } = await ctx.open();
         try {
           const res = await verifyLedger(database.db, { maxFailures: 100_000 });
-          ctx.log(`Checked ${res.checkedEvents} events of ${res.checkedCards} cards in ${(res.durationMs / 1000).toFixed(1)} s.`);
+          ctx.log(`Checked ${res.checkedEvents} events of ${res.checkedCards} cards and ${res.depreciation.checkedEntries} depreciation entries in ${(res.durationMs / 1000).toFixed(1)} s.`);
           if (res.ok) {
-            ctx.log('OK: every card ledger chain is intact.');
+            ctx.log('OK: every card ledger chain and the depreciation ledger are intact.');
             return;
           }
-          ctx.log(`FAILED: ${res.failedCards} card(s) — altered ${res.counts.altered}, removed ${res.counts.removed}, reordered ${res.counts.reordered}.`);
+          if (res.failedCards) ctx.log(`FAILED: ${res.failedCards} card(s) — altered ${res.counts.altered}, removed ${res.counts.removed}, reordered ${res.counts.reordered}.`);
           for (const f of res.failures) {
             ctx.log(`  ${f.cardNo ?? f.cardId}  from seq ${f.firstBadSeq ?? '?'}: ${f.problems.map((p) => `${p} (${LEDGER_PROBLEMS[p][0]})`).join(', ')}`);
+          }
+          if (res.depreciation.failures.length) ctx.log(`FAILED: ${res.depreciation.failures.length} depreciation ledger problem(s).`);
+          for (const f of res.depreciation.failures) {
+            ctx.log(`  ${f.month}  ${f.cardNo ?? f.cardId ?? `unit ${f.unitId}`}: ${f.problem} (${DEPRECIATION_LEDGER_PROBLEMS[f.problem][0]})`);
           }
           process.exitCode = 1;
         } finally {

@@ -9,9 +9,10 @@ import { loadConfig } from '../../platform/config.ts';
 import { query } from '../../platform/db/engine.ts';
 import { loadModules, type CliContext } from '../../platform/module.ts';
 import { BENCH_PASSWORD, createBenchUsers, openFreshBenchDatabase, withoutSecondaryIndexes } from './bench.database.ts';
-import { FINANCE_TARGETS, financeScenarios, type FinanceMeasured } from './bench.finance.ts';
+import { benchTakeoverMonth, FINANCE_TARGETS, financeScenarios, type FinanceMeasured } from './bench.finance.ts';
 import { ioScenarios, markdown, readScenarios, TARGETS, type IoMeasured } from './bench.scenarios.ts';
 import { generateCards } from './card-generator.ts';
+import { declareTakeover } from '../finance/takeover.service.ts';
 
 interface BenchOptions {
   cards: string;
@@ -57,8 +58,11 @@ async function runBench(o: BenchOptions, log: (m: string) => void) {
         if (mod.seedDemo && (mod.name === 'org' || mod.name === 'catalog')) await mod.seedDemo(database, log, { scale: 'demo' });
       }
       const t0 = Date.now();
+      const takeoverMonth = benchTakeoverMonth(Number(o.months));
       gen = await withoutSecondaryIndexes(database.db, ['cards', 'card_search', 'card_events'],
-        () => generateCards(database.db, { cards, eventsPerCard: Number(o.eventsPerCard), batchSize: engine === 'postgres' ? 100_000 : 50_000, log }), log);
+        () => generateCards(database.db, { cards, eventsPerCard: Number(o.eventsPerCard), batchSize: engine === 'postgres' ? 100_000 : 50_000, log, takeoverMonth }), log);
+      // The books are taken over part-depreciated (期初建账) as of the month before the runs begin.
+      await declareTakeover(database.db, (await query<{ id: string }>(database.db, sql`SELECT DISTINCT unit_id AS id FROM cards`)).map((u) => u.id), takeoverMonth);
       generateSeconds = Math.round((Date.now() - t0) / 1000);
       log(`Generated ${gen.cards.toLocaleString('en')} cards and ${gen.events.toLocaleString('en')} events in ${generateSeconds} s`);
     }

@@ -25,6 +25,8 @@ export interface GenerateOptions {
   batchSize?: number;
   /** Varies the data between runs that share a database (the bench uses 0). */
   salt?: number;
+  /** 'YYYY-MM': cards posted by its end come in with their depreciation through it (DEMO_TAKEOVER_MONTH). */
+  takeoverMonth?: string;
   log?: (msg: string) => void;
 }
 
@@ -153,8 +155,13 @@ async function fillBuildingCards(tx: Queryable) {
     FROM b CROSS JOIN o JOIN categories c ON c.edition = '2010' AND c.code = '1020102'`);
 }
 
+/** The month the generated books are taken over as of: cards hold their depreciation through it. */
+export const DEMO_TAKEOVER_MONTH = '2026-10';
+
 /** Writes gen_cards into cards (with card numbers) and their ledger; returns the event count. */
-async function writeCardsAndLedger(tx: Queryable): Promise<number> {
+async function writeCardsAndLedger(tx: Queryable, takeover: string): Promise<number> {
+  const ti = Number(takeover.slice(0, 4)) * 12 + Number(takeover.slice(5, 7));
+  const opening = `${takeover}-01`;
   // Card numbers continue each unit's per-year sequence (card-number.service.ts formatCardNo).
   await tx.execute(sql`CREATE TEMP TABLE gen_numbered ON COMMIT DROP AS
     SELECT c.id, extract(year FROM c.acquired_on)::int AS year,
@@ -163,8 +170,8 @@ async function writeCardsAndLedger(tx: Queryable): Promise<number> {
   await tx.execute(sql`
     INSERT INTO cards (id, card_no, unit_id, name, category_id, spec, brand, serial_no, quantity, measure_unit, original_value_fen,
       funding_source, acquisition_method, acquired_on, posted_on, in_use_on, voucher_no, supplier, warranty_until, useful_life_months,
-      depreciation_method, accumulated_depreciation_fen, status, use_mode, counterparty, managing_unit_id, using_unit_id,
-      using_department_id, custodian_id, room_id, attributes, disposed_on, disposal_method, created_at, updated_at)
+      depreciation_method, accumulated_depreciation_fen, opening_month, opening_depreciated_months, status, use_mode, counterparty,
+      managing_unit_id, using_unit_id, using_department_id, custodian_id, room_id, attributes, disposed_on, disposal_method, created_at, updated_at)
     SELECT c.id, c.unit_code || '-' || n.year || '-' || CASE WHEN n.seq < 1000000 THEN lpad(n.seq::text, 6, '0') ELSE n.seq::text END,
       c.unit_id, c.name, c.category_id, c.spec, c.brand, c.serial_no, c.quantity, c.measure_unit, c.value_fen,
       CASE WHEN c.hs % 10 = 0 THEN 'non_fiscal' ELSE 'fiscal' END,
@@ -173,10 +180,14 @@ async function writeCardsAndLedger(tx: Queryable): Promise<number> {
       CASE WHEN c.kind = 'building' THEN NULL ELSE coalesce(c.brand, '') || '（北京）科技有限公司' END,
       CASE WHEN c.kind = 'it' THEN c.acquired_on + 1095 END, c.life,
       CASE WHEN c.depreciable AND c.life IS NOT NULL THEN 'straight_line' ELSE 'none' END,
-      -- Straight line, no residual value, from the month of posting to October 2026.
+      -- Straight line, no residual value, from the month of posting through the takeover month.
       CASE WHEN c.depreciable AND c.life > 0 THEN least(c.value_fen,
-        c.value_fen * greatest(0, (2026 * 12 + 10) - (extract(year FROM c.posted_on)::int * 12 + extract(month FROM c.posted_on)::int) + 1) / c.life)
+        c.value_fen * greatest(0, ${ti} - (extract(year FROM c.posted_on)::int * 12 + extract(month FROM c.posted_on)::int) + 1) / c.life)
         ELSE 0 END,
+      -- Taken over as of that month (期初建账): the balance and the months it holds (已提折旧月数).
+      CASE WHEN c.posted_on < ${opening}::date + interval '1 month' THEN ${opening}::date END,
+      CASE WHEN c.posted_on < ${opening}::date + interval '1 month' THEN CASE WHEN c.depreciable AND c.life > 0 THEN least(c.life,
+        greatest(0, ${ti} - (extract(year FROM c.posted_on)::int * 12 + extract(month FROM c.posted_on)::int) + 1)) ELSE 0 END END,
       c.status, CASE c.status WHEN 'idle' THEN 'idle' WHEN 'lent' THEN 'lent' ELSE 'self_use' END,
       CASE WHEN c.status = 'lent' THEN '北京市' || (ARRAY['东城区','西城区','朝阳区','海淀区','丰台区'])[1 + (c.hs % 5)::int] || '政务服务中心' END,
       c.unit_id, CASE WHEN c.status <> 'disposed' THEN c.unit_id END,
@@ -299,7 +310,7 @@ export async function generateCards(db: Queryable, opts: GenerateOptions): Promi
       await createLookups(tx, opts.unitCodes);
       await fill(tx);
       const [{ n }] = await query<{ n: number }>(tx, sql`SELECT count(*)::int AS n FROM gen_cards`);
-      const e = n ? await writeCardsAndLedger(tx) : 0;
+      const e = n ? await writeCardsAndLedger(tx, opts.takeoverMonth ?? DEMO_TAKEOVER_MONTH) : 0;
       await dropBatchTables(tx);
       for (const t of ['gen_units', 'gen_unit_slots', 'gen_staff', 'gen_depts', 'gen_rooms', 'gen_mrooms', 'gen_models', 'gen_model_slots']) {
         await tx.execute(sql.raw(`DROP TABLE IF EXISTS ${t}`));

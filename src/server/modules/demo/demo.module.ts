@@ -1,8 +1,15 @@
 import { sql } from 'drizzle-orm';
-import { query } from '../../platform/db/engine.ts';
+import { query, type Queryable } from '../../platform/db/engine.ts';
 import type { GongwuModule } from '../../platform/module.ts';
 import { benchCli } from './bench.cli.ts';
-import { generateCards } from './card-generator.ts';
+import { declareTakeover } from '../finance/takeover.service.ts';
+import { DEMO_TAKEOVER_MONTH, generateCards } from './card-generator.ts';
+
+/** The demo's books are taken over from an older system: every unit with cards opens after the takeover month. */
+async function takeOverDemoBooks(db: Queryable): Promise<void> {
+  const units = await query<{ id: string }>(db, sql`SELECT DISTINCT unit_id AS id FROM cards`);
+  await declareTakeover(db, units.map((u) => u.id), DEMO_TAKEOVER_MONTH);
+}
 
 /** Demo cards (after org, catalog and assets have seeded) and the `gongwu bench` command. */
 export const module: GongwuModule = {
@@ -14,11 +21,13 @@ export const module: GongwuModule = {
       const units = await query<{ code: string }>(database.db, sql`SELECT code FROM units WHERE kind = 'unit' ORDER BY sort, code LIMIT 3`);
       if (!units.length) return;
       const r = await generateCards(database.db, { cards: 30 * units.length, unitCodes: units.map((u) => u.code), eventsPerCard: 2.5, buildings: true });
+      await takeOverDemoBooks(database.db);
       log(`  demo: ${r.cards} cards, ${r.events} ledger events`);
       return;
     }
     const r = await generateCards(database.db, { cards: 20_000, eventsPerCard: 2.5, buildings: true, batchSize: 20_000 });
-    log(`  demo: ${r.cards} cards, ${r.events} ledger events`);
+    await takeOverDemoBooks(database.db);
+    log(`  demo: ${r.cards} cards, ${r.events} ledger events; books taken over as of ${DEMO_TAKEOVER_MONTH}`);
   },
   cli: benchCli,
 };

@@ -4,13 +4,14 @@ import { query } from '../../platform/db/engine.ts';
 import { AppError } from '../../platform/errors.ts';
 import { Month } from '../../../shared/finance.contracts.ts';
 import { depreciationRoutes } from './depreciation.routes.ts';
+import { periodRoutes } from './period.routes.ts';
 import { runMonthForUnits } from './depreciation.service.ts';
 import { fenToYuan } from '../../../shared/money.ts';
 
 export const module: GongwuModule = {
   name: 'finance',
   order: 60,
-  routes: depreciationRoutes,
+  routes: async (app) => { await depreciationRoutes(app); await periodRoutes(app); },
   jobs: {
     'depreciation.run': async ({ job, database, progress }) => {
       const p = job.params as { month: string; unitIds: string[] };

@@ -45,6 +45,12 @@ export const depreciationEntries = pgTable('depreciation_entries', {
   accumulatedAfterFen: fen('accumulated_after_fen').notNull(),
   method: text('method').notNull(),
   workload: numeric('workload', { precision: 14, scale: 2, mode: 'number' }),
+  /**
+   * The tamper-evident chain of a card's charges (migrations/post/056_depreciation_ledger.sql): the
+   * hash of its previous entry (by month; 64 zeros for the first) and of this one's fields with it.
+   */
+  prevHash: text('prev_hash').notNull().default(''),
+  hash: text('hash').notNull().default(''),
 }, (t) => [
   unique('depreciation_entries_run_card').on(t.runId, t.cardId),
   // A card is charged at most once a month, even when it changes unit within the month.

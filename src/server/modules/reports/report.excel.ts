@@ -2,7 +2,7 @@
 // amounts in yuan with thousands separators, a totals row. Written with ExcelJS's streaming writer
 // so a list of a million cards never sits in memory.
 import ExcelJS from 'exceljs';
-import { ACQUISITION_METHODS, CARD_STATUSES, DISPOSAL_METHODS } from '../../../shared/assets.enums.ts';
+import { ACQUISITION_METHODS, ADDITION_KINDS, CARD_STATUSES, DISPOSAL_METHODS } from '../../../shared/assets.enums.ts';
 import { LIST_KINDS, type ListKind, type ListRow, type PackView, type ReportFilter, type SummaryRow, type SummaryView } from '../../../shared/reports.contracts.ts';
 import { fenToYuan } from '../../../shared/money.ts';
 
@@ -21,7 +21,7 @@ function summaryColumns(view: SummaryView): Col[] {
     { group, header: '累计折旧', money: true, value: (r) => yuan(pick(r).accumulatedFen) },
     { group, header: '净值', money: true, value: (r) => yuan(pick(r).netFen) },
   ];
-  const addMethods = Object.keys(ACQUISITION_METHODS).filter((m) => view.total.additions.byMethod[m]);
+  const addMethods = Object.keys(ADDITION_KINDS).filter((m) => view.total.additions.byMethod[m]);
   const redMethods = Object.keys(DISPOSAL_METHODS).filter((m) => view.total.reductions.byMethod[m]);
   return [
     { header: '单位', width: 22, value: (r) => r.unitName },
@@ -29,7 +29,7 @@ function summaryColumns(view: SummaryView): Col[] {
     ...amounts('期初', (r) => r.opening),
     { group: '本期增加', header: '数量', count: true, value: (r) => r.additions.count },
     { group: '本期增加', header: '原值', money: true, value: (r) => yuan(r.additions.valueFen) },
-    ...addMethods.map((m): Col => ({ group: '本期增加', header: `其中：${ACQUISITION_METHODS[m as keyof typeof ACQUISITION_METHODS][0]}`, money: true, value: (r) => yuan(r.additions.byMethod[m]?.valueFen ?? 0) })),
+    ...addMethods.map((m): Col => ({ group: '本期增加', header: `其中：${ADDITION_KINDS[m as keyof typeof ADDITION_KINDS][0]}`, money: true, value: (r) => yuan(r.additions.byMethod[m]?.valueFen ?? 0) })),
     { group: '本期增加', header: '价值增加', money: true, value: (r) => yuan(r.valueIncreaseFen) },
     { group: '本期增加', header: '计提折旧', money: true, value: (r) => yuan(r.depreciationFen) },
     { group: '本期减少', header: '数量', count: true, value: (r) => r.reductions.count },

@@ -72,6 +72,14 @@ function addInto(row: SummaryRow, r: Raw | SummaryRow): void {
 export const FIGURE_EVENTS = sql`(e.before ? 'originalValueFen' OR e.before ? 'accumulatedDepreciationFen' OR e.type = 'transferred_out')`;
 
 /**
+ * How an addition counts: by its acquisition method, except a late entry whose real date lies in an
+ * earlier year than the month it was booked in (a closed year): an adjustment of prior years
+ * (以前年度盈余调整), shown apart from the year's acquisitions.
+ */
+export const PRIOR_YEAR_ADJUSTMENT = 'prior_year_adjustment';
+const ACQ = sql.raw(`CASE WHEN c.recognized_on < date_trunc('year', c.posted_on) THEN '${PRIOR_YEAR_ADJUSTMENT}' ELSE c.acquisition_method END`);
+
+/**
  * The CTEs ev (figure events), tr (transfers, numbered per card) and seg: a card's time in each
  * owner unit — from posting (or a transfer in) to disposal (or a transfer out) — kept when it
  * overlaps the period. The summary and the additions and disposals lists count the same segments.
@@ -94,14 +102,14 @@ export function segmentsSql(openD: string, closeD: string, untransferred: SQL = 
     -- kept when it overlaps the period. Cards never transferred (nearly all) are filtered on their own
     -- columns, so the planner's row estimate is right and the joins below hash instead of sorting.
     seg AS (
-      SELECT c.id, c.unit_id, c.posted_on AS s_on, c.disposed_on AS e_on, c.acquisition_method AS acq, c.disposal_method AS disp,
+      SELECT c.id, c.unit_id, c.posted_on AS s_on, c.disposed_on AS e_on, ${ACQ} AS acq, c.disposal_method AS disp,
              c.original_value_fen AS v, c.accumulated_depreciation_fen AS a, c.category_id
       FROM cards c
       WHERE c.posted_on <= ${closeD}::date AND (c.disposed_on IS NULL OR (c.disposed_on > ${openD}::date AND c.disposed_on >= c.posted_on))
         AND NOT EXISTS (SELECT 1 FROM tr WHERE tr.card_id = c.id) ${untransferred}
       UNION ALL
       SELECT x.* FROM (
-        SELECT c.id, t1.from_u AS unit_id, c.posted_on AS s_on, t1.d AS e_on, c.acquisition_method AS acq, 'transfer_out' AS disp,
+        SELECT c.id, t1.from_u AS unit_id, c.posted_on AS s_on, t1.d AS e_on, ${ACQ} AS acq, 'transfer_out' AS disp,
                c.original_value_fen AS v, c.accumulated_depreciation_fen AS a, c.category_id
         FROM tr t1 JOIN cards c ON c.id = t1.card_id WHERE t1.rn = 1
         UNION ALL

@@ -2,7 +2,7 @@ import { Table } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useI18n } from '../../app/i18n.tsx';
 import { formatYuan } from '../../../shared/money.ts';
-import { ACQUISITION_METHODS, DISPOSAL_METHODS, label } from '../../../shared/assets.enums.ts';
+import { ADDITION_KINDS, DISPOSAL_METHODS, label } from '../../../shared/assets.enums.ts';
 import type { SummaryRow, SummaryView } from '../../../shared/reports.contracts.ts';
 
 const yuan = (fen: number) => formatYuan(fen);
@@ -12,7 +12,7 @@ export function SummaryTable({ view, loading, onCell }: { view?: SummaryView; lo
   const { t, locale } = useI18n();
   const money = (title: string, get: (r: SummaryRow) => number) => ({ title, key: title, align: 'right' as const, render: (_: unknown, r: SummaryRow) => yuan(get(r)) });
   const count = (title: string, get: (r: SummaryRow) => number) => ({ title, key: `${title}n`, align: 'right' as const, render: (_: unknown, r: SummaryRow) => get(r).toLocaleString() });
-  const addMethods = Object.keys(ACQUISITION_METHODS).filter((m) => view?.total.additions.byMethod[m]) as (keyof typeof ACQUISITION_METHODS)[];
+  const addMethods = Object.keys(ADDITION_KINDS).filter((m) => view?.total.additions.byMethod[m]) as (keyof typeof ADDITION_KINDS)[];
   const redMethods = Object.keys(DISPOSAL_METHODS).filter((m) => view?.total.reductions.byMethod[m]) as (keyof typeof DISPOSAL_METHODS)[];
   const amounts = (key: 'opening' | 'closing', title: string) => ({
     title, key, children: [
@@ -27,7 +27,7 @@ export function SummaryTable({ view, loading, onCell }: { view?: SummaryView; lo
     {
       title: t('本期增加', 'Additions'), key: 'add', children: [
         count(t('数量', 'Count'), (r) => r.additions.count), money(t('原值', 'Value'), (r) => r.additions.valueFen),
-        ...addMethods.map((m) => money(`${t('其中', 'of which')}：${label(ACQUISITION_METHODS[m], locale)}`, (r) => r.additions.byMethod[m]?.valueFen ?? 0)),
+        ...addMethods.map((m) => money(`${t('其中', 'of which')}：${label(ADDITION_KINDS[m], locale)}`, (r) => r.additions.byMethod[m]?.valueFen ?? 0)),
         money(t('价值增加', 'Value up'), (r) => r.valueIncreaseFen), money(t('计提折旧', 'Depreciation'), (r) => r.depreciationFen),
       ],
     },

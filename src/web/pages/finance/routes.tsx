@@ -1,5 +1,5 @@
 import { lazy } from 'react';
-import { BarChartOutlined, CalculatorOutlined, DashboardOutlined, FileExcelOutlined, FormOutlined, UnorderedListOutlined } from '@ant-design/icons';
+import { BarChartOutlined, CalculatorOutlined, DashboardOutlined, FileExcelOutlined, FormOutlined, LockOutlined, UnorderedListOutlined } from '@ant-design/icons';
 import type { PageRoute } from '../../app/registry.ts';
 
 export const routes: PageRoute[] = [
@@ -11,6 +11,11 @@ export const routes: PageRoute[] = [
     path: '/finance/depreciation', component: lazy(() => import('./DepreciationPage.tsx')), permission: 'depreciation.read',
     menu: { group: 'finance', zh: '计提折旧', en: 'Depreciation', icon: <CalculatorOutlined />, order: 10 },
   },
+  {
+    path: '/finance/books', component: lazy(() => import('./BooksPage.tsx')), permission: 'depreciation.read',
+    menu: { group: 'finance', zh: '账套与结账', en: 'Books and closing', icon: <LockOutlined />, order: 12 },
+  },
+  { path: '/finance/books/takeover/:unitId', component: lazy(() => import('./TakeoverReportPage.tsx')), permission: 'depreciation.read' },
   {
     path: '/finance/workloads', component: lazy(() => import('./WorkloadPage.tsx')), permission: 'depreciation.read',
     menu: { group: 'finance', zh: '工作量录入', en: 'Workloads', icon: <FormOutlined />, order: 11 },

@@ -75,6 +75,12 @@ export const WorkloadsSave = z.object({
 /** A card's depreciation history, for the card timeline. */
 export const CardDepreciationView = z.object({
   items: z.array(z.object({ month: Month, amountFen: z.number(), accumulatedAfterFen: z.number(), months: z.number(), status: z.enum(['open', 'closed']) })),
+  /** The opening balance the card came in with (期初), when it did. */
+  opening: z.object({ month: Month, months: z.number(), accumulatedFen: z.number() }).nullable(),
+  /** A late entry (补记): the real date of recognition, in a month closed when it was posted. */
+  recognizedOn: z.string().nullable(),
+  /** 已提折旧月数: the opening months plus the months charged here. */
+  monthsDone: z.number(),
 });
 
 // ---- books: takeover (期初建账), closing (结账), re-opening (反结账) ----

@@ -77,6 +77,10 @@ describe('opening balances (期初建账)', () => {
     expect((await query(t.database.db, sql`SELECT 1 FROM depreciation_runs WHERE unit_id = ${unit}`))).toHaveLength(0);
 
     expect((await runMonth(t.database.db, unit, '2026-12', null)).totalFen).toBe(8333);
+    expect((await fin.get(`/api/depreciation/cards/${card}`)).json()).toEqual({
+      items: [{ month: '2026-12', amountFen: 8333, accumulatedAfterFen: 208333, months: 1, status: 'open' }],
+      opening: { month: '2026-11', months: 24, accumulatedFen: 200000 }, recognizedOn: null, monthsDone: 25,
+    });
     setBusinessToday('2031-12-31');
     const charges = [8333];
     for (const m of months('2027-01', '2030-12')) charges.push((await runMonth(t.database.db, unit, m, null)).totalFen);

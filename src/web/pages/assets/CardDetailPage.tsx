@@ -3,6 +3,7 @@ import { App, Button, Card, Col, Descriptions, Empty, Row, Select, Space, Spin, 
 import { EditOutlined, MobileOutlined, UploadOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router-dom';
+import { CardDepreciationPanel } from './CardDepreciationPanel.tsx';
 import {
   ATTACHMENT_KINDS, ATTACHMENT_MAX_BYTES, ATTACHMENT_TYPES, BUILDING_STRUCTURES,
   type CardAttachmentItem, type CardDetail, type CardEventItem,
@@ -149,6 +150,7 @@ export default function CardDetailPage() {
                 <Descriptions.Item label={t('使用年限', 'Useful life')}>{c.usefulLifeMonths != null ? t(`${c.usefulLifeMonths} 个月`, `${c.usefulLifeMonths} months`) : '—'}</Descriptions.Item>
               </Descriptions>
             </Card>
+            {can('depreciation.read') && <CardDepreciationPanel cardId={c.id} />}
             <Card size="small" title={t('使用信息', 'Use')}>
               <Descriptions size="small" column={{ xs: 1, sm: 2, md: 3 }}>
                 <Descriptions.Item label={t('使用方式', 'Use mode')}>{code(USE_MODES, c.useMode, locale)}</Descriptions.Item>

@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { businessMonth } from '../../platform/clock.ts';
 import { query, type Queryable } from '../../platform/db/engine.ts';
 import { withTx } from '../../platform/db/tx.ts';
 import { DEMO_MODELS } from './demo-models.ts';
@@ -25,7 +26,7 @@ export interface GenerateOptions {
   batchSize?: number;
   /** Varies the data between runs that share a database (the bench uses 0). */
   salt?: number;
-  /** 'YYYY-MM': cards posted by its end come in with their depreciation through it (DEMO_TAKEOVER_MONTH). */
+  /** 'YYYY-MM': cards posted by its end come in with their depreciation through it (default demoTakeoverMonth()). */
   takeoverMonth?: string;
   log?: (msg: string) => void;
 }
@@ -155,8 +156,15 @@ async function fillBuildingCards(tx: Queryable) {
     FROM b CROSS JOIN o JOIN categories c ON c.edition = '2010' AND c.code = '1020102'`);
 }
 
-/** The month the generated books are taken over as of: cards hold their depreciation through it. */
-export const DEMO_TAKEOVER_MONTH = '2026-10';
+/**
+ * The month the generated books are taken over as of (cards hold their depreciation through it):
+ * the month before last, so last month is the first the demo's finance officer runs and closes.
+ */
+export const demoTakeoverMonth = (): string => {
+  const [y, m] = businessMonth().split('-').map(Number);
+  const i = y * 12 + m - 1 - 2;
+  return `${Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`;
+};
 
 /** Writes gen_cards into cards (with card numbers) and their ledger; returns the event count. */
 async function writeCardsAndLedger(tx: Queryable, takeover: string): Promise<number> {
@@ -310,7 +318,7 @@ export async function generateCards(db: Queryable, opts: GenerateOptions): Promi
       await createLookups(tx, opts.unitCodes);
       await fill(tx);
       const [{ n }] = await query<{ n: number }>(tx, sql`SELECT count(*)::int AS n FROM gen_cards`);
-      const e = n ? await writeCardsAndLedger(tx, opts.takeoverMonth ?? DEMO_TAKEOVER_MONTH) : 0;
+      const e = n ? await writeCardsAndLedger(tx, opts.takeoverMonth ?? demoTakeoverMonth()) : 0;
       await dropBatchTables(tx);
       for (const t of ['gen_units', 'gen_unit_slots', 'gen_staff', 'gen_depts', 'gen_rooms', 'gen_mrooms', 'gen_models', 'gen_model_slots']) {
         await tx.execute(sql.raw(`DROP TABLE IF EXISTS ${t}`));

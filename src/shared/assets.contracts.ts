@@ -91,6 +91,8 @@ export const CardInput = z.object({
    * omitted for a card with accumulated depreciation, the months from posting to the balance month.
    */
   openingDepreciatedMonths: z.number().int().min(0).max(1200).nullish(),
+  /** 补录理由: required for a card registered by hand after the unit's takeover (it then awaits finance's posting). */
+  supplementReason: z.string().trim().max(500).nullish(),
   fundingSource: FundingSourceCode.nullish(),
   acquisitionMethod: AcquisitionMethodCode,
   acquiredOn: isoDate,

@@ -47,6 +47,8 @@ export const PERMISSIONS = {
   'depreciation.close': ['asset_office', 'unit_finance'],
   // 期初建账: declaring the takeover month of a unit's books.
   'books.takeover': ['asset_office', 'unit_finance'],
+  // 补录入账: posting a card registered by hand after the takeover (finance, not whoever registered it).
+  'card.post': ['asset_office', 'unit_finance'],
   // 反结账 is decided by the committee, never by the unit that asks.
   'period.reopen.decide': ['asset_office'],
   'report.read': ['sysadmin', 'asset_office', 'finance_bureau', 'auditor', 'unit_admin', 'unit_finance', 'unit_leader'],

@@ -8,6 +8,8 @@ import type { App } from '../../platform/http/types.ts';
 import { addAttachment, listAttachments, readAttachment } from './card-attachment.service.ts';
 import { getCardDetail, getCardTimeline, namesForEvents } from './card-detail.queries.ts';
 import { createCardByUser, editCardByUser } from './card-edit.service.ts';
+import { postSupplement } from './card-supplement.service.ts';
+import { PostingInput } from '../../../shared/workflow.contracts.ts';
 import { listCards } from './card.queries.ts';
 
 const tags = ['cards'];
@@ -44,6 +46,14 @@ export async function cardRoutes(app: App) {
   }, async (req, reply) => {
     const card = await createCardByUser(db, req.actor, req.body);
     return reply.status(201).send({ id: card.id, cardNo: card.cardNo, version: card.version });
+  });
+
+  app.post('/api/cards/:id/post', {
+    config: { access: 'card.post' },
+    schema: { tags, summary: '补录卡片入账（单位财务：入账日期与会计凭证号）', params: CardId, body: PostingInput, response: { 200: Saved } },
+  }, async (req) => {
+    const card = await postSupplement(db, req.actor, req.params.id, req.body);
+    return { id: card.id, cardNo: card.cardNo, version: card.version };
   });
 
   app.patch('/api/cards/:id', {

@@ -271,3 +271,35 @@ describe('depreciation on the tamper-evident ledger', () => {
     expect((await verifyLedger(db, { unitIds: [unit] })).ok).toBe(false);
   }, 60_000);
 });
+
+describe('a card reaches the books with a source', () => {
+  it('takes a hand registration after the takeover as a 补录: a reason, pending, then posted by finance with a voucher', async () => {
+    setBusinessToday('2026-12-15');
+    const db = t.database.db;
+    const { unit, fin } = await unitWithFinance();
+    await makeUser(db, `adm-${unit}`, 'unit_admin', unit);
+    const admin = await t.as(`adm-${unit}`);
+    await fin.post('/api/books/takeover', { unitId: unit, month: '2026-10' });
+    const input = { unitId: unit, name: '打印机', categoryId: computers, originalValueFen: 320000, acquisitionMethod: 'purchase', acquiredOn: '2026-11-05', postedOn: '2026-11-08', usefulLifeMonths: 72 };
+    const noReason = await admin.post('/api/cards', input);
+    expect(noReason.statusCode).toBe(400);
+    expect(noReason.json().fields.supplementReason).toContain('补录');
+    expect(await query(db, sql`SELECT 1 FROM cards WHERE unit_id = ${unit}`)).toHaveLength(0);
+    const saved = await admin.post('/api/cards', { ...input, supplementReason: '办公室自购，未走采购流程' });
+    expect(saved.statusCode, saved.body).toBe(201);
+    const id = saved.json().id;
+    expect(await queryOne(db, sql`SELECT status, posted_on FROM cards WHERE id = ${id}`)).toEqual({ status: 'pending_posting', posted_on: null });
+    // Not on the books: November runs without it.
+    expect((await runMonth(db, unit, '2026-11', null)).totalFen).toBe(0);
+    expect((await admin.post(`/api/cards/${id}/post`, { postedOn: '2026-11-08', voucherNo: '记-11-0042' })).statusCode).toBe(403);
+    expect((await fin.post(`/api/cards/${id}/post`, { postedOn: '2026-11-08' })).statusCode).toBe(400);
+    expect((await fin.post(`/api/cards/${id}/post`, { postedOn: '2026-11-08', voucherNo: '记-11-0042' })).statusCode).toBe(200);
+    expect(await queryOne(db, sql`SELECT status, posted_on::text AS p, voucher_no FROM cards WHERE id = ${id}`)).toEqual({ status: 'in_use', p: '2026-11-08', voucher_no: '记-11-0042' });
+    // ¥3,200 over 72 months: ¥44.44 for November, re-run.
+    expect((await runMonth(db, unit, '2026-11', null)).totalFen).toBe(4444);
+    // An opening card (posted by the end of the takeover month) is registered on the books directly.
+    const opening = await admin.post('/api/cards', { ...input, acquiredOn: '2024-10-05', postedOn: '2024-10-08', accumulatedDepreciationFen: 106667 });
+    expect(opening.statusCode, opening.body).toBe(201);
+    expect(await queryOne(db, sql`SELECT status, opening_depreciated_months AS n FROM cards WHERE id = ${opening.json().id}`)).toEqual({ status: 'in_use', n: 25 });
+  }, 60_000);
+});

@@ -4,6 +4,7 @@ import { EditOutlined, MobileOutlined, UploadOutlined } from '@ant-design/icons'
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router-dom';
 import { CardDepreciationPanel } from './CardDepreciationPanel.tsx';
+import { PostingButton } from '../../components/PostingButton.tsx';
 import {
   ATTACHMENT_KINDS, ATTACHMENT_MAX_BYTES, ATTACHMENT_TYPES, BUILDING_STRUCTURES,
   type CardAttachmentItem, type CardDetail, type CardEventItem,
@@ -118,6 +119,8 @@ export default function CardDetailPage() {
         breadcrumb={[{ title: t('资产卡片库', 'Card library'), path: '/cards' }]}
         extra={<Space>
           <Link to={`/m/cards/${c.id}`}><Button icon={<MobileOutlined />}>{t('手机页', 'Phone view')}</Button></Link>
+          {can('card.post') && c.status === 'pending_posting' && !c.sourceDocumentId
+            && <PostingButton url={`/api/cards/${c.id}/post`} onDone={async () => { await card.refetch(); await timeline.refetch(); }} />}
           {can('card.write') && c.status !== 'disposed' && <Button type="primary" icon={<EditOutlined />} onClick={() => setEditing(true)}>{t('修改信息', 'Edit')}</Button>}
         </Space>} />
       <Row gutter={12}>

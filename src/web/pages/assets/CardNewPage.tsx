@@ -79,6 +79,10 @@ export default function CardNewPage() {
             <Col xs={24} md={8}><Form.Item name="fundingSource" label={t('资金来源', 'Funding')}><Select allowClear options={options(FUNDING_SOURCES, locale)} /></Form.Item></Col>
             <Col xs={24} md={8}><Form.Item name="postedOn" label={t('入账日期', 'Posted on')}><DatePicker style={{ width: '100%' }} /></Form.Item></Col>
             <Col xs={24} md={8}><Form.Item name="voucherNo" label={t('凭证号', 'Voucher no.')}><Input maxLength={64} /></Form.Item></Col>
+            <Col xs={24} md={8}><Form.Item name="openingDepreciatedMonths" label={t('已提折旧月数', 'Months depreciated')}
+              extra={t('期初卡片：累计折旧所含的月数；不填按入账月至上月计', 'Opening cards: the months the accumulated amount holds')}><InputNumber min={0} max={1200} precision={0} style={{ width: '100%' }} /></Form.Item></Col>
+            <Col xs={24} md={16}><Form.Item name="supplementReason" label={t('补录理由', 'Reason for a late registration')}
+              extra={t('账套接管后登记的卡片须填写，保存后待单位财务审核入账', 'Needed after the takeover: the card then awaits finance\'s posting')}><Input maxLength={500} /></Form.Item></Col>
             <Col xs={24} md={8}><Form.Item name="depreciationMethod" label={t('折旧方法', 'Depreciation')}><Select allowClear placeholder={t('按分类默认', 'Category default')} options={options(DEPRECIATION_METHODS, locale)} /></Form.Item></Col>
             <Col xs={24} md={8}><Form.Item name="usefulLifeMonths" label={t('使用年限（月）', 'Useful life (months)')}><InputNumber min={0} max={1200} precision={0} style={{ width: '100%' }} placeholder={category.data?.usefulLifeMonths != null ? String(category.data.usefulLifeMonths) : undefined} /></Form.Item></Col>
           </Row>

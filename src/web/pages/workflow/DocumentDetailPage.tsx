@@ -9,6 +9,7 @@ import { CHANGE_KINDS, STEP_SCOPES, type Decision, type DocumentDetail, type Doc
 import { api } from '../../api/client.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { ConfirmButton } from '../../components/ConfirmButton.tsx';
+import { PostingButton } from '../../components/PostingButton.tsx';
 import { Money } from '../../components/Money.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { StatusTag } from '../../components/StatusTag.tsx';
@@ -126,7 +127,7 @@ export default function DocumentDetailPage() {
               <Button danger icon={<CloseOutlined />} onClick={() => setDeciding('reject')}>{t('驳回', 'Reject')}</Button>
             </>}
             {doc.can.execute && <ConfirmButton type="primary" confirm={t('确定执行该单据？', 'Execute this document?')} description={t('执行后资产卡片将按单据变更，并记入资产履历', 'The cards change and the ledger records it')} onConfirm={act('execute')} successMessage={t('已执行', 'Executed')} data-testid="execute">{t('执行', 'Execute')}</ConfirmButton>}
-            {doc.can.post && <PostingButton docId={doc.id} onDone={after} />}
+            {doc.can.post && <PostingButton url={`/api/documents/${doc.id}/post`} onDone={after} />}
             {doc.can.returnLending && <Space.Compact>
               <DatePicker value={returnedOn} onChange={(d) => d && setReturnedOn(d)} allowClear={false} />
               <ConfirmButton confirm={t('确定收回？', 'Mark returned?')} onConfirm={act('return-lending', { returnedOn: returnedOn.format('YYYY-MM-DD') })}>{t('收回', 'Returned')}</ConfirmButton>
@@ -175,49 +176,6 @@ export default function DocumentDetailPage() {
         okText={t('确定', 'OK')} cancelText={t('取消', 'Cancel')} okButtonProps={{ danger: deciding === 'reject', loading: busy }} onOk={decide} onCancel={() => setDeciding(null)}>
         <Typography.Paragraph>{deciding === 'approve' ? t('确认同意本环节？', 'Approve this step?') : t('请填写意见（必填）', 'A comment is required')}</Typography.Paragraph>
         <Input.TextArea rows={3} value={comment} onChange={(e) => setComment(e.target.value)} placeholder={t('审批意见', 'Comment')} data-testid="decision-comment" />
-      </Modal>
-    </>
-  );
-}
-
-/**
- * 入账: unit finance gives the date of recognition (交付使用) and the accounting voucher number. A
- * date in a closed month is booked in the first open month (补记); the server says so.
- */
-function PostingButton({ docId, onDone }: { docId: string; onDone: () => Promise<void> | void }) {
-  const { t } = useI18n();
-  const { message } = App.useApp();
-  const [open, setOpen] = useState(false);
-  const [postedOn, setPostedOn] = useState(dayjs());
-  const [voucherNo, setVoucherNo] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const submit = async () => {
-    setBusy(true); setError(null);
-    try {
-      const res = await api.post<{ posted: number; lateOf: string | null }>(`/api/documents/${docId}/post`, { postedOn: postedOn.format('YYYY-MM-DD'), voucherNo: voucherNo.trim() });
-      message.success(res.lateOf
-        ? t(`已入账 ${res.posted} 张；所属月份已结账，记入 ${res.lateOf.slice(0, 7)}（补记）`, `Posted ${res.posted}; the month is closed, booked in ${res.lateOf.slice(0, 7)}`)
-        : t(`已入账 ${res.posted} 张`, `Posted ${res.posted}`));
-      setOpen(false);
-      await onDone();
-    } catch (err) { setError(errorText(err)); } finally { setBusy(false); }
-  };
-  return (
-    <>
-      <Button type="primary" onClick={() => setOpen(true)} data-testid="post">{t('入账', 'Post')}</Button>
-      <Modal open={open} title={t('验收入账', 'Post the accepted cards')} okText={t('确定入账', 'Post')} cancelText={t('取消', 'Cancel')}
-        onOk={submit} confirmLoading={busy} onCancel={() => setOpen(false)} okButtonProps={{ disabled: !voucherNo.trim(), 'data-testid': 'post-confirm' } as never}>
-        <Form layout="vertical" component="div">
-          <Form.Item label={t('入账日期（交付使用日期）', 'Posting date (date of recognition)')} required>
-            <DatePicker value={postedOn} onChange={(d) => d && setPostedOn(d)} allowClear={false} disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
-          </Form.Item>
-          <Form.Item label={t('会计凭证号', 'Accounting voucher no.')} required extra={t('记账凭证的编号，不是发票号', 'The voucher of the posting, not the invoice number')}>
-            <Input value={voucherNo} onChange={(e) => setVoucherNo(e.target.value)} maxLength={64} data-testid="voucher-no" onPressEnter={(e) => e.preventDefault()} />
-          </Form.Item>
-          {error && <Alert type="error" showIcon message={error} />}
-          <Typography.Text type="secondary">{t('入账后开始计提折旧；日期在已结账月份的，记入第一个未结账月份（补记）', 'Depreciation starts on posting; a date in a closed month is booked in the first open month')}</Typography.Text>
-        </Form>
       </Modal>
     </>
   );

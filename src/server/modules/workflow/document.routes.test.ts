@@ -181,7 +181,7 @@ describe('lifecycle documents', () => {
     const card = await idleCard(t.database, w);
     const id = await createDoc(admin, requisition(card.id));
     for (const [method, url] of [['GET', `/api/documents/${id}`], ['PUT', `/api/documents/${id}`], ['POST', `/api/documents/${id}/submit`], ['POST', `/api/documents/${id}/cancel`], ['POST', `/api/documents/${id}/execute`], ['POST', `/api/documents/${id}/post`], ['POST', `/api/documents/${id}/return-lending`]] as const) {
-      const body = method === 'PUT' ? requisition(card.id) : url.endsWith('return-lending') ? { returnedOn: '2026-01-01' } : {};
+      const body = method === 'PUT' ? requisition(card.id) : url.endsWith('return-lending') ? { returnedOn: '2026-01-01' } : url.endsWith('/post') ? { postedOn: '2026-01-01', voucherNo: '记-1' } : {};
       const res = await u02admin.request(method, url, body);
       expect(res.statusCode, `${method} ${url}`).toBe(404);
     }

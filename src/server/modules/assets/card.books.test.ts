@@ -182,6 +182,17 @@ describe('card books', () => {
       expect((await detail(b.id)).assetKind).toBe('fixed');
     });
 
+    it('shows low-value items on their own line of the asset summary, in items and original value', async () => {
+      const before = (await u01.get(`/api/reports/summary?from=2025-01&to=2025-01&unitId=${w.u01}`)).json().lowValue;
+      await post({ name: '订书机', originalValueFen: 8000, quantity: 1, acquiredOn: '2025-01-10', postedOn: '2025-01-10' });
+      await post({ name: '计算器', originalValueFen: 24000, quantity: 3, acquiredOn: '2025-01-20', postedOn: '2025-01-20' });
+      const res = await u01.get(`/api/reports/summary?from=2025-01&to=2025-01&unitId=${w.u01}`);
+      expect(res.statusCode, res.body).toBe(200);
+      const line = res.json().lowValue;
+      expect(line.opening).toEqual(before.opening);
+      expect(line.closing).toEqual({ count: before.closing.count + 4, valueFen: before.closing.valueFen + 32000 });
+    });
+
     it('counts a batch of furniture as a fixed asset though each item is under the threshold', async () => {
       const batch = (await post({ categoryId: cat.chair, name: '办公椅', quantity: 20, originalValueFen: 600000 })).json();
       const single = (await post({ categoryId: cat.chair, name: '办公椅', quantity: 1, originalValueFen: 30000 })).json();

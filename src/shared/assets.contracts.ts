@@ -1,6 +1,9 @@
 // Contracts of the card library (资产卡片库), shared by the API and the web forms.
 import { z } from 'zod';
-import { ACQUISITION_METHODS, CARD_EVENT_TYPES, CARD_STATUSES, DEPRECIATION_METHODS, DISPOSAL_METHODS, FUNDING_SOURCES, USE_MODES } from './assets.enums.ts';
+import {
+  ACQUISITION_METHODS, ASSET_KINDS, ASSET_USES, CARD_EVENT_TYPES, CARD_STATUSES, DEPRECIATION_METHODS, DEPRECIATION_STATUSES, DISPOSAL_METHODS,
+  FUNDING_SOURCES, LAND_RIGHT_TYPES, OWNERSHIP_NATURES, PROCUREMENT_FORMS, USE_MODES, VALUE_TYPES, VEHICLE_ESTABLISHMENTS, VEHICLE_ORIGINS, VEHICLE_USES,
+} from './assets.enums.ts';
 import { PageQuery } from './paging.ts';
 
 const keys = <T extends Record<string, unknown>>(o: T) => Object.keys(o) as [keyof T & string, ...(keyof T & string)[]];
@@ -11,6 +14,11 @@ export const DisposalMethodCode = z.enum(keys(DISPOSAL_METHODS));
 export const DepreciationMethodCode = z.enum(keys(DEPRECIATION_METHODS));
 export const FundingSourceCode = z.enum(keys(FUNDING_SOURCES));
 export const CardEventTypeCode = z.enum(keys(CARD_EVENT_TYPES));
+export const AssetKindCode = z.enum(keys(ASSET_KINDS));
+export const ValueTypeCode = z.enum(keys(VALUE_TYPES));
+export const ProcurementFormCode = z.enum(keys(PROCUREMENT_FORMS));
+export const AssetUseCode = z.enum(keys(ASSET_USES));
+export const DepreciationStatusCode = z.enum(keys(DEPRECIATION_STATUSES));
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
 const uuid = z.uuid();
@@ -39,6 +47,14 @@ export const CardFilter = z.object({
   postedTo: isoDate.optional(),
   /** Any fragment of card number, name, spec, brand or serial number. */
   q: z.string().max(100).optional(),
+  // The Ministry's card (DOMAIN §4).
+  assetKind: listOf(AssetKindCode),
+  valueType: listOf(ValueTypeCode),
+  procurementForm: listOf(ProcurementFormCode),
+  assetUse: listOf(AssetUseCode),
+  /** 财政拨款 in fen, inclusive. */
+  fiscalMin: z.coerce.number().int().min(0).optional(),
+  fiscalMax: z.coerce.number().int().min(0).optional(),
 });
 export type CardFilter = z.infer<typeof CardFilter>;
 
@@ -55,8 +71,41 @@ export const BUILDING_STRUCTURES = {
   reinforced_concrete: ['钢混', 'Reinforced concrete'],
   brick_concrete: ['砖混', 'Brick-concrete'],
   brick_wood: ['砖木', 'Brick-wood'],
+  simple: ['简易', 'Simple'],
 } as const;
+const attrDate = isoDate;
+const area = z.number().min(0);
+/**
+ * Category-specific attributes, typed here and checked against the category's attribute set by
+ * card.rules.ts (checkAttributes). Fields the reports filter on are columns of `cards`; these are not.
+ */
 export const CardAttributes = z.object({
+  // Buildings and land (房屋、土地).
+  ownershipNature: z.enum(keys(OWNERSHIP_NATURES)).optional(),
+  /** 不动产权证号 (权属证号). */
+  titleCertNo: z.string().max(64).optional(),
+  certIssuedOn: attrDate.optional(),
+  /** 坐落位置. */
+  address: z.string().max(200).optional(),
+  landRightType: z.enum(keys(LAND_RIGHT_TYPES)).optional(),
+  floorsAbove: z.number().int().min(0).max(200).optional(),
+  floorsBelow: z.number().int().min(0).max(20).optional(),
+  completedOn: attrDate.optional(),
+  /** Area by use, m²: 自用, 出租, 出借, 闲置; together at most the area. */
+  areaSelfUse: area.optional(),
+  areaRented: area.optional(),
+  areaLent: area.optional(),
+  areaIdle: area.optional(),
+  // Vehicles (车辆).
+  vehicleUse: z.enum(keys(VEHICLE_USES)).optional(),
+  establishment: z.enum(keys(VEHICLE_ESTABLISHMENTS)).optional(),
+  /** 排气量, litres. */
+  displacement: z.number().min(0).max(30).optional(),
+  /** 车架号 (VIN). */
+  vin: z.string().max(17).optional(),
+  engineNo: z.string().max(40).optional(),
+  seats: z.number().int().min(1).max(100).optional(),
+  vehicleOrigin: z.enum(keys(VEHICLE_ORIGINS)).optional(),
   structure: z.enum(keys(BUILDING_STRUCTURES)).optional(),
   /** m² (buildings, land). */
   area: z.number().positive().optional(),
@@ -73,6 +122,26 @@ const text = (max: number) => z.string().trim().max(max);
 const optText = (max: number) => z.string().trim().max(max).nullish();
 const optId = uuid.nullish();
 const optDate = isoDate.nullish();
+
+/**
+ * The Ministry's card fields a person enters (DOMAIN §4). Funding amounts: 财政拨款 + 非财政拨款 = 原值;
+ * when neither is given the whole value goes to the card's funding source (财政拨款 unless it says
+ * 非财政拨款); when one is given the other is the rest.
+ */
+function mofFields() {
+  return {
+    fiscalFundingFen: z.number().int('金额应为整数分').min(0, '金额不能为负').nullish(),
+    nonFiscalFundingFen: z.number().int('金额应为整数分').min(0, '金额不能为负').nullish(),
+    procurementForm: ProcurementFormCode.nullish(),
+    manufacturer: optText(200),
+    /** 国别/产地. */
+    originCountry: optText(100),
+    manufacturedOn: optDate,
+    contractNo: optText(64),
+    /** 发票号: its own field, never the voucher number. */
+    invoiceNo: optText(64),
+  };
+}
 
 /** A card's descriptive and financial fields as a person enters them (POST /api/cards). */
 export const CardInput = z.object({
@@ -113,6 +182,9 @@ export const CardInput = z.object({
   custodianId: optId,
   roomId: optId,
   attributes: CardAttributes.optional(),
+  ...mofFields(),
+  valueType: ValueTypeCode.optional(),
+  assetUse: AssetUseCode.optional(),
 });
 export type CardInput = z.infer<typeof CardInput>;
 
@@ -130,6 +202,10 @@ export const CardPatch = z.object({
   warrantyUntil: optDate,
   inUseOn: optDate,
   attributes: CardAttributes.optional(),
+  ...mofFields(),
+  /** 名义金额 is set at registration only (it decides depreciation). */
+  valueType: ValueTypeCode.exclude(['nominal'], { message: '名义金额只能在登记时选择' }).optional(),
+  assetUse: AssetUseCode.optional(),
   note: optText(500),
 });
 export type CardPatch = z.infer<typeof CardPatch>;
@@ -161,6 +237,7 @@ export const CardListItem = z.object({
   custodianName: z.string().nullable(),
   roomId: z.string().nullable(),
   roomName: z.string().nullable(),
+  assetKind: AssetKindCode,
   version: z.number(),
 });
 export type CardListItem = z.infer<typeof CardListItem>;
@@ -185,6 +262,24 @@ export const CardDetail = CardListItem.extend({
   disposedOn: z.string().nullable(),
   disposalMethod: z.string().nullable(),
   sourceDocumentId: z.string().nullable(),
+  valueType: ValueTypeCode,
+  fiscalFundingFen: z.number().nullable(),
+  nonFiscalFundingFen: z.number().nullable(),
+  procurementForm: ProcurementFormCode.nullable(),
+  assetUse: AssetUseCode,
+  manufacturer: z.string().nullable(),
+  originCountry: z.string().nullable(),
+  manufacturedOn: z.string().nullable(),
+  contractNo: z.string().nullable(),
+  invoiceNo: z.string().nullable(),
+  /** Derived: 计提 / 不计提 / 已提足. */
+  depreciationStatus: DepreciationStatusCode,
+  /** 已提折旧月数: the opening balance's months plus the months of the card's entries. */
+  depreciatedMonths: z.number(),
+  /** 月折旧额: the last entry's monthly charge; null before the first. */
+  monthlyDepreciationFen: z.number().nullable(),
+  /** The floor of the card's life (不低于), months; null when none applies. */
+  lifeFloorMonths: z.number().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

@@ -98,3 +98,80 @@ export const CARD_EVENT_TYPES = {
 export type CardEventType = keyof typeof CARD_EVENT_TYPES;
 
 export const label = (pair: readonly [string, string], locale: string) => (locale === 'en' ? pair[1] : pair[0]);
+
+// The Ministry of Finance card (行政事业单位资产管理信息系统, DOMAIN §4).
+
+/** What a card is on the books: a fixed asset, an intangible asset (amortised), or a low-value item (低值易耗品). */
+export const ASSET_KINDS = {
+  fixed: ['固定资产', 'Fixed asset'],
+  intangible: ['无形资产', 'Intangible asset'],
+  low_value: ['低值易耗品', 'Low-value item'],
+} as const;
+export type AssetKind = keyof typeof ASSET_KINDS;
+
+export const VALUE_TYPES = {
+  original: ['原值', 'Historical cost'],
+  provisional: ['暂估', 'Provisional'],
+  replacement: ['重置', 'Replacement cost'],
+  appraised: ['评估', 'Appraised'],
+  nominal: ['名义金额', 'Nominal amount'],
+} as const;
+export type ValueType = keyof typeof VALUE_TYPES;
+
+export const PROCUREMENT_FORMS = {
+  government_central: ['政府集中采购', 'Central government procurement'],
+  department_central: ['部门集中采购', 'Departmental procurement'],
+  decentralized: ['分散采购', 'Decentralised procurement'],
+} as const;
+export type ProcurementForm = keyof typeof PROCUREMENT_FORMS;
+
+export const ASSET_USES = {
+  self_use: ['自用', 'Own use'],
+  rented: ['出租', 'Rented out'],
+  lent: ['出借', 'Lent out'],
+  investment: ['对外投资', 'Invested'],
+  guarantee: ['担保', 'Pledged'],
+  other: ['其他', 'Other'],
+} as const;
+export type AssetUse = keyof typeof ASSET_USES;
+
+/** 折旧状态: derived from method, category, kind and balances, never stored. */
+export const DEPRECIATION_STATUSES = {
+  charging: ['计提', 'Depreciating'],
+  not_charged: ['不计提', 'Not depreciated'],
+  fully_charged: ['已提足', 'Fully depreciated'],
+} as const;
+export type DepreciationStatus = keyof typeof DEPRECIATION_STATUSES;
+
+// Buildings and land.
+export const OWNERSHIP_NATURES = {
+  state: ['国有', 'State-owned'],
+  collective: ['集体', 'Collective'],
+  other: ['其他', 'Other'],
+} as const;
+export const LAND_RIGHT_TYPES = {
+  allocated: ['划拨', 'Allocated'],
+  granted: ['出让', 'Granted'],
+  leased: ['租赁', 'Leased'],
+  contributed: ['作价出资（入股）', 'Contributed'],
+  other: ['其他', 'Other'],
+} as const;
+
+// Vehicles.
+export const VEHICLE_USES = {
+  general_official: ['一般公务用车', 'General official'],
+  law_enforcement: ['执法执勤用车', 'Law enforcement'],
+  special_technical: ['特种专业技术用车', 'Special technical'],
+  confidential: ['机要通信用车', 'Confidential communication'],
+  emergency: ['应急保障用车', 'Emergency'],
+  leaders: ['领导干部用车', 'Senior officials'],
+  other: ['其他用车', 'Other'],
+} as const;
+export const VEHICLE_ESTABLISHMENTS = {
+  in_quota: ['编制内', 'Within establishment'],
+  out_of_quota: ['编制外', 'Outside establishment'],
+} as const;
+export const VEHICLE_ORIGINS = {
+  domestic: ['国产', 'Domestic'],
+  imported: ['进口', 'Imported'],
+} as const;

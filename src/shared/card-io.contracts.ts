@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { BUILDING_STRUCTURES } from './assets.contracts.ts';
-import { ACQUISITION_METHODS, CARD_STATUSES, DEPRECIATION_METHODS, FUNDING_SOURCES, USE_MODES } from './assets.enums.ts';
+import {
+  ACQUISITION_METHODS, ASSET_USES, CARD_STATUSES, DEPRECIATION_METHODS, FUNDING_SOURCES, LAND_RIGHT_TYPES, OWNERSHIP_NATURES, PROCUREMENT_FORMS,
+  USE_MODES, VALUE_TYPES, VEHICLE_ESTABLISHMENTS, VEHICLE_ORIGINS, VEHICLE_USES,
+} from './assets.enums.ts';
 
 /**
  * The card spreadsheet: one column list shared by the template, the importer, the exporter and the
@@ -20,6 +23,8 @@ export interface CardColumn {
   note: string;
   /** Category attribute columns: which attribute set they belong to. */
   attributeSet?: 'building' | 'vehicle' | 'it' | 'land';
+  /** Kept in the card's attributes under `key` (the Ministry's building, land and vehicle fields). */
+  attr?: boolean;
   width?: number;
 }
 
@@ -56,6 +61,36 @@ export const CARD_IMPORT_COLUMNS: CardColumn[] = [
   { key: 'plateNo', zh: '车牌号', en: 'Plate number', kind: 'text', attributeSet: 'vehicle', note: '车辆类', width: 12 },
   { key: 'ip', zh: 'IP', en: 'IP', kind: 'text', attributeSet: 'it', note: '信息设备：IPv4 地址', width: 14 },
   { key: 'mac', zh: 'MAC', en: 'MAC', kind: 'text', attributeSet: 'it', note: '信息设备：如 00:1A:2B:3C:4D:5E', width: 18 },
+  // The Ministry's card (财政部行政事业单位资产管理信息系统, DOMAIN §4).
+  { key: 'valueType', zh: '价值类型', en: 'Value type', kind: 'enum', vocabulary: VALUE_TYPES, note: '默认 原值；名义金额的资产原值应为 1 元，不计提折旧', width: 10 },
+  { key: 'fiscalFunding', zh: '财政拨款(元)', en: 'Fiscal funding (yuan)', kind: 'money', note: '财政拨款 + 非财政拨款 = 原值；只填一项时另一项为差额；都不填时按经费来源全额计入（默认财政拨款）', width: 14 },
+  { key: 'nonFiscalFunding', zh: '非财政拨款(元)', en: 'Non-fiscal funding (yuan)', kind: 'money', note: '见“财政拨款”', width: 14 },
+  { key: 'procurementForm', zh: '采购组织形式', en: 'Procurement form', kind: 'enum', vocabulary: PROCUREMENT_FORMS, note: '', width: 14 },
+  { key: 'assetUse', zh: '资产用途', en: 'Asset use', kind: 'enum', vocabulary: ASSET_USES, note: '默认按使用方式：出租、出借，否则自用', width: 10 },
+  { key: 'manufacturer', zh: '生产厂家', en: 'Manufacturer', kind: 'text', note: '', width: 18 },
+  { key: 'originCountry', zh: '国别/产地', en: 'Country / place of origin', kind: 'text', note: '', width: 12 },
+  { key: 'manufacturedOn', zh: '出厂日期', en: 'Manufactured on', kind: 'date', note: '日期；不得晚于今天', width: 12 },
+  { key: 'contractNo', zh: '合同编号', en: 'Contract number', kind: 'text', note: '', width: 16 },
+  { key: 'invoiceNo', zh: '发票号', en: 'Invoice number', kind: 'text', note: '发票号码，不是会计凭证号', width: 16 },
+  { key: 'ownershipNature', zh: '权属性质', en: 'Ownership', kind: 'enum', vocabulary: OWNERSHIP_NATURES, attributeSet: 'building', attr: true, note: '房屋、土地类', width: 10 },
+  { key: 'titleCertNo', zh: '不动产权证号', en: 'Title certificate no.', kind: 'text', attributeSet: 'building', attr: true, note: '房屋、土地类', width: 18 },
+  { key: 'certIssuedOn', zh: '发证日期', en: 'Certificate issued on', kind: 'date', attributeSet: 'building', attr: true, note: '房屋、土地类；日期', width: 12 },
+  { key: 'address', zh: '坐落位置', en: 'Address', kind: 'text', attributeSet: 'building', attr: true, note: '房屋、土地类', width: 24 },
+  { key: 'landRightType', zh: '土地使用权类型', en: 'Land right type', kind: 'enum', vocabulary: LAND_RIGHT_TYPES, attributeSet: 'land', attr: true, note: '土地类', width: 12 },
+  { key: 'floorsAbove', zh: '地上层数', en: 'Floors above ground', kind: 'int', attributeSet: 'building', attr: true, note: '房屋类', width: 8 },
+  { key: 'floorsBelow', zh: '地下层数', en: 'Floors below ground', kind: 'int', attributeSet: 'building', attr: true, note: '房屋类', width: 8 },
+  { key: 'completedOn', zh: '竣工日期', en: 'Completed on', kind: 'date', attributeSet: 'building', attr: true, note: '房屋类；日期', width: 12 },
+  { key: 'areaSelfUse', zh: '自用面积(㎡)', en: 'Area in own use (m²)', kind: 'decimal', attributeSet: 'building', attr: true, note: '房屋、土地类；自用、出租、出借、闲置面积之和不大于面积', width: 10 },
+  { key: 'areaRented', zh: '出租面积(㎡)', en: 'Area rented (m²)', kind: 'decimal', attributeSet: 'building', attr: true, note: '房屋、土地类', width: 10 },
+  { key: 'areaLent', zh: '出借面积(㎡)', en: 'Area lent (m²)', kind: 'decimal', attributeSet: 'building', attr: true, note: '房屋、土地类', width: 10 },
+  { key: 'areaIdle', zh: '闲置面积(㎡)', en: 'Area idle (m²)', kind: 'decimal', attributeSet: 'building', attr: true, note: '房屋、土地类', width: 10 },
+  { key: 'vehicleUse', zh: '车辆用途', en: 'Vehicle use', kind: 'enum', vocabulary: VEHICLE_USES, attributeSet: 'vehicle', attr: true, note: '车辆类', width: 14 },
+  { key: 'establishment', zh: '编制情况', en: 'Establishment', kind: 'enum', vocabulary: VEHICLE_ESTABLISHMENTS, attributeSet: 'vehicle', attr: true, note: '车辆类', width: 10 },
+  { key: 'displacement', zh: '排气量(升)', en: 'Displacement (L)', kind: 'decimal', attributeSet: 'vehicle', attr: true, note: '车辆类；升，如 1.6', width: 10 },
+  { key: 'vin', zh: '车架号', en: 'VIN', kind: 'text', attributeSet: 'vehicle', attr: true, note: '车辆类；17 位', width: 20 },
+  { key: 'engineNo', zh: '发动机号', en: 'Engine number', kind: 'text', attributeSet: 'vehicle', attr: true, note: '车辆类', width: 14 },
+  { key: 'seats', zh: '座位数', en: 'Seats', kind: 'int', attributeSet: 'vehicle', attr: true, note: '车辆类', width: 8 },
+  { key: 'vehicleOrigin', zh: '国产/进口', en: 'Domestic / imported', kind: 'enum', vocabulary: VEHICLE_ORIGINS, attributeSet: 'vehicle', attr: true, note: '车辆类', width: 10 },
 ];
 
 /** Export adds what the system assigns. */

@@ -15,6 +15,14 @@ export const ATTRIBUTE_SETS = {
   land: ['土地', 'Land'],
 } as const;
 export const AttributeSet = z.enum(['none', 'building', 'vehicle', 'it', 'land']);
+
+/** A category's cards are fixed assets (depreciated) or intangible assets (amortised, 累计摊销). */
+export const CATEGORY_ASSET_KINDS = {
+  fixed: ['固定资产', 'Fixed assets'],
+  intangible: ['无形资产', 'Intangible assets'],
+} as const;
+export const CategoryAssetKind = z.enum(['fixed', 'intangible']);
+export type CategoryAssetKind = z.infer<typeof CategoryAssetKind>;
 export type AttributeSet = z.infer<typeof AttributeSet>;
 
 /**
@@ -42,6 +50,8 @@ export const CategoryView = z.object({
   capitalizationThresholdFen: z.number().int(),
   attributeSet: AttributeSet,
   measureUnit: z.string(),
+  assetKind: CategoryAssetKind,
+  batchFixed: z.boolean(),
   active: z.boolean(),
 });
 export type CategoryView = z.infer<typeof CategoryView>;
@@ -56,6 +66,8 @@ export interface CategoryNode {
   capitalizationThresholdFen: number;
   attributeSet: AttributeSet;
   measureUnit: string;
+  assetKind: CategoryAssetKind;
+  batchFixed: boolean;
   children: CategoryNode[];
 }
 export const CategoryNode: z.ZodType<CategoryNode> = z.lazy(() =>
@@ -69,6 +81,8 @@ export const CategoryNode: z.ZodType<CategoryNode> = z.lazy(() =>
     capitalizationThresholdFen: z.number().int(),
     attributeSet: AttributeSet,
     measureUnit: z.string(),
+    assetKind: CategoryAssetKind,
+    batchFixed: z.boolean(),
     children: z.array(CategoryNode),
   }),
 );
@@ -88,6 +102,8 @@ const fields = {
   capitalizationThresholdFen: z.number().int().min(0, '资本化标准不能为负'),
   attributeSet: AttributeSet,
   measureUnit: z.string().trim().min(1, '计量单位必填').max(10),
+  assetKind: CategoryAssetKind,
+  batchFixed: z.boolean(),
   active: z.boolean(),
 };
 
@@ -100,6 +116,8 @@ export const CategoryCreate = z.object({
   capitalizationThresholdFen: fields.capitalizationThresholdFen.default(100000),
   attributeSet: fields.attributeSet.default('none'),
   measureUnit: fields.measureUnit.default('台'),
+  assetKind: fields.assetKind.default('fixed'),
+  batchFixed: fields.batchFixed.default(false),
   active: fields.active.default(true),
 });
 export type CategoryCreate = z.infer<typeof CategoryCreate>;
@@ -133,4 +151,6 @@ export const IMPORT_COLUMNS = [
   ['capitalization_threshold_fen', '资本化标准(分)'],
   ['attribute_set', '属性集'],
   ['measure_unit', '计量单位'],
+  ['asset_kind', '资产类型'],
+  ['batch_fixed', '批量计入固定资产'],
 ] as const;

@@ -33,12 +33,20 @@ export const SummaryRow = z.object({
 });
 export type SummaryRow = z.infer<typeof SummaryRow>;
 
+/** 低值易耗品: outside the fixed-asset totals, shown on their own line (items and original value). */
+export const LowValueLine = z.object({
+  opening: z.object({ count: z.number(), valueFen: z.number() }),
+  closing: z.object({ count: z.number(), valueFen: z.number() }),
+});
+export type LowValueLine = z.infer<typeof LowValueLine>;
+
 export const SummaryView = z.object({
   from: Month,
   to: Month,
   unitName: z.string(),
   rows: z.array(SummaryRow),
   total: SummaryRow,
+  lowValue: LowValueLine.optional(),
 });
 export type SummaryView = z.infer<typeof SummaryView>;
 

@@ -32,6 +32,19 @@ export interface CardDraft {
   custodianId: string | null;
   roomId: string | null;
   attributes: Record<string, unknown>;
+  // The card's kind and the Ministry's card (card.rules.ts deriveCardBooks gives kind, method and
+  // funding). Left out: a fixed asset at historical cost, all 财政拨款.
+  assetKind?: string;
+  valueType?: string;
+  fiscalFundingFen?: Fen;
+  nonFiscalFundingFen?: Fen;
+  procurementForm?: string | null;
+  assetUse?: string;
+  manufacturer?: string | null;
+  originCountry?: string | null;
+  manufacturedOn?: string | null;
+  contractNo?: string | null;
+  invoiceNo?: string | null;
 }
 
 export interface BulkRegistration {
@@ -91,6 +104,17 @@ export async function registerCardsBulk(tx: Tx, b: BulkRegistration): Promise<{ 
       custodian_id: d.custodianId,
       room_id: d.roomId,
       attributes: d.attributes,
+      asset_kind: d.assetKind ?? 'fixed',
+      value_type: d.valueType ?? 'original',
+      fiscal_funding_fen: d.fiscalFundingFen ?? d.originalValueFen - (d.nonFiscalFundingFen ?? 0),
+      non_fiscal_funding_fen: d.nonFiscalFundingFen ?? 0,
+      procurement_form: d.procurementForm ?? null,
+      asset_use: d.assetUse ?? 'self_use',
+      manufacturer: d.manufacturer ?? null,
+      origin_country: d.originCountry ?? null,
+      manufactured_on: d.manufacturedOn ?? null,
+      contract_no: d.contractNo ?? null,
+      invoice_no: d.invoiceNo ?? null,
     }));
     await query(tx, sql`
       WITH input AS (
@@ -99,18 +123,22 @@ export async function registerCardsBulk(tx: Tx, b: BulkRegistration): Promise<{ 
           measure_unit text, original_value_fen bigint, accumulated_depreciation_fen bigint, funding_source text,
           acquisition_method text, acquired_on date, posted_on date, in_use_on date, voucher_no text, supplier text,
           warranty_until date, useful_life_months int, depreciation_method text, status text, use_mode text,
-          counterparty text, using_department_id uuid, custodian_id uuid, room_id uuid, attributes jsonb)
+          counterparty text, using_department_id uuid, custodian_id uuid, room_id uuid, attributes jsonb,
+          asset_kind text, value_type text, fiscal_funding_fen bigint, non_fiscal_funding_fen bigint, procurement_form text,
+          asset_use text, manufacturer text, origin_country text, manufactured_on date, contract_no text, invoice_no text)
       ), ins AS (
         INSERT INTO cards (card_no, unit_id, name, category_id, spec, brand, serial_no, quantity, measure_unit,
           original_value_fen, accumulated_depreciation_fen, funding_source, acquisition_method, acquired_on, posted_on,
           in_use_on, voucher_no, supplier, warranty_until, useful_life_months, depreciation_method, status, use_mode,
           counterparty, managing_unit_id, using_unit_id, using_department_id, custodian_id, room_id, attributes,
-          source_document_id)
+          source_document_id, asset_kind, value_type, fiscal_funding_fen, non_fiscal_funding_fen, procurement_form,
+          asset_use, manufacturer, origin_country, manufactured_on, contract_no, invoice_no)
         SELECT card_no, ${b.unitId}::uuid, name, category_id, spec, brand, serial_no, quantity, measure_unit,
           original_value_fen, accumulated_depreciation_fen, funding_source, acquisition_method, acquired_on, posted_on,
           in_use_on, voucher_no, supplier, warranty_until, useful_life_months, depreciation_method, status, use_mode,
           counterparty, ${b.unitId}::uuid, ${b.unitId}::uuid, using_department_id, custodian_id, room_id,
-          coalesce(attributes, '{}'::jsonb), ${b.documentId}::uuid
+          coalesce(attributes, '{}'::jsonb), ${b.documentId}::uuid, asset_kind, value_type, fiscal_funding_fen,
+          non_fiscal_funding_fen, procurement_form, asset_use, manufacturer, origin_country, manufactured_on, contract_no, invoice_no
         FROM input ORDER BY card_no
         RETURNING *
       )
@@ -128,7 +156,11 @@ export async function registerCardsBulk(tx: Tx, b: BulkRegistration): Promise<{ 
           'useMode', ins.use_mode, 'counterparty', ins.counterparty, 'managingUnitId', ins.managing_unit_id,
           'usingUnitId', ins.using_unit_id, 'usingDepartmentId', ins.using_department_id, 'custodianId', ins.custodian_id,
           'roomId', ins.room_id, 'attributes', ins.attributes, 'disposedOn', ins.disposed_on::text,
-          'disposalMethod', ins.disposal_method, 'sourceDocumentId', ins.source_document_id),
+          'disposalMethod', ins.disposal_method, 'sourceDocumentId', ins.source_document_id)
+          || jsonb_build_object('assetKind', ins.asset_kind, 'valueType', ins.value_type, 'fiscalFundingFen', ins.fiscal_funding_fen,
+          'nonFiscalFundingFen', ins.non_fiscal_funding_fen, 'procurementForm', ins.procurement_form, 'assetUse', ins.asset_use,
+          'manufacturer', ins.manufacturer, 'originCountry', ins.origin_country, 'manufacturedOn', ins.manufactured_on::text,
+          'contractNo', ins.contract_no, 'invoiceNo', ins.invoice_no),
         ${b.note ?? null}
       FROM ins ORDER BY ins.card_no`);
     b.onProgress?.(Math.min(n, start + chunk));

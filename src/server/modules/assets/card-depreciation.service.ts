@@ -81,7 +81,7 @@ export function chargesSql(unitIds: string[], month: string, replacing: string[]
         SELECT sum(e.workload) AS before FROM depreciation_entries e
         WHERE c.depreciation_method = 'units_of_production' AND e.card_id = c.id AND e.month < params.m0
       ) wb ON true
-      WHERE k.depreciable AND c.depreciation_method IN ('straight_line', 'units_of_production')
+      WHERE k.depreciable AND c.depreciation_method IN ('straight_line', 'units_of_production') AND c.asset_kind <> 'low_value'
         AND c.original_value_fen > ${NOMINAL_VALUE_FEN} AND ${acc} < c.original_value_fen
         AND c.posted_on IS NOT NULL AND c.posted_on <= params.m1
         AND (c.disposed_on > params.m1 OR (c.disposed_on IS NULL AND c.status NOT IN ('disposed', 'missing')))

@@ -4,13 +4,14 @@ import { inScope, unitScope, type Actor } from '../../platform/auth/actor.ts';
 import { query, queryOne, type Queryable } from '../../platform/db/engine.ts';
 import { notFound } from '../../platform/errors.ts';
 import { CARD_JOINS, CARD_LIST_COLUMNS } from './card.queries.ts';
+import { depreciationStatusOf, lifeFloor } from './card.rules.ts';
 
 const iso = (v: unknown) => (v instanceof Date ? v.toISOString() : v == null ? null : new Date(String(v)).toISOString());
 
 /** One card with the names of everything it points to; another unit's card is not found. */
 export async function getCardDetail(q: Queryable, actor: Actor, cardId: string): Promise<CardDetail> {
   const scope = unitScope(actor, 'card.read');
-  const row = await queryOne<CardDetail & { createdAt: unknown; updatedAt: unknown }>(q, sql`
+  const row = await queryOne<CardDetail & { createdAt: unknown; updatedAt: unknown; categoryDepreciable: boolean; catName: string; catLife: number | null }>(q, sql`
     SELECT ${CARD_LIST_COLUMNS},
       cards.funding_source AS "fundingSource", cards.acquisition_method AS "acquisitionMethod",
       cards.in_use_on::text AS "inUseOn", cards.voucher_no AS "voucherNo", cards.supplier,
@@ -20,13 +21,33 @@ export async function getCardDetail(q: Queryable, actor: Actor, cardId: string):
       cards.using_unit_id AS "usingUnitId", uu.name AS "usingUnitName", cards.attributes,
       cat.attribute_set AS "categoryAttributeSet", cards.disposed_on::text AS "disposedOn",
       cards.disposal_method AS "disposalMethod", cards.source_document_id AS "sourceDocumentId",
+      cards.value_type AS "valueType", cards.fiscal_funding_fen AS "fiscalFundingFen",
+      cards.non_fiscal_funding_fen AS "nonFiscalFundingFen", cards.procurement_form AS "procurementForm",
+      cards.asset_use AS "assetUse", cards.manufacturer, cards.origin_country AS "originCountry",
+      cards.manufactured_on::text AS "manufacturedOn", cards.contract_no AS "contractNo", cards.invoice_no AS "invoiceNo",
+      cat.depreciable AS "categoryDepreciable", cat.name AS "catName", cat.useful_life_months AS "catLife",
+      -- 已提折旧月数 = the opening balance's months (when the card carries them) + the months of its entries.
+      coalesce((to_jsonb(cards) ->> 'opening_depreciated_months')::int, 0) + coalesce(dep.months, 0) AS "depreciatedMonths",
+      dep.monthly AS "monthlyDepreciationFen",
       cards.created_at AS "createdAt", cards.updated_at AS "updatedAt"
     FROM cards ${CARD_JOINS}
       JOIN units mu ON mu.id = cards.managing_unit_id
       LEFT JOIN units uu ON uu.id = cards.using_unit_id
+      LEFT JOIN LATERAL (
+        SELECT sum(e.months)::int AS months,
+          (SELECT l.monthly_fen FROM depreciation_entries l WHERE l.card_id = cards.id ORDER BY l.month DESC LIMIT 1)::float8 AS monthly
+        FROM depreciation_entries e WHERE e.card_id = cards.id
+      ) dep ON true
     WHERE cards.id = ${cardId}::uuid AND ${inScope(sql`cards.unit_id`, scope)}`);
   if (!row) throw notFound('资产卡片');
-  return { ...row, createdAt: iso(row.createdAt)!, updatedAt: iso(row.updatedAt)! };
+  const { categoryDepreciable, catName, catLife, ...card } = row;
+  const floor = lifeFloor({ name: catName, usefulLifeMonths: catLife, attributeSet: row.categoryAttributeSet }, row.attributes);
+  return {
+    ...card,
+    depreciationStatus: depreciationStatusOf(row, categoryDepreciable),
+    lifeFloorMonths: floor?.months ?? null,
+    createdAt: iso(row.createdAt)!, updatedAt: iso(row.updatedAt)!,
+  };
 }
 
 /** Fields of before/after that hold ids, and where their names live. */

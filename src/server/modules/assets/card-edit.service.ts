@@ -6,7 +6,7 @@ import { withTx } from '../../platform/db/tx.ts';
 import { AppError, invalid } from '../../platform/errors.ts';
 import { changeCard, getCardForUpdate, registerCard, type CardChangeSet, type CardRow } from './card.service.ts';
 import { registrationKind } from './card-supplement.service.ts';
-import { checkAttributes } from './card.validation.ts';
+import { checkAttributes } from './card.rules.ts';
 
 /** POST /api/cards: a person hand-adds an existing asset (opening registration) in a unit they write for. */
 export async function createCardByUser(db: Db, actor: Actor, input: CardInput): Promise<CardRow> {
@@ -37,6 +37,7 @@ export async function editCardByUser(db: Db, actor: Actor, cardId: string, patch
     for (const [k, v] of Object.entries(fields)) if (v !== undefined) (set as Record<string, unknown>)[k] = v;
     if (set.warrantyUntil && set.warrantyUntil < row.acquiredOn) throw invalid({ warrantyUntil: '保修截止日期不能早于取得日期' });
     if (set.inUseOn && set.inUseOn < row.acquiredOn) throw invalid({ inUseOn: '投入使用日期不能早于取得日期' });
+    if (set.valueType && row.valueType === 'nominal') throw invalid({ valueType: '以名义金额计量的资产不能直接改为其他价值类型，请通过价值变动单据' });
     if (set.attributes) {
       const cat = await queryOne<{ attribute_set: string }>(tx, sql`SELECT attribute_set FROM categories WHERE id = ${row.categoryId}`);
       const fieldErrors: Record<string, string> = {};

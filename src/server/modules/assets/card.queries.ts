@@ -87,6 +87,16 @@ export function cardFilterWhere(f: CardFilter, scope: 'all' | string[]): SQL {
   if (f.acquiredTo) parts.push(sql`cards.acquired_on <= ${f.acquiredTo}::date`);
   if (f.postedFrom) parts.push(sql`cards.posted_on >= ${f.postedFrom}::date`);
   if (f.postedTo) parts.push(sql`cards.posted_on <= ${f.postedTo}::date`);
+  const oneOf = (col: string, v: string[] | undefined) => {
+    if (v?.length) parts.push(sql`${sql.raw(col)} IN (${sql.join(v.map((x) => sql`${x}`), sql`, `)})`);
+  };
+  oneOf('cards.asset_kind', f.assetKind);
+  oneOf('cards.value_type', f.valueType);
+  oneOf('cards.procurement_form', f.procurementForm);
+  oneOf('cards.asset_use', f.assetUse);
+  // A card without a split (written outside the card service) is all 财政拨款.
+  if (f.fiscalMin !== undefined) parts.push(sql`coalesce(cards.fiscal_funding_fen, cards.original_value_fen) >= ${f.fiscalMin}`);
+  if (f.fiscalMax !== undefined) parts.push(sql`coalesce(cards.fiscal_funding_fen, cards.original_value_fen) <= ${f.fiscalMax}`);
   const search = cardSearchWhere(f.q, searchUnits(f, scope));
   if (search) parts.push(search);
   return parts.length ? sql.join(parts, sql` AND `) : sql`true`;
@@ -116,7 +126,7 @@ export const CARD_LIST_COLUMNS = sql`
   cards.using_department_id AS "usingDepartmentId", d.name AS "departmentName",
   cards.custodian_id AS "custodianId", s.name AS "custodianName",
   cards.room_id AS "roomId", CASE WHEN r.id IS NULL THEN NULL ELSE b.name || ' ' || r.code || coalesce(' ' || r.name, '') END AS "roomName",
-  cards.version`;
+  cards.asset_kind AS "assetKind", cards.version`;
 
 export const CARD_JOINS = sql`
   JOIN units u ON u.id = cards.unit_id

@@ -1,12 +1,13 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { inScope } from '../../platform/auth/actor.ts';
 import type { CardInput } from '../../../shared/assets.contracts.ts';
-import type { CardEventType } from '../../../shared/assets.enums.ts';
+import type { AssetKind, CardEventType } from '../../../shared/assets.enums.ts';
+import { assetKindOf, checkDepreciationRules, deriveCardBooks, resolveFunding } from './card.rules.ts';
 import { AppError, invalid, notFound } from '../../platform/errors.ts';
 import type { Queryable, Tx } from '../../platform/db/engine.ts';
 import { allocateCardNumbers } from './card-number.service.ts';
 import { cardEvents, cards } from './card.tables.ts';
-import { validateCardInput } from './card.validation.ts';
+import { categoryFacts, validateCardInput } from './card.validation.ts';
 
 /**
  * The only writer of cards and their ledger. Other modules (workflow execution, imports, counts)
@@ -103,6 +104,7 @@ export function diffFields(row: CardRow, set: CardChangeSet): { before: Record<s
 export async function changeCard(tx: Tx, actor: ActorRef, cardId: string, change: CardChange): Promise<CardRow> {
   const row = await getCardForUpdate(tx, cardId);
   if (change.expectVersion !== undefined && change.expectVersion !== row.version) throw new AppError('stale');
+  change = { ...change, set: await applyBookRules(tx, row, change.set) };
   const { before, after } = diffFields(row, change.set);
   const changed = Object.keys(after).length > 0;
   if (!changed && change.eventWhenUnchanged === false) return row;
@@ -120,6 +122,49 @@ export async function changeCard(tx: Tx, actor: ActorRef, cardId: string, change
     before: changed ? before : null, after: changed ? after : null, note: change.note,
   });
   return updated;
+}
+
+const BOOK_FIELDS = ['usefulLifeMonths', 'depreciationMethod', 'categoryId', 'attributes', 'valueType'] as const;
+
+/**
+ * The book rules of card.rules.ts on any change, whoever makes it (an edit, a life-change or
+ * revaluation document): a life below its floor, 'none' on a depreciable category or a funding
+ * split that does not add up is refused; a new value moves the funding split by the difference
+ * (to 财政拨款, unless the card is wholly 非财政拨款); a new category re-decides intangible or not.
+ */
+async function applyBookRules(tx: Tx, row: CardRow, set: CardChangeSet): Promise<CardChangeSet> {
+  const { after } = diffFields(row, set);
+  const touched = (k: string) => k in after;
+  const out: CardChangeSet = { ...set };
+  const fields: Record<string, string> = {};
+  const merged = { ...row, ...Object.fromEntries(Object.entries(set).filter(([, v]) => v !== undefined)) } as CardRow;
+  if (touched('originalValueFen') && !touched('fiscalFundingFen') && !touched('nonFiscalFundingFen') && row.fiscalFundingFen !== null && row.nonFiscalFundingFen !== null) {
+    const delta = merged.originalValueFen - row.originalValueFen;
+    const toNonFiscal = row.fiscalFundingFen === 0 && row.nonFiscalFundingFen > 0;
+    let fiscal = row.fiscalFundingFen + (toNonFiscal ? 0 : delta);
+    let nonFiscal = row.nonFiscalFundingFen + (toNonFiscal ? delta : 0);
+    if (fiscal < 0) { nonFiscal += fiscal; fiscal = 0; }
+    if (nonFiscal < 0) { fiscal += nonFiscal; nonFiscal = 0; }
+    out.fiscalFundingFen = fiscal;
+    out.nonFiscalFundingFen = nonFiscal;
+  } else if (touched('fiscalFundingFen') || touched('nonFiscalFundingFen')) {
+    const r = resolveFunding({ originalValueFen: merged.originalValueFen, fiscalFundingFen: set.fiscalFundingFen ?? (touched('nonFiscalFundingFen') ? null : row.fiscalFundingFen), nonFiscalFundingFen: set.nonFiscalFundingFen ?? (touched('fiscalFundingFen') ? null : row.nonFiscalFundingFen) }, fields);
+    out.fiscalFundingFen = r.fiscalFundingFen;
+    out.nonFiscalFundingFen = r.nonFiscalFundingFen;
+  }
+  if (BOOK_FIELDS.some(touched)) {
+    const cat = await categoryFacts(tx, merged.categoryId);
+    if (!cat) throw invalid({ categoryId: '资产分类不存在' });
+    if (touched('categoryId') && (cat.assetKind === 'intangible' || row.assetKind === 'intangible')) {
+      out.assetKind = assetKindOf(cat, { originalValueFen: merged.originalValueFen, quantity: merged.quantity, valueType: merged.valueType });
+    }
+    checkDepreciationRules(cat, {
+      depreciationMethod: merged.depreciationMethod, usefulLifeMonths: merged.usefulLifeMonths, valueType: merged.valueType,
+      attributes: merged.attributes as Record<string, unknown>, assetKind: (out.assetKind ?? row.assetKind) as AssetKind,
+    }, fields);
+  }
+  if (Object.keys(fields).length) throw invalid(fields);
+  return out;
 }
 
 export interface RegisterOptions {
@@ -150,6 +195,9 @@ export async function registerCard(tx: Tx, actor: ActorRef, input: CardInput, op
   const defaultStatus = eventType === 'created' ? 'pending_posting' : 'in_use';
   const [category] = await tx.execute(sql`SELECT measure_unit, useful_life_months, depreciable FROM categories WHERE id = ${input.categoryId}`)
     .then((r) => (r as unknown as { rows: { measure_unit: string; useful_life_months: number | null; depreciable: boolean }[] }).rows);
+  const facts = await categoryFacts(tx, input.categoryId);
+  if (!facts) throw invalid({ categoryId: '资产分类不存在' });
+  const books = deriveCardBooks(facts, input, {});
   const cardNo = opts.cardNo ?? (await allocateCardNumbers(tx, input.unitId, Number(todayShanghai().slice(0, 4)), 1))[0];
   const [row] = await tx.insert(cards).values({
     cardNo,
@@ -173,8 +221,8 @@ export async function registerCard(tx: Tx, actor: ActorRef, input: CardInput, op
     voucherNo: input.voucherNo ?? null,
     supplier: input.supplier ?? null,
     warrantyUntil: input.warrantyUntil ?? null,
-    usefulLifeMonths: input.usefulLifeMonths ?? category?.useful_life_months ?? null,
-    depreciationMethod: input.depreciationMethod ?? (category && !category.depreciable ? 'none' : 'straight_line'),
+    usefulLifeMonths: books.usefulLifeMonths,
+    depreciationMethod: books.depreciationMethod,
     totalWorkload: input.totalWorkload ?? null,
     status: input.status ?? defaultStatus,
     useMode: input.useMode ?? 'self_use',
@@ -186,6 +234,17 @@ export async function registerCard(tx: Tx, actor: ActorRef, input: CardInput, op
     roomId: input.roomId ?? null,
     attributes: input.attributes ?? {},
     sourceDocumentId: opts.documentId ?? null,
+    assetKind: books.assetKind,
+    valueType: input.valueType ?? 'original',
+    fiscalFundingFen: books.fiscalFundingFen,
+    nonFiscalFundingFen: books.nonFiscalFundingFen,
+    procurementForm: input.procurementForm ?? null,
+    assetUse: input.assetUse ?? (input.useMode === 'rented' ? 'rented' : input.useMode === 'lent' ? 'lent' : 'self_use'),
+    manufacturer: input.manufacturer ?? null,
+    originCountry: input.originCountry ?? null,
+    manufacturedOn: input.manufacturedOn ?? null,
+    contractNo: input.contractNo ?? null,
+    invoiceNo: input.invoiceNo ?? null,
   }).returning();
   const { id: _id, createdAt: _c, updatedAt: _u, version: _v, searchText: _s, ...snapshot } = row;
   await appendCardEvent(tx, {

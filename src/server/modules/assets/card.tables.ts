@@ -58,6 +58,25 @@ export const cards = pgTable('cards', {
   disposalMethod: text('disposal_method'),
   /** The document that created the card (request, order, acceptance, import job): 来源可循. */
   sourceDocumentId: uuid('source_document_id'),
+  // The card's kind and the Ministry's card fields (DOMAIN §4); card.rules.ts holds their rules.
+  /** fixed | intangible (amortised) | low_value (低值易耗品: never depreciated, outside the fixed-asset totals). */
+  assetKind: text('asset_kind').notNull().default('fixed'),
+  /** 价值类型: original | provisional | replacement | appraised | nominal. */
+  valueType: text('value_type').notNull().default('original'),
+  /** 财政拨款 and 非财政拨款: they add up to the original value (null on rows written outside the card service: all 财政拨款). */
+  fiscalFundingFen: fen('fiscal_funding_fen'),
+  nonFiscalFundingFen: fen('non_fiscal_funding_fen'),
+  /** 采购组织形式: government_central | department_central | decentralized. */
+  procurementForm: text('procurement_form'),
+  /** 资产用途: self_use | rented | lent | investment | guarantee | other. */
+  assetUse: text('asset_use').notNull().default('self_use'),
+  manufacturer: text('manufacturer'),
+  /** 国别/产地. */
+  originCountry: text('origin_country'),
+  manufacturedOn: date('manufactured_on'),
+  contractNo: text('contract_no'),
+  /** 发票号: never the voucher number (voucher_no). */
+  invoiceNo: text('invoice_no'),
   /** Optimistic concurrency: bumped by every change. */
   version: integer('version').notNull().default(1),
   /**

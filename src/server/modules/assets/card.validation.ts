@@ -1,7 +1,17 @@
 import { sql } from 'drizzle-orm';
 import type { CardInput } from '../../../shared/assets.contracts.ts';
 import { businessToday } from '../../platform/clock.ts';
-import { query, type Queryable } from '../../platform/db/engine.ts';
+import { query, queryOne, type Queryable } from '../../platform/db/engine.ts';
+import { checkAttributes, deriveCardBooks, type CategoryFacts } from './card.rules.ts';
+
+/** The facts card.rules.ts needs of a category, by id. */
+export async function categoryFacts(q: Queryable, categoryId: string): Promise<CategoryFacts | undefined> {
+  return queryOne<CategoryFacts>(q, sql`
+    SELECT code, name, level, useful_life_months AS "usefulLifeMonths", depreciable,
+      capitalization_threshold_fen::float8 AS "capitalizationThresholdFen", attribute_set AS "attributeSet",
+      asset_kind AS "assetKind", batch_fixed AS "batchFixed"
+    FROM categories WHERE id = ${categoryId}::uuid`);
+}
 
 /**
  * The rules of DOMAIN §4 that need the database: the category exists, the department, custodian
@@ -55,6 +65,9 @@ export async function validateCardInput(q: Queryable, input: CardInput): Promise
   if (input.depreciationMethod === 'units_of_production' && !input.totalWorkload) fields.totalWorkload = '工作量法须填写预计总工作量';
   if (input.quantity > 1 && ref.attribute_set && ref.attribute_set !== 'none') fields.quantity = '房屋、车辆、信息设备须一物一卡';
   checkAttributes(ref.attribute_set ?? 'none', input.attributes ?? {}, fields);
+  const cat = ref.cat_active === null ? undefined : await categoryFacts(q, input.categoryId);
+  if (cat) deriveCardBooks(cat, input, fields);
+  for (const k of ['manufacturedOn'] as const) if (input[k] && input[k]! > new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10)) fields[k] = '出厂日期不能晚于今天';
   return fields;
 }
 
@@ -71,27 +84,4 @@ function checkDates(input: CardInput, fields: Record<string, string>): void {
   if (input.postedOn && !fields.postedOn && input.postedOn > today) fields.postedOn = '入账日期不能晚于今天';
   if (input.inUseOn && !fields.inUseOn && input.inUseOn < input.acquiredOn) fields.inUseOn = '投入使用日期不能早于取得日期';
   if (input.warrantyUntil && !fields.warrantyUntil && input.warrantyUntil < input.acquiredOn) fields.warrantyUntil = '保修截止日期不能早于取得日期';
-}
-
-const IPV4 = /^(25[0-5]|2[0-4]\d|1?\d?\d)(\.(25[0-5]|2[0-4]\d|1?\d?\d)){3}$/;
-const IPV6 = /^[0-9a-f:]{2,39}$/i;
-const MAC = /^([0-9a-f]{2}[:-]){5}[0-9a-f]{2}$/i;
-// Mainland plates: province character, letter, 5 (or 6 for new-energy) letters/digits.
-const PLATE = /^[\u4e00-\u9fa5][A-Z][A-Z0-9]{5,6}$/;
-
-/** The category's attribute set (DOMAIN §4): buildings structure+area, vehicles plate, IT network and rack. */
-export function checkAttributes(set: string, a: Record<string, unknown>, fields: Record<string, string>): void {
-  const key = (k: string) => `attributes.${k}`;
-  if (set === 'building') {
-    if (!a.structure) fields[key('structure')] = '房屋须填写结构';
-    if (typeof a.area !== 'number' || !(a.area > 0)) fields[key('area')] = '房屋须填写面积（平方米）';
-  } else if (set === 'land') {
-    if (typeof a.area !== 'number' || !(a.area > 0)) fields[key('area')] = '土地须填写面积（平方米）';
-  } else if (set === 'vehicle') {
-    if (typeof a.plateNo !== 'string' || !PLATE.test(a.plateNo)) fields[key('plateNo')] = '车辆须填写有效车牌号（如 京A12345）';
-  } else if (set === 'it') {
-    if (a.ip !== undefined && a.ip !== '' && !(typeof a.ip === 'string' && (IPV4.test(a.ip) || (a.ip.includes(':') && IPV6.test(a.ip))))) fields[key('ip')] = 'IP 地址格式无效';
-    if (a.mac !== undefined && a.mac !== '' && !(typeof a.mac === 'string' && MAC.test(a.mac))) fields[key('mac')] = 'MAC 地址格式无效';
-    if ((a.uStart !== undefined || a.uHeight !== undefined) && !a.rack) fields[key('rack')] = '填写 U 位时须填写机柜';
-  }
 }

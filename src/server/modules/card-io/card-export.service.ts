@@ -37,6 +37,16 @@ interface ExportRow {
   custodian_name: string | null;
   location: string | null;
   attributes: Record<string, unknown> | null;
+  value_type: string;
+  fiscal_funding_fen: number | null;
+  non_fiscal_funding_fen: number | null;
+  procurement_form: string | null;
+  asset_use: string;
+  manufacturer: string | null;
+  origin_country: string | null;
+  manufactured_on: string | null;
+  contract_no: string | null;
+  invoice_no: string | null;
 }
 
 const BATCH = 5000;
@@ -55,7 +65,14 @@ function cells(r: ExportRow): Record<string, unknown> {
     counterparty: r.counterparty, department: r.department, custodianNo: r.custodian_no, custodianName: r.custodian_name,
     location: r.location, note: a.note ?? null, structure: a.structure ?? null, area: a.area ?? null, plateNo: a.plateNo ?? null,
     ip: a.ip ?? null, mac: a.mac ?? null,
+    valueType: r.value_type,
+    // Written outside the card service without a split: all 财政拨款.
+    fiscalFunding: (r.fiscal_funding_fen ?? r.original_value_fen - (r.non_fiscal_funding_fen ?? 0)) / 100,
+    nonFiscalFunding: (r.non_fiscal_funding_fen ?? 0) / 100,
+    procurementForm: r.procurement_form, assetUse: r.asset_use, manufacturer: r.manufacturer, originCountry: r.origin_country,
+    manufacturedOn: r.manufactured_on, contractNo: r.contract_no, invoiceNo: r.invoice_no,
   };
+  for (const c of CARD_IMPORT_COLUMNS) if (c.attr) byKey[c.key] = a[c.key] ?? null;
   const out: Record<string, unknown> = { cardNo: r.card_no, unit: r.unit_name, categoryName: r.category_name, netValue: r.net_value_fen / 100 };
   for (const c of CARD_IMPORT_COLUMNS) {
     const v = byKey[c.key];
@@ -99,7 +116,9 @@ export async function exportCards(q: Queryable, file: string, filter: CardFilter
         cards.posted_on::text AS posted_on, cards.in_use_on::text AS in_use_on, cards.voucher_no, cards.supplier,
         cards.warranty_until::text AS warranty_until, cards.useful_life_months, cards.depreciation_method, cards.status,
         cards.use_mode, cards.counterparty, d.name AS department, s.employee_no AS custodian_no, s.name AS custodian_name,
-        CASE WHEN r.id IS NULL THEN NULL ELSE co.code || '/' || b.code || '/' || r.code END AS location, cards.attributes
+        CASE WHEN r.id IS NULL THEN NULL ELSE co.code || '/' || b.code || '/' || r.code END AS location, cards.attributes,
+        cards.value_type, cards.fiscal_funding_fen, cards.non_fiscal_funding_fen, cards.procurement_form, cards.asset_use,
+        cards.manufacturer, cards.origin_country, cards.manufactured_on::text AS manufactured_on, cards.contract_no, cards.invoice_no
       FROM cards
       JOIN units u ON u.id = cards.unit_id
       JOIN categories cat ON cat.id = cards.category_id

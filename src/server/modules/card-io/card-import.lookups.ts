@@ -1,13 +1,11 @@
 import { sql } from 'drizzle-orm';
 import { query, type Queryable } from '../../platform/db/engine.ts';
+import type { CategoryFacts } from '../assets/card.rules.ts';
 
-export interface CategoryRef {
+/** A category as an import row needs it: the book rules' facts (card.rules.ts) and the defaults. */
+export interface CategoryRef extends CategoryFacts {
   id: string;
   edition: string;
-  name: string;
-  attributeSet: string;
-  usefulLifeMonths: number | null;
-  depreciable: boolean;
   measureUnit: string;
 }
 
@@ -28,12 +26,15 @@ export interface ImportLookups {
 export const roomKey = (...parts: string[]) => parts.map((p) => p.trim().toLowerCase()).join('/');
 
 export async function loadImportLookups(q: Queryable, unitId: string): Promise<ImportLookups> {
-  const cats = await query<{ id: string; edition: string; code: string; name: string; attribute_set: string; useful_life_months: number | null; depreciable: boolean; measure_unit: string }>(q, sql`
-    SELECT id, edition, code, name, attribute_set, useful_life_months, depreciable, measure_unit FROM categories ORDER BY edition`);
+  const cats = await query<CategoryRef>(q, sql`
+    SELECT id, edition, code, name, level, attribute_set AS "attributeSet", useful_life_months AS "usefulLifeMonths", depreciable,
+      measure_unit AS "measureUnit", capitalization_threshold_fen::float8 AS "capitalizationThresholdFen", asset_kind AS "assetKind",
+      batch_fixed AS "batchFixed"
+    FROM categories ORDER BY edition`);
   const categories = new Map<string, CategoryRef>();
   // Ordered by edition so the 2022 code wins if both editions ever used the same code.
   for (const c of cats) {
-    categories.set(c.code.toUpperCase(), { id: c.id, edition: c.edition, name: c.name, attributeSet: c.attribute_set, usefulLifeMonths: c.useful_life_months, depreciable: c.depreciable, measureUnit: c.measure_unit });
+    categories.set(c.code.toUpperCase(), c);
   }
   const departments = new Map<string, string>();
   for (const d of await query<{ id: string; code: string | null; name: string }>(q, sql`SELECT id, code, name FROM departments WHERE unit_id = ${unitId}`)) {

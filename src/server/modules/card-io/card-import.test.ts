@@ -123,6 +123,39 @@ describe('card import', () => {
     expect(lines[0]).toMatchObject({ 行号: 3, 列: '原值(元)', 值: '-5', 原因: '金额不能为负' });
   });
 
+  it("imports the Ministry's card fields and refuses rows that break the book rules, in Chinese, writing nothing", async () => {
+    const before = await cardCount(unit1.id);
+    const bad = await fillTemplate(template, [
+      row({ '使用年限(月)': 48 }),
+      row({ '财政拨款(元)': 3000, '非财政拨款(元)': 1000 }),
+      row({ 折旧方法: '不计提折旧' }),
+      row({ 资产名称: '公务轿车', 分类代码: 'A02030401', 车牌号: '京A12345', 车架号: 'ABC', 序列号: null }),
+    ]);
+    const job = await finish(t, admin, (await upload(admin, bad)).json().jobId);
+    expect(job.result.errors).toEqual([
+      { row: 2, column: '使用年限(月)', value: '48', reason: '使用年限不得低于 72 个月（6 年）（分类“台式计算机”的最低折旧年限），填写的是 48 个月（4 年）' },
+      { row: 3, column: '财政拨款(元)', value: '3000', reason: '财政拨款（¥3,000.00）与非财政拨款（¥1,000.00）之和应等于原值（¥4,999.50）' },
+      { row: 4, column: '折旧方法', value: '不计提折旧', reason: '“台式计算机”须计提折旧：只有单独计价入账的土地、文物和陈列品、图书和档案、特种动植物及以名义金额计量的资产可以不计提折旧' },
+      { row: 5, column: '车架号', value: 'ABC', reason: '车架号应为 17 位字母数字（不含 I、O、Q）' },
+    ]);
+    expect(await cardCount(unit1.id)).toBe(before);
+
+    const good = await fillTemplate(template, [
+      row({ 价值类型: '评估', '非财政拨款(元)': 999.5, 采购组织形式: '部门集中采购', 资产用途: '担保', 生产厂家: '联想', '国别/产地': '中国', 合同编号: 'HT-9', 发票号: 'FP-9', 凭证号: '记-9' }),
+      row({ 资产名称: '订书机', 分类代码: 'A02021300', '原值(元)': 80, '累计折旧(元)': 0, 序列号: null }),
+      row({ 资产名称: '公务轿车', 分类代码: 'A02030401', '原值(元)': 180000, 车牌号: '京A12345', 车架号: 'lsvnv4188n2012345', 座位数: 5, '排气量(升)': 1.4, 车辆用途: '一般公务用车', 编制情况: '编制内', '国产/进口': '国产', 序列号: null }),
+    ]);
+    const ok = await finish(t, admin, (await upload(admin, good)).json().jobId);
+    expect(ok.result, JSON.stringify(ok.result.errors)).toMatchObject({ ok: true, imported: 3 });
+    const cards = await query<Record<string, unknown>>(t.database.db, sql`
+      SELECT name, value_type, fiscal_funding_fen, non_fiscal_funding_fen, procurement_form, asset_use, invoice_no, voucher_no, asset_kind, depreciation_method,
+        attributes->>'vin' AS vin, (attributes->>'seats')::int AS seats
+      FROM cards WHERE unit_id = ${unit1.id} ORDER BY created_at DESC, card_no DESC LIMIT 3`);
+    expect(cards.find((c) => c.value_type === 'appraised')).toMatchObject({ fiscal_funding_fen: 400000, non_fiscal_funding_fen: 99950, procurement_form: 'department_central', asset_use: 'guarantee', invoice_no: 'FP-9', voucher_no: '记-9' });
+    expect(cards.find((c) => c.name === '订书机')).toMatchObject({ asset_kind: 'low_value', depreciation_method: 'none' });
+    expect(cards.find((c) => c.name === '公务轿车')).toMatchObject({ vin: 'LSVNV4188N2012345', seats: 5, asset_kind: 'fixed' });
+  });
+
   it('catches duplicate serial numbers within the file and against the unit\'s cards', async () => {
     const ok = await finish(t, admin, (await upload(admin, await fillTemplate(template, [row({ 序列号: 'DUP-1' })]))).json().jobId);
     expect(ok.status).toBe('succeeded');

@@ -1,6 +1,7 @@
 import { CARD_IMPORT_COLUMNS, type CardColumn, type ImportError } from '../../../shared/card-io.contracts.ts';
 import type { AcquisitionMethod, CardStatus, DepreciationMethod, UseMode } from '../../../shared/assets.enums.ts';
 import type { CardDraft } from '../assets/card-bulk.service.ts';
+import { checkAttributes, deriveCardBooks } from '../assets/card.rules.ts';
 import { roomKey, type ImportLookups } from './card-import.lookups.ts';
 import type { RawCell, RawRow } from './card-sheet.reader.ts';
 
@@ -143,9 +144,8 @@ export function validateRow(rowNo: number, raw: RawRow, lk: ImportLookups, today
   if (!postedOn && status !== 'pending_posting') postedOn = acquiredOn;
   const inUseOn = date('inUseOn');
   const warrantyUntil = date('warrantyUntil');
-  const usefulLifeMonths = field('usefulLifeMonths', (v) => parseInt(v, 1, 1200)) ?? category?.usefulLifeMonths ?? null;
-  const depreciationMethod = field('depreciationMethod', (v) => parseEnum<DepreciationMethod>(v, COL.depreciationMethod))
-    ?? (category && !category.depreciable ? 'none' : 'straight_line');
+  const usefulLifeGiven = field('usefulLifeMonths', (v) => parseInt(v, 1, 1200));
+  const methodGiven = field('depreciationMethod', (v) => parseEnum<DepreciationMethod>(v, COL.depreciationMethod));
   const useMode = field('useMode', (v) => parseEnum<UseMode>(v, COL.useMode)) ?? 'self_use';
   const usingDepartmentId = field('department', (v) => {
     const id = lk.departments.get(String(v).trim());
@@ -195,6 +195,45 @@ export function validateRow(rowNo: number, raw: RawRow, lk: ImportLookups, today
   if (mac) attributes.mac = mac;
   const note = text('note', 500);
   if (note) attributes.note = note;
+  // The Ministry's building, land and vehicle fields, kept in attributes under the column's key.
+  for (const c of CARD_IMPORT_COLUMNS) {
+    if (!c.attr) continue;
+    const v = field(c.key, (x) => c.kind === 'enum' ? parseEnum<string>(x, c) : c.kind === 'int' ? parseInt(x, 0, 10_000)
+      : c.kind === 'decimal' ? parseDecimal(x) : c.kind === 'date' ? parseDate(x) : parseText(x, 200) || null);
+    if (v !== null) attributes[c.key] = c.key === 'vin' && typeof v === 'string' ? v.toUpperCase() : v;
+  }
+  const valueType = field('valueType', (v) => parseEnum<string>(v, COL.valueType));
+  const fiscalFundingFen = field('fiscalFunding', parseMoney);
+  const nonFiscalFundingFen = field('nonFiscalFunding', parseMoney);
+  const procurementForm = field('procurementForm', (v) => parseEnum<string>(v, COL.procurementForm));
+  const assetUse = field('assetUse', (v) => parseEnum<string>(v, COL.assetUse)) ?? (useMode === 'rented' ? 'rented' : useMode === 'lent' ? 'lent' : 'self_use');
+  const manufacturedOn = date('manufacturedOn');
+  if (manufacturedOn && manufacturedOn > today) fail('manufacturedOn', '出厂日期不能晚于今天');
+  const manufacturer = text('manufacturer');
+  const originCountry = text('originCountry', 100);
+  const contractNo = text('contractNo', 64);
+  const invoiceNo = text('invoiceNo', 64);
+
+  // The book rules (card.rules.ts), the same as the card service's: attribute set, lives and
+  // exemptions, the threshold, the funding split. Their field names map back to the file's columns.
+  const ruleErrors: Record<string, string> = {};
+  let books: ReturnType<typeof deriveCardBooks> | null = null;
+  if (category && originalValueFen !== null) {
+    if (quantity > 1 && category.attributeSet !== 'none') ruleErrors.quantity = '房屋、车辆、信息设备须一物一卡';
+    checkAttributes(category.attributeSet, attributes, ruleErrors, today);
+    books = deriveCardBooks(category, {
+      originalValueFen, quantity, valueType: valueType as never, depreciationMethod: methodGiven ?? undefined, attributes,
+      usefulLifeMonths: usefulLifeGiven, fiscalFundingFen, nonFiscalFundingFen, fundingSource: fundingSource as never,
+    }, ruleErrors);
+  }
+  const RULE_COLUMN: Record<string, string> = {
+    categoryId: 'categoryCode', originalValueFen: 'originalValue', fiscalFundingFen: 'fiscalFunding', nonFiscalFundingFen: 'nonFiscalFunding',
+  };
+  for (const [k, reason] of Object.entries(ruleErrors)) {
+    const key = k.startsWith('attributes.') ? k.slice('attributes.'.length) : RULE_COLUMN[k] ?? k;
+    if (COL[key]) fail(key, reason);
+    else errors.push({ row: rowNo, column: COL.categoryCode.zh, value: shownValue(raw.categoryCode), reason });
+  }
 
   const spec = text('spec');
   const brand = text('brand', 100);
@@ -204,7 +243,7 @@ export function validateRow(rowNo: number, raw: RawRow, lk: ImportLookups, today
   const supplier = text('supplier');
   const counterparty = text('counterparty');
 
-  if (errors.length || !name || !category || originalValueFen === null || !acquisitionMethod || !acquiredOn) return { errors };
+  if (errors.length || !name || !category || originalValueFen === null || !acquisitionMethod || !acquiredOn || !books) return { errors };
   return {
     errors,
     draft: {
@@ -225,8 +264,8 @@ export function validateRow(rowNo: number, raw: RawRow, lk: ImportLookups, today
       voucherNo,
       supplier,
       warrantyUntil,
-      usefulLifeMonths,
-      depreciationMethod,
+      usefulLifeMonths: books.usefulLifeMonths,
+      depreciationMethod: books.depreciationMethod as DepreciationMethod,
       status,
       useMode,
       counterparty,
@@ -234,6 +273,17 @@ export function validateRow(rowNo: number, raw: RawRow, lk: ImportLookups, today
       custodianId,
       roomId,
       attributes,
+      assetKind: books.assetKind,
+      valueType: valueType ?? 'original',
+      fiscalFundingFen: books.fiscalFundingFen,
+      nonFiscalFundingFen: books.nonFiscalFundingFen,
+      procurementForm,
+      assetUse,
+      manufacturer,
+      originCountry,
+      manufacturedOn,
+      contractNo,
+      invoiceNo,
     },
   };
 }

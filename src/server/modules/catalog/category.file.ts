@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { ATTRIBUTE_SETS, AttributeSet, Edition, IMPORT_COLUMNS, type AttributeSet as AttributeSetT, type Edition as EditionT } from '../../../shared/catalog.contracts.ts';
+import { ATTRIBUTE_SETS, AttributeSet, CATEGORY_ASSET_KINDS, Edition, IMPORT_COLUMNS, type AttributeSet as AttributeSetT, type CategoryAssetKind as CategoryAssetKindT, type Edition as EditionT } from '../../../shared/catalog.contracts.ts';
 import { AppError } from '../../platform/errors.ts';
 import { codeHint, editionOf, parseCode, pathOf } from './category.codes.ts';
 
@@ -17,6 +17,8 @@ export interface CategoryRow {
   capitalizationThresholdFen: number;
   attributeSet: AttributeSetT;
   measureUnit: string;
+  assetKind: CategoryAssetKindT;
+  batchFixed: boolean;
 }
 
 export interface RowError {
@@ -127,6 +129,12 @@ export function rowsToCategories(table: string[][], defaultEdition?: EditionT): 
     const attrRaw = get('attribute_set');
     const attributeSet = attrRaw === '' ? 'none' : attributeByLabel.get(attrRaw.toLowerCase()) ?? attributeByLabel.get(attrRaw);
     if (!attributeSet || !AttributeSet.safeParse(attributeSet).success) errs.attribute_set = '属性集须为 none/building/vehicle/it/land';
+    const kindRaw = get('asset_kind').toLowerCase();
+    const assetKind = kindRaw === '' ? 'fixed' : (Object.entries(CATEGORY_ASSET_KINDS).find(([k, [zh, en]]) => kindRaw === k || kindRaw === zh || kindRaw === en.toLowerCase())?.[0] as CategoryAssetKindT | undefined);
+    if (!assetKind) errs.asset_kind = '资产类型须为 fixed/intangible 或 固定资产/无形资产';
+    const batchRaw = get('batch_fixed').toLowerCase();
+    const batchFixed = batchRaw === '' ? false : TRUE.has(batchRaw) ? true : FALSE.has(batchRaw) ? false : null;
+    if (batchFixed === null) errs.batch_fixed = '批量计入固定资产须为 true/false 或 是/否';
     const measureUnit = get('measure_unit') || '台';
     if (measureUnit.length > 10) errs.measure_unit = '计量单位过长';
     const key = `${ed}:${code}`;
@@ -139,6 +147,7 @@ export function rowsToCategories(table: string[][], defaultEdition?: EditionT): 
     rows.push({
       row: rowNo, edition: ed, code, name, parentCode: parsed!.parentCode, level: parsed!.level, path: pathOf(parsed!, code),
       usefulLifeMonths: life, depreciable: depreciable!, capitalizationThresholdFen: threshold, attributeSet: attributeSet!, measureUnit,
+      assetKind: assetKind!, batchFixed: batchFixed!,
     });
   });
   return { rows, errors };

@@ -9,7 +9,8 @@ import { CATEGORY_COLUMNS } from './category.service.ts';
 export async function categoryTree(q: Queryable, edition: Edition): Promise<CategoryNode[]> {
   const rows = await query<CategoryNode & { parentId: string | null }>(q, sql`
     SELECT id, code, name, level, parent_id AS "parentId", useful_life_months AS "usefulLifeMonths", depreciable,
-      capitalization_threshold_fen AS "capitalizationThresholdFen", attribute_set AS "attributeSet", measure_unit AS "measureUnit"
+      capitalization_threshold_fen AS "capitalizationThresholdFen", attribute_set AS "attributeSet", measure_unit AS "measureUnit",
+      asset_kind AS "assetKind", batch_fixed AS "batchFixed"
     FROM categories WHERE edition = ${edition} ORDER BY code`);
   const byId = new Map<string, CategoryNode>();
   for (const r of rows) {

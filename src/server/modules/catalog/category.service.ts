@@ -8,6 +8,7 @@ import { withTx } from '../../platform/db/tx.ts';
 import { AppError, conflict, invalid, notFound } from '../../platform/errors.ts';
 import { codeHint, editionOf, parseCode, pathOf } from './category.codes.ts';
 import { parseCsv, rowsToCategories, type CategoryRow, type RowError } from './category.file.ts';
+import { checkCategoryAgainstGuide } from './category.rules.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -15,7 +16,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const CATEGORY_COLUMNS = sql.raw(`c.id, c.edition, c.code, c.name, c.parent_id AS "parentId", p.code AS "parentCode",
   c.level, c.path, c.useful_life_months AS "usefulLifeMonths", c.depreciable,
   c.capitalization_threshold_fen AS "capitalizationThresholdFen", c.attribute_set AS "attributeSet",
-  c.measure_unit AS "measureUnit", c.active`);
+  c.measure_unit AS "measureUnit", c.asset_kind AS "assetKind", c.batch_fixed AS "batchFixed", c.active`);
 
 export async function getCategory(q: Queryable, id: string): Promise<CategoryView> {
   if (!UUID.test(id)) throw notFound('资产分类');
@@ -41,6 +42,8 @@ export async function createCategory(q: Queryable, input: CategoryCreate): Promi
   const code = input.code.toUpperCase();
   const parsed = parseCode(input.edition, code);
   if (!parsed) throw invalid({ code: `编码格式不符：${codeHint(input.edition)}` });
+  const guide = checkCategoryAgainstGuide({ ...input, path: pathOf(parsed, code) });
+  if (Object.keys(guide).length) throw invalid(guide);
   return withTx(q, async (tx) => {
     let parentId: string | null = null;
     if (parsed.parentCode) {
@@ -52,10 +55,10 @@ export async function createCategory(q: Queryable, input: CategoryCreate): Promi
     if (dup) throw new AppError('conflict', `编码 ${code} 在 ${input.edition} 版中已存在`, { code: '编码已存在' });
     const [row] = await query<{ id: string }>(tx, sql`
       INSERT INTO categories (edition, code, name, parent_id, level, path, useful_life_months, depreciable,
-        capitalization_threshold_fen, attribute_set, measure_unit, active)
+        capitalization_threshold_fen, attribute_set, measure_unit, asset_kind, batch_fixed, active)
       VALUES (${input.edition}, ${code}, ${input.name}, ${parentId}, ${parsed.level}, ${pathOf(parsed, code)},
         ${input.usefulLifeMonths}, ${input.depreciable}, ${input.capitalizationThresholdFen}, ${input.attributeSet},
-        ${input.measureUnit}, ${input.active})
+        ${input.measureUnit}, ${input.assetKind}, ${input.batchFixed}, ${input.active})
       RETURNING id`);
     return getCategory(tx, row.id);
   });
@@ -64,11 +67,13 @@ export async function createCategory(q: Queryable, input: CategoryCreate): Promi
 export async function updateCategory(q: Queryable, id: string, patch: CategoryPatch): Promise<CategoryView> {
   return withTx(q, async (tx) => {
     const current = await getCategory(tx, id);
-    const next = { ...current, ...patch };
+    const next = { ...current, ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) } as CategoryView;
+    const guide = checkCategoryAgainstGuide(next);
+    if (Object.keys(guide).length) throw invalid(guide);
     await tx.execute(sql`
       UPDATE categories SET name = ${next.name}, useful_life_months = ${next.usefulLifeMonths}, depreciable = ${next.depreciable},
         capitalization_threshold_fen = ${next.capitalizationThresholdFen}, attribute_set = ${next.attributeSet},
-        measure_unit = ${next.measureUnit}, active = ${next.active}
+        measure_unit = ${next.measureUnit}, asset_kind = ${next.assetKind}, batch_fixed = ${next.batchFixed}, active = ${next.active}
       WHERE id = ${id}`);
     return getCategory(tx, id);
   });
@@ -85,18 +90,19 @@ async function upsertRows(q: Queryable, rows: CategoryRow[]): Promise<{ created:
     const chunk = rows.slice(i, i + 2000).map((r) => ({
       edition: r.edition, code: r.code, name: r.name, parent_code: r.parentCode, level: r.level, path: r.path,
       life: r.usefulLifeMonths, depreciable: r.depreciable, threshold: r.capitalizationThresholdFen,
-      attribute_set: r.attributeSet, measure_unit: r.measureUnit,
+      attribute_set: r.attributeSet, measure_unit: r.measureUnit, asset_kind: r.assetKind, batch_fixed: r.batchFixed,
     }));
     const json = JSON.stringify(chunk);
     const res = await query<{ edition: string; code: string; inserted: boolean }>(q, sql`
       INSERT INTO categories AS c (edition, code, name, level, path, useful_life_months, depreciable,
-        capitalization_threshold_fen, attribute_set, measure_unit)
-      SELECT r.edition, r.code, r.name, r.level, r.path, r.life, r.depreciable, r.threshold, r.attribute_set, r.measure_unit
+        capitalization_threshold_fen, attribute_set, measure_unit, asset_kind, batch_fixed)
+      SELECT r.edition, r.code, r.name, r.level, r.path, r.life, r.depreciable, r.threshold, r.attribute_set, r.measure_unit, r.asset_kind, r.batch_fixed
       FROM jsonb_to_recordset(${json}::jsonb) AS r(edition text, code text, name text, parent_code text, level int, path text,
-        life int, depreciable boolean, threshold bigint, attribute_set text, measure_unit text)
+        life int, depreciable boolean, threshold bigint, attribute_set text, measure_unit text, asset_kind text, batch_fixed boolean)
       ON CONFLICT (edition, code) DO UPDATE SET name = excluded.name, useful_life_months = excluded.useful_life_months,
         depreciable = excluded.depreciable, capitalization_threshold_fen = excluded.capitalization_threshold_fen,
-        attribute_set = excluded.attribute_set, measure_unit = excluded.measure_unit
+        attribute_set = excluded.attribute_set, measure_unit = excluded.measure_unit, asset_kind = excluded.asset_kind,
+        batch_fixed = excluded.batch_fixed
       RETURNING c.edition, c.code, (xmax = 0) AS inserted`);
     for (const r of res) if (r.inserted) created.add(`${r.edition}:${r.code}`);
     await q.execute(sql`
@@ -121,6 +127,10 @@ export async function importCategories(q: Queryable, parsed: { rows: CategoryRow
     const inFile = new Set(parsed.rows.map((r) => `${r.edition}:${r.code}`));
     const errors: RowError[] = [...parsed.errors];
     for (const r of parsed.rows) {
+      const guide = checkCategoryAgainstGuide(r);
+      if (Object.keys(guide).length) {
+        errors.push({ row: r.row, code: r.code, errors: { ...(guide.depreciable ? { depreciable: guide.depreciable } : {}), ...(guide.usefulLifeMonths ? { useful_life_months: guide.usefulLifeMonths } : {}) } });
+      }
       if (r.parentCode && !existing.has(`${r.edition}:${r.parentCode}`) && !inFile.has(`${r.edition}:${r.parentCode}`)) {
         errors.push({ row: r.row, code: r.code, errors: { parent_code: `上级分类 ${r.parentCode} 在 ${r.edition} 版中不存在` } });
       }

@@ -16,6 +16,10 @@ export const categories = pgTable('categories', {
   /** Which extra attributes its cards carry: none | building | vehicle | it | land. */
   attributeSet: text('attribute_set').notNull().default('none'),
   measureUnit: text('measure_unit').notNull().default('台'),
+  /** fixed | intangible: an intangible category's cards are amortised (累计摊销), not depreciated. */
+  assetKind: text('asset_kind').notNull().default('fixed'),
+  /** Furniture and books: a batch card (quantity > 1) is a fixed asset even when each item is below the threshold. */
+  batchFixed: boolean('batch_fixed').notNull().default(false),
   active: boolean('active').notNull().default(true),
 }, (t) => [
   unique('categories_edition_code').on(t.edition, t.code),

@@ -45,11 +45,18 @@ describe('category codes', () => {
 });
 
 describe('reference trees', () => {
-  it('ship six 2010 categories and seven 2022 categories with lives and depreciation flags', async () => {
+  it('ship the six 2010 and seven 2022 categories plus the intangible branch, with lives and depreciation flags', async () => {
     const t2010 = (await unitAdmin.get('/api/categories/tree?edition=2010')).json();
-    expect(t2010.map((n: { code: string }) => n.code)).toEqual(['1000000', '2000000', '3000000', '4000000', '5000000', '6000000']);
+    expect(t2010.map((n: { code: string }) => n.code)).toEqual(['1000000', '2000000', '3000000', '4000000', '5000000', '6000000', '7000000']);
     const t2022 = (await unitAdmin.get('/api/categories/tree?edition=2022')).json();
-    expect(t2022.map((n: { name: string }) => n.name)).toEqual(['房屋和构筑物', '设备', '文物和陈列品', '图书和档案', '家具和用具', '特种动植物', '物资']);
+    expect(t2022.map((n: { name: string }) => n.name)).toEqual(['房屋和构筑物', '设备', '文物和陈列品', '图书和档案', '家具和用具', '特种动植物', '物资', '无形资产']);
+    expect(await resolveCategoryByCode(t.database.db, '7010200')).toMatchObject({ name: '应用软件', assetKind: 'intangible', usefulLifeMonths: 60 });
+    expect(await resolveCategoryByCode(t.database.db, 'A02010802')).toMatchObject({ assetKind: 'intangible' });
+    // Radar, radio and satellite navigation: 10 years in both editions.
+    expect(await resolveCategoryByCode(t.database.db, '2070100')).toMatchObject({ usefulLifeMonths: 120 });
+    expect(await resolveCategoryByCode(t.database.db, 'A02170100')).toMatchObject({ usefulLifeMonths: 120 });
+    expect(await resolveCategoryByCode(t.database.db, '6010301')).toMatchObject({ batchFixed: true, assetKind: 'fixed' });
+    expect(await resolveCategoryByCode(t.database.db, '3200100')).toMatchObject({ capitalizationThresholdFen: 150000 });
     const desktop = await resolveCategoryByCode(t.database.db, '2010104');
     expect(desktop).toMatchObject({ name: '台式机', usefulLifeMonths: 72, depreciable: true, attributeSet: 'it', parentCode: '2010100', level: 4 });
     expect(await resolveCategoryByCode(t.database.db, 'A02010104')).toMatchObject({ edition: '2022', name: '台式计算机' });
@@ -129,6 +136,43 @@ describe('POST and PATCH /api/categories', () => {
     expect((await resolveCategoryByCode(t.database.db, '6010501'))!.name).toBe('书柜');
     expect(await resolveCategoryByCode(t.database.db, '2010110')).toBeUndefined();
     expect(await resolveCategoryByCode(t.database.db, '2010111')).toBeUndefined();
+  });
+});
+
+describe('category lives and exemptions (财会〔2017〕4号)', () => {
+  it('refuses a life below the guide\'s floor for the class, in Chinese, and changes nothing', async () => {
+    const desktop = (await resolveCategoryByCode(t.database.db, '2010104'))!;
+    const res = await office.patch(`/api/categories/${desktop.id}`, { usefulLifeMonths: 48 });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().fields.usefulLifeMonths).toBe('使用年限不得低于 72 个月（6 年）（财会〔2017〕4号：计算机设备）');
+    expect((await resolveCategoryByCode(t.database.db, '2010104'))!.usefulLifeMonths).toBe(72);
+    // Longer is allowed.
+    expect((await office.patch(`/api/categories/${desktop.id}`, { usefulLifeMonths: 96 })).statusCode).toBe(200);
+    await office.patch(`/api/categories/${desktop.id}`, { usefulLifeMonths: 72 });
+    const radar = await office.post('/api/categories', { edition: '2022', code: 'A02170400', name: '雷达配套设备', usefulLifeMonths: 60 });
+    expect(radar.statusCode).toBe(400);
+    expect(radar.json().fields.usefulLifeMonths).toContain('120 个月（10 年）');
+  });
+
+  it('lets only the exempt kinds be not depreciated', async () => {
+    const printer = (await resolveCategoryByCode(t.database.db, '2020402'))!;
+    const res = await office.patch(`/api/categories/${printer.id}`, { depreciable: false });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().fields.depreciable).toContain('只有单独计价入账的土地、文物和陈列品、图书和档案、特种动植物');
+    expect((await resolveCategoryByCode(t.database.db, '2020402'))!.depreciable).toBe(true);
+    const relic = await office.post('/api/categories', { edition: '2010', code: '4010600', name: '钱币', depreciable: false });
+    expect(relic.statusCode).toBe(201);
+  });
+
+  it('rejects an imported row that breaks the guide, naming the row and the floor', async () => {
+    const csv = ['edition,code,name,parent_code,useful_life_months,depreciable', '2010,2030900,新能源车,2030000,60,true', '2010,2020901,不折旧的速印机,2020900,72,false'].join('\n');
+    const { body, headers } = multipart('guide.csv', csv);
+    const res = await office.request('POST', '/api/categories/import', body, headers);
+    expect(res.statusCode).toBe(422);
+    const rows = res.json().details.rows;
+    expect(rows[0]).toMatchObject({ row: 2, errors: { useful_life_months: '使用年限不得低于 96 个月（8 年）（财会〔2017〕4号：车辆）' } });
+    expect(rows[1].errors.depreciable).toBeDefined();
+    expect(await resolveCategoryByCode(t.database.db, '2030900')).toBeUndefined();
   });
 });
 

@@ -4,6 +4,7 @@ import { query, type Database } from '../../platform/db/engine.ts';
 import { openTestDatabase } from '../../testing/test-db.ts';
 import { loadReferenceTrees } from '../catalog/category.service.ts';
 import { seedOrg } from '../org/org.seed.ts';
+import { assetKindOf, checkDepreciationRules, type CategoryFacts } from '../assets/card.rules.ts';
 import { generateCards } from './card-generator.ts';
 
 let database: Database;
@@ -67,6 +68,25 @@ describe('card generator', () => {
     const [desk] = await query<{ p95: number }>(database.db, sql`
       SELECT percentile_disc(0.8) WITHIN GROUP (ORDER BY original_value_fen)::bigint AS p95 FROM cards c JOIN categories k ON k.id = c.category_id WHERE k.code = '2010104'`);
     expect(desk.p95).toBeLessThanOrEqual(500000);
+  }, 60_000);
+
+  it('writes cards that keep the book rules: lives, exemptions, kinds and the funding split', async () => {
+    const cards = await query<{ id: string; method: string; life: number | null; value_type: string; attributes: Record<string, unknown>; asset_kind: string;
+      value: number; qty: number; fiscal: number; non_fiscal: number } & CategoryFacts>(database.db, sql`
+      SELECT c.id, c.depreciation_method AS method, c.useful_life_months AS life, c.value_type, c.attributes, c.asset_kind,
+        c.original_value_fen AS value, c.quantity AS qty, c.fiscal_funding_fen AS fiscal, c.non_fiscal_funding_fen AS non_fiscal,
+        k.code, k.name, k.level, k.useful_life_months AS "usefulLifeMonths", k.depreciable, k.capitalization_threshold_fen::float8 AS "capitalizationThresholdFen",
+        k.attribute_set AS "attributeSet", k.asset_kind AS "assetKind", k.batch_fixed AS "batchFixed"
+      FROM cards c JOIN categories k ON k.id = c.category_id`);
+    const broken = cards.filter((c) => {
+      const fields: Record<string, string> = {};
+      const kind = assetKindOf(c, { originalValueFen: c.value, quantity: c.qty, valueType: c.value_type });
+      checkDepreciationRules(c, { depreciationMethod: c.method, usefulLifeMonths: c.life, valueType: c.value_type, attributes: c.attributes, assetKind: kind }, fields);
+      return Object.keys(fields).length > 0 || kind !== c.asset_kind || c.fiscal + c.non_fiscal !== c.value || (kind === 'low_value' && c.method !== 'none');
+    });
+    expect(broken).toEqual([]);
+    // Single cheap pieces (a ¥800 tea table) are low-value items; batches of chairs and books are not.
+    expect(cards.filter((c) => c.asset_kind === 'low_value').every((c) => c.qty === 1 || !c.batchFixed)).toBe(true);
   }, 60_000);
 
   it('continues the card number sequences on a second run', async () => {

@@ -81,7 +81,8 @@ async function createLookups(tx: Queryable, unitCodes: string[] | undefined) {
   const models = DEMO_MODELS.map((x, i) => ({ ...x, idx: i }));
   await tx.execute(sql`CREATE TEMP TABLE gen_models ON COMMIT DROP AS
     SELECT m.idx, m.code, m.name, m.brand, m.spec, m.min, m.max, m."qtyMin" AS qty_min, m."qtyMax" AS qty_max, m.weight, m.place, m.kind,
-      c.id AS category_id, c.measure_unit, c.depreciable, c.useful_life_months AS life, c.code AS category_code
+      c.id AS category_id, c.measure_unit, c.depreciable, c.useful_life_months AS life, c.code AS category_code,
+      c.capitalization_threshold_fen AS threshold, c.batch_fixed, c.asset_kind AS cat_kind
     FROM jsonb_to_recordset(${JSON.stringify(models)}::jsonb) AS m(idx int, code text, name text, brand text, spec text, min int, max int,
       "qtyMin" int, "qtyMax" int, weight int, place text, kind text)
     JOIN categories c ON c.edition = '2010' AND c.code = m.code`);
@@ -126,7 +127,9 @@ async function fillGeneratedCards(tx: Queryable, from: number, to: number, salt:
       FROM p JOIN gen_units u ON u.unit_id = p.unit_id
     )
     SELECT gen_random_uuid() AS id, s.g, s.unit_id, s.unit_code, s.category_id, s.category_code, s.name, s.brand, s.spec, s.kind,
-      s.qty AS quantity, s.measure_unit, s.qty * s.unit_fen AS value_fen, s.depreciable, s.life, s.acquired_on,
+      s.qty AS quantity, s.measure_unit, s.qty * s.unit_fen AS value_fen, s.life, s.acquired_on,
+      -- The card's kind (card.rules.ts assetKindOf); a low-value item (低值易耗品) is never depreciated.
+      k.asset_kind, s.depreciable AND k.asset_kind <> 'low_value' AS depreciable,
       s.acquired_on + (s.h7 % 21)::int AS posted_on, s.status,
       s.h8 AS hs, s.h9 AS hx, s.staff_n, s.place,
       CASE WHEN s.status = 'disposed' THEN NULL WHEN s.place = 'machine' THEN 'machine' ELSE s.place END AS place_now,
@@ -135,7 +138,8 @@ async function fillGeneratedCards(tx: Queryable, from: number, to: number, salt:
         WHEN s.kind = 'it' THEN jsonb_build_object('ip', '10.' || (s.h1 % 200)::text || '.' || (s.h2 % 250)::text || '.' || (1 + s.h3 % 250)::text)
         ELSE '{}'::jsonb END AS attributes,
       CASE WHEN s.kind IN ('it', 'vehicle') OR s.category_code LIKE '20%' THEN upper(substr(md5('sn' || s.g::text || ${salt}::text), 1, 12)) END AS serial_no
-    FROM s`);
+    FROM s CROSS JOIN LATERAL (SELECT CASE WHEN s.cat_kind = 'intangible' THEN 'intangible' WHEN s.qty > 1 AND s.batch_fixed THEN 'fixed'
+      WHEN s.qty * s.unit_fen < s.threshold * s.qty THEN 'low_value' ELSE 'fixed' END AS asset_kind) k`);
 }
 
 /** The committee's building cards: one per building, value from its rooms' usable area. */
@@ -149,7 +153,7 @@ async function fillBuildingCards(tx: Queryable) {
     SELECT gen_random_uuid() AS id, row_number() OVER (ORDER BY b.compound_name, b.building_name) AS g, o.unit_id, o.unit_code,
       c.id AS category_id, c.code AS category_code, b.compound_name || b.building_name AS name, NULL::text AS brand,
       '钢筋混凝土结构 ' || round(b.area)::text || '平方米' AS spec, 'building' AS kind, 1 AS quantity, '平方米' AS measure_unit,
-      (round(b.area) * (6000 + b.hh % 4000))::bigint * 100 AS value_fen, c.depreciable, c.useful_life_months AS life,
+      (round(b.area) * (6000 + b.hh % 4000))::bigint * 100 AS value_fen, 'fixed' AS asset_kind, c.depreciable, c.useful_life_months AS life,
       date '2008-01-01' + (b.hh % 1500)::int AS acquired_on, date '2008-01-01' + (b.hh % 1500)::int + 30 AS posted_on,
       'in_use' AS status, b.hh::bigint AS hs, 0::bigint AS hx, 0 AS staff_n, 'none' AS place, 'none' AS place_now, 0 AS n_middle,
       jsonb_build_object('structure', 'reinforced_concrete', 'area', round(b.area)) AS attributes, NULL::text AS serial_no
@@ -179,7 +183,8 @@ async function writeCardsAndLedger(tx: Queryable, takeover: string): Promise<num
     INSERT INTO cards (id, card_no, unit_id, name, category_id, spec, brand, serial_no, quantity, measure_unit, original_value_fen,
       funding_source, acquisition_method, acquired_on, posted_on, in_use_on, voucher_no, supplier, warranty_until, useful_life_months,
       depreciation_method, accumulated_depreciation_fen, opening_month, opening_depreciated_months, status, use_mode, counterparty,
-      managing_unit_id, using_unit_id, using_department_id, custodian_id, room_id, attributes, disposed_on, disposal_method, created_at, updated_at)
+      managing_unit_id, using_unit_id, using_department_id, custodian_id, room_id, attributes, disposed_on, disposal_method, created_at, updated_at,
+      asset_kind, value_type, fiscal_funding_fen, non_fiscal_funding_fen, procurement_form, asset_use, manufacturer, contract_no, invoice_no)
     SELECT c.id, c.unit_code || '-' || n.year || '-' || CASE WHEN n.seq < 1000000 THEN lpad(n.seq::text, 6, '0') ELSE n.seq::text END,
       c.unit_id, c.name, c.category_id, c.spec, c.brand, c.serial_no, c.quantity, c.measure_unit, c.value_fen,
       CASE WHEN c.hs % 10 = 0 THEN 'non_fiscal' ELSE 'fiscal' END,
@@ -203,7 +208,14 @@ async function writeCardsAndLedger(tx: Queryable, takeover: string): Promise<num
       CASE WHEN c.status IN ('in_use', 'under_repair', 'lent') THEN st.staff_id END,
       CASE c.place_now WHEN 'machine' THEN mr.room_id WHEN 'meeting' THEN coalesce(rm.room_id, st.room_id)
         WHEN 'office' THEN coalesce(st.room_id, ro.room_id) END,
-      c.attributes, NULL, NULL, now(), now()
+      c.attributes, NULL, NULL, now(), now(),
+      -- The Ministry's card: funding follows the funding source; purchases carry a contract and an invoice.
+      c.asset_kind, 'original', CASE WHEN c.hs % 10 = 0 THEN 0 ELSE c.value_fen END, CASE WHEN c.hs % 10 = 0 THEN c.value_fen ELSE 0 END,
+      CASE WHEN c.kind = 'building' THEN NULL WHEN c.value_fen >= 10000000 THEN 'government_central' WHEN c.hs % 3 = 0 THEN 'department_central' ELSE 'decentralized' END,
+      CASE c.status WHEN 'lent' THEN 'lent' ELSE 'self_use' END,
+      CASE WHEN c.kind = 'building' THEN NULL ELSE c.brand END,
+      CASE WHEN c.kind = 'building' THEN NULL ELSE 'HT-' || n.year || '-' || lpad((c.hs % 900 + 1)::text, 3, '0') END,
+      CASE WHEN c.kind = 'building' THEN NULL ELSE lpad((c.hs % 99999999)::text, 8, '0') END
     FROM gen_cards c JOIN gen_numbered n ON n.id = c.id
     LEFT JOIN gen_units u ON u.unit_id = c.unit_id
     LEFT JOIN gen_staff st ON st.unit_id = c.unit_id AND u.staff_n > 0 AND st.ord = (c.hs % greatest(u.staff_n, 1))::int

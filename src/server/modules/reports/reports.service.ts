@@ -8,6 +8,7 @@ import { AppError } from '../../platform/errors.ts';
 import { todayShanghai } from '../workflow/workflow.rules.ts';
 import { overStandardSql, reportList, reportListChunks } from './lists.queries.ts';
 import { overQuotaByUnit } from './quota.service.ts';
+import { lowValueLine } from './low-value.queries.ts';
 import { assetSummary, monthFirst, scopeSql } from './summary.queries.ts';
 
 /** Month-on-month movement above this asks the unit for a written explanation (art. 45 reports). */
@@ -20,7 +21,11 @@ function checkedScope(actor: Actor, f: { unitId?: string; from?: string; to?: st
   return scope;
 }
 
-export const summary = (q: Queryable, actor: Actor, f: ReportFilter) => assetSummary(q, f, checkedScope(actor, f));
+export async function summary(q: Queryable, actor: Actor, f: ReportFilter) {
+  const scope = checkedScope(actor, f);
+  const view = await assetSummary(q, f, scope);
+  return { ...view, lowValue: await lowValueLine(q, f, scope) };
+}
 export const list = (q: Queryable, actor: Actor, kind: ListKind, f: ReportFilter, page: number, pageSize: number) => reportList(q, kind, f, checkedScope(actor, f), page, pageSize);
 
 export const listChunks = (q: Queryable, actor: Actor, kind: ListKind, f: ReportFilter) => reportListChunks(q, kind, f, checkedScope(actor, f));

@@ -77,6 +77,8 @@ export const FIGURE_EVENTS = sql`(e.before ? 'originalValueFen' OR e.before ? 'a
  * (以前年度盈余调整), shown apart from the year's acquisitions.
  */
 export const PRIOR_YEAR_ADJUSTMENT = 'prior_year_adjustment';
+/** Low-value items (低值易耗品) are registered and counted but stay outside the fixed-asset totals (their own line). */
+const FIXED = sql.raw(`c.asset_kind <> 'low_value'`);
 const ACQ = sql.raw(`CASE WHEN c.recognized_on < date_trunc('year', c.posted_on) THEN '${PRIOR_YEAR_ADJUSTMENT}' ELSE c.acquisition_method END`);
 
 /**
@@ -106,17 +108,18 @@ export function segmentsSql(openD: string, closeD: string, untransferred: SQL = 
              c.original_value_fen AS v, c.accumulated_depreciation_fen AS a, c.category_id
       FROM cards c
       WHERE c.posted_on <= ${closeD}::date AND (c.disposed_on IS NULL OR (c.disposed_on > ${openD}::date AND c.disposed_on >= c.posted_on))
-        AND NOT EXISTS (SELECT 1 FROM tr WHERE tr.card_id = c.id) ${untransferred}
+        AND NOT EXISTS (SELECT 1 FROM tr WHERE tr.card_id = c.id) ${untransferred} AND ${FIXED}
       UNION ALL
       SELECT x.* FROM (
         SELECT c.id, t1.from_u AS unit_id, c.posted_on AS s_on, t1.d AS e_on, ${ACQ} AS acq, 'transfer_out' AS disp,
                c.original_value_fen AS v, c.accumulated_depreciation_fen AS a, c.category_id
-        FROM tr t1 JOIN cards c ON c.id = t1.card_id WHERE t1.rn = 1
+        FROM tr t1 JOIN cards c ON c.id = t1.card_id WHERE t1.rn = 1 AND ${FIXED}
         UNION ALL
         SELECT t.card_id, t.to_u, t.d, coalesce(nt.d, c.disposed_on), 'transfer_in',
                CASE WHEN nt.d IS NOT NULL THEN 'transfer_out' ELSE c.disposal_method END,
                c.original_value_fen, c.accumulated_depreciation_fen, c.category_id
         FROM tr t JOIN cards c ON c.id = t.card_id LEFT JOIN tr nt ON nt.card_id = t.card_id AND nt.rn = t.rn + 1
+        WHERE ${FIXED}
       ) x
       WHERE x.s_on IS NOT NULL AND x.s_on <= ${closeD}::date AND (x.e_on IS NULL OR (x.e_on > ${openD}::date AND x.e_on >= x.s_on))
     )`;

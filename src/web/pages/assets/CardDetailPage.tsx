@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App, Button, Card, Col, Descriptions, Empty, Row, Select, Space, Spin, Table, Timeline, Typography, Upload } from 'antd';
+import { App, Button, Card, Col, Descriptions, Empty, Row, Select, Space, Spin, Table, Tag, Timeline, Typography, Upload } from 'antd';
 import { EditOutlined, MobileOutlined, UploadOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router-dom';
@@ -9,7 +9,9 @@ import {
   ATTACHMENT_KINDS, ATTACHMENT_MAX_BYTES, ATTACHMENT_TYPES, BUILDING_STRUCTURES,
   type CardAttachmentItem, type CardDetail, type CardEventItem,
 } from '../../../shared/assets.contracts.ts';
-import { ACQUISITION_METHODS, DEPRECIATION_METHODS, FUNDING_SOURCES, USE_MODES, label } from '../../../shared/assets.enums.ts';
+import {
+  ACQUISITION_METHODS, ASSET_KINDS, ASSET_USES, DEPRECIATION_METHODS, DEPRECIATION_STATUSES, FUNDING_SOURCES, PROCUREMENT_FORMS, USE_MODES, VALUE_TYPES, label,
+} from '../../../shared/assets.enums.ts';
 import { api } from '../../api/client.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { useSession } from '../../app/session.tsx';
@@ -18,7 +20,7 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { StatusTag } from '../../components/StatusTag.tsx';
 import { useShowError } from '../../components/useFormErrors.ts';
 import { CardEditDrawer } from './CardEditDrawer.tsx';
-import { ATTRIBUTE_LABELS, eventLabel, fieldLabel, fieldValueText } from './cardFields.ts';
+import { ATTRIBUTE_LABELS, ATTRIBUTE_VOCABULARIES, eventLabel, fieldLabel, fieldValueText } from './cardFields.ts';
 
 const code = (vocab: Record<string, readonly [string, string]>, v: string | null, locale: string) => (v && vocab[v] ? label(vocab[v], locale) : v ?? '—');
 const dash = (v: unknown) => (v === null || v === undefined || v === '' ? '—' : String(v));
@@ -141,16 +143,29 @@ export default function CardDetailPage() {
                 <Descriptions.Item label={t('保修截止', 'Warranty until')}>{dash(c.warrantyUntil)}</Descriptions.Item>
               </Descriptions>
             </Card>
-            <Card size="small" title={t('价值信息', 'Value')}>
+            <Card size="small" title={<Space>{t('财务信息', 'Finance')}<Tag>{code(ASSET_KINDS, c.assetKind, locale)}</Tag></Space>}>
               <Descriptions size="small" column={{ xs: 1, sm: 2, md: 3 }}>
                 <Descriptions.Item label={t('原值', 'Original value')}><Money fen={c.originalValueFen} /></Descriptions.Item>
-                <Descriptions.Item label={t('累计折旧', 'Accumulated depreciation')}><Money fen={c.accumulatedDepreciationFen} /></Descriptions.Item>
+                <Descriptions.Item label={t('价值类型', 'Value type')}>{code(VALUE_TYPES, c.valueType, locale)}</Descriptions.Item>
+                <Descriptions.Item label={c.assetKind === 'intangible' ? t('累计摊销', 'Accumulated amortisation') : t('累计折旧', 'Accumulated depreciation')}><Money fen={c.accumulatedDepreciationFen} /></Descriptions.Item>
+                <Descriptions.Item label={t('财政拨款', 'Fiscal funding')}>{c.fiscalFundingFen != null ? <Money fen={c.fiscalFundingFen} /> : '—'}</Descriptions.Item>
+                <Descriptions.Item label={t('非财政拨款', 'Non-fiscal funding')}>{c.nonFiscalFundingFen != null ? <Money fen={c.nonFiscalFundingFen} /> : '—'}</Descriptions.Item>
+                <Descriptions.Item label={c.assetKind === 'intangible' ? t('摊销状态', 'Amortisation') : t('折旧状态', 'Depreciation status')}>{code(DEPRECIATION_STATUSES, c.depreciationStatus, locale)}</Descriptions.Item>
+                <Descriptions.Item label={c.assetKind === 'intangible' ? t('已摊销月数', 'Months amortised') : t('已提折旧月数', 'Months depreciated')}>{c.depreciatedMonths}</Descriptions.Item>
+                <Descriptions.Item label={c.assetKind === 'intangible' ? t('月摊销额', 'Monthly amortisation') : t('月折旧额', 'Monthly depreciation')}>{c.monthlyDepreciationFen != null ? <Money fen={c.monthlyDepreciationFen} /> : '—'}</Descriptions.Item>
+                <Descriptions.Item label={t('采购组织形式', 'Procurement form')}>{code(PROCUREMENT_FORMS, c.procurementForm, locale)}</Descriptions.Item>
+                <Descriptions.Item label={t('资产用途', 'Asset use')}>{code(ASSET_USES, c.assetUse, locale)}</Descriptions.Item>
+                <Descriptions.Item label={t('生产厂家', 'Manufacturer')}>{dash(c.manufacturer)}</Descriptions.Item>
+                <Descriptions.Item label={t('国别/产地', 'Origin')}>{dash(c.originCountry)}</Descriptions.Item>
+                <Descriptions.Item label={t('出厂日期', 'Manufactured on')}>{dash(c.manufacturedOn)}</Descriptions.Item>
+                <Descriptions.Item label={t('合同编号', 'Contract no.')}>{dash(c.contractNo)}</Descriptions.Item>
+                <Descriptions.Item label={t('发票号', 'Invoice no.')}>{dash(c.invoiceNo)}</Descriptions.Item>
                 <Descriptions.Item label={t('净值', 'Net value')}><Money fen={c.netValueFen} /></Descriptions.Item>
                 <Descriptions.Item label={t('资金来源', 'Funding')}>{code(FUNDING_SOURCES, c.fundingSource, locale)}</Descriptions.Item>
                 <Descriptions.Item label={t('入账日期', 'Posted on')}>{dash(c.postedOn)}</Descriptions.Item>
-                <Descriptions.Item label={t('凭证号', 'Voucher no.')}>{dash(c.voucherNo)}</Descriptions.Item>
+                <Descriptions.Item label={t('会计凭证号', 'Voucher no.')}>{dash(c.voucherNo)}</Descriptions.Item>
                 <Descriptions.Item label={t('折旧方法', 'Depreciation')}>{code(DEPRECIATION_METHODS, c.depreciationMethod, locale)}</Descriptions.Item>
-                <Descriptions.Item label={t('使用年限', 'Useful life')}>{c.usefulLifeMonths != null ? t(`${c.usefulLifeMonths} 个月`, `${c.usefulLifeMonths} months`) : '—'}</Descriptions.Item>
+                <Descriptions.Item label={t('使用年限', 'Useful life')}>{c.usefulLifeMonths != null ? t(`${c.usefulLifeMonths} 个月`, `${c.usefulLifeMonths} months`) : '—'}{c.lifeFloorMonths != null ? t(`（不低于 ${c.lifeFloorMonths} 个月）`, ` (at least ${c.lifeFloorMonths})`) : ''}</Descriptions.Item>
               </Descriptions>
             </Card>
             {can('depreciation.read') && <CardDepreciationPanel cardId={c.id} />}
@@ -168,11 +183,12 @@ export default function CardDetailPage() {
               </Descriptions>
             </Card>
             {attrs.length > 0 && (
-              <Card size="small" title={t('扩展属性', 'Attributes')}>
+              <Card size="small" title={c.categoryAttributeSet === 'building' || c.categoryAttributeSet === 'land' ? t('房屋土地', 'Buildings and land')
+                : c.categoryAttributeSet === 'vehicle' ? t('车辆', 'Vehicle') : t('扩展属性', 'Attributes')}>
                 <Descriptions size="small" column={{ xs: 1, sm: 2, md: 3 }}>
                   {attrs.map(([k, v]) => (
                     <Descriptions.Item key={k} label={ATTRIBUTE_LABELS[k] ? label(ATTRIBUTE_LABELS[k], locale) : k}>
-                      {k === 'structure' && typeof v === 'string' && v in BUILDING_STRUCTURES ? label(BUILDING_STRUCTURES[v as keyof typeof BUILDING_STRUCTURES], locale) : String(v)}
+                      {typeof v === 'string' && ATTRIBUTE_VOCABULARIES[k]?.[v] ? label(ATTRIBUTE_VOCABULARIES[k][v], locale) : String(v)}
                     </Descriptions.Item>
                   ))}
                 </Descriptions>

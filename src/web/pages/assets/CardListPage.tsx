@@ -6,7 +6,7 @@ import { useQuery } from '@tanstack/react-query';
 import dayjs, { type Dayjs } from 'dayjs';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import type { CardFilter, CardListItem } from '../../../shared/assets.contracts.ts';
-import { CARD_STATUSES, USE_MODES, label } from '../../../shared/assets.enums.ts';
+import { ASSET_KINDS, ASSET_USES, CARD_STATUSES, PROCUREMENT_FORMS, USE_MODES, VALUE_TYPES, label } from '../../../shared/assets.enums.ts';
 import { api } from '../../api/client.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { useSession } from '../../app/session.tsx';
@@ -113,6 +113,20 @@ export default function CardListPage() {
                 <Space.Compact style={{ width: '100%' }}>
                   <Form.Item name="valueMin" noStyle><YuanInput placeholder={t('最低', 'Min')} style={{ width: '50%' }} min={0} /></Form.Item>
                   <Form.Item name="valueMax" noStyle><YuanInput placeholder={t('最高', 'Max')} style={{ width: '50%' }} min={0} /></Form.Item>
+                </Space.Compact>
+              </Form.Item>
+            </Col>
+            {([['assetKind', ASSET_KINDS, '资产类型', 'Asset kind'], ['valueType', VALUE_TYPES, '价值类型', 'Value type'],
+              ['procurementForm', PROCUREMENT_FORMS, '采购组织形式', 'Procurement form'], ['assetUse', ASSET_USES, '资产用途', 'Asset use']] as const).map(([name, vocab, zh, en]) => (
+              <Col key={name} xs={24} sm={12} md={6}><Form.Item name={name} label={t(zh, en)}>
+                <Select allowClear options={Object.entries(vocab).map(([k, v]) => ({ value: k, label: label(v, locale) }))} />
+              </Form.Item></Col>
+            ))}
+            <Col xs={24} sm={12} md={6}>
+              <Form.Item label={t('财政拨款区间（元）', 'Fiscal funding range (yuan)')}>
+                <Space.Compact style={{ width: '100%' }}>
+                  <Form.Item name="fiscalMin" noStyle><YuanInput placeholder={t('最低', 'Min')} style={{ width: '50%' }} min={0} /></Form.Item>
+                  <Form.Item name="fiscalMax" noStyle><YuanInput placeholder={t('最高', 'Max')} style={{ width: '50%' }} min={0} /></Form.Item>
                 </Space.Compact>
               </Form.Item>
             </Col>

@@ -11,11 +11,11 @@ import { YuanInput } from '../../components/Money.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { CategoryTreeSelect, DepartmentSelect, RoomSelect, StaffSelect, UnitSelect } from '../../components/selects.tsx';
 import { useFormErrors } from '../../components/useFormErrors.ts';
-import { AttributeFields } from './CardEditDrawer.tsx';
+import { AttributeFields, attributesFromForm, MofFinanceFields } from './CardEditDrawer.tsx';
 
 interface CategoryView { id: string; attributeSet: string; measureUnit: string; usefulLifeMonths: number | null; depreciable: boolean }
 
-const DATE_FIELDS = ['acquiredOn', 'postedOn', 'inUseOn', 'warrantyUntil'] as const;
+const DATE_FIELDS = ['acquiredOn', 'postedOn', 'inUseOn', 'warrantyUntil', 'manufacturedOn'] as const;
 const options = (vocab: Record<string, readonly [string, string]>, locale: string) => Object.entries(vocab).map(([k, v]) => ({ value: k, label: label(v, locale) }));
 
 /** Hand-adding an asset the unit already has (期初登记); the card number is allocated on save. */
@@ -43,6 +43,7 @@ export default function CardNewPage() {
     try {
       const body: Record<string, unknown> = { ...v, unitId: v.unitId ?? fixedUnit };
       for (const k of DATE_FIELDS) body[k] = v[k] ? (v[k] as Dayjs).format('YYYY-MM-DD') : null;
+      body.attributes = attributesFromForm(v.attributes as Record<string, unknown>);
       const saved = await api.post<{ id: string; cardNo: string }>('/api/cards', body);
       message.success(t(`已登记，卡片编号 ${saved.cardNo}`, `Registered as ${saved.cardNo}`));
       navigate(`/cards/${saved.id}`);
@@ -72,19 +73,20 @@ export default function CardNewPage() {
             <Col xs={24} md={8}><Form.Item name="warrantyUntil" label={t('保修截止', 'Warranty until')}><DatePicker style={{ width: '100%' }} /></Form.Item></Col>
           </Row>
         </Card>
-        <Card size="small" title={t('价值信息', 'Value')} style={{ marginBottom: 12 }}>
+        <Card size="small" title={t('财务信息', 'Finance')} style={{ marginBottom: 12 }}>
           <Row gutter={12}>
             <Col xs={24} md={8}><Form.Item name="originalValueFen" label={t('原值（元）', 'Original value (yuan)')} rules={[{ required: true }]}><YuanInput min={0} style={{ width: '100%' }} /></Form.Item></Col>
             <Col xs={24} md={8}><Form.Item name="accumulatedDepreciationFen" label={t('累计折旧（元）', 'Accumulated depreciation (yuan)')}><YuanInput min={0} style={{ width: '100%' }} /></Form.Item></Col>
             <Col xs={24} md={8}><Form.Item name="fundingSource" label={t('资金来源', 'Funding')}><Select allowClear options={options(FUNDING_SOURCES, locale)} /></Form.Item></Col>
             <Col xs={24} md={8}><Form.Item name="postedOn" label={t('入账日期', 'Posted on')}><DatePicker style={{ width: '100%' }} /></Form.Item></Col>
-            <Col xs={24} md={8}><Form.Item name="voucherNo" label={t('凭证号', 'Voucher no.')}><Input maxLength={64} /></Form.Item></Col>
+            <Col xs={24} md={8}><Form.Item name="voucherNo" label={t('会计凭证号', 'Voucher no.')}><Input maxLength={64} /></Form.Item></Col>
             <Col xs={24} md={8}><Form.Item name="openingDepreciatedMonths" label={t('已提折旧月数', 'Months depreciated')}
               extra={t('期初卡片：累计折旧所含的月数；不填按入账月至上月计', 'Opening cards: the months the accumulated amount holds')}><InputNumber min={0} max={1200} precision={0} style={{ width: '100%' }} /></Form.Item></Col>
             <Col xs={24} md={16}><Form.Item name="supplementReason" label={t('补录理由', 'Reason for a late registration')}
               extra={t('账套接管后登记的卡片须填写，保存后待单位财务审核入账', 'Needed after the takeover: the card then awaits finance\'s posting')}><Input maxLength={500} /></Form.Item></Col>
             <Col xs={24} md={8}><Form.Item name="depreciationMethod" label={t('折旧方法', 'Depreciation')}><Select allowClear placeholder={t('按分类默认', 'Category default')} options={options(DEPRECIATION_METHODS, locale)} /></Form.Item></Col>
-            <Col xs={24} md={8}><Form.Item name="usefulLifeMonths" label={t('使用年限（月）', 'Useful life (months)')}><InputNumber min={0} max={1200} precision={0} style={{ width: '100%' }} placeholder={category.data?.usefulLifeMonths != null ? String(category.data.usefulLifeMonths) : undefined} /></Form.Item></Col>
+            <Col xs={24}><div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(240px, 1fr))', columnGap: 12 }}><MofFinanceFields registering /></div></Col>
+            <Col xs={24} md={8}><Form.Item name="usefulLifeMonths" label={t('使用年限（月）', 'Useful life (months)')} extra={t('不得低于分类（房屋按结构）的最低折旧年限', 'Not below the category minimum (buildings: by structure)')}><InputNumber min={0} max={1200} precision={0} style={{ width: '100%' }} placeholder={category.data?.usefulLifeMonths != null ? String(category.data.usefulLifeMonths) : undefined} /></Form.Item></Col>
           </Row>
         </Card>
         <Card size="small" title={t('使用与存放', 'Use and location')} style={{ marginBottom: 12 }}>
@@ -100,7 +102,8 @@ export default function CardNewPage() {
           </Row>
         </Card>
         {category.data && category.data.attributeSet !== 'none' && (
-          <Card size="small" title={t('扩展属性', 'Attributes')} style={{ marginBottom: 12 }}>
+          <Card size="small" style={{ marginBottom: 12 }} title={category.data.attributeSet === 'building' || category.data.attributeSet === 'land' ? t('房屋土地', 'Buildings and land')
+            : category.data.attributeSet === 'vehicle' ? t('车辆', 'Vehicle') : t('扩展属性', 'Attributes')}>
             <div style={{ maxWidth: 480 }}><AttributeFields attributeSet={category.data.attributeSet} /></div>
           </Card>
         )}

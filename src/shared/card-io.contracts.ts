@@ -38,6 +38,7 @@ export const CARD_IMPORT_COLUMNS: CardColumn[] = [
   { key: 'measureUnit', zh: '计量单位', en: 'Measure unit', kind: 'text', note: '如 台、套、张、辆；默认取分类的计量单位', width: 10 },
   { key: 'originalValue', zh: '原值(元)', en: 'Original value (yuan)', kind: 'money', required: true, note: '金额（元），不小于 0，最多两位小数', width: 14 },
   { key: 'accumulatedDepreciation', zh: '累计折旧(元)', en: 'Accumulated depreciation (yuan)', kind: 'money', note: '金额（元），不小于 0，最多两位小数，不得大于原值；默认 0', width: 14 },
+  { key: 'openingDepreciatedMonths', zh: '已提折旧月数', en: 'Months depreciated', kind: 'int', note: '期初卡片：累计折旧所含的月数（不超过使用年限）；不填时按入账月份至期初建账月份计', width: 10 },
   { key: 'fundingSource', zh: '经费来源', en: 'Funding source', kind: 'enum', vocabulary: FUNDING_SOURCES, note: '', width: 12 },
   { key: 'acquisitionMethod', zh: '取得方式', en: 'Acquisition method', kind: 'enum', required: true, vocabulary: ACQUISITION_METHODS, note: '', width: 12 },
   { key: 'acquiredOn', zh: '取得日期', en: 'Acquired on', kind: 'date', required: true, note: '日期，如 2024-03-15；不得晚于今天', width: 12 },

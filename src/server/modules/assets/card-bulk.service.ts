@@ -24,6 +24,8 @@ export interface CardDraft {
   supplier: string | null;
   warrantyUntil: string | null;
   usefulLifeMonths: number | null;
+  /** 已提折旧月数 of an opening balance; null: the opening-balance trigger counts them from posting. */
+  openingDepreciatedMonths?: number | null;
   depreciationMethod: DepreciationMethod;
   status: CardStatus;
   useMode: UseMode;
@@ -96,6 +98,7 @@ export async function registerCardsBulk(tx: Tx, b: BulkRegistration): Promise<{ 
       supplier: d.supplier,
       warranty_until: d.warrantyUntil,
       useful_life_months: d.usefulLifeMonths,
+      opening_depreciated_months: d.openingDepreciatedMonths ?? null,
       depreciation_method: d.depreciationMethod,
       status: d.status,
       use_mode: d.useMode,
@@ -125,20 +128,22 @@ export async function registerCardsBulk(tx: Tx, b: BulkRegistration): Promise<{ 
           warranty_until date, useful_life_months int, depreciation_method text, status text, use_mode text,
           counterparty text, using_department_id uuid, custodian_id uuid, room_id uuid, attributes jsonb,
           asset_kind text, value_type text, fiscal_funding_fen bigint, non_fiscal_funding_fen bigint, procurement_form text,
-          asset_use text, manufacturer text, origin_country text, manufactured_on date, contract_no text, invoice_no text)
+          asset_use text, manufacturer text, origin_country text, manufactured_on date, contract_no text, invoice_no text,
+          opening_depreciated_months int)
       ), ins AS (
         INSERT INTO cards (card_no, unit_id, name, category_id, spec, brand, serial_no, quantity, measure_unit,
           original_value_fen, accumulated_depreciation_fen, funding_source, acquisition_method, acquired_on, posted_on,
           in_use_on, voucher_no, supplier, warranty_until, useful_life_months, depreciation_method, status, use_mode,
           counterparty, managing_unit_id, using_unit_id, using_department_id, custodian_id, room_id, attributes,
           source_document_id, asset_kind, value_type, fiscal_funding_fen, non_fiscal_funding_fen, procurement_form,
-          asset_use, manufacturer, origin_country, manufactured_on, contract_no, invoice_no)
+          asset_use, manufacturer, origin_country, manufactured_on, contract_no, invoice_no, opening_depreciated_months)
         SELECT card_no, ${b.unitId}::uuid, name, category_id, spec, brand, serial_no, quantity, measure_unit,
           original_value_fen, accumulated_depreciation_fen, funding_source, acquisition_method, acquired_on, posted_on,
           in_use_on, voucher_no, supplier, warranty_until, useful_life_months, depreciation_method, status, use_mode,
           counterparty, ${b.unitId}::uuid, ${b.unitId}::uuid, using_department_id, custodian_id, room_id,
           coalesce(attributes, '{}'::jsonb), ${b.documentId}::uuid, asset_kind, value_type, fiscal_funding_fen,
-          non_fiscal_funding_fen, procurement_form, asset_use, manufacturer, origin_country, manufactured_on, contract_no, invoice_no
+          non_fiscal_funding_fen, procurement_form, asset_use, manufacturer, origin_country, manufactured_on, contract_no, invoice_no,
+          opening_depreciated_months
         FROM input ORDER BY card_no
         RETURNING *
       )

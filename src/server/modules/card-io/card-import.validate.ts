@@ -145,6 +145,7 @@ export function validateRow(rowNo: number, raw: RawRow, lk: ImportLookups, today
   const inUseOn = date('inUseOn');
   const warrantyUntil = date('warrantyUntil');
   const usefulLifeGiven = field('usefulLifeMonths', (v) => parseInt(v, 1, 1200));
+  const openingDepreciatedMonths = field('openingDepreciatedMonths', (v) => parseInt(v, 0, 1200));
   const methodGiven = field('depreciationMethod', (v) => parseEnum<DepreciationMethod>(v, COL.depreciationMethod));
   const useMode = field('useMode', (v) => parseEnum<UseMode>(v, COL.useMode)) ?? 'self_use';
   const usingDepartmentId = field('department', (v) => {
@@ -265,6 +266,7 @@ export function validateRow(rowNo: number, raw: RawRow, lk: ImportLookups, today
       supplier,
       warrantyUntil,
       usefulLifeMonths: books.usefulLifeMonths,
+      openingDepreciatedMonths,
       depreciationMethod: books.depreciationMethod as DepreciationMethod,
       status,
       useMode,

@@ -1,6 +1,7 @@
 // Contracts of the card library (资产卡片库), shared by the API and the web forms.
 import { z } from 'zod';
 import { ACQUISITION_METHODS, CARD_EVENT_TYPES, CARD_STATUSES, DEPRECIATION_METHODS, DISPOSAL_METHODS, FUNDING_SOURCES, USE_MODES } from './assets.enums.ts';
+import { IsoDate } from './dates.ts';
 import { PageQuery } from './paging.ts';
 
 const keys = <T extends Record<string, unknown>>(o: T) => Object.keys(o) as [keyof T & string, ...(keyof T & string)[]];
@@ -12,7 +13,7 @@ export const DepreciationMethodCode = z.enum(keys(DEPRECIATION_METHODS));
 export const FundingSourceCode = z.enum(keys(FUNDING_SOURCES));
 export const CardEventTypeCode = z.enum(keys(CARD_EVENT_TYPES));
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
+const isoDate = IsoDate;
 const uuid = z.uuid();
 /** A query-string list: `status=in_use,idle` or repeated `status=in_use&status=idle`. */
 const listOf = <T extends z.ZodType>(item: T) =>

@@ -1,7 +1,9 @@
 // Depreciation (DOMAIN §7): shared by the API and the web forms.
 import { z } from 'zod';
+import { IsoMonth } from './dates.ts';
 
-export const Month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 YYYY-MM');
+/** A calendar month 'YYYY-MM' (the shared rule in dates.ts). */
+export const Month = IsoMonth;
 
 export const DepreciationRunView = z.object({
   id: z.string(),

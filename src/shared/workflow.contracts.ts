@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { IsoDate } from './dates.ts';
 import { PageQuery } from './paging.ts';
 
 // Lifecycle documents (DOMAIN §5), approval chains and allocation standards (§6), shared by the
@@ -57,7 +58,7 @@ export type ChangeKind = keyof typeof CHANGE_KINDS;
 
 const uuid = z.uuid();
 const fen = z.number().int().min(0).max(9_000_000_000_000);
-const dateStr = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
+const dateStr = IsoDate;
 
 /** When a chain step applies; every set condition must hold (per item OR per batch for amounts). */
 export const StepCondition = z.object({

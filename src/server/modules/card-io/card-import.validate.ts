@@ -1,4 +1,5 @@
 import { CARD_IMPORT_COLUMNS, type CardColumn, type ImportError } from '../../../shared/card-io.contracts.ts';
+import { DATE_MAX_YEAR, DATE_MIN_YEAR, isCalendarDate } from '../../../shared/dates.ts';
 import type { AcquisitionMethod, CardStatus, DepreciationMethod, UseMode } from '../../../shared/assets.enums.ts';
 import type { CardDraft } from '../assets/card-bulk.service.ts';
 import { roomKey, type ImportLookups } from './card-import.lookups.ts';
@@ -16,20 +17,22 @@ export function shownValue(v: RawCell | undefined): string {
   return String(v);
 }
 
-const isoDate = (d: Date) => `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}-${String(d.getUTCDate()).padStart(2, '0')}`;
+const isoDate = (d: Date) => `${String(d.getUTCFullYear()).padStart(4, '0')}-${String(d.getUTCMonth() + 1).padStart(2, '0')}-${String(d.getUTCDate()).padStart(2, '0')}`;
 
-function validYmd(y: number, m: number, d: number): string {
-  const dt = new Date(Date.UTC(y, m - 1, d));
-  if (y < 1900 || y > 2200 || dt.getUTCMonth() !== m - 1 || dt.getUTCDate() !== d) throw new FieldError('不是有效日期');
-  return isoDate(dt);
+/** The shared calendar rule (src/shared/dates.ts) decides, whatever shape the cell had. */
+function calendarDate(s: string): string {
+  if (!isCalendarDate(s)) throw new FieldError(`不是有效日期（${DATE_MIN_YEAR}–${DATE_MAX_YEAR} 年）`);
+  return s;
 }
+
+const validYmd = (y: number, m: number, d: number) => calendarDate(`${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`);
 
 /** Dates typed as dates, as Excel serial numbers, or as text in the usual Chinese office forms. */
 export function parseDate(v: RawCell): string {
-  if (v instanceof Date) return isoDate(v);
+  if (v instanceof Date) return calendarDate(isoDate(v));
   if (typeof v === 'number') {
     // An unformatted Excel date serial (days since 1899-12-30).
-    if (v > 1 && v < 120000 && Number.isInteger(v)) return isoDate(new Date(Date.UTC(1899, 11, 30) + v * 86400000));
+    if (v > 1 && v < 120000 && Number.isInteger(v)) return calendarDate(isoDate(new Date(Date.UTC(1899, 11, 30) + v * 86400000)));
     throw new FieldError('不是有效日期');
   }
   const s = String(v).trim();

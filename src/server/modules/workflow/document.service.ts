@@ -7,7 +7,7 @@ import { CARD_DOCUMENT_TYPES, type DocumentInput, type DocumentType } from '../.
 import { can, type Actor } from '../../platform/auth/actor.ts';
 import { query, type Queryable, type Tx } from '../../platform/db/engine.ts';
 import { withTx } from '../../platform/db/tx.ts';
-import { AppError, invalid } from '../../platform/errors.ts';
+import { AppError, invalid, pgCode } from '../../platform/errors.ts';
 import { addEvent, loadDocument, nextDocNo, releaseLines, requireUnit, setStatus, type DocumentRow } from './document.store.ts';
 import { documentLines, documents } from './document.tables.ts';
 import { checkConfigLines } from './standard.check.ts';
@@ -133,8 +133,7 @@ async function guardBusy<T>(q: Queryable, input: DocumentInput, run: () => Promi
   try {
     return await run();
   } catch (err) {
-    const code = (err as { code?: string; cause?: { code?: string } }).code ?? (err as { cause?: { code?: string } }).cause?.code;
-    if (code === '23505') throw await busyError(q, input.lines.map((l) => l.cardId).filter((x): x is string => !!x), ownDocId);
+    if (pgCode(err) === '23505') throw await busyError(q, input.lines.map((l) => l.cardId).filter((x): x is string => !!x), ownDocId);
     throw err;
   }
 }

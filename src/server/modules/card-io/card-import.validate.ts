@@ -81,6 +81,7 @@ function parseDecimal(v: RawCell): number {
 
 function parseText(v: RawCell, max = 200): string {
   const s = (v instanceof Date ? isoDate(v) : String(v)).trim();
+  if (s.includes('\u0000')) throw new FieldError('含有不允许的字符（NUL）');
   if (s.length > max) throw new FieldError(`不超过 ${max} 字`);
   return s;
 }

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { ACQUISITION_METHODS, CARD_EVENT_TYPES, CARD_STATUSES, DEPRECIATION_METHODS, DISPOSAL_METHODS, FUNDING_SOURCES, USE_MODES } from './assets.enums.ts';
 import { IsoDate } from './dates.ts';
+import { Fen } from './money.ts';
 import { PageQuery } from './paging.ts';
 
 const keys = <T extends Record<string, unknown>>(o: T) => Object.keys(o) as [keyof T & string, ...(keyof T & string)[]];
@@ -85,8 +86,8 @@ export const CardInput = z.object({
   serialNo: optText(100),
   quantity: z.number().int().min(1).default(1),
   measureUnit: text(10).min(1).optional(),
-  originalValueFen: z.number().int('金额应为整数分').min(0, '原值不能为负'),
-  accumulatedDepreciationFen: z.number().int().min(0).default(0),
+  originalValueFen: Fen,
+  accumulatedDepreciationFen: Fen.default(0),
   fundingSource: FundingSourceCode.nullish(),
   acquisitionMethod: AcquisitionMethodCode,
   acquiredOn: isoDate,
@@ -97,7 +98,7 @@ export const CardInput = z.object({
   warrantyUntil: optDate,
   usefulLifeMonths: z.number().int().min(0).max(1200).nullish(),
   depreciationMethod: DepreciationMethodCode.optional(),
-  totalWorkload: z.number().positive().nullish(),
+  totalWorkload: z.number().positive().max(999_999_999_999, '工作量过大').nullish(),
   status: CardStatusCode.optional(),
   useMode: UseModeCode.optional(),
   counterparty: optText(200),

@@ -5,6 +5,9 @@ import { IsoMonth } from './dates.ts';
 /** A calendar month 'YYYY-MM' (the shared rule in dates.ts). */
 export const Month = IsoMonth;
 
+/** A workload (units of production) fits numeric(14, 2). */
+export const WORKLOAD_MAX = 999_999_999_999;
+
 export const DepreciationRunView = z.object({
   id: z.string(),
   unitId: z.string(),
@@ -71,7 +74,7 @@ export const WorkloadRow = z.object({
 export const WorkloadsView = z.object({ items: z.array(WorkloadRow) });
 export const WorkloadsSave = z.object({
   month: Month,
-  items: z.array(z.object({ cardId: z.uuid(), workload: z.number().min(0, '工作量不能为负') })).max(5000),
+  items: z.array(z.object({ cardId: z.uuid(), workload: z.number().min(0, '工作量不能为负').max(WORKLOAD_MAX, '工作量过大') })).max(5000),
 });
 
 /** A card's depreciation history, for the card timeline. */

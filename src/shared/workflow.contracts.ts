@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IsoDate } from './dates.ts';
+import { Fen } from './money.ts';
 import { PageQuery } from './paging.ts';
 
 // Lifecycle documents (DOMAIN §5), approval chains and allocation standards (§6), shared by the
@@ -57,7 +58,7 @@ export const CHANGE_KINDS = {
 export type ChangeKind = keyof typeof CHANGE_KINDS;
 
 const uuid = z.uuid();
-const fen = z.number().int().min(0).max(9_000_000_000_000);
+const fen = Fen;
 const dateStr = IsoDate;
 
 /** When a chain step applies; every set condition must hold (per item OR per batch for amounts). */

@@ -1,5 +1,6 @@
 import { CARD_IMPORT_COLUMNS, type CardColumn, type ImportError } from '../../../shared/card-io.contracts.ts';
 import { DATE_MAX_YEAR, DATE_MIN_YEAR, isCalendarDate } from '../../../shared/dates.ts';
+import { FEN_MAX, FEN_MAX_MESSAGE } from '../../../shared/money.ts';
 import type { AcquisitionMethod, CardStatus, DepreciationMethod, UseMode } from '../../../shared/assets.enums.ts';
 import type { CardDraft } from '../assets/card-bulk.service.ts';
 import { roomKey, type ImportLookups } from './card-import.lookups.ts';
@@ -52,7 +53,7 @@ export function parseMoney(v: RawCell): number {
     const cents = Math.round(v * 100);
     if (Math.abs(cents - v * 100) > 1e-6) throw new FieldError('金额最多两位小数');
     if (cents < 0) throw new FieldError('金额不能为负');
-    if (!Number.isSafeInteger(cents)) throw new FieldError('金额过大');
+    if (!Number.isSafeInteger(cents) || cents > FEN_MAX) throw new FieldError(FEN_MAX_MESSAGE);
     return cents;
   }
   s = String(v).trim().replace(/[,，\s¥￥元]/g, '');
@@ -61,7 +62,7 @@ export function parseMoney(v: RawCell): number {
   if (/\.\d{3,}$/.test(s)) throw new FieldError('金额最多两位小数');
   const [int, frac = ''] = s.split('.');
   const fen = Number(int) * 100 + Number((frac + '00').slice(0, 2));
-  if (!Number.isSafeInteger(fen)) throw new FieldError('金额过大');
+  if (!Number.isSafeInteger(fen) || fen > FEN_MAX) throw new FieldError(FEN_MAX_MESSAGE);
   return fen;
 }
 

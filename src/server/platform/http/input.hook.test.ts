@@ -39,6 +39,13 @@ describe('hostile input answers 400 or 404, never 500', () => {
     expect((await u01admin.post('/api/cards', desktopInput(w, { acquiredOn: '2026-02-30' }))).statusCode).toBe(400);
   });
 
+  it('refuses a card worth more than ¥90 billion and a document line whose quantity × price exceeds it, naming the field', async () => {
+    const card = await u01admin.post('/api/cards', desktopInput(w, { originalValueFen: 9e15 }));
+    expect([card.statusCode, Object.keys(card.json().fields ?? {})]).toEqual([400, ['originalValueFen']]);
+    const doc = await u01admin.post('/api/documents', { type: 'config_request', payload: {}, lines: [{ categoryId: w.cat.desktop, quantity: 100_000, unitPriceFen: 9_000_000_000_000, reason: '测试' }] });
+    expect([doc.statusCode, Object.keys(doc.json().fields ?? {})]).toEqual([400, ['lines.0.unitPriceFen']]);
+  });
+
   it('answers 404 to a monthly explanation for a unit that does not exist', async () => {
     const res = await officer.put('/api/reports/explanations', { unitId: '00000000-0000-4000-8000-000000000000', month: '2026-03', text: '新购置服务器一批' });
     expect(res.statusCode).toBe(404);

@@ -11,6 +11,18 @@ const COL = Object.fromEntries(CARD_IMPORT_COLUMNS.map((c) => [c.key, c])) as Re
 /** Thrown inside a field parser; becomes one {row, column, value, reason}. */
 class FieldError extends Error {}
 
+/** Characters of a bad cell quoted in the error report: enough to find it, never the whole cell. */
+export const QUOTED_CELL_MAX = 100;
+
+/**
+ * The error as reported: a value longer than QUOTED_CELL_MAX + 20 characters is cut to
+ * QUOTED_CELL_MAX and says how long it was (a cell may hold megabytes). Applying it twice changes nothing.
+ */
+export function quotedError(e: ImportError): ImportError {
+  if (e.value.length <= QUOTED_CELL_MAX + 20) return e;
+  return { ...e, value: `${Array.from(e.value.slice(0, QUOTED_CELL_MAX * 2)).slice(0, QUOTED_CELL_MAX).join('')}…（共 ${e.value.length} 字符）` };
+}
+
 export function shownValue(v: RawCell | undefined): string {
   if (v === null || v === undefined) return '';
   if (v instanceof Date) return isoDate(v);

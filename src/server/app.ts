@@ -17,6 +17,7 @@ import type { Config } from './platform/config.ts';
 import type { Database } from './platform/db/engine.ts';
 import { registerErrorHandler } from './platform/errors.ts';
 import { installAccessControl, type RouteRecord } from './platform/http/auth.hook.ts';
+import { installInputGuard } from './platform/http/input.hook.ts';
 import type { App } from './platform/http/types.ts';
 import { JobRunner } from './platform/jobs/job.runner.ts';
 import { jobRoutes } from './platform/jobs/jobs.routes.ts';
@@ -76,6 +77,7 @@ export async function buildApp(config: Config, database: Database, opts: { logge
 
   const routes: RouteRecord[] = [];
   installAccessControl(app, routes);
+  installInputGuard(app);
 
   app.get('/api/health', {
     config: { access: 'public' },

@@ -4,6 +4,8 @@ import {
   ACQUISITION_METHODS, ASSET_KINDS, ASSET_USES, CARD_EVENT_TYPES, CARD_STATUSES, DEPRECIATION_METHODS, DEPRECIATION_STATUSES, DISPOSAL_METHODS,
   FUNDING_SOURCES, LAND_RIGHT_TYPES, OWNERSHIP_NATURES, PROCUREMENT_FORMS, USE_MODES, VALUE_TYPES, VEHICLE_ESTABLISHMENTS, VEHICLE_ORIGINS, VEHICLE_USES,
 } from './assets.enums.ts';
+import { IsoDate } from './dates.ts';
+import { Fen } from './money.ts';
 import { PageQuery } from './paging.ts';
 
 const keys = <T extends Record<string, unknown>>(o: T) => Object.keys(o) as [keyof T & string, ...(keyof T & string)[]];
@@ -20,7 +22,7 @@ export const ProcurementFormCode = z.enum(keys(PROCUREMENT_FORMS));
 export const AssetUseCode = z.enum(keys(ASSET_USES));
 export const DepreciationStatusCode = z.enum(keys(DEPRECIATION_STATUSES));
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
+const isoDate = IsoDate;
 const uuid = z.uuid();
 /** A query-string list: `status=in_use,idle` or repeated `status=in_use&status=idle`. */
 const listOf = <T extends z.ZodType>(item: T) =>
@@ -153,8 +155,8 @@ export const CardInput = z.object({
   serialNo: optText(100),
   quantity: z.number().int().min(1).default(1),
   measureUnit: text(10).min(1).optional(),
-  originalValueFen: z.number().int('金额应为整数分').min(0, '原值不能为负'),
-  accumulatedDepreciationFen: z.number().int().min(0).default(0),
+  originalValueFen: Fen,
+  accumulatedDepreciationFen: Fen.default(0),
   /**
    * 已提折旧月数: the months of depreciation the accumulated amount holds (an opening balance). When
    * omitted for a card with accumulated depreciation, the months from posting to the balance month.
@@ -172,7 +174,7 @@ export const CardInput = z.object({
   warrantyUntil: optDate,
   usefulLifeMonths: z.number().int().min(0).max(1200).nullish(),
   depreciationMethod: DepreciationMethodCode.optional(),
-  totalWorkload: z.number().positive().nullish(),
+  totalWorkload: z.number().positive().max(999_999_999_999, '工作量过大').nullish(),
   status: CardStatusCode.optional(),
   useMode: UseModeCode.optional(),
   counterparty: optText(200),

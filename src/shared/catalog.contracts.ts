@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Fen } from './money.ts';
 import { PageQuery, pageOf } from './paging.ts';
 
 // GB/T 14885 asset categories (资产分类), both editions. Shared by the API, the web form and the import.
@@ -99,7 +100,7 @@ const fields = {
   name: z.string().trim().min(1, '名称必填').max(100),
   usefulLifeMonths: z.number().int().min(1, '使用年限须为正整数（月）').max(1200).nullable(),
   depreciable: z.boolean(),
-  capitalizationThresholdFen: z.number().int().min(0, '资本化标准不能为负'),
+  capitalizationThresholdFen: Fen,
   attributeSet: AttributeSet,
   measureUnit: z.string().trim().min(1, '计量单位必填').max(10),
   assetKind: CategoryAssetKind,

@@ -1,7 +1,12 @@
 // Depreciation (DOMAIN §7): shared by the API and the web forms.
 import { z } from 'zod';
+import { IsoMonth } from './dates.ts';
 
-export const Month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 YYYY-MM');
+/** A calendar month 'YYYY-MM' (the shared rule in dates.ts). */
+export const Month = IsoMonth;
+
+/** A workload (units of production) fits numeric(14, 2). */
+export const WORKLOAD_MAX = 999_999_999_999;
 
 export const DepreciationRunView = z.object({
   id: z.string(),
@@ -69,7 +74,7 @@ export const WorkloadRow = z.object({
 export const WorkloadsView = z.object({ items: z.array(WorkloadRow) });
 export const WorkloadsSave = z.object({
   month: Month,
-  items: z.array(z.object({ cardId: z.uuid(), workload: z.number().min(0, '工作量不能为负') })).max(5000),
+  items: z.array(z.object({ cardId: z.uuid(), workload: z.number().min(0, '工作量不能为负').max(WORKLOAD_MAX, '工作量过大') })).max(5000),
 });
 
 /** A card's depreciation history, for the card timeline. */

@@ -1,6 +1,7 @@
 // Contracts of the org module (units, departments, staff, user accounts, places, security log).
 // The server validates with them and the web forms reuse them, so a field error reads the same on both.
 import { z } from 'zod';
+import { IsoDate } from './dates.ts';
 import { PageQuery, sortOf } from './paging.ts';
 import { RANKS, ROLES } from './roles.ts';
 
@@ -246,8 +247,8 @@ export const SecurityEventQuery = PageQuery.extend({
   sort: sortOf(['at', 'kind', 'username']),
   kind: z.string().max(40).optional(),
   username: z.string().max(100).optional(),
-  from: z.iso.date().optional(),
-  to: z.iso.date().optional(),
+  from: IsoDate.optional(),
+  to: IsoDate.optional(),
 });
 
 export const Ok = z.object({ ok: z.literal(true) });

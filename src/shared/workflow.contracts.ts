@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { IsoDate } from './dates.ts';
+import { Fen } from './money.ts';
 import { PageQuery } from './paging.ts';
 
 // Lifecycle documents (DOMAIN §5), approval chains and allocation standards (§6), shared by the
@@ -56,8 +58,8 @@ export const CHANGE_KINDS = {
 export type ChangeKind = keyof typeof CHANGE_KINDS;
 
 const uuid = z.uuid();
-const fen = z.number().int().min(0).max(9_000_000_000_000);
-const dateStr = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
+const fen = Fen;
+const dateStr = IsoDate;
 
 /** When a chain step applies; every set condition must hold (per item OR per batch for amounts). */
 export const StepCondition = z.object({
@@ -251,8 +253,7 @@ export const DecisionInput = z.object({
  * (会计凭证号, never the invoice number). A date in a closed month is booked in the first open one.
  */
 export const PostingInput = z.object({
-  postedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
-    .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), '日期无效'),
+  postedOn: IsoDate,
   voucherNo: z.string().trim().min(1, '入账须填写会计凭证号').max(64),
 });
 export type PostingInput = z.infer<typeof PostingInput>;

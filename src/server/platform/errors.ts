@@ -22,6 +22,51 @@ export const conflict = (msg: string, details?: unknown) => new AppError('confli
 export const invalid = (fields: Record<string, string>, msg?: string) =>
   new AppError('validation', msg ?? `输入有误：${Object.entries(fields).map(([k, v]) => `${k} ${v}`).join('；')}`, fields);
 
+/**
+ * The SQLSTATE of a failed statement, read through the `cause` chain: drizzle wraps the driver's
+ * error (DrizzleQueryError), and both engines' drivers put the code on their own error. The one
+ * place that reads a PostgreSQL error code.
+ */
+export function pgCode(err: unknown): string | undefined {
+  let e = err as { code?: unknown; cause?: unknown } | undefined;
+  for (let i = 0; e && typeof e === 'object' && i < 5; i++) {
+    if (typeof e.code === 'string' && /^[0-9A-Z]{5}$/.test(e.code)) return e.code;
+    e = e.cause as typeof e;
+  }
+  return undefined;
+}
+
+/** The message of the wrapped database error that carries the code. */
+function pgMessage(err: unknown): string | undefined {
+  let e = err as { code?: unknown; message?: unknown; cause?: unknown } | undefined;
+  for (let i = 0; e && typeof e === 'object' && i < 5; i++) {
+    if (typeof e.code === 'string' && typeof e.message === 'string') return e.message;
+    e = e.cause as typeof e;
+  }
+  return undefined;
+}
+
+/**
+ * What a database error that slipped past the services' checks means to the caller: a clash (409),
+ * bad data (400), or a lost race to retry (409); undefined for anything else (a 500). Internals
+ * (constraint names, SQL) are never shown.
+ */
+export function databaseError(err: unknown): { id: ErrorId; message: string } | undefined {
+  const code = pgCode(err);
+  if (!code) return undefined;
+  // A write into a closed month, refused by the period triggers (migrations/post/054_periods.sql): their message says which.
+  if (code === 'GW001') return { id: 'locked_period', message: pgMessage(err) ?? ERRORS.locked_period.zh };
+  if (code === '23505' || code === '23P01') return { id: 'conflict', message: ERRORS.conflict.zh };
+  if (code === '23503') return { id: 'conflict', message: '被引用的记录不存在或仍被引用' };
+  if (code === '23502' || code === '23514') return { id: 'validation', message: '输入有误：不符合数据约束' };
+  if (code === '40001' || code === '40P01') return { id: 'conflict', message: '与他人的操作同时发生，请重试' };
+  // 22xxx: data exceptions (bad date 22007/22008, bad text 22P02, out of range 22003, NUL 22021/22P05).
+  if (code.startsWith('22')) return { id: 'validation', message: '输入有误：数值超出范围或格式不对' };
+  // 54000: a value too large for an index row (an overlong text in a unique or indexed column).
+  if (code === '54000') return { id: 'validation', message: '输入有误：内容过长' };
+  return undefined;
+}
+
 function zodFields(err: ZodError): Record<string, string> {
   const fields: Record<string, string> = {};
   for (const issue of err.issues) {
@@ -29,14 +74,6 @@ function zodFields(err: ZodError): Record<string, string> {
     fields[key] ??= issue.message;
   }
   return fields;
-}
-
-/** The error itself or the first of its wrapped causes (drizzle wraps the driver's) that matches. */
-function findCause(err: unknown, match: (e: { code?: string; message?: string }) => boolean): { code?: string; message?: string } | undefined {
-  for (let e = err as { code?: string; message?: string; cause?: unknown } | undefined, i = 0; e && i < 5; e = e.cause as typeof e, i++) {
-    if (typeof e === 'object' && match(e)) return e;
-  }
-  return undefined;
 }
 
 export function toErrorBody(err: unknown): { status: number; body: ErrorBody; unexpected: boolean } {
@@ -56,13 +93,8 @@ export function toErrorBody(err: unknown): { status: number; body: ErrorBody; un
     }
     return { status: 400, body: { error: 'validation', message: `输入有误：${Object.keys(fields).join('、')}`, fields }, unexpected: false };
   }
-  // A write into a closed month refused by the period triggers (migrations/post/054_periods.sql).
-  const closed = findCause(err, (e) => e.code === 'GW001');
-  if (closed) return { status: 409, body: { error: 'locked_period', message: String(closed.message || ERRORS.locked_period.zh) }, unexpected: false };
-  // Database constraint violations that slipped past the service checks: report the clash, not internals.
-  const pgCode = (err as { code?: string })?.code;
-  if (pgCode === '23505' || pgCode === '23P01') return { status: 409, body: { error: 'conflict', message: ERRORS.conflict.zh }, unexpected: false };
-  if (pgCode === '23503') return { status: 409, body: { error: 'conflict', message: '被引用的记录不存在或仍被引用' }, unexpected: false };
+  const db = databaseError(err);
+  if (db) return { status: ERRORS[db.id].status, body: { error: db.id, message: db.message }, unexpected: false };
   if (fe && typeof fe.statusCode === 'number' && fe.statusCode < 500) {
     const id: ErrorId = fe.statusCode === 413 ? 'payload_too_large' : fe.statusCode === 429 ? 'rate_limited' : fe.statusCode === 404 ? 'not_found' : fe.statusCode === 401 ? 'unauthenticated' : fe.statusCode === 403 ? 'forbidden' : 'validation';
     return { status: fe.statusCode, body: { error: id, message: fe.message || ERRORS[id].zh }, unexpected: false };

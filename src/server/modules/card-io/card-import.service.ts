@@ -6,7 +6,7 @@ import { withTx } from '../../platform/db/tx.ts';
 import { AppError } from '../../platform/errors.ts';
 import { registerCardsBulk, type CardDraft } from '../assets/card-bulk.service.ts';
 import { existingSerials, loadImportLookups } from './card-import.lookups.ts';
-import { shownValue, validateRow } from './card-import.validate.ts';
+import { quotedError, shownValue, validateRow } from './card-import.validate.ts';
 import { readCardSheet } from './card-sheet.reader.ts';
 
 export interface ImportRequest {
@@ -54,7 +54,7 @@ export async function importCards(database: Database, req: ImportRequest): Promi
       if (first !== undefined) rowErrors.push({ row: rowNo, column: '序列号', value: serial, reason: `与第 ${first} 行的序列号重复` });
       else serialRows.set(serial, rowNo);
     }
-    if (rowErrors.length) errors.push(...rowErrors);
+    if (rowErrors.length) errors.push(...rowErrors.map(quotedError));
     // Drafts are kept only while the file is still clean: a rejected file needs no cards in memory.
     else if (draft && errors.length === 0) drafts.push(draft);
     if (rowNo % 1000 === 0) req.progress?.(rowNo, lastRow, `已读取并校验 ${rowNo} 行`);
@@ -69,8 +69,8 @@ export async function importCards(database: Database, req: ImportRequest): Promi
   }
 
   const base = { rows, unitId: req.unitId };
-  const reject = async (found: ImportError[]): Promise<ImportOutcome> => {
-    found.sort((a, b) => a.row - b.row);
+  const reject = async (all: ImportError[]): Promise<ImportOutcome> => {
+    const found = all.map(quotedError).sort((a, b) => a.row - b.row);
     const reportFile = req.reportFile ? await writeErrorReport(req.reportFile, found) : null;
     return { ...base, ok: false, imported: 0, errorCount: found.length, errors: found.slice(0, IMPORT_ERRORS_IN_RESULT), allErrors: found, reportFile, firstCardNo: null, lastCardNo: null };
   };

@@ -1,4 +1,6 @@
 import { CARD_IMPORT_COLUMNS, type CardColumn, type ImportError } from '../../../shared/card-io.contracts.ts';
+import { DATE_MAX_YEAR, DATE_MIN_YEAR, isCalendarDate } from '../../../shared/dates.ts';
+import { FEN_MAX, FEN_MAX_MESSAGE } from '../../../shared/money.ts';
 import type { AcquisitionMethod, CardStatus, DepreciationMethod, UseMode } from '../../../shared/assets.enums.ts';
 import type { CardDraft } from '../assets/card-bulk.service.ts';
 import { checkAttributes, deriveCardBooks } from '../assets/card.rules.ts';
@@ -10,6 +12,18 @@ const COL = Object.fromEntries(CARD_IMPORT_COLUMNS.map((c) => [c.key, c])) as Re
 /** Thrown inside a field parser; becomes one {row, column, value, reason}. */
 class FieldError extends Error {}
 
+/** Characters of a bad cell quoted in the error report: enough to find it, never the whole cell. */
+export const QUOTED_CELL_MAX = 100;
+
+/**
+ * The error as reported: a value longer than QUOTED_CELL_MAX + 20 characters is cut to
+ * QUOTED_CELL_MAX and says how long it was (a cell may hold megabytes). Applying it twice changes nothing.
+ */
+export function quotedError(e: ImportError): ImportError {
+  if (e.value.length <= QUOTED_CELL_MAX + 20) return e;
+  return { ...e, value: `${Array.from(e.value.slice(0, QUOTED_CELL_MAX * 2)).slice(0, QUOTED_CELL_MAX).join('')}…（共 ${e.value.length} 字符）` };
+}
+
 export function shownValue(v: RawCell | undefined): string {
   if (v === null || v === undefined) return '';
   if (v instanceof Date) return isoDate(v);
@@ -17,20 +31,22 @@ export function shownValue(v: RawCell | undefined): string {
   return String(v);
 }
 
-const isoDate = (d: Date) => `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}-${String(d.getUTCDate()).padStart(2, '0')}`;
+const isoDate = (d: Date) => `${String(d.getUTCFullYear()).padStart(4, '0')}-${String(d.getUTCMonth() + 1).padStart(2, '0')}-${String(d.getUTCDate()).padStart(2, '0')}`;
 
-function validYmd(y: number, m: number, d: number): string {
-  const dt = new Date(Date.UTC(y, m - 1, d));
-  if (y < 1900 || y > 2200 || dt.getUTCMonth() !== m - 1 || dt.getUTCDate() !== d) throw new FieldError('不是有效日期');
-  return isoDate(dt);
+/** The shared calendar rule (src/shared/dates.ts) decides, whatever shape the cell had. */
+function calendarDate(s: string): string {
+  if (!isCalendarDate(s)) throw new FieldError(`不是有效日期（${DATE_MIN_YEAR}–${DATE_MAX_YEAR} 年）`);
+  return s;
 }
+
+const validYmd = (y: number, m: number, d: number) => calendarDate(`${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`);
 
 /** Dates typed as dates, as Excel serial numbers, or as text in the usual Chinese office forms. */
 export function parseDate(v: RawCell): string {
-  if (v instanceof Date) return isoDate(v);
+  if (v instanceof Date) return calendarDate(isoDate(v));
   if (typeof v === 'number') {
     // An unformatted Excel date serial (days since 1899-12-30).
-    if (v > 1 && v < 120000 && Number.isInteger(v)) return isoDate(new Date(Date.UTC(1899, 11, 30) + v * 86400000));
+    if (v > 1 && v < 120000 && Number.isInteger(v)) return calendarDate(isoDate(new Date(Date.UTC(1899, 11, 30) + v * 86400000)));
     throw new FieldError('不是有效日期');
   }
   const s = String(v).trim();
@@ -50,7 +66,7 @@ export function parseMoney(v: RawCell): number {
     const cents = Math.round(v * 100);
     if (Math.abs(cents - v * 100) > 1e-6) throw new FieldError('金额最多两位小数');
     if (cents < 0) throw new FieldError('金额不能为负');
-    if (!Number.isSafeInteger(cents)) throw new FieldError('金额过大');
+    if (!Number.isSafeInteger(cents) || cents > FEN_MAX) throw new FieldError(FEN_MAX_MESSAGE);
     return cents;
   }
   s = String(v).trim().replace(/[,，\s¥￥元]/g, '');
@@ -59,7 +75,7 @@ export function parseMoney(v: RawCell): number {
   if (/\.\d{3,}$/.test(s)) throw new FieldError('金额最多两位小数');
   const [int, frac = ''] = s.split('.');
   const fen = Number(int) * 100 + Number((frac + '00').slice(0, 2));
-  if (!Number.isSafeInteger(fen)) throw new FieldError('金额过大');
+  if (!Number.isSafeInteger(fen) || fen > FEN_MAX) throw new FieldError(FEN_MAX_MESSAGE);
   return fen;
 }
 
@@ -79,6 +95,7 @@ function parseDecimal(v: RawCell): number {
 
 function parseText(v: RawCell, max = 200): string {
   const s = (v instanceof Date ? isoDate(v) : String(v)).trim();
+  if (s.includes('\u0000')) throw new FieldError('含有不允许的字符（NUL）');
   if (s.length > max) throw new FieldError(`不超过 ${max} 字`);
   return s;
 }

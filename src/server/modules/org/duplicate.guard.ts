@@ -1,14 +1,4 @@
-import { AppError } from '../../platform/errors.ts';
-
-/** The PostgreSQL error code of a failed statement, whether the driver wrapped it or not. */
-function pgCode(err: unknown): string | undefined {
-  let e = err as { code?: unknown; cause?: unknown } | undefined;
-  for (let i = 0; e && i < 4; i++) {
-    if (typeof e.code === 'string' && /^[0-9A-Z]{5}$/.test(e.code)) return e.code;
-    e = e.cause as typeof e;
-  }
-  return undefined;
-}
+import { AppError, pgCode } from '../../platform/errors.ts';
 
 /**
  * Runs a write and turns a unique-constraint clash into a 409 naming the field. The services check

@@ -4,7 +4,7 @@ import type { DashboardView, ExplanationBody, ListKind, PackView, ReportFilter }
 import { type Actor, assertInScope, unitScope } from '../../platform/auth/actor.ts';
 import { query, queryOne, type Queryable } from '../../platform/db/engine.ts';
 import { withTx } from '../../platform/db/tx.ts';
-import { AppError } from '../../platform/errors.ts';
+import { AppError, notFound } from '../../platform/errors.ts';
 import { todayShanghai } from '../workflow/workflow.rules.ts';
 import { overStandardSql, reportList, reportListChunks } from './lists.queries.ts';
 import { overQuotaByUnit } from './quota.service.ts';
@@ -67,6 +67,8 @@ export async function pack(q: Queryable, actor: Actor, month: string, unitId: st
 
 export async function explain(q: Queryable, actor: Actor, body: z.infer<typeof ExplanationBody>) {
   assertInScope(body.unitId, unitScope(actor, 'report.read'), '单位');
+  // A committee user's scope is every unit: an id that names none is not found, not a clash.
+  if (!(await query(q, sql`SELECT 1 FROM units WHERE id = ${body.unitId}`)).length) throw notFound('单位');
   await withTx(q, (tx) => tx.execute(sql`
     INSERT INTO report_explanations (unit_id, month, text, written_by) VALUES (${body.unitId}, ${monthFirst(body.month)}::date, ${body.text}, ${actor.userId})
     ON CONFLICT (unit_id, month) DO UPDATE SET text = excluded.text, written_by = excluded.written_by, written_at = now()`));

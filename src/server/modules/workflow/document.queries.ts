@@ -10,6 +10,8 @@ import { actsForUnit, loadDocument } from './document.store.ts';
 import { actionAllowed } from './workflow.rules.ts';
 
 const iso = (v: unknown) => (v ? new Date(v as string).toISOString() : null);
+/** Stored JSON read back as an object, whatever was written: the detail must open to be fixed. */
+const asRecord = (v: unknown): Record<string, unknown> => (v && typeof v === 'object' && !Array.isArray(v) ? v as Record<string, unknown> : {});
 
 /** The same visibility rule as document.store's visibleWhere, for raw SQL over `d`. */
 function visibleSql(actor: Actor): SQL {
@@ -25,8 +27,8 @@ const SUMMARY = sql`d.id, d.doc_no AS "docNo", d.type, d.status, d.title, d.unit
   (SELECT count(*)::int FROM document_lines l WHERE l.document_id = d.id) AS "lineCount",
   (SELECT s.label FROM document_steps s WHERE s.document_id = d.id AND s.step_no = d.current_step) AS "currentStepLabel",
   d.created_at AS "createdAt", d.submitted_at AS "submittedAt",
-  (d.type = 'lending' AND d.status = 'executed' AND d.payload->>'returnedOn' IS NULL
-    AND (d.payload->>'periodTo')::date < (now() AT TIME ZONE 'Asia/Shanghai')::date) AS overdue`;
+  coalesce(d.type = 'lending' AND d.status = 'executed' AND d.payload->>'returnedOn' IS NULL
+    AND gw_date_or_null(d.payload->>'periodTo') < (now() AT TIME ZONE 'Asia/Shanghai')::date, false) AS overdue`;
 const JOINS = sql`FROM documents d LEFT JOIN units un ON un.id = d.unit_id LEFT JOIN users ap ON ap.id = d.applicant_id`;
 const SORTS: Record<string, SQL> = { createdAt: sql`d.created_at`, docNo: sql`d.doc_no`, totalFen: sql`d.total_fen`, status: sql`d.status` };
 
@@ -82,17 +84,17 @@ export async function getDocument(q: Queryable, actor: Actor, id: string): Promi
   const current = steps.find((s) => s.stepNo === doc.currentStep);
   const writes = actsForUnit(actor, 'document.write', doc.unitId);
   const executes = actsForUnit(actor, 'document.execute', doc.unitId);
-  const p = doc.payload as { postedOn?: string; returnedOn?: string };
+  const p = asRecord(doc.payload) as { postedOn?: string; returnedOn?: string };
   return {
     ...mapSummary(head),
     counterpartUnitName: head.counterpartUnitName,
     executedByName: head.executedByName,
     executedAt: iso(doc.executedAt),
-    payload: doc.payload as Record<string, unknown>,
+    payload: asRecord(doc.payload),
     applicantId: doc.applicantId,
     version: doc.version,
     currentStep: doc.currentStep,
-    lines: lines.map((l) => ({ ...l, details: (l.details ?? {}) as Record<string, unknown> })),
+    lines: lines.map((l) => ({ ...l, details: asRecord(l.details) })),
     steps: steps.map(({ decidedBy: _d, ...s }) => ({ ...s, decidedAt: iso(s.decidedAt) })),
     events: events.map((e) => ({ ...e, at: iso(e.at)! })),
     can: {
@@ -112,7 +114,7 @@ export async function getDocument(q: Queryable, actor: Actor, id: string): Promi
 /** Lending and rental out past their period and not yet returned (flagged in lists and the dashboard). */
 export async function overdueLendings(q: Queryable, actor: Actor) {
   return query<{ id: string; docNo: string; counterparty: string; periodTo: string; unitName: string }>(q, sql`
-    SELECT d.id, d.doc_no AS "docNo", d.payload->>'counterparty' AS counterparty, d.payload->>'periodTo' AS "periodTo", un.name AS "unitName"
+    SELECT d.id, d.doc_no AS "docNo", coalesce(d.payload->>'counterparty', '') AS counterparty, d.payload->>'periodTo' AS "periodTo", coalesce(un.name, '') AS "unitName"
     ${JOINS} WHERE ${visibleSql(actor)} AND d.type = 'lending' AND d.status = 'executed' AND d.payload->>'returnedOn' IS NULL
-      AND (d.payload->>'periodTo')::date < (now() AT TIME ZONE 'Asia/Shanghai')::date ORDER BY d.payload->>'periodTo'`);
+      AND gw_date_or_null(d.payload->>'periodTo') < (now() AT TIME ZONE 'Asia/Shanghai')::date ORDER BY d.payload->>'periodTo'`);
 }

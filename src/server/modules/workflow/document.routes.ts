@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { pageOf } from '../../../shared/paging.ts';
+import { IsoDate } from '../../../shared/dates.ts';
 import {
   CheckInput, CheckResult, DecisionInput, DocumentDetail, DocumentInput, DocumentListQuery, DocumentSummary,
   PostingInput,
@@ -71,7 +72,7 @@ export async function documentRoutes(app: App) {
 
   app.post('/api/documents/:id/return-lending', {
     config: { access: 'document.execute' },
-    schema: { tags, summary: '出借/出租收回', params: DocId, body: z.object({ returnedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) }), response: { 200: z.object({ ok: z.boolean() }) } },
+    schema: { tags, summary: '出借/出租收回', params: DocId, body: z.object({ returnedOn: IsoDate }), response: { 200: z.object({ ok: z.boolean() }) } },
   }, async (req) => { await returnLending(db, req.actor, req.params.id, req.body.returnedOn); return { ok: true }; });
 
   app.get('/api/inbox', {

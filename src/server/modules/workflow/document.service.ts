@@ -7,7 +7,8 @@ import { CARD_DOCUMENT_TYPES, type DocumentInput, type DocumentType } from '../.
 import { can, type Actor } from '../../platform/auth/actor.ts';
 import { query, type Queryable, type Tx } from '../../platform/db/engine.ts';
 import { withTx } from '../../platform/db/tx.ts';
-import { AppError, invalid } from '../../platform/errors.ts';
+import { AppError, invalid, pgCode } from '../../platform/errors.ts';
+import { FEN_MAX, FEN_MAX_MESSAGE } from '../../../shared/money.ts';
 import { addEvent, loadDocument, nextDocNo, releaseLines, requireUnit, setStatus, type DocumentRow } from './document.store.ts';
 import { documentLines, documents } from './document.tables.ts';
 import { checkConfigLines } from './standard.check.ts';
@@ -116,6 +117,10 @@ async function writeLines(tx: Tx, doc: DocumentRow, input: DocumentInput): Promi
   }
   if (values.length) await tx.insert(documentLines).values(values);
   const totalFen = values.reduce((s, v) => s + (v.amountFen ?? 0), 0);
+  // One bound on money (FEN_MAX): a line's amount and the document's total, as for a card's value.
+  const tooLarge = values.findIndex((v) => (v.amountFen ?? 0) > FEN_MAX);
+  if (tooLarge >= 0) throw invalid({ [`lines.${tooLarge}.unitPriceFen`]: `数量 × 单价${FEN_MAX_MESSAGE}` });
+  if (totalFen > FEN_MAX) throw invalid({ lines: `单据合计${FEN_MAX_MESSAGE}` });
   const maxItemFen = values.reduce((m, v) => Math.max(m, v.unitPriceFen ?? 0), 0);
   await tx.update(documents).set({ totalFen, maxItemFen }).where(eq(documents.id, doc.id));
 }
@@ -133,8 +138,7 @@ async function guardBusy<T>(q: Queryable, input: DocumentInput, run: () => Promi
   try {
     return await run();
   } catch (err) {
-    const code = (err as { code?: string; cause?: { code?: string } }).code ?? (err as { cause?: { code?: string } }).cause?.code;
-    if (code === '23505') throw await busyError(q, input.lines.map((l) => l.cardId).filter((x): x is string => !!x), ownDocId);
+    if (pgCode(err) === '23505') throw await busyError(q, input.lines.map((l) => l.cardId).filter((x): x is string => !!x), ownDocId);
     throw err;
   }
 }

@@ -1,5 +1,6 @@
 import { Table } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
+import { Money } from '../../components/Money.tsx';
 import { useI18n } from '../../app/i18n.tsx';
 import { formatYuan } from '../../../shared/money.ts';
 import { ADDITION_KINDS, DISPOSAL_METHODS, label } from '../../../shared/assets.enums.ts';
@@ -41,10 +42,20 @@ export function SummaryTable({ view, loading, onCell }: { view?: SummaryView; lo
     amounts('closing', t('期末', 'Closing')),
   ];
   const rows = view ? [...view.rows, view.total] : [];
+  const low = view?.lowValue;
   return (
-    <Table<SummaryRow> size="small" bordered loading={loading} columns={columns} dataSource={rows} pagination={false} scroll={{ x: 'max-content' }}
-      rowKey={(r) => `${r.unitId ?? 'total'}|${r.categoryCode}`}
-      rowClassName={(r) => (r.unitId === null ? 'report-total-row' : '')}
-      onRow={(r) => ({ onClick: () => r.unitId && onCell?.(r), style: r.unitId === null ? { fontWeight: 600 } : { cursor: onCell ? 'pointer' : undefined } })} />
+    <>
+      <Table<SummaryRow> size="small" bordered loading={loading} columns={columns} dataSource={rows} pagination={false} scroll={{ x: 'max-content' }}
+        rowKey={(r) => `${r.unitId ?? 'total'}|${r.categoryCode}`}
+        rowClassName={(r) => (r.unitId === null ? 'report-total-row' : '')}
+        onRow={(r) => ({ onClick: () => r.unitId && onCell?.(r), style: r.unitId === null ? { fontWeight: 600 } : { cursor: onCell ? 'pointer' : undefined } })} />
+      {low && (low.opening.count > 0 || low.closing.count > 0) && (
+        <div style={{ marginTop: 8 }} data-testid="low-value-line">
+          {t('低值易耗品（不计入固定资产合计）：', 'Low-value items (outside the fixed-asset totals): ')}
+          {t(`期初 ${low.opening.count} 件 `, `opening ${low.opening.count} items `)}<Money fen={low.opening.valueFen} />
+          {t(`，期末 ${low.closing.count} 件 `, `, closing ${low.closing.count} items `)}<Money fen={low.closing.valueFen} />
+        </div>
+      )}
+    </>
   );
 }

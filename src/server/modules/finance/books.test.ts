@@ -204,7 +204,7 @@ describe('closed months never change, whatever comes later', () => {
     setBusinessToday('2026-11-20');
     const card = fc.record({
       value: fc.integer({ min: 100_000, max: 50_000_000 }),
-      life: fc.integer({ min: 12, max: 120 }),
+      life: fc.integer({ min: 72, max: 180 }),
       held: fc.integer({ min: 0, max: 60 }),
       postedAgo: fc.integer({ min: 0, max: 80 }),
     });

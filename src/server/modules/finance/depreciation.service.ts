@@ -223,11 +223,12 @@ export async function saveWorkloads(q: Queryable, actor: Actor, unitId: string, 
 export async function cardDepreciation(q: Queryable, actor: Actor, cardId: string) {
   const card = await queryOne<{ unit_id: string; acc: number; opening_month: string | null; opening_months: number | null; recognized_on: string | null }>(q, sql`
     SELECT unit_id, accumulated_depreciation_fen AS acc, opening_month::text, opening_depreciated_months AS opening_months, recognized_on::text FROM cards WHERE id = ${cardId}`);
-  assertInScope(card?.unit_id, unitScope(actor, 'depreciation.read'), '卡片');
+  if (!card) throw new AppError('not_found', '卡片不存在');
+  assertInScope(card.unit_id, unitScope(actor, 'depreciation.read'), '卡片');
   const rows = await query<{ month: string; amount_fen: number; accumulated_before_fen: number; accumulated_after_fen: number; months: number; status: 'open' | 'closed' }>(q, sql`
     SELECT e.month, e.amount_fen, e.accumulated_before_fen, e.accumulated_after_fen, e.months, r.status FROM depreciation_entries e JOIN depreciation_runs r ON r.id = e.run_id
     WHERE e.card_id = ${cardId} ORDER BY e.month`);
-  const c = card!;
+  const c = card;
   return {
     items: rows.map((r) => ({ month: toMonth(r.month), amountFen: Number(r.amount_fen), accumulatedAfterFen: Number(r.accumulated_after_fen), months: r.months, status: r.status })),
     opening: c.opening_month ? {

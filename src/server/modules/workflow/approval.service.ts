@@ -8,7 +8,7 @@ import { withTx } from '../../platform/db/tx.ts';
 import { AppError, invalid } from '../../platform/errors.ts';
 import { approvalChainSteps } from './chain.tables.ts';
 import { cardFacts, checkCardLines } from './document.service.ts';
-import { addEvent, loadDocument, releaseLines, requireUnit, setStatus, type DocumentRow } from './document.store.ts';
+import { addEvent, editedBy, isContentEditor, loadDocument, releaseLines, requireUnit, setStatus, type DocumentRow } from './document.store.ts';
 import { documentLines, documentSteps, documents } from './document.tables.ts';
 import { checkConfigLines } from './standard.check.ts';
 import { actionAllowed, stepApplies, type ChainFacts } from './workflow.rules.ts';
@@ -114,6 +114,7 @@ export async function decide(q: Queryable, actor: Actor, id: string, decision: D
     if (stepNo !== undefined && stepNo !== step.stepNo) throw new AppError('stale', '该环节已由他人审批，请刷新后查看');
     if (!can(actor, 'document.approve') || !holdsStep(actor.grants, step)) throw new AppError('forbidden', `本环节由「${step.label}」审批`);
     if (doc.applicantId === actor.userId || doc.submittedBy === actor.userId) throw new AppError('rule_violation', '不能审批本人申请或提交的单据');
+    if (await isContentEditor(tx, id, actor.userId)) throw new AppError('rule_violation', '修改过单据内容的人不能审批该单据');
     if (steps.some((s) => s.decidedBy === actor.userId)) throw new AppError('rule_violation', '同一人只能审批同一单据的一个环节');
     if (decision !== 'approve' && !comment?.trim()) throw invalid({ comment: '驳回或退回须填写意见' });
     const state = decision === 'approve' ? 'approved' : decision === 'reject' ? 'rejected' : 'returned';
@@ -153,7 +154,8 @@ export function inboxWhere(actor: Actor) {
     : sql`(s.role = ${g.role} AND s.scope_unit_id = ${g.unitId})`), sql` OR `);
   return sql`d.status = 'submitted' AND d.applicant_id <> ${actor.userId} AND d.submitted_by IS DISTINCT FROM ${actor.userId}
     AND EXISTS (SELECT 1 FROM document_steps s WHERE s.document_id = d.id AND s.step_no = d.current_step AND (${match}))
-    AND NOT EXISTS (SELECT 1 FROM document_steps s2 WHERE s2.document_id = d.id AND s2.decided_by = ${actor.userId})`;
+    AND NOT EXISTS (SELECT 1 FROM document_steps s2 WHERE s2.document_id = d.id AND s2.decided_by = ${actor.userId})
+    AND NOT ${editedBy(sql`d.id`, actor.userId)}`;
 }
 
 export async function inboxCount(q: Queryable, actor: Actor): Promise<number> {

@@ -57,6 +57,24 @@ export async function addEvent(q: Queryable, doc: Pick<DocumentRow, 'id' | 'unit
   await q.insert(documentEvents).values({ documentId: doc.id, unitId: doc.unitId, type, actorId: actor?.userId ?? null, fromStatus, toStatus, note: note ?? null });
 }
 
+/**
+ * Events that change a document's content (payload or lines). Whoever wrote one of them is a
+ * content editor of the document and may not approve any of its steps.
+ */
+export const CONTENT_EVENTS = ['created', 'edited'] as const;
+
+/** SQL: `userId` changed the content of document `documentId` (see CONTENT_EVENTS). */
+export function editedBy(documentId: SQL | string, userId: SQL | string): SQL {
+  return sql`EXISTS (SELECT 1 FROM document_events ce WHERE ce.document_id = ${documentId} AND ce.actor_id = ${userId}
+    AND ce.type IN (${sql.join(CONTENT_EVENTS.map((t) => sql`${t}`), sql`, `)}))`;
+}
+
+/** Whether `userId` changed the content of the document (created or edited it). */
+export async function isContentEditor(q: Queryable, documentId: string, userId: string): Promise<boolean> {
+  const [row] = await query<{ edited: boolean }>(q, sql`SELECT ${editedBy(documentId, userId)} AS edited`);
+  return !!row?.edited;
+}
+
 /** Sets the status (and other fields) guarded by the status read under lock, bumping the version. */
 export async function setStatus(q: Queryable, doc: DocumentRow, to: string, extra: Partial<typeof documents.$inferInsert> = {}): Promise<void> {
   await q.update(documents)

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasPermission, unitsAllowed, type Permission, type RoleGrant } from '../../shared/roles.ts';
+import { BUSINESS_WRITE_PERMISSIONS, hasPermission, unitsAllowed, type Permission, type RoleGrant } from '../../shared/roles.ts';
 import { grantsOf } from '../platform/auth/session.service.ts';
 import { tableDigests } from '../platform/db/backup.ts';
 import { queryOne } from '../platform/db/engine.ts';
@@ -133,6 +133,26 @@ describe('the route walker', { timeout: 180_000 }, () => {
     }
     expect(checked).toBeGreaterThan(0);
     expect(problems).toEqual([]);
+  });
+
+  it('answers 403 to the system administrator on every route that writes business records (approve, execute, chains, …), and changes nothing', async () => {
+    const admin = personas.get('admin')!;
+    expect(admin.grants.map((g) => g.role)).toEqual(['sysadmin']);
+    const problems: string[] = [];
+    let checked = 0;
+    const before = await digest();
+    for (const r of t.routes) {
+      const f = filled.get(r);
+      if (!f || !BUSINESS_WRITE_PERMISSIONS.includes(r.access as Permission)) continue;
+      checked++;
+      const res = await call(admin.client, r, f.url);
+      if (res.statusCode !== 403) problems.push(`${label(r)}: ${res.statusCode} ${res.body.slice(0, 120)}`);
+    }
+    for (const p of ['document.approve', 'document.execute', 'chain.write'] as const) {
+      expect(t.routes.filter((r) => r.access === p).length, p).toBeGreaterThan(0);
+    }
+    expect(checked).toBeGreaterThan(10);
+    expect({ problems, changed: changedTables(before, await digest()) }).toEqual({ problems: [], changed: [] });
   });
 
   it('answers 404 (or 403) to unit 02 on routes naming unit 01\'s records, and changes nothing', async () => {

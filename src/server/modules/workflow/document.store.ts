@@ -54,7 +54,10 @@ export function requireUnit(actor: Actor, permission: 'document.write' | 'docume
 }
 
 export async function addEvent(q: Queryable, doc: Pick<DocumentRow, 'id' | 'unitId'>, actor: Actor | null, type: string, fromStatus: string | null, toStatus: string | null, note?: string | null): Promise<void> {
-  await q.insert(documentEvents).values({ documentId: doc.id, unitId: doc.unitId, type, actorId: actor?.userId ?? null, fromStatus, toStatus, note: note ?? null });
+  // A token's action says so in the document's history, beside the user it acts as.
+  const via = actor?.token ? `经 API 令牌「${actor.token.name}」` : null;
+  const text = [note, via].filter(Boolean).join('；') || null;
+  await q.insert(documentEvents).values({ documentId: doc.id, unitId: doc.unitId, type, actorId: actor?.userId ?? null, fromStatus, toStatus, note: text });
 }
 
 /**

@@ -34,4 +34,14 @@ describe('nobody approves around the rules', () => {
     expect((await admin.get(`/api/documents/${id}`)).json().can.decide).toBe(true);
     await expectOk(admin.post(`/api/documents/${id}/approve`, {}));
   });
+
+  it('records a document drafted through an API token as the token\'s in the document\'s history', async () => {
+    const root = await t.as('admin');
+    const { token } = (await root.post('/api/tokens', { name: '办公平台', userId: w.users['u01-staff'], scopes: ['document.read', 'document.write'] })).json();
+    const card = await idleCard(t.database, w);
+    const res = await t.app.inject({ method: 'POST', url: '/api/documents', payload: requisition(card.id), headers: { authorization: `Bearer ${token}` } });
+    expect(res.statusCode).toBe(201);
+    const events = (await staff.get(`/api/documents/${res.json().id}`)).json().events;
+    expect(events).toEqual([expect.objectContaining({ type: 'created', actorName: 'u01-staff（测试）', note: '经 API 令牌「办公平台」' })]);
+  });
 });

@@ -99,15 +99,15 @@ export async function actorFromSession(q: Queryable, token: string): Promise<Act
 
 /** An API token's user, narrowed to its scopes; using it records when. */
 export async function actorFromApiToken(q: Queryable, token: string): Promise<Actor | undefined> {
-  const r = await queryOne<ActorRow & { scopes: Permission[] }>(q, sql`
+  const r = await queryOne<ActorRow & { scopes: Permission[]; token_id: string; token_name: string }>(q, sql`
     WITH t AS (
       UPDATE api_tokens SET last_used_at = now()
       WHERE token_hash = ${sha256(token)} AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > now())
-      RETURNING user_id, scopes
+      RETURNING id, name, user_id, scopes
     )
-    SELECT u.id, u.username, u.display_name, u.unit_id, t.scopes, ${grantsJson(sql`u.id`)} AS grants
+    SELECT u.id, u.username, u.display_name, u.unit_id, t.scopes, t.id AS token_id, t.name AS token_name, ${grantsJson(sql`u.id`)} AS grants
     FROM t JOIN users u ON u.id = t.user_id AND u.active`);
-  return r && toActor(r, 'token', { scopes: r.scopes });
+  return r && toActor(r, 'token', { scopes: r.scopes, token: { id: r.token_id, name: r.token_name } });
 }
 
 export async function logout(q: Queryable, actor: Actor, ip?: string): Promise<void> {

@@ -2,6 +2,7 @@ import type { FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
 import { AppError } from '../errors.ts';
 import { can, type Actor } from '../auth/actor.ts';
 import { actorFromApiToken, actorFromSession } from '../auth/session.service.ts';
+import { logSecurityEvent } from '../auth/security-log.ts';
 import type { Access, App } from './types.ts';
 
 export const SESSION_COOKIE = 'gw_session';
@@ -35,6 +36,15 @@ export function installAccessControl(app: App, registry: RouteRecord[]): void {
   // Session → actor of recent requests, read only by progress polls on the embedded engine.
   const recent = new Map<string, { actor: Actor; at: number }>();
   const RECENT_MS = 120_000;
+  // Every change made through an API token is logged as the token's, beside the user it acts as.
+  app.addHook('onResponse', async (req, reply) => {
+    const actor = req.actor as Actor | undefined;
+    if (!actor?.token || SAFE.has(req.method) || reply.statusCode >= 400) return;
+    await logSecurityEvent(req.server.database.db, {
+      kind: 'token_used', userId: actor.userId, username: actor.username, ip: req.ip,
+      details: { tokenId: actor.token.id, tokenName: actor.token.name, via: `API 令牌「${actor.token.name}」`, method: req.method, route: req.routeOptions.url, status: reply.statusCode },
+    }).catch((err: Error) => req.log.error({ err }, 'token use not logged'));
+  });
   app.addHook('onRoute', (route: RouteOptions) => {
     if (!route.url.startsWith('/api/')) return;
     const access = (route.config as { access?: Access } | undefined)?.access;

@@ -46,6 +46,8 @@ export const PERMISSIONS = {
   'depreciation.run': ['asset_office', 'unit_finance'],
   'depreciation.close': ['asset_office', 'unit_finance'],
   'report.read': ['sysadmin', 'asset_office', 'finance_bureau', 'auditor', 'unit_admin', 'unit_finance', 'unit_leader'],
+  /** The written explanation of a month's change over 20 %: the unit's finance and the committee. */
+  'report.explain': ['asset_office', 'unit_finance'],
   'job.read': ['sysadmin', 'asset_office', 'finance_bureau', 'auditor', 'unit_admin', 'unit_finance', 'unit_leader', 'staff'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof PERMISSIONS;
@@ -57,7 +59,7 @@ export type Permission = keyof typeof PERMISSIONS;
  */
 export const BUSINESS_WRITE_PERMISSIONS: readonly Permission[] = [
   'document.write', 'document.approve', 'document.execute', 'chain.write', 'standard.write', 'procurement.write',
-  'card.write', 'card.import', 'depreciation.run', 'depreciation.close',
+  'card.write', 'card.import', 'depreciation.run', 'depreciation.close', 'report.explain',
 ];
 
 /**

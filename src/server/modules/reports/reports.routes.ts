@@ -38,7 +38,7 @@ export async function reportRoutes(app: App) {
   }, async (req) => svc.pack(db(), req.actor, req.query.month, req.query.unitId, req.query.annual));
 
   app.put('/api/reports/explanations', {
-    config: { access: 'report.read' },
+    config: { access: 'report.explain' },
     schema: { tags, summary: '填写月度变动说明', body: ExplanationBody, response: { 200: z.object({ ok: z.boolean() }) } },
   }, async (req) => svc.explain(db(), req.actor, req.body));
 

@@ -61,7 +61,7 @@ export async function pack(q: Queryable, actor: Actor, month: string, unitId: st
 }
 
 export async function explain(q: Queryable, actor: Actor, body: z.infer<typeof ExplanationBody>) {
-  assertInScope(body.unitId, unitScope(actor, 'report.read'), '单位');
+  assertInScope(body.unitId, unitScope(actor, 'report.explain'), '单位');
   await withTx(q, (tx) => tx.execute(sql`
     INSERT INTO report_explanations (unit_id, month, text, written_by) VALUES (${body.unitId}, ${monthFirst(body.month)}::date, ${body.text}, ${actor.userId})
     ON CONFLICT (unit_id, month) DO UPDATE SET text = excluded.text, written_by = excluded.written_by, written_at = now()`));

@@ -106,6 +106,8 @@ export async function getDocument(q: Queryable, actor: Actor, id: string): Promi
       post: doc.type === 'acceptance' && doc.status === 'executed' && !p.postedOn
         && actor.grants.some((g) => g.role === 'asset_office' || (g.role === 'unit_finance' && g.unitId === doc.unitId)),
       returnLending: doc.type === 'lending' && doc.status === 'executed' && !p.returnedOn && executes,
+      withdraw: actionAllowed('withdraw', doc.status) && can(actor, 'document.write') && (doc.applicantId === actor.userId || doc.submittedBy === actor.userId)
+        && steps.every((s) => s.state === 'pending'),
     },
   };
 }

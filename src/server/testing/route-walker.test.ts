@@ -177,6 +177,27 @@ describe('the route walker', { timeout: 180_000 }, () => {
     expect({ problems, changed: changedTables(before, await digest()) }).toEqual({ problems: [], changed: [] });
   });
 
+  it('answers 403 (password_change_required) to a user who must change their password, on every route but the change, sign-out and who-am-I, and changes nothing', async () => {
+    expect(t.routes.filter((r) => r.beforePasswordChange).map(label).sort()).toEqual(['GET /api/auth/me', 'POST /api/auth/logout', 'POST /api/auth/password']);
+    const client = await t.as('u01-leader', DEMO_PASSWORD);
+    await t.database.db.execute(sql`update users set must_change_password = true where username = 'u01-leader'`);
+    const problems: string[] = [];
+    const before = await digest();
+    try {
+      for (const r of t.routes) {
+        const f = filled.get(r);
+        if (!f || r.access === 'public' || r.beforePasswordChange) continue;
+        const res = await call(client, r, f.url);
+        const id = res.statusCode === 403 ? (res.json() as { error?: string }).error : undefined;
+        if (id !== 'password_change_required') problems.push(`${label(r)}: ${res.statusCode} ${res.body.slice(0, 120)}`);
+      }
+      expect((await client.get('/api/auth/me')).json().mustChangePassword).toBe(true);
+    } finally {
+      await t.database.db.execute(sql`update users set must_change_password = false where username = 'u01-leader'`);
+    }
+    expect({ problems, changed: changedTables(before, await digest()) }).toEqual({ problems: [], changed: ['users'] });
+  });
+
   it('answers 404 (or 403) to unit 02 on routes naming unit 01\'s records, and changes nothing', async () => {
     const problems: string[] = [];
     let last = await digest();

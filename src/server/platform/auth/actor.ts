@@ -13,6 +13,8 @@ export interface Actor {
   via: 'session' | 'token';
   /** API tokens are narrowed to these permissions. */
   scopes?: Permission[];
+  /** Signed in with a temporary password: only the password change, sign-out and who-am-I answer. */
+  mustChangePassword?: boolean;
   /** The API token acting (its actions are recorded as the token's). */
   token?: { id: string; name: string };
   sessionId?: string;

@@ -7,6 +7,7 @@ import { AppError, conflict, invalid, notFound } from '../errors.ts';
 import { roleAssignments, sessions, users } from './auth.tables.ts';
 import { hashPassword, passwordProblem } from './password.ts';
 import { logSecurityEvent } from './security-log.ts';
+import { forgetSessions } from './session.cache.ts';
 
 /** Who makes an account change: recorded in the security log. */
 export interface ChangedBy {
@@ -108,6 +109,7 @@ export async function updateUser(
     const changes = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
     await logSecurityEvent(tx, { kind: 'user_updated', userId: by.userId, username: by.username, ip: by.ip, details: { target: user.username, targetId: userId, changes } });
   });
+  forgetSessions({ userId });
 }
 
 async function applyGrants(tx: Queryable, userId: string, username: string, wanted: RoleGrant[], by: ChangedBy): Promise<{ granted: RoleGrant[]; revoked: RoleGrant[] }> {
@@ -140,7 +142,9 @@ export async function setRoles(q: Queryable, userId: string, grants: RoleGrant[]
       // Removing one's own sysadmin role could leave nobody able to administer accounts.
       if (had.length) throw conflict('不能撤销自己的系统管理员角色');
     }
-    return applyGrants(tx, user.id, user.username, grants, by);
+    const changed = await applyGrants(tx, user.id, user.username, grants, by);
+    forgetSessions({ userId });
+    return changed;
   });
 }
 
@@ -157,6 +161,7 @@ export async function resetPassword(q: Queryable, userId: string, password: stri
     await tx.update(sessions).set({ revokedAt: new Date() }).where(and(eq(sessions.userId, userId), sql`${sessions.revokedAt} is null`));
     await logSecurityEvent(tx, { kind: 'password_reset', userId: by.userId, username: by.username, ip: by.ip, details: { target: user.username, targetId: userId } });
   });
+  forgetSessions({ userId });
   return { password: generated };
 }
 

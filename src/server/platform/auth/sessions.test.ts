@@ -2,8 +2,10 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, TEST_PASSWORD, type TestApp } from '../../testing/test-app.ts';
 import { insertUser, randomUnitId } from '../../testing/walker-users.ts';
-import { parseTrustProxy } from '../config.ts';
-import { query } from '../db/engine.ts';
+import { buildApp, type BuiltApp } from '../../app.ts';
+import { openTestDatabase } from '../../testing/test-db.ts';
+import { loadConfig, parseTrustProxy, type Config } from '../config.ts';
+import { query, type Database } from '../db/engine.ts';
 
 const NEW_PASSWORD = 'Changed-pass-2026';
 
@@ -91,64 +93,65 @@ describe('a temporary password', () => {
 });
 
 describe('the client address and the deployment\'s transport', () => {
+  // One database, an app per setting (each app has its own rate-limit counters).
+  let database: Database;
+  const apps: BuiltApp[] = [];
+  const appWith = async (over: Partial<Config>) => {
+    const built = await buildApp(loadConfig({}, { dataDir: 'memory://', webDir: '/nonexistent', ...over }), database, { logger: false, startJobs: false });
+    await built.app.ready();
+    apps.push(built);
+    return built.app;
+  };
+  beforeAll(async () => {
+    database = await openTestDatabase();
+    await insertUser(database.db, 'fay', TEST_PASSWORD, [{ role: 'staff', unitId: randomUnitId() }]);
+    await insertUser(database.db, 'gus', TEST_PASSWORD, [{ role: 'asset_office', unitId: null }]);
+  });
+  afterAll(async () => {
+    for (const built of apps) await built.app.close();
+    await database?.close();
+  });
+
   it('reads TRUST_PROXY as off, on, a hop count or a list of addresses', () => {
     expect([undefined, '', 'false', 'true', '2', '10.0.0.1,10.0.0.2'].map(parseTrustProxy)).toEqual([false, false, false, true, 2, '10.0.0.1,10.0.0.2']);
   });
 
   it('takes the socket address as the client, ignoring X-Forwarded-For, unless a proxy is configured', async () => {
     for (const [trustProxy, expected] of [[false, '127.0.0.1'], [true, '203.0.113.7']] as const) {
-      const t = await createTestApp({ config: { trustProxy } });
-      try {
-        await insertUser(t.database.db, 'fay', TEST_PASSWORD, [{ role: 'staff', unitId: randomUnitId() }]);
-        const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'fay', password: 'wrong-pass-1' }, headers: { 'x-forwarded-for': '203.0.113.7' } });
-        expect(res.statusCode).toBe(401);
-        const rows = await query<{ ip: string }>(t.database.db, sql`select ip from security_events where kind = 'login_failed'`);
-        expect({ trustProxy, ips: rows.map((r) => r.ip) }).toEqual({ trustProxy, ips: [expected] });
-      } finally {
-        await t.close();
-      }
+      const app = await appWith({ trustProxy });
+      const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'fay', password: 'wrong-pass-1' }, headers: { 'x-forwarded-for': '203.0.113.7' } });
+      expect(res.statusCode).toBe(401);
+      const [last] = await query<{ ip: string }>(database.db, sql`select ip from security_events where kind = 'login_failed' and username = 'fay' order by id desc limit 1`);
+      expect({ trustProxy, ip: last.ip }).toEqual({ trustProxy, ip: expected });
     }
   });
 
   it('counts sign-in attempts per socket address without a proxy: a new X-Forwarded-For per try does not escape the limit', async () => {
-    const t = await createTestApp({ config: { trustProxy: false, loginMaxFailures: 1000 } });
-    try {
-      const codes: number[] = [];
-      for (let i = 0; i < 21; i++) {
-        const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'nobody', password: 'wrong-pass-1' }, headers: { 'x-forwarded-for': `198.51.100.${i + 1}` } });
-        codes.push(res.statusCode);
-      }
-      expect(codes.slice(0, 20).every((c) => c === 401)).toBe(true);
-      expect(codes[20]).toBe(429);
-    } finally {
-      await t.close();
+    const app = await appWith({ trustProxy: false, loginMaxFailures: 1000 });
+    const codes: number[] = [];
+    for (let i = 0; i < 21; i++) {
+      const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'nobody', password: 'wrong-pass-1' }, headers: { 'x-forwarded-for': `198.51.100.${i + 1}` } });
+      codes.push(res.statusCode);
     }
+    expect(codes.slice(0, 20).every((c) => c === 401)).toBe(true);
+    expect(codes[20]).toBe(429);
   });
 
   it('sends HSTS and upgrade-insecure-requests only when the deployment says it runs on HTTPS', async () => {
     for (const https of [false, true]) {
-      const t = await createTestApp({ config: { https } });
-      try {
-        const res = await t.anonymous.get('/api/health');
-        expect({ https, hsts: 'strict-transport-security' in res.headers, upgrade: String(res.headers['content-security-policy']).includes('upgrade-insecure-requests') })
-          .toEqual({ https, hsts: https, upgrade: https });
-      } finally {
-        await t.close();
-      }
+      const res = await (await appWith({ https })).inject({ method: 'GET', url: '/api/health' });
+      expect({ https, hsts: 'strict-transport-security' in res.headers, upgrade: String(res.headers['content-security-policy']).includes('upgrade-insecure-requests') })
+        .toEqual({ https, hsts: https, upgrade: https });
     }
   });
 
   it('writes a report export to the security log like a card export', async () => {
-    const t = await createTestApp();
-    try {
-      await insertUser(t.database.db, 'gus', TEST_PASSWORD, [{ role: 'asset_office', unitId: null }]);
-      const s = await signIn(t, 'gus');
-      const res = await s('POST', '/api/reports/export', { report: 'summary', filter: { from: '2026-01', to: '2026-03' } });
-      expect(res.statusCode).toBe(202);
-      const rows = await query<{ username: string; details: Record<string, unknown> }>(t.database.db, sql`select username, details from security_events where kind = 'export'`);
-      expect(rows).toEqual([{ username: 'gus', details: expect.objectContaining({ what: 'report', report: 'summary', jobId: res.json().jobId }) }]);
-    } finally {
-      await t.close();
-    }
+    const app = await appWith({});
+    const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'gus', password: TEST_PASSWORD } });
+    const cookie = login.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
+    const res = await app.inject({ method: 'POST', url: '/api/reports/export', payload: { report: 'summary', filter: { from: '2026-01', to: '2026-03' } }, headers: { cookie, 'x-csrf-token': login.json().csrfToken } });
+    expect(res.statusCode).toBe(202);
+    const rows = await query<{ username: string; details: Record<string, unknown> }>(database.db, sql`select username, details from security_events where kind = 'export'`);
+    expect(rows).toEqual([{ username: 'gus', details: expect.objectContaining({ what: 'report', report: 'summary', jobId: res.json().jobId }) }]);
   });
 });

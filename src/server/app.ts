@@ -29,10 +29,15 @@ export interface BuiltApp {
   routes: RouteRecord[];
 }
 
+/** TRUST_PROXY as a hop count: the nearest `n` proxies are trusted. */
+const trustHops = (n: number) => (_address: string, hop: number) => hop < n;
+
 export async function buildApp(config: Config, database: Database, opts: { logger?: boolean; startJobs?: boolean } = {}): Promise<BuiltApp> {
   const app = Fastify({
     logger: opts.logger === false ? false : { level: config.logLevel },
-    trustProxy: true,
+    // X-Forwarded-For names the client only behind a configured proxy (TRUST_PROXY); otherwise
+    // anyone could pick the address the rate limit and the security log see.
+    trustProxy: typeof config.trustProxy === 'number' ? trustHops(config.trustProxy) : config.trustProxy,
     bodyLimit: 5 * 1024 * 1024,
   }).withTypeProvider<ZodTypeProvider>() as unknown as App;
   app.setValidatorCompiler(validatorCompiler);
@@ -47,8 +52,12 @@ export async function buildApp(config: Config, database: Database, opts: { logge
 
   await app.register(cookie);
   await app.register(helmet, {
+    // Only a deployment that says it runs on HTTPS pins browsers to it; over plain HTTP (a laptop,
+    // an intranet without certificates) HSTS and upgrade-insecure-requests would lock users out.
+    hsts: config.https ? { maxAge: 180 * 24 * 3600, includeSubDomains: true } : false,
     contentSecurityPolicy: {
       directives: {
+        upgradeInsecureRequests: config.https ? [] : null,
         defaultSrc: ["'self'"],
         imgSrc: ["'self'", 'data:', 'blob:'],
         styleSrc: ["'self'", "'unsafe-inline'"], // antd injects its styles at run time

@@ -39,7 +39,7 @@ export const PERMISSIONS = {
   'document.approve': ['asset_office', 'finance_bureau', 'unit_admin', 'unit_finance', 'unit_leader'],
   'document.execute': ['asset_office', 'unit_admin', 'unit_finance'],
   'standard.write': ['asset_office'],
-  'chain.write': ['sysadmin', 'asset_office'],
+  'chain.write': ['asset_office'],
   'procurement.write': ['asset_office'],
   // finance and reports
   'depreciation.read': ['sysadmin', 'asset_office', 'finance_bureau', 'auditor', 'unit_admin', 'unit_finance', 'unit_leader'],
@@ -52,9 +52,63 @@ export const PERMISSIONS = {
   // 反结账 is decided by the committee, never by the unit that asks.
   'period.reopen.decide': ['asset_office'],
   'report.read': ['sysadmin', 'asset_office', 'finance_bureau', 'auditor', 'unit_admin', 'unit_finance', 'unit_leader'],
+  /** The written explanation of a month's change over 20 %: the unit's finance and the committee. */
+  'report.explain': ['asset_office', 'unit_finance'],
   'job.read': ['sysadmin', 'asset_office', 'finance_bureau', 'auditor', 'unit_admin', 'unit_finance', 'unit_leader', 'staff'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof PERMISSIONS;
+
+/**
+ * Permissions that change business records (documents and their decisions, cards, chains,
+ * standards, depreciation, report explanations). The system administrator, who manages accounts,
+ * and the read-only roles hold none of them; the route walker checks every route declaring one.
+ */
+export const BUSINESS_WRITE_PERMISSIONS: readonly Permission[] = [
+  'document.write', 'document.approve', 'document.execute', 'chain.write', 'standard.write', 'procurement.write',
+  'card.write', 'card.import', 'depreciation.run', 'depreciation.close', 'report.explain',
+];
+
+/**
+ * Decisions that need a person at the keyboard: an API token never carries them, whoever issued it,
+ * and an older token that lists one is refused it.
+ */
+export const SESSION_ONLY_PERMISSIONS: readonly Permission[] = ['document.approve', 'document.execute'];
+
+/** Roles that look but never write: every mutating route answers them 403 (the route walker checks). */
+export const READ_ONLY_ROLES: readonly Role[] = ['auditor'];
+
+/**
+ * Separation of duties: pairs of roles one person may not hold together where both reach the same
+ * unit (a system-wide grant reaches every unit). Edit this table to change the policy; user
+ * creation, role changes and the CLI all refuse a conflicting combination with the reason given.
+ */
+export const ROLE_CONFLICTS: readonly (readonly [Role, Role, string])[] = [
+  ...ROLES.filter((r) => r !== 'sysadmin').map((r) => ['sysadmin', r, '系统管理员只管理账号，不能兼任业务角色'] as const),
+  ...ROLES.filter((r) => r !== 'sysadmin' && r !== 'auditor').map((r) => ['auditor', r, '内审/纪检须独立于被检查的业务，不能兼任业务角色'] as const),
+  ['unit_admin', 'unit_finance', '资产管理与财务入账须由不同的人承担'],
+  ['asset_office', 'finance_bureau', '管委会资产管理处与财政局的审批须由不同的人承担'],
+  ...ROLES.filter((r) => r !== 'vendor' && r !== 'sysadmin' && r !== 'auditor').map((r) => ['vendor', r, '运维服务商不能兼任机关内部角色'] as const),
+];
+
+/** The conflicts among `grants` (ROLE_CONFLICTS): the later grant's index and the reason. */
+export function roleConflicts(grants: readonly RoleGrant[]): { index: number; other: number; message: string }[] {
+  const out: { index: number; other: number; message: string }[] = [];
+  grants.forEach((b, j) => {
+    for (let i = 0; i < j; i++) {
+      const a = grants[i];
+      const overlap = a.unitId === null || b.unitId === null || a.unitId === b.unitId;
+      const rule = overlap && ROLE_CONFLICTS.find(([x, y]) => (x === a.role && y === b.role) || (x === b.role && y === a.role));
+      if (rule) { out.push({ index: j, other: i, message: `${ROLE_LABELS[a.role]}与${ROLE_LABELS[b.role]}不能由同一人兼任：${rule[2]}` }); break; }
+    }
+  });
+  return out;
+}
+
+/** Chinese role names for messages (the web has its own [zh, en] labels). */
+export const ROLE_LABELS: Record<Role, string> = {
+  sysadmin: '系统管理员', asset_office: '资产管理处', finance_bureau: '财政局', auditor: '内审/纪检', unit_admin: '单位资产管理员',
+  unit_finance: '单位财务', unit_leader: '单位负责人', staff: '使用人', vendor: '运维服务商',
+};
 
 export interface RoleGrant {
   role: Role;

@@ -238,7 +238,7 @@ export const DocumentDetail = DocumentSummary.extend({
   steps: z.array(DocumentStep),
   events: z.array(DocumentEvent),
   /** What the caller may do now. */
-  can: z.object({ edit: z.boolean(), submit: z.boolean(), decide: z.boolean(), execute: z.boolean(), cancel: z.boolean(), post: z.boolean(), returnLending: z.boolean() }),
+  can: z.object({ edit: z.boolean(), submit: z.boolean(), decide: z.boolean(), execute: z.boolean(), cancel: z.boolean(), post: z.boolean(), returnLending: z.boolean(), withdraw: z.boolean() }),
 });
 export type DocumentDetail = z.infer<typeof DocumentDetail>;
 

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasPermission, unitsAllowed, type Permission, type RoleGrant } from '../../shared/roles.ts';
+import { BUSINESS_WRITE_PERMISSIONS, hasPermission, READ_ONLY_ROLES, unitsAllowed, type Permission, type RoleGrant } from '../../shared/roles.ts';
 import { grantsOf } from '../platform/auth/session.service.ts';
 import { tableDigests } from '../platform/db/backup.ts';
 import { queryOne } from '../platform/db/engine.ts';
@@ -22,6 +22,8 @@ const OTHER_UNIT = ['u02-admin', 'u02-staff'];
 // Rows these tables gain from signing in or from the refused calls themselves (the log) are not changes.
 const VOLATILE = ['sessions', 'security_events', 'jobs'];
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+// Mutations a read-only role may call: they start an export (a job and a security-log line) and write no record.
+const READ_ONLY_MUTATIONS = new Set(['POST /api/card-io/exports', 'POST /api/reports/export']);
 const BOUNDARY = 'gongwu-walker-boundary';
 // A one-pixel PNG: upload routes check the file's type before anything else.
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
@@ -135,6 +137,67 @@ describe('the route walker', { timeout: 180_000 }, () => {
     }
     expect(checked).toBeGreaterThan(0);
     expect(problems).toEqual([]);
+  });
+
+  it('answers 403 to the system administrator on every route that writes business records (approve, execute, chains, …), and changes nothing', async () => {
+    const admin = personas.get('admin')!;
+    expect(admin.grants.map((g) => g.role)).toEqual(['sysadmin']);
+    const problems: string[] = [];
+    let checked = 0;
+    const before = await digest();
+    for (const r of t.routes) {
+      const f = filled.get(r);
+      if (!f || !BUSINESS_WRITE_PERMISSIONS.includes(r.access as Permission)) continue;
+      checked++;
+      const res = await call(admin.client, r, f.url);
+      if (res.statusCode !== 403) problems.push(`${label(r)}: ${res.statusCode} ${res.body.slice(0, 120)}`);
+    }
+    for (const p of ['document.approve', 'document.execute', 'chain.write'] as const) {
+      expect(t.routes.filter((r) => r.access === p).length, p).toBeGreaterThan(0);
+    }
+    expect(checked).toBeGreaterThan(10);
+    expect({ problems, changed: changedTables(before, await digest()) }).toEqual({ problems: [], changed: [] });
+  });
+
+  it('answers 403 to the read-only roles on every route that writes, and changes nothing', async () => {
+    const problems: string[] = [];
+    let checked = 0;
+    const readOnly = PERSONAS.map((n) => personas.get(n)!).filter((p) => p.grants.every((g) => READ_ONLY_ROLES.includes(g.role)));
+    expect(readOnly.map((p) => p.name)).toEqual(['auditor']);
+    const before = await digest();
+    for (const persona of readOnly) {
+      for (const r of t.routes) {
+        const f = filled.get(r);
+        // 'authenticated' mutations are the caller's own sign-out, password and language.
+        if (!f || !MUTATING.has(r.method) || r.access === 'public' || r.access === 'authenticated' || READ_ONLY_MUTATIONS.has(label(r))) continue;
+        checked++;
+        const res = await call(persona.client, r, f.url);
+        if (res.statusCode !== 403) problems.push(`${label(r)} as ${persona.name}: ${res.statusCode} ${res.body.slice(0, 120)}`);
+      }
+    }
+    expect(checked).toBeGreaterThan(20);
+    expect({ problems, changed: changedTables(before, await digest()) }).toEqual({ problems: [], changed: [] });
+  });
+
+  it('answers 403 (password_change_required) to a user who must change their password, on every route but the change, sign-out and who-am-I, and changes nothing', async () => {
+    expect(t.routes.filter((r) => r.beforePasswordChange).map(label).sort()).toEqual(['GET /api/auth/me', 'POST /api/auth/logout', 'POST /api/auth/password']);
+    const client = await t.as('u01-leader', DEMO_PASSWORD);
+    await t.database.db.execute(sql`update users set must_change_password = true where username = 'u01-leader'`);
+    const problems: string[] = [];
+    const before = await digest();
+    try {
+      for (const r of t.routes) {
+        const f = filled.get(r);
+        if (!f || r.access === 'public' || r.beforePasswordChange) continue;
+        const res = await call(client, r, f.url);
+        const id = res.statusCode === 403 ? (res.json() as { error?: string }).error : undefined;
+        if (id !== 'password_change_required') problems.push(`${label(r)}: ${res.statusCode} ${res.body.slice(0, 120)}`);
+      }
+      expect((await client.get('/api/auth/me')).json().mustChangePassword).toBe(true);
+    } finally {
+      await t.database.db.execute(sql`update users set must_change_password = false where username = 'u01-leader'`);
+    }
+    expect({ problems, changed: changedTables(before, await digest()) }).toEqual({ problems: [], changed: ['users'] });
   });
 
   it('answers 404 (or 403) to unit 02 on routes naming unit 01\'s records, and changes nothing', async () => {

@@ -1,6 +1,6 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { buildApp, type BuiltApp } from '../app.ts';
-import { loadConfig } from '../platform/config.ts';
+import { loadConfig, type Config } from '../platform/config.ts';
 import type { Database } from '../platform/db/engine.ts';
 import { openTestDatabase } from './test-db.ts';
 
@@ -41,9 +41,13 @@ function client(built: BuiltApp, cookie?: string, csrf?: string): Client {
   };
 }
 
-export async function createTestApp(opts: { database?: Database } = {}): Promise<TestApp> {
+/**
+ * An app on a fresh database. Tests stand behind a proxy by default (trustProxy), so a test can sign
+ * in from many addresses with X-Forwarded-For; `config` overrides it (and anything else).
+ */
+export async function createTestApp(opts: { database?: Database; config?: Partial<Config> } = {}): Promise<TestApp> {
   const database = opts.database ?? (await openTestDatabase());
-  const config = loadConfig({}, { dataDir: 'memory://', webDir: '/nonexistent', loginMaxFailures: 5 });
+  const config = loadConfig({}, { dataDir: 'memory://', webDir: '/nonexistent', loginMaxFailures: 5, trustProxy: true, ...opts.config });
   const built = await buildApp(config, database, { logger: false, startJobs: false });
   await built.app.ready();
   return {

@@ -22,14 +22,15 @@ export function orgCli(program: Command, ctx: CliContext): void {
   const user = program.command('user').description('manage user accounts');
 
   user.command('create <username>')
-    .description('create a user account with one role')
+    .description('create a user account with its roles (combinations that break separation of duties are refused)')
     .requiredOption('--name <display>', 'display name')
-    .requiredOption('--role <role>', `one of: ${ROLES.join(', ')}`)
+    .requiredOption('--role <roles>', `one or more, comma-separated, of: ${ROLES.join(', ')}`)
     .option('--unit <code>', 'unit code (required for unit roles)')
     .option('--password <pw>', 'password (generated and printed when omitted)')
     .action(friendly(async (username: string, o: { name: string; role: string; unit?: string; password?: string }) => {
-      if (!(ROLES as readonly string[]).includes(o.role)) throw new Error(`unknown role ${o.role}; one of ${ROLES.join(', ')}`);
-      const role = o.role as Role;
+      const roles = o.role.split(',').map((r) => r.trim()).filter(Boolean);
+      const unknown = roles.find((r) => !(ROLES as readonly string[]).includes(r));
+      if (unknown || !roles.length) throw new Error(`unknown role ${unknown ?? o.role}; one of ${ROLES.join(', ')}`);
       const { database } = await ctx.open();
       try {
         let unitId: string | null = null;
@@ -38,11 +39,11 @@ export function orgCli(program: Command, ctx: CliContext): void {
           if (!u) throw new Error(`no unit with code ${o.unit}`);
           unitId = u.id;
         }
-        const grantUnit = SYSTEM_ROLES.includes(role) ? null : unitId;
+        const grants = (roles as Role[]).map((role) => ({ role, unitId: SYSTEM_ROLES.includes(role) ? null : unitId }));
         const res = await createUser(database.db, {
-          username, displayName: o.name, unitId, staffId: null, roles: [{ role, unitId: grantUnit }], password: o.password ?? null,
+          username, displayName: o.name, unitId, staffId: null, roles: grants, password: o.password ?? null,
         }, cliActor);
-        ctx.log(`created ${username} (${role})`);
+        ctx.log(`created ${username} (${roles.join(', ')})`);
         if (res.password) ctx.log(`password: ${res.password} (must be changed at first sign-in)`);
       } finally {
         await database.close();

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { DashboardView, ExplanationBody, ExportRequest, LIST_KINDS, ListQuery, ListView, PackQuery, PackView, QuotaQuery, QuotaView, ReportFilter, SummaryView, type ListKind } from '../../../shared/reports.contracts.ts';
 import { JobStarted } from '../../../shared/finance.contracts.ts';
 import { unitScope, assertInScope } from '../../platform/auth/actor.ts';
+import { logSecurityEvent } from '../../platform/auth/security-log.ts';
 import type { App } from '../../platform/http/types.ts';
 import { quotaReport } from './quota.service.ts';
 import * as svc from './reports.service.ts';
@@ -38,7 +39,7 @@ export async function reportRoutes(app: App) {
   }, async (req) => svc.pack(db(), req.actor, req.query.month, req.query.unitId, req.query.annual));
 
   app.put('/api/reports/explanations', {
-    config: { access: 'report.read' },
+    config: { access: 'report.explain' },
     schema: { tags, summary: '填写月度变动说明', body: ExplanationBody, response: { 200: z.object({ ok: z.boolean() }) } },
   }, async (req) => svc.explain(db(), req.actor, req.body));
 
@@ -52,6 +53,8 @@ export async function reportRoutes(app: App) {
       kind: 'report.export', unitId: req.body.filter.unitId ?? null, createdBy: req.actor.userId,
       params: { ...req.body, actor: { userId: req.actor.userId, grants: req.actor.grants, scopes: req.actor.scopes } },
     });
+    // Exports leave the system: logged like card exports.
+    await logSecurityEvent(db(), { kind: 'export', userId: req.actor.userId, username: req.actor.username, ip: req.ip, details: { what: 'report', report: req.body.report, jobId, filter: req.body.filter } });
     return reply.status(202).send({ jobId });
   });
 

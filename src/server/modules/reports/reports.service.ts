@@ -66,7 +66,7 @@ export async function pack(q: Queryable, actor: Actor, month: string, unitId: st
 }
 
 export async function explain(q: Queryable, actor: Actor, body: z.infer<typeof ExplanationBody>) {
-  assertInScope(body.unitId, unitScope(actor, 'report.read'), '单位');
+  assertInScope(body.unitId, unitScope(actor, 'report.explain'), '单位');
   // A committee user's scope is every unit: an id that names none is not found, not a clash.
   if (!(await query(q, sql`SELECT 1 FROM units WHERE id = ${body.unitId}`)).length) throw notFound('单位');
   await withTx(q, (tx) => tx.execute(sql`

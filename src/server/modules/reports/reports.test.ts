@@ -198,6 +198,14 @@ describe('Excel export', () => {
     await makeCard(t.database.db, { unitId: unit, categoryId: cats[0], originalValueFen: 500_000, postedOn: '2026-03-10' });
     const pack = (await office.get(`/api/reports/pack?month=2026-03&unitId=${unit}`)).json();
     expect(pack.units[0]).toMatchObject({ previousClosingFen: 1_000_000, closingFen: 1_500_000, needsExplanation: true, explanation: null });
+    // Reading the report is not writing in it: a unit leader and the auditor read, but may not explain.
+    await makeUser(t.database.db, 'r-leader-c', 'unit_leader', unit);
+    await makeUser(t.database.db, 'r-auditor', 'auditor', null);
+    for (const reader of ['r-leader-c', 'r-auditor']) {
+      const c = await t.as(reader);
+      expect((await c.get(`/api/reports/pack?month=2026-03&unitId=${unit}`)).statusCode).toBe(200);
+      expect((await c.put('/api/reports/explanations', { unitId: unit, month: '2026-03', text: '不该由我写' })).statusCode).toBe(403);
+    }
     expect((await office.put('/api/reports/explanations', { unitId: unit, month: '2026-03', text: '新购置服务器一批' })).statusCode).toBe(200);
     const ws = await exportAndOpen(office, { report: 'pack', filter: { from: '2026-03', to: '2026-03', unitId: unit } });
     const texts: string[] = [];

@@ -8,10 +8,10 @@ import { withTx } from '../../platform/db/tx.ts';
 import { AppError, invalid } from '../../platform/errors.ts';
 import { approvalChainSteps } from './chain.tables.ts';
 import { cardFacts, checkCardLines } from './document.service.ts';
-import { addEvent, loadDocument, releaseLines, requireUnit, setStatus, type DocumentRow } from './document.store.ts';
+import { addEvent, editedBy, isContentEditor, loadDocument, releaseLines, requireUnit, setStatus, type DocumentRow } from './document.store.ts';
 import { documentLines, documentSteps, documents } from './document.tables.ts';
 import { checkConfigLines } from './standard.check.ts';
-import { actionAllowed, stepApplies, type ChainFacts } from './workflow.rules.ts';
+import { actionAllowed, stepApplies, unstaffedStep, type ChainFacts } from './workflow.rules.ts';
 
 type StepRow = typeof documentSteps.$inferSelect;
 
@@ -77,6 +77,7 @@ export async function submitDocument(q: Queryable, actor: Actor, id: string): Pr
     };
     const chain = await tx.select().from(approvalChainSteps).where(eq(approvalChainSteps.documentType, doc.type)).orderBy(asc(approvalChainSteps.stepNo));
     const applicable = chain.filter((s) => stepApplies(s.condition as StepCondition, facts));
+    await checkStaffed(tx, doc, actor, applicable.map((s) => ({ role: s.role, label: s.label, scopeUnitId: stepUnit(s.scope as StepScope, doc) })));
     await tx.delete(documentSteps).where(eq(documentSteps.documentId, id));
     if (applicable.length) {
       await tx.insert(documentSteps).values(applicable.map((s, i) => ({
@@ -88,6 +89,50 @@ export async function submitDocument(q: Queryable, actor: Actor, id: string): Pr
     await setStatus(tx, doc, to, { currentStep: applicable.length ? 1 : null, submittedAt: new Date(), submittedBy: actor.userId, decidedAt: applicable.length ? null : new Date() });
     await addEvent(tx, doc, actor, 'submitted', doc.status, to, applicable.length ? `审批流程：${applicable.map((s) => s.label).join(' → ')}` : '无需审批');
     return { status: to };
+  });
+}
+
+/**
+ * Refuses a submission that no one could finish: every step needs an active approver of its role
+ * and unit who is not the applicant, the submitter or a content editor, one person per step. The
+ * refusal names the step, so the applicant can ask for someone to be given the role, or for a
+ * colleague to apply instead, rather than leave the document waiting for nobody.
+ */
+async function checkStaffed(tx: Tx, doc: DocumentRow, actor: Actor, steps: { role: string; label: string; scopeUnitId: string | null }[]): Promise<void> {
+  if (!steps.length) return;
+  const roles = [...new Set(steps.map((s) => s.role))];
+  const units = [...new Set(steps.map((s) => s.scopeUnitId).filter((u): u is string => !!u))];
+  const holders = await query<{ user_id: string; role: string; unit_id: string | null }>(tx, sql`
+    SELECT ra.user_id, ra.role, ra.unit_id FROM role_assignments ra JOIN users u ON u.id = ra.user_id AND u.active
+    WHERE ra.role IN (${sql.join(roles.map((r) => sql`${r}`), sql`, `)})
+      AND (ra.unit_id IS NULL ${units.length ? sql`OR ra.unit_id IN (${sql.join(units.map((x) => sql`${x}::uuid`), sql`, `)})` : sql``})
+      AND ra.user_id <> ${doc.applicantId} AND ra.user_id <> ${actor.userId}
+      AND NOT ${editedBy(doc.id, sql`ra.user_id`)}`);
+  const candidates = steps.map((s) => [...new Set(holders.filter((h) => h.role === s.role && (h.unit_id === null || h.unit_id === s.scopeUnitId)).map((h) => h.user_id))]);
+  const stuck = unstaffedStep(candidates);
+  if (stuck < 0) return;
+  const step = steps[stuck];
+  throw new AppError('rule_violation', candidates[stuck].length
+    ? `审批环节「${step.label}」没有可审批的人：可审批的人已在前面的环节审批（同一人只能审批一个环节）。请联系管理员为该环节增加人员`
+    : `审批环节「${step.label}」没有可审批的人：申请人、提交人和修改过单据的人不能审批本单据，也没有其他人担任该角色。请联系管理员为该环节指定人员，或请同事提交`,
+  undefined, { step: stuck + 1, label: step.label });
+}
+
+/**
+ * 撤回: the applicant or the submitter takes back a submitted document before anyone has decided on
+ * it; it becomes a draft again (its steps are made afresh on the next submission).
+ */
+export async function withdrawDocument(q: Queryable, actor: Actor, id: string, comment?: string): Promise<{ status: string }> {
+  return withTx(q, async (tx) => {
+    const doc = await loadDocument(tx, actor, id, true);
+    if (doc.applicantId !== actor.userId && doc.submittedBy !== actor.userId) throw new AppError('forbidden', '只有申请人或提交人可以撤回单据');
+    if (!actionAllowed('withdraw', doc.status)) throw new AppError('invalid_transition', '只有审批中的单据可以撤回');
+    const decided = await tx.select({ id: documentSteps.id }).from(documentSteps).where(and(eq(documentSteps.documentId, id), sql`${documentSteps.state} <> 'pending'`));
+    if (decided.length) throw new AppError('invalid_transition', '已有环节作出审批，不能撤回；请联系当前环节的审批人退回');
+    await tx.delete(documentSteps).where(eq(documentSteps.documentId, id));
+    await setStatus(tx, doc, 'draft', { currentStep: null, submittedAt: null, submittedBy: null });
+    await addEvent(tx, doc, actor, 'withdrawn', doc.status, 'draft', comment?.trim() || null);
+    return { status: 'draft' };
   });
 }
 
@@ -114,6 +159,7 @@ export async function decide(q: Queryable, actor: Actor, id: string, decision: D
     if (stepNo !== undefined && stepNo !== step.stepNo) throw new AppError('stale', '该环节已由他人审批，请刷新后查看');
     if (!can(actor, 'document.approve') || !holdsStep(actor.grants, step)) throw new AppError('forbidden', `本环节由「${step.label}」审批`);
     if (doc.applicantId === actor.userId || doc.submittedBy === actor.userId) throw new AppError('rule_violation', '不能审批本人申请或提交的单据');
+    if (await isContentEditor(tx, id, actor.userId)) throw new AppError('rule_violation', '修改过单据内容的人不能审批该单据');
     if (steps.some((s) => s.decidedBy === actor.userId)) throw new AppError('rule_violation', '同一人只能审批同一单据的一个环节');
     if (decision !== 'approve' && !comment?.trim()) throw invalid({ comment: '驳回或退回须填写意见' });
     const state = decision === 'approve' ? 'approved' : decision === 'reject' ? 'rejected' : 'returned';
@@ -153,7 +199,8 @@ export function inboxWhere(actor: Actor) {
     : sql`(s.role = ${g.role} AND s.scope_unit_id = ${g.unitId})`), sql` OR `);
   return sql`d.status = 'submitted' AND d.applicant_id <> ${actor.userId} AND d.submitted_by IS DISTINCT FROM ${actor.userId}
     AND EXISTS (SELECT 1 FROM document_steps s WHERE s.document_id = d.id AND s.step_no = d.current_step AND (${match}))
-    AND NOT EXISTS (SELECT 1 FROM document_steps s2 WHERE s2.document_id = d.id AND s2.decided_by = ${actor.userId})`;
+    AND NOT EXISTS (SELECT 1 FROM document_steps s2 WHERE s2.document_id = d.id AND s2.decided_by = ${actor.userId})
+    AND NOT ${editedBy(sql`d.id`, actor.userId)}`;
 }
 
 export async function inboxCount(q: Queryable, actor: Actor): Promise<number> {

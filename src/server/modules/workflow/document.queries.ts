@@ -6,7 +6,7 @@ import { can, unitScope, type Actor } from '../../platform/auth/actor.ts';
 import { query, type Queryable } from '../../platform/db/engine.ts';
 import { likePattern } from '../../platform/db/paging.ts';
 import { holdsStep, inboxWhere } from './approval.service.ts';
-import { actsForUnit, loadDocument } from './document.store.ts';
+import { actsForUnit, isContentEditor, loadDocument } from './document.store.ts';
 import { actionAllowed } from './workflow.rules.ts';
 
 const iso = (v: unknown) => (v ? new Date(v as string).toISOString() : null);
@@ -82,6 +82,7 @@ export async function getDocument(q: Queryable, actor: Actor, id: string): Promi
     SELECT e.id, e.type, u.display_name AS "actorName", e.from_status AS "fromStatus", e.to_status AS "toStatus", e.note, e.at
     FROM document_events e LEFT JOIN users u ON u.id = e.actor_id WHERE e.document_id = ${id} ORDER BY e.id`);
   const current = steps.find((s) => s.stepNo === doc.currentStep);
+  const editor = doc.status === 'submitted' && (await isContentEditor(q, id, actor.userId));
   const writes = actsForUnit(actor, 'document.write', doc.unitId);
   const executes = actsForUnit(actor, 'document.execute', doc.unitId);
   const p = asRecord(doc.payload) as { postedOn?: string; returnedOn?: string };
@@ -101,12 +102,14 @@ export async function getDocument(q: Queryable, actor: Actor, id: string): Promi
       edit: writes && actionAllowed('edit', doc.status),
       submit: writes && actionAllowed('submit', doc.status),
       decide: doc.status === 'submitted' && !!current && can(actor, 'document.approve') && holdsStep(actor.grants, current)
-        && doc.applicantId !== actor.userId && doc.submittedBy !== actor.userId && !steps.some((s) => s.decidedBy === actor.userId),
+        && doc.applicantId !== actor.userId && doc.submittedBy !== actor.userId && !steps.some((s) => s.decidedBy === actor.userId) && !editor,
       execute: executes && actionAllowed('execute', doc.status),
       cancel: writes && actionAllowed('cancel', doc.status),
       post: doc.type === 'acceptance' && doc.status === 'executed' && !p.postedOn
         && actor.grants.some((g) => g.role === 'asset_office' || (g.role === 'unit_finance' && g.unitId === doc.unitId)),
       returnLending: doc.type === 'lending' && doc.status === 'executed' && !p.returnedOn && executes,
+      withdraw: actionAllowed('withdraw', doc.status) && can(actor, 'document.write') && (doc.applicantId === actor.userId || doc.submittedBy === actor.userId)
+        && steps.every((s) => s.state === 'pending'),
     },
   };
 }

@@ -114,12 +114,13 @@ describe('lifecycle documents', () => {
     const self = await officer.post(`/api/documents/${ownDoc}/approve`, {});
     expect(self.statusCode).toBe(422);
     expect(self.json().message).toMatch(/本人/);
-    // Whoever submits a colleague's draft cannot approve it either.
+    // Whoever submits a colleague's draft cannot approve it either: the unit's only asset
+    // administrator submitting it would leave its step with no one, so the submission is refused.
     const c = await idleCard(t.database, w);
     const drafted = await createDoc(staff, requisition(c.id));
-    await expectOk(admin.post(`/api/documents/${drafted}/submit`));
-    expect((await admin.get('/api/inbox')).json().items.map((d: { id: string }) => d.id)).not.toContain(drafted);
-    expect((await admin.post(`/api/documents/${drafted}/approve`, {})).statusCode).toBe(422);
+    const submitted = await admin.post(`/api/documents/${drafted}/submit`);
+    expect(submitted.statusCode).toBe(422);
+    expect(submitted.json().message).toMatch(/^审批环节「单位资产管理员审批」没有可审批的人/);
   });
 
   it('routes a disposal by value: below the unit threshold only the leader; above it the committee; above ¥1,000,000 the finance bureau', async () => {
@@ -179,13 +180,13 @@ describe('lifecycle documents', () => {
 
   it('hides another unit\'s documents (404) and changes nothing when it tries to act', async () => {
     const card = await idleCard(t.database, w);
-    const id = await createDoc(admin, requisition(card.id));
+    const id = await createDoc(staff, requisition(card.id));
     for (const [method, url] of [['GET', `/api/documents/${id}`], ['PUT', `/api/documents/${id}`], ['POST', `/api/documents/${id}/submit`], ['POST', `/api/documents/${id}/cancel`], ['POST', `/api/documents/${id}/execute`], ['POST', `/api/documents/${id}/post`], ['POST', `/api/documents/${id}/return-lending`]] as const) {
       const body = method === 'PUT' ? requisition(card.id) : url.endsWith('return-lending') ? { returnedOn: '2026-01-01' } : url.endsWith('/post') ? { postedOn: '2026-01-01', voucherNo: '记-1' } : {};
       const res = await u02admin.request(method, url, body);
       expect(res.statusCode, `${method} ${url}`).toBe(404);
     }
-    await expectOk(admin.post(`/api/documents/${id}/submit`));
+    await expectOk(staff.post(`/api/documents/${id}/submit`));
     expect((await u02leader.post(`/api/documents/${id}/approve`, {})).statusCode).toBe(404);
     expect((await u02leader.post(`/api/documents/${id}/reject`, { comment: 'x' })).statusCode).toBe(404);
     expect((await u02leader.post(`/api/documents/${id}/return`, { comment: 'x' })).statusCode).toBe(404);

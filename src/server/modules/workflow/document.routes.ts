@@ -8,7 +8,7 @@ import {
 import { unitScope } from '../../platform/auth/actor.ts';
 import { invalid } from '../../platform/errors.ts';
 import type { App } from '../../platform/http/types.ts';
-import { decide, inboxCount, submitDocument } from './approval.service.ts';
+import { decide, inboxCount, submitDocument, withdrawDocument } from './approval.service.ts';
 import { cancelDocument, createDocument, updateDocument } from './document.service.ts';
 import { getDocument, listDocuments, listInbox, overdueLendings } from './document.queries.ts';
 import { executeDocument, returnLending } from './execution.service.ts';
@@ -54,6 +54,11 @@ export async function documentRoutes(app: App) {
       schema: { tags, summary: { approve: '审批同意', reject: '驳回', return: '退回修改' }[decision], params: DocId, body: DecisionInput, response: { 200: Status } },
     }, async (req) => decide(db, req.actor, req.params.id, decision, req.body.comment, req.body.stepNo));
   }
+
+  app.post('/api/documents/:id/withdraw', {
+    config: { access: 'document.write' },
+    schema: { tags, summary: '撤回（申请人或提交人，尚无任何环节审批时）', params: DocId, body: DecisionInput, response: { 200: Status } },
+  }, async (req) => withdrawDocument(db, req.actor, req.params.id, req.body.comment));
 
   app.post('/api/documents/:id/execute', {
     config: { access: 'document.execute' },

@@ -11,6 +11,7 @@ import { AppError, invalid, pgCode } from '../../platform/errors.ts';
 import { FEN_MAX, FEN_MAX_MESSAGE } from '../../../shared/money.ts';
 import { addEvent, loadDocument, nextDocNo, releaseLines, requireUnit, setStatus, type DocumentRow } from './document.store.ts';
 import { documentLines, documents } from './document.tables.ts';
+import { checkRefs } from './payload.refs.ts';
 import { checkConfigLines } from './standard.check.ts';
 import { actionAllowed, cardTransition, transitionKey } from './workflow.rules.ts';
 
@@ -153,10 +154,7 @@ export async function createDocument(q: Queryable, actor: Actor, input: Document
   requireUnit(actor, 'document.write', unitId);
   if (input.type === 'procurement' && !can(actor, 'procurement.write')) throw new AppError('forbidden', '统一采购由管委会办理');
   checkPayload(input, unitId);
-  if (input.type === 'transfer' && input.counterpartUnitId) {
-    const [u] = await query(q, sql`SELECT 1 FROM units WHERE id = ${input.counterpartUnitId} AND active`);
-    if (!u) throw invalid({ counterpartUnitId: '调入单位不存在' });
-  }
+  await checkRefs(q, input, unitId);
   return guardBusy(q, input, () => withTx(q, async (tx) => {
     const docNo = await nextDocNo(tx, input.type);
     const [doc] = await tx.insert(documents).values({
@@ -176,6 +174,7 @@ export async function updateDocument(q: Queryable, actor: Actor, id: string, inp
     if (!actionAllowed('edit', doc.status)) throw new AppError('invalid_transition', '只有草稿或退回的单据可以修改');
     if (input.type !== doc.type) throw invalid({ type: '不能修改单据类型' });
     checkPayload(input, doc.unitId);
+    await checkRefs(tx, input, doc.unitId);
     const next = { ...doc, payload: input.payload, counterpartUnitId: doc.type === 'transfer' ? input.counterpartUnitId ?? null : null };
     await tx.update(documents).set({ title: input.title ?? null, payload: input.payload, counterpartUnitId: next.counterpartUnitId, version: doc.version + 1, updatedAt: new Date() }).where(eq(documents.id, id));
     await writeLines(tx, next, input);

@@ -54,7 +54,28 @@ export function requireUnit(actor: Actor, permission: 'document.write' | 'docume
 }
 
 export async function addEvent(q: Queryable, doc: Pick<DocumentRow, 'id' | 'unitId'>, actor: Actor | null, type: string, fromStatus: string | null, toStatus: string | null, note?: string | null): Promise<void> {
-  await q.insert(documentEvents).values({ documentId: doc.id, unitId: doc.unitId, type, actorId: actor?.userId ?? null, fromStatus, toStatus, note: note ?? null });
+  // A token's action says so in the document's history, beside the user it acts as.
+  const via = actor?.token ? `经 API 令牌「${actor.token.name}」` : null;
+  const text = [note, via].filter(Boolean).join('；') || null;
+  await q.insert(documentEvents).values({ documentId: doc.id, unitId: doc.unitId, type, actorId: actor?.userId ?? null, fromStatus, toStatus, note: text });
+}
+
+/**
+ * Events that change a document's content (payload or lines). Whoever wrote one of them is a
+ * content editor of the document and may not approve any of its steps.
+ */
+export const CONTENT_EVENTS = ['created', 'edited'] as const;
+
+/** SQL: `userId` changed the content of document `documentId` (see CONTENT_EVENTS). */
+export function editedBy(documentId: SQL | string, userId: SQL | string): SQL {
+  return sql`EXISTS (SELECT 1 FROM document_events ce WHERE ce.document_id = ${documentId} AND ce.actor_id = ${userId}
+    AND ce.type IN (${sql.join(CONTENT_EVENTS.map((t) => sql`${t}`), sql`, `)}))`;
+}
+
+/** Whether `userId` changed the content of the document (created or edited it). */
+export async function isContentEditor(q: Queryable, documentId: string, userId: string): Promise<boolean> {
+  const [row] = await query<{ edited: boolean }>(q, sql`SELECT ${editedBy(documentId, userId)} AS edited`);
+  return !!row?.edited;
 }
 
 /** Sets the status (and other fields) guarded by the status read under lock, bumping the version. */

@@ -43,7 +43,8 @@ function cardSet(doc: DocumentRow, card: CardRow, to: CardStatus, today: string)
       if (doc.counterpartUnitId && doc.counterpartUnitId !== doc.unitId) {
         // Value and accumulated depreciation travel with the card: only ownership and place change.
         const u = doc.counterpartUnitId;
-        return { status: to, unitId: u, managingUnitId: u, usingUnitId: u, usingDepartmentId: null, custodianId: null, roomId: null, useMode: 'idle' };
+        // The receiving side's department, custodian and room (checked to be the receiving unit's).
+        return { status: to, unitId: u, managingUnitId: u, usingUnitId: u, usingDepartmentId: p.departmentId ?? null, custodianId: p.custodianId ?? null, roomId: p.roomId ?? null, useMode: 'idle' };
       }
       return { status: to, ...place };
     case 'lending': return { status: to, useMode: p.mode === 'rented' ? 'rented' : 'lent', counterparty: p.counterparty ?? null };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CARD_STATUSES, type CardStatus } from '../../../shared/assets.enums.ts';
 import { DOCUMENT_STATUSES } from '../../../shared/workflow.contracts.ts';
-import { actionAllowed, addMonths, cardTransition, DOCUMENT_ACTIONS, scrapAllowed, stepApplies, transitionKey, type ChainFacts, type DocumentAction } from './workflow.rules.ts';
+import { actionAllowed, addMonths, cardTransition, DOCUMENT_ACTIONS, scrapAllowed, stepApplies, transitionKey, unstaffedStep, type ChainFacts, type DocumentAction } from './workflow.rules.ts';
 
 const ALL = Object.keys(CARD_STATUSES) as CardStatus[];
 
@@ -53,11 +53,24 @@ describe('the document status machine', () => {
     return: ['submitted'],
     execute: ['approved'],
     cancel: ['draft', 'returned', 'approved'],
+    withdraw: ['submitted'],
   };
   const cases = (Object.keys(DOCUMENT_ACTIONS) as DocumentAction[]).flatMap((action) =>
     Object.keys(DOCUMENT_STATUSES).map((status) => ({ action, status, allowed: EXPECTED_ACTIONS[action].includes(status) })));
   it.each(cases)('$action from $status: allowed=$allowed', ({ action, status, allowed }) => {
     expect(actionAllowed(action, status)).toBe(allowed);
+  });
+});
+
+describe('staffing a chain', () => {
+  it.each([
+    { name: 'one person per step', candidates: [['a'], ['b']], stuck: -1 },
+    { name: 'nobody for the second step', candidates: [['a'], []], stuck: 1 },
+    { name: 'the only candidate of two steps', candidates: [['a'], ['a']], stuck: 1 },
+    { name: 'a swap frees the second step', candidates: [['a', 'b'], ['a']], stuck: -1 },
+    { name: 'three steps, two people', candidates: [['a', 'b'], ['a', 'b'], ['a', 'b']], stuck: 2 },
+  ])('$name: first unstaffed step $stuck', ({ candidates, stuck }) => {
+    expect(unstaffedStep(candidates)).toBe(stuck);
   });
 });
 

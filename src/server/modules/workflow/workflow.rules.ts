@@ -63,6 +63,8 @@ export const DOCUMENT_ACTIONS = {
   return: { from: ['submitted'], to: 'returned' },
   execute: { from: ['approved'], to: 'executed' },
   cancel: { from: ['draft', 'returned', 'approved'], to: 'cancelled' },
+  // 撤回: the applicant or submitter takes back a document no step has decided yet.
+  withdraw: { from: ['submitted'], to: 'draft' },
 } as const satisfies Record<string, { from: readonly DocumentStatus[]; to: DocumentStatus | null }>;
 export type DocumentAction = keyof typeof DOCUMENT_ACTIONS;
 
@@ -91,6 +93,26 @@ export function stepApplies(c: StepCondition, f: ChainFacts): boolean {
   if (c.overStandard !== undefined && c.overStandard !== f.overStandard) return false;
   if (c.financial !== undefined && c.financial !== f.financial) return false;
   return true;
+}
+
+/**
+ * Whether every step can be given its own approver: `candidates[i]` are the people who may take
+ * step i (role, unit, not excluded); one person takes at most one step. Returns the index of the
+ * first step left without anyone, or -1. Steps are few (≤ 12), so augmenting paths are cheap.
+ */
+export function unstaffedStep(candidates: readonly (readonly string[])[]): number {
+  const holder = new Map<string, number>();
+  const assign = (step: number, seen: Set<string>): boolean => {
+    for (const person of candidates[step]) {
+      if (seen.has(person)) continue;
+      seen.add(person);
+      const other = holder.get(person);
+      if (other === undefined || assign(other, seen)) { holder.set(person, step); return true; }
+    }
+    return false;
+  };
+  for (let i = 0; i < candidates.length; i++) if (!assign(i, new Set())) return i;
+  return -1;
 }
 
 /** Scrap needs the minimum life served, or an appraisal (art. 21). */

@@ -1,5 +1,5 @@
 import { inArray, sql, type Column, type SQL } from 'drizzle-orm';
-import { hasPermission, unitsAllowed, type Permission, type RoleGrant } from '../../../shared/roles.ts';
+import { hasPermission, SESSION_ONLY_PERMISSIONS, unitsAllowed, type Permission, type RoleGrant } from '../../../shared/roles.ts';
 import { AppError } from '../errors.ts';
 
 /** Who is calling: resolved from the session cookie or an API token on every request. */
@@ -13,13 +13,23 @@ export interface Actor {
   via: 'session' | 'token';
   /** API tokens are narrowed to these permissions. */
   scopes?: Permission[];
+  /** Signed in with a temporary password: only the password change, sign-out and who-am-I answer. */
+  mustChangePassword?: boolean;
+  /** The API token acting (its actions are recorded as the token's). */
+  token?: { id: string; name: string };
   sessionId?: string;
   /** The session's CSRF token, echoed to the web app by /api/auth/me. */
   csrfToken?: string;
 }
 
+/** Whether the actor may use `permission` through its channel: a token never approves or executes. */
+function channelAllows(actor: Actor, permission: Permission): boolean {
+  if (actor.via === 'token' && SESSION_ONLY_PERMISSIONS.includes(permission)) return false;
+  return !actor.scopes || actor.scopes.includes(permission);
+}
+
 export function can(actor: Actor, permission: Permission): boolean {
-  if (actor.scopes && !actor.scopes.includes(permission)) return false;
+  if (!channelAllows(actor, permission)) return false;
   return hasPermission(actor.grants, permission);
 }
 
@@ -29,8 +39,13 @@ export function authorize(actor: Actor, permission: Permission): void {
 
 /** The units whose records `permission` reaches for this actor. */
 export function unitScope(actor: Actor, permission: Permission): 'all' | string[] {
-  if (actor.scopes && !actor.scopes.includes(permission)) return [];
+  if (!channelAllows(actor, permission)) return [];
   return unitsAllowed(actor.grants, permission);
+}
+
+/** How a record names who did something: "张三" or "张三（经 API 令牌「对接」）". */
+export function actorLabel(actor: Pick<Actor, 'displayName' | 'token'>): string {
+  return actor.token ? `${actor.displayName}（经 API 令牌「${actor.token.name}」）` : actor.displayName;
 }
 
 /** A WHERE fragment restricting `column` (a unit id) to the scope. Put it in the query itself. */

@@ -37,7 +37,7 @@ export async function authRoutes(app: App) {
   });
 
   app.post('/api/auth/logout', {
-    config: { access: 'authenticated' },
+    config: { access: 'authenticated', beforePasswordChange: true },
     schema: { tags: ['auth'], summary: '退出登录', response: { 200: z.object({ ok: z.literal(true) }) } },
   }, async (req, reply) => {
     await logout(app.database.db, req.actor, req.ip);
@@ -46,7 +46,7 @@ export async function authRoutes(app: App) {
   });
 
   app.get('/api/auth/me', {
-    config: { access: 'authenticated' },
+    config: { access: 'authenticated', beforePasswordChange: true },
     schema: { tags: ['auth'], summary: '当前用户', response: { 200: Me } },
   }, async (req) => {
     const [u] = await app.database.db.select({ locale: users.locale, mustChangePassword: users.mustChangePassword }).from(users).where(eq(users.id, req.actor.userId));
@@ -55,7 +55,7 @@ export async function authRoutes(app: App) {
   });
 
   app.post('/api/auth/password', {
-    config: { access: 'authenticated' },
+    config: { access: 'authenticated', beforePasswordChange: true },
     schema: {
       tags: ['auth'], summary: '修改密码',
       body: z.object({ currentPassword: z.string().min(1), newPassword: z.string().min(1).max(200) }),

@@ -8,6 +8,7 @@ import type { Actor } from './actor.ts';
 import { apiTokens, roleAssignments, sessions, users } from './auth.tables.ts';
 import { hashPassword, passwordProblem, verifyPassword } from './password.ts';
 import { logSecurityEvent } from './security-log.ts';
+import { forgetSessions } from './session.cache.ts';
 
 export const sha256 = (s: string) => crypto.createHash('sha256').update(s).digest('hex');
 const randomToken = (prefix = '') => prefix + crypto.randomBytes(32).toString('base64url');
@@ -62,7 +63,7 @@ export async function login(
   return { token, csrfToken, userId: user.id };
 }
 
-interface ActorRow { id: string; username: string; display_name: string; unit_id: string | null; grants: RoleGrant[] }
+interface ActorRow { id: string; username: string; display_name: string; unit_id: string | null; must_change: boolean; grants: RoleGrant[] }
 
 /**
  * A user's grants as a JSON array, inside the statement that finds the user: every request starts
@@ -73,7 +74,7 @@ const grantsJson = (userId: SQL | typeof users.id) =>
   sql<RoleGrant[]>`coalesce((SELECT json_agg(json_build_object('role', g.role, 'unitId', g.unit_id)) FROM role_assignments g WHERE g.user_id = ${userId}), '[]'::json)`;
 
 const toActor = (r: ActorRow, via: Actor['via'], extra: Partial<Actor>): Actor =>
-  ({ userId: r.id, username: r.username, displayName: r.display_name, unitId: r.unit_id, grants: r.grants, via, ...extra });
+  ({ userId: r.id, username: r.username, displayName: r.display_name, unitId: r.unit_id, grants: r.grants, via, mustChangePassword: r.must_change, ...extra });
 
 /**
  * The session look-up of every request, as a named prepared statement: on PostgreSQL its planning
@@ -81,7 +82,7 @@ const toActor = (r: ActorRow, via: Actor['via'], extra: Partial<Actor>): Actor =
  */
 function prepareActorBySession(q: Queryable) {
   return q.select({
-    id: users.id, username: users.username, display_name: users.displayName, unit_id: users.unitId, csrfToken: sessions.csrfToken,
+    id: users.id, username: users.username, display_name: users.displayName, unit_id: users.unitId, must_change: users.mustChangePassword, csrfToken: sessions.csrfToken,
     grants: grantsJson(users.id),
   }).from(sessions).innerJoin(users, and(eq(users.id, sessions.userId), eq(users.active, true)))
     .where(and(eq(sessions.id, sql.placeholder('id')), isNull(sessions.revokedAt), gt(sessions.expiresAt, sql`now()`)))
@@ -99,19 +100,20 @@ export async function actorFromSession(q: Queryable, token: string): Promise<Act
 
 /** An API token's user, narrowed to its scopes; using it records when. */
 export async function actorFromApiToken(q: Queryable, token: string): Promise<Actor | undefined> {
-  const r = await queryOne<ActorRow & { scopes: Permission[] }>(q, sql`
+  const r = await queryOne<ActorRow & { scopes: Permission[]; token_id: string; token_name: string }>(q, sql`
     WITH t AS (
       UPDATE api_tokens SET last_used_at = now()
       WHERE token_hash = ${sha256(token)} AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > now())
-      RETURNING user_id, scopes
+      RETURNING id, name, user_id, scopes
     )
-    SELECT u.id, u.username, u.display_name, u.unit_id, t.scopes, ${grantsJson(sql`u.id`)} AS grants
+    SELECT u.id, u.username, u.display_name, u.unit_id, u.must_change_password AS must_change, t.scopes, t.id AS token_id, t.name AS token_name, ${grantsJson(sql`u.id`)} AS grants
     FROM t JOIN users u ON u.id = t.user_id AND u.active`);
-  return r && toActor(r, 'token', { scopes: r.scopes });
+  return r && toActor(r, 'token', { scopes: r.scopes, token: { id: r.token_id, name: r.token_name } });
 }
 
 export async function logout(q: Queryable, actor: Actor, ip?: string): Promise<void> {
   if (actor.sessionId) await q.update(sessions).set({ revokedAt: new Date() }).where(eq(sessions.id, actor.sessionId));
+  if (actor.sessionId) forgetSessions({ sessionId: actor.sessionId });
   await logSecurityEvent(q, { kind: 'logout', userId: actor.userId, username: actor.username, ip });
 }
 
@@ -129,6 +131,7 @@ export async function changePassword(q: Queryable, actor: Actor, input: { curren
     await tx.update(sessions).set({ revokedAt: new Date() }).where(and(eq(sessions.userId, actor.userId), isNull(sessions.revokedAt), sql`${sessions.id} <> ${actor.sessionId ?? ''}`));
     await logSecurityEvent(tx, { kind: 'password_changed', userId: actor.userId, username: actor.username, ip });
   });
+  forgetSessions({ userId: actor.userId });
 }
 
 export async function createApiToken(q: Queryable, actor: Actor, input: { name: string; userId: string; scopes: Permission[]; expiresAt?: Date }): Promise<{ id: string; token: string }> {

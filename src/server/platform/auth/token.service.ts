@@ -1,5 +1,5 @@
 import { desc, eq } from 'drizzle-orm';
-import { hasPermission, type Permission } from '../../../shared/roles.ts';
+import { hasPermission, SESSION_ONLY_PERMISSIONS, type Permission } from '../../../shared/roles.ts';
 import type { Queryable } from '../db/engine.ts';
 import { withTx } from '../db/tx.ts';
 import { invalid, notFound } from '../errors.ts';
@@ -23,7 +23,8 @@ export interface TokenView {
 /**
  * Issues a token acting as `userId`, narrowed to `scopes`. A scope the user does not hold is
  * refused by name: the token could never use it, and a silent no-op would mislead whoever wires
- * up the integration.
+ * up the integration. Approval and execution (SESSION_ONLY_PERMISSIONS) are never a token's: a
+ * decision is a person's, made in their own session.
  */
 export async function issueToken(q: Queryable, actor: Actor, input: { name: string; userId: string; scopes: Permission[]; expiresAt?: Date }): Promise<{ id: string; token: string }> {
   const [user] = await q.select({ id: users.id, active: users.active }).from(users).where(eq(users.id, input.userId));
@@ -31,7 +32,8 @@ export async function issueToken(q: Queryable, actor: Actor, input: { name: stri
   const grants = await grantsOf(q, input.userId);
   const fields: Record<string, string> = {};
   input.scopes.forEach((s, i) => {
-    if (!hasPermission(grants, s)) fields[`scopes.${i}`] = `该用户没有权限 ${s}`;
+    if (SESSION_ONLY_PERMISSIONS.includes(s)) fields[`scopes.${i}`] = `审批和执行须由本人登录办理，API 令牌不能带权限 ${s}`;
+    else if (!hasPermission(grants, s)) fields[`scopes.${i}`] = `该用户没有权限 ${s}`;
   });
   if (Object.keys(fields).length) throw invalid(fields);
   if (input.expiresAt && input.expiresAt <= new Date()) throw invalid({ expiresAt: '过期时间须晚于现在' });

@@ -78,6 +78,31 @@ describe('API tokens', () => {
     expect(res.json().fields).toHaveProperty('scopes.1');
   });
 
+  it('never carries approval or execution, even for a user who holds them, and an older token listing them is refused them', async () => {
+    const res = await admin.post('/api/tokens', { name: '代批', userId: clerkId, scopes: ['document.read', 'document.approve', 'document.execute'] });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().fields).toEqual({
+      'scopes.1': '审批和执行须由本人登录办理，API 令牌不能带权限 document.approve',
+      'scopes.2': '审批和执行须由本人登录办理，API 令牌不能带权限 document.execute',
+    });
+    // A token written before the rule (straight into the table) still cannot decide or execute.
+    await t.database.db.execute(sql`insert into api_tokens (name, token_hash, user_id, scopes)
+      values ('旧令牌', encode(sha256('gw_legacy'::bytea), 'hex'), ${clerkId}, array['document.read', 'document.approve', 'document.execute'])`);
+    const doc = '00000000-0000-4000-8000-000000000001';
+    expect((await bearer('gw_legacy', 'POST', `/api/documents/${doc}/approve`, {})).statusCode).toBe(403);
+    expect((await bearer('gw_legacy', 'POST', `/api/documents/${doc}/execute`, {})).statusCode).toBe(403);
+    expect((await bearer('gw_legacy', 'GET', '/api/documents')).statusCode).toBe(200);
+  });
+
+  it('logs every change made through a token as the token\'s, by name', async () => {
+    const { id, token } = (await admin.post('/api/tokens', { name: '门户对接', userId: clerkId, scopes: ['job.read'] })).json();
+    expect((await bearer(token, 'PUT', '/api/auth/locale', { locale: 'zh-CN' })).statusCode).toBe(200);
+    expect((await bearer(token, 'GET', '/api/auth/me')).statusCode).toBe(200);
+    const rows = await query<{ username: string; details: Record<string, unknown> }>(t.database.db, sql`
+      select username, details from security_events where kind = 'token_used' and details->>'tokenId' = ${id}`);
+    expect(rows).toEqual([{ username: 'clerk', details: { tokenId: id, tokenName: '门户对接', via: 'API 令牌「门户对接」', method: 'PUT', route: '/api/auth/locale', status: 200 } }]);
+  });
+
   it('refuses an unknown permission name as a scope', async () => {
     const res = await admin.post('/api/tokens', { name: 'typo', userId: clerkId, scopes: ['cards.reed'] });
     expect(res.statusCode).toBe(400);

@@ -1,12 +1,13 @@
 import crypto from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
-import { ROLES, SYSTEM_ROLES, type Role, type RoleGrant } from '../../../shared/roles.ts';
+import { ROLES, SYSTEM_ROLES, roleConflicts, type Role, type RoleGrant } from '../../../shared/roles.ts';
 import type { Queryable } from '../db/engine.ts';
 import { withTx } from '../db/tx.ts';
 import { AppError, conflict, invalid, notFound } from '../errors.ts';
 import { roleAssignments, sessions, users } from './auth.tables.ts';
 import { hashPassword, passwordProblem } from './password.ts';
 import { logSecurityEvent } from './security-log.ts';
+import { forgetSessions } from './session.cache.ts';
 
 /** Who makes an account change: recorded in the security log. */
 export interface ChangedBy {
@@ -36,6 +37,8 @@ export function generatePassword(): string {
 /**
  * Unit-scoped roles are held in one unit, system roles in none: a grant that says otherwise would
  * give a unit admin the whole system or a sysadmin a single unit, so it is refused field by field.
+ * A well-formed set that combines roles the separation-of-duties table forbids (ROLE_CONFLICTS in
+ * shared/roles.ts) is refused on the later grant, with the reason.
  */
 export function grantProblems(grants: RoleGrant[], field = 'roles'): Record<string, string> {
   const fields: Record<string, string> = {};
@@ -48,7 +51,14 @@ export function grantProblems(grants: RoleGrant[], field = 'roles'): Record<stri
     if (seen.has(key)) fields[`${field}.${i}.role`] = '角色重复';
     seen.add(key);
   });
+  if (!Object.keys(fields).length) for (const c of roleConflicts(grants)) fields[`${field}.${c.index}.role`] = c.message;
   return fields;
+}
+
+/** Refuses grants with problems (grantProblems), leading with the first reason so a form can show it. */
+function checkGrants(grants: RoleGrant[]): void {
+  const problems = grantProblems(grants);
+  if (Object.keys(problems).length) throw invalid(problems, Object.values(problems)[0]);
 }
 
 function checkPassword(password: string): void {
@@ -57,8 +67,7 @@ function checkPassword(password: string): void {
 }
 
 export async function createUser(q: Queryable, input: NewUser, by: ChangedBy, opts: { passwordHash?: string } = {}): Promise<{ id: string; password: string | null }> {
-  const problems = grantProblems(input.roles);
-  if (Object.keys(problems).length) throw invalid(problems);
+  checkGrants(input.roles);
   const generated = input.password ? null : generatePassword();
   const password = input.password ?? generated!;
   if (!opts.passwordHash) checkPassword(password);
@@ -100,6 +109,7 @@ export async function updateUser(
     const changes = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
     await logSecurityEvent(tx, { kind: 'user_updated', userId: by.userId, username: by.username, ip: by.ip, details: { target: user.username, targetId: userId, changes } });
   });
+  forgetSessions({ userId });
 }
 
 async function applyGrants(tx: Queryable, userId: string, username: string, wanted: RoleGrant[], by: ChangedBy): Promise<{ granted: RoleGrant[]; revoked: RoleGrant[] }> {
@@ -123,8 +133,7 @@ async function applyGrants(tx: Queryable, userId: string, username: string, want
 
 /** Replaces the user's role assignments with `grants`, logging each grant and revocation. */
 export async function setRoles(q: Queryable, userId: string, grants: RoleGrant[], by: ChangedBy): Promise<{ granted: RoleGrant[]; revoked: RoleGrant[] }> {
-  const problems = grantProblems(grants);
-  if (Object.keys(problems).length) throw invalid(problems);
+  checkGrants(grants);
   return withTx(q, async (tx) => {
     const [user] = await tx.select({ id: users.id, username: users.username }).from(users).where(eq(users.id, userId)).for('update');
     if (!user) throw notFound('用户');
@@ -133,7 +142,9 @@ export async function setRoles(q: Queryable, userId: string, grants: RoleGrant[]
       // Removing one's own sysadmin role could leave nobody able to administer accounts.
       if (had.length) throw conflict('不能撤销自己的系统管理员角色');
     }
-    return applyGrants(tx, user.id, user.username, grants, by);
+    const changed = await applyGrants(tx, user.id, user.username, grants, by);
+    forgetSessions({ userId });
+    return changed;
   });
 }
 
@@ -150,6 +161,7 @@ export async function resetPassword(q: Queryable, userId: string, password: stri
     await tx.update(sessions).set({ revokedAt: new Date() }).where(and(eq(sessions.userId, userId), sql`${sessions.revokedAt} is null`));
     await logSecurityEvent(tx, { kind: 'password_reset', userId: by.userId, username: by.username, ip: by.ip, details: { target: user.username, targetId: userId } });
   });
+  forgetSessions({ userId });
   return { password: generated };
 }
 

@@ -2,6 +2,8 @@ import type { FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
 import { AppError } from '../errors.ts';
 import { can, type Actor } from '../auth/actor.ts';
 import { actorFromApiToken, actorFromSession } from '../auth/session.service.ts';
+import { logSecurityEvent } from '../auth/security-log.ts';
+import { cachedActor, rememberActor } from '../auth/session.cache.ts';
 import type { Access, App } from './types.ts';
 
 export const SESSION_COOKIE = 'gw_session';
@@ -11,6 +13,8 @@ export interface RouteRecord {
   method: string;
   url: string;
   access: Access;
+  /** Open to a user who must change their password first (the change itself, sign-out, who-am-I). */
+  beforePasswordChange?: boolean;
 }
 
 async function authenticate(req: FastifyRequest): Promise<Actor | undefined> {
@@ -32,15 +36,22 @@ async function authenticate(req: FastifyRequest): Promise<Actor | undefined> {
  * start if a route forgot to say who may call it.
  */
 export function installAccessControl(app: App, registry: RouteRecord[]): void {
-  // Session → actor of recent requests, read only by progress polls on the embedded engine.
-  const recent = new Map<string, { actor: Actor; at: number }>();
-  const RECENT_MS = 120_000;
+  // Every change made through an API token is logged as the token's, beside the user it acts as.
+  app.addHook('onResponse', async (req, reply) => {
+    const actor = req.actor as Actor | undefined;
+    if (!actor?.token || SAFE.has(req.method) || reply.statusCode >= 400) return;
+    await logSecurityEvent(req.server.database.db, {
+      kind: 'token_used', userId: actor.userId, username: actor.username, ip: req.ip,
+      details: { tokenId: actor.token.id, tokenName: actor.token.name, via: `API 令牌「${actor.token.name}」`, method: req.method, route: req.routeOptions.url, status: reply.statusCode },
+    }).catch((err: Error) => req.log.error({ err }, 'token use not logged'));
+  });
   app.addHook('onRoute', (route: RouteOptions) => {
     if (!route.url.startsWith('/api/')) return;
     const access = (route.config as { access?: Access } | undefined)?.access;
     if (!access) throw new Error(`route ${route.method} ${route.url} does not declare config.access`);
+    const beforePasswordChange = (route.config as { beforePasswordChange?: boolean } | undefined)?.beforePasswordChange === true;
     const methods = Array.isArray(route.method) ? route.method : [route.method];
-    for (const m of methods) if (m !== 'HEAD') registry.push({ method: m, url: route.url, access });
+    for (const m of methods) if (m !== 'HEAD') registry.push({ method: m, url: route.url, access, ...(beforePasswordChange ? { beforePasswordChange } : {}) });
     if (route.schema && access !== 'public') {
       const schema = route.schema as Record<string, unknown>;
       schema.security = [{ session: [] }, { bearer: [] }];
@@ -51,13 +62,12 @@ export function installAccessControl(app: App, registry: RouteRecord[]): void {
     const progressPoll = (route.config as { progressPoll?: boolean } | undefined)?.progressPoll === true;
     const check = async (req: FastifyRequest, _reply: FastifyReply) => {
       const token = req.cookies[SESSION_COOKIE];
-      const cached = progressPoll && token && req.server.database.engine === 'pglite' ? recent.get(token) : undefined;
-      const actor = cached && Date.now() - cached.at < RECENT_MS ? cached.actor : await authenticate(req);
+      const cached = progressPoll && token && !req.headers.authorization && req.server.database.engine === 'pglite' ? cachedActor(token) : undefined;
+      const actor = cached ?? (await authenticate(req));
       if (!actor) throw new AppError('unauthenticated');
-      if (token && actor.via === 'session' && !cached) {
-        if (recent.size > 10_000) recent.clear();
-        recent.set(token, { actor, at: Date.now() });
-      }
+      if (token && actor.via === 'session' && !cached) rememberActor(token, actor);
+      // A temporary password opens only the way to change it (enforced here, not only by the web app).
+      if (actor.mustChangePassword && !beforePasswordChange) throw new AppError('password_change_required');
       if (access !== 'authenticated' && !can(actor, access)) throw new AppError('forbidden');
       req.actor = actor;
     };

@@ -24,6 +24,8 @@ declare module 'fastify' {
      * route may authenticate from the last minutes' sessions in memory instead of waiting.
      */
     progressPoll?: boolean;
+    /** Open to a user who must change their password first: the change itself, sign-out, who-am-I. */
+    beforePasswordChange?: boolean;
   }
   interface FastifyRequest {
     actor: Actor;

@@ -5,6 +5,7 @@ import { useQuery } from '@tanstack/react-query';
 import dayjs from 'dayjs';
 import { api } from '../../api/client.ts';
 import { useI18n } from '../../app/i18n.tsx';
+import { useSession } from '../../app/session.tsx';
 import { Money } from '../../components/Money.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { UnitSelect } from '../../components/selects.tsx';
@@ -20,6 +21,9 @@ export default function PackPage() {
   const { message } = App.useApp();
   const own = useOwnUnit('report.read');
   const showError = useShowError();
+  const { can } = useSession();
+  // Writing the explanation is the unit finance's and the committee's; other readers see it.
+  const canExplain = can('report.explain');
   const [month, setMonth] = useState(dayjs().subtract(1, 'month').format('YYYY-MM'));
   const [annual, setAnnual] = useState(false);
   const [unitId, setUnitId] = useState<string | undefined>(own.unitId);
@@ -48,7 +52,7 @@ export default function PackPage() {
           <span>{t('期间', 'Period')}：{from} — {month}</span>
         </Space>
       </Card>
-      {pending > 0 && <Alert style={{ marginTop: 12 }} type="warning" showIcon title={t(`${pending} 个单位本月原值较上月变动超过 20%，请填写说明`, `${pending} unit(s) changed more than 20 % against last month: explain`)} />}
+      {pending > 0 && canExplain && <Alert style={{ marginTop: 12 }} type="warning" showIcon title={t(`${pending} 个单位本月原值较上月变动超过 20%，请填写说明`, `${pending} unit(s) changed more than 20 % against last month: explain`)} />}
       <Card size="small" title={t('与上月比较', 'Against last month')} style={{ marginTop: 12 }}>
         <Table size="small" rowKey="unitId" loading={pack.isLoading} dataSource={pack.data?.units ?? []} pagination={false}
           columns={[
@@ -58,7 +62,7 @@ export default function PackPage() {
             { title: t('变动', 'Change'), dataIndex: 'change', align: 'right', render: (v: number | null, r) => (v === null ? '—' : <Tag color={r.needsExplanation ? 'red' : undefined}>{(v * 100).toFixed(1)}%</Tag>) },
             {
               title: t('变动说明', 'Explanation'), key: 'ex', width: 420,
-              render: (_, r) => (r.needsExplanation ? (
+              render: (_, r) => (r.needsExplanation && canExplain ? (
                 <Space.Compact style={{ width: '100%' }}>
                   <Input defaultValue={r.explanation ?? ''} placeholder={t('请说明变动原因', 'Why did it change?')} onChange={(e) => setTexts((x) => ({ ...x, [r.unitId]: e.target.value }))} />
                   <Button type="primary" onClick={() => void save(r.unitId)}>{t('保存', 'Save')}</Button>

@@ -22,6 +22,7 @@ const KINDS: Record<string, [string, string, string?]> = {
   role_revoked: ['撤销角色', 'Role revoked', 'purple'],
   token_created: ['创建令牌', 'Token created'],
   token_revoked: ['吊销令牌', 'Token revoked'],
+  token_used: ['令牌操作', 'Change via token', 'gold'],
   export: ['导出', 'Export'],
   backup: ['备份', 'Backup'],
   restore: ['恢复', 'Restore', 'red'],

@@ -20,6 +20,7 @@ const EVENT_LABELS: Record<string, [string, string]> = {
   created: ['创建', 'Created'], edited: ['修改', 'Edited'], submitted: ['提交', 'Submitted'], approved: ['同意', 'Approved'],
   rejected: ['驳回', 'Rejected'], returned: ['退回', 'Returned'], executed: ['执行', 'Executed'], cancelled: ['作废', 'Cancelled'],
   posted: ['入账', 'Posted'], procured: ['已采购', 'Procured'], lending_returned: ['收回', 'Returned from lending'],
+  withdrawn: ['撤回', 'Withdrawn'],
 };
 
 export function useDocument(id: string | undefined) {
@@ -132,6 +133,7 @@ export default function DocumentDetailPage() {
               <DatePicker value={returnedOn} onChange={(d) => d && setReturnedOn(d)} allowClear={false} />
               <ConfirmButton confirm={t('确定收回？', 'Mark returned?')} onConfirm={act('return-lending', { returnedOn: returnedOn.format('YYYY-MM-DD') })}>{t('收回', 'Returned')}</ConfirmButton>
             </Space.Compact>}
+            {doc.can.withdraw && <ConfirmButton confirm={t('确定撤回该单据？撤回后回到草稿，可修改后重新提交', 'Withdraw? It becomes a draft you can edit and submit again')} onConfirm={act('withdraw')} successMessage={t('已撤回', 'Withdrawn')} data-testid="withdraw">{t('撤回', 'Withdraw')}</ConfirmButton>}
             {doc.can.cancel && <ConfirmButton danger confirm={t('确定作废该单据？', 'Void this document?')} onConfirm={act('cancel')}>{t('作废', 'Void')}</ConfirmButton>}
             <Button icon={<PrinterOutlined />} onClick={() => window.open(`/documents/${doc.id}/sheet`, '_blank')}>{t('审批单', 'Approval sheet')}</Button>
           </Space>

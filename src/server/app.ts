@@ -15,6 +15,7 @@ import { z } from 'zod';
 import { authRoutes } from './platform/auth/auth.routes.ts';
 import type { Config } from './platform/config.ts';
 import type { Database } from './platform/db/engine.ts';
+import { isDatabaseUnavailable, isStatementTimeout } from './platform/db/db-errors.ts';
 import { registerErrorHandler } from './platform/errors.ts';
 import { installAccessControl, type RouteRecord } from './platform/http/auth.hook.ts';
 import type { App } from './platform/http/types.ts';
@@ -77,11 +78,24 @@ export async function buildApp(config: Config, database: Database, opts: { logge
   const routes: RouteRecord[] = [];
   installAccessControl(app, routes);
 
+  // 200 while the database answers; 503 "database unavailable" while it does not (load balancers
+  // and monitors read the status; the server itself keeps running and reconnects by itself).
   app.get('/api/health', {
     config: { access: 'public' },
-    schema: { tags: ['system'], summary: '健康检查', response: { 200: z.object({ status: z.literal('ok'), engine: z.enum(['pglite', 'postgres']), version: z.string(), time: z.string() }) } },
-  }, async () => {
-    await database.db.execute(sql`select 1`);
+    schema: {
+      tags: ['system'], summary: '健康检查',
+      response: {
+        200: z.object({ status: z.literal('ok'), engine: z.enum(['pglite', 'postgres']), version: z.string(), time: z.string() }),
+        503: z.object({ status: z.literal('unavailable'), error: z.literal('unavailable'), message: z.string(), engine: z.enum(['pglite', 'postgres']), time: z.string() }),
+      },
+    },
+  }, async (_req, reply) => {
+    try {
+      await database.db.execute(sql`select 1`);
+    } catch (err) {
+      if (!isDatabaseUnavailable(err) && !isStatementTimeout(err)) throw err;
+      return reply.status(503).send({ status: 'unavailable' as const, error: 'unavailable' as const, message: '数据库不可用 / database unavailable', engine: database.engine, time: new Date().toISOString() });
+    }
     return { status: 'ok' as const, engine: database.engine, version: '0.1.0', time: new Date().toISOString() };
   });
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());

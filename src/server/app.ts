@@ -39,7 +39,7 @@ export async function buildApp(config: Config, database: Database, opts: { logge
   app.setSerializerCompiler(serializerCompiler);
 
   const filesDir = config.dataDir.startsWith('memory://') ? fs.mkdtempSync(path.join(os.tmpdir(), 'gongwu-files-')) : path.join(config.dataDir, 'files');
-  const jobs = new JobRunner(database, filesDir);
+  const jobs = new JobRunner(database, filesDir, { log: (msg) => app.log.warn(msg) });
   app.decorate('database', database);
   app.decorate('config', config);
   app.decorate('jobs', jobs);
@@ -57,8 +57,14 @@ export async function buildApp(config: Config, database: Database, opts: { logge
       },
     },
   });
-  // API calls only: the web app's static files would otherwise eat a busy user's budget.
-  await app.register(rateLimit, { global: true, max: 1000, timeWindow: '1 minute', allowList: (req) => !req.url.startsWith('/api/') });
+  // API calls only: the web app's static files would otherwise eat a busy user's budget. Counted
+  // per account once signed in (after the access check), per address before: thirty staff behind
+  // one office NAT each have their own budget.
+  await app.register(rateLimit, {
+    global: true, max: 1000, timeWindow: '1 minute', hook: 'preHandler',
+    allowList: (req) => !req.url.startsWith('/api/'),
+    keyGenerator: (req) => (req.actor?.userId ? `user:${req.actor.userId}` : `ip:${req.ip}`),
+  });
   await app.register(multipart, { limits: { fileSize: 200 * 1024 * 1024, files: 1 } });
   await app.register(swagger, {
     openapi: {

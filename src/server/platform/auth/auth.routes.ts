@@ -20,7 +20,12 @@ export const Me = z.object({
 
 export async function authRoutes(app: App) {
   app.post('/api/auth/login', {
-    config: { access: 'public', rateLimit: { max: 20, timeWindow: '1 minute' } },
+    // Per account and address (the body is read first): a whole office behind one NAT signs in at
+    // nine; guessing one account's password stays limited (and locks it after LOGIN_MAX_FAILURES).
+    config: {
+      access: 'public',
+      rateLimit: { max: 20, timeWindow: '1 minute', hook: 'preHandler', keyGenerator: (req) => `login:${req.ip}:${String((req.body as { username?: unknown } | undefined)?.username ?? '').toLowerCase()}` },
+    },
     schema: {
       tags: ['auth'], summary: '登录',
       body: z.object({ username: z.string().min(1).max(100), password: z.string().min(1).max(200) }),

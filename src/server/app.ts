@@ -97,7 +97,10 @@ export async function buildApp(config: Config, database: Database, opts: { logge
     },
   }, async (_req, reply) => {
     try {
-      await database.db.execute(sql`select 1`);
+      // The embedded engine is asked on its thread between statements, so a long import does not
+      // make the server look dead; PostgreSQL answers a query on its own connection.
+      if (database.ping) await database.ping();
+      else await database.db.execute(sql`select 1`);
     } catch (err) {
       if (!isDatabaseUnavailable(err) && !isStatementTimeout(err)) throw err;
       return reply.status(503).send({ status: 'unavailable' as const, error: 'unavailable' as const, message: '数据库不可用 / database unavailable', engine: database.engine, time: new Date().toISOString() });

@@ -13,6 +13,7 @@ import type { DatabaseLimits } from '../config.ts';
 import { checkDataFolder } from './data-folder.ts';
 import { isDatabaseUnavailable } from './db-errors.ts';
 import { acquireFolderLock, type FolderLock } from './folder-lock.ts';
+import { PgliteThread } from './pglite-thread.ts';
 import { StartupError } from './startup-error.ts';
 
 export type Engine = 'pglite' | 'postgres';
@@ -35,8 +36,10 @@ export interface Database {
   longWork(): Database;
   /** The lock on the embedded data folder; undefined in memory and on PostgreSQL. */
   folderLock?: FolderLock;
-  /** The embedded instance, for dump/restore; undefined on PostgreSQL. */
+  /** The embedded instance when it runs on this thread (GONGWU_PGLITE_THREAD=off); undefined on PostgreSQL. */
   pglite?: PGlite;
+  /** The embedded engine answers between statements (its thread is alive); the health check uses it. */
+  ping?(): Promise<void>;
   pool?: pg.Pool;
 }
 
@@ -195,6 +198,39 @@ async function openPglite(opts: OpenOptions): Promise<Database> {
     lock = acquireFolderLock(opts.dataDir, opts.role ?? 'command');
     if (fresh) opts.log?.(`Creating the embedded database in ${opts.dataDir} (first start runs initdb; this takes several seconds)…`);
   }
+  const settings = Object.entries(SESSION_SETTINGS).map(([k, v]) => `SET ${k} = '${v}';`).join(' ');
+  const fail = (err: unknown) => {
+    lock?.release();
+    return new StartupError(`无法打开内嵌数据库 ${opts.dataDir}：${(err as Error).message}`, `cannot open the embedded database in ${opts.dataDir}: ${(err as Error).message}`);
+  };
+  // The engine on its own thread (pglite-thread.ts) unless GONGWU_PGLITE_THREAD=off, which keeps
+  // it on this one (the benchmark compares the two).
+  if (process.env.GONGWU_PGLITE_THREAD !== 'off') {
+    let thread: PgliteThread;
+    try {
+      thread = await PgliteThread.create(memory ? undefined : opts.dataDir, settings);
+    } catch (err) {
+      throw fail(err);
+    }
+    const database: Database = {
+      engine: 'pglite',
+      db: drizzlePglite({ client: thread as never }) as unknown as Db,
+      folderLock: lock,
+      async execScript(text) {
+        await thread.exec(text);
+      },
+      ping: () => thread.ping(),
+      longWork: () => database,
+      async close() {
+        try {
+          await thread.close();
+        } finally {
+          lock?.release();
+        }
+      },
+    };
+    return database;
+  }
   let pglite: PGlite;
   try {
     pglite = await PGlite.create({
@@ -206,10 +242,9 @@ async function openPglite(opts: OpenOptions): Promise<Database> {
         1082: (v: string) => v,
       },
     });
-    await pglite.exec(Object.entries(SESSION_SETTINGS).map(([k, v]) => `SET ${k} = '${v}';`).join(' '));
+    await pglite.exec(settings);
   } catch (err) {
-    lock?.release();
-    throw new StartupError(`无法打开内嵌数据库 ${opts.dataDir}：${(err as Error).message}`, `cannot open the embedded database in ${opts.dataDir}: ${(err as Error).message}`);
+    throw fail(err);
   }
   const database: Database = {
     engine: 'pglite',

@@ -7,7 +7,7 @@ import { createGunzip } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cli, hasStackTrace, startServer, stopServer, tempDir } from './cli.fixtures.ts';
 import { PGLITE_PG_MAJOR } from './data-folder.ts';
-import { openDatabase } from './engine.ts';
+import { openDatabase, query, sql } from './engine.ts';
 import { restoreDatabase } from './backup.ts';
 import { migrate } from './migrate.ts';
 import { LOCK_FILE } from './folder-lock.ts';
@@ -107,7 +107,7 @@ describe.skipIf(!!process.env.TEST_DATABASE_URL)('the embedded data folder while
 describe('the bundled embedded engine', () => {
   it(`is PostgreSQL ${PGLITE_PG_MAJOR}, the version the data folder check expects`, async () => {
     const d = await openDatabase({ dataDir: 'memory://' });
-    const res = (await d.pglite!.query<{ v: string }>(`select current_setting('server_version') as v`)).rows[0].v;
+    const res = (await query<{ v: string }>(d.db, sql`select current_setting('server_version') as v`))[0].v;
     await d.close();
     expect(res.split('.')[0]).toBe(PGLITE_PG_MAJOR);
   });

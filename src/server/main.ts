@@ -5,7 +5,7 @@ import { execSync } from 'node:child_process';
 import { Command, CommanderError } from 'commander';
 import { buildApp } from './app.ts';
 import { configProblems, loadConfig, type Config } from './platform/config.ts';
-import { openDatabase, type Database } from './platform/db/engine.ts';
+import { openDatabase, query, sql, type Database } from './platform/db/engine.ts';
 import { migrate } from './platform/db/migrate.ts';
 import { backupDatabase, restoreDatabase } from './platform/db/backup.ts';
 import { FolderBusyError, liveHolder } from './platform/db/folder-lock.ts';
@@ -149,9 +149,15 @@ async function buildProgram(source: Source): Promise<Command> {
       if (!fs.existsSync(file) || !fs.statSync(file).isFile()) throw new StartupError(`备份文件不存在：${file}，未做任何改动`, `no backup file at ${file}; nothing was changed`);
       const { database } = await ctx.open();
       try {
+        // PostgreSQL: a running server would write between the tables' emptying and the load, or read half.
+        const servers = database.engine === 'postgres'
+          ? await query<{ n: number }>(database.db, sql`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'gongwu-server' AND pid <> pg_backend_pid()`)
+          : [{ n: 0 }];
+        if (servers[0].n > 0) throw new StartupError('有公物服务器正连接着该数据库；恢复备份前请先停止服务器，未做任何改动', 'a Gongwu server is connected to this database; stop it before restoring; nothing was changed');
         const s = await restoreDatabase(database, file, { force: o.force });
         ctx.log(`restored ${s.rows} rows of ${s.tables} tables from ${file}`);
       } catch (err) {
+        if (err instanceof StartupError) throw err;
         process.exitCode = 1;
         console.error(`restore failed, nothing was changed: ${(err as Error).message}`);
       } finally {

@@ -115,7 +115,7 @@ export async function runLoad(o: LoadOptions, log: (m: string) => void): Promise
       const r = await call(base, s, 'GET', '/api/cards?pageSize=50');
       cardsOf.set(s.username, ((r.json as { items?: { id: string }[] })?.items ?? []));
     }
-    const officer = await signIn(base, 'finance');
+    const officer = await signIn(base, 'officer'); // the committee's asset office runs every unit's month
 
     const latencies = new Map<Kind, number[]>(KINDS.map((k) => [k, []]));
     const errors: Record<string, number> = {};
@@ -151,7 +151,10 @@ export async function runLoad(o: LoadOptions, log: (m: string) => void): Promise
           r.ms += current.ms;
         }
         if (r.status >= 200 && r.status < 300) latencies.get(kind)!.push(r.ms);
-        else errors[`${kind} ${r.status}`] = (errors[`${kind} ${r.status}`] ?? 0) + 1;
+        else {
+          const key = `${kind} ${r.status} ${(r.json as { error?: string } | undefined)?.error ?? ''}`.trim();
+          errors[key] = (errors[key] ?? 0) + 1;
+        }
       }
     };
     const probe = async () => {

@@ -85,9 +85,12 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
 
 function makePool(url: string, opts: OpenOptions, limits: DatabaseLimits, statementTimeoutMs: number, max: number): pg.Pool {
   const settings = { ...SESSION_SETTINGS, statement_timeout: String(statementTimeoutMs), idle_in_transaction_session_timeout: String(limits.idleInTransactionTimeoutMs) };
+  // Who is connected, in pg_stat_activity: `restore` refuses while a server is.
+  const applicationName = `gongwu-${opts.role ?? 'app'}`;
   // Settings travel in the startup packet, so every pooled connection has them before its first query.
   const pool = new pg.Pool({
     connectionString: url,
+    application_name: applicationName,
     max,
     options: Object.entries(settings).map(([k, v]) => `-c ${k}=${v}`).join(' '),
     connectionTimeoutMillis: limits.connectTimeoutMs,

@@ -34,7 +34,7 @@ export async function startServer(env: Record<string, string | undefined>, dataD
   let output = '';
   child.stdout!.on('data', (d) => { output += d; });
   child.stderr!.on('data', (d) => { output += d; });
-  const deadline = Date.now() + 120_000;
+  const deadline = Date.now() + 300_000;
   while (!/Gongwu is serving/.test(output)) {
     if (child.exitCode !== null || child.signalCode !== null || Date.now() > deadline) throw new Error(`the server did not start: ${output}`);
     await new Promise((r) => setTimeout(r, 200));

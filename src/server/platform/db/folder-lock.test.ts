@@ -31,7 +31,7 @@ describe.skipIf(!!process.env.TEST_DATABASE_URL)('the embedded data folder while
   let server: Awaited<ReturnType<typeof startServer>>;
   beforeAll(async () => {
     server = await startServer({ GONGWU_DEMO_SCALE: 'small' }, dataDir);
-  }, 180_000);
+  }, 360_000);
   afterAll(async () => {
     if (server) await stopServer(server);
     fs.rmSync(work, { recursive: true, force: true });
@@ -105,7 +105,7 @@ describe.skipIf(!!process.env.TEST_DATABASE_URL)('the embedded data folder while
 });
 
 describe('the bundled embedded engine', () => {
-  it(`is PostgreSQL ${PGLITE_PG_MAJOR}, the version the data folder check expects`, async () => {
+  it(`is PostgreSQL ${PGLITE_PG_MAJOR}, the version the data folder check expects`, { timeout: 180_000 }, async () => {
     const d = await openDatabase({ dataDir: 'memory://' });
     const res = (await query<{ v: string }>(d.db, sql`select current_setting('server_version') as v`))[0].v;
     await d.close();

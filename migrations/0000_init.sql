@@ -494,6 +494,9 @@ CREATE TABLE "jobs" (
 	"error" jsonb,
 	"file_name" text,
 	"attempts" integer DEFAULT 0 NOT NULL,
+	"runner" text,
+	"heartbeat_at" timestamp with time zone,
+	"retry_of" uuid,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"started_at" timestamp with time zone,
 	"finished_at" timestamp with time zone

@@ -15,6 +15,7 @@ import { z } from 'zod';
 import { authRoutes } from './platform/auth/auth.routes.ts';
 import type { Config } from './platform/config.ts';
 import type { Database } from './platform/db/engine.ts';
+import { isDatabaseUnavailable, isStatementTimeout } from './platform/db/db-errors.ts';
 import { registerErrorHandler } from './platform/errors.ts';
 import { installAccessControl, type RouteRecord } from './platform/http/auth.hook.ts';
 import { installInputGuard } from './platform/http/input.hook.ts';
@@ -44,7 +45,7 @@ export async function buildApp(config: Config, database: Database, opts: { logge
   app.setSerializerCompiler(serializerCompiler);
 
   const filesDir = config.dataDir.startsWith('memory://') ? fs.mkdtempSync(path.join(os.tmpdir(), 'gongwu-files-')) : path.join(config.dataDir, 'files');
-  const jobs = new JobRunner(database, filesDir);
+  const jobs = new JobRunner(database, filesDir, { log: (msg) => app.log.warn(msg) });
   app.decorate('database', database);
   app.decorate('config', config);
   app.decorate('jobs', jobs);
@@ -66,8 +67,14 @@ export async function buildApp(config: Config, database: Database, opts: { logge
       },
     },
   });
-  // API calls only: the web app's static files would otherwise eat a busy user's budget.
-  await app.register(rateLimit, { global: true, max: 1000, timeWindow: '1 minute', allowList: (req) => !req.url.startsWith('/api/') });
+  // API calls only: the web app's static files would otherwise eat a busy user's budget. Counted
+  // per account once signed in (after the access check), per address before: thirty staff behind
+  // one office NAT each have their own budget.
+  await app.register(rateLimit, {
+    global: true, max: 1000, timeWindow: '1 minute', hook: 'preHandler',
+    allowList: (req) => !req.url.startsWith('/api/'),
+    keyGenerator: (req) => (req.actor?.userId ? `user:${req.actor.userId}` : `ip:${req.ip}`),
+  });
   await app.register(multipart, { limits: { fileSize: 200 * 1024 * 1024, files: 1 } });
   await app.register(swagger, {
     openapi: {
@@ -88,11 +95,27 @@ export async function buildApp(config: Config, database: Database, opts: { logge
   installAccessControl(app, routes);
   installInputGuard(app);
 
+  // 200 while the database answers; 503 "database unavailable" while it does not (load balancers
+  // and monitors read the status; the server itself keeps running and reconnects by itself).
   app.get('/api/health', {
     config: { access: 'public' },
-    schema: { tags: ['system'], summary: '健康检查', response: { 200: z.object({ status: z.literal('ok'), engine: z.enum(['pglite', 'postgres']), version: z.string(), time: z.string() }) } },
-  }, async () => {
-    await database.db.execute(sql`select 1`);
+    schema: {
+      tags: ['system'], summary: '健康检查',
+      response: {
+        200: z.object({ status: z.literal('ok'), engine: z.enum(['pglite', 'postgres']), version: z.string(), time: z.string() }),
+        503: z.object({ status: z.literal('unavailable'), error: z.literal('unavailable'), message: z.string(), engine: z.enum(['pglite', 'postgres']), time: z.string() }),
+      },
+    },
+  }, async (_req, reply) => {
+    try {
+      // The embedded engine is asked on its thread between statements, so a long import does not
+      // make the server look dead; PostgreSQL answers a query on its own connection.
+      if (database.ping) await database.ping();
+      else await database.db.execute(sql`select 1`);
+    } catch (err) {
+      if (!isDatabaseUnavailable(err) && !isStatementTimeout(err)) throw err;
+      return reply.status(503).send({ status: 'unavailable' as const, error: 'unavailable' as const, message: '数据库不可用 / database unavailable', engine: database.engine, time: new Date().toISOString() });
+    }
     return { status: 'ok' as const, engine: database.engine, version: '0.1.0', time: new Date().toISOString() };
   });
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());

@@ -18,6 +18,7 @@ export const ERRORS = {
   locked_period: { status: 409, zh: '该期间已结账，不能修改', en: 'The period is closed' },
   payload_too_large: { status: 413, zh: '文件过大', en: 'File too large' },
   rate_limited: { status: 429, zh: '请求过于频繁', en: 'Too many requests' },
+  unavailable: { status: 503, zh: '数据库暂时不可用，请稍后重试', en: 'The database is unavailable for the moment; try again shortly' },
   internal: { status: 500, zh: '服务器内部错误', en: 'Internal server error' },
 } as const;
 export type ErrorId = keyof typeof ERRORS;

@@ -22,6 +22,8 @@ export interface Config {
   trustProxy: boolean | number | string;
   /** The deployment is reached over HTTPS: HSTS and upgrade-insecure-requests are sent. */
   https: boolean;
+  /** PostgreSQL limits, in milliseconds (0 = none); see `DatabaseLimits`. */
+  db: DatabaseLimits;
 }
 
 /** TRUST_PROXY: unset/false → false; true → true; a number → hops; else a comma-separated address list. */
@@ -33,12 +35,27 @@ export function parseTrustProxy(v: string | undefined): boolean | number | strin
   return s;
 }
 
+export interface DatabaseLimits {
+  /** Opening one connection. */
+  connectTimeoutMs: number;
+  /** One statement of a request (jobs have their own, `jobStatementTimeoutMs`). */
+  statementTimeoutMs: number;
+  /** A transaction left open without a statement. */
+  idleInTransactionTimeoutMs: number;
+  /** One statement of a job (an import, a depreciation run, an export); 0 = no limit. */
+  jobStatementTimeoutMs: number;
+  /** At start-up, how long to keep trying an unreachable server before giving up. */
+  startupWaitMs: number;
+}
+
+const num = (v: string | undefined, fallback: number) => (v === undefined || v === '' ? fallback : Number(v));
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
   return {
-    port: Number(env.PORT ?? 3000),
+    port: env.PORT === undefined || env.PORT === '' ? 3000 : Number(env.PORT),
     host: env.HOST ?? '0.0.0.0',
     databaseUrl: env.DATABASE_URL || undefined,
-    dataDir: env.GONGWU_DATA_DIR ?? path.resolve('data'),
+    dataDir: env.GONGWU_DATA_DIR?.startsWith('memory://') ? env.GONGWU_DATA_DIR : path.resolve(env.GONGWU_DATA_DIR ?? 'data'),
     sessionTtlHours: Number(env.SESSION_TTL_HOURS ?? 12),
     secureCookies: env.SECURE_COOKIES === 'true',
     webDir: path.resolve(env.GONGWU_WEB_DIR ?? 'dist/web'),
@@ -47,6 +64,33 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     loginLockMinutes: Number(env.LOGIN_LOCK_MINUTES ?? 15),
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
     https: env.HTTPS === 'true' || env.SECURE_COOKIES === 'true',
+    db: {
+      connectTimeoutMs: num(env.DB_CONNECT_TIMEOUT_MS, 5_000),
+      statementTimeoutMs: num(env.DB_STATEMENT_TIMEOUT_MS, 60_000),
+      idleInTransactionTimeoutMs: num(env.DB_IDLE_IN_TRANSACTION_TIMEOUT_MS, 60_000),
+      jobStatementTimeoutMs: num(env.DB_JOB_STATEMENT_TIMEOUT_MS, 0),
+      startupWaitMs: num(env.DB_STARTUP_WAIT_SECONDS, 60) * 1000,
+    },
     ...overrides,
   };
+}
+
+/** What is wrong with a configuration, one line each (empty when it can be used). */
+export function configProblems(config: Config): string[] {
+  const problems: string[] = [];
+  if (!Number.isInteger(config.port) || config.port < 0 || config.port > 65535) {
+    problems.push(`PORT 应为 0–65535 的整数 / PORT must be an integer from 0 to 65535 (got "${process.env.PORT ?? config.port}")`);
+  }
+  for (const [k, v] of Object.entries(config.db)) {
+    if (!Number.isFinite(v) || v < 0) problems.push(`数据库时限 ${k} 应为非负数 / the database limit ${k} must be a non-negative number (got "${v}")`);
+  }
+  if (config.databaseUrl) {
+    try {
+      const u = new URL(config.databaseUrl);
+      if (!/^postgres(ql)?:$/.test(u.protocol)) throw new Error('protocol');
+    } catch {
+      problems.push(`DATABASE_URL 格式不对，应为 postgres://用户:密码@主机:端口/数据库 / DATABASE_URL is not a postgres:// URL`);
+    }
+  }
+  return problems;
 }

@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { ZodError } from 'zod';
 import { ERRORS, type ErrorBody, type ErrorId } from '../../shared/errors.ts';
+import { isDatabaseUnavailable, isStatementTimeout } from './db/db-errors.ts';
 
 /** The only error type services throw on purpose. */
 export class AppError extends Error {
@@ -95,6 +96,9 @@ export function toErrorBody(err: unknown): { status: number; body: ErrorBody; un
   }
   const db = databaseError(err);
   if (db) return { status: ERRORS[db.id].status, body: { error: db.id, message: db.message }, unexpected: false };
+  // The database stopped, restarting or out of reach: the request did nothing; it may be repeated.
+  if (isDatabaseUnavailable(err)) return { status: 503, body: { error: 'unavailable', message: ERRORS.unavailable.zh }, unexpected: false };
+  if (isStatementTimeout(err)) return { status: 503, body: { error: 'unavailable', message: '数据库查询超时，请稍后重试或缩小查询范围' }, unexpected: false };
   if (fe && typeof fe.statusCode === 'number' && fe.statusCode < 500) {
     const id: ErrorId = fe.statusCode === 413 ? 'payload_too_large' : fe.statusCode === 429 ? 'rate_limited' : fe.statusCode === 404 ? 'not_found' : fe.statusCode === 401 ? 'unauthenticated' : fe.statusCode === 403 ? 'forbidden' : 'validation';
     return { status: fe.statusCode, body: { error: id, message: fe.message || ERRORS[id].zh }, unexpected: false };

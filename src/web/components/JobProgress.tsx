@@ -1,8 +1,8 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Alert, Button, Progress, Space, Typography } from 'antd';
-import { DownloadOutlined } from '@ant-design/icons';
-import { useQuery } from '@tanstack/react-query';
-import { api } from '../api/client.ts';
+import { DownloadOutlined, RedoOutlined } from '@ant-design/icons';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { api, ApiError } from '../api/client.ts';
 import { useI18n } from '../app/i18n.tsx';
 import { errorText } from './errors.ts';
 
@@ -20,6 +20,8 @@ export interface JobView {
   hasFile: boolean;
   createdAt: string;
   finishedAt: string | null;
+  /** The job this one repeats (a retry). */
+  retryOf?: string | null;
 }
 
 export const jobFileUrl = (id: string) => `/api/jobs/${id}/file`;
@@ -33,6 +35,18 @@ export function jobErrorText(job: JobView): string | null {
   return e.message ?? job.message;
 }
 
+/**
+ * A job that failed for a reason outside its input (interrupted by a restart, the database away,
+ * an unexpected error) can be run again as it was; a refused input (an import's bad rows) cannot.
+ */
+export function jobRetryable(job: JobView): boolean {
+  const id = (job.error as { error?: string } | null | undefined)?.error;
+  return job.status === 'failed' && (id === 'internal' || id === 'unavailable');
+}
+
+/** Keep polling through a restart or a database outage (no answer, 502–504); stop on a refusal. */
+const transient = (err: unknown) => !(err instanceof ApiError) || err.status >= 502;
+
 export interface JobProgressProps {
   /** The job to follow; nothing is shown while null. */
   jobId: string | null | undefined;
@@ -43,13 +57,21 @@ export interface JobProgressProps {
 }
 
 /** Polls a job every 500 ms and shows its progress, message, errors and file. */
-export function JobProgress({ jobId, onDone, downloadLabel }: JobProgressProps) {
+export function JobProgress({ jobId: givenId, onDone, downloadLabel }: JobProgressProps) {
   const { t } = useI18n();
+  // A retry follows the new job in the same place.
+  const [retried, setRetried] = useState<{ of: string; id: string } | null>(null);
+  const jobId = retried && retried.of === givenId ? retried.id : givenId;
   const { data: job, error } = useQuery({
     queryKey: ['job', jobId],
     queryFn: () => api.get<JobView>(`/api/jobs/${jobId}`),
     enabled: !!jobId,
-    refetchInterval: (q) => (finished(q.state.data) || q.state.error ? false : 500),
+    retry: (count, err) => transient(err) && count < 3,
+    refetchInterval: (q) => (finished(q.state.data) ? false : q.state.error ? (transient(q.state.error) ? 2000 : false) : 500),
+  });
+  const retry = useMutation({
+    mutationFn: (id: string) => api.post<{ id: string }>(`/api/jobs/${id}/retry`, {}),
+    onSuccess: (res) => givenId && setRetried({ of: givenId, id: res.id }),
   });
 
   const reported = useRef<string | null>(null);
@@ -61,7 +83,7 @@ export function JobProgress({ jobId, onDone, downloadLabel }: JobProgressProps) 
   }, [job, onDone]);
 
   if (!jobId) return null;
-  if (error) return <Alert type="error" showIcon title={errorText(error)} />;
+  if (error && !transient(error)) return <Alert type="error" showIcon title={errorText(error)} />;
   if (!job) return <Progress percent={0} status="active" showInfo={false} />;
 
   const status = job.status === 'failed' ? 'exception' : job.status === 'succeeded' ? 'success' : 'active';
@@ -82,6 +104,12 @@ export function JobProgress({ jobId, onDone, downloadLabel }: JobProgressProps) 
           {job.status === 'failed' && (jobErrorText(job) ?? t('任务失败', 'The job failed'))}
         </Typography.Text>
         {counts && !finished(job) && <Typography.Text type="secondary">{counts}</Typography.Text>}
+        {jobRetryable(job) && (
+          <Button size="small" icon={<RedoOutlined />} loading={retry.isPending} onClick={() => retry.mutate(job.id)}>
+            {t('重试', 'Retry')}
+          </Button>
+        )}
+        {retry.error && <Typography.Text type="danger">{errorText(retry.error)}</Typography.Text>}
         {job.hasFile && job.status === 'succeeded' && (
           <Button type="link" icon={<DownloadOutlined />} href={jobFileUrl(job.id)}>
             {downloadLabel ?? t('下载文件', 'Download file')}

@@ -13,6 +13,7 @@ import { benchTakeoverMonth, FINANCE_TARGETS, financeScenarios, type FinanceMeas
 import { ioScenarios, markdown, readScenarios, TARGETS, type IoMeasured } from './bench.scenarios.ts';
 import { generateCards } from './card-generator.ts';
 import { declareTakeover } from '../finance/takeover.service.ts';
+import { runLoad } from './bench.load.ts';
 
 interface BenchOptions {
   cards: string;
@@ -124,5 +125,10 @@ export function benchCli(program: Command, ctx: CliContext) {
     .option('--database <name>', 'PostgreSQL: the database to create (or reuse) on the server', 'gongwu_bench')
     .option('--dir <folder>', 'PGlite: keep the database in this folder (for --reuse) instead of a temporary one')
     .option('--out <file>', 'where to write the JSON result (default bench/results/<engine>-<cards>.json)')
-    .action((o: BenchOptions) => runBench(o, ctx.log));
+    .option('--load', 'instead: the demo, a server in a child process and --clients signed-in clients for --seconds with an office\'s mix (bench.load.ts)')
+    .option('--clients <n>', 'with --load: concurrent clients', '50')
+    .option('--seconds <n>', 'with --load: duration', '60')
+    .action((o: BenchOptions & { load?: boolean; clients: string; seconds: string }) => (o.load
+      ? runLoad({ clients: Number(o.clients), seconds: Number(o.seconds), url: o.engineUrl ?? process.env.DATABASE_URL ?? undefined, out: o.out }, ctx.log).then(() => undefined)
+      : runBench(o, ctx.log)));
 }

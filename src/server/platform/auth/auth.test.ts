@@ -4,6 +4,7 @@ import { createTestApp, type TestApp } from '../../testing/test-app.ts';
 import { insertUser, randomUnitId } from '../../testing/walker-users.ts';
 import { query } from '../db/engine.ts';
 import { sessions, users } from './auth.tables.ts';
+import { LOGIN_PER_ADDRESS } from './auth.routes.ts';
 
 const PASSWORD = 'Auth-test-2026';
 let ipSeq = 1;
@@ -158,11 +159,11 @@ describe('the login rate limit', () => {
   beforeAll(async () => { t = await createTestApp(); });
   afterAll(async () => { await t.close(); });
 
-  it('answers 429 rate_limited once one address tries too often, and not another address', async () => {
+  it('answers 429 rate_limited once one address tries too many accounts, and not another address', async () => {
     const ip = '192.0.2.7';
     const codes: number[] = [];
-    for (let i = 0; i < 25; i++) codes.push((await login(t, `ghost${i}`, 'whatever-1', ip)).res.statusCode);
-    expect(codes.slice(0, 20).every((c) => c === 401)).toBe(true);
+    for (let i = 0; i < LOGIN_PER_ADDRESS + 1; i++) codes.push((await login(t, `ghost${i}`, 'whatever-1', ip)).res.statusCode);
+    expect(codes.slice(0, LOGIN_PER_ADDRESS).every((c) => c === 401)).toBe(true);
     expect(codes.at(-1)).toBe(429);
     const last = await login(t, 'ghost', 'whatever-1', ip);
     expect(last.res.json().error).toBe('rate_limited');

@@ -150,7 +150,11 @@ export class RestoreError extends Error {}
  * sequences moved past them.
  */
 export async function restoreDatabase(database: Database, file: string, opts: { force?: boolean; actor?: { userId?: string; username?: string } } = {}): Promise<BackupSummary> {
-  const input = readline.createInterface({ input: fs.createReadStream(file).pipe(createGunzip()), crlfDelay: Infinity });
+  // A read error (a folder, no permission) fails the restore instead of escaping as an 'error' event.
+  const source = fs.createReadStream(file);
+  const gunzip = createGunzip();
+  source.on('error', (err) => gunzip.destroy(err));
+  const input = readline.createInterface({ input: source.pipe(gunzip), crlfDelay: Infinity });
   const it = input[Symbol.asyncIterator]();
   const first = await it.next();
   const header = first.done ? undefined : (JSON.parse(first.value) as { format?: string; version?: number });

@@ -9,6 +9,12 @@ import { sql, type SQL } from 'drizzle-orm';
 import fs from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
+import type { DatabaseLimits } from '../config.ts';
+import { checkDataFolder } from './data-folder.ts';
+import { isDatabaseUnavailable } from './db-errors.ts';
+import { acquireFolderLock, type FolderLock } from './folder-lock.ts';
+import { PgliteThread } from './pglite-thread.ts';
+import { StartupError } from './startup-error.ts';
 
 export type Engine = 'pglite' | 'postgres';
 // Both drivers share drizzle's PgDatabase surface; modules only ever see this type.
@@ -23,8 +29,17 @@ export interface Database {
   /** Runs raw SQL text with several statements (migrations, restores). */
   execScript(text: string): Promise<void>;
   close(): Promise<void>;
-  /** The embedded instance, for dump/restore; undefined on PostgreSQL. */
+  /**
+   * The same database for long work (jobs, migrations): on PostgreSQL a small pool of its own
+   * whose statements have the jobs' limit (none by default) instead of the requests' limit.
+   */
+  longWork(): Database;
+  /** The lock on the embedded data folder; undefined in memory and on PostgreSQL. */
+  folderLock?: FolderLock;
+  /** The embedded instance when it runs on this thread (GONGWU_PGLITE_THREAD=off); undefined on PostgreSQL. */
   pglite?: PGlite;
+  /** The embedded engine answers between statements (its thread is alive); the health check uses it. */
+  ping?(): Promise<void>;
   pool?: pg.Pool;
 }
 
@@ -33,7 +48,23 @@ export interface OpenOptions {
   dataDir: string;
   log?: (msg: string) => void;
   poolSize?: number;
+  /** Timeouts and start-up patience (PostgreSQL); defaults below. */
+  limits?: Partial<DatabaseLimits>;
+  /** Who opens an embedded folder, for the lock ('server' or the command name). */
+  role?: string;
 }
+
+/**
+ * Without `limits` (tests, the benchmark's generator) nothing is cut short and an unreachable
+ * server fails at once; the server and the CLI pass the configured limits (config.ts).
+ */
+export const DEFAULT_LIMITS: DatabaseLimits = {
+  connectTimeoutMs: 10_000,
+  statementTimeoutMs: 0,
+  idleInTransactionTimeoutMs: 0,
+  jobStatementTimeoutMs: 0,
+  startupWaitMs: 0,
+};
 
 // Bigint columns (counts, sums) come back as strings from node-postgres; we keep money in fen well
 // within 2^53, so parse int8 and numeric as JS numbers on both engines.
@@ -49,49 +80,193 @@ pg.types.setTypeParser(1082, (v) => v);
 const SESSION_SETTINGS: Record<string, string> = { TimeZone: 'Asia/Shanghai', work_mem: '32MB', jit: 'off' };
 
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
-  if (opts.databaseUrl) {
-    // Settings travel in the startup packet, so every pooled connection has them before its first query.
-    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 10, options: Object.entries(SESSION_SETTINGS).map(([k, v]) => `-c ${k}=${v}`).join(' ') });
-    // An idle connection the server ends (a restart, an administrator, a dropped test database) is
-    // reported here; unheard, node-postgres would throw it and end the process. The pool replaces it.
-    pool.on('error', (err) => opts.log?.(`database connection lost: ${err.message}`));
-    const db = drizzlePg(pool) as unknown as Db;
-    return {
-      engine: 'postgres',
-      db,
-      pool,
-      async execScript(text) {
-        await pool.query(text);
-      },
-      close: () => pool.end(),
-    };
-  }
-  const memory = opts.dataDir.startsWith('memory://');
-  if (!memory) {
-    const fresh = !fs.existsSync(path.join(opts.dataDir, 'PG_VERSION'));
-    if (fresh) opts.log?.(`Creating the embedded database in ${opts.dataDir} (first start runs initdb; this takes several seconds)…`);
-    fs.mkdirSync(opts.dataDir, { recursive: true });
-  }
-  const pglite = await PGlite.create({
-    dataDir: memory ? undefined : opts.dataDir,
-    extensions: { pg_trgm, btree_gist },
-    parsers: {
-      20: (v: string) => Number(v),
-      1700: (v: string) => Number(v),
-      1082: (v: string) => v,
-    },
+  return opts.databaseUrl ? openPostgres(opts.databaseUrl, opts) : openPglite(opts);
+}
+
+function makePool(url: string, opts: OpenOptions, limits: DatabaseLimits, statementTimeoutMs: number, max: number): pg.Pool {
+  const settings = { ...SESSION_SETTINGS, statement_timeout: String(statementTimeoutMs), idle_in_transaction_session_timeout: String(limits.idleInTransactionTimeoutMs) };
+  // Who is connected, in pg_stat_activity: `restore` refuses while a server is.
+  const applicationName = `gongwu-${opts.role ?? 'app'}`;
+  // Settings travel in the startup packet, so every pooled connection has them before its first query.
+  const pool = new pg.Pool({
+    connectionString: url,
+    application_name: applicationName,
+    max,
+    options: Object.entries(settings).map(([k, v]) => `-c ${k}=${v}`).join(' '),
+    connectionTimeoutMillis: limits.connectTimeoutMs,
+    // A server that vanishes without closing the socket (a cut cable) is noticed by the client too.
+    query_timeout: statementTimeoutMs ? statementTimeoutMs + 5_000 : undefined,
+    keepAlive: true,
   });
-  await pglite.exec(Object.entries(SESSION_SETTINGS).map(([k, v]) => `SET ${k} = '${v}';`).join(' '));
-  const db = drizzlePglite(pglite) as unknown as Db;
-  return {
+  // An idle connection the server ends (a restart, an administrator, a dropped test database) is
+  // reported on the pool; one checked out (a transaction in progress) on the client itself.
+  // Unheard, node-postgres throws either and ends the process. The pool replaces lost connections.
+  let lastLog = 0;
+  const lost = (err: Error) => {
+    if (Date.now() - lastLog < 5_000) return;
+    lastLog = Date.now();
+    opts.log?.(`database connection lost: ${err.message}`);
+  };
+  pool.on('error', lost);
+  pool.on('connect', (client) => client.on('error', lost));
+  return pool;
+}
+
+async function openPostgres(url: string, opts: OpenOptions): Promise<Database> {
+  const limits = { ...DEFAULT_LIMITS, ...opts.limits };
+  const pool = makePool(url, opts, limits, limits.statementTimeoutMs, opts.poolSize ?? 10);
+  await waitForServer(pool, url, limits, opts.log);
+  let long: Database | undefined;
+  const database: Database = {
+    engine: 'postgres',
+    db: drizzlePg(pool) as unknown as Db,
+    pool,
+    async execScript(text) {
+      await pool.query(text);
+    },
+    longWork() {
+      if (limits.jobStatementTimeoutMs === limits.statementTimeoutMs) return database;
+      if (!long) {
+        const jobPool = makePool(url, opts, limits, limits.jobStatementTimeoutMs, 3);
+        long = { ...database, db: drizzlePg(jobPool) as unknown as Db, pool: jobPool, execScript: async (text) => void (await jobPool.query(text)), longWork: () => long!, close: () => jobPool.end() };
+      }
+      return long;
+    },
+    async close() {
+      await long?.close();
+      await pool.end();
+    },
+  };
+  return database;
+}
+
+/**
+ * A server that cannot be reached yet (starting with the machine, restarting) is waited for, up to
+ * `startupWaitMs`, saying so; a wrong address, database name or password is reported at once.
+ */
+async function waitForServer(pool: pg.Pool, url: string, limits: DatabaseLimits, log?: (msg: string) => void): Promise<void> {
+  const where = safeUrl(url);
+  const deadline = Date.now() + limits.startupWaitMs;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await pool.query('select 1');
+      return;
+    } catch (err) {
+      const code = (err as { code?: string }).code;
+      const msg = (err as Error).message;
+      if (code === '3D000') {
+        await pool.end();
+        throw new StartupError(`数据库不存在：${where}（${msg}）；请先创建它（createdb）`, `the database does not exist: ${where} (${msg}); create it first (createdb)`);
+      }
+      if (code === '28P01' || code === '28000') {
+        await pool.end();
+        throw new StartupError(`数据库拒绝登录：${where}（${msg}）；请检查 DATABASE_URL 中的用户名和密码`, `the database refused the sign-in: ${where} (${msg}); check the user and password in DATABASE_URL`);
+      }
+      if (!isDatabaseUnavailable(err) || Date.now() >= deadline) {
+        await pool.end();
+        throw new StartupError(
+          `无法连接数据库 ${where}：${msg}${isDatabaseUnavailable(err) ? `（已等待 ${Math.round(limits.startupWaitMs / 1000)} 秒，可用 DB_STARTUP_WAIT_SECONDS 调整）` : ''}`,
+          `cannot connect to the database ${where}: ${msg}`,
+        );
+      }
+      const wait = Math.min(5_000, 500 * 2 ** Math.min(attempt - 1, 4));
+      log?.(`数据库暂不可达（${msg}），${(wait / 1000).toFixed(1)} 秒后重试 / database unreachable, retrying in ${(wait / 1000).toFixed(1)} s`);
+      await new Promise((r) => setTimeout(r, Math.min(wait, Math.max(0, deadline - Date.now()))));
+    }
+  }
+}
+
+/** The URL without its password, for messages. */
+export function safeUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return '(DATABASE_URL)';
+  }
+}
+
+async function openPglite(opts: OpenOptions): Promise<Database> {
+  const memory = opts.dataDir.startsWith('memory://');
+  let lock: FolderLock | undefined;
+  if (!memory) {
+    checkDataFolder(opts.dataDir);
+    const fresh = !fs.existsSync(path.join(opts.dataDir, 'PG_VERSION'));
+    try {
+      fs.mkdirSync(opts.dataDir, { recursive: true });
+    } catch (err) {
+      throw new StartupError(`无法创建数据文件夹 ${opts.dataDir}：${(err as Error).message}`, `cannot create the data folder ${opts.dataDir}: ${(err as Error).message}`);
+    }
+    lock = acquireFolderLock(opts.dataDir, opts.role ?? 'command');
+    if (fresh) opts.log?.(`Creating the embedded database in ${opts.dataDir} (first start runs initdb; this takes several seconds)…`);
+  }
+  const settings = Object.entries(SESSION_SETTINGS).map(([k, v]) => `SET ${k} = '${v}';`).join(' ');
+  const fail = (err: unknown) => {
+    lock?.release();
+    return new StartupError(`无法打开内嵌数据库 ${opts.dataDir}：${(err as Error).message}`, `cannot open the embedded database in ${opts.dataDir}: ${(err as Error).message}`);
+  };
+  // The engine on its own thread (pglite-thread.ts) unless GONGWU_PGLITE_THREAD=off, which keeps
+  // it on this one (the benchmark compares the two).
+  if (process.env.GONGWU_PGLITE_THREAD !== 'off') {
+    let thread: PgliteThread;
+    try {
+      thread = await PgliteThread.create(memory ? undefined : opts.dataDir, settings);
+    } catch (err) {
+      throw fail(err);
+    }
+    const database: Database = {
+      engine: 'pglite',
+      db: drizzlePglite({ client: thread as never }) as unknown as Db,
+      folderLock: lock,
+      async execScript(text) {
+        await thread.exec(text);
+      },
+      ping: () => thread.ping(),
+      longWork: () => database,
+      async close() {
+        try {
+          await thread.close();
+        } finally {
+          lock?.release();
+        }
+      },
+    };
+    return database;
+  }
+  let pglite: PGlite;
+  try {
+    pglite = await PGlite.create({
+      dataDir: memory ? undefined : opts.dataDir,
+      extensions: { pg_trgm, btree_gist },
+      parsers: {
+        20: (v: string) => Number(v),
+        1700: (v: string) => Number(v),
+        1082: (v: string) => v,
+      },
+    });
+    await pglite.exec(settings);
+  } catch (err) {
+    throw fail(err);
+  }
+  const database: Database = {
     engine: 'pglite',
-    db,
+    db: drizzlePglite(pglite) as unknown as Db,
     pglite,
+    folderLock: lock,
     async execScript(text) {
       await pglite.exec(text);
     },
-    close: () => pglite.close(),
+    longWork: () => database,
+    async close() {
+      try {
+        await pglite.close();
+      } finally {
+        lock?.release();
+      }
+    },
   };
+  return database;
 }
 
 /** Raw SQL returning rows, the same on both engines. */

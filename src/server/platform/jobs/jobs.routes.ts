@@ -20,6 +20,8 @@ export const JobView = z.object({
   hasFile: z.boolean(),
   createdAt: z.string(),
   finishedAt: z.string().nullable(),
+  /** The job this one repeats (a retry). */
+  retryOf: z.string().nullable(),
 });
 export type JobView = z.infer<typeof JobView>;
 
@@ -49,6 +51,7 @@ export async function jobRoutes(app: App) {
       hasFile: !!job.fileName,
       createdAt: job.createdAt.toISOString(),
       finishedAt: job.finishedAt?.toISOString() ?? null,
+      retryOf: job.retryOf ?? null,
     };
   };
 
@@ -68,6 +71,16 @@ export async function jobRoutes(app: App) {
     const running = app.jobs.runningJob(req.params.id);
     if (running && running.createdBy === req.actor.userId) return view({ ...running, status: 'running' });
     return view(await find(req.params.id, req.actor.userId));
+  });
+
+  // One click to run a failed job again (an interrupted run, a timed-out export), as its starter.
+  app.post('/api/jobs/:id/retry', {
+    config: { access: 'job.read' },
+    schema: { tags: ['jobs'], summary: '重试失败的任务', params: IdParams, response: { 200: z.object({ id: z.string() }) } },
+  }, async (req) => {
+    const job = await find(req.params.id, req.actor.userId);
+    if (job.status !== 'failed') throw new AppError('invalid_transition', '只有失败的任务可以重试');
+    return { id: await app.jobs.retry(app.database.db, job) };
   });
 
   app.get('/api/jobs/:id/file', {

@@ -19,6 +19,11 @@ export const jobs = pgTable('jobs', {
   /** A produced file (export, report), relative to the files folder. */
   fileName: text('file_name'),
   attempts: integer('attempts').notNull().default(0),
+  /** The process running it ("host:pid"), and when that process last said it still is. */
+  runner: text('runner'),
+  heartbeatAt: ts('heartbeat_at'),
+  /** A job started again with the same parameters (POST /api/jobs/:id/retry) points to the one it repeats. */
+  retryOf: uuid('retry_of'),
   createdAt: ts('created_at').notNull().defaultNow(),
   startedAt: ts('started_at'),
   finishedAt: ts('finished_at'),

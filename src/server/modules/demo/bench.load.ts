@@ -1,0 +1,230 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+
+/**
+ * `gongwu bench --load`: the demo on a fresh database, a server in a child process (as in
+ * production), and N signed-in clients in a closed loop with an office's mix: card list 25 %,
+ * search 15 %, card page 20 %, inbox 15 %, dashboard 15 %, edits 10 % (asset administrators edit a
+ * card's note). Beside them a probe asks /api/health (and / when the web app is built) every
+ * 100 ms; a third of the way in, a depreciation run for every unit starts, and the probe's
+ * latency while it runs is reported apart. RSS is the server process's, sampled each second.
+ */
+export interface LoadOptions {
+  clients: number;
+  seconds: number;
+  url?: string;
+  out?: string;
+}
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
+const DEMO_PASSWORD = 'Gongwu@2026';
+const KINDS = ['list', 'search', 'card', 'inbox', 'dashboard', 'edit'] as const;
+type Kind = (typeof KINDS)[number];
+const WORDS = ['电脑', '空调', '打印', '桌', '椅', '联想', '柜', '车'];
+
+const pct = (sorted: number[], p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] : null);
+const stats = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const r = (v: number | null) => (v === null ? null : Math.round(v));
+  return { n: s.length, p50: r(pct(s, 50)), p95: r(pct(s, 95)), p99: r(pct(s, 99)), max: r(s.at(-1) ?? null) };
+};
+
+function gongwu(args: string[], env: NodeJS.ProcessEnv): ChildProcess {
+  return spawn(process.execPath, [path.join(root, 'bin', 'gongwu.js'), ...args], { env: { ...process.env, ...env }, cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+}
+
+async function freshEnv(url: string | undefined, log: (m: string) => void): Promise<{ env: NodeJS.ProcessEnv; cleanup: () => Promise<void>; where: string }> {
+  if (url) {
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    await admin.query('DROP DATABASE IF EXISTS gongwu_load WITH (FORCE)');
+    await admin.query('CREATE DATABASE gongwu_load');
+    await admin.end();
+    const target = new URL(url);
+    target.pathname = '/gongwu_load';
+    return { env: { DATABASE_URL: target.toString() }, where: `PostgreSQL ${target.host}/gongwu_load`, cleanup: async () => undefined };
+  }
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongwu-load-'));
+  log(`PGlite in ${dir}`);
+  return { env: { GONGWU_DATA_DIR: path.join(dir, 'data'), DATABASE_URL: '' }, where: 'PGlite (temporary folder)', cleanup: async () => fs.rmSync(dir, { recursive: true, force: true }) };
+}
+
+const rssOf = (pid: number) => {
+  try {
+    const m = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m ? Math.round(Number(m[1]) / 1024) : null;
+  } catch {
+    return null;
+  }
+};
+
+interface Session { cookie: string; csrf: string; username: string }
+
+async function signIn(base: string, username: string): Promise<Session> {
+  const res = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: DEMO_PASSWORD }) });
+  if (res.status !== 200) throw new Error(`sign-in ${username}: ${res.status} ${await res.text()}`);
+  const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  return { cookie, csrf: ((await res.json()) as { csrfToken: string }).csrfToken, username };
+}
+
+async function call(base: string, s: Session | null, method: string, url: string, body?: unknown): Promise<{ status: number; ms: number; json?: unknown }> {
+  const t0 = performance.now();
+  try {
+    const res = await fetch(`${base}${url}`, {
+      method,
+      headers: { ...(s ? { cookie: s.cookie, 'x-csrf-token': s.csrf } : {}), ...(body ? { 'content-type': 'application/json' } : {}) },
+      body: body ? JSON.stringify(body) : undefined,
+      signal: AbortSignal.timeout(30_000),
+    });
+    const text = await res.text();
+    let json: unknown;
+    try { json = JSON.parse(text); } catch { json = undefined; }
+    return { status: res.status, ms: performance.now() - t0, json };
+  } catch {
+    return { status: 0, ms: performance.now() - t0 };
+  }
+}
+
+export async function runLoad(o: LoadOptions, log: (m: string) => void): Promise<unknown> {
+  const { env, cleanup, where } = await freshEnv(o.url, log);
+  const port = 20000 + Math.floor(Math.random() * 20000);
+  const serverEnv = { ...env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', GONGWU_DEMO_SCALE: 'demo' };
+  log('Loading the demo data…');
+  const seeded = spawnSync(process.execPath, [path.join(root, 'bin', 'gongwu.js'), 'seed-demo'], { env: { ...process.env, ...serverEnv }, cwd: root, encoding: 'utf8' });
+  if (seeded.status !== 0) throw new Error(`seed-demo failed: ${seeded.stderr}`);
+  const server = gongwu(['serve'], serverEnv);
+  let serverOut = '';
+  server.stdout!.on('data', (d) => { serverOut += d; });
+  server.stderr!.on('data', (d) => { serverOut += d; });
+  const base = `http://127.0.0.1:${port}`;
+  try {
+    for (let i = 0; !(serverOut.includes('Gongwu is serving')); i++) {
+      if (server.exitCode !== null || i > 600) throw new Error(`the server did not start: ${serverOut}`);
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    const engine = ((await call(base, null, 'GET', '/api/health')).json as { engine: string }).engine;
+    // Clients: each unit's asset administrator (who also edits), then its staff.
+    const names = Array.from({ length: o.clients }, (_, i) => `u${String((i % 26) + 1).padStart(2, '0')}-${Math.floor(i / 26) % 2 === 0 ? 'admin' : 'staff'}`);
+    const sessions = await Promise.all(names.map((n) => signIn(base, n)));
+    const cardsOf = new Map<string, { id: string }[]>();
+    for (const s of sessions) {
+      const r = await call(base, s, 'GET', '/api/cards?pageSize=50');
+      cardsOf.set(s.username, ((r.json as { items?: { id: string }[] })?.items ?? []));
+    }
+    const officer = await signIn(base, 'officer'); // the committee's asset office runs every unit's month
+
+    const latencies = new Map<Kind, number[]>(KINDS.map((k) => [k, []]));
+    const errors: Record<string, number> = {};
+    const health: number[] = [];
+    const healthDuringJob: number[] = [];
+    const staticMs: number[] = [];
+    const rss: number[] = [];
+    let jobRunning = false;
+    let refused = 0;
+    let job: { started?: number; finished?: number; status?: string; note?: string } = {};
+    const load1 = os.loadavg()[0];
+    const deadline = Date.now() + o.seconds * 1000;
+    const hasWeb = (await call(base, null, 'GET', '/')).status === 200;
+
+    const client = async (s: Session) => {
+      const cards = cardsOf.get(s.username)!;
+      const canEdit = s.username.endsWith('-admin');
+      // Each one asks for what its role may see: a role without the dashboard opens its inbox instead.
+      const canDashboard = (await call(base, s, 'GET', '/api/dashboard')).status === 200;
+      while (Date.now() < deadline) {
+        // Reads 25:15:20:15:15; administrators edit one request in five, about a tenth of all.
+        const x = Math.random() * 90;
+        let kind: Kind = canEdit && Math.random() < 0.2 ? 'edit' : x < 25 ? 'list' : x < 40 ? 'search' : x < 60 ? 'card' : x < 75 ? 'inbox' : 'dashboard';
+        if (kind === 'edit' && cards.length === 0) kind = 'card';
+        if (kind === 'dashboard' && !canDashboard) kind = 'inbox';
+        const card = cards[Math.floor(Math.random() * cards.length)];
+        let r;
+        if (kind === 'list') r = await call(base, s, 'GET', `/api/cards?page=${1 + Math.floor(Math.random() * 3)}&pageSize=50`);
+        else if (kind === 'search') r = await call(base, s, 'GET', `/api/cards?q=${encodeURIComponent(WORDS[Math.floor(Math.random() * WORDS.length)])}&pageSize=50`);
+        else if (kind === 'card') r = card ? await call(base, s, 'GET', `/api/cards/${card.id}`) : await call(base, s, 'GET', '/api/cards?pageSize=20');
+        else if (kind === 'inbox') r = await call(base, s, 'GET', '/api/inbox');
+        else if (kind === 'dashboard') r = await call(base, s, 'GET', '/api/dashboard');
+        else {
+          const current = await call(base, s, 'GET', `/api/cards/${card.id}`);
+          const version = (current.json as { version?: number })?.version ?? 1;
+          r = await call(base, s, 'PATCH', `/api/cards/${card.id}`, { expectVersion: version, note: `负载测试 ${Date.now()}` });
+          r.ms += current.ms;
+        }
+        if (r.status >= 200 && r.status < 300) latencies.get(kind)!.push(r.ms);
+        else if (kind === 'edit' && r.status === 409) {
+          // A card the rules keep from editing (disposed, in an open document): a refusal, not an
+          // error; the client leaves it alone from now on.
+          refused++;
+          cards.splice(cards.indexOf(card), 1);
+        }
+        else {
+          const key = `${kind} ${r.status} ${(r.json as { error?: string } | undefined)?.error ?? ''}`.trim();
+          errors[key] = (errors[key] ?? 0) + 1;
+        }
+      }
+    };
+    const probe = async () => {
+      while (Date.now() < deadline) {
+        const h = await call(base, null, 'GET', '/api/health');
+        (h.status === 200 ? health : (errors[`health ${h.status}`] = (errors[`health ${h.status}`] ?? 0) + 1, [])).push(h.ms);
+        if (jobRunning && h.status === 200) healthDuringJob.push(h.ms);
+        if (hasWeb) staticMs.push((await call(base, null, 'GET', '/')).ms);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    };
+    const sampler = async () => {
+      while (Date.now() < deadline) {
+        const v = rssOf(server.pid!);
+        if (v) rss.push(v);
+        await new Promise((r) => setTimeout(r, 1000));
+      }
+    };
+    const background = async () => {
+      await new Promise((r) => setTimeout(r, (o.seconds * 1000) / 3));
+      const month = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 7);
+      const started = await call(base, officer, 'POST', '/api/depreciation/runs', { month });
+      const id = (started.json as { jobId?: string })?.jobId;
+      if (!id) { job = { note: `depreciation run not started: ${started.status} ${JSON.stringify(started.json)}` }; return; }
+      job = { started: Date.now() };
+      jobRunning = true;
+      while (Date.now() < deadline + 120_000) {
+        const j = await call(base, officer, 'GET', `/api/jobs/${id}`);
+        const status = (j.json as { status?: string })?.status;
+        if (status === 'succeeded' || status === 'failed') { job.status = status; break; }
+        await new Promise((r) => setTimeout(r, 250));
+      }
+      job.finished = Date.now();
+      jobRunning = false;
+    };
+    log(`${o.clients} clients for ${o.seconds} s on ${where}…`);
+    const t0 = Date.now();
+    await Promise.all([...sessions.map(client), probe(), sampler(), background()]);
+    const elapsed = (Date.now() - t0) / 1000;
+    const all = [...latencies.values()].flat();
+    const result = {
+      scenario: 'load', engine, where, clients: o.clients, seconds: o.seconds, cores: os.cpus().length,
+      loadAverageBefore: Math.round(load1 * 100) / 100, loadAverageAfter: Math.round(os.loadavg()[0] * 100) / 100,
+      requests: all.length, reqPerSecond: Math.round(all.length / elapsed), latencyMs: stats(all),
+      perKind: Object.fromEntries([...latencies].map(([k, v]) => [k, stats(v)])),
+      errors, refusedEdits: refused, healthMs: stats(health), healthDuringJobMs: stats(healthDuringJob), staticMs: hasWeb ? stats(staticMs) : null,
+      depreciationRun: job.started ? { seconds: ((job.finished ?? Date.now()) - job.started) / 1000, status: job.status ?? 'unfinished' } : job.note,
+      rssMb: { max: Math.max(...rss), last: rss.at(-1) ?? null },
+      pgliteThread: engine === 'pglite' ? process.env.GONGWU_PGLITE_THREAD !== 'off' : undefined,
+      date: new Date().toISOString(),
+    };
+    const outFile = o.out ?? path.join('bench', 'results', `load-${engine}${engine === 'pglite' && process.env.GONGWU_PGLITE_THREAD === 'off' ? '-mainthread' : ''}.json`);
+    fs.mkdirSync(path.dirname(outFile), { recursive: true });
+    fs.writeFileSync(outFile, JSON.stringify(result, null, 2));
+    log(JSON.stringify(result, null, 2));
+    log(`Wrote ${outFile}`);
+    return result;
+  } finally {
+    server.kill('SIGTERM');
+    await new Promise((r) => (server.exitCode !== null ? r(null) : server.once('exit', r)));
+    await cleanup();
+  }
+}

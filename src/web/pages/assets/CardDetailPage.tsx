@@ -6,7 +6,7 @@ import { Link, useParams } from 'react-router-dom';
 import { CardDepreciationPanel } from './CardDepreciationPanel.tsx';
 import { PostingButton } from '../../components/PostingButton.tsx';
 import {
-  ATTACHMENT_KINDS, ATTACHMENT_MAX_BYTES, ATTACHMENT_TYPES, BUILDING_STRUCTURES,
+  ATTACHMENT_KINDS, ATTACHMENT_MAX_BYTES, ATTACHMENT_TYPES,
   type CardAttachmentItem, type CardDetail, type CardEventItem,
 } from '../../../shared/assets.contracts.ts';
 import {

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, App, Button, Card, DatePicker, Descriptions, Form, Input, Modal, Space, Steps, Table, Tag, Timeline, Typography } from 'antd';
+import { Alert, App, Button, Card, DatePicker, Descriptions, Input, Modal, Space, Steps, Table, Tag, Timeline, Typography } from 'antd';
 import { CheckOutlined, CloseOutlined, PrinterOutlined, RollbackOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import dayjs from 'dayjs';

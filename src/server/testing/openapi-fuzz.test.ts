@@ -10,6 +10,7 @@ import { seedDemo } from '../seed.ts';
 import { createTestApp, type Client, type TestApp } from './test-app.ts';
 import { openTestDatabase } from './test-db.ts';
 import { fillParams, type WalkerContext } from './walker-ids.ts';
+import type { JsonSchema } from './walker-bodies.ts';
 
 /**
  * Property-based fuzzing over the OpenAPI document: every operation, called by a signed-in persona
@@ -31,30 +32,6 @@ const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 // Last: routes that may end a persona's session or change its account.
 const LAST = [/^\/api\/users\b/, /^\/api\/auth\//];
 
-type JsonSchema = {
-  type?: string | string[];
-  format?: string;
-  enum?: unknown[];
-  const?: unknown;
-  properties?: Record<string, JsonSchema>;
-  additionalProperties?: boolean | JsonSchema;
-  required?: string[];
-  items?: JsonSchema;
-  minItems?: number;
-  maxItems?: number;
-  minLength?: number;
-  maxLength?: number;
-  minimum?: number;
-  maximum?: number;
-  exclusiveMinimum?: number | boolean;
-  exclusiveMaximum?: number | boolean;
-  pattern?: string;
-  anyOf?: JsonSchema[];
-  oneOf?: JsonSchema[];
-  allOf?: JsonSchema[];
-  $ref?: string;
-  nullable?: boolean;
-};
 interface Operation {
   parameters?: { in: string; name: string; required?: boolean; schema?: JsonSchema }[];
   requestBody?: { content?: Record<string, { schema?: JsonSchema }> };

@@ -2,25 +2,30 @@ import crypto from 'node:crypto';
 import type { App } from '../platform/http/types.ts';
 import type { RouteRecord } from '../platform/http/auth.hook.ts';
 
-type JsonSchema = {
+/** The parts of a JSON schema (as @fastify/swagger writes the OpenAPI document) the walker and the fuzzer read. */
+export type JsonSchema = {
   type?: string | string[];
   format?: string;
   enum?: unknown[];
   const?: unknown;
   properties?: Record<string, JsonSchema>;
+  additionalProperties?: boolean | JsonSchema;
   required?: string[];
   items?: JsonSchema;
   minItems?: number;
+  maxItems?: number;
   minLength?: number;
   maxLength?: number;
   minimum?: number;
-  exclusiveMinimum?: number;
+  maximum?: number;
+  exclusiveMinimum?: number | boolean;
+  exclusiveMaximum?: number | boolean;
   pattern?: string;
   anyOf?: JsonSchema[];
   oneOf?: JsonSchema[];
   allOf?: JsonSchema[];
   $ref?: string;
-  default?: unknown;
+  nullable?: boolean;
 };
 
 /** A value that satisfies the common shapes of a JSON schema: required fields only, smallest values. */
@@ -42,7 +47,7 @@ function sample(s: JsonSchema | undefined, depth = 0): unknown {
       return Array.from({ length: s.minItems ?? 0 }, () => sample(s.items, depth + 1));
     case 'integer':
     case 'number':
-      return s.minimum ?? (s.exclusiveMinimum !== undefined ? s.exclusiveMinimum + 1 : 1);
+      return s.minimum ?? (typeof s.exclusiveMinimum === 'number' ? s.exclusiveMinimum + 1 : 1);
     case 'boolean':
       return false;
     case 'string':

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { businessMonth } from '../../platform/clock.ts';
+import { monthFromIndex, monthIndex } from '../finance/depreciation.rules.ts';
 import { query, type Queryable } from '../../platform/db/engine.ts';
 import { withTx } from '../../platform/db/tx.ts';
 import { DEMO_MODELS } from './demo-models.ts';
@@ -164,11 +165,7 @@ async function fillBuildingCards(tx: Queryable) {
  * The month the generated books are taken over as of (cards hold their depreciation through it):
  * the month before last, so last month is the first the demo's finance officer runs and closes.
  */
-export const demoTakeoverMonth = (): string => {
-  const [y, m] = businessMonth().split('-').map(Number);
-  const i = y * 12 + m - 1 - 2;
-  return `${Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`;
-};
+export const demoTakeoverMonth = (): string => monthFromIndex(monthIndex(businessMonth()) - 2);
 
 /** Writes gen_cards into cards (with card numbers) and their ledger; returns the event count. */
 async function writeCardsAndLedger(tx: Queryable, takeover: string): Promise<number> {

@@ -198,6 +198,33 @@ describe('closed months (结账)', () => {
   }, 120_000);
 });
 
+describe('whose books', () => {
+  it('answers 404 to another unit\'s finance on every books route naming the unit, lists only its own, and writes nothing', async () => {
+    setBusinessToday('2026-12-15');
+    const db = t.database.db;
+    const a = await unitWithFinance();
+    const b = await unitWithFinance();
+    await register(a.unit, { originalValueFen: 100000, postedOn: '2026-09-01', usefulLifeMonths: 100 });
+    await runMonth(db, a.unit, '2026-09', null);
+    const before = await query(db, sql`SELECT * FROM unit_books WHERE unit_id = ${a.unit}`);
+    for (const [url, body] of [
+      ['/api/books/close', { unitId: a.unit, month: '2026-09' }],
+      ['/api/books/takeover', { unitId: a.unit, month: '2026-08' }],
+      ['/api/books/reopen', { unitId: a.unit, month: '2026-09', reason: '越权的申请' }],
+    ] as const) {
+      expect((await b.fin.post(url, body)).statusCode, url).toBe(404);
+    }
+    expect((await b.fin.get(`/api/books/takeover/${a.unit}`)).statusCode).toBe(404);
+    expect((await b.fin.get('/api/books')).json().items.map((x: { unitId: string }) => x.unitId)).toEqual([b.unit]);
+    expect(await query(db, sql`SELECT * FROM unit_books WHERE unit_id = ${a.unit}`)).toEqual(before);
+    expect(await query(db, sql`SELECT 1 FROM period_reopenings WHERE unit_id = ${a.unit}`)).toHaveLength(0);
+    // Closing is logged, like re-opening.
+    expect((await a.fin.post('/api/books/close', { unitId: a.unit, month: '2026-09' })).statusCode).toBe(200);
+    const log = await query<{ details: { month: string } }>(db, sql`SELECT details FROM security_events WHERE kind = 'period_close' AND details->'unitIds' ? ${a.unit}`);
+    expect(log.map((l) => l.details.month)).toEqual(['2026-09']);
+  }, 60_000);
+});
+
 describe('closed months never change, whatever comes later', () => {
   it('keeps every closed month\'s summary and depreciation byte-identical through takeovers, late entries, revaluations and disposals', async () => {
     const db = t.database.db;

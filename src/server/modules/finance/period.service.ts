@@ -17,7 +17,7 @@ export interface Books {
   closedThrough: string | null;
 }
 
-const uuids = (ids: string[]) => sql`ARRAY[${sql.join(ids.map((i) => sql`${i}`), sql`, `)}]::uuid[]`;
+export const uuids = (ids: string[]) => sql`ARRAY[${sql.join(ids.map((i) => sql`${i}`), sql`, `)}]::uuid[]`;
 const ym = (d: string | null) => (d ? d.slice(0, 7) : null);
 export const nextMonth = (m: string) => monthFromIndex(monthIndex(m) + 1);
 export const prevMonth = (m: string) => monthFromIndex(monthIndex(m) - 1);
@@ -87,6 +87,7 @@ export async function closeMonthForUnits(q: Queryable, actorId: string | null, u
       await tx.execute(sql`
         INSERT INTO unit_books (unit_id, closed_through) SELECT u, ${`${month}-01`}::date FROM unnest(${uuids(ok)}) u
         ON CONFLICT (unit_id) DO UPDATE SET closed_through = excluded.closed_through, updated_at = now()`);
+      await logSecurityEvent(tx, { kind: 'period_close', userId: actorId, details: { month, unitIds: ok } });
     }
     return { month, units: unitIds.map((u) => (skipped.has(u) ? { unitId: u, closed: false, skipped: skipped.get(u) } : { unitId: u, closed: true })) };
   });

@@ -71,6 +71,21 @@ describe('finance pages in a browser', () => {
     await expect.poll(() => page.locator('.ant-pagination-total-text, .ant-table-tbody tr.ant-table-row').count(), WAIT).toBeGreaterThan(0);
   }));
 
+  it('shows the closed month on the books page and the takeover report of the opening balances', () => h.withPage('books', async (page) => {
+    await signIn(page, 'u01-finance');
+    await page.goto('/finance/books');
+    // The month closed above is the unit's last closed month; the demo's books were taken over the month before.
+    const row = page.locator('.ant-table-tbody tr.ant-table-row').first();
+    await expect.poll(() => row.innerText(), WAIT).toContain(month);
+    const takeover = dayjs(`${month}-01`).subtract(1, 'month').format('YYYY-MM');
+    await row.getByRole('link', { name: takeover }).click();
+    await page.waitForURL(/\/finance\/books\/takeover\/[0-9a-f-]{36}$/);
+    await expect.poll(() => page.locator('.ant-descriptions').innerText(), WAIT).toContain(takeover);
+    // One line per class with its opening balances, and a total row.
+    await expect.poll(() => page.locator('.ant-table-tbody tr.ant-table-row').count(), WAIT).toBeGreaterThan(0);
+    await expect.poll(() => page.locator('.ant-table-summary').innerText(), WAIT).toContain('合计');
+  }));
+
   it('shows the asset summary and exports it to Excel', () => h.withPage('summary-export', async (page) => {
     await signIn(page, 'u01-finance');
     await page.goto('/finance/reports/summary');

@@ -36,7 +36,10 @@ export async function readQr(img: Locator): Promise<string> {
   } catch (err) {
     // As a scanner takes another look: the finder-pattern detector still misses some codes now and
     // then; an upright code on white can be read from its bounds directly.
-    const hints = new Map<unknown, unknown>([[DecodeHintType.PURE_BARCODE, true], [DecodeHintType.TRY_HARDER, true]]);
+    const hints = new Map<unknown, unknown>([
+      [DecodeHintType.PURE_BARCODE, true],
+      [DecodeHintType.TRY_HARDER, true],
+    ]);
     try {
       return new QRCodeReader().decode(bitmap(), hints as never).getText();
     } catch {

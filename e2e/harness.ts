@@ -40,7 +40,9 @@ async function waitForHealth(url: string, server: ChildProcess, log: () => strin
     try {
       const res = await fetch(`${url}/api/health`);
       if (res.ok) return;
-    } catch { /* not listening yet */ }
+    } catch {
+      /* not listening yet */
+    }
     await new Promise((r) => setTimeout(r, 300));
   }
   throw new Error(`the server did not answer /api/health within ${timeoutMs / 1000} s:\n${log()}`);
@@ -48,7 +50,8 @@ async function waitForHealth(url: string, server: ChildProcess, log: () => strin
 
 export async function startHarness(): Promise<Harness> {
   const webDir = path.resolve(ROOT, process.env.GONGWU_WEB_DIR ?? 'dist/web');
-  if (!fs.existsSync(path.join(webDir, 'index.html'))) throw new Error(`the web app is not built in ${webDir}: run \`npx vite build\` first`);
+  if (!fs.existsSync(path.join(webDir, 'index.html')))
+    throw new Error(`the web app is not built in ${webDir}: run \`npx vite build\` first`);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongwu-e2e-'));
   const port = await freePort();
   const env = {
@@ -61,7 +64,8 @@ export async function startHarness(): Promise<Harness> {
     LOG_LEVEL: 'warn',
     DATABASE_URL: '', // the embedded engine, whatever the caller's environment says
   };
-  const cli = (...args: string[]) => execFileSync(process.execPath, ['bin/gongwu.js', ...args], { cwd: ROOT, env, stdio: 'pipe', timeout: 300_000 });
+  const cli = (...args: string[]) =>
+    execFileSync(process.execPath, ['bin/gongwu.js', ...args], { cwd: ROOT, env, stdio: 'pipe', timeout: 300_000 });
   const template = process.env.GONGWU_E2E_TEMPLATE_DIR;
   if (template) {
     // Seed once per run into the template, then start every spec file on its own copy.
@@ -78,8 +82,12 @@ export async function startHarness(): Promise<Harness> {
 
   let output = '';
   const server = spawn(process.execPath, ['bin/gongwu.js', 'serve'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  server.stdout!.on('data', (d: Buffer) => { output += d.toString(); });
-  server.stderr!.on('data', (d: Buffer) => { output += d.toString(); });
+  server.stdout!.on('data', (d: Buffer) => {
+    output += d.toString();
+  });
+  server.stderr!.on('data', (d: Buffer) => {
+    output += d.toString();
+  });
   const baseUrl = `http://127.0.0.1:${port}`;
   try {
     await waitForHealth(baseUrl, server, () => output);
@@ -93,8 +101,13 @@ export async function startHarness(): Promise<Harness> {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
     args: [
-      '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync',
-      '--no-first-run', '--disable-quic',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
     ],
   });
 

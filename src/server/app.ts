@@ -33,7 +33,11 @@ export interface BuiltApp {
 /** TRUST_PROXY as a hop count: the nearest `n` proxies are trusted. */
 const trustHops = (n: number) => (_address: string, hop: number) => hop < n;
 
-export async function buildApp(config: Config, database: Database, opts: { logger?: boolean; startJobs?: boolean } = {}): Promise<BuiltApp> {
+export async function buildApp(
+  config: Config,
+  database: Database,
+  opts: { logger?: boolean; startJobs?: boolean } = {},
+): Promise<BuiltApp> {
   const app = Fastify({
     logger: opts.logger === false ? false : { level: config.logLevel },
     // X-Forwarded-For names the client only behind a configured proxy (TRUST_PROXY); otherwise
@@ -44,7 +48,9 @@ export async function buildApp(config: Config, database: Database, opts: { logge
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
-  const filesDir = config.dataDir.startsWith('memory://') ? fs.mkdtempSync(path.join(os.tmpdir(), 'gongwu-files-')) : path.join(config.dataDir, 'files');
+  const filesDir = config.dataDir.startsWith('memory://')
+    ? fs.mkdtempSync(path.join(os.tmpdir(), 'gongwu-files-'))
+    : path.join(config.dataDir, 'files');
   const jobs = new JobRunner(database, filesDir, { log: (msg) => app.log.warn(msg) });
   app.decorate('database', database);
   app.decorate('config', config);
@@ -71,7 +77,10 @@ export async function buildApp(config: Config, database: Database, opts: { logge
   // per account once signed in (after the access check), per address before: thirty staff behind
   // one office NAT each have their own budget.
   await app.register(rateLimit, {
-    global: true, max: 1000, timeWindow: '1 minute', hook: 'preHandler',
+    global: true,
+    max: 1000,
+    timeWindow: '1 minute',
+    hook: 'preHandler',
     allowList: (req) => !req.url.startsWith('/api/'),
     keyGenerator: (req) => (req.actor?.userId ? `user:${req.actor.userId}` : `ip:${req.ip}`),
   });
@@ -97,27 +106,44 @@ export async function buildApp(config: Config, database: Database, opts: { logge
 
   // 200 while the database answers; 503 "database unavailable" while it does not (load balancers
   // and monitors read the status; the server itself keeps running and reconnects by itself).
-  app.get('/api/health', {
-    config: { access: 'public' },
-    schema: {
-      tags: ['system'], summary: '健康检查',
-      response: {
-        200: z.object({ status: z.literal('ok'), engine: z.enum(['pglite', 'postgres']), version: z.string(), time: z.string() }),
-        503: z.object({ status: z.literal('unavailable'), error: z.literal('unavailable'), message: z.string(), engine: z.enum(['pglite', 'postgres']), time: z.string() }),
+  app.get(
+    '/api/health',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags: ['system'],
+        summary: '健康检查',
+        response: {
+          200: z.object({ status: z.literal('ok'), engine: z.enum(['pglite', 'postgres']), version: z.string(), time: z.string() }),
+          503: z.object({
+            status: z.literal('unavailable'),
+            error: z.literal('unavailable'),
+            message: z.string(),
+            engine: z.enum(['pglite', 'postgres']),
+            time: z.string(),
+          }),
+        },
       },
     },
-  }, async (_req, reply) => {
-    try {
-      // The embedded engine is asked on its thread between statements, so a long import does not
-      // make the server look dead; PostgreSQL answers a query on its own connection.
-      if (database.ping) await database.ping();
-      else await database.db.execute(sql`select 1`);
-    } catch (err) {
-      if (!isDatabaseUnavailable(err) && !isStatementTimeout(err)) throw err;
-      return reply.status(503).send({ status: 'unavailable' as const, error: 'unavailable' as const, message: '数据库不可用 / database unavailable', engine: database.engine, time: new Date().toISOString() });
-    }
-    return { status: 'ok' as const, engine: database.engine, version: '0.1.0', time: new Date().toISOString() };
-  });
+    async (_req, reply) => {
+      try {
+        // The embedded engine is asked on its thread between statements, so a long import does not
+        // make the server look dead; PostgreSQL answers a query on its own connection.
+        if (database.ping) await database.ping();
+        else await database.db.execute(sql`select 1`);
+      } catch (err) {
+        if (!isDatabaseUnavailable(err) && !isStatementTimeout(err)) throw err;
+        return reply.status(503).send({
+          status: 'unavailable' as const,
+          error: 'unavailable' as const,
+          message: '数据库不可用 / database unavailable',
+          engine: database.engine,
+          time: new Date().toISOString(),
+        });
+      }
+      return { status: 'ok' as const, engine: database.engine, version: '0.1.0', time: new Date().toISOString() };
+    },
+  );
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
 
   await app.register(authRoutes);

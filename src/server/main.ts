@@ -44,7 +44,13 @@ function contextFor(source: Source): CliContext {
     async open() {
       const config = checkedConfig();
       // A command is long work: it gets the jobs' statement limit, not the requests'.
-      const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, log, role: source.command, limits: { ...config.db, statementTimeoutMs: config.db.jobStatementTimeoutMs } });
+      const database = await openDatabase({
+        databaseUrl: config.databaseUrl,
+        dataDir: config.dataDir,
+        log,
+        role: source.command,
+        limits: { ...config.db, statementTimeoutMs: config.db.jobStatementTimeoutMs },
+      });
       await migrate(database, log);
       return { config, database };
     },
@@ -61,9 +67,18 @@ async function assertPortFree(config: Config): Promise<void> {
 }
 
 function portError(config: Config, err: NodeJS.ErrnoException): Error {
-  if (err.code === 'EADDRINUSE') return new StartupError(`端口 ${config.port} 已被占用（另一个程序或另一个公物服务器）；请用 PORT 指定其他端口`, `port ${config.port} is already in use; choose another with PORT`);
-  if (err.code === 'EACCES') return new StartupError(`无权使用端口 ${config.port}；请用 PORT 指定 1024 以上的端口`, `no permission to use port ${config.port}; choose one above 1024 with PORT`);
-  if (err.code === 'EADDRNOTAVAIL' || err.code === 'ENOTFOUND') return new StartupError(`HOST ${config.host} 不是本机地址`, `HOST ${config.host} is not an address of this machine`);
+  if (err.code === 'EADDRINUSE')
+    return new StartupError(
+      `端口 ${config.port} 已被占用（另一个程序或另一个公物服务器）；请用 PORT 指定其他端口`,
+      `port ${config.port} is already in use; choose another with PORT`,
+    );
+  if (err.code === 'EACCES')
+    return new StartupError(
+      `无权使用端口 ${config.port}；请用 PORT 指定 1024 以上的端口`,
+      `no permission to use port ${config.port}; choose one above 1024 with PORT`,
+    );
+  if (err.code === 'EADDRNOTAVAIL' || err.code === 'ENOTFOUND')
+    return new StartupError(`HOST ${config.host} 不是本机地址`, `HOST ${config.host} is not an address of this machine`);
   return err;
 }
 
@@ -76,7 +91,10 @@ async function serve(opts: { seed: boolean; build: boolean }) {
     try {
       execSync('npx vite build --logLevel warn', { stdio: 'inherit' });
     } catch {
-      throw new StartupError('网页应用构建失败（见上文）；请在项目目录运行 npx vite build', 'building the web app failed (see above); run npx vite build in the project folder');
+      throw new StartupError(
+        '网页应用构建失败（见上文）；请在项目目录运行 npx vite build',
+        'building the web app failed (see above); run npx vite build in the project folder',
+      );
     }
   }
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, log, role: 'server', limits: config.db });
@@ -89,7 +107,9 @@ async function serve(opts: { seed: boolean; build: boolean }) {
     // server stays up rather than dropping every other request with it.
     process.on('unhandledRejection', (err) => app.log.error({ err }, 'unhandled rejection'));
     if (database.folderLock) {
-      channel = await startOwnerChannel(config.dataDir, database.folderLock, (argv, io) => runProgram(argv, { kind: 'server', config, database, io }));
+      channel = await startOwnerChannel(config.dataDir, database.folderLock, (argv, io) =>
+        runProgram(argv, { kind: 'server', config, database, io }),
+      );
     }
     const shutdown = async () => {
       await channel?.close();
@@ -99,7 +119,9 @@ async function serve(opts: { seed: boolean; build: boolean }) {
     };
     process.on('SIGINT', () => void shutdown());
     process.on('SIGTERM', () => void shutdown());
-    await app.listen({ port: config.port, host: config.host }).catch((err: NodeJS.ErrnoException) => { throw portError(config, err); });
+    await app.listen({ port: config.port, host: config.host }).catch((err: NodeJS.ErrnoException) => {
+      throw portError(config, err);
+    });
   } catch (err) {
     await channel?.close();
     await database.close();
@@ -116,44 +138,88 @@ async function buildProgram(source: Source): Promise<Command> {
     program.exitOverride().configureOutput({ writeOut: source.io.out, writeErr: source.io.err });
   }
   const refuseInServer = (what: string) => {
-    if (source.kind === 'server') throw new StartupError(`服务器正在运行（它持有数据文件夹），不能再${what}；请先停止服务器`, `the server is running (it holds the data folder); stop it before you ${what === '启动' ? 'start another' : 'restore'}`);
+    if (source.kind === 'server')
+      throw new StartupError(
+        `服务器正在运行（它持有数据文件夹），不能再${what}；请先停止服务器`,
+        `the server is running (it holds the data folder); stop it before you ${what === '启动' ? 'start another' : 'restore'}`,
+      );
   };
 
-  program.command('start').description('build the web app if needed, migrate, load demo data on an empty database, and serve').action(() => { refuseInServer('启动'); return serve({ seed: true, build: true }); });
-  program.command('serve').description('migrate and serve the API and the web app').action(() => { refuseInServer('启动'); return serve({ seed: false, build: false }); });
-  program.command('migrate').description('bring the database schema up to date').action(async () => {
-    const { database } = await ctx.open();
-    await database.close();
-    ctx.log('migrated');
-  });
-  program.command('seed-demo').description('load the demo data (on an empty database)').option('--force', 'load even if data exists').action(async (o: { force?: boolean }) => {
-    const { database } = await ctx.open();
-    await seedDemo(database, ctx.log, { onlyIfEmpty: !o.force, scale: demoScale() });
-    await database.close();
-  });
-
-  program.command('backup').description('write a logical backup (gzip JSON lines, readable by either engine) to <file>; consistent while the server runs').argument('<file>').action(async (file: string) => {
-    const target = path.resolve(file);
-    if (!fs.existsSync(path.dirname(target))) throw new StartupError(`备份目标文件夹不存在：${path.dirname(target)}`, `the folder for the backup does not exist: ${path.dirname(target)}`);
-    const { database } = await ctx.open();
-    try {
-      const s = await backupDatabase(database, target);
-      ctx.log(`backed up ${s.rows} rows of ${s.tables} tables to ${file} (${(s.bytes / 1024 / 1024).toFixed(1)} MB)`);
-    } finally {
+  program
+    .command('start')
+    .description('build the web app if needed, migrate, load demo data on an empty database, and serve')
+    .action(() => {
+      refuseInServer('启动');
+      return serve({ seed: true, build: true });
+    });
+  program
+    .command('serve')
+    .description('migrate and serve the API and the web app')
+    .action(() => {
+      refuseInServer('启动');
+      return serve({ seed: false, build: false });
+    });
+  program
+    .command('migrate')
+    .description('bring the database schema up to date')
+    .action(async () => {
+      const { database } = await ctx.open();
       await database.close();
-    }
-  });
-  program.command('restore').description('load a backup into an empty, migrated database (all or nothing); stop the server first').argument('<file>')
-    .option('--force', 'replace the contents of a database that holds data').action(async (file: string, o: { force?: boolean }) => {
+      ctx.log('migrated');
+    });
+  program
+    .command('seed-demo')
+    .description('load the demo data (on an empty database)')
+    .option('--force', 'load even if data exists')
+    .action(async (o: { force?: boolean }) => {
+      const { database } = await ctx.open();
+      await seedDemo(database, ctx.log, { onlyIfEmpty: !o.force, scale: demoScale() });
+      await database.close();
+    });
+
+  program
+    .command('backup')
+    .description('write a logical backup (gzip JSON lines, readable by either engine) to <file>; consistent while the server runs')
+    .argument('<file>')
+    .action(async (file: string) => {
+      const target = path.resolve(file);
+      if (!fs.existsSync(path.dirname(target)))
+        throw new StartupError(
+          `备份目标文件夹不存在：${path.dirname(target)}`,
+          `the folder for the backup does not exist: ${path.dirname(target)}`,
+        );
+      const { database } = await ctx.open();
+      try {
+        const s = await backupDatabase(database, target);
+        ctx.log(`backed up ${s.rows} rows of ${s.tables} tables to ${file} (${(s.bytes / 1024 / 1024).toFixed(1)} MB)`);
+      } finally {
+        await database.close();
+      }
+    });
+  program
+    .command('restore')
+    .description('load a backup into an empty, migrated database (all or nothing); stop the server first')
+    .argument('<file>')
+    .option('--force', 'replace the contents of a database that holds data')
+    .action(async (file: string, o: { force?: boolean }) => {
       refuseInServer('恢复备份');
-      if (!fs.existsSync(file) || !fs.statSync(file).isFile()) throw new StartupError(`备份文件不存在：${file}，未做任何改动`, `no backup file at ${file}; nothing was changed`);
+      if (!fs.existsSync(file) || !fs.statSync(file).isFile())
+        throw new StartupError(`备份文件不存在：${file}，未做任何改动`, `no backup file at ${file}; nothing was changed`);
       const { database } = await ctx.open();
       try {
         // PostgreSQL: a running server would write between the tables' emptying and the load, or read half.
-        const servers = database.engine === 'postgres'
-          ? await query<{ n: number }>(database.db, sql`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'gongwu-server' AND pid <> pg_backend_pid()`)
-          : [{ n: 0 }];
-        if (servers[0].n > 0) throw new StartupError('有公物服务器正连接着该数据库；恢复备份前请先停止服务器，未做任何改动', 'a Gongwu server is connected to this database; stop it before restoring; nothing was changed');
+        const servers =
+          database.engine === 'postgres'
+            ? await query<{ n: number }>(
+                database.db,
+                sql`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'gongwu-server' AND pid <> pg_backend_pid()`,
+              )
+            : [{ n: 0 }];
+        if (servers[0].n > 0)
+          throw new StartupError(
+            '有公物服务器正连接着该数据库；恢复备份前请先停止服务器，未做任何改动',
+            'a Gongwu server is connected to this database; stop it before restoring; nothing was changed',
+          );
         const s = await restoreDatabase(database, file, { force: o.force });
         ctx.log(`restored ${s.rows} rows of ${s.tables} tables from ${file}`);
       } catch (err) {
@@ -196,7 +262,11 @@ async function main(): Promise<void> {
     const holder = fs.existsSync(dir) ? liveHolder(dir) : undefined;
     if (holder) {
       if (holder.role !== 'server' || !holder.adminPort) throw new FolderBusyError(dir, holder);
-      if (command === 'restore') throw new StartupError(`服务器（pid ${holder.pid}）正在使用数据文件夹 ${dir}；恢复备份前请先停止服务器，未做任何改动`, `the server (pid ${holder.pid}) holds ${dir}; stop it before restoring; nothing was changed`);
+      if (command === 'restore')
+        throw new StartupError(
+          `服务器（pid ${holder.pid}）正在使用数据文件夹 ${dir}；恢复备份前请先停止服务器，未做任何改动`,
+          `the server (pid ${holder.pid}) holds ${dir}; stop it before restoring; nothing was changed`,
+        );
       process.exitCode = await runOnOwner(dir, holder, argv);
       return;
     }

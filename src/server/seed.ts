@@ -3,7 +3,11 @@ import type { Database } from './platform/db/engine.ts';
 import { loadModules } from './platform/module.ts';
 
 /** Demo data: each module seeds its own part, in module order, once, on an empty database. */
-export async function seedDemo(database: Database, log: (msg: string) => void, opts: { onlyIfEmpty: boolean; scale?: 'demo' | 'small' }): Promise<void> {
+export async function seedDemo(
+  database: Database,
+  log: (msg: string) => void,
+  opts: { onlyIfEmpty: boolean; scale?: 'demo' | 'small' },
+): Promise<void> {
   if (opts.onlyIfEmpty) {
     const res = (await database.db.execute(sql`select count(*)::int as n from users`)) as unknown as { rows: { n: number }[] };
     if (res.rows[0].n > 0) return;

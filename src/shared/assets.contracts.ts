@@ -1,8 +1,23 @@
 // Contracts of the card library (资产卡片库), shared by the API and the web forms.
 import { z } from 'zod';
 import {
-  ACQUISITION_METHODS, ASSET_KINDS, ASSET_USES, CARD_EVENT_TYPES, CARD_STATUSES, DEPRECIATION_METHODS, DEPRECIATION_STATUSES, DISPOSAL_METHODS,
-  FUNDING_SOURCES, LAND_RIGHT_TYPES, OWNERSHIP_NATURES, PROCUREMENT_FORMS, USE_MODES, VALUE_TYPES, VEHICLE_ESTABLISHMENTS, VEHICLE_ORIGINS, VEHICLE_USES,
+  ACQUISITION_METHODS,
+  ASSET_KINDS,
+  ASSET_USES,
+  CARD_EVENT_TYPES,
+  CARD_STATUSES,
+  DEPRECIATION_METHODS,
+  DEPRECIATION_STATUSES,
+  DISPOSAL_METHODS,
+  FUNDING_SOURCES,
+  LAND_RIGHT_TYPES,
+  OWNERSHIP_NATURES,
+  PROCUREMENT_FORMS,
+  USE_MODES,
+  VALUE_TYPES,
+  VEHICLE_ESTABLISHMENTS,
+  VEHICLE_ORIGINS,
+  VEHICLE_USES,
 } from './assets.enums.ts';
 import { IsoDate } from './dates.ts';
 import { Fen } from './money.ts';
@@ -61,8 +76,23 @@ export const CardFilter = z.object({
 export type CardFilter = z.infer<typeof CardFilter>;
 
 export const CARD_SORTS = [
-  'cardNo', 'name', 'categoryCode', 'spec', 'brand', 'originalValueFen', 'netValueFen', 'accumulatedDepreciationFen',
-  'status', 'useMode', 'acquiredOn', 'postedOn', 'unitName', 'departmentName', 'custodianName', 'createdAt', 'updatedAt',
+  'cardNo',
+  'name',
+  'categoryCode',
+  'spec',
+  'brand',
+  'originalValueFen',
+  'netValueFen',
+  'accumulatedDepreciationFen',
+  'status',
+  'useMode',
+  'acquiredOn',
+  'postedOn',
+  'unitName',
+  'departmentName',
+  'custodianName',
+  'createdAt',
+  'updatedAt',
 ] as const;
 export const CardListQuery = PageQuery.extend(CardFilter.shape).extend({ sort: z.enum(CARD_SORTS).optional() });
 export type CardListQuery = z.infer<typeof CardListQuery>;
@@ -81,43 +111,45 @@ const area = z.number().min(0);
  * Category-specific attributes, typed here and checked against the category's attribute set by
  * card.rules.ts (checkAttributes). Fields the reports filter on are columns of `cards`; these are not.
  */
-export const CardAttributes = z.object({
-  // Buildings and land (房屋、土地).
-  ownershipNature: z.enum(keys(OWNERSHIP_NATURES)).optional(),
-  /** 不动产权证号 (权属证号). */
-  titleCertNo: z.string().max(64).optional(),
-  certIssuedOn: attrDate.optional(),
-  /** 坐落位置. */
-  address: z.string().max(200).optional(),
-  landRightType: z.enum(keys(LAND_RIGHT_TYPES)).optional(),
-  floorsAbove: z.number().int().min(0).max(200).optional(),
-  floorsBelow: z.number().int().min(0).max(20).optional(),
-  completedOn: attrDate.optional(),
-  /** Area by use, m²: 自用, 出租, 出借, 闲置; together at most the area. */
-  areaSelfUse: area.optional(),
-  areaRented: area.optional(),
-  areaLent: area.optional(),
-  areaIdle: area.optional(),
-  // Vehicles (车辆).
-  vehicleUse: z.enum(keys(VEHICLE_USES)).optional(),
-  establishment: z.enum(keys(VEHICLE_ESTABLISHMENTS)).optional(),
-  /** 排气量, litres. */
-  displacement: z.number().min(0).max(30).optional(),
-  /** 车架号 (VIN). */
-  vin: z.string().max(17).optional(),
-  engineNo: z.string().max(40).optional(),
-  seats: z.number().int().min(1).max(100).optional(),
-  vehicleOrigin: z.enum(keys(VEHICLE_ORIGINS)).optional(),
-  structure: z.enum(keys(BUILDING_STRUCTURES)).optional(),
-  /** m² (buildings, land). */
-  area: z.number().positive().optional(),
-  plateNo: z.string().max(20).optional(),
-  ip: z.string().max(64).optional(),
-  mac: z.string().max(32).optional(),
-  rack: z.string().max(64).optional(),
-  uStart: z.number().int().min(1).max(60).optional(),
-  uHeight: z.number().int().min(1).max(60).optional(),
-}).catchall(z.unknown());
+export const CardAttributes = z
+  .object({
+    // Buildings and land (房屋、土地).
+    ownershipNature: z.enum(keys(OWNERSHIP_NATURES)).optional(),
+    /** 不动产权证号 (权属证号). */
+    titleCertNo: z.string().max(64).optional(),
+    certIssuedOn: attrDate.optional(),
+    /** 坐落位置. */
+    address: z.string().max(200).optional(),
+    landRightType: z.enum(keys(LAND_RIGHT_TYPES)).optional(),
+    floorsAbove: z.number().int().min(0).max(200).optional(),
+    floorsBelow: z.number().int().min(0).max(20).optional(),
+    completedOn: attrDate.optional(),
+    /** Area by use, m²: 自用, 出租, 出借, 闲置; together at most the area. */
+    areaSelfUse: area.optional(),
+    areaRented: area.optional(),
+    areaLent: area.optional(),
+    areaIdle: area.optional(),
+    // Vehicles (车辆).
+    vehicleUse: z.enum(keys(VEHICLE_USES)).optional(),
+    establishment: z.enum(keys(VEHICLE_ESTABLISHMENTS)).optional(),
+    /** 排气量, litres. */
+    displacement: z.number().min(0).max(30).optional(),
+    /** 车架号 (VIN). */
+    vin: z.string().max(17).optional(),
+    engineNo: z.string().max(40).optional(),
+    seats: z.number().int().min(1).max(100).optional(),
+    vehicleOrigin: z.enum(keys(VEHICLE_ORIGINS)).optional(),
+    structure: z.enum(keys(BUILDING_STRUCTURES)).optional(),
+    /** m² (buildings, land). */
+    area: z.number().positive().optional(),
+    plateNo: z.string().max(20).optional(),
+    ip: z.string().max(64).optional(),
+    mac: z.string().max(32).optional(),
+    rack: z.string().max(64).optional(),
+    uStart: z.number().int().min(1).max(60).optional(),
+    uHeight: z.number().int().min(1).max(60).optional(),
+  })
+  .catchall(z.unknown());
 export type CardAttributes = z.infer<typeof CardAttributes>;
 
 const text = (max: number) => z.string().trim().max(max);
@@ -345,24 +377,28 @@ export const LedgerVerification = z.object({
   checkedEvents: z.number(),
   failedCards: z.number(),
   counts: z.object({ altered: z.number(), removed: z.number(), reordered: z.number() }),
-  failures: z.array(z.object({
-    cardId: z.string(),
-    cardNo: z.string().nullable(),
-    unitId: z.string().nullable(),
-    problems: z.array(z.enum(keys(LEDGER_PROBLEMS))),
-    /** The first seq at which the chain breaks. */
-    firstBadSeq: z.number().nullable(),
-  })),
+  failures: z.array(
+    z.object({
+      cardId: z.string(),
+      cardNo: z.string().nullable(),
+      unitId: z.string().nullable(),
+      problems: z.array(z.enum(keys(LEDGER_PROBLEMS))),
+      /** The first seq at which the chain breaks. */
+      firstBadSeq: z.number().nullable(),
+    }),
+  ),
   /** The depreciation ledger (one chain of monthly charges per card, and each run's count and total). */
   depreciation: z.object({
     checkedEntries: z.number(),
-    failures: z.array(z.object({
-      cardId: z.string().nullable(),
-      cardNo: z.string().nullable(),
-      unitId: z.string().nullable(),
-      month: z.string(),
-      problem: z.enum(keys(DEPRECIATION_LEDGER_PROBLEMS)),
-    })),
+    failures: z.array(
+      z.object({
+        cardId: z.string().nullable(),
+        cardNo: z.string().nullable(),
+        unitId: z.string().nullable(),
+        month: z.string(),
+        problem: z.enum(keys(DEPRECIATION_LEDGER_PROBLEMS)),
+      }),
+    ),
   }),
   durationMs: z.number(),
   checkedAt: z.string(),

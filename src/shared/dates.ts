@@ -41,10 +41,16 @@ export const MONTH_MESSAGE = `月份应为有效的 YYYY-MM（${DATE_MIN_YEAR}�
  * A calendar date, 'YYYY-MM-DD'. The pattern is kept for the OpenAPI document (clients and the
  * route walker read it); the refinement checks the day exists.
  */
-export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, DATE_MESSAGE).refine(isCalendarDate, DATE_MESSAGE);
+export const IsoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, DATE_MESSAGE)
+  .refine(isCalendarDate, DATE_MESSAGE);
 
 /** A calendar month, 'YYYY-MM'. */
-export const IsoMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, MONTH_MESSAGE).refine(isCalendarMonth, MONTH_MESSAGE);
+export const IsoMonth = z
+  .string()
+  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, MONTH_MESSAGE)
+  .refine(isCalendarMonth, MONTH_MESSAGE);
 
 /** The value when it is a calendar date, else null (for stored payloads read back). */
 export function calendarDateOrNull(s: unknown): string | null {

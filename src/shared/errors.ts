@@ -2,13 +2,21 @@
 export const ERRORS = {
   validation: { status: 400, zh: '输入有误', en: 'Invalid input' },
   bad_file: { status: 400, zh: '文件无法读取', en: 'The file cannot be read' },
-  import_rejected: { status: 422, zh: '导入被拒绝：文件中有错误行，未写入任何数据', en: 'Import rejected: the file has bad rows; nothing was written' },
+  import_rejected: {
+    status: 422,
+    zh: '导入被拒绝：文件中有错误行，未写入任何数据',
+    en: 'Import rejected: the file has bad rows; nothing was written',
+  },
   unauthenticated: { status: 401, zh: '请先登录', en: 'Please sign in' },
   bad_credentials: { status: 401, zh: '用户名或密码错误', en: 'Wrong username or password' },
   locked_out: { status: 429, zh: '登录失败次数过多，请稍后再试', en: 'Too many failed sign-ins; try again later' },
   csrf: { status: 403, zh: '请求来源校验失败，请刷新页面', en: 'Request origin check failed; reload the page' },
   forbidden: { status: 403, zh: '无权执行此操作', en: 'You are not allowed to do this' },
-  password_change_required: { status: 403, zh: '请先修改密码（临时密码只能用于修改密码）', en: 'Change your password first (a temporary password only allows that)' },
+  password_change_required: {
+    status: 403,
+    zh: '请先修改密码（临时密码只能用于修改密码）',
+    en: 'Change your password first (a temporary password only allows that)',
+  },
   not_found: { status: 404, zh: '记录不存在', en: 'Not found' },
   conflict: { status: 409, zh: '与现有记录冲突', en: 'Conflicts with an existing record' },
   stale: { status: 409, zh: '记录已被他人修改，请刷新后重试', en: 'The record was changed by someone else; reload and retry' },

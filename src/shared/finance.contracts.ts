@@ -59,7 +59,10 @@ export const RunRequest = z.object({
 });
 export const JobStarted = z.object({ jobId: z.string() });
 
-export const EntriesQuery = z.object({ page: z.coerce.number().int().min(1).default(1), pageSize: z.coerce.number().int().min(1).max(500).default(50) });
+export const EntriesQuery = z.object({
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(500).default(50),
+});
 export const EntriesView = z.object({ items: z.array(ChargeView), total: z.number() });
 
 export const WorkloadsQuery = z.object({ unitId: z.uuid(), month: Month });
@@ -79,7 +82,15 @@ export const WorkloadsSave = z.object({
 
 /** A card's depreciation history, for the card timeline. */
 export const CardDepreciationView = z.object({
-  items: z.array(z.object({ month: Month, amountFen: z.number(), accumulatedAfterFen: z.number(), months: z.number(), status: z.enum(['open', 'closed']) })),
+  items: z.array(
+    z.object({
+      month: Month,
+      amountFen: z.number(),
+      accumulatedAfterFen: z.number(),
+      months: z.number(),
+      status: z.enum(['open', 'closed']),
+    }),
+  ),
   /** The opening balance the card came in with (期初), when it did. */
   opening: z.object({ month: Month, months: z.number(), accumulatedFen: z.number() }).nullable(),
   /** A late entry (补记): the real date of recognition, in a month closed when it was posted. */

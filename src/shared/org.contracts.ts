@@ -39,9 +39,18 @@ export const ROLE_LABELS: Record<(typeof ROLES)[number], { zh: string; en: strin
 };
 
 const text = (max: number, what: string) => z.string().trim().min(1, `请填写${what}`).max(max, `${what}不超过 ${max} 个字符`);
-const optionalText = (max: number) => z.string().trim().max(max).nullish().transform((v) => (v ? v : null));
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .nullish()
+    .transform((v) => (v ? v : null));
 /** Query-string booleans arrive as text. */
-const queryBool = z.enum(['true', 'false']).transform((v) => v === 'true').optional();
+const queryBool = z
+  .enum(['true', 'false'])
+  .transform((v) => v === 'true')
+  .optional();
 
 export const IdParams = z.object({ id: z.uuid() });
 
@@ -61,7 +70,10 @@ export const UnitView = z.object({
 export type UnitView = z.infer<typeof UnitView>;
 
 export const UnitInput = z.object({
-  code: z.string().trim().regex(/^\d{3,12}$/, '单位编码为 3–12 位数字'),
+  code: z
+    .string()
+    .trim()
+    .regex(/^\d{3,12}$/, '单位编码为 3–12 位数字'),
   name: text(100, '单位名称'),
   shortName: optionalText(50),
   classified: z.boolean().default(false),
@@ -112,13 +124,21 @@ export type StaffView = z.infer<typeof StaffView>;
 
 export const StaffInput = z.object({
   unitId: z.uuid('请选择单位'),
-  departmentId: z.uuid().nullish().transform((v) => v ?? null),
+  departmentId: z
+    .uuid()
+    .nullish()
+    .transform((v) => v ?? null),
   employeeNo: optionalText(30),
   name: text(50, '姓名'),
   rank: z.enum(RANKS, '请选择职级'),
   onEstablishment: z.boolean().default(true),
   title: optionalText(50),
-  phone: z.string().trim().regex(/^[\d\-+ ]{0,20}$/, '电话号码格式不对').nullish().transform((v) => (v ? v : null)),
+  phone: z
+    .string()
+    .trim()
+    .regex(/^[\d\-+ ]{0,20}$/, '电话号码格式不对')
+    .nullish()
+    .transform((v) => (v ? v : null)),
   active: z.boolean().default(true),
 });
 export type StaffInput = z.infer<typeof StaffInput>;
@@ -133,7 +153,13 @@ export const StaffQuery = PageQuery.extend({
 });
 
 // ---------- user accounts ----------
-export const RoleGrantInput = z.object({ role: z.enum(ROLES), unitId: z.uuid().nullish().transform((v) => v ?? null) });
+export const RoleGrantInput = z.object({
+  role: z.enum(ROLES),
+  unitId: z
+    .uuid()
+    .nullish()
+    .transform((v) => v ?? null),
+});
 
 export const UserView = z.object({
   id: z.string(),
@@ -151,15 +177,28 @@ export const UserView = z.object({
 export type UserView = z.infer<typeof UserView>;
 
 export const UserCreate = z.object({
-  username: z.string().trim().regex(/^[a-zA-Z0-9][a-zA-Z0-9._-]{1,49}$/, '用户名为 2–50 位字母、数字、点、下划线或连字符'),
+  username: z
+    .string()
+    .trim()
+    .regex(/^[a-zA-Z0-9][a-zA-Z0-9._-]{1,49}$/, '用户名为 2–50 位字母、数字、点、下划线或连字符'),
   /** Defaults to the staff member's name. */
   displayName: optionalText(50),
   /** Accounts of people are bound to their staff record; the unit follows from it. */
-  staffId: z.uuid().nullish().transform((v) => v ?? null),
-  unitId: z.uuid().nullish().transform((v) => v ?? null),
+  staffId: z
+    .uuid()
+    .nullish()
+    .transform((v) => v ?? null),
+  unitId: z
+    .uuid()
+    .nullish()
+    .transform((v) => v ?? null),
   roles: z.array(RoleGrantInput).default([]),
   /** Omitted: a random one is generated and returned once. */
-  password: z.string().max(200).nullish().transform((v) => (v ? v : null)),
+  password: z
+    .string()
+    .max(200)
+    .nullish()
+    .transform((v) => (v ? v : null)),
 });
 export type UserCreate = z.input<typeof UserCreate>;
 
@@ -171,7 +210,13 @@ export const UserUpdate = z.object({
 });
 
 export const SetRolesInput = z.object({ roles: z.array(RoleGrantInput).max(20) });
-export const ResetPasswordInput = z.object({ password: z.string().max(200).nullish().transform((v) => (v ? v : null)) });
+export const ResetPasswordInput = z.object({
+  password: z
+    .string()
+    .max(200)
+    .nullish()
+    .transform((v) => (v ? v : null)),
+});
 export const PasswordResult = z.object({ password: z.string().nullable() });
 
 export const UserQuery = PageQuery.extend({
@@ -183,15 +228,28 @@ export const UserQuery = PageQuery.extend({
 
 // ---------- places ----------
 export const CompoundView = z.object({ id: z.string(), code: z.string(), name: z.string(), address: z.string().nullable() });
-export const CompoundInput = z.object({ code: z.string().trim().regex(/^[A-Za-z0-9-]{1,20}$/, '编码为 1–20 位字母或数字'), name: text(100, '办公区名称'), address: optionalText(200) });
+export const CompoundInput = z.object({
+  code: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9-]{1,20}$/, '编码为 1–20 位字母或数字'),
+  name: text(100, '办公区名称'),
+  address: optionalText(200),
+});
 export const BuildingView = z.object({ id: z.string(), compoundId: z.string(), code: z.string(), name: z.string() });
 export const BuildingInput = z.object({ compoundId: z.uuid('请选择办公区'), code: text(20, '楼栋编码'), name: text(100, '楼栋名称') });
 export const FloorView = z.object({ id: z.string(), buildingId: z.string(), level: z.number(), name: z.string() });
-export const FloorInput = z.object({ buildingId: z.uuid('请选择楼栋'), level: z.number().int().min(-10).max(200), name: text(50, '楼层名称') });
+export const FloorInput = z.object({
+  buildingId: z.uuid('请选择楼栋'),
+  level: z.number().int().min(-10).max(200),
+  name: text(50, '楼层名称'),
+});
 
-export const PlaceTree = z.array(CompoundView.extend({
-  buildings: z.array(BuildingView.extend({ floors: z.array(FloorView) })),
-}));
+export const PlaceTree = z.array(
+  CompoundView.extend({
+    buildings: z.array(BuildingView.extend({ floors: z.array(FloorView) })),
+  }),
+);
 export type PlaceTree = z.infer<typeof PlaceTree>;
 
 export const RoomView = z.object({
@@ -218,7 +276,10 @@ export const RoomInput = z.object({
   name: optionalText(50),
   type: z.enum(ROOM_TYPES, '请选择房间类型'),
   usableArea: z.number('请填写使用面积').positive('使用面积须大于 0').max(100000, '使用面积过大'),
-  unitId: z.uuid().nullish().transform((v) => v ?? null),
+  unitId: z
+    .uuid()
+    .nullish()
+    .transform((v) => v ?? null),
 });
 export type RoomInput = z.infer<typeof RoomInput>;
 

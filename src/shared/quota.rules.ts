@@ -28,5 +28,8 @@ export function quotaBasis(rule: QuotaRule, facts: UnitFacts): QuotaBasis | unde
 
 export const quotaAllowed = (rule: QuotaRule, facts: UnitFacts): number | undefined => quotaBasis(rule, facts)?.allowed;
 
-export const factsFrom = (classified: boolean, headcount: Record<string, number>): UnitFacts =>
-  ({ classified, headcount, total: Object.values(headcount).reduce((s, n) => s + n, 0) });
+export const factsFrom = (classified: boolean, headcount: Record<string, number>): UnitFacts => ({
+  classified,
+  headcount,
+  total: Object.values(headcount).reduce((s, n) => s + n, 0),
+});

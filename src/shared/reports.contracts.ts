@@ -77,19 +77,37 @@ export const LIST_KINDS = {
   buildings_land: ['房屋和土地', 'Buildings and land'],
 } as const;
 export type ListKind = keyof typeof LIST_KINDS;
-export const ListQuery = ReportFilter.extend({ page: z.coerce.number().int().min(1).default(1), pageSize: z.coerce.number().int().min(1).max(1000).default(50) });
+export const ListQuery = ReportFilter.extend({
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(1000).default(50),
+});
 export const ListRow = z.object({
-  cardId: z.string(), cardNo: z.string(), name: z.string(), unitName: z.string(), categoryName: z.string(),
-  status: z.string(), useMode: z.string(), postedOn: z.string().nullable(), disposedOn: z.string().nullable(),
-  method: z.string().nullable(), counterparty: z.string().nullable(),
-  originalValueFen: z.number(), accumulatedFen: z.number(), netFen: z.number(),
+  cardId: z.string(),
+  cardNo: z.string(),
+  name: z.string(),
+  unitName: z.string(),
+  categoryName: z.string(),
+  status: z.string(),
+  useMode: z.string(),
+  postedOn: z.string().nullable(),
+  disposedOn: z.string().nullable(),
+  method: z.string().nullable(),
+  counterparty: z.string().nullable(),
+  originalValueFen: z.number(),
+  accumulatedFen: z.number(),
+  netFen: z.number(),
   /** Depreciation schedule: charged in the period. */
   periodFen: z.number().nullable(),
   usefulLifeMonths: z.number().nullable(),
-  plate: z.string().nullable(), area: z.number().nullable(),
+  plate: z.string().nullable(),
+  area: z.number().nullable(),
 });
 export type ListRow = z.infer<typeof ListRow>;
-export const ListView = z.object({ items: z.array(ListRow), total: z.number(), totals: z.object({ originalValueFen: z.number(), accumulatedFen: z.number(), netFen: z.number(), periodFen: z.number() }) });
+export const ListView = z.object({
+  items: z.array(ListRow),
+  total: z.number(),
+  totals: z.object({ originalValueFen: z.number(), accumulatedFen: z.number(), netFen: z.number(), periodFen: z.number() }),
+});
 
 // ---- quantity quotas (数量超标): per unit × allocation standard with a quota ----
 
@@ -101,10 +119,16 @@ export const QuotaQuery = z.object({
 });
 export type QuotaQuery = z.infer<typeof QuotaQuery>;
 export const QuotaRow = z.object({
-  unitId: z.string(), unitCode: z.string(), unitName: z.string(), classified: z.boolean(),
-  standardCode: z.string(), standardName: z.string(),
+  unitId: z.string(),
+  unitCode: z.string(),
+  unitName: z.string(),
+  classified: z.boolean(),
+  standardCode: z.string(),
+  standardName: z.string(),
   /** Establishment headcount the rule counts, the ratio applied, and the allowed quantity. */
-  headcount: z.number(), ratio: z.number(), allowed: z.number(),
+  headcount: z.number(),
+  ratio: z.number(),
+  allowed: z.number(),
   /** Quantity of held cards (not disposed, missing or pending disposal) the standard covers. */
   held: z.number(),
   /** held − allowed when positive, else 0. */
@@ -122,7 +146,12 @@ export type QuotaView = z.infer<typeof QuotaView>;
 export const QUOTA_REPORT = ['数量超标', 'Over quota'] as const;
 
 export const ExportRequest = z.object({
-  report: z.union([z.literal('summary'), z.literal('pack'), z.literal('quota'), z.enum(Object.keys(LIST_KINDS) as [ListKind, ...ListKind[]])]),
+  report: z.union([
+    z.literal('summary'),
+    z.literal('pack'),
+    z.literal('quota'),
+    z.enum(Object.keys(LIST_KINDS) as [ListKind, ...ListKind[]]),
+  ]),
   filter: ReportFilter,
   /** The quota report only: include the rows within quota. */
   showAll: z.boolean().optional(),
@@ -130,9 +159,19 @@ export const ExportRequest = z.object({
 
 export const DashboardView = z.object({
   byCategory: z.array(z.object({ categoryId: z.string(), name: z.string(), valueFen: z.number(), count: z.number() })),
-  byUnit: z.array(z.object({ unitId: z.string(), name: z.string(), valueFen: z.number(), count: z.number(), idleRate: z.number(), idleCount: z.number(), overStandardCount: z.number(),
-    /** Standards whose quantity quota the unit exceeds. */
-    overQuotaCount: z.number() })),
+  byUnit: z.array(
+    z.object({
+      unitId: z.string(),
+      name: z.string(),
+      valueFen: z.number(),
+      count: z.number(),
+      idleRate: z.number(),
+      idleCount: z.number(),
+      overStandardCount: z.number(),
+      /** Standards whose quantity quota the unit exceeds. */
+      overQuotaCount: z.number(),
+    }),
+  ),
   byStatus: z.array(z.object({ status: z.string(), count: z.number() })),
   monthly: z.array(z.object({ month: Month, additions: z.number(), disposals: z.number() })),
   totals: z.object({ count: z.number(), valueFen: z.number(), netFen: z.number() }),

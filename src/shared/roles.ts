@@ -64,8 +64,17 @@ export type Permission = keyof typeof PERMISSIONS;
  * and the read-only roles hold none of them; the route walker checks every route declaring one.
  */
 export const BUSINESS_WRITE_PERMISSIONS: readonly Permission[] = [
-  'document.write', 'document.approve', 'document.execute', 'chain.write', 'standard.write', 'procurement.write',
-  'card.write', 'card.import', 'depreciation.run', 'depreciation.close', 'report.explain',
+  'document.write',
+  'document.approve',
+  'document.execute',
+  'chain.write',
+  'standard.write',
+  'procurement.write',
+  'card.write',
+  'card.import',
+  'depreciation.run',
+  'depreciation.close',
+  'report.explain',
 ];
 
 /**
@@ -84,10 +93,14 @@ export const READ_ONLY_ROLES: readonly Role[] = ['auditor'];
  */
 export const ROLE_CONFLICTS: readonly (readonly [Role, Role, string])[] = [
   ...ROLES.filter((r) => r !== 'sysadmin').map((r) => ['sysadmin', r, '系统管理员只管理账号，不能兼任业务角色'] as const),
-  ...ROLES.filter((r) => r !== 'sysadmin' && r !== 'auditor').map((r) => ['auditor', r, '内审/纪检须独立于被检查的业务，不能兼任业务角色'] as const),
+  ...ROLES.filter((r) => r !== 'sysadmin' && r !== 'auditor').map(
+    (r) => ['auditor', r, '内审/纪检须独立于被检查的业务，不能兼任业务角色'] as const,
+  ),
   ['unit_admin', 'unit_finance', '资产管理与财务入账须由不同的人承担'],
   ['asset_office', 'finance_bureau', '管委会资产管理处与财政局的审批须由不同的人承担'],
-  ...ROLES.filter((r) => r !== 'vendor' && r !== 'sysadmin' && r !== 'auditor').map((r) => ['vendor', r, '运维服务商不能兼任机关内部角色'] as const),
+  ...ROLES.filter((r) => r !== 'vendor' && r !== 'sysadmin' && r !== 'auditor').map(
+    (r) => ['vendor', r, '运维服务商不能兼任机关内部角色'] as const,
+  ),
 ];
 
 /** The conflicts among `grants` (ROLE_CONFLICTS): the later grant's index and the reason. */
@@ -98,7 +111,10 @@ export function roleConflicts(grants: readonly RoleGrant[]): { index: number; ot
       const a = grants[i];
       const overlap = a.unitId === null || b.unitId === null || a.unitId === b.unitId;
       const rule = overlap && ROLE_CONFLICTS.find(([x, y]) => (x === a.role && y === b.role) || (x === b.role && y === a.role));
-      if (rule) { out.push({ index: j, other: i, message: `${ROLE_LABELS[a.role]}与${ROLE_LABELS[b.role]}不能由同一人兼任：${rule[2]}` }); break; }
+      if (rule) {
+        out.push({ index: j, other: i, message: `${ROLE_LABELS[a.role]}与${ROLE_LABELS[b.role]}不能由同一人兼任：${rule[2]}` });
+        break;
+      }
     }
   });
   return out;
@@ -106,8 +122,15 @@ export function roleConflicts(grants: readonly RoleGrant[]): { index: number; ot
 
 /** Chinese role names for messages (the web has its own [zh, en] labels). */
 export const ROLE_LABELS: Record<Role, string> = {
-  sysadmin: '系统管理员', asset_office: '资产管理处', finance_bureau: '财政局', auditor: '内审/纪检', unit_admin: '单位资产管理员',
-  unit_finance: '单位财务', unit_leader: '单位负责人', staff: '使用人', vendor: '运维服务商',
+  sysadmin: '系统管理员',
+  asset_office: '资产管理处',
+  finance_bureau: '财政局',
+  auditor: '内审/纪检',
+  unit_admin: '单位资产管理员',
+  unit_finance: '单位财务',
+  unit_leader: '单位负责人',
+  staff: '使用人',
+  vendor: '运维服务商',
 };
 
 export interface RoleGrant {

@@ -22,7 +22,15 @@ export type DocumentType = keyof typeof DOCUMENT_TYPES;
 export const DocumentTypeSchema = z.enum(Object.keys(DOCUMENT_TYPES) as [DocumentType, ...DocumentType[]]);
 
 /** Document types whose lines are cards. */
-export const CARD_DOCUMENT_TYPES: readonly DocumentType[] = ['requisition', 'return', 'change', 'transfer', 'lending', 'disposal', 'maintenance'];
+export const CARD_DOCUMENT_TYPES: readonly DocumentType[] = [
+  'requisition',
+  'return',
+  'change',
+  'transfer',
+  'lending',
+  'disposal',
+  'maintenance',
+];
 
 export const DOCUMENT_STATUSES = {
   draft: ['草稿', 'Draft'],
@@ -238,7 +246,16 @@ export const DocumentDetail = DocumentSummary.extend({
   steps: z.array(DocumentStep),
   events: z.array(DocumentEvent),
   /** What the caller may do now. */
-  can: z.object({ edit: z.boolean(), submit: z.boolean(), decide: z.boolean(), execute: z.boolean(), cancel: z.boolean(), post: z.boolean(), returnLending: z.boolean(), withdraw: z.boolean() }),
+  can: z.object({
+    edit: z.boolean(),
+    submit: z.boolean(),
+    decide: z.boolean(),
+    execute: z.boolean(),
+    cancel: z.boolean(),
+    post: z.boolean(),
+    returnLending: z.boolean(),
+    withdraw: z.boolean(),
+  }),
 });
 export type DocumentDetail = z.infer<typeof DocumentDetail>;
 

@@ -32,7 +32,14 @@ function Themed({ children }: { children: ReactNode }) {
       theme={{
         token: { colorPrimary: '#1f5fbf', borderRadius: 4, fontSize: 14 },
         components: {
-          Layout: { headerBg: '#ffffff', headerHeight: 56, headerPadding: '0 16px', siderBg: '#ffffff', triggerBg: '#ffffff', triggerColor: '#595959' },
+          Layout: {
+            headerBg: '#ffffff',
+            headerHeight: 56,
+            headerPadding: '0 16px',
+            siderBg: '#ffffff',
+            triggerBg: '#ffffff',
+            triggerColor: '#595959',
+          },
           Menu: { itemHeight: 38, subMenuItemBg: '#ffffff' },
           Table: { headerBg: '#f5f7fa' },
         },

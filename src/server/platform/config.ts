@@ -82,7 +82,8 @@ export function configProblems(config: Config): string[] {
     problems.push(`PORT 应为 0–65535 的整数 / PORT must be an integer from 0 to 65535 (got "${process.env.PORT ?? config.port}")`);
   }
   for (const [k, v] of Object.entries(config.db)) {
-    if (!Number.isFinite(v) || v < 0) problems.push(`数据库时限 ${k} 应为非负数 / the database limit ${k} must be a non-negative number (got "${v}")`);
+    if (!Number.isFinite(v) || v < 0)
+      problems.push(`数据库时限 ${k} 应为非负数 / the database limit ${k} must be a non-negative number (got "${v}")`);
   }
   if (config.databaseUrl) {
     try {

@@ -13,7 +13,9 @@ describe('database errors reaching the error handler', () => {
     await database.db.execute(sql`CREATE TABLE probe (id int PRIMARY KEY, n int CHECK (n >= 0), parent int REFERENCES probe (id))`);
     await database.db.execute(sql`INSERT INTO probe (id, n) VALUES (1, 1)`);
   });
-  afterAll(async () => { await database.close(); });
+  afterAll(async () => {
+    await database.close();
+  });
 
   const failure = async (statement: ReturnType<typeof sql>) => {
     try {
@@ -26,12 +28,48 @@ describe('database errors reaching the error handler', () => {
   };
 
   it('reads the SQLSTATE through the wrapping error and maps clashes to 409 and bad data to 400, without internals', async () => {
-    expect(await failure(sql`INSERT INTO probe (id) VALUES (1)`)).toEqual({ code: '23505', status: 409, error: 'conflict', unexpected: false, leaks: false });
-    expect(await failure(sql`INSERT INTO probe (id, parent) VALUES (2, 99)`)).toEqual({ code: '23503', status: 409, error: 'conflict', unexpected: false, leaks: false });
-    expect(await failure(sql`INSERT INTO probe (id, n) VALUES (3, -1)`)).toEqual({ code: '23514', status: 400, error: 'validation', unexpected: false, leaks: false });
-    expect(await failure(sql`SELECT ${'2026-02-30'}::date`)).toEqual({ code: '22008', status: 400, error: 'validation', unexpected: false, leaks: false });
-    expect(await failure(sql`SELECT ${'abc'}::int`)).toEqual({ code: '22P02', status: 400, error: 'validation', unexpected: false, leaks: false });
-    expect(await failure(sql`SELECT ${'99999999999'}::int`)).toEqual({ code: '22003', status: 400, error: 'validation', unexpected: false, leaks: false });
+    expect(await failure(sql`INSERT INTO probe (id) VALUES (1)`)).toEqual({
+      code: '23505',
+      status: 409,
+      error: 'conflict',
+      unexpected: false,
+      leaks: false,
+    });
+    expect(await failure(sql`INSERT INTO probe (id, parent) VALUES (2, 99)`)).toEqual({
+      code: '23503',
+      status: 409,
+      error: 'conflict',
+      unexpected: false,
+      leaks: false,
+    });
+    expect(await failure(sql`INSERT INTO probe (id, n) VALUES (3, -1)`)).toEqual({
+      code: '23514',
+      status: 400,
+      error: 'validation',
+      unexpected: false,
+      leaks: false,
+    });
+    expect(await failure(sql`SELECT ${'2026-02-30'}::date`)).toEqual({
+      code: '22008',
+      status: 400,
+      error: 'validation',
+      unexpected: false,
+      leaks: false,
+    });
+    expect(await failure(sql`SELECT ${'abc'}::int`)).toEqual({
+      code: '22P02',
+      status: 400,
+      error: 'validation',
+      unexpected: false,
+      leaks: false,
+    });
+    expect(await failure(sql`SELECT ${'99999999999'}::int`)).toEqual({
+      code: '22003',
+      status: 400,
+      error: 'validation',
+      unexpected: false,
+      leaks: false,
+    });
     expect((await failure(sql`SELECT ${'a\u0000b'}::text`)).status).toBe(400);
   });
 

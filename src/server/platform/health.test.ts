@@ -3,8 +3,12 @@ import { createTestApp, type TestApp } from '../testing/test-app.ts';
 
 describe('the running app', () => {
   let t: TestApp;
-  beforeAll(async () => { t = await createTestApp(); });
-  afterAll(async () => { await t.close(); });
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(async () => {
+    await t.close();
+  });
 
   it('answers health with its engine', async () => {
     const res = await t.anonymous.get('/api/health');

@@ -1,6 +1,13 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BUSINESS_WRITE_PERMISSIONS, hasPermission, READ_ONLY_ROLES, unitsAllowed, type Permission, type RoleGrant } from '../../shared/roles.ts';
+import {
+  BUSINESS_WRITE_PERMISSIONS,
+  hasPermission,
+  READ_ONLY_ROLES,
+  unitsAllowed,
+  type Permission,
+  type RoleGrant,
+} from '../../shared/roles.ts';
 import { grantsOf } from '../platform/auth/session.service.ts';
 import { tableDigests } from '../platform/db/backup.ts';
 import { queryOne } from '../platform/db/engine.ts';
@@ -65,13 +72,23 @@ describe('the route walker', { timeout: 180_000 }, () => {
       const user = await queryOne<{ id: string }>(database.db, sql`select id::text from users where username = ${name}`);
       if (!user) missing.push(name);
     }
-    if (missing.length) throw new Error(`the small demo seed lacks the personas ${missing.join(', ')} (seedDemo scale 'small' must create them with the demo password)`);
-    const u1 = await queryOne<{ id: string; unit: string }>(database.db, sql`select id::text, unit_id::text as unit from users where username = 'u01-admin'`);
+    if (missing.length)
+      throw new Error(
+        `the small demo seed lacks the personas ${missing.join(', ')} (seedDemo scale 'small' must create them with the demo password)`,
+      );
+    const u1 = await queryOne<{ id: string; unit: string }>(
+      database.db,
+      sql`select id::text, unit_id::text as unit from users where username = 'u01-admin'`,
+    );
     const u2 = await queryOne<{ unit: string }>(database.db, sql`select unit_id::text as unit from users where username = 'u02-admin'`);
     ctx = { u1: u1!.unit, u2: u2!.unit, u1AdminId: u1!.id };
     // A job started by unit 01's admin and a token, so /api/jobs/:id and /api/tokens/:id have records to refuse.
-    await database.db.execute(sql`insert into jobs (kind, status, unit_id, created_by) values ('walker.probe', 'succeeded', ${ctx.u1}, ${ctx.u1AdminId})`);
-    await database.db.execute(sql`insert into api_tokens (name, token_hash, user_id, scopes) values ('walker probe', 'walker-probe', ${ctx.u1AdminId}, array['org.read'])`);
+    await database.db.execute(
+      sql`insert into jobs (kind, status, unit_id, created_by) values ('walker.probe', 'succeeded', ${ctx.u1}, ${ctx.u1AdminId})`,
+    );
+    await database.db.execute(
+      sql`insert into api_tokens (name, token_hash, user_id, scopes) values ('walker probe', 'walker-probe', ${ctx.u1AdminId}, array['org.read'])`,
+    );
     // Records the small demo may lack, added only when missing, so those routes too have a unit-01 record to refuse.
     await database.db.execute(sql`insert into card_attachments (card_id, unit_id, kind, file_name, content_type, size, sha256, content_base64)
       select id, unit_id, 'other', 'probe.txt', 'text/plain', 1, 'probe', 'AA==' from cards
@@ -94,7 +111,9 @@ describe('the route walker', { timeout: 180_000 }, () => {
       }
     }
   }, 300_000);
-  afterAll(async () => { await t?.close(); });
+  afterAll(async () => {
+    await t?.close();
+  });
 
   const label = (r: RouteRecord) => `${r.method} ${r.url}`;
 
@@ -116,7 +135,7 @@ describe('the route walker', { timeout: 180_000 }, () => {
     expect({ problems, changed }).toEqual({ problems: [], changed: [] });
   });
 
-  it('answers 403 to a signed-in persona without the route\'s permission, before validating input, and changes nothing', async () => {
+  it("answers 403 to a signed-in persona without the route's permission, before validating input, and changes nothing", async () => {
     const problems: string[] = [];
     let checked = 0;
     let last = await digest();
@@ -169,7 +188,8 @@ describe('the route walker', { timeout: 180_000 }, () => {
       for (const r of t.routes) {
         const f = filled.get(r);
         // 'authenticated' mutations are the caller's own sign-out, password and language.
-        if (!f || !MUTATING.has(r.method) || r.access === 'public' || r.access === 'authenticated' || READ_ONLY_MUTATIONS.has(label(r))) continue;
+        if (!f || !MUTATING.has(r.method) || r.access === 'public' || r.access === 'authenticated' || READ_ONLY_MUTATIONS.has(label(r)))
+          continue;
         checked++;
         const res = await call(persona.client, r, f.url);
         if (res.statusCode !== 403) problems.push(`${label(r)} as ${persona.name}: ${res.statusCode} ${res.body.slice(0, 120)}`);
@@ -180,7 +200,12 @@ describe('the route walker', { timeout: 180_000 }, () => {
   });
 
   it('answers 403 (password_change_required) to a user who must change their password, on every route but the change, sign-out and who-am-I, and changes nothing', async () => {
-    expect(t.routes.filter((r) => r.beforePasswordChange).map(label).sort()).toEqual(['GET /api/auth/me', 'POST /api/auth/logout', 'POST /api/auth/password']);
+    expect(
+      t.routes
+        .filter((r) => r.beforePasswordChange)
+        .map(label)
+        .sort(),
+    ).toEqual(['GET /api/auth/me', 'POST /api/auth/logout', 'POST /api/auth/password']);
     const client = await t.as('u01-leader', DEMO_PASSWORD);
     await t.database.db.execute(sql`update users set must_change_password = true where username = 'u01-leader'`);
     const problems: string[] = [];
@@ -200,7 +225,7 @@ describe('the route walker', { timeout: 180_000 }, () => {
     expect({ problems, changed: changedTables(before, await digest()) }).toEqual({ problems: [], changed: ['users'] });
   });
 
-  it('answers 404 (or 403) to unit 02 on routes naming unit 01\'s records, and changes nothing', async () => {
+  it("answers 404 (or 403) to unit 02 on routes naming unit 01's records, and changes nothing", async () => {
     const problems: string[] = [];
     let last = await digest();
     for (const r of t.routes) {
@@ -215,9 +240,11 @@ describe('the route walker', { timeout: 180_000 }, () => {
           const body = sampleBody(t.app, r);
           if (body !== undefined) res = await persona.client.request(r.method, f.url, body, { 'x-forwarded-for': ip() });
           // An upload route: a one-file multipart body.
-          if (res.statusCode === 400) res = await persona.client.request(r.method, f.url, MULTIPART.payload, { ...MULTIPART.headers, 'x-forwarded-for': ip() });
+          if (res.statusCode === 400)
+            res = await persona.client.request(r.method, f.url, MULTIPART.payload, { ...MULTIPART.headers, 'x-forwarded-for': ip() });
         }
-        if (res.statusCode === 400) console.warn(`walker: ${label(r)} as ${name} stopped at validation (400): its scope check is not exercised`);
+        if (res.statusCode === 400)
+          console.warn(`walker: ${label(r)} as ${name} stopped at validation (400): its scope check is not exercised`);
         const ok = res.statusCode === 404 || res.statusCode === 403 || (res.statusCode === 400 && MUTATING.has(r.method));
         if (!ok) problems.push(`${label(r)} as ${name}: ${res.statusCode} ${res.body.slice(0, 160)}`);
         if (MUTATING.has(r.method)) {
@@ -231,7 +258,7 @@ describe('the route walker', { timeout: 180_000 }, () => {
     expect(problems).toEqual([]);
   });
 
-  it('lists none of unit 01\'s records to unit 02', async () => {
+  it("lists none of unit 01's records to unit 02", async () => {
     const ids = await unitOwnedIds(t.database.db, ctx);
     expect(ids.size).toBeGreaterThan(0);
     const problems: string[] = [];
@@ -244,7 +271,9 @@ describe('the route walker', { timeout: 180_000 }, () => {
         if (r.access !== 'authenticated' && unitsAllowed(persona.grants, r.access as Permission) === 'all') continue;
         for (const url of urls) {
           const res = await call(persona.client, r, url);
-          const leaked = (res.body.match(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g) ?? []).filter((id) => ids.has(id));
+          const leaked = (res.body.match(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g) ?? []).filter((id) =>
+            ids.has(id),
+          );
           if (leaked.length) problems.push(`GET ${url} as ${name} shows ${new Set(leaked).size} record(s) of unit 01, e.g. ${leaked[0]}`);
           listed++;
         }

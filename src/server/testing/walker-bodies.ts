@@ -64,7 +64,9 @@ function sample(s: JsonSchema | undefined, depth = 0): unknown {
 
 /** A body shaped like the route's declared JSON body (from the OpenAPI document), or undefined. */
 export function sampleBody(app: App, r: RouteRecord): unknown {
-  const doc = app.swagger() as { paths?: Record<string, Record<string, { requestBody?: { content?: Record<string, { schema?: JsonSchema }> } }>> };
+  const doc = app.swagger() as {
+    paths?: Record<string, Record<string, { requestBody?: { content?: Record<string, { schema?: JsonSchema }> } }>>;
+  };
   const path = r.url.replace(/:([A-Za-z0-9_]+)/g, '{$1}');
   const op = doc.paths?.[path]?.[r.method.toLowerCase()];
   const schema = op?.requestBody?.content?.['application/json']?.schema;

@@ -45,15 +45,22 @@ export const PARAM_SOURCES: Record<string, ParamSource> = {
   '/api/categories/:id': { shared: true, query: () => sql`select id::text from categories order by path limit 1` },
   // assets
   '/api/cards/:id': { query: ({ u1 }) => sql`select id::text from cards where unit_id = ${u1} order by card_no limit 1` },
-  '/api/cards/:id/attachments/:attachmentId': { query: ({ u1 }) => sql`select id::text from card_attachments where unit_id = ${u1} limit 1` },
+  '/api/cards/:id/attachments/:attachmentId': {
+    query: ({ u1 }) => sql`select id::text from card_attachments where unit_id = ${u1} limit 1`,
+  },
   // finance
-  '/api/depreciation/runs/:id': { query: ({ u1 }) => sql`select id::text from depreciation_runs where unit_id = ${u1} order by month limit 1` },
+  '/api/depreciation/runs/:id': {
+    query: ({ u1 }) => sql`select id::text from depreciation_runs where unit_id = ${u1} order by month limit 1`,
+  },
   '/api/depreciation/workloads/:unitId': { query: ({ u1 }) => sql`select ${u1}::text as id` },
   '/api/depreciation/cards/:id': { query: ({ u1 }) => sql`select id::text from cards where unit_id = ${u1} order by card_no limit 1` },
   '/api/books/takeover/:unitId': { query: ({ u1 }) => sql`select ${u1}::text as id` },
   '/api/books/reopen/:id': { query: ({ u1 }) => sql`select id::text from period_reopenings where unit_id = ${u1} limit 1` },
   // workflow
-  '/api/documents/:id': { query: ({ u1, u2 }) => sql`select id::text from documents where unit_id = ${u1} and counterpart_unit_id is distinct from ${u2} order by created_at limit 1` },
+  '/api/documents/:id': {
+    query: ({ u1, u2 }) =>
+      sql`select id::text from documents where unit_id = ${u1} and counterpart_unit_id is distinct from ${u2} order by created_at limit 1`,
+  },
   '/api/chains/:type': { shared: true, vocabulary: Object.keys(DOCUMENT_TYPES) },
   '/api/standards/:code': { shared: true, fallback: 'desktop', query: () => sql`select code as id from standards order by code limit 1` },
   // reports
@@ -78,9 +85,13 @@ export async function fillParams(q: Queryable, route: string, ctx: WalkerContext
   let problem: string | undefined;
   for (let i = 0; i < parts.length; i++) {
     if (!parts[i].startsWith(':')) continue;
-    const key = route.split('/').slice(0, i + 1).join('/');
+    const key = route
+      .split('/')
+      .slice(0, i + 1)
+      .join('/');
     const source = PARAM_SOURCES[key];
-    if (!source) throw new Error(`route ${route} has a path parameter the walker cannot fill (${key}): add it to src/server/testing/walker-ids.ts`);
+    if (!source)
+      throw new Error(`route ${route} has a path parameter the walker cannot fill (${key}): add it to src/server/testing/walker-ids.ts`);
     const [row] = source.query ? await query<{ id: string }>(q, source.query(ctx)) : [];
     const value = source.vocabulary?.[0] ?? row?.id ?? source.fallback;
     if (value === undefined) {
@@ -119,10 +130,13 @@ export function vocabularyUrls(route: string): string[] | undefined {
  * also name unit 02 in another unit column (a transfer between the two is rightly seen by both).
  */
 export async function unitOwnedIds(q: Queryable, ctx: WalkerContext): Promise<Set<string>> {
-  const cols = await query<{ table: string; column: string; type: string }>(q, sql`
+  const cols = await query<{ table: string; column: string; type: string }>(
+    q,
+    sql`
     select c.table_name as "table", c.column_name as "column", c.data_type as type from information_schema.columns c
     join information_schema.tables t on t.table_schema = c.table_schema and t.table_name = c.table_name and t.table_type = 'BASE TABLE'
-    where c.table_schema = 'public' order by c.table_name, c.ordinal_position`);
+    where c.table_schema = 'public' order by c.table_name, c.ordinal_position`,
+  );
   const byTable = new Map<string, { column: string; type: string }[]>();
   for (const c of cols) byTable.set(c.table, [...(byTable.get(c.table) ?? []), c]);
   const ids = new Set<string>();

@@ -2,7 +2,10 @@ import type { ErrorBody } from '../../shared/errors.ts';
 
 /** An API refusal, carrying the server's error id, message and field errors. */
 export class ApiError extends Error {
-  constructor(readonly status: number, readonly body: ErrorBody) {
+  constructor(
+    readonly status: number,
+    readonly body: ErrorBody,
+  ) {
     super(body.message);
   }
   get fields(): Record<string, string> {
@@ -11,13 +14,17 @@ export class ApiError extends Error {
 }
 
 let csrfToken: string | null = null;
-export const setCsrfToken = (token: string | null) => { csrfToken = token; };
+export const setCsrfToken = (token: string | null) => {
+  csrfToken = token;
+};
 
 let unauthorized: (() => void) | null = null;
 /** The shell's reaction to a 401 from any call but the sign-in itself; returns an unsubscribe. */
 export const onUnauthorized = (handler: () => void) => {
   unauthorized = handler;
-  return () => { if (unauthorized === handler) unauthorized = null; };
+  return () => {
+    if (unauthorized === handler) unauthorized = null;
+  };
 };
 
 type Query = Record<string, string | number | boolean | undefined | null | (string | number)[]>;
@@ -27,7 +34,7 @@ export function toQueryString(query?: Query): string {
   const p = new URLSearchParams();
   for (const [k, v] of Object.entries(query)) {
     if (v === undefined || v === null || v === '') continue;
-    if (Array.isArray(v)) v.forEach((x) => p.append(k, String(x)));
+    if (Array.isArray(v)) for (const x of v) p.append(k, String(x));
     else p.set(k, String(v));
   }
   const s = p.toString();

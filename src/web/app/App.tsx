@@ -15,12 +15,32 @@ export function AppRoutes() {
     <ErrorBoundary resetKey={location.pathname}>
       <Routes>
         <Route path="/login" element={<LoginPage />} />
-        <Route path="/change-password" element={<RequireSession><ChangePasswordPage /></RequireSession>} />
+        <Route
+          path="/change-password"
+          element={
+            <RequireSession>
+              <ChangePasswordPage />
+            </RequireSession>
+          }
+        />
         {bare.map((r) => (
-          <Route key={`bare:${r.path}`} path={r.path}
-            element={<RequireSession><PageElement component={r.component} permission={r.permission} /></RequireSession>} />
+          <Route
+            key={`bare:${r.path}`}
+            path={r.path}
+            element={
+              <RequireSession>
+                <PageElement component={r.component} permission={r.permission} />
+              </RequireSession>
+            }
+          />
         ))}
-        <Route element={<RequireSession><AppLayout /></RequireSession>}>
+        <Route
+          element={
+            <RequireSession>
+              <AppLayout />
+            </RequireSession>
+          }
+        >
           {framed.map((r) => (
             <Route key={r.path} path={r.path} element={<PageElement component={r.component} permission={r.permission} />} />
           ))}

@@ -6,16 +6,32 @@ import { useI18n } from './i18n.tsx';
 export function ForbiddenPage() {
   const { t } = useI18n();
   return (
-    <Result status="403" title="403" subTitle={t('您没有访问此页面的权限', 'You are not allowed to open this page')}
-      extra={<Link to="/"><Button type="primary">{t('返回首页', 'Back to home')}</Button></Link>} />
+    <Result
+      status="403"
+      title="403"
+      subTitle={t('您没有访问此页面的权限', 'You are not allowed to open this page')}
+      extra={
+        <Link to="/">
+          <Button type="primary">{t('返回首页', 'Back to home')}</Button>
+        </Link>
+      }
+    />
   );
 }
 
 export function NotFoundPage() {
   const { t } = useI18n();
   return (
-    <Result status="404" title="404" subTitle={t('页面不存在', 'This page does not exist')}
-      extra={<Link to="/"><Button type="primary">{t('返回首页', 'Back to home')}</Button></Link>} />
+    <Result
+      status="404"
+      title="404"
+      subTitle={t('页面不存在', 'This page does not exist')}
+      extra={
+        <Link to="/">
+          <Button type="primary">{t('返回首页', 'Back to home')}</Button>
+        </Link>
+      }
+    />
   );
 }
 
@@ -29,8 +45,14 @@ function CrashResult({ error, onRetry }: { error: Error; onRetry: () => void }) 
       title={stale ? t('页面已更新，请刷新', 'The app was updated; reload the page') : t('页面出错了', 'Something went wrong on this page')}
       subTitle={stale ? undefined : error.message}
       extra={[
-        <Button key="reload" type="primary" onClick={() => window.location.reload()}>{t('刷新页面', 'Reload')}</Button>,
-        !stale && <Button key="retry" onClick={onRetry}>{t('重试', 'Try again')}</Button>,
+        <Button key="reload" type="primary" onClick={() => window.location.reload()}>
+          {t('刷新页面', 'Reload')}
+        </Button>,
+        !stale && (
+          <Button key="retry" onClick={onRetry}>
+            {t('重试', 'Try again')}
+          </Button>
+        ),
       ]}
     />
   );

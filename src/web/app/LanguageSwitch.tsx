@@ -7,8 +7,13 @@ export function LanguageSwitch({ className }: { className?: string }) {
   const { locale, setLocale } = useI18n();
   const toEnglish = locale !== 'en';
   return (
-    <Button type="text" className={className} icon={<GlobalOutlined />} onClick={() => setLocale(toEnglish ? 'en' : 'zh-CN')}
-      lang={toEnglish ? 'en' : 'zh-CN'}>
+    <Button
+      type="text"
+      className={className}
+      icon={<GlobalOutlined />}
+      onClick={() => setLocale(toEnglish ? 'en' : 'zh-CN')}
+      lang={toEnglish ? 'en' : 'zh-CN'}
+    >
       {toEnglish ? 'English' : '中文'}
     </Button>
   );

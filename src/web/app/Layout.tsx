@@ -1,8 +1,18 @@
 import { useEffect, useMemo, useState } from 'react';
 import { Button, Layout, Menu, Space, Tooltip, Typography } from 'antd';
 import type { MenuProps } from 'antd';
-import { AppstoreOutlined, BankOutlined, FileTextOutlined, HomeOutlined, KeyOutlined, LogoutOutlined,
-  LineChartOutlined, SettingOutlined, UserOutlined, ApartmentOutlined } from '@ant-design/icons';
+import {
+  AppstoreOutlined,
+  BankOutlined,
+  FileTextOutlined,
+  HomeOutlined,
+  KeyOutlined,
+  LogoutOutlined,
+  LineChartOutlined,
+  SettingOutlined,
+  UserOutlined,
+  ApartmentOutlined,
+} from '@ant-design/icons';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useAuth } from './auth.tsx';
 import { useI18n } from './i18n.tsx';
@@ -34,16 +44,37 @@ export function AppLayout() {
 
   const sections = useMemo(() => buildMenu(pageRoutes, (p) => !!session?.can(p)), [session]);
   const label = (x: { zh: string; en: string }) => (locale === 'en' ? x.en : x.zh);
-  const entry = (i: (typeof sections)[number]['items'][number], icon?: React.ReactNode) =>
-    ({ key: i.path, icon: i.icon ?? icon, label: <Link to={i.path}>{label(i)}{i.badge ? <>{' '}<i.badge /></> : null}</Link> });
+  const entry = (i: (typeof sections)[number]['items'][number], icon?: React.ReactNode) => ({
+    key: i.path,
+    icon: i.icon ?? icon,
+    label: (
+      <Link to={i.path}>
+        {label(i)}
+        {i.badge ? (
+          <>
+            {' '}
+            <i.badge />
+          </>
+        ) : null}
+      </Link>
+    ),
+  });
   // The home group's pages (home, dashboard) sit at the top level; the other groups are folders.
-  const items: MenuProps['items'] = sections.flatMap((s): NonNullable<MenuProps['items']> => (s.key === 'home'
-    ? s.items.map((i) => entry(i, GROUP_ICONS.home))
-    : [{ key: `group:${s.key}`, icon: GROUP_ICONS[s.key], label: label(s), children: s.items.map((i) => entry(i)) }]));
-  const selected = activeMenuPath(location.pathname, sections.flatMap((s) => s.items.map((i) => i.path)));
+  const items: MenuProps['items'] = sections.flatMap(
+    (s): NonNullable<MenuProps['items']> =>
+      s.key === 'home'
+        ? s.items.map((i) => entry(i, GROUP_ICONS.home))
+        : [{ key: `group:${s.key}`, icon: GROUP_ICONS[s.key], label: label(s), children: s.items.map((i) => entry(i)) }],
+  );
+  const selected = activeMenuPath(
+    location.pathname,
+    sections.flatMap((s) => s.items.map((i) => i.path)),
+  );
   const current = sections.flatMap((s) => s.items).find((i) => i.path === selected);
   const product = t('公物 · 国有资产管理', 'Gongwu · State Asset Management');
-  useEffect(() => { document.title = current ? `${label(current)} - ${product}` : product; });
+  useEffect(() => {
+    document.title = current ? `${label(current)} - ${product}` : product;
+  });
   const [openKeys, setOpenKeys] = useState<string[]>(() => sections.map((s) => `group:${s.key}`));
 
   return (
@@ -56,19 +87,45 @@ export function AppLayout() {
         <Space size={4} className="app-header-right">
           <span className="app-user">
             <UserOutlined />
-            <Typography.Text strong className="app-user-name">{me?.displayName}</Typography.Text>
-            {unitName && <Typography.Text type="secondary" className="app-user-unit"><BankOutlined /> {unitName}</Typography.Text>}
+            <Typography.Text strong className="app-user-name">
+              {me?.displayName}
+            </Typography.Text>
+            {unitName && (
+              <Typography.Text type="secondary" className="app-user-unit">
+                <BankOutlined /> {unitName}
+              </Typography.Text>
+            )}
           </span>
           <LanguageSwitch />
-          <Button type="text" icon={<KeyOutlined />} onClick={() => setPwOpen(true)}>{t('修改密码', 'Change password')}</Button>
-          <Button type="text" icon={<LogoutOutlined />} onClick={async () => { await signOut(); navigate('/login', { replace: true }); }}>
+          <Button type="text" icon={<KeyOutlined />} onClick={() => setPwOpen(true)}>
+            {t('修改密码', 'Change password')}
+          </Button>
+          <Button
+            type="text"
+            icon={<LogoutOutlined />}
+            onClick={async () => {
+              await signOut();
+              navigate('/login', { replace: true });
+            }}
+          >
             {t('退出登录', 'Sign out')}
           </Button>
         </Space>
       </Layout.Header>
       <Layout>
-        <Layout.Sider width={228} theme="light" collapsible collapsed={collapsed} onCollapse={setCollapsed} className="app-sider"
-          trigger={<Tooltip title={collapsed ? t('展开菜单', 'Expand menu') : t('收起菜单', 'Collapse menu')} placement="right"><span>{collapsed ? '»' : '«'}</span></Tooltip>}>
+        <Layout.Sider
+          width={228}
+          theme="light"
+          collapsible
+          collapsed={collapsed}
+          onCollapse={setCollapsed}
+          className="app-sider"
+          trigger={
+            <Tooltip title={collapsed ? t('展开菜单', 'Expand menu') : t('收起菜单', 'Collapse menu')} placement="right">
+              <span>{collapsed ? '»' : '«'}</span>
+            </Tooltip>
+          }
+        >
           <Menu
             mode="inline"
             items={items}

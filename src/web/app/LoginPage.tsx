@@ -36,22 +36,38 @@ export function LoginPage() {
 
   return (
     <div className="login-page">
-      <div className="login-lang"><LanguageSwitch /></div>
+      <div className="login-lang">
+        <LanguageSwitch />
+      </div>
       <div className="login-brand">
         <div className="login-logo">公</div>
-        <Typography.Title level={2} style={{ margin: 0 }}>{t('公物 · 国有资产管理', 'Gongwu · State Asset Management')}</Typography.Title>
-        <Typography.Text type="secondary">{t('机关事务管理委员会 集中办公区国有资产管理系统', 'State-owned asset management for government office compounds')}</Typography.Text>
+        <Typography.Title level={2} style={{ margin: 0 }}>
+          {t('公物 · 国有资产管理', 'Gongwu · State Asset Management')}
+        </Typography.Title>
+        <Typography.Text type="secondary">
+          {t('机关事务管理委员会 集中办公区国有资产管理系统', 'State-owned asset management for government office compounds')}
+        </Typography.Text>
       </div>
       <Card className="login-card" title={t('用户登录', 'Sign in')}>
         {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} role="alert" />}
         <Form layout="vertical" onFinish={onFinish} requiredMark={false} size="large">
-          <Form.Item name="username" label={t('用户名', 'Username')} rules={[{ required: true, whitespace: true, message: t('请输入用户名', 'Enter your username') }]}>
+          <Form.Item
+            name="username"
+            label={t('用户名', 'Username')}
+            rules={[{ required: true, whitespace: true, message: t('请输入用户名', 'Enter your username') }]}
+          >
             <Input prefix={<UserOutlined />} autoComplete="username" autoFocus />
           </Form.Item>
-          <Form.Item name="password" label={t('密码', 'Password')} rules={[{ required: true, message: t('请输入密码', 'Enter your password') }]}>
+          <Form.Item
+            name="password"
+            label={t('密码', 'Password')}
+            rules={[{ required: true, message: t('请输入密码', 'Enter your password') }]}
+          >
             <Input.Password prefix={<LockOutlined />} autoComplete="current-password" />
           </Form.Item>
-          <Button type="primary" htmlType="submit" block loading={busy}>{t('登录', 'Sign in')}</Button>
+          <Button type="primary" htmlType="submit" block loading={busy}>
+            {t('登录', 'Sign in')}
+          </Button>
         </Form>
       </Card>
       <Typography.Text type="secondary" className="login-footer">

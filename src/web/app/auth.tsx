@@ -51,32 +51,47 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   // Any API call answered 401 (session expired or revoked) signs the tab out; the guards then send
   // the user to /login?next=… and back after signing in.
-  useEffect(() => onUnauthorized(() => { if (qc.getQueryData(ME_KEY)) signedOut(); }), [qc, signedOut]);
+  useEffect(
+    () =>
+      onUnauthorized(() => {
+        if (qc.getQueryData(ME_KEY)) signedOut();
+      }),
+    [qc, signedOut],
+  );
 
   const refresh = useCallback(async () => {
     qc.setQueryData(ME_KEY, await fetchMe());
   }, [qc]);
 
-  const signIn = useCallback(async (username: string, password: string) => {
-    const { csrfToken } = await api.post<{ ok: true; csrfToken: string }>('/api/auth/login', { username, password });
-    setCsrfToken(csrfToken);
-    const fresh = await fetchMe();
-    if (!fresh) throw new Error('登录后无法读取当前用户');
-    justSignedIn.current = true;
-    qc.removeQueries({ predicate: (q) => q.queryKey[0] !== ME_KEY[0] });
-    qc.setQueryData(ME_KEY, fresh);
-    return fresh;
-  }, [qc]);
+  const signIn = useCallback(
+    async (username: string, password: string) => {
+      const { csrfToken } = await api.post<{ ok: true; csrfToken: string }>('/api/auth/login', { username, password });
+      setCsrfToken(csrfToken);
+      const fresh = await fetchMe();
+      if (!fresh) throw new Error('登录后无法读取当前用户');
+      justSignedIn.current = true;
+      qc.removeQueries({ predicate: (q) => q.queryKey[0] !== ME_KEY[0] });
+      qc.setQueryData(ME_KEY, fresh);
+      return fresh;
+    },
+    [qc],
+  );
 
   const signOut = useCallback(async () => {
-    try { await api.post('/api/auth/logout'); } catch { /* the session may already be gone */ }
+    try {
+      await api.post('/api/auth/logout');
+    } catch {
+      /* the session may already be gone */
+    }
     justSignedIn.current = false;
     signedOut();
   }, [signedOut]);
 
   const session = useMemo(() => (me ? makeSession(me, signOut, refresh) : null), [me, signOut, refresh]);
-  const value = useMemo<Auth>(() => ({ me, session, signIn, signOut, refresh, justSignedIn: justSignedIn.current }),
-    [me, session, signIn, signOut, refresh]);
+  const value = useMemo<Auth>(
+    () => ({ me, session, signIn, signOut, refresh, justSignedIn: justSignedIn.current }),
+    [me, session, signIn, signOut, refresh],
+  );
   return (
     <AuthContext.Provider value={value}>
       <SessionContext.Provider value={session}>{children}</SessionContext.Provider>

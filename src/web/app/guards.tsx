@@ -6,11 +6,19 @@ import { useAuth } from './auth.tsx';
 import { ForbiddenPage } from './ErrorPages.tsx';
 
 export function FullPageSpin() {
-  return <div className="full-page-spin"><Spin size="large" /></div>;
+  return (
+    <div className="full-page-spin">
+      <Spin size="large" />
+    </div>
+  );
 }
 
 export function PageSpin() {
-  return <div className="page-spin"><Spin /></div>;
+  return (
+    <div className="page-spin">
+      <Spin />
+    </div>
+  );
 }
 
 /** Signed-in pages: otherwise to /login?next=<here>; a forced password change comes first. */
@@ -27,11 +35,18 @@ export function RequireSession({ children }: { children: ReactNode }) {
 }
 
 /** One page: its permission checked, its lazy code loaded under a spinner. */
-export function PageElement({ component: Page, permission }: {
+export function PageElement({
+  component: Page,
+  permission,
+}: {
   component: ComponentType | LazyExoticComponent<ComponentType>;
   permission?: Permission;
 }) {
   const { session } = useAuth();
   if (permission && !session?.can(permission)) return <ForbiddenPage />;
-  return <Suspense fallback={<PageSpin />}><Page /></Suspense>;
+  return (
+    <Suspense fallback={<PageSpin />}>
+      <Page />
+    </Suspense>
+  );
 }

@@ -10,10 +10,18 @@ const STORAGE_KEY = 'gongwu.locale';
 export const asLocale = (v: unknown): Locale | null => (v === 'en' ? 'en' : v === 'zh-CN' || v === 'zh' ? 'zh-CN' : null);
 
 function readStored(): Locale | null {
-  try { return asLocale(localStorage.getItem(STORAGE_KEY)); } catch { return null; }
+  try {
+    return asLocale(localStorage.getItem(STORAGE_KEY));
+  } catch {
+    return null;
+  }
 }
 function store(locale: Locale) {
-  try { localStorage.setItem(STORAGE_KEY, locale); } catch { /* private mode: the server still remembers */ }
+  try {
+    localStorage.setItem(STORAGE_KEY, locale);
+  } catch {
+    /* private mode: the server still remembers */
+  }
 }
 function applyGlobals(locale: Locale) {
   dayjs.locale(locale === 'en' ? 'en' : 'zh-cn');
@@ -54,16 +62,22 @@ export function LocaleProvider({ children }: { children: ReactNode }) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [userId, justSignedIn]);
 
-  const setLocale = useCallback((l: Locale) => {
-    apply(l);
-    if (userId) api.put('/api/auth/locale', { locale: l }).catch(() => undefined);
-    else pickedSignedOut.current = true;
-  }, [apply, userId]);
+  const setLocale = useCallback(
+    (l: Locale) => {
+      apply(l);
+      if (userId) api.put('/api/auth/locale', { locale: l }).catch(() => undefined);
+      else pickedSignedOut.current = true;
+    },
+    [apply, userId],
+  );
 
-  const value = useMemo<I18n>(() => ({
-    locale,
-    setLocale,
-    t: (zh, en) => (locale === 'en' ? en : zh),
-  }), [locale, setLocale]);
+  const value = useMemo<I18n>(
+    () => ({
+      locale,
+      setLocale,
+      t: (zh, en) => (locale === 'en' ? en : zh),
+    }),
+    [locale, setLocale],
+  );
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }

@@ -1,8 +1,20 @@
 import type { ComponentType, ReactNode } from 'react';
 import { MENU_GROUPS, type PageRoute } from './registry.ts';
 
-export interface MenuEntry { path: string; zh: string; en: string; icon?: ReactNode; order: number; badge?: ComponentType }
-export interface MenuSection { key: string; zh: string; en: string; items: MenuEntry[] }
+export interface MenuEntry {
+  path: string;
+  zh: string;
+  en: string;
+  icon?: ReactNode;
+  order: number;
+  badge?: ComponentType;
+}
+export interface MenuSection {
+  key: string;
+  zh: string;
+  en: string;
+  items: MenuEntry[];
+}
 
 /** The side menu: groups in MENU_GROUPS order, items by menu.order, only what the user may open. */
 export function buildMenu(routes: PageRoute[], can: (p: NonNullable<PageRoute['permission']>) => boolean): MenuSection[] {
@@ -29,6 +41,6 @@ export function activeMenuPath(pathname: string, paths: string[]): string | unde
 
 /** Where to go after signing in: only a path of this site, never another origin. */
 export function safeNext(next: string | null | undefined): string {
-  if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/login')) return '/';
+  if (!next?.startsWith('/') || next.startsWith('//') || next.startsWith('/login')) return '/';
   return next;
 }

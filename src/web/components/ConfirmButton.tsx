@@ -19,7 +19,18 @@ export interface ConfirmButtonProps extends Omit<ButtonProps, 'onClick' | 'loadi
 }
 
 /** A button that asks before an irreversible action. `danger` makes both the button and OK red. */
-export function ConfirmButton({ confirm, description, onConfirm, successMessage, okText, onError, danger, children, disabled, ...button }: ConfirmButtonProps) {
+export function ConfirmButton({
+  confirm,
+  description,
+  onConfirm,
+  successMessage,
+  okText,
+  onError,
+  danger,
+  children,
+  disabled,
+  ...button
+}: ConfirmButtonProps) {
   const { t } = useI18n();
   const { message } = App.useApp();
   const [busy, setBusy] = useState(false);
@@ -45,7 +56,9 @@ export function ConfirmButton({ confirm, description, onConfirm, successMessage,
       onConfirm={run}
       disabled={disabled || busy}
     >
-      <Button danger={danger} loading={busy} disabled={disabled} {...button}>{children}</Button>
+      <Button danger={danger} loading={busy} disabled={disabled} {...button}>
+        {children}
+      </Button>
     </Popconfirm>
   );
 }

@@ -54,8 +54,14 @@ export function ExcelUpload<R = unknown>({ url, fields, onUploaded, onError, hin
         }
       }}
     >
-      <p className="ant-upload-drag-icon"><InboxOutlined /></p>
-      <p className="ant-upload-text">{busy ? t('正在上传…', 'Uploading…') : hint ?? t('点击或拖拽 Excel 文件（.xlsx）到此处上传', 'Click or drop an Excel file (.xlsx) here')}</p>
+      <p className="ant-upload-drag-icon">
+        <InboxOutlined />
+      </p>
+      <p className="ant-upload-text">
+        {busy
+          ? t('正在上传…', 'Uploading…')
+          : (hint ?? t('点击或拖拽 Excel 文件（.xlsx）到此处上传', 'Click or drop an Excel file (.xlsx) here'))}
+      </p>
     </Upload.Dragger>
   );
 }

@@ -8,7 +8,13 @@ export function Money({ fen, plain, className }: { fen: Fen | null | undefined; 
   // formatYuan puts the minus first; the sign goes before the ¥ too: -¥0.05.
   const text = formatYuan(fen);
   const neg = text.startsWith('-');
-  return <span className={`money ${className ?? ''}`}>{neg ? '-' : ''}{plain ? '' : '¥'}{neg ? text.slice(1) : text}</span>;
+  return (
+    <span className={`money ${className ?? ''}`}>
+      {neg ? '-' : ''}
+      {plain ? '' : '¥'}
+      {neg ? text.slice(1) : text}
+    </span>
+  );
 }
 
 export interface YuanInputProps extends Omit<InputNumberProps<number>, 'value' | 'onChange' | 'precision'> {
@@ -30,7 +36,11 @@ export function YuanInput({ value, onChange, style, ...rest }: YuanInputProps) {
       value={value === null || value === undefined ? null : value / 100}
       onChange={(v) => {
         if (v === null || v === undefined || Number.isNaN(v)) return onChange?.(null);
-        try { onChange?.(yuanToFen(v)); } catch { onChange?.(null); }
+        try {
+          onChange?.(yuanToFen(v));
+        } catch {
+          onChange?.(null);
+        }
       }}
     />
   );

@@ -4,7 +4,10 @@ import { ArrowLeftOutlined } from '@ant-design/icons';
 import { Link, useNavigate } from 'react-router-dom';
 import { useI18n } from '../app/i18n.tsx';
 
-export interface Crumb { title: ReactNode; path?: string }
+export interface Crumb {
+  title: ReactNode;
+  path?: string;
+}
 
 export interface PageHeaderProps {
   title: ReactNode;
@@ -42,7 +45,9 @@ export function PageHeader({ title, subTitle, breadcrumb, extra, back, tags, chi
               onClick={() => (typeof back === 'string' ? navigate(back) : navigate(-1))}
             />
           )}
-          <Typography.Title level={4} style={{ margin: 0 }}>{title}</Typography.Title>
+          <Typography.Title level={4} style={{ margin: 0 }}>
+            {title}
+          </Typography.Title>
           {subTitle && <Typography.Text type="secondary">{subTitle}</Typography.Text>}
           {tags}
         </Space>

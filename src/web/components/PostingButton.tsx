@@ -18,31 +18,74 @@ export function PostingButton({ url, onDone }: { url: string; onDone: () => Prom
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const submit = async () => {
-    setBusy(true); setError(null);
+    setBusy(true);
+    setError(null);
     try {
-      const res = await api.post<{ posted?: number; lateOf?: string | null }>(url, { postedOn: postedOn.format('YYYY-MM-DD'), voucherNo: voucherNo.trim() });
+      const res = await api.post<{ posted?: number; lateOf?: string | null }>(url, {
+        postedOn: postedOn.format('YYYY-MM-DD'),
+        voucherNo: voucherNo.trim(),
+      });
       const n = res.posted ?? 1;
-      message.success(res.lateOf
-        ? t(`已入账 ${n} 张；所属月份已结账，记入 ${res.lateOf.slice(0, 7)}（补记）`, `Posted ${n}; the month is closed, booked in ${res.lateOf.slice(0, 7)}`)
-        : t(`已入账 ${n} 张`, `Posted ${n}`));
+      message.success(
+        res.lateOf
+          ? t(
+              `已入账 ${n} 张；所属月份已结账，记入 ${res.lateOf.slice(0, 7)}（补记）`,
+              `Posted ${n}; the month is closed, booked in ${res.lateOf.slice(0, 7)}`,
+            )
+          : t(`已入账 ${n} 张`, `Posted ${n}`),
+      );
       setOpen(false);
       await onDone();
-    } catch (err) { setError(errorText(err)); } finally { setBusy(false); }
+    } catch (err) {
+      setError(errorText(err));
+    } finally {
+      setBusy(false);
+    }
   };
   return (
     <>
-      <Button type="primary" onClick={() => setOpen(true)} data-testid="post">{t('入账', 'Post')}</Button>
-      <Modal open={open} title={t('入账', 'Post to the books')} okText={t('确定入账', 'Post')} cancelText={t('取消', 'Cancel')}
-        onOk={submit} confirmLoading={busy} onCancel={() => setOpen(false)} okButtonProps={{ disabled: !voucherNo.trim(), 'data-testid': 'post-confirm' } as never}>
+      <Button type="primary" onClick={() => setOpen(true)} data-testid="post">
+        {t('入账', 'Post')}
+      </Button>
+      <Modal
+        open={open}
+        title={t('入账', 'Post to the books')}
+        okText={t('确定入账', 'Post')}
+        cancelText={t('取消', 'Cancel')}
+        onOk={submit}
+        confirmLoading={busy}
+        onCancel={() => setOpen(false)}
+        okButtonProps={{ disabled: !voucherNo.trim(), 'data-testid': 'post-confirm' } as never}
+      >
         <Form layout="vertical" component="div">
           <Form.Item label={t('入账日期（交付使用日期）', 'Posting date (date of recognition)')} required>
-            <DatePicker value={postedOn} onChange={(d) => d && setPostedOn(d)} allowClear={false} disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
+            <DatePicker
+              value={postedOn}
+              onChange={(d) => d && setPostedOn(d)}
+              allowClear={false}
+              disabledDate={(d) => d.isAfter(dayjs(), 'day')}
+            />
           </Form.Item>
-          <Form.Item label={t('会计凭证号', 'Accounting voucher no.')} required extra={t('记账凭证的编号，不是发票号', 'The voucher of the posting, not the invoice number')}>
-            <Input value={voucherNo} onChange={(e) => setVoucherNo(e.target.value)} maxLength={64} data-testid="voucher-no" onPressEnter={(e) => e.preventDefault()} />
+          <Form.Item
+            label={t('会计凭证号', 'Accounting voucher no.')}
+            required
+            extra={t('记账凭证的编号，不是发票号', 'The voucher of the posting, not the invoice number')}
+          >
+            <Input
+              value={voucherNo}
+              onChange={(e) => setVoucherNo(e.target.value)}
+              maxLength={64}
+              data-testid="voucher-no"
+              onPressEnter={(e) => e.preventDefault()}
+            />
           </Form.Item>
           {error && <Alert type="error" showIcon message={error} />}
-          <Typography.Text type="secondary">{t('入账后开始计提折旧；日期在已结账月份的，记入第一个未结账月份（补记）', 'Depreciation starts on posting; a date in a closed month is booked in the first open month')}</Typography.Text>
+          <Typography.Text type="secondary">
+            {t(
+              '入账后开始计提折旧；日期在已结账月份的，记入第一个未结账月份（补记）',
+              'Depreciation starts on posting; a date in a closed month is booked in the first open month',
+            )}
+          </Typography.Text>
         </Form>
       </Modal>
     </>

@@ -37,8 +37,7 @@ export interface ServerTableProps<T> {
 
 /** The query key prefix of a list, to refresh it after a change: `invalidateList(qc, '/api/cards')`. */
 export const listKey = (url: string) => ['list', url] as const;
-export const invalidateList = (qc: ReturnType<typeof useQueryClient>, url: string) =>
-  qc.invalidateQueries({ queryKey: listKey(url) });
+export const invalidateList = (qc: ReturnType<typeof useQueryClient>, url: string) => qc.invalidateQueries({ queryKey: listKey(url) });
 /** Hook form of invalidateList. */
 export function useInvalidateList() {
   const qc = useQueryClient();
@@ -51,8 +50,7 @@ export function ServerTable<T extends object>(props: ServerTableProps<T>) {
   const { t } = useI18n();
   const [params, setParams] = useSearchParams();
   const state = readTableState(params, paramPrefix, { pageSize: defaultPageSize, ...defaultSort });
-  const update = (change: Partial<TableState>) =>
-    setParams((prev) => writeTableState(prev, change, paramPrefix), { replace: true });
+  const update = (change: Partial<TableState>) => setParams((prev) => writeTableState(prev, change, paramPrefix), { replace: true });
 
   // New filters mean a new list: start again from page 1.
   const filtersJson = JSON.stringify(filters ?? {});
@@ -65,14 +63,23 @@ export function ServerTable<T extends object>(props: ServerTableProps<T>) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [filtersJson]);
 
-  const query = { ...(filters ?? {}), page: state.page, pageSize: state.pageSize, sort: state.sort, order: state.sort ? state.order : undefined, q: state.q };
+  const query = {
+    ...(filters ?? {}),
+    page: state.page,
+    pageSize: state.pageSize,
+    sort: state.sort,
+    order: state.sort ? state.order : undefined,
+    q: state.q,
+  };
   const result = useQuery({
     queryKey: [...listKey(url), query],
     queryFn: () => api.get<Page<T>>(url, query),
     placeholderData: keepPreviousData,
   });
   const data = result.data;
-  useEffect(() => { if (data && props.onLoaded) props.onLoaded(data); }, [data]); // eslint-disable-line react-hooks/exhaustive-deps
+  useEffect(() => {
+    if (data && props.onLoaded) props.onLoaded(data);
+  }, [data]); // eslint-disable-line react-hooks/exhaustive-deps
   // Rows deleted elsewhere can leave the URL past the last page: go to the last one that exists.
   useEffect(() => {
     if (data && data.items.length === 0 && data.total > 0 && state.page > 1) {
@@ -81,12 +88,16 @@ export function ServerTable<T extends object>(props: ServerTableProps<T>) {
   }, [data]); // eslint-disable-line react-hooks/exhaustive-deps
 
   // Sorting is controlled from the URL so the arrow shows after a refresh.
-  const columns = useMemo(() => props.columns.map((c) => {
-    if (!('sorter' in c) || !c.sorter) return c;
-    const key = c.key ?? ('dataIndex' in c ? (Array.isArray(c.dataIndex) ? c.dataIndex.join('.') : c.dataIndex) : undefined);
-    const sortOrder = key != null && String(key) === state.sort ? (state.order === 'desc' ? 'descend' : 'ascend') : null;
-    return { ...c, sortOrder } as typeof c;
-  }), [props.columns, state.sort, state.order]);
+  const columns = useMemo(
+    () =>
+      props.columns.map((c) => {
+        if (!('sorter' in c) || !c.sorter) return c;
+        const key = c.key ?? ('dataIndex' in c ? (Array.isArray(c.dataIndex) ? c.dataIndex.join('.') : c.dataIndex) : undefined);
+        const sortOrder = key != null && String(key) === state.sort ? (state.order === 'desc' ? 'descend' : 'ascend') : null;
+        return { ...c, sortOrder } as typeof c;
+      }),
+    [props.columns, state.sort, state.order],
+  );
 
   const onChange: TableProps<T>['onChange'] = (pagination, _filters, sorter, extra) => {
     if (extra.action === 'sort') {
@@ -94,7 +105,7 @@ export function ServerTable<T extends object>(props: ServerTableProps<T>) {
       update({ ...s, page: 1 });
     } else if (extra.action === 'paginate') {
       const size = pagination.pageSize ?? state.pageSize;
-      update({ page: size !== state.pageSize ? 1 : pagination.current ?? 1, pageSize: size === defaultPageSize ? undefined : size });
+      update({ page: size !== state.pageSize ? 1 : (pagination.current ?? 1), pageSize: size === defaultPageSize ? undefined : size });
     }
   };
 
@@ -112,7 +123,9 @@ export function ServerTable<T extends object>(props: ServerTableProps<T>) {
               onSearch={(v) => update({ q: v.trim() || undefined, page: 1 })}
               style={{ width: 280 }}
             />
-          ) : <span />}
+          ) : (
+            <span />
+          )}
           <Space wrap>{props.toolbar}</Space>
         </div>
       )}

@@ -23,7 +23,11 @@ export function StatusTag({ status }: { status: string | null | undefined }) {
 }
 
 /** A Tag for any code of a vocabulary like USE_MODES or a document status map with colors. */
-export function CodeTag({ code, vocabulary, colors }: {
+export function CodeTag({
+  code,
+  vocabulary,
+  colors,
+}: {
   code: string | null | undefined;
   vocabulary: Record<string, readonly [string, string]>;
   colors?: Record<string, string>;

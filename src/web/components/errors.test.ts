@@ -10,10 +10,11 @@ describe('server field errors on antd forms', () => {
   });
 
   it('puts errors of registered fields on the form and keeps the others for a message', () => {
-    const { onForm, elsewhere } = splitFieldErrors(
-      { 'lines.2.price': '单价必须大于0', name: '必填', unknownThing: '不允许' },
-      [['name'], ['lines', 2, 'price'], ['lines', 0, 'price']],
-    );
+    const { onForm, elsewhere } = splitFieldErrors({ 'lines.2.price': '单价必须大于0', name: '必填', unknownThing: '不允许' }, [
+      ['name'],
+      ['lines', 2, 'price'],
+      ['lines', 0, 'price'],
+    ]);
     expect(onForm).toEqual([
       { name: ['lines', 2, 'price'], errors: ['单价必须大于0'] },
       { name: ['name'], errors: ['必填'] },
@@ -22,7 +23,9 @@ describe('server field errors on antd forms', () => {
   });
 
   it('shows the server message of an API refusal and a network hint when fetch fails', () => {
-    expect(errorText(new ApiError(409, { error: 'stale', message: '记录已被他人修改，请刷新后重试' }))).toBe('记录已被他人修改，请刷新后重试');
+    expect(errorText(new ApiError(409, { error: 'stale', message: '记录已被他人修改，请刷新后重试' }))).toBe(
+      '记录已被他人修改，请刷新后重试',
+    );
     expect(errorText(new TypeError('Failed to fetch'))).toBe('网络错误，请检查连接后重试');
     expect(errorText(undefined)).toBe('操作失败');
   });

@@ -5,7 +5,10 @@ import { ApiError } from '../api/client.ts';
  * name them with arrays where list indexes are numbers.
  */
 export function fieldPath(key: string): (string | number)[] {
-  return key.split('.').filter((p) => p !== '').map((p) => (/^\d+$/.test(p) ? Number(p) : p));
+  return key
+    .split('.')
+    .filter((p) => p !== '')
+    .map((p) => (/^\d+$/.test(p) ? Number(p) : p));
 }
 
 /** The text to show for any thrown value: the server's own (Chinese) message when there is one. */

@@ -8,7 +8,12 @@ import { useI18n } from '../app/i18n.tsx';
 // Option lists for the shared reference data. The routes answer either a Page ({ items }) or a
 // bare array; both are accepted so a select keeps working whichever way a route settles.
 
-interface Named { id: string; code?: string | null; name: string; [k: string]: unknown }
+interface Named {
+  id: string;
+  code?: string | null;
+  name: string;
+  [k: string]: unknown;
+}
 const itemsOf = <T,>(data: unknown): T[] =>
   Array.isArray(data) ? (data as T[]) : Array.isArray((data as { items?: unknown })?.items) ? (data as { items: T[] }).items : [];
 const nameWithCode = (r: Named) => (r.code ? `${r.code} ${r.name}` : r.name);
@@ -19,12 +24,17 @@ type BaseProps = Omit<SelectProps<Value>, 'options' | 'loading' | 'filterOption'
 /** The text typed into a searchable select, settled after `ms` of quiet. */
 function useDebounced(value: string, ms = 300) {
   const [v, setV] = useState(value);
-  useEffect(() => { const h = setTimeout(() => setV(value), ms); return () => clearTimeout(h); }, [value, ms]);
+  useEffect(() => {
+    const h = setTimeout(() => setV(value), ms);
+    return () => clearTimeout(h);
+  }, [value, ms]);
   return v;
 }
 
 const localFilter = (input: string, option?: { label?: unknown }) =>
-  String(option?.label ?? '').toLowerCase().includes(input.toLowerCase());
+  String(option?.label ?? '')
+    .toLowerCase()
+    .includes(input.toLowerCase());
 
 /** All units (GET /api/units?pageSize=500), as "code name". */
 export function UnitSelect(props: BaseProps) {
@@ -36,8 +46,14 @@ export function UnitSelect(props: BaseProps) {
   });
   const options = useMemo(() => itemsOf<Named>(data).map((u) => ({ value: u.id, label: nameWithCode(u) })), [data]);
   return (
-    <Select<Value> placeholder={t('选择单位', 'Select a unit')} allowClear {...props}
-      options={options} loading={isLoading} showSearch={{ filterOption: localFilter }} />
+    <Select<Value>
+      placeholder={t('选择单位', 'Select a unit')}
+      allowClear
+      {...props}
+      options={options}
+      loading={isLoading}
+      showSearch={{ filterOption: localFilter }}
+    />
   );
 }
 
@@ -52,8 +68,15 @@ export function DepartmentSelect({ unitId, ...props }: BaseProps & { unitId?: st
   });
   const options = useMemo(() => itemsOf<Named>(data).map((d) => ({ value: d.id, label: d.name })), [data]);
   return (
-    <Select<Value> placeholder={t('选择部门', 'Select a department')} allowClear disabled={!unitId} {...props}
-      options={options} loading={isLoading && !!unitId} showSearch={{ filterOption: localFilter }} />
+    <Select<Value>
+      placeholder={t('选择部门', 'Select a department')}
+      allowClear
+      disabled={!unitId}
+      {...props}
+      options={options}
+      loading={isLoading && !!unitId}
+      showSearch={{ filterOption: localFilter }}
+    />
   );
 }
 
@@ -61,7 +84,14 @@ export function DepartmentSelect({ unitId, ...props }: BaseProps & { unitId?: st
  * A select that asks the server as the user types (q). The chosen value keeps its label even
  * when a later search no longer returns it; `valueLabel` names a value set from outside.
  */
-function RemoteSelect({ url, extra, toLabel, valueLabel, placeholder, ...props }: BaseProps & {
+function RemoteSelect({
+  url,
+  extra,
+  toLabel,
+  valueLabel,
+  placeholder,
+  ...props
+}: BaseProps & {
   url: string;
   extra?: Record<string, string | null | undefined>;
   toLabel: (r: Named) => string;
@@ -86,43 +116,76 @@ function RemoteSelect({ url, extra, toLabel, valueLabel, placeholder, ...props }
     if (!options.some((o) => o.value === id)) options.push({ value: id, label: known[id] ?? valueLabel ?? id });
   }
   return (
-    <Select<Value> allowClear placeholder={placeholder} {...props}
+    <Select<Value>
+      allowClear
+      placeholder={placeholder}
+      {...props}
       showSearch={{ filterOption: false, onSearch: setInput }}
-      onOpenChange={(open) => { if (!open) setInput(''); }}
-      options={options} loading={isFetching} notFoundContent={isFetching ? '…' : undefined} />
+      onOpenChange={(open) => {
+        if (!open) setInput('');
+      }}
+      options={options}
+      loading={isFetching}
+      notFoundContent={isFetching ? '…' : undefined}
+    />
   );
 }
 
 /** Staff, searched by name or number (GET /api/staff?q=…&unitId=…&departmentId=…). */
-export function StaffSelect({ unitId, departmentId, ...props }: BaseProps & { unitId?: string | null; departmentId?: string | null; valueLabel?: string }) {
+export function StaffSelect({
+  unitId,
+  departmentId,
+  ...props
+}: BaseProps & { unitId?: string | null; departmentId?: string | null; valueLabel?: string }) {
   const { t } = useI18n();
   return (
-    <RemoteSelect placeholder={t('输入姓名搜索人员', 'Type a name to find staff')} {...props}
-      url="/api/staff" extra={{ unitId: unitId ?? undefined, departmentId: departmentId ?? undefined }}
+    <RemoteSelect
+      placeholder={t('输入姓名搜索人员', 'Type a name to find staff')}
+      {...props}
+      url="/api/staff"
+      extra={{ unitId: unitId ?? undefined, departmentId: departmentId ?? undefined }}
       toLabel={(r) => {
         const no = (r.employeeNo as string | undefined) ?? r.code;
         const dept = (r.departmentName as string | undefined) ?? (r.unitName as string | undefined) ?? '';
         return `${r.name}${no ? `（${no}）` : ''}${dept ? ` · ${dept}` : ''}`;
-      }} />
+      }}
+    />
   );
 }
 
 /** Rooms, searched by number or name (GET /api/rooms?q=…&unitId=…&buildingId=…). */
-export function RoomSelect({ unitId, buildingId, ...props }: BaseProps & { valueLabel?: string; unitId?: string | null; buildingId?: string | null }) {
+export function RoomSelect({
+  unitId,
+  buildingId,
+  ...props
+}: BaseProps & { valueLabel?: string; unitId?: string | null; buildingId?: string | null }) {
   const { t } = useI18n();
   return (
-    <RemoteSelect placeholder={t('输入房间号搜索', 'Type a room number')} {...props}
-      url="/api/rooms" extra={{ unitId: unitId ?? undefined, buildingId: buildingId ?? undefined }}
+    <RemoteSelect
+      placeholder={t('输入房间号搜索', 'Type a room number')}
+      {...props}
+      url="/api/rooms"
+      extra={{ unitId: unitId ?? undefined, buildingId: buildingId ?? undefined }}
       toLabel={(r) => {
         const where = [r.compoundName, r.buildingName].filter(Boolean).join(' ');
         const name = r.name && r.name !== r.code ? `${r.code ?? ''} ${r.name}`.trim() : String(r.code ?? r.name);
         return where ? `${where} ${name}` : name;
-      }} />
+      }}
+    />
   );
 }
 
-interface CategoryNode { id: string; code: string; name: string; children?: CategoryNode[] }
-interface TreeNode { value: string; title: string; children?: TreeNode[] }
+interface CategoryNode {
+  id: string;
+  code: string;
+  name: string;
+  children?: CategoryNode[];
+}
+interface TreeNode {
+  value: string;
+  title: string;
+  children?: TreeNode[];
+}
 const toTree = (nodes: CategoryNode[]): TreeNode[] =>
   nodes.map((n) => ({ value: n.id, title: `${n.code} ${n.name}`, children: n.children?.length ? toTree(n.children) : undefined }));
 

@@ -5,7 +5,13 @@ describe('table state in the URL', () => {
   it('reads page, size, sort and search, falling back to defaults on junk', () => {
     const s = readTableState(new URLSearchParams('page=3&pageSize=50&sort=code&order=desc&q=椅子'));
     expect(s).toEqual({ page: 3, pageSize: 50, sort: 'code', order: 'desc', q: '椅子' });
-    expect(readTableState(new URLSearchParams('page=-1&pageSize=abc'))).toEqual({ page: 1, pageSize: 20, sort: undefined, order: undefined, q: undefined });
+    expect(readTableState(new URLSearchParams('page=-1&pageSize=abc'))).toEqual({
+      page: 1,
+      pageSize: 20,
+      sort: undefined,
+      order: undefined,
+      q: undefined,
+    });
     expect(readTableState(new URLSearchParams('pageSize=9999')).pageSize).toBe(500);
   });
 

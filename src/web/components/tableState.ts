@@ -38,8 +38,10 @@ export function writeTableState(params: URLSearchParams, change: Partial<TableSt
 }
 
 /** antd's sorter result → the API's sort/order (column key, else its dataIndex joined by dots). */
-export function sorterToQuery(sorter: { columnKey?: unknown; field?: unknown; order?: 'ascend' | 'descend' | null }):
-  { sort?: string; order?: 'asc' | 'desc' } {
+export function sorterToQuery(sorter: { columnKey?: unknown; field?: unknown; order?: 'ascend' | 'descend' | null }): {
+  sort?: string;
+  order?: 'asc' | 'desc';
+} {
   if (!sorter.order) return { sort: undefined, order: undefined };
   const key = sorter.columnKey ?? sorter.field;
   const sort = Array.isArray(key) ? key.join('.') : key == null ? undefined : String(key);

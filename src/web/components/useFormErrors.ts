@@ -15,20 +15,23 @@ export { fieldPath, errorText } from './errors.ts';
  */
 export function useFormErrors(form?: FormInstance): (err: unknown) => void {
   const { message } = App.useApp();
-  return useCallback((err: unknown) => {
-    if (err instanceof ApiError && form && Object.keys(err.fields).length > 0) {
-      const registered = form.getFieldsError().map((f) => f.name as (string | number)[]);
-      const { onForm, elsewhere } = splitFieldErrors(err.fields, registered);
-      if (onForm.length) {
-        form.setFields(onForm);
-        form.scrollToField(onForm[0].name, { block: 'center' });
+  return useCallback(
+    (err: unknown) => {
+      if (err instanceof ApiError && form && Object.keys(err.fields).length > 0) {
+        const registered = form.getFieldsError().map((f) => f.name as (string | number)[]);
+        const { onForm, elsewhere } = splitFieldErrors(err.fields, registered);
+        if (onForm.length) {
+          form.setFields(onForm);
+          form.scrollToField(onForm[0].name, { block: 'center' });
+        }
+        if (elsewhere.length) message.error([errorText(err), ...elsewhere].join('；'));
+        else if (!onForm.length) message.error(errorText(err));
+        return;
       }
-      if (elsewhere.length) message.error([errorText(err), ...elsewhere].join('；'));
-      else if (!onForm.length) message.error(errorText(err));
-      return;
-    }
-    message.error(errorText(err));
-  }, [form, message]);
+      message.error(errorText(err));
+    },
+    [form, message],
+  );
 }
 
 /** For places without a form: `const showError = useShowError(); … catch (e) { showError(e) }`. */

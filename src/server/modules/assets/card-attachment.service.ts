@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import { ATTACHMENT_MAX_BYTES, ATTACHMENT_TYPES, type CardAttachmentItem } from '../../../shared/assets.contracts.ts';
+import { ATTACHMENT_MAX_BYTES, type ATTACHMENT_TYPES, type CardAttachmentItem } from '../../../shared/assets.contracts.ts';
 import { inScope, unitScope, type Actor } from '../../platform/auth/actor.ts';
 import { query, queryOne, type Db, type Queryable } from '../../platform/db/engine.ts';
 import { withTx } from '../../platform/db/tx.ts';
@@ -29,24 +29,45 @@ export interface NewAttachment {
  */
 export async function addAttachment(db: Db, actor: Actor, cardId: string, file: NewAttachment): Promise<CardAttachmentItem> {
   if (file.content.length === 0) throw new AppError('bad_file', '文件为空');
-  if (file.content.length > ATTACHMENT_MAX_BYTES) throw new AppError('payload_too_large', `附件不能超过 ${ATTACHMENT_MAX_BYTES / 1024 / 1024} MB`);
+  if (file.content.length > ATTACHMENT_MAX_BYTES)
+    throw new AppError('payload_too_large', `附件不能超过 ${ATTACHMENT_MAX_BYTES / 1024 / 1024} MB`);
   const contentType = sniffContentType(file.content);
   if (!contentType) throw new AppError('bad_file', '只能上传 PDF、JPEG、PNG 或 WebP 文件', { file: '文件类型不支持' });
   const fileName = file.fileName.replace(/[\\/\u0000-\u001f]/g, '_').slice(0, 200) || 'attachment';
   const sha256 = crypto.createHash('sha256').update(file.content).digest('hex');
   return withTx(db, async (tx) => {
     const card = await getCardForUpdate(tx, cardId, unitScope(actor, 'card.write'));
-    const [row] = await tx.insert(cardAttachments).values({
-      cardId, unitId: card.unitId, kind: file.kind, fileName, contentType, size: file.content.length, sha256,
-      content: file.content.toString('base64'), uploadedBy: actor.userId,
-    }).returning({ id: cardAttachments.id, uploadedAt: cardAttachments.uploadedAt });
+    const [row] = await tx
+      .insert(cardAttachments)
+      .values({
+        cardId,
+        unitId: card.unitId,
+        kind: file.kind,
+        fileName,
+        contentType,
+        size: file.content.length,
+        sha256,
+        content: file.content.toString('base64'),
+        uploadedBy: actor.userId,
+      })
+      .returning({ id: cardAttachments.id, uploadedAt: cardAttachments.uploadedAt });
     await appendCardEvent(tx, {
-      cardId, unitId: card.unitId, type: 'attachment_added', actorId: actor.userId,
+      cardId,
+      unitId: card.unitId,
+      type: 'attachment_added',
+      actorId: actor.userId,
       after: { attachmentId: row.id, kind: file.kind, fileName, sha256, size: file.content.length },
     });
     return {
-      id: row.id, kind: file.kind, fileName, contentType, size: file.content.length, sha256,
-      uploadedBy: actor.userId, uploaderName: actor.displayName, uploadedAt: row.uploadedAt.toISOString(),
+      id: row.id,
+      kind: file.kind,
+      fileName,
+      contentType,
+      size: file.content.length,
+      sha256,
+      uploadedBy: actor.userId,
+      uploaderName: actor.displayName,
+      uploadedAt: row.uploadedAt.toISOString(),
     };
   });
 }
@@ -55,20 +76,26 @@ export async function listAttachments(q: Queryable, actor: Actor, cardId: string
   const scope = unitScope(actor, 'card.read');
   const card = await queryOne(q, sql`SELECT 1 FROM cards WHERE id = ${cardId}::uuid AND ${inScope(sql`cards.unit_id`, scope)}`);
   if (!card) throw notFound('资产卡片');
-  const rows = await query<CardAttachmentItem & { uploadedAt: Date | string }>(q, sql`
+  const rows = await query<CardAttachmentItem & { uploadedAt: Date | string }>(
+    q,
+    sql`
     SELECT a.id, a.kind, a.file_name AS "fileName", a.content_type AS "contentType", a.size, a.sha256,
       a.uploaded_by AS "uploadedBy", usr.display_name AS "uploaderName", a.uploaded_at AS "uploadedAt"
     FROM card_attachments a LEFT JOIN users usr ON usr.id = a.uploaded_by
-    WHERE a.card_id = ${cardId}::uuid ORDER BY a.uploaded_at, a.id`);
+    WHERE a.card_id = ${cardId}::uuid ORDER BY a.uploaded_at, a.id`,
+  );
   return rows.map((r) => ({ ...r, uploadedAt: new Date(r.uploadedAt).toISOString() }));
 }
 
 /** The attachment's bytes. Scoped by the card's current owner (attachments follow a transferred card). */
 export async function readAttachment(q: Queryable, actor: Actor, cardId: string, attachmentId: string) {
   const scope = unitScope(actor, 'card.read');
-  const row = await queryOne<{ file_name: string; content_type: string; content_base64: string }>(q, sql`
+  const row = await queryOne<{ file_name: string; content_type: string; content_base64: string }>(
+    q,
+    sql`
     SELECT a.file_name, a.content_type, a.content_base64 FROM card_attachments a JOIN cards ON cards.id = a.card_id
-    WHERE a.id = ${attachmentId}::uuid AND a.card_id = ${cardId}::uuid AND ${inScope(sql`cards.unit_id`, scope)}`);
+    WHERE a.id = ${attachmentId}::uuid AND a.card_id = ${cardId}::uuid AND ${inScope(sql`cards.unit_id`, scope)}`,
+  );
   if (!row) throw notFound('附件');
   return { fileName: row.file_name, contentType: row.content_type, content: Buffer.from(row.content_base64, 'base64') };
 }

@@ -72,7 +72,10 @@ const shanghaiYear = () => Number(new Intl.DateTimeFormat('en', { timeZone: 'Asi
  * The event's `after` is the card as registered, keyed like registerCard's, so a timeline reads
  * every opening registration the same way.
  */
-export async function registerCardsBulk(tx: Tx, b: BulkRegistration): Promise<{ count: number; firstCardNo: string | null; lastCardNo: string | null }> {
+export async function registerCardsBulk(
+  tx: Tx,
+  b: BulkRegistration,
+): Promise<{ count: number; firstCardNo: string | null; lastCardNo: string | null }> {
   const n = b.drafts.length;
   if (n === 0) return { count: 0, firstCardNo: null, lastCardNo: null };
   const numbers = await allocateCardNumbers(tx, b.unitId, shanghaiYear(), n);
@@ -119,7 +122,9 @@ export async function registerCardsBulk(tx: Tx, b: BulkRegistration): Promise<{ 
       contract_no: d.contractNo ?? null,
       invoice_no: d.invoiceNo ?? null,
     }));
-    await query(tx, sql`
+    await query(
+      tx,
+      sql`
       WITH input AS (
         SELECT * FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS r(
           card_no text, name text, category_id uuid, spec text, brand text, serial_no text, quantity int,
@@ -167,7 +172,8 @@ export async function registerCardsBulk(tx: Tx, b: BulkRegistration): Promise<{ 
           'manufacturer', ins.manufacturer, 'originCountry', ins.origin_country, 'manufacturedOn', ins.manufactured_on::text,
           'contractNo', ins.contract_no, 'invoiceNo', ins.invoice_no),
         ${b.note ?? null}
-      FROM ins ORDER BY ins.card_no`);
+      FROM ins ORDER BY ins.card_no`,
+    );
     b.onProgress?.(Math.min(n, start + chunk));
   }
   return { count: n, firstCardNo: numbers[0], lastCardNo: numbers[n - 1] };

@@ -30,7 +30,11 @@ export interface ChargeRow {
   prev_hash?: string | null;
 }
 
-const uuidArray = (ids: string[]) => sql`ARRAY[${sql.join(ids.map((i) => sql`${i}`), sql`, `)}]::uuid[]`;
+const uuidArray = (ids: string[]) =>
+  sql`ARRAY[${sql.join(
+    ids.map((i) => sql`${i}`),
+    sql`, `,
+  )}]::uuid[]`;
 
 /**
  * Every card of the units that `month` ('YYYY-MM-01') charges, with the amount — the SQL twin of
@@ -139,12 +143,17 @@ export async function applyDepreciation(q: Queryable, unitIds: string[], month: 
   // most cards; cards' fillfactor (migrations/post/052) keeps these updates on their own pages.
   await q.execute(sql`
     UPDATE cards c SET accumulated_depreciation_fen = c.accumulated_depreciation_fen + d.delta
-    FROM ${re ? sql`(SELECT card_id, sum(x)::bigint AS delta FROM (
+    FROM ${
+      re
+        ? sql`(SELECT card_id, sum(x)::bigint AS delta FROM (
             SELECT card_id, amount_fen AS x FROM depreciation_charges
             UNION ALL SELECT card_id, -amount_fen FROM depreciation_entries WHERE run_id = ANY(${uuidArray(replacing)})
-          ) t GROUP BY card_id HAVING sum(x) <> 0)` : sql`(SELECT card_id, amount_fen AS delta FROM depreciation_charges)`} d
+          ) t GROUP BY card_id HAVING sum(x) <> 0)`
+        : sql`(SELECT card_id, amount_fen AS delta FROM depreciation_charges)`
+    } d
     WHERE c.id = d.card_id`);
-  if (re) await q.execute(sql`
+  if (re)
+    await q.execute(sql`
     DELETE FROM depreciation_entries e WHERE e.run_id = ANY(${uuidArray(replacing)}) AND NOT EXISTS (
       SELECT 1 FROM depreciation_charges ch WHERE ch.card_id = e.card_id AND ch.run_id = e.run_id AND ch.category_id = e.category_id
         AND ch.months = e.months AND ch.amount_fen = e.amount_fen AND ch.monthly_fen = e.monthly_fen

@@ -11,7 +11,11 @@ const iso = (v: unknown) => (v instanceof Date ? v.toISOString() : v == null ? n
 /** One card with the names of everything it points to; another unit's card is not found. */
 export async function getCardDetail(q: Queryable, actor: Actor, cardId: string): Promise<CardDetail> {
   const scope = unitScope(actor, 'card.read');
-  const row = await queryOne<CardDetail & { createdAt: unknown; updatedAt: unknown; categoryDepreciable: boolean; catName: string; catLife: number | null }>(q, sql`
+  const row = await queryOne<
+    CardDetail & { createdAt: unknown; updatedAt: unknown; categoryDepreciable: boolean; catName: string; catLife: number | null }
+  >(
+    q,
+    sql`
     SELECT ${CARD_LIST_COLUMNS},
       cards.funding_source AS "fundingSource", cards.acquisition_method AS "acquisitionMethod",
       cards.in_use_on::text AS "inUseOn", cards.voucher_no AS "voucherNo", cards.supplier,
@@ -38,7 +42,8 @@ export async function getCardDetail(q: Queryable, actor: Actor, cardId: string):
           (SELECT l.monthly_fen FROM depreciation_entries l WHERE l.card_id = cards.id ORDER BY l.month DESC LIMIT 1)::float8 AS monthly
         FROM depreciation_entries e WHERE e.card_id = cards.id
       ) dep ON true
-    WHERE cards.id = ${cardId}::uuid AND ${inScope(sql`cards.unit_id`, scope)}`);
+    WHERE cards.id = ${cardId}::uuid AND ${inScope(sql`cards.unit_id`, scope)}`,
+  );
   if (!row) throw notFound('资产卡片');
   const { categoryDepreciable, catName, catLife, ...card } = row;
   const floor = lifeFloor({ name: catName, usefulLifeMonths: catLife, attributeSet: row.categoryAttributeSet }, row.attributes);
@@ -46,14 +51,20 @@ export async function getCardDetail(q: Queryable, actor: Actor, cardId: string):
     ...card,
     depreciationStatus: depreciationStatusOf(row, categoryDepreciable),
     lifeFloorMonths: floor?.months ?? null,
-    createdAt: iso(row.createdAt)!, updatedAt: iso(row.updatedAt)!,
+    createdAt: iso(row.createdAt)!,
+    updatedAt: iso(row.updatedAt)!,
   };
 }
 
 /** Fields of before/after that hold ids, and where their names live. */
 const ID_FIELDS: Record<string, string> = {
-  unitId: 'units', managingUnitId: 'units', usingUnitId: 'units', usingDepartmentId: 'departments',
-  custodianId: 'staff', roomId: 'rooms', categoryId: 'categories',
+  unitId: 'units',
+  managingUnitId: 'units',
+  usingUnitId: 'units',
+  usingDepartmentId: 'departments',
+  custodianId: 'staff',
+  roomId: 'rooms',
+  categoryId: 'categories',
 };
 
 /**
@@ -68,13 +79,19 @@ export async function namesForEvents(q: Queryable, events: Pick<CardEventItem, '
     }
   }
   if (ids.size === 0) return {};
-  const list = sql.join([...ids].map((id) => sql`${id}::uuid`), sql`, `);
-  const rows = await query<{ id: string; name: string }>(q, sql`
+  const list = sql.join(
+    [...ids].map((id) => sql`${id}::uuid`),
+    sql`, `,
+  );
+  const rows = await query<{ id: string; name: string }>(
+    q,
+    sql`
     SELECT id::text, name FROM units WHERE id IN (${list})
     UNION ALL SELECT id::text, name FROM departments WHERE id IN (${list})
     UNION ALL SELECT id::text, name FROM staff WHERE id IN (${list})
     UNION ALL SELECT r.id::text, b.name || ' ' || r.code FROM rooms r JOIN buildings b ON b.id = r.building_id WHERE r.id IN (${list})
-    UNION ALL SELECT id::text, code || ' ' || name FROM categories WHERE id IN (${list})`);
+    UNION ALL SELECT id::text, code || ' ' || name FROM categories WHERE id IN (${list})`,
+  );
   return Object.fromEntries(rows.map((r) => [r.id, r.name]));
 }
 
@@ -83,10 +100,13 @@ export async function getCardTimeline(q: Queryable, actor: Actor, cardId: string
   const scope = unitScope(actor, 'card.read');
   const card = await queryOne(q, sql`SELECT 1 FROM cards WHERE id = ${cardId}::uuid AND ${inScope(sql`cards.unit_id`, scope)}`);
   if (!card) throw notFound('资产卡片');
-  const rows = await query<CardEventItem & { occurredAt: unknown }>(q, sql`
+  const rows = await query<CardEventItem & { occurredAt: unknown }>(
+    q,
+    sql`
     SELECT e.id, e.seq, e.type, e.occurred_at AS "occurredAt", e.actor_id AS "actorId", usr.display_name AS "actorName",
       e.document_id AS "documentId", e.document_type AS "documentType", e.before, e.after, e.note, e.hash
     FROM card_events e LEFT JOIN users usr ON usr.id = e.actor_id
-    WHERE e.card_id = ${cardId}::uuid ORDER BY e.seq`);
+    WHERE e.card_id = ${cardId}::uuid ORDER BY e.seq`,
+  );
   return rows.map((r) => ({ ...r, occurredAt: iso(r.occurredAt)! }));
 }

@@ -13,13 +13,20 @@ export async function createCardByUser(db: Db, actor: Actor, input: CardInput): 
   const scope = unitScope(actor, 'card.write');
   if (scope !== 'all' && !scope.includes(input.unitId)) throw invalid({ unitId: '无权在该单位登记资产' });
   return withTx(db, async (tx) => {
-    if (await registrationKind(tx, input) === 'opening') return registerCard(tx, { userId: actor.userId }, input, { eventType: 'opening_registration' });
+    if ((await registrationKind(tx, input)) === 'opening')
+      return registerCard(tx, { userId: actor.userId }, input, { eventType: 'opening_registration' });
     // After the takeover, a card without an approved document behind it is a 补录: pending until finance posts it.
     const reason = input.supplementReason?.trim();
     if (!reason) throw invalid({ supplementReason: '账套接管后手工登记的卡片是补录：请写明补录理由，由单位财务审核入账' });
-    return registerCard(tx, { userId: actor.userId }, { ...input, status: 'pending_posting', postedOn: null }, {
-      eventType: 'opening_registration', note: `补录（待财务审核入账）：${reason}${input.postedOn ? `；申报入账日期 ${input.postedOn}` : ''}`,
-    });
+    return registerCard(
+      tx,
+      { userId: actor.userId },
+      { ...input, status: 'pending_posting', postedOn: null },
+      {
+        eventType: 'opening_registration',
+        note: `补录（待财务审核入账）：${reason}${input.postedOn ? `；申报入账日期 ${input.postedOn}` : ''}`,
+      },
+    );
   });
 }
 
@@ -37,7 +44,8 @@ export async function editCardByUser(db: Db, actor: Actor, cardId: string, patch
     for (const [k, v] of Object.entries(fields)) if (v !== undefined) (set as Record<string, unknown>)[k] = v;
     if (set.warrantyUntil && set.warrantyUntil < row.acquiredOn) throw invalid({ warrantyUntil: '保修截止日期不能早于取得日期' });
     if (set.inUseOn && set.inUseOn < row.acquiredOn) throw invalid({ inUseOn: '投入使用日期不能早于取得日期' });
-    if (set.valueType && row.valueType === 'nominal') throw invalid({ valueType: '以名义金额计量的资产不能直接改为其他价值类型，请通过价值变动单据' });
+    if (set.valueType && row.valueType === 'nominal')
+      throw invalid({ valueType: '以名义金额计量的资产不能直接改为其他价值类型，请通过价值变动单据' });
     if (set.attributes) {
       const cat = await queryOne<{ attribute_set: string }>(tx, sql`SELECT attribute_set FROM categories WHERE id = ${row.categoryId}`);
       const fieldErrors: Record<string, string> = {};

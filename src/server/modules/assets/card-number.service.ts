@@ -7,13 +7,16 @@ import { query, type Queryable } from '../../platform/db/engine.ts';
  */
 export async function allocateCardNumbers(q: Queryable, unitId: string, year: number, count: number): Promise<string[]> {
   if (count <= 0) return [];
-  const [row] = await query<{ code: string; last_seq: number }>(q, sql`
+  const [row] = await query<{ code: string; last_seq: number }>(
+    q,
+    sql`
     WITH bumped AS (
       INSERT INTO card_number_sequences (unit_id, year, last_seq) VALUES (${unitId}, ${year}, ${count})
       ON CONFLICT (unit_id, year) DO UPDATE SET last_seq = card_number_sequences.last_seq + ${count}
       RETURNING last_seq
     )
-    SELECT u.code, b.last_seq FROM bumped b, units u WHERE u.id = ${unitId}`);
+    SELECT u.code, b.last_seq FROM bumped b, units u WHERE u.id = ${unitId}`,
+  );
   const first = row.last_seq - count + 1;
   return Array.from({ length: count }, (_, i) => formatCardNo(row.code, year, first + i));
 }

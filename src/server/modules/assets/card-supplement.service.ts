@@ -17,8 +17,11 @@ import { changeCard, getCardForUpdate, type CardRow } from './card.service.ts';
  * or the card was posted by the end of it); otherwise 'supplement'.
  */
 export async function registrationKind(q: Queryable, input: Pick<CardInput, 'unitId' | 'postedOn'>): Promise<'opening' | 'supplement'> {
-  const b = await queryOne<{ end: string | null }>(q, sql`
-    SELECT (takeover_month + interval '1 month' - interval '1 day')::date::text AS end FROM unit_books WHERE unit_id = ${input.unitId}`);
+  const b = await queryOne<{ end: string | null }>(
+    q,
+    sql`
+    SELECT (takeover_month + interval '1 month' - interval '1 day')::date::text AS end FROM unit_books WHERE unit_id = ${input.unitId}`,
+  );
   if (!b?.end) return 'opening';
   return input.postedOn && input.postedOn <= b.end ? 'opening' : 'supplement';
 }
@@ -32,7 +35,9 @@ export async function postSupplement(db: Db, actor: Actor, cardId: string, input
     if (input.postedOn > businessToday()) throw invalid({ postedOn: '入账日期不能晚于今天' });
     if (input.postedOn < card.acquiredOn) throw invalid({ postedOn: `入账日期不能早于取得日期 ${card.acquiredOn}` });
     return changeCard(tx, { userId: actor.userId }, cardId, {
-      expectVersion: card.version, eventType: 'posted', note: `补录入账；凭证 ${input.voucherNo}；经办：${actor.displayName}`,
+      expectVersion: card.version,
+      eventType: 'posted',
+      note: `补录入账；凭证 ${input.voucherNo}；经办：${actor.displayName}`,
       set: { status: 'in_use', postedOn: input.postedOn, voucherNo: input.voucherNo, inUseOn: card.inUseOn ?? input.postedOn },
     });
   });

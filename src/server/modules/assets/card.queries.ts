@@ -10,7 +10,10 @@ import { unitScope, type Actor } from '../../platform/auth/actor.ts';
  * control characters (the field separator chr(31) must never be part of a query).
  */
 export function normalizeSearch(q: string | undefined): string {
-  return (q ?? '').replace(/[\u0000-\u001f\u007f]/g, '').trim().toLowerCase();
+  return (q ?? '')
+    .replace(/[\u0000-\u001f\u007f]/g, '')
+    .trim()
+    .toLowerCase();
 }
 
 /** The grams a query must find in `card_search_grams(search_text)`: itself (1 char) or its distinct 2-grams. */
@@ -32,7 +35,13 @@ function searchTest(s: string, units: 'all' | string[]): SQL {
   if (units !== 'all' && units.length === 0) return sql`false`;
   const grams = searchGrams(s).map((g) => sql`${g}`);
   const has = (keys: SQL[]) => sql`card_search_keys(cs.unit_id, cs.search_text) @> ARRAY[${sql.join(keys, sql`, `)}]::text[]`;
-  const keyTest = units === 'all' ? has(grams) : sql.join(units.map((u) => has([...grams, sql`${`\u001f${u}`}`])), sql` OR `);
+  const keyTest =
+    units === 'all'
+      ? has(grams)
+      : sql.join(
+          units.map((u) => has([...grams, sql`${`\u001f${u}`}`])),
+          sql` OR `,
+        );
   if ([...s].length <= 2) return sql`(${keyTest})`;
   return sql`((${keyTest}) AND cs.search_text LIKE ${likePattern(s)})`;
 }
@@ -63,7 +72,12 @@ export function cardFilterWhere(f: CardFilter, scope: 'all' | string[]): SQL {
   const parts: SQL[] = [];
   if (scope !== 'all') {
     if (scope.length === 0) return sql`false`;
-    parts.push(sql`cards.unit_id IN (${sql.join(scope.map((u) => sql`${u}::uuid`), sql`, `)})`);
+    parts.push(
+      sql`cards.unit_id IN (${sql.join(
+        scope.map((u) => sql`${u}::uuid`),
+        sql`, `,
+      )})`,
+    );
   }
   if (f.unitId) parts.push(sql`cards.unit_id = ${f.unitId}::uuid`);
   if (f.departmentId) parts.push(sql`cards.using_department_id = ${f.departmentId}::uuid`);
@@ -75,7 +89,13 @@ export function cardFilterWhere(f: CardFilter, scope: 'all' | string[]): SQL {
       SELECT sub.id FROM categories sub, categories root
       WHERE root.id = ${f.categoryId}::uuid AND sub.edition = root.edition AND left(sub.path, length(root.path)) = root.path))`);
   }
-  if (f.status?.length) parts.push(sql`cards.status IN (${sql.join(f.status.map((s) => sql`${s}`), sql`, `)})`);
+  if (f.status?.length)
+    parts.push(
+      sql`cards.status IN (${sql.join(
+        f.status.map((s) => sql`${s}`),
+        sql`, `,
+      )})`,
+    );
   if (f.useMode) parts.push(sql`cards.use_mode = ${f.useMode}`);
   if (f.roomId) parts.push(sql`cards.room_id = ${f.roomId}::uuid`);
   if (f.buildingId) parts.push(sql`cards.room_id IN (SELECT id FROM rooms WHERE building_id = ${f.buildingId}::uuid)`);
@@ -88,7 +108,13 @@ export function cardFilterWhere(f: CardFilter, scope: 'all' | string[]): SQL {
   if (f.postedFrom) parts.push(sql`cards.posted_on >= ${f.postedFrom}::date`);
   if (f.postedTo) parts.push(sql`cards.posted_on <= ${f.postedTo}::date`);
   const oneOf = (col: string, v: string[] | undefined) => {
-    if (v?.length) parts.push(sql`${sql.raw(col)} IN (${sql.join(v.map((x) => sql`${x}`), sql`, `)})`);
+    if (v?.length)
+      parts.push(
+        sql`${sql.raw(col)} IN (${sql.join(
+          v.map((x) => sql`${x}`),
+          sql`, `,
+        )})`,
+      );
   };
   oneOf('cards.asset_kind', f.assetKind);
   oneOf('cards.value_type', f.valueType);
@@ -104,15 +130,23 @@ export function cardFilterWhere(f: CardFilter, scope: 'all' | string[]): SQL {
 
 /** Sortable columns: the expression, and the join it needs (only that one joins before the page is cut). */
 const SORTS: Record<string, { expr: string; join?: string }> = {
-  cardNo: { expr: 'cards.card_no' }, name: { expr: 'cards.name' }, spec: { expr: 'cards.spec' }, brand: { expr: 'cards.brand' },
+  cardNo: { expr: 'cards.card_no' },
+  name: { expr: 'cards.name' },
+  spec: { expr: 'cards.spec' },
+  brand: { expr: 'cards.brand' },
   categoryCode: { expr: 'sk.code', join: 'JOIN categories sk ON sk.id = cards.category_id' },
-  originalValueFen: { expr: 'cards.original_value_fen' }, netValueFen: { expr: 'cards.net_value_fen' },
-  accumulatedDepreciationFen: { expr: 'cards.accumulated_depreciation_fen' }, status: { expr: 'cards.status' }, useMode: { expr: 'cards.use_mode' },
-  acquiredOn: { expr: 'cards.acquired_on' }, postedOn: { expr: 'cards.posted_on' },
+  originalValueFen: { expr: 'cards.original_value_fen' },
+  netValueFen: { expr: 'cards.net_value_fen' },
+  accumulatedDepreciationFen: { expr: 'cards.accumulated_depreciation_fen' },
+  status: { expr: 'cards.status' },
+  useMode: { expr: 'cards.use_mode' },
+  acquiredOn: { expr: 'cards.acquired_on' },
+  postedOn: { expr: 'cards.posted_on' },
   unitName: { expr: 'sk.name', join: 'JOIN units sk ON sk.id = cards.unit_id' },
   departmentName: { expr: 'sk.name', join: 'LEFT JOIN departments sk ON sk.id = cards.using_department_id' },
   custodianName: { expr: 'sk.name', join: 'LEFT JOIN staff sk ON sk.id = cards.custodian_id' },
-  createdAt: { expr: 'cards.created_at' }, updatedAt: { expr: 'cards.updated_at' },
+  createdAt: { expr: 'cards.created_at' },
+  updatedAt: { expr: 'cards.updated_at' },
 };
 
 /** The columns of a list row, with the names of the rows a card points to. Expects the joins of CARD_JOINS. */
@@ -159,20 +193,30 @@ export async function listCards(q: Queryable, actor: Actor, p: CardListQuery): P
   const page = (items: CardListItem[], total: number) => ({ items, total, page: p.page, pageSize: p.pageSize });
   const countWhere = async () => (await queryOne<{ n: number }>(q, sql`SELECT count(*)::int AS n FROM cards WHERE ${where}`))?.n ?? 0;
   // A search's matches are bounded by the index: collect them once and cut the page from that set.
-  const matchedPage = () => query<CardListItem>(q, sql`
+  const matchedPage = () =>
+    query<CardListItem>(
+      q,
+      sql`
     WITH matched AS MATERIALIZED (
       SELECT cards.id, ${sql.raw(sort.expr)} AS sort_key FROM cards ${sql.raw(sort.join ?? '')} WHERE ${where}
     ), page AS (SELECT id, sort_key FROM matched ORDER BY ${order('sort_key', 'id')} ${cut})
-    ${named}`);
+    ${named}`,
+    );
 
   const s = normalizeSearch(p.q);
   if (!s) {
-    const [items, total] = await Promise.all([query<CardListItem>(q, sql`
+    const [items, total] = await Promise.all([
+      query<CardListItem>(
+        q,
+        sql`
       WITH page AS (
         SELECT cards.id, ${sql.raw(sort.expr)} AS sort_key FROM cards ${sql.raw(sort.join ?? '')}
         WHERE ${where} ORDER BY ${order(sort.expr, 'cards.id')} ${cut}
       )
-      ${named}`), countWhere()]);
+      ${named}`,
+      ),
+      countWhere(),
+    ]);
     return page(items, total);
   }
   if (!onlySearch(p)) {
@@ -181,24 +225,32 @@ export async function listCards(q: Queryable, actor: Actor, p: CardListQuery): P
   }
   // Only a search (and the owner unit): counted on card_search, which holds both.
   const units = searchUnits(p, scope);
-  const total = (await queryOne<{ n: number }>(q, sql`SELECT count(*)::int AS n FROM card_search cs WHERE ${searchTest(s, units)}`))?.n ?? 0;
+  const total =
+    (await queryOne<{ n: number }>(q, sql`SELECT count(*)::int AS n FROM card_search cs WHERE ${searchTest(s, units)}`))?.n ?? 0;
   if (total === 0) return page([], 0);
   const walked = units === 'all' ? await walkCommonWord(q, p, s, total) : null;
   if (walked) return page(walked, total);
   if (sort !== SORTS.cardNo) return page(await matchedPage(), total);
   // In card-number order the page is cut from card_search alone; only its rows visit `cards`.
-  return page(await query<CardListItem>(q, sql`
+  return page(
+    await query<CardListItem>(
+      q,
+      sql`
     WITH page AS (
       SELECT cs.card_id AS id, cs.card_no AS sort_key FROM card_search cs WHERE ${searchTest(s, units)}
       ORDER BY ${order('cs.card_no', 'cs.card_id')} ${cut}
     )
-    ${named}`), total);
+    ${named}`,
+    ),
+    total,
+  );
 }
 
 /** Whether a search carries no filter beyond the owner unit, which `card_search` holds. */
 function onlySearch(p: CardListQuery): boolean {
-  return Object.entries(p).every(([k, v]) => v === undefined || (Array.isArray(v) && v.length === 0)
-    || ['q', 'unitId', 'page', 'pageSize', 'sort', 'order'].includes(k));
+  return Object.entries(p).every(
+    ([k, v]) => v === undefined || (Array.isArray(v) && v.length === 0) || ['q', 'unitId', 'page', 'pageSize', 'sort', 'order'].includes(k),
+  );
 }
 
 /**
@@ -212,15 +264,21 @@ async function walkCommonWord(q: Queryable, p: CardListQuery, s: string, total: 
   const offset = offsetOf(p);
   const wanted = Math.min(p.pageSize, total - offset);
   if ((p.sort ?? 'cardNo') !== 'cardNo' || wanted <= 0) return null;
-  const size = await queryOne<{ n: number }>(q, sql`SELECT greatest(reltuples, 1)::float8 AS n FROM pg_class WHERE oid = 'card_search'::regclass`);
+  const size = await queryOne<{ n: number }>(
+    q,
+    sql`SELECT greatest(reltuples, 1)::float8 AS n FROM pg_class WHERE oid = 'card_search'::regclass`,
+  );
   // Rows expected to be read, were matches spread evenly; sorting the matches reads `total` rows.
   if ((offset + wanted) * ((size?.n ?? 1) / total) * 3 > Math.min(total, searchTuning.walkRows)) return null;
   const dir = sql.raw(p.order === 'desc' ? 'DESC' : 'ASC');
-  const items = await query<CardListItem>(q, sql`
+  const items = await query<CardListItem>(
+    q,
+    sql`
     WITH page AS (
       SELECT id, card_no FROM (SELECT id, card_no, search_text FROM cards ORDER BY card_no ${dir} LIMIT ${searchTuning.walkRows}) walked
       WHERE search_text LIKE ${likePattern(s)} ORDER BY card_no ${dir} LIMIT ${p.pageSize} OFFSET ${offset}
     )
-    SELECT ${CARD_LIST_COLUMNS} FROM page JOIN cards ON cards.id = page.id ${CARD_JOINS} ORDER BY page.card_no ${dir}`);
+    SELECT ${CARD_LIST_COLUMNS} FROM page JOIN cards ON cards.id = page.id ${CARD_JOINS} ORDER BY page.card_no ${dir}`,
+  );
   return items.length === wanted ? items : null;
 }

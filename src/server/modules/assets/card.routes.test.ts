@@ -17,14 +17,21 @@ describe('card routes', () => {
   beforeAll(async () => {
     t = await createTestApp();
     w = await createCardWorld(t.database);
-    [u01, u02, staff, auditor, officer] = await Promise.all(['u01-admin', 'u02-admin', 'u01-staff', 'auditor', 'officer'].map((u) => t.as(u)));
+    [u01, u02, staff, auditor, officer] = await Promise.all(
+      ['u01-admin', 'u02-admin', 'u01-staff', 'auditor', 'officer'].map((u) => t.as(u)),
+    );
   });
-  afterAll(async () => { await t.close(); });
+  afterAll(async () => {
+    await t.close();
+  });
 
   const eventsOf = async (cardId: string) =>
     query<{ seq: number; type: string; before: Record<string, unknown> | null; after: Record<string, unknown> | null }>(
-      t.database.db, sql`SELECT seq, type, before, after FROM card_events WHERE card_id = ${cardId} ORDER BY seq`);
-  const versionOf = async (cardId: string) => (await query<{ version: number; name: string }>(t.database.db, sql`SELECT version, name FROM cards WHERE id = ${cardId}`))[0];
+      t.database.db,
+      sql`SELECT seq, type, before, after FROM card_events WHERE card_id = ${cardId} ORDER BY seq`,
+    );
+  const versionOf = async (cardId: string) =>
+    (await query<{ version: number; name: string }>(t.database.db, sql`SELECT version, name FROM cards WHERE id = ${cardId}`))[0];
 
   it('hand-adds a card with a number from the unit code and year, and an opening registration event', async () => {
     const res = await u01.post('/api/cards', desktopInput(w));
@@ -37,10 +44,17 @@ describe('card routes', () => {
   });
 
   it('names every bad field of a new card', async () => {
-    const res = await u01.post('/api/cards', desktopInput(w, {
-      categoryId: '00000000-0000-4000-8000-000000000000', usingDepartmentId: w.u02Dept, custodianId: w.u02Staff, roomId: w.u02Room,
-      postedOn: '2020-01-01', originalValueFen: 100,
-    }));
+    const res = await u01.post(
+      '/api/cards',
+      desktopInput(w, {
+        categoryId: '00000000-0000-4000-8000-000000000000',
+        usingDepartmentId: w.u02Dept,
+        custodianId: w.u02Staff,
+        roomId: w.u02Room,
+        postedOn: '2020-01-01',
+        originalValueFen: 100,
+      }),
+    );
     expect(res.statusCode).toBe(400);
     expect(Object.keys(res.json().fields).sort()).toEqual(['categoryId', 'custodianId', 'postedOn', 'roomId', 'usingDepartmentId']);
   });
@@ -56,16 +70,25 @@ describe('card routes', () => {
   it('requires the category attribute set: vehicle plate, building structure and area, valid IT addresses', async () => {
     const car = await u01.post('/api/cards', desktopInput(w, { categoryId: w.cat.vehicle, attributes: { plateNo: 'abc' } }));
     expect(car.json().fields).toHaveProperty(['attributes.plateNo']);
-    const okCar = await u01.post('/api/cards', desktopInput(w, { categoryId: w.cat.vehicle, name: '小型轿车', attributes: { plateNo: '京A12345' } }));
+    const okCar = await u01.post(
+      '/api/cards',
+      desktopInput(w, { categoryId: w.cat.vehicle, name: '小型轿车', attributes: { plateNo: '京A12345' } }),
+    );
     expect(okCar.statusCode, okCar.body).toBe(201);
     const house = await u01.post('/api/cards', desktopInput(w, { categoryId: w.cat.building, attributes: {} }));
     expect(Object.keys(house.json().fields)).toEqual(expect.arrayContaining(['attributes.structure', 'attributes.area']));
-    const srv = await u01.post('/api/cards', desktopInput(w, { categoryId: w.cat.server, attributes: { ip: '300.1.1.1', mac: 'zz', uStart: 3 } }));
+    const srv = await u01.post(
+      '/api/cards',
+      desktopInput(w, { categoryId: w.cat.server, attributes: { ip: '300.1.1.1', mac: 'zz', uStart: 3 } }),
+    );
     expect(Object.keys(srv.json().fields)).toEqual(expect.arrayContaining(['attributes.ip', 'attributes.mac', 'attributes.rack']));
   });
 
-  it("will not register a card in another unit", async () => {
-    const res = await u01.post('/api/cards', desktopInput(w, { unitId: w.u02, usingDepartmentId: w.u02Dept, custodianId: w.u02Staff, roomId: w.u02Room }));
+  it('will not register a card in another unit', async () => {
+    const res = await u01.post(
+      '/api/cards',
+      desktopInput(w, { unitId: w.u02, usingDepartmentId: w.u02Dept, custodianId: w.u02Staff, roomId: w.u02Room }),
+    );
     expect(res.statusCode).toBe(400);
     expect(res.json().fields).toHaveProperty('unitId');
   });
@@ -115,8 +138,15 @@ describe('card routes', () => {
     const res = await u01.get(`/api/cards/${card.id}`);
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({
-      unitName: '市发展改革委', managingUnitName: '市发展改革委', usingUnitName: '市发展改革委', categoryName: '台式机',
-      departmentName: '办公室', custodianName: '张伟', roomName: '1号楼 301', netValueFen: 480000, categoryAttributeSet: 'none',
+      unitName: '市发展改革委',
+      managingUnitName: '市发展改革委',
+      usingUnitName: '市发展改革委',
+      categoryName: '台式机',
+      departmentName: '办公室',
+      custodianName: '张伟',
+      roomName: '1号楼 301',
+      netValueFen: 480000,
+      categoryAttributeSet: 'none',
     });
   });
 
@@ -135,11 +165,21 @@ describe('card routes', () => {
 
   it('names the people and places a timeline entry moved between', async () => {
     const card = await addCard(t.database, w);
-    await withTx(t.database.db, (tx) => changeCard(tx, { userId: w.users['u01-admin'] }, card.id, {
-      set: { custodianId: w.u01Staff2, usingDepartmentId: w.u01Dept2 }, eventType: 'handed_over', documentId: '00000000-0000-4000-8000-00000000abcd', documentType: 'requisition',
-    }));
+    await withTx(t.database.db, (tx) =>
+      changeCard(tx, { userId: w.users['u01-admin'] }, card.id, {
+        set: { custodianId: w.u01Staff2, usingDepartmentId: w.u01Dept2 },
+        eventType: 'handed_over',
+        documentId: '00000000-0000-4000-8000-00000000abcd',
+        documentType: 'requisition',
+      }),
+    );
     const res = (await u01.get(`/api/cards/${card.id}/timeline`)).json();
-    expect(res.items[1]).toMatchObject({ type: 'handed_over', documentType: 'requisition', before: { custodianId: w.u01Staff }, after: { custodianId: w.u01Staff2 } });
+    expect(res.items[1]).toMatchObject({
+      type: 'handed_over',
+      documentType: 'requisition',
+      before: { custodianId: w.u01Staff },
+      after: { custodianId: w.u01Staff2 },
+    });
     expect(res.names).toMatchObject({ [w.u01Staff]: '张伟', [w.u01Staff2]: '李娜', [w.u01Dept]: '办公室', [w.u01Dept2]: '综合处' });
   });
 
@@ -192,7 +232,10 @@ describe('card routes', () => {
   });
 });
 
-const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201a5d2b1a10000000049454e44ae426082', 'hex');
+const PNG = Buffer.from(
+  '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201a5d2b1a10000000049454e44ae426082',
+  'hex',
+);
 
 function upload(c: Client, cardId: string, content: Buffer, fileName: string, type: string, kind = 'photo') {
   const boundary = '----gongwu-test';
@@ -201,6 +244,8 @@ function upload(c: Client, cardId: string, content: Buffer, fileName: string, ty
     content,
     Buffer.from(`\r\n--${boundary}--\r\n`),
   ]);
-  return c.request('POST', `/api/cards/${cardId}/attachments?kind=${kind}`, body, { 'content-type': `multipart/form-data; boundary=${boundary}` });
+  return c.request('POST', `/api/cards/${cardId}/attachments?kind=${kind}`, body, {
+    'content-type': `multipart/form-data; boundary=${boundary}`,
+  });
 }
 const uploadPng = (c: Client, cardId: string, kind = 'photo') => upload(c, cardId, PNG, '发票.png', 'image/png', kind);

@@ -1,6 +1,14 @@
 import { z } from 'zod';
 import {
-  AttachmentKindCode, ATTACHMENT_MAX_BYTES, CardAttachmentItem, CardDetail, CardEventItem, CardInput, CardListItem, CardListQuery, CardPatch,
+  AttachmentKindCode,
+  ATTACHMENT_MAX_BYTES,
+  CardAttachmentItem,
+  CardDetail,
+  CardEventItem,
+  CardInput,
+  CardListItem,
+  CardListQuery,
+  CardPatch,
 } from '../../../shared/assets.contracts.ts';
 import { pageOf } from '../../../shared/paging.ts';
 import { AppError } from '../../platform/errors.ts';
@@ -19,86 +27,139 @@ const Saved = z.object({ id: z.string(), cardNo: z.string(), version: z.number()
 export async function cardRoutes(app: App) {
   const db = app.database.db;
 
-  app.get('/api/cards', {
-    config: { access: 'card.read' },
-    schema: { tags, summary: '资产卡片列表（筛选、搜索、排序、分页）', querystring: CardListQuery, response: { 200: pageOf(CardListItem) } },
-  }, async (req) => listCards(db, req.actor, req.query));
-
-  app.get('/api/cards/:id', {
-    config: { access: 'card.read' },
-    schema: { tags, summary: '资产卡片详情', params: CardId, response: { 200: CardDetail } },
-  }, async (req) => getCardDetail(db, req.actor, req.params.id));
-
-  app.get('/api/cards/:id/timeline', {
-    config: { access: 'card.read' },
-    schema: {
-      tags, summary: '资产卡片履历（台账事件；names 为前后值中各 id 的名称）', params: CardId,
-      response: { 200: z.object({ items: z.array(CardEventItem), names: z.record(z.string(), z.string()) }) },
+  app.get(
+    '/api/cards',
+    {
+      config: { access: 'card.read' },
+      schema: {
+        tags,
+        summary: '资产卡片列表（筛选、搜索、排序、分页）',
+        querystring: CardListQuery,
+        response: { 200: pageOf(CardListItem) },
+      },
     },
-  }, async (req) => {
-    const items = await getCardTimeline(db, req.actor, req.params.id);
-    return { items, names: await namesForEvents(db, items) };
-  });
+    async (req) => listCards(db, req.actor, req.query),
+  );
 
-  app.post('/api/cards', {
-    config: { access: 'card.write' },
-    schema: { tags, summary: '手工登记资产卡片（期初登记）', body: CardInput, response: { 201: Saved } },
-  }, async (req, reply) => {
-    const card = await createCardByUser(db, req.actor, req.body);
-    return reply.status(201).send({ id: card.id, cardNo: card.cardNo, version: card.version });
-  });
-
-  app.post('/api/cards/:id/post', {
-    config: { access: 'card.post' },
-    schema: { tags, summary: '补录卡片入账（单位财务：入账日期与会计凭证号）', params: CardId, body: PostingInput, response: { 200: Saved } },
-  }, async (req) => {
-    const card = await postSupplement(db, req.actor, req.params.id, req.body);
-    return { id: card.id, cardNo: card.cardNo, version: card.version };
-  });
-
-  app.patch('/api/cards/:id', {
-    config: { access: 'card.write' },
-    schema: { tags, summary: '修改资产卡片描述信息', params: CardId, body: CardPatch, response: { 200: Saved } },
-  }, async (req) => {
-    const card = await editCardByUser(db, req.actor, req.params.id, req.body);
-    return { id: card.id, cardNo: card.cardNo, version: card.version };
-  });
-
-  app.get('/api/cards/:id/attachments', {
-    config: { access: 'card.read' },
-    schema: { tags, summary: '资产卡片附件列表', params: CardId, response: { 200: z.object({ items: z.array(CardAttachmentItem) }) } },
-  }, async (req) => ({ items: await listAttachments(db, req.actor, req.params.id) }));
-
-  app.post('/api/cards/:id/attachments', {
-    config: { access: 'card.write' },
-    schema: {
-      tags, summary: '上传资产卡片附件（PDF/JPEG/PNG/WebP，不超过 10 MB；multipart 字段 file）',
-      params: CardId, querystring: z.object({ kind: AttachmentKindCode.default('other') }), response: { 201: CardAttachmentItem },
+  app.get(
+    '/api/cards/:id',
+    {
+      config: { access: 'card.read' },
+      schema: { tags, summary: '资产卡片详情', params: CardId, response: { 200: CardDetail } },
     },
-  }, async (req, reply) => {
-    if (!req.isMultipart()) throw new AppError('validation', '请以 multipart/form-data 上传文件', { file: '缺少文件' });
-    const part = await req.file({ limits: { fileSize: ATTACHMENT_MAX_BYTES, files: 1 } });
-    if (!part) throw new AppError('validation', '缺少文件', { file: '缺少文件' });
-    let content: Buffer;
-    try {
-      content = await part.toBuffer();
-    } catch (err) {
-      if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw new AppError('payload_too_large', `附件不能超过 ${ATTACHMENT_MAX_BYTES / 1024 / 1024} MB`);
-      throw err;
-    }
-    const saved = await addAttachment(db, req.actor, req.params.id, { kind: req.query.kind, fileName: part.filename, content });
-    return reply.status(201).send(saved);
-  });
+    async (req) => getCardDetail(db, req.actor, req.params.id),
+  );
 
-  app.get('/api/cards/:id/attachments/:attachmentId', {
-    config: { access: 'card.read' },
-    schema: { tags, summary: '下载资产卡片附件', params: z.object({ id: z.uuid(), attachmentId: z.uuid() }) },
-  }, async (req, reply) => {
-    const file = await readAttachment(db, req.actor, req.params.id, req.params.attachmentId);
-    return reply
-      .header('content-type', file.contentType)
-      .header('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(file.fileName)}`)
-      .header('x-content-type-options', 'nosniff')
-      .send(file.content);
-  });
+  app.get(
+    '/api/cards/:id/timeline',
+    {
+      config: { access: 'card.read' },
+      schema: {
+        tags,
+        summary: '资产卡片履历（台账事件；names 为前后值中各 id 的名称）',
+        params: CardId,
+        response: { 200: z.object({ items: z.array(CardEventItem), names: z.record(z.string(), z.string()) }) },
+      },
+    },
+    async (req) => {
+      const items = await getCardTimeline(db, req.actor, req.params.id);
+      return { items, names: await namesForEvents(db, items) };
+    },
+  );
+
+  app.post(
+    '/api/cards',
+    {
+      config: { access: 'card.write' },
+      schema: { tags, summary: '手工登记资产卡片（期初登记）', body: CardInput, response: { 201: Saved } },
+    },
+    async (req, reply) => {
+      const card = await createCardByUser(db, req.actor, req.body);
+      return reply.status(201).send({ id: card.id, cardNo: card.cardNo, version: card.version });
+    },
+  );
+
+  app.post(
+    '/api/cards/:id/post',
+    {
+      config: { access: 'card.post' },
+      schema: {
+        tags,
+        summary: '补录卡片入账（单位财务：入账日期与会计凭证号）',
+        params: CardId,
+        body: PostingInput,
+        response: { 200: Saved },
+      },
+    },
+    async (req) => {
+      const card = await postSupplement(db, req.actor, req.params.id, req.body);
+      return { id: card.id, cardNo: card.cardNo, version: card.version };
+    },
+  );
+
+  app.patch(
+    '/api/cards/:id',
+    {
+      config: { access: 'card.write' },
+      schema: { tags, summary: '修改资产卡片描述信息', params: CardId, body: CardPatch, response: { 200: Saved } },
+    },
+    async (req) => {
+      const card = await editCardByUser(db, req.actor, req.params.id, req.body);
+      return { id: card.id, cardNo: card.cardNo, version: card.version };
+    },
+  );
+
+  app.get(
+    '/api/cards/:id/attachments',
+    {
+      config: { access: 'card.read' },
+      schema: { tags, summary: '资产卡片附件列表', params: CardId, response: { 200: z.object({ items: z.array(CardAttachmentItem) }) } },
+    },
+    async (req) => ({ items: await listAttachments(db, req.actor, req.params.id) }),
+  );
+
+  app.post(
+    '/api/cards/:id/attachments',
+    {
+      config: { access: 'card.write' },
+      schema: {
+        tags,
+        summary: '上传资产卡片附件（PDF/JPEG/PNG/WebP，不超过 10 MB；multipart 字段 file）',
+        params: CardId,
+        querystring: z.object({ kind: AttachmentKindCode.default('other') }),
+        response: { 201: CardAttachmentItem },
+      },
+    },
+    async (req, reply) => {
+      if (!req.isMultipart()) throw new AppError('validation', '请以 multipart/form-data 上传文件', { file: '缺少文件' });
+      const part = await req.file({ limits: { fileSize: ATTACHMENT_MAX_BYTES, files: 1 } });
+      if (!part) throw new AppError('validation', '缺少文件', { file: '缺少文件' });
+      let content: Buffer;
+      try {
+        content = await part.toBuffer();
+      } catch (err) {
+        if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE')
+          throw new AppError('payload_too_large', `附件不能超过 ${ATTACHMENT_MAX_BYTES / 1024 / 1024} MB`);
+        throw err;
+      }
+      const saved = await addAttachment(db, req.actor, req.params.id, { kind: req.query.kind, fileName: part.filename, content });
+      return reply.status(201).send(saved);
+    },
+  );
+
+  app.get(
+    '/api/cards/:id/attachments/:attachmentId',
+    {
+      config: { access: 'card.read' },
+      schema: { tags, summary: '下载资产卡片附件', params: z.object({ id: z.uuid(), attachmentId: z.uuid() }) },
+    },
+    async (req, reply) => {
+      const file = await readAttachment(db, req.actor, req.params.id, req.params.attachmentId);
+      return reply
+        .header('content-type', file.contentType)
+        .header('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(file.fileName)}`)
+        .header('x-content-type-options', 'nosniff')
+        .send(file.content);
+    },
+  );
 }

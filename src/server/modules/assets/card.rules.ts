@@ -29,7 +29,11 @@ export const NOMINAL_VALUE_FEN = 100;
  * reinforced concrete 50 years, brick-concrete and brick-wood 30, simple buildings 8.
  */
 export const STRUCTURE_FLOOR_MONTHS: Record<keyof typeof BUILDING_STRUCTURES, number> = {
-  steel: 600, reinforced_concrete: 600, brick_concrete: 360, brick_wood: 360, simple: 96,
+  steel: 600,
+  reinforced_concrete: 600,
+  brick_concrete: 360,
+  brick_wood: 360,
+  simple: 96,
 };
 
 const months = (m: number) => (m % 12 === 0 ? `${m} 个月（${m / 12} 年）` : `${m} 个月`);
@@ -39,8 +43,10 @@ const months = (m: number) => (m % 12 === 0 ? `${m} 个月（${m / 12} 年）` :
  * is worth less than the category's threshold (¥1,000; ¥1,500 for special equipment), except a batch
  * card of furniture or books (DOMAIN §7) and an asset at nominal value.
  */
-export function assetKindOf(cat: Pick<CategoryFacts, 'assetKind' | 'capitalizationThresholdFen' | 'batchFixed'>,
-  card: { originalValueFen: number; quantity: number; valueType?: string | null }): AssetKind {
+export function assetKindOf(
+  cat: Pick<CategoryFacts, 'assetKind' | 'capitalizationThresholdFen' | 'batchFixed'>,
+  card: { originalValueFen: number; quantity: number; valueType?: string | null },
+): AssetKind {
   if (cat.assetKind === 'intangible') return 'intangible';
   if (card.valueType === 'nominal') return 'fixed';
   if (card.quantity > 1 && cat.batchFixed) return 'fixed';
@@ -48,8 +54,10 @@ export function assetKindOf(cat: Pick<CategoryFacts, 'assetKind' | 'capitalizati
 }
 
 /** The floor of a card's life (不低于) and what it comes from; null when no floor applies. */
-export function lifeFloor(cat: Pick<CategoryFacts, 'name' | 'usefulLifeMonths' | 'attributeSet'>, attributes: Record<string, unknown> | null | undefined):
-  { months: number; basis: string } | null {
+export function lifeFloor(
+  cat: Pick<CategoryFacts, 'name' | 'usefulLifeMonths' | 'attributeSet'>,
+  attributes: Record<string, unknown> | null | undefined,
+): { months: number; basis: string } | null {
   const structure = attributes?.structure as keyof typeof STRUCTURE_FLOOR_MONTHS | undefined;
   if (cat.attributeSet === 'building' && structure && STRUCTURE_FLOOR_MONTHS[structure]) {
     const zh = BUILDING_STRUCTURES[structure][0];
@@ -60,7 +68,11 @@ export function lifeFloor(cat: Pick<CategoryFacts, 'name' | 'usefulLifeMonths' |
 }
 
 /** May a card of this category and value type be "not depreciated"? Only the five exempt kinds (and low-value items). */
-export function mayBeUndepreciated(cat: Pick<CategoryFacts, 'depreciable'>, valueType: string | null | undefined, kind: AssetKind): boolean {
+export function mayBeUndepreciated(
+  cat: Pick<CategoryFacts, 'depreciable'>,
+  valueType: string | null | undefined,
+  kind: AssetKind,
+): boolean {
   return !cat.depreciable || valueType === 'nominal' || kind === 'low_value';
 }
 
@@ -111,12 +123,17 @@ export function checkDepreciationRules(cat: CategoryFacts, card: DepreciationFie
  * The funding split: 财政拨款 + 非财政拨款 = 原值. Neither given: all of it to the card's funding
  * source (财政拨款 unless it is 非财政拨款); one given: the other is the rest.
  */
-export function resolveFunding(card: { originalValueFen: number; fiscalFundingFen?: number | null; nonFiscalFundingFen?: number | null; fundingSource?: string | null },
-  fields: FieldErrors): { fiscalFundingFen: number; nonFiscalFundingFen: number } {
+export function resolveFunding(
+  card: { originalValueFen: number; fiscalFundingFen?: number | null; nonFiscalFundingFen?: number | null; fundingSource?: string | null },
+  fields: FieldErrors,
+): { fiscalFundingFen: number; nonFiscalFundingFen: number } {
   const v = card.originalValueFen;
   const f = card.fiscalFundingFen ?? null;
   const n = card.nonFiscalFundingFen ?? null;
-  if (f === null && n === null) return card.fundingSource === 'non_fiscal' ? { fiscalFundingFen: 0, nonFiscalFundingFen: v } : { fiscalFundingFen: v, nonFiscalFundingFen: 0 };
+  if (f === null && n === null)
+    return card.fundingSource === 'non_fiscal'
+      ? { fiscalFundingFen: 0, nonFiscalFundingFen: v }
+      : { fiscalFundingFen: v, nonFiscalFundingFen: 0 };
   if (f !== null && n === null) {
     if (f > v) fields.fiscalFundingFen = `财政拨款（¥${yuan(f)}）不能大于原值（¥${yuan(v)}）`;
     return { fiscalFundingFen: f, nonFiscalFundingFen: Math.max(0, v - f) };
@@ -131,13 +148,17 @@ export function resolveFunding(card: { originalValueFen: number; fiscalFundingFe
 
 /** A nominal-value card is carried at ¥1. */
 export function checkValueType(card: { valueType?: string | null; originalValueFen: number }, fields: FieldErrors): void {
-  if (card.valueType === 'nominal' && card.originalValueFen !== NOMINAL_VALUE_FEN) fields.originalValueFen = '以名义金额计量的资产，原值应为 1 元';
+  if (card.valueType === 'nominal' && card.originalValueFen !== NOMINAL_VALUE_FEN)
+    fields.originalValueFen = '以名义金额计量的资产，原值应为 1 元';
 }
 
 /** 折旧状态, shown on the card: 不计提 (exempt, low-value, 'none'), 已提足, else 计提. */
-export function depreciationStatusOf(card: { depreciationMethod: string; assetKind: string; valueType: string; originalValueFen: number; accumulatedDepreciationFen: number },
-  categoryDepreciable: boolean): DepreciationStatus {
-  if (card.depreciationMethod === 'none' || card.assetKind === 'low_value' || card.valueType === 'nominal' || !categoryDepreciable) return 'not_charged';
+export function depreciationStatusOf(
+  card: { depreciationMethod: string; assetKind: string; valueType: string; originalValueFen: number; accumulatedDepreciationFen: number },
+  categoryDepreciable: boolean,
+): DepreciationStatus {
+  if (card.depreciationMethod === 'none' || card.assetKind === 'low_value' || card.valueType === 'nominal' || !categoryDepreciable)
+    return 'not_charged';
   if (card.accumulatedDepreciationFen >= card.originalValueFen) return 'fully_charged';
   return 'charging';
 }
@@ -147,16 +168,34 @@ export function depreciationStatusOf(card: { depreciationMethod: string; assetKi
  * method (low-value items are never depreciated; an exempt category defaults to 'none') and life
  * (the floor, when not given), and the funding split. Field errors go into `fields`.
  */
-export type BooksInput = Pick<CardInput, 'originalValueFen' | 'quantity' | 'valueType' | 'depreciationMethod' | 'attributes' | 'usefulLifeMonths'
-  | 'fiscalFundingFen' | 'nonFiscalFundingFen' | 'fundingSource'>;
+export type BooksInput = Pick<
+  CardInput,
+  | 'originalValueFen'
+  | 'quantity'
+  | 'valueType'
+  | 'depreciationMethod'
+  | 'attributes'
+  | 'usefulLifeMonths'
+  | 'fiscalFundingFen'
+  | 'nonFiscalFundingFen'
+  | 'fundingSource'
+>;
 export function deriveCardBooks(cat: CategoryFacts, input: BooksInput, fields: FieldErrors) {
-  const assetKind = assetKindOf(cat, { originalValueFen: input.originalValueFen, quantity: input.quantity ?? 1, valueType: input.valueType });
+  const assetKind = assetKindOf(cat, {
+    originalValueFen: input.originalValueFen,
+    quantity: input.quantity ?? 1,
+    valueType: input.valueType,
+  });
   const exempt = !cat.depreciable || input.valueType === 'nominal';
   const depreciationMethod = assetKind === 'low_value' ? 'none' : (input.depreciationMethod ?? (exempt ? 'none' : 'straight_line'));
   // Not given: the floor (the structure's for a building, else the category's).
   const usefulLifeMonths = input.usefulLifeMonths ?? lifeFloor(cat, input.attributes)?.months ?? null;
   checkValueType(input, fields);
-  checkDepreciationRules(cat, { depreciationMethod, usefulLifeMonths, valueType: input.valueType, attributes: input.attributes, assetKind }, fields);
+  checkDepreciationRules(
+    cat,
+    { depreciationMethod, usefulLifeMonths, valueType: input.valueType, attributes: input.attributes, assetKind },
+    fields,
+  );
   const funding = resolveFunding(input, fields);
   return { assetKind, depreciationMethod, usefulLifeMonths, ...funding };
 }
@@ -169,7 +208,16 @@ const PLATE = /^[\u4e00-\u9fa5][A-Z][A-Z0-9]{5,6}$/;
 // A VIN: 17 characters, no I, O or Q.
 const VIN = /^[A-HJ-NPR-Z0-9]{17}$/;
 const BUILDING_ONLY = ['structure', 'floorsAbove', 'floorsBelow', 'completedOn'];
-const LAND_AND_BUILDING = ['ownershipNature', 'titleCertNo', 'certIssuedOn', 'address', 'areaSelfUse', 'areaRented', 'areaLent', 'areaIdle'];
+const LAND_AND_BUILDING = [
+  'ownershipNature',
+  'titleCertNo',
+  'certIssuedOn',
+  'address',
+  'areaSelfUse',
+  'areaRented',
+  'areaLent',
+  'areaIdle',
+];
 const LAND_ONLY = ['landRightType'];
 const VEHICLE_ONLY = ['plateNo', 'vehicleUse', 'establishment', 'displacement', 'vin', 'engineNo', 'seats', 'vehicleOrigin'];
 const IT_ONLY = ['ip', 'mac', 'rack', 'uStart', 'uHeight'];
@@ -188,7 +236,12 @@ const SET_LABEL: Record<string, string> = { building: '房屋构筑物', land: '
  * plate, IT network and rack; the Ministry's building, land and vehicle fields are checked for shape
  * and sense, and a typed field of another set is refused (a plate on a desk). Free keys (note) pass.
  */
-export function checkAttributes(set: string, a: Record<string, unknown>, fields: FieldErrors, today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10)): void {
+export function checkAttributes(
+  set: string,
+  a: Record<string, unknown>,
+  fields: FieldErrors,
+  today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10),
+): void {
   const key = (k: string) => `attributes.${k}`;
   const given = (k: string) => a[k] !== undefined && a[k] !== null && a[k] !== '';
   const allowed = new Set(ALLOWED[set] ?? []);
@@ -202,16 +255,19 @@ export function checkAttributes(set: string, a: Record<string, unknown>, fields:
     if (typeof a.area !== 'number' || !(a.area > 0)) fields[key('area')] = '土地须填写面积（平方米）';
   } else if (set === 'vehicle') {
     if (typeof a.plateNo !== 'string' || !PLATE.test(a.plateNo)) fields[key('plateNo')] = '车辆须填写有效车牌号（如 京A12345）';
-    if (given('vin') && !(typeof a.vin === 'string' && VIN.test(a.vin.toUpperCase()))) fields[key('vin')] = '车架号应为 17 位字母数字（不含 I、O、Q）';
+    if (given('vin') && !(typeof a.vin === 'string' && VIN.test(a.vin.toUpperCase())))
+      fields[key('vin')] = '车架号应为 17 位字母数字（不含 I、O、Q）';
   } else if (set === 'it') {
-    if (given('ip') && !(typeof a.ip === 'string' && (IPV4.test(a.ip) || (a.ip.includes(':') && IPV6.test(a.ip))))) fields[key('ip')] = 'IP 地址格式无效';
+    if (given('ip') && !(typeof a.ip === 'string' && (IPV4.test(a.ip) || (a.ip.includes(':') && IPV6.test(a.ip)))))
+      fields[key('ip')] = 'IP 地址格式无效';
     if (given('mac') && !(typeof a.mac === 'string' && MAC.test(a.mac))) fields[key('mac')] = 'MAC 地址格式无效';
     if ((a.uStart !== undefined || a.uHeight !== undefined) && !a.rack) fields[key('rack')] = '填写 U 位时须填写机柜';
   }
   if (set === 'building' || set === 'land') {
     const parts = ['areaSelfUse', 'areaRented', 'areaLent', 'areaIdle'].map((k) => (typeof a[k] === 'number' ? (a[k] as number) : 0));
     const sum = Math.round(parts.reduce((s, x) => s + x, 0) * 100) / 100;
-    if (typeof a.area === 'number' && sum > a.area) fields[key('areaSelfUse')] = `自用、出租、出借、闲置面积之和（${sum} 平方米）不能大于面积（${a.area} 平方米）`;
+    if (typeof a.area === 'number' && sum > a.area)
+      fields[key('areaSelfUse')] = `自用、出租、出借、闲置面积之和（${sum} 平方米）不能大于面积（${a.area} 平方米）`;
     for (const k of ['certIssuedOn', 'completedOn']) {
       if (given(k) && typeof a[k] === 'string' && (a[k] as string) > today) fields[key(k)] = '日期不能晚于今天';
     }

@@ -16,7 +16,9 @@ describe('card service and list', () => {
     w = await createCardWorld(t.database);
     u01 = await t.as('u01-admin');
   });
-  afterAll(async () => { await t.close(); });
+  afterAll(async () => {
+    await t.close();
+  });
 
   const eventCount = async (cardId: string) =>
     (await query<{ n: number }>(t.database.db, sql`SELECT count(*)::int AS n FROM card_events WHERE card_id = ${cardId}`))[0].n;
@@ -24,12 +26,19 @@ describe('card service and list', () => {
 
   it('records before and after of exactly the changed fields and bumps the version', async () => {
     const card = await addCard(t.database, w);
-    const updated = await withTx(t.database.db, (tx) => changeCard(tx, actor(), card.id, {
-      expectVersion: 1, set: { custodianId: w.u01Staff2, usingDepartmentId: w.u01Dept2, roomId: card.roomId }, eventType: 'handed_over', note: '交接',
-    }));
+    const updated = await withTx(t.database.db, (tx) =>
+      changeCard(tx, actor(), card.id, {
+        expectVersion: 1,
+        set: { custodianId: w.u01Staff2, usingDepartmentId: w.u01Dept2, roomId: card.roomId },
+        eventType: 'handed_over',
+        note: '交接',
+      }),
+    );
     expect(updated.version).toBe(2);
-    const [e] = await query<{ type: string; before: unknown; after: unknown }>(t.database.db,
-      sql`SELECT type, before, after FROM card_events WHERE card_id = ${card.id} AND seq = 2`);
+    const [e] = await query<{ type: string; before: unknown; after: unknown }>(
+      t.database.db,
+      sql`SELECT type, before, after FROM card_events WHERE card_id = ${card.id} AND seq = 2`,
+    );
     expect(e).toEqual({
       type: 'handed_over',
       before: { custodianId: w.u01Staff, usingDepartmentId: w.u01Dept },
@@ -39,10 +48,12 @@ describe('card service and list', () => {
 
   it('leaves neither change nor event when the surrounding transaction fails', async () => {
     const card = await addCard(t.database, w);
-    await expect(withTx(t.database.db, async (tx) => {
-      await changeCard(tx, actor(), card.id, { set: { name: '不会保存' }, eventType: 'edited' });
-      throw new Error('document execution failed later');
-    })).rejects.toThrow('document execution failed later');
+    await expect(
+      withTx(t.database.db, async (tx) => {
+        await changeCard(tx, actor(), card.id, { set: { name: '不会保存' }, eventType: 'edited' });
+        throw new Error('document execution failed later');
+      }),
+    ).rejects.toThrow('document execution failed later');
     expect(await eventCount(card.id)).toBe(1);
     const [row] = await query<{ name: string; version: number }>(t.database.db, sql`SELECT name, version FROM cards WHERE id = ${card.id}`);
     expect(row).toEqual({ name: '台式计算机', version: 1 });
@@ -50,8 +61,9 @@ describe('card service and list', () => {
 
   it('refuses a change against an old version with stale', async () => {
     const card = await addCard(t.database, w);
-    await expect(withTx(t.database.db, (tx) => changeCard(tx, actor(), card.id, { expectVersion: 7, set: { name: 'x' }, eventType: 'edited' })))
-      .rejects.toMatchObject({ id: 'stale' });
+    await expect(
+      withTx(t.database.db, (tx) => changeCard(tx, actor(), card.id, { expectVersion: 7, set: { name: 'x' }, eventType: 'edited' })),
+    ).rejects.toMatchObject({ id: 'stale' });
   });
 
   it('keeps every chain intact after registrations, changes and plain events', async () => {
@@ -66,7 +78,13 @@ describe('card service and list', () => {
   });
 
   it('filters the list by category subtree, building, value range and status, with exact totals', async () => {
-    const car = await addCard(t.database, w, { categoryId: w.cat.vehicle, name: '公务轿车', attributes: { plateNo: '京A00001' }, originalValueFen: 25000000, roomId: null });
+    const car = await addCard(t.database, w, {
+      categoryId: w.cat.vehicle,
+      name: '公务轿车',
+      attributes: { plateNo: '京A00001' },
+      originalValueFen: 25000000,
+      roomId: null,
+    });
     const list = async (qs: string) => (await u01.get(`/api/cards?pageSize=500&${qs}`)).json();
     const all = await list('');
     const computers = await list(`categoryId=${w.cat.computers}`);

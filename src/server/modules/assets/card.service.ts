@@ -48,13 +48,24 @@ export interface CardEventInput {
 
 /** Appends one ledger event; the trigger sets seq, prev_hash and hash. */
 export async function appendCardEvent(tx: Queryable, e: CardEventInput): Promise<{ id: number; seq: number; hash: string }> {
-  const [row] = await tx.insert(cardEvents).values({
-    cardId: e.cardId, unitId: e.unitId, type: e.type, actorId: e.actorId ?? null,
-    documentId: e.documentId ?? null, documentType: e.documentType ?? null,
-    before: e.before ?? null, after: e.after ?? null, note: e.note ?? null,
-    // The trigger overwrites these three; the columns are NOT NULL so drizzle wants values.
-    seq: 0, prevHash: '', hash: '',
-  }).returning({ id: cardEvents.id, seq: cardEvents.seq, hash: cardEvents.hash });
+  const [row] = await tx
+    .insert(cardEvents)
+    .values({
+      cardId: e.cardId,
+      unitId: e.unitId,
+      type: e.type,
+      actorId: e.actorId ?? null,
+      documentId: e.documentId ?? null,
+      documentType: e.documentType ?? null,
+      before: e.before ?? null,
+      after: e.after ?? null,
+      note: e.note ?? null,
+      // The trigger overwrites these three; the columns are NOT NULL so drizzle wants values.
+      seq: 0,
+      prevHash: '',
+      hash: '',
+    })
+    .returning({ id: cardEvents.id, seq: cardEvents.seq, hash: cardEvents.hash });
   return row;
 }
 
@@ -111,15 +122,22 @@ export async function changeCard(tx: Tx, actor: ActorRef, cardId: string, change
   let updated = row;
   if (changed) {
     const set = Object.fromEntries(Object.keys(after).map((k) => [k, (change.set as Record<string, unknown>)[k]]));
-    [updated] = await tx.update(cards)
+    [updated] = await tx
+      .update(cards)
       .set({ ...set, version: sql`${cards.version} + 1`, updatedAt: new Date() })
       .where(eq(cards.id, cardId))
       .returning();
   }
   await appendCardEvent(tx, {
-    cardId, unitId: updated.unitId, type: change.eventType, actorId: actor?.userId ?? null,
-    documentId: change.documentId, documentType: change.documentType,
-    before: changed ? before : null, after: changed ? after : null, note: change.note,
+    cardId,
+    unitId: updated.unitId,
+    type: change.eventType,
+    actorId: actor?.userId ?? null,
+    documentId: change.documentId,
+    documentType: change.documentType,
+    before: changed ? before : null,
+    after: changed ? after : null,
+    note: change.note,
   });
   return updated;
 }
@@ -138,17 +156,36 @@ async function applyBookRules(tx: Tx, row: CardRow, set: CardChangeSet): Promise
   const out: CardChangeSet = { ...set };
   const fields: Record<string, string> = {};
   const merged = { ...row, ...Object.fromEntries(Object.entries(set).filter(([, v]) => v !== undefined)) } as CardRow;
-  if (touched('originalValueFen') && !touched('fiscalFundingFen') && !touched('nonFiscalFundingFen') && row.fiscalFundingFen !== null && row.nonFiscalFundingFen !== null) {
+  if (
+    touched('originalValueFen') &&
+    !touched('fiscalFundingFen') &&
+    !touched('nonFiscalFundingFen') &&
+    row.fiscalFundingFen !== null &&
+    row.nonFiscalFundingFen !== null
+  ) {
     const delta = merged.originalValueFen - row.originalValueFen;
     const toNonFiscal = row.fiscalFundingFen === 0 && row.nonFiscalFundingFen > 0;
     let fiscal = row.fiscalFundingFen + (toNonFiscal ? 0 : delta);
     let nonFiscal = row.nonFiscalFundingFen + (toNonFiscal ? delta : 0);
-    if (fiscal < 0) { nonFiscal += fiscal; fiscal = 0; }
-    if (nonFiscal < 0) { fiscal += nonFiscal; nonFiscal = 0; }
+    if (fiscal < 0) {
+      nonFiscal += fiscal;
+      fiscal = 0;
+    }
+    if (nonFiscal < 0) {
+      fiscal += nonFiscal;
+      nonFiscal = 0;
+    }
     out.fiscalFundingFen = fiscal;
     out.nonFiscalFundingFen = nonFiscal;
   } else if (touched('fiscalFundingFen') || touched('nonFiscalFundingFen')) {
-    const r = resolveFunding({ originalValueFen: merged.originalValueFen, fiscalFundingFen: set.fiscalFundingFen ?? (touched('nonFiscalFundingFen') ? null : row.fiscalFundingFen), nonFiscalFundingFen: set.nonFiscalFundingFen ?? (touched('fiscalFundingFen') ? null : row.nonFiscalFundingFen) }, fields);
+    const r = resolveFunding(
+      {
+        originalValueFen: merged.originalValueFen,
+        fiscalFundingFen: set.fiscalFundingFen ?? (touched('nonFiscalFundingFen') ? null : row.fiscalFundingFen),
+        nonFiscalFundingFen: set.nonFiscalFundingFen ?? (touched('fiscalFundingFen') ? null : row.nonFiscalFundingFen),
+      },
+      fields,
+    );
     out.fiscalFundingFen = r.fiscalFundingFen;
     out.nonFiscalFundingFen = r.nonFiscalFundingFen;
   }
@@ -156,12 +193,23 @@ async function applyBookRules(tx: Tx, row: CardRow, set: CardChangeSet): Promise
     const cat = await categoryFacts(tx, merged.categoryId);
     if (!cat) throw invalid({ categoryId: '资产分类不存在' });
     if (touched('categoryId') && (cat.assetKind === 'intangible' || row.assetKind === 'intangible')) {
-      out.assetKind = assetKindOf(cat, { originalValueFen: merged.originalValueFen, quantity: merged.quantity, valueType: merged.valueType });
+      out.assetKind = assetKindOf(cat, {
+        originalValueFen: merged.originalValueFen,
+        quantity: merged.quantity,
+        valueType: merged.valueType,
+      });
     }
-    checkDepreciationRules(cat, {
-      depreciationMethod: merged.depreciationMethod, usefulLifeMonths: merged.usefulLifeMonths, valueType: merged.valueType,
-      attributes: merged.attributes as Record<string, unknown>, assetKind: (out.assetKind ?? row.assetKind) as AssetKind,
-    }, fields);
+    checkDepreciationRules(
+      cat,
+      {
+        depreciationMethod: merged.depreciationMethod,
+        usefulLifeMonths: merged.usefulLifeMonths,
+        valueType: merged.valueType,
+        attributes: merged.attributes as Record<string, unknown>,
+        assetKind: (out.assetKind ?? row.assetKind) as AssetKind,
+      },
+      fields,
+    );
   }
   if (Object.keys(fields).length) throw invalid(fields);
   return out;
@@ -193,64 +241,74 @@ export async function registerCard(tx: Tx, actor: ActorRef, input: CardInput, op
   }
   const eventType = opts.eventType ?? 'opening_registration';
   const defaultStatus = eventType === 'created' ? 'pending_posting' : 'in_use';
-  const [category] = await tx.execute(sql`SELECT measure_unit, useful_life_months, depreciable FROM categories WHERE id = ${input.categoryId}`)
+  const [category] = await tx
+    .execute(sql`SELECT measure_unit, useful_life_months, depreciable FROM categories WHERE id = ${input.categoryId}`)
     .then((r) => (r as unknown as { rows: { measure_unit: string; useful_life_months: number | null; depreciable: boolean }[] }).rows);
   const facts = await categoryFacts(tx, input.categoryId);
   if (!facts) throw invalid({ categoryId: '资产分类不存在' });
   const books = deriveCardBooks(facts, input, {});
   const cardNo = opts.cardNo ?? (await allocateCardNumbers(tx, input.unitId, Number(todayShanghai().slice(0, 4)), 1))[0];
-  const [row] = await tx.insert(cards).values({
-    cardNo,
-    unitId: input.unitId,
-    name: input.name,
-    categoryId: input.categoryId,
-    spec: input.spec ?? null,
-    brand: input.brand ?? null,
-    serialNo: input.serialNo ?? null,
-    quantity: input.quantity ?? 1,
-    measureUnit: input.measureUnit ?? category?.measure_unit ?? '台',
-    originalValueFen: input.originalValueFen,
-    accumulatedDepreciationFen: input.accumulatedDepreciationFen ?? 0,
-    // The balance month (opening_month) and missing months held are filled by the opening-balance trigger.
-    openingDepreciatedMonths: input.openingDepreciatedMonths ?? null,
-    fundingSource: input.fundingSource ?? null,
-    acquisitionMethod: input.acquisitionMethod,
-    acquiredOn: input.acquiredOn,
-    postedOn: input.postedOn ?? null,
-    inUseOn: input.inUseOn ?? null,
-    voucherNo: input.voucherNo ?? null,
-    supplier: input.supplier ?? null,
-    warrantyUntil: input.warrantyUntil ?? null,
-    usefulLifeMonths: books.usefulLifeMonths,
-    depreciationMethod: books.depreciationMethod,
-    totalWorkload: input.totalWorkload ?? null,
-    status: input.status ?? defaultStatus,
-    useMode: input.useMode ?? 'self_use',
-    counterparty: input.counterparty ?? null,
-    managingUnitId: input.managingUnitId ?? input.unitId,
-    usingUnitId: input.usingUnitId ?? input.unitId,
-    usingDepartmentId: input.usingDepartmentId ?? null,
-    custodianId: input.custodianId ?? null,
-    roomId: input.roomId ?? null,
-    attributes: input.attributes ?? {},
-    sourceDocumentId: opts.documentId ?? null,
-    assetKind: books.assetKind,
-    valueType: input.valueType ?? 'original',
-    fiscalFundingFen: books.fiscalFundingFen,
-    nonFiscalFundingFen: books.nonFiscalFundingFen,
-    procurementForm: input.procurementForm ?? null,
-    assetUse: input.assetUse ?? (input.useMode === 'rented' ? 'rented' : input.useMode === 'lent' ? 'lent' : 'self_use'),
-    manufacturer: input.manufacturer ?? null,
-    originCountry: input.originCountry ?? null,
-    manufacturedOn: input.manufacturedOn ?? null,
-    contractNo: input.contractNo ?? null,
-    invoiceNo: input.invoiceNo ?? null,
-  }).returning();
+  const [row] = await tx
+    .insert(cards)
+    .values({
+      cardNo,
+      unitId: input.unitId,
+      name: input.name,
+      categoryId: input.categoryId,
+      spec: input.spec ?? null,
+      brand: input.brand ?? null,
+      serialNo: input.serialNo ?? null,
+      quantity: input.quantity ?? 1,
+      measureUnit: input.measureUnit ?? category?.measure_unit ?? '台',
+      originalValueFen: input.originalValueFen,
+      accumulatedDepreciationFen: input.accumulatedDepreciationFen ?? 0,
+      // The balance month (opening_month) and missing months held are filled by the opening-balance trigger.
+      openingDepreciatedMonths: input.openingDepreciatedMonths ?? null,
+      fundingSource: input.fundingSource ?? null,
+      acquisitionMethod: input.acquisitionMethod,
+      acquiredOn: input.acquiredOn,
+      postedOn: input.postedOn ?? null,
+      inUseOn: input.inUseOn ?? null,
+      voucherNo: input.voucherNo ?? null,
+      supplier: input.supplier ?? null,
+      warrantyUntil: input.warrantyUntil ?? null,
+      usefulLifeMonths: books.usefulLifeMonths,
+      depreciationMethod: books.depreciationMethod,
+      totalWorkload: input.totalWorkload ?? null,
+      status: input.status ?? defaultStatus,
+      useMode: input.useMode ?? 'self_use',
+      counterparty: input.counterparty ?? null,
+      managingUnitId: input.managingUnitId ?? input.unitId,
+      usingUnitId: input.usingUnitId ?? input.unitId,
+      usingDepartmentId: input.usingDepartmentId ?? null,
+      custodianId: input.custodianId ?? null,
+      roomId: input.roomId ?? null,
+      attributes: input.attributes ?? {},
+      sourceDocumentId: opts.documentId ?? null,
+      assetKind: books.assetKind,
+      valueType: input.valueType ?? 'original',
+      fiscalFundingFen: books.fiscalFundingFen,
+      nonFiscalFundingFen: books.nonFiscalFundingFen,
+      procurementForm: input.procurementForm ?? null,
+      assetUse: input.assetUse ?? (input.useMode === 'rented' ? 'rented' : input.useMode === 'lent' ? 'lent' : 'self_use'),
+      manufacturer: input.manufacturer ?? null,
+      originCountry: input.originCountry ?? null,
+      manufacturedOn: input.manufacturedOn ?? null,
+      contractNo: input.contractNo ?? null,
+      invoiceNo: input.invoiceNo ?? null,
+    })
+    .returning();
   const { id: _id, createdAt: _c, updatedAt: _u, version: _v, searchText: _s, ...snapshot } = row;
   await appendCardEvent(tx, {
-    cardId: row.id, unitId: row.unitId, type: eventType, actorId: actor?.userId ?? null,
-    documentId: opts.documentId, documentType: opts.documentType,
-    before: null, after: Object.fromEntries(Object.entries(snapshot).map(([k, v]) => [k, norm(v)])), note: opts.note,
+    cardId: row.id,
+    unitId: row.unitId,
+    type: eventType,
+    actorId: actor?.userId ?? null,
+    documentId: opts.documentId,
+    documentType: opts.documentType,
+    before: null,
+    after: Object.fromEntries(Object.entries(snapshot).map(([k, v]) => [k, norm(v)])),
+    note: opts.note,
   });
   return row;
 }

@@ -6,11 +6,14 @@ import { checkAttributes, deriveCardBooks, type CategoryFacts } from './card.rul
 
 /** The facts card.rules.ts needs of a category, by id. */
 export async function categoryFacts(q: Queryable, categoryId: string): Promise<CategoryFacts | undefined> {
-  return queryOne<CategoryFacts>(q, sql`
+  return queryOne<CategoryFacts>(
+    q,
+    sql`
     SELECT code, name, level, useful_life_months AS "usefulLifeMonths", depreciable,
       capitalization_threshold_fen::float8 AS "capitalizationThresholdFen", attribute_set AS "attributeSet",
       asset_kind AS "assetKind", batch_fixed AS "batchFixed"
-    FROM categories WHERE id = ${categoryId}::uuid`);
+    FROM categories WHERE id = ${categoryId}::uuid`,
+  );
 }
 
 /**
@@ -23,10 +26,19 @@ export async function validateCardInput(q: Queryable, input: CardInput): Promise
   const usingUnitId = input.usingUnitId ?? input.unitId;
   // One round trip: every referenced row, or null where the id does not exist.
   const [ref] = await query<{
-    unit: string | null; managing: string | null; using_unit: string | null;
-    cat_active: boolean | null; attribute_set: string | null;
-    dept_unit: string | null; staff_unit: string | null; staff_dept: string | null; room_unit: string | null; room_exists: boolean;
-  }>(q, sql`
+    unit: string | null;
+    managing: string | null;
+    using_unit: string | null;
+    cat_active: boolean | null;
+    attribute_set: string | null;
+    dept_unit: string | null;
+    staff_unit: string | null;
+    staff_dept: string | null;
+    room_unit: string | null;
+    room_exists: boolean;
+  }>(
+    q,
+    sql`
     SELECT
       (SELECT id::text FROM units WHERE id = ${input.unitId} AND active) AS unit,
       (SELECT id::text FROM units WHERE id = ${input.managingUnitId ?? input.unitId}) AS managing,
@@ -37,7 +49,8 @@ export async function validateCardInput(q: Queryable, input: CardInput): Promise
       (SELECT unit_id::text FROM staff WHERE id = ${input.custodianId ?? null}::uuid) AS staff_unit,
       (SELECT department_id::text FROM staff WHERE id = ${input.custodianId ?? null}::uuid) AS staff_dept,
       (SELECT unit_id::text FROM rooms WHERE id = ${input.roomId ?? null}::uuid) AS room_unit,
-      EXISTS (SELECT 1 FROM rooms WHERE id = ${input.roomId ?? null}::uuid) AS room_exists`);
+      EXISTS (SELECT 1 FROM rooms WHERE id = ${input.roomId ?? null}::uuid) AS room_exists`,
+  );
 
   if (!ref.unit) fields.unitId = '单位不存在或已停用';
   if (input.managingUnitId && !ref.managing) fields.managingUnitId = '管理单位不存在';
@@ -47,7 +60,8 @@ export async function validateCardInput(q: Queryable, input: CardInput): Promise
   if (input.usingDepartmentId && ref.dept_unit !== usingUnitId) fields.usingDepartmentId = '使用部门不属于使用单位';
   if (input.custodianId) {
     if (ref.staff_unit !== usingUnitId) fields.custodianId = '保管人不属于使用单位';
-    else if (input.usingDepartmentId && ref.staff_dept && ref.staff_dept !== input.usingDepartmentId) fields.custodianId = '保管人不在所选使用部门';
+    else if (input.usingDepartmentId && ref.staff_dept && ref.staff_dept !== input.usingDepartmentId)
+      fields.custodianId = '保管人不在所选使用部门';
   }
   if (input.roomId) {
     // A room is the unit's own, or unassigned (shared rooms, the committee's machine rooms).
@@ -67,7 +81,8 @@ export async function validateCardInput(q: Queryable, input: CardInput): Promise
   checkAttributes(ref.attribute_set ?? 'none', input.attributes ?? {}, fields);
   const cat = ref.cat_active === null ? undefined : await categoryFacts(q, input.categoryId);
   if (cat) deriveCardBooks(cat, input, fields);
-  for (const k of ['manufacturedOn'] as const) if (input[k] && input[k]! > new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10)) fields[k] = '出厂日期不能晚于今天';
+  for (const k of ['manufacturedOn'] as const)
+    if (input[k] && input[k]! > new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10)) fields[k] = '出厂日期不能晚于今天';
   return fields;
 }
 
@@ -83,5 +98,6 @@ function checkDates(input: CardInput, fields: Record<string, string>): void {
   if (input.postedOn && !fields.postedOn && input.postedOn < input.acquiredOn) fields.postedOn = '入账日期不能早于取得日期';
   if (input.postedOn && !fields.postedOn && input.postedOn > today) fields.postedOn = '入账日期不能晚于今天';
   if (input.inUseOn && !fields.inUseOn && input.inUseOn < input.acquiredOn) fields.inUseOn = '投入使用日期不能早于取得日期';
-  if (input.warrantyUntil && !fields.warrantyUntil && input.warrantyUntil < input.acquiredOn) fields.warrantyUntil = '保修截止日期不能早于取得日期';
+  if (input.warrantyUntil && !fields.warrantyUntil && input.warrantyUntil < input.acquiredOn)
+    fields.warrantyUntil = '保修截止日期不能早于取得日期';
 }

@@ -10,23 +10,34 @@ export const module: GongwuModule = {
   routes: auditRoutes,
   cli(program, ctx) {
     const audit = program.commands.find((c) => c.name() === 'audit') ?? program.command('audit').description('内审 audit');
-    audit.command('verify').description('verify every card ledger hash chain; exit code 1 if any card fails')
+    audit
+      .command('verify')
+      .description('verify every card ledger hash chain; exit code 1 if any card fails')
       .action(async () => {
         const { database } = await ctx.open();
         try {
           const res = await verifyLedger(database.db, { maxFailures: 100_000 });
-          ctx.log(`Checked ${res.checkedEvents} events of ${res.checkedCards} cards and ${res.depreciation.checkedEntries} depreciation entries in ${(res.durationMs / 1000).toFixed(1)} s.`);
+          ctx.log(
+            `Checked ${res.checkedEvents} events of ${res.checkedCards} cards and ${res.depreciation.checkedEntries} depreciation entries in ${(res.durationMs / 1000).toFixed(1)} s.`,
+          );
           if (res.ok) {
             ctx.log('OK: every card ledger chain and the depreciation ledger are intact.');
             return;
           }
-          if (res.failedCards) ctx.log(`FAILED: ${res.failedCards} card(s) — altered ${res.counts.altered}, removed ${res.counts.removed}, reordered ${res.counts.reordered}.`);
+          if (res.failedCards)
+            ctx.log(
+              `FAILED: ${res.failedCards} card(s) — altered ${res.counts.altered}, removed ${res.counts.removed}, reordered ${res.counts.reordered}.`,
+            );
           for (const f of res.failures) {
-            ctx.log(`  ${f.cardNo ?? f.cardId}  from seq ${f.firstBadSeq ?? '?'}: ${f.problems.map((p) => `${p} (${LEDGER_PROBLEMS[p][0]})`).join(', ')}`);
+            ctx.log(
+              `  ${f.cardNo ?? f.cardId}  from seq ${f.firstBadSeq ?? '?'}: ${f.problems.map((p) => `${p} (${LEDGER_PROBLEMS[p][0]})`).join(', ')}`,
+            );
           }
           if (res.depreciation.failures.length) ctx.log(`FAILED: ${res.depreciation.failures.length} depreciation ledger problem(s).`);
           for (const f of res.depreciation.failures) {
-            ctx.log(`  ${f.month}  ${f.cardNo ?? f.cardId ?? `unit ${f.unitId}`}: ${f.problem} (${DEPRECIATION_LEDGER_PROBLEMS[f.problem][0]})`);
+            ctx.log(
+              `  ${f.month}  ${f.cardNo ?? f.cardId ?? `unit ${f.unitId}`}: ${f.problem} (${DEPRECIATION_LEDGER_PROBLEMS[f.problem][0]})`,
+            );
           }
           process.exitCode = 1;
         } finally {

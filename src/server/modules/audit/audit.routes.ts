@@ -4,11 +4,15 @@ import type { App } from '../../platform/http/types.ts';
 import { verifyLedger } from './ledger.queries.ts';
 
 export async function auditRoutes(app: App) {
-  app.get('/api/audit/verify', {
-    config: { access: 'audit.read' },
-    schema: { tags: ['audit'], summary: '校验资产卡片台账哈希链（篡改、缺失、顺序错乱）', response: { 200: LedgerVerification } },
-  }, async (req) => {
-    const scope = unitScope(req.actor, 'audit.read');
-    return verifyLedger(app.database.db, { unitIds: scope === 'all' ? undefined : scope });
-  });
+  app.get(
+    '/api/audit/verify',
+    {
+      config: { access: 'audit.read' },
+      schema: { tags: ['audit'], summary: '校验资产卡片台账哈希链（篡改、缺失、顺序错乱）', response: { 200: LedgerVerification } },
+    },
+    async (req) => {
+      const scope = unitScope(req.actor, 'audit.read');
+      return verifyLedger(app.database.db, { unitIds: scope === 'all' ? undefined : scope });
+    },
+  );
 }

@@ -15,10 +15,24 @@ type Result = LedgerVerification['depreciation'];
  * `unitIds` narrows the check to those units' entries and runs.
  */
 export async function verifyDepreciationLedger(q: Queryable, opts: { unitIds?: string[]; maxFailures?: number } = {}): Promise<Result> {
-  const inUnits = (col: string) => opts.unitIds
-    ? opts.unitIds.length ? sql`${sql.raw(col)} IN (${sql.join(opts.unitIds.map((u) => sql`${u}::uuid`), sql`, `)})` : sql`false`
-    : sql`true`;
-  const rows = await query<{ card_id: string | null; card_no: string | null; unit_id: string | null; month: string; problem: Result['failures'][number]['problem'] }>(q, sql`
+  const inUnits = (col: string) =>
+    opts.unitIds
+      ? opts.unitIds.length
+        ? sql`${sql.raw(col)} IN (${sql.join(
+            opts.unitIds.map((u) => sql`${u}::uuid`),
+            sql`, `,
+          )})`
+        : sql`false`
+      : sql`true`;
+  const rows = await query<{
+    card_id: string | null;
+    card_no: string | null;
+    unit_id: string | null;
+    month: string;
+    problem: Result['failures'][number]['problem'];
+  }>(
+    q,
+    sql`
     WITH e AS MATERIALIZED (
       SELECT d.card_id, d.unit_id, d.month, d.hash, d.prev_hash, d.accumulated_after_fen, d.run_id,
         depreciation_entry_hash(d.prev_hash, d.card_id, d.unit_id, d.month, d.months, d.amount_fen, d.monthly_fen,
@@ -42,7 +56,8 @@ export async function verifyDepreciationLedger(q: Queryable, opts: { unitIds?: s
     )
     SELECT b.card_id::text, c.card_no, b.unit_id::text, to_char(b.month, 'YYYY-MM') AS month, b.problem
     FROM bad b LEFT JOIN cards c ON c.id = b.card_id
-    ORDER BY b.month, c.card_no NULLS FIRST LIMIT ${opts.maxFailures ?? 1000}`);
+    ORDER BY b.month, c.card_no NULLS FIRST LIMIT ${opts.maxFailures ?? 1000}`,
+  );
   const [{ n }] = await query<{ n: number }>(q, sql`SELECT count(*)::int AS n FROM depreciation_entries d WHERE ${inUnits('d.unit_id')}`);
   return {
     checkedEntries: n,

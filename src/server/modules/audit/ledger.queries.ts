@@ -19,7 +19,12 @@ const ZEROS = '0'.repeat(64);
 export async function verifyLedger(q: Queryable, opts: { unitIds?: string[]; maxFailures?: number } = {}): Promise<LedgerVerification> {
   const started = Date.now();
   const unitFilter = opts.unitIds
-    ? opts.unitIds.length ? sql`AND c.unit_id IN (${sql.join(opts.unitIds.map((u) => sql`${u}::uuid`), sql`, `)})` : sql`AND false`
+    ? opts.unitIds.length
+      ? sql`AND c.unit_id IN (${sql.join(
+          opts.unitIds.map((u) => sql`${u}::uuid`),
+          sql`, `,
+        )})`
+      : sql`AND false`
     : sql``;
   const recompute = (seq: ReturnType<typeof sql>) => sql`card_event_hash(ev.prev_hash, ev.card_id, ${seq}, ev.unit_id, ev.type,
     ev.document_id, ev.document_type, ev.actor_id, ev.occurred_at, ev.before, ev.after, ev.note)`;
@@ -60,7 +65,17 @@ export async function verifyLedger(q: Queryable, opts: { unitIds?: string[]; max
       moved OR out_of_order OR (NOT link_ok AND (linked_seq IS NOT NULL OR (prev_zero AND rn > 1))) AS reordered
     FROM judged`;
 
-  const rows = await query<{ card_id: string; card_no: string | null; unit_id: string | null; altered: boolean; removed: boolean; reordered: boolean; first_bad: number | null }>(q, sql`
+  const rows = await query<{
+    card_id: string;
+    card_no: string | null;
+    unit_id: string | null;
+    altered: boolean;
+    removed: boolean;
+    reordered: boolean;
+    first_bad: number | null;
+  }>(
+    q,
+    sql`
     WITH f AS (${flagged}),
     per_card AS (
       SELECT card_id, bool_or(altered) AS altered, bool_or(removed) AS removed, bool_or(reordered) AS reordered,
@@ -73,11 +88,15 @@ export async function verifyLedger(q: Queryable, opts: { unitIds?: string[]; max
     )
     SELECT p.card_id, c.card_no, c.unit_id::text AS unit_id, p.altered, p.removed, p.reordered, p.first_bad
     FROM per_card p LEFT JOIN cards c ON c.id = p.card_id
-    ORDER BY c.card_no NULLS LAST, p.card_id`);
+    ORDER BY c.card_no NULLS LAST, p.card_id`,
+  );
 
-  const totals = await queryOne<{ cards: number; events: number }>(q, sql`
+  const totals = await queryOne<{ cards: number; events: number }>(
+    q,
+    sql`
     SELECT (SELECT count(*)::int FROM cards c WHERE true ${unitFilter}) AS cards,
-           (SELECT count(*)::int FROM card_events e ${opts.unitIds ? sql`JOIN cards c ON c.id = e.card_id ${unitFilter}` : sql``}) AS events`);
+           (SELECT count(*)::int FROM card_events e ${opts.unitIds ? sql`JOIN cards c ON c.id = e.card_id ${unitFilter}` : sql``}) AS events`,
+  );
 
   const counts = { altered: 0, removed: 0, reordered: 0 };
   const failures = rows.map((r) => {

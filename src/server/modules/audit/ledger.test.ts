@@ -13,13 +13,17 @@ describe('ledger verification', () => {
     t = await createTestApp();
     w = await createCardWorld(t.database);
   });
-  afterAll(async () => { await t.close(); });
+  afterAll(async () => {
+    await t.close();
+  });
 
   /** A card with four events: registration and three edits. */
   async function cardWithHistory(): Promise<CardRow> {
     const card = await addCard(t.database, w);
     for (const name of ['甲', '乙', '丙']) {
-      await withTx(t.database.db, (tx) => changeCard(tx, { userId: w.users['u01-admin'] }, card.id, { set: { name }, eventType: 'edited' }));
+      await withTx(t.database.db, (tx) =>
+        changeCard(tx, { userId: w.users['u01-admin'] }, card.id, { set: { name }, eventType: 'edited' }),
+      );
     }
     return card;
   }

@@ -57,23 +57,57 @@ const zhOf = (c: CardColumn, code: unknown) => (code == null ? null : (c.vocabul
 function cells(r: ExportRow): Record<string, unknown> {
   const a = r.attributes ?? {};
   const byKey: Record<string, unknown> = {
-    name: r.name, categoryCode: r.category_code, spec: r.spec, brand: r.brand, serialNo: r.serial_no, quantity: r.quantity,
-    measureUnit: r.measure_unit, originalValue: r.original_value_fen / 100, accumulatedDepreciation: r.accumulated_depreciation_fen / 100,
-    fundingSource: r.funding_source, acquisitionMethod: r.acquisition_method, acquiredOn: r.acquired_on, postedOn: r.posted_on,
-    inUseOn: r.in_use_on, voucherNo: r.voucher_no, supplier: r.supplier, warrantyUntil: r.warranty_until,
-    usefulLifeMonths: r.useful_life_months, depreciationMethod: r.depreciation_method, status: r.status, useMode: r.use_mode,
-    counterparty: r.counterparty, department: r.department, custodianNo: r.custodian_no, custodianName: r.custodian_name,
-    location: r.location, note: a.note ?? null, structure: a.structure ?? null, area: a.area ?? null, plateNo: a.plateNo ?? null,
-    ip: a.ip ?? null, mac: a.mac ?? null,
+    name: r.name,
+    categoryCode: r.category_code,
+    spec: r.spec,
+    brand: r.brand,
+    serialNo: r.serial_no,
+    quantity: r.quantity,
+    measureUnit: r.measure_unit,
+    originalValue: r.original_value_fen / 100,
+    accumulatedDepreciation: r.accumulated_depreciation_fen / 100,
+    fundingSource: r.funding_source,
+    acquisitionMethod: r.acquisition_method,
+    acquiredOn: r.acquired_on,
+    postedOn: r.posted_on,
+    inUseOn: r.in_use_on,
+    voucherNo: r.voucher_no,
+    supplier: r.supplier,
+    warrantyUntil: r.warranty_until,
+    usefulLifeMonths: r.useful_life_months,
+    depreciationMethod: r.depreciation_method,
+    status: r.status,
+    useMode: r.use_mode,
+    counterparty: r.counterparty,
+    department: r.department,
+    custodianNo: r.custodian_no,
+    custodianName: r.custodian_name,
+    location: r.location,
+    note: a.note ?? null,
+    structure: a.structure ?? null,
+    area: a.area ?? null,
+    plateNo: a.plateNo ?? null,
+    ip: a.ip ?? null,
+    mac: a.mac ?? null,
     valueType: r.value_type,
     // Written outside the card service without a split: all 财政拨款.
     fiscalFunding: (r.fiscal_funding_fen ?? r.original_value_fen - (r.non_fiscal_funding_fen ?? 0)) / 100,
     nonFiscalFunding: (r.non_fiscal_funding_fen ?? 0) / 100,
-    procurementForm: r.procurement_form, assetUse: r.asset_use, manufacturer: r.manufacturer, originCountry: r.origin_country,
-    manufacturedOn: r.manufactured_on, contractNo: r.contract_no, invoiceNo: r.invoice_no,
+    procurementForm: r.procurement_form,
+    assetUse: r.asset_use,
+    manufacturer: r.manufacturer,
+    originCountry: r.origin_country,
+    manufacturedOn: r.manufactured_on,
+    contractNo: r.contract_no,
+    invoiceNo: r.invoice_no,
   };
   for (const c of CARD_IMPORT_COLUMNS) if (c.attr) byKey[c.key] = a[c.key] ?? null;
-  const out: Record<string, unknown> = { cardNo: r.card_no, unit: r.unit_name, categoryName: r.category_name, netValue: r.net_value_fen / 100 };
+  const out: Record<string, unknown> = {
+    cardNo: r.card_no,
+    unit: r.unit_name,
+    categoryName: r.category_name,
+    netValue: r.net_value_fen / 100,
+  };
   for (const c of CARD_IMPORT_COLUMNS) {
     const v = byKey[c.key];
     out[c.key] = c.kind === 'enum' ? zhOf(c, v) : v;
@@ -91,17 +125,26 @@ export async function countForExport(q: Queryable, filter: CardFilter, scope: 'a
  * by card number from the database, each row streamed into the file, so memory stays flat whether
  * the export has ten rows or a million.
  */
-export async function exportCards(q: Queryable, file: string, filter: CardFilter, scope: 'all' | string[], progress?: (written: number, total: number) => void): Promise<{ rows: number }> {
+export async function exportCards(
+  q: Queryable,
+  file: string,
+  filter: CardFilter,
+  scope: 'all' | string[],
+  progress?: (written: number, total: number) => void,
+): Promise<{ rows: number }> {
   const total = await countForExport(q, filter, scope);
   progress?.(0, total);
   const keys = ['cardNo', 'unit', ...CARD_IMPORT_COLUMNS.map((c) => c.key), 'categoryName', 'netValue'];
   const writer = await XlsxStreamWriter.create(file, '资产卡片', [
     { header: CARD_EXPORT_EXTRA.cardNo.zh, width: 20 },
     { header: CARD_EXPORT_EXTRA.unit.zh, width: 20 },
-    ...CARD_IMPORT_COLUMNS.map((c): XlsxColumn => ({
-      header: c.zh, width: c.width ?? 14,
-      style: c.kind === 'money' ? 'money' : c.kind === 'date' ? 'date' : c.kind === 'int' || c.kind === 'decimal' ? 'number' : 'text',
-    })),
+    ...CARD_IMPORT_COLUMNS.map(
+      (c): XlsxColumn => ({
+        header: c.zh,
+        width: c.width ?? 14,
+        style: c.kind === 'money' ? 'money' : c.kind === 'date' ? 'date' : c.kind === 'int' || c.kind === 'decimal' ? 'number' : 'text',
+      }),
+    ),
     { header: CARD_EXPORT_EXTRA.categoryName.zh, width: 24 },
     { header: CARD_EXPORT_EXTRA.netValue.zh, width: 14, style: 'money' },
   ]);
@@ -109,7 +152,9 @@ export async function exportCards(q: Queryable, file: string, filter: CardFilter
   let last = '';
   let written = 0;
   for (;;) {
-    const rows = await query<ExportRow>(q, sql`
+    const rows = await query<ExportRow>(
+      q,
+      sql`
       SELECT cards.card_no, u.name AS unit_name, cards.name, cat.code AS category_code, cat.name AS category_name, cards.spec,
         cards.brand, cards.serial_no, cards.quantity, cards.measure_unit, cards.original_value_fen, cards.accumulated_depreciation_fen,
         cards.net_value_fen, cards.funding_source, cards.acquisition_method, cards.acquired_on::text AS acquired_on,
@@ -128,7 +173,8 @@ export async function exportCards(q: Queryable, file: string, filter: CardFilter
       LEFT JOIN buildings b ON b.id = r.building_id
       LEFT JOIN compounds co ON co.id = r.compound_id
       WHERE ${where} AND cards.card_no > ${last}
-      ORDER BY cards.card_no LIMIT ${BATCH}`);
+      ORDER BY cards.card_no LIMIT ${BATCH}`,
+    );
     for (const r of rows) {
       const c = cells(r);
       await writer.addRow(keys.map((k) => c[k]));

@@ -18,8 +18,16 @@ let unit2: { id: string; code: string };
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'card-io-'));
 
 const row = (i: number, over: SheetRow = {}): SheetRow => ({
-  资产名称: `档案柜${i}`, 分类代码: i % 2 ? 'A02010104' : '2010105', 序列号: `EXP-${i}`, '原值(元)': 1000 + i + 0.25, '累计折旧(元)': i,
-  取得方式: '购置', 取得日期: `2023-0${1 + (i % 9)}-1${i % 10}`, 状态: i % 3 ? '在用' : '闲置', 备注: `第${i}件`, ...over,
+  资产名称: `档案柜${i}`,
+  分类代码: i % 2 ? 'A02010104' : '2010105',
+  序列号: `EXP-${i}`,
+  '原值(元)': 1000 + i + 0.25,
+  '累计折旧(元)': i,
+  取得方式: '购置',
+  取得日期: `2023-0${1 + (i % 9)}-1${i % 10}`,
+  状态: i % 3 ? '在用' : '闲置',
+  备注: `第${i}件`,
+  ...over,
 });
 
 /** The CLI as `gongwu` runs it, in-process against the test database (kept open for the next test). */
@@ -47,11 +55,22 @@ beforeAll(async () => {
   t = await createTestApp();
   await seedSmall(t);
   admin = await t.as('u01-admin', DEMO_PASSWORD);
-  [unit1, unit2] = await query<{ id: string; code: string }>(t.database.db, sql`SELECT id, code FROM units WHERE kind = 'unit' ORDER BY code LIMIT 2`);
-  const job = await finish(t, admin, (await upload(admin, await plainWorkbook(Array.from({ length: 30 }, (_, i) => row(i + 1))))).json().jobId);
+  [unit1, unit2] = await query<{ id: string; code: string }>(
+    t.database.db,
+    sql`SELECT id, code FROM units WHERE kind = 'unit' ORDER BY code LIMIT 2`,
+  );
+  const job = await finish(
+    t,
+    admin,
+    (await upload(admin, await plainWorkbook(Array.from({ length: 30 }, (_, i) => row(i + 1))))).json().jobId,
+  );
   expect(job.status, JSON.stringify(job)).toBe('succeeded');
   const officer = await t.as('officer', DEMO_PASSWORD);
-  const other = await finish(t, officer, (await upload(officer, await plainWorkbook([row(99, { 资产名称: '别的单位的柜子' })]), { unitId: unit2.id })).json().jobId);
+  const other = await finish(
+    t,
+    officer,
+    (await upload(officer, await plainWorkbook([row(99, { 资产名称: '别的单位的柜子' })]), { unitId: unit2.id })).json().jobId,
+  );
   expect(other.status).toBe('succeeded');
 }, 120_000);
 
@@ -61,7 +80,7 @@ afterAll(async () => {
 });
 
 describe('card export', () => {
-  it('exports the filtered cards of the caller\'s scope, and the exported values match the database', async () => {
+  it("exports the filtered cards of the caller's scope, and the exported values match the database", async () => {
     const res = await admin.post('/api/card-io/exports', { status: ['in_use'] });
     expect(res.statusCode, res.body).toBe(202);
     const job = await finish(t, admin, res.json().jobId);
@@ -71,10 +90,13 @@ describe('card export', () => {
     expect(file.statusCode).toBe(200);
     expect(file.headers['content-disposition']).toContain(encodeURIComponent('资产卡片'));
     const rows = await readSheet(file.rawPayload, '资产卡片');
-    const db = await query<Record<string, unknown>>(t.database.db, sql`
+    const db = await query<Record<string, unknown>>(
+      t.database.db,
+      sql`
       SELECT c.card_no, c.name, cat.code, c.serial_no, c.original_value_fen, c.accumulated_depreciation_fen, c.net_value_fen,
         c.acquired_on::text AS acquired_on, c.status, c.attributes->>'note' AS note
-      FROM cards c JOIN categories cat ON cat.id = c.category_id WHERE c.unit_id = ${unit1.id} AND c.status = 'in_use' ORDER BY c.card_no`);
+      FROM cards c JOIN categories cat ON cat.id = c.category_id WHERE c.unit_id = ${unit1.id} AND c.status = 'in_use' ORDER BY c.card_no`,
+    );
     expect(db.length).toBeGreaterThanOrEqual(20);
     expect(rows).toHaveLength(db.length);
     rows.forEach((r, i) => {
@@ -92,7 +114,10 @@ describe('card export', () => {
       expect(r['产权单位']).toBeTruthy();
     });
     expect(rows.some((r) => r['资产名称'] === '别的单位的柜子')).toBe(false);
-    const logged = await queryOne<{ n: number }>(t.database.db, sql`SELECT count(*)::int AS n FROM security_events WHERE kind = 'export' AND details->>'jobId' = ${job.id}`);
+    const logged = await queryOne<{ n: number }>(
+      t.database.db,
+      sql`SELECT count(*)::int AS n FROM security_events WHERE kind = 'export' AND details->>'jobId' = ${job.id}`,
+    );
     expect(logged!.n).toBe(1);
   });
 
@@ -102,17 +127,20 @@ describe('card export', () => {
     const officer = await t.as('officer', DEMO_PASSWORD);
     const imp = await finish(t, officer, (await upload(officer, file, { unitId: unit2.id })).json().jobId);
     expect(imp.status, JSON.stringify(imp.result?.errors ?? imp.error)).toBe('succeeded');
-    const pairs = await query<{ same: boolean }>(t.database.db, sql`
+    const pairs = await query<{ same: boolean }>(
+      t.database.db,
+      sql`
       SELECT (a.name, a.serial_no, a.original_value_fen, a.accumulated_depreciation_fen, a.acquired_on, a.status, a.category_id, a.attributes)
         IS NOT DISTINCT FROM (b.name, b.serial_no, b.original_value_fen, b.accumulated_depreciation_fen, b.acquired_on, b.status, b.category_id, b.attributes) AS same
       FROM cards a JOIN cards b ON b.serial_no = a.serial_no AND b.unit_id = ${unit2.id} AND b.source_document_id = ${imp.id}
-      WHERE a.unit_id = ${unit1.id}`);
+      WHERE a.unit_id = ${unit1.id}`,
+    );
     expect(pairs.length).toBe(imp.result.imported);
     expect(pairs.length).toBeGreaterThan(1);
     expect(pairs.every((p) => p.same)).toBe(true);
   });
 
-  it('answers 404 for another unit\'s export and 403 for a role without card.export', async () => {
+  it("answers 404 for another unit's export and 403 for a role without card.export", async () => {
     expect((await admin.post('/api/card-io/exports', { unitId: unit2.id })).statusCode).toBe(404);
     const staff = await t.as('u01-staff', DEMO_PASSWORD);
     expect((await staff.post('/api/card-io/exports', {})).statusCode).toBe(403);
@@ -120,16 +148,24 @@ describe('card export', () => {
 });
 
 describe('label data', () => {
-  it('returns the selected cards of the caller\'s scope only, and a filter\'s cards', async () => {
+  it("returns the selected cards of the caller's scope only, and a filter's cards", async () => {
     const mine = await query<{ id: string }>(t.database.db, sql`SELECT id FROM cards WHERE unit_id = ${unit1.id} ORDER BY card_no LIMIT 2`);
     const theirs = await query<{ id: string }>(t.database.db, sql`SELECT id FROM cards WHERE unit_id = ${unit2.id} LIMIT 1`);
     const res = await admin.get(`/api/card-io/labels?ids=${[...mine, ...theirs].map((c) => c.id).join(',')}`);
     expect(res.statusCode, res.body).toBe(200);
     const body = res.json();
     expect(body.items.map((c: { id: string }) => c.id)).toEqual(mine.map((c) => c.id));
-    expect(body.items[0]).toMatchObject({ cardNo: expect.stringMatching(/^\d+-\d{4}-\d{6}$/), name: expect.any(String), unitName: expect.any(String), date: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) });
+    expect(body.items[0]).toMatchObject({
+      cardNo: expect.stringMatching(/^\d+-\d{4}-\d{6}$/),
+      name: expect.any(String),
+      unitName: expect.any(String),
+      date: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+    });
     const byFilter = (await admin.get('/api/card-io/labels?status=idle')).json();
-    const idle = await queryOne<{ n: number }>(t.database.db, sql`SELECT count(*)::int AS n FROM cards WHERE unit_id = ${unit1.id} AND status = 'idle'`);
+    const idle = await queryOne<{ n: number }>(
+      t.database.db,
+      sql`SELECT count(*)::int AS n FROM cards WHERE unit_id = ${unit1.id} AND status = 'idle'`,
+    );
     expect(byFilter.total).toBe(idle!.n);
     expect(byFilter.items.length).toBe(Math.min(idle!.n, 2000));
     expect((await admin.get(`/api/card-io/labels?unitId=${unit2.id}`)).statusCode).toBe(404);
@@ -173,9 +209,12 @@ describe('gongwu import/export cards', () => {
     const res = await cli(['export', 'cards', out, '--unit', unit1.code, '--status', '闲置', '--category', 'A02010104']);
     expect(res.code, res.out).toBe(0);
     const rows = await readSheet(fs.readFileSync(out), '资产卡片');
-    const expected = await queryOne<{ n: number }>(t.database.db, sql`
+    const expected = await queryOne<{ n: number }>(
+      t.database.db,
+      sql`
       SELECT count(*)::int AS n FROM cards c JOIN categories cat ON cat.id = c.category_id
-      WHERE c.unit_id = ${unit1.id} AND c.status = 'idle' AND cat.code = 'A02010104'`);
+      WHERE c.unit_id = ${unit1.id} AND c.status = 'idle' AND cat.code = 'A02010104'`,
+    );
     expect(rows.length).toBe(expected!.n);
     expect(rows.length).toBeGreaterThan(0);
     expect(rows.every((r) => r['状态'] === '闲置' && r['分类代码'] === 'A02010104')).toBe(true);

@@ -15,7 +15,21 @@ describe('the error report of a rejected import', () => {
 
   it('quotes at most 100 characters of a huge bad cell, in the job answer and in the report file', async () => {
     const huge = '长'.repeat(400_000);
-    const file = await plainWorkbook([{ 资产名称: huge, 分类代码: 'A02010104', 规格型号: huge, 品牌: huge, 数量: 1, '原值(元)': 100, 经费来源: '财政拨款', 取得方式: '购置', 取得日期: '0000-01-01', 状态: '在用', 使用方式: '自用' }]);
+    const file = await plainWorkbook([
+      {
+        资产名称: huge,
+        分类代码: 'A02010104',
+        规格型号: huge,
+        品牌: huge,
+        数量: 1,
+        '原值(元)': 100,
+        经费来源: '财政拨款',
+        取得方式: '购置',
+        取得日期: '0000-01-01',
+        状态: '在用',
+        使用方式: '自用',
+      },
+    ]);
     const job = await finish(t, admin, (await upload(admin, file)).json().jobId);
     expect(job.status).toBe('failed');
     const errors = job.result.errors as { column: string; value: string }[];

@@ -18,17 +18,37 @@ const ITEMS: [string, string, string, string, number, number][] = [
  * for trying the import and for timing it at scale. Serial numbers carry `tag` so repeated files
  * do not collide.
  */
-export async function writeSampleImportFile(q: Queryable, file: string, unitId: string, rows: number, tag = Date.now().toString(36)): Promise<void> {
+export async function writeSampleImportFile(
+  q: Queryable,
+  file: string,
+  unitId: string,
+  rows: number,
+  tag = Date.now().toString(36),
+): Promise<void> {
   const cats = new Set((await query<{ code: string }>(q, sql`SELECT code FROM categories`)).map((c) => c.code));
   const items = ITEMS.filter((i) => cats.has(i[1]));
   if (!items.length) throw new Error('no sample categories in the catalogue');
-  const depts = (await query<{ name: string }>(q, sql`SELECT name FROM departments WHERE unit_id = ${unitId} ORDER BY name`)).map((d) => d.name);
-  const staff = (await query<{ employee_no: string }>(q, sql`SELECT employee_no FROM staff WHERE unit_id = ${unitId} AND employee_no IS NOT NULL ORDER BY employee_no`)).map((s) => s.employee_no);
-  const rooms = (await query<{ place: string }>(q, sql`
+  const depts = (await query<{ name: string }>(q, sql`SELECT name FROM departments WHERE unit_id = ${unitId} ORDER BY name`)).map(
+    (d) => d.name,
+  );
+  const staff = (
+    await query<{ employee_no: string }>(
+      q,
+      sql`SELECT employee_no FROM staff WHERE unit_id = ${unitId} AND employee_no IS NOT NULL ORDER BY employee_no`,
+    )
+  ).map((s) => s.employee_no);
+  const rooms = (
+    await query<{ place: string }>(
+      q,
+      sql`
     SELECT c.code || '/' || b.code || '/' || r.code AS place FROM rooms r JOIN buildings b ON b.id = r.building_id
-    JOIN compounds c ON c.id = r.compound_id WHERE r.unit_id = ${unitId} OR r.unit_id IS NULL ORDER BY 1 LIMIT 200`)).map((r) => r.place);
+    JOIN compounds c ON c.id = r.compound_id WHERE r.unit_id = ${unitId} OR r.unit_id IS NULL ORDER BY 1 LIMIT 200`,
+    )
+  ).map((r) => r.place);
   const columns: XlsxColumn[] = CARD_IMPORT_COLUMNS.map((c) => ({
-    header: c.zh, width: c.width, style: c.kind === 'money' ? 'money' : c.kind === 'date' ? 'date' : c.kind === 'int' ? 'number' : 'text',
+    header: c.zh,
+    width: c.width,
+    style: c.kind === 'money' ? 'money' : c.kind === 'date' ? 'date' : c.kind === 'int' ? 'number' : 'text',
   }));
   const at = Object.fromEntries(CARD_IMPORT_COLUMNS.map((c, i) => [c.key, i]));
   const w = await XlsxStreamWriter.create(file, '资产卡片', columns);
@@ -43,7 +63,7 @@ export async function writeSampleImportFile(q: Queryable, file: string, unitId: 
     cells[at.spec] = spec;
     cells[at.serialNo] = `S${tag}-${i}`;
     cells[at.originalValue] = price;
-    cells[at.accumulatedDepreciation] = Math.round((price * Math.min(months, life)) / life * 100) / 100;
+    cells[at.accumulatedDepreciation] = Math.round(((price * Math.min(months, life)) / life) * 100) / 100;
     cells[at.fundingSource] = '财政拨款';
     cells[at.acquisitionMethod] = '购置';
     cells[at.acquiredOn] = `${year}-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`;

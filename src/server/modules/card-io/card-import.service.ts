@@ -46,19 +46,25 @@ export async function importCards(database: Database, req: ImportRequest): Promi
   // The sheet's <dimension>, when present, gives a total for the progress bar while reading.
   let lastRow: number | undefined;
   req.progress?.(0, undefined, '正在读取和校验…');
-  const { rows } = await readCardSheet(req.file, (rowNo, raw) => {
-    const { draft, errors: rowErrors } = validateRow(rowNo, raw, lookups, today);
-    const serial = shownValue(raw.serialNo).trim();
-    if (serial) {
-      const first = serialRows.get(serial);
-      if (first !== undefined) rowErrors.push({ row: rowNo, column: '序列号', value: serial, reason: `与第 ${first} 行的序列号重复` });
-      else serialRows.set(serial, rowNo);
-    }
-    if (rowErrors.length) errors.push(...rowErrors.map(quotedError));
-    // Drafts are kept only while the file is still clean: a rejected file needs no cards in memory.
-    else if (draft && errors.length === 0) drafts.push(draft);
-    if (rowNo % 1000 === 0) req.progress?.(rowNo, lastRow, `已读取并校验 ${rowNo} 行`);
-  }, (n) => { lastRow = n; });
+  const { rows } = await readCardSheet(
+    req.file,
+    (rowNo, raw) => {
+      const { draft, errors: rowErrors } = validateRow(rowNo, raw, lookups, today);
+      const serial = shownValue(raw.serialNo).trim();
+      if (serial) {
+        const first = serialRows.get(serial);
+        if (first !== undefined) rowErrors.push({ row: rowNo, column: '序列号', value: serial, reason: `与第 ${first} 行的序列号重复` });
+        else serialRows.set(serial, rowNo);
+      }
+      if (rowErrors.length) errors.push(...rowErrors.map(quotedError));
+      // Drafts are kept only while the file is still clean: a rejected file needs no cards in memory.
+      else if (draft && errors.length === 0) drafts.push(draft);
+      if (rowNo % 1000 === 0) req.progress?.(rowNo, lastRow, `已读取并校验 ${rowNo} 行`);
+    },
+    (n) => {
+      lastRow = n;
+    },
+  );
   if (rows === 0) throw new AppError('bad_file', '文件中没有数据行');
 
   if (serialRows.size) {
@@ -72,7 +78,17 @@ export async function importCards(database: Database, req: ImportRequest): Promi
   const reject = async (all: ImportError[]): Promise<ImportOutcome> => {
     const found = all.map(quotedError).sort((a, b) => a.row - b.row);
     const reportFile = req.reportFile ? await writeErrorReport(req.reportFile, found) : null;
-    return { ...base, ok: false, imported: 0, errorCount: found.length, errors: found.slice(0, IMPORT_ERRORS_IN_RESULT), allErrors: found, reportFile, firstCardNo: null, lastCardNo: null };
+    return {
+      ...base,
+      ok: false,
+      imported: 0,
+      errorCount: found.length,
+      errors: found.slice(0, IMPORT_ERRORS_IN_RESULT),
+      allErrors: found,
+      reportFile,
+      firstCardNo: null,
+      lastCardNo: null,
+    };
   };
   if (errors.length) return reject(errors);
 
@@ -82,7 +98,15 @@ export async function importCards(database: Database, req: ImportRequest): Promi
     // waits here, then sees the first one's cards.
     await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${`cards.import:${req.unitId}`}))`);
     const taken = await existingSerials(tx, req.unitId, [...serialRows.keys()]);
-    if (taken.size) return { clash: [...taken].map((serial) => ({ row: serialRows.get(serial)!, column: '序列号', value: serial, reason: '本单位已有该序列号的卡片' })) };
+    if (taken.size)
+      return {
+        clash: [...taken].map((serial) => ({
+          row: serialRows.get(serial)!,
+          column: '序列号',
+          value: serial,
+          reason: '本单位已有该序列号的卡片',
+        })),
+      };
     return registerCardsBulk(tx, {
       unitId: req.unitId,
       drafts,
@@ -95,7 +119,17 @@ export async function importCards(database: Database, req: ImportRequest): Promi
     });
   });
   if ('clash' in written) return reject(written.clash);
-  return { ...base, ok: true, imported: written.count, errorCount: 0, errors: [], allErrors: [], reportFile: null, firstCardNo: written.firstCardNo, lastCardNo: written.lastCardNo };
+  return {
+    ...base,
+    ok: true,
+    imported: written.count,
+    errorCount: 0,
+    errors: [],
+    allErrors: [],
+    reportFile: null,
+    firstCardNo: written.firstCardNo,
+    lastCardNo: written.lastCardNo,
+  };
 }
 
 /** The full row report, streamed to disk (a bad file may have more errors than fit in a job result). */

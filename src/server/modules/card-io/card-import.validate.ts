@@ -21,7 +21,12 @@ export const QUOTED_CELL_MAX = 100;
  */
 export function quotedError(e: ImportError): ImportError {
   if (e.value.length <= QUOTED_CELL_MAX + 20) return e;
-  return { ...e, value: `${Array.from(e.value.slice(0, QUOTED_CELL_MAX * 2)).slice(0, QUOTED_CELL_MAX).join('')}…（共 ${e.value.length} 字符）` };
+  return {
+    ...e,
+    value: `${Array.from(e.value.slice(0, QUOTED_CELL_MAX * 2))
+      .slice(0, QUOTED_CELL_MAX)
+      .join('')}…（共 ${e.value.length} 字符）`,
+  };
 }
 
 export function shownValue(v: RawCell | undefined): string {
@@ -31,7 +36,8 @@ export function shownValue(v: RawCell | undefined): string {
   return String(v);
 }
 
-const isoDate = (d: Date) => `${String(d.getUTCFullYear()).padStart(4, '0')}-${String(d.getUTCMonth() + 1).padStart(2, '0')}-${String(d.getUTCDate()).padStart(2, '0')}`;
+const isoDate = (d: Date) =>
+  `${String(d.getUTCFullYear()).padStart(4, '0')}-${String(d.getUTCMonth() + 1).padStart(2, '0')}-${String(d.getUTCDate()).padStart(2, '0')}`;
 
 /** The shared calendar rule (src/shared/dates.ts) decides, whatever shape the cell had. */
 function calendarDate(s: string): string {
@@ -39,7 +45,8 @@ function calendarDate(s: string): string {
   return s;
 }
 
-const validYmd = (y: number, m: number, d: number) => calendarDate(`${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`);
+const validYmd = (y: number, m: number, d: number) =>
+  calendarDate(`${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`);
 
 /** Dates typed as dates, as Excel serial numbers, or as text in the usual Chinese office forms. */
 export function parseDate(v: RawCell): string {
@@ -59,7 +66,6 @@ export function parseDate(v: RawCell): string {
 
 /** Yuan → fen: ≥ 0, at most two decimals; "1,234.50" and "¥1234.5" are fine. */
 export function parseMoney(v: RawCell): number {
-  let s: string;
   if (typeof v === 'number') {
     if (!Number.isFinite(v)) throw new FieldError('不是金额');
     // Floating noise from Excel (0.1+0.2) is not a third decimal; a real third decimal is.
@@ -69,7 +75,9 @@ export function parseMoney(v: RawCell): number {
     if (!Number.isSafeInteger(cents) || cents > FEN_MAX) throw new FieldError(FEN_MAX_MESSAGE);
     return cents;
   }
-  s = String(v).trim().replace(/[,，\s¥￥元]/g, '');
+  const s = String(v)
+    .trim()
+    .replace(/[,，\s¥￥元]/g, '');
   if (!/^-?\d+(\.\d+)?$/.test(s)) throw new FieldError('不是金额');
   if (s.startsWith('-')) throw new FieldError('金额不能为负');
   if (/\.\d{3,}$/.test(s)) throw new FieldError('金额最多两位小数');
@@ -79,7 +87,7 @@ export function parseMoney(v: RawCell): number {
   return fen;
 }
 
-function parseInt(v: RawCell, min: number, max: number): number {
+function parseBoundedInt(v: RawCell, min: number, max: number): number {
   const n = typeof v === 'number' ? v : Number(String(v).trim());
   if (!Number.isInteger(n)) throw new FieldError('应为整数');
   if (n < min || n > max) throw new FieldError(`应在 ${min}–${max} 之间`);
@@ -105,7 +113,11 @@ function parseEnum<T extends string>(v: RawCell, column: CardColumn): T {
   for (const [code, [zh, en]] of Object.entries(column.vocabulary ?? {})) {
     if (s === zh || s.toLowerCase() === en.toLowerCase() || s.toLowerCase() === code) return code as T;
   }
-  throw new FieldError(`可选值：${Object.values(column.vocabulary ?? {}).map(([zh]) => zh).join('、')}`);
+  throw new FieldError(
+    `可选值：${Object.values(column.vocabulary ?? {})
+      .map(([zh]) => zh)
+      .join('、')}`,
+  );
 }
 
 /**
@@ -143,7 +155,7 @@ export function validateRow(rowNo: number, raw: RawRow, lk: ImportLookups, today
     if (!c) throw new FieldError('分类代码不存在（2010 版和 2022 版中都没有）');
     return c;
   });
-  const quantity = field('quantity', (v) => parseInt(v, 1, 1_000_000)) ?? 1;
+  const quantity = field('quantity', (v) => parseBoundedInt(v, 1, 1_000_000)) ?? 1;
   const originalValueFen = field('originalValue', parseMoney);
   const accumulatedDepreciationFen = field('accumulatedDepreciation', parseMoney) ?? 0;
   if (originalValueFen !== null && accumulatedDepreciationFen > originalValueFen) fail('accumulatedDepreciation', '累计折旧不得大于原值');
@@ -151,18 +163,19 @@ export function validateRow(rowNo: number, raw: RawRow, lk: ImportLookups, today
   const acquisitionMethod = field('acquisitionMethod', (v) => parseEnum<AcquisitionMethod>(v, COL.acquisitionMethod));
   const acquiredOn = date('acquiredOn');
   if (acquiredOn && acquiredOn > today) fail('acquiredOn', '取得日期不能晚于今天');
-  const status = field('status', (v) => {
-    const s = parseEnum<CardStatus>(v, COL.status);
-    if (s === 'disposed') throw new FieldError('已处置的资产不作为期初卡片导入');
-    return s;
-  }) ?? 'in_use';
+  const status =
+    field('status', (v) => {
+      const s = parseEnum<CardStatus>(v, COL.status);
+      if (s === 'disposed') throw new FieldError('已处置的资产不作为期初卡片导入');
+      return s;
+    }) ?? 'in_use';
   let postedOn = date('postedOn');
   if (postedOn && acquiredOn && postedOn < acquiredOn) fail('postedOn', '入账日期不能早于取得日期');
   if (!postedOn && status !== 'pending_posting') postedOn = acquiredOn;
   const inUseOn = date('inUseOn');
   const warrantyUntil = date('warrantyUntil');
-  const usefulLifeGiven = field('usefulLifeMonths', (v) => parseInt(v, 1, 1200));
-  const openingDepreciatedMonths = field('openingDepreciatedMonths', (v) => parseInt(v, 0, 1200));
+  const usefulLifeGiven = field('usefulLifeMonths', (v) => parseBoundedInt(v, 1, 1200));
+  const openingDepreciatedMonths = field('openingDepreciatedMonths', (v) => parseBoundedInt(v, 0, 1200));
   const methodGiven = field('depreciationMethod', (v) => parseEnum<DepreciationMethod>(v, COL.depreciationMethod));
   const useMode = field('useMode', (v) => parseEnum<UseMode>(v, COL.useMode)) ?? 'self_use';
   const usingDepartmentId = field('department', (v) => {
@@ -184,7 +197,8 @@ export function validateRow(rowNo: number, raw: RawRow, lk: ImportLookups, today
   custodianId ??= byName;
   const roomId = field('location', (v) => {
     const parts = String(v).trim().split(/[/／]/);
-    if (parts.length < 2 || parts.length > 3 || parts.some((p) => !p.trim())) throw new FieldError('格式应为 楼宇/房间号（如 A/301）或 办公区代码/楼宇/房间号（如 C01/A/301）');
+    if (parts.length < 2 || parts.length > 3 || parts.some((p) => !p.trim()))
+      throw new FieldError('格式应为 楼宇/房间号（如 A/301）或 办公区代码/楼宇/房间号（如 C01/A/301）');
     const ids = lk.rooms.get(roomKey(...parts)) ?? [];
     if (ids.length === 0) throw new FieldError('找不到该房间（须为本单位或未分配的房间）');
     if (ids.length > 1) throw new FieldError('多个办公区有同名楼宇和房间，请写成 办公区代码/楼宇/房间号');
@@ -216,15 +230,26 @@ export function validateRow(rowNo: number, raw: RawRow, lk: ImportLookups, today
   // The Ministry's building, land and vehicle fields, kept in attributes under the column's key.
   for (const c of CARD_IMPORT_COLUMNS) {
     if (!c.attr) continue;
-    const v = field(c.key, (x) => c.kind === 'enum' ? parseEnum<string>(x, c) : c.kind === 'int' ? parseInt(x, 0, 10_000)
-      : c.kind === 'decimal' ? parseDecimal(x) : c.kind === 'date' ? parseDate(x) : parseText(x, 200) || null);
+    const v = field(c.key, (x) =>
+      c.kind === 'enum'
+        ? parseEnum<string>(x, c)
+        : c.kind === 'int'
+          ? parseBoundedInt(x, 0, 10_000)
+          : c.kind === 'decimal'
+            ? parseDecimal(x)
+            : c.kind === 'date'
+              ? parseDate(x)
+              : parseText(x, 200) || null,
+    );
     if (v !== null) attributes[c.key] = c.key === 'vin' && typeof v === 'string' ? v.toUpperCase() : v;
   }
   const valueType = field('valueType', (v) => parseEnum<string>(v, COL.valueType));
   const fiscalFundingFen = field('fiscalFunding', parseMoney);
   const nonFiscalFundingFen = field('nonFiscalFunding', parseMoney);
   const procurementForm = field('procurementForm', (v) => parseEnum<string>(v, COL.procurementForm));
-  const assetUse = field('assetUse', (v) => parseEnum<string>(v, COL.assetUse)) ?? (useMode === 'rented' ? 'rented' : useMode === 'lent' ? 'lent' : 'self_use');
+  const assetUse =
+    field('assetUse', (v) => parseEnum<string>(v, COL.assetUse)) ??
+    (useMode === 'rented' ? 'rented' : useMode === 'lent' ? 'lent' : 'self_use');
   const manufacturedOn = date('manufacturedOn');
   if (manufacturedOn && manufacturedOn > today) fail('manufacturedOn', '出厂日期不能晚于今天');
   const manufacturer = text('manufacturer');
@@ -239,16 +264,30 @@ export function validateRow(rowNo: number, raw: RawRow, lk: ImportLookups, today
   if (category && originalValueFen !== null) {
     if (quantity > 1 && category.attributeSet !== 'none') ruleErrors.quantity = '房屋、车辆、信息设备须一物一卡';
     checkAttributes(category.attributeSet, attributes, ruleErrors, today);
-    books = deriveCardBooks(category, {
-      originalValueFen, quantity, valueType: valueType as never, depreciationMethod: methodGiven ?? undefined, attributes,
-      usefulLifeMonths: usefulLifeGiven, fiscalFundingFen, nonFiscalFundingFen, fundingSource: fundingSource as never,
-    }, ruleErrors);
+    books = deriveCardBooks(
+      category,
+      {
+        originalValueFen,
+        quantity,
+        valueType: valueType as never,
+        depreciationMethod: methodGiven ?? undefined,
+        attributes,
+        usefulLifeMonths: usefulLifeGiven,
+        fiscalFundingFen,
+        nonFiscalFundingFen,
+        fundingSource: fundingSource as never,
+      },
+      ruleErrors,
+    );
   }
   const RULE_COLUMN: Record<string, string> = {
-    categoryId: 'categoryCode', originalValueFen: 'originalValue', fiscalFundingFen: 'fiscalFunding', nonFiscalFundingFen: 'nonFiscalFunding',
+    categoryId: 'categoryCode',
+    originalValueFen: 'originalValue',
+    fiscalFundingFen: 'fiscalFunding',
+    nonFiscalFundingFen: 'nonFiscalFunding',
   };
   for (const [k, reason] of Object.entries(ruleErrors)) {
-    const key = k.startsWith('attributes.') ? k.slice('attributes.'.length) : RULE_COLUMN[k] ?? k;
+    const key = k.startsWith('attributes.') ? k.slice('attributes.'.length) : (RULE_COLUMN[k] ?? k);
     if (COL[key]) fail(key, reason);
     else errors.push({ row: rowNo, column: COL.categoryCode.zh, value: shownValue(raw.categoryCode), reason });
   }

@@ -23,9 +23,17 @@ export const importJob: JobHandler = async (ctx) => {
     });
     const { allErrors: _all, reportFile, ...result } = outcome;
     if (!result.ok) {
-      return { failed: true, result: result satisfies ImportResult, fileName: reportFile ?? undefined, message: `导入被拒绝：${result.errorCount} 处错误，未写入任何数据` };
+      return {
+        failed: true,
+        result: result satisfies ImportResult,
+        fileName: reportFile ?? undefined,
+        message: `导入被拒绝：${result.errorCount} 处错误，未写入任何数据`,
+      };
     }
-    return { result: result satisfies ImportResult, message: `已导入 ${result.imported} 张卡片（${result.firstCardNo} – ${result.lastCardNo}）` };
+    return {
+      result: result satisfies ImportResult,
+      message: `已导入 ${result.imported} 张卡片（${result.firstCardNo} – ${result.lastCardNo}）`,
+    };
   } finally {
     fs.rmSync(upload, { force: true });
   }
@@ -36,6 +44,8 @@ export const exportJob: JobHandler = async (ctx) => {
   const params = ctx.job.params as { filter: unknown; scope: 'all' | string[] };
   const filter = CardFilter.parse(params.filter ?? {});
   const file = ctx.filePath(`资产卡片-${stamp()}.xlsx`);
-  const { rows } = await exportCards(ctx.database.db, file, filter, params.scope, (n, total) => ctx.progress(n, total, `已导出 ${n} / ${total} 行`));
+  const { rows } = await exportCards(ctx.database.db, file, filter, params.scope, (n, total) =>
+    ctx.progress(n, total, `已导出 ${n} / ${total} 行`),
+  );
   return { fileName: file, result: { rows }, message: `已导出 ${rows} 张卡片` };
 };

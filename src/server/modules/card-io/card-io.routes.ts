@@ -34,74 +34,113 @@ function importUnit(actor: Actor, unitId: string | undefined): string {
 export async function cardIoRoutes(app: App) {
   const db = app.database.db;
 
-  app.get('/api/card-io/template', {
-    config: { access: 'card.import' },
-    schema: { tags, summary: '下载资产卡片导入模板（.xlsx，含填写说明）', querystring: UnitQuery },
-  }, async (req, reply) => {
-    const scope = unitScope(req.actor, 'card.import');
-    const unitId = req.query.unitId ?? req.actor.unitId ?? undefined;
-    if (req.query.unitId) assertInScope(req.query.unitId, scope, '单位');
-    const buf = await buildTemplate(db, unitId && (scope === 'all' || scope.includes(unitId)) ? unitId : null);
-    reply.header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent('资产卡片导入模板.xlsx')}`);
-    return reply.type(XLSX).send(buf);
-  });
-
-  app.post('/api/card-io/imports', {
-    config: { access: 'card.import' },
-    schema: {
-      tags, summary: '导入资产卡片（multipart：file 为 .xlsx，unitId 可选）；返回任务编号，进度与结果见 /api/jobs/:id',
-      querystring: UnitQuery, response: { 202: JobStarted },
+  app.get(
+    '/api/card-io/template',
+    {
+      config: { access: 'card.import' },
+      schema: { tags, summary: '下载资产卡片导入模板（.xlsx，含填写说明）', querystring: UnitQuery },
     },
-  }, async (req, reply) => {
-    if (!req.isMultipart()) throw new AppError('bad_file', '请以 multipart/form-data 上传 .xlsx 文件（字段 file）');
-    const fields: Record<string, string> = {};
-    const upload = `upload-${crypto.randomUUID()}.xlsx`;
-    const file = path.join(app.jobs.filesDir, upload);
-    let got = false;
-    try {
-      for await (const part of req.parts()) {
-        if (part.type === 'file') {
-          if (got) {
-            part.file.resume();
-            continue;
-          }
-          await pipeline(part.file, fs.createWriteStream(file));
-          if (part.file.truncated) throw new AppError('payload_too_large', '文件过大（上限 200 MB）');
-          got = true;
-        } else fields[part.fieldname] = String(part.value);
+    async (req, reply) => {
+      const scope = unitScope(req.actor, 'card.import');
+      const unitId = req.query.unitId ?? req.actor.unitId ?? undefined;
+      if (req.query.unitId) assertInScope(req.query.unitId, scope, '单位');
+      const buf = await buildTemplate(db, unitId && (scope === 'all' || scope.includes(unitId)) ? unitId : null);
+      reply.header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent('资产卡片导入模板.xlsx')}`);
+      return reply.type(XLSX).send(buf);
+    },
+  );
+
+  app.post(
+    '/api/card-io/imports',
+    {
+      config: { access: 'card.import' },
+      schema: {
+        tags,
+        summary: '导入资产卡片（multipart：file 为 .xlsx，unitId 可选）；返回任务编号，进度与结果见 /api/jobs/:id',
+        querystring: UnitQuery,
+        response: { 202: JobStarted },
+      },
+    },
+    async (req, reply) => {
+      if (!req.isMultipart()) throw new AppError('bad_file', '请以 multipart/form-data 上传 .xlsx 文件（字段 file）');
+      const fields: Record<string, string> = {};
+      const upload = `upload-${crypto.randomUUID()}.xlsx`;
+      const file = path.join(app.jobs.filesDir, upload);
+      let got = false;
+      try {
+        for await (const part of req.parts()) {
+          if (part.type === 'file') {
+            if (got) {
+              part.file.resume();
+              continue;
+            }
+            await pipeline(part.file, fs.createWriteStream(file));
+            if (part.file.truncated) throw new AppError('payload_too_large', '文件过大（上限 200 MB）');
+            got = true;
+          } else fields[part.fieldname] = String(part.value);
+        }
+        if (!got) throw new AppError('bad_file', '没有收到文件（字段 file）');
+        const unitId = importUnit(req.actor, req.query.unitId ?? (fields.unitId || undefined));
+        const unit = await queryOne<{ id: string }>(db, sql`SELECT id FROM units WHERE id = ${unitId}`);
+        if (!unit) throw new AppError('not_found', '单位不存在');
+        // Refuse a non-spreadsheet now, with a clear message, rather than as a failed job later.
+        assertXlsx(file);
+        const jobId = await app.jobs.enqueue(db, { kind: 'cards.import', unitId, createdBy: req.actor.userId, params: { unitId, upload } });
+        return reply.status(202).send({ jobId });
+      } catch (err) {
+        fs.rmSync(file, { force: true });
+        throw err;
       }
-      if (!got) throw new AppError('bad_file', '没有收到文件（字段 file）');
-      const unitId = importUnit(req.actor, req.query.unitId ?? (fields.unitId || undefined));
-      const unit = await queryOne<{ id: string }>(db, sql`SELECT id FROM units WHERE id = ${unitId}`);
-      if (!unit) throw new AppError('not_found', '单位不存在');
-      // Refuse a non-spreadsheet now, with a clear message, rather than as a failed job later.
-      assertXlsx(file);
-      const jobId = await app.jobs.enqueue(db, { kind: 'cards.import', unitId, createdBy: req.actor.userId, params: { unitId, upload } });
+    },
+  );
+
+  app.post(
+    '/api/card-io/exports',
+    {
+      config: { access: 'card.export' },
+      schema: {
+        tags,
+        summary: '按筛选条件导出资产卡片为 Excel（后台任务；完成后从 /api/jobs/:id/file 下载）',
+        body: CardFilter,
+        response: { 202: JobStarted },
+      },
+    },
+    async (req, reply) => {
+      const scope = unitScope(req.actor, 'card.export');
+      if (req.body.unitId) assertInScope(req.body.unitId, scope, '单位');
+      const jobId = await app.jobs.enqueue(db, {
+        kind: 'cards.export',
+        unitId: req.body.unitId ?? req.actor.unitId,
+        createdBy: req.actor.userId,
+        params: { filter: req.body, scope },
+      });
+      await logSecurityEvent(db, {
+        kind: 'export',
+        userId: req.actor.userId,
+        username: req.actor.username,
+        ip: req.ip,
+        details: { what: 'cards', jobId, filter: req.body },
+      });
       return reply.status(202).send({ jobId });
-    } catch (err) {
-      fs.rmSync(file, { force: true });
-      throw err;
-    }
-  });
+    },
+  );
 
-  app.post('/api/card-io/exports', {
-    config: { access: 'card.export' },
-    schema: { tags, summary: '按筛选条件导出资产卡片为 Excel（后台任务；完成后从 /api/jobs/:id/file 下载）', body: CardFilter, response: { 202: JobStarted } },
-  }, async (req, reply) => {
-    const scope = unitScope(req.actor, 'card.export');
-    if (req.body.unitId) assertInScope(req.body.unitId, scope, '单位');
-    const jobId = await app.jobs.enqueue(db, { kind: 'cards.export', unitId: req.body.unitId ?? req.actor.unitId, createdBy: req.actor.userId, params: { filter: req.body, scope } });
-    await logSecurityEvent(db, { kind: 'export', userId: req.actor.userId, username: req.actor.username, ip: req.ip, details: { what: 'cards', jobId, filter: req.body } });
-    return reply.status(202).send({ jobId });
-  });
-
-  app.get('/api/card-io/labels', {
-    config: { access: 'card.read' },
-    schema: { tags, summary: '打印标签所需的卡片信息（所选卡片或筛选结果，最多 2000 张）', querystring: LabelsQuery, response: { 200: LabelsResponse } },
-  }, async (req) => {
-    const { ids, ...filter } = req.query;
-    const scope = unitScope(req.actor, 'card.read');
-    if (filter.unitId) assertInScope(filter.unitId, scope, '单位');
-    return labelCards(db, scope, { ids, filter });
-  });
+  app.get(
+    '/api/card-io/labels',
+    {
+      config: { access: 'card.read' },
+      schema: {
+        tags,
+        summary: '打印标签所需的卡片信息（所选卡片或筛选结果，最多 2000 张）',
+        querystring: LabelsQuery,
+        response: { 200: LabelsResponse },
+      },
+    },
+    async (req) => {
+      const { ids, ...filter } = req.query;
+      const scope = unitScope(req.actor, 'card.read');
+      if (filter.unitId) assertInScope(filter.unitId, scope, '单位');
+      return labelCards(db, scope, { ids, filter });
+    },
+  );
 }

@@ -20,7 +20,13 @@ async function readNames(file: string, lastRow?: (n: number) => void): Promise<s
 describe('card sheet reader', () => {
   it('keeps Chinese text whole across compressed chunk boundaries (inline strings)', async () => {
     const file = path.join(dir, 'inline.xlsx');
-    const w = await XlsxStreamWriter.create(file, '资产卡片', [{ header: '资产名称' }, { header: '分类代码' }, { header: '原值(元)', style: 'money' }, { header: '取得方式' }, { header: '取得日期', style: 'date' }]);
+    const w = await XlsxStreamWriter.create(file, '资产卡片', [
+      { header: '资产名称' },
+      { header: '分类代码' },
+      { header: '原值(元)', style: 'money' },
+      { header: '取得方式' },
+      { header: '取得日期', style: 'date' },
+    ]);
     for (let i = 0; i < N; i++) await w.addRow([nameOf(i), 'A02010104', 100, '购置', '2024-01-01']);
     await w.close();
     const names = await readNames(file);
@@ -36,7 +42,9 @@ describe('card sheet reader', () => {
     for (let i = 0; i < N; i++) ws.addRow([nameOf(i), 'A02010104', 100, '购置', '2024-01-01']);
     await wb.xlsx.writeFile(file);
     let lastRow: number | undefined;
-    const names = await readNames(file, (n) => { lastRow = n; });
+    const names = await readNames(file, (n) => {
+      lastRow = n;
+    });
     expect(names.filter((n, i) => n !== nameOf(i))).toEqual([]);
     expect(lastRow).toBe(N + 1);
   });

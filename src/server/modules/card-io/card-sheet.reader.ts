@@ -10,7 +10,13 @@ export type RawRow = Record<string, RawCell>;
 
 const headerKey = (() => {
   const byName = new Map<string, string>();
-  const norm = (s: string) => s.replace(/[*＊\s]/g, '').replace(/（/g, '(').replace(/）/g, ')').replace(/㎡/g, 'm2').toLowerCase();
+  const norm = (s: string) =>
+    s
+      .replace(/[*＊\s]/g, '')
+      .replace(/（/g, '(')
+      .replace(/）/g, ')')
+      .replace(/㎡/g, 'm2')
+      .toLowerCase();
   for (const c of CARD_IMPORT_COLUMNS) {
     byName.set(norm(c.zh), c.key);
     byName.set(norm(c.en), c.key);
@@ -108,10 +114,17 @@ class Utf8WorkbookReader extends ExcelJS.stream.xlsx.WorkbookReader {
       if (m) this.onDimension?.(Number(m[1] ?? 1));
       return !!m || head.includes('<sheetData');
     };
-    return (ExcelJS.stream.xlsx.WorkbookReader.prototype as unknown as ReaderInternals)._parseWorksheet.call(this, utf8Chunks(iterator, sniff), sheetNo);
+    return (ExcelJS.stream.xlsx.WorkbookReader.prototype as unknown as ReaderInternals)._parseWorksheet.call(
+      this,
+      utf8Chunks(iterator, sniff),
+      sheetNo,
+    );
   }
   _parseSharedStrings(entry: NodeJS.ReadableStream) {
-    return (ExcelJS.stream.xlsx.WorkbookReader.prototype as unknown as ReaderInternals)._parseSharedStrings.call(this, entry.pipe(utf8Stream()));
+    return (ExcelJS.stream.xlsx.WorkbookReader.prototype as unknown as ReaderInternals)._parseSharedStrings.call(
+      this,
+      entry.pipe(utf8Stream()),
+    );
   }
 }
 
@@ -124,9 +137,19 @@ export interface SheetReadStats {
  * `onRow` per non-empty data row with the spreadsheet row number; nothing but the current row is
  * held, so a file of any length reads in constant memory.
  */
-export async function readCardSheet(file: string, onRow: (rowNo: number, row: RawRow) => void, onLastRow?: (lastRow: number) => void): Promise<SheetReadStats> {
+export async function readCardSheet(
+  file: string,
+  onRow: (rowNo: number, row: RawRow) => void,
+  onLastRow?: (lastRow: number) => void,
+): Promise<SheetReadStats> {
   assertXlsx(file);
-  const reader = new Utf8WorkbookReader(file, { sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'emit' });
+  const reader = new Utf8WorkbookReader(file, {
+    sharedStrings: 'cache',
+    styles: 'cache',
+    hyperlinks: 'ignore',
+    worksheets: 'emit',
+    entries: 'emit',
+  });
   let searching = true;
   reader.onDimension = (lastRow) => {
     if (searching) onLastRow?.(lastRow);

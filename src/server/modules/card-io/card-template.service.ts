@@ -3,7 +3,8 @@ import ExcelJS from 'exceljs';
 import { CARD_IMPORT_COLUMNS, type CardColumn } from '../../../shared/card-io.contracts.ts';
 import { query, type Queryable } from '../../platform/db/engine.ts';
 
-const colLetter = (n: number): string => (n <= 26 ? String.fromCharCode(64 + n) : colLetter(Math.floor((n - 1) / 26)) + String.fromCharCode(65 + ((n - 1) % 26)));
+const colLetter = (n: number): string =>
+  n <= 26 ? String.fromCharCode(64 + n) : colLetter(Math.floor((n - 1) / 26)) + String.fromCharCode(65 + ((n - 1) % 26));
 
 const KIND_TEXT: Record<CardColumn['kind'], string> = {
   text: '文本',
@@ -22,7 +23,10 @@ interface DataValidations {
 }
 
 function allowedValues(c: CardColumn): string {
-  if (c.vocabulary) return Object.values(c.vocabulary).map(([zh]) => zh).join('、');
+  if (c.vocabulary)
+    return Object.values(c.vocabulary)
+      .map(([zh]) => zh)
+      .join('、');
   return '';
 }
 
@@ -51,15 +55,46 @@ export async function buildTemplate(q: Queryable, unitId: string | null): Promis
     const column = ws.getColumn(i + 1);
     const list = allowedValues(c);
     if (c.kind === 'enum') {
-      dv.add(range, { type: 'list', allowBlank: !c.required, formulae: [`"${list.split('、').join(',')}"`], showErrorMessage: true, errorTitle: c.zh, error: `请从下拉列表选择：${list}` });
+      dv.add(range, {
+        type: 'list',
+        allowBlank: !c.required,
+        formulae: [`"${list.split('、').join(',')}"`],
+        showErrorMessage: true,
+        errorTitle: c.zh,
+        error: `请从下拉列表选择：${list}`,
+      });
     } else if (c.kind === 'date') {
       column.numFmt = 'yyyy-mm-dd';
-      dv.add(range, { type: 'date', operator: 'greaterThan', allowBlank: true, formulae: [new Date(Date.UTC(1900, 0, 1))], showErrorMessage: true, errorTitle: c.zh, error: '请输入日期，如 2024-03-15' });
+      dv.add(range, {
+        type: 'date',
+        operator: 'greaterThan',
+        allowBlank: true,
+        formulae: [new Date(Date.UTC(1900, 0, 1))],
+        showErrorMessage: true,
+        errorTitle: c.zh,
+        error: '请输入日期，如 2024-03-15',
+      });
     } else if (c.kind === 'money') {
       column.numFmt = '#,##0.00';
-      dv.add(range, { type: 'decimal', operator: 'greaterThanOrEqual', allowBlank: !c.required, formulae: [0], showErrorMessage: true, errorTitle: c.zh, error: '金额不小于 0，最多两位小数' });
+      dv.add(range, {
+        type: 'decimal',
+        operator: 'greaterThanOrEqual',
+        allowBlank: !c.required,
+        formulae: [0],
+        showErrorMessage: true,
+        errorTitle: c.zh,
+        error: '金额不小于 0，最多两位小数',
+      });
     } else if (c.kind === 'int') {
-      dv.add(range, { type: 'whole', operator: 'greaterThanOrEqual', allowBlank: true, formulae: [1], showErrorMessage: true, errorTitle: c.zh, error: '请输入正整数' });
+      dv.add(range, {
+        type: 'whole',
+        operator: 'greaterThanOrEqual',
+        allowBlank: true,
+        formulae: [1],
+        showErrorMessage: true,
+        errorTitle: c.zh,
+        error: '请输入正整数',
+      });
     } else if (c.kind === 'text') {
       column.numFmt = '@';
     }
@@ -76,7 +111,14 @@ export async function buildTemplate(q: Queryable, unitId: string | null): Promis
   ];
   help.getRow(1).font = { bold: true };
   for (const c of CARD_IMPORT_COLUMNS) {
-    help.addRow({ zh: c.zh, en: c.en, required: c.required ? '必填' : '选填', kind: KIND_TEXT[c.kind], allowed: allowedValues(c), note: c.note });
+    help.addRow({
+      zh: c.zh,
+      en: c.en,
+      required: c.required ? '必填' : '选填',
+      kind: KIND_TEXT[c.kind],
+      allowed: allowedValues(c),
+      note: c.note,
+    });
   }
   help.addRow({});
   for (const line of [
@@ -87,7 +129,8 @@ export async function buildTemplate(q: Queryable, unitId: string | null): Promis
     '序列号在本单位内不得重复（文件内和系统中已有的卡片都不可重复）。',
     '使用部门、保管人、存放地点须为本单位已登记的处室、人员和房间，参见“本单位参考”工作表。',
     '建筑结构、面积、车牌号、IP、MAC 为分类属性列，只填写相应类别资产的值。',
-  ]) help.addRow({ zh: line }).getCell(1).alignment = { wrapText: false };
+  ])
+    help.addRow({ zh: line }).getCell(1).alignment = { wrapText: false };
 
   const cats = wb.addWorksheet('分类代码');
   cats.columns = [
@@ -97,8 +140,11 @@ export async function buildTemplate(q: Queryable, unitId: string | null): Promis
     { header: '使用年限(月)', key: 'life', width: 12 },
   ];
   cats.getRow(1).font = { bold: true };
-  for (const c of await query<{ edition: string; code: string; name: string; useful_life_months: number | null }>(q, sql`
-    SELECT edition, code, name, useful_life_months FROM categories WHERE active ORDER BY edition DESC, path`)) {
+  for (const c of await query<{ edition: string; code: string; name: string; useful_life_months: number | null }>(
+    q,
+    sql`
+    SELECT edition, code, name, useful_life_months FROM categories WHERE active ORDER BY edition DESC, path`,
+  )) {
     cats.addRow({ edition: c.edition, code: c.code, name: c.name, life: c.useful_life_months });
   }
 
@@ -111,11 +157,20 @@ export async function buildTemplate(q: Queryable, unitId: string | null): Promis
       { header: '存放地点(办公区/楼宇/房间号)', key: 'room', width: 26 },
     ];
     ref.getRow(1).font = { bold: true };
-    const depts = await query<{ name: string }>(q, sql`SELECT name FROM departments WHERE unit_id = ${unitId} AND active ORDER BY sort, name`);
-    const people = await query<{ employee_no: string | null; name: string }>(q, sql`SELECT employee_no, name FROM staff WHERE unit_id = ${unitId} AND active ORDER BY employee_no NULLS LAST, name`);
-    const rooms = await query<{ place: string }>(q, sql`
+    const depts = await query<{ name: string }>(
+      q,
+      sql`SELECT name FROM departments WHERE unit_id = ${unitId} AND active ORDER BY sort, name`,
+    );
+    const people = await query<{ employee_no: string | null; name: string }>(
+      q,
+      sql`SELECT employee_no, name FROM staff WHERE unit_id = ${unitId} AND active ORDER BY employee_no NULLS LAST, name`,
+    );
+    const rooms = await query<{ place: string }>(
+      q,
+      sql`
       SELECT c.code || '/' || b.code || '/' || r.code AS place FROM rooms r JOIN buildings b ON b.id = r.building_id
-      JOIN compounds c ON c.id = r.compound_id WHERE r.unit_id = ${unitId} ORDER BY 1`);
+      JOIN compounds c ON c.id = r.compound_id WHERE r.unit_id = ${unitId} ORDER BY 1`,
+    );
     const n = Math.max(depts.length, people.length, rooms.length);
     for (let i = 0; i < n; i++) {
       ref.addRow({ dept: depts[i]?.name, no: people[i]?.employee_no, name: people[i]?.name, room: rooms[i]?.place });
@@ -125,7 +180,12 @@ export async function buildTemplate(q: Queryable, unitId: string | null): Promis
       const i = CARD_IMPORT_COLUMNS.findIndex((c) => c.key === key);
       if (i < 0 || count === 0) return;
       const col = colLetter(i + 1);
-      dv.add(`${col}2:${col}${VALIDATED_ROWS + 1}`, { type: 'list', allowBlank: true, formulae: [`'本单位参考'!$${refCol}$2:$${refCol}$${count + 1}`], showErrorMessage: false });
+      dv.add(`${col}2:${col}${VALIDATED_ROWS + 1}`, {
+        type: 'list',
+        allowBlank: true,
+        formulae: [`'本单位参考'!$${refCol}$2:$${refCol}$${count + 1}`],
+        showErrorMessage: false,
+      });
     };
     suggest('department', 'A', depts.length);
     suggest('custodianNo', 'B', people.length);

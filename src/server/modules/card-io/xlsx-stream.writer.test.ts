@@ -12,7 +12,10 @@ describe('streaming xlsx writer', () => {
   it('writes a workbook Excel readers open: text, awkward characters, numbers, money and dates', async () => {
     const file = path.join(dir, 'a.xlsx');
     const w = await XlsxStreamWriter.create(file, '资产卡片', [
-      { header: '名称', width: 20 }, { header: '原值(元)', style: 'money' }, { header: '取得日期', style: 'date' }, { header: '数量', style: 'number' },
+      { header: '名称', width: 20 },
+      { header: '原值(元)', style: 'money' },
+      { header: '取得日期', style: 'date' },
+      { header: '数量', style: 'number' },
     ]);
     await w.addRow(['A&B <桌子> "引号"', 1234.5, '2024-02-29', 3]);
     await w.addRow(['  前后空格 ', 0, null, undefined]);
@@ -42,7 +45,11 @@ describe('streaming xlsx writer', () => {
     const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, { sharedStrings: 'cache', styles: 'cache', worksheets: 'emit' });
     let rows = 0;
     let last: unknown[] = [];
-    for await (const sheet of reader) for await (const row of sheet) { rows++; last = row.values as unknown[]; }
+    for await (const sheet of reader)
+      for await (const row of sheet) {
+        rows++;
+        last = row.values as unknown[];
+      }
     expect(rows).toBe(50_001);
     expect(last.slice(1)).toEqual([49_999, '第49999行：中文字符跨越压缩块边界']);
   });

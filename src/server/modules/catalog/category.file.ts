@@ -1,5 +1,14 @@
 import ExcelJS from 'exceljs';
-import { ATTRIBUTE_SETS, AttributeSet, CATEGORY_ASSET_KINDS, Edition, IMPORT_COLUMNS, type AttributeSet as AttributeSetT, type CategoryAssetKind as CategoryAssetKindT, type Edition as EditionT } from '../../../shared/catalog.contracts.ts';
+import {
+  ATTRIBUTE_SETS,
+  AttributeSet,
+  CATEGORY_ASSET_KINDS,
+  Edition,
+  IMPORT_COLUMNS,
+  type AttributeSet as AttributeSetT,
+  type CategoryAssetKind as CategoryAssetKindT,
+  type Edition as EditionT,
+} from '../../../shared/catalog.contracts.ts';
 import { AppError } from '../../platform/errors.ts';
 import { codeHint, editionOf, parseCode, pathOf } from './category.codes.ts';
 
@@ -37,17 +46,27 @@ export function parseCsv(text: string): string[][] {
   for (let i = 0; i < src.length; i++) {
     const c = src[i];
     if (quoted) {
-      if (c === '"' && src[i + 1] === '"') { cell += '"'; i++; }
-      else if (c === '"') quoted = false;
+      if (c === '"' && src[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (c === '"') quoted = false;
       else cell += c;
     } else if (c === '"') quoted = true;
-    else if (c === ',') { row.push(cell); cell = ''; }
-    else if (c === '\n' || c === '\r') {
+    else if (c === ',') {
+      row.push(cell);
+      cell = '';
+    } else if (c === '\n' || c === '\r') {
       if (c === '\r' && src[i + 1] === '\n') i++;
-      row.push(cell); rows.push(row); row = []; cell = '';
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = '';
     } else cell += c;
   }
-  if (cell !== '' || row.length) { row.push(cell); rows.push(row); }
+  if (cell !== '' || row.length) {
+    row.push(cell);
+    rows.push(row);
+  }
   return rows.filter((r) => !(r.length === 1 && r[0].trim() === ''));
 }
 
@@ -63,7 +82,11 @@ export async function readXlsx(buffer: Buffer): Promise<string[][]> {
   const rows: string[][] = [];
   ws.eachRow({ includeEmpty: false }, (r) => {
     const values = (r.values as unknown[]).slice(1);
-    rows.push(values.map((v) => (v == null ? '' : typeof v === 'object' && 'text' in (v as object) ? String((v as { text: unknown }).text) : String(v))));
+    rows.push(
+      values.map((v) =>
+        v == null ? '' : typeof v === 'object' && 'text' in (v as object) ? String((v as { text: unknown }).text) : String(v),
+      ),
+    );
   });
   return rows;
 }
@@ -71,7 +94,11 @@ export async function readXlsx(buffer: Buffer): Promise<string[][]> {
 const TRUE = new Set(['true', '1', 'y', 'yes', '是', '折旧', '计提']);
 const FALSE = new Set(['false', '0', 'n', 'no', '否', '不折旧', '不计提']);
 const attributeByLabel = new Map<string, AttributeSetT>(
-  Object.entries(ATTRIBUTE_SETS).flatMap(([k, [zh, en]]) => [[k, k as AttributeSetT], [zh, k as AttributeSetT], [en.toLowerCase(), k as AttributeSetT]]),
+  Object.entries(ATTRIBUTE_SETS).flatMap(([k, [zh, en]]) => [
+    [k, k as AttributeSetT],
+    [zh, k as AttributeSetT],
+    [en.toLowerCase(), k as AttributeSetT],
+  ]),
 );
 
 /** Maps a header (English or Chinese column names) to column indexes; unknown headers are ignored. */
@@ -119,7 +146,8 @@ export function rowsToCategories(table: string[][], defaultEdition?: EditionT): 
     }
     const lifeRaw = get('useful_life_months');
     const life = lifeRaw === '' ? null : Number(lifeRaw);
-    if (life !== null && !(Number.isInteger(life) && life > 0 && life <= 1200)) errs.useful_life_months = '使用年限须为 1–1200 的整数（月）';
+    if (life !== null && !(Number.isInteger(life) && life > 0 && life <= 1200))
+      errs.useful_life_months = '使用年限须为 1–1200 的整数（月）';
     const depRaw = get('depreciable').toLowerCase();
     const depreciable = depRaw === '' ? true : TRUE.has(depRaw) ? true : FALSE.has(depRaw) ? false : null;
     if (depreciable === null) errs.depreciable = '是否折旧须为 true/false 或 是/否';
@@ -127,10 +155,15 @@ export function rowsToCategories(table: string[][], defaultEdition?: EditionT): 
     const threshold = thrRaw === '' ? 100000 : Number(thrRaw);
     if (!(Number.isInteger(threshold) && threshold >= 0)) errs.capitalization_threshold_fen = '资本化标准须为非负整数（分）';
     const attrRaw = get('attribute_set');
-    const attributeSet = attrRaw === '' ? 'none' : attributeByLabel.get(attrRaw.toLowerCase()) ?? attributeByLabel.get(attrRaw);
+    const attributeSet = attrRaw === '' ? 'none' : (attributeByLabel.get(attrRaw.toLowerCase()) ?? attributeByLabel.get(attrRaw));
     if (!attributeSet || !AttributeSet.safeParse(attributeSet).success) errs.attribute_set = '属性集须为 none/building/vehicle/it/land';
     const kindRaw = get('asset_kind').toLowerCase();
-    const assetKind = kindRaw === '' ? 'fixed' : (Object.entries(CATEGORY_ASSET_KINDS).find(([k, [zh, en]]) => kindRaw === k || kindRaw === zh || kindRaw === en.toLowerCase())?.[0] as CategoryAssetKindT | undefined);
+    const assetKind =
+      kindRaw === ''
+        ? 'fixed'
+        : (Object.entries(CATEGORY_ASSET_KINDS).find(
+            ([k, [zh, en]]) => kindRaw === k || kindRaw === zh || kindRaw === en.toLowerCase(),
+          )?.[0] as CategoryAssetKindT | undefined);
     if (!assetKind) errs.asset_kind = '资产类型须为 fixed/intangible 或 固定资产/无形资产';
     const batchRaw = get('batch_fixed').toLowerCase();
     const batchFixed = batchRaw === '' ? false : TRUE.has(batchRaw) ? true : FALSE.has(batchRaw) ? false : null;
@@ -145,9 +178,20 @@ export function rowsToCategories(table: string[][], defaultEdition?: EditionT): 
       return;
     }
     rows.push({
-      row: rowNo, edition: ed, code, name, parentCode: parsed!.parentCode, level: parsed!.level, path: pathOf(parsed!, code),
-      usefulLifeMonths: life, depreciable: depreciable!, capitalizationThresholdFen: threshold, attributeSet: attributeSet!, measureUnit,
-      assetKind: assetKind!, batchFixed: batchFixed!,
+      row: rowNo,
+      edition: ed,
+      code,
+      name,
+      parentCode: parsed!.parentCode,
+      level: parsed!.level,
+      path: pathOf(parsed!, code),
+      usefulLifeMonths: life,
+      depreciable: depreciable!,
+      capitalizationThresholdFen: threshold,
+      attributeSet: attributeSet!,
+      measureUnit,
+      assetKind: assetKind!,
+      batchFixed: batchFixed!,
     });
   });
   return { rows, errors };

@@ -29,7 +29,10 @@ export function guideRows(): GuideRow[] {
     kind: r[col('kind')],
     floorMonths: r[col('useful_life_months')] ? Number.parseInt(r[col('useful_life_months')], 10) : null,
     depreciable: r[col('depreciable')] === 'true',
-    codes: { '2010': (r[col('code_2010')] ?? '').split(/\s+/).filter(Boolean), '2022': (r[col('code_2022')] ?? '').split(/\s+/).filter(Boolean) },
+    codes: {
+      '2010': (r[col('code_2010')] ?? '').split(/\s+/).filter(Boolean),
+      '2022': (r[col('code_2022')] ?? '').split(/\s+/).filter(Boolean),
+    },
   }));
   return cached;
 }
@@ -50,7 +53,14 @@ const months = (m: number) => (m % 12 === 0 ? `${m} 个月（${m / 12} 年）` :
  * Field errors for a category's life and depreciation flag against the guide. An intangible
  * category may be left unamortised (使用年限不确定, 政府会计准则第4号) and has no statutory floor.
  */
-export function checkCategoryAgainstGuide(c: { edition: Edition; path: string; name: string; usefulLifeMonths: number | null; depreciable: boolean; assetKind: string }): Record<string, string> {
+export function checkCategoryAgainstGuide(c: {
+  edition: Edition;
+  path: string;
+  name: string;
+  usefulLifeMonths: number | null;
+  depreciable: boolean;
+  assetKind: string;
+}): Record<string, string> {
   const fields: Record<string, string> = {};
   if (c.assetKind === 'intangible') return fields;
   const g = guideRowFor(c.edition, c.path);

@@ -10,7 +10,9 @@ import { categorySubtreePrefix, loadReferenceTrees, resolveCategoryByCode } from
 function multipart(fileName: string, content: Buffer | string, contentType = 'text/csv') {
   const boundary = '----gongwu' + Math.random().toString(16).slice(2);
   const body = Buffer.concat([
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: ${contentType}\r\n\r\n`),
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: ${contentType}\r\n\r\n`,
+    ),
     Buffer.isBuffer(content) ? content : Buffer.from(content, 'utf8'),
     Buffer.from(`\r\n--${boundary}--\r\n`),
   ]);
@@ -47,10 +49,31 @@ describe('category codes', () => {
 describe('reference trees', () => {
   it('ship the six 2010 and seven 2022 categories plus the intangible branch, with lives and depreciation flags', async () => {
     const t2010 = (await unitAdmin.get('/api/categories/tree?edition=2010')).json();
-    expect(t2010.map((n: { code: string }) => n.code)).toEqual(['1000000', '2000000', '3000000', '4000000', '5000000', '6000000', '7000000']);
+    expect(t2010.map((n: { code: string }) => n.code)).toEqual([
+      '1000000',
+      '2000000',
+      '3000000',
+      '4000000',
+      '5000000',
+      '6000000',
+      '7000000',
+    ]);
     const t2022 = (await unitAdmin.get('/api/categories/tree?edition=2022')).json();
-    expect(t2022.map((n: { name: string }) => n.name)).toEqual(['房屋和构筑物', '设备', '文物和陈列品', '图书和档案', '家具和用具', '特种动植物', '物资', '无形资产']);
-    expect(await resolveCategoryByCode(t.database.db, '7010200')).toMatchObject({ name: '应用软件', assetKind: 'intangible', usefulLifeMonths: 60 });
+    expect(t2022.map((n: { name: string }) => n.name)).toEqual([
+      '房屋和构筑物',
+      '设备',
+      '文物和陈列品',
+      '图书和档案',
+      '家具和用具',
+      '特种动植物',
+      '物资',
+      '无形资产',
+    ]);
+    expect(await resolveCategoryByCode(t.database.db, '7010200')).toMatchObject({
+      name: '应用软件',
+      assetKind: 'intangible',
+      usefulLifeMonths: 60,
+    });
     expect(await resolveCategoryByCode(t.database.db, 'A02010802')).toMatchObject({ assetKind: 'intangible' });
     // Radar, radio and satellite navigation: 10 years in both editions.
     expect(await resolveCategoryByCode(t.database.db, '2070100')).toMatchObject({ usefulLifeMonths: 120 });
@@ -58,7 +81,14 @@ describe('reference trees', () => {
     expect(await resolveCategoryByCode(t.database.db, '6010301')).toMatchObject({ batchFixed: true, assetKind: 'fixed' });
     expect(await resolveCategoryByCode(t.database.db, '3200100')).toMatchObject({ capitalizationThresholdFen: 150000 });
     const desktop = await resolveCategoryByCode(t.database.db, '2010104');
-    expect(desktop).toMatchObject({ name: '台式机', usefulLifeMonths: 72, depreciable: true, attributeSet: 'it', parentCode: '2010100', level: 4 });
+    expect(desktop).toMatchObject({
+      name: '台式机',
+      usefulLifeMonths: 72,
+      depreciable: true,
+      attributeSet: 'it',
+      parentCode: '2010100',
+      level: 4,
+    });
     expect(await resolveCategoryByCode(t.database.db, 'A02010104')).toMatchObject({ edition: '2022', name: '台式计算机' });
     expect(await resolveCategoryByCode(t.database.db, '5010100')).toMatchObject({ depreciable: false });
     expect(await resolveCategoryByCode(t.database.db, '9999999')).toBeUndefined();
@@ -67,8 +97,14 @@ describe('reference trees', () => {
   it('gives a subtree prefix that selects the category and its descendants', async () => {
     const computers = (await resolveCategoryByCode(t.database.db, '2010000'))!;
     const prefix = await categorySubtreePrefix(t.database.db, computers.id);
-    const [{ n }] = await query<{ n: number }>(t.database.db, sql`SELECT count(*)::int AS n FROM categories WHERE path LIKE ${prefix + '%'}`);
-    const [{ m }] = await query<{ m: number }>(t.database.db, sql`SELECT count(*)::int AS m FROM categories WHERE edition = '2010' AND code LIKE '201%'`);
+    const [{ n }] = await query<{ n: number }>(
+      t.database.db,
+      sql`SELECT count(*)::int AS n FROM categories WHERE path LIKE ${prefix + '%'}`,
+    );
+    const [{ m }] = await query<{ m: number }>(
+      t.database.db,
+      sql`SELECT count(*)::int AS m FROM categories WHERE edition = '2010' AND code LIKE '201%'`,
+    );
     expect(n).toBe(m);
   });
 });
@@ -98,9 +134,20 @@ describe('GET /api/categories', () => {
 
 describe('POST and PATCH /api/categories', () => {
   it('creates a leaf under an existing parent with path and level', async () => {
-    const res = await office.post('/api/categories', { edition: '2010', code: '2010108', name: '云终端', usefulLifeMonths: 72, attributeSet: 'it' });
+    const res = await office.post('/api/categories', {
+      edition: '2010',
+      code: '2010108',
+      name: '云终端',
+      usefulLifeMonths: 72,
+      attributeSet: 'it',
+    });
     expect(res.statusCode).toBe(201);
-    expect(res.json()).toMatchObject({ level: 4, path: '/2000000/2010000/2010100/2010108/', parentCode: '2010100', capitalizationThresholdFen: 100000 });
+    expect(res.json()).toMatchObject({
+      level: 4,
+      path: '/2000000/2010000/2010100/2010108/',
+      parentCode: '2010100',
+      capitalizationThresholdFen: 100000,
+    });
   });
 
   it('answers 409 for a duplicate code in the same edition', async () => {
@@ -140,7 +187,7 @@ describe('POST and PATCH /api/categories', () => {
 });
 
 describe('category lives and exemptions (财会〔2017〕4号)', () => {
-  it('refuses a life below the guide\'s floor for the class, in Chinese, and changes nothing', async () => {
+  it("refuses a life below the guide's floor for the class, in Chinese, and changes nothing", async () => {
     const desktop = (await resolveCategoryByCode(t.database.db, '2010104'))!;
     const res = await office.patch(`/api/categories/${desktop.id}`, { usefulLifeMonths: 48 });
     expect(res.statusCode).toBe(400);
@@ -165,7 +212,11 @@ describe('category lives and exemptions (财会〔2017〕4号)', () => {
   });
 
   it('rejects an imported row that breaks the guide, naming the row and the floor', async () => {
-    const csv = ['edition,code,name,parent_code,useful_life_months,depreciable', '2010,2030900,新能源车,2030000,60,true', '2010,2020901,不折旧的速印机,2020900,72,false'].join('\n');
+    const csv = [
+      'edition,code,name,parent_code,useful_life_months,depreciable',
+      '2010,2030900,新能源车,2030000,60,true',
+      '2010,2020901,不折旧的速印机,2020900,72,false',
+    ].join('\n');
     const { body, headers } = multipart('guide.csv', csv);
     const res = await office.request('POST', '/api/categories/import', body, headers);
     expect(res.statusCode).toBe(422);
@@ -188,12 +239,22 @@ describe('POST /api/categories/import', () => {
     const res = await office.request('POST', '/api/categories/import', body, headers);
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ ok: true, created: 2, updated: 1 });
-    expect(await resolveCategoryByCode(t.database.db, '2019901')).toMatchObject({ name: '国产化终端, 信创', parentCode: '2019900', attributeSet: 'it' });
+    expect(await resolveCategoryByCode(t.database.db, '2019901')).toMatchObject({
+      name: '国产化终端, 信创',
+      parentCode: '2019900',
+      attributeSet: 'it',
+    });
     expect((await resolveCategoryByCode(t.database.db, 'A02010104'))!.name).toBe('台式计算机（含显示器）');
   });
 
   it('rejects the whole file with a row report when any row is bad', async () => {
-    const csv = ['edition,code,name,parent_code,useful_life_months', '2010,2010112,好行,,72', '2010,20101,坏编码,,', '2010,2880101,无上级,,', '2010,2010113,坏年限,,abc'].join('\n');
+    const csv = [
+      'edition,code,name,parent_code,useful_life_months',
+      '2010,2010112,好行,,72',
+      '2010,20101,坏编码,,',
+      '2010,2880101,无上级,,',
+      '2010,2010113,坏年限,,abc',
+    ].join('\n');
     const { body, headers } = multipart('bad.csv', csv);
     const res = await office.request('POST', '/api/categories/import', body, headers);
     expect(res.statusCode).toBe(422);
@@ -208,7 +269,17 @@ describe('POST /api/categories/import', () => {
   it('reads an xlsx file', async () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('分类');
-    ws.addRow(['edition', 'code', 'name', 'parent_code', 'useful_life_months', 'depreciable', 'capitalization_threshold_fen', 'attribute_set', 'measure_unit']);
+    ws.addRow([
+      'edition',
+      'code',
+      'name',
+      'parent_code',
+      'useful_life_months',
+      'depreciable',
+      'capitalization_threshold_fen',
+      'attribute_set',
+      'measure_unit',
+    ]);
     ws.addRow(['2010', '6010506', '密码文件柜', '6010500', 240, 'true', 100000, 'none', '个']);
     const buf = Buffer.from(await wb.xlsx.writeBuffer());
     const { body, headers } = multipart('c.xlsx', buf, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');

@@ -52,7 +52,10 @@ async function runBench(o: BenchOptions, log: (m: string) => void) {
     let generateSeconds: number | null = null;
     if (o.reuse) {
       // The data of an earlier run (its schema as it was; the finance scenarios depreciate the months after its last run).
-      [gen] = await query<{ cards: number; events: number }>(database.db, sql`SELECT (SELECT count(*) FROM cards)::int AS cards, (SELECT count(*) FROM card_events)::int AS events`);
+      [gen] = await query<{ cards: number; events: number }>(
+        database.db,
+        sql`SELECT (SELECT count(*) FROM cards)::int AS cards, (SELECT count(*) FROM card_events)::int AS events`,
+      );
       log(`Reusing ${gen.cards.toLocaleString('en')} cards and ${gen.events.toLocaleString('en')} events`);
     } else {
       for (const mod of await loadModules()) {
@@ -60,16 +63,34 @@ async function runBench(o: BenchOptions, log: (m: string) => void) {
       }
       const t0 = Date.now();
       const takeoverMonth = benchTakeoverMonth(Number(o.months));
-      gen = await withoutSecondaryIndexes(database.db, ['cards', 'card_search', 'card_events'],
-        () => generateCards(database.db, { cards, eventsPerCard: Number(o.eventsPerCard), batchSize: engine === 'postgres' ? 100_000 : 50_000, log, takeoverMonth }), log);
+      gen = await withoutSecondaryIndexes(
+        database.db,
+        ['cards', 'card_search', 'card_events'],
+        () =>
+          generateCards(database.db, {
+            cards,
+            eventsPerCard: Number(o.eventsPerCard),
+            batchSize: engine === 'postgres' ? 100_000 : 50_000,
+            log,
+            takeoverMonth,
+          }),
+        log,
+      );
       // The books are taken over part-depreciated (期初建账) as of the month before the runs begin.
-      await declareTakeover(database.db, (await query<{ id: string }>(database.db, sql`SELECT DISTINCT unit_id AS id FROM cards`)).map((u) => u.id), takeoverMonth);
+      await declareTakeover(
+        database.db,
+        (await query<{ id: string }>(database.db, sql`SELECT DISTINCT unit_id AS id FROM cards`)).map((u) => u.id),
+        takeoverMonth,
+      );
       generateSeconds = Math.round((Date.now() - t0) / 1000);
       log(`Generated ${gen.cards.toLocaleString('en')} cards and ${gen.events.toLocaleString('en')} events in ${generateSeconds} s`);
     }
 
     // The unit user is the largest unit's: the most a unit's search has to sift.
-    const [unit] = await query<{ id: string }>(database.db, sql`SELECT unit_id AS id FROM cards GROUP BY unit_id ORDER BY count(*) DESC, unit_id LIMIT 1`);
+    const [unit] = await query<{ id: string }>(
+      database.db,
+      sql`SELECT unit_id AS id FROM cards GROUP BY unit_id ORDER BY count(*) DESC, unit_id LIMIT 1`,
+    );
     const users = await createBenchUsers(database.db, unit.id);
     const config = loadConfig({}, { dataDir: 'memory://', webDir: '/nonexistent', logLevel: 'warn' });
     const { app } = await buildApp(config, database, { logger: false, startJobs: false });
@@ -80,21 +101,48 @@ async function runBench(o: BenchOptions, log: (m: string) => void) {
       return login.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
     };
     const cookie = await signIn('bench-office');
-    const office: Actor = { userId: users.office, username: 'bench-office', displayName: 'bench-office', unitId: null, grants: [{ role: 'asset_office', unitId: null }], via: 'session' };
+    const office: Actor = {
+      userId: users.office,
+      username: 'bench-office',
+      displayName: 'bench-office',
+      unitId: null,
+      grants: [{ role: 'asset_office', unitId: null }],
+      via: 'session',
+    };
     const unitUser = {
       cookie: await signIn('bench-unit'),
-      actor: { userId: users.unitAdmin, username: 'bench-unit', displayName: 'bench-unit', unitId: unit.id, grants: [{ role: 'unit_admin', unitId: unit.id }], via: 'session' } satisfies Actor,
+      actor: {
+        userId: users.unitAdmin,
+        username: 'bench-unit',
+        displayName: 'bench-unit',
+        unitId: unit.id,
+        grants: [{ role: 'unit_admin', unitId: unit.id }],
+        via: 'session',
+      } satisfies Actor,
     };
     log('Timing reads…');
     const reads = o.reads ? await readScenarios({ app, database, cookie, office, unitUser, runs, targets: TARGETS[engine] }) : [];
-    const finance: FinanceMeasured[] = o.finance ? await financeScenarios(database, office, FINANCE_TARGETS[engine], Number(o.months), log) : [];
-    const io: IoMeasured[] = o.io ? await ioScenarios(database, Number(o.importRows), log) : [{ scenario: 'import / export', rows: null, seconds: null, peakRssMb: null, note: 'not measured (--no-io)' }];
+    const finance: FinanceMeasured[] = o.finance
+      ? await financeScenarios(database, office, FINANCE_TARGETS[engine], Number(o.months), log)
+      : [];
+    const io: IoMeasured[] = o.io
+      ? await ioScenarios(database, Number(o.importRows), log)
+      : [{ scenario: 'import / export', rows: null, seconds: null, peakRssMb: null, note: 'not measured (--no-io)' }];
     await app.close();
 
     const result = {
-      engine, where: where.replace(/ \/tmp\/.*$/, ' (temporary folder)'), cores: os.cpus().length, node: process.version,
-      cards: gen.cards, events: gen.events, generateSeconds, totalSeconds: Math.round((Date.now() - started) / 1000),
-      date: new Date().toISOString(), reads, finance, io,
+      engine,
+      where: where.replace(/ \/tmp\/.*$/, ' (temporary folder)'),
+      cores: os.cpus().length,
+      node: process.version,
+      cards: gen.cards,
+      events: gen.events,
+      generateSeconds,
+      totalSeconds: Math.round((Date.now() - started) / 1000),
+      date: new Date().toISOString(),
+      reads,
+      finance,
+      io,
     };
     const table = markdown(engine, gen.cards, gen.events, reads, io, finance);
     console.log(JSON.stringify(result, null, 2));
@@ -110,25 +158,51 @@ async function runBench(o: BenchOptions, log: (m: string) => void) {
 }
 
 export function benchCli(program: Command, ctx: CliContext) {
-  program.command('bench')
-    .description('generate N cards with ledgers in a fresh database and time list, search, card page, depreciation, asset summary, import and export')
+  program
+    .command('bench')
+    .description(
+      'generate N cards with ledgers in a fresh database and time list, search, card page, depreciation, asset summary, import and export',
+    )
     .option('--cards <n>', 'number of cards to generate', '1000000')
-    .option('--engine-url <url>', 'PostgreSQL server to create the fresh --database on (default: DATABASE_URL, else PGlite in a temp folder)')
+    .option(
+      '--engine-url <url>',
+      'PostgreSQL server to create the fresh --database on (default: DATABASE_URL, else PGlite in a temp folder)',
+    )
     .option('--runs <n>', 'timed requests per scenario', '30')
     .option('--events-per-card <n>', 'average ledger events per card', '5')
     .option('--import-rows <n>', 'rows in the import file', '100000')
     .option('--no-reads', 'skip the list, search and card page scenarios')
     .option('--no-io', 'skip the import and export scenarios')
     .option('--no-finance', 'skip the depreciation run, its re-run, the asset summary and its Excel export')
-    .option('--months <n>', 'months of depreciation to run, all units, month by month; the last is timed with its re-run, then the summary of the twelve months ending with it', '12')
-    .option('--reuse', 'no generation: the database of an earlier run (PostgreSQL --database, or the PGlite --dir); the finance scenarios depreciate its next --months months')
+    .option(
+      '--months <n>',
+      'months of depreciation to run, all units, month by month; the last is timed with its re-run, then the summary of the twelve months ending with it',
+      '12',
+    )
+    .option(
+      '--reuse',
+      'no generation: the database of an earlier run (PostgreSQL --database, or the PGlite --dir); the finance scenarios depreciate its next --months months',
+    )
     .option('--database <name>', 'PostgreSQL: the database to create (or reuse) on the server', 'gongwu_bench')
     .option('--dir <folder>', 'PGlite: keep the database in this folder (for --reuse) instead of a temporary one')
     .option('--out <file>', 'where to write the JSON result (default bench/results/<engine>-<cards>.json)')
-    .option('--load', 'instead: the demo, a server in a child process and --clients signed-in clients for --seconds with an office\'s mix (bench.load.ts)')
+    .option(
+      '--load',
+      "instead: the demo, a server in a child process and --clients signed-in clients for --seconds with an office's mix (bench.load.ts)",
+    )
     .option('--clients <n>', 'with --load: concurrent clients', '50')
     .option('--seconds <n>', 'with --load: duration', '60')
-    .action((o: BenchOptions & { load?: boolean; clients: string; seconds: string }) => (o.load
-      ? runLoad({ clients: Number(o.clients), seconds: Number(o.seconds), url: o.engineUrl ?? process.env.DATABASE_URL ?? undefined, out: o.out }, ctx.log).then(() => undefined)
-      : runBench(o, ctx.log)));
+    .action((o: BenchOptions & { load?: boolean; clients: string; seconds: string }) =>
+      o.load
+        ? runLoad(
+            {
+              clients: Number(o.clients),
+              seconds: Number(o.seconds),
+              url: o.engineUrl ?? process.env.DATABASE_URL ?? undefined,
+              out: o.out,
+            },
+            ctx.log,
+          ).then(() => undefined)
+        : runBench(o, ctx.log),
+    );
 }

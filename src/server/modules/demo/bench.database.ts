@@ -14,7 +14,11 @@ export const BENCH_PASSWORD = 'Bench-pass-2026';
  * A fresh database for one run: PostgreSQL's `gongwu_bench` or the named one (dropped and created again on the server
  * of `url`), or an embedded PGlite in a new temporary folder. Migrated.
  */
-export async function openFreshBenchDatabase(url: string | undefined, log: (m: string) => void, keep?: { reuse: boolean; dir?: string; name?: string }): Promise<{ database: Database; where: string; cleanup: () => Promise<void> }> {
+export async function openFreshBenchDatabase(
+  url: string | undefined,
+  log: (m: string) => void,
+  keep?: { reuse: boolean; dir?: string; name?: string },
+): Promise<{ database: Database; where: string; cleanup: () => Promise<void> }> {
   if (url) {
     // A plain identifier only: it is spliced into DROP/CREATE DATABASE.
     const name = keep?.name ?? BENCH_DB;
@@ -40,7 +44,11 @@ export async function openFreshBenchDatabase(url: string | undefined, log: (m: s
   if (keep?.dir && !keep.reuse) fs.rmSync(dir, { recursive: true, force: true });
   const database = await openDatabase({ dataDir: dir, log });
   if (!keep?.reuse) await migrate(database);
-  return { database, where: `PGlite ${dir}`, cleanup: async () => (keep?.dir ? undefined : fs.rmSync(dir, { recursive: true, force: true })) };
+  return {
+    database,
+    where: `PGlite ${dir}`,
+    cleanup: async () => (keep?.dir ? undefined : fs.rmSync(dir, { recursive: true, force: true })),
+  };
 }
 
 /**
@@ -48,14 +56,25 @@ export async function openFreshBenchDatabase(url: string | undefined, log: (m: s
  * (keeping those behind constraints), load, then build each once. The definitions are read from
  * the catalog, so whatever indexes migrations define come back exactly.
  */
-export async function withoutSecondaryIndexes<T>(q: Queryable, tables: string[], fn: () => Promise<T>, log: (m: string) => void): Promise<T> {
-  const list = sql.join(tables.map((t) => sql`${t}`), sql`, `);
-  const defs = await query<{ name: string; def: string }>(q, sql`
+export async function withoutSecondaryIndexes<T>(
+  q: Queryable,
+  tables: string[],
+  fn: () => Promise<T>,
+  log: (m: string) => void,
+): Promise<T> {
+  const list = sql.join(
+    tables.map((t) => sql`${t}`),
+    sql`, `,
+  );
+  const defs = await query<{ name: string; def: string }>(
+    q,
+    sql`
     SELECT ic.relname AS name, pg_get_indexdef(i.indexrelid) AS def
     FROM pg_index i JOIN pg_class t ON t.oid = i.indrelid JOIN pg_class ic ON ic.oid = i.indexrelid
     JOIN pg_namespace n ON n.oid = t.relnamespace
     WHERE n.nspname = 'public' AND t.relname IN (${list})
-      AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = i.indexrelid)`);
+      AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = i.indexrelid)`,
+  );
   for (const d of defs) await q.execute(sql.raw(`DROP INDEX IF EXISTS "${d.name}"`));
   try {
     return await fn();
@@ -72,8 +91,11 @@ export async function withoutSecondaryIndexes<T>(q: Queryable, tables: string[],
 export async function createBenchUsers(q: Queryable, unitId: string): Promise<{ office: string; unitAdmin: string }> {
   const hash = await hashPassword(BENCH_PASSWORD);
   const add = async (username: string, role: string, unit: string | null) => {
-    const [u] = await query<{ id: string }>(q, sql`INSERT INTO users (username, display_name, password_hash, unit_id)
-      VALUES (${username}, ${username}, ${hash}, ${unit}) ON CONFLICT (username) DO UPDATE SET password_hash = excluded.password_hash RETURNING id`);
+    const [u] = await query<{ id: string }>(
+      q,
+      sql`INSERT INTO users (username, display_name, password_hash, unit_id)
+      VALUES (${username}, ${username}, ${hash}, ${unit}) ON CONFLICT (username) DO UPDATE SET password_hash = excluded.password_hash RETURNING id`,
+    );
     await q.execute(sql`INSERT INTO role_assignments (user_id, role, unit_id) VALUES (${u.id}, ${role}, ${unit}) ON CONFLICT DO NOTHING`);
     return u.id;
   };

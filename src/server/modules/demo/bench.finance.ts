@@ -43,9 +43,12 @@ export const benchTakeoverMonth = (count: number) => addMonths(businessMonth(), 
  * months after the books' takeover; on a reused one the `count` months after its latest run.
  */
 async function benchMonths(database: Database, count: number): Promise<string[]> {
-  const [r] = await query<{ opened: string | null; ran: string | null }>(database.db, sql`
+  const [r] = await query<{ opened: string | null; ran: string | null }>(
+    database.db,
+    sql`
     SELECT (SELECT to_char(min(takeover_month) + interval '1 month', 'YYYY-MM') FROM unit_books) AS opened,
-           (SELECT to_char(max(month) + interval '1 month', 'YYYY-MM') FROM depreciation_runs) AS ran`);
+           (SELECT to_char(max(month) + interval '1 month', 'YYYY-MM') FROM depreciation_runs) AS ran`,
+  );
   const first = r.ran ?? r.opened ?? addMonths(businessMonth(), -count);
   return Array.from({ length: count }, (_, i) => addMonths(first, i));
 }
@@ -57,7 +60,13 @@ async function benchMonths(database: Database, count: number): Promise<string[]>
  * twelve months ending with it by category × unit, and that summary as an Excel file. The runs
  * write: on a reused database each benchmark run depreciates `months` months more.
  */
-export async function financeScenarios(database: Database, office: Actor, targets: { run: number; summary: number; excel: number; close: number }, months: number, log: (m: string) => void): Promise<FinanceMeasured[]> {
+export async function financeScenarios(
+  database: Database,
+  office: Actor,
+  targets: { run: number; summary: number; excel: number; close: number },
+  months: number,
+  log: (m: string) => void,
+): Promise<FinanceMeasured[]> {
   const db = database.db;
   const out: FinanceMeasured[] = [];
   const all = await benchMonths(database, Math.max(1, months));
@@ -70,34 +79,66 @@ export async function financeScenarios(database: Database, office: Actor, target
     const run = await seconds(() => runMonthForUnits(db, units, m, office.userId));
     // Each month is closed (结账) for every unit once run, as a finance bureau would; the last stays open.
     const close = await seconds(() => closeMonthForUnits(db, office.userId, units, m, false));
-    log(`  depreciation ${m}, ${units.length} units: ${run.seconds} s, ${charged(run.value)}; closed in ${close.seconds} s; process RSS ${Math.round(process.memoryUsage().rss / 1048576)} MB`);
+    log(
+      `  depreciation ${m}, ${units.length} units: ${run.seconds} s, ${charged(run.value)}; closed in ${close.seconds} s; process RSS ${Math.round(process.memoryUsage().rss / 1048576)} MB`,
+    );
     earlier.push(run.seconds);
     closes.push(close.seconds);
   }
   if (earlier.length) {
-    out.push({ scenario: `depreciation ${all[0]} … ${all[all.length - 2]}, all units, month by month (slowest)`, seconds: Math.max(...earlier), target: targets.run,
-      note: `${earlier.length} months, ${Math.round(earlier.reduce((a, b) => a + b, 0))} s in all` });
-    out.push({ scenario: `closing a month (结账), all units (slowest of ${closes.length})`, seconds: Math.max(...closes), target: targets.close });
+    out.push({
+      scenario: `depreciation ${all[0]} … ${all[all.length - 2]}, all units, month by month (slowest)`,
+      seconds: Math.max(...earlier),
+      target: targets.run,
+      note: `${earlier.length} months, ${Math.round(earlier.reduce((a, b) => a + b, 0))} s in all`,
+    });
+    out.push({
+      scenario: `closing a month (结账), all units (slowest of ${closes.length})`,
+      seconds: Math.max(...closes),
+      target: targets.close,
+    });
   }
   log(`  depreciation ${month}, ${units.length} units…`);
   const first = await seconds(() => runMonthForUnits(db, units, month, office.userId));
-  out.push({ scenario: `depreciation ${month}, all units (first run)`, seconds: first.seconds, target: targets.run, note: charged(first.value) });
+  out.push({
+    scenario: `depreciation ${month}, all units (first run)`,
+    seconds: first.seconds,
+    target: targets.run,
+    note: charged(first.value),
+  });
   const again = await seconds(() => runMonthForUnits(db, units, month, office.userId));
-  out.push({ scenario: `depreciation ${month}, re-run of the open month`, seconds: again.seconds, target: targets.run, note: charged(again.value) });
+  out.push({
+    scenario: `depreciation ${month}, re-run of the open month`,
+    seconds: again.seconds,
+    target: targets.run,
+    note: charged(again.value),
+  });
 
   const filter = { from: addMonths(month, -11), to: month, categoryLevel: 1 };
   const period = `${filter.from} … ${filter.to}`;
-  const [{ entries }] = await query<{ entries: number }>(db, sql`SELECT count(*)::int AS entries FROM depreciation_entries WHERE month >= ${`${filter.from}-01`}::date`);
+  const [{ entries }] = await query<{ entries: number }>(
+    db,
+    sql`SELECT count(*)::int AS entries FROM depreciation_entries WHERE month >= ${`${filter.from}-01`}::date`,
+  );
   log(`  asset summary ${period}…`);
   const summary = await seconds(() => reports.summary(db, office, filter));
-  out.push({ scenario: `asset summary ${period}, category × unit`, seconds: summary.seconds, target: targets.summary,
-    note: `${summary.value.rows.length} rows; ${entries.toLocaleString('en')} depreciation entries in the period` });
+  out.push({
+    scenario: `asset summary ${period}, category × unit`,
+    seconds: summary.seconds,
+    target: targets.summary,
+    note: `${summary.value.rows.length} rows; ${entries.toLocaleString('en')} depreciation entries in the period`,
+  });
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongwu-bench-report-'));
   try {
     // What the export job does: the summary again, then the streamed workbook.
     const file = path.join(dir, 'summary.xlsx');
     const excel = await seconds(async () => writeSummaryXlsx(file, await reports.summary(db, office, filter)));
-    out.push({ scenario: `asset summary ${period} as Excel`, seconds: excel.seconds, target: targets.excel, note: `${Math.round(fs.statSync(file).size / 1024)} KB file` });
+    out.push({
+      scenario: `asset summary ${period} as Excel`,
+      seconds: excel.seconds,
+      target: targets.excel,
+      note: `${Math.round(fs.statSync(file).size / 1024)} KB file`,
+    });
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

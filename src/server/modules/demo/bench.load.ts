@@ -26,7 +26,8 @@ const KINDS = ['list', 'search', 'card', 'inbox', 'dashboard', 'edit'] as const;
 type Kind = (typeof KINDS)[number];
 const WORDS = ['电脑', '空调', '打印', '桌', '椅', '联想', '柜', '车'];
 
-const pct = (sorted: number[], p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] : null);
+const pct = (sorted: number[], p: number) =>
+  sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] : null;
 const stats = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
   const r = (v: number | null) => (v === null ? null : Math.round(v));
@@ -34,10 +35,17 @@ const stats = (xs: number[]) => {
 };
 
 function gongwu(args: string[], env: NodeJS.ProcessEnv): ChildProcess {
-  return spawn(process.execPath, [path.join(root, 'bin', 'gongwu.js'), ...args], { env: { ...process.env, ...env }, cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+  return spawn(process.execPath, [path.join(root, 'bin', 'gongwu.js'), ...args], {
+    env: { ...process.env, ...env },
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
 }
 
-async function freshEnv(url: string | undefined, log: (m: string) => void): Promise<{ env: NodeJS.ProcessEnv; cleanup: () => Promise<void>; where: string }> {
+async function freshEnv(
+  url: string | undefined,
+  log: (m: string) => void,
+): Promise<{ env: NodeJS.ProcessEnv; cleanup: () => Promise<void>; where: string }> {
   if (url) {
     const admin = new pg.Client({ connectionString: url });
     await admin.connect();
@@ -50,7 +58,11 @@ async function freshEnv(url: string | undefined, log: (m: string) => void): Prom
   }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongwu-load-'));
   log(`PGlite in ${dir}`);
-  return { env: { GONGWU_DATA_DIR: path.join(dir, 'data'), DATABASE_URL: '' }, where: 'PGlite (temporary folder)', cleanup: async () => fs.rmSync(dir, { recursive: true, force: true }) };
+  return {
+    env: { GONGWU_DATA_DIR: path.join(dir, 'data'), DATABASE_URL: '' },
+    where: 'PGlite (temporary folder)',
+    cleanup: async () => fs.rmSync(dir, { recursive: true, force: true }),
+  };
 }
 
 const rssOf = (pid: number) => {
@@ -62,16 +74,33 @@ const rssOf = (pid: number) => {
   }
 };
 
-interface Session { cookie: string; csrf: string; username: string }
+interface Session {
+  cookie: string;
+  csrf: string;
+  username: string;
+}
 
 async function signIn(base: string, username: string): Promise<Session> {
-  const res = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: DEMO_PASSWORD }) });
+  const res = await fetch(`${base}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password: DEMO_PASSWORD }),
+  });
   if (res.status !== 200) throw new Error(`sign-in ${username}: ${res.status} ${await res.text()}`);
-  const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const cookie = res.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
   return { cookie, csrf: ((await res.json()) as { csrfToken: string }).csrfToken, username };
 }
 
-async function call(base: string, s: Session | null, method: string, url: string, body?: unknown): Promise<{ status: number; ms: number; json?: unknown }> {
+async function call(
+  base: string,
+  s: Session | null,
+  method: string,
+  url: string,
+  body?: unknown,
+): Promise<{ status: number; ms: number; json?: unknown }> {
   const t0 = performance.now();
   try {
     const res = await fetch(`${base}${url}`, {
@@ -82,7 +111,11 @@ async function call(base: string, s: Session | null, method: string, url: string
     });
     const text = await res.text();
     let json: unknown;
-    try { json = JSON.parse(text); } catch { json = undefined; }
+    try {
+      json = JSON.parse(text);
+    } catch {
+      json = undefined;
+    }
     return { status: res.status, ms: performance.now() - t0, json };
   } catch {
     return { status: 0, ms: performance.now() - t0 };
@@ -94,26 +127,37 @@ export async function runLoad(o: LoadOptions, log: (m: string) => void): Promise
   const port = 20000 + Math.floor(Math.random() * 20000);
   const serverEnv = { ...env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', GONGWU_DEMO_SCALE: 'demo' };
   log('Loading the demo data…');
-  const seeded = spawnSync(process.execPath, [path.join(root, 'bin', 'gongwu.js'), 'seed-demo'], { env: { ...process.env, ...serverEnv }, cwd: root, encoding: 'utf8' });
+  const seeded = spawnSync(process.execPath, [path.join(root, 'bin', 'gongwu.js'), 'seed-demo'], {
+    env: { ...process.env, ...serverEnv },
+    cwd: root,
+    encoding: 'utf8',
+  });
   if (seeded.status !== 0) throw new Error(`seed-demo failed: ${seeded.stderr}`);
   const server = gongwu(['serve'], serverEnv);
   let serverOut = '';
-  server.stdout!.on('data', (d) => { serverOut += d; });
-  server.stderr!.on('data', (d) => { serverOut += d; });
+  server.stdout!.on('data', (d) => {
+    serverOut += d;
+  });
+  server.stderr!.on('data', (d) => {
+    serverOut += d;
+  });
   const base = `http://127.0.0.1:${port}`;
   try {
-    for (let i = 0; !(serverOut.includes('Gongwu is serving')); i++) {
+    for (let i = 0; !serverOut.includes('Gongwu is serving'); i++) {
       if (server.exitCode !== null || i > 600) throw new Error(`the server did not start: ${serverOut}`);
       await new Promise((r) => setTimeout(r, 200));
     }
     const engine = ((await call(base, null, 'GET', '/api/health')).json as { engine: string }).engine;
     // Clients: each unit's asset administrator (who also edits), then its staff.
-    const names = Array.from({ length: o.clients }, (_, i) => `u${String((i % 26) + 1).padStart(2, '0')}-${Math.floor(i / 26) % 2 === 0 ? 'admin' : 'staff'}`);
+    const names = Array.from(
+      { length: o.clients },
+      (_, i) => `u${String((i % 26) + 1).padStart(2, '0')}-${Math.floor(i / 26) % 2 === 0 ? 'admin' : 'staff'}`,
+    );
     const sessions = await Promise.all(names.map((n) => signIn(base, n)));
     const cardsOf = new Map<string, { id: string }[]>();
     for (const s of sessions) {
       const r = await call(base, s, 'GET', '/api/cards?pageSize=50');
-      cardsOf.set(s.username, ((r.json as { items?: { id: string }[] })?.items ?? []));
+      cardsOf.set(s.username, (r.json as { items?: { id: string }[] })?.items ?? []);
     }
     const officer = await signIn(base, 'officer'); // the committee's asset office runs every unit's month
 
@@ -138,14 +182,17 @@ export async function runLoad(o: LoadOptions, log: (m: string) => void): Promise
       while (Date.now() < deadline) {
         // Reads 25:15:20:15:15; administrators edit one request in five, about a tenth of all.
         const x = Math.random() * 90;
-        let kind: Kind = canEdit && Math.random() < 0.2 ? 'edit' : x < 25 ? 'list' : x < 40 ? 'search' : x < 60 ? 'card' : x < 75 ? 'inbox' : 'dashboard';
+        let kind: Kind =
+          canEdit && Math.random() < 0.2 ? 'edit' : x < 25 ? 'list' : x < 40 ? 'search' : x < 60 ? 'card' : x < 75 ? 'inbox' : 'dashboard';
         if (kind === 'edit' && cards.length === 0) kind = 'card';
         if (kind === 'dashboard' && !canDashboard) kind = 'inbox';
         const card = cards[Math.floor(Math.random() * cards.length)];
-        let r;
+        let r: Awaited<ReturnType<typeof call>>;
         if (kind === 'list') r = await call(base, s, 'GET', `/api/cards?page=${1 + Math.floor(Math.random() * 3)}&pageSize=50`);
-        else if (kind === 'search') r = await call(base, s, 'GET', `/api/cards?q=${encodeURIComponent(WORDS[Math.floor(Math.random() * WORDS.length)])}&pageSize=50`);
-        else if (kind === 'card') r = card ? await call(base, s, 'GET', `/api/cards/${card.id}`) : await call(base, s, 'GET', '/api/cards?pageSize=20');
+        else if (kind === 'search')
+          r = await call(base, s, 'GET', `/api/cards?q=${encodeURIComponent(WORDS[Math.floor(Math.random() * WORDS.length)])}&pageSize=50`);
+        else if (kind === 'card')
+          r = card ? await call(base, s, 'GET', `/api/cards/${card.id}`) : await call(base, s, 'GET', '/api/cards?pageSize=20');
         else if (kind === 'inbox') r = await call(base, s, 'GET', '/api/inbox');
         else if (kind === 'dashboard') r = await call(base, s, 'GET', '/api/dashboard');
         else {
@@ -160,8 +207,7 @@ export async function runLoad(o: LoadOptions, log: (m: string) => void): Promise
           // error; the client leaves it alone from now on.
           refused++;
           cards.splice(cards.indexOf(card), 1);
-        }
-        else {
+        } else {
           const key = `${kind} ${r.status} ${(r.json as { error?: string } | undefined)?.error ?? ''}`.trim();
           errors[key] = (errors[key] ?? 0) + 1;
         }
@@ -170,7 +216,8 @@ export async function runLoad(o: LoadOptions, log: (m: string) => void): Promise
     const probe = async () => {
       while (Date.now() < deadline) {
         const h = await call(base, null, 'GET', '/api/health');
-        (h.status === 200 ? health : (errors[`health ${h.status}`] = (errors[`health ${h.status}`] ?? 0) + 1, [])).push(h.ms);
+        if (h.status === 200) health.push(h.ms);
+        else errors[`health ${h.status}`] = (errors[`health ${h.status}`] ?? 0) + 1;
         if (jobRunning && h.status === 200) healthDuringJob.push(h.ms);
         if (hasWeb) staticMs.push((await call(base, null, 'GET', '/')).ms);
         await new Promise((r) => setTimeout(r, 100));
@@ -188,13 +235,19 @@ export async function runLoad(o: LoadOptions, log: (m: string) => void): Promise
       const month = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 7);
       const started = await call(base, officer, 'POST', '/api/depreciation/runs', { month });
       const id = (started.json as { jobId?: string })?.jobId;
-      if (!id) { job = { note: `depreciation run not started: ${started.status} ${JSON.stringify(started.json)}` }; return; }
+      if (!id) {
+        job = { note: `depreciation run not started: ${started.status} ${JSON.stringify(started.json)}` };
+        return;
+      }
       job = { started: Date.now() };
       jobRunning = true;
       while (Date.now() < deadline + 120_000) {
         const j = await call(base, officer, 'GET', `/api/jobs/${id}`);
         const status = (j.json as { status?: string })?.status;
-        if (status === 'succeeded' || status === 'failed') { job.status = status; break; }
+        if (status === 'succeeded' || status === 'failed') {
+          job.status = status;
+          break;
+        }
         await new Promise((r) => setTimeout(r, 250));
       }
       job.finished = Date.now();
@@ -206,17 +259,37 @@ export async function runLoad(o: LoadOptions, log: (m: string) => void): Promise
     const elapsed = (Date.now() - t0) / 1000;
     const all = [...latencies.values()].flat();
     const result = {
-      scenario: 'load', engine, where, clients: o.clients, seconds: o.seconds, cores: os.cpus().length,
-      loadAverageBefore: Math.round(load1 * 100) / 100, loadAverageAfter: Math.round(os.loadavg()[0] * 100) / 100,
-      requests: all.length, reqPerSecond: Math.round(all.length / elapsed), latencyMs: stats(all),
+      scenario: 'load',
+      engine,
+      where,
+      clients: o.clients,
+      seconds: o.seconds,
+      cores: os.cpus().length,
+      loadAverageBefore: Math.round(load1 * 100) / 100,
+      loadAverageAfter: Math.round(os.loadavg()[0] * 100) / 100,
+      requests: all.length,
+      reqPerSecond: Math.round(all.length / elapsed),
+      latencyMs: stats(all),
       perKind: Object.fromEntries([...latencies].map(([k, v]) => [k, stats(v)])),
-      errors, refusedEdits: refused, healthMs: stats(health), healthDuringJobMs: stats(healthDuringJob), staticMs: hasWeb ? stats(staticMs) : null,
-      depreciationRun: job.started ? { seconds: ((job.finished ?? Date.now()) - job.started) / 1000, status: job.status ?? 'unfinished' } : job.note,
+      errors,
+      refusedEdits: refused,
+      healthMs: stats(health),
+      healthDuringJobMs: stats(healthDuringJob),
+      staticMs: hasWeb ? stats(staticMs) : null,
+      depreciationRun: job.started
+        ? { seconds: ((job.finished ?? Date.now()) - job.started) / 1000, status: job.status ?? 'unfinished' }
+        : job.note,
       rssMb: { max: Math.max(...rss), last: rss.at(-1) ?? null },
       pgliteThread: engine === 'pglite' ? process.env.GONGWU_PGLITE_THREAD !== 'off' : undefined,
       date: new Date().toISOString(),
     };
-    const outFile = o.out ?? path.join('bench', 'results', `load-${engine}${engine === 'pglite' && process.env.GONGWU_PGLITE_THREAD === 'off' ? '-mainthread' : ''}.json`);
+    const outFile =
+      o.out ??
+      path.join(
+        'bench',
+        'results',
+        `load-${engine}${engine === 'pglite' && process.env.GONGWU_PGLITE_THREAD === 'off' ? '-mainthread' : ''}.json`,
+      );
     fs.mkdirSync(path.dirname(outFile), { recursive: true });
     fs.writeFileSync(outFile, JSON.stringify(result, null, 2));
     log(JSON.stringify(result, null, 2));

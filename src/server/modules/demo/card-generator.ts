@@ -52,7 +52,12 @@ const TAIL = sql.raw(`CASE c.status
 
 /** The small lookup tables a batch draws from: units, their staff, rooms, and the item models. */
 async function createLookups(tx: Queryable, unitCodes: string[] | undefined) {
-  const unitFilter = unitCodes?.length ? sql`u.code IN (${sql.join(unitCodes.map((c) => sql`${c}`), sql`, `)})` : sql`u.kind = 'unit'`;
+  const unitFilter = unitCodes?.length
+    ? sql`u.code IN (${sql.join(
+        unitCodes.map((c) => sql`${c}`),
+        sql`, `,
+      )})`
+    : sql`u.kind = 'unit'`;
   await tx.execute(sql`CREATE TEMP TABLE gen_units ON COMMIT DROP AS
     SELECT u.id AS unit_id, u.code, u.sort,
       (SELECT count(*) FROM staff s WHERE s.unit_id = u.id AND s.active)::int AS staff_n,
@@ -91,8 +96,10 @@ async function createLookups(tx: Queryable, unitCodes: string[] | undefined) {
     WITH w AS (SELECT idx, weight AS w, sum(weight) OVER (ORDER BY idx) AS cum, sum(weight) OVER () AS total FROM gen_models)
     SELECT s AS slot, w.idx FROM generate_series(0, 9999) s
     JOIN w ON s >= floor((w.cum - w.w) * 10000.0 / w.total) AND s < floor(w.cum * 10000.0 / w.total)`);
-  const [{ units, models: found }] = await query<{ units: number; models: number }>(tx,
-    sql`SELECT (SELECT count(*) FROM gen_units)::int AS units, (SELECT count(*) FROM gen_models)::int AS models`);
+  const [{ units, models: found }] = await query<{ units: number; models: number }>(
+    tx,
+    sql`SELECT (SELECT count(*) FROM gen_units)::int AS units, (SELECT count(*) FROM gen_models)::int AS models`,
+  );
   if (units === 0) throw new Error('No units to generate cards for: load the organisation data first.');
   if (found === 0) throw new Error('No categories for the card models: load the GB/T 14885 trees first.');
 }
@@ -295,14 +302,17 @@ async function writeCardsAndLedger(tx: Queryable, takeover: string): Promise<num
       FROM gen_events_full p WHERE e.seq = ${s}::int AND p.seq = ${s - 1}::int AND p.card_id = e.card_id`);
   }
   await tx.execute(sql`ALTER TABLE card_events DISABLE TRIGGER card_events_chain`);
-  const inserted = await query<{ n: number }>(tx, sql`
+  const inserted = await query<{ n: number }>(
+    tx,
+    sql`
     WITH ins AS (
       INSERT INTO card_events (card_id, seq, unit_id, type, document_id, document_type, actor_id, occurred_at, before, after, note, prev_hash, hash)
       SELECT e.card_id, e.seq, e.unit_id, e.type, NULL, NULL, NULL, e.occurred_at, e.before, e.after, e.note, coalesce(p.hash, ${ZEROS}), e.hash
       FROM gen_events_full e LEFT JOIN gen_events_full p ON p.card_id = e.card_id AND p.seq = e.seq - 1
       ORDER BY e.card_id, e.seq
       RETURNING 1)
-    SELECT count(*)::int AS n FROM ins`);
+    SELECT count(*)::int AS n FROM ins`,
+  );
   await tx.execute(sql`ALTER TABLE card_events ENABLE TRIGGER card_events_chain`);
   return inserted[0].n;
 }
@@ -329,7 +339,16 @@ export async function generateCards(db: Queryable, opts: GenerateOptions): Promi
       const [{ n }] = await query<{ n: number }>(tx, sql`SELECT count(*)::int AS n FROM gen_cards`);
       const e = n ? await writeCardsAndLedger(tx, opts.takeoverMonth ?? demoTakeoverMonth()) : 0;
       await dropBatchTables(tx);
-      for (const t of ['gen_units', 'gen_unit_slots', 'gen_staff', 'gen_depts', 'gen_rooms', 'gen_mrooms', 'gen_models', 'gen_model_slots']) {
+      for (const t of [
+        'gen_units',
+        'gen_unit_slots',
+        'gen_staff',
+        'gen_depts',
+        'gen_rooms',
+        'gen_mrooms',
+        'gen_models',
+        'gen_model_slots',
+      ]) {
         await tx.execute(sql.raw(`DROP TABLE IF EXISTS ${t}`));
       }
       cards += n;
@@ -343,4 +362,3 @@ export async function generateCards(db: Queryable, opts: GenerateOptions): Promi
   }
   return { cards, events };
 }
-

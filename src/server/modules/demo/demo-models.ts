@@ -17,9 +17,18 @@ export interface DemoModel {
   kind?: 'vehicle' | 'it';
 }
 
-const m = (code: string, name: string, brand: string, spec: string, min: number, max: number, weight: number,
-  place: DemoModel['place'] = 'office', qty: [number, number] = [1, 1], kind?: DemoModel['kind']): DemoModel =>
-  ({ code, name, brand, spec, min, max, qtyMin: qty[0], qtyMax: qty[1], weight, place, kind });
+const m = (
+  code: string,
+  name: string,
+  brand: string,
+  spec: string,
+  min: number,
+  max: number,
+  weight: number,
+  place: DemoModel['place'] = 'office',
+  qty: [number, number] = [1, 1],
+  kind?: DemoModel['kind'],
+): DemoModel => ({ code, name, brand, spec, min, max, qtyMin: qty[0], qtyMax: qty[1], weight, place, kind });
 
 export const DEMO_MODELS: DemoModel[] = [
   // Desktops and laptops: the bulk of any unit's cards.

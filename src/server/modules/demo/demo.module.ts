@@ -8,7 +8,11 @@ import { demoTakeoverMonth, generateCards } from './card-generator.ts';
 /** The demo's books are taken over from an older system: every unit with cards opens after the takeover month. */
 async function takeOverDemoBooks(db: Queryable, month: string): Promise<void> {
   const units = await query<{ id: string }>(db, sql`SELECT DISTINCT unit_id AS id FROM cards`);
-  await declareTakeover(db, units.map((u) => u.id), month);
+  await declareTakeover(
+    db,
+    units.map((u) => u.id),
+    month,
+  );
 }
 
 /** Demo cards (after org, catalog and assets have seeded) and the `gongwu bench` command. */
@@ -21,7 +25,13 @@ export const module: GongwuModule = {
       const units = await query<{ code: string }>(database.db, sql`SELECT code FROM units WHERE kind = 'unit' ORDER BY sort, code LIMIT 3`);
       if (!units.length) return;
       const takeoverMonth = demoTakeoverMonth();
-      const r = await generateCards(database.db, { cards: 30 * units.length, unitCodes: units.map((u) => u.code), eventsPerCard: 2.5, buildings: true, takeoverMonth });
+      const r = await generateCards(database.db, {
+        cards: 30 * units.length,
+        unitCodes: units.map((u) => u.code),
+        eventsPerCard: 2.5,
+        buildings: true,
+        takeoverMonth,
+      });
       await takeOverDemoBooks(database.db, takeoverMonth);
       log(`  demo: ${r.cards} cards, ${r.events} ledger events`);
       return;

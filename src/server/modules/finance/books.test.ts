@@ -21,7 +21,8 @@ let office: Client;
 let bureau: Client;
 let n = 0;
 
-const months = (from: string, to: string) => Array.from({ length: monthIndex(to) - monthIndex(from) + 1 }, (_, i) => monthFromIndex(monthIndex(from) + i));
+const months = (from: string, to: string) =>
+  Array.from({ length: monthIndex(to) - monthIndex(from) + 1 }, (_, i) => monthFromIndex(monthIndex(from) + i));
 
 /** A unit with its finance officer signed in. */
 async function unitWithFinance(): Promise<{ unit: string; fin: Client }> {
@@ -34,10 +35,24 @@ async function unitWithFinance(): Promise<{ unit: string; fin: Client }> {
 
 /** Registers a card through the card service, as a hand registration or an import does. */
 async function register(unitId: string, over: Partial<CardInput> & Pick<CardInput, 'originalValueFen'>): Promise<string> {
-  return withTx(t.database.db, async (tx) => (await registerCard(tx, null, {
-    unitId, name: '资产', categoryId: computers, quantity: 1, accumulatedDepreciationFen: 0, acquisitionMethod: 'purchase',
-    acquiredOn: over.postedOn ?? '2026-01-01', postedOn: '2026-01-01', usefulLifeMonths: 72, ...over,
-  } as CardInput)).id);
+  return withTx(
+    t.database.db,
+    async (tx) =>
+      (
+        await registerCard(tx, null, {
+          unitId,
+          name: '资产',
+          categoryId: computers,
+          quantity: 1,
+          accumulatedDepreciationFen: 0,
+          acquisitionMethod: 'purchase',
+          acquiredOn: over.postedOn ?? '2026-01-01',
+          postedOn: '2026-01-01',
+          usefulLifeMonths: 72,
+          ...over,
+        } as CardInput)
+      ).id,
+  );
 }
 
 const summary = async (unitId: string, from: string, to = from) => {
@@ -59,27 +74,37 @@ beforeAll(async () => {
   bureau = await t.as('bureau');
 }, 180_000);
 afterEach(() => setBusinessToday(null));
-afterAll(async () => { await t.close(); });
+afterAll(async () => {
+  await t.close();
+});
 
 describe('opening balances (期初建账)', () => {
   it('charges a ¥6,000 card brought in with ¥2,000 over 24 of 72 months ¥83.33 a month, ¥83.49 in its last, ¥6,000 in all', async () => {
     setBusinessToday('2026-12-15');
     const { unit, fin } = await unitWithFinance();
     expect((await fin.post('/api/books/takeover', { unitId: unit, month: '2026-11' })).statusCode).toBe(200);
-    const card = await register(unit, { originalValueFen: 600000, accumulatedDepreciationFen: 200000, openingDepreciatedMonths: 24, postedOn: '2024-12-10' });
-    expect(await queryOne(t.database.db, sql`SELECT opening_month::text AS m, opening_depreciated_months AS n FROM cards WHERE id = ${card}`))
-      .toEqual({ m: '2026-11-01', n: 24 });
+    const card = await register(unit, {
+      originalValueFen: 600000,
+      accumulatedDepreciationFen: 200000,
+      openingDepreciatedMonths: 24,
+      postedOn: '2024-12-10',
+    });
+    expect(
+      await queryOne(t.database.db, sql`SELECT opening_month::text AS m, opening_depreciated_months AS n FROM cards WHERE id = ${card}`),
+    ).toEqual({ m: '2026-11-01', n: 24 });
     // The takeover month and the months before it are in the opening balance; next month has not come.
     expect((await runApi(fin, unit, '2026-11')).json().error).toBe('locked_period');
     const future = await runApi(fin, unit, '2027-01');
     expect([400, 409]).toContain(future.statusCode);
     expect(future.json().message).toContain('尚未到来');
-    expect((await query(t.database.db, sql`SELECT 1 FROM depreciation_runs WHERE unit_id = ${unit}`))).toHaveLength(0);
+    expect(await query(t.database.db, sql`SELECT 1 FROM depreciation_runs WHERE unit_id = ${unit}`)).toHaveLength(0);
 
     expect((await runMonth(t.database.db, unit, '2026-12', null)).totalFen).toBe(8333);
     expect((await fin.get(`/api/depreciation/cards/${card}`)).json()).toEqual({
       items: [{ month: '2026-12', amountFen: 8333, accumulatedAfterFen: 208333, months: 1, status: 'open' }],
-      opening: { month: '2026-11', months: 24, accumulatedFen: 200000 }, recognizedOn: null, monthsDone: 25,
+      opening: { month: '2026-11', months: 24, accumulatedFen: 200000 },
+      recognizedOn: null,
+      monthsDone: 25,
     });
     setBusinessToday('2031-12-31');
     const charges = [8333];
@@ -96,7 +121,14 @@ describe('opening balances (期初建账)', () => {
     const { unit, fin } = await unitWithFinance();
     await fin.post('/api/books/takeover', { unitId: unit, month: '2026-06' });
     // ¥9,000 desk set on a 180-month life, ¥3,000 over 60 months: ¥6,000 over 120 months = ¥50.00 a month.
-    const desk = await register(unit, { categoryId: furniture, originalValueFen: 900000, accumulatedDepreciationFen: 300000, openingDepreciatedMonths: 60, postedOn: '2021-06-20', usefulLifeMonths: 180 });
+    const desk = await register(unit, {
+      categoryId: furniture,
+      originalValueFen: 900000,
+      accumulatedDepreciationFen: 300000,
+      openingDepreciatedMonths: 60,
+      postedOn: '2021-06-20',
+      usefulLifeMonths: 180,
+    });
     // A computer with no months given: held from posting (2023-07) through the takeover month, 36 of 72.
     const pc = await register(unit, { originalValueFen: 720000, accumulatedDepreciationFen: 360000, postedOn: '2023-07-05' });
     expect(await queryOne(t.database.db, sql`SELECT opening_depreciated_months AS n FROM cards WHERE id = ${pc}`)).toEqual({ n: 36 });
@@ -108,8 +140,24 @@ describe('opening balances (期初建账)', () => {
     const report = (await fin.get(`/api/books/takeover/${unit}`)).json();
     expect(report).toMatchObject({ takeoverMonth: '2026-06', booksOpenFrom: '2026-07' });
     expect(report.lines).toEqual([
-      { categoryCode: 'A02', categoryName: '设备', count: 1, quantity: 1, originalValueFen: 720000, accumulatedFen: 360000, netFen: 360000 },
-      { categoryCode: 'A06', categoryName: '家具和用具', count: 1, quantity: 1, originalValueFen: 900000, accumulatedFen: 300000, netFen: 600000 },
+      {
+        categoryCode: 'A02',
+        categoryName: '设备',
+        count: 1,
+        quantity: 1,
+        originalValueFen: 720000,
+        accumulatedFen: 360000,
+        netFen: 360000,
+      },
+      {
+        categoryCode: 'A06',
+        categoryName: '家具和用具',
+        count: 1,
+        quantity: 1,
+        originalValueFen: 900000,
+        accumulatedFen: 300000,
+        netFen: 600000,
+      },
     ]);
     expect(report.total).toMatchObject({ count: 2, originalValueFen: 1620000, accumulatedFen: 660000, netFen: 960000 });
 
@@ -130,19 +178,33 @@ describe('closed months (结账)', () => {
     expect((await fin.post('/api/books/close', { unitId: unit, month: '2026-09' })).json().message).toContain('尚未计提');
     for (const m of ['2026-08', '2026-09', '2026-10']) await runMonth(t.database.db, unit, m, null);
     expect((await fin.post('/api/books/close', { unitId: unit, month: '2026-12' })).json().message).toContain('尚未结束');
-    expect((await fin.post('/api/books/close', { unitId: unit, month: '2026-09' })).json()).toMatchObject({ units: [{ unitId: unit, closed: true }] });
+    expect((await fin.post('/api/books/close', { unitId: unit, month: '2026-09' })).json()).toMatchObject({
+      units: [{ unitId: unit, closed: true }],
+    });
     expect((await fin.post('/api/books/close', { unitId: unit, month: '2026-08' })).json().message).toContain('已结账');
-    expect((await fin.get('/api/books')).json().items[0]).toMatchObject({ unitId: unit, closedThrough: '2026-09', firstOpenMonth: '2026-10' });
+    expect((await fin.get('/api/books')).json().items[0]).toMatchObject({
+      unitId: unit,
+      closedThrough: '2026-09',
+      firstOpenMonth: '2026-10',
+    });
 
     const before = await query(t.database.db, sql`SELECT * FROM depreciation_entries WHERE unit_id = ${unit} ORDER BY month`);
     // Re-run, workload, a ledger event, a depreciation entry written by hand: each refused, nothing written.
     expect((await runApi(fin, unit, '2026-09')).json().error).toBe('locked_period');
     expect((await fin.put(`/api/depreciation/workloads/${unit}`, { month: '2026-08', items: [] })).json().error).toBe('locked_period');
-    await expect(t.database.db.execute(sql`
+    await expect(
+      t.database.db.execute(sql`
       INSERT INTO card_events (card_id, unit_id, type, occurred_at, seq, prev_hash, hash)
-      SELECT id, unit_id, 'revalued', '2026-09-30T10:00:00+08:00', 0, '', '' FROM cards WHERE unit_id = ${unit}`)).rejects.toMatchObject({ cause: { message: expect.stringMatching(/已结账/) } });
-    await expect(t.database.db.execute(sql`UPDATE depreciation_entries SET amount_fen = amount_fen + 1 WHERE unit_id = ${unit} AND month = '2026-09-01'`)).rejects.toMatchObject({ cause: { message: expect.stringMatching(/已结账/) } });
-    await expect(t.database.db.execute(sql`DELETE FROM depreciation_entries WHERE unit_id = ${unit} AND month = '2026-08-01'`)).rejects.toMatchObject({ cause: { message: expect.stringMatching(/已结账/) } });
+      SELECT id, unit_id, 'revalued', '2026-09-30T10:00:00+08:00', 0, '', '' FROM cards WHERE unit_id = ${unit}`),
+    ).rejects.toMatchObject({ cause: { message: expect.stringMatching(/已结账/) } });
+    await expect(
+      t.database.db.execute(
+        sql`UPDATE depreciation_entries SET amount_fen = amount_fen + 1 WHERE unit_id = ${unit} AND month = '2026-09-01'`,
+      ),
+    ).rejects.toMatchObject({ cause: { message: expect.stringMatching(/已结账/) } });
+    await expect(
+      t.database.db.execute(sql`DELETE FROM depreciation_entries WHERE unit_id = ${unit} AND month = '2026-08-01'`),
+    ).rejects.toMatchObject({ cause: { message: expect.stringMatching(/已结账/) } });
     expect(await query(t.database.db, sql`SELECT * FROM depreciation_entries WHERE unit_id = ${unit} ORDER BY month`)).toEqual(before);
     // The open month after them is still run and re-run as before.
     expect((await runApi(fin, unit, '2026-10')).statusCode).toBe(202);
@@ -152,28 +214,40 @@ describe('closed months (结账)', () => {
     setBusinessToday('2026-12-15');
     const { unit, fin } = await unitWithFinance();
     await register(unit, { originalValueFen: 100000, postedOn: '2026-07-01', usefulLifeMonths: 100 });
-    for (const m of months('2026-07', '2026-10')) { await runMonth(t.database.db, unit, m, null); await fin.post('/api/books/close', { unitId: unit, month: m }); }
+    for (const m of months('2026-07', '2026-10')) {
+      await runMonth(t.database.db, unit, m, null);
+      await fin.post('/api/books/close', { unitId: unit, month: m });
+    }
     const closed = await Promise.all(months('2026-07', '2026-10').map((m) => summary(unit, m)));
     // ¥7,200 computer delivered on 2026-09-20 and posted only now.
     const late = await register(unit, { originalValueFen: 720000, postedOn: '2026-09-20' });
-    expect(await queryOne(t.database.db, sql`SELECT posted_on::text AS p, recognized_on::text AS r FROM cards WHERE id = ${late}`)).toEqual({ p: '2026-11-01', r: '2026-09-20' });
+    expect(await queryOne(t.database.db, sql`SELECT posted_on::text AS p, recognized_on::text AS r FROM cards WHERE id = ${late}`)).toEqual(
+      { p: '2026-11-01', r: '2026-09-20' },
+    );
     expect(await Promise.all(months('2026-07', '2026-10').map((m) => summary(unit, m)))).toEqual(closed);
     // November charges September to November, 3 × ¥100.00, beside the other card's ¥10.00.
     expect((await runMonth(t.database.db, unit, '2026-11', null)).totalFen).toBe(30000 + 1000);
     const nov = (await summary(unit, '2026-11')).total;
     expect(nov.additions).toMatchObject({ count: 1, valueFen: 720000, byMethod: { purchase: { count: 1, valueFen: 720000 } } });
     expect(nov.opening.count + nov.additions.count - nov.reductions.count).toBe(nov.closing.count);
-    expect(nov.opening.accumulatedFen + nov.additions.accumulatedFen + nov.depreciationFen - nov.reductions.accumulatedFen).toBe(nov.closing.accumulatedFen);
+    expect(nov.opening.accumulatedFen + nov.additions.accumulatedFen + nov.depreciationFen - nov.reductions.accumulatedFen).toBe(
+      nov.closing.accumulatedFen,
+    );
   }, 120_000);
 
   it('shows a late posting across a year end apart, as an adjustment of prior years', async () => {
     setBusinessToday('2026-12-15');
     const { unit, fin } = await unitWithFinance();
     await register(unit, { originalValueFen: 100000, postedOn: '2025-11-01', usefulLifeMonths: 100 });
-    for (const m of months('2025-11', '2026-10')) { await runMonth(t.database.db, unit, m, null); await fin.post('/api/books/close', { unitId: unit, month: m }); }
+    for (const m of months('2025-11', '2026-10')) {
+      await runMonth(t.database.db, unit, m, null);
+      await fin.post('/api/books/close', { unitId: unit, month: m });
+    }
     // Delivered on 2025-12-28, in a year now closed, and posted only in November 2026.
     const late = await register(unit, { originalValueFen: 360000, postedOn: '2025-12-28' });
-    expect(await queryOne(t.database.db, sql`SELECT posted_on::text AS p, recognized_on::text AS r FROM cards WHERE id = ${late}`)).toEqual({ p: '2026-11-01', r: '2025-12-28' });
+    expect(await queryOne(t.database.db, sql`SELECT posted_on::text AS p, recognized_on::text AS r FROM cards WHERE id = ${late}`)).toEqual(
+      { p: '2026-11-01', r: '2025-12-28' },
+    );
     const nov = (await summary(unit, '2026-11')).total;
     expect(nov.additions.byMethod).toEqual({ prior_year_adjustment: { count: 1, valueFen: 360000 } });
     // December 2025 to November 2026: 12 × ¥50.00, beside the other card's ¥10.00.
@@ -184,22 +258,32 @@ describe('closed months (结账)', () => {
     setBusinessToday('2026-12-15');
     const { unit, fin } = await unitWithFinance();
     await register(unit, { originalValueFen: 100000, postedOn: '2026-09-01', usefulLifeMonths: 100 });
-    for (const m of ['2026-09', '2026-10']) { await runMonth(t.database.db, unit, m, null); await fin.post('/api/books/close', { unitId: unit, month: m }); }
-    expect((await fin.post('/api/books/reopen', { unitId: unit, month: '2026-09', reason: '凭证录错' })).json().message).toContain('2026-10');
+    for (const m of ['2026-09', '2026-10']) {
+      await runMonth(t.database.db, unit, m, null);
+      await fin.post('/api/books/close', { unitId: unit, month: m });
+    }
+    expect((await fin.post('/api/books/reopen', { unitId: unit, month: '2026-09', reason: '凭证录错' })).json().message).toContain(
+      '2026-10',
+    );
     const req = await fin.post('/api/books/reopen', { unitId: unit, month: '2026-10', reason: '十月折旧漏计一张卡片' });
     expect(req.statusCode).toBe(201);
     expect((await fin.post(`/api/books/reopen/${req.json().id}/decide`, { approve: true })).statusCode).toBe(403);
     expect((await bureau.post(`/api/books/reopen/${req.json().id}/decide`, { approve: true })).statusCode).toBe(403);
-    expect((await office.post(`/api/books/reopen/${req.json().id}/decide`, { approve: true })).json()).toMatchObject({ status: 'approved' });
+    expect((await office.post(`/api/books/reopen/${req.json().id}/decide`, { approve: true })).json()).toMatchObject({
+      status: 'approved',
+    });
     expect((await fin.get('/api/books')).json().items[0]).toMatchObject({ closedThrough: '2026-09', pendingReopen: null });
     expect((await runApi(fin, unit, '2026-10')).statusCode).toBe(202);
-    const log = await query<{ details: { step: string } }>(t.database.db, sql`SELECT details FROM security_events WHERE kind = 'period_reopen' AND details->>'unitId' = ${unit} ORDER BY id`);
+    const log = await query<{ details: { step: string } }>(
+      t.database.db,
+      sql`SELECT details FROM security_events WHERE kind = 'period_reopen' AND details->>'unitId' = ${unit} ORDER BY id`,
+    );
     expect(log.map((l) => l.details.step)).toEqual(['requested', 'approved']);
   }, 120_000);
 });
 
 describe('whose books', () => {
-  it('answers 404 to another unit\'s finance on every books route naming the unit, lists only its own, and writes nothing', async () => {
+  it("answers 404 to another unit's finance on every books route naming the unit, lists only its own, and writes nothing", async () => {
     setBusinessToday('2026-12-15');
     const db = t.database.db;
     const a = await unitWithFinance();
@@ -220,13 +304,16 @@ describe('whose books', () => {
     expect(await query(db, sql`SELECT 1 FROM period_reopenings WHERE unit_id = ${a.unit}`)).toHaveLength(0);
     // Closing is logged, like re-opening.
     expect((await a.fin.post('/api/books/close', { unitId: a.unit, month: '2026-09' })).statusCode).toBe(200);
-    const log = await query<{ details: { month: string } }>(db, sql`SELECT details FROM security_events WHERE kind = 'period_close' AND details->'unitIds' ? ${a.unit}`);
+    const log = await query<{ details: { month: string } }>(
+      db,
+      sql`SELECT details FROM security_events WHERE kind = 'period_close' AND details->'unitIds' ? ${a.unit}`,
+    );
     expect(log.map((l) => l.details.month)).toEqual(['2026-09']);
   }, 60_000);
 });
 
 describe('closed months never change, whatever comes later', () => {
-  it('keeps every closed month\'s summary and depreciation byte-identical through takeovers, late entries, revaluations and disposals', async () => {
+  it("keeps every closed month's summary and depreciation byte-identical through takeovers, late entries, revaluations and disposals", async () => {
     const db = t.database.db;
     setBusinessToday('2026-11-20');
     const card = fc.record({
@@ -235,39 +322,80 @@ describe('closed months never change, whatever comes later', () => {
       held: fc.integer({ min: 0, max: 60 }),
       postedAgo: fc.integer({ min: 0, max: 80 }),
     });
-    const late = fc.record({ value: fc.integer({ min: 100_000, max: 9_000_000 }), month: fc.integer({ min: 0, max: 5 }), day: fc.integer({ min: 1, max: 28 }) });
-    await fc.assert(fc.asyncProperty(fc.array(card, { minLength: 1, maxLength: 6 }), fc.array(late, { maxLength: 4 }), fc.boolean(), async (opening, lates, revalueOne) => {
-      const { unit, fin } = await unitWithFinance();
-      await fin.post('/api/books/takeover', { unitId: unit, month: '2026-03' });
-      const ids: string[] = [];
-      for (const c of opening) {
-        const held = Math.min(c.held, c.life, c.postedAgo + 1);
-        const posted = monthFromIndex(monthIndex('2026-03') - c.postedAgo);
-        ids.push(await register(unit, { originalValueFen: c.value, usefulLifeMonths: c.life, postedOn: `${posted}-15`, openingDepreciatedMonths: held,
-          accumulatedDepreciationFen: Math.floor((c.value * held) / c.life) }));
-      }
-      const closedMonths = months('2026-04', '2026-09');
-      for (const m of closedMonths) { await runMonth(db, unit, m, null); expect((await fin.post('/api/books/close', { unitId: unit, month: m })).statusCode).toBe(200); }
-      const snapshot = async () => ({
-        summaries: await Promise.all(closedMonths.map((m) => summary(unit, m))),
-        entries: await query(db, sql`SELECT card_id, month::text, amount_fen, accumulated_after_fen FROM depreciation_entries WHERE unit_id = ${unit} AND month <= '2026-09-01' ORDER BY card_id, month`),
-      });
-      const before = await snapshot();
-      // Later: late postings dated in closed months, a revaluation, a disposal dated in a closed month, two more months run.
-      for (const l of lates) ids.push(await register(unit, { originalValueFen: l.value, postedOn: `${monthFromIndex(monthIndex('2026-04') + l.month)}-${String(l.day).padStart(2, '0')}` }));
-      await withTx(db, async (tx) => {
-        if (revalueOne) await changeCard(tx, null, ids[0], { set: { originalValueFen: opening[0].value * 2 }, eventType: 'revalued' });
-        await changeCard(tx, null, ids[ids.length - 1], { set: { status: 'disposed', disposedOn: '2026-05-10', disposalMethod: 'scrap' }, eventType: 'disposed' });
-      });
-      for (const m of ['2026-10', '2026-11']) await runMonth(db, unit, m, null);
-      expect(await snapshot()).toEqual(before);
-      // No card is ever depreciated beyond its value; the summary's identity holds over the whole span.
-      const over = await query(db, sql`SELECT id FROM cards WHERE unit_id = ${unit} AND accumulated_depreciation_fen > original_value_fen`);
-      expect(over).toEqual([]);
-      const s = (await summary(unit, '2026-04', '2026-11')).total;
-      expect(s.opening.valueFen + s.additions.valueFen + s.valueIncreaseFen - s.valueDecreaseFen - s.reductions.valueFen).toBe(s.closing.valueFen);
-      expect(s.opening.accumulatedFen + s.additions.accumulatedFen + s.depreciationFen - s.reductions.accumulatedFen).toBe(s.closing.accumulatedFen);
-    }), { numRuns: 6, seed: 20261202 });
+    const late = fc.record({
+      value: fc.integer({ min: 100_000, max: 9_000_000 }),
+      month: fc.integer({ min: 0, max: 5 }),
+      day: fc.integer({ min: 1, max: 28 }),
+    });
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(card, { minLength: 1, maxLength: 6 }),
+        fc.array(late, { maxLength: 4 }),
+        fc.boolean(),
+        async (opening, lates, revalueOne) => {
+          const { unit, fin } = await unitWithFinance();
+          await fin.post('/api/books/takeover', { unitId: unit, month: '2026-03' });
+          const ids: string[] = [];
+          for (const c of opening) {
+            const held = Math.min(c.held, c.life, c.postedAgo + 1);
+            const posted = monthFromIndex(monthIndex('2026-03') - c.postedAgo);
+            ids.push(
+              await register(unit, {
+                originalValueFen: c.value,
+                usefulLifeMonths: c.life,
+                postedOn: `${posted}-15`,
+                openingDepreciatedMonths: held,
+                accumulatedDepreciationFen: Math.floor((c.value * held) / c.life),
+              }),
+            );
+          }
+          const closedMonths = months('2026-04', '2026-09');
+          for (const m of closedMonths) {
+            await runMonth(db, unit, m, null);
+            expect((await fin.post('/api/books/close', { unitId: unit, month: m })).statusCode).toBe(200);
+          }
+          const snapshot = async () => ({
+            summaries: await Promise.all(closedMonths.map((m) => summary(unit, m))),
+            entries: await query(
+              db,
+              sql`SELECT card_id, month::text, amount_fen, accumulated_after_fen FROM depreciation_entries WHERE unit_id = ${unit} AND month <= '2026-09-01' ORDER BY card_id, month`,
+            ),
+          });
+          const before = await snapshot();
+          // Later: late postings dated in closed months, a revaluation, a disposal dated in a closed month, two more months run.
+          for (const l of lates)
+            ids.push(
+              await register(unit, {
+                originalValueFen: l.value,
+                postedOn: `${monthFromIndex(monthIndex('2026-04') + l.month)}-${String(l.day).padStart(2, '0')}`,
+              }),
+            );
+          await withTx(db, async (tx) => {
+            if (revalueOne) await changeCard(tx, null, ids[0], { set: { originalValueFen: opening[0].value * 2 }, eventType: 'revalued' });
+            await changeCard(tx, null, ids[ids.length - 1], {
+              set: { status: 'disposed', disposedOn: '2026-05-10', disposalMethod: 'scrap' },
+              eventType: 'disposed',
+            });
+          });
+          for (const m of ['2026-10', '2026-11']) await runMonth(db, unit, m, null);
+          expect(await snapshot()).toEqual(before);
+          // No card is ever depreciated beyond its value; the summary's identity holds over the whole span.
+          const over = await query(
+            db,
+            sql`SELECT id FROM cards WHERE unit_id = ${unit} AND accumulated_depreciation_fen > original_value_fen`,
+          );
+          expect(over).toEqual([]);
+          const s = (await summary(unit, '2026-04', '2026-11')).total;
+          expect(s.opening.valueFen + s.additions.valueFen + s.valueIncreaseFen - s.valueDecreaseFen - s.reductions.valueFen).toBe(
+            s.closing.valueFen,
+          );
+          expect(s.opening.accumulatedFen + s.additions.accumulatedFen + s.depreciationFen - s.reductions.accumulatedFen).toBe(
+            s.closing.accumulatedFen,
+          );
+        },
+      ),
+      { numRuns: 6, seed: 20261202 },
+    );
   }, 600_000);
 });
 
@@ -281,20 +409,23 @@ describe('depreciation on the tamper-evident ledger', () => {
     for (const m of months('2026-06', '2026-10')) await runMonth(db, unit, m, null);
     const mine = async () => (await verifyLedger(db, { unitIds: [unit] })).depreciation;
     expect(await mine()).toEqual({ checkedEntries: 10, failures: [] });
-    const cardNo = async (id: string) => (await queryOne<{ card_no: string }>(db, sql`SELECT card_no FROM cards WHERE id = ${id}`))!.card_no;
+    const cardNo = async (id: string) =>
+      (await queryOne<{ card_no: string }>(db, sql`SELECT card_no FROM cards WHERE id = ${id}`))!.card_no;
 
     await db.execute(sql`UPDATE depreciation_entries SET amount_fen = amount_fen - 1 WHERE card_id = ${a} AND month = '2026-07-01'`);
     await db.execute(sql`DELETE FROM depreciation_entries WHERE card_id = ${b} AND month = '2026-08-01'`);
     await db.execute(sql`DELETE FROM depreciation_entries WHERE card_id = ${a} AND month = '2026-10-01'`);
     const found = (await mine()).failures.map((f) => `${f.month} ${f.cardNo ?? 'unit'} ${f.problem}`).sort();
-    expect(found).toEqual([
-      `2026-07 ${await cardNo(a)} altered`,
-      '2026-07 unit run_mismatch',
-      '2026-08 unit run_mismatch',
-      `2026-09 ${await cardNo(a)} balance_mismatch`,
-      `2026-09 ${await cardNo(b)} removed`,
-      '2026-10 unit run_mismatch',
-    ].sort());
+    expect(found).toEqual(
+      [
+        `2026-07 ${await cardNo(a)} altered`,
+        '2026-07 unit run_mismatch',
+        '2026-08 unit run_mismatch',
+        `2026-09 ${await cardNo(a)} balance_mismatch`,
+        `2026-09 ${await cardNo(b)} removed`,
+        '2026-10 unit run_mismatch',
+      ].sort(),
+    );
     expect((await verifyLedger(db, { unitIds: [unit] })).ok).toBe(false);
   }, 60_000);
 });
@@ -307,7 +438,16 @@ describe('a card reaches the books with a source', () => {
     await makeUser(db, `adm-${unit}`, 'unit_admin', unit);
     const admin = await t.as(`adm-${unit}`);
     await fin.post('/api/books/takeover', { unitId: unit, month: '2026-10' });
-    const input = { unitId: unit, name: '打印机', categoryId: computers, originalValueFen: 320000, acquisitionMethod: 'purchase', acquiredOn: '2026-11-05', postedOn: '2026-11-08', usefulLifeMonths: 72 };
+    const input = {
+      unitId: unit,
+      name: '打印机',
+      categoryId: computers,
+      originalValueFen: 320000,
+      acquisitionMethod: 'purchase',
+      acquiredOn: '2026-11-05',
+      postedOn: '2026-11-08',
+      usefulLifeMonths: 72,
+    };
     const noReason = await admin.post('/api/cards', input);
     expect(noReason.statusCode).toBe(400);
     expect(noReason.json().fields.supplementReason).toContain('补录');
@@ -315,18 +455,33 @@ describe('a card reaches the books with a source', () => {
     const saved = await admin.post('/api/cards', { ...input, supplementReason: '办公室自购，未走采购流程' });
     expect(saved.statusCode, saved.body).toBe(201);
     const id = saved.json().id;
-    expect(await queryOne(db, sql`SELECT status, posted_on FROM cards WHERE id = ${id}`)).toEqual({ status: 'pending_posting', posted_on: null });
+    expect(await queryOne(db, sql`SELECT status, posted_on FROM cards WHERE id = ${id}`)).toEqual({
+      status: 'pending_posting',
+      posted_on: null,
+    });
     // Not on the books: November runs without it.
     expect((await runMonth(db, unit, '2026-11', null)).totalFen).toBe(0);
     expect((await admin.post(`/api/cards/${id}/post`, { postedOn: '2026-11-08', voucherNo: '记-11-0042' })).statusCode).toBe(403);
     expect((await fin.post(`/api/cards/${id}/post`, { postedOn: '2026-11-08' })).statusCode).toBe(400);
     expect((await fin.post(`/api/cards/${id}/post`, { postedOn: '2026-11-08', voucherNo: '记-11-0042' })).statusCode).toBe(200);
-    expect(await queryOne(db, sql`SELECT status, posted_on::text AS p, voucher_no FROM cards WHERE id = ${id}`)).toEqual({ status: 'in_use', p: '2026-11-08', voucher_no: '记-11-0042' });
+    expect(await queryOne(db, sql`SELECT status, posted_on::text AS p, voucher_no FROM cards WHERE id = ${id}`)).toEqual({
+      status: 'in_use',
+      p: '2026-11-08',
+      voucher_no: '记-11-0042',
+    });
     // ¥3,200 over 72 months: ¥44.44 for November, re-run.
     expect((await runMonth(db, unit, '2026-11', null)).totalFen).toBe(4444);
     // An opening card (posted by the end of the takeover month) is registered on the books directly.
-    const opening = await admin.post('/api/cards', { ...input, acquiredOn: '2024-10-05', postedOn: '2024-10-08', accumulatedDepreciationFen: 106667 });
+    const opening = await admin.post('/api/cards', {
+      ...input,
+      acquiredOn: '2024-10-05',
+      postedOn: '2024-10-08',
+      accumulatedDepreciationFen: 106667,
+    });
     expect(opening.statusCode, opening.body).toBe(201);
-    expect(await queryOne(db, sql`SELECT status, opening_depreciated_months AS n FROM cards WHERE id = ${opening.json().id}`)).toEqual({ status: 'in_use', n: 25 });
+    expect(await queryOne(db, sql`SELECT status, opening_depreciated_months AS n FROM cards WHERE id = ${opening.json().id}`)).toEqual({
+      status: 'in_use',
+      n: 25,
+    });
   }, 60_000);
 });

@@ -69,7 +69,10 @@ export interface MonthCharge {
  * our books starts in its month of recognition; an opening balance holds its months up to the
  * takeover month, so the first charge is the month after and the life began openingMonths before it.
  */
-export function depreciationStart(c: Pick<CardState, 'postedOn' | 'recognizedOn' | 'openingMonth' | 'openingMonths'>): { first: number; lifeStart: number } {
+export function depreciationStart(c: Pick<CardState, 'postedOn' | 'recognizedOn' | 'openingMonth' | 'openingMonths'>): {
+  first: number;
+  lifeStart: number;
+} {
   const recognized = monthIndex((c.recognizedOn ?? c.postedOn)!.slice(0, 7));
   if (!c.openingMonth) return { first: recognized, lifeStart: recognized };
   const first = Math.max(monthIndex(c.openingMonth) + 1, recognized);
@@ -84,7 +87,13 @@ export function depreciationStart(c: Pick<CardState, 'postedOn' | 'recognizedOn'
  * (value − accumulated) × this month's workload / workload still to do.
  * `workloadBefore` is the workload recorded for earlier months (units of production only).
  */
-export function chargeForMonth(c: CardState, month: string, prev: PreviousEntry | null, workload = 0, workloadBefore = 0): MonthCharge | null {
+export function chargeForMonth(
+  c: CardState,
+  month: string,
+  prev: PreviousEntry | null,
+  workload = 0,
+  workloadBefore = 0,
+): MonthCharge | null {
   const left = c.originalValueFen - c.accumulatedFen;
   if (c.method === 'none' || !c.depreciable || c.missing || c.originalValueFen <= NOMINAL_VALUE_FEN || left <= 0) return null;
   if (!c.postedOn || c.postedOn > monthEnd(month)) return null; // added this month: depreciated this month
@@ -94,8 +103,16 @@ export function chargeForMonth(c: CardState, month: string, prev: PreviousEntry 
     const remaining = (c.totalWorkload ?? 0) - workloadBefore;
     if (workload <= 0) return null;
     // BigInt: value × workload overflows 2^53 for large assets.
-    const amount = workload >= remaining ? left
-      : Math.min(left, Number((2n * BigInt(left) * BigInt(Math.round(workload * 100)) + BigInt(Math.round(remaining * 100))) / (2n * BigInt(Math.round(remaining * 100)))));
+    const amount =
+      workload >= remaining
+        ? left
+        : Math.min(
+            left,
+            Number(
+              (2n * BigInt(left) * BigInt(Math.round(workload * 100)) + BigInt(Math.round(remaining * 100))) /
+                (2n * BigInt(Math.round(remaining * 100))),
+            ),
+          );
     return amount > 0 ? { amountFen: amount, monthlyFen: amount, months: 1 } : null;
   }
   if (!c.usefulLifeMonths || c.usefulLifeMonths <= 0) return null;
@@ -106,7 +123,11 @@ export function chargeForMonth(c: CardState, month: string, prev: PreviousEntry 
   const months = m - start + 1;
   const remainingAtStart = c.usefulLifeMonths - (start - lifeStart);
   const reachesEnd = remainingAtStart - months <= 0;
-  const keep = prev && monthIndex(prev.month) === start - 1 && prev.originalValueFen === c.originalValueFen && prev.usefulLifeMonths === c.usefulLifeMonths;
+  const keep =
+    prev &&
+    monthIndex(prev.month) === start - 1 &&
+    prev.originalValueFen === c.originalValueFen &&
+    prev.usefulLifeMonths === c.usefulLifeMonths;
   const monthly = keep ? prev.monthlyFen : remainingAtStart <= 0 ? left : divRound(left, remainingAtStart);
   const amount = reachesEnd ? left : Math.min(left, monthly * months);
   // A monthly amount that rounds to nothing (a tiny value over a long life) waits for the last month.

@@ -14,41 +14,83 @@ export const monthStart = (month: string) => `${month}-01`;
 const toMonth = (d: string) => d.slice(0, 7);
 
 const scopeSql = (column: string, scope: 'all' | string[]) =>
-  scope === 'all' ? sql`true` : scope.length === 0 ? sql`false` : sql`${sql.raw(column)} IN (${sql.join(scope.map((u) => sql`${u}::uuid`), sql`, `)})`;
+  scope === 'all'
+    ? sql`true`
+    : scope.length === 0
+      ? sql`false`
+      : sql`${sql.raw(column)} IN (${sql.join(
+          scope.map((u) => sql`${u}::uuid`),
+          sql`, `,
+        )})`;
 
 interface RunRow {
-  id: string; unit_id: string; unit_name: string; month: string; status: 'open' | 'closed';
-  card_count: number; total_fen: number; run_by: string | null; run_at: Date | string; closed_at: Date | string | null;
+  id: string;
+  unit_id: string;
+  unit_name: string;
+  month: string;
+  status: 'open' | 'closed';
+  card_count: number;
+  total_fen: number;
+  run_by: string | null;
+  run_at: Date | string;
+  closed_at: Date | string | null;
 }
 const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
 const runView = (r: RunRow): DepreciationRunView => ({
-  id: r.id, unitId: r.unit_id, unitName: r.unit_name, month: toMonth(r.month), status: r.status, cardCount: r.card_count,
-  totalFen: Number(r.total_fen), runBy: r.run_by, runAt: iso(r.run_at)!, closedAt: iso(r.closed_at),
+  id: r.id,
+  unitId: r.unit_id,
+  unitName: r.unit_name,
+  month: toMonth(r.month),
+  status: r.status,
+  cardCount: r.card_count,
+  totalFen: Number(r.total_fen),
+  runBy: r.run_by,
+  runAt: iso(r.run_at)!,
+  closedAt: iso(r.closed_at),
 });
 
 export const chargeView = (c: ChargeRow) => ({
-  cardId: c.card_id, cardNo: c.card_no, name: c.name, method: c.method, originalValueFen: Number(c.original_value_fen),
-  usefulLifeMonths: c.useful_life_months, accumulatedBeforeFen: Number(c.accumulated_before_fen), amountFen: Number(c.amount_fen),
-  monthlyFen: Number(c.monthly_fen), months: c.months, workload: c.workload === null ? null : Number(c.workload),
+  cardId: c.card_id,
+  cardNo: c.card_no,
+  name: c.name,
+  method: c.method,
+  originalValueFen: Number(c.original_value_fen),
+  usefulLifeMonths: c.useful_life_months,
+  accumulatedBeforeFen: Number(c.accumulated_before_fen),
+  amountFen: Number(c.amount_fen),
+  monthlyFen: Number(c.monthly_fen),
+  months: c.months,
+  workload: c.workload === null ? null : Number(c.workload),
 });
 
 export async function listRuns(q: Queryable, actor: Actor, filter: { unitId?: string; month?: string }): Promise<DepreciationRunView[]> {
   const scope = unitScope(actor, 'depreciation.read');
-  const rows = await query<RunRow>(q, sql`
+  const rows = await query<RunRow>(
+    q,
+    sql`
     SELECT r.id, r.unit_id, u.name AS unit_name, r.month, r.status, r.card_count, r.total_fen, ru.display_name AS run_by, r.run_at, r.closed_at
     FROM depreciation_runs r JOIN units u ON u.id = r.unit_id LEFT JOIN users ru ON ru.id = r.run_by
     WHERE ${scopeSql('r.unit_id', scope)}
       ${filter.unitId ? sql`AND r.unit_id = ${filter.unitId}` : sql``}
       ${filter.month ? sql`AND r.month = ${monthStart(filter.month)}::date` : sql``}
-    ORDER BY r.month DESC, u.sort, u.code LIMIT 500`);
+    ORDER BY r.month DESC, u.sort, u.code LIMIT 500`,
+  );
   return rows.map(runView);
 }
 
-export async function getRun(q: Queryable, actor: Actor, id: string, permission: 'depreciation.read' | 'depreciation.close' = 'depreciation.read'): Promise<DepreciationRunView> {
-  const row = await queryOne<RunRow>(q, sql`
+export async function getRun(
+  q: Queryable,
+  actor: Actor,
+  id: string,
+  permission: 'depreciation.read' | 'depreciation.close' = 'depreciation.read',
+): Promise<DepreciationRunView> {
+  const row = await queryOne<RunRow>(
+    q,
+    sql`
     SELECT r.id, r.unit_id, u.name AS unit_name, r.month, r.status, r.card_count, r.total_fen, ru.display_name AS run_by, r.run_at, r.closed_at
     FROM depreciation_runs r JOIN units u ON u.id = r.unit_id LEFT JOIN users ru ON ru.id = r.run_by
-    WHERE r.id = ${id} AND ${scopeSql('r.unit_id', unitScope(actor, permission))}`);
+    WHERE r.id = ${id} AND ${scopeSql('r.unit_id', unitScope(actor, permission))}`,
+  );
   if (!row) throw new AppError('not_found', '折旧记录不存在');
   return runView(row);
 }
@@ -56,26 +98,40 @@ export async function getRun(q: Queryable, actor: Actor, id: string, permission:
 export async function runEntries(q: Queryable, actor: Actor, id: string, page: number, pageSize: number) {
   await getRun(q, actor, id);
   const [{ n }] = await query<{ n: number }>(q, sql`SELECT count(*)::int AS n FROM depreciation_entries WHERE run_id = ${id}`);
-  const rows = await query<ChargeRow>(q, sql`
+  const rows = await query<ChargeRow>(
+    q,
+    sql`
     SELECT e.card_id, c.card_no, c.name, e.category_id, e.method, e.original_value_fen, e.useful_life_months,
            e.accumulated_before_fen, e.amount_fen, e.monthly_fen, e.months, e.workload
     FROM depreciation_entries e JOIN cards c ON c.id = e.card_id
-    WHERE e.run_id = ${id} ORDER BY c.card_no LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`);
+    WHERE e.run_id = ${id} ORDER BY c.card_no LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
+  );
   return { items: rows.map(chargeView), total: n };
 }
 
 /** What running the month would charge, without writing; an open month shows what a re-run would charge. */
 export async function previewMonth(q: Queryable, actor: Actor, unitId: string, month: string): Promise<PreviewView> {
   assertInScope(unitId, unitScope(actor, 'depreciation.read'), '单位');
-  const existing = await queryOne<{ id: string; status: string }>(q, sql`SELECT id, status FROM depreciation_runs WHERE unit_id = ${unitId} AND month = ${monthStart(month)}::date`);
+  const existing = await queryOne<{ id: string; status: string }>(
+    q,
+    sql`SELECT id, status FROM depreciation_runs WHERE unit_id = ${unitId} AND month = ${monthStart(month)}::date`,
+  );
   const rows = await previewCharges(q, unitId, monthStart(month), existing?.status === 'open' ? [existing.id] : []);
   return {
-    unitId, month, cardCount: rows.length, totalFen: rows.reduce((s, r) => s + Number(r.amount_fen), 0),
-    items: rows.slice(0, 500).map(chargeView), closed: existing?.status === 'closed',
+    unitId,
+    month,
+    cardCount: rows.length,
+    totalFen: rows.reduce((s, r) => s + Number(r.amount_fen), 0),
+    items: rows.slice(0, 500).map(chargeView),
+    closed: existing?.status === 'closed',
   };
 }
 
-const uuids = (ids: string[]) => sql`ARRAY[${sql.join(ids.map((i) => sql`${i}`), sql`, `)}]::uuid[]`;
+const uuids = (ids: string[]) =>
+  sql`ARRAY[${sql.join(
+    ids.map((i) => sql`${i}`),
+    sql`, `,
+  )}]::uuid[]`;
 
 export interface MonthRunResult {
   month: string;
@@ -89,8 +145,14 @@ export interface MonthRunResult {
  * first); a closed month is skipped; so is a month before one already run for that unit (its
  * charges would rest on figures the earlier re-run changes). With `strict`, a skip is an error.
  */
-export async function runMonthForUnits(q: Queryable, unitIds: string[], month: string, actorId: string | null,
-  progress: (done: number, total: number, msg?: string) => void = () => undefined, strict = false): Promise<MonthRunResult> {
+export async function runMonthForUnits(
+  q: Queryable,
+  unitIds: string[],
+  month: string,
+  actorId: string | null,
+  progress: (done: number, total: number, msg?: string) => void = () => undefined,
+  strict = false,
+): Promise<MonthRunResult> {
   const m0 = monthStart(month);
   const steps = 5;
   return withTx(q, async (tx) => {
@@ -103,11 +165,14 @@ export async function runMonthForUnits(q: Queryable, unitIds: string[], month: s
       if (why && strict) throw new AppError(why.id, why.message);
       if (why) skipped.set(u, why.message);
     }
-    const blocked = await query<{ unit_id: string; later: string | null }>(tx, sql`
+    const blocked = await query<{ unit_id: string; later: string | null }>(
+      tx,
+      sql`
       SELECT unit_id, to_char(max(month) FILTER (WHERE month > ${m0}::date), 'YYYY-MM') AS later
       FROM depreciation_runs
       WHERE unit_id = ANY(${uuids(unitIds)}) AND (month > ${m0}::date OR (month = ${m0}::date AND status = 'closed'))
-      GROUP BY unit_id`);
+      GROUP BY unit_id`,
+    );
     for (const b of blocked) {
       if (skipped.has(b.unit_id)) continue;
       const msg = b.later ? `${b.later} 已计提折旧，不能重新计提更早的月份` : `${month} 已结账，不能重新计提`;
@@ -118,12 +183,20 @@ export async function runMonthForUnits(q: Queryable, unitIds: string[], month: s
     progress(1, steps, '准备');
     if (units.length > 0) {
       // An open month run again is replaced: its entries are diffed against the new charges, not reversed wholesale.
-      const reruns = await query<{ id: string }>(tx, sql`SELECT id FROM depreciation_runs WHERE unit_id = ANY(${uuids(units)}) AND month = ${m0}::date`);
+      const reruns = await query<{ id: string }>(
+        tx,
+        sql`SELECT id FROM depreciation_runs WHERE unit_id = ANY(${uuids(units)}) AND month = ${m0}::date`,
+      );
       await tx.execute(sql`
         INSERT INTO depreciation_runs (unit_id, month, run_by) SELECT u, ${m0}::date, ${actorId}::uuid FROM unnest(${uuids(units)}) u
         ON CONFLICT (unit_id, month) DO UPDATE SET run_by = excluded.run_by, run_at = now()`);
       progress(2, steps, '计算折旧');
-      await applyDepreciation(tx, units, m0, reruns.map((r) => r.id));
+      await applyDepreciation(
+        tx,
+        units,
+        m0,
+        reruns.map((r) => r.id),
+      );
       progress(4, steps, '计提');
       await tx.execute(sql`
         UPDATE depreciation_runs r SET card_count = coalesce(t.n, 0), total_fen = coalesce(t.total, 0)
@@ -132,8 +205,13 @@ export async function runMonthForUnits(q: Queryable, unitIds: string[], month: s
                    WHERE month = ${m0}::date AND unit_id = ANY(${uuids(units)}) GROUP BY unit_id) t ON t.unit_id = x.unit_id
         WHERE r.unit_id = x.unit_id AND r.month = ${m0}::date`);
     }
-    const runs = units.length ? await query<{ id: string; unit_id: string; card_count: number; total_fen: number }>(tx, sql`
-      SELECT id, unit_id, card_count, total_fen FROM depreciation_runs WHERE unit_id = ANY(${uuids(units)}) AND month = ${m0}::date`) : [];
+    const runs = units.length
+      ? await query<{ id: string; unit_id: string; card_count: number; total_fen: number }>(
+          tx,
+          sql`
+      SELECT id, unit_id, card_count, total_fen FROM depreciation_runs WHERE unit_id = ANY(${uuids(units)}) AND month = ${m0}::date`,
+        )
+      : [];
     progress(steps, steps);
     const byUnit = new Map(runs.map((r) => [r.unit_id, r]));
     const results = unitIds.map((unitId) => {
@@ -145,7 +223,12 @@ export async function runMonthForUnits(q: Queryable, unitIds: string[], month: s
 }
 
 /** One unit's month; a closed month or a later run is an error. */
-export async function runMonth(q: Queryable, unitId: string, month: string, actorId: string | null): Promise<{ runId: string; cardCount: number; totalFen: number }> {
+export async function runMonth(
+  q: Queryable,
+  unitId: string,
+  month: string,
+  actorId: string | null,
+): Promise<{ runId: string; cardCount: number; totalFen: number }> {
   const res = await runMonthForUnits(q, [unitId], month, actorId, undefined, true);
   const u = res.units[0];
   return { runId: u.runId!, cardCount: u.cardCount!, totalFen: u.totalFen! };
@@ -174,7 +257,10 @@ export async function assertOpen(q: Queryable, unitIds: string[], month: string)
   if (unitIds.length !== 1) return;
   const why = runRefusal((await booksOf(q, unitIds)).get(unitIds[0])!, month);
   if (why) throw new AppError(why.id, why.message);
-  const closed = await queryOne(q, sql`SELECT 1 FROM depreciation_runs WHERE unit_id = ${unitIds[0]} AND month = ${monthStart(month)}::date AND status = 'closed'`);
+  const closed = await queryOne(
+    q,
+    sql`SELECT 1 FROM depreciation_runs WHERE unit_id = ${unitIds[0]} AND month = ${monthStart(month)}::date AND status = 'closed'`,
+  );
   if (closed) throw new AppError('locked_period', `${month} 已结账，不能重新计提`);
 }
 
@@ -188,14 +274,33 @@ export async function closeRun(q: Queryable, actor: Actor, id: string): Promise<
 
 export async function listWorkloads(q: Queryable, actor: Actor, unitId: string, month: string) {
   assertInScope(unitId, unitScope(actor, 'depreciation.read'), '单位');
-  const rows = await query<{ card_id: string; card_no: string; name: string; total_workload: number | null; done_before: number; workload: number | null }>(q, sql`
+  const rows = await query<{
+    card_id: string;
+    card_no: string;
+    name: string;
+    total_workload: number | null;
+    done_before: number;
+    workload: number | null;
+  }>(
+    q,
+    sql`
     SELECT c.id AS card_id, c.card_no, c.name, c.total_workload,
       coalesce((SELECT sum(e.workload) FROM depreciation_entries e WHERE e.card_id = c.id AND e.month < ${monthStart(month)}::date), 0) AS done_before,
       w.workload
     FROM cards c LEFT JOIN depreciation_workloads w ON w.card_id = c.id AND w.month = ${monthStart(month)}::date
     WHERE c.unit_id = ${unitId} AND c.depreciation_method = 'units_of_production' AND c.posted_on IS NOT NULL AND c.disposed_on IS NULL
-    ORDER BY c.card_no LIMIT 5000`);
-  return { items: rows.map((r) => ({ cardId: r.card_id, cardNo: r.card_no, name: r.name, totalWorkload: r.total_workload, doneBefore: Number(r.done_before), workload: r.workload })) };
+    ORDER BY c.card_no LIMIT 5000`,
+  );
+  return {
+    items: rows.map((r) => ({
+      cardId: r.card_id,
+      cardNo: r.card_no,
+      name: r.name,
+      totalWorkload: r.total_workload,
+      doneBefore: Number(r.done_before),
+      workload: r.workload,
+    })),
+  };
 }
 
 export async function saveWorkloads(q: Queryable, actor: Actor, unitId: string, body: z.infer<typeof WorkloadsSave>) {
@@ -203,12 +308,22 @@ export async function saveWorkloads(q: Queryable, actor: Actor, unitId: string, 
   assertInScope(unitId, scope, '单位');
   return withTx(q, async (tx) => {
     const closedThrough = (await booksOf(tx, [unitId])).get(unitId)!.closedThrough;
-    const closed = await queryOne(tx, sql`SELECT 1 FROM depreciation_runs WHERE unit_id = ${unitId} AND month = ${monthStart(body.month)}::date AND status = 'closed'`);
-    if (closed || (closedThrough && body.month <= closedThrough)) throw new AppError('locked_period', `${body.month} 已结账，工作量不能修改`);
+    const closed = await queryOne(
+      tx,
+      sql`SELECT 1 FROM depreciation_runs WHERE unit_id = ${unitId} AND month = ${monthStart(body.month)}::date AND status = 'closed'`,
+    );
+    if (closed || (closedThrough && body.month <= closedThrough))
+      throw new AppError('locked_period', `${body.month} 已结账，工作量不能修改`);
     if (body.items.length === 0) return { saved: 0 };
     const ids = body.items.map((i) => i.cardId);
     // Every card must be this unit's units-of-production card: others answer 404 like any out-of-scope id.
-    const ok = await query<{ id: string }>(tx, sql`SELECT id FROM cards WHERE unit_id = ${unitId} AND depreciation_method = 'units_of_production' AND id IN (${sql.join(ids.map((i) => sql`${i}::uuid`), sql`, `)})`);
+    const ok = await query<{ id: string }>(
+      tx,
+      sql`SELECT id FROM cards WHERE unit_id = ${unitId} AND depreciation_method = 'units_of_production' AND id IN (${sql.join(
+        ids.map((i) => sql`${i}::uuid`),
+        sql`, `,
+      )})`,
+    );
     if (ok.length !== new Set(ids).size) throw new AppError('not_found', '卡片不存在或不按工作量法计提');
     await tx.execute(sql`
       INSERT INTO depreciation_workloads (card_id, unit_id, month, workload, entered_by)
@@ -221,21 +336,49 @@ export async function saveWorkloads(q: Queryable, actor: Actor, unitId: string, 
 
 /** A card's monthly charges (its depreciation ledger), with the opening balance it came in with. */
 export async function cardDepreciation(q: Queryable, actor: Actor, cardId: string) {
-  const card = await queryOne<{ unit_id: string; acc: number; opening_month: string | null; opening_months: number | null; recognized_on: string | null }>(q, sql`
-    SELECT unit_id, accumulated_depreciation_fen AS acc, opening_month::text, opening_depreciated_months AS opening_months, recognized_on::text FROM cards WHERE id = ${cardId}`);
+  const card = await queryOne<{
+    unit_id: string;
+    acc: number;
+    opening_month: string | null;
+    opening_months: number | null;
+    recognized_on: string | null;
+  }>(
+    q,
+    sql`
+    SELECT unit_id, accumulated_depreciation_fen AS acc, opening_month::text, opening_depreciated_months AS opening_months, recognized_on::text FROM cards WHERE id = ${cardId}`,
+  );
   if (!card) throw new AppError('not_found', '卡片不存在');
   assertInScope(card.unit_id, unitScope(actor, 'depreciation.read'), '卡片');
-  const rows = await query<{ month: string; amount_fen: number; accumulated_before_fen: number; accumulated_after_fen: number; months: number; status: 'open' | 'closed' }>(q, sql`
+  const rows = await query<{
+    month: string;
+    amount_fen: number;
+    accumulated_before_fen: number;
+    accumulated_after_fen: number;
+    months: number;
+    status: 'open' | 'closed';
+  }>(
+    q,
+    sql`
     SELECT e.month, e.amount_fen, e.accumulated_before_fen, e.accumulated_after_fen, e.months, r.status FROM depreciation_entries e JOIN depreciation_runs r ON r.id = e.run_id
-    WHERE e.card_id = ${cardId} ORDER BY e.month`);
+    WHERE e.card_id = ${cardId} ORDER BY e.month`,
+  );
   const c = card;
   return {
-    items: rows.map((r) => ({ month: toMonth(r.month), amountFen: Number(r.amount_fen), accumulatedAfterFen: Number(r.accumulated_after_fen), months: r.months, status: r.status })),
-    opening: c.opening_month ? {
-      month: toMonth(c.opening_month), months: c.opening_months ?? 0,
-      // As brought in: the first charge's balance before it (or the card's own, before any charge).
-      accumulatedFen: Number(rows.length ? rows[0].accumulated_before_fen : c.acc),
-    } : null,
+    items: rows.map((r) => ({
+      month: toMonth(r.month),
+      amountFen: Number(r.amount_fen),
+      accumulatedAfterFen: Number(r.accumulated_after_fen),
+      months: r.months,
+      status: r.status,
+    })),
+    opening: c.opening_month
+      ? {
+          month: toMonth(c.opening_month),
+          months: c.opening_months ?? 0,
+          // As brought in: the first charge's balance before it (or the card's own, before any charge).
+          accumulatedFen: Number(rows.length ? rows[0].accumulated_before_fen : c.acc),
+        }
+      : null,
     recognizedOn: c.recognized_on,
     monthsDone: (c.opening_months ?? 0) + rows.reduce((s, r) => s + r.months, 0),
   };

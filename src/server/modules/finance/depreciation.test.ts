@@ -36,13 +36,21 @@ beforeAll(async () => {
   leaderA = await t.as('leader-a');
   office = await t.as('office');
 }, 60_000);
-afterAll(async () => { await t.close(); });
+afterAll(async () => {
+  await t.close();
+});
 
 describe('the monthly depreciation run (SQL)', () => {
   it('charges the ¥5,999 computer ¥83.32 a month and ¥83.28 in its 72nd, exactly ¥5,999 in all', async () => {
     const db = t.database.db;
     const unit = await makeUnit(db);
-    const card = await makeCard(db, { unitId: unit, categoryId: computers, originalValueFen: 599900, usefulLifeMonths: 72, postedOn: '2026-01-15' });
+    const card = await makeCard(db, {
+      unitId: unit,
+      categoryId: computers,
+      originalValueFen: 599900,
+      usefulLifeMonths: 72,
+      postedOn: '2026-01-15',
+    });
     const amounts: number[] = [];
     for (const m of months('2026-01', 75)) amounts.push((await runMonth(db, unit, m, null)).totalFen);
     expect(amounts.slice(0, 71).every((a) => a === 8332)).toBe(true);
@@ -65,7 +73,13 @@ describe('the monthly depreciation run (SQL)', () => {
   it('recomputes from the remaining value and months after a revaluation in month 30', async () => {
     const db = t.database.db;
     const unit = await makeUnit(db);
-    const card = await makeCard(db, { unitId: unit, categoryId: computers, originalValueFen: 599900, usefulLifeMonths: 72, postedOn: '2026-01-15' });
+    const card = await makeCard(db, {
+      unitId: unit,
+      categoryId: computers,
+      originalValueFen: 599900,
+      usefulLifeMonths: 72,
+      postedOn: '2026-01-15',
+    });
     const all = months('2026-01', 72);
     for (const m of all.slice(0, 29)) await runMonth(db, unit, m, null);
     expect(await cardAccumulated(db, card)).toBe(29 * 8332);
@@ -81,24 +95,49 @@ describe('the monthly depreciation run (SQL)', () => {
   it('does not charge a card disposed of in the month being run; re-running the open month replaces it', async () => {
     const db = t.database.db;
     const unit = await makeUnit(db);
-    const card = await makeCard(db, { unitId: unit, categoryId: computers, originalValueFen: 599900, usefulLifeMonths: 72, postedOn: '2026-01-15' });
+    const card = await makeCard(db, {
+      unitId: unit,
+      categoryId: computers,
+      originalValueFen: 599900,
+      usefulLifeMonths: 72,
+      postedOn: '2026-01-15',
+    });
     for (const m of months('2026-01', 5)) await runMonth(db, unit, m, null);
     expect(await cardAccumulated(db, card)).toBe(5 * 8332);
     await dispose(db, card, '2026-05-20');
     const rerun = await runMonth(db, unit, '2026-05', null);
     expect(rerun.cardCount).toBe(0);
     expect(await cardAccumulated(db, card)).toBe(4 * 8332);
-    const [{ n }] = await query<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM depreciation_runs WHERE unit_id = ${unit} AND month = '2026-05-01'`);
+    const [{ n }] = await query<{ n: number }>(
+      db,
+      sql`SELECT count(*)::int AS n FROM depreciation_runs WHERE unit_id = ${unit} AND month = '2026-05-01'`,
+    );
     expect(n).toBe(1);
   });
 
   it('re-runs an open month by its differences: unchanged charges stay, a revalued card is charged anew', async () => {
     const db = t.database.db;
     const unit = await makeUnit(db);
-    const kept = await makeCard(db, { unitId: unit, categoryId: computers, originalValueFen: 599900, usefulLifeMonths: 72, postedOn: '2026-01-15' });
-    const revalued = await makeCard(db, { unitId: unit, categoryId: computers, originalValueFen: 599900, usefulLifeMonths: 72, postedOn: '2026-01-15' });
+    const kept = await makeCard(db, {
+      unitId: unit,
+      categoryId: computers,
+      originalValueFen: 599900,
+      usefulLifeMonths: 72,
+      postedOn: '2026-01-15',
+    });
+    const revalued = await makeCard(db, {
+      unitId: unit,
+      categoryId: computers,
+      originalValueFen: 599900,
+      usefulLifeMonths: 72,
+      postedOn: '2026-01-15',
+    });
     for (const m of months('2026-01', 3)) await runMonth(db, unit, m, null);
-    const entryIds = async () => query<{ card_id: string; id: number }>(db, sql`SELECT card_id, id FROM depreciation_entries WHERE month = '2026-03-01' AND unit_id = ${unit} ORDER BY card_id`);
+    const entryIds = async () =>
+      query<{ card_id: string; id: number }>(
+        db,
+        sql`SELECT card_id, id FROM depreciation_entries WHERE month = '2026-03-01' AND unit_id = ${unit} ORDER BY card_id`,
+      );
     const before = await entryIds();
     expect((await runMonth(db, unit, '2026-03', null)).totalFen).toBe(2 * 8332);
     expect(await entryIds()).toEqual(before);
@@ -135,7 +174,13 @@ describe('the monthly depreciation run (SQL)', () => {
     const db = t.database.db;
     const from = await makeUnit(db);
     const to = await makeUnit(db);
-    const card = await makeCard(db, { unitId: from, categoryId: computers, originalValueFen: 599900, usefulLifeMonths: 72, postedOn: '2026-01-15' });
+    const card = await makeCard(db, {
+      unitId: from,
+      categoryId: computers,
+      originalValueFen: 599900,
+      usefulLifeMonths: 72,
+      postedOn: '2026-01-15',
+    });
     for (const m of months('2026-01', 3)) await runMonth(db, from, m, null);
     await transfer(db, card, to, '2026-03-20');
     expect((await runMonth(db, to, '2026-03', null)).cardCount).toBe(0);
@@ -172,12 +217,14 @@ describe('the monthly depreciation run (SQL)', () => {
 });
 
 describe('who may see and run depreciation', () => {
-  it('answers 404 for another unit\'s run, preview and workloads, and changes nothing', async () => {
+  it("answers 404 for another unit's run, preview and workloads, and changes nothing", async () => {
     const db = t.database.db;
     const cardB = await makeCard(db, { unitId: unitB, categoryId: computers, originalValueFen: 300000, postedOn: '2026-01-15' });
     const { runId } = await runMonth(db, unitB, '2026-01', null);
     expect((await financeA.get(`/api/depreciation/cards/${cardB}`)).statusCode).toBe(404);
-    expect((await office.get(`/api/depreciation/cards/${cardB}`)).json().items).toEqual([{ month: '2026-01', amountFen: 4167, accumulatedAfterFen: 4167, months: 1, status: 'open' }]);
+    expect((await office.get(`/api/depreciation/cards/${cardB}`)).json().items).toEqual([
+      { month: '2026-01', amountFen: 4167, accumulatedAfterFen: 4167, months: 1, status: 'open' },
+    ]);
     expect((await financeA.get(`/api/depreciation/runs/${runId}`)).statusCode).toBe(404);
     expect((await financeA.get(`/api/depreciation/runs/${runId}/entries`)).statusCode).toBe(404);
     expect((await financeA.post(`/api/depreciation/runs/${runId}/close`)).statusCode).toBe(404);
@@ -201,8 +248,19 @@ describe('who may see and run depreciation', () => {
 describe('units of production', () => {
   it('charges the workload entered for the month through the API', async () => {
     const db = t.database.db;
-    const truck = await makeCard(db, { unitId: unitA, categoryId: computers, originalValueFen: 30000000, method: 'units_of_production', totalWorkload: 300000, usefulLifeMonths: null, postedOn: '2026-01-05' });
-    const save = await financeA.put(`/api/depreciation/workloads/${unitA}`, { month: '2026-03', items: [{ cardId: truck, workload: 10000 }] });
+    const truck = await makeCard(db, {
+      unitId: unitA,
+      categoryId: computers,
+      originalValueFen: 30000000,
+      method: 'units_of_production',
+      totalWorkload: 300000,
+      usefulLifeMonths: null,
+      postedOn: '2026-01-05',
+    });
+    const save = await financeA.put(`/api/depreciation/workloads/${unitA}`, {
+      month: '2026-03',
+      items: [{ cardId: truck, workload: 10000 }],
+    });
     expect(save.statusCode).toBe(200);
     const list = (await financeA.get(`/api/depreciation/workloads?unitId=${unitA}&month=2026-03`)).json().items;
     expect(list.find((r: { cardId: string }) => r.cardId === truck).workload).toBe(10000);
@@ -219,49 +277,91 @@ describe('the SQL run agrees with the rules for random lifecycles', () => {
       life: fc.integer({ min: 1, max: 30 }),
       posted: fc.integer({ min: -6, max: 10 }),
       disposeAt: fc.option(fc.integer({ min: 0, max: 30 }), { nil: null }),
-      reval: fc.option(fc.record({ at: fc.integer({ min: 0, max: 30 }), factor: fc.double({ min: 1, max: 2, noNaN: true }), life: fc.integer({ min: 1, max: 30 }) }), { nil: null }),
+      reval: fc.option(
+        fc.record({
+          at: fc.integer({ min: 0, max: 30 }),
+          factor: fc.double({ min: 1, max: 2, noNaN: true }),
+          life: fc.integer({ min: 1, max: 30 }),
+        }),
+        { nil: null },
+      ),
     });
-    await fc.assert(fc.asyncProperty(fc.array(cardArb, { minLength: 1, maxLength: 25 }), async (specs) => {
-      const unit = await makeUnit(db);
-      const start = '2026-01';
-      const all = months(start, 34);
-      const cards = await Promise.all(specs.map(async (s) => {
-        const postedOn = `${monthFromIndex(monthIndex(start) + s.posted)}-1${(s.value % 9) + 1}`;
-        const disposedOn = s.disposeAt === null ? null : `${monthFromIndex(monthIndex(start) + Math.max(s.posted, 0) + s.disposeAt)}-12`;
-        const id = await makeCard(db, { unitId: unit, categoryId: computers, originalValueFen: s.value, usefulLifeMonths: s.life, postedOn });
-        const state: CardState = { method: 'straight_line', originalValueFen: s.value, accumulatedFen: 0, usefulLifeMonths: s.life, depreciable: true, postedOn, disposedOn, totalWorkload: null };
-        return { id, s, state, disposedOn, prev: null as PreviousEntry | null };
-      }));
-      for (const [i, m] of all.entries()) {
-        for (const c of cards) {
-          if (c.disposedOn && c.disposedOn.slice(0, 7) === m) await dispose(db, c.id, c.disposedOn);
-          if (c.s.reval && c.s.reval.at === i && c.state.accumulatedFen < c.state.originalValueFen && !(c.disposedOn && c.disposedOn.slice(0, 7) <= m)) {
-            c.state.originalValueFen = Math.round(c.state.originalValueFen * c.s.reval.factor);
-            c.state.usefulLifeMonths = c.s.reval.life;
-            await revalue(db, c.id, c.state.originalValueFen, `${m}-01`, c.s.reval.life);
+    await fc.assert(
+      fc.asyncProperty(fc.array(cardArb, { minLength: 1, maxLength: 25 }), async (specs) => {
+        const unit = await makeUnit(db);
+        const start = '2026-01';
+        const all = months(start, 34);
+        const cards = await Promise.all(
+          specs.map(async (s) => {
+            const postedOn = `${monthFromIndex(monthIndex(start) + s.posted)}-1${(s.value % 9) + 1}`;
+            const disposedOn =
+              s.disposeAt === null ? null : `${monthFromIndex(monthIndex(start) + Math.max(s.posted, 0) + s.disposeAt)}-12`;
+            const id = await makeCard(db, {
+              unitId: unit,
+              categoryId: computers,
+              originalValueFen: s.value,
+              usefulLifeMonths: s.life,
+              postedOn,
+            });
+            const state: CardState = {
+              method: 'straight_line',
+              originalValueFen: s.value,
+              accumulatedFen: 0,
+              usefulLifeMonths: s.life,
+              depreciable: true,
+              postedOn,
+              disposedOn,
+              totalWorkload: null,
+            };
+            return { id, s, state, disposedOn, prev: null as PreviousEntry | null };
+          }),
+        );
+        for (const [i, m] of all.entries()) {
+          for (const c of cards) {
+            if (c.disposedOn && c.disposedOn.slice(0, 7) === m) await dispose(db, c.id, c.disposedOn);
+            if (
+              c.s.reval &&
+              c.s.reval.at === i &&
+              c.state.accumulatedFen < c.state.originalValueFen &&
+              !(c.disposedOn && c.disposedOn.slice(0, 7) <= m)
+            ) {
+              c.state.originalValueFen = Math.round(c.state.originalValueFen * c.s.reval.factor);
+              c.state.usefulLifeMonths = c.s.reval.life;
+              await revalue(db, c.id, c.state.originalValueFen, `${m}-01`, c.s.reval.life);
+            }
+            const ch = chargeForMonth(c.state, m, c.prev);
+            if (ch) {
+              c.state.accumulatedFen += ch.amountFen;
+              c.prev = {
+                month: m,
+                monthlyFen: ch.monthlyFen,
+                originalValueFen: c.state.originalValueFen,
+                usefulLifeMonths: c.state.usefulLifeMonths,
+              };
+            }
           }
-          const ch = chargeForMonth(c.state, m, c.prev);
-          if (ch) {
-            c.state.accumulatedFen += ch.amountFen;
-            c.prev = { month: m, monthlyFen: ch.monthlyFen, originalValueFen: c.state.originalValueFen, usefulLifeMonths: c.state.usefulLifeMonths };
-          }
+          await runMonth(db, unit, m, null);
         }
-        await runMonth(db, unit, m, null);
-      }
-      for (const c of cards) {
-        const acc = await cardAccumulated(db, c.id);
-        expect(acc).toBe(c.state.accumulatedFen);
-        expect(acc).toBeLessThanOrEqual(c.state.originalValueFen);
-        if (!c.disposedOn && c.state.originalValueFen > 100 && c.s.posted + c.s.life + 30 <= 33) expect(acc).toBe(c.state.originalValueFen);
-      }
-    }), { numRuns: 8 });
+        for (const c of cards) {
+          const acc = await cardAccumulated(db, c.id);
+          expect(acc).toBe(c.state.accumulatedFen);
+          expect(acc).toBeLessThanOrEqual(c.state.originalValueFen);
+          if (!c.disposedOn && c.state.originalValueFen > 100 && c.s.posted + c.s.life + 30 <= 33)
+            expect(acc).toBe(c.state.originalValueFen);
+        }
+      }),
+      { numRuns: 8 },
+    );
   }, 300_000);
 });
 
 describe('the yearly roll-up of the ledger (depreciation_card_years)', () => {
   /** cum[k] per card and year, summed here from the entries themselves. */
   const fromLedger = async (q: Queryable) => {
-    const rows = await query<{ card_id: string; month: string; amount_fen: number }>(q, sql`SELECT card_id, to_char(month, 'YYYY-MM') AS month, amount_fen FROM depreciation_entries`);
+    const rows = await query<{ card_id: string; month: string; amount_fen: number }>(
+      q,
+      sql`SELECT card_id, to_char(month, 'YYYY-MM') AS month, amount_fen FROM depreciation_entries`,
+    );
     const out = new Map<string, number[]>();
     for (const r of rows) {
       const key = `${r.card_id}|${r.month.slice(0, 4)}`;
@@ -272,15 +372,24 @@ describe('the yearly roll-up of the ledger (depreciation_card_years)', () => {
     return out;
   };
   const rolledUp = async (q: Queryable) => {
-    const rows = await query<{ card_id: string; year: number; cum: (number | string)[] }>(q, sql`SELECT card_id, year, cum FROM depreciation_card_years`);
+    const rows = await query<{ card_id: string; year: number; cum: (number | string)[] }>(
+      q,
+      sql`SELECT card_id, year, cum FROM depreciation_card_years`,
+    );
     // A card whose entries were all taken back keeps a row of zeros.
     return new Map(rows.filter((r) => r.cum.some((x) => Number(x) !== 0)).map((r) => [`${r.card_id}|${r.year}`, r.cum.map(Number)]));
   };
 
-  const staleCopies = async (q: Queryable) => (await query<{ n: number }>(q, sql`
+  const staleCopies = async (q: Queryable) =>
+    (
+      await query<{ n: number }>(
+        q,
+        sql`
     SELECT count(*)::int AS n FROM depreciation_card_years r JOIN cards c ON c.id = r.card_id
     WHERE (r.unit_id, r.category_id, r.posted_on, r.disposed_on, r.posted_month_index, r.disposed_month_index)
-      IS DISTINCT FROM (c.unit_id, c.category_id, c.posted_on, c.disposed_on, depreciation_month_after(c.posted_on), depreciation_month_after(c.disposed_on))`))[0].n;
+      IS DISTINCT FROM (c.unit_id, c.category_id, c.posted_on, c.disposed_on, depreciation_month_after(c.posted_on), depreciation_month_after(c.disposed_on))`,
+      )
+    )[0].n;
 
   it('equals the ledger after every run, re-run and catch-up above, and follows direct updates and deletes', async () => {
     const db = t.database.db;
@@ -288,24 +397,35 @@ describe('the yearly roll-up of the ledger (depreciation_card_years)', () => {
     expect(ledger.size).toBeGreaterThan(20);
     expect(await rolledUp(db)).toEqual(ledger);
     // The triggers follow any writer: correct one entry, delete another, inside a transaction then rolled back.
-    await expect(withTx(db, async (tx) => {
-      await tx.execute(sql`UPDATE depreciation_entries SET amount_fen = amount_fen + 7, month = month - interval '1 month' WHERE id = (SELECT min(id) FROM depreciation_entries)`);
-      await tx.execute(sql`DELETE FROM depreciation_entries WHERE id = (SELECT max(id) FROM depreciation_entries)`);
-      expect(await rolledUp(tx)).toEqual(await fromLedger(tx));
-      throw new Error('roll back');
-    })).rejects.toThrow('roll back');
+    await expect(
+      withTx(db, async (tx) => {
+        await tx.execute(
+          sql`UPDATE depreciation_entries SET amount_fen = amount_fen + 7, month = month - interval '1 month' WHERE id = (SELECT min(id) FROM depreciation_entries)`,
+        );
+        await tx.execute(sql`DELETE FROM depreciation_entries WHERE id = (SELECT max(id) FROM depreciation_entries)`);
+        expect(await rolledUp(tx)).toEqual(await fromLedger(tx));
+        throw new Error('roll back');
+      }),
+    ).rejects.toThrow('roll back');
     expect(await rolledUp(db)).toEqual(ledger);
   });
 
-  it('carries each card\'s current unit, category and dates, through the transfers and disposals above and a reclassification', async () => {
+  it("carries each card's current unit, category and dates, through the transfers and disposals above and a reclassification", async () => {
     const db = t.database.db;
     expect(await staleCopies(db)).toBe(0);
-    const [{ n: moved }] = await query<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM (SELECT card_id FROM depreciation_entries GROUP BY card_id HAVING count(DISTINCT unit_id) > 1) x`);
+    const [{ n: moved }] = await query<{ n: number }>(
+      db,
+      sql`SELECT count(*)::int AS n FROM (SELECT card_id FROM depreciation_entries GROUP BY card_id HAVING count(DISTINCT unit_id) > 1) x`,
+    );
     expect(moved).toBeGreaterThan(0);
-    await expect(withTx(db, async (tx) => {
-      await tx.execute(sql`UPDATE cards SET category_id = ${land}, disposed_on = NULL WHERE id IN (SELECT card_id FROM depreciation_card_years LIMIT 3)`);
-      expect(await staleCopies(tx)).toBe(0);
-      throw new Error('roll back');
-    })).rejects.toThrow('roll back');
+    await expect(
+      withTx(db, async (tx) => {
+        await tx.execute(
+          sql`UPDATE cards SET category_id = ${land}, disposed_on = NULL WHERE id IN (SELECT card_id FROM depreciation_card_years LIMIT 3)`,
+        );
+        expect(await staleCopies(tx)).toBe(0);
+        throw new Error('roll back');
+      }),
+    ).rejects.toThrow('roll back');
   });
 });

@@ -14,22 +14,31 @@ export async function makeUnit(q: Queryable, code = `U${next()}`, name = `单位
   return r!.id;
 }
 
-export async function makeCategory(q: Queryable, opts: { code?: string; name?: string; depreciable?: boolean; parentPath?: string; attributeSet?: string; lifeMonths?: number } = {}): Promise<{ id: string; path: string }> {
+export async function makeCategory(
+  q: Queryable,
+  opts: { code?: string; name?: string; depreciable?: boolean; parentPath?: string; attributeSet?: string; lifeMonths?: number } = {},
+): Promise<{ id: string; path: string }> {
   const code = opts.code ?? `C${next()}`;
   const path = `${opts.parentPath ?? '/'}${code}/`;
   const level = path.split('/').filter(Boolean).length;
-  const r = await queryOne<{ id: string }>(q, sql`
+  const r = await queryOne<{ id: string }>(
+    q,
+    sql`
     INSERT INTO categories (edition, code, name, level, path, depreciable, attribute_set, useful_life_months)
     VALUES ('2010', ${code}, ${opts.name ?? `类别${code}`}, ${level}, ${path}, ${opts.depreciable ?? true}, ${opts.attributeSet ?? 'none'}, ${opts.lifeMonths ?? null})
-    RETURNING id`);
+    RETURNING id`,
+  );
   return { id: r!.id, path };
 }
 
 let hashed: string | undefined;
 export async function makeUser(q: Queryable, username: string, role: Role, unitId: string | null): Promise<string> {
   hashed ??= await hashPassword(TEST_PASSWORD);
-  const r = await queryOne<{ id: string }>(q, sql`
-    INSERT INTO users (username, display_name, password_hash, unit_id) VALUES (${username}, ${username}, ${hashed}, ${unitId}) RETURNING id`);
+  const r = await queryOne<{ id: string }>(
+    q,
+    sql`
+    INSERT INTO users (username, display_name, password_hash, unit_id) VALUES (${username}, ${username}, ${hashed}, ${unitId}) RETURNING id`,
+  );
   await q.execute(sql`INSERT INTO role_assignments (user_id, role, unit_id) VALUES (${r!.id}, ${role}, ${unitId})`);
   return r!.id;
 }
@@ -55,7 +64,9 @@ export async function makeCard(q: Queryable, c: CardSpec): Promise<string> {
   const no = `T-${next()}`;
   const status = c.status ?? (c.disposedOn ? 'disposed' : c.postedOn === null ? 'pending_posting' : 'in_use');
   const posted = c.postedOn === undefined ? '2026-01-15' : c.postedOn;
-  const r = await queryOne<{ id: string }>(q, sql`
+  const r = await queryOne<{ id: string }>(
+    q,
+    sql`
     INSERT INTO cards (card_no, unit_id, name, category_id, original_value_fen, acquisition_method, acquired_on, posted_on,
       useful_life_months, depreciation_method, total_workload, accumulated_depreciation_fen, status, use_mode, managing_unit_id,
       disposed_on, disposal_method)
@@ -63,14 +74,20 @@ export async function makeCard(q: Queryable, c: CardSpec): Promise<string> {
       ${posted ?? '2026-01-01'}, ${posted}, ${c.usefulLifeMonths === undefined ? 72 : c.usefulLifeMonths}, ${c.method ?? 'straight_line'},
       ${c.totalWorkload ?? null}, ${c.accumulatedFen ?? 0}, ${status}, ${c.useMode ?? 'self_use'}, ${c.unitId},
       ${c.disposedOn ?? null}, ${c.disposalMethod ?? (c.disposedOn ? 'scrap' : null)})
-    RETURNING id`);
+    RETURNING id`,
+  );
   return r!.id;
 }
 
 /** What the card service does on a revaluation (价值变动): new value and its ledger event. */
 export async function revalue(q: Queryable, cardId: string, newValueFen: number, on: string, lifeMonths?: number): Promise<void> {
-  const before = await queryOne<{ v: number; unit_id: string; life: number | null }>(q, sql`SELECT original_value_fen AS v, unit_id, useful_life_months AS life FROM cards WHERE id = ${cardId}`);
-  await q.execute(sql`UPDATE cards SET original_value_fen = ${newValueFen}, useful_life_months = ${lifeMonths ?? before!.life} WHERE id = ${cardId}`);
+  const before = await queryOne<{ v: number; unit_id: string; life: number | null }>(
+    q,
+    sql`SELECT original_value_fen AS v, unit_id, useful_life_months AS life FROM cards WHERE id = ${cardId}`,
+  );
+  await q.execute(
+    sql`UPDATE cards SET original_value_fen = ${newValueFen}, useful_life_months = ${lifeMonths ?? before!.life} WHERE id = ${cardId}`,
+  );
   await q.execute(sql`
     INSERT INTO card_events (card_id, unit_id, type, occurred_at, before, after, seq, prev_hash, hash)
     VALUES (${cardId}, ${before!.unit_id}, 'revalued', ${`${on}T10:00:00+08:00`}::timestamptz,

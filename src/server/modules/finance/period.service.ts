@@ -17,15 +17,25 @@ export interface Books {
   closedThrough: string | null;
 }
 
-export const uuids = (ids: string[]) => sql`ARRAY[${sql.join(ids.map((i) => sql`${i}`), sql`, `)}]::uuid[]`;
+export const uuids = (ids: string[]) =>
+  sql`ARRAY[${sql.join(
+    ids.map((i) => sql`${i}`),
+    sql`, `,
+  )}]::uuid[]`;
 const ym = (d: string | null) => (d ? d.slice(0, 7) : null);
 export const nextMonth = (m: string) => monthFromIndex(monthIndex(m) + 1);
 export const prevMonth = (m: string) => monthFromIndex(monthIndex(m) - 1);
 
 /** The books of each unit (a unit without a row has neither a takeover nor a closed month). */
 export async function booksOf(q: Queryable, unitIds: string[]): Promise<Map<string, Books>> {
-  const rows = unitIds.length === 0 ? [] : await query<{ unit_id: string; takeover_month: string | null; closed_through: string | null }>(q, sql`
-    SELECT unit_id, takeover_month::text, closed_through::text FROM unit_books WHERE unit_id = ANY(${uuids(unitIds)})`);
+  const rows =
+    unitIds.length === 0
+      ? []
+      : await query<{ unit_id: string; takeover_month: string | null; closed_through: string | null }>(
+          q,
+          sql`
+    SELECT unit_id, takeover_month::text, closed_through::text FROM unit_books WHERE unit_id = ANY(${uuids(unitIds)})`,
+        );
   const map = new Map(unitIds.map((u) => [u, { unitId: u, takeoverMonth: null, closedThrough: null } as Books]));
   for (const r of rows) map.set(r.unit_id, { unitId: r.unit_id, takeoverMonth: ym(r.takeover_month), closedThrough: ym(r.closed_through) });
   return map;
@@ -36,11 +46,18 @@ export const firstOpenMonth = (b: Books): string | null =>
   b.closedThrough ? nextMonth(b.closedThrough) : b.takeoverMonth ? nextMonth(b.takeoverMonth) : null;
 
 /** Why `month` cannot be run for a unit, or null when it can. */
-export function runRefusal(b: Books, month: string, current = businessMonth()): { id: 'locked_period' | 'invalid_transition'; message: string } | null {
+export function runRefusal(
+  b: Books,
+  month: string,
+  current = businessMonth(),
+): { id: 'locked_period' | 'invalid_transition'; message: string } | null {
   if (month > current) return { id: 'invalid_transition', message: `${month} 尚未到来，不能计提（当前月份 ${current}）` };
   if (b.closedThrough && month <= b.closedThrough) return { id: 'locked_period', message: `${month} 已结账，不能重新计提` };
   if (b.takeoverMonth && month <= b.takeoverMonth) {
-    return { id: 'locked_period', message: `${month} 的折旧已包含在期初余额中（期初建账月份 ${b.takeoverMonth}），账套从 ${nextMonth(b.takeoverMonth)} 开始` };
+    return {
+      id: 'locked_period',
+      message: `${month} 的折旧已包含在期初余额中（期初建账月份 ${b.takeoverMonth}），账套从 ${nextMonth(b.takeoverMonth)} 开始`,
+    };
   }
   return null;
 }
@@ -66,13 +83,26 @@ export interface CloseResult {
  * transaction, set-based: the runs are marked closed and the books moved on together. With
  * `strict` (one unit named), a refusal is an error; otherwise the unit is skipped and said why.
  */
-export async function closeMonthForUnits(q: Queryable, actorId: string | null, unitIds: string[], month: string, strict: boolean): Promise<CloseResult> {
+export async function closeMonthForUnits(
+  q: Queryable,
+  actorId: string | null,
+  unitIds: string[],
+  month: string,
+  strict: boolean,
+): Promise<CloseResult> {
   return withTx(q, async (tx) => {
     // Serialises with runs of the same units (depreciation.service locks units in the same order).
     await tx.execute(sql`SELECT id FROM units WHERE id = ANY(${uuids(unitIds)}) ORDER BY id FOR UPDATE`);
     const books = await booksOf(tx, unitIds);
-    const runs = new Set((await query<{ unit_id: string }>(tx, sql`
-      SELECT unit_id FROM depreciation_runs WHERE unit_id = ANY(${uuids(unitIds)}) AND month = ${`${month}-01`}::date`)).map((r) => r.unit_id));
+    const runs = new Set(
+      (
+        await query<{ unit_id: string }>(
+          tx,
+          sql`
+      SELECT unit_id FROM depreciation_runs WHERE unit_id = ANY(${uuids(unitIds)}) AND month = ${`${month}-01`}::date`,
+        )
+      ).map((r) => r.unit_id),
+    );
     const skipped = new Map<string, string>();
     for (const u of unitIds) {
       const why = closeRefusal(books.get(u)!, month, runs.has(u));
@@ -89,7 +119,10 @@ export async function closeMonthForUnits(q: Queryable, actorId: string | null, u
         ON CONFLICT (unit_id) DO UPDATE SET closed_through = excluded.closed_through, updated_at = now()`);
       await logSecurityEvent(tx, { kind: 'period_close', userId: actorId, details: { month, unitIds: ok } });
     }
-    return { month, units: unitIds.map((u) => (skipped.has(u) ? { unitId: u, closed: false, skipped: skipped.get(u) } : { unitId: u, closed: true })) };
+    return {
+      month,
+      units: unitIds.map((u) => (skipped.has(u) ? { unitId: u, closed: false, skipped: skipped.get(u) } : { unitId: u, closed: true })),
+    };
   });
 }
 
@@ -101,7 +134,8 @@ export async function closeMonth(q: Queryable, actor: Actor, month: string, unit
     assertInScope(unitId, scope, '单位');
     units = [unitId];
   } else {
-    units = (await query<{ id: string }>(q, sql`SELECT id FROM units WHERE active ORDER BY sort, code`)).map((r) => r.id)
+    units = (await query<{ id: string }>(q, sql`SELECT id FROM units WHERE active ORDER BY sort, code`))
+      .map((r) => r.id)
       .filter((u) => scope === 'all' || scope.includes(u));
   }
   return closeMonthForUnits(q, actor.userId, units, month, !!unitId);
@@ -119,16 +153,32 @@ export interface BooksView {
 /** The books of the units in scope: takeover, last closed month, and a pending 反结账 request. */
 export async function listBooks(q: Queryable, actor: Actor): Promise<BooksView[]> {
   const scope = unitScope(actor, 'depreciation.read');
-  const rows = await query<{ id: string; name: string; takeover_month: string | null; closed_through: string | null; reopen: { id: string; month: string; reason: string; requestedAt: string } | null }>(q, sql`
+  const rows = await query<{
+    id: string;
+    name: string;
+    takeover_month: string | null;
+    closed_through: string | null;
+    reopen: { id: string; month: string; reason: string; requestedAt: string } | null;
+  }>(
+    q,
+    sql`
     SELECT u.id, u.name, b.takeover_month::text, b.closed_through::text,
       (SELECT json_build_object('id', r.id, 'month', to_char(r.month, 'YYYY-MM'), 'reason', r.reason, 'requestedAt', r.requested_at)
        FROM period_reopenings r WHERE r.unit_id = u.id AND r.status = 'requested' ORDER BY r.requested_at DESC LIMIT 1) AS reopen
     FROM units u LEFT JOIN unit_books b ON b.unit_id = u.id
     WHERE u.active AND ${scope === 'all' ? sql`true` : scope.length === 0 ? sql`false` : sql`u.id = ANY(${uuids(scope)})`}
-    ORDER BY u.sort, u.code`);
+    ORDER BY u.sort, u.code`,
+  );
   return rows.map((r) => {
     const b: Books = { unitId: r.id, takeoverMonth: ym(r.takeover_month), closedThrough: ym(r.closed_through) };
-    return { unitId: r.id, unitName: r.name, takeoverMonth: b.takeoverMonth, closedThrough: b.closedThrough, firstOpenMonth: firstOpenMonth(b), pendingReopen: r.reopen };
+    return {
+      unitId: r.id,
+      unitName: r.name,
+      takeoverMonth: b.takeoverMonth,
+      closedThrough: b.closedThrough,
+      firstOpenMonth: firstOpenMonth(b),
+      pendingReopen: r.reopen,
+    };
   });
 }
 
@@ -137,11 +187,18 @@ export async function requestReopen(q: Queryable, actor: Actor, unitId: string, 
   assertInScope(unitId, unitScope(actor, 'depreciation.close'), '单位');
   return withTx(q, async (tx) => {
     const b = (await booksOf(tx, [unitId])).get(unitId)!;
-    if (b.closedThrough !== month) throw new AppError('invalid_transition', b.closedThrough ? `只能反结账最后一个已结账月份 ${b.closedThrough}` : '该单位没有已结账的月份');
+    if (b.closedThrough !== month)
+      throw new AppError(
+        'invalid_transition',
+        b.closedThrough ? `只能反结账最后一个已结账月份 ${b.closedThrough}` : '该单位没有已结账的月份',
+      );
     const pending = await queryOne(tx, sql`SELECT 1 FROM period_reopenings WHERE unit_id = ${unitId} AND status = 'requested'`);
     if (pending) throw new AppError('conflict', '已有待审批的反结账申请');
-    const row = await queryOne<{ id: string }>(tx, sql`
-      INSERT INTO period_reopenings (unit_id, month, reason, requested_by) VALUES (${unitId}, ${`${month}-01`}::date, ${reason}, ${actor.userId}) RETURNING id`);
+    const row = await queryOne<{ id: string }>(
+      tx,
+      sql`
+      INSERT INTO period_reopenings (unit_id, month, reason, requested_by) VALUES (${unitId}, ${`${month}-01`}::date, ${reason}, ${actor.userId}) RETURNING id`,
+    );
     await logSecurityEvent(tx, { kind: 'period_reopen', userId: actor.userId, details: { unitId, month, step: 'requested', reason } });
     return { id: row!.id };
   });
@@ -153,8 +210,11 @@ export async function requestReopen(q: Queryable, actor: Actor, unitId: string, 
  */
 export async function decideReopen(q: Queryable, actor: Actor, id: string, approve: boolean, note?: string) {
   return withTx(q, async (tx) => {
-    const r = await queryOne<{ unit_id: string; month: string; status: string; requested_by: string }>(tx, sql`
-      SELECT unit_id, to_char(month, 'YYYY-MM') AS month, status, requested_by FROM period_reopenings WHERE id = ${id} FOR UPDATE`);
+    const r = await queryOne<{ unit_id: string; month: string; status: string; requested_by: string }>(
+      tx,
+      sql`
+      SELECT unit_id, to_char(month, 'YYYY-MM') AS month, status, requested_by FROM period_reopenings WHERE id = ${id} FOR UPDATE`,
+    );
     if (!r) throw new AppError('not_found', '反结账申请不存在');
     if (r.status !== 'requested') throw new AppError('invalid_transition', '该申请已处理');
     if (r.requested_by === actor.userId) throw new AppError('forbidden', '申请人不能审批自己的反结账申请');
@@ -165,12 +225,18 @@ export async function decideReopen(q: Queryable, actor: Actor, id: string, appro
       const before = prevMonth(r.month);
       const keepClosed = b.takeoverMonth && before <= b.takeoverMonth ? null : `${before}-01`;
       await tx.execute(sql`UPDATE unit_books SET closed_through = ${keepClosed}::date, updated_at = now() WHERE unit_id = ${r.unit_id}`);
-      await tx.execute(sql`UPDATE depreciation_runs SET status = 'open', closed_by = NULL, closed_at = NULL WHERE unit_id = ${r.unit_id} AND month = ${`${r.month}-01`}::date`);
+      await tx.execute(
+        sql`UPDATE depreciation_runs SET status = 'open', closed_by = NULL, closed_at = NULL WHERE unit_id = ${r.unit_id} AND month = ${`${r.month}-01`}::date`,
+      );
     }
     await tx.execute(sql`
       UPDATE period_reopenings SET status = ${approve ? 'approved' : 'rejected'}, decided_by = ${actor.userId}, decided_at = now(), decision_note = ${note ?? null}
       WHERE id = ${id}`);
-    await logSecurityEvent(tx, { kind: 'period_reopen', userId: actor.userId, details: { unitId: r.unit_id, month: r.month, step: approve ? 'approved' : 'rejected', note: note ?? null } });
+    await logSecurityEvent(tx, {
+      kind: 'period_reopen',
+      userId: actor.userId,
+      details: { unitId: r.unit_id, month: r.month, step: approve ? 'approved' : 'rejected', note: note ?? null },
+    });
     return { id, status: approve ? 'approved' : 'rejected' };
   });
 }

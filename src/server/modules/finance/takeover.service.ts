@@ -18,16 +18,23 @@ import { booksOf, nextMonth, uuids } from './period.service.ts';
  */
 export async function setTakeover(q: Queryable, actor: Actor, unitId: string, month: string): Promise<{ takeoverMonth: string }> {
   assertInScope(unitId, unitScope(actor, 'books.takeover'), '单位');
-  if (month >= businessMonth()) throw new AppError('validation', `期初建账月份须早于当前月份 ${businessMonth()}`, { month: '期初建账月份须是已结束的月份' });
+  if (month >= businessMonth())
+    throw new AppError('validation', `期初建账月份须早于当前月份 ${businessMonth()}`, { month: '期初建账月份须是已结束的月份' });
   return withTx(q, async (tx) => {
     await tx.execute(sql`SELECT id FROM units WHERE id = ${unitId} FOR UPDATE`);
     const b = (await booksOf(tx, [unitId])).get(unitId)!;
     if (b.closedThrough) throw new AppError('locked_period', `该单位已结账至 ${b.closedThrough}，不能再期初建账`);
-    const run = await queryOne<{ m: string }>(tx, sql`SELECT to_char(min(month), 'YYYY-MM') AS m FROM depreciation_runs WHERE unit_id = ${unitId} HAVING count(*) > 0`);
+    const run = await queryOne<{ m: string }>(
+      tx,
+      sql`SELECT to_char(min(month), 'YYYY-MM') AS m FROM depreciation_runs WHERE unit_id = ${unitId} HAVING count(*) > 0`,
+    );
     if (run) throw new AppError('invalid_transition', `该单位已从 ${run.m} 起在本系统计提折旧，不能再期初建账`);
-    const other = await queryOne<{ m: string; n: number }>(tx, sql`
+    const other = await queryOne<{ m: string; n: number }>(
+      tx,
+      sql`
       SELECT to_char(min(opening_month), 'YYYY-MM') AS m, count(*)::int AS n FROM cards
-      WHERE unit_id = ${unitId} AND opening_month IS NOT NULL AND opening_month <> ${`${month}-01`}::date HAVING count(*) > 0`);
+      WHERE unit_id = ${unitId} AND opening_month IS NOT NULL AND opening_month <> ${`${month}-01`}::date HAVING count(*) > 0`,
+    );
     if (other) throw new AppError('conflict', `该单位已有 ${other.n} 张卡片按 ${other.m} 的期初余额导入；请先确定期初建账月份再导入卡片`);
     await declareTakeover(tx, [unitId], month, actor.userId);
     await logSecurityEvent(tx, { kind: 'books_takeover', userId: actor.userId, details: { unitId, month } });
@@ -47,10 +54,22 @@ export async function declareTakeover(q: Queryable, unitIds: string[], month: st
     ON CONFLICT (unit_id) DO UPDATE SET takeover_month = excluded.takeover_month, takeover_by = excluded.takeover_by, takeover_at = now(), updated_at = now()`);
 }
 
-interface LineRow { code: string; name: string; n: number; qty: number; v: number; a: number }
+interface LineRow {
+  code: string;
+  name: string;
+  n: number;
+  qty: number;
+  v: number;
+  a: number;
+}
 const line = (r: LineRow) => ({
-  categoryCode: r.code, categoryName: r.name, count: r.n, quantity: Number(r.qty), originalValueFen: Number(r.v),
-  accumulatedFen: Number(r.a), netFen: Number(r.v) - Number(r.a),
+  categoryCode: r.code,
+  categoryName: r.name,
+  count: r.n,
+  quantity: Number(r.qty),
+  originalValueFen: Number(r.v),
+  accumulatedFen: Number(r.a),
+  netFen: Number(r.v) - Number(r.a),
 });
 
 /**
@@ -63,7 +82,9 @@ export async function takeoverReport(q: Queryable, actor: Actor, unitId: string)
   const unit = await queryOne<{ name: string }>(q, sql`SELECT name FROM units WHERE id = ${unitId}`);
   if (!unit) throw new AppError('not_found', '单位不存在');
   const b = (await booksOf(q, [unitId])).get(unitId)!;
-  const rows = await query<LineRow>(q, sql`
+  const rows = await query<LineRow>(
+    q,
+    sql`
     WITH opening AS (
       SELECT c.id, c.quantity, c.original_value_fen AS v,
         -- As brought in: later runs' entries taken back off.
@@ -76,11 +97,24 @@ export async function takeoverReport(q: Queryable, actor: Actor, unitId: string)
     )
     SELECT o.code, coalesce(g.name, o.code) AS name, count(*)::int AS n, sum(o.quantity)::bigint AS qty, sum(o.v)::bigint AS v, sum(o.a)::bigint AS a
     FROM opening o LEFT JOIN categories g ON g.code = o.code AND g.edition = o.edition
-    GROUP BY o.code, g.name ORDER BY o.code`);
+    GROUP BY o.code, g.name ORDER BY o.code`,
+  );
   const lines = rows.map(line);
   const sum = (k: 'count' | 'quantity' | 'originalValueFen' | 'accumulatedFen' | 'netFen') => lines.reduce((s, l) => s + l[k], 0);
   return {
-    unitId, unitName: unit.name, takeoverMonth: b.takeoverMonth, booksOpenFrom: b.takeoverMonth ? nextMonth(b.takeoverMonth) : null, lines,
-    total: { categoryCode: '', categoryName: '合计', count: sum('count'), quantity: sum('quantity'), originalValueFen: sum('originalValueFen'), accumulatedFen: sum('accumulatedFen'), netFen: sum('netFen') },
+    unitId,
+    unitName: unit.name,
+    takeoverMonth: b.takeoverMonth,
+    booksOpenFrom: b.takeoverMonth ? nextMonth(b.takeoverMonth) : null,
+    lines,
+    total: {
+      categoryCode: '',
+      categoryName: '合计',
+      count: sum('count'),
+      quantity: sum('quantity'),
+      originalValueFen: sum('originalValueFen'),
+      accumulatedFen: sum('accumulatedFen'),
+      netFen: sum('netFen'),
+    },
   };
 }

@@ -17,15 +17,26 @@ import { staff, units } from './org.tables.ts';
 export const changedBy = (actor: Actor, ip?: string): ChangedBy => ({ userId: actor.userId, username: actor.username, ip: ip ?? null });
 
 const columns = {
-  id: users.id, username: users.username, displayName: users.displayName, unitId: users.unitId, unitName: units.name,
-  staffId: users.staffId, staffName: staff.name, active: users.active, mustChangePassword: users.mustChangePassword, createdAt: users.createdAt,
+  id: users.id,
+  username: users.username,
+  displayName: users.displayName,
+  unitId: users.unitId,
+  unitName: units.name,
+  staffId: users.staffId,
+  staffName: staff.name,
+  active: users.active,
+  mustChangePassword: users.mustChangePassword,
+  createdAt: users.createdAt,
 };
 
 async function withRoles(q: Queryable, rows: (Omit<UserView, 'roles' | 'createdAt'> & { createdAt: Date })[]): Promise<UserView[]> {
   const ids = rows.map((r) => r.id);
   const grants = ids.length
-    ? await q.select({ userId: roleAssignments.userId, role: roleAssignments.role, unitId: roleAssignments.unitId, unitName: units.name })
-      .from(roleAssignments).leftJoin(units, eq(units.id, roleAssignments.unitId)).where(inArray(roleAssignments.userId, ids))
+    ? await q
+        .select({ userId: roleAssignments.userId, role: roleAssignments.role, unitId: roleAssignments.unitId, unitName: units.name })
+        .from(roleAssignments)
+        .leftJoin(units, eq(units.id, roleAssignments.unitId))
+        .where(inArray(roleAssignments.userId, ids))
     : [];
   return rows.map((r) => ({
     ...r,
@@ -42,18 +53,25 @@ export async function listUsers(q: Queryable, actor: Actor, p: z.infer<typeof Us
     p.active === undefined ? undefined : eq(users.active, p.active),
     p.role ? sql`exists (select 1 from ${roleAssignments} ra where ra.user_id = "users"."id" and ra.role = ${p.role})` : undefined,
   );
-  const rows = await q.select(columns).from(users)
-    .leftJoin(units, eq(units.id, users.unitId)).leftJoin(staff, eq(staff.id, users.staffId))
+  const rows = await q
+    .select(columns)
+    .from(users)
+    .leftJoin(units, eq(units.id, users.unitId))
+    .leftJoin(staff, eq(staff.id, users.staffId))
     .where(where)
     .orderBy(...orderOf({ username: users.username, displayName: users.displayName, createdAt: users.createdAt }, p, 'username', users.id))
-    .limit(p.pageSize).offset(offsetOf(p));
+    .limit(p.pageSize)
+    .offset(offsetOf(p));
   const [{ n }] = await q.select({ n: countAll }).from(users).where(where);
   return { items: await withRoles(q, rows), total: n, page: p.page, pageSize: p.pageSize };
 }
 
 export async function getUser(q: Queryable, actor: Actor, id: string): Promise<UserView> {
-  const [row] = await q.select(columns).from(users)
-    .leftJoin(units, eq(units.id, users.unitId)).leftJoin(staff, eq(staff.id, users.staffId))
+  const [row] = await q
+    .select(columns)
+    .from(users)
+    .leftJoin(units, eq(units.id, users.unitId))
+    .leftJoin(staff, eq(staff.id, users.staffId))
     .where(and(eq(users.id, id), inScope(users.unitId, unitScope(actor, 'org.user.read'))));
   if (!row) throw notFound('用户');
   return (await withRoles(q, [row]))[0];
@@ -79,7 +97,9 @@ async function checkGrantUnits(q: Queryable, grants: RoleGrant[]) {
   if (!ids.length) return;
   const found = new Set((await q.select({ id: units.id }).from(units).where(inArray(units.id, ids))).map((u) => u.id));
   const fields: Record<string, string> = {};
-  grants.forEach((g, i) => { if (g.unitId && !found.has(g.unitId)) fields[`roles.${i}.unitId`] = '单位不存在'; });
+  grants.forEach((g, i) => {
+    if (g.unitId && !found.has(g.unitId)) fields[`roles.${i}.unitId`] = '单位不存在';
+  });
   if (Object.keys(fields).length) throw invalid(fields);
 }
 
@@ -88,7 +108,11 @@ export async function createAccount(q: Queryable, actor: Actor, input: z.infer<t
   const displayName = input.displayName ?? binding.staffName;
   if (!displayName) throw invalid({ displayName: '请填写显示名称或选择人员' });
   await checkGrantUnits(q, input.roles);
-  return createUser(q, { username: input.username, displayName, unitId: binding.unitId, staffId: input.staffId, roles: input.roles, password: input.password }, changedBy(actor, ip));
+  return createUser(
+    q,
+    { username: input.username, displayName, unitId: binding.unitId, staffId: input.staffId, roles: input.roles, password: input.password },
+    changedBy(actor, ip),
+  );
 }
 
 export async function updateAccount(q: Queryable, actor: Actor, id: string, input: z.infer<typeof UserUpdate>, ip?: string) {
@@ -112,12 +136,26 @@ export async function listSecurityEvents(q: Queryable, p: z.infer<typeof Securit
   const where = and(
     p.kind ? eq(securityEvents.kind, p.kind) : undefined,
     p.username ? ilike(securityEvents.username, likePattern(p.username)) : undefined,
-    p.q ? or(ilike(securityEvents.username, likePattern(p.q)), ilike(securityEvents.ip, likePattern(p.q)), sql`${securityEvents.details}::text ilike ${likePattern(p.q)}`) : undefined,
+    p.q
+      ? or(
+          ilike(securityEvents.username, likePattern(p.q)),
+          ilike(securityEvents.ip, likePattern(p.q)),
+          sql`${securityEvents.details}::text ilike ${likePattern(p.q)}`,
+        )
+      : undefined,
     p.from ? gte(securityEvents.at, sql`(${p.from}::date)::timestamp at time zone 'Asia/Shanghai'`) : undefined,
     p.to ? lt(securityEvents.at, sql`((${p.to}::date + 1)::timestamp at time zone 'Asia/Shanghai')`) : undefined,
   );
-  const order = p.sort ? orderOf({ at: securityEvents.at, kind: securityEvents.kind, username: securityEvents.username }, p, 'at', securityEvents.id as never) : [desc(securityEvents.id)];
-  const rows = await q.select().from(securityEvents).where(where).orderBy(...order).limit(p.pageSize).offset(offsetOf(p));
+  const order = p.sort
+    ? orderOf({ at: securityEvents.at, kind: securityEvents.kind, username: securityEvents.username }, p, 'at', securityEvents.id as never)
+    : [desc(securityEvents.id)];
+  const rows = await q
+    .select()
+    .from(securityEvents)
+    .where(where)
+    .orderBy(...order)
+    .limit(p.pageSize)
+    .offset(offsetOf(p));
   const [{ n }] = await q.select({ n: countAll }).from(securityEvents).where(where);
   return { items: rows.map((r) => ({ ...r, at: r.at.toISOString() })), total: n, page: p.page, pageSize: p.pageSize };
 }

@@ -13,10 +13,15 @@ describe('user accounts, roles and the security log', () => {
     u01 = await unitId(t, '11001');
     u02 = await unitId(t, '11002');
   });
-  afterAll(async () => { await t.close(); });
+  afterAll(async () => {
+    await t.close();
+  });
 
   const events = (kind: string, target: string) =>
-    query<{ username: string; details: Record<string, unknown> }>(t.database.db, sql`select username, details from security_events where kind = ${kind} and details->>'target' = ${target} order by id`);
+    query<{ username: string; details: Record<string, unknown> }>(
+      t.database.db,
+      sql`select username, details from security_events where kind = ${kind} and details->>'target' = ${target} order by id`,
+    );
 
   it('creates an account bound to a staff member, taking the unit and name from it, and logs the grant', async () => {
     const admin = await signIn(t, 'admin');
@@ -25,10 +30,18 @@ describe('user accounts, roles and the security log', () => {
     expect(res.statusCode).toBe(201);
     expect(res.json().password).toMatch(/^[A-Za-z0-9]{12}$/);
     const user = (await admin.get(`/api/users/${res.json().id}`)).json();
-    expect(user).toMatchObject({ username: 'u01-clerk', unitId: u01, staffId, mustChangePassword: true, roles: [{ role: 'staff', unitId: u01 }] });
+    expect(user).toMatchObject({
+      username: 'u01-clerk',
+      unitId: u01,
+      staffId,
+      mustChangePassword: true,
+      roles: [{ role: 'staff', unitId: u01 }],
+    });
     expect(user.displayName).toBe(user.staffName);
     expect(await events('user_created', 'u01-clerk')).toHaveLength(1);
-    expect(await events('role_granted', 'u01-clerk')).toEqual([{ username: 'admin', details: expect.objectContaining({ role: 'staff', unitId: u01 }) }]);
+    expect(await events('role_granted', 'u01-clerk')).toEqual([
+      { username: 'admin', details: expect.objectContaining({ role: 'staff', unitId: u01 }) },
+    ]);
     // The generated password works.
     await expect(t.as('u01-clerk', res.json().password)).resolves.toBeTruthy();
   });
@@ -43,7 +56,12 @@ describe('user accounts, roles and the security log', () => {
   it('refuses a unit role without a unit and a system role with one, naming the grant', async () => {
     const admin = await signIn(t, 'admin');
     const target = await idOf(t, 'users', sql`username = 'u01-staff'`);
-    const res = await admin.put(`/api/users/${target}/roles`, { roles: [{ role: 'unit_admin', unitId: null }, { role: 'auditor', unitId: u01 }] });
+    const res = await admin.put(`/api/users/${target}/roles`, {
+      roles: [
+        { role: 'unit_admin', unitId: null },
+        { role: 'auditor', unitId: u01 },
+      ],
+    });
     expect(res.statusCode).toBe(400);
     expect(res.json().fields).toEqual({ 'roles.0.unitId': expect.any(String), 'roles.1.unitId': expect.any(String) });
     const weak = await admin.post('/api/users', { username: 'weakling', displayName: '弱', password: 'short' });
@@ -56,7 +74,9 @@ describe('user accounts, roles and the security log', () => {
     const target = await idOf(t, 'users', sql`username = 'u01-staff'`);
     const res = await admin.put(`/api/users/${target}/roles`, { roles: [{ role: 'unit_admin', unitId: u01 }] });
     expect(res.json()).toEqual({ granted: 1, revoked: 1 });
-    expect(await events('role_granted', 'u01-staff')).toEqual([{ username: 'admin', details: expect.objectContaining({ role: 'unit_admin' }) }]);
+    expect(await events('role_granted', 'u01-staff')).toEqual([
+      { username: 'admin', details: expect.objectContaining({ role: 'unit_admin' }) },
+    ]);
     expect(await events('role_revoked', 'u01-staff')).toEqual([{ username: 'admin', details: expect.objectContaining({ role: 'staff' }) }]);
     const promoted = await signIn(t, 'u01-staff');
     expect((await promoted.post(`/api/units/${u01}/departments`, { name: '新设处' })).statusCode).toBe(201);
@@ -104,7 +124,10 @@ describe('user accounts, roles and the security log', () => {
     expect((await unitAdmin.post('/api/users', { username: 'sneaky', displayName: 'x' })).statusCode).toBe(403);
     const officer = await signIn(t, 'officer');
     expect((await officer.patch(`/api/users/${own}`, { active: false })).statusCode).toBe(403);
-    const [{ n }] = await query<{ n: number }>(t.database.db, sql`select count(*)::int as n from role_assignments where user_id = ${own} and role = 'sysadmin'`);
+    const [{ n }] = await query<{ n: number }>(
+      t.database.db,
+      sql`select count(*)::int as n from role_assignments where user_id = ${own} and role = 'sysadmin'`,
+    );
     expect(n).toBe(0);
   });
 

@@ -16,7 +16,9 @@ describe('the demo organisation', () => {
     await seedOrg(t.database, () => undefined, { scale: 'demo' });
     seconds = (Date.now() - started) / 1000;
   });
-  afterAll(async () => { await t.close(); });
+  afterAll(async () => {
+    await t.close();
+  });
 
   const count = async (q: ReturnType<typeof sql>) => (await query<{ n: number }>(t.database.db, q))[0].n;
 
@@ -25,7 +27,10 @@ describe('the demo organisation', () => {
   });
 
   it('has the committee and 26 units coded 11001–11026', async () => {
-    const units = await query<{ code: string; kind: string; name: string }>(t.database.db, sql`select code, kind, name from units order by code`);
+    const units = await query<{ code: string; kind: string; name: string }>(
+      t.database.db,
+      sql`select code, kind, name from units order by code`,
+    );
     expect(units).toHaveLength(27);
     expect(units[0]).toEqual({ code: '000', kind: 'committee', name: '北京市人民政府机关事务管理委员会' });
     expect(units.slice(1).map((u) => u.code)).toEqual(Array.from({ length: 26 }, (_, i) => `110${String(i + 1).padStart(2, '0')}`));
@@ -33,7 +38,10 @@ describe('the demo organisation', () => {
   });
 
   it('has 5–10 departments per unit and about 3,000 staff, ~10 % at bureau level, ~95 % on establishment', async () => {
-    const perUnit = await query<{ n: number }>(t.database.db, sql`select count(*)::int as n from departments d join units u on u.id = d.unit_id where u.kind = 'unit' group by u.id`);
+    const perUnit = await query<{ n: number }>(
+      t.database.db,
+      sql`select count(*)::int as n from departments d join units u on u.id = d.unit_id where u.kind = 'unit' group by u.id`,
+    );
     expect(perUnit.every((r) => r.n >= 5 && r.n <= 10)).toBe(true);
     const total = await count(sql`select count(*)::int as n from staff`);
     expect(total).toBeGreaterThan(2800);
@@ -54,8 +62,16 @@ describe('the demo organisation', () => {
     const machine = await query<{ usable_area: number }>(t.database.db, sql`select usable_area from rooms where type = 'machine_room'`);
     expect(machine.map((r) => Number(r.usable_area))).toEqual([1050, 1050]);
     expect(await count(sql`select count(*)::int as n from rooms where type = 'office' and (usable_area < 9 or usable_area > 60)`)).toBe(0);
-    expect(await count(sql`select count(*)::int as n from rooms r where type = 'office' and not exists (select 1 from room_occupants o where o.room_id = r.id)`)).toBe(0);
-    expect(await count(sql`select count(*)::int as n from room_occupants o join rooms r on r.id = o.room_id join staff s on s.id = o.staff_id where r.unit_id <> s.unit_id`)).toBe(0);
+    expect(
+      await count(
+        sql`select count(*)::int as n from rooms r where type = 'office' and not exists (select 1 from room_occupants o where o.room_id = r.id)`,
+      ),
+    ).toBe(0);
+    expect(
+      await count(
+        sql`select count(*)::int as n from room_occupants o join rooms r on r.id = o.room_id join staff s on s.id = o.staff_id where r.unit_id <> s.unit_id`,
+      ),
+    ).toBe(0);
   });
 
   it('lets the demo sign-ins log in with the demo password, each bound to staff of its unit', async () => {
@@ -63,7 +79,11 @@ describe('the demo organisation', () => {
       await expect(t.as(username, DEMO_PASSWORD), username).resolves.toBeTruthy();
     }
     expect(await count(sql`select count(*)::int as n from users where username like 'u%-%'`)).toBe(104);
-    expect(await count(sql`select count(*)::int as n from users u join staff s on s.id = u.staff_id where u.unit_id is not null and s.unit_id <> u.unit_id`)).toBe(0);
+    expect(
+      await count(
+        sql`select count(*)::int as n from users u join staff s on s.id = u.staff_id where u.unit_id is not null and s.unit_id <> u.unit_id`,
+      ),
+    ).toBe(0);
     const leader = await signIn('u05-leader');
     expect((await leader.get('/api/units')).json().items).toHaveLength(1);
   });

@@ -4,7 +4,16 @@ import { withTx } from '../../platform/db/tx.ts';
 import { hashPassword } from '../../platform/auth/password.ts';
 import type { SeedOptions } from '../../platform/module.ts';
 import {
-  COMMITTEE, COMMITTEE_DEPARTMENTS, COMPOUNDS, DEMO_PASSWORD, DEMO_UNITS, DEPARTMENTS, GIVEN, MUNICIPAL_UNIT_CODE, SMALL_COMPOUNDS, SURNAMES,
+  COMMITTEE,
+  COMMITTEE_DEPARTMENTS,
+  COMPOUNDS,
+  DEMO_PASSWORD,
+  DEMO_UNITS,
+  DEPARTMENTS,
+  GIVEN,
+  MUNICIPAL_UNIT_CODE,
+  SMALL_COMPOUNDS,
+  SURNAMES,
 } from './org.seed-data.ts';
 
 // The demo organisation, written set-based (a few statements, not a loop over rows) so the full
@@ -17,22 +26,46 @@ const demoHash = () => (hashed ??= hashPassword(DEMO_PASSWORD));
 const unitCode = (nn: number) => `110${String(nn).padStart(2, '0')}`;
 const values = (rows: SQL[]) => sql.join(rows, sql`, `);
 
-interface UnitPlan { code: string; name: string; shortName: string; kind: string; classified: boolean; sort: number; headcount: number; lead: number; depts: string[] }
+interface UnitPlan {
+  code: string;
+  name: string;
+  shortName: string;
+  kind: string;
+  classified: boolean;
+  sort: number;
+  headcount: number;
+  lead: number;
+  depts: string[];
+}
 
 function plan(scale: SeedOptions['scale']): UnitPlan[] {
   const small = scale === 'small';
   const count = small ? 3 : DEMO_UNITS.length;
-  const units: UnitPlan[] = [{
-    ...COMMITTEE, kind: 'committee', classified: false, sort: 0,
-    headcount: small ? 3 : 60, lead: small ? 0 : 5, depts: small ? COMMITTEE_DEPARTMENTS.slice(0, 2) : COMMITTEE_DEPARTMENTS,
-  }];
+  const units: UnitPlan[] = [
+    {
+      ...COMMITTEE,
+      kind: 'committee',
+      classified: false,
+      sort: 0,
+      headcount: small ? 3 : 60,
+      lead: small ? 0 : 5,
+      depts: small ? COMMITTEE_DEPARTMENTS.slice(0, 2) : COMMITTEE_DEPARTMENTS,
+    },
+  ];
   for (let nn = 1; nn <= count; nn++) {
     const [name, shortName, classified] = DEMO_UNITS[nn - 1];
     // 80–149 people, about 115 on average: ~3,000 over the 26 units; ~10 % at bureau level.
     const headcount = small ? 5 : 80 + ((nn * 53) % 70);
     units.push({
-      code: unitCode(nn), name, shortName, kind: 'unit', classified, sort: nn, headcount,
-      lead: small ? 1 : Math.round(headcount * 0.1), depts: small ? DEPARTMENTS.slice(0, 2) : DEPARTMENTS.slice(0, 5 + ((nn * 7) % 6)),
+      code: unitCode(nn),
+      name,
+      shortName,
+      kind: 'unit',
+      classified,
+      sort: nn,
+      headcount,
+      lead: small ? 1 : Math.round(headcount * 0.1),
+      depts: small ? DEPARTMENTS.slice(0, 2) : DEPARTMENTS.slice(0, 5 + ((nn * 7) % 6)),
     });
   }
   return units;
@@ -85,7 +118,9 @@ async function seedUnitsAndStaff(tx: Queryable, units: UnitPlan[]) {
 async function seedPlaces(tx: Queryable, scale: SeedOptions['scale']) {
   const compounds = scale === 'small' ? SMALL_COMPOUNDS : COMPOUNDS;
   const perFloor = scale === 'small' ? 5 : 22;
-  await tx.execute(sql`insert into compounds (code, name, address) values ${values(compounds.map((c) => sql`(${c.code}, ${c.name}, ${c.address})`))}`);
+  await tx.execute(
+    sql`insert into compounds (code, name, address) values ${values(compounds.map((c) => sql`(${c.code}, ${c.name}, ${c.address})`))}`,
+  );
   const bs = compounds.flatMap((c) => c.buildings.map((b) => ({ ...b, compound: c.code })));
   await tx.execute(sql`insert into buildings (compound_id, code, name)
     select c.id, p.code, p.name from (values ${values(bs.map((b) => sql`(${b.compound}, ${b.code}, ${b.name})`))}) p(compound, code, name)
@@ -204,7 +239,11 @@ export async function seedOrg(database: Database, log: (msg: string) => void, op
     await seedPlaces(tx, opts.scale);
     await seedUsers(tx, units);
   });
-  const [c] = (await database.db.execute(sql`select (select count(*) from units)::int as units, (select count(*) from staff)::int as staff,
-    (select count(*) from rooms)::int as rooms, (select count(*) from users)::int as users`) as unknown as { rows: Record<string, number>[] }).rows;
+  const [c] = (
+    (await database.db.execute(sql`select (select count(*) from units)::int as units, (select count(*) from staff)::int as staff,
+    (select count(*) from rooms)::int as rooms, (select count(*) from users)::int as users`)) as unknown as {
+      rows: Record<string, number>[];
+    }
+  ).rows;
   log(`  org: ${c.units} units, ${c.staff} staff, ${c.rooms} rooms, ${c.users} sign-ins (password ${DEMO_PASSWORD})`);
 }

@@ -13,7 +13,11 @@ export async function orgTestApp(): Promise<TestApp> {
 
 export const signIn = (t: TestApp, username: string) => t.as(username, DEMO_PASSWORD);
 
-export async function idOf(t: TestApp, table: 'units' | 'staff' | 'departments' | 'rooms' | 'users' | 'floors', where: ReturnType<typeof sql>): Promise<string> {
+export async function idOf(
+  t: TestApp,
+  table: 'units' | 'staff' | 'departments' | 'rooms' | 'users' | 'floors',
+  where: ReturnType<typeof sql>,
+): Promise<string> {
   const rows = await query<{ id: string }>(t.database.db, sql`select id from ${sql.identifier(table)} where ${where} limit 1`);
   if (!rows[0]) throw new Error(`no ${table} row`);
   return rows[0].id;

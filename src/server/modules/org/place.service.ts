@@ -22,9 +22,17 @@ export async function placeTree(q: Queryable): Promise<PlaceTree> {
 
 export const listCompounds = (q: Queryable) => q.select().from(compounds).orderBy(asc(compounds.code));
 export const listBuildings = (q: Queryable, compoundId?: string) =>
-  q.select().from(buildings).where(compoundId ? eq(buildings.compoundId, compoundId) : undefined).orderBy(asc(buildings.code));
+  q
+    .select()
+    .from(buildings)
+    .where(compoundId ? eq(buildings.compoundId, compoundId) : undefined)
+    .orderBy(asc(buildings.code));
 export const listFloors = (q: Queryable, buildingId?: string) =>
-  q.select().from(floors).where(buildingId ? eq(floors.buildingId, buildingId) : undefined).orderBy(asc(floors.buildingId), asc(floors.level));
+  q
+    .select()
+    .from(floors)
+    .where(buildingId ? eq(floors.buildingId, buildingId) : undefined)
+    .orderBy(asc(floors.buildingId), asc(floors.level));
 
 const compoundTaken = (code: string) => `办公区编码“${code}”已被使用`;
 
@@ -34,13 +42,20 @@ export async function saveCompound(q: Queryable, id: string | null, input: z.inf
       const [c] = await tx.select({ id: compounds.id }).from(compounds).where(eq(compounds.id, id)).for('update');
       if (!c) throw notFound('办公区');
     }
-    const [clash] = await tx.select({ id: compounds.id }).from(compounds).where(and(eq(compounds.code, input.code), id ? ne(compounds.id, id) : undefined));
+    const [clash] = await tx
+      .select({ id: compounds.id })
+      .from(compounds)
+      .where(and(eq(compounds.code, input.code), id ? ne(compounds.id, id) : undefined));
     if (clash) throw duplicate('code', compoundTaken(input.code));
     if (id) {
       await guardDuplicate(() => tx.update(compounds).set(input).where(eq(compounds.id, id)), 'code', compoundTaken(input.code));
       return { id };
     }
-    const [row] = await guardDuplicate(() => tx.insert(compounds).values(input).returning({ id: compounds.id }), 'code', compoundTaken(input.code));
+    const [row] = await guardDuplicate(
+      () => tx.insert(compounds).values(input).returning({ id: compounds.id }),
+      'code',
+      compoundTaken(input.code),
+    );
     return row;
   });
 }
@@ -57,14 +72,20 @@ export async function saveBuilding(q: Queryable, id: string | null, input: z.inf
       // Rooms copy the building's compound; moving a building would leave them pointing elsewhere.
       if (b.compoundId !== input.compoundId) throw invalid({ compoundId: '楼栋不能移到其他办公区' });
     }
-    const [clash] = await tx.select({ id: buildings.id }).from(buildings)
+    const [clash] = await tx
+      .select({ id: buildings.id })
+      .from(buildings)
       .where(and(eq(buildings.compoundId, input.compoundId), eq(buildings.code, input.code), id ? ne(buildings.id, id) : undefined));
     if (clash) throw duplicate('code', buildingTaken(input.code));
     if (id) {
       await guardDuplicate(() => tx.update(buildings).set(input).where(eq(buildings.id, id)), 'code', buildingTaken(input.code));
       return { id };
     }
-    const [row] = await guardDuplicate(() => tx.insert(buildings).values(input).returning({ id: buildings.id }), 'code', buildingTaken(input.code));
+    const [row] = await guardDuplicate(
+      () => tx.insert(buildings).values(input).returning({ id: buildings.id }),
+      'code',
+      buildingTaken(input.code),
+    );
     return row;
   });
 }
@@ -80,21 +101,29 @@ export async function saveFloor(q: Queryable, id: string | null, input: z.infer<
       if (!f) throw notFound('楼层');
       if (f.buildingId !== input.buildingId) throw invalid({ buildingId: '楼层不能移到其他楼栋' });
     }
-    const [clash] = await tx.select({ id: floors.id }).from(floors)
+    const [clash] = await tx
+      .select({ id: floors.id })
+      .from(floors)
       .where(and(eq(floors.buildingId, input.buildingId), eq(floors.level, input.level), id ? ne(floors.id, id) : undefined));
     if (clash) throw duplicate('level', floorTaken(input.level));
     if (id) {
       await guardDuplicate(() => tx.update(floors).set(input).where(eq(floors.id, id)), 'level', floorTaken(input.level));
       return { id };
     }
-    const [row] = await guardDuplicate(() => tx.insert(floors).values(input).returning({ id: floors.id }), 'level', floorTaken(input.level));
+    const [row] = await guardDuplicate(
+      () => tx.insert(floors).values(input).returning({ id: floors.id }),
+      'level',
+      floorTaken(input.level),
+    );
     return row;
   });
 }
 
 export async function floorPlace(q: Queryable, floorId: string) {
-  const [f] = await q.select({ floorId: floors.id, buildingId: buildings.id, compoundId: buildings.compoundId })
-    .from(floors).innerJoin(buildings, eq(buildings.id, floors.buildingId)).where(eq(floors.id, floorId));
+  const [f] = await q
+    .select({ floorId: floors.id, buildingId: buildings.id, compoundId: buildings.compoundId })
+    .from(floors)
+    .innerJoin(buildings, eq(buildings.id, floors.buildingId))
+    .where(eq(floors.id, floorId));
   return f;
 }
-

@@ -15,7 +15,9 @@ describe('places and rooms', () => {
     u02 = await unitId(t, '11002');
     floor1 = await idOf(t, 'floors', sql`level = 1`);
   });
-  afterAll(async () => { await t.close(); });
+  afterAll(async () => {
+    await t.close();
+  });
 
   it('gives any signed-in user the compound → building → floor tree', async () => {
     const staff = await signIn(t, 'u01-staff');
@@ -49,7 +51,14 @@ describe('places and rooms', () => {
     const created = await officer.post('/api/rooms', { floorId: floor1, code: '110', type: 'office', usableArea: 18.5, unitId: u01 });
     expect(created.statusCode).toBe(201);
     const room = (await officer.get(`/api/rooms/${created.json().id}`)).json();
-    expect(room).toMatchObject({ code: '110', usableArea: 18.5, unitId: u01, buildingName: '1号楼', compoundName: '中环办公区', floorName: '1层' });
+    expect(room).toMatchObject({
+      code: '110',
+      usableArea: 18.5,
+      unitId: u01,
+      buildingName: '1号楼',
+      compoundName: '中环办公区',
+      floorName: '1层',
+    });
     const dup = await officer.post('/api/rooms', { floorId: floor1, code: '110', type: 'meeting', usableArea: 40 });
     expect(dup.statusCode).toBe(409);
     expect(dup.json().message).toContain('房间号');
@@ -81,7 +90,9 @@ describe('places and rooms', () => {
     const room = await idOf(t, 'rooms', sql`unit_id = ${u01}`);
     expect((await other.get(`/api/rooms/${room}`)).statusCode).toBe(404);
     expect((await other.get(`/api/rooms?unitId=${u01}`)).json().total).toBe(0);
-    expect((await other.put(`/api/rooms/${room}`, { floorId: floor1, code: '999', type: 'office', usableArea: 10, unitId: u02 })).statusCode).toBe(403);
+    expect(
+      (await other.put(`/api/rooms/${room}`, { floorId: floor1, code: '999', type: 'office', usableArea: 10, unitId: u02 })).statusCode,
+    ).toBe(403);
     expect((await other.post('/api/compounds', { code: 'C09', name: '新办公区' })).statusCode).toBe(403);
     const [row] = await query<{ unit_id: string }>(t.database.db, sql`select unit_id from rooms where id = ${room}`);
     expect(row.unit_id).toBe(u01);

@@ -12,17 +12,30 @@ import { buildings, compounds, floors, roomOccupants, rooms, staff, units } from
 import { floorPlace } from './place.service.ts';
 
 const columns = {
-  id: rooms.id, floorId: rooms.floorId, buildingId: rooms.buildingId, compoundId: rooms.compoundId,
-  compoundName: compounds.name, buildingName: buildings.name, floorName: floors.name,
-  code: rooms.code, name: rooms.name, type: rooms.type, usableArea: rooms.usableArea,
-  unitId: rooms.unitId, unitName: units.name,
+  id: rooms.id,
+  floorId: rooms.floorId,
+  buildingId: rooms.buildingId,
+  compoundId: rooms.compoundId,
+  compoundName: compounds.name,
+  buildingName: buildings.name,
+  floorName: floors.name,
+  code: rooms.code,
+  name: rooms.name,
+  type: rooms.type,
+  usableArea: rooms.usableArea,
+  unitId: rooms.unitId,
+  unitName: units.name,
 };
 
 async function withOccupants(q: Queryable, rows: (Omit<RoomView, 'occupants' | 'type'> & { type: string })[]): Promise<RoomView[]> {
   const ids = rows.map((r) => r.id);
   const occ = ids.length
-    ? await q.select({ roomId: roomOccupants.roomId, staffId: staff.id, name: staff.name }).from(roomOccupants)
-      .innerJoin(staff, eq(staff.id, roomOccupants.staffId)).where(inArray(roomOccupants.roomId, ids)).orderBy(staff.name)
+    ? await q
+        .select({ roomId: roomOccupants.roomId, staffId: staff.id, name: staff.name })
+        .from(roomOccupants)
+        .innerJoin(staff, eq(staff.id, roomOccupants.staffId))
+        .where(inArray(roomOccupants.roomId, ids))
+        .orderBy(staff.name)
     : [];
   return rows.map((r) => ({
     ...r,
@@ -32,11 +45,14 @@ async function withOccupants(q: Queryable, rows: (Omit<RoomView, 'occupants' | '
   }));
 }
 
-const base = (q: Queryable) => q.select(columns).from(rooms)
-  .innerJoin(floors, eq(floors.id, rooms.floorId))
-  .innerJoin(buildings, eq(buildings.id, rooms.buildingId))
-  .innerJoin(compounds, eq(compounds.id, rooms.compoundId))
-  .leftJoin(units, eq(units.id, rooms.unitId));
+const base = (q: Queryable) =>
+  q
+    .select(columns)
+    .from(rooms)
+    .innerJoin(floors, eq(floors.id, rooms.floorId))
+    .innerJoin(buildings, eq(buildings.id, rooms.buildingId))
+    .innerJoin(compounds, eq(compounds.id, rooms.compoundId))
+    .leftJoin(units, eq(units.id, rooms.unitId));
 
 /** Unit users see the rooms assigned to their unit; the committee sees every room. */
 export async function listRooms(q: Queryable, actor: Actor, p: z.infer<typeof RoomQuery>): Promise<Page<RoomView>> {
@@ -49,10 +65,25 @@ export async function listRooms(q: Queryable, actor: Actor, p: z.infer<typeof Ro
     p.type ? eq(rooms.type, p.type) : undefined,
     p.unitId ? eq(rooms.unitId, p.unitId) : undefined,
   );
-  const rows = await base(q).where(where)
+  const rows = await base(q)
+    .where(where)
     // Room codes sort naturally ('101' before '1001'): left-padding makes the shorter code first.
-    .orderBy(...orderOf({ code: sql`lpad(${rooms.code}, 20, ' ')`, usableArea: rooms.usableArea, type: rooms.type, unit: units.code, floor: sql`${floors.level}` }, p, 'code', rooms.id))
-    .limit(p.pageSize).offset(offsetOf(p));
+    .orderBy(
+      ...orderOf(
+        {
+          code: sql`lpad(${rooms.code}, 20, ' ')`,
+          usableArea: rooms.usableArea,
+          type: rooms.type,
+          unit: units.code,
+          floor: sql`${floors.level}`,
+        },
+        p,
+        'code',
+        rooms.id,
+      ),
+    )
+    .limit(p.pageSize)
+    .offset(offsetOf(p));
   const [{ n }] = await q.select({ n: countAll }).from(rooms).where(where);
   return { items: await withOccupants(q, rows), total: n, page: p.page, pageSize: p.pageSize };
 }
@@ -77,15 +108,23 @@ export async function saveRoom(q: Queryable, id: string | null, input: RoomInput
       const [r] = await tx.select({ id: rooms.id }).from(rooms).where(eq(rooms.id, id)).for('update');
       if (!r) throw notFound('房间');
     }
-    const [clash] = await tx.select({ id: rooms.id }).from(rooms)
+    const [clash] = await tx
+      .select({ id: rooms.id })
+      .from(rooms)
       .where(and(eq(rooms.buildingId, place.buildingId), eq(rooms.code, input.code), id ? ne(rooms.id, id) : undefined));
     if (clash) throw duplicate('code', roomTaken(input.code));
     const values = { ...input, buildingId: place.buildingId, compoundId: place.compoundId };
     if (id) {
       await guardDuplicate(() => tx.update(rooms).set(values).where(eq(rooms.id, id)), 'code', roomTaken(input.code));
       // Reassigning a room to another unit ends the occupancy of the old unit's people.
-      await tx.delete(roomOccupants).where(and(eq(roomOccupants.roomId, id),
-        input.unitId ? sql`${roomOccupants.staffId} in (select id from ${staff} where unit_id <> ${input.unitId})` : sql`true`));
+      await tx
+        .delete(roomOccupants)
+        .where(
+          and(
+            eq(roomOccupants.roomId, id),
+            input.unitId ? sql`${roomOccupants.staffId} in (select id from ${staff} where unit_id <> ${input.unitId})` : sql`true`,
+          ),
+        );
       return { id };
     }
     const [row] = await guardDuplicate(() => tx.insert(rooms).values(values).returning({ id: rooms.id }), 'code', roomTaken(input.code));
@@ -111,7 +150,10 @@ export async function removeOccupant(q: Queryable, roomId: string, staffId: stri
   await withTx(q, async (tx) => {
     const [room] = await tx.select({ id: rooms.id }).from(rooms).where(eq(rooms.id, roomId)).for('update');
     if (!room) throw notFound('房间');
-    const gone = await tx.delete(roomOccupants).where(and(eq(roomOccupants.roomId, roomId), eq(roomOccupants.staffId, staffId))).returning({ staffId: roomOccupants.staffId });
+    const gone = await tx
+      .delete(roomOccupants)
+      .where(and(eq(roomOccupants.roomId, roomId), eq(roomOccupants.staffId, staffId)))
+      .returning({ staffId: roomOccupants.staffId });
     if (!gone.length) throw notFound('该房间的使用人');
   });
 }

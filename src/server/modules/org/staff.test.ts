@@ -15,9 +15,19 @@ describe('staff', () => {
     u02 = await unitId(t, '11002');
     dept01 = await idOf(t, 'departments', sql`unit_id = ${u01} and name = '办公室'`);
   });
-  afterAll(async () => { await t.close(); });
+  afterAll(async () => {
+    await t.close();
+  });
 
-  const person = (over: Record<string, unknown> = {}) => ({ unitId: u01, departmentId: dept01, name: '张晓明', rank: 'below_bureau', employeeNo: '110019001', onEstablishment: true, ...over });
+  const person = (over: Record<string, unknown> = {}) => ({
+    unitId: u01,
+    departmentId: dept01,
+    name: '张晓明',
+    rank: 'below_bureau',
+    employeeNo: '110019001',
+    onEstablishment: true,
+    ...over,
+  });
 
   it('shows a unit admin only the staff of its unit', async () => {
     const admin = await signIn(t, 'u01-admin');
@@ -28,7 +38,10 @@ describe('staff', () => {
 
   it('searches by a name fragment or employee number, filters and pages', async () => {
     const officer = await signIn(t, 'officer');
-    const [someone] = await query<{ name: string; employee_no: string }>(t.database.db, sql`select name, employee_no from staff where employee_no = '110020003'`);
+    const [someone] = await query<{ name: string; employee_no: string }>(
+      t.database.db,
+      sql`select name, employee_no from staff where employee_no = '110020003'`,
+    );
     const byName = (await officer.get(`/api/staff?q=${encodeURIComponent(someone.name.slice(1))}`)).json();
     expect(byName.items.map((s: { employeeNo: string }) => s.employeeNo)).toContain('110020003');
     const byNo = (await officer.get('/api/staff?q=110020003')).json();
@@ -55,9 +68,17 @@ describe('staff', () => {
     const created = await admin.post('/api/staff', person());
     expect(created.statusCode).toBe(201);
     const id = created.json().id;
-    const upd = await admin.put(`/api/staff/${id}`, person({ name: '张晓明', rank: 'bureau_deputy', onEstablishment: false, title: '副主任' }));
+    const upd = await admin.put(
+      `/api/staff/${id}`,
+      person({ name: '张晓明', rank: 'bureau_deputy', onEstablishment: false, title: '副主任' }),
+    );
     expect(upd.statusCode).toBe(200);
-    expect((await admin.get(`/api/staff/${id}`)).json()).toMatchObject({ rank: 'bureau_deputy', onEstablishment: false, title: '副主任', departmentName: '办公室' });
+    expect((await admin.get(`/api/staff/${id}`)).json()).toMatchObject({
+      rank: 'bureau_deputy',
+      onEstablishment: false,
+      title: '副主任',
+      departmentName: '办公室',
+    });
   });
 
   it('refuses a duplicate employee number in the unit with 409', async () => {

@@ -13,7 +13,9 @@ describe('units and departments', () => {
     u01 = await unitId(t, '11001');
     u02 = await unitId(t, '11002');
   });
-  afterAll(async () => { await t.close(); });
+  afterAll(async () => {
+    await t.close();
+  });
 
   it('lists every unit to the committee, sorted by code, with staff counts', async () => {
     const officer = await signIn(t, 'officer');
@@ -96,7 +98,10 @@ describe('units and departments', () => {
     expect((await other.post(`/api/units/${u01}/departments`, { name: '渗透处' })).statusCode).toBe(404);
     expect((await other.put(`/api/departments/${deptOf01}`, { name: '改名' })).statusCode).toBe(404);
     expect((await other.post(`/api/departments/${deptOf01}/deactivate`)).statusCode).toBe(404);
-    const [row] = await query<{ name: string; active: boolean }>(t.database.db, sql`select name, active from departments where id = ${deptOf01}`);
+    const [row] = await query<{ name: string; active: boolean }>(
+      t.database.db,
+      sql`select name, active from departments where id = ${deptOf01}`,
+    );
     expect(row).toEqual({ name: '办公室', active: true });
     const [{ n }] = await query<{ n: number }>(t.database.db, sql`select count(*)::int as n from departments where name = '渗透处'`);
     expect(n).toBe(0);

@@ -29,7 +29,11 @@ export function overStandardSql(onDate: string): SQL {
 function movementsSql(kind: 'additions' | 'disposals', from: string, to: string): SQL {
   const openD = dayBefore(from);
   // Never-transferred cards (nearly all) are found through the posting or disposal date's index.
-  const segs = segmentsSql(openD, to, kind === 'additions' ? sql`AND c.posted_on >= ${from}::date` : sql`AND c.disposed_on BETWEEN ${from}::date AND ${to}::date`);
+  const segs = segmentsSql(
+    openD,
+    to,
+    kind === 'additions' ? sql`AND c.posted_on >= ${from}::date` : sql`AND c.disposed_on BETWEEN ${from}::date AND ${to}::date`,
+  );
   return kind === 'additions'
     ? sql`WITH ${segs} SELECT id AS card_id, unit_id, s_on AS d, acq AS method, v, a, category_id FROM seg WHERE s_on BETWEEN ${from}::date AND ${to}::date`
     : sql`WITH ${segs} SELECT id AS card_id, unit_id, e_on AS d, disp AS method, v, a, category_id FROM seg WHERE e_on BETWEEN ${from}::date AND ${to}::date`;
@@ -40,46 +44,92 @@ const isMovement = (kind: ListKind): kind is 'additions' | 'disposals' => kind =
 function kindWhere(kind: ListKind, from: string, to: string): SQL {
   const onBooks = sql`c.posted_on IS NOT NULL AND c.posted_on <= ${to}::date AND (c.disposed_on IS NULL OR c.disposed_on > ${to}::date)`;
   switch (kind) {
-    case 'additions': return sql`c.posted_on BETWEEN ${from}::date AND ${to}::date`;
-    case 'disposals': return sql`c.disposed_on BETWEEN ${from}::date AND ${to}::date`;
-    case 'depreciation': return sql`EXISTS (SELECT 1 FROM depreciation_entries e WHERE e.card_id = c.id AND e.month BETWEEN ${from}::date AND ${to}::date)`;
-    case 'idle': return sql`${onBooks} AND (c.status = 'idle' OR c.use_mode = 'idle')`;
-    case 'rented_lent': return sql`${onBooks} AND (c.use_mode IN ('rented', 'lent') OR c.status IN ('rented', 'lent'))`;
-    case 'vehicles': return sql`${onBooks} AND k.attribute_set = 'vehicle'`;
-    case 'buildings_land': return sql`${onBooks} AND k.attribute_set IN ('building', 'land')`;
+    case 'additions':
+      return sql`c.posted_on BETWEEN ${from}::date AND ${to}::date`;
+    case 'disposals':
+      return sql`c.disposed_on BETWEEN ${from}::date AND ${to}::date`;
+    case 'depreciation':
+      return sql`EXISTS (SELECT 1 FROM depreciation_entries e WHERE e.card_id = c.id AND e.month BETWEEN ${from}::date AND ${to}::date)`;
+    case 'idle':
+      return sql`${onBooks} AND (c.status = 'idle' OR c.use_mode = 'idle')`;
+    case 'rented_lent':
+      return sql`${onBooks} AND (c.use_mode IN ('rented', 'lent') OR c.status IN ('rented', 'lent'))`;
+    case 'vehicles':
+      return sql`${onBooks} AND k.attribute_set = 'vehicle'`;
+    case 'buildings_land':
+      return sql`${onBooks} AND k.attribute_set IN ('building', 'land')`;
     // Unit price above the allocation standard's cap, by the standard in force at the period's end (today, for a period not over yet).
-    case 'over_standard': return sql`${onBooks} AND ${overStandardSql(to < todayShanghai() ? to : todayShanghai())}`;
+    case 'over_standard':
+      return sql`${onBooks} AND ${overStandardSql(to < todayShanghai() ? to : todayShanghai())}`;
     // Minimum life (最低使用年限): the card's useful life, else its category's.
-    case 'past_min_life': return sql`${onBooks} AND coalesce(c.useful_life_months, k.useful_life_months) IS NOT NULL
+    case 'past_min_life':
+      return sql`${onBooks} AND coalesce(c.useful_life_months, k.useful_life_months) IS NOT NULL
       AND c.posted_on + make_interval(months => coalesce(c.useful_life_months, k.useful_life_months)) <= ${to}::date`;
   }
 }
 
 interface Raw {
-  id: string; card_no: string; name: string; unit_name: string; category_name: string; status: string; use_mode: string;
-  posted_on: string | null; disposed_on: string | null; acquisition_method: string; disposal_method: string | null; counterparty: string | null;
-  v: number; a: number; period: number | null; life: number | null; plate: string | null; area: string | null; moved_on: string | null;
+  id: string;
+  card_no: string;
+  name: string;
+  unit_name: string;
+  category_name: string;
+  status: string;
+  use_mode: string;
+  posted_on: string | null;
+  disposed_on: string | null;
+  acquisition_method: string;
+  disposal_method: string | null;
+  counterparty: string | null;
+  v: number;
+  a: number;
+  period: number | null;
+  life: number | null;
+  plate: string | null;
+  area: string | null;
+  moved_on: string | null;
 }
 
-const periodSql = (kind: ListKind, from: string, to: string) => kind === 'depreciation'
-  ? sql`(SELECT sum(e.amount_fen) FROM depreciation_entries e WHERE e.card_id = c.id AND e.month BETWEEN ${from}::date AND ${to}::date)`
-  : sql`NULL::bigint`;
+const periodSql = (kind: ListKind, from: string, to: string) =>
+  kind === 'depreciation'
+    ? sql`(SELECT sum(e.amount_fen) FROM depreciation_entries e WHERE e.card_id = c.id AND e.month BETWEEN ${from}::date AND ${to}::date)`
+    : sql`NULL::bigint`;
 
-const toRow = (kind: ListKind) => (r: Raw): ListRow => ({
-  cardId: r.id, cardNo: r.card_no, name: r.name, unitName: r.unit_name, categoryName: r.category_name, status: r.status, useMode: r.use_mode,
-  postedOn: r.posted_on, disposedOn: r.disposed_on, method: kind === 'disposals' ? r.disposal_method : r.acquisition_method, counterparty: r.counterparty,
-  originalValueFen: Number(r.v), accumulatedFen: Number(r.a), netFen: Number(r.v) - Number(r.a), periodFen: r.period === null ? null : Number(r.period),
-  usefulLifeMonths: r.life, plate: r.plate, area: r.area === null || r.area === '' || Number.isNaN(Number(r.area)) ? null : Number(r.area),
-});
+const toRow =
+  (kind: ListKind) =>
+  (r: Raw): ListRow => ({
+    cardId: r.id,
+    cardNo: r.card_no,
+    name: r.name,
+    unitName: r.unit_name,
+    categoryName: r.category_name,
+    status: r.status,
+    useMode: r.use_mode,
+    postedOn: r.posted_on,
+    disposedOn: r.disposed_on,
+    method: kind === 'disposals' ? r.disposal_method : r.acquisition_method,
+    counterparty: r.counterparty,
+    originalValueFen: Number(r.v),
+    accumulatedFen: Number(r.a),
+    netFen: Number(r.v) - Number(r.a),
+    periodFen: r.period === null ? null : Number(r.period),
+    usefulLifeMonths: r.life,
+    plate: r.plate,
+    area: r.area === null || r.area === '' || Number.isNaN(Number(r.area)) ? null : Number(r.area),
+  });
 
 async function listSql(q: Queryable, kind: ListKind, f: ReportFilter, scope: 'all' | string[]) {
   const from = monthFirst(f.from);
   const to = monthLast(f.to);
   // Additions and disposals are movements (m: card, unit, date, method); the other lists are cards as they stand.
   const mv = isMovement(kind);
-  const where = mv ? await cardFilterSql(q, f, scope, 'm.unit_id') : sql`${kindWhere(kind, from, to)} AND ${await cardFilterSql(q, f, scope)}`;
+  const where = mv
+    ? await cardFilterSql(q, f, scope, 'm.unit_id')
+    : sql`${kindWhere(kind, from, to)} AND ${await cardFilterSql(q, f, scope)}`;
   // Totals of movements need no card rows: the segments carry the figures (joining a million cards to hash them cost ~1 s).
-  const source = mv ? sql`(${movementsSql(kind, from, to)}) m JOIN categories k ON k.id = m.category_id` : sql`cards c JOIN categories k ON k.id = c.category_id`;
+  const source = mv
+    ? sql`(${movementsSql(kind, from, to)}) m JOIN categories k ON k.id = m.category_id`
+    : sql`cards c JOIN categories k ON k.id = c.category_id`;
   const figures = mv ? { v: sql`m.v`, a: sql`m.a` } : { v: sql`c.original_value_fen`, a: sql`c.accumulated_depreciation_fen` };
   const select = sql`
     SELECT c.id, c.card_no, c.name, u.name AS unit_name, k.name AS category_name, c.status, c.use_mode,
@@ -91,11 +141,17 @@ async function listSql(q: Queryable, kind: ListKind, f: ReportFilter, scope: 'al
       ${mv ? sql`m.d` : sql`NULL::date`} AS moved_on
     FROM ${source} ${mv ? sql`JOIN cards c ON c.id = m.card_id` : sql``} JOIN units u ON u.id = ${mv ? sql`m.unit_id` : sql`c.unit_id`}`;
   const totals = async () => {
-    const [t] = await query<{ n: number; v: number; a: number; p: number }>(q, sql`
+    const [t] = await query<{ n: number; v: number; a: number; p: number }>(
+      q,
+      sql`
       SELECT count(*)::int AS n, coalesce(sum(${figures.v}), 0) AS v, coalesce(sum(${figures.a}), 0) AS a,
         coalesce(sum(${periodSql(kind, from, to)}), 0) AS p
-      FROM ${source} WHERE ${where}`);
-    return { total: t.n, totals: { originalValueFen: Number(t.v), accumulatedFen: Number(t.a), netFen: Number(t.v) - Number(t.a), periodFen: Number(t.p) } };
+      FROM ${source} WHERE ${where}`,
+    );
+    return {
+      total: t.n,
+      totals: { originalValueFen: Number(t.v), accumulatedFen: Number(t.a), netFen: Number(t.v) - Number(t.a), periodFen: Number(t.p) },
+    };
   };
   return { select, where, totals, mv };
 }
@@ -103,7 +159,10 @@ async function listSql(q: Queryable, kind: ListKind, f: ReportFilter, scope: 'al
 /** A page for the screen (unit, then card number). */
 export async function reportList(q: Queryable, kind: ListKind, f: ReportFilter, scope: 'all' | string[], page: number, pageSize: number) {
   const l = await listSql(q, kind, f, scope);
-  const rows = await query<Raw>(q, sql`${l.select} WHERE ${l.where} ORDER BY u.sort, u.code, c.card_no, moved_on LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`);
+  const rows = await query<Raw>(
+    q,
+    sql`${l.select} WHERE ${l.where} ORDER BY u.sort, u.code, c.card_no, moved_on LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
+  );
   return { items: rows.map(toRow(kind)), ...(await l.totals()) };
 }
 

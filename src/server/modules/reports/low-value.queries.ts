@@ -9,14 +9,18 @@ import { dayBefore, monthFirst, monthLast, scopeSql } from './summary.queries.ts
 export async function lowValueLine(q: Queryable, f: ReportFilter, scope: 'all' | string[]): Promise<LowValueLine> {
   const openD = dayBefore(monthFirst(f.from));
   const closeD = monthLast(f.to);
-  const held = (d: string) => sql`coalesce(c.posted_on, c.acquired_on) <= ${d}::date AND (c.disposed_on IS NULL OR c.disposed_on > ${d}::date)`;
-  const row = await queryOne<{ oc: number; ov: number; cc: number; cv: number }>(q, sql`
+  const held = (d: string) =>
+    sql`coalesce(c.posted_on, c.acquired_on) <= ${d}::date AND (c.disposed_on IS NULL OR c.disposed_on > ${d}::date)`;
+  const row = await queryOne<{ oc: number; ov: number; cc: number; cv: number }>(
+    q,
+    sql`
     SELECT coalesce(sum(c.quantity) FILTER (WHERE ${held(openD)}), 0)::float8 AS oc,
       coalesce(sum(c.original_value_fen) FILTER (WHERE ${held(openD)}), 0)::float8 AS ov,
       coalesce(sum(c.quantity) FILTER (WHERE ${held(closeD)}), 0)::float8 AS cc,
       coalesce(sum(c.original_value_fen) FILTER (WHERE ${held(closeD)}), 0)::float8 AS cv
     FROM cards c JOIN categories k ON k.id = c.category_id
     WHERE c.asset_kind = 'low_value' AND ${scopeSql('c.unit_id', scope)} ${f.unitId ? sql`AND c.unit_id = ${f.unitId}` : sql``}
-      ${f.categoryId ? sql`AND k.path LIKE (SELECT path FROM categories WHERE id = ${f.categoryId}) || '%'` : sql``}`);
+      ${f.categoryId ? sql`AND k.path LIKE (SELECT path FROM categories WHERE id = ${f.categoryId}) || '%'` : sql``}`,
+  );
   return { opening: { count: row?.oc ?? 0, valueFen: row?.ov ?? 0 }, closing: { count: row?.cc ?? 0, valueFen: row?.cv ?? 0 } };
 }

@@ -4,7 +4,14 @@ import ExcelJS from 'exceljs';
 import { QUOTA_REPORT, type QuotaRow, type QuotaView } from '../../../shared/reports.contracts.ts';
 import { dataRow, headerRows, titleRows } from './report.excel.ts';
 
-type Col = { header: string; group?: string; width?: number; count?: boolean; value: (r: QuotaRow) => number | string; total?: keyof QuotaView['totals'] };
+type Col = {
+  header: string;
+  group?: string;
+  width?: number;
+  count?: boolean;
+  value: (r: QuotaRow) => number | string;
+  total?: keyof QuotaView['totals'];
+};
 
 const COLUMNS: Col[] = [
   { header: '单位', width: 24, value: (r) => r.unitName },
@@ -27,8 +34,18 @@ export async function writeQuotaXlsx(file: string, view: QuotaView, showAll = fa
   ws.columns = COLUMNS.map((c) => ({ width: c.width ?? 12 }));
   titleRows(ws, title, view.unitName, view.asOf, COLUMNS.length, { label: '统计日期', measure: '单位：台（件）' });
   headerRows(ws, COLUMNS, 4);
-  for (const r of view.items) dataRow(ws, COLUMNS, COLUMNS.map((c) => c.value(r)));
-  dataRow(ws, COLUMNS, COLUMNS.map((c, i) => (i === 0 ? `合计（${view.totals.count} 项）` : c.total ? view.totals[c.total] : '')), true);
+  for (const r of view.items)
+    dataRow(
+      ws,
+      COLUMNS,
+      COLUMNS.map((c) => c.value(r)),
+    );
+  dataRow(
+    ws,
+    COLUMNS,
+    COLUMNS.map((c, i) => (i === 0 ? `合计（${view.totals.count} 项）` : c.total ? view.totals[c.total] : '')),
+    true,
+  );
   ws.commit();
   await wb.commit();
 }

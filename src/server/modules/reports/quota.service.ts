@@ -17,8 +17,15 @@ async function quotaRows(q: Queryable, scope: 'all' | string[], asOf: string): P
     const basis = quotaBasis(h.quota, h.facts);
     if (!basis) continue;
     rows.push({
-      unitId: h.unitId, unitCode: h.unitCode, unitName: h.unitName, classified: h.facts.classified,
-      standardCode: h.standardCode, standardName: h.standardName, ...basis, held: h.held, excess: Math.max(0, h.held - basis.allowed),
+      unitId: h.unitId,
+      unitCode: h.unitCode,
+      unitName: h.unitName,
+      classified: h.facts.classified,
+      standardCode: h.standardCode,
+      standardName: h.standardName,
+      ...basis,
+      held: h.held,
+      excess: Math.max(0, h.held - basis.allowed),
     });
   }
   return rows;

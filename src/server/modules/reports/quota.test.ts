@@ -24,7 +24,12 @@ async function staff(unitId: string, n: number, over: { rank?: string; onEstabli
   }
 }
 
-async function cards(unitId: string, categoryId: string, n: number, over: { quantity?: number; status?: string; disposedOn?: string } = {}) {
+async function cards(
+  unitId: string,
+  categoryId: string,
+  n: number,
+  over: { quantity?: number; status?: string; disposedOn?: string } = {},
+) {
   for (let i = 0; i < n; i++) {
     const id = await makeCard(db, { unitId, categoryId, originalValueFen: 450_000, status: over.status, disposedOn: over.disposedOn });
     if (over.quantity) await db.execute(sql`UPDATE cards SET quantity = ${over.quantity} WHERE id = ${id}`);
@@ -83,13 +88,19 @@ beforeAll(async () => {
   financeOver = await t.as('q-fin-a');
   staffOver = await t.as('q-staff-a');
 }, 120_000);
-afterAll(async () => { await t.close(); });
+afterAll(async () => {
+  await t.close();
+});
 
 describe('the quota rule', () => {
   it('counts only the ranks a rule names, and uses the classified ratio only where the rule has one', () => {
     const facts = { classified: true, headcount: { bureau_head: 2, below_bureau: 10 }, total: 12 };
     expect(quotaBasis({ kind: 'per_staff', ratio: 1, ranks: ['bureau_head'] }, facts)).toEqual({ headcount: 2, ratio: 1, allowed: 2 });
-    expect(quotaBasis({ kind: 'per_staff', ratio: 0.3 }, { ...facts, classified: false, total: 10 })).toEqual({ headcount: 10, ratio: 0.3, allowed: 3 });
+    expect(quotaBasis({ kind: 'per_staff', ratio: 0.3 }, { ...facts, classified: false, total: 10 })).toEqual({
+      headcount: 10,
+      ratio: 0.3,
+      allowed: 3,
+    });
     expect(quotaBasis({ kind: 'per_staff', ratio: 1, classifiedRatio: 1.5 }, facts)?.allowed).toBe(18);
     expect(quotaBasis({ kind: 'none' }, facts)).toBeUndefined();
   });
@@ -101,12 +112,27 @@ describe('the quota report (数量超标)', () => {
     expect(v.unitName).toBe('全部单位');
     expect(v.asOf).toBe(todayShanghai());
     expect(row(v, u.over)).toMatchObject<Partial<QuotaRow>>({
-      unitName: '甲局', standardCode: 'desktop', standardName: '台式计算机', classified: false, headcount: 3, ratio: 1, allowed: 3, held: 5, excess: 2,
+      unitName: '甲局',
+      standardCode: 'desktop',
+      standardName: '台式计算机',
+      classified: false,
+      headcount: 3,
+      ratio: 1,
+      allowed: 3,
+      held: 5,
+      excess: 2,
     });
   });
 
   it('allows a classified unit 150 % of its staff', async () => {
-    expect(row(await report(office), u.classified)).toMatchObject({ classified: true, headcount: 4, ratio: 1.5, allowed: 6, held: 7, excess: 1 });
+    expect(row(await report(office), u.classified)).toMatchObject({
+      classified: true,
+      headcount: 4,
+      ratio: 1.5,
+      allowed: 6,
+      held: 7,
+      excess: 1,
+    });
   });
 
   it('leaves out a unit within its quota, and shows it with the switch for all rows', async () => {
@@ -127,8 +153,10 @@ describe('the quota report (数量超标)', () => {
   it('totals the rows it lists', async () => {
     const v = await report(office);
     expect(v.totals).toEqual({
-      count: v.items.length, allowed: v.items.reduce((s, r) => s + r.allowed, 0),
-      held: v.items.reduce((s, r) => s + r.held, 0), excess: v.items.reduce((s, r) => s + r.excess, 0),
+      count: v.items.length,
+      allowed: v.items.reduce((s, r) => s + r.allowed, 0),
+      held: v.items.reduce((s, r) => s + r.held, 0),
+      excess: v.items.reduce((s, r) => s + r.excess, 0),
     });
     expect(v.items.every((r) => r.held > r.allowed)).toBe(true);
   });
@@ -140,7 +168,10 @@ describe('the quota report (数量超标)', () => {
   });
 
   it('agrees with the configuration-request check on the same figures', async () => {
-    const res = await office.post('/api/config-requests/check', { unitId: u.over, lines: [{ categoryId: cat.desktop, name: '台式计算机', quantity: 1, unitPriceFen: 450_000 }] });
+    const res = await office.post('/api/config-requests/check', {
+      unitId: u.over,
+      lines: [{ categoryId: cat.desktop, name: '台式计算机', quantity: 1, unitPriceFen: 450_000 }],
+    });
     expect(res.statusCode, res.body).toBe(200);
     const quota = res.json().lines[0].findings.find((f: { rule: string }) => f.rule === 'quota');
     expect(quota.figures).toEqual({ headcount: 3, allowed: 3, held: 5, requested: 1 });
@@ -151,12 +182,17 @@ describe('the quota report (数量超标)', () => {
     expect(mine.items.length).toBeGreaterThan(0);
     expect(mine.items.every((r) => r.unitId === u.over)).toBe(true);
     expect((await financeOver.get(`/api/reports/quota?unitId=${u.classified}`)).statusCode).toBe(404);
-    expect((await financeOver.post('/api/reports/export', { report: 'quota', filter: { from: '2026-01', to: '2026-12', unitId: u.classified } })).statusCode).toBe(404);
+    expect(
+      (await financeOver.post('/api/reports/export', { report: 'quota', filter: { from: '2026-01', to: '2026-12', unitId: u.classified } }))
+        .statusCode,
+    ).toBe(404);
   });
 
   it('refuses a role without report rights with 403', async () => {
     expect((await staffOver.get('/api/reports/quota')).statusCode).toBe(403);
-    expect((await staffOver.post('/api/reports/export', { report: 'quota', filter: { from: '2026-01', to: '2026-12' } })).statusCode).toBe(403);
+    expect((await staffOver.post('/api/reports/export', { report: 'quota', filter: { from: '2026-01', to: '2026-12' } })).statusCode).toBe(
+      403,
+    );
   });
 
   it('names the field of bad input in Chinese, and answers 404 for a unit that does not exist', async () => {
@@ -167,7 +203,6 @@ describe('the quota report (数量超标)', () => {
     expect(missing.statusCode).toBe(404);
     expect(missing.json().message).toBe('单位不存在');
   });
-
 });
 
 describe('the quota report in Excel', () => {
@@ -193,11 +228,20 @@ describe('the quota report in Excel', () => {
     expect(ws.rowCount).toBe(5 + view.items.length + 1);
     const over = ws.getRow(6);
     const first = view.items[0];
-    expect([over.getCell(1).value, over.getCell(2).value, over.getCell(7).value, over.getCell(8).value, over.getCell(9).value])
-      .toEqual([first.unitName, first.standardCode, first.allowed, first.held, first.excess]);
+    expect([over.getCell(1).value, over.getCell(2).value, over.getCell(7).value, over.getCell(8).value, over.getCell(9).value]).toEqual([
+      first.unitName,
+      first.standardCode,
+      first.allowed,
+      first.held,
+      first.excess,
+    ]);
     const total = ws.getRow(ws.rowCount);
     expect(total.getCell(1).value).toBe(`合计（${view.items.length} 项）`);
-    expect([total.getCell(7).value, total.getCell(8).value, total.getCell(9).value]).toEqual([view.totals.allowed, view.totals.held, view.totals.excess]);
+    expect([total.getCell(7).value, total.getCell(8).value, total.getCell(9).value]).toEqual([
+      view.totals.allowed,
+      view.totals.held,
+      view.totals.excess,
+    ]);
   });
 });
 
@@ -206,11 +250,28 @@ describe('the standard in force', () => {
   it('applies a local edit of the standard from its effective date, in the reports and the check alike', async () => {
     const today = todayShanghai();
     const tomorrow = new Date(Date.parse(`${today}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
-    const edit = (effectiveFrom: string) => office.put('/api/standards/desktop', { capFen: 400_000, quota: { kind: 'per_staff', ratio: 2, classifiedRatio: 3 }, effectiveFrom, note: '本地标准' });
-    const check = async () => ((await office.post('/api/config-requests/check', { unitId: u.over, lines: [{ categoryId: cat.desktop, quantity: 1, unitPriceFen: 450_000 }] })).json()
-      .lines[0].findings as { rule: string }[]).map((f) => f.rule).sort();
+    const edit = (effectiveFrom: string) =>
+      office.put('/api/standards/desktop', {
+        capFen: 400_000,
+        quota: { kind: 'per_staff', ratio: 2, classifiedRatio: 3 },
+        effectiveFrom,
+        note: '本地标准',
+      });
+    const check = async () =>
+      (
+        (
+          await office.post('/api/config-requests/check', {
+            unitId: u.over,
+            lines: [{ categoryId: cat.desktop, quantity: 1, unitPriceFen: 450_000 }],
+          })
+        ).json().lines[0].findings as { rule: string }[]
+      )
+        .map((f) => f.rule)
+        .sort();
     // The detail list of cards over the price cap, for 丙局's two desktops at ¥4,500.
-    const overPrice = async () => (await office.get(`/api/reports/lists/over_standard?from=${today.slice(0, 7)}&to=${today.slice(0, 7)}&unitId=${u.under}`)).json().total;
+    const overPrice = async () =>
+      (await office.get(`/api/reports/lists/over_standard?from=${today.slice(0, 7)}&to=${today.slice(0, 7)}&unitId=${u.under}`)).json()
+        .total;
 
     expect((await edit(tomorrow)).statusCode).toBe(200);
     expect(row(await report(office), u.over)).toMatchObject({ allowed: 3 });

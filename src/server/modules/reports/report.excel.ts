@@ -3,7 +3,15 @@
 // so a list of a million cards never sits in memory.
 import ExcelJS from 'exceljs';
 import { ACQUISITION_METHODS, ADDITION_KINDS, CARD_STATUSES, DISPOSAL_METHODS } from '../../../shared/assets.enums.ts';
-import { LIST_KINDS, type ListKind, type ListRow, type PackView, type ReportFilter, type SummaryRow, type SummaryView } from '../../../shared/reports.contracts.ts';
+import {
+  LIST_KINDS,
+  type ListKind,
+  type ListRow,
+  type PackView,
+  type ReportFilter,
+  type SummaryRow,
+  type SummaryView,
+} from '../../../shared/reports.contracts.ts';
 import { fenToYuan } from '../../../shared/money.ts';
 
 const MONEY = '#,##0.00';
@@ -15,7 +23,10 @@ const border = { top: thin, left: thin, bottom: thin, right: thin };
 type Col = { header: string; group?: string; width?: number; money?: boolean; count?: boolean; value: (r: SummaryRow) => number | string };
 
 function summaryColumns(view: SummaryView): Col[] {
-  const amounts = (group: string, pick: (r: SummaryRow) => { count: number; valueFen: number; accumulatedFen: number; netFen: number }): Col[] => [
+  const amounts = (
+    group: string,
+    pick: (r: SummaryRow) => { count: number; valueFen: number; accumulatedFen: number; netFen: number },
+  ): Col[] => [
     { group, header: '数量', count: true, value: (r) => pick(r).count },
     { group, header: '原值', money: true, value: (r) => yuan(pick(r).valueFen) },
     { group, header: '累计折旧', money: true, value: (r) => yuan(pick(r).accumulatedFen) },
@@ -29,12 +40,26 @@ function summaryColumns(view: SummaryView): Col[] {
     ...amounts('期初', (r) => r.opening),
     { group: '本期增加', header: '数量', count: true, value: (r) => r.additions.count },
     { group: '本期增加', header: '原值', money: true, value: (r) => yuan(r.additions.valueFen) },
-    ...addMethods.map((m): Col => ({ group: '本期增加', header: `其中：${ADDITION_KINDS[m as keyof typeof ADDITION_KINDS][0]}`, money: true, value: (r) => yuan(r.additions.byMethod[m]?.valueFen ?? 0) })),
+    ...addMethods.map(
+      (m): Col => ({
+        group: '本期增加',
+        header: `其中：${ADDITION_KINDS[m as keyof typeof ADDITION_KINDS][0]}`,
+        money: true,
+        value: (r) => yuan(r.additions.byMethod[m]?.valueFen ?? 0),
+      }),
+    ),
     { group: '本期增加', header: '价值增加', money: true, value: (r) => yuan(r.valueIncreaseFen) },
     { group: '本期增加', header: '计提折旧', money: true, value: (r) => yuan(r.depreciationFen) },
     { group: '本期减少', header: '数量', count: true, value: (r) => r.reductions.count },
     { group: '本期减少', header: '原值', money: true, value: (r) => yuan(r.reductions.valueFen) },
-    ...redMethods.map((m): Col => ({ group: '本期减少', header: `其中：${DISPOSAL_METHODS[m as keyof typeof DISPOSAL_METHODS][0]}`, money: true, value: (r) => yuan(r.reductions.byMethod[m]?.valueFen ?? 0) })),
+    ...redMethods.map(
+      (m): Col => ({
+        group: '本期减少',
+        header: `其中：${DISPOSAL_METHODS[m as keyof typeof DISPOSAL_METHODS][0]}`,
+        money: true,
+        value: (r) => yuan(r.reductions.byMethod[m]?.valueFen ?? 0),
+      }),
+    ),
     { group: '本期减少', header: '价值减少', money: true, value: (r) => yuan(r.valueDecreaseFen) },
     { group: '本期减少', header: '减少累计折旧', money: true, value: (r) => yuan(r.reductions.accumulatedFen) },
     ...amounts('期末', (r) => r.closing),
@@ -42,7 +67,14 @@ function summaryColumns(view: SummaryView): Col[] {
 }
 
 /** Title, 编制单位 and the period (or date) line with the measure at its right. */
-export function titleRows(ws: ExcelJS.Worksheet, title: string, unit: string, period: string, width: number, line3 = { label: '报表期间', measure: '单位：元' }): void {
+export function titleRows(
+  ws: ExcelJS.Worksheet,
+  title: string,
+  unit: string,
+  period: string,
+  width: number,
+  line3 = { label: '报表期间', measure: '单位：元' },
+): void {
   ws.addRow([title]);
   ws.mergeCells(1, 1, 1, width);
   const t = ws.getCell(1, 1);
@@ -61,7 +93,11 @@ export function headerRows(ws: ExcelJS.Worksheet, cols: { header: string; group?
   let i = 0;
   while (i < cols.length) {
     const g = cols[i].group;
-    if (!g) { ws.mergeCells(top, i + 1, top + 1, i + 1); i++; continue; }
+    if (!g) {
+      ws.mergeCells(top, i + 1, top + 1, i + 1);
+      i++;
+      continue;
+    }
     let j = i;
     while (j + 1 < cols.length && cols[j + 1].group === g) j++;
     if (j > i) ws.mergeCells(top, i + 1, top, j + 1);
@@ -75,7 +111,12 @@ export function headerRows(ws: ExcelJS.Worksheet, cols: { header: string; group?
   }
 }
 
-export function dataRow(ws: ExcelJS.Worksheet, cols: { money?: boolean; count?: boolean }[], values: (number | string | null)[], bold = false): void {
+export function dataRow(
+  ws: ExcelJS.Worksheet,
+  cols: { money?: boolean; count?: boolean }[],
+  values: (number | string | null)[],
+  bold = false,
+): void {
   const row = ws.addRow(values);
   cols.forEach((c, i) => {
     const cell = row.getCell(i + 1);
@@ -86,7 +127,8 @@ export function dataRow(ws: ExcelJS.Worksheet, cols: { money?: boolean; count?: 
   if (bold) row.font = { bold: true };
 }
 
-export const periodText = (f: { from: string; to: string }) => (f.from === f.to ? f.from.replace('-', '年') + '月' : `${f.from.replace('-', '年')}月至${f.to.replace('-', '年')}月`);
+export const periodText = (f: { from: string; to: string }) =>
+  f.from === f.to ? f.from.replace('-', '年') + '月' : `${f.from.replace('-', '年')}月至${f.to.replace('-', '年')}月`;
 
 export async function writeSummaryXlsx(file: string, view: SummaryView, title = '资产情况表', pack?: PackView): Promise<void> {
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true });
@@ -95,13 +137,27 @@ export async function writeSummaryXlsx(file: string, view: SummaryView, title = 
   ws.columns = cols.map((c) => ({ width: c.width ?? 14 }));
   titleRows(ws, title, view.unitName, periodText(view), cols.length);
   headerRows(ws, cols, 4);
-  for (const r of view.rows) dataRow(ws, cols, cols.map((c) => c.value(r)));
-  dataRow(ws, cols, cols.map((c, i) => (i === 0 ? '合计' : i === 1 ? '' : c.value(view.total))), true);
+  for (const r of view.rows)
+    dataRow(
+      ws,
+      cols,
+      cols.map((c) => c.value(r)),
+    );
+  dataRow(
+    ws,
+    cols,
+    cols.map((c, i) => (i === 0 ? '合计' : i === 1 ? '' : c.value(view.total))),
+    true,
+  );
   if (pack) {
     ws.addRow([]);
     ws.addRow(['月度变动说明（与上月相比变动超过 20%）']).font = { bold: true };
     for (const u of pack.units.filter((x) => x.needsExplanation)) {
-      ws.addRow([u.unitName, `上月末原值 ${fenToYuan(u.previousClosingFen)} 元，本月末 ${fenToYuan(u.closingFen)} 元，变动 ${u.change === null ? '—' : (u.change * 100).toFixed(1) + '%'}`, u.explanation ?? '（未填写说明）']);
+      ws.addRow([
+        u.unitName,
+        `上月末原值 ${fenToYuan(u.previousClosingFen)} 元，本月末 ${fenToYuan(u.closingFen)} 元，变动 ${u.change === null ? '—' : (u.change * 100).toFixed(1) + '%'}`,
+        u.explanation ?? '（未填写说明）',
+      ]);
     }
   }
   ws.commit();
@@ -116,8 +172,15 @@ const listColumns = (kind: ListKind): ListCol[] => [
   { header: '资产类别', width: 18, value: (r) => r.categoryName },
   { header: '状态', value: (r) => CARD_STATUSES[r.status as keyof typeof CARD_STATUSES]?.[0] ?? r.status },
   { header: '入账日期', width: 12, value: (r) => r.postedOn },
-  ...(kind === 'disposals' ? [{ header: '处置日期', width: 12, value: (r: ListRow) => r.disposedOn }, { header: '处置方式', value: (r: ListRow) => DISPOSAL_METHODS[r.method as keyof typeof DISPOSAL_METHODS]?.[0] ?? r.method }] : []),
-  ...(kind === 'additions' ? [{ header: '取得方式', value: (r: ListRow) => ACQUISITION_METHODS[r.method as keyof typeof ACQUISITION_METHODS]?.[0] ?? r.method }] : []),
+  ...(kind === 'disposals'
+    ? [
+        { header: '处置日期', width: 12, value: (r: ListRow) => r.disposedOn },
+        { header: '处置方式', value: (r: ListRow) => DISPOSAL_METHODS[r.method as keyof typeof DISPOSAL_METHODS]?.[0] ?? r.method },
+      ]
+    : []),
+  ...(kind === 'additions'
+    ? [{ header: '取得方式', value: (r: ListRow) => ACQUISITION_METHODS[r.method as keyof typeof ACQUISITION_METHODS]?.[0] ?? r.method }]
+    : []),
   ...(kind === 'rented_lent' ? [{ header: '对方单位', width: 20, value: (r: ListRow) => r.counterparty }] : []),
   ...(kind === 'vehicles' ? [{ header: '车牌号', value: (r: ListRow) => r.plate }] : []),
   ...(kind === 'buildings_land' ? [{ header: '面积(㎡)', value: (r: ListRow) => r.area }] : []),
@@ -129,23 +192,49 @@ const listColumns = (kind: ListKind): ListCol[] => [
 ];
 
 /** `pages` yields the rows page by page, so the file streams however long the list is. */
-export async function writeListXlsx(file: string, kind: ListKind, f: ReportFilter, unitName: string, pages: AsyncIterable<ListRow[]>,
-  totals: { originalValueFen: number; accumulatedFen: number; netFen: number; periodFen: number }, onRows: (n: number) => void): Promise<void> {
+export async function writeListXlsx(
+  file: string,
+  kind: ListKind,
+  f: ReportFilter,
+  unitName: string,
+  pages: AsyncIterable<ListRow[]>,
+  totals: { originalValueFen: number; accumulatedFen: number; netFen: number; periodFen: number },
+  onRows: (n: number) => void,
+): Promise<void> {
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true });
   const title = LIST_KINDS[kind][0];
   const ws = wb.addWorksheet(title);
   const cols = listColumns(kind);
   ws.columns = cols.map((c) => ({ width: c.width ?? 14 }));
   titleRows(ws, title, unitName, periodText(f), cols.length);
-  headerRows(ws, cols.map((c) => ({ header: c.header })), 4);
+  headerRows(
+    ws,
+    cols.map((c) => ({ header: c.header })),
+    4,
+  );
   let n = 0;
   for await (const page of pages) {
-    for (const r of page) dataRow(ws, cols, cols.map((c) => c.value(r)));
+    for (const r of page)
+      dataRow(
+        ws,
+        cols,
+        cols.map((c) => c.value(r)),
+      );
     n += page.length;
     onRows(n);
   }
-  const sums: Record<string, number> = { 原值: totals.originalValueFen, 累计折旧: totals.accumulatedFen, 净值: totals.netFen, 本期折旧: totals.periodFen };
-  dataRow(ws, cols, cols.map((c, i) => (i === 0 ? `合计（${n} 项）` : c.header in sums ? yuan(sums[c.header]) : '')), true);
+  const sums: Record<string, number> = {
+    原值: totals.originalValueFen,
+    累计折旧: totals.accumulatedFen,
+    净值: totals.netFen,
+    本期折旧: totals.periodFen,
+  };
+  dataRow(
+    ws,
+    cols,
+    cols.map((c, i) => (i === 0 ? `合计（${n} 项）` : c.header in sums ? yuan(sums[c.header]) : '')),
+    true,
+  );
   ws.commit();
   await wb.commit();
 }

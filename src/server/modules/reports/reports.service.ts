@@ -26,9 +26,11 @@ export async function summary(q: Queryable, actor: Actor, f: ReportFilter) {
   const view = await assetSummary(q, f, scope);
   return { ...view, lowValue: await lowValueLine(q, f, scope) };
 }
-export const list = (q: Queryable, actor: Actor, kind: ListKind, f: ReportFilter, page: number, pageSize: number) => reportList(q, kind, f, checkedScope(actor, f), page, pageSize);
+export const list = (q: Queryable, actor: Actor, kind: ListKind, f: ReportFilter, page: number, pageSize: number) =>
+  reportList(q, kind, f, checkedScope(actor, f), page, pageSize);
 
-export const listChunks = (q: Queryable, actor: Actor, kind: ListKind, f: ReportFilter) => reportListChunks(q, kind, f, checkedScope(actor, f));
+export const listChunks = (q: Queryable, actor: Actor, kind: ListKind, f: ReportFilter) =>
+  reportListChunks(q, kind, f, checkedScope(actor, f));
 
 export async function unitName(q: Queryable, unitId: string): Promise<string> {
   return (await queryOne<{ name: string }>(q, sql`SELECT name FROM units WHERE id = ${unitId}`))?.name ?? '';
@@ -52,12 +54,22 @@ export async function pack(q: Queryable, actor: Actor, month: string, unitId: st
   }
   const ids = [...perUnit.keys()];
   const texts = ids.length
-    ? await query<{ unit_id: string; text: string }>(q, sql`SELECT unit_id, text FROM report_explanations WHERE month = ${monthFirst(month)}::date AND unit_id IN (${sql.join(ids.map((i) => sql`${i}::uuid`), sql`, `)})`)
+    ? await query<{ unit_id: string; text: string }>(
+        q,
+        sql`SELECT unit_id, text FROM report_explanations WHERE month = ${monthFirst(month)}::date AND unit_id IN (${sql.join(
+          ids.map((i) => sql`${i}::uuid`),
+          sql`, `,
+        )})`,
+      )
     : [];
   const units = [...perUnit.entries()].map(([id, u]) => {
     const change = u.open === 0 ? null : (u.close - u.open) / u.open;
     return {
-      unitId: id, unitName: u.name, previousClosingFen: u.open, closingFen: u.close, change,
+      unitId: id,
+      unitName: u.name,
+      previousClosingFen: u.open,
+      closingFen: u.close,
+      change,
       needsExplanation: change !== null && Math.abs(change) > EXPLAIN_THRESHOLD,
       explanation: texts.find((t) => t.unit_id === id)?.text ?? null,
     };
@@ -69,9 +81,11 @@ export async function explain(q: Queryable, actor: Actor, body: z.infer<typeof E
   assertInScope(body.unitId, unitScope(actor, 'report.explain'), '单位');
   // A committee user's scope is every unit: an id that names none is not found, not a clash.
   if (!(await query(q, sql`SELECT 1 FROM units WHERE id = ${body.unitId}`)).length) throw notFound('单位');
-  await withTx(q, (tx) => tx.execute(sql`
+  await withTx(q, (tx) =>
+    tx.execute(sql`
     INSERT INTO report_explanations (unit_id, month, text, written_by) VALUES (${body.unitId}, ${monthFirst(body.month)}::date, ${body.text}, ${actor.userId})
-    ON CONFLICT (unit_id, month) DO UPDATE SET text = excluded.text, written_by = excluded.written_by, written_at = now()`));
+    ON CONFLICT (unit_id, month) DO UPDATE SET text = excluded.text, written_by = excluded.written_by, written_at = now()`),
+  );
   return { ok: true };
 }
 
@@ -79,30 +93,54 @@ export async function dashboard(q: Queryable, actor: Actor): Promise<DashboardVi
   const scope = unitScope(actor, 'report.read');
   const s = scopeSql('c.unit_id', scope);
   const onBooks = sql`c.posted_on IS NOT NULL AND c.disposed_on IS NULL AND c.status <> 'disposed'`;
-  const byCategory = await query<{ category_id: string; name: string; v: number; n: number }>(q, sql`
+  const byCategory = await query<{ category_id: string; name: string; v: number; n: number }>(
+    q,
+    sql`
     SELECT top.id AS category_id, top.name, sum(c.original_value_fen) AS v, count(*)::int AS n
     FROM cards c JOIN categories k ON k.id = c.category_id
     JOIN categories top ON top.edition = k.edition AND top.code = split_part(k.path, '/', 2)
-    WHERE ${onBooks} AND ${s} GROUP BY top.id, top.name ORDER BY v DESC`);
-  const byUnit = await query<{ unit_id: string; name: string; v: number; n: number; idle: number; over: number }>(q, sql`
+    WHERE ${onBooks} AND ${s} GROUP BY top.id, top.name ORDER BY v DESC`,
+  );
+  const byUnit = await query<{ unit_id: string; name: string; v: number; n: number; idle: number; over: number }>(
+    q,
+    sql`
     SELECT u.id AS unit_id, u.name, sum(c.original_value_fen) AS v, count(*)::int AS n,
       count(*) FILTER (WHERE c.status = 'idle' OR c.use_mode = 'idle')::int AS idle,
       count(*) FILTER (WHERE ${overStandardSql(todayShanghai())})::int AS over
     FROM cards c JOIN units u ON u.id = c.unit_id JOIN categories k ON k.id = c.category_id
-    WHERE ${onBooks} AND ${s} GROUP BY u.id, u.name, u.sort, u.code ORDER BY u.sort, u.code`);
+    WHERE ${onBooks} AND ${s} GROUP BY u.id, u.name, u.sort, u.code ORDER BY u.sort, u.code`,
+  );
   const overQuota = await overQuotaByUnit(q, scope);
-  const byStatus = await query<{ status: string; n: number }>(q, sql`SELECT c.status, count(*)::int AS n FROM cards c WHERE ${s} GROUP BY c.status ORDER BY n DESC`);
-  const monthly = await query<{ month: string; additions: number; disposals: number }>(q, sql`
+  const byStatus = await query<{ status: string; n: number }>(
+    q,
+    sql`SELECT c.status, count(*)::int AS n FROM cards c WHERE ${s} GROUP BY c.status ORDER BY n DESC`,
+  );
+  const monthly = await query<{ month: string; additions: number; disposals: number }>(
+    q,
+    sql`
     WITH m AS (SELECT to_char(d, 'YYYY-MM') AS month FROM generate_series(date_trunc('month', current_date) - interval '11 months', date_trunc('month', current_date), interval '1 month') d)
     SELECT m.month,
       (SELECT count(*)::int FROM cards c WHERE ${s} AND to_char(c.posted_on, 'YYYY-MM') = m.month) AS additions,
       (SELECT count(*)::int FROM cards c WHERE ${s} AND to_char(c.disposed_on, 'YYYY-MM') = m.month) AS disposals
-    FROM m ORDER BY m.month`);
-  const [tot] = await query<{ n: number; v: number; a: number }>(q, sql`
-    SELECT count(*)::int AS n, coalesce(sum(c.original_value_fen), 0) AS v, coalesce(sum(c.accumulated_depreciation_fen), 0) AS a FROM cards c WHERE ${onBooks} AND ${s}`);
+    FROM m ORDER BY m.month`,
+  );
+  const [tot] = await query<{ n: number; v: number; a: number }>(
+    q,
+    sql`
+    SELECT count(*)::int AS n, coalesce(sum(c.original_value_fen), 0) AS v, coalesce(sum(c.accumulated_depreciation_fen), 0) AS a FROM cards c WHERE ${onBooks} AND ${s}`,
+  );
   return {
     byCategory: byCategory.map((r) => ({ categoryId: r.category_id, name: r.name, valueFen: Number(r.v), count: r.n })),
-    byUnit: byUnit.map((r) => ({ unitId: r.unit_id, name: r.name, valueFen: Number(r.v), count: r.n, idleCount: r.idle, idleRate: r.n ? r.idle / r.n : 0, overStandardCount: r.over, overQuotaCount: overQuota.get(r.unit_id) ?? 0 })),
+    byUnit: byUnit.map((r) => ({
+      unitId: r.unit_id,
+      name: r.name,
+      valueFen: Number(r.v),
+      count: r.n,
+      idleCount: r.idle,
+      idleRate: r.n ? r.idle / r.n : 0,
+      overStandardCount: r.over,
+      overQuotaCount: overQuota.get(r.unit_id) ?? 0,
+    })),
     byStatus: byStatus.map((r) => ({ status: r.status, count: r.n })),
     monthly,
     totals: { count: tot.n, valueFen: Number(tot.v), netFen: Number(tot.v) - Number(tot.a) },
@@ -115,11 +153,19 @@ async function waitingForMe(q: Queryable, actor: Actor) {
   if (actor.grants.length === 0) return [];
   const exists = await queryOne<{ t: string | null }>(q, sql`SELECT to_regclass('document_steps')::text AS t`);
   if (!exists?.t) return [];
-  const match = sql.join(actor.grants.map((g) => sql`(s.role = ${g.role} AND (s.scope_unit_id IS NULL OR s.scope_unit_id = ${g.unitId}::uuid OR ${g.unitId}::uuid IS NULL))`), sql` OR `);
-  const rows = await query<{ id: string; title: string | null; doc_no: string; type: string; created_at: Date | string }>(q, sql`
+  const match = sql.join(
+    actor.grants.map(
+      (g) => sql`(s.role = ${g.role} AND (s.scope_unit_id IS NULL OR s.scope_unit_id = ${g.unitId}::uuid OR ${g.unitId}::uuid IS NULL))`,
+    ),
+    sql` OR `,
+  );
+  const rows = await query<{ id: string; title: string | null; doc_no: string; type: string; created_at: Date | string }>(
+    q,
+    sql`
     SELECT d.id, d.title, d.doc_no, d.type, d.created_at FROM documents d
     JOIN document_steps s ON s.document_id = d.id AND s.step_no = d.current_step AND s.state = 'pending'
     WHERE d.status = 'submitted' AND d.applicant_id <> ${actor.userId} AND (${match})
-    ORDER BY d.submitted_at DESC NULLS LAST LIMIT 10`);
+    ORDER BY d.submitted_at DESC NULLS LAST LIMIT 10`,
+  );
   return rows.map((r) => ({ id: r.id, title: r.title ?? r.doc_no, type: r.type, createdAt: new Date(r.created_at).toISOString() }));
 }

@@ -1,5 +1,3 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -23,8 +21,12 @@ const months = (from: string, n: number) => Array.from({ length: n }, (_, i) => 
 
 function expectBalanced(r: SummaryRow) {
   expect(r.opening.count + r.additions.count - r.reductions.count).toBe(r.closing.count);
-  expect(r.opening.valueFen + r.additions.valueFen + r.valueIncreaseFen - r.valueDecreaseFen - r.reductions.valueFen).toBe(r.closing.valueFen);
-  expect(r.opening.accumulatedFen + r.additions.accumulatedFen + r.depreciationFen - r.reductions.accumulatedFen).toBe(r.closing.accumulatedFen);
+  expect(r.opening.valueFen + r.additions.valueFen + r.valueIncreaseFen - r.valueDecreaseFen - r.reductions.valueFen).toBe(
+    r.closing.valueFen,
+  );
+  expect(r.opening.accumulatedFen + r.additions.accumulatedFen + r.depreciationFen - r.reductions.accumulatedFen).toBe(
+    r.closing.accumulatedFen,
+  );
   expect(r.closing.netFen).toBe(r.closing.valueFen - r.closing.accumulatedFen);
 }
 
@@ -51,25 +53,48 @@ beforeAll(async () => {
   staffA = await t.as('r-staff-a');
 
   // A year of random lifecycles in both units, with depreciation run every month.
-  const rnd = fc.sample(fc.record({
-    unit: fc.constantFrom(unitA, unitB), cat: fc.constantFrom(...cats), value: fc.integer({ min: 100_000, max: 50_000_000 }),
-    life: fc.integer({ min: 3, max: 96 }), posted: fc.integer({ min: -14, max: 11 }), disposeAfter: fc.option(fc.integer({ min: 0, max: 14 }), { nil: null }),
-    reval: fc.option(fc.record({ after: fc.integer({ min: 0, max: 12 }), delta: fc.integer({ min: -50_000, max: 3_000_000 }) }), { nil: null }),
-    transferAfter: fc.option(fc.integer({ min: 0, max: 14 }), { nil: null }),
-    acq: fc.constantFrom('purchase', 'transfer_in', 'donation'), disp: fc.constantFrom('scrap', 'sale', 'transfer_out'),
-  }), { numRuns: 60, seed: 2026 });
-  const plans = await Promise.all(rnd.map(async (s) => {
-    const postedM = monthFromIndex(monthIndex('2026-01') + s.posted);
-    const id = await makeCard(db, { unitId: s.unit, categoryId: s.cat, originalValueFen: s.value, usefulLifeMonths: s.life, postedOn: `${postedM}-1${s.value % 9}`, acquisitionMethod: s.acq });
-    return { id, s, postedI: monthIndex(postedM) };
-  }));
+  const rnd = fc.sample(
+    fc.record({
+      unit: fc.constantFrom(unitA, unitB),
+      cat: fc.constantFrom(...cats),
+      value: fc.integer({ min: 100_000, max: 50_000_000 }),
+      life: fc.integer({ min: 3, max: 96 }),
+      posted: fc.integer({ min: -14, max: 11 }),
+      disposeAfter: fc.option(fc.integer({ min: 0, max: 14 }), { nil: null }),
+      reval: fc.option(fc.record({ after: fc.integer({ min: 0, max: 12 }), delta: fc.integer({ min: -50_000, max: 3_000_000 }) }), {
+        nil: null,
+      }),
+      transferAfter: fc.option(fc.integer({ min: 0, max: 14 }), { nil: null }),
+      acq: fc.constantFrom('purchase', 'transfer_in', 'donation'),
+      disp: fc.constantFrom('scrap', 'sale', 'transfer_out'),
+    }),
+    { numRuns: 60, seed: 2026 },
+  );
+  const plans = await Promise.all(
+    rnd.map(async (s) => {
+      const postedM = monthFromIndex(monthIndex('2026-01') + s.posted);
+      const id = await makeCard(db, {
+        unitId: s.unit,
+        categoryId: s.cat,
+        originalValueFen: s.value,
+        usefulLifeMonths: s.life,
+        postedOn: `${postedM}-1${s.value % 9}`,
+        acquisitionMethod: s.acq,
+      });
+      return { id, s, postedI: monthIndex(postedM) };
+    }),
+  );
   for (const m of months('2025-01', 24)) {
     const mi = monthIndex(m);
     for (const p of plans) {
       if (p.s.reval && mi === p.postedI + p.s.reval.after && (p.s.disposeAfter === null || p.s.reval.after < p.s.disposeAfter)) {
         await revalue(db, p.id, p.s.value + p.s.reval.delta, `${m}-05`);
       }
-      if (p.s.transferAfter !== null && mi === p.postedI + p.s.transferAfter && (p.s.disposeAfter === null || p.s.transferAfter <= p.s.disposeAfter)) {
+      if (
+        p.s.transferAfter !== null &&
+        mi === p.postedI + p.s.transferAfter &&
+        (p.s.disposeAfter === null || p.s.transferAfter <= p.s.disposeAfter)
+      ) {
         await transfer(db, p.id, p.s.unit === unitA ? unitB : unitA, `${m}-15`);
       }
       if (p.s.disposeAfter !== null && mi === p.postedI + p.s.disposeAfter) await dispose(db, p.id, `${m}-20`, p.s.disp);
@@ -78,20 +103,30 @@ beforeAll(async () => {
     await runMonth(db, unitB, m, null);
   }
 }, 180_000);
-afterAll(async () => { await t.close(); });
+afterAll(async () => {
+  await t.close();
+});
 
 describe('the asset summary (资产情况表)', () => {
   it('balances opening + additions − reductions = closing for every category, unit and period', async () => {
-    await fc.assert(fc.asyncProperty(fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 12 }), fc.integer({ min: 1, max: 2 }), async (start, len, level) => {
-      const from = monthFromIndex(monthIndex('2025-01') + start);
-      const to = monthFromIndex(Math.min(monthIndex('2025-01') + start + len, monthIndex('2026-12')));
-      const view = await summary(office, `from=${from}&to=${to}&categoryLevel=${level}`);
-      for (const r of view.rows) expectBalanced(r);
-      expectBalanced(view.total);
-    }), { numRuns: 15 });
+    await fc.assert(
+      fc.asyncProperty(
+        fc.integer({ min: 0, max: 23 }),
+        fc.integer({ min: 0, max: 12 }),
+        fc.integer({ min: 1, max: 2 }),
+        async (start, len, level) => {
+          const from = monthFromIndex(monthIndex('2025-01') + start);
+          const to = monthFromIndex(Math.min(monthIndex('2025-01') + start + len, monthIndex('2026-12')));
+          const view = await summary(office, `from=${from}&to=${to}&categoryLevel=${level}`);
+          for (const r of view.rows) expectBalanced(r);
+          expectBalanced(view.total);
+        },
+      ),
+      { numRuns: 15 },
+    );
   }, 120_000);
 
-  it('carries each month\'s closing into the next month\'s opening', async () => {
+  it("carries each month's closing into the next month's opening", async () => {
     let prev: SummaryView | null = null;
     for (const m of months('2025-06', 10)) {
       const view = await summary(office, `from=${m}&to=${m}`);
@@ -100,26 +135,36 @@ describe('the asset summary (资产情况表)', () => {
     }
   });
 
-  it('counts as a period\'s depreciation exactly the ledger\'s entries of its months, per unit', async () => {
+  it("counts as a period's depreciation exactly the ledger's entries of its months, per unit", async () => {
     // Entries are charged only while a card is on a unit's books (and in the unit it is in), so the
     // ledger itself is the oracle for the depreciation column, whatever the yearly roll-up does.
-    await fc.assert(fc.asyncProperty(fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 15 }), async (start, len) => {
-      const from = monthFromIndex(monthIndex('2025-01') + start);
-      const to = monthFromIndex(Math.min(monthIndex('2025-01') + start + len, monthIndex('2026-12')));
-      const ledger = await query<{ unit_id: string; fen: number }>(t.database.db, sql`
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 15 }), async (start, len) => {
+        const from = monthFromIndex(monthIndex('2025-01') + start);
+        const to = monthFromIndex(Math.min(monthIndex('2025-01') + start + len, monthIndex('2026-12')));
+        const ledger = await query<{ unit_id: string; fen: number }>(
+          t.database.db,
+          sql`
         SELECT unit_id, sum(amount_fen)::bigint AS fen FROM depreciation_entries
-        WHERE month BETWEEN ${`${from}-01`}::date AND ${`${to}-01`}::date GROUP BY unit_id`);
-      const view = await summary(office, `from=${from}&to=${to}`);
-      for (const unit of [unitA, unitB]) {
-        const got = view.rows.filter((r) => r.unitId === unit).reduce((s, r) => s + r.depreciationFen, 0);
-        expect(got, `${unit} ${from}…${to}`).toBe(Number(ledger.find((l) => l.unit_id === unit)?.fen ?? 0));
-      }
-    }), { numRuns: 15 });
+        WHERE month BETWEEN ${`${from}-01`}::date AND ${`${to}-01`}::date GROUP BY unit_id`,
+        );
+        const view = await summary(office, `from=${from}&to=${to}`);
+        for (const unit of [unitA, unitB]) {
+          const got = view.rows.filter((r) => r.unitId === unit).reduce((s, r) => s + r.depreciationFen, 0);
+          expect(got, `${unit} ${from}…${to}`).toBe(Number(ledger.find((l) => l.unit_id === unit)?.fen ?? 0));
+        }
+      }),
+      { numRuns: 15 },
+    );
   }, 120_000);
 
-  it('adds up: one unit\'s report plus the other\'s equals the committee\'s', async () => {
+  it("adds up: one unit's report plus the other's equals the committee's", async () => {
     const q = 'from=2026-01&to=2026-12&categoryLevel=2';
-    const [all, a, b] = await Promise.all([summary(office, q), summary(office, `${q}&unitId=${unitA}`), summary(office, `${q}&unitId=${unitB}`)]);
+    const [all, a, b] = await Promise.all([
+      summary(office, q),
+      summary(office, `${q}&unitId=${unitA}`),
+      summary(office, `${q}&unitId=${unitB}`),
+    ]);
     for (const key of ['opening', 'additions', 'reductions', 'closing'] as const) {
       expect(a.total[key].count + b.total[key].count).toBe(all.total[key].count);
       expect(a.total[key].valueFen + b.total[key].valueFen).toBe(all.total[key].valueFen);
@@ -145,14 +190,21 @@ describe('the asset summary (资产情况表)', () => {
     expect((await financeA.get(`/api/reports/summary?from=2026-01&to=2026-12&unitId=${unitB}`)).statusCode).toBe(404);
     expect((await financeA.get(`/api/reports/lists/additions?from=2026-01&to=2026-12&unitId=${unitB}`)).statusCode).toBe(404);
     expect((await financeA.get(`/api/reports/pack?month=2026-03&unitId=${unitB}`)).statusCode).toBe(404);
-    expect((await financeA.put('/api/reports/explanations', { unitId: unitB, month: '2026-03', text: '乙局的说明不该由甲局写' })).statusCode).toBe(404);
-    expect((await financeA.post('/api/reports/export', { report: 'summary', filter: { from: '2026-01', to: '2026-12', unitId: unitB } })).statusCode).toBe(404);
+    expect(
+      (await financeA.put('/api/reports/explanations', { unitId: unitB, month: '2026-03', text: '乙局的说明不该由甲局写' })).statusCode,
+    ).toBe(404);
+    expect(
+      (await financeA.post('/api/reports/export', { report: 'summary', filter: { from: '2026-01', to: '2026-12', unitId: unitB } }))
+        .statusCode,
+    ).toBe(404);
   });
 
   it('refuses a role without report rights with 403', async () => {
     expect((await staffA.get('/api/reports/summary?from=2026-01&to=2026-12')).statusCode).toBe(403);
     expect((await staffA.get('/api/dashboard')).statusCode).toBe(403);
-    expect((await staffA.post('/api/reports/export', { report: 'summary', filter: { from: '2026-01', to: '2026-12' } })).statusCode).toBe(403);
+    expect((await staffA.post('/api/reports/export', { report: 'summary', filter: { from: '2026-01', to: '2026-12' } })).statusCode).toBe(
+      403,
+    );
   });
 });
 
@@ -197,7 +249,12 @@ describe('Excel export', () => {
     await makeCard(t.database.db, { unitId: unit, categoryId: cats[0], originalValueFen: 1_000_000, postedOn: '2026-02-10' });
     await makeCard(t.database.db, { unitId: unit, categoryId: cats[0], originalValueFen: 500_000, postedOn: '2026-03-10' });
     const pack = (await office.get(`/api/reports/pack?month=2026-03&unitId=${unit}`)).json();
-    expect(pack.units[0]).toMatchObject({ previousClosingFen: 1_000_000, closingFen: 1_500_000, needsExplanation: true, explanation: null });
+    expect(pack.units[0]).toMatchObject({
+      previousClosingFen: 1_000_000,
+      closingFen: 1_500_000,
+      needsExplanation: true,
+      explanation: null,
+    });
     // Reading the report is not writing in it: a unit leader and the auditor read, but may not explain.
     await makeUser(t.database.db, 'r-leader-c', 'unit_leader', unit);
     await makeUser(t.database.db, 'r-auditor', 'auditor', null);
@@ -206,7 +263,9 @@ describe('Excel export', () => {
       expect((await c.get(`/api/reports/pack?month=2026-03&unitId=${unit}`)).statusCode).toBe(200);
       expect((await c.put('/api/reports/explanations', { unitId: unit, month: '2026-03', text: '不该由我写' })).statusCode).toBe(403);
     }
-    expect((await office.put('/api/reports/explanations', { unitId: unit, month: '2026-03', text: '新购置服务器一批' })).statusCode).toBe(200);
+    expect((await office.put('/api/reports/explanations', { unitId: unit, month: '2026-03', text: '新购置服务器一批' })).statusCode).toBe(
+      200,
+    );
     const ws = await exportAndOpen(office, { report: 'pack', filter: { from: '2026-03', to: '2026-03', unitId: unit } });
     const texts: string[] = [];
     ws.eachRow((row) => row.eachCell((c) => texts.push(String(c.value))));
@@ -216,7 +275,17 @@ describe('Excel export', () => {
 
 describe('report lists and the dashboard', () => {
   it('lists idle, disposals and the depreciation schedule within scope', async () => {
-    for (const kind of ['additions', 'disposals', 'depreciation', 'idle', 'past_min_life', 'rented_lent', 'vehicles', 'buildings_land', 'over_standard']) {
+    for (const kind of [
+      'additions',
+      'disposals',
+      'depreciation',
+      'idle',
+      'past_min_life',
+      'rented_lent',
+      'vehicles',
+      'buildings_land',
+      'over_standard',
+    ]) {
       const res = await financeA.get(`/api/reports/lists/${kind}?from=2026-01&to=2026-12`);
       expect(res.statusCode, `${kind} ${res.body}`).toBe(200);
       expect(res.json().items.every((r: { unitName: string }) => r.unitName === '甲局')).toBe(true);
@@ -228,21 +297,27 @@ describe('report lists and the dashboard', () => {
 
   it('lists the additions and reductions the summary counts, transfers between units included, per unit and period', async () => {
     let transfers = 0;
-    for (const [from, to] of [['2026-01', '2026-12'], ['2025-04', '2025-09'], ['2025-01', '2026-12']]) {
+    for (const [from, to] of [
+      ['2026-01', '2026-12'],
+      ['2025-04', '2025-09'],
+      ['2025-01', '2026-12'],
+    ]) {
       for (const unitId of [unitA, unitB]) {
         const view = await summary(office, `from=${from}&to=${to}&unitId=${unitId}`);
         const adds = (await office.get(`/api/reports/lists/additions?from=${from}&to=${to}&unitId=${unitId}&pageSize=1000`)).json();
         const outs = (await office.get(`/api/reports/lists/disposals?from=${from}&to=${to}&unitId=${unitId}&pageSize=1000`)).json();
         expect(adds.total, `additions ${unitId} ${from}…${to}`).toBe(view.total.additions.count);
         expect(outs.total, `disposals ${unitId} ${from}…${to}`).toBe(view.total.reductions.count);
-        expect(adds.items.filter((r: { method: string }) => r.method === 'transfer_in').length).toBe(view.total.additions.byMethod.transfer_in?.count ?? 0);
+        expect(adds.items.filter((r: { method: string }) => r.method === 'transfer_in').length).toBe(
+          view.total.additions.byMethod.transfer_in?.count ?? 0,
+        );
         transfers += outs.items.filter((r: { method: string }) => r.method === 'transfer_out').length;
       }
     }
     expect(transfers).toBeGreaterThan(0);
   });
 
-  it('draws the dashboard from the caller\'s scope only', async () => {
+  it("draws the dashboard from the caller's scope only", async () => {
     const all = (await office.get('/api/dashboard')).json();
     const mine = (await financeA.get('/api/dashboard')).json();
     expect(all.byUnit.length).toBeGreaterThanOrEqual(2);

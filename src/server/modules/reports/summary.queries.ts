@@ -21,46 +21,116 @@ export const monthLast = (m: string) => {
 export const dayBefore = (d: string) => new Date(Date.parse(`${d}T00:00:00Z`) - 86400000).toISOString().slice(0, 10);
 
 export const scopeSql = (column: string, scope: 'all' | string[]) =>
-  scope === 'all' ? sql`true` : scope.length === 0 ? sql`false` : sql`${sql.raw(column)} IN (${sql.join(scope.map((u) => sql`${u}::uuid`), sql`, `)})`;
+  scope === 'all'
+    ? sql`true`
+    : scope.length === 0
+      ? sql`false`
+      : sql`${sql.raw(column)} IN (${sql.join(
+          scope.map((u) => sql`${u}::uuid`),
+          sql`, `,
+        )})`;
 
 /** Cards in the filter and scope (alias c, with category k). */
-export async function cardFilterSql(q: Queryable, f: Pick<ReportFilter, 'unitId' | 'categoryId'>, scope: 'all' | string[], unitColumn = 'c.unit_id'): Promise<SQL> {
+export async function cardFilterSql(
+  q: Queryable,
+  f: Pick<ReportFilter, 'unitId' | 'categoryId'>,
+  scope: 'all' | string[],
+  unitColumn = 'c.unit_id',
+): Promise<SQL> {
   let catPath: string | undefined;
-  if (f.categoryId) catPath = (await queryOne<{ path: string }>(q, sql`SELECT path FROM categories WHERE id = ${f.categoryId}`))?.path ?? '/none/';
+  if (f.categoryId)
+    catPath = (await queryOne<{ path: string }>(q, sql`SELECT path FROM categories WHERE id = ${f.categoryId}`))?.path ?? '/none/';
   return sql`${scopeSql(unitColumn, scope)} ${f.unitId ? sql`AND ${sql.raw(unitColumn)} = ${f.unitId}` : sql``} ${catPath ? sql`AND k.path LIKE ${`${catPath}%`}` : sql``}`;
 }
 
 interface Raw {
-  unit_id: string; unit_name: string; cat_code: string; cat_name: string | null; acq: string; disp: string | null;
-  open_n: number; open_v: number; open_a: number; add_n: number; add_v: number; add_a: number; up: number; down: number;
-  dep: number; red_n: number; red_v: number; red_a: number; close_n: number; close_v: number; close_a: number;
+  unit_id: string;
+  unit_name: string;
+  cat_code: string;
+  cat_name: string | null;
+  acq: string;
+  disp: string | null;
+  open_n: number;
+  open_v: number;
+  open_a: number;
+  add_n: number;
+  add_v: number;
+  add_a: number;
+  up: number;
+  down: number;
+  dep: number;
+  red_n: number;
+  red_v: number;
+  red_a: number;
+  close_n: number;
+  close_v: number;
+  close_a: number;
 }
 
-const amounts = (count: number, valueFen: number, accumulatedFen: number): Amounts => ({ count, valueFen, accumulatedFen, netFen: valueFen - accumulatedFen });
+const amounts = (count: number, valueFen: number, accumulatedFen: number): Amounts => ({
+  count,
+  valueFen,
+  accumulatedFen,
+  netFen: valueFen - accumulatedFen,
+});
 export const emptyRow = (unitId: string | null, unitName: string, categoryCode: string, categoryName: string): SummaryRow => ({
-  unitId, unitName, categoryCode, categoryName, opening: amounts(0, 0, 0), additions: { ...amounts(0, 0, 0), byMethod: {} },
-  valueIncreaseFen: 0, valueDecreaseFen: 0, depreciationFen: 0, reductions: { ...amounts(0, 0, 0), byMethod: {} }, closing: amounts(0, 0, 0),
+  unitId,
+  unitName,
+  categoryCode,
+  categoryName,
+  opening: amounts(0, 0, 0),
+  additions: { ...amounts(0, 0, 0), byMethod: {} },
+  valueIncreaseFen: 0,
+  valueDecreaseFen: 0,
+  depreciationFen: 0,
+  reductions: { ...amounts(0, 0, 0), byMethod: {} },
+  closing: amounts(0, 0, 0),
 });
 
 function addInto(row: SummaryRow, r: Raw | SummaryRow): void {
   const isRaw = (x: Raw | SummaryRow): x is Raw => 'open_n' in x;
-  const inc = (a: Amounts, n: number, v: number, acc: number) => { a.count += n; a.valueFen += v; a.accumulatedFen += acc; a.netFen = a.valueFen - a.accumulatedFen; };
+  const inc = (a: Amounts, n: number, v: number, acc: number) => {
+    a.count += n;
+    a.valueFen += v;
+    a.accumulatedFen += acc;
+    a.netFen = a.valueFen - a.accumulatedFen;
+  };
   if (isRaw(r)) {
     inc(row.opening, r.open_n, Number(r.open_v), Number(r.open_a));
     inc(row.additions, r.add_n, Number(r.add_v), Number(r.add_a));
     inc(row.reductions, r.red_n, Number(r.red_v), Number(r.red_a));
     inc(row.closing, r.close_n, Number(r.close_v), Number(r.close_a));
-    row.valueIncreaseFen += Number(r.up); row.valueDecreaseFen += Number(r.down); row.depreciationFen += Number(r.dep);
-    if (r.add_n) { const m = (row.additions.byMethod[r.acq] ??= { count: 0, valueFen: 0 }); m.count += r.add_n; m.valueFen += Number(r.add_v); }
-    if (r.red_n && r.disp) { const m = (row.reductions.byMethod[r.disp] ??= { count: 0, valueFen: 0 }); m.count += r.red_n; m.valueFen += Number(r.red_v); }
+    row.valueIncreaseFen += Number(r.up);
+    row.valueDecreaseFen += Number(r.down);
+    row.depreciationFen += Number(r.dep);
+    if (r.add_n) {
+      const m = (row.additions.byMethod[r.acq] ??= { count: 0, valueFen: 0 });
+      m.count += r.add_n;
+      m.valueFen += Number(r.add_v);
+    }
+    if (r.red_n && r.disp) {
+      const m = (row.reductions.byMethod[r.disp] ??= { count: 0, valueFen: 0 });
+      m.count += r.red_n;
+      m.valueFen += Number(r.red_v);
+    }
   } else {
     inc(row.opening, r.opening.count, r.opening.valueFen, r.opening.accumulatedFen);
     inc(row.additions, r.additions.count, r.additions.valueFen, r.additions.accumulatedFen);
     inc(row.reductions, r.reductions.count, r.reductions.valueFen, r.reductions.accumulatedFen);
     inc(row.closing, r.closing.count, r.closing.valueFen, r.closing.accumulatedFen);
-    row.valueIncreaseFen += r.valueIncreaseFen; row.valueDecreaseFen += r.valueDecreaseFen; row.depreciationFen += r.depreciationFen;
-    for (const [k, v] of Object.entries(r.additions.byMethod)) { const m = (row.additions.byMethod[k] ??= { count: 0, valueFen: 0 }); m.count += v.count; m.valueFen += v.valueFen; }
-    for (const [k, v] of Object.entries(r.reductions.byMethod)) { const m = (row.reductions.byMethod[k] ??= { count: 0, valueFen: 0 }); m.count += v.count; m.valueFen += v.valueFen; }
+    row.valueIncreaseFen += r.valueIncreaseFen;
+    row.valueDecreaseFen += r.valueDecreaseFen;
+    row.depreciationFen += r.depreciationFen;
+    for (const [k, v] of Object.entries(r.additions.byMethod)) {
+      const m = (row.additions.byMethod[k] ??= { count: 0, valueFen: 0 });
+      m.count += v.count;
+      m.valueFen += v.valueFen;
+    }
+    for (const [k, v] of Object.entries(r.reductions.byMethod)) {
+      const m = (row.reductions.byMethod[k] ??= { count: 0, valueFen: 0 });
+      m.count += v.count;
+      m.valueFen += v.valueFen;
+    }
   }
 }
 
@@ -79,7 +149,9 @@ export const FIGURE_EVENTS = sql`(e.before ? 'originalValueFen' OR e.before ? 'a
 export const PRIOR_YEAR_ADJUSTMENT = 'prior_year_adjustment';
 /** Low-value items (低值易耗品) are registered and counted but stay outside the fixed-asset totals (their own line). */
 const FIXED = sql.raw(`c.asset_kind <> 'low_value'`);
-const ACQ = sql.raw(`CASE WHEN c.recognized_on < date_trunc('year', c.posted_on) THEN '${PRIOR_YEAR_ADJUSTMENT}' ELSE c.acquisition_method END`);
+const ACQ = sql.raw(
+  `CASE WHEN c.recognized_on < date_trunc('year', c.posted_on) THEN '${PRIOR_YEAR_ADJUSTMENT}' ELSE c.acquisition_method END`,
+);
 
 /**
  * The CTEs ev (figure events), tr (transfers, numbered per card) and seg: a card's time in each
@@ -164,7 +236,12 @@ export async function assetSummary(q: Queryable, f: ReportFilter, scope: 'all' |
   // day, so "after day X" is "month ≥ the month of X + 1" — and the month its depreciation in the
   // period stops (its leaving, or the month after the period).
   // (The roll-up stores the two month indexes: see depreciation_card_years.)
-  const thresholds = (sOn: SQL, eOn: SQL, postI = sql`depreciation_month_after(${sOn})`, dispI = sql`depreciation_month_after(${eOn})`) => sql`
+  const thresholds = (
+    sOn: SQL,
+    eOn: SQL,
+    postI = sql`depreciation_month_after(${sOn})`,
+    dispI = sql`depreciation_month_after(${eOn})`,
+  ) => sql`
     (${sOn} <= ${openD}::date) AS in_open, (${eOn} IS NOT NULL AND ${eOn} <= ${closeD}::date) AS removed,
     ${postI} AS post_i, ${dispI} AS disp_i, CASE WHEN ${eOn} IS NOT NULL AND ${eOn} <= ${closeD}::date THEN ${dispI} ELSE ${toNextI} END AS end_i`;
   // Over roll-up rows r with those thresholds: entries from the period's first month on roll the
@@ -177,7 +254,10 @@ export async function assetSummary(q: Queryable, f: ReportFilter, scope: 'all' |
     coalesce(sum(${after(sql`greatest(${fromI}, r.post_i)`)} - ${after(sql`r.end_i`)}) FILTER (WHERE greatest(${fromI}, r.post_i) < r.end_i), 0) AS dep,
     0 AS red_n, 0 AS red_v, -coalesce(sum(${after(sql`greatest(${fromI}, r.disp_i)`)}) FILTER (WHERE r.removed), 0) AS red_a,
     0 AS close_n, 0 AS close_v, -coalesce(sum(${after(sql`${toNextI}`)}) FILTER (WHERE NOT r.removed), 0) AS close_a`;
-  const raw = await withPlannerHints(q, (tx) => query<Raw>(tx, sql`
+  const raw = await withPlannerHints(q, (tx) =>
+    query<Raw>(
+      tx,
+      sql`
     WITH ${segmentsSql(openD, closeD)},
     -- Segments in the period, keyed by what the report groups on (category mapped to its level at the end).
     -- Materialized: read three times (current figures, events, transferred cards' depreciation), one scan of cards.
@@ -248,7 +328,9 @@ export async function assetSummary(q: Queryable, f: ReportFilter, scope: 'all' |
     SELECT agg.*, u.name AS unit_name, kc.name AS cat_name
     FROM agg JOIN units u ON u.id = agg.unit_id
     LEFT JOIN categories kc ON kc.edition = agg.edition AND kc.code = agg.cat_code
-    ORDER BY u.sort, u.code, agg.cat_code, agg.acq, agg.disp`));
+    ORDER BY u.sort, u.code, agg.cat_code, agg.acq, agg.disp`,
+    ),
+  );
   const rows = new Map<string, SummaryRow>();
   for (const r of raw) {
     const key = `${r.unit_id}|${r.cat_code}`;

@@ -8,7 +8,16 @@ import { withTx } from '../../platform/db/tx.ts';
 import { AppError, invalid } from '../../platform/errors.ts';
 import { approvalChainSteps } from './chain.tables.ts';
 import { cardFacts, checkCardLines } from './document.service.ts';
-import { addEvent, editedBy, isContentEditor, loadDocument, releaseLines, requireUnit, setStatus, type DocumentRow } from './document.store.ts';
+import {
+  addEvent,
+  editedBy,
+  isContentEditor,
+  loadDocument,
+  releaseLines,
+  requireUnit,
+  setStatus,
+  type DocumentRow,
+} from './document.store.ts';
 import { documentLines, documentSteps, documents } from './document.tables.ts';
 import { checkConfigLines } from './standard.check.ts';
 import { actionAllowed, stepApplies, unstaffedStep, type ChainFacts } from './workflow.rules.ts';
@@ -30,7 +39,10 @@ export function holdsStep(grants: readonly RoleGrant[], step: Pick<StepRow, 'rol
 /** Re-checks config request lines on submit: over-standard lines need a reason, idle offers a declined reason. */
 async function recheckConfigRequest(tx: Tx, doc: DocumentRow, lines: (typeof documentLines.$inferSelect)[]): Promise<boolean> {
   const inputs: DocumentLineInput[] = lines.map((l) => ({
-    categoryId: l.categoryId ?? undefined, name: l.name ?? undefined, quantity: l.quantity, unitPriceFen: l.unitPriceFen,
+    categoryId: l.categoryId ?? undefined,
+    name: l.name ?? undefined,
+    quantity: l.quantity,
+    unitPriceFen: l.unitPriceFen,
     replacesCardId: (l.details as { replacesCardId?: string }).replacesCardId,
   }));
   const result = await checkConfigLines(tx, doc.unitId, inputs);
@@ -41,12 +53,18 @@ async function recheckConfigRequest(tx: Tx, doc: DocumentRow, lines: (typeof doc
     const details = line.details as { declinedIdle?: { cardId: string; reason: string }[] };
     if (c.findings.length) {
       over = true;
-      if (!line.reason || line.reason.trim().length < 2) fields[`lines.${c.index}.reason`] = `${c.findings.map((f) => f.message).join('；')}：超标准须填写理由`;
+      if (!line.reason || line.reason.trim().length < 2)
+        fields[`lines.${c.index}.reason`] = `${c.findings.map((f) => f.message).join('；')}：超标准须填写理由`;
     }
     const declined = new Set((details.declinedIdle ?? []).filter((d) => d.reason.trim()).map((d) => d.cardId));
     const pending = c.idleOffers.filter((o) => !declined.has(o.cardId));
-    if (pending.length) fields[`lines.${c.index}.declinedIdle`] = `有可调剂的闲置资产（${pending.map((o) => o.cardNo).join('、')}），请先调剂或说明不调剂的理由`;
-    await tx.update(documentLines).set({ details: { ...details, standardCode: c.standardCode, findings: c.findings } }).where(eq(documentLines.id, line.id));
+    if (pending.length)
+      fields[`lines.${c.index}.declinedIdle`] =
+        `有可调剂的闲置资产（${pending.map((o) => o.cardNo).join('、')}），请先调剂或说明不调剂的理由`;
+    await tx
+      .update(documentLines)
+      .set({ details: { ...details, standardCode: c.standardCode, findings: c.findings } })
+      .where(eq(documentLines.id, line.id));
   }
   if (Object.keys(fields).length) throw invalid(fields, Object.values(fields)[0]);
   return over;
@@ -62,32 +80,74 @@ export async function submitDocument(q: Queryable, actor: Actor, id: string): Pr
     const cardIds = lines.map((l) => l.cardId).filter((x): x is string => !!x);
     if (cardIds.length) {
       const facts = await cardFacts(tx, cardIds);
-      checkCardLines(doc, lines.map((l) => l.cardId ?? undefined), facts);
-      await tx.execute(sql`UPDATE document_lines l SET card_version = c.version FROM cards c WHERE l.document_id = ${id} AND c.id = l.card_id`);
+      checkCardLines(
+        doc,
+        lines.map((l) => l.cardId ?? undefined),
+        facts,
+      );
+      await tx.execute(
+        sql`UPDATE document_lines l SET card_version = c.version FROM cards c WHERE l.document_id = ${id} AND c.id = l.card_id`,
+      );
     }
     let overStandard = false;
     if (doc.type === 'config_request') overStandard = await recheckConfigRequest(tx, doc, lines);
-    if (doc.type === 'disposal' && (doc.payload as { disposalMethod?: string }).disposalMethod === 'scrap') await checkScrap(tx, doc, cardIds);
-    const cats = await query<{ code: string }>(tx, sql`SELECT DISTINCT k.code FROM document_lines l JOIN categories k ON k.id = l.category_id WHERE l.document_id = ${id}`);
+    if (doc.type === 'disposal' && (doc.payload as { disposalMethod?: string }).disposalMethod === 'scrap')
+      await checkScrap(tx, doc, cardIds);
+    const cats = await query<{ code: string }>(
+      tx,
+      sql`SELECT DISTINCT k.code FROM document_lines l JOIN categories k ON k.id = l.category_id WHERE l.document_id = ${id}`,
+    );
     const p = doc.payload as { changeKind?: string };
     const facts: ChainFacts = {
-      maxItemFen: doc.maxItemFen, totalFen: doc.totalFen, categoryCodes: cats.map((c) => c.code),
-      crossUnit: !!doc.counterpartUnitId && doc.counterpartUnitId !== doc.unitId, overStandard,
+      maxItemFen: doc.maxItemFen,
+      totalFen: doc.totalFen,
+      categoryCodes: cats.map((c) => c.code),
+      crossUnit: !!doc.counterpartUnitId && doc.counterpartUnitId !== doc.unitId,
+      overStandard,
       financial: doc.type === 'change' && (p.changeKind === 'revaluation' || p.changeKind === 'useful_life'),
     };
-    const chain = await tx.select().from(approvalChainSteps).where(eq(approvalChainSteps.documentType, doc.type)).orderBy(asc(approvalChainSteps.stepNo));
+    const chain = await tx
+      .select()
+      .from(approvalChainSteps)
+      .where(eq(approvalChainSteps.documentType, doc.type))
+      .orderBy(asc(approvalChainSteps.stepNo));
     const applicable = chain.filter((s) => stepApplies(s.condition as StepCondition, facts));
-    await checkStaffed(tx, doc, actor, applicable.map((s) => ({ role: s.role, label: s.label, scopeUnitId: stepUnit(s.scope as StepScope, doc) })));
+    await checkStaffed(
+      tx,
+      doc,
+      actor,
+      applicable.map((s) => ({ role: s.role, label: s.label, scopeUnitId: stepUnit(s.scope as StepScope, doc) })),
+    );
     await tx.delete(documentSteps).where(eq(documentSteps.documentId, id));
     if (applicable.length) {
-      await tx.insert(documentSteps).values(applicable.map((s, i) => ({
-        documentId: id, stepNo: i + 1, role: s.role, scope: s.scope, scopeUnitId: stepUnit(s.scope as StepScope, doc), label: s.label,
-        special: !!(s.condition as StepCondition).overStandard,
-      })));
+      await tx.insert(documentSteps).values(
+        applicable.map((s, i) => ({
+          documentId: id,
+          stepNo: i + 1,
+          role: s.role,
+          scope: s.scope,
+          scopeUnitId: stepUnit(s.scope as StepScope, doc),
+          label: s.label,
+          special: !!(s.condition as StepCondition).overStandard,
+        })),
+      );
     }
     const to = applicable.length ? 'submitted' : 'approved';
-    await setStatus(tx, doc, to, { currentStep: applicable.length ? 1 : null, submittedAt: new Date(), submittedBy: actor.userId, decidedAt: applicable.length ? null : new Date() });
-    await addEvent(tx, doc, actor, 'submitted', doc.status, to, applicable.length ? `审批流程：${applicable.map((s) => s.label).join(' → ')}` : '无需审批');
+    await setStatus(tx, doc, to, {
+      currentStep: applicable.length ? 1 : null,
+      submittedAt: new Date(),
+      submittedBy: actor.userId,
+      decidedAt: applicable.length ? null : new Date(),
+    });
+    await addEvent(
+      tx,
+      doc,
+      actor,
+      'submitted',
+      doc.status,
+      to,
+      applicable.length ? `审批流程：${applicable.map((s) => s.label).join(' → ')}` : '无需审批',
+    );
     return { status: to };
   });
 }
@@ -98,24 +158,48 @@ export async function submitDocument(q: Queryable, actor: Actor, id: string): Pr
  * refusal names the step, so the applicant can ask for someone to be given the role, or for a
  * colleague to apply instead, rather than leave the document waiting for nobody.
  */
-async function checkStaffed(tx: Tx, doc: DocumentRow, actor: Actor, steps: { role: string; label: string; scopeUnitId: string | null }[]): Promise<void> {
+async function checkStaffed(
+  tx: Tx,
+  doc: DocumentRow,
+  actor: Actor,
+  steps: { role: string; label: string; scopeUnitId: string | null }[],
+): Promise<void> {
   if (!steps.length) return;
   const roles = [...new Set(steps.map((s) => s.role))];
   const units = [...new Set(steps.map((s) => s.scopeUnitId).filter((u): u is string => !!u))];
-  const holders = await query<{ user_id: string; role: string; unit_id: string | null }>(tx, sql`
+  const holders = await query<{ user_id: string; role: string; unit_id: string | null }>(
+    tx,
+    sql`
     SELECT ra.user_id, ra.role, ra.unit_id FROM role_assignments ra JOIN users u ON u.id = ra.user_id AND u.active
-    WHERE ra.role IN (${sql.join(roles.map((r) => sql`${r}`), sql`, `)})
-      AND (ra.unit_id IS NULL ${units.length ? sql`OR ra.unit_id IN (${sql.join(units.map((x) => sql`${x}::uuid`), sql`, `)})` : sql``})
+    WHERE ra.role IN (${sql.join(
+      roles.map((r) => sql`${r}`),
+      sql`, `,
+    )})
+      AND (ra.unit_id IS NULL ${
+        units.length
+          ? sql`OR ra.unit_id IN (${sql.join(
+              units.map((x) => sql`${x}::uuid`),
+              sql`, `,
+            )})`
+          : sql``
+      })
       AND ra.user_id <> ${doc.applicantId} AND ra.user_id <> ${actor.userId}
-      AND NOT ${editedBy(doc.id, sql`ra.user_id`)}`);
-  const candidates = steps.map((s) => [...new Set(holders.filter((h) => h.role === s.role && (h.unit_id === null || h.unit_id === s.scopeUnitId)).map((h) => h.user_id))]);
+      AND NOT ${editedBy(doc.id, sql`ra.user_id`)}`,
+  );
+  const candidates = steps.map((s) => [
+    ...new Set(holders.filter((h) => h.role === s.role && (h.unit_id === null || h.unit_id === s.scopeUnitId)).map((h) => h.user_id)),
+  ]);
   const stuck = unstaffedStep(candidates);
   if (stuck < 0) return;
   const step = steps[stuck];
-  throw new AppError('rule_violation', candidates[stuck].length
-    ? `审批环节「${step.label}」没有可审批的人：可审批的人已在前面的环节审批（同一人只能审批一个环节）。请联系管理员为该环节增加人员`
-    : `审批环节「${step.label}」没有可审批的人：申请人、提交人和修改过单据的人不能审批本单据，也没有其他人担任该角色。请联系管理员为该环节指定人员，或请同事提交`,
-  undefined, { step: stuck + 1, label: step.label });
+  throw new AppError(
+    'rule_violation',
+    candidates[stuck].length
+      ? `审批环节「${step.label}」没有可审批的人：可审批的人已在前面的环节审批（同一人只能审批一个环节）。请联系管理员为该环节增加人员`
+      : `审批环节「${step.label}」没有可审批的人：申请人、提交人和修改过单据的人不能审批本单据，也没有其他人担任该角色。请联系管理员为该环节指定人员，或请同事提交`,
+    undefined,
+    { step: stuck + 1, label: step.label },
+  );
 }
 
 /**
@@ -125,9 +209,13 @@ async function checkStaffed(tx: Tx, doc: DocumentRow, actor: Actor, steps: { rol
 export async function withdrawDocument(q: Queryable, actor: Actor, id: string, comment?: string): Promise<{ status: string }> {
   return withTx(q, async (tx) => {
     const doc = await loadDocument(tx, actor, id, true);
-    if (doc.applicantId !== actor.userId && doc.submittedBy !== actor.userId) throw new AppError('forbidden', '只有申请人或提交人可以撤回单据');
+    if (doc.applicantId !== actor.userId && doc.submittedBy !== actor.userId)
+      throw new AppError('forbidden', '只有申请人或提交人可以撤回单据');
     if (!actionAllowed('withdraw', doc.status)) throw new AppError('invalid_transition', '只有审批中的单据可以撤回');
-    const decided = await tx.select({ id: documentSteps.id }).from(documentSteps).where(and(eq(documentSteps.documentId, id), sql`${documentSteps.state} <> 'pending'`));
+    const decided = await tx
+      .select({ id: documentSteps.id })
+      .from(documentSteps)
+      .where(and(eq(documentSteps.documentId, id), sql`${documentSteps.state} <> 'pending'`));
     if (decided.length) throw new AppError('invalid_transition', '已有环节作出审批，不能撤回；请联系当前环节的审批人退回');
     await tx.delete(documentSteps).where(eq(documentSteps.documentId, id));
     await setStatus(tx, doc, 'draft', { currentStep: null, submittedAt: null, submittedBy: null });
@@ -140,35 +228,66 @@ export async function withdrawDocument(q: Queryable, actor: Actor, id: string, c
 async function checkScrap(tx: Tx, doc: DocumentRow, cardIds: string[]): Promise<void> {
   const appraisal = (doc.payload as { appraisal?: string }).appraisal;
   if (appraisal?.trim()) return;
-  const early = await query<{ card_no: string; due: string }>(tx, sql`
+  const early = await query<{ card_no: string; due: string }>(
+    tx,
+    sql`
     SELECT card_no, (acquired_on + make_interval(months => useful_life_months))::date::text AS due FROM cards
-    WHERE id IN (${sql.join(cardIds.map((i) => sql`${i}`), sql`, `)}) AND useful_life_months > 0
-      AND (acquired_on + make_interval(months => useful_life_months))::date > (now() AT TIME ZONE 'Asia/Shanghai')::date`);
+    WHERE id IN (${sql.join(
+      cardIds.map((i) => sql`${i}`),
+      sql`, `,
+    )}) AND useful_life_months > 0
+      AND (acquired_on + make_interval(months => useful_life_months))::date > (now() AT TIME ZONE 'Asia/Shanghai')::date`,
+  );
   if (early.length) {
-    throw invalid({ 'payload.appraisal': `未满最低使用年限：${early.map((e) => `${e.card_no}（${e.due} 满）`).join('、')}；报废须附技术鉴定意见` });
+    throw invalid({
+      'payload.appraisal': `未满最低使用年限：${early.map((e) => `${e.card_no}（${e.due} 满）`).join('、')}；报废须附技术鉴定意见`,
+    });
   }
 }
 
-export async function decide(q: Queryable, actor: Actor, id: string, decision: Decision, comment?: string, stepNo?: number): Promise<{ status: string }> {
+export async function decide(
+  q: Queryable,
+  actor: Actor,
+  id: string,
+  decision: Decision,
+  comment?: string,
+  stepNo?: number,
+): Promise<{ status: string }> {
   return withTx(q, async (tx) => {
     const doc = await loadStepDocument(tx, actor, id);
-    if (!actionAllowed(decision === 'approve' ? 'approve' : decision, doc.status)) throw new AppError('invalid_transition', '该单据当前不在审批中');
+    if (!actionAllowed(decision === 'approve' ? 'approve' : decision, doc.status))
+      throw new AppError('invalid_transition', '该单据当前不在审批中');
     const steps = await tx.select().from(documentSteps).where(eq(documentSteps.documentId, id)).orderBy(asc(documentSteps.stepNo));
     const step = steps.find((s) => s.stepNo === doc.currentStep);
-    if (!step || step.state !== 'pending') throw new AppError('invalid_transition', '没有待审批的环节');
+    if (step?.state !== 'pending') throw new AppError('invalid_transition', '没有待审批的环节');
     if (stepNo !== undefined && stepNo !== step.stepNo) throw new AppError('stale', '该环节已由他人审批，请刷新后查看');
     if (!can(actor, 'document.approve') || !holdsStep(actor.grants, step)) throw new AppError('forbidden', `本环节由「${step.label}」审批`);
-    if (doc.applicantId === actor.userId || doc.submittedBy === actor.userId) throw new AppError('rule_violation', '不能审批本人申请或提交的单据');
+    if (doc.applicantId === actor.userId || doc.submittedBy === actor.userId)
+      throw new AppError('rule_violation', '不能审批本人申请或提交的单据');
     if (await isContentEditor(tx, id, actor.userId)) throw new AppError('rule_violation', '修改过单据内容的人不能审批该单据');
     if (steps.some((s) => s.decidedBy === actor.userId)) throw new AppError('rule_violation', '同一人只能审批同一单据的一个环节');
     if (decision !== 'approve' && !comment?.trim()) throw invalid({ comment: '驳回或退回须填写意见' });
     const state = decision === 'approve' ? 'approved' : decision === 'reject' ? 'rejected' : 'returned';
-    await tx.update(documentSteps).set({ state, decidedBy: actor.userId, comment: comment ?? null, decidedAt: new Date() }).where(eq(documentSteps.id, step.id));
+    await tx
+      .update(documentSteps)
+      .set({ state, decidedBy: actor.userId, comment: comment ?? null, decidedAt: new Date() })
+      .where(eq(documentSteps.id, step.id));
     const last = step.stepNo === steps[steps.length - 1].stepNo;
     const to = decision === 'approve' ? (last ? 'approved' : 'submitted') : state;
-    await setStatus(tx, doc, to, { currentStep: decision === 'approve' && !last ? step.stepNo + 1 : null, decidedAt: to === 'submitted' ? null : new Date() });
+    await setStatus(tx, doc, to, {
+      currentStep: decision === 'approve' && !last ? step.stepNo + 1 : null,
+      decidedAt: to === 'submitted' ? null : new Date(),
+    });
     if (to === 'rejected') await releaseLines(tx, id);
-    await addEvent(tx, doc, actor, decision === 'approve' ? 'approved' : state, doc.status, to, `${step.label}${comment ? `：${comment}` : ''}`);
+    await addEvent(
+      tx,
+      doc,
+      actor,
+      decision === 'approve' ? 'approved' : state,
+      doc.status,
+      to,
+      `${step.label}${comment ? `：${comment}` : ''}`,
+    );
     return { status: to };
   });
 }
@@ -181,9 +300,16 @@ async function loadStepDocument(tx: Tx, actor: Actor, id: string): Promise<Docum
   try {
     return await loadDocument(tx, actor, id, true);
   } catch (err) {
-    const [row] = await tx.select().from(documents).where(and(eq(documents.id, id), eq(documents.status, 'submitted'))).for('update');
+    const [row] = await tx
+      .select()
+      .from(documents)
+      .where(and(eq(documents.id, id), eq(documents.status, 'submitted')))
+      .for('update');
     if (row) {
-      const [step] = await tx.select().from(documentSteps).where(and(eq(documentSteps.documentId, id), eq(documentSteps.stepNo, row.currentStep ?? -1)));
+      const [step] = await tx
+        .select()
+        .from(documentSteps)
+        .where(and(eq(documentSteps.documentId, id), eq(documentSteps.stepNo, row.currentStep ?? -1)));
       if (step && holdsStep(actor.grants, step)) return row;
     }
     throw err;
@@ -192,11 +318,14 @@ async function loadStepDocument(tx: Tx, actor: Actor, id: string): Promise<Docum
 
 /** SQL: the current step of `d` is one the actor's grants can take, and the actor may take it. */
 export function inboxWhere(actor: Actor) {
-  const grants = actor.grants.filter((g) => ['asset_office', 'finance_bureau', 'unit_admin', 'unit_finance', 'unit_leader'].includes(g.role));
+  const grants = actor.grants.filter((g) =>
+    ['asset_office', 'finance_bureau', 'unit_admin', 'unit_finance', 'unit_leader'].includes(g.role),
+  );
   if (!grants.length || !can(actor, 'document.approve')) return sql`false`;
-  const match = sql.join(grants.map((g) => g.unitId === null
-    ? sql`(s.role = ${g.role})`
-    : sql`(s.role = ${g.role} AND s.scope_unit_id = ${g.unitId})`), sql` OR `);
+  const match = sql.join(
+    grants.map((g) => (g.unitId === null ? sql`(s.role = ${g.role})` : sql`(s.role = ${g.role} AND s.scope_unit_id = ${g.unitId})`)),
+    sql` OR `,
+  );
   return sql`d.status = 'submitted' AND d.applicant_id <> ${actor.userId} AND d.submitted_by IS DISTINCT FROM ${actor.userId}
     AND EXISTS (SELECT 1 FROM document_steps s WHERE s.document_id = d.id AND s.step_no = d.current_step AND (${match}))
     AND NOT EXISTS (SELECT 1 FROM document_steps s2 WHERE s2.document_id = d.id AND s2.decided_by = ${actor.userId})

@@ -16,7 +16,12 @@ describe('a document whose stored payload holds an impossible date', () => {
     t = await createTestApp();
     w = await createWorkflowWorld(t.database);
     [admin, leader, officer] = await Promise.all(['u01-admin', 'u01-leader', 'officer'].map((u) => t.as(u)));
-    const lend = async () => createDoc(admin, { type: 'lending', payload: { mode: 'lent', counterparty: '市档案馆', periodFrom: '2025-01-01', periodTo: '2025-02-01' }, lines: [{ cardId: (await inUseCard(t.database, w)).id }] });
+    const lend = async () =>
+      createDoc(admin, {
+        type: 'lending',
+        payload: { mode: 'lent', counterparty: '市档案馆', periodFrom: '2025-01-01', periodTo: '2025-02-01' },
+        lines: [{ cardId: (await inUseCard(t.database, w)).id }],
+      });
     executed = await lend();
     await expectOk(admin.post(`/api/documents/${executed}/submit`));
     await expectOk(leader.post(`/api/documents/${executed}/approve`, {}));
@@ -24,10 +29,14 @@ describe('a document whose stored payload holds an impossible date', () => {
     submitted = await lend();
     await expectOk(admin.post(`/api/documents/${submitted}/submit`));
     // Written straight into the table, as an old release or a manual fix could have.
-    await t.database.db.execute(sql`UPDATE documents SET payload = payload || '{"periodTo": "2026-02-30", "periodFrom": "0000-01-01"}'::jsonb WHERE id IN (${executed}, ${submitted})`);
+    await t.database.db.execute(
+      sql`UPDATE documents SET payload = payload || '{"periodTo": "2026-02-30", "periodFrom": "0000-01-01"}'::jsonb WHERE id IN (${executed}, ${submitted})`,
+    );
     await t.database.db.execute(sql`UPDATE documents SET payload = '{"periodTo": 20260230}'::jsonb WHERE id = ${submitted}`);
   });
-  afterAll(async () => { await t.close(); });
+  afterAll(async () => {
+    await t.close();
+  });
 
   it('still answers the document list, the inbox, the overdue list and the dashboard, and lists both documents', async () => {
     const list = await admin.get('/api/documents?type=lending');
@@ -50,7 +59,11 @@ describe('a document whose stored payload holds an impossible date', () => {
   });
 
   it('refuses to save the impossible date again, naming the field', async () => {
-    const res = await admin.post('/api/documents', { type: 'lending', payload: { mode: 'lent', counterparty: '市档案馆', periodFrom: '2026-02-01', periodTo: '2026-02-30' }, lines: [{ cardId: (await inUseCard(t.database, w)).id }] });
+    const res = await admin.post('/api/documents', {
+      type: 'lending',
+      payload: { mode: 'lent', counterparty: '市档案馆', periodFrom: '2026-02-01', periodTo: '2026-02-30' },
+      lines: [{ cardId: (await inUseCard(t.database, w)).id }],
+    });
     expect(res.statusCode).toBe(400);
     expect(Object.keys(res.json().fields)).toEqual(['payload.periodTo']);
   });

@@ -11,14 +11,18 @@ import { actionAllowed } from './workflow.rules.ts';
 
 const iso = (v: unknown) => (v ? new Date(v as string).toISOString() : null);
 /** Stored JSON read back as an object, whatever was written: the detail must open to be fixed. */
-const asRecord = (v: unknown): Record<string, unknown> => (v && typeof v === 'object' && !Array.isArray(v) ? v as Record<string, unknown> : {});
+const asRecord = (v: unknown): Record<string, unknown> =>
+  v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
 
 /** The same visibility rule as document.store's visibleWhere, for raw SQL over `d`. */
 function visibleSql(actor: Actor): SQL {
   const scope = unitScope(actor, 'document.read');
   if (scope === 'all') return sql`true`;
   if (!scope.length) return sql`false`;
-  const list = sql.join(scope.map((u) => sql`${u}::uuid`), sql`, `);
+  const list = sql.join(
+    scope.map((u) => sql`${u}::uuid`),
+    sql`, `,
+  );
   return sql`(d.unit_id IN (${list}) OR (d.counterpart_unit_id IN (${list}) AND d.status <> 'draft'))`;
 }
 
@@ -30,7 +34,12 @@ const SUMMARY = sql`d.id, d.doc_no AS "docNo", d.type, d.status, d.title, d.unit
   coalesce(d.type = 'lending' AND d.status = 'executed' AND d.payload->>'returnedOn' IS NULL
     AND gw_date_or_null(d.payload->>'periodTo') < (now() AT TIME ZONE 'Asia/Shanghai')::date, false) AS overdue`;
 const JOINS = sql`FROM documents d LEFT JOIN units un ON un.id = d.unit_id LEFT JOIN users ap ON ap.id = d.applicant_id`;
-const SORTS: Record<string, SQL> = { createdAt: sql`d.created_at`, docNo: sql`d.doc_no`, totalFen: sql`d.total_fen`, status: sql`d.status` };
+const SORTS: Record<string, SQL> = {
+  createdAt: sql`d.created_at`,
+  docNo: sql`d.doc_no`,
+  totalFen: sql`d.total_fen`,
+  status: sql`d.status`,
+};
 
 function mapSummary(r: DocumentSummary): DocumentSummary {
   return { ...r, createdAt: iso(r.createdAt)!, submittedAt: iso(r.submittedAt) };
@@ -40,8 +49,11 @@ async function page(q: Queryable, where: SQL, p: DocumentListQuery): Promise<Pag
   const order = SORTS[p.sort ?? 'createdAt'];
   const dir = p.sort ? (p.order === 'desc' ? sql`DESC` : sql`ASC`) : sql`DESC`;
   const [{ n }] = await query<{ n: number }>(q, sql`SELECT count(*)::int AS n ${JOINS} WHERE ${where}`);
-  const rows = await query<DocumentSummary>(q, sql`SELECT ${SUMMARY} ${JOINS} WHERE ${where} ORDER BY ${order} ${dir}, d.id ${dir}
-    LIMIT ${p.pageSize} OFFSET ${(p.page - 1) * p.pageSize}`);
+  const rows = await query<DocumentSummary>(
+    q,
+    sql`SELECT ${SUMMARY} ${JOINS} WHERE ${where} ORDER BY ${order} ${dir}, d.id ${dir}
+    LIMIT ${p.pageSize} OFFSET ${(p.page - 1) * p.pageSize}`,
+  );
   return { items: rows.map(mapSummary), total: n, page: p.page, pageSize: p.pageSize };
 }
 
@@ -59,10 +71,15 @@ export async function listInbox(q: Queryable, actor: Actor, p: DocumentListQuery
 
 export async function getDocument(q: Queryable, actor: Actor, id: string): Promise<DocumentDetail> {
   const doc = await loadDocument(q, actor, id);
-  const [head] = await query<DocumentSummary & { counterpartUnitName: string | null; executedByName: string | null }>(q, sql`
+  const [head] = await query<DocumentSummary & { counterpartUnitName: string | null; executedByName: string | null }>(
+    q,
+    sql`
     SELECT ${SUMMARY}, cu.name AS "counterpartUnitName", ex.display_name AS "executedByName"
-    ${JOINS} LEFT JOIN units cu ON cu.id = d.counterpart_unit_id LEFT JOIN users ex ON ex.id = d.executed_by WHERE d.id = ${id}`);
-  const lines = await query<DocumentDetail['lines'][number]>(q, sql`
+    ${JOINS} LEFT JOIN units cu ON cu.id = d.counterpart_unit_id LEFT JOIN users ex ON ex.id = d.executed_by WHERE d.id = ${id}`,
+  );
+  const lines = await query<DocumentDetail['lines'][number]>(
+    q,
+    sql`
     SELECT l.id, l.line_no AS "lineNo", l.card_id AS "cardId", c.card_no AS "cardNo", c.name AS "cardName", c.status AS "cardStatus",
       l.card_version AS "cardVersion", l.category_id AS "categoryId", coalesce(l.name, k.name) AS name, l.spec, l.quantity,
       l.unit_price_fen AS "unitPriceFen", l.amount_fen AS "amountFen", l.reason, l.budget_line AS "budgetLine", l.details,
@@ -73,14 +90,21 @@ export async function getDocument(q: Queryable, actor: Actor, id: string): Promi
       LEFT JOIN documents rd ON rd.id = s1.document_id AND rd.type = 'config_request'
       LEFT JOIN document_lines s2 ON s2.id::text = s1.details->>'sourceLineId'
       LEFT JOIN documents rd2 ON rd2.id = s2.document_id AND rd2.type = 'config_request'
-    WHERE l.document_id = ${id} ORDER BY l.line_no`);
-  const steps = await query<DocumentDetail['steps'][number] & { decidedBy: string | null }>(q, sql`
+    WHERE l.document_id = ${id} ORDER BY l.line_no`,
+  );
+  const steps = await query<DocumentDetail['steps'][number] & { decidedBy: string | null }>(
+    q,
+    sql`
     SELECT s.step_no AS "stepNo", s.role, s.scope, s.scope_unit_id AS "scopeUnitId", s.label, s.special, s.state,
       s.decided_by AS "decidedBy", u.display_name AS "decidedByName", s.comment, s.decided_at AS "decidedAt"
-    FROM document_steps s LEFT JOIN users u ON u.id = s.decided_by WHERE s.document_id = ${id} ORDER BY s.step_no`);
-  const events = await query<DocumentDetail['events'][number]>(q, sql`
+    FROM document_steps s LEFT JOIN users u ON u.id = s.decided_by WHERE s.document_id = ${id} ORDER BY s.step_no`,
+  );
+  const events = await query<DocumentDetail['events'][number]>(
+    q,
+    sql`
     SELECT e.id, e.type, u.display_name AS "actorName", e.from_status AS "fromStatus", e.to_status AS "toStatus", e.note, e.at
-    FROM document_events e LEFT JOIN users u ON u.id = e.actor_id WHERE e.document_id = ${id} ORDER BY e.id`);
+    FROM document_events e LEFT JOIN users u ON u.id = e.actor_id WHERE e.document_id = ${id} ORDER BY e.id`,
+  );
   const current = steps.find((s) => s.stepNo === doc.currentStep);
   const editor = doc.status === 'submitted' && (await isContentEditor(q, id, actor.userId));
   const writes = actsForUnit(actor, 'document.write', doc.unitId);
@@ -101,23 +125,39 @@ export async function getDocument(q: Queryable, actor: Actor, id: string): Promi
     can: {
       edit: writes && actionAllowed('edit', doc.status),
       submit: writes && actionAllowed('submit', doc.status),
-      decide: doc.status === 'submitted' && !!current && can(actor, 'document.approve') && holdsStep(actor.grants, current)
-        && doc.applicantId !== actor.userId && doc.submittedBy !== actor.userId && !steps.some((s) => s.decidedBy === actor.userId) && !editor,
+      decide:
+        doc.status === 'submitted' &&
+        !!current &&
+        can(actor, 'document.approve') &&
+        holdsStep(actor.grants, current) &&
+        doc.applicantId !== actor.userId &&
+        doc.submittedBy !== actor.userId &&
+        !steps.some((s) => s.decidedBy === actor.userId) &&
+        !editor,
       execute: executes && actionAllowed('execute', doc.status),
       cancel: writes && actionAllowed('cancel', doc.status),
-      post: doc.type === 'acceptance' && doc.status === 'executed' && !p.postedOn
-        && actor.grants.some((g) => g.role === 'asset_office' || (g.role === 'unit_finance' && g.unitId === doc.unitId)),
+      post:
+        doc.type === 'acceptance' &&
+        doc.status === 'executed' &&
+        !p.postedOn &&
+        actor.grants.some((g) => g.role === 'asset_office' || (g.role === 'unit_finance' && g.unitId === doc.unitId)),
       returnLending: doc.type === 'lending' && doc.status === 'executed' && !p.returnedOn && executes,
-      withdraw: actionAllowed('withdraw', doc.status) && can(actor, 'document.write') && (doc.applicantId === actor.userId || doc.submittedBy === actor.userId)
-        && steps.every((s) => s.state === 'pending'),
+      withdraw:
+        actionAllowed('withdraw', doc.status) &&
+        can(actor, 'document.write') &&
+        (doc.applicantId === actor.userId || doc.submittedBy === actor.userId) &&
+        steps.every((s) => s.state === 'pending'),
     },
   };
 }
 
 /** Lending and rental out past their period and not yet returned (flagged in lists and the dashboard). */
 export async function overdueLendings(q: Queryable, actor: Actor) {
-  return query<{ id: string; docNo: string; counterparty: string; periodTo: string; unitName: string }>(q, sql`
+  return query<{ id: string; docNo: string; counterparty: string; periodTo: string; unitName: string }>(
+    q,
+    sql`
     SELECT d.id, d.doc_no AS "docNo", coalesce(d.payload->>'counterparty', '') AS counterparty, d.payload->>'periodTo' AS "periodTo", coalesce(un.name, '') AS "unitName"
     ${JOINS} WHERE ${visibleSql(actor)} AND d.type = 'lending' AND d.status = 'executed' AND d.payload->>'returnedOn' IS NULL
-      AND gw_date_or_null(d.payload->>'periodTo') < (now() AT TIME ZONE 'Asia/Shanghai')::date ORDER BY d.payload->>'periodTo'`);
+      AND gw_date_or_null(d.payload->>'periodTo') < (now() AT TIME ZONE 'Asia/Shanghai')::date ORDER BY d.payload->>'periodTo'`,
+  );
 }

@@ -11,16 +11,45 @@ import { cardOf, createDoc, createWorkflowWorld, eventsOf, expectOk, idleCard, i
 describe('lifecycle documents', () => {
   let t: TestApp;
   let w: WorkflowWorld;
-  let admin: Client, staff: Client, leader: Client, finance: Client, u02admin: Client, u02leader: Client, officer: Client, officer2: Client, bureau: Client, dual: Client, auditor: Client;
+  let admin: Client,
+    staff: Client,
+    leader: Client,
+    finance: Client,
+    u02admin: Client,
+    u02leader: Client,
+    officer: Client,
+    _officer2: Client,
+    bureau: Client,
+    dual: Client,
+    auditor: Client;
   beforeAll(async () => {
     t = await createTestApp();
     w = await createWorkflowWorld(t.database);
-    [admin, staff, leader, finance, u02admin, u02leader, officer, officer2, bureau, dual, auditor] = await Promise.all(
-      ['u01-admin', 'u01-staff', 'u01-leader', 'u01-finance', 'u02-admin', 'u02-leader', 'officer', 'officer2', 'finance', 'dual', 'auditor'].map((u) => t.as(u)));
+    [admin, staff, leader, finance, u02admin, u02leader, officer, _officer2, bureau, dual, auditor] = await Promise.all(
+      [
+        'u01-admin',
+        'u01-staff',
+        'u01-leader',
+        'u01-finance',
+        'u02-admin',
+        'u02-leader',
+        'officer',
+        'officer2',
+        'finance',
+        'dual',
+        'auditor',
+      ].map((u) => t.as(u)),
+    );
   });
-  afterAll(async () => { await t.close(); });
+  afterAll(async () => {
+    await t.close();
+  });
 
-  const requisition = (cardId: string) => ({ type: 'requisition' as const, payload: { departmentId: w.u01Dept, custodianId: w.u01Staff }, lines: [{ cardId }] });
+  const requisition = (cardId: string) => ({
+    type: 'requisition' as const,
+    payload: { departmentId: w.u01Dept, custodianId: w.u01Staff },
+    lines: [{ cardId }],
+  });
 
   it('requisitions an idle card: draft, submit, approve, execute; the card timeline names document, approver and executor', async () => {
     const card = await idleCard(t.database, w);
@@ -59,7 +88,10 @@ describe('lifecycle documents', () => {
     expect(res.json().message).toContain(doc_no);
     // Cancelling the first frees the card.
     await expectOk(staff.post(`/api/documents/${first}/cancel`, {}));
-    expect((await admin.post('/api/documents', { type: 'disposal', payload: { disposalMethod: 'sale' }, lines: [{ cardId: card.id }] })).statusCode).toBe(201);
+    expect(
+      (await admin.post('/api/documents', { type: 'disposal', payload: { disposalMethod: 'sale' }, lines: [{ cardId: card.id }] }))
+        .statusCode,
+    ).toBe(201);
   });
 
   it('lets exactly one of 20 parallel requisitions of one card win; the others get a clear refusal', async () => {
@@ -71,7 +103,10 @@ describe('lifecycle documents', () => {
     for (const r of results.filter((x) => x.statusCode === 409)) {
       expect(r.json()).toMatchObject({ error: 'busy', message: expect.stringContaining(card.cardNo) });
     }
-    const [{ n }] = await query<{ n: number }>(t.database.db, sql`SELECT count(*)::int AS n FROM document_lines WHERE card_id = ${card.id} AND open`);
+    const [{ n }] = await query<{ n: number }>(
+      t.database.db,
+      sql`SELECT count(*)::int AS n FROM document_lines WHERE card_id = ${card.id} AND open`,
+    );
     expect(n).toBe(1);
   });
 
@@ -82,7 +117,9 @@ describe('lifecycle documents', () => {
     await expectOk(staff.post(`/api/documents/${id}/submit`));
     await expectOk(admin.post(`/api/documents/${id}/approve`, {}));
     // Another change to card b after submission (a direct edit through the card service).
-    await withTx(t.database.db, (tx) => changeCard(tx, { userId: w.users['u01-admin'] }, b.id, { set: { spec: '已更换' }, eventType: 'edited' }));
+    await withTx(t.database.db, (tx) =>
+      changeCard(tx, { userId: w.users['u01-admin'] }, b.id, { set: { spec: '已更换' }, eventType: 'edited' }),
+    );
     const before = await Promise.all([eventsOf(t.database, a.id), eventsOf(t.database, b.id)]);
     const res = await admin.post(`/api/documents/${id}/execute`);
     expect(res.statusCode).toBe(409);
@@ -97,7 +134,11 @@ describe('lifecycle documents', () => {
 
   it('refuses self-approval and a second step by the same person', async () => {
     const card = await inUseCard(t.database, w, { originalValueFen: 15_000_000 });
-    const id = await createDoc(admin, { type: 'disposal', payload: { disposalMethod: 'sale', incomeFen: 100_00 }, lines: [{ cardId: card.id }] });
+    const id = await createDoc(admin, {
+      type: 'disposal',
+      payload: { disposalMethod: 'sale', incomeFen: 100_00 },
+      lines: [{ cardId: card.id }],
+    });
     await expectOk(admin.post(`/api/documents/${id}/submit`));
     const steps = (await admin.get(`/api/documents/${id}`)).json().steps;
     expect(steps.map((s: { role: string }) => s.role)).toEqual(['unit_leader', 'asset_office']);
@@ -108,7 +149,12 @@ describe('lifecycle documents', () => {
     expect((await dual.get('/api/inbox')).json().items.map((d: { id: string }) => d.id)).not.toContain(id);
     // An officer who submitted a document cannot approve it.
     const own = await inUseCard(t.database, w, { originalValueFen: 30_000_000 });
-    const ownDoc = await createDoc(officer, { type: 'disposal', unitId: w.u01, payload: { disposalMethod: 'sale' }, lines: [{ cardId: own.id }] });
+    const ownDoc = await createDoc(officer, {
+      type: 'disposal',
+      unitId: w.u01,
+      payload: { disposalMethod: 'sale' },
+      lines: [{ cardId: own.id }],
+    });
     await expectOk(officer.post(`/api/documents/${ownDoc}/submit`));
     await expectOk(leader.post(`/api/documents/${ownDoc}/approve`, {}));
     const self = await officer.post(`/api/documents/${ownDoc}/approve`, {});
@@ -153,7 +199,13 @@ describe('lifecycle documents', () => {
     const res = await admin.post(`/api/documents/${id}/submit`);
     expect(res.statusCode).toBe(400);
     expect(res.json().fields['payload.appraisal']).toMatch(/未满最低使用年限/);
-    await expectOk(admin.put(`/api/documents/${id}`, { type: 'disposal', payload: { disposalMethod: 'scrap', appraisal: '技术鉴定：屏幕损坏无法修复' }, lines: [{ cardId: young.id }] }));
+    await expectOk(
+      admin.put(`/api/documents/${id}`, {
+        type: 'disposal',
+        payload: { disposalMethod: 'scrap', appraisal: '技术鉴定：屏幕损坏无法修复' },
+        lines: [{ cardId: young.id }],
+      }),
+    );
     await expectOk(admin.post(`/api/documents/${id}/submit`));
   });
 
@@ -163,7 +215,11 @@ describe('lifecycle documents', () => {
     // The receiving unit sees nothing while it is a draft.
     expect((await u02leader.get(`/api/documents/${id}`)).statusCode).toBe(404);
     await expectOk(admin.post(`/api/documents/${id}/submit`));
-    expect((await admin.get(`/api/documents/${id}`)).json().steps.map((s: { scope: string }) => s.scope)).toEqual(['applicant_unit', 'counterpart_unit', 'committee']);
+    expect((await admin.get(`/api/documents/${id}`)).json().steps.map((s: { scope: string }) => s.scope)).toEqual([
+      'applicant_unit',
+      'counterpart_unit',
+      'committee',
+    ]);
     // Not yet its step: the receiving leader cannot act.
     expect((await u02leader.post(`/api/documents/${id}/approve`, {})).statusCode).toBe(403);
     await expectOk(leader.post(`/api/documents/${id}/approve`, {}));
@@ -173,16 +229,39 @@ describe('lifecycle documents', () => {
     // The receiving unit cannot execute the giver's document.
     expect((await u02admin.post(`/api/documents/${id}/execute`)).statusCode).toBe(403);
     await expectOk(admin.post(`/api/documents/${id}/execute`));
-    expect(await cardOf(t.database, card.id)).toMatchObject({ unit_id: w.u02, status: 'idle', original_value_fen: 800_000, accumulated_depreciation_fen: 200_000 });
+    expect(await cardOf(t.database, card.id)).toMatchObject({
+      unit_id: w.u02,
+      status: 'idle',
+      original_value_fen: 800_000,
+      accumulated_depreciation_fen: 200_000,
+    });
     const events = await eventsOf(t.database, card.id);
-    expect(events.slice(-2).map((e) => [e.type, e.unit_id])).toEqual([['transferred_out', w.u01], ['transferred_in', w.u02]]);
+    expect(events.slice(-2).map((e) => [e.type, e.unit_id])).toEqual([
+      ['transferred_out', w.u01],
+      ['transferred_in', w.u02],
+    ]);
   });
 
-  it('hides another unit\'s documents (404) and changes nothing when it tries to act', async () => {
+  it("hides another unit's documents (404) and changes nothing when it tries to act", async () => {
     const card = await idleCard(t.database, w);
     const id = await createDoc(staff, requisition(card.id));
-    for (const [method, url] of [['GET', `/api/documents/${id}`], ['PUT', `/api/documents/${id}`], ['POST', `/api/documents/${id}/submit`], ['POST', `/api/documents/${id}/cancel`], ['POST', `/api/documents/${id}/execute`], ['POST', `/api/documents/${id}/post`], ['POST', `/api/documents/${id}/return-lending`]] as const) {
-      const body = method === 'PUT' ? requisition(card.id) : url.endsWith('return-lending') ? { returnedOn: '2026-01-01' } : url.endsWith('/post') ? { postedOn: '2026-01-01', voucherNo: '记-1' } : {};
+    for (const [method, url] of [
+      ['GET', `/api/documents/${id}`],
+      ['PUT', `/api/documents/${id}`],
+      ['POST', `/api/documents/${id}/submit`],
+      ['POST', `/api/documents/${id}/cancel`],
+      ['POST', `/api/documents/${id}/execute`],
+      ['POST', `/api/documents/${id}/post`],
+      ['POST', `/api/documents/${id}/return-lending`],
+    ] as const) {
+      const body =
+        method === 'PUT'
+          ? requisition(card.id)
+          : url.endsWith('return-lending')
+            ? { returnedOn: '2026-01-01' }
+            : url.endsWith('/post')
+              ? { postedOn: '2026-01-01', voucherNo: '记-1' }
+              : {};
       const res = await u02admin.request(method, url, body);
       expect(res.statusCode, `${method} ${url}`).toBe(404);
     }
@@ -207,7 +286,9 @@ describe('lifecycle documents', () => {
     expect((await admin.post(`/api/documents/${id}/return`, {})).statusCode).toBe(400);
     await expectOk(admin.post(`/api/documents/${id}/return`, { comment: '请补充保管人' }));
     expect((await admin.post(`/api/documents/${id}/execute`)).json().error).toBe('invalid_transition');
-    await expectOk(staff.put(`/api/documents/${id}`, { ...requisition(card.id), payload: { departmentId: w.u01Dept2, custodianId: w.u01Staff2 } }));
+    await expectOk(
+      staff.put(`/api/documents/${id}`, { ...requisition(card.id), payload: { departmentId: w.u01Dept2, custodianId: w.u01Staff2 } }),
+    );
     await expectOk(staff.post(`/api/documents/${id}/submit`));
     await expectOk(admin.post(`/api/documents/${id}/reject`, { comment: '暂不领用' }));
     expect((await staff.post(`/api/documents/${id}/submit`)).json().error).toBe('invalid_transition');
@@ -216,7 +297,11 @@ describe('lifecycle documents', () => {
 
   it('lends a card with counterparty and period, flags it overdue, and brings it back', async () => {
     const card = await inUseCard(t.database, w);
-    const id = await createDoc(admin, { type: 'lending', payload: { mode: 'lent', counterparty: '市档案馆', periodFrom: '2025-01-01', periodTo: '2025-02-01', incomeFen: 0 }, lines: [{ cardId: card.id }] });
+    const id = await createDoc(admin, {
+      type: 'lending',
+      payload: { mode: 'lent', counterparty: '市档案馆', periodFrom: '2025-01-01', periodTo: '2025-02-01', incomeFen: 0 },
+      lines: [{ cardId: card.id }],
+    });
     await expectOk(admin.post(`/api/documents/${id}/submit`));
     await expectOk(leader.post(`/api/documents/${id}/approve`, {}));
     await expectOk(admin.post(`/api/documents/${id}/execute`));
@@ -230,14 +315,25 @@ describe('lifecycle documents', () => {
 
   it('sends a revaluation through finance review and records maintenance with vendor and cost', async () => {
     const card = await inUseCard(t.database, w, { originalValueFen: 400_000 });
-    const id = await createDoc(staff, { type: 'change', payload: { changeKind: 'revaluation', newValueFen: 450_000 }, lines: [{ cardId: card.id }] });
+    const id = await createDoc(staff, {
+      type: 'change',
+      payload: { changeKind: 'revaluation', newValueFen: 450_000 },
+      lines: [{ cardId: card.id }],
+    });
     await expectOk(staff.post(`/api/documents/${id}/submit`));
-    expect((await admin.get(`/api/documents/${id}`)).json().steps.map((s: { role: string }) => s.role)).toEqual(['unit_admin', 'unit_finance']);
+    expect((await admin.get(`/api/documents/${id}`)).json().steps.map((s: { role: string }) => s.role)).toEqual([
+      'unit_admin',
+      'unit_finance',
+    ]);
     await expectOk(admin.post(`/api/documents/${id}/approve`, {}));
     await expectOk(finance.post(`/api/documents/${id}/approve`, {}));
     await expectOk(admin.post(`/api/documents/${id}/execute`));
     expect((await cardOf(t.database, card.id)).original_value_fen).toBe(450_000);
-    const m = await createDoc(staff, { type: 'maintenance', payload: { vendor: '联想服务站', costFen: 35_000 }, lines: [{ cardId: card.id }] });
+    const m = await createDoc(staff, {
+      type: 'maintenance',
+      payload: { vendor: '联想服务站', costFen: 35_000 },
+      lines: [{ cardId: card.id }],
+    });
     await expectOk(staff.post(`/api/documents/${m}/submit`));
     await expectOk(admin.post(`/api/documents/${m}/approve`, {}));
     await expectOk(admin.post(`/api/documents/${m}/execute`));
@@ -248,28 +344,65 @@ describe('lifecycle documents', () => {
 
   it('executes a batch document of 300 cards in one transaction, one ledger event per card', async () => {
     const draft: CardDraft = {
-      name: '办公椅', categoryId: w.cat.desktop, spec: 'BATCH-300', brand: null, serialNo: null, quantity: 1, measureUnit: '把', originalValueFen: 80_000,
-      accumulatedDepreciationFen: 0, fundingSource: null, acquisitionMethod: 'purchase', acquiredOn: '2020-01-01', postedOn: '2020-01-02', inUseOn: '2020-01-02',
-      voucherNo: null, supplier: null, warrantyUntil: null, usefulLifeMonths: 180, depreciationMethod: 'straight_line', status: 'in_use', useMode: 'self_use',
-      counterparty: null, usingDepartmentId: w.u01Dept, custodianId: w.u01Staff, roomId: null, attributes: {},
+      name: '办公椅',
+      categoryId: w.cat.desktop,
+      spec: 'BATCH-300',
+      brand: null,
+      serialNo: null,
+      quantity: 1,
+      measureUnit: '把',
+      originalValueFen: 80_000,
+      accumulatedDepreciationFen: 0,
+      fundingSource: null,
+      acquisitionMethod: 'purchase',
+      acquiredOn: '2020-01-01',
+      postedOn: '2020-01-02',
+      inUseOn: '2020-01-02',
+      voucherNo: null,
+      supplier: null,
+      warrantyUntil: null,
+      usefulLifeMonths: 180,
+      depreciationMethod: 'straight_line',
+      status: 'in_use',
+      useMode: 'self_use',
+      counterparty: null,
+      usingDepartmentId: w.u01Dept,
+      custodianId: w.u01Staff,
+      roomId: null,
+      attributes: {},
     };
-    await withTx(t.database.db, (tx) => registerCardsBulk(tx, { unitId: w.u01, drafts: Array.from({ length: 300 }, () => draft), documentId: crypto.randomUUID(), documentType: 'test', actorId: null }));
+    await withTx(t.database.db, (tx) =>
+      registerCardsBulk(tx, {
+        unitId: w.u01,
+        drafts: Array.from({ length: 300 }, () => draft),
+        documentId: crypto.randomUUID(),
+        documentType: 'test',
+        actorId: null,
+      }),
+    );
     const ids = (await query<{ id: string }>(t.database.db, sql`SELECT id FROM cards WHERE spec = 'BATCH-300'`)).map((r) => r.id);
     expect(ids).toHaveLength(300);
     const id = await createDoc(staff, { type: 'return', payload: {}, lines: ids.map((cardId) => ({ cardId })) });
     await expectOk(staff.post(`/api/documents/${id}/submit`));
     await expectOk(admin.post(`/api/documents/${id}/approve`, {}));
     await expectOk(admin.post(`/api/documents/${id}/execute`));
-    const [counts] = await query<{ idle: number; events: number }>(t.database.db, sql`
+    const [counts] = await query<{ idle: number; events: number }>(
+      t.database.db,
+      sql`
       SELECT (SELECT count(*)::int FROM cards WHERE spec = 'BATCH-300' AND status = 'idle') AS idle,
-             (SELECT count(*)::int FROM card_events WHERE document_id = ${id} AND type = 'returned') AS events`);
+             (SELECT count(*)::int FROM card_events WHERE document_id = ${id} AND type = 'returned') AS events`,
+    );
     expect(counts).toEqual({ idle: 300, events: 300 });
     expect((await admin.get(`/api/documents/${id}`)).json().totalFen).toBe(300 * 80_000);
   });
 
   it('transfers within the unit: the department and custodian change, the card stays in use', async () => {
     const card = await inUseCard(t.database, w);
-    const id = await createDoc(admin, { type: 'transfer', payload: { departmentId: w.u01Dept2, custodianId: w.u01Staff2 }, lines: [{ cardId: card.id }] });
+    const id = await createDoc(admin, {
+      type: 'transfer',
+      payload: { departmentId: w.u01Dept2, custodianId: w.u01Staff2 },
+      lines: [{ cardId: card.id }],
+    });
     await expectOk(admin.post(`/api/documents/${id}/submit`));
     expect((await admin.get(`/api/documents/${id}`)).json().steps.map((s: { scope: string }) => s.scope)).toEqual(['applicant_unit']);
     await expectOk(leader.post(`/api/documents/${id}/approve`, {}));

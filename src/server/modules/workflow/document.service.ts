@@ -30,32 +30,57 @@ export interface CardFacts {
 /** Read-only facts of the cards a document names (the assets module alone writes them). */
 export async function cardFacts(q: Queryable, ids: string[]): Promise<Map<string, CardFacts>> {
   if (!ids.length) return new Map();
-  const rows = await query<CardFacts>(q, sql`
+  const rows = await query<CardFacts>(
+    q,
+    sql`
     SELECT id, card_no, unit_id, status, version, original_value_fen, category_id, acquired_on, useful_life_months
-    FROM cards WHERE id IN (${sql.join(ids.map((i) => sql`${i}`), sql`, `)})`);
+    FROM cards WHERE id IN (${sql.join(
+      ids.map((i) => sql`${i}`),
+      sql`, `,
+    )})`,
+  );
   return new Map(rows.map((r) => [r.id, r]));
 }
 
 export function transitionOf(doc: Pick<DocumentRow, 'type' | 'unitId' | 'counterpartUnitId' | 'payload'>): string | undefined {
   const p = doc.payload as { changeKind?: string; mode?: string };
-  return transitionKey(doc.type as DocumentType, { changeKind: p.changeKind, mode: p.mode, crossUnit: !!doc.counterpartUnitId && doc.counterpartUnitId !== doc.unitId });
+  return transitionKey(doc.type as DocumentType, {
+    changeKind: p.changeKind,
+    mode: p.mode,
+    crossUnit: !!doc.counterpartUnitId && doc.counterpartUnitId !== doc.unitId,
+  });
 }
 
 /** Checks card lines: they exist, belong to the applicant unit, appear once, and the status allows the document. */
-export function checkCardLines(doc: Pick<DocumentRow, 'type' | 'unitId' | 'counterpartUnitId' | 'payload'>, cardIds: (string | undefined)[], facts: Map<string, CardFacts>): void {
+export function checkCardLines(
+  doc: Pick<DocumentRow, 'type' | 'unitId' | 'counterpartUnitId' | 'payload'>,
+  cardIds: (string | undefined)[],
+  facts: Map<string, CardFacts>,
+): void {
   const fields: Record<string, string> = {};
   const key = transitionOf(doc);
   const seen = new Set<string>();
   cardIds.forEach((id, i) => {
     const f = `lines.${i}.cardId`;
-    if (!id) { fields[f] = '请选择资产卡片'; return; }
+    if (!id) {
+      fields[f] = '请选择资产卡片';
+      return;
+    }
     const card = facts.get(id);
-    if (!card || card.unit_id !== doc.unitId) { fields[f] = '资产不存在或不属于申请单位'; return; }
-    if (seen.has(id)) { fields[f] = `资产 ${card.card_no} 重复`; return; }
+    if (!card || card.unit_id !== doc.unitId) {
+      fields[f] = '资产不存在或不属于申请单位';
+      return;
+    }
+    if (seen.has(id)) {
+      fields[f] = `资产 ${card.card_no} 重复`;
+      return;
+    }
     seen.add(id);
     if (key) {
       const t = cardTransition(key, card.status);
-      if (!t.ok) fields[f] = `资产 ${card.card_no} 当前状态为「${CARD_STATUSES[card.status]?.[0] ?? card.status}」，不能办理此单据（允许：${t.allowed.map((s) => CARD_STATUSES[s][0]).join('、') || '无'}）`;
+      if (!t.ok)
+        fields[f] =
+          `资产 ${card.card_no} 当前状态为「${CARD_STATUSES[card.status]?.[0] ?? card.status}」，不能办理此单据（允许：${t.allowed.map((s) => CARD_STATUSES[s][0]).join('、') || '无'}）`;
     }
   });
   if (Object.keys(fields).length) throw invalid(fields, Object.values(fields)[0]);
@@ -89,11 +114,25 @@ async function writeLines(tx: Tx, doc: DocumentRow, input: DocumentInput): Promi
   let values: (typeof documentLines.$inferInsert)[];
   if (isCardDoc) {
     const ids = input.lines.map((l) => l.cardId);
-    const facts = await cardFacts(tx, ids.filter((x): x is string => !!x));
+    const facts = await cardFacts(
+      tx,
+      ids.filter((x): x is string => !!x),
+    );
     checkCardLines(doc, ids, facts);
     values = input.lines.map((l, i) => {
       const c = facts.get(l.cardId!)!;
-      return { documentId: doc.id, unitId: doc.unitId, lineNo: i + 1, cardId: c.id, cardVersion: c.version, categoryId: c.category_id, quantity: 1, unitPriceFen: c.original_value_fen, amountFen: c.original_value_fen, reason: l.reason ?? null };
+      return {
+        documentId: doc.id,
+        unitId: doc.unitId,
+        lineNo: i + 1,
+        cardId: c.id,
+        cardVersion: c.version,
+        categoryId: c.category_id,
+        quantity: 1,
+        unitPriceFen: c.original_value_fen,
+        amountFen: c.original_value_fen,
+        reason: l.reason ?? null,
+      };
     });
   } else {
     const f: Record<string, string> = {};
@@ -105,8 +144,17 @@ async function writeLines(tx: Tx, doc: DocumentRow, input: DocumentInput): Promi
     if (Object.keys(f).length) throw invalid(f);
     const checks = input.type === 'config_request' ? (await checkConfigLines(tx, doc.unitId, input.lines)).lines : [];
     values = input.lines.map((l, i) => ({
-      documentId: doc.id, unitId: doc.unitId, lineNo: i + 1, categoryId: l.categoryId!, name: l.name ?? null, spec: l.spec ?? null,
-      quantity: l.quantity!, unitPriceFen: l.unitPriceFen!, amountFen: l.quantity! * l.unitPriceFen!, reason: l.reason ?? null, budgetLine: l.budgetLine ?? null,
+      documentId: doc.id,
+      unitId: doc.unitId,
+      lineNo: i + 1,
+      categoryId: l.categoryId!,
+      name: l.name ?? null,
+      spec: l.spec ?? null,
+      quantity: l.quantity!,
+      unitPriceFen: l.unitPriceFen!,
+      amountFen: l.quantity! * l.unitPriceFen!,
+      reason: l.reason ?? null,
+      budgetLine: l.budgetLine ?? null,
       details: {
         ...(checks[i] ? { standardCode: checks[i].standardCode, findings: checks[i].findings } : {}),
         ...(l.declinedIdle ? { declinedIdle: l.declinedIdle } : {}),
@@ -128,9 +176,17 @@ async function writeLines(tx: Tx, doc: DocumentRow, input: DocumentInput): Promi
 
 /** A unique violation on the open-line index: name the cards already held elsewhere. */
 async function busyError(q: Queryable, cardIds: string[], ownDocId?: string): Promise<AppError> {
-  const rows = cardIds.length ? await query<{ card_no: string; doc_no: string }>(q, sql`
+  const rows = cardIds.length
+    ? await query<{ card_no: string; doc_no: string }>(
+        q,
+        sql`
     SELECT c.card_no, d.doc_no FROM document_lines l JOIN documents d ON d.id = l.document_id JOIN cards c ON c.id = l.card_id
-    WHERE l.open AND l.card_id IN (${sql.join(cardIds.map((i) => sql`${i}`), sql`, `)}) ${ownDocId ? sql`AND d.id <> ${ownDocId}` : sql``}`) : [];
+    WHERE l.open AND l.card_id IN (${sql.join(
+      cardIds.map((i) => sql`${i}`),
+      sql`, `,
+    )}) ${ownDocId ? sql`AND d.id <> ${ownDocId}` : sql``}`,
+      )
+    : [];
   const list = rows.map((r) => `${r.card_no}（${r.doc_no}）`).join('、');
   return new AppError('busy', list ? `资产已在其他未完成的单据中：${list}` : undefined, undefined, { cards: rows });
 }
@@ -139,47 +195,82 @@ async function guardBusy<T>(q: Queryable, input: DocumentInput, run: () => Promi
   try {
     return await run();
   } catch (err) {
-    if (pgCode(err) === '23505') throw await busyError(q, input.lines.map((l) => l.cardId).filter((x): x is string => !!x), ownDocId);
+    if (pgCode(err) === '23505')
+      throw await busyError(
+        q,
+        input.lines.map((l) => l.cardId).filter((x): x is string => !!x),
+        ownDocId,
+      );
     throw err;
   }
 }
 
 export async function createDocument(q: Queryable, actor: Actor, input: DocumentInput): Promise<{ id: string; docNo: string }> {
   // Orders are the committee's own documents: they default to the committee's unit.
-  const committee = input.type === 'procurement' && !input.unitId && !actor.unitId
-    ? (await query<{ id: string }>(q, sql`SELECT id FROM units WHERE kind = 'committee' ORDER BY sort, code LIMIT 1`))[0]?.id
-    : undefined;
+  const committee =
+    input.type === 'procurement' && !input.unitId && !actor.unitId
+      ? (await query<{ id: string }>(q, sql`SELECT id FROM units WHERE kind = 'committee' ORDER BY sort, code LIMIT 1`))[0]?.id
+      : undefined;
   const unitId = input.unitId ?? actor.unitId ?? committee;
   if (!unitId) throw invalid({ unitId: '请选择申请单位' });
   requireUnit(actor, 'document.write', unitId);
   if (input.type === 'procurement' && !can(actor, 'procurement.write')) throw new AppError('forbidden', '统一采购由管委会办理');
   checkPayload(input, unitId);
   await checkRefs(q, input, unitId);
-  return guardBusy(q, input, () => withTx(q, async (tx) => {
-    const docNo = await nextDocNo(tx, input.type);
-    const [doc] = await tx.insert(documents).values({
-      docNo, type: input.type, unitId, counterpartUnitId: input.type === 'transfer' ? input.counterpartUnitId ?? null : null,
-      applicantId: actor.userId, title: input.title ?? null, payload: input.payload,
-    }).returning();
-    await writeLines(tx, doc, input);
-    await addEvent(tx, doc, actor, 'created', null, 'draft');
-    return { id: doc.id, docNo };
-  }));
+  return guardBusy(q, input, () =>
+    withTx(q, async (tx) => {
+      const docNo = await nextDocNo(tx, input.type);
+      const [doc] = await tx
+        .insert(documents)
+        .values({
+          docNo,
+          type: input.type,
+          unitId,
+          counterpartUnitId: input.type === 'transfer' ? (input.counterpartUnitId ?? null) : null,
+          applicantId: actor.userId,
+          title: input.title ?? null,
+          payload: input.payload,
+        })
+        .returning();
+      await writeLines(tx, doc, input);
+      await addEvent(tx, doc, actor, 'created', null, 'draft');
+      return { id: doc.id, docNo };
+    }),
+  );
 }
 
 export async function updateDocument(q: Queryable, actor: Actor, id: string, input: DocumentInput): Promise<void> {
-  await guardBusy(q, input, () => withTx(q, async (tx) => {
-    const doc = await loadDocument(tx, actor, id, true);
-    requireUnit(actor, 'document.write', doc.unitId);
-    if (!actionAllowed('edit', doc.status)) throw new AppError('invalid_transition', '只有草稿或退回的单据可以修改');
-    if (input.type !== doc.type) throw invalid({ type: '不能修改单据类型' });
-    checkPayload(input, doc.unitId);
-    await checkRefs(tx, input, doc.unitId);
-    const next = { ...doc, payload: input.payload, counterpartUnitId: doc.type === 'transfer' ? input.counterpartUnitId ?? null : null };
-    await tx.update(documents).set({ title: input.title ?? null, payload: input.payload, counterpartUnitId: next.counterpartUnitId, version: doc.version + 1, updatedAt: new Date() }).where(eq(documents.id, id));
-    await writeLines(tx, next, input);
-    await addEvent(tx, doc, actor, 'edited', doc.status, doc.status);
-  }), id);
+  await guardBusy(
+    q,
+    input,
+    () =>
+      withTx(q, async (tx) => {
+        const doc = await loadDocument(tx, actor, id, true);
+        requireUnit(actor, 'document.write', doc.unitId);
+        if (!actionAllowed('edit', doc.status)) throw new AppError('invalid_transition', '只有草稿或退回的单据可以修改');
+        if (input.type !== doc.type) throw invalid({ type: '不能修改单据类型' });
+        checkPayload(input, doc.unitId);
+        await checkRefs(tx, input, doc.unitId);
+        const next = {
+          ...doc,
+          payload: input.payload,
+          counterpartUnitId: doc.type === 'transfer' ? (input.counterpartUnitId ?? null) : null,
+        };
+        await tx
+          .update(documents)
+          .set({
+            title: input.title ?? null,
+            payload: input.payload,
+            counterpartUnitId: next.counterpartUnitId,
+            version: doc.version + 1,
+            updatedAt: new Date(),
+          })
+          .where(eq(documents.id, id));
+        await writeLines(tx, next, input);
+        await addEvent(tx, doc, actor, 'edited', doc.status, doc.status);
+      }),
+    id,
+  );
 }
 
 export async function cancelDocument(q: Queryable, actor: Actor, id: string, comment?: string): Promise<void> {

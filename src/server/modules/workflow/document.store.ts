@@ -10,18 +10,29 @@ import { todayShanghai } from './workflow.rules.ts';
 export type DocumentRow = typeof documents.$inferSelect;
 
 const PREFIX: Record<DocumentType, string> = {
-  config_request: 'PZ', procurement: 'CG', acceptance: 'YS', requisition: 'LY', return: 'TK',
-  change: 'BD', transfer: 'DB', lending: 'JC', disposal: 'CZ', maintenance: 'WX',
+  config_request: 'PZ',
+  procurement: 'CG',
+  acceptance: 'YS',
+  requisition: 'LY',
+  return: 'TK',
+  change: 'BD',
+  transfer: 'DB',
+  lending: 'JC',
+  disposal: 'CZ',
+  maintenance: 'WX',
 };
 
 /** Reserves the next document number for the type and year in one statement (row lock serialises). */
 export async function nextDocNo(q: Queryable, type: DocumentType): Promise<string> {
   const prefix = PREFIX[type];
   const year = Number(todayShanghai().slice(0, 4));
-  const [row] = await query<{ last_seq: number }>(q, sql`
+  const [row] = await query<{ last_seq: number }>(
+    q,
+    sql`
     INSERT INTO document_number_sequences (prefix, year, last_seq) VALUES (${prefix}, ${year}, 1)
     ON CONFLICT (prefix, year) DO UPDATE SET last_seq = document_number_sequences.last_seq + 1
-    RETURNING last_seq`);
+    RETURNING last_seq`,
+  );
   return `${prefix}${year}${String(row.last_seq).padStart(6, '0')}`;
 }
 
@@ -37,7 +48,10 @@ export function visibleWhere(actor: Actor): SQL {
 
 /** Loads a visible document (optionally locking it); another unit's answers 404. */
 export async function loadDocument(q: Queryable, actor: Actor, id: string, lock = false): Promise<DocumentRow> {
-  const base = q.select().from(documents).where(and(eq(documents.id, id), visibleWhere(actor)));
+  const base = q
+    .select()
+    .from(documents)
+    .where(and(eq(documents.id, id), visibleWhere(actor)));
   const [row] = lock ? await base.for('update') : await base;
   if (!row) throw notFound('单据');
   return row;
@@ -53,11 +67,21 @@ export function requireUnit(actor: Actor, permission: 'document.write' | 'docume
   if (!actsForUnit(actor, permission, unitId)) throw new AppError('forbidden');
 }
 
-export async function addEvent(q: Queryable, doc: Pick<DocumentRow, 'id' | 'unitId'>, actor: Actor | null, type: string, fromStatus: string | null, toStatus: string | null, note?: string | null): Promise<void> {
+export async function addEvent(
+  q: Queryable,
+  doc: Pick<DocumentRow, 'id' | 'unitId'>,
+  actor: Actor | null,
+  type: string,
+  fromStatus: string | null,
+  toStatus: string | null,
+  note?: string | null,
+): Promise<void> {
   // A token's action says so in the document's history, beside the user it acts as.
   const via = actor?.token ? `经 API 令牌「${actor.token.name}」` : null;
   const text = [note, via].filter(Boolean).join('；') || null;
-  await q.insert(documentEvents).values({ documentId: doc.id, unitId: doc.unitId, type, actorId: actor?.userId ?? null, fromStatus, toStatus, note: text });
+  await q
+    .insert(documentEvents)
+    .values({ documentId: doc.id, unitId: doc.unitId, type, actorId: actor?.userId ?? null, fromStatus, toStatus, note: text });
 }
 
 /**
@@ -69,7 +93,10 @@ export const CONTENT_EVENTS = ['created', 'edited'] as const;
 /** SQL: `userId` changed the content of document `documentId` (see CONTENT_EVENTS). */
 export function editedBy(documentId: SQL | string, userId: SQL | string): SQL {
   return sql`EXISTS (SELECT 1 FROM document_events ce WHERE ce.document_id = ${documentId} AND ce.actor_id = ${userId}
-    AND ce.type IN (${sql.join(CONTENT_EVENTS.map((t) => sql`${t}`), sql`, `)}))`;
+    AND ce.type IN (${sql.join(
+      CONTENT_EVENTS.map((t) => sql`${t}`),
+      sql`, `,
+    )}))`;
 }
 
 /** Whether `userId` changed the content of the document (created or edited it). */
@@ -79,8 +106,14 @@ export async function isContentEditor(q: Queryable, documentId: string, userId: 
 }
 
 /** Sets the status (and other fields) guarded by the status read under lock, bumping the version. */
-export async function setStatus(q: Queryable, doc: DocumentRow, to: string, extra: Partial<typeof documents.$inferInsert> = {}): Promise<void> {
-  await q.update(documents)
+export async function setStatus(
+  q: Queryable,
+  doc: DocumentRow,
+  to: string,
+  extra: Partial<typeof documents.$inferInsert> = {},
+): Promise<void> {
+  await q
+    .update(documents)
     .set({ ...extra, status: to, version: doc.version + 1, updatedAt: new Date() })
     .where(eq(documents.id, doc.id));
 }

@@ -21,9 +21,12 @@ type LineRow = typeof documentLines.$inferSelect;
 
 /** "审批：甲（单位负责人）、乙（资产管理处）；执行：丙" — what each card's timeline shows beside the document. */
 async function approvalNote(tx: Tx, doc: DocumentRow, actor: Actor): Promise<string> {
-  const rows = await query<{ label: string; name: string | null }>(tx, sql`
+  const rows = await query<{ label: string; name: string | null }>(
+    tx,
+    sql`
     SELECT s.label, u.display_name AS name FROM document_steps s LEFT JOIN users u ON u.id = s.decided_by
-    WHERE s.document_id = ${doc.id} AND s.state = 'approved' ORDER BY s.step_no`);
+    WHERE s.document_id = ${doc.id} AND s.state = 'approved' ORDER BY s.step_no`,
+  );
   const approvers = rows.map((r) => `${r.name ?? '?'}（${r.label}）`).join('、') || '无需审批';
   return `${DOCUMENT_TYPES[doc.type as DocumentType][0]} ${doc.docNo}；审批：${approvers}；执行：${actor.displayName}`;
 }
@@ -31,10 +34,16 @@ async function approvalNote(tx: Tx, doc: DocumentRow, actor: Actor): Promise<str
 /** The fields a card document sets, by type and payload. */
 function cardSet(doc: DocumentRow, card: CardRow, to: CardStatus, today: string): CardChangeSet {
   const p = doc.payload as DocumentPayload;
-  const place = { ...(p.departmentId ? { usingDepartmentId: p.departmentId } : {}), ...(p.custodianId ? { custodianId: p.custodianId } : {}), ...(p.roomId ? { roomId: p.roomId } : {}) };
+  const place = {
+    ...(p.departmentId ? { usingDepartmentId: p.departmentId } : {}),
+    ...(p.custodianId ? { custodianId: p.custodianId } : {}),
+    ...(p.roomId ? { roomId: p.roomId } : {}),
+  };
   switch (doc.type) {
-    case 'requisition': return { status: to, useMode: 'self_use', inUseOn: card.inUseOn ?? today, ...place };
-    case 'return': return { status: to, useMode: 'idle', custodianId: null, ...(p.roomId ? { roomId: p.roomId } : {}) };
+    case 'requisition':
+      return { status: to, useMode: 'self_use', inUseOn: card.inUseOn ?? today, ...place };
+    case 'return':
+      return { status: to, useMode: 'idle', custodianId: null, ...(p.roomId ? { roomId: p.roomId } : {}) };
     case 'change':
       if (p.changeKind === 'revaluation') return { originalValueFen: p.newValueFen };
       if (p.changeKind === 'useful_life') return { usefulLifeMonths: p.newUsefulLifeMonths };
@@ -44,13 +53,26 @@ function cardSet(doc: DocumentRow, card: CardRow, to: CardStatus, today: string)
         // Value and accumulated depreciation travel with the card: only ownership and place change.
         const u = doc.counterpartUnitId;
         // The receiving side's department, custodian and room (checked to be the receiving unit's).
-        return { status: to, unitId: u, managingUnitId: u, usingUnitId: u, usingDepartmentId: p.departmentId ?? null, custodianId: p.custodianId ?? null, roomId: p.roomId ?? null, useMode: 'idle' };
+        return {
+          status: to,
+          unitId: u,
+          managingUnitId: u,
+          usingUnitId: u,
+          usingDepartmentId: p.departmentId ?? null,
+          custodianId: p.custodianId ?? null,
+          roomId: p.roomId ?? null,
+          useMode: 'idle',
+        };
       }
       return { status: to, ...place };
-    case 'lending': return { status: to, useMode: p.mode === 'rented' ? 'rented' : 'lent', counterparty: p.counterparty ?? null };
-    case 'disposal': return { status: to, disposedOn: today, disposalMethod: p.disposalMethod ?? null };
-    case 'maintenance': return card.status === 'under_repair' ? { status: 'in_use' } : {};
-    default: return {};
+    case 'lending':
+      return { status: to, useMode: p.mode === 'rented' ? 'rented' : 'lent', counterparty: p.counterparty ?? null };
+    case 'disposal':
+      return { status: to, disposedOn: today, disposalMethod: p.disposalMethod ?? null };
+    case 'maintenance':
+      return card.status === 'under_repair' ? { status: 'in_use' } : {};
+    default:
+      return {};
   }
 }
 
@@ -67,10 +89,15 @@ async function lockAndCheck(tx: Tx, lines: LineRow[], key: string): Promise<Map<
     const card = await getCardForUpdate(tx, line.cardId!);
     cards.set(card.id, card);
     if (line.cardVersion !== null && card.version !== line.cardVersion) stale.push(card.cardNo);
-    else if (!cardTransition(key, card.status as CardStatus).ok) wrong.push(`${card.cardNo}（${CARD_STATUSES[card.status as CardStatus]?.[0] ?? card.status}）`);
+    else if (!cardTransition(key, card.status as CardStatus).ok)
+      wrong.push(`${card.cardNo}（${CARD_STATUSES[card.status as CardStatus]?.[0] ?? card.status}）`);
   }
-  if (stale.length) throw new AppError('stale', `单据提交后以下资产已被变更，未执行任何变更，请退回重新提交：${stale.join('、')}`, undefined, { cards: stale });
-  if (wrong.length) throw new AppError('invalid_transition', `以下资产当前状态不允许执行：${wrong.join('、')}`, undefined, { cards: wrong });
+  if (stale.length)
+    throw new AppError('stale', `单据提交后以下资产已被变更，未执行任何变更，请退回重新提交：${stale.join('、')}`, undefined, {
+      cards: stale,
+    });
+  if (wrong.length)
+    throw new AppError('invalid_transition', `以下资产当前状态不允许执行：${wrong.join('、')}`, undefined, { cards: wrong });
   return cards;
 }
 
@@ -79,8 +106,12 @@ async function executeCards(tx: Tx, actor: Actor, doc: DocumentRow, lines: LineR
   const cards = await lockAndCheck(tx, lines, key);
   const today = todayShanghai();
   const p = doc.payload as DocumentPayload;
-  const extra = doc.type === 'maintenance' ? `；维修单位：${p.vendor ?? ''}${p.costFen !== undefined ? `，费用 ${fenToYuan(p.costFen)} 元` : ''}`
-    : doc.type === 'disposal' && p.incomeFen ? `；处置收入 ${fenToYuan(p.incomeFen)} 元（上缴国库）` : '';
+  const extra =
+    doc.type === 'maintenance'
+      ? `；维修单位：${p.vendor ?? ''}${p.costFen !== undefined ? `，费用 ${fenToYuan(p.costFen)} 元` : ''}`
+      : doc.type === 'disposal' && p.incomeFen
+        ? `；处置收入 ${fenToYuan(p.incomeFen)} 元（上缴国库）`
+        : '';
   for (const line of lines) {
     const card = cards.get(line.cardId!)!;
     const t = cardTransition(key, card.status as CardStatus);
@@ -88,11 +119,29 @@ async function executeCards(tx: Tx, actor: Actor, doc: DocumentRow, lines: LineR
     const base = { documentId: doc.id, documentType: doc.type, note: note + extra };
     if (t.event === 'transferred_out') {
       // Two ledger events: the reduction in the giving unit, then the addition (with the change) in the receiving one.
-      await appendCardEvent(tx, { ...base, cardId: card.id, unitId: card.unitId, type: 'transferred_out', actorId: actor.userId, before: { unitId: card.unitId }, after: { unitId: doc.counterpartUnitId } });
-      await changeCard(tx, { userId: actor.userId }, card.id, { ...base, expectVersion: card.version, set: cardSet(doc, card, t.to, today), eventType: 'transferred_in' });
+      await appendCardEvent(tx, {
+        ...base,
+        cardId: card.id,
+        unitId: card.unitId,
+        type: 'transferred_out',
+        actorId: actor.userId,
+        before: { unitId: card.unitId },
+        after: { unitId: doc.counterpartUnitId },
+      });
+      await changeCard(tx, { userId: actor.userId }, card.id, {
+        ...base,
+        expectVersion: card.version,
+        set: cardSet(doc, card, t.to, today),
+        eventType: 'transferred_in',
+      });
       continue;
     }
-    await changeCard(tx, { userId: actor.userId }, card.id, { ...base, expectVersion: card.version, set: cardSet(doc, card, t.to, today), eventType: t.event });
+    await changeCard(tx, { userId: actor.userId }, card.id, {
+      ...base,
+      expectVersion: card.version,
+      set: cardSet(doc, card, t.to, today),
+      eventType: t.event,
+    });
   }
 }
 
@@ -119,14 +168,21 @@ export async function returnLending(q: Queryable, actor: Actor, id: string, retu
     const doc = await loadDocument(tx, actor, id, true);
     requireUnit(actor, 'document.execute', doc.unitId);
     const p = doc.payload as DocumentPayload;
-    if (doc.type !== 'lending' || doc.status !== 'executed' || p.returnedOn) throw new AppError('invalid_transition', '只有已执行且未收回的出借/出租单可以收回');
+    if (doc.type !== 'lending' || doc.status !== 'executed' || p.returnedOn)
+      throw new AppError('invalid_transition', '只有已执行且未收回的出借/出租单可以收回');
     const lines = await tx.select().from(documentLines).where(eq(documentLines.documentId, id));
     const note = `${DOCUMENT_TYPES.lending[0]} ${doc.docNo} 收回；经办：${actor.displayName}`;
     for (const line of lines) {
       const card = await getCardForUpdate(tx, line.cardId!);
       const t = cardTransition('lending:return', card.status as CardStatus);
       if (!t.ok) throw new AppError('invalid_transition', `资产 ${card.cardNo} 当前不在出借/出租中`);
-      await changeCard(tx, { userId: actor.userId }, card.id, { set: { status: t.to, useMode: 'self_use', counterparty: null }, eventType: t.event, documentId: doc.id, documentType: doc.type, note });
+      await changeCard(tx, { userId: actor.userId }, card.id, {
+        set: { status: t.to, useMode: 'self_use', counterparty: null },
+        eventType: t.event,
+        documentId: doc.id,
+        documentType: doc.type,
+        note,
+      });
     }
     await setStatus(tx, doc, 'executed', { payload: { ...p, returnedOn } });
     await addEvent(tx, doc, actor, 'lending_returned', 'executed', 'executed', `收回日期 ${returnedOn}`);

@@ -1,6 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { z } from 'zod';
-import { DOCUMENT_TYPES, DocumentInput, DocumentLineInput, DocumentPayload, type DocumentType } from '../../../shared/workflow.contracts.ts';
+import type { z } from 'zod';
+import {
+  DOCUMENT_TYPES,
+  DocumentInput,
+  DocumentLineInput,
+  DocumentPayload,
+  type DocumentType,
+} from '../../../shared/workflow.contracts.ts';
 import { createTestApp, type Client, type TestApp } from '../../testing/test-app.ts';
 import { cardOf, createDoc, createWorkflowWorld, expectOk, inUseCard, type WorkflowWorld } from './workflow.factory.ts';
 import { INPUT_REFS, LINE_REFS, PAYLOAD_REFS } from './payload.refs.ts';
@@ -18,9 +24,16 @@ function uuidPaths(schema: z.ZodType, prefix = ''): string[] {
 
 /** Per type, a payload that passes the type's own checks, so the id check is what answers. */
 const BASE: Record<DocumentType, Record<string, unknown>> = {
-  config_request: {}, procurement: { supplier: '某供应商' }, acceptance: {}, requisition: {}, return: {}, change: {},
-  transfer: {}, lending: { mode: 'lent', counterparty: '某单位', periodFrom: '2026-01-01', periodTo: '2026-06-30' },
-  disposal: { disposalMethod: 'sale' }, maintenance: { vendor: '某维修公司' },
+  config_request: {},
+  procurement: { supplier: '某供应商' },
+  acceptance: {},
+  requisition: {},
+  return: {},
+  change: {},
+  transfer: {},
+  lending: { mode: 'lent', counterparty: '某单位', periodFrom: '2026-01-01', periodTo: '2026-06-30' },
+  disposal: { disposalMethod: 'sale' },
+  maintenance: { vendor: '某维修公司' },
 };
 
 describe('ids inside document payloads are scope-checked like a direct write', () => {
@@ -32,15 +45,21 @@ describe('ids inside document payloads are scope-checked like a direct write', (
     w = await createWorkflowWorld(t.database);
     [admin, officer] = await Promise.all(['u01-admin', 'officer'].map((u) => t.as(u)));
   });
-  afterAll(async () => { await t.close(); });
+  afterAll(async () => {
+    await t.close();
+  });
 
   it('declares every id field of the document contracts (a new one must be declared in payload.refs.ts)', () => {
     expect(uuidPaths(DocumentPayload).sort()).toEqual(Object.keys(PAYLOAD_REFS).sort());
     expect(uuidPaths(DocumentLineInput).sort()).toEqual(Object.keys(LINE_REFS).sort());
-    expect(uuidPaths(DocumentInput).filter((p) => !p.startsWith('payload.') && !p.startsWith('lines.') && p !== 'unitId').sort()).toEqual(Object.keys(INPUT_REFS).sort());
+    expect(
+      uuidPaths(DocumentInput)
+        .filter((p) => !p.startsWith('payload.') && !p.startsWith('lines.') && p !== 'unitId')
+        .sort(),
+    ).toEqual(Object.keys(INPUT_REFS).sort());
   });
 
-  it('refuses another unit\'s department, custodian and room in every document type, naming the field, and writes nothing', async () => {
+  it("refuses another unit's department, custodian and room in every document type, naming the field, and writes nothing", async () => {
     const foreign = { departmentId: w.u02Dept, custodianId: w.u02Staff, roomId: w.u02Room };
     const problems: string[] = [];
     for (const type of Object.keys(DOCUMENT_TYPES) as DocumentType[]) {
@@ -50,17 +69,25 @@ describe('ids inside document payloads are scope-checked like a direct write', (
         const body = { type, unitId: w.u01, payload: { ...BASE[type], [field]: id }, lines: [{}] };
         const res = await who.post('/api/documents', body);
         const msg = res.json().fields?.[`payload.${field}`];
-        if (res.statusCode !== 400 || !/不存在或不属于申请单位/.test(msg ?? '')) problems.push(`${type} ${field}: ${res.statusCode} ${res.body.slice(0, 160)}`);
+        if (res.statusCode !== 400 || !/不存在或不属于申请单位/.test(msg ?? ''))
+          problems.push(`${type} ${field}: ${res.statusCode} ${res.body.slice(0, 160)}`);
       }
     }
     expect(problems).toEqual([]);
     expect((await admin.get('/api/documents?pageSize=100')).json().total).toBe(0);
   });
 
-  it('refuses a unit\'s handover naming another unit\'s staff on create and on edit', async () => {
+  it("refuses a unit's handover naming another unit's staff on create and on edit", async () => {
     const card = await inUseCard(t.database, w);
-    const own = { type: 'change' as const, payload: { changeKind: 'handover' as const, departmentId: w.u01Dept, custodianId: w.u01Staff }, lines: [{ cardId: card.id }] };
-    const res = await admin.post('/api/documents', { ...own, payload: { ...own.payload, departmentId: undefined, custodianId: w.u02Staff } });
+    const own = {
+      type: 'change' as const,
+      payload: { changeKind: 'handover' as const, departmentId: w.u01Dept, custodianId: w.u01Staff },
+      lines: [{ cardId: card.id }],
+    };
+    const res = await admin.post('/api/documents', {
+      ...own,
+      payload: { ...own.payload, departmentId: undefined, custodianId: w.u02Staff },
+    });
     expect(res.statusCode).toBe(400);
     expect(res.json().fields).toEqual({ 'payload.custodianId': '保管人不存在或不属于申请单位' });
     const id = await createDoc(admin, own);
@@ -75,22 +102,50 @@ describe('ids inside document payloads are scope-checked like a direct write', (
 
   it('takes the receiving side of a transfer between units from the receiving unit, and places the card there on execution', async () => {
     const card = await inUseCard(t.database, w);
-    const mine = await admin.post('/api/documents', { type: 'transfer', counterpartUnitId: w.u02, payload: { departmentId: w.u01Dept, custodianId: w.u01Staff }, lines: [{ cardId: card.id }] });
+    const mine = await admin.post('/api/documents', {
+      type: 'transfer',
+      counterpartUnitId: w.u02,
+      payload: { departmentId: w.u01Dept, custodianId: w.u01Staff },
+      lines: [{ cardId: card.id }],
+    });
     expect(mine.statusCode).toBe(400);
-    expect(mine.json().fields).toEqual({ 'payload.departmentId': '使用部门不存在或不属于调入单位', 'payload.custodianId': '保管人不存在或不属于调入单位' });
-    const id = await createDoc(admin, { type: 'transfer', counterpartUnitId: w.u02, payload: { departmentId: w.u02Dept, custodianId: w.u02Staff, roomId: w.u02Room }, lines: [{ cardId: card.id }] });
+    expect(mine.json().fields).toEqual({
+      'payload.departmentId': '使用部门不存在或不属于调入单位',
+      'payload.custodianId': '保管人不存在或不属于调入单位',
+    });
+    const id = await createDoc(admin, {
+      type: 'transfer',
+      counterpartUnitId: w.u02,
+      payload: { departmentId: w.u02Dept, custodianId: w.u02Staff, roomId: w.u02Room },
+      lines: [{ cardId: card.id }],
+    });
     await expectOk(admin.post(`/api/documents/${id}/submit`));
-    for (const approver of ['u01-leader', 'u02-leader', 'officer']) await expectOk((await t.as(approver)).post(`/api/documents/${id}/approve`, {}));
+    for (const approver of ['u01-leader', 'u02-leader', 'officer'])
+      await expectOk((await t.as(approver)).post(`/api/documents/${id}/approve`, {}));
     await expectOk(admin.post(`/api/documents/${id}/execute`));
     expect(await cardOf(t.database, card.id)).toMatchObject({ unit_id: w.u02, custodian_id: w.u02Staff });
   });
 
-  it('refuses another unit\'s card as the card a configuration request replaces, and an unknown receiving unit', async () => {
-    const theirs = await inUseCard(t.database, w, { unitId: w.u02, usingDepartmentId: w.u02Dept, custodianId: w.u02Staff, roomId: w.u02Room });
-    const res = await admin.post('/api/documents', { type: 'config_request', payload: {}, lines: [{ categoryId: w.cat.desktop, quantity: 1, unitPriceFen: 1, replacesCardId: theirs.id }] });
+  it("refuses another unit's card as the card a configuration request replaces, and an unknown receiving unit", async () => {
+    const theirs = await inUseCard(t.database, w, {
+      unitId: w.u02,
+      usingDepartmentId: w.u02Dept,
+      custodianId: w.u02Staff,
+      roomId: w.u02Room,
+    });
+    const res = await admin.post('/api/documents', {
+      type: 'config_request',
+      payload: {},
+      lines: [{ categoryId: w.cat.desktop, quantity: 1, unitPriceFen: 1, replacesCardId: theirs.id }],
+    });
     expect(res.json().fields).toEqual({ 'lines.0.replacesCardId': '被替换的资产不存在或不属于申请单位' });
     const card = await inUseCard(t.database, w);
-    const nowhere = await admin.post('/api/documents', { type: 'transfer', counterpartUnitId: crypto.randomUUID(), payload: {}, lines: [{ cardId: card.id }] });
+    const nowhere = await admin.post('/api/documents', {
+      type: 'transfer',
+      counterpartUnitId: crypto.randomUUID(),
+      payload: {},
+      lines: [{ cardId: card.id }],
+    });
     expect(nowhere.json().fields).toEqual({ counterpartUnitId: '调入单位不存在' });
   });
 });

@@ -45,7 +45,11 @@ export const INPUT_REFS: Record<string, RefRule> = {
   counterpartUnitId: { table: 'units', label: '调入单位', owner: 'none', where: 'active' },
 };
 
-interface Ref { field: string; id: string; rule: RefRule }
+interface Ref {
+  field: string;
+  id: string;
+  rule: RefRule;
+}
 
 function collect(input: DocumentInput): Ref[] {
   const refs: Ref[] = [];
@@ -95,9 +99,15 @@ export async function checkRefs(q: Queryable, input: DocumentInput, unitId: stri
     const unitCol = table === 'units' ? 'id' : table === 'categories' ? 'null::uuid' : 'unit_id';
     const deptCol = table === 'staff' ? 'department_id' : 'null::uuid';
     const where = list[0].rule.where ? sql.raw(list[0].rule.where) : sql`true`;
-    const found = await query<{ id: string; unit_id: string | null; department_id: string | null; ok: boolean }>(q, sql`
+    const found = await query<{ id: string; unit_id: string | null; department_id: string | null; ok: boolean }>(
+      q,
+      sql`
       SELECT id::text, ${sql.raw(unitCol)}::text AS unit_id, ${sql.raw(deptCol)}::text AS department_id, (${where}) AS ok
-      FROM ${sql.raw(table)} WHERE id IN (${sql.join(ids.map((id) => sql`${id}::uuid`), sql`, `)})`);
+      FROM ${sql.raw(table)} WHERE id IN (${sql.join(
+        ids.map((id) => sql`${id}::uuid`),
+        sql`, `,
+      )})`,
+    );
     for (const f of found) rows.set(`${table}:${f.id}`, f);
   }
   const fields: Record<string, string> = {};
@@ -106,13 +116,19 @@ export async function checkRefs(q: Queryable, input: DocumentInput, unitId: stri
     const want = r.rule.owner === 'side' ? side : r.rule.owner === 'applicant' ? unitId : null;
     const whose = want === unitId ? '申请单位' : '调入单位';
     const owned = !want || row?.unit_id === want || (r.rule.sharedOk && row?.unit_id === null);
-    if (!row || !row.ok) fields[r.field] = `${r.rule.label}不存在`;
+    if (!row?.ok) fields[r.field] = `${r.rule.label}不存在`;
     else if (!owned) fields[r.field] = `${r.rule.label}不存在或不属于${whose}`;
   }
   // As on a direct write: the custodian works in the department named beside them.
   const p = input.payload as { departmentId?: string; custodianId?: string };
   const custodian = p.custodianId ? rows.get(`staff:${p.custodianId}`) : undefined;
-  if (!fields['payload.custodianId'] && !fields['payload.departmentId'] && p.departmentId && custodian?.department_id && custodian.department_id !== p.departmentId) {
+  if (
+    !fields['payload.custodianId'] &&
+    !fields['payload.departmentId'] &&
+    p.departmentId &&
+    custodian?.department_id &&
+    custodian.department_id !== p.departmentId
+  ) {
     fields['payload.custodianId'] = '保管人不在所选使用部门';
   }
   if (Object.keys(fields).length) throw invalid(fields, Object.values(fields)[0]);

@@ -15,12 +15,18 @@ describe('nobody approves around the rules', () => {
     w.users['u01-admin2'] = await insertUser(t.database.db, 'u01-admin2', TEST_PASSWORD, [{ role: 'unit_admin', unitId: w.u01 }]);
     [admin, admin2, staff] = await Promise.all(['u01-admin', 'u01-admin2', 'u01-staff'].map((u) => t.as(u)));
   });
-  afterAll(async () => { await t.close(); });
+  afterAll(async () => {
+    await t.close();
+  });
 
-  const requisition = (cardId: string) => ({ type: 'requisition' as const, payload: { departmentId: w.u01Dept, custodianId: w.u01Staff }, lines: [{ cardId }] });
+  const requisition = (cardId: string) => ({
+    type: 'requisition' as const,
+    payload: { departmentId: w.u01Dept, custodianId: w.u01Staff },
+    lines: [{ cardId }],
+  });
   const inboxIds = async (c: Client) => (await c.get('/api/inbox')).json().items.map((d: { id: string }) => d.id);
 
-  it('refuses the approval of a third person who edited the document\'s content, and lets an uninvolved approver decide', async () => {
+  it("refuses the approval of a third person who edited the document's content, and lets an uninvolved approver decide", async () => {
     const card = await idleCard(t.database, w);
     const id = await createDoc(staff, requisition(card.id));
     // u01-admin2 neither applies nor submits: they only change the draft's content.
@@ -36,11 +42,18 @@ describe('nobody approves around the rules', () => {
     await expectOk(admin.post(`/api/documents/${id}/approve`, {}));
   });
 
-  it('records a document drafted through an API token as the token\'s in the document\'s history', async () => {
+  it("records a document drafted through an API token as the token's in the document's history", async () => {
     const root = await t.as('admin');
-    const { token } = (await root.post('/api/tokens', { name: '办公平台', userId: w.users['u01-staff'], scopes: ['document.read', 'document.write'] })).json();
+    const { token } = (
+      await root.post('/api/tokens', { name: '办公平台', userId: w.users['u01-staff'], scopes: ['document.read', 'document.write'] })
+    ).json();
     const card = await idleCard(t.database, w);
-    const res = await t.app.inject({ method: 'POST', url: '/api/documents', payload: requisition(card.id), headers: { authorization: `Bearer ${token}` } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/documents',
+      payload: requisition(card.id),
+      headers: { authorization: `Bearer ${token}` },
+    });
     expect(res.statusCode).toBe(201);
     const events = (await staff.get(`/api/documents/${res.json().id}`)).json().events;
     expect(events).toEqual([expect.objectContaining({ type: 'created', actorName: 'u01-staff（测试）', note: '经 API 令牌「办公平台」' })]);
@@ -49,7 +62,11 @@ describe('nobody approves around the rules', () => {
   it('refuses a submission whose later step only the applicant could take, naming the step, and writes no steps', async () => {
     const finance = await t.as('u01-finance');
     const card = await idleCard(t.database, w);
-    const id = await createDoc(finance, { type: 'change', payload: { changeKind: 'revaluation', newValueFen: 500_000 }, lines: [{ cardId: card.id }] });
+    const id = await createDoc(finance, {
+      type: 'change',
+      payload: { changeKind: 'revaluation', newValueFen: 500_000 },
+      lines: [{ cardId: card.id }],
+    });
     const res = await finance.post(`/api/documents/${id}/submit`);
     expect(res.statusCode).toBe(422);
     expect(res.json()).toMatchObject({ error: 'rule_violation', details: { step: 2, label: '单位财务复核' } });
@@ -71,7 +88,11 @@ describe('nobody approves around the rules', () => {
     expect(detail.events.at(-1)).toMatchObject({ type: 'withdrawn', fromStatus: 'submitted', toStatus: 'draft', note: '填错了保管人' });
     expect(await inboxIds(admin)).not.toContain(id);
     // Submitted again and decided: it can no longer be withdrawn.
-    const disposal = await createDoc(staff, { type: 'disposal', payload: { disposalMethod: 'sale' }, lines: [{ cardId: (await idleCard(t.database, w)).id }] });
+    const disposal = await createDoc(staff, {
+      type: 'disposal',
+      payload: { disposalMethod: 'sale' },
+      lines: [{ cardId: (await idleCard(t.database, w)).id }],
+    });
     await expectOk(staff.post(`/api/documents/${disposal}/submit`));
     await expectOk((await t.as('u01-leader')).post(`/api/documents/${disposal}/approve`, {}));
     const late = await staff.post(`/api/documents/${disposal}/withdraw`, {});

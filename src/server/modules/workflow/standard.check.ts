@@ -19,33 +19,47 @@ export interface EffectiveStandard {
 
 /** The standards in force on a day (today by default), in code order: the order matchStandard breaks ties by. */
 export async function effectiveStandards(q: Queryable, onDate = todayShanghai()): Promise<EffectiveStandard[]> {
-  return query<EffectiveStandard>(q, sql`
-    SELECT s.code, s.name, s.category_keywords, s.cap_fen, s.min_life_months, s.quota FROM ${standardsInForceSql(onDate)} s ORDER BY s.code`);
+  return query<EffectiveStandard>(
+    q,
+    sql`
+    SELECT s.code, s.name, s.category_keywords, s.cap_fen, s.min_life_months, s.quota FROM ${standardsInForceSql(onDate)} s ORDER BY s.code`,
+  );
 }
 
 /**
  * The standard covering a category: the longest keyword found in its name, at the start of its code,
  * or in the line's name (ties: the lower code). coveringStandardSql (standard.queries.ts) is the same rule in SQL.
  */
-export function matchStandard(standards: EffectiveStandard[], categoryName: string, categoryCode: string, lineName = ''): EffectiveStandard | undefined {
+export function matchStandard(
+  standards: EffectiveStandard[],
+  categoryName: string,
+  categoryCode: string,
+  lineName = '',
+): EffectiveStandard | undefined {
   let best: EffectiveStandard | undefined;
   let bestLen = 0;
   for (const s of standards) {
     for (const k of s.category_keywords) {
       const hit = categoryName.includes(k) || categoryCode.startsWith(k) || lineName.includes(k);
-      if (hit && k.length > bestLen) { best = s; bestLen = k.length; }
+      if (hit && k.length > bestLen) {
+        best = s;
+        bestLen = k.length;
+      }
     }
   }
   return best;
 }
 
 async function idleOffers(q: Queryable, categoryId: string): Promise<IdleOffer[]> {
-  return query<IdleOffer>(q, sql`
+  return query<IdleOffer>(
+    q,
+    sql`
     SELECT c.id AS "cardId", c.card_no AS "cardNo", c.name, u.name AS "unitName", c.net_value_fen AS "netValueFen"
     FROM cards c LEFT JOIN units u ON u.id = c.unit_id
     WHERE c.status = 'idle' AND c.category_id = ${categoryId}
       AND NOT EXISTS (SELECT 1 FROM document_lines l WHERE l.card_id = c.id AND l.open)
-    ORDER BY c.net_value_fen DESC, c.card_no LIMIT 5`);
+    ORDER BY c.net_value_fen DESC, c.card_no LIMIT 5`,
+  );
 }
 
 /** Every line's findings (rule and figures) and idle offers. Lines of one request add up for quotas. */
@@ -54,7 +68,13 @@ export async function checkConfigLines(q: Queryable, unitId: string, lines: Docu
   const standards = await effectiveStandards(q, today);
   const ids = [...new Set(lines.map((l) => l.categoryId).filter((x): x is string => !!x))];
   const cats = ids.length
-    ? await query<{ id: string; code: string; name: string }>(q, sql`SELECT id, code, name FROM categories WHERE id IN (${sql.join(ids.map((i) => sql`${i}`), sql`, `)})`)
+    ? await query<{ id: string; code: string; name: string }>(
+        q,
+        sql`SELECT id, code, name FROM categories WHERE id IN (${sql.join(
+          ids.map((i) => sql`${i}`),
+          sql`, `,
+        )})`,
+      )
     : [];
   const catById = new Map(cats.map((c) => [c.id, c]));
   // The unit's establishment and holdings per quota standard: one query, on first need.
@@ -68,7 +88,12 @@ export async function checkConfigLines(q: Queryable, unitId: string, lines: Docu
     if (std) {
       const price = line.unitPriceFen ?? 0;
       if (std.cap_fen !== null && price > std.cap_fen) {
-        findings.push({ rule: 'price_cap', standardCode: std.code, message: `单价 ¥${formatYuan(price)} 超过「${std.name}」价格上限 ¥${formatYuan(std.cap_fen)}`, figures: { priceFen: price, capFen: std.cap_fen } });
+        findings.push({
+          rule: 'price_cap',
+          standardCode: std.code,
+          message: `单价 ¥${formatYuan(price)} 超过「${std.name}」价格上限 ¥${formatYuan(std.cap_fen)}`,
+          figures: { priceFen: price, capFen: std.cap_fen },
+        });
       }
       if (std.quota.kind === 'per_staff') {
         holdings ??= new Map((await quotaHoldings(q, [unitId], today)).map((h) => [h.standardCode, h]));
@@ -80,16 +105,29 @@ export async function checkConfigLines(q: Queryable, unitId: string, lines: Docu
           const qty = line.quantity ?? 1;
           requestedSoFar.set(std.code, before + qty);
           if (held + before + qty > basis.allowed) {
-            findings.push({ rule: 'quota', standardCode: std.code, message: `「${std.name}」数量超标：编制 ${basis.headcount} 人，限额 ${basis.allowed}，现有 ${held}，本单申请 ${before + qty}`, figures: { headcount: basis.headcount, allowed: basis.allowed, held, requested: before + qty } });
+            findings.push({
+              rule: 'quota',
+              standardCode: std.code,
+              message: `「${std.name}」数量超标：编制 ${basis.headcount} 人，限额 ${basis.allowed}，现有 ${held}，本单申请 ${before + qty}`,
+              figures: { headcount: basis.headcount, allowed: basis.allowed, held, requested: before + qty },
+            });
           }
         }
       }
       if (line.replacesCardId && std.min_life_months) {
-        const [card] = await query<{ card_no: string; acquired_on: string }>(q, sql`SELECT card_no, acquired_on FROM cards WHERE id = ${line.replacesCardId} AND unit_id = ${unitId}`);
+        const [card] = await query<{ card_no: string; acquired_on: string }>(
+          q,
+          sql`SELECT card_no, acquired_on FROM cards WHERE id = ${line.replacesCardId} AND unit_id = ${unitId}`,
+        );
         if (card) {
           const earliest = addMonths(card.acquired_on, std.min_life_months);
           if (earliest > today) {
-            findings.push({ rule: 'min_life', standardCode: std.code, message: `被更新资产 ${card.card_no} 购置于 ${card.acquired_on}，未满最低使用年限 ${std.min_life_months / 12} 年（${earliest} 后方可更新）`, figures: { acquiredOn: card.acquired_on, minLifeMonths: std.min_life_months, earliest } });
+            findings.push({
+              rule: 'min_life',
+              standardCode: std.code,
+              message: `被更新资产 ${card.card_no} 购置于 ${card.acquired_on}，未满最低使用年限 ${std.min_life_months / 12} 年（${earliest} 后方可更新）`,
+              figures: { acquiredOn: card.acquired_on, minLifeMonths: std.min_life_months, earliest },
+            });
           }
         }
       }

@@ -19,7 +19,11 @@ export const standardsInForceSql = (onDate: string): SQL => sql`(SELECT * FROM s
   ORDER BY code, (jurisdiction = 'central'), effective_from DESC)))`;
 
 /** An asset (or a line) as the matching sees it: its category's name and code, and its own name. */
-export interface ItemSql { categoryName: SQL; categoryCode: SQL; name: SQL }
+export interface ItemSql {
+  categoryName: SQL;
+  categoryCode: SQL;
+  name: SQL;
+}
 
 /** A keyword hits an item when found in its category's name, at the start of its category's code, or in its own name. */
 const keywordHitSql = (kw: SQL, item: ItemSql): SQL =>
@@ -57,7 +61,17 @@ export interface QuotaHolding {
   held: number;
 }
 
-interface Raw { unit_id: string; unit_code: string; unit_name: string; classified: boolean; code: string; name: string; quota: QuotaRule; held: number; by_rank: Record<string, number> }
+interface Raw {
+  unit_id: string;
+  unit_code: string;
+  unit_name: string;
+  classified: boolean;
+  code: string;
+  name: string;
+  quota: QuotaRule;
+  held: number;
+  by_rank: Record<string, number>;
+}
 
 /**
  * Every unit in scope × every standard in force with a quantity quota: the unit's establishment
@@ -67,7 +81,9 @@ interface Raw { unit_id: string; unit_code: string; unit_name: string; classifie
  */
 export async function quotaHoldings(q: Queryable, scope: 'all' | string[], onDate: string): Promise<QuotaHolding[]> {
   const item = { categoryName: sql`k.name`, categoryCode: sql`k.code`, name: sql`i.name` };
-  const rows = await query<Raw>(q, sql`
+  const rows = await query<Raw>(
+    q,
+    sql`
     WITH std AS MATERIALIZED (SELECT s.code, s.name, s.quota FROM ${standardsInForceSql(onDate)} s WHERE s.quota->>'kind' = 'per_staff'),
     items AS (
       SELECT c.unit_id, c.category_id, c.name, sum(c.quantity)::bigint AS n FROM cards c
@@ -86,9 +102,16 @@ export async function quotaHoldings(q: Queryable, scope: 'all' | string[], onDat
     LEFT JOIN held h ON h.unit_id = u.id AND h.code = s.code
     LEFT JOIN heads hd ON hd.unit_id = u.id
     WHERE ${inScope(sql`u.id`, scope)}
-    ORDER BY u.sort, u.code, s.code`);
+    ORDER BY u.sort, u.code, s.code`,
+  );
   return rows.map((r) => ({
-    unitId: r.unit_id, unitCode: r.unit_code, unitName: r.unit_name, facts: factsFrom(r.classified, r.by_rank),
-    standardCode: r.code, standardName: r.name, quota: r.quota, held: Number(r.held),
+    unitId: r.unit_id,
+    unitCode: r.unit_code,
+    unitName: r.unit_name,
+    facts: factsFrom(r.classified, r.by_rank),
+    standardCode: r.code,
+    standardName: r.name,
+    quota: r.quota,
+    held: Number(r.held),
   }));
 }

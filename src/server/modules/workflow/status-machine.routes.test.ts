@@ -20,26 +20,55 @@ describe('the status machine through the API', () => {
     admin = await t.as('u01-admin');
     for (const status of Object.keys(CARD_STATUSES) as CardStatus[]) {
       const lent = status === 'lent' || status === 'rented';
-      cards.set(status, await addCard(t.database, w, { status, useMode: lent ? status : 'self_use', counterparty: lent ? '市档案馆' : null, acquiredOn: '2015-01-01', postedOn: status === 'pending_posting' ? null : '2015-01-02' }));
+      cards.set(
+        status,
+        await addCard(t.database, w, {
+          status,
+          useMode: lent ? status : 'self_use',
+          counterparty: lent ? '市档案馆' : null,
+          acquiredOn: '2015-01-01',
+          postedOn: status === 'pending_posting' ? null : '2015-01-02',
+        }),
+      );
     }
   });
-  afterAll(async () => { await t.close(); });
+  afterAll(async () => {
+    await t.close();
+  });
 
   const DOCS: { name: string; input: Omit<DocumentInput, 'lines'>; key: string }[] = [
     { name: 'requisition', input: { type: 'requisition', payload: {} }, key: transitionKey('requisition')! },
     { name: 'return', input: { type: 'return', payload: {} }, key: transitionKey('return')! },
     { name: 'change (handover)', input: { type: 'change', payload: { changeKind: 'handover' } }, key: 'change:handover' },
-    { name: 'change (revaluation)', input: { type: 'change', payload: { changeKind: 'revaluation', newValueFen: 1 } }, key: 'change:revaluation' },
+    {
+      name: 'change (revaluation)',
+      input: { type: 'change', payload: { changeKind: 'revaluation', newValueFen: 1 } },
+      key: 'change:revaluation',
+    },
     { name: 'transfer (internal)', input: { type: 'transfer', payload: {} }, key: 'transfer:internal' },
     { name: 'transfer (cross-unit)', input: { type: 'transfer', counterpartUnitId: '', payload: {} }, key: 'transfer:cross_unit' },
-    { name: 'lending', input: { type: 'lending', payload: { mode: 'lent', counterparty: '市档案馆', periodFrom: '2026-01-01', periodTo: '2026-02-01' } }, key: 'lending:lent' },
+    {
+      name: 'lending',
+      input: { type: 'lending', payload: { mode: 'lent', counterparty: '市档案馆', periodFrom: '2026-01-01', periodTo: '2026-02-01' } },
+      key: 'lending:lent',
+    },
     { name: 'disposal', input: { type: 'disposal', payload: { disposalMethod: 'sale' } }, key: 'disposal' },
     { name: 'maintenance', input: { type: 'maintenance', payload: { vendor: '维修站' } }, key: 'maintenance' },
   ];
-  const cases = DOCS.flatMap((d) => (Object.keys(CARD_STATUSES) as CardStatus[]).map((status) => ({ ...d, status, allowed: CARD_TRANSITIONS[d.key].from.includes(status) })));
+  const cases = DOCS.flatMap((d) =>
+    (Object.keys(CARD_STATUSES) as CardStatus[]).map((status) => ({
+      ...d,
+      status,
+      allowed: CARD_TRANSITIONS[d.key].from.includes(status),
+    })),
+  );
 
   it.each(cases)('$name on a card $status: allowed=$allowed', async ({ input, status, allowed }) => {
-    const body = { ...input, ...(input.counterpartUnitId !== undefined ? { counterpartUnitId: w.u02 } : {}), lines: [{ cardId: cards.get(status)!.id }] };
+    const body = {
+      ...input,
+      ...(input.counterpartUnitId !== undefined ? { counterpartUnitId: w.u02 } : {}),
+      lines: [{ cardId: cards.get(status)!.id }],
+    };
     const res = await admin.post('/api/documents', body);
     if (allowed) {
       expect(res.statusCode, res.body).toBe(201);

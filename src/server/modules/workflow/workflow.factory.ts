@@ -20,8 +20,11 @@ export async function createWorkflowWorld(database: Database): Promise<WorkflowW
   const w = await createCardWorld(database);
   const hash = await hashPassword(TEST_PASSWORD);
   const user = async (username: string, role: Role, unitId: string | null) => {
-    const [{ id }] = await query<{ id: string }>(database.db, sql`INSERT INTO users (username, display_name, password_hash, unit_id)
-      VALUES (${username}, ${username + '（测试）'}, ${hash}, ${unitId}) RETURNING id`);
+    const [{ id }] = await query<{ id: string }>(
+      database.db,
+      sql`INSERT INTO users (username, display_name, password_hash, unit_id)
+      VALUES (${username}, ${username + '（测试）'}, ${hash}, ${unitId}) RETURNING id`,
+    );
     await database.db.execute(sql`INSERT INTO role_assignments (user_id, role, unit_id) VALUES (${id}, ${role}, ${unitId})`);
     w.users[username] = id;
   };
@@ -35,9 +38,14 @@ export async function createWorkflowWorld(database: Database): Promise<WorkflowW
   await user('dual', 'asset_office', null);
   await database.db.execute(sql`INSERT INTO role_assignments (user_id, role, unit_id) VALUES (${w.users.dual}, 'unit_leader', ${w.u01})`);
   // Establishment headcount of u01: 3 (two from the card world are below_bureau; add one more).
-  await database.db.execute(sql`INSERT INTO staff (unit_id, department_id, name, rank) VALUES (${w.u01}, ${w.u01Dept}, '赵强', 'bureau_deputy')`);
-  const [{ id: laptop }] = await query<{ id: string }>(database.db, sql`INSERT INTO categories (edition, code, name, parent_id, level, path, useful_life_months)
-    VALUES ('2010', '2010106', '便携式计算机', ${w.cat.computers}, 3, '/2000000/2010000/2010106/', 72) RETURNING id`);
+  await database.db.execute(
+    sql`INSERT INTO staff (unit_id, department_id, name, rank) VALUES (${w.u01}, ${w.u01Dept}, '赵强', 'bureau_deputy')`,
+  );
+  const [{ id: laptop }] = await query<{ id: string }>(
+    database.db,
+    sql`INSERT INTO categories (edition, code, name, parent_id, level, path, useful_life_months)
+    VALUES ('2010', '2010106', '便携式计算机', ${w.cat.computers}, 3, '/2000000/2010000/2010106/', 72) RETURNING id`,
+  );
   return { ...w, cat: { ...w.cat, laptop } };
 }
 
@@ -62,12 +70,28 @@ export async function expectOk(p: Promise<{ statusCode: number; body: string }>,
 }
 
 export async function cardOf(database: Database, id: string) {
-  const [row] = await query<{ status: string; version: number; unit_id: string; custodian_id: string | null; original_value_fen: number; accumulated_depreciation_fen: number; disposal_method: string | null; posted_on: string | null; voucher_no: string | null; recognized_on: string | null }>(
-    database.db, sql`SELECT status, version, unit_id, custodian_id, original_value_fen, accumulated_depreciation_fen, disposal_method, posted_on, voucher_no, recognized_on FROM cards WHERE id = ${id}`);
+  const [row] = await query<{
+    status: string;
+    version: number;
+    unit_id: string;
+    custodian_id: string | null;
+    original_value_fen: number;
+    accumulated_depreciation_fen: number;
+    disposal_method: string | null;
+    posted_on: string | null;
+    voucher_no: string | null;
+    recognized_on: string | null;
+  }>(
+    database.db,
+    sql`SELECT status, version, unit_id, custodian_id, original_value_fen, accumulated_depreciation_fen, disposal_method, posted_on, voucher_no, recognized_on FROM cards WHERE id = ${id}`,
+  );
   return row;
 }
 
 export async function eventsOf(database: Database, cardId: string) {
-  return query<{ type: string; document_id: string | null; note: string | null; unit_id: string }>(database.db, sql`
-    SELECT type, document_id, note, unit_id FROM card_events WHERE card_id = ${cardId} ORDER BY seq`);
+  return query<{ type: string; document_id: string | null; note: string | null; unit_id: string }>(
+    database.db,
+    sql`
+    SELECT type, document_id, note, unit_id FROM card_events WHERE card_id = ${cardId} ORDER BY seq`,
+  );
 }

@@ -1,7 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { CARD_STATUSES, type CardStatus } from '../../../shared/assets.enums.ts';
 import { DOCUMENT_STATUSES } from '../../../shared/workflow.contracts.ts';
-import { actionAllowed, addMonths, cardTransition, DOCUMENT_ACTIONS, scrapAllowed, stepApplies, transitionKey, unstaffedStep, type ChainFacts, type DocumentAction } from './workflow.rules.ts';
+import {
+  actionAllowed,
+  addMonths,
+  cardTransition,
+  DOCUMENT_ACTIONS,
+  scrapAllowed,
+  stepApplies,
+  transitionKey,
+  unstaffedStep,
+  type ChainFacts,
+  type DocumentAction,
+} from './workflow.rules.ts';
 
 const ALL = Object.keys(CARD_STATUSES) as CardStatus[];
 
@@ -23,7 +34,9 @@ const EXPECTED: Record<string, { allowed: CardStatus[]; to: CardStatus | 'same' 
 };
 
 describe('the card status machine', () => {
-  const cases = Object.entries(EXPECTED).flatMap(([key, e]) => ALL.map((status) => ({ key, status, allowed: e.allowed.includes(status), to: e.to === 'same' ? status : e.to })));
+  const cases = Object.entries(EXPECTED).flatMap(([key, e]) =>
+    ALL.map((status) => ({ key, status, allowed: e.allowed.includes(status), to: e.to === 'same' ? status : e.to })),
+  );
 
   it.each(cases)('$key from $status: allowed=$allowed', ({ key, status, allowed, to }) => {
     const t = cardTransition(key, status);
@@ -56,7 +69,8 @@ describe('the document status machine', () => {
     withdraw: ['submitted'],
   };
   const cases = (Object.keys(DOCUMENT_ACTIONS) as DocumentAction[]).flatMap((action) =>
-    Object.keys(DOCUMENT_STATUSES).map((status) => ({ action, status, allowed: EXPECTED_ACTIONS[action].includes(status) })));
+    Object.keys(DOCUMENT_STATUSES).map((status) => ({ action, status, allowed: EXPECTED_ACTIONS[action].includes(status) })),
+  );
   it.each(cases)('$action from $status: allowed=$allowed', ({ action, status, allowed }) => {
     expect(actionAllowed(action, status)).toBe(allowed);
   });
@@ -68,14 +82,30 @@ describe('staffing a chain', () => {
     { name: 'nobody for the second step', candidates: [['a'], []], stuck: 1 },
     { name: 'the only candidate of two steps', candidates: [['a'], ['a']], stuck: 1 },
     { name: 'a swap frees the second step', candidates: [['a', 'b'], ['a']], stuck: -1 },
-    { name: 'three steps, two people', candidates: [['a', 'b'], ['a', 'b'], ['a', 'b']], stuck: 2 },
+    {
+      name: 'three steps, two people',
+      candidates: [
+        ['a', 'b'],
+        ['a', 'b'],
+        ['a', 'b'],
+      ],
+      stuck: 2,
+    },
   ])('$name: first unstaffed step $stuck', ({ candidates, stuck }) => {
     expect(unstaffedStep(candidates)).toBe(stuck);
   });
 });
 
 describe('chain step conditions', () => {
-  const facts = (over: Partial<ChainFacts> = {}): ChainFacts => ({ maxItemFen: 0, totalFen: 0, categoryCodes: [], crossUnit: false, overStandard: false, financial: false, ...over });
+  const facts = (over: Partial<ChainFacts> = {}): ChainFacts => ({
+    maxItemFen: 0,
+    totalFen: 0,
+    categoryCodes: [],
+    crossUnit: false,
+    overStandard: false,
+    financial: false,
+    ...over,
+  });
   const committee = { minItemFen: 10_000_000, minBatchFen: 20_000_000 };
 
   it.each([

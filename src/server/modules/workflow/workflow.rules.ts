@@ -38,19 +38,32 @@ export interface TransitionContext {
 /** The transition key for a document type and its payload; undefined for documents without cards. */
 export function transitionKey(type: DocumentType | 'posting' | 'lending_return', ctx: TransitionContext = {}): string | undefined {
   switch (type) {
-    case 'change': return `change:${ctx.changeKind ?? 'handover'}`;
-    case 'transfer': return ctx.crossUnit ? 'transfer:cross_unit' : 'transfer:internal';
-    case 'lending': return `lending:${ctx.mode ?? 'lent'}`;
-    case 'lending_return': return 'lending:return';
-    case 'requisition': case 'return': case 'disposal': case 'maintenance': case 'posting': return type;
-    default: return undefined;
+    case 'change':
+      return `change:${ctx.changeKind ?? 'handover'}`;
+    case 'transfer':
+      return ctx.crossUnit ? 'transfer:cross_unit' : 'transfer:internal';
+    case 'lending':
+      return `lending:${ctx.mode ?? 'lent'}`;
+    case 'lending_return':
+      return 'lending:return';
+    case 'requisition':
+    case 'return':
+    case 'disposal':
+    case 'maintenance':
+    case 'posting':
+      return type;
+    default:
+      return undefined;
   }
 }
 
 /** The card's next status, or a refusal naming the rule. */
-export function cardTransition(key: string, status: CardStatus): { ok: true; to: CardStatus; event: CardEventType } | { ok: false; allowed: readonly CardStatus[] } {
+export function cardTransition(
+  key: string,
+  status: CardStatus,
+): { ok: true; to: CardStatus; event: CardEventType } | { ok: false; allowed: readonly CardStatus[] } {
   const t = CARD_TRANSITIONS[key];
-  if (!t || !t.from.includes(status)) return { ok: false, allowed: t?.from ?? [] };
+  if (!t?.from.includes(status)) return { ok: false, allowed: t?.from ?? [] };
   return { ok: true, to: t.to === 'same' ? status : t.to, event: t.event };
 }
 
@@ -107,7 +120,10 @@ export function unstaffedStep(candidates: readonly (readonly string[])[]): numbe
       if (seen.has(person)) continue;
       seen.add(person);
       const other = holder.get(person);
-      if (other === undefined || assign(other, seen)) { holder.set(person, step); return true; }
+      if (other === undefined || assign(other, seen)) {
+        holder.set(person, step);
+        return true;
+      }
     }
     return false;
   };
@@ -117,7 +133,7 @@ export function unstaffedStep(candidates: readonly (readonly string[])[]): numbe
 
 /** Scrap needs the minimum life served, or an appraisal (art. 21). */
 export function scrapAllowed(acquiredOn: string, lifeMonths: number | null, today: string, appraisal?: string): boolean {
-  if (appraisal && appraisal.trim()) return true;
+  if (appraisal?.trim()) return true;
   if (!lifeMonths) return true;
   return addMonths(acquiredOn, lifeMonths) <= today;
 }

@@ -40,66 +40,116 @@ function attemptWindow(max: number) {
 
 export async function authRoutes(app: App) {
   const perAccount = attemptWindow(LOGIN_PER_ACCOUNT);
-  app.post('/api/auth/login', {
-    // Two limits: per account and address, 20 a minute (the body is read first), so guessing one
-    // account stays slow (and locks it after LOGIN_MAX_FAILURES); per address, 100 a minute, room
-    // for a whole office behind one NAT signing in at nine, not for trying many accounts.
-    config: {
-      access: 'public',
+  app.post(
+    '/api/auth/login',
+    {
+      // Two limits: per account and address, 20 a minute (the body is read first), so guessing one
+      // account stays slow (and locks it after LOGIN_MAX_FAILURES); per address, 100 a minute, room
+      // for a whole office behind one NAT signing in at nine, not for trying many accounts.
+      config: {
+        access: 'public',
+      },
+      onRequest: app.rateLimit({ max: LOGIN_PER_ADDRESS, timeWindow: '1 minute', keyGenerator: (req) => `login-address:${req.ip}` }),
+      // The plugin counts a request under one limit only, so the account's limit is counted here.
+      preHandler: async (req) =>
+        perAccount.hit(`${req.ip}:${String((req.body as { username?: unknown } | undefined)?.username ?? '').toLowerCase()}`),
+      schema: {
+        tags: ['auth'],
+        summary: '登录',
+        body: z.object({ username: z.string().min(1).max(100), password: z.string().min(1).max(200) }),
+        response: { 200: z.object({ ok: z.literal(true), csrfToken: z.string() }) },
+      },
     },
-    onRequest: app.rateLimit({ max: LOGIN_PER_ADDRESS, timeWindow: '1 minute', keyGenerator: (req) => `login-address:${req.ip}` }),
-    // The plugin counts a request under one limit only, so the account's limit is counted here.
-    preHandler: async (req) => perAccount.hit(`${req.ip}:${String((req.body as { username?: unknown } | undefined)?.username ?? '').toLowerCase()}`),
-    schema: {
-      tags: ['auth'], summary: '登录',
-      body: z.object({ username: z.string().min(1).max(100), password: z.string().min(1).max(200) }),
-      response: { 200: z.object({ ok: z.literal(true), csrfToken: z.string() }) },
+    async (req, reply) => {
+      const { token, csrfToken } = await login(
+        app.database.db,
+        { ...req.body, ip: req.ip, userAgent: req.headers['user-agent'] },
+        {
+          sessionTtlHours: app.config.sessionTtlHours,
+          maxFailures: app.config.loginMaxFailures,
+          lockMinutes: app.config.loginLockMinutes,
+        },
+      );
+      reply.setCookie(SESSION_COOKIE, token, {
+        path: '/',
+        httpOnly: true,
+        sameSite: 'lax',
+        secure: app.config.secureCookies,
+        maxAge: app.config.sessionTtlHours * 3600,
+      });
+      return { ok: true as const, csrfToken };
     },
-  }, async (req, reply) => {
-    const { token, csrfToken } = await login(app.database.db, { ...req.body, ip: req.ip, userAgent: req.headers['user-agent'] }, {
-      sessionTtlHours: app.config.sessionTtlHours, maxFailures: app.config.loginMaxFailures, lockMinutes: app.config.loginLockMinutes,
-    });
-    reply.setCookie(SESSION_COOKIE, token, {
-      path: '/', httpOnly: true, sameSite: 'lax', secure: app.config.secureCookies, maxAge: app.config.sessionTtlHours * 3600,
-    });
-    return { ok: true as const, csrfToken };
-  });
+  );
 
-  app.post('/api/auth/logout', {
-    config: { access: 'authenticated', beforePasswordChange: true },
-    schema: { tags: ['auth'], summary: '退出登录', response: { 200: z.object({ ok: z.literal(true) }) } },
-  }, async (req, reply) => {
-    await logout(app.database.db, req.actor, req.ip);
-    reply.clearCookie(SESSION_COOKIE, { path: '/' });
-    return { ok: true as const };
-  });
-
-  app.get('/api/auth/me', {
-    config: { access: 'authenticated', beforePasswordChange: true },
-    schema: { tags: ['auth'], summary: '当前用户', response: { 200: Me } },
-  }, async (req) => {
-    const [u] = await app.database.db.select({ locale: users.locale, mustChangePassword: users.mustChangePassword }).from(users).where(eq(users.id, req.actor.userId));
-    const a = req.actor;
-    return { userId: a.userId, username: a.username, displayName: a.displayName, unitId: a.unitId, grants: a.grants, locale: u.locale, mustChangePassword: u.mustChangePassword, csrfToken: a.csrfToken ?? null };
-  });
-
-  app.post('/api/auth/password', {
-    config: { access: 'authenticated', beforePasswordChange: true },
-    schema: {
-      tags: ['auth'], summary: '修改密码',
-      body: z.object({ currentPassword: z.string().min(1), newPassword: z.string().min(1).max(200) }),
-      response: { 200: z.object({ ok: z.literal(true) }) },
+  app.post(
+    '/api/auth/logout',
+    {
+      config: { access: 'authenticated', beforePasswordChange: true },
+      schema: { tags: ['auth'], summary: '退出登录', response: { 200: z.object({ ok: z.literal(true) }) } },
     },
-  }, async (req) => {
-    await changePassword(app.database.db, req.actor, req.body, req.ip);
-    return { ok: true as const };
-  });
+    async (req, reply) => {
+      await logout(app.database.db, req.actor, req.ip);
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return { ok: true as const };
+    },
+  );
 
-  app.put('/api/auth/locale', {
-    config: { access: 'authenticated' },
-    schema: { tags: ['auth'], summary: '界面语言', body: z.object({ locale: z.enum(['zh-CN', 'en']) }), response: { 200: z.object({ ok: z.literal(true) }) } },
-  }, async (req) => {
-    await app.database.db.update(users).set({ locale: req.body.locale }).where(eq(users.id, req.actor.userId));
-    return { ok: true as const };
-  });
+  app.get(
+    '/api/auth/me',
+    {
+      config: { access: 'authenticated', beforePasswordChange: true },
+      schema: { tags: ['auth'], summary: '当前用户', response: { 200: Me } },
+    },
+    async (req) => {
+      const [u] = await app.database.db
+        .select({ locale: users.locale, mustChangePassword: users.mustChangePassword })
+        .from(users)
+        .where(eq(users.id, req.actor.userId));
+      const a = req.actor;
+      return {
+        userId: a.userId,
+        username: a.username,
+        displayName: a.displayName,
+        unitId: a.unitId,
+        grants: a.grants,
+        locale: u.locale,
+        mustChangePassword: u.mustChangePassword,
+        csrfToken: a.csrfToken ?? null,
+      };
+    },
+  );
+
+  app.post(
+    '/api/auth/password',
+    {
+      config: { access: 'authenticated', beforePasswordChange: true },
+      schema: {
+        tags: ['auth'],
+        summary: '修改密码',
+        body: z.object({ currentPassword: z.string().min(1), newPassword: z.string().min(1).max(200) }),
+        response: { 200: z.object({ ok: z.literal(true) }) },
+      },
+    },
+    async (req) => {
+      await changePassword(app.database.db, req.actor, req.body, req.ip);
+      return { ok: true as const };
+    },
+  );
+
+  app.put(
+    '/api/auth/locale',
+    {
+      config: { access: 'authenticated' },
+      schema: {
+        tags: ['auth'],
+        summary: '界面语言',
+        body: z.object({ locale: z.enum(['zh-CN', 'en']) }),
+        response: { 200: z.object({ ok: z.literal(true) }) },
+      },
+    },
+    async (req) => {
+      await app.database.db.update(users).set({ locale: req.body.locale }).where(eq(users.id, req.actor.userId));
+      return { ok: true as const };
+    },
+  );
 }

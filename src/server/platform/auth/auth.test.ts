@@ -12,11 +12,21 @@ let ipSeq = 1;
 const freshIp = () => `10.0.${Math.floor(ipSeq / 250)}.${(ipSeq++ % 250) + 1}`;
 
 async function login(t: TestApp, username: string, password = PASSWORD, ip = freshIp()) {
-  const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password }, headers: { 'x-forwarded-for': ip } });
+  const res = await t.app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    payload: { username, password },
+    headers: { 'x-forwarded-for': ip },
+  });
   const cookie = res.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
   const csrf = res.statusCode === 200 ? (res.json().csrfToken as string) : '';
   const req = (method: string, url: string, body?: unknown, headers: Record<string, string> = {}) =>
-    t.app.inject({ method: method as never, url, payload: body as object | undefined, headers: { cookie, 'x-csrf-token': csrf, ...headers } });
+    t.app.inject({
+      method: method as never,
+      url,
+      payload: body as object | undefined,
+      headers: { cookie, 'x-csrf-token': csrf, ...headers },
+    });
   return { res, cookie, csrf, req };
 }
 
@@ -35,7 +45,9 @@ describe('signing in', () => {
     await insertUser(t.database.db, 'carol', PASSWORD, [{ role: 'sysadmin', unitId: null }]);
     await insertUser(t.database.db, 'dave', PASSWORD, [{ role: 'auditor', unitId: null }]);
   });
-  afterAll(async () => { await t.close(); });
+  afterAll(async () => {
+    await t.close();
+  });
 
   it('sets an httpOnly SameSite session cookie and returns a CSRF token', async () => {
     const { res } = await login(t, 'alice');
@@ -75,7 +87,10 @@ describe('signing in', () => {
     const expired = await login(t, 'bob');
     expect((await expired.req('GET', '/api/auth/me')).statusCode).toBe(200);
     const [u] = await t.database.db.select({ id: users.id }).from(users).where(eq(users.username, 'bob'));
-    await t.database.db.update(sessions).set({ expiresAt: new Date(Date.now() - 60_000) }).where(eq(sessions.userId, u.id));
+    await t.database.db
+      .update(sessions)
+      .set({ expiresAt: new Date(Date.now() - 60_000) })
+      .where(eq(sessions.userId, u.id));
     expect((await expired.req('GET', '/api/auth/me')).statusCode).toBe(401);
 
     const revoked = await login(t, 'bob');
@@ -94,7 +109,12 @@ describe('signing in', () => {
 
   it('refuses a cookie mutation without the CSRF header, or with a wrong one, with 403 csrf', async () => {
     const s = await login(t, 'alice');
-    const without = await t.app.inject({ method: 'PUT', url: '/api/auth/locale', payload: { locale: 'en' }, headers: { cookie: s.cookie } });
+    const without = await t.app.inject({
+      method: 'PUT',
+      url: '/api/auth/locale',
+      payload: { locale: 'en' },
+      headers: { cookie: s.cookie },
+    });
     expect(without.statusCode).toBe(403);
     expect(without.json().error).toBe('csrf');
     const wrong = await s.req('PUT', '/api/auth/locale', { locale: 'en' }, { 'x-csrf-token': 'forged' });
@@ -123,7 +143,9 @@ describe('changing the password', () => {
     t = await createTestApp();
     await insertUser(t.database.db, 'erin', PASSWORD, [{ role: 'staff', unitId: randomUnitId() }]);
   });
-  afterAll(async () => { await t.close(); });
+  afterAll(async () => {
+    await t.close();
+  });
 
   it('names currentPassword when it is wrong', async () => {
     const s = await login(t, 'erin');
@@ -156,8 +178,12 @@ describe('changing the password', () => {
 
 describe('the login rate limit', () => {
   let t: TestApp;
-  beforeAll(async () => { t = await createTestApp(); });
-  afterAll(async () => { await t.close(); });
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(async () => {
+    await t.close();
+  });
 
   it('answers 429 rate_limited once one address tries too many accounts, and not another address', async () => {
     const ip = '192.0.2.7';

@@ -10,7 +10,9 @@ describe('the sign-in limit', () => {
     t = await createTestApp();
     for (const u of [...staff, 'target']) await insertUser(t.database.db, u, TEST_PASSWORD, [{ role: 'auditor', unitId: null }]);
   }, 120_000);
-  afterAll(async () => { await t.close(); });
+  afterAll(async () => {
+    await t.close();
+  });
 
   it('lets 24 staff behind one address all sign in within the minute', async () => {
     const codes = [];
@@ -20,9 +22,13 @@ describe('the sign-in limit', () => {
 
   it('still stops guessing one account from one address', async () => {
     const errors: string[] = [];
-    for (let i = 0; i < 21; i++) errors.push((await t.anonymous.post('/api/auth/login', { username: 'target', password: 'wrong' })).json().error);
+    for (let i = 0; i < 21; i++)
+      errors.push((await t.anonymous.post('/api/auth/login', { username: 'target', password: 'wrong' })).json().error);
     expect(errors.slice(0, 5), errors.join(',')).toEqual(Array(5).fill('bad_credentials'));
     // Refused from the sixth on: the account locks (LOGIN_MAX_FAILURES = 5) before its limit of 20 is reached.
-    expect(errors.slice(5).every((e) => e === 'locked_out' || e === 'rate_limited'), errors.join(',')).toBe(true);
+    expect(
+      errors.slice(5).every((e) => e === 'locked_out' || e === 'rate_limited'),
+      errors.join(','),
+    ).toBe(true);
   });
 });

@@ -12,7 +12,10 @@ const RECENT_MS = 120_000;
 export function cachedActor(token: string): Actor | undefined {
   const hit = recent.get(token);
   if (!hit) return undefined;
-  if (Date.now() - hit.at >= RECENT_MS) { recent.delete(token); return undefined; }
+  if (Date.now() - hit.at >= RECENT_MS) {
+    recent.delete(token);
+    return undefined;
+  }
   return hit.actor;
 }
 

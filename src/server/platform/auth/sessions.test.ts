@@ -20,7 +20,10 @@ async function signIn(t: TestApp, username: string, password = TEST_PASSWORD, he
 }
 
 async function probeJob(t: TestApp, userId: string): Promise<string> {
-  const [{ id }] = await query<{ id: string }>(t.database.db, sql`insert into jobs (kind, status, created_by) values ('session.probe', 'succeeded', ${userId}) returning id::text`);
+  const [{ id }] = await query<{ id: string }>(
+    t.database.db,
+    sql`insert into jobs (kind, status, created_by) values ('session.probe', 'succeeded', ${userId}) returning id::text`,
+  );
   return id;
 }
 
@@ -31,9 +34,12 @@ describe('sessions end at once', () => {
     t = await createTestApp();
     const unit = randomUnitId();
     ids.root = await insertUser(t.database.db, 'root', TEST_PASSWORD, [{ role: 'sysadmin', unitId: null }]);
-    for (const name of ['ann', 'ben', 'cat', 'dan']) ids[name] = await insertUser(t.database.db, name, TEST_PASSWORD, [{ role: 'staff', unitId: unit }]);
+    for (const name of ['ann', 'ben', 'cat', 'dan'])
+      ids[name] = await insertUser(t.database.db, name, TEST_PASSWORD, [{ role: 'staff', unitId: unit }]);
   });
-  afterAll(async () => { await t.close(); });
+  afterAll(async () => {
+    await t.close();
+  });
 
   it('refuses a job-progress poll with the cookie of a signed-out session (401), while another session of the user goes on', async () => {
     const job = await probeJob(t, ids.ann);
@@ -51,7 +57,9 @@ describe('sessions end at once', () => {
     const other = await signIn(t, 'ben');
     const changer = await signIn(t, 'ben');
     expect((await other('GET', `/api/jobs/${job}`)).statusCode).toBe(200);
-    expect((await changer('POST', '/api/auth/password', { currentPassword: TEST_PASSWORD, newPassword: NEW_PASSWORD })).statusCode).toBe(200);
+    expect((await changer('POST', '/api/auth/password', { currentPassword: TEST_PASSWORD, newPassword: NEW_PASSWORD })).statusCode).toBe(
+      200,
+    );
     expect((await other('GET', `/api/jobs/${job}`)).statusCode).toBe(401);
     expect((await changer('GET', `/api/jobs/${job}`)).statusCode).toBe(200);
   });
@@ -78,7 +86,9 @@ describe('a temporary password', () => {
     await insertUser(t.database.db, 'eve', TEST_PASSWORD, [{ role: 'staff', unitId: randomUnitId() }]);
     await t.database.db.execute(sql`update users set must_change_password = true where username = 'eve'`);
   });
-  afterAll(async () => { await t.close(); });
+  afterAll(async () => {
+    await t.close();
+  });
 
   it('opens only the password change, sign-out and who-am-I until it is changed (enforced by the server)', async () => {
     const s = await signIn(t, 'eve');
@@ -92,12 +102,15 @@ describe('a temporary password', () => {
   });
 });
 
-describe('the client address and the deployment\'s transport', () => {
+describe("the client address and the deployment's transport", () => {
   // One database, an app per setting (each app has its own rate-limit counters).
   let database: Database;
   const apps: BuiltApp[] = [];
   const appWith = async (over: Partial<Config>) => {
-    const built = await buildApp(loadConfig({}, { dataDir: 'memory://', webDir: '/nonexistent', ...over }), database, { logger: false, startJobs: false });
+    const built = await buildApp(loadConfig({}, { dataDir: 'memory://', webDir: '/nonexistent', ...over }), database, {
+      logger: false,
+      startJobs: false,
+    });
     await built.app.ready();
     apps.push(built);
     return built.app;
@@ -113,15 +126,33 @@ describe('the client address and the deployment\'s transport', () => {
   });
 
   it('reads TRUST_PROXY as off, on, a hop count or a list of addresses', () => {
-    expect([undefined, '', 'false', 'true', '2', '10.0.0.1,10.0.0.2'].map(parseTrustProxy)).toEqual([false, false, false, true, 2, '10.0.0.1,10.0.0.2']);
+    expect([undefined, '', 'false', 'true', '2', '10.0.0.1,10.0.0.2'].map(parseTrustProxy)).toEqual([
+      false,
+      false,
+      false,
+      true,
+      2,
+      '10.0.0.1,10.0.0.2',
+    ]);
   });
 
   it('takes the socket address as the client, ignoring X-Forwarded-For, unless a proxy is configured', async () => {
-    for (const [trustProxy, expected] of [[false, '127.0.0.1'], [true, '203.0.113.7']] as const) {
+    for (const [trustProxy, expected] of [
+      [false, '127.0.0.1'],
+      [true, '203.0.113.7'],
+    ] as const) {
       const app = await appWith({ trustProxy });
-      const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'fay', password: 'wrong-pass-1' }, headers: { 'x-forwarded-for': '203.0.113.7' } });
+      const res = await app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { username: 'fay', password: 'wrong-pass-1' },
+        headers: { 'x-forwarded-for': '203.0.113.7' },
+      });
       expect(res.statusCode).toBe(401);
-      const [last] = await query<{ ip: string }>(database.db, sql`select ip from security_events where kind = 'login_failed' and username = 'fay' order by id desc limit 1`);
+      const [last] = await query<{ ip: string }>(
+        database.db,
+        sql`select ip from security_events where kind = 'login_failed' and username = 'fay' order by id desc limit 1`,
+      );
       expect({ trustProxy, ip: last.ip }).toEqual({ trustProxy, ip: expected });
     }
   });
@@ -130,7 +161,12 @@ describe('the client address and the deployment\'s transport', () => {
     const app = await appWith({ trustProxy: false, loginMaxFailures: 1000 });
     const codes: number[] = [];
     for (let i = 0; i < 21; i++) {
-      const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'nobody', password: 'wrong-pass-1' }, headers: { 'x-forwarded-for': `198.51.100.${i + 1}` } });
+      const res = await app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { username: 'nobody', password: 'wrong-pass-1' },
+        headers: { 'x-forwarded-for': `198.51.100.${i + 1}` },
+      });
       codes.push(res.statusCode);
     }
     expect(codes.slice(0, 20).every((c) => c === 401)).toBe(true);
@@ -140,8 +176,11 @@ describe('the client address and the deployment\'s transport', () => {
   it('sends HSTS and upgrade-insecure-requests only when the deployment says it runs on HTTPS', async () => {
     for (const https of [false, true]) {
       const res = await (await appWith({ https })).inject({ method: 'GET', url: '/api/health' });
-      expect({ https, hsts: 'strict-transport-security' in res.headers, upgrade: String(res.headers['content-security-policy']).includes('upgrade-insecure-requests') })
-        .toEqual({ https, hsts: https, upgrade: https });
+      expect({
+        https,
+        hsts: 'strict-transport-security' in res.headers,
+        upgrade: String(res.headers['content-security-policy']).includes('upgrade-insecure-requests'),
+      }).toEqual({ https, hsts: https, upgrade: https });
     }
   });
 
@@ -149,9 +188,19 @@ describe('the client address and the deployment\'s transport', () => {
     const app = await appWith({});
     const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'gus', password: TEST_PASSWORD } });
     const cookie = login.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
-    const res = await app.inject({ method: 'POST', url: '/api/reports/export', payload: { report: 'summary', filter: { from: '2026-01', to: '2026-03' } }, headers: { cookie, 'x-csrf-token': login.json().csrfToken } });
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/reports/export',
+      payload: { report: 'summary', filter: { from: '2026-01', to: '2026-03' } },
+      headers: { cookie, 'x-csrf-token': login.json().csrfToken },
+    });
     expect(res.statusCode).toBe(202);
-    const rows = await query<{ username: string; details: Record<string, unknown> }>(database.db, sql`select username, details from security_events where kind = 'export'`);
-    expect(rows).toEqual([{ username: 'gus', details: expect.objectContaining({ what: 'report', report: 'summary', jobId: res.json().jobId }) }]);
+    const rows = await query<{ username: string; details: Record<string, unknown> }>(
+      database.db,
+      sql`select username, details from security_events where kind = 'export'`,
+    );
+    expect(rows).toEqual([
+      { username: 'gus', details: expect.objectContaining({ what: 'report', report: 'summary', jobId: res.json().jobId }) },
+    ]);
   });
 });

@@ -26,9 +26,13 @@ export interface TokenView {
  * up the integration. Approval and execution (SESSION_ONLY_PERMISSIONS) are never a token's: a
  * decision is a person's, made in their own session.
  */
-export async function issueToken(q: Queryable, actor: Actor, input: { name: string; userId: string; scopes: Permission[]; expiresAt?: Date }): Promise<{ id: string; token: string }> {
+export async function issueToken(
+  q: Queryable,
+  actor: Actor,
+  input: { name: string; userId: string; scopes: Permission[]; expiresAt?: Date },
+): Promise<{ id: string; token: string }> {
   const [user] = await q.select({ id: users.id, active: users.active }).from(users).where(eq(users.id, input.userId));
-  if (!user || !user.active) throw invalid({ userId: '用户不存在或已停用' });
+  if (!user?.active) throw invalid({ userId: '用户不存在或已停用' });
   const grants = await grantsOf(q, input.userId);
   const fields: Record<string, string> = {};
   input.scopes.forEach((s, i) => {
@@ -41,17 +45,31 @@ export async function issueToken(q: Queryable, actor: Actor, input: { name: stri
 }
 
 export async function listTokens(q: Queryable): Promise<TokenView[]> {
-  const rows = await q.select({ t: apiTokens, username: users.username }).from(apiTokens).innerJoin(users, eq(users.id, apiTokens.userId)).orderBy(desc(apiTokens.createdAt));
+  const rows = await q
+    .select({ t: apiTokens, username: users.username })
+    .from(apiTokens)
+    .innerJoin(users, eq(users.id, apiTokens.userId))
+    .orderBy(desc(apiTokens.createdAt));
   return rows.map(({ t, username }) => ({
-    id: t.id, name: t.name, userId: t.userId, username, scopes: t.scopes,
-    createdAt: t.createdAt.toISOString(), expiresAt: t.expiresAt?.toISOString() ?? null,
-    revokedAt: t.revokedAt?.toISOString() ?? null, lastUsedAt: t.lastUsedAt?.toISOString() ?? null,
+    id: t.id,
+    name: t.name,
+    userId: t.userId,
+    username,
+    scopes: t.scopes,
+    createdAt: t.createdAt.toISOString(),
+    expiresAt: t.expiresAt?.toISOString() ?? null,
+    revokedAt: t.revokedAt?.toISOString() ?? null,
+    lastUsedAt: t.lastUsedAt?.toISOString() ?? null,
   }));
 }
 
 export async function revokeToken(q: Queryable, actor: Actor, id: string, ip?: string): Promise<void> {
   await withTx(q, async (tx) => {
-    const [t] = await tx.select({ id: apiTokens.id, revokedAt: apiTokens.revokedAt }).from(apiTokens).where(eq(apiTokens.id, id)).for('update');
+    const [t] = await tx
+      .select({ id: apiTokens.id, revokedAt: apiTokens.revokedAt })
+      .from(apiTokens)
+      .where(eq(apiTokens.id, id))
+      .for('update');
     if (!t) throw notFound('令牌');
     if (t.revokedAt) return; // revoking twice is harmless
     await tx.update(apiTokens).set({ revokedAt: new Date() }).where(eq(apiTokens.id, id));

@@ -15,7 +15,9 @@ describe('API tokens', () => {
     await insertUser(t.database.db, 'unitadmin', TEST_PASSWORD, [{ role: 'unit_admin', unitId: randomUnitId() }]);
     admin = await t.as('root');
   });
-  afterAll(async () => { await t.close(); });
+  afterAll(async () => {
+    await t.close();
+  });
 
   const bearer = (token: string, method: string, url: string, body?: unknown) =>
     t.app.inject({ method: method as never, url, payload: body as object | undefined, headers: { authorization: `Bearer ${token}` } });
@@ -79,7 +81,11 @@ describe('API tokens', () => {
   });
 
   it('never carries approval or execution, even for a user who holds them, and an older token listing them is refused them', async () => {
-    const res = await admin.post('/api/tokens', { name: '代批', userId: clerkId, scopes: ['document.read', 'document.approve', 'document.execute'] });
+    const res = await admin.post('/api/tokens', {
+      name: '代批',
+      userId: clerkId,
+      scopes: ['document.read', 'document.approve', 'document.execute'],
+    });
     expect(res.statusCode).toBe(400);
     expect(res.json().fields).toEqual({
       'scopes.1': '审批和执行须由本人登录办理，API 令牌不能带权限 document.approve',
@@ -94,13 +100,21 @@ describe('API tokens', () => {
     expect((await bearer('gw_legacy', 'GET', '/api/documents')).statusCode).toBe(200);
   });
 
-  it('logs every change made through a token as the token\'s, by name', async () => {
+  it("logs every change made through a token as the token's, by name", async () => {
     const { id, token } = (await admin.post('/api/tokens', { name: '门户对接', userId: clerkId, scopes: ['job.read'] })).json();
     expect((await bearer(token, 'PUT', '/api/auth/locale', { locale: 'zh-CN' })).statusCode).toBe(200);
     expect((await bearer(token, 'GET', '/api/auth/me')).statusCode).toBe(200);
-    const rows = await query<{ username: string; details: Record<string, unknown> }>(t.database.db, sql`
-      select username, details from security_events where kind = 'token_used' and details->>'tokenId' = ${id}`);
-    expect(rows).toEqual([{ username: 'clerk', details: { tokenId: id, tokenName: '门户对接', via: 'API 令牌「门户对接」', method: 'PUT', route: '/api/auth/locale', status: 200 } }]);
+    const rows = await query<{ username: string; details: Record<string, unknown> }>(
+      t.database.db,
+      sql`
+      select username, details from security_events where kind = 'token_used' and details->>'tokenId' = ${id}`,
+    );
+    expect(rows).toEqual([
+      {
+        username: 'clerk',
+        details: { tokenId: id, tokenName: '门户对接', via: 'API 令牌「门户对接」', method: 'PUT', route: '/api/auth/locale', status: 200 },
+      },
+    ]);
   });
 
   it('refuses an unknown permission name as a scope', async () => {

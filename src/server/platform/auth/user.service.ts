@@ -66,7 +66,12 @@ function checkPassword(password: string): void {
   if (problem) throw invalid({ password: problem });
 }
 
-export async function createUser(q: Queryable, input: NewUser, by: ChangedBy, opts: { passwordHash?: string } = {}): Promise<{ id: string; password: string | null }> {
+export async function createUser(
+  q: Queryable,
+  input: NewUser,
+  by: ChangedBy,
+  opts: { passwordHash?: string } = {},
+): Promise<{ id: string; password: string | null }> {
   checkGrants(input.roles);
   const generated = input.password ? null : generatePassword();
   const password = input.password ?? generated!;
@@ -75,15 +80,24 @@ export async function createUser(q: Queryable, input: NewUser, by: ChangedBy, op
   return withTx(q, async (tx) => {
     const [clash] = await tx.select({ id: users.id }).from(users).where(eq(users.username, input.username));
     if (clash) throw new AppError('conflict', `用户名“${input.username}”已被使用`, { username: '用户名已被使用' });
-    const [row] = await tx.insert(users).values({
-      username: input.username,
-      displayName: input.displayName,
-      passwordHash,
-      unitId: input.unitId,
-      staffId: input.staffId,
-      mustChangePassword: generated !== null,
-    }).returning({ id: users.id });
-    await logSecurityEvent(tx, { kind: 'user_created', userId: by.userId, username: by.username, ip: by.ip, details: { target: input.username, targetId: row.id } });
+    const [row] = await tx
+      .insert(users)
+      .values({
+        username: input.username,
+        displayName: input.displayName,
+        passwordHash,
+        unitId: input.unitId,
+        staffId: input.staffId,
+        mustChangePassword: generated !== null,
+      })
+      .returning({ id: users.id });
+    await logSecurityEvent(tx, {
+      kind: 'user_created',
+      userId: by.userId,
+      username: by.username,
+      ip: by.ip,
+      details: { target: input.username, targetId: row.id },
+    });
     await applyGrants(tx, row.id, input.username, input.roles, by);
     return { id: row.id, password: generated };
   });
@@ -105,16 +119,36 @@ export async function updateUser(
     if (patch.staffId !== undefined) set.staffId = patch.staffId;
     await tx.update(users).set(set).where(eq(users.id, userId));
     // A deactivated account must not keep working through sessions it already holds.
-    if (patch.active === false) await tx.update(sessions).set({ revokedAt: new Date() }).where(and(eq(sessions.userId, userId), sql`${sessions.revokedAt} is null`));
+    if (patch.active === false)
+      await tx
+        .update(sessions)
+        .set({ revokedAt: new Date() })
+        .where(and(eq(sessions.userId, userId), sql`${sessions.revokedAt} is null`));
     const changes = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
-    await logSecurityEvent(tx, { kind: 'user_updated', userId: by.userId, username: by.username, ip: by.ip, details: { target: user.username, targetId: userId, changes } });
+    await logSecurityEvent(tx, {
+      kind: 'user_updated',
+      userId: by.userId,
+      username: by.username,
+      ip: by.ip,
+      details: { target: user.username, targetId: userId, changes },
+    });
   });
   forgetSessions({ userId });
 }
 
-async function applyGrants(tx: Queryable, userId: string, username: string, wanted: RoleGrant[], by: ChangedBy): Promise<{ granted: RoleGrant[]; revoked: RoleGrant[] }> {
-  const current = (await tx.select({ id: roleAssignments.id, role: roleAssignments.role, unitId: roleAssignments.unitId }).from(roleAssignments)
-    .where(eq(roleAssignments.userId, userId))).map((r) => ({ ...r, role: r.role as Role }));
+async function applyGrants(
+  tx: Queryable,
+  userId: string,
+  username: string,
+  wanted: RoleGrant[],
+  by: ChangedBy,
+): Promise<{ granted: RoleGrant[]; revoked: RoleGrant[] }> {
+  const current = (
+    await tx
+      .select({ id: roleAssignments.id, role: roleAssignments.role, unitId: roleAssignments.unitId })
+      .from(roleAssignments)
+      .where(eq(roleAssignments.userId, userId))
+  ).map((r) => ({ ...r, role: r.role as Role }));
   const key = (g: RoleGrant) => `${g.role}|${g.unitId ?? ''}`;
   const wantedKeys = new Set(wanted.map(key));
   const currentKeys = new Set(current.map(key));
@@ -122,23 +156,43 @@ async function applyGrants(tx: Queryable, userId: string, username: string, want
   const granted = wanted.filter((g) => !currentKeys.has(key(g)));
   for (const g of revoked) {
     await tx.delete(roleAssignments).where(eq(roleAssignments.id, g.id));
-    await logSecurityEvent(tx, { kind: 'role_revoked', userId: by.userId, username: by.username, ip: by.ip, details: { target: username, targetId: userId, role: g.role, unitId: g.unitId } });
+    await logSecurityEvent(tx, {
+      kind: 'role_revoked',
+      userId: by.userId,
+      username: by.username,
+      ip: by.ip,
+      details: { target: username, targetId: userId, role: g.role, unitId: g.unitId },
+    });
   }
   for (const g of granted) {
     await tx.insert(roleAssignments).values({ userId, role: g.role, unitId: g.unitId, createdBy: by.userId });
-    await logSecurityEvent(tx, { kind: 'role_granted', userId: by.userId, username: by.username, ip: by.ip, details: { target: username, targetId: userId, role: g.role, unitId: g.unitId } });
+    await logSecurityEvent(tx, {
+      kind: 'role_granted',
+      userId: by.userId,
+      username: by.username,
+      ip: by.ip,
+      details: { target: username, targetId: userId, role: g.role, unitId: g.unitId },
+    });
   }
   return { granted, revoked: revoked.map(({ role, unitId }) => ({ role, unitId })) };
 }
 
 /** Replaces the user's role assignments with `grants`, logging each grant and revocation. */
-export async function setRoles(q: Queryable, userId: string, grants: RoleGrant[], by: ChangedBy): Promise<{ granted: RoleGrant[]; revoked: RoleGrant[] }> {
+export async function setRoles(
+  q: Queryable,
+  userId: string,
+  grants: RoleGrant[],
+  by: ChangedBy,
+): Promise<{ granted: RoleGrant[]; revoked: RoleGrant[] }> {
   checkGrants(grants);
   return withTx(q, async (tx) => {
     const [user] = await tx.select({ id: users.id, username: users.username }).from(users).where(eq(users.id, userId)).for('update');
     if (!user) throw notFound('用户');
     if (by.userId === userId && !grants.some((g) => g.role === 'sysadmin')) {
-      const had = await tx.select({ id: roleAssignments.id }).from(roleAssignments).where(and(eq(roleAssignments.userId, userId), eq(roleAssignments.role, 'sysadmin')));
+      const had = await tx
+        .select({ id: roleAssignments.id })
+        .from(roleAssignments)
+        .where(and(eq(roleAssignments.userId, userId), eq(roleAssignments.role, 'sysadmin')));
       // Removing one's own sysadmin role could leave nobody able to administer accounts.
       if (had.length) throw conflict('不能撤销自己的系统管理员角色');
     }
@@ -149,7 +203,12 @@ export async function setRoles(q: Queryable, userId: string, grants: RoleGrant[]
 }
 
 /** Sets a new password (generated when none is given) that must be changed at the next sign-in. */
-export async function resetPassword(q: Queryable, userId: string, password: string | null, by: ChangedBy): Promise<{ password: string | null }> {
+export async function resetPassword(
+  q: Queryable,
+  userId: string,
+  password: string | null,
+  by: ChangedBy,
+): Promise<{ password: string | null }> {
   const generated = password ? null : generatePassword();
   const next = password ?? generated!;
   checkPassword(next);
@@ -157,9 +216,21 @@ export async function resetPassword(q: Queryable, userId: string, password: stri
   await withTx(q, async (tx) => {
     const [user] = await tx.select({ id: users.id, username: users.username }).from(users).where(eq(users.id, userId)).for('update');
     if (!user) throw notFound('用户');
-    await tx.update(users).set({ passwordHash, mustChangePassword: true, failedLogins: 0, lockedUntil: null, updatedAt: new Date() }).where(eq(users.id, userId));
-    await tx.update(sessions).set({ revokedAt: new Date() }).where(and(eq(sessions.userId, userId), sql`${sessions.revokedAt} is null`));
-    await logSecurityEvent(tx, { kind: 'password_reset', userId: by.userId, username: by.username, ip: by.ip, details: { target: user.username, targetId: userId } });
+    await tx
+      .update(users)
+      .set({ passwordHash, mustChangePassword: true, failedLogins: 0, lockedUntil: null, updatedAt: new Date() })
+      .where(eq(users.id, userId));
+    await tx
+      .update(sessions)
+      .set({ revokedAt: new Date() })
+      .where(and(eq(sessions.userId, userId), sql`${sessions.revokedAt} is null`));
+    await logSecurityEvent(tx, {
+      kind: 'password_reset',
+      userId: by.userId,
+      username: by.username,
+      ip: by.ip,
+      details: { target: user.username, targetId: userId },
+    });
   });
   forgetSessions({ userId });
   return { password: generated };

@@ -44,10 +44,15 @@ const ident = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
 /** Every table of schema public, parents before children. */
 export async function listTables(q: Queryable): Promise<TableInfo[]> {
-  const tables = await query<{ name: string }>(q, sql`
+  const tables = await query<{ name: string }>(
+    q,
+    sql`
     select c.relname as name from pg_class c join pg_namespace n on n.oid = c.relnamespace
-    where n.nspname = 'public' and c.relkind in ('r', 'p') and not c.relispartition order by c.relname`);
-  const cols = await query<{ table: string; column: string; generated: string; identity: string; serial: boolean }>(q, sql`
+    where n.nspname = 'public' and c.relkind in ('r', 'p') and not c.relispartition order by c.relname`,
+  );
+  const cols = await query<{ table: string; column: string; generated: string; identity: string; serial: boolean }>(
+    q,
+    sql`
     select c.relname as "table", a.attname as "column", a.attgenerated::text as generated, a.attidentity::text as identity,
            coalesce(pg_get_expr(d.adbin, d.adrelid) like 'nextval(%', false) as serial
     from pg_attribute a
@@ -55,12 +60,16 @@ export async function listTables(q: Queryable): Promise<TableInfo[]> {
     join pg_namespace n on n.oid = c.relnamespace
     left join pg_attrdef d on d.adrelid = a.attrelid and d.adnum = a.attnum
     where n.nspname = 'public' and a.attnum > 0 and not a.attisdropped
-    order by c.relname, a.attnum`);
-  const deps = await query<{ child: string; parent: string }>(q, sql`
+    order by c.relname, a.attnum`,
+  );
+  const deps = await query<{ child: string; parent: string }>(
+    q,
+    sql`
     select distinct c.relname as child, p.relname as parent from pg_constraint k
     join pg_class c on c.oid = k.conrelid join pg_class p on p.oid = k.confrelid
     join pg_namespace n on n.oid = c.relnamespace
-    where k.contype = 'f' and n.nspname = 'public' and c.oid <> p.oid`);
+    where k.contype = 'f' and n.nspname = 'public' and c.oid <> p.oid`,
+  );
 
   const info = new Map<string, TableInfo>();
   for (const t of tables) if (!SKIPPED.has(t.name)) info.set(t.name, { name: t.name, columns: [], sequenced: [], hasIdentity: false });
@@ -96,8 +105,17 @@ export interface BackupSummary {
 }
 
 /** Writes a consistent snapshot (one repeatable-read transaction) of the database to `file`. */
-export async function backupDatabase(database: Database, file: string, opts: { actor?: { userId?: string; username?: string } } = {}): Promise<BackupSummary> {
-  await logSecurityEvent(database.db, { kind: 'backup', userId: opts.actor?.userId, username: opts.actor?.username ?? 'cli', details: { file: basename(file) } });
+export async function backupDatabase(
+  database: Database,
+  file: string,
+  opts: { actor?: { userId?: string; username?: string } } = {},
+): Promise<BackupSummary> {
+  await logSecurityEvent(database.db, {
+    kind: 'backup',
+    userId: opts.actor?.userId,
+    username: opts.actor?.username ?? 'cli',
+    details: { file: basename(file) },
+  });
   let rows = 0;
   let tableCount = 0;
   await database.db.transaction(async (tx) => {
@@ -105,7 +123,13 @@ export async function backupDatabase(database: Database, file: string, opts: { a
     const tables = await listTables(tx);
     tableCount = tables.length;
     async function* lines() {
-      yield JSON.stringify({ format: BACKUP_FORMAT, version: BACKUP_VERSION, createdAt: new Date().toISOString(), engine: database.engine, tables: tables.map((t) => t.name) }) + '\n';
+      yield JSON.stringify({
+        format: BACKUP_FORMAT,
+        version: BACKUP_VERSION,
+        createdAt: new Date().toISOString(),
+        engine: database.engine,
+        tables: tables.map((t) => t.name),
+      }) + '\n';
       for (const t of tables) {
         yield JSON.stringify({ $table: t.name, columns: t.columns }) + '\n';
         await tx.execute(sql.raw(`declare gongwu_dump no scroll cursor for select to_jsonb(t)::text as j from ${ident(t.name)} t`));
@@ -149,7 +173,11 @@ export class RestoreError extends Error {}
  * written and foreign keys are not checked row by row; identity values are kept and the
  * sequences moved past them.
  */
-export async function restoreDatabase(database: Database, file: string, opts: { force?: boolean; actor?: { userId?: string; username?: string } } = {}): Promise<BackupSummary> {
+export async function restoreDatabase(
+  database: Database,
+  file: string,
+  opts: { force?: boolean; actor?: { userId?: string; username?: string } } = {},
+): Promise<BackupSummary> {
   // A read error (a folder, no permission) fails the restore instead of escaping as an 'error' event.
   const source = fs.createReadStream(file);
   const gunzip = createGunzip();
@@ -159,7 +187,8 @@ export async function restoreDatabase(database: Database, file: string, opts: { 
   const first = await it.next();
   const header = first.done ? undefined : (JSON.parse(first.value) as { format?: string; version?: number });
   if (header?.format !== BACKUP_FORMAT) throw new RestoreError(`${file} is not a Gongwu backup`);
-  if (header.version !== BACKUP_VERSION) throw new RestoreError(`backup version ${header.version} is not supported (expected ${BACKUP_VERSION})`);
+  if (header.version !== BACKUP_VERSION)
+    throw new RestoreError(`backup version ${header.version} is not supported (expected ${BACKUP_VERSION})`);
 
   let rows = 0;
   let tableCount = 0;
@@ -167,14 +196,18 @@ export async function restoreDatabase(database: Database, file: string, opts: { 
     const tables = new Map((await listTables(tx)).map((t) => [t.name, t]));
     const inUse = await tablesInUse(tx, tables);
     if (inUse.length && !opts.force) {
-      throw new RestoreError(`the database is not empty (${inUse.join(', ')} hold rows); restore into an empty database or pass --force to replace its contents`);
+      throw new RestoreError(
+        `the database is not empty (${inUse.join(', ')} hold rows); restore into an empty database or pass --force to replace its contents`,
+      );
     }
     // Everything goes, reference data from migrations included: the backup brings its own.
     await tx.execute(sql.raw(`truncate ${[...tables.keys()].map(ident).join(', ')} restart identity cascade`));
     try {
       await tx.execute(sql.raw('set local session_replication_role = replica'));
     } catch (err) {
-      throw new RestoreError(`restore turns triggers off during the load, which needs a PostgreSQL superuser (or SET privilege on session_replication_role): ${(err as Error).message}`);
+      throw new RestoreError(
+        `restore turns triggers off during the load, which needs a PostgreSQL superuser (or SET privilege on session_replication_role): ${(err as Error).message}`,
+      );
     }
 
     let current: { table: TableInfo; columns: string[] } | undefined;
@@ -185,7 +218,9 @@ export async function restoreDatabase(database: Database, file: string, opts: { 
       const cols = current.columns.map(ident).join(', ');
       const name = ident(current.table.name);
       const overriding = current.table.hasIdentity ? ' overriding system value' : '';
-      await tx.execute(sql`${sql.raw(`insert into ${name} (${cols})${overriding} select ${cols} from jsonb_populate_recordset(null::${name}, `)}${'[' + batch.join(',') + ']'}::jsonb)`);
+      await tx.execute(
+        sql`${sql.raw(`insert into ${name} (${cols})${overriding} select ${cols} from jsonb_populate_recordset(null::${name}, `)}${'[' + batch.join(',') + ']'}::jsonb)`,
+      );
       rows += batch.length;
       batch = [];
       batchBytes = 0;
@@ -203,7 +238,10 @@ export async function restoreDatabase(database: Database, file: string, opts: { 
           break;
         }
         const table = tables.get(marker.$table!);
-        if (!table) throw new RestoreError(`the backup has table ${marker.$table}, which this database does not: migrate first, or use the matching version`);
+        if (!table)
+          throw new RestoreError(
+            `the backup has table ${marker.$table}, which this database does not: migrate first, or use the matching version`,
+          );
         // Columns present on both sides; one the backup lacks takes its default later via migrations.
         current = { table, columns: table.columns.filter((c) => marker.columns!.includes(c)) };
         tableCount++;
@@ -218,22 +256,39 @@ export async function restoreDatabase(database: Database, file: string, opts: { 
 
     for (const t of tables.values()) {
       for (const col of t.sequenced) {
-        await tx.execute(sql.raw(`select setval(pg_get_serial_sequence('${ident(t.name).replace(/'/g, "''")}', '${col.replace(/'/g, "''")}'), coalesce((select max(${ident(col)}) from ${ident(t.name)}), 0) + 1, false)`));
+        await tx.execute(
+          sql.raw(
+            `select setval(pg_get_serial_sequence('${ident(t.name).replace(/'/g, "''")}', '${col.replace(/'/g, "''")}'), coalesce((select max(${ident(col)}) from ${ident(t.name)}), 0) + 1, false)`,
+          ),
+        );
       }
     }
   });
   input.close();
-  await logSecurityEvent(database.db, { kind: 'restore', userId: opts.actor?.userId, username: opts.actor?.username ?? 'cli', details: { file: basename(file), tables: tableCount, rows, force: !!opts.force } });
+  await logSecurityEvent(database.db, {
+    kind: 'restore',
+    userId: opts.actor?.userId,
+    username: opts.actor?.username ?? 'cli',
+    details: { file: basename(file), tables: tableCount, rows, force: !!opts.force },
+  });
   return { tables: tableCount, rows, bytes: fs.statSync(file).size };
 }
 
 /** md5 of every table's rows in a stable order: two databases with equal digests hold the same data. */
-export async function tableDigests(q: Queryable, opts: { exclude?: string[]; where?: Record<string, string> } = {}): Promise<Record<string, string>> {
+export async function tableDigests(
+  q: Queryable,
+  opts: { exclude?: string[]; where?: Record<string, string> } = {},
+): Promise<Record<string, string>> {
   const out: Record<string, string> = {};
   for (const t of await listTables(q)) {
     if (opts.exclude?.includes(t.name)) continue;
     const where = opts.where?.[t.name] ? ` where ${opts.where[t.name]}` : '';
-    const [r] = await query<{ d: string | null; n: number }>(q, sql.raw(`select md5(coalesce(string_agg(x.r, E'\\n' order by x.r collate "C"), '')) as d, count(*)::int as n from (select t::text as r from ${ident(t.name)} t${where}) x`));
+    const [r] = await query<{ d: string | null; n: number }>(
+      q,
+      sql.raw(
+        `select md5(coalesce(string_agg(x.r, E'\\n' order by x.r collate "C"), '')) as d, count(*)::int as n from (select t::text as r from ${ident(t.name)} t${where}) x`,
+      ),
+    );
     out[t.name] = `${r.n}:${r.d}`;
   }
   return out;

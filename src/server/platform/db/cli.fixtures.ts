@@ -24,7 +24,12 @@ const baseEnv = (env: Record<string, string | undefined>) => {
 };
 
 export function cli(args: string[], env: Record<string, string | undefined>, opts: { cwd?: string; timeoutMs?: number } = {}): CliResult {
-  const r = spawnSync(process.execPath, [bin, ...args], { env: baseEnv(env), cwd: opts.cwd ?? root, encoding: 'utf8', timeout: opts.timeoutMs ?? 120_000 });
+  const r = spawnSync(process.execPath, [bin, ...args], {
+    env: baseEnv(env),
+    cwd: opts.cwd ?? root,
+    encoding: 'utf8',
+    timeout: opts.timeoutMs ?? 120_000,
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -32,11 +37,16 @@ export function cli(args: string[], env: Record<string, string | undefined>, opt
 export async function startServer(env: Record<string, string | undefined>, dataDir: string): Promise<ChildProcess & { output(): string }> {
   const child = spawn(process.execPath, [bin, 'serve'], { env: baseEnv({ PORT: '0', GONGWU_DATA_DIR: dataDir, ...env }), cwd: root });
   let output = '';
-  child.stdout!.on('data', (d) => { output += d; });
-  child.stderr!.on('data', (d) => { output += d; });
+  child.stdout!.on('data', (d) => {
+    output += d;
+  });
+  child.stderr!.on('data', (d) => {
+    output += d;
+  });
   const deadline = Date.now() + 300_000;
   while (!/Gongwu is serving/.test(output)) {
-    if (child.exitCode !== null || child.signalCode !== null || Date.now() > deadline) throw new Error(`the server did not start: ${output}`);
+    if (child.exitCode !== null || child.signalCode !== null || Date.now() > deadline)
+      throw new Error(`the server did not start: ${output}`);
     await new Promise((r) => setTimeout(r, 200));
   }
   return Object.assign(child, { output: () => output });

@@ -5,10 +5,21 @@
  * They answer 503 and the job queue waits and retries; the pool reconnects by itself.
  */
 const SOCKET_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENOTFOUND', 'EAI_AGAIN', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH']);
-const MESSAGES = [/connection terminated/i, /timeout exceeded when trying to connect/i, /not queryable/i, /Connection ended/i, /terminating connection/i, /the database system is (starting up|shutting down|in recovery mode)/i];
+const MESSAGES = [
+  /connection terminated/i,
+  /timeout exceeded when trying to connect/i,
+  /not queryable/i,
+  /Connection ended/i,
+  /terminating connection/i,
+  /the database system is (starting up|shutting down|in recovery mode)/i,
+];
 
 export function isDatabaseUnavailable(err: unknown): boolean {
-  for (let e = err as { code?: unknown; message?: unknown; cause?: unknown } | undefined, depth = 0; e && depth < 4; e = e.cause as typeof e, depth++) {
+  for (
+    let e = err as { code?: unknown; message?: unknown; cause?: unknown } | undefined, depth = 0;
+    e && depth < 4;
+    e = e.cause as typeof e, depth++
+  ) {
     const code = typeof e.code === 'string' ? e.code : '';
     if (SOCKET_CODES.has(code) || code.startsWith('08') || code === '57P01' || code === '57P02' || code === '57P03') return true;
     if (typeof e.message === 'string' && MESSAGES.some((m) => m.test(e!.message as string))) return true;
@@ -20,4 +31,5 @@ export function isDatabaseUnavailable(err: unknown): boolean {
 }
 
 /** A statement cancelled by statement_timeout. */
-export const isStatementTimeout = (err: unknown) => (err as { code?: string })?.code === '57014' || (err as { cause?: { code?: string } })?.cause?.code === '57014';
+export const isStatementTimeout = (err: unknown) =>
+  (err as { code?: string })?.code === '57014' || (err as { cause?: { code?: string } })?.cause?.code === '57014';

@@ -32,11 +32,19 @@ describe('the embedded engine after a killed process', () => {
     const printed: number[] = [];
     let stderr = '';
     let buffer = '';
-    child.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });
+    child.stderr.on('data', (d: Buffer) => {
+      stderr += d.toString();
+    });
     await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`the child committed only ${printed.length} rows in time; stderr: ${stderr}`)), 90_000);
+      const timer = setTimeout(
+        () => reject(new Error(`the child committed only ${printed.length} rows in time; stderr: ${stderr}`)),
+        90_000,
+      );
       child.on('exit', (code) => {
-        if (printed.length < 200) { clearTimeout(timer); reject(new Error(`the child exited early (${code}): ${stderr}`)); }
+        if (printed.length < 200) {
+          clearTimeout(timer);
+          reject(new Error(`the child exited early (${code}): ${stderr}`));
+        }
       });
       child.stdout.on('data', (d: Buffer) => {
         buffer += d.toString();

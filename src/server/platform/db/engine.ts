@@ -84,7 +84,11 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
 }
 
 function makePool(url: string, opts: OpenOptions, limits: DatabaseLimits, statementTimeoutMs: number, max: number): pg.Pool {
-  const settings = { ...SESSION_SETTINGS, statement_timeout: String(statementTimeoutMs), idle_in_transaction_session_timeout: String(limits.idleInTransactionTimeoutMs) };
+  const settings = {
+    ...SESSION_SETTINGS,
+    statement_timeout: String(statementTimeoutMs),
+    idle_in_transaction_session_timeout: String(limits.idleInTransactionTimeoutMs),
+  };
   // Who is connected, in pg_stat_activity: `restore` refuses while a server is.
   const applicationName = `gongwu-${opts.role ?? 'app'}`;
   // Settings travel in the startup packet, so every pooled connection has them before its first query.
@@ -92,7 +96,9 @@ function makePool(url: string, opts: OpenOptions, limits: DatabaseLimits, statem
     connectionString: url,
     application_name: applicationName,
     max,
-    options: Object.entries(settings).map(([k, v]) => `-c ${k}=${v}`).join(' '),
+    options: Object.entries(settings)
+      .map(([k, v]) => `-c ${k}=${v}`)
+      .join(' '),
     connectionTimeoutMillis: limits.connectTimeoutMs,
     // A server that vanishes without closing the socket (a cut cable) is noticed by the client too.
     query_timeout: statementTimeoutMs ? statementTimeoutMs + 5_000 : undefined,
@@ -128,7 +134,14 @@ async function openPostgres(url: string, opts: OpenOptions): Promise<Database> {
       if (limits.jobStatementTimeoutMs === limits.statementTimeoutMs) return database;
       if (!long) {
         const jobPool = makePool(url, opts, limits, limits.jobStatementTimeoutMs, 3);
-        long = { ...database, db: drizzlePg(jobPool) as unknown as Db, pool: jobPool, execScript: async (text) => void (await jobPool.query(text)), longWork: () => long!, close: () => jobPool.end() };
+        long = {
+          ...database,
+          db: drizzlePg(jobPool) as unknown as Db,
+          pool: jobPool,
+          execScript: async (text) => void (await jobPool.query(text)),
+          longWork: () => long!,
+          close: () => jobPool.end(),
+        };
       }
       return long;
     },
@@ -156,11 +169,17 @@ async function waitForServer(pool: pg.Pool, url: string, limits: DatabaseLimits,
       const msg = (err as Error).message;
       if (code === '3D000') {
         await pool.end();
-        throw new StartupError(`数据库不存在：${where}（${msg}）；请先创建它（createdb）`, `the database does not exist: ${where} (${msg}); create it first (createdb)`);
+        throw new StartupError(
+          `数据库不存在：${where}（${msg}）；请先创建它（createdb）`,
+          `the database does not exist: ${where} (${msg}); create it first (createdb)`,
+        );
       }
       if (code === '28P01' || code === '28000') {
         await pool.end();
-        throw new StartupError(`数据库拒绝登录：${where}（${msg}）；请检查 DATABASE_URL 中的用户名和密码`, `the database refused the sign-in: ${where} (${msg}); check the user and password in DATABASE_URL`);
+        throw new StartupError(
+          `数据库拒绝登录：${where}（${msg}）；请检查 DATABASE_URL 中的用户名和密码`,
+          `the database refused the sign-in: ${where} (${msg}); check the user and password in DATABASE_URL`,
+        );
       }
       if (!isDatabaseUnavailable(err) || Date.now() >= deadline) {
         await pool.end();
@@ -170,7 +189,9 @@ async function waitForServer(pool: pg.Pool, url: string, limits: DatabaseLimits,
         );
       }
       const wait = Math.min(5_000, 500 * 2 ** Math.min(attempt - 1, 4));
-      log?.(`数据库暂不可达（${msg}），${(wait / 1000).toFixed(1)} 秒后重试 / database unreachable, retrying in ${(wait / 1000).toFixed(1)} s`);
+      log?.(
+        `数据库暂不可达（${msg}），${(wait / 1000).toFixed(1)} 秒后重试 / database unreachable, retrying in ${(wait / 1000).toFixed(1)} s`,
+      );
       await new Promise((r) => setTimeout(r, Math.min(wait, Math.max(0, deadline - Date.now()))));
     }
   }
@@ -196,15 +217,23 @@ async function openPglite(opts: OpenOptions): Promise<Database> {
     try {
       fs.mkdirSync(opts.dataDir, { recursive: true });
     } catch (err) {
-      throw new StartupError(`无法创建数据文件夹 ${opts.dataDir}：${(err as Error).message}`, `cannot create the data folder ${opts.dataDir}: ${(err as Error).message}`);
+      throw new StartupError(
+        `无法创建数据文件夹 ${opts.dataDir}：${(err as Error).message}`,
+        `cannot create the data folder ${opts.dataDir}: ${(err as Error).message}`,
+      );
     }
     lock = acquireFolderLock(opts.dataDir, opts.role ?? 'command');
     if (fresh) opts.log?.(`Creating the embedded database in ${opts.dataDir} (first start runs initdb; this takes several seconds)…`);
   }
-  const settings = Object.entries(SESSION_SETTINGS).map(([k, v]) => `SET ${k} = '${v}';`).join(' ');
+  const settings = Object.entries(SESSION_SETTINGS)
+    .map(([k, v]) => `SET ${k} = '${v}';`)
+    .join(' ');
   const fail = (err: unknown) => {
     lock?.release();
-    return new StartupError(`无法打开内嵌数据库 ${opts.dataDir}：${(err as Error).message}`, `cannot open the embedded database in ${opts.dataDir}: ${(err as Error).message}`);
+    return new StartupError(
+      `无法打开内嵌数据库 ${opts.dataDir}：${(err as Error).message}`,
+      `cannot open the embedded database in ${opts.dataDir}: ${(err as Error).message}`,
+    );
   };
   // The engine on its own thread (pglite-thread.ts) unless GONGWU_PGLITE_THREAD=off, which keeps
   // it on this one (the benchmark compares the two).

@@ -22,7 +22,10 @@ export interface LockHolder {
 }
 
 export class FolderBusyError extends StartupError {
-  constructor(readonly dir: string, readonly holder: LockHolder) {
+  constructor(
+    readonly dir: string,
+    readonly holder: LockHolder,
+  ) {
     super(
       `数据文件夹 ${dir} 正由另一个进程使用（${describe(holder)}）；同一文件夹只能由一个进程打开`,
       `the data folder ${dir} is in use by another process (${describe(holder)}); one folder, one process`,
@@ -71,7 +74,10 @@ export interface FolderLock {
 const readOnly = (dir: string, err: unknown) => {
   const code = (err as NodeJS.ErrnoException).code;
   if (code === 'EACCES' || code === 'EROFS' || code === 'EPERM') {
-    return new StartupError(`数据文件夹 ${dir} 不可写（${code}），请检查权限或磁盘`, `the data folder ${dir} is not writable (${code}); check its permissions or the disk`);
+    return new StartupError(
+      `数据文件夹 ${dir} 不可写（${code}），请检查权限或磁盘`,
+      `the data folder ${dir} is not writable (${code}); check its permissions or the disk`,
+    );
   }
   return undefined;
 };

@@ -46,7 +46,10 @@ async function migrateUnlocked(database: Database): Promise<void> {
   else await migratePg(database.db as never, config);
   const postDir = path.join(MIGRATIONS_DIR, 'post');
   if (fs.existsSync(postDir)) {
-    for (const file of fs.readdirSync(postDir).filter((f) => f.endsWith('.sql')).sort()) {
+    for (const file of fs
+      .readdirSync(postDir)
+      .filter((f) => f.endsWith('.sql'))
+      .sort()) {
       await database.execScript(fs.readFileSync(path.join(postDir, file), 'utf8'));
     }
   }

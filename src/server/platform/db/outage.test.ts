@@ -11,19 +11,27 @@ import { migrate } from './migrate.ts';
 const BIN = '/usr/lib/postgresql/15/bin';
 // A throwaway PostgreSQL cluster of its own, which the test stops and starts: PostgreSQL mode only,
 // with the server binaries, as root (the cluster runs as the postgres user).
-const usable = !!process.env.TEST_DATABASE_URL && fs.existsSync(path.join(BIN, 'pg_ctl')) && process.getuid?.() === 0
-  && spawnSync('id', ['postgres']).status === 0;
+const usable =
+  !!process.env.TEST_DATABASE_URL &&
+  fs.existsSync(path.join(BIN, 'pg_ctl')) &&
+  process.getuid?.() === 0 &&
+  spawnSync('id', ['postgres']).status === 0;
 
-const asPostgres = (cmd: string, args: string[]) => execFileSync('runuser', ['-u', 'postgres', '--', path.join(BIN, cmd), ...args], { stdio: 'pipe', timeout: 60_000 });
+const asPostgres = (cmd: string, args: string[]) =>
+  execFileSync('runuser', ['-u', 'postgres', '--', path.join(BIN, cmd), ...args], { stdio: 'pipe', timeout: 60_000 });
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe.runIf(usable)('PostgreSQL going away and coming back', () => {
   const dir = tempDir('gongwu-outage-');
   const cluster = path.join(dir, 'cluster');
   const port = 20000 + Math.floor(Math.random() * 20000);
-  const pgCtl = (action: 'start' | 'stop') => asPostgres('pg_ctl', action === 'start'
-    ? ['-D', cluster, '-l', path.join(dir, 'log'), '-w', '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1`, 'start']
-    : ['-D', cluster, '-m', 'fast', '-w', 'stop']);
+  const pgCtl = (action: 'start' | 'stop') =>
+    asPostgres(
+      'pg_ctl',
+      action === 'start'
+        ? ['-D', cluster, '-l', path.join(dir, 'log'), '-w', '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1`, 'start']
+        : ['-D', cluster, '-m', 'fast', '-w', 'stop'],
+    );
   let t: TestApp;
   let admin: Client;
   let adminId: string;
@@ -32,10 +40,18 @@ describe.runIf(usable)('PostgreSQL going away and coming back', () => {
     fs.chmodSync(dir, 0o755);
     fs.mkdirSync(cluster);
     fs.chownSync(dir, Number(execFileSync('id', ['-u', 'postgres']).toString()), Number(execFileSync('id', ['-g', 'postgres']).toString()));
-    fs.chownSync(cluster, Number(execFileSync('id', ['-u', 'postgres']).toString()), Number(execFileSync('id', ['-g', 'postgres']).toString()));
+    fs.chownSync(
+      cluster,
+      Number(execFileSync('id', ['-u', 'postgres']).toString()),
+      Number(execFileSync('id', ['-g', 'postgres']).toString()),
+    );
     asPostgres('initdb', ['-D', cluster, '-A', 'trust', '-U', 'postgres', '--no-sync']);
     pgCtl('start');
-    const database = await openDatabase({ databaseUrl: `postgres://postgres@127.0.0.1:${port}/postgres`, dataDir: 'memory://', limits: { connectTimeoutMs: 2000, statementTimeoutMs: 10_000, idleInTransactionTimeoutMs: 10_000 } });
+    const database = await openDatabase({
+      databaseUrl: `postgres://postgres@127.0.0.1:${port}/postgres`,
+      dataDir: 'memory://',
+      limits: { connectTimeoutMs: 2000, statementTimeoutMs: 10_000, idleInTransactionTimeoutMs: 10_000 },
+    });
     await migrate(database);
     t = await createTestApp({ database });
     await insertUser(database.db, 'root1', TEST_PASSWORD, [{ role: 'sysadmin', unitId: null }]);
@@ -46,7 +62,11 @@ describe.runIf(usable)('PostgreSQL going away and coming back', () => {
 
   afterAll(async () => {
     await t?.close().catch(() => undefined);
-    try { pgCtl('stop'); } catch { /* already stopped */ }
+    try {
+      pgCtl('stop');
+    } catch {
+      /* already stopped */
+    }
     fs.rmSync(dir, { recursive: true, force: true });
   });
 

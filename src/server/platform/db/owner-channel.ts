@@ -31,7 +31,12 @@ let consoleRouted = false;
 function routeConsole(): void {
   if (consoleRouted) return;
   consoleRouted = true;
-  for (const [name, stream] of [['log', 'out'], ['info', 'out'], ['warn', 'err'], ['error', 'err']] as const) {
+  for (const [name, stream] of [
+    ['log', 'out'],
+    ['info', 'out'],
+    ['warn', 'err'],
+    ['error', 'err'],
+  ] as const) {
     const original = console[name].bind(console);
     console[name] = (...args: unknown[]) => {
       const io = current.getStore();
@@ -64,7 +69,9 @@ export async function startOwnerChannel(dir: string, lock: FolderLock, run: Comm
     }
     let body = '';
     req.setEncoding('utf8');
-    req.on('data', (c: string) => { body += c; });
+    req.on('data', (c: string) => {
+      body += c;
+    });
     req.on('end', () => {
       let request: { argv: string[]; cwd: string };
       try {
@@ -88,11 +95,12 @@ export async function startOwnerChannel(dir: string, lock: FolderLock, run: Comm
   lock.update({ role: 'server', adminPort: port });
   return {
     port,
-    close: () => new Promise<void>((resolve) => {
-      fs.rmSync(tokenFile, { force: true });
-      server.close(() => resolve());
-      server.closeAllConnections();
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        fs.rmSync(tokenFile, { force: true });
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
 }
 
@@ -126,35 +134,53 @@ export async function runOnOwner(dir: string, holder: LockHolder, argv: string[]
     );
   }
   return new Promise<number>((resolve, reject) => {
-    const req = http.request({ host: '127.0.0.1', port: holder.adminPort, method: 'POST', path: '/run', headers: { 'x-gongwu-token': token, 'content-type': 'application/json' } }, (res) => {
-      if (res.statusCode !== 200) {
-        reject(new StartupError(`服务器（pid ${holder.pid}）拒绝了命令（HTTP ${res.statusCode}）`, `the server (pid ${holder.pid}) refused the command (HTTP ${res.statusCode})`));
-        res.resume();
-        return;
-      }
-      let exit = 1;
-      let rest = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk: string) => {
-        rest += chunk;
-        let nl: number;
-        while ((nl = rest.indexOf('\n')) >= 0) {
-          const line = rest.slice(0, nl);
-          rest = rest.slice(nl + 1);
-          if (!line) continue;
-          const m = JSON.parse(line) as { out?: string; err?: string; exit?: number };
-          if (m.out !== undefined) process.stdout.write(m.out);
-          if (m.err !== undefined) process.stderr.write(m.err);
-          if (m.exit !== undefined) exit = m.exit;
+    const req = http.request(
+      {
+        host: '127.0.0.1',
+        port: holder.adminPort,
+        method: 'POST',
+        path: '/run',
+        headers: { 'x-gongwu-token': token, 'content-type': 'application/json' },
+      },
+      (res) => {
+        if (res.statusCode !== 200) {
+          reject(
+            new StartupError(
+              `服务器（pid ${holder.pid}）拒绝了命令（HTTP ${res.statusCode}）`,
+              `the server (pid ${holder.pid}) refused the command (HTTP ${res.statusCode})`,
+            ),
+          );
+          res.resume();
+          return;
         }
-      });
-      res.on('end', () => resolve(exit));
-      res.on('error', reject);
-    });
-    req.on('error', (err) => reject(new StartupError(
-      `服务器（pid ${holder.pid}）正在使用数据文件夹 ${dir}，但无法连接它（${err.message}）`,
-      `the server (pid ${holder.pid}) holds ${dir} but cannot be reached (${err.message})`,
-    )));
+        let exit = 1;
+        let rest = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => {
+          rest += chunk;
+          let nl: number;
+          while ((nl = rest.indexOf('\n')) >= 0) {
+            const line = rest.slice(0, nl);
+            rest = rest.slice(nl + 1);
+            if (!line) continue;
+            const m = JSON.parse(line) as { out?: string; err?: string; exit?: number };
+            if (m.out !== undefined) process.stdout.write(m.out);
+            if (m.err !== undefined) process.stderr.write(m.err);
+            if (m.exit !== undefined) exit = m.exit;
+          }
+        });
+        res.on('end', () => resolve(exit));
+        res.on('error', reject);
+      },
+    );
+    req.on('error', (err) =>
+      reject(
+        new StartupError(
+          `服务器（pid ${holder.pid}）正在使用数据文件夹 ${dir}，但无法连接它（${err.message}）`,
+          `the server (pid ${holder.pid}) holds ${dir} but cannot be reached (${err.message})`,
+        ),
+      ),
+    );
     req.end(JSON.stringify({ argv, cwd: process.cwd() }));
   });
 }

@@ -52,12 +52,17 @@ async function handle(m) {
       // The transaction holds PGlite (its own lock) until 'end'; queries tagged with its id run inside it.
       const entry = {};
       let begun;
-      const ready = new Promise((r) => { begun = r; });
-      entry.outcome = pglite.transaction((tx) => new Promise((commit, rollback) => {
-        entry.tx = tx;
-        entry.end = (ok) => (ok ? commit() : rollback(new Error('rollback')));
-        begun();
-      }));
+      const ready = new Promise((r) => {
+        begun = r;
+      });
+      entry.outcome = pglite.transaction(
+        (tx) =>
+          new Promise((commit, rollback) => {
+            entry.tx = tx;
+            entry.end = (ok) => (ok ? commit() : rollback(new Error('rollback')));
+            begun();
+          }),
+      );
       entry.outcome.catch(() => undefined);
       transactions.set(m.txId, entry);
       await Promise.race([ready, entry.outcome]);

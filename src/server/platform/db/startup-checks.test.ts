@@ -36,7 +36,7 @@ describe('start-up says what is wrong', () => {
     }
   });
 
-  it('a folder of another program\'s files is left as it was', () => {
+  it("a folder of another program's files is left as it was", () => {
     const dir = path.join(work, 'photos');
     fs.mkdirSync(dir);
     fs.writeFileSync(path.join(dir, 'holiday.jpg'), 'jpeg');
@@ -57,7 +57,9 @@ describe('start-up says what is wrong', () => {
     fs.mkdirSync(dir, { mode: 0o755 });
     fs.chmodSync(work, 0o755);
     const r = spawnSync('runuser', ['-u', 'nobody', '--', process.execPath, path.resolve('bin/gongwu.js'), 'migrate'], {
-      env: { PATH: process.env.PATH, GONGWU_DATA_DIR: dir, HOME: '/tmp' }, encoding: 'utf8', timeout: 60_000,
+      env: { PATH: process.env.PATH, GONGWU_DATA_DIR: dir, HOME: '/tmp' },
+      encoding: 'utf8',
+      timeout: 60_000,
     });
     expectRefused({ code: r.status, stdout: r.stdout, stderr: r.stderr }, `数据文件夹 ${dir} 不可写（EACCES）`);
     expect(snapshot(dir)).toEqual([]);

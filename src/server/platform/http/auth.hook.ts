@@ -41,8 +41,18 @@ export function installAccessControl(app: App, registry: RouteRecord[]): void {
     const actor = req.actor as Actor | undefined;
     if (!actor?.token || SAFE.has(req.method) || reply.statusCode >= 400) return;
     await logSecurityEvent(req.server.database.db, {
-      kind: 'token_used', userId: actor.userId, username: actor.username, ip: req.ip,
-      details: { tokenId: actor.token.id, tokenName: actor.token.name, via: `API 令牌「${actor.token.name}」`, method: req.method, route: req.routeOptions.url, status: reply.statusCode },
+      kind: 'token_used',
+      userId: actor.userId,
+      username: actor.username,
+      ip: req.ip,
+      details: {
+        tokenId: actor.token.id,
+        tokenName: actor.token.name,
+        via: `API 令牌「${actor.token.name}」`,
+        method: req.method,
+        route: req.routeOptions.url,
+        status: reply.statusCode,
+      },
     }).catch((err: Error) => req.log.error({ err }, 'token use not logged'));
   });
   app.addHook('onRoute', (route: RouteOptions) => {
@@ -51,7 +61,8 @@ export function installAccessControl(app: App, registry: RouteRecord[]): void {
     if (!access) throw new Error(`route ${route.method} ${route.url} does not declare config.access`);
     const beforePasswordChange = (route.config as { beforePasswordChange?: boolean } | undefined)?.beforePasswordChange === true;
     const methods = Array.isArray(route.method) ? route.method : [route.method];
-    for (const m of methods) if (m !== 'HEAD') registry.push({ method: m, url: route.url, access, ...(beforePasswordChange ? { beforePasswordChange } : {}) });
+    for (const m of methods)
+      if (m !== 'HEAD') registry.push({ method: m, url: route.url, access, ...(beforePasswordChange ? { beforePasswordChange } : {}) });
     if (route.schema && access !== 'public') {
       const schema = route.schema as Record<string, unknown>;
       schema.security = [{ session: [] }, { bearer: [] }];
@@ -62,7 +73,8 @@ export function installAccessControl(app: App, registry: RouteRecord[]): void {
     const progressPoll = (route.config as { progressPoll?: boolean } | undefined)?.progressPoll === true;
     const check = async (req: FastifyRequest, _reply: FastifyReply) => {
       const token = req.cookies[SESSION_COOKIE];
-      const cached = progressPoll && token && !req.headers.authorization && req.server.database.engine === 'pglite' ? cachedActor(token) : undefined;
+      const cached =
+        progressPoll && token && !req.headers.authorization && req.server.database.engine === 'pglite' ? cachedActor(token) : undefined;
       const actor = cached ?? (await authenticate(req));
       if (!actor) throw new AppError('unauthenticated');
       if (token && actor.via === 'session' && !cached) rememberActor(token, actor);

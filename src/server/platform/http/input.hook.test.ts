@@ -12,7 +12,9 @@ describe('hostile input answers 400 or 404, never 500', () => {
     w = await createCardWorld(t.database);
     [officer, u01admin] = await Promise.all([t.as('officer'), t.as('u01-admin')]);
   });
-  afterAll(async () => { await t.close(); });
+  afterAll(async () => {
+    await t.close();
+  });
 
   it('names the first field holding a NUL, in nested objects and arrays too', () => {
     expect(forbiddenCharPath({ a: 'ok', lines: [{ name: 'x' }, { name: 'a\u0000b' }] })).toBe('lines.1.name');
@@ -42,12 +44,20 @@ describe('hostile input answers 400 or 404, never 500', () => {
   it('refuses a card worth more than ¥90 billion and a document line whose quantity × price exceeds it, naming the field', async () => {
     const card = await u01admin.post('/api/cards', desktopInput(w, { originalValueFen: 9e15 }));
     expect([card.statusCode, Object.keys(card.json().fields ?? {})]).toEqual([400, ['originalValueFen']]);
-    const doc = await u01admin.post('/api/documents', { type: 'config_request', payload: {}, lines: [{ categoryId: w.cat.desktop, quantity: 100_000, unitPriceFen: 9_000_000_000_000, reason: '测试' }] });
+    const doc = await u01admin.post('/api/documents', {
+      type: 'config_request',
+      payload: {},
+      lines: [{ categoryId: w.cat.desktop, quantity: 100_000, unitPriceFen: 9_000_000_000_000, reason: '测试' }],
+    });
     expect([doc.statusCode, Object.keys(doc.json().fields ?? {})]).toEqual([400, ['lines.0.unitPriceFen']]);
   });
 
   it('answers 404 to a monthly explanation for a unit that does not exist', async () => {
-    const res = await officer.put('/api/reports/explanations', { unitId: '00000000-0000-4000-8000-000000000000', month: '2026-03', text: '新购置服务器一批' });
+    const res = await officer.put('/api/reports/explanations', {
+      unitId: '00000000-0000-4000-8000-000000000000',
+      month: '2026-03',
+      text: '新购置服务器一批',
+    });
     expect(res.statusCode).toBe(404);
   });
 });

@@ -7,7 +7,13 @@ import type { Database } from '../db/engine.ts';
 import type { JobRunner } from '../jobs/job.runner.ts';
 
 /** The Fastify instance every module's routes are registered on. */
-export type App = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, ZodTypeProvider>;
+export type App = FastifyInstance<
+  RawServerDefault,
+  RawRequestDefaultExpression,
+  RawReplyDefaultExpression,
+  FastifyBaseLogger,
+  ZodTypeProvider
+>;
 
 /**
  * Each route states who may call it: 'public', 'authenticated' (any signed-in user), or a permission

@@ -26,13 +26,18 @@ describe('a job its process left running', () => {
     clerk = await t.as('clerk');
     clerkId = (await clerk.get('/api/auth/me')).json().userId;
   });
-  afterAll(async () => { await t.close(); });
+  afterAll(async () => {
+    await t.close();
+  });
 
   const runningJob = async (runner: string, params: object, heartbeatAgo = '0 seconds') => {
-    const row = await queryOne<{ id: string }>(t.database.db, sql`
+    const row = await queryOne<{ id: string }>(
+      t.database.db,
+      sql`
       insert into jobs (kind, status, created_by, params, runner, started_at, heartbeat_at)
       values ('test.again', 'running', ${clerkId}, ${JSON.stringify(params)}::jsonb, ${runner}, now() - interval '10 minutes', now() - ${heartbeatAgo}::interval)
-      returning id::text`);
+      returning id::text`,
+    );
     return row!.id;
   };
 
@@ -46,7 +51,11 @@ describe('a job its process left running', () => {
     expect(fs.existsSync(upload)).toBe(false);
     expect(fs.existsSync(path.join(t.app.jobs.filesDir, `${id}-half.xlsx`))).toBe(false);
     const view = (await clerk.get(`/api/jobs/${id}`)).json();
-    expect(view).toMatchObject({ status: 'failed', message: INTERRUPTED_MESSAGE, error: { error: 'internal', details: { interrupted: true } } });
+    expect(view).toMatchObject({
+      status: 'failed',
+      message: INTERRUPTED_MESSAGE,
+      error: { error: 'internal', details: { interrupted: true } },
+    });
     expect(view.finishedAt).not.toBeNull();
 
     // The upload is gone: the import cannot be repeated as it was.
@@ -70,14 +79,17 @@ describe('a job its process left running', () => {
     expect((await clerk.post(`/api/jobs/${res.json().id}/retry`)).statusCode).toBe(409);
   });
 
-  it.runIf(!!process.env.TEST_DATABASE_URL)('on PostgreSQL, is left alone while its process lives and heartbeats, and taken when the heartbeat stops', async () => {
-    const alive = await runningJob(`${os.hostname()}:${process.ppid}`, {});
-    const elsewhere = await runningJob('another-host:42', {}, '5 seconds');
-    const silent = await runningJob('another-host:43', {}, '5 minutes');
-    const taken = await t.app.jobs.recoverInterrupted();
-    expect(taken).toContain(silent);
-    expect(taken).not.toContain(alive);
-    expect(taken).not.toContain(elsewhere);
-    await t.database.db.execute(sql`update jobs set status = 'failed' where id in (${alive}::uuid, ${elsewhere}::uuid)`);
-  });
+  it.runIf(!!process.env.TEST_DATABASE_URL)(
+    'on PostgreSQL, is left alone while its process lives and heartbeats, and taken when the heartbeat stops',
+    async () => {
+      const alive = await runningJob(`${os.hostname()}:${process.ppid}`, {});
+      const elsewhere = await runningJob('another-host:42', {}, '5 seconds');
+      const silent = await runningJob('another-host:43', {}, '5 minutes');
+      const taken = await t.app.jobs.recoverInterrupted();
+      expect(taken).toContain(silent);
+      expect(taken).not.toContain(alive);
+      expect(taken).not.toContain(elsewhere);
+      await t.database.db.execute(sql`update jobs set status = 'failed' where id in (${alive}::uuid, ${elsewhere}::uuid)`);
+    },
+  );
 });

@@ -10,13 +10,19 @@ describe('job progress', () => {
     t = await createTestApp();
     await insertUser(t.database.db, 'clerk', TEST_PASSWORD, [{ role: 'asset_office', unitId: null }]);
   });
-  afterAll(async () => { await t.close(); });
+  afterAll(async () => {
+    await t.close();
+  });
 
   it('is readable while the job holds a transaction open, and final once it ends', async () => {
     let release!: () => void;
-    const released = new Promise<void>((r) => { release = r; });
+    const released = new Promise<void>((r) => {
+      release = r;
+    });
     let started!: () => void;
-    const inside = new Promise<void>((r) => { started = r; });
+    const inside = new Promise<void>((r) => {
+      started = r;
+    });
     t.app.jobs.register('test.hold', async (ctx) => {
       await withTx(ctx.database.db, async (tx) => {
         await tx.execute(sql`select 1`);
@@ -32,10 +38,7 @@ describe('job progress', () => {
     const running = t.app.jobs.drain();
     await inside;
 
-    const during = await Promise.race([
-      clerk.get(`/api/jobs/${id}`),
-      new Promise<'blocked'>((r) => setTimeout(() => r('blocked'), 3000)),
-    ]);
+    const during = await Promise.race([clerk.get(`/api/jobs/${id}`), new Promise<'blocked'>((r) => setTimeout(() => r('blocked'), 3000))]);
     release();
     await running;
     expect(during).not.toBe('blocked');

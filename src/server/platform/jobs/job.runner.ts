@@ -64,7 +64,11 @@ export class JobRunner {
   private failures = 0;
   private log: (msg: string) => void = (msg) => console.error(msg);
 
-  constructor(private database: Database, readonly filesDir: string, opts: { log?: (msg: string) => void } = {}) {
+  constructor(
+    private database: Database,
+    readonly filesDir: string,
+    opts: { log?: (msg: string) => void } = {},
+  ) {
     if (opts.log) this.log = opts.log;
     fs.mkdirSync(filesDir, { recursive: true });
   }
@@ -75,7 +79,10 @@ export class JobRunner {
 
   async enqueue(q: Queryable, job: { kind: string; unitId?: string | null; createdBy?: string | null; params?: unknown }): Promise<string> {
     if (!this.handlers.has(job.kind)) throw new Error(`no handler for job kind ${job.kind}`);
-    const [row] = await q.insert(jobs).values({ kind: job.kind, unitId: job.unitId ?? null, createdBy: job.createdBy ?? null, params: job.params ?? {} }).returning({ id: jobs.id });
+    const [row] = await q
+      .insert(jobs)
+      .values({ kind: job.kind, unitId: job.unitId ?? null, createdBy: job.createdBy ?? null, params: job.params ?? {} })
+      .returning({ id: jobs.id });
     setImmediate(() => void this.tick());
     return row.id;
   }
@@ -146,7 +153,8 @@ export class JobRunner {
       this.failures++;
       const wait = Math.min(30_000, 500 * 2 ** Math.min(this.failures - 1, 6));
       this.retryAt = Date.now() + wait;
-      if (this.failures === 1 || !isDatabaseUnavailable(err)) this.log(`任务队列暂停，${wait / 1000} 秒后重试 / job queue paused, retrying in ${wait / 1000} s: ${(err as Error).message}`);
+      if (this.failures === 1 || !isDatabaseUnavailable(err))
+        this.log(`任务队列暂停，${wait / 1000} 秒后重试 / job queue paused, retrying in ${wait / 1000} s: ${(err as Error).message}`);
     } finally {
       this.busy = false;
     }
@@ -170,7 +178,9 @@ export class JobRunner {
     this.lastSweep = Date.now();
     const rows = (await this.database.db.execute(sql`
       SELECT id, runner, params, coalesce(heartbeat_at, started_at, created_at) < now() - make_interval(secs => ${STALE_MS / 1000}) AS stale
-      FROM jobs WHERE status = 'running' AND runner IS DISTINCT FROM ${this.runnerId}`)) as unknown as { rows: { id: string; runner: string | null; params: unknown; stale: boolean }[] };
+      FROM jobs WHERE status = 'running' AND runner IS DISTINCT FROM ${this.runnerId}`)) as unknown as {
+      rows: { id: string; runner: string | null; params: unknown; stale: boolean }[];
+    };
     const gone = rows.rows.filter((r) => {
       if (this.database.engine !== 'postgres' || r.stale || !r.runner) return true;
       const [host, pid] = r.runner.split(':');
@@ -178,10 +188,17 @@ export class JobRunner {
     });
     if (gone.length === 0) return [];
     const ids = gone.map((r) => r.id);
-    const error = { error: 'internal', message: `${INTERRUPTED_MESSAGE}：运行它的进程已结束，任务未完成；可重试`, details: { interrupted: true } };
+    const error = {
+      error: 'internal',
+      message: `${INTERRUPTED_MESSAGE}：运行它的进程已结束，任务未完成；可重试`,
+      details: { interrupted: true },
+    };
     await this.database.db.execute(sql`
       UPDATE jobs SET status = 'failed', message = ${INTERRUPTED_MESSAGE}, error = ${JSON.stringify(error)}::jsonb, finished_at = now()
-      WHERE id IN (${sql.join(ids.map((id) => sql`${id}::uuid`), sql`, `)}) AND status = 'running'`);
+      WHERE id IN (${sql.join(
+        ids.map((id) => sql`${id}::uuid`),
+        sql`, `,
+      )}) AND status = 'running'`);
     for (const r of gone) this.removeFiles(r.id, r.params);
     this.log(`${ids.length} 个任务因服务重启中断，已标记为失败 / ${ids.length} job(s) interrupted by a restart marked failed`);
     return ids;
@@ -217,19 +234,29 @@ export class JobRunner {
         filePath: (name) => path.join(this.filesDir, `${id}-${name}`),
       });
       const live = this.live.get(id);
-      await this.persist(() => db.update(jobs).set({
-        status: outcome.failed ? 'failed' : 'succeeded',
-        processed: live?.total ?? live?.processed ?? 0,
-        total: live?.total ?? live?.processed ?? 0,
-        message: outcome.message ?? null,
-        result: (outcome.result ?? null) as never,
-        fileName: outcome.fileName ? path.basename(outcome.fileName) : null,
-        finishedAt: new Date(),
-      }).where(eq(jobs.id, id)));
+      await this.persist(() =>
+        db
+          .update(jobs)
+          .set({
+            status: outcome.failed ? 'failed' : 'succeeded',
+            processed: live?.total ?? live?.processed ?? 0,
+            total: live?.total ?? live?.processed ?? 0,
+            message: outcome.message ?? null,
+            result: (outcome.result ?? null) as never,
+            fileName: outcome.fileName ? path.basename(outcome.fileName) : null,
+            finishedAt: new Date(),
+          })
+          .where(eq(jobs.id, id)),
+      );
     } catch (err) {
       const { body, unexpected } = toErrorBody(err);
       if (unexpected) console.error(`job ${id} (${job.kind}) failed`, err);
-      await this.persist(() => db.update(jobs).set({ status: 'failed', error: body as never, message: body.message, finishedAt: new Date() }).where(eq(jobs.id, id)));
+      await this.persist(() =>
+        db
+          .update(jobs)
+          .set({ status: 'failed', error: body as never, message: body.message, finishedAt: new Date() })
+          .where(eq(jobs.id, id)),
+      );
     } finally {
       this.live.delete(id);
       this.lastFlush.delete(id);
@@ -264,6 +291,10 @@ export class JobRunner {
     const now = Date.now();
     if (now - (this.lastFlush.get(id) ?? 0) < 500) return;
     this.lastFlush.set(id, now);
-    void this.database.db.update(jobs).set({ processed, total: live.total ?? null, message: live.message ?? null }).where(eq(jobs.id, id)).catch(() => undefined);
+    void this.database.db
+      .update(jobs)
+      .set({ processed, total: live.total ?? null, message: live.message ?? null })
+      .where(eq(jobs.id, id))
+      .catch(() => undefined);
   }
 }

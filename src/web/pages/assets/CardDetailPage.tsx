@@ -6,11 +6,24 @@ import { Link, useParams } from 'react-router-dom';
 import { CardDepreciationPanel } from './CardDepreciationPanel.tsx';
 import { PostingButton } from '../../components/PostingButton.tsx';
 import {
-  ATTACHMENT_KINDS, ATTACHMENT_MAX_BYTES, ATTACHMENT_TYPES,
-  type CardAttachmentItem, type CardDetail, type CardEventItem,
+  ATTACHMENT_KINDS,
+  ATTACHMENT_MAX_BYTES,
+  ATTACHMENT_TYPES,
+  type CardAttachmentItem,
+  type CardDetail,
+  type CardEventItem,
 } from '../../../shared/assets.contracts.ts';
 import {
-  ACQUISITION_METHODS, ASSET_KINDS, ASSET_USES, DEPRECIATION_METHODS, DEPRECIATION_STATUSES, FUNDING_SOURCES, PROCUREMENT_FORMS, USE_MODES, VALUE_TYPES, label,
+  ACQUISITION_METHODS,
+  ASSET_KINDS,
+  ASSET_USES,
+  DEPRECIATION_METHODS,
+  DEPRECIATION_STATUSES,
+  FUNDING_SOURCES,
+  PROCUREMENT_FORMS,
+  USE_MODES,
+  VALUE_TYPES,
+  label,
 } from '../../../shared/assets.enums.ts';
 import { api } from '../../api/client.ts';
 import { useI18n } from '../../app/i18n.tsx';
@@ -22,7 +35,8 @@ import { useShowError } from '../../components/useFormErrors.ts';
 import { CardEditDrawer } from './CardEditDrawer.tsx';
 import { ATTRIBUTE_LABELS, ATTRIBUTE_VOCABULARIES, eventLabel, fieldLabel, fieldValueText } from './cardFields.ts';
 
-const code = (vocab: Record<string, readonly [string, string]>, v: string | null, locale: string) => (v && vocab[v] ? label(vocab[v], locale) : v ?? '—');
+const code = (vocab: Record<string, readonly [string, string]>, v: string | null, locale: string) =>
+  v && vocab[v] ? label(vocab[v], locale) : (v ?? '—');
 const dash = (v: unknown) => (v === null || v === undefined || v === '' ? '—' : String(v));
 
 /** The ledger as a timeline: what happened, who did it, under which document, and what changed. */
@@ -37,23 +51,44 @@ function CardTimeline({ events, names }: { events: CardEventItem[]; names: Recor
           <div>
             <Space wrap>
               <Typography.Text strong>{eventLabel(e.type, locale)}</Typography.Text>
-              <Typography.Text type="secondary">{new Date(e.occurredAt).toLocaleString(locale === 'en' ? 'en-GB' : 'zh-CN', { timeZone: 'Asia/Shanghai' })}</Typography.Text>
+              <Typography.Text type="secondary">
+                {new Date(e.occurredAt).toLocaleString(locale === 'en' ? 'en-GB' : 'zh-CN', { timeZone: 'Asia/Shanghai' })}
+              </Typography.Text>
               <span>{e.actorName ?? t('系统', 'System')}</span>
-              {e.documentId && <Link to={`/documents/${e.documentId}`}>{t('单据', 'Document')} {e.documentType ?? ''} {e.documentId.slice(0, 8)}</Link>}
+              {e.documentId && (
+                <Link to={`/documents/${e.documentId}`}>
+                  {t('单据', 'Document')} {e.documentType ?? ''} {e.documentId.slice(0, 8)}
+                </Link>
+              )}
             </Space>
             {e.after && Object.keys(e.after).length > 0 && e.type !== 'opening_registration' && e.type !== 'created' && (
               <ul style={{ margin: '4px 0 0', paddingLeft: 18 }}>
                 {Object.keys(e.after).map((k) => (
                   <li key={k}>
                     {fieldLabel(k, locale)}：
-                    {e.before && k in e.before && <><Typography.Text delete type="secondary">{fieldValueText(k, e.before[k], locale, names)}</Typography.Text> → </>}
+                    {e.before && k in e.before && (
+                      <>
+                        <Typography.Text delete type="secondary">
+                          {fieldValueText(k, e.before[k], locale, names)}
+                        </Typography.Text>{' '}
+                        →{' '}
+                      </>
+                    )}
                     {fieldValueText(k, e.after![k], locale, names)}
                   </li>
                 ))}
               </ul>
             )}
-            {e.note && <div><Typography.Text type="secondary">{t('说明', 'Note')}：{e.note}</Typography.Text></div>}
-            <Typography.Text type="secondary" style={{ fontSize: 11 }} copyable={{ text: e.hash }}>#{e.seq} {e.hash.slice(0, 12)}…</Typography.Text>
+            {e.note && (
+              <div>
+                <Typography.Text type="secondary">
+                  {t('说明', 'Note')}：{e.note}
+                </Typography.Text>
+              </div>
+            )}
+            <Typography.Text type="secondary" style={{ fontSize: 11 }} copyable={{ text: e.hash }}>
+              #{e.seq} {e.hash.slice(0, 12)}…
+            </Typography.Text>
           </div>
         ),
       }))}
@@ -68,37 +103,81 @@ function Attachments({ card }: { card: CardDetail }) {
   const showError = useShowError();
   const qc = useQueryClient();
   const [kind, setKind] = useState<string>('invoice');
-  const { data, isLoading } = useQuery({ queryKey: ['card', card.id, 'attachments'], queryFn: () => api.get<{ items: CardAttachmentItem[] }>(`/api/cards/${card.id}/attachments`) });
+  const { data, isLoading } = useQuery({
+    queryKey: ['card', card.id, 'attachments'],
+    queryFn: () => api.get<{ items: CardAttachmentItem[] }>(`/api/cards/${card.id}/attachments`),
+  });
   return (
-    <Card size="small" title={t('附件', 'Attachments')} extra={can('card.write') && (
-      <Space>
-        <Select size="small" value={kind} onChange={setKind} style={{ width: 110 }} options={Object.entries(ATTACHMENT_KINDS).map(([k, v]) => ({ value: k, label: label(v, locale) }))} />
-        <Upload showUploadList={false} accept={ATTACHMENT_TYPES.join(',')}
-          beforeUpload={(file) => {
-            if (file.size > ATTACHMENT_MAX_BYTES) { message.error(t('附件不能超过 10 MB', 'Attachments are limited to 10 MB')); return Upload.LIST_IGNORE; }
-            return true;
-          }}
-          customRequest={async ({ file, onSuccess, onError }) => {
-            try {
-              await api.upload(`/api/cards/${card.id}/attachments?kind=${kind}`, file as File);
-              message.success(t('已上传', 'Uploaded'));
-              await qc.invalidateQueries({ queryKey: ['card', card.id] });
-              onSuccess?.({});
-            } catch (e) { showError(e); onError?.(e as Error); }
-          }}>
-          <Button size="small" icon={<UploadOutlined />}>{t('上传（PDF/图片，≤10MB）', 'Upload (PDF/image, ≤10 MB)')}</Button>
-        </Upload>
-      </Space>
-    )}>
-      <Table<CardAttachmentItem> size="small" rowKey="id" loading={isLoading} pagination={false} dataSource={data?.items ?? []}
+    <Card
+      size="small"
+      title={t('附件', 'Attachments')}
+      extra={
+        can('card.write') && (
+          <Space>
+            <Select
+              size="small"
+              value={kind}
+              onChange={setKind}
+              style={{ width: 110 }}
+              options={Object.entries(ATTACHMENT_KINDS).map(([k, v]) => ({ value: k, label: label(v, locale) }))}
+            />
+            <Upload
+              showUploadList={false}
+              accept={ATTACHMENT_TYPES.join(',')}
+              beforeUpload={(file) => {
+                if (file.size > ATTACHMENT_MAX_BYTES) {
+                  message.error(t('附件不能超过 10 MB', 'Attachments are limited to 10 MB'));
+                  return Upload.LIST_IGNORE;
+                }
+                return true;
+              }}
+              customRequest={async ({ file, onSuccess, onError }) => {
+                try {
+                  await api.upload(`/api/cards/${card.id}/attachments?kind=${kind}`, file as File);
+                  message.success(t('已上传', 'Uploaded'));
+                  await qc.invalidateQueries({ queryKey: ['card', card.id] });
+                  onSuccess?.({});
+                } catch (e) {
+                  showError(e);
+                  onError?.(e as Error);
+                }
+              }}
+            >
+              <Button size="small" icon={<UploadOutlined />}>
+                {t('上传（PDF/图片，≤10MB）', 'Upload (PDF/image, ≤10 MB)')}
+              </Button>
+            </Upload>
+          </Space>
+        )
+      }
+    >
+      <Table<CardAttachmentItem>
+        size="small"
+        rowKey="id"
+        loading={isLoading}
+        pagination={false}
+        dataSource={data?.items ?? []}
         locale={{ emptyText: t('暂无附件', 'No attachments') }}
         columns={[
           { title: t('类别', 'Kind'), dataIndex: 'kind', render: (v) => code(ATTACHMENT_KINDS, v, locale) },
-          { title: t('文件', 'File'), dataIndex: 'fileName', render: (v, r) => <a href={`/api/cards/${card.id}/attachments/${r.id}`} target="_blank" rel="noreferrer">{v}</a> },
+          {
+            title: t('文件', 'File'),
+            dataIndex: 'fileName',
+            render: (v, r) => (
+              <a href={`/api/cards/${card.id}/attachments/${r.id}`} target="_blank" rel="noreferrer">
+                {v}
+              </a>
+            ),
+          },
           { title: t('大小', 'Size'), dataIndex: 'size', render: (v: number) => `${(v / 1024).toFixed(0)} KB` },
           { title: t('上传人', 'By'), dataIndex: 'uploaderName' },
-          { title: t('上传时间', 'At'), dataIndex: 'uploadedAt', render: (v: string) => new Date(v).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' }) },
-        ]} />
+          {
+            title: t('上传时间', 'At'),
+            dataIndex: 'uploadedAt',
+            render: (v: string) => new Date(v).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' }),
+          },
+        ]}
+      />
     </Card>
   );
 }
@@ -110,21 +189,43 @@ export default function CardDetailPage() {
   const { can } = useSession();
   const [editing, setEditing] = useState(false);
   const card = useQuery({ queryKey: ['card', id], queryFn: () => api.get<CardDetail>(`/api/cards/${id}`) });
-  const timeline = useQuery({ queryKey: ['card', id, 'timeline'], queryFn: () => api.get<{ items: CardEventItem[]; names: Record<string, string> }>(`/api/cards/${id}/timeline`) });
+  const timeline = useQuery({
+    queryKey: ['card', id, 'timeline'],
+    queryFn: () => api.get<{ items: CardEventItem[]; names: Record<string, string> }>(`/api/cards/${id}/timeline`),
+  });
   if (card.isLoading) return <Spin />;
   if (card.error || !card.data) return <Empty description={t('卡片不存在或无权查看', 'No such card, or not yours to see')} />;
   const c = card.data;
   const attrs = Object.entries(c.attributes ?? {}).filter(([, v]) => v !== null && v !== undefined && v !== '');
   return (
     <>
-      <PageHeader title={`${c.cardNo} ${c.name}`} back="/cards" tags={<StatusTag status={c.status} />}
+      <PageHeader
+        title={`${c.cardNo} ${c.name}`}
+        back="/cards"
+        tags={<StatusTag status={c.status} />}
         breadcrumb={[{ title: t('资产卡片库', 'Card library'), path: '/cards' }]}
-        extra={<Space>
-          <Link to={`/m/cards/${c.id}`}><Button icon={<MobileOutlined />}>{t('手机页', 'Phone view')}</Button></Link>
-          {can('card.post') && c.status === 'pending_posting' && !c.sourceDocumentId
-            && <PostingButton url={`/api/cards/${c.id}/post`} onDone={async () => { await card.refetch(); await timeline.refetch(); }} />}
-          {can('card.write') && c.status !== 'disposed' && <Button type="primary" icon={<EditOutlined />} onClick={() => setEditing(true)}>{t('修改信息', 'Edit')}</Button>}
-        </Space>} />
+        extra={
+          <Space>
+            <Link to={`/m/cards/${c.id}`}>
+              <Button icon={<MobileOutlined />}>{t('手机页', 'Phone view')}</Button>
+            </Link>
+            {can('card.post') && c.status === 'pending_posting' && !c.sourceDocumentId && (
+              <PostingButton
+                url={`/api/cards/${c.id}/post`}
+                onDone={async () => {
+                  await card.refetch();
+                  await timeline.refetch();
+                }}
+              />
+            )}
+            {can('card.write') && c.status !== 'disposed' && (
+              <Button type="primary" icon={<EditOutlined />} onClick={() => setEditing(true)}>
+                {t('修改信息', 'Edit')}
+              </Button>
+            )}
+          </Space>
+        }
+      />
       <Row gutter={12}>
         <Col xs={24} lg={15}>
           <Space direction="vertical" style={{ width: '100%' }} size={12}>
@@ -132,40 +233,87 @@ export default function CardDetailPage() {
               <Descriptions size="small" column={{ xs: 1, sm: 2, md: 3 }}>
                 <Descriptions.Item label={t('卡片编号', 'Card no.')}>{c.cardNo}</Descriptions.Item>
                 <Descriptions.Item label={t('资产名称', 'Name')}>{c.name}</Descriptions.Item>
-                <Descriptions.Item label={t('资产分类', 'Category')}>{c.categoryCode} {c.categoryName}</Descriptions.Item>
+                <Descriptions.Item label={t('资产分类', 'Category')}>
+                  {c.categoryCode} {c.categoryName}
+                </Descriptions.Item>
                 <Descriptions.Item label={t('规格型号', 'Spec')}>{dash(c.spec)}</Descriptions.Item>
                 <Descriptions.Item label={t('品牌', 'Brand')}>{dash(c.brand)}</Descriptions.Item>
                 <Descriptions.Item label={t('序列号', 'Serial no.')}>{dash(c.serialNo)}</Descriptions.Item>
-                <Descriptions.Item label={t('数量', 'Quantity')}>{c.quantity} {c.measureUnit}</Descriptions.Item>
-                <Descriptions.Item label={t('取得方式', 'Acquired by')}>{code(ACQUISITION_METHODS, c.acquisitionMethod, locale)}</Descriptions.Item>
+                <Descriptions.Item label={t('数量', 'Quantity')}>
+                  {c.quantity} {c.measureUnit}
+                </Descriptions.Item>
+                <Descriptions.Item label={t('取得方式', 'Acquired by')}>
+                  {code(ACQUISITION_METHODS, c.acquisitionMethod, locale)}
+                </Descriptions.Item>
                 <Descriptions.Item label={t('取得日期', 'Acquired on')}>{c.acquiredOn}</Descriptions.Item>
                 <Descriptions.Item label={t('供应商', 'Supplier')}>{dash(c.supplier)}</Descriptions.Item>
                 <Descriptions.Item label={t('保修截止', 'Warranty until')}>{dash(c.warrantyUntil)}</Descriptions.Item>
               </Descriptions>
             </Card>
-            <Card size="small" title={<Space>{t('财务信息', 'Finance')}<Tag>{code(ASSET_KINDS, c.assetKind, locale)}</Tag></Space>}>
+            <Card
+              size="small"
+              title={
+                <Space>
+                  {t('财务信息', 'Finance')}
+                  <Tag>{code(ASSET_KINDS, c.assetKind, locale)}</Tag>
+                </Space>
+              }
+            >
               <Descriptions size="small" column={{ xs: 1, sm: 2, md: 3 }}>
-                <Descriptions.Item label={t('原值', 'Original value')}><Money fen={c.originalValueFen} /></Descriptions.Item>
+                <Descriptions.Item label={t('原值', 'Original value')}>
+                  <Money fen={c.originalValueFen} />
+                </Descriptions.Item>
                 <Descriptions.Item label={t('价值类型', 'Value type')}>{code(VALUE_TYPES, c.valueType, locale)}</Descriptions.Item>
-                <Descriptions.Item label={c.assetKind === 'intangible' ? t('累计摊销', 'Accumulated amortisation') : t('累计折旧', 'Accumulated depreciation')}><Money fen={c.accumulatedDepreciationFen} /></Descriptions.Item>
-                <Descriptions.Item label={t('财政拨款', 'Fiscal funding')}>{c.fiscalFundingFen != null ? <Money fen={c.fiscalFundingFen} /> : '—'}</Descriptions.Item>
-                <Descriptions.Item label={t('非财政拨款', 'Non-fiscal funding')}>{c.nonFiscalFundingFen != null ? <Money fen={c.nonFiscalFundingFen} /> : '—'}</Descriptions.Item>
-                <Descriptions.Item label={c.assetKind === 'intangible' ? t('摊销状态', 'Amortisation') : t('折旧状态', 'Depreciation status')}>{code(DEPRECIATION_STATUSES, c.depreciationStatus, locale)}</Descriptions.Item>
-                <Descriptions.Item label={c.assetKind === 'intangible' ? t('已摊销月数', 'Months amortised') : t('已提折旧月数', 'Months depreciated')}>{c.depreciatedMonths}</Descriptions.Item>
-                <Descriptions.Item label={c.assetKind === 'intangible' ? t('月摊销额', 'Monthly amortisation') : t('月折旧额', 'Monthly depreciation')}>{c.monthlyDepreciationFen != null ? <Money fen={c.monthlyDepreciationFen} /> : '—'}</Descriptions.Item>
-                <Descriptions.Item label={t('采购组织形式', 'Procurement form')}>{code(PROCUREMENT_FORMS, c.procurementForm, locale)}</Descriptions.Item>
+                <Descriptions.Item
+                  label={
+                    c.assetKind === 'intangible' ? t('累计摊销', 'Accumulated amortisation') : t('累计折旧', 'Accumulated depreciation')
+                  }
+                >
+                  <Money fen={c.accumulatedDepreciationFen} />
+                </Descriptions.Item>
+                <Descriptions.Item label={t('财政拨款', 'Fiscal funding')}>
+                  {c.fiscalFundingFen != null ? <Money fen={c.fiscalFundingFen} /> : '—'}
+                </Descriptions.Item>
+                <Descriptions.Item label={t('非财政拨款', 'Non-fiscal funding')}>
+                  {c.nonFiscalFundingFen != null ? <Money fen={c.nonFiscalFundingFen} /> : '—'}
+                </Descriptions.Item>
+                <Descriptions.Item
+                  label={c.assetKind === 'intangible' ? t('摊销状态', 'Amortisation') : t('折旧状态', 'Depreciation status')}
+                >
+                  {code(DEPRECIATION_STATUSES, c.depreciationStatus, locale)}
+                </Descriptions.Item>
+                <Descriptions.Item
+                  label={c.assetKind === 'intangible' ? t('已摊销月数', 'Months amortised') : t('已提折旧月数', 'Months depreciated')}
+                >
+                  {c.depreciatedMonths}
+                </Descriptions.Item>
+                <Descriptions.Item
+                  label={c.assetKind === 'intangible' ? t('月摊销额', 'Monthly amortisation') : t('月折旧额', 'Monthly depreciation')}
+                >
+                  {c.monthlyDepreciationFen != null ? <Money fen={c.monthlyDepreciationFen} /> : '—'}
+                </Descriptions.Item>
+                <Descriptions.Item label={t('采购组织形式', 'Procurement form')}>
+                  {code(PROCUREMENT_FORMS, c.procurementForm, locale)}
+                </Descriptions.Item>
                 <Descriptions.Item label={t('资产用途', 'Asset use')}>{code(ASSET_USES, c.assetUse, locale)}</Descriptions.Item>
                 <Descriptions.Item label={t('生产厂家', 'Manufacturer')}>{dash(c.manufacturer)}</Descriptions.Item>
                 <Descriptions.Item label={t('国别/产地', 'Origin')}>{dash(c.originCountry)}</Descriptions.Item>
                 <Descriptions.Item label={t('出厂日期', 'Manufactured on')}>{dash(c.manufacturedOn)}</Descriptions.Item>
                 <Descriptions.Item label={t('合同编号', 'Contract no.')}>{dash(c.contractNo)}</Descriptions.Item>
                 <Descriptions.Item label={t('发票号', 'Invoice no.')}>{dash(c.invoiceNo)}</Descriptions.Item>
-                <Descriptions.Item label={t('净值', 'Net value')}><Money fen={c.netValueFen} /></Descriptions.Item>
+                <Descriptions.Item label={t('净值', 'Net value')}>
+                  <Money fen={c.netValueFen} />
+                </Descriptions.Item>
                 <Descriptions.Item label={t('资金来源', 'Funding')}>{code(FUNDING_SOURCES, c.fundingSource, locale)}</Descriptions.Item>
                 <Descriptions.Item label={t('入账日期', 'Posted on')}>{dash(c.postedOn)}</Descriptions.Item>
                 <Descriptions.Item label={t('会计凭证号', 'Voucher no.')}>{dash(c.voucherNo)}</Descriptions.Item>
-                <Descriptions.Item label={t('折旧方法', 'Depreciation')}>{code(DEPRECIATION_METHODS, c.depreciationMethod, locale)}</Descriptions.Item>
-                <Descriptions.Item label={t('使用年限', 'Useful life')}>{c.usefulLifeMonths != null ? t(`${c.usefulLifeMonths} 个月`, `${c.usefulLifeMonths} months`) : '—'}{c.lifeFloorMonths != null ? t(`（不低于 ${c.lifeFloorMonths} 个月）`, ` (at least ${c.lifeFloorMonths})`) : ''}</Descriptions.Item>
+                <Descriptions.Item label={t('折旧方法', 'Depreciation')}>
+                  {code(DEPRECIATION_METHODS, c.depreciationMethod, locale)}
+                </Descriptions.Item>
+                <Descriptions.Item label={t('使用年限', 'Useful life')}>
+                  {c.usefulLifeMonths != null ? t(`${c.usefulLifeMonths} 个月`, `${c.usefulLifeMonths} months`) : '—'}
+                  {c.lifeFloorMonths != null ? t(`（不低于 ${c.lifeFloorMonths} 个月）`, ` (at least ${c.lifeFloorMonths})`) : ''}
+                </Descriptions.Item>
               </Descriptions>
             </Card>
             {can('depreciation.read') && <CardDepreciationPanel cardId={c.id} />}
@@ -183,8 +331,16 @@ export default function CardDetailPage() {
               </Descriptions>
             </Card>
             {attrs.length > 0 && (
-              <Card size="small" title={c.categoryAttributeSet === 'building' || c.categoryAttributeSet === 'land' ? t('房屋土地', 'Buildings and land')
-                : c.categoryAttributeSet === 'vehicle' ? t('车辆', 'Vehicle') : t('扩展属性', 'Attributes')}>
+              <Card
+                size="small"
+                title={
+                  c.categoryAttributeSet === 'building' || c.categoryAttributeSet === 'land'
+                    ? t('房屋土地', 'Buildings and land')
+                    : c.categoryAttributeSet === 'vehicle'
+                      ? t('车辆', 'Vehicle')
+                      : t('扩展属性', 'Attributes')
+                }
+              >
                 <Descriptions size="small" column={{ xs: 1, sm: 2, md: 3 }}>
                   {attrs.map(([k, v]) => (
                     <Descriptions.Item key={k} label={ATTRIBUTE_LABELS[k] ? label(ATTRIBUTE_LABELS[k], locale) : k}>

@@ -24,23 +24,44 @@ interface FormValues extends Omit<Filter, 'acquiredFrom' | 'acquiredTo' | 'poste
 }
 
 const day = (d: Dayjs | null | undefined) => (d ? d.format('YYYY-MM-DD') : undefined);
-const clean = <T extends object>(o: T): T => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && v !== null && v !== '' && !(Array.isArray(v) && v.length === 0))) as T;
+const clean = <T extends object>(o: T): T =>
+  Object.fromEntries(
+    Object.entries(o).filter(([, v]) => v !== undefined && v !== null && v !== '' && !(Array.isArray(v) && v.length === 0)),
+  ) as T;
 
 function toFilter(v: FormValues): Filter {
   const { acquired, posted, ...rest } = v;
-  return clean({ ...rest, acquiredFrom: day(acquired?.[0]), acquiredTo: day(acquired?.[1]), postedFrom: day(posted?.[0]), postedTo: day(posted?.[1]) });
+  return clean({
+    ...rest,
+    acquiredFrom: day(acquired?.[0]),
+    acquiredTo: day(acquired?.[1]),
+    postedFrom: day(posted?.[0]),
+    postedTo: day(posted?.[1]),
+  });
 }
 function toForm(f: Filter): FormValues {
   const { acquiredFrom, acquiredTo, postedFrom, postedTo, ...rest } = f;
-  const range = (a?: string, b?: string) => (a || b ? [a ? dayjs(a) : null, b ? dayjs(b) : null] as [Dayjs | null, Dayjs | null] : undefined);
+  const range = (a?: string, b?: string) =>
+    a || b ? ([a ? dayjs(a) : null, b ? dayjs(b) : null] as [Dayjs | null, Dayjs | null]) : undefined;
   return { ...rest, acquired: range(acquiredFrom, acquiredTo), posted: range(postedFrom, postedTo) };
 }
 
 /** Buildings for the location filter (GET /api/buildings). */
 function BuildingSelect(props: { value?: string; onChange?: (v?: string) => void }) {
   const { t } = useI18n();
-  const { data } = useQuery({ queryKey: ['select', 'buildings'], queryFn: () => api.get<{ items: { id: string; name: string; code: string }[] }>('/api/buildings'), staleTime: 300_000 });
-  return <Select allowClear placeholder={t('楼栋', 'Building')} {...props} options={(data?.items ?? []).map((b) => ({ value: b.id, label: `${b.code} ${b.name}` }))} />;
+  const { data } = useQuery({
+    queryKey: ['select', 'buildings'],
+    queryFn: () => api.get<{ items: { id: string; name: string; code: string }[] }>('/api/buildings'),
+    staleTime: 300_000,
+  });
+  return (
+    <Select
+      allowClear
+      placeholder={t('楼栋', 'Building')}
+      {...props}
+      options={(data?.items ?? []).map((b) => ({ value: b.id, label: `${b.code} ${b.name}` }))}
+    />
+  );
 }
 
 /** 资产卡片库: every card the user may see, filtered, searched and sorted on the server. */
@@ -50,32 +71,82 @@ export default function CardListPage() {
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
   // Filters live in the URL (one JSON param) so going back from a card keeps them.
-  const filter = useMemo<Filter>(() => { try { return JSON.parse(params.get('f') ?? '{}') as Filter; } catch { return {}; } }, [params]);
+  const filter = useMemo<Filter>(() => {
+    try {
+      return JSON.parse(params.get('f') ?? '{}') as Filter;
+    } catch {
+      return {};
+    }
+  }, [params]);
   const [form] = Form.useForm<FormValues>();
   const unitId = Form.useWatch('unitId', form);
   const buildingId = Form.useWatch('buildingId', form);
   const [selected, setSelected] = useState<Key[]>([]);
-  const singleUnit = units('card.read') !== 'all' && (units('card.read') as string[]).length === 1 ? (units('card.read') as string[])[0] : undefined;
+  const singleUnit =
+    units('card.read') !== 'all' && (units('card.read') as string[]).length === 1 ? (units('card.read') as string[])[0] : undefined;
   const effectiveUnit = unitId ?? singleUnit;
 
-  const apply = (v: FormValues) => setParams((prev) => {
-    const next = new URLSearchParams(prev);
-    const f = toFilter(v);
-    if (Object.keys(f).length) next.set('f', JSON.stringify(f)); else next.delete('f');
-    next.delete('page');
-    return next;
-  }, { replace: true });
+  const apply = (v: FormValues) =>
+    setParams(
+      (prev) => {
+        const next = new URLSearchParams(prev);
+        const f = toFilter(v);
+        if (Object.keys(f).length) next.set('f', JSON.stringify(f));
+        else next.delete('f');
+        next.delete('page');
+        return next;
+      },
+      { replace: true },
+    );
 
   const columns: TableColumnsType<CardListItem> = [
-    { title: t('卡片编号', 'Card no.'), dataIndex: 'cardNo', key: 'cardNo', sorter: true, fixed: 'left', width: 170, render: (v, r) => <Link to={`/cards/${r.id}`}>{v}</Link> },
+    {
+      title: t('卡片编号', 'Card no.'),
+      dataIndex: 'cardNo',
+      key: 'cardNo',
+      sorter: true,
+      fixed: 'left',
+      width: 170,
+      render: (v, r) => <Link to={`/cards/${r.id}`}>{v}</Link>,
+    },
     { title: t('资产名称', 'Name'), dataIndex: 'name', key: 'name', sorter: true, width: 180 },
-    { title: t('分类', 'Category'), dataIndex: 'categoryName', key: 'categoryCode', sorter: true, width: 140, render: (v, r) => <span title={r.categoryCode}>{v}</span> },
+    {
+      title: t('分类', 'Category'),
+      dataIndex: 'categoryName',
+      key: 'categoryCode',
+      sorter: true,
+      width: 140,
+      render: (v, r) => <span title={r.categoryCode}>{v}</span>,
+    },
     { title: t('规格型号', 'Spec'), dataIndex: 'spec', key: 'spec', sorter: true, width: 150, ellipsis: true },
     { title: t('品牌', 'Brand'), dataIndex: 'brand', key: 'brand', sorter: true, width: 100 },
-    { title: t('原值', 'Original value'), dataIndex: 'originalValueFen', key: 'originalValueFen', sorter: true, align: 'right', width: 130, render: (v) => <Money fen={v} /> },
-    { title: t('净值', 'Net value'), dataIndex: 'netValueFen', key: 'netValueFen', sorter: true, align: 'right', width: 130, render: (v) => <Money fen={v} /> },
+    {
+      title: t('原值', 'Original value'),
+      dataIndex: 'originalValueFen',
+      key: 'originalValueFen',
+      sorter: true,
+      align: 'right',
+      width: 130,
+      render: (v) => <Money fen={v} />,
+    },
+    {
+      title: t('净值', 'Net value'),
+      dataIndex: 'netValueFen',
+      key: 'netValueFen',
+      sorter: true,
+      align: 'right',
+      width: 130,
+      render: (v) => <Money fen={v} />,
+    },
     { title: t('状态', 'Status'), dataIndex: 'status', key: 'status', sorter: true, width: 90, render: (v) => <StatusTag status={v} /> },
-    { title: t('使用方式', 'Use'), dataIndex: 'useMode', key: 'useMode', sorter: true, width: 90, render: (v) => <CodeTag code={v} vocabulary={USE_MODES} /> },
+    {
+      title: t('使用方式', 'Use'),
+      dataIndex: 'useMode',
+      key: 'useMode',
+      sorter: true,
+      width: 90,
+      render: (v) => <CodeTag code={v} vocabulary={USE_MODES} />,
+    },
     { title: t('产权单位', 'Owner unit'), dataIndex: 'unitName', key: 'unitName', sorter: true, width: 150 },
     { title: t('使用部门', 'Department'), dataIndex: 'departmentName', key: 'departmentName', sorter: true, width: 120 },
     { title: t('保管人', 'Custodian'), dataIndex: 'custodianName', key: 'custodianName', sorter: true, width: 90 },
@@ -87,17 +158,43 @@ export default function CardListPage() {
   const q = params.get('q') ?? undefined;
   return (
     <>
-      <PageHeader title={t('资产卡片库', 'Card library')}
-        extra={can('card.write') && <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/cards/new')}>{t('登记卡片', 'Register a card')}</Button>} />
+      <PageHeader
+        title={t('资产卡片库', 'Card library')}
+        extra={
+          can('card.write') && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/cards/new')}>
+              {t('登记卡片', 'Register a card')}
+            </Button>
+          )
+        }
+      />
       <Card size="small" style={{ marginBottom: 12 }}>
         <Form form={form} layout="vertical" initialValues={toForm(filter)} onFinish={apply}>
           <Row gutter={12}>
-            {!singleUnit && <Col xs={24} sm={12} md={6}><Form.Item name="unitId" label={t('产权单位', 'Owner unit')}><UnitSelect onChange={() => form.setFieldsValue({ departmentId: undefined, custodianId: undefined })} /></Form.Item></Col>}
-            <Col xs={24} sm={12} md={6}><Form.Item name="departmentId" label={t('使用部门', 'Department')}><DepartmentSelect unitId={effectiveUnit} allowClear /></Form.Item></Col>
-            <Col xs={24} sm={12} md={6}><Form.Item name="categoryId" label={t('资产分类（含下级）', 'Category (with subtree)')}><CategoryTreeSelect allowClear /></Form.Item></Col>
+            {!singleUnit && (
+              <Col xs={24} sm={12} md={6}>
+                <Form.Item name="unitId" label={t('产权单位', 'Owner unit')}>
+                  <UnitSelect onChange={() => form.setFieldsValue({ departmentId: undefined, custodianId: undefined })} />
+                </Form.Item>
+              </Col>
+            )}
+            <Col xs={24} sm={12} md={6}>
+              <Form.Item name="departmentId" label={t('使用部门', 'Department')}>
+                <DepartmentSelect unitId={effectiveUnit} allowClear />
+              </Form.Item>
+            </Col>
+            <Col xs={24} sm={12} md={6}>
+              <Form.Item name="categoryId" label={t('资产分类（含下级）', 'Category (with subtree)')}>
+                <CategoryTreeSelect allowClear />
+              </Form.Item>
+            </Col>
             <Col xs={24} sm={12} md={6}>
               <Form.Item name="status" label={t('状态', 'Status')}>
-                <Select mode="multiple" allowClear options={Object.entries(CARD_STATUSES).map(([k, v]) => ({ value: k, label: label(v, locale) }))} />
+                <Select
+                  mode="multiple"
+                  allowClear
+                  options={Object.entries(CARD_STATUSES).map(([k, v]) => ({ value: k, label: label(v, locale) }))}
+                />
               </Form.Item>
             </Col>
             <Col xs={24} sm={12} md={6}>
@@ -105,37 +202,83 @@ export default function CardListPage() {
                 <Select allowClear options={Object.entries(USE_MODES).map(([k, v]) => ({ value: k, label: label(v, locale) }))} />
               </Form.Item>
             </Col>
-            <Col xs={24} sm={12} md={6}><Form.Item name="buildingId" label={t('楼栋', 'Building')}><BuildingSelect onChange={(v) => form.setFieldsValue({ buildingId: v, roomId: undefined })} /></Form.Item></Col>
-            <Col xs={24} sm={12} md={6}><Form.Item name="roomId" label={t('房间', 'Room')}><RoomSelect buildingId={buildingId} allowClear /></Form.Item></Col>
-            <Col xs={24} sm={12} md={6}><Form.Item name="custodianId" label={t('保管人', 'Custodian')}><StaffSelect unitId={effectiveUnit} allowClear /></Form.Item></Col>
+            <Col xs={24} sm={12} md={6}>
+              <Form.Item name="buildingId" label={t('楼栋', 'Building')}>
+                <BuildingSelect onChange={(v) => form.setFieldsValue({ buildingId: v, roomId: undefined })} />
+              </Form.Item>
+            </Col>
+            <Col xs={24} sm={12} md={6}>
+              <Form.Item name="roomId" label={t('房间', 'Room')}>
+                <RoomSelect buildingId={buildingId} allowClear />
+              </Form.Item>
+            </Col>
+            <Col xs={24} sm={12} md={6}>
+              <Form.Item name="custodianId" label={t('保管人', 'Custodian')}>
+                <StaffSelect unitId={effectiveUnit} allowClear />
+              </Form.Item>
+            </Col>
             <Col xs={24} sm={12} md={6}>
               <Form.Item label={t('原值区间（元）', 'Value range (yuan)')}>
                 <Space.Compact style={{ width: '100%' }}>
-                  <Form.Item name="valueMin" noStyle><YuanInput placeholder={t('最低', 'Min')} style={{ width: '50%' }} min={0} /></Form.Item>
-                  <Form.Item name="valueMax" noStyle><YuanInput placeholder={t('最高', 'Max')} style={{ width: '50%' }} min={0} /></Form.Item>
+                  <Form.Item name="valueMin" noStyle>
+                    <YuanInput placeholder={t('最低', 'Min')} style={{ width: '50%' }} min={0} />
+                  </Form.Item>
+                  <Form.Item name="valueMax" noStyle>
+                    <YuanInput placeholder={t('最高', 'Max')} style={{ width: '50%' }} min={0} />
+                  </Form.Item>
                 </Space.Compact>
               </Form.Item>
             </Col>
-            {([['assetKind', ASSET_KINDS, '资产类型', 'Asset kind'], ['valueType', VALUE_TYPES, '价值类型', 'Value type'],
-              ['procurementForm', PROCUREMENT_FORMS, '采购组织形式', 'Procurement form'], ['assetUse', ASSET_USES, '资产用途', 'Asset use']] as const).map(([name, vocab, zh, en]) => (
-              <Col key={name} xs={24} sm={12} md={6}><Form.Item name={name} label={t(zh, en)}>
-                <Select allowClear options={Object.entries(vocab).map(([k, v]) => ({ value: k, label: label(v, locale) }))} />
-              </Form.Item></Col>
+            {(
+              [
+                ['assetKind', ASSET_KINDS, '资产类型', 'Asset kind'],
+                ['valueType', VALUE_TYPES, '价值类型', 'Value type'],
+                ['procurementForm', PROCUREMENT_FORMS, '采购组织形式', 'Procurement form'],
+                ['assetUse', ASSET_USES, '资产用途', 'Asset use'],
+              ] as const
+            ).map(([name, vocab, zh, en]) => (
+              <Col key={name} xs={24} sm={12} md={6}>
+                <Form.Item name={name} label={t(zh, en)}>
+                  <Select allowClear options={Object.entries(vocab).map(([k, v]) => ({ value: k, label: label(v, locale) }))} />
+                </Form.Item>
+              </Col>
             ))}
             <Col xs={24} sm={12} md={6}>
               <Form.Item label={t('财政拨款区间（元）', 'Fiscal funding range (yuan)')}>
                 <Space.Compact style={{ width: '100%' }}>
-                  <Form.Item name="fiscalMin" noStyle><YuanInput placeholder={t('最低', 'Min')} style={{ width: '50%' }} min={0} /></Form.Item>
-                  <Form.Item name="fiscalMax" noStyle><YuanInput placeholder={t('最高', 'Max')} style={{ width: '50%' }} min={0} /></Form.Item>
+                  <Form.Item name="fiscalMin" noStyle>
+                    <YuanInput placeholder={t('最低', 'Min')} style={{ width: '50%' }} min={0} />
+                  </Form.Item>
+                  <Form.Item name="fiscalMax" noStyle>
+                    <YuanInput placeholder={t('最高', 'Max')} style={{ width: '50%' }} min={0} />
+                  </Form.Item>
                 </Space.Compact>
               </Form.Item>
             </Col>
-            <Col xs={24} sm={12} md={6}><Form.Item name="acquired" label={t('取得日期', 'Acquired between')}><DatePicker.RangePicker allowEmpty={[true, true]} style={{ width: '100%' }} /></Form.Item></Col>
-            <Col xs={24} sm={12} md={6}><Form.Item name="posted" label={t('入账日期', 'Posted between')}><DatePicker.RangePicker allowEmpty={[true, true]} style={{ width: '100%' }} /></Form.Item></Col>
+            <Col xs={24} sm={12} md={6}>
+              <Form.Item name="acquired" label={t('取得日期', 'Acquired between')}>
+                <DatePicker.RangePicker allowEmpty={[true, true]} style={{ width: '100%' }} />
+              </Form.Item>
+            </Col>
+            <Col xs={24} sm={12} md={6}>
+              <Form.Item name="posted" label={t('入账日期', 'Posted between')}>
+                <DatePicker.RangePicker allowEmpty={[true, true]} style={{ width: '100%' }} />
+              </Form.Item>
+            </Col>
             <Col xs={24} sm={12} md={6} style={{ display: 'flex', alignItems: 'flex-end', paddingBottom: 24 }}>
               <Space>
-                <Button type="primary" htmlType="submit">{t('查询', 'Apply')}</Button>
-                <Button onClick={() => { form.resetFields(); form.setFieldsValue(toForm({})); apply({}); }}>{t('重置', 'Reset')}</Button>
+                <Button type="primary" htmlType="submit">
+                  {t('查询', 'Apply')}
+                </Button>
+                <Button
+                  onClick={() => {
+                    form.resetFields();
+                    form.setFieldsValue(toForm({}));
+                    apply({});
+                  }}
+                >
+                  {t('重置', 'Reset')}
+                </Button>
               </Space>
             </Col>
           </Row>

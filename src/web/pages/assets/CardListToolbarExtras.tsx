@@ -18,7 +18,9 @@ export interface CardListToolbarExtrasProps {
 }
 
 const clean = (f: CardFilter) =>
-  Object.fromEntries(Object.entries(f).filter(([, v]) => v !== undefined && v !== null && v !== '' && !(Array.isArray(v) && v.length === 0))) as CardFilter;
+  Object.fromEntries(
+    Object.entries(f).filter(([, v]) => v !== undefined && v !== null && v !== '' && !(Array.isArray(v) && v.length === 0)),
+  ) as CardFilter;
 
 /** Beside the card list's search box: 导入 (the import page), 导出Excel (a job with the current filter), 打印标签. */
 export function CardListToolbarExtras({ filter, selectedIds }: CardListToolbarExtrasProps) {
@@ -55,15 +57,23 @@ export function CardListToolbarExtras({ filter, selectedIds }: CardListToolbarEx
   return (
     <Space wrap>
       {session.can('card.import') && (
-        <Link to="/cards/import"><Button icon={<ImportOutlined />}>{t('导入', 'Import')}</Button></Link>
+        <Link to="/cards/import">
+          <Button icon={<ImportOutlined />}>{t('导入', 'Import')}</Button>
+        </Link>
       )}
       {session.can('card.export') && (
-        <Button icon={<ExportOutlined />} loading={starting} onClick={() => void startExport()}>{t('导出Excel', 'Export to Excel')}</Button>
+        <Button icon={<ExportOutlined />} loading={starting} onClick={() => void startExport()}>
+          {t('导出Excel', 'Export to Excel')}
+        </Button>
       )}
       <Button
         icon={<PrinterOutlined />}
         onClick={printLabels}
-        title={selectedIds.length ? t(`为所选 ${selectedIds.length} 张卡片打印标签`, `Labels for the ${selectedIds.length} selected cards`) : t('为筛选结果打印标签', 'Labels for the filtered cards')}
+        title={
+          selectedIds.length
+            ? t(`为所选 ${selectedIds.length} 张卡片打印标签`, `Labels for the ${selectedIds.length} selected cards`)
+            : t('为筛选结果打印标签', 'Labels for the filtered cards')
+        }
       >
         {t('打印标签', 'Print labels')}
       </Button>

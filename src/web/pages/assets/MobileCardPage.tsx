@@ -8,14 +8,26 @@ import { useI18n } from '../../app/i18n.tsx';
 import { Money } from '../../components/Money.tsx';
 import { StatusTag } from '../../components/StatusTag.tsx';
 
-const row = { display: 'flex', justifyContent: 'space-between', gap: 12, padding: '10px 0', borderBottom: '1px solid #f0f0f0', fontSize: 18 } as const;
+const row = {
+  display: 'flex',
+  justifyContent: 'space-between',
+  gap: 12,
+  padding: '10px 0',
+  borderBottom: '1px solid #f0f0f0',
+  fontSize: 18,
+} as const;
 
 /** What a phone shows after scanning a card's QR label: big text, the key facts, the status. */
 export default function MobileCardPage() {
   const { id = '' } = useParams();
   const { t, locale } = useI18n();
   const { data: c, isLoading, error } = useQuery({ queryKey: ['card', id], queryFn: () => api.get<CardDetail>(`/api/cards/${id}`) });
-  if (isLoading) return <div style={{ padding: 24, textAlign: 'center' }}><Spin size="large" /></div>;
+  if (isLoading)
+    return (
+      <div style={{ padding: 24, textAlign: 'center' }}>
+        <Spin size="large" />
+      </div>
+    );
   if (error || !c) return <Empty style={{ marginTop: 64 }} description={t('卡片不存在或无权查看', 'No such card, or not yours to see')} />;
   const facts: [string, React.ReactNode][] = [
     [t('卡片编号', 'Card no.'), c.cardNo],
@@ -26,18 +38,30 @@ export default function MobileCardPage() {
     [t('使用部门', 'Department'), c.departmentName ?? '—'],
     [t('保管人', 'Custodian'), c.custodianName ?? '—'],
     [t('存放地点', 'Location'), c.roomName ?? '—'],
-    [t('使用方式', 'Use'), USE_MODES[c.useMode as keyof typeof USE_MODES] ? label(USE_MODES[c.useMode as keyof typeof USE_MODES], locale) : c.useMode],
+    [
+      t('使用方式', 'Use'),
+      USE_MODES[c.useMode as keyof typeof USE_MODES] ? label(USE_MODES[c.useMode as keyof typeof USE_MODES], locale) : c.useMode,
+    ],
     [t('原值', 'Original value'), <Money key="v" fen={c.originalValueFen} />],
     [t('取得日期', 'Acquired'), c.acquiredOn],
   ];
   return (
     <div style={{ maxWidth: 560, margin: '0 auto', padding: 16 }}>
       <div style={{ fontSize: 26, fontWeight: 600, lineHeight: 1.3 }}>{c.name}</div>
-      <div style={{ margin: '8px 0 12px', transform: 'scale(1.3)', transformOrigin: 'left' }}><StatusTag status={c.status} /></div>
+      <div style={{ margin: '8px 0 12px', transform: 'scale(1.3)', transformOrigin: 'left' }}>
+        <StatusTag status={c.status} />
+      </div>
       {facts.map(([k, v]) => (
-        <div key={k} style={row}><span style={{ color: '#888', whiteSpace: 'nowrap' }}>{k}</span><span style={{ textAlign: 'right', wordBreak: 'break-all' }}>{v}</span></div>
+        <div key={k} style={row}>
+          <span style={{ color: '#888', whiteSpace: 'nowrap' }}>{k}</span>
+          <span style={{ textAlign: 'right', wordBreak: 'break-all' }}>{v}</span>
+        </div>
       ))}
-      <Link to={`/cards/${c.id}`}><Button block size="large" style={{ marginTop: 20 }}>{t('查看完整卡片与履历', 'Full card and history')}</Button></Link>
+      <Link to={`/cards/${c.id}`}>
+        <Button block size="large" style={{ marginTop: 20 }}>
+          {t('查看完整卡片与履历', 'Full card and history')}
+        </Button>
+      </Link>
     </div>
   );
 }

@@ -4,7 +4,9 @@ import type { PageRoute } from '../../app/registry.ts';
 
 export const routes: PageRoute[] = [
   {
-    path: '/audit/ledger', component: lazy(() => import('./LedgerVerifyPage.tsx')), permission: 'audit.read',
+    path: '/audit/ledger',
+    component: lazy(() => import('./LedgerVerifyPage.tsx')),
+    permission: 'audit.read',
     menu: { group: 'system', zh: '台账校验', en: 'Ledger verification', icon: <SafetyCertificateOutlined />, order: 80 },
   },
 ];

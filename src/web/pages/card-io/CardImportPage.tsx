@@ -50,18 +50,29 @@ export default function CardImportPage() {
           items={[
             {
               title: t('选择单位', 'Choose the unit'),
-              description: chooses
-                ? <UnitSelect value={unitId} onChange={(v) => setUnitId(v as string)} style={{ width: 360 }} placeholder={t('导入到哪个单位', 'Import into which unit')} />
-                : t('导入到本单位', 'Into your own unit'),
+              description: chooses ? (
+                <UnitSelect
+                  value={unitId}
+                  onChange={(v) => setUnitId(v as string)}
+                  style={{ width: 360 }}
+                  placeholder={t('导入到哪个单位', 'Import into which unit')}
+                />
+              ) : (
+                t('导入到本单位', 'Into your own unit')
+              ),
             },
             {
               title: t('下载模板并填写', 'Download the template and fill it in'),
               description: (
                 <Space orientation="vertical">
-                  <Button icon={<FileExcelOutlined />} href={`/api/card-io/template${toQueryString({ unitId })}`}>{t('下载导入模板', 'Download the template')}</Button>
+                  <Button icon={<FileExcelOutlined />} href={`/api/card-io/template${toQueryString({ unitId })}`}>
+                    {t('下载导入模板', 'Download the template')}
+                  </Button>
                   <Typography.Text type="secondary">
-                    {t('模板含“填写说明”工作表：每列是否必填、格式和可选值；以及分类代码和本单位的处室、人员、房间。',
-                      'The template explains every column (required, format, allowed values) and lists category codes and your departments, staff and rooms.')}
+                    {t(
+                      '模板含“填写说明”工作表：每列是否必填、格式和可选值；以及分类代码和本单位的处室、人员、房间。',
+                      'The template explains every column (required, format, allowed values) and lists category codes and your departments, staff and rooms.',
+                    )}
                   </Typography.Text>
                 </Space>
               ),
@@ -71,14 +82,20 @@ export default function CardImportPage() {
               description: (
                 <div style={{ maxWidth: 560 }}>
                   <Typography.Paragraph type="secondary">
-                    {t('整个文件要么全部导入，要么全部不导入：任何一行有错误都不会写入任何数据。', 'All or nothing: if any row is wrong, nothing is written.')}
+                    {t(
+                      '整个文件要么全部导入，要么全部不导入：任何一行有错误都不会写入任何数据。',
+                      'All or nothing: if any row is wrong, nothing is written.',
+                    )}
                   </Typography.Paragraph>
                   <ExcelUpload<{ jobId: string }>
                     url="/api/card-io/imports"
                     fields={unitId ? { unitId } : {}}
                     disabled={!unitId || (!!jobId && !job)}
                     onUploaded={(r) => start(r.jobId)}
-                    onError={(err) => { setJobId(null); setRefusal(errorText(err)); }}
+                    onError={(err) => {
+                      setJobId(null);
+                      setRefusal(errorText(err));
+                    }}
                   />
                 </div>
               ),
@@ -98,10 +115,16 @@ export default function CardImportPage() {
             type="success"
             showIcon
             title={t(`已导入 ${result.imported} 张卡片`, `${result.imported} cards imported`)}
-            description={<>
-              {result.firstCardNo && <div>{t('卡片编号', 'Card numbers')}：{result.firstCardNo} – {result.lastCardNo}</div>}
-              <Link to="/cards">{t('查看资产卡片', 'Open the card library')}</Link>
-            </>}
+            description={
+              <>
+                {result.firstCardNo && (
+                  <div>
+                    {t('卡片编号', 'Card numbers')}：{result.firstCardNo} – {result.lastCardNo}
+                  </div>
+                )}
+                <Link to="/cards">{t('查看资产卡片', 'Open the card library')}</Link>
+              </>
+            }
           />
         )}
         {rejected && result && (
@@ -109,9 +132,18 @@ export default function CardImportPage() {
             <Alert
               type="error"
               showIcon
-              title={t(`导入被拒绝：共 ${result.errorCount} 处错误，未写入任何数据`, `Import rejected: ${result.errorCount} errors; nothing was written`)}
+              title={t(
+                `导入被拒绝：共 ${result.errorCount} 处错误，未写入任何数据`,
+                `Import rejected: ${result.errorCount} errors; nothing was written`,
+              )}
               description={t('请按下表修改文件后重新上传。', 'Fix the file as listed below and upload it again.')}
-              action={job.hasFile && <Button icon={<DownloadOutlined />} href={jobFileUrl(job.id)}>{t('下载错误报告', 'Download the error report')}</Button>}
+              action={
+                job.hasFile && (
+                  <Button icon={<DownloadOutlined />} href={jobFileUrl(job.id)}>
+                    {t('下载错误报告', 'Download the error report')}
+                  </Button>
+                )
+              }
             />
             <Table<ImportError>
               size="small"
@@ -122,13 +154,21 @@ export default function CardImportPage() {
               columns={[
                 { title: t('行号', 'Row'), dataIndex: 'row', width: 80 },
                 { title: t('列', 'Column'), dataIndex: 'column', width: 180 },
-                { title: t('值', 'Value'), dataIndex: 'value', width: 200, render: (v: string) => v || <Typography.Text type="secondary">{t('（空）', '(empty)')}</Typography.Text> },
+                {
+                  title: t('值', 'Value'),
+                  dataIndex: 'value',
+                  width: 200,
+                  render: (v: string) => v || <Typography.Text type="secondary">{t('（空）', '(empty)')}</Typography.Text>,
+                },
                 { title: t('原因', 'Reason'), dataIndex: 'reason' },
               ]}
             />
             {result.errorCount > result.errors.length && (
               <Typography.Text type="secondary">
-                {t(`此处列出前 ${result.errors.length} 处，完整清单见错误报告。`, `The first ${result.errors.length} are listed; the report has them all.`)}
+                {t(
+                  `此处列出前 ${result.errors.length} 处，完整清单见错误报告。`,
+                  `The first ${result.errors.length} are listed; the report has them all.`,
+                )}
               </Typography.Text>
             )}
           </div>

@@ -32,16 +32,67 @@ function Label({ card, stock, qr }: { card: LabelCard; stock: LabelStock; qr?: s
   const l = layout(stock, card.cardNo);
   const clip = { overflow: 'hidden', whiteSpace: 'nowrap', textOverflow: 'ellipsis' } as const;
   return (
-    <div className="gw-label" style={{ width: `${l.width}mm`, height: `${l.height}mm`, padding: `${l.pad}mm`, display: 'flex', flexDirection: 'column', gap: '1mm', boxSizing: 'border-box', overflow: 'hidden', fontFamily: 'sans-serif', color: '#000', background: '#fff' }}>
+    <div
+      className="gw-label"
+      style={{
+        width: `${l.width}mm`,
+        height: `${l.height}mm`,
+        padding: `${l.pad}mm`,
+        display: 'flex',
+        flexDirection: 'column',
+        gap: '1mm',
+        boxSizing: 'border-box',
+        overflow: 'hidden',
+        fontFamily: 'sans-serif',
+        color: '#000',
+        background: '#fff',
+      }}
+    >
       <div style={{ display: 'flex', gap: '2mm', flex: 1, minHeight: 0 }}>
-        {qr ? <img src={qr} alt={card.cardNo} style={{ width: `${l.qr}mm`, height: `${l.qr}mm`, flex: 'none' }} /> : <div style={{ width: `${l.qr}mm`, height: `${l.qr}mm`, flex: 'none' }} />}
-        <div style={{ display: 'flex', flexDirection: 'column', justifyContent: 'space-between', minWidth: 0, flex: 1, fontSize: `${l.base}mm`, lineHeight: 1.25 }}>
+        {qr ? (
+          <img src={qr} alt={card.cardNo} style={{ width: `${l.qr}mm`, height: `${l.qr}mm`, flex: 'none' }} />
+        ) : (
+          <div style={{ width: `${l.qr}mm`, height: `${l.qr}mm`, flex: 'none' }} />
+        )}
+        <div
+          style={{
+            display: 'flex',
+            flexDirection: 'column',
+            justifyContent: 'space-between',
+            minWidth: 0,
+            flex: 1,
+            fontSize: `${l.base}mm`,
+            lineHeight: 1.25,
+          }}
+        >
           <div style={{ fontWeight: 600, ...clip }}>{card.unitName}</div>
-          <div style={{ fontSize: `${l.base * 1.1}mm`, overflow: 'hidden', display: '-webkit-box', WebkitLineClamp: l.height >= 40 ? 3 : 2, WebkitBoxOrient: 'vertical', wordBreak: 'break-all' }}>{card.name}</div>
+          <div
+            style={{
+              fontSize: `${l.base * 1.1}mm`,
+              overflow: 'hidden',
+              display: '-webkit-box',
+              WebkitLineClamp: l.height >= 40 ? 3 : 2,
+              WebkitBoxOrient: 'vertical',
+              wordBreak: 'break-all',
+            }}
+          >
+            {card.name}
+          </div>
           <div style={{ fontSize: `${l.base * 0.9}mm`, ...clip }}>{card.date}</div>
         </div>
       </div>
-      <div style={{ fontFamily: 'monospace', fontWeight: 700, fontSize: `${l.noFont}mm`, lineHeight: `${l.noLine}mm`, textAlign: 'center', whiteSpace: 'nowrap' }}>{card.cardNo}</div>
+      <div
+        style={{
+          fontFamily: 'monospace',
+          fontWeight: 700,
+          fontSize: `${l.noFont}mm`,
+          lineHeight: `${l.noLine}mm`,
+          textAlign: 'center',
+          whiteSpace: 'nowrap',
+        }}
+      >
+        {card.cardNo}
+      </div>
     </div>
   );
 }
@@ -93,7 +144,9 @@ export default function CardLabelsPage() {
       }
       setCodes(out);
     })();
-    return () => { cancelled = true; };
+    return () => {
+      cancelled = true;
+    };
   }, [data]);
 
   const l = LABEL_STOCKS[stock];
@@ -114,31 +167,59 @@ export default function CardLabelsPage() {
       `}</style>
       <div className="gw-no-print" style={{ padding: 16, borderBottom: '1px solid #f0f0f0', background: '#fafafa' }}>
         <Space wrap size="large">
-          <Typography.Title level={4} style={{ margin: 0 }}>{t('打印资产标签', 'Print asset labels')}</Typography.Title>
+          <Typography.Title level={4} style={{ margin: 0 }}>
+            {t('打印资产标签', 'Print asset labels')}
+          </Typography.Title>
           <span>
             {t('标签纸', 'Label stock')}：{' '}
             <Segmented<LabelStock>
               value={stock}
-              onChange={(v) => { setStock(v); localStorage.setItem(STOCK_KEY, v); }}
-              options={(Object.keys(LABEL_STOCKS) as LabelStock[]).map((k) => ({ value: k, label: t(LABEL_STOCKS[k].zh, LABEL_STOCKS[k].en) }))}
+              onChange={(v) => {
+                setStock(v);
+                localStorage.setItem(STOCK_KEY, v);
+              }}
+              options={(Object.keys(LABEL_STOCKS) as LabelStock[]).map((k) => ({
+                value: k,
+                label: t(LABEL_STOCKS[k].zh, LABEL_STOCKS[k].en),
+              }))}
             />
           </span>
-          <Button type="primary" icon={<PrinterOutlined />} disabled={!ready || data.items.length === 0} onClick={() => window.print()}>{t('打印', 'Print')}</Button>
+          <Button type="primary" icon={<PrinterOutlined />} disabled={!ready || data.items.length === 0} onClick={() => window.print()}>
+            {t('打印', 'Print')}
+          </Button>
           {data && <Typography.Text type="secondary">{t(`共 ${data.items.length} 张`, `${data.items.length} labels`)}</Typography.Text>}
         </Space>
         {data?.truncated && (
-          <Alert style={{ marginTop: 8 }} type="warning" showIcon title={t(`共 ${data.total} 张卡片，一次最多打印 ${data.items.length} 张，请缩小范围分批打印。`, `${data.total} cards match; at most ${data.items.length} print at once. Narrow the filter and print in batches.`)} />
+          <Alert
+            style={{ marginTop: 8 }}
+            type="warning"
+            showIcon
+            title={t(
+              `共 ${data.total} 张卡片，一次最多打印 ${data.items.length} 张，请缩小范围分批打印。`,
+              `${data.total} cards match; at most ${data.items.length} print at once. Narrow the filter and print in batches.`,
+            )}
+          />
         )}
         <Typography.Paragraph type="secondary" style={{ margin: '8px 0 0' }}>
-          {t('打印时请在打印对话框中选择与标签纸相同的纸张尺寸，边距设为“无”，缩放 100%。扫描二维码可在手机上打开卡片。',
-            'In the print dialog choose the paper size of the stock, margins "none", scale 100 %. Scanning a QR code opens the card on a phone.')}
+          {t(
+            '打印时请在打印对话框中选择与标签纸相同的纸张尺寸，边距设为“无”，缩放 100%。扫描二维码可在手机上打开卡片。',
+            'In the print dialog choose the paper size of the stock, margins "none", scale 100 %. Scanning a QR code opens the card on a phone.',
+          )}
         </Typography.Paragraph>
       </div>
-      {isLoading && <div style={{ padding: 48, textAlign: 'center' }}><Spin size="large" /></div>}
+      {isLoading && (
+        <div style={{ padding: 48, textAlign: 'center' }}>
+          <Spin size="large" />
+        </div>
+      )}
       {error && <Alert style={{ margin: 16 }} type="error" showIcon title={errorText(error)} />}
-      {data && data.items.length === 0 && <Alert style={{ margin: 16 }} type="info" showIcon title={t('没有要打印的卡片', 'No cards to print')} />}
+      {data && data.items.length === 0 && (
+        <Alert style={{ margin: 16 }} type="info" showIcon title={t('没有要打印的卡片', 'No cards to print')} />
+      )}
       <div className="gw-labels">
-        {data?.items.map((c) => <Label key={c.id} card={c} stock={stock} qr={codes[c.id]} />)}
+        {data?.items.map((c) => (
+          <Label key={c.id} card={c} stock={stock} qr={codes[c.id]} />
+        ))}
       </div>
     </div>
   );

@@ -19,12 +19,30 @@ export function CategoryImport() {
   };
   return (
     <>
-      <Button icon={<UploadOutlined />} onClick={() => { setReport(null); setOpen(true); }}>{t('导入分类', 'Import categories')}</Button>
-      <Modal open={open} title={t('导入资产分类', 'Import categories')} width={760} footer={null} onCancel={() => setOpen(false)} destroyOnHidden>
+      <Button
+        icon={<UploadOutlined />}
+        onClick={() => {
+          setReport(null);
+          setOpen(true);
+        }}
+      >
+        {t('导入分类', 'Import categories')}
+      </Button>
+      <Modal
+        open={open}
+        title={t('导入资产分类', 'Import categories')}
+        width={760}
+        footer={null}
+        onCancel={() => setOpen(false)}
+        destroyOnHidden
+      >
         <Typography.Paragraph type="secondary">
           {t('CSV 或 Excel（.xlsx）文件，首行为表头，列：', 'A CSV or Excel (.xlsx) file with a header row; columns: ')}
           <code>{IMPORT_COLUMNS.map(([en, zh]) => `${en}(${zh})`).join(', ')}</code>
-          {t('。按“版本+编码”新增或更新；任何一行有误则整个文件不写入。', '. Rows are created or updated by edition + code; if any row is wrong, nothing is written.')}
+          {t(
+            '。按“版本+编码”新增或更新；任何一行有误则整个文件不写入。',
+            '. Rows are created or updated by edition + code; if any row is wrong, nothing is written.',
+          )}
         </Typography.Paragraph>
         <ExcelUpload<ImportReport>
           url="/api/categories/import"
@@ -37,9 +55,25 @@ export function CategoryImport() {
         />
         {report && (
           <div style={{ marginTop: 16 }}>
-            {report.ok
-              ? <Alert type="success" showIcon message={t(`已导入：新增 ${report.created} 个，更新 ${report.updated} 个`, `Imported: ${report.created} created, ${report.updated} updated`)} />
-              : <Alert type="error" showIcon message={t(`导入被拒绝：${report.rows.length} 行有错误，未写入任何数据`, `Rejected: ${report.rows.length} rows have errors; nothing was written`)} />}
+            {report.ok ? (
+              <Alert
+                type="success"
+                showIcon
+                message={t(
+                  `已导入：新增 ${report.created} 个，更新 ${report.updated} 个`,
+                  `Imported: ${report.created} created, ${report.updated} updated`,
+                )}
+              />
+            ) : (
+              <Alert
+                type="error"
+                showIcon
+                message={t(
+                  `导入被拒绝：${report.rows.length} 行有错误，未写入任何数据`,
+                  `Rejected: ${report.rows.length} rows have errors; nothing was written`,
+                )}
+              />
+            )}
             <Table
               size="small"
               style={{ marginTop: 8 }}
@@ -49,10 +83,23 @@ export function CategoryImport() {
               columns={[
                 { title: t('行号', 'Row'), dataIndex: 'row', width: 70 },
                 { title: t('编码', 'Code'), dataIndex: 'code', width: 120 },
-                { title: t('结果', 'Result'), dataIndex: 'action', width: 90,
-                  render: (a: string) => ({ created: t('新增', 'Created'), updated: t('更新', 'Updated'), error: t('错误', 'Error') })[a] ?? a },
-                { title: t('错误', 'Errors'), dataIndex: 'errors',
-                  render: (e?: Record<string, string>) => (e ? Object.entries(e).map(([k, v]) => `${k}: ${v}`).join('；') : '') },
+                {
+                  title: t('结果', 'Result'),
+                  dataIndex: 'action',
+                  width: 90,
+                  render: (a: string) =>
+                    ({ created: t('新增', 'Created'), updated: t('更新', 'Updated'), error: t('错误', 'Error') })[a] ?? a,
+                },
+                {
+                  title: t('错误', 'Errors'),
+                  dataIndex: 'errors',
+                  render: (e?: Record<string, string>) =>
+                    e
+                      ? Object.entries(e)
+                          .map(([k, v]) => `${k}: ${v}`)
+                          .join('；')
+                      : '',
+                },
               ]}
             />
           </div>

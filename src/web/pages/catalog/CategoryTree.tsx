@@ -23,14 +23,23 @@ const toData = (nodes: CategoryNode[], text: string): DataNode[] =>
     key: n.id,
     title: (
       <span style={{ fontWeight: text && (n.code.includes(text) || n.name.includes(text)) ? 600 : undefined }}>
-        <span style={{ color: '#888', fontFamily: 'monospace', marginRight: 6 }}>{n.code}</span>{n.name}
+        <span style={{ color: '#888', fontFamily: 'monospace', marginRight: 6 }}>{n.code}</span>
+        {n.name}
       </span>
     ),
     children: toData(n.children, text),
   }));
 
-export function CategoryTree({ tree, loading, selected, onSelect }: {
-  tree: CategoryNode[] | undefined; loading: boolean; selected: string | null; onSelect: (id: string) => void;
+export function CategoryTree({
+  tree,
+  loading,
+  selected,
+  onSelect,
+}: {
+  tree: CategoryNode[] | undefined;
+  loading: boolean;
+  selected: string | null;
+  onSelect: (id: string) => void;
 }) {
   const { t } = useI18n();
   const [text, setText] = useState('');
@@ -44,9 +53,20 @@ export function CategoryTree({ tree, loading, selected, onSelect }: {
   }, [tree, text]);
   return (
     <div>
-      <Input.Search allowClear placeholder={t('按编码或名称搜索', 'Search by code or name')} onSearch={setText}
-        onChange={(e) => { if (!e.target.value) setText(''); }} style={{ marginBottom: 8 }} />
-      {loading ? <Spin /> : view.data.length === 0 ? <Empty description={t('没有匹配的分类', 'No matching category')} /> : (
+      <Input.Search
+        allowClear
+        placeholder={t('按编码或名称搜索', 'Search by code or name')}
+        onSearch={setText}
+        onChange={(e) => {
+          if (!e.target.value) setText('');
+        }}
+        style={{ marginBottom: 8 }}
+      />
+      {loading ? (
+        <Spin />
+      ) : view.data.length === 0 ? (
+        <Empty description={t('没有匹配的分类', 'No matching category')} />
+      ) : (
         <Tree
           showLine
           height={640}

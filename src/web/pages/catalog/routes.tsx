@@ -4,7 +4,9 @@ import type { PageRoute } from '../../app/registry.ts';
 
 export const routes: PageRoute[] = [
   {
-    path: '/catalog', component: lazy(() => import('./CatalogPage.tsx')), permission: 'catalog.read',
+    path: '/catalog',
+    component: lazy(() => import('./CatalogPage.tsx')),
+    permission: 'catalog.read',
     menu: { group: 'assets', zh: '资产分类', en: 'Categories', icon: <ApartmentOutlined />, order: 40 },
   },
 ];

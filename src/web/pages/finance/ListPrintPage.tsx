@@ -17,15 +17,19 @@ export default function ListPrintPage() {
   const isQuota = kind === 'quota';
   const showAll = params.get('showAll') === 'true';
   const { data } = useQuery({
-    queryKey: ['reports', 'list-print', kind, filter], enabled: !isQuota,
+    queryKey: ['reports', 'list-print', kind, filter],
+    enabled: !isQuota,
     queryFn: () => api.get<ListData>(`/api/reports/lists/${kind}`, { ...query(filter), page: 1, pageSize: 1000 }),
   });
   const quota = useQuery({
-    queryKey: ['reports', 'quota-print', filter.unitId, showAll], enabled: isQuota,
+    queryKey: ['reports', 'quota-print', filter.unitId, showAll],
+    enabled: isQuota,
     queryFn: () => api.get<QuotaView>('/api/reports/quota', query({ unitId: filter.unitId, showAll: showAll ? 'true' : undefined })),
   });
   const ready = isQuota ? quota.data : data;
-  useEffect(() => { if (ready) setTimeout(() => window.print(), 300); }, [ready]);
+  useEffect(() => {
+    if (ready) setTimeout(() => window.print(), 300);
+  }, [ready]);
   return (
     <div style={{ padding: 16 }}>
       <style>{'@media print { @page { size: A4 landscape; margin: 10mm } .ant-table { font-size: 10px } }'}</style>
@@ -33,9 +37,21 @@ export default function ListPrintPage() {
         {isQuota ? `${label(LIST_KINDS.over_standard, locale)}（${label(QUOTA_REPORT, locale)}）` : label(LIST_KINDS[kind], locale)}
       </Typography.Title>
       <div style={{ display: 'flex', justifyContent: 'space-between', marginBottom: 8 }}>
-        {isQuota
-          ? <><span>{t('编制单位', 'Unit')}：{quota.data?.unitName ?? ''}　{t('统计日期', 'As of')}：{quota.data?.asOf ?? ''}</span><span>{t('单位：台（件）', 'Quantities in items')}</span></>
-          : <><span>{t('报表期间', 'Period')}：{filter.from} — {filter.to}</span><span>{t('单位：元', 'Amounts in yuan')}</span></>}
+        {isQuota ? (
+          <>
+            <span>
+              {t('编制单位', 'Unit')}：{quota.data?.unitName ?? ''}　{t('统计日期', 'As of')}：{quota.data?.asOf ?? ''}
+            </span>
+            <span>{t('单位：台（件）', 'Quantities in items')}</span>
+          </>
+        ) : (
+          <>
+            <span>
+              {t('报表期间', 'Period')}：{filter.from} — {filter.to}
+            </span>
+            <span>{t('单位：元', 'Amounts in yuan')}</span>
+          </>
+        )}
       </div>
       {isQuota ? <QuotaTable data={quota.data} pagination={false} /> : <ListTable kind={kind} data={data} pagination={false} />}
     </div>

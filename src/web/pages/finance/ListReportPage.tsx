@@ -38,8 +38,17 @@ export default function ListReportPage() {
   });
   return (
     <div>
-      <PageHeader title={t('明细报表', 'Detail reports')}
-        extra={<ExportAndPrint report={kind} filter={filter} printPath="/finance/reports/lists/print" options={isQuota ? { showAll } : undefined} />} />
+      <PageHeader
+        title={t('明细报表', 'Detail reports')}
+        extra={
+          <ExportAndPrint
+            report={kind}
+            filter={filter}
+            printPath="/finance/reports/lists/print"
+            options={isQuota ? { showAll } : undefined}
+          />
+        }
+      />
       <Card size="small">
         <Space wrap>
           <ReportFilters filter={filter} set={set} level={false} period={isQuota ? 'none' : 'range'} category={!isQuota} />
@@ -56,14 +65,20 @@ export default function ListReportPage() {
         {isQuota ? (
           <>
             <Typography.Paragraph type="secondary">
-              {t(`统计日期：${quota.data?.asOf ?? '—'}。按各单位在编在职人数与配置标准的数量限额（涉密单位按其比例），比较账上资产（不含已处置、待处置、盘亏）的数量。`,
-                `As of ${quota.data?.asOf ?? '—'}: each unit's holdings (not disposed, pending disposal or missing) against the allocation standards' quantity quotas by establishment headcount (classified units at their ratio).`)}
+              {t(
+                `统计日期：${quota.data?.asOf ?? '—'}。按各单位在编在职人数与配置标准的数量限额（涉密单位按其比例），比较账上资产（不含已处置、待处置、盘亏）的数量。`,
+                `As of ${quota.data?.asOf ?? '—'}: each unit's holdings (not disposed, pending disposal or missing) against the allocation standards' quantity quotas by establishment headcount (classified units at their ratio).`,
+              )}
             </Typography.Paragraph>
             <QuotaTable data={quota.data} loading={quota.isLoading} />
           </>
         ) : (
-          <ListTable kind={kind} data={data} loading={isLoading}
-            pagination={{ current: page, pageSize, onChange: (p, s) => set({ page: p, pageSize: s } as never) }} />
+          <ListTable
+            kind={kind}
+            data={data}
+            loading={isLoading}
+            pagination={{ current: page, pageSize, onChange: (p, s) => set({ page: p, pageSize: s } as never) }}
+          />
         )}
       </Card>
     </div>

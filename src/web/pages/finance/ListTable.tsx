@@ -7,25 +7,51 @@ import { formatYuan } from '../../../shared/money.ts';
 import { ACQUISITION_METHODS, DISPOSAL_METHODS, label } from '../../../shared/assets.enums.ts';
 import type { ListKind, ListRow } from '../../../shared/reports.contracts.ts';
 
-export interface ListData { items: ListRow[]; total: number; totals: { originalValueFen: number; accumulatedFen: number; netFen: number; periodFen: number } }
+export interface ListData {
+  items: ListRow[];
+  total: number;
+  totals: { originalValueFen: number; accumulatedFen: number; netFen: number; periodFen: number };
+}
 
 /** The detail lists' columns, with the kind's own column and a totals row. */
-export function ListTable({ kind, data, loading, pagination }: { kind: ListKind; data?: ListData; loading?: boolean; pagination?: false | { current: number; pageSize: number; onChange: (p: number, s: number) => void } }) {
+export function ListTable({
+  kind,
+  data,
+  loading,
+  pagination,
+}: {
+  kind: ListKind;
+  data?: ListData;
+  loading?: boolean;
+  pagination?: false | { current: number; pageSize: number; onChange: (p: number, s: number) => void };
+}) {
   const { t, locale } = useI18n();
-  const money = (title: string, key: keyof ListRow) => ({ title, key, align: 'right' as const, render: (_: unknown, r: ListRow) => formatYuan((r[key] as number) ?? 0) });
+  const money = (title: string, key: keyof ListRow) => ({
+    title,
+    key,
+    align: 'right' as const,
+    render: (_: unknown, r: ListRow) => formatYuan((r[key] as number) ?? 0),
+  });
   const methodLabel = (m: string | null) => {
     const v = (kind === 'disposals' ? DISPOSAL_METHODS : ACQUISITION_METHODS) as Record<string, readonly [string, string]>;
     return m && v[m] ? label(v[m], locale) : (m ?? '');
   };
   const columns: ColumnsType<ListRow> = [
-    { title: t('卡片编号', 'Card no.'), dataIndex: 'cardNo', key: 'no', render: (v: string, r) => <Link to={`/cards/${r.cardId}`}>{v}</Link> },
+    {
+      title: t('卡片编号', 'Card no.'),
+      dataIndex: 'cardNo',
+      key: 'no',
+      render: (v: string, r) => <Link to={`/cards/${r.cardId}`}>{v}</Link>,
+    },
     { title: t('资产名称', 'Name'), dataIndex: 'name', key: 'name' },
     { title: t('单位', 'Unit'), dataIndex: 'unitName', key: 'unit' },
     { title: t('资产类别', 'Category'), dataIndex: 'categoryName', key: 'cat' },
     { title: t('状态', 'Status'), dataIndex: 'status', key: 'status', render: (s: string) => <StatusTag status={s} /> },
     { title: t('入账日期', 'Posted'), dataIndex: 'postedOn', key: 'posted' },
     ...(kind === 'disposals' ? [{ title: t('处置日期', 'Disposed'), dataIndex: 'disposedOn', key: 'disp' }] : []),
-    ...(kind === 'additions' || kind === 'disposals' ? [{ title: t('方式', 'Method'), key: 'method', render: (_: unknown, r: ListRow) => methodLabel(r.method) }] : []),
+    ...(kind === 'additions' || kind === 'disposals'
+      ? [{ title: t('方式', 'Method'), key: 'method', render: (_: unknown, r: ListRow) => methodLabel(r.method) }]
+      : []),
     ...(kind === 'rented_lent' ? [{ title: t('对方单位', 'Counterparty'), dataIndex: 'counterparty', key: 'cp' }] : []),
     ...(kind === 'vehicles' ? [{ title: t('车牌号', 'Plate'), dataIndex: 'plate', key: 'plate' }] : []),
     ...(kind === 'buildings_land' ? [{ title: t('面积(㎡)', 'Area (m²)'), dataIndex: 'area', key: 'area' }] : []),
@@ -37,16 +63,38 @@ export function ListTable({ kind, data, loading, pagination }: { kind: ListKind;
   ];
   const moneyKeys = ['originalValueFen', 'accumulatedFen', 'netFen', 'periodFen'];
   return (
-    <Table<ListRow> size="small" bordered rowKey="cardId" loading={loading} columns={columns} dataSource={data?.items ?? []} scroll={{ x: 'max-content' }}
-      pagination={pagination === false ? false : pagination && { ...pagination, total: data?.total ?? 0, showTotal: (n) => t(`共 ${n} 项`, `${n} items`) }}
-      summary={() => data && (
-        <Table.Summary.Row>
-          {columns.map((c, i) => {
-            const key = String(c.key);
-            const v = moneyKeys.includes(key) ? formatYuan(data.totals[key as keyof ListData['totals']]) : i === 0 ? t(`合计（${data.total} 项）`, `Total (${data.total})`) : '';
-            return <Table.Summary.Cell key={key} index={i} align={moneyKeys.includes(key) ? 'right' : undefined}><strong>{v}</strong></Table.Summary.Cell>;
-          })}
-        </Table.Summary.Row>
-      )} />
+    <Table<ListRow>
+      size="small"
+      bordered
+      rowKey="cardId"
+      loading={loading}
+      columns={columns}
+      dataSource={data?.items ?? []}
+      scroll={{ x: 'max-content' }}
+      pagination={
+        pagination === false
+          ? false
+          : pagination && { ...pagination, total: data?.total ?? 0, showTotal: (n) => t(`共 ${n} 项`, `${n} items`) }
+      }
+      summary={() =>
+        data && (
+          <Table.Summary.Row>
+            {columns.map((c, i) => {
+              const key = String(c.key);
+              const v = moneyKeys.includes(key)
+                ? formatYuan(data.totals[key as keyof ListData['totals']])
+                : i === 0
+                  ? t(`合计（${data.total} 项）`, `Total (${data.total})`)
+                  : '';
+              return (
+                <Table.Summary.Cell key={key} index={i} align={moneyKeys.includes(key) ? 'right' : undefined}>
+                  <strong>{v}</strong>
+                </Table.Summary.Cell>
+              );
+            })}
+          </Table.Summary.Row>
+        )
+      }
+    />
   );
 }

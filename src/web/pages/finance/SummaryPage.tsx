@@ -12,13 +12,23 @@ import { query, useReportFilter } from './finance.hooks.ts';
 export default function SummaryPage() {
   const { t } = useI18n();
   const { filter, set } = useReportFilter();
-  const { data, isLoading } = useQuery({ queryKey: ['reports', 'summary', filter], queryFn: () => api.get<SummaryView>('/api/reports/summary', query(filter)) });
+  const { data, isLoading } = useQuery({
+    queryKey: ['reports', 'summary', filter],
+    queryFn: () => api.get<SummaryView>('/api/reports/summary', query(filter)),
+  });
   return (
     <div>
-      <PageHeader title={t('资产情况表', 'Asset summary')} subTitle={t('期初 + 本期增加 − 本期减少 = 期末；金额单位：元', 'Opening + additions − reductions = closing; amounts in yuan')}
-        extra={<ExportAndPrint report="summary" filter={filter} printPath="/finance/reports/summary/print" />} />
-      <Card size="small"><ReportFilters filter={filter} set={set} /></Card>
-      <Card size="small" style={{ marginTop: 12 }}><SummaryTable view={data} loading={isLoading} /></Card>
+      <PageHeader
+        title={t('资产情况表', 'Asset summary')}
+        subTitle={t('期初 + 本期增加 − 本期减少 = 期末；金额单位：元', 'Opening + additions − reductions = closing; amounts in yuan')}
+        extra={<ExportAndPrint report="summary" filter={filter} printPath="/finance/reports/summary/print" />}
+      />
+      <Card size="small">
+        <ReportFilters filter={filter} set={set} />
+      </Card>
+      <Card size="small" style={{ marginTop: 12 }}>
+        <SummaryTable view={data} loading={isLoading} />
+      </Card>
     </div>
   );
 }

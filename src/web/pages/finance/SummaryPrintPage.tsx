@@ -11,15 +11,26 @@ import { query, useReportFilter } from './finance.hooks.ts';
 export default function SummaryPrintPage() {
   const { t } = useI18n();
   const { filter } = useReportFilter();
-  const { data } = useQuery({ queryKey: ['reports', 'summary', filter], queryFn: () => api.get<SummaryView>('/api/reports/summary', query(filter)) });
-  useEffect(() => { if (data) setTimeout(() => window.print(), 300); }, [data]);
+  const { data } = useQuery({
+    queryKey: ['reports', 'summary', filter],
+    queryFn: () => api.get<SummaryView>('/api/reports/summary', query(filter)),
+  });
+  useEffect(() => {
+    if (data) setTimeout(() => window.print(), 300);
+  }, [data]);
   return (
     <div style={{ padding: 16 }}>
       <style>{'@media print { @page { size: A3 landscape; margin: 10mm } .ant-table { font-size: 10px } }'}</style>
-      <Typography.Title level={3} style={{ textAlign: 'center' }}>{t('资产情况表', 'Asset summary')}</Typography.Title>
+      <Typography.Title level={3} style={{ textAlign: 'center' }}>
+        {t('资产情况表', 'Asset summary')}
+      </Typography.Title>
       <div style={{ display: 'flex', justifyContent: 'space-between', marginBottom: 8 }}>
-        <span>{t('编制单位', 'Unit')}：{data?.unitName}</span>
-        <span>{t('报表期间', 'Period')}：{filter.from} — {filter.to}</span>
+        <span>
+          {t('编制单位', 'Unit')}：{data?.unitName}
+        </span>
+        <span>
+          {t('报表期间', 'Period')}：{filter.from} — {filter.to}
+        </span>
         <span>{t('单位：元', 'Amounts in yuan')}</span>
       </div>
       <SummaryTable view={data} />

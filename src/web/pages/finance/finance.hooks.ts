@@ -8,13 +8,16 @@ import type { Permission } from '../../../shared/roles.ts';
 export function useReportFilter(defaults: { from?: string; to?: string } = {}) {
   const [params, setParams] = useSearchParams();
   const thisMonth = dayjs().format('YYYY-MM');
-  const filter = useMemo(() => ({
-    from: params.get('from') ?? defaults.from ?? `${thisMonth.slice(0, 4)}-01`,
-    to: params.get('to') ?? defaults.to ?? thisMonth,
-    unitId: params.get('unitId') ?? undefined,
-    categoryId: params.get('categoryId') ?? undefined,
-    categoryLevel: Number(params.get('categoryLevel') ?? 1),
-  }), [params, thisMonth, defaults.from, defaults.to]);
+  const filter = useMemo(
+    () => ({
+      from: params.get('from') ?? defaults.from ?? `${thisMonth.slice(0, 4)}-01`,
+      to: params.get('to') ?? defaults.to ?? thisMonth,
+      unitId: params.get('unitId') ?? undefined,
+      categoryId: params.get('categoryId') ?? undefined,
+      categoryLevel: Number(params.get('categoryLevel') ?? 1),
+    }),
+    [params, thisMonth, defaults.from, defaults.to],
+  );
   const set = (patch: Partial<Record<keyof typeof filter | 'kind' | 'month', string | number | undefined>>) => {
     const next = new URLSearchParams(params);
     for (const [k, v] of Object.entries(patch)) {

@@ -30,17 +30,28 @@ export default function HomePage() {
 
   return (
     <div className="home-page">
-      <PageHeader title={`${greeting(t)}${t('，', ', ')}${me.displayName}`} subTitle={t('欢迎使用公物国有资产管理系统', 'Welcome to Gongwu state asset management')} />
+      <PageHeader
+        title={`${greeting(t)}${t('，', ', ')}${me.displayName}`}
+        subTitle={t('欢迎使用公物国有资产管理系统', 'Welcome to Gongwu state asset management')}
+      />
       <Card size="small" className="home-card">
         <Descriptions size="small" column={{ xs: 1, md: 3 }}>
           <Descriptions.Item label={t('用户名', 'Username')}>{me.username}</Descriptions.Item>
           <Descriptions.Item label={t('所属单位', 'Unit')}>{unitName ?? (me.unitId ? '—' : t('全系统', 'System-wide'))}</Descriptions.Item>
           <Descriptions.Item label={t('角色', 'Roles')}>
-            {roles.length ? roles.map((r) => <Tag color="blue" key={r}>{label({ zh: ROLE_LABELS[r][0], en: ROLE_LABELS[r][1] })}</Tag>) : '—'}
+            {roles.length
+              ? roles.map((r) => (
+                  <Tag color="blue" key={r}>
+                    {label({ zh: ROLE_LABELS[r][0], en: ROLE_LABELS[r][1] })}
+                  </Tag>
+                ))
+              : '—'}
           </Descriptions.Item>
         </Descriptions>
       </Card>
-      <Typography.Title level={5} className="home-section-title">{t('快捷入口', 'Quick links')}</Typography.Title>
+      <Typography.Title level={5} className="home-section-title">
+        {t('快捷入口', 'Quick links')}
+      </Typography.Title>
       {sections.length === 0 ? (
         <Empty description={t('暂无可用功能，请联系管理员分配角色', 'Nothing available yet; ask an administrator for a role')} />
       ) : (
@@ -51,7 +62,9 @@ export default function HomePage() {
                 <ul className="home-links">
                   {s.items.map((i) => (
                     <li key={i.path}>
-                      <Link to={i.path}>{i.icon} {label(i)} <RightOutlined className="home-link-arrow" /></Link>
+                      <Link to={i.path}>
+                        {i.icon} {label(i)} <RightOutlined className="home-link-arrow" />
+                      </Link>
                     </li>
                   ))}
                 </ul>

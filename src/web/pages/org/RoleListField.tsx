@@ -25,8 +25,15 @@ export function RoleListField() {
                   const role = getFieldValue(['roles', field.name, 'role']) as Role | undefined;
                   const system = role ? SYSTEM_ROLES.includes(role) : false;
                   return (
-                    <Form.Item name={[field.name, 'unitId']} rules={[{ required: !system && !!role, message: t('请选择单位', 'Select a unit') }]}>
-                      <UnitSelect style={{ width: 260 }} disabled={system} placeholder={system ? t('全系统', 'System-wide') : t('所在单位', 'Unit')} />
+                    <Form.Item
+                      name={[field.name, 'unitId']}
+                      rules={[{ required: !system && !!role, message: t('请选择单位', 'Select a unit') }]}
+                    >
+                      <UnitSelect
+                        style={{ width: 260 }}
+                        disabled={system}
+                        placeholder={system ? t('全系统', 'System-wide') : t('所在单位', 'Unit')}
+                      />
                     </Form.Item>
                   );
                 }}

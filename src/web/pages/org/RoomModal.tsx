@@ -11,14 +11,25 @@ import { useShowError } from '../../components/useFormErrors.ts';
 import { useFormSubmit } from '../../components/useFormSubmit.ts';
 import { roomTypeOptions } from './labels.ts';
 
-interface RoomForm { floorId: string; code: string; name?: string | null; type: RoomType; usableArea: number; unitId?: string | null }
+interface RoomForm {
+  floorId: string;
+  code: string;
+  name?: string | null;
+  type: RoomType;
+  usableArea: number;
+  unitId?: string | null;
+}
 
 /** Floors as a tree (compound → building → floor); only floors can be chosen. */
 export function floorTreeData(tree: PlaceTree) {
   return tree.map((c) => ({
-    value: `c:${c.id}`, title: c.name, selectable: false,
+    value: `c:${c.id}`,
+    title: c.name,
+    selectable: false,
     children: c.buildings.map((b) => ({
-      value: `b:${b.id}`, title: b.name, selectable: false,
+      value: `b:${b.id}`,
+      title: b.name,
+      selectable: false,
       children: b.floors.map((f) => ({ value: f.id, title: `${c.name} ${b.name} ${f.name}` })),
     })),
   }));
@@ -31,7 +42,8 @@ function Occupants({ room }: { room: RoomView }) {
   const showError = useShowError();
   const [staffId, setStaffId] = useState<string | undefined>();
   const current = useQuery({ queryKey: ['room', room.id], queryFn: () => api.get<RoomView>(`/api/rooms/${room.id}`), initialData: room });
-  const reload = () => Promise.all([qc.invalidateQueries({ queryKey: ['room', room.id] }), qc.invalidateQueries({ queryKey: ['list', '/api/rooms'] })]);
+  const reload = () =>
+    Promise.all([qc.invalidateQueries({ queryKey: ['room', room.id] }), qc.invalidateQueries({ queryKey: ['list', '/api/rooms'] })]);
   const add = async () => {
     if (!staffId) return;
     try {
@@ -50,8 +62,16 @@ function Occupants({ room }: { room: RoomView }) {
         {current.data.occupants.map((o) => (
           <Space key={o.staffId} size={2}>
             <Tag>{o.name}</Tag>
-            <ConfirmButton size="small" type="link" danger confirm={t(`确定将${o.name}移出该房间？`, `Remove ${o.name} from this room?`)}
-              onConfirm={async () => { await api.delete(`/api/rooms/${room.id}/occupants/${o.staffId}`); await reload(); }}>
+            <ConfirmButton
+              size="small"
+              type="link"
+              danger
+              confirm={t(`确定将${o.name}移出该房间？`, `Remove ${o.name} from this room?`)}
+              onConfirm={async () => {
+                await api.delete(`/api/rooms/${room.id}/occupants/${o.staffId}`);
+                await reload();
+              }}
+            >
               {t('移除', 'Remove')}
             </ConfirmButton>
           </Space>
@@ -60,14 +80,26 @@ function Occupants({ room }: { room: RoomView }) {
       {room.unitId ? (
         <Space.Compact block>
           <StaffSelect unitId={room.unitId} value={staffId} onChange={(v) => setStaffId((v as string) ?? undefined)} style={{ flex: 1 }} />
-          <Button onClick={add} disabled={!staffId} autoInsertSpace={false}>{t('安排使用人', 'Assign')}</Button>
+          <Button onClick={add} disabled={!staffId} autoInsertSpace={false}>
+            {t('安排使用人', 'Assign')}
+          </Button>
         </Space.Compact>
-      ) : <Typography.Text type="secondary">{t('房间分配给单位后才能安排使用人', 'Assign the room to a unit first')}</Typography.Text>}
+      ) : (
+        <Typography.Text type="secondary">{t('房间分配给单位后才能安排使用人', 'Assign the room to a unit first')}</Typography.Text>
+      )}
     </>
   );
 }
 
-export function RoomModal({ room, defaultFloor, onClose }: { room: RoomView | null | 'new'; defaultFloor?: string; onClose: (saved: boolean) => void }) {
+export function RoomModal({
+  room,
+  defaultFloor,
+  onClose,
+}: {
+  room: RoomView | null | 'new';
+  defaultFloor?: string;
+  onClose: (saved: boolean) => void;
+}) {
   const { t } = useI18n();
   const { can } = useSession();
   const [form] = Form.useForm<RoomForm>();
@@ -77,45 +109,95 @@ export function RoomModal({ room, defaultFloor, onClose }: { room: RoomView | nu
   // Opened before the tree arrived: put the new room on the first floor once it is known.
   const firstFloor = tree.data?.flatMap((c) => c.buildings.flatMap((b) => b.floors))[0]?.id;
   useEffect(() => {
-    if (room === 'new' && !form.getFieldValue('floorId') && (defaultFloor ?? firstFloor)) form.setFieldsValue({ floorId: defaultFloor ?? firstFloor });
+    if (room === 'new' && !form.getFieldValue('floorId') && (defaultFloor ?? firstFloor))
+      form.setFieldsValue({ floorId: defaultFloor ?? firstFloor });
   }, [room, defaultFloor, firstFloor, form]);
-  const { saving, submit: save } = useFormSubmit(form, async (v: RoomForm) => {
-    const body = { ...v, unitId: v.unitId ?? null };
-    if (editing) await api.put(`/api/rooms/${editing.id}`, body);
-    else await api.post('/api/rooms', body);
-  }, () => onClose(true));
+  const { saving, submit: save } = useFormSubmit(
+    form,
+    async (v: RoomForm) => {
+      const body = { ...v, unitId: v.unitId ?? null };
+      if (editing) await api.put(`/api/rooms/${editing.id}`, body);
+      else await api.post('/api/rooms', body);
+    },
+    () => onClose(true),
+  );
   return (
-    <Modal open={!!room} width={640} destroyOnHidden onCancel={() => onClose(false)}
+    <Modal
+      open={!!room}
+      width={640}
+      destroyOnHidden
+      onCancel={() => onClose(false)}
       title={editing ? `${t('房间', 'Room')} ${editing.code}` : t('新建房间', 'New room')}
       footer={[
-        <Button key="cancel" autoInsertSpace={false} onClick={() => onClose(false)}>{canWrite ? t('取消', 'Cancel') : t('关闭', 'Close')}</Button>,
-        ...(canWrite ? [<Button key="save" type="primary" autoInsertSpace={false} loading={saving} onClick={() => form.submit()}>{t('保存', 'Save')}</Button>] : []),
-      ]}>
-      <Form<RoomForm> form={form} name="room" layout="vertical" onFinish={save} preserve={false} disabled={!canWrite}
-        initialValues={editing ? { ...editing } : { floorId: defaultFloor, type: 'office' }}>
+        <Button key="cancel" autoInsertSpace={false} onClick={() => onClose(false)}>
+          {canWrite ? t('取消', 'Cancel') : t('关闭', 'Close')}
+        </Button>,
+        ...(canWrite
+          ? [
+              <Button key="save" type="primary" autoInsertSpace={false} loading={saving} onClick={() => form.submit()}>
+                {t('保存', 'Save')}
+              </Button>,
+            ]
+          : []),
+      ]}
+    >
+      <Form<RoomForm>
+        form={form}
+        name="room"
+        layout="vertical"
+        onFinish={save}
+        preserve={false}
+        disabled={!canWrite}
+        initialValues={editing ? { ...editing } : { floorId: defaultFloor, type: 'office' }}
+      >
         <Form.Item name="floorId" label={t('楼层', 'Floor')} rules={[{ required: true, message: t('请选择楼层', 'Select a floor') }]}>
-          <TreeSelect treeData={floorTreeData(tree.data ?? [])} treeDefaultExpandAll loading={tree.isLoading} placeholder={t('选择楼层', 'Select a floor')} />
+          <TreeSelect
+            treeData={floorTreeData(tree.data ?? [])}
+            treeDefaultExpandAll
+            loading={tree.isLoading}
+            placeholder={t('选择楼层', 'Select a floor')}
+          />
         </Form.Item>
         <Space.Compact block style={{ gap: 12 }}>
-          <Form.Item name="code" label={t('房间号', 'Room code')} style={{ flex: 1 }} rules={[{ required: true, message: t('请填写房间号', 'Enter the room code') }]}>
+          <Form.Item
+            name="code"
+            label={t('房间号', 'Room code')}
+            style={{ flex: 1 }}
+            rules={[{ required: true, message: t('请填写房间号', 'Enter the room code') }]}
+          >
             <Input maxLength={20} />
           </Form.Item>
-          <Form.Item name="name" label={t('房间名称', 'Room name')} style={{ flex: 1 }}><Input maxLength={50} /></Form.Item>
+          <Form.Item name="name" label={t('房间名称', 'Room name')} style={{ flex: 1 }}>
+            <Input maxLength={50} />
+          </Form.Item>
         </Space.Compact>
         <Space.Compact block style={{ gap: 12 }}>
-          <Form.Item name="type" label={t('房间类型', 'Room type')} style={{ flex: 1 }} rules={[{ required: true }]}><Select options={roomTypeOptions(t)} /></Form.Item>
-          <Form.Item name="usableArea" label={t('使用面积', 'Usable area')} style={{ flex: 1 }}
-            rules={[{ required: true, message: t('请填写使用面积', 'Enter the usable area') }]}>
+          <Form.Item name="type" label={t('房间类型', 'Room type')} style={{ flex: 1 }} rules={[{ required: true }]}>
+            <Select options={roomTypeOptions(t)} />
+          </Form.Item>
+          <Form.Item
+            name="usableArea"
+            label={t('使用面积', 'Usable area')}
+            style={{ flex: 1 }}
+            rules={[{ required: true, message: t('请填写使用面积', 'Enter the usable area') }]}
+          >
             <InputNumber min={0.01} step={0.5} precision={2} suffix="m²" style={{ width: '100%' }} />
           </Form.Item>
         </Space.Compact>
-        <Form.Item name="unitId" label={t('使用单位', 'Assigned unit')} extra={t('改为其他单位时，原单位的使用人将被移出', 'Changing the unit removes the old unit’s occupants')}>
+        <Form.Item
+          name="unitId"
+          label={t('使用单位', 'Assigned unit')}
+          extra={t('改为其他单位时，原单位的使用人将被移出', 'Changing the unit removes the old unit’s occupants')}
+        >
           <UnitSelect />
         </Form.Item>
       </Form>
       {editing && canWrite && <Occupants room={editing} />}
       {editing && !canWrite && (
-        <Typography.Paragraph>{t('使用人：', 'Occupants: ')}{editing.occupants.map((o) => o.name).join('、') || '—'}</Typography.Paragraph>
+        <Typography.Paragraph>
+          {t('使用人：', 'Occupants: ')}
+          {editing.occupants.map((o) => o.name).join('、') || '—'}
+        </Typography.Paragraph>
       )}
     </Modal>
   );

@@ -7,7 +7,15 @@ import { useI18n } from '../../app/i18n.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { ServerTable } from '../../components/ServerTable.tsx';
 
-interface SecurityEvent { id: number; at: string; kind: string; userId: string | null; username: string | null; ip: string | null; details: Record<string, unknown> }
+interface SecurityEvent {
+  id: number;
+  at: string;
+  kind: string;
+  userId: string | null;
+  username: string | null;
+  ip: string | null;
+  details: Record<string, unknown>;
+}
 
 const KINDS: Record<string, [string, string, string?]> = {
   login_ok: ['登录成功', 'Signed in', 'green'],
@@ -34,30 +42,61 @@ export default function SecurityLogPage() {
   const [kind, setKind] = useState<string | undefined>();
   const [range, setRange] = useState<[Dayjs | null, Dayjs | null] | null>(null);
   const columns: TableColumnsType<SecurityEvent> = [
-    { title: t('时间', 'Time'), dataIndex: 'at', key: 'at', sorter: true, width: 180, render: (v) => dayjs(v).format('YYYY-MM-DD HH:mm:ss') },
-    { title: t('事件', 'Event'), dataIndex: 'kind', key: 'kind', sorter: true, width: 120, render: (v: string) => {
-      const k = KINDS[v];
-      return <Tag color={k?.[2]}>{k ? t(k[0], k[1]) : v}</Tag>;
-    } },
+    {
+      title: t('时间', 'Time'),
+      dataIndex: 'at',
+      key: 'at',
+      sorter: true,
+      width: 180,
+      render: (v) => dayjs(v).format('YYYY-MM-DD HH:mm:ss'),
+    },
+    {
+      title: t('事件', 'Event'),
+      dataIndex: 'kind',
+      key: 'kind',
+      sorter: true,
+      width: 120,
+      render: (v: string) => {
+        const k = KINDS[v];
+        return <Tag color={k?.[2]}>{k ? t(k[0], k[1]) : v}</Tag>;
+      },
+    },
     { title: t('操作人', 'By'), dataIndex: 'username', key: 'username', sorter: true, width: 130 },
     { title: 'IP', dataIndex: 'ip', width: 130 },
-    { title: t('详情', 'Details'), dataIndex: 'details', render: (v: Record<string, unknown>) => (
-      <Typography.Text type="secondary" style={{ fontSize: 12 }}>{Object.keys(v ?? {}).length ? JSON.stringify(v) : ''}</Typography.Text>
-    ) },
+    {
+      title: t('详情', 'Details'),
+      dataIndex: 'details',
+      render: (v: Record<string, unknown>) => (
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          {Object.keys(v ?? {}).length ? JSON.stringify(v) : ''}
+        </Typography.Text>
+      ),
+    },
   ];
   return (
     <>
-      <PageHeader title={t('安全日志', 'Security log')} subTitle={t('登录、密码与权限变更', 'Sign-ins, passwords and permission changes')} />
+      <PageHeader
+        title={t('安全日志', 'Security log')}
+        subTitle={t('登录、密码与权限变更', 'Sign-ins, passwords and permission changes')}
+      />
       <ServerTable<SecurityEvent>
         url="/api/security-events"
         columns={columns}
         search={t('用户名、IP 或详情', 'Username, IP or details')}
         filters={{ kind, from: range?.[0]?.format('YYYY-MM-DD'), to: range?.[1]?.format('YYYY-MM-DD') }}
-        toolbar={<>
-          <Select style={{ width: 140 }} allowClear placeholder={t('事件类型', 'Event')} value={kind} onChange={setKind}
-            options={Object.entries(KINDS).map(([k, v]) => ({ value: k, label: t(v[0], v[1]) }))} />
-          <DatePicker.RangePicker value={range} onChange={(v) => setRange(v as [Dayjs | null, Dayjs | null] | null)} />
-        </>}
+        toolbar={
+          <>
+            <Select
+              style={{ width: 140 }}
+              allowClear
+              placeholder={t('事件类型', 'Event')}
+              value={kind}
+              onChange={setKind}
+              options={Object.entries(KINDS).map(([k, v]) => ({ value: k, label: t(v[0], v[1]) }))}
+            />
+            <DatePicker.RangePicker value={range} onChange={(v) => setRange(v as [Dayjs | null, Dayjs | null] | null)} />
+          </>
+        }
       />
     </>
   );

@@ -10,4 +10,5 @@ export const roomTypeLabel = (t: T, r: RoomType) => t(ROOM_TYPE_LABELS[r].zh, RO
 
 export const rankOptions = (t: T) => RANKS.map((r) => ({ value: r, label: rankLabel(t, r) }));
 export const roleOptions = (t: T) => ROLES.map((r) => ({ value: r, label: roleLabel(t, r) }));
-export const roomTypeOptions = (t: T) => (Object.keys(ROOM_TYPE_LABELS) as RoomType[]).map((r) => ({ value: r, label: roomTypeLabel(t, r) }));
+export const roomTypeOptions = (t: T) =>
+  (Object.keys(ROOM_TYPE_LABELS) as RoomType[]).map((r) => ({ value: r, label: roomTypeLabel(t, r) }));

@@ -16,7 +16,9 @@ export interface FormLine extends Omit<DocumentLineInput, 'declinedIdle'> {
 export function toLineInput(l: FormLine): DocumentLineInput {
   const { declined, ...rest } = l;
   const clean = Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== null && v !== undefined && v !== '')) as DocumentLineInput;
-  const declinedIdle = Object.entries(declined ?? {}).filter(([, r]) => r?.trim()).map(([cardId, reason]) => ({ cardId, reason }));
+  const declinedIdle = Object.entries(declined ?? {})
+    .filter(([, r]) => r?.trim())
+    .map(([cardId, reason]) => ({ cardId, reason }));
   return declinedIdle.length ? { ...clean, declinedIdle } : clean;
 }
 
@@ -30,8 +32,24 @@ function useLiveCheck(form: FormInstance, unitId: string | undefined, enabled: b
     if (!enabled || !unitId) return;
     const mine = ++seq.current;
     const timer = setTimeout(() => {
-      const body = { unitId, lines: (lines ?? []).map((l) => toLineInput({ categoryId: l?.categoryId, name: l?.name, quantity: l?.quantity ?? undefined, unitPriceFen: l?.unitPriceFen ?? undefined, replacesCardId: l?.replacesCardId })) };
-      api.post<CheckResult>('/api/config-requests/check', body).then((r) => { if (mine === seq.current) setResult(r); }).catch(() => undefined);
+      const body = {
+        unitId,
+        lines: (lines ?? []).map((l) =>
+          toLineInput({
+            categoryId: l?.categoryId,
+            name: l?.name,
+            quantity: l?.quantity ?? undefined,
+            unitPriceFen: l?.unitPriceFen ?? undefined,
+            replacesCardId: l?.replacesCardId,
+          }),
+        ),
+      };
+      api
+        .post<CheckResult>('/api/config-requests/check', body)
+        .then((r) => {
+          if (mine === seq.current) setResult(r);
+        })
+        .catch(() => undefined);
     }, 400);
     return () => clearTimeout(timer);
   }, [key, unitId, enabled]); // eslint-disable-line react-hooks/exhaustive-deps
@@ -44,31 +62,65 @@ function LineFindings({ check, index }: { check?: LineCheck; index: number }) {
   return (
     <>
       {check.findings.map((f, i) => (
-        <Alert key={i} type="warning" showIcon style={{ marginBottom: 6 }} data-testid={`finding-${index}-${f.rule}`}
-          message={f.message} description={t('超标准须填写理由，并增加特别审批环节', 'Over the standard: give a reason; a special approval step is added')} />
+        <Alert
+          key={i}
+          type="warning"
+          showIcon
+          style={{ marginBottom: 6 }}
+          data-testid={`finding-${index}-${f.rule}`}
+          message={f.message}
+          description={t('超标准须填写理由，并增加特别审批环节', 'Over the standard: give a reason; a special approval step is added')}
+        />
       ))}
       {check.idleOffers.length > 0 && (
-        <Alert type="info" showIcon style={{ marginBottom: 6 }}
-          message={t('先调剂后购置：以下闲置资产可调剂，如仍需购置请逐项说明理由', 'Reallocate first: these idle cards match; give a reason for each to buy instead')}
-          description={(
-            <Table size="small" rowKey="cardId" pagination={false} dataSource={check.idleOffers}
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 6 }}
+          message={t(
+            '先调剂后购置：以下闲置资产可调剂，如仍需购置请逐项说明理由',
+            'Reallocate first: these idle cards match; give a reason for each to buy instead',
+          )}
+          description={
+            <Table
+              size="small"
+              rowKey="cardId"
+              pagination={false}
+              dataSource={check.idleOffers}
               columns={[
                 { title: t('卡片编号', 'Card no.'), dataIndex: 'cardNo', width: 170 },
                 { title: t('名称', 'Name'), dataIndex: 'name' },
                 { title: t('所在单位', 'Unit'), dataIndex: 'unitName', width: 150 },
                 { title: t('净值', 'Net value'), dataIndex: 'netValueFen', width: 110, render: (v) => <Money fen={v} /> },
-                { title: t('不调剂的理由', 'Reason to decline'), key: 'r', width: 260, render: (_, o) => (
-                  <Form.Item name={[index, 'declined', o.cardId]} noStyle><Input size="small" placeholder={t('如：配置不满足岗位需要', 'e.g. does not meet the need')} /></Form.Item>
-                ) },
-              ]} />
-          )} />
+                {
+                  title: t('不调剂的理由', 'Reason to decline'),
+                  key: 'r',
+                  width: 260,
+                  render: (_, o) => (
+                    <Form.Item name={[index, 'declined', o.cardId]} noStyle>
+                      <Input size="small" placeholder={t('如：配置不满足岗位需要', 'e.g. does not meet the need')} />
+                    </Form.Item>
+                  ),
+                },
+              ]}
+            />
+          }
+        />
       )}
     </>
   );
 }
 
 /** Lines of category, spec, quantity and price: configuration requests (with live checks), orders, acceptance. */
-export function CategoryLinesEditor({ form, variant, unitId }: { form: FormInstance; variant: 'config' | 'procurement' | 'acceptance'; unitId?: string }) {
+export function CategoryLinesEditor({
+  form,
+  variant,
+  unitId,
+}: {
+  form: FormInstance;
+  variant: 'config' | 'procurement' | 'acceptance';
+  unitId?: string;
+}) {
   const { t } = useI18n();
   const check = useLiveCheck(form, unitId, variant === 'config');
   const lines = Form.useWatch('lines', form) as FormLine[] | undefined;
@@ -78,26 +130,89 @@ export function CategoryLinesEditor({ form, variant, unitId }: { form: FormInsta
       {(fields, { add, remove }) => (
         <>
           {fields.map((field, i) => (
-            <Card key={field.key} size="small" style={{ marginBottom: 8 }} title={`${t('明细', 'Line')} ${i + 1}`}
-              extra={<Button type="text" icon={<DeleteOutlined />} onClick={() => remove(field.name)} />}>
+            <Card
+              key={field.key}
+              size="small"
+              style={{ marginBottom: 8 }}
+              title={`${t('明细', 'Line')} ${i + 1}`}
+              extra={<Button type="text" icon={<DeleteOutlined />} onClick={() => remove(field.name)} />}
+            >
               <Row gutter={8}>
-                <Col xs={24} md={6}><Form.Item name={[field.name, 'categoryId']} label={t('资产分类', 'Category')} rules={[{ required: true, message: t('请选择分类', 'Required') }]}><CategoryTreeSelect /></Form.Item></Col>
-                <Col xs={24} md={5}><Form.Item name={[field.name, 'name']} label={t('品目名称', 'Item')}><Input data-testid={`line-${i}-name`} /></Form.Item></Col>
-                <Col xs={24} md={5}><Form.Item name={[field.name, 'spec']} label={t('规格要求', 'Spec')}><Input /></Form.Item></Col>
-                <Col xs={12} md={3}><Form.Item name={[field.name, 'quantity']} label={t('数量', 'Qty')} rules={[{ required: true, message: t('必填', 'Required') }]}><InputNumber min={1} style={{ width: '100%' }} data-testid={`line-${i}-qty`} /></Form.Item></Col>
-                <Col xs={12} md={5}><Form.Item name={[field.name, 'unitPriceFen']} label={t('单价（元）', 'Unit price')} rules={[{ required: true, message: t('必填', 'Required') }]}><YuanInput min={0} data-testid={`line-${i}-price`} /></Form.Item></Col>
-                {variant === 'config' && <Col xs={24} md={6}><Form.Item name={[field.name, 'budgetLine']} label={t('预算科目', 'Budget line')}><Input /></Form.Item></Col>}
-                {variant === 'acceptance' && <Col xs={24} md={6}><Form.Item name={[field.name, 'invoiceNo']} label={t('发票号', 'Invoice no.')}><Input /></Form.Item></Col>}
-                <Col xs={24} md={variant === 'procurement' ? 24 : 18}><Form.Item name={[field.name, 'reason']} label={t('理由', 'Reason')}><Input data-testid={`line-${i}-reason`} /></Form.Item></Col>
-                <Form.Item name={[field.name, 'sourceLineId']} hidden><Input /></Form.Item>
+                <Col xs={24} md={6}>
+                  <Form.Item
+                    name={[field.name, 'categoryId']}
+                    label={t('资产分类', 'Category')}
+                    rules={[{ required: true, message: t('请选择分类', 'Required') }]}
+                  >
+                    <CategoryTreeSelect />
+                  </Form.Item>
+                </Col>
+                <Col xs={24} md={5}>
+                  <Form.Item name={[field.name, 'name']} label={t('品目名称', 'Item')}>
+                    <Input data-testid={`line-${i}-name`} />
+                  </Form.Item>
+                </Col>
+                <Col xs={24} md={5}>
+                  <Form.Item name={[field.name, 'spec']} label={t('规格要求', 'Spec')}>
+                    <Input />
+                  </Form.Item>
+                </Col>
+                <Col xs={12} md={3}>
+                  <Form.Item
+                    name={[field.name, 'quantity']}
+                    label={t('数量', 'Qty')}
+                    rules={[{ required: true, message: t('必填', 'Required') }]}
+                  >
+                    <InputNumber min={1} style={{ width: '100%' }} data-testid={`line-${i}-qty`} />
+                  </Form.Item>
+                </Col>
+                <Col xs={12} md={5}>
+                  <Form.Item
+                    name={[field.name, 'unitPriceFen']}
+                    label={t('单价（元）', 'Unit price')}
+                    rules={[{ required: true, message: t('必填', 'Required') }]}
+                  >
+                    <YuanInput min={0} data-testid={`line-${i}-price`} />
+                  </Form.Item>
+                </Col>
+                {variant === 'config' && (
+                  <Col xs={24} md={6}>
+                    <Form.Item name={[field.name, 'budgetLine']} label={t('预算科目', 'Budget line')}>
+                      <Input />
+                    </Form.Item>
+                  </Col>
+                )}
+                {variant === 'acceptance' && (
+                  <Col xs={24} md={6}>
+                    <Form.Item name={[field.name, 'invoiceNo']} label={t('发票号', 'Invoice no.')}>
+                      <Input />
+                    </Form.Item>
+                  </Col>
+                )}
+                <Col xs={24} md={variant === 'procurement' ? 24 : 18}>
+                  <Form.Item name={[field.name, 'reason']} label={t('理由', 'Reason')}>
+                    <Input data-testid={`line-${i}-reason`} />
+                  </Form.Item>
+                </Col>
+                <Form.Item name={[field.name, 'sourceLineId']} hidden>
+                  <Input />
+                </Form.Item>
               </Row>
               {variant === 'config' && <LineFindings check={check?.lines[i]} index={field.name} />}
-              <Form.Item name={[field.name, 'declinedIdle']} style={{ marginBottom: 0 }}><span /></Form.Item>
+              <Form.Item name={[field.name, 'declinedIdle']} style={{ marginBottom: 0 }}>
+                <span />
+              </Form.Item>
             </Card>
           ))}
           <Space>
-            {variant !== 'procurement' && <Button icon={<PlusOutlined />} onClick={() => add({ quantity: 1 })} data-testid="add-line">{t('添加明细', 'Add a line')}</Button>}
-            <Typography.Text type="secondary">{t('合计', 'Total')} <Money fen={total} /></Typography.Text>
+            {variant !== 'procurement' && (
+              <Button icon={<PlusOutlined />} onClick={() => add({ quantity: 1 })} data-testid="add-line">
+                {t('添加明细', 'Add a line')}
+              </Button>
+            )}
+            <Typography.Text type="secondary">
+              {t('合计', 'Total')} <Money fen={total} />
+            </Typography.Text>
           </Space>
         </>
       )}

@@ -20,19 +20,38 @@ function ChainEditor({ chain, onSaved }: { chain: Chain; onSaved: () => void }) 
   const typeLabel = useDocTypeLabel();
   const [form] = Form.useForm<{ steps: ChainStepInput[] }>();
   const showError = useFormErrors(form);
-  useEffect(() => { form.setFieldsValue({ steps: chain.steps }); }, [chain, form]);
+  useEffect(() => {
+    form.setFieldsValue({ steps: chain.steps });
+  }, [chain, form]);
   const save = async (v: { steps: ChainStepInput[] }) => {
     try {
-      const steps = (v.steps ?? []).map((s) => ({ ...s, condition: Object.fromEntries(Object.entries(s.condition ?? {}).filter(([, x]) => x !== undefined && x !== null && x !== '' && x !== false)) }));
+      const steps = (v.steps ?? []).map((s) => ({
+        ...s,
+        condition: Object.fromEntries(
+          Object.entries(s.condition ?? {}).filter(([, x]) => x !== undefined && x !== null && x !== '' && x !== false),
+        ),
+      }));
       await api.put(`/api/chains/${chain.documentType}`, { steps });
       message.success(t('已保存；之后提交的单据按新流程审批', 'Saved; documents submitted from now on follow it'));
       onSaved();
-    } catch (err) { showError(err); }
+    } catch (err) {
+      showError(err);
+    }
   };
   const roleLabel = (r: (typeof STEP_ROLES)[number]) => label(ROLE_LABELS[r], locale);
   return (
-    <Card size="small" title={typeLabel(chain.documentType)} style={{ marginBottom: 12 }}
-      extra={chain.updatedAt && <Typography.Text type="secondary">{chain.updatedByName} {new Date(chain.updatedAt).toLocaleString('zh-CN', { hour12: false })}</Typography.Text>}>
+    <Card
+      size="small"
+      title={typeLabel(chain.documentType)}
+      style={{ marginBottom: 12 }}
+      extra={
+        chain.updatedAt && (
+          <Typography.Text type="secondary">
+            {chain.updatedByName} {new Date(chain.updatedAt).toLocaleString('zh-CN', { hour12: false })}
+          </Typography.Text>
+        )
+      }
+    >
       <Form form={form} onFinish={save} size="small">
         <Form.List name="steps">
           {(fields, { add, remove, move }) => (
@@ -40,17 +59,50 @@ function ChainEditor({ chain, onSaved }: { chain: Chain; onSaved: () => void }) 
               {fields.map((f, i) => (
                 <Row key={f.key} gutter={6} align="middle" style={{ marginBottom: 4 }}>
                   <Col flex="32px">{i + 1}.</Col>
-                  <Col flex="170px"><Form.Item name={[f.name, 'label']} noStyle><Input placeholder={t('环节名称', 'Label')} /></Form.Item></Col>
-                  <Col flex="140px"><Form.Item name={[f.name, 'scope']} noStyle><Select style={{ width: '100%' }} options={Object.entries(STEP_SCOPES).map(([k, v]) => ({ value: k, label: label(v, locale) }))} /></Form.Item></Col>
-                  <Col flex="140px"><Form.Item name={[f.name, 'role']} noStyle><Select style={{ width: '100%' }} options={STEP_ROLES.map((r) => ({ value: r, label: roleLabel(r) }))} /></Form.Item></Col>
-                  <Col flex="130px"><Form.Item name={[f.name, 'condition', 'minItemFen']} noStyle><YuanInput placeholder={t('单价≥（元）', 'Item ≥')} /></Form.Item></Col>
-                  <Col flex="130px"><Form.Item name={[f.name, 'condition', 'minBatchFen']} noStyle><YuanInput placeholder={t('批量≥（元）', 'Batch ≥')} /></Form.Item></Col>
-                  <Col flex="110px"><Form.Item name={[f.name, 'condition', 'categoryPrefix']} noStyle><Input placeholder={t('分类代码前缀', 'Category')} /></Form.Item></Col>
+                  <Col flex="170px">
+                    <Form.Item name={[f.name, 'label']} noStyle>
+                      <Input placeholder={t('环节名称', 'Label')} />
+                    </Form.Item>
+                  </Col>
+                  <Col flex="140px">
+                    <Form.Item name={[f.name, 'scope']} noStyle>
+                      <Select
+                        style={{ width: '100%' }}
+                        options={Object.entries(STEP_SCOPES).map(([k, v]) => ({ value: k, label: label(v, locale) }))}
+                      />
+                    </Form.Item>
+                  </Col>
+                  <Col flex="140px">
+                    <Form.Item name={[f.name, 'role']} noStyle>
+                      <Select style={{ width: '100%' }} options={STEP_ROLES.map((r) => ({ value: r, label: roleLabel(r) }))} />
+                    </Form.Item>
+                  </Col>
+                  <Col flex="130px">
+                    <Form.Item name={[f.name, 'condition', 'minItemFen']} noStyle>
+                      <YuanInput placeholder={t('单价≥（元）', 'Item ≥')} />
+                    </Form.Item>
+                  </Col>
+                  <Col flex="130px">
+                    <Form.Item name={[f.name, 'condition', 'minBatchFen']} noStyle>
+                      <YuanInput placeholder={t('批量≥（元）', 'Batch ≥')} />
+                    </Form.Item>
+                  </Col>
+                  <Col flex="110px">
+                    <Form.Item name={[f.name, 'condition', 'categoryPrefix']} noStyle>
+                      <Input placeholder={t('分类代码前缀', 'Category')} />
+                    </Form.Item>
+                  </Col>
                   <Col flex="auto">
                     <Space size={2}>
-                      <Form.Item name={[f.name, 'condition', 'crossUnit']} valuePropName="checked" noStyle><Checkbox>{t('跨单位', 'Cross-unit')}</Checkbox></Form.Item>
-                      <Form.Item name={[f.name, 'condition', 'overStandard']} valuePropName="checked" noStyle><Checkbox>{t('超标准', 'Over standard')}</Checkbox></Form.Item>
-                      <Form.Item name={[f.name, 'condition', 'financial']} valuePropName="checked" noStyle><Checkbox>{t('财务变动', 'Financial')}</Checkbox></Form.Item>
+                      <Form.Item name={[f.name, 'condition', 'crossUnit']} valuePropName="checked" noStyle>
+                        <Checkbox>{t('跨单位', 'Cross-unit')}</Checkbox>
+                      </Form.Item>
+                      <Form.Item name={[f.name, 'condition', 'overStandard']} valuePropName="checked" noStyle>
+                        <Checkbox>{t('超标准', 'Over standard')}</Checkbox>
+                      </Form.Item>
+                      <Form.Item name={[f.name, 'condition', 'financial']} valuePropName="checked" noStyle>
+                        <Checkbox>{t('财务变动', 'Financial')}</Checkbox>
+                      </Form.Item>
                       <Button type="text" icon={<ArrowUpOutlined />} disabled={i === 0} onClick={() => move(i, i - 1)} />
                       <Button type="text" icon={<ArrowDownOutlined />} disabled={i === fields.length - 1} onClick={() => move(i, i + 1)} />
                       <Button type="text" icon={<DeleteOutlined />} onClick={() => remove(f.name)} />
@@ -59,9 +111,18 @@ function ChainEditor({ chain, onSaved }: { chain: Chain; onSaved: () => void }) 
                 </Row>
               ))}
               <Space style={{ marginTop: 6 }}>
-                <Button icon={<PlusOutlined />} onClick={() => add({ role: 'unit_leader', scope: 'applicant_unit', label: '', condition: {} })}>{t('添加环节', 'Add a step')}</Button>
-                <Button type="primary" htmlType="submit">{t('保存', 'Save')}</Button>
-                {!fields.length && <Typography.Text type="secondary">{t('无审批环节：提交即批准', 'No steps: approved on submission')}</Typography.Text>}
+                <Button
+                  icon={<PlusOutlined />}
+                  onClick={() => add({ role: 'unit_leader', scope: 'applicant_unit', label: '', condition: {} })}
+                >
+                  {t('添加环节', 'Add a step')}
+                </Button>
+                <Button type="primary" htmlType="submit">
+                  {t('保存', 'Save')}
+                </Button>
+                {!fields.length && (
+                  <Typography.Text type="secondary">{t('无审批环节：提交即批准', 'No steps: approved on submission')}</Typography.Text>
+                )}
               </Space>
             </>
           )}
@@ -77,8 +138,16 @@ export default function ChainsPage() {
   const { data, refetch } = useQuery({ queryKey: ['chains'], queryFn: () => api.get<{ items: Chain[] }>('/api/chains') });
   return (
     <>
-      <PageHeader title={t('审批流程配置', 'Approval chains')} subTitle={t('条件全部满足时该环节生效；金额条件按单价或批量任一达到', 'A step applies when all its conditions hold; amounts per item or per batch')} />
-      {(data?.items ?? []).map((c) => <ChainEditor key={c.documentType} chain={c} onSaved={() => void refetch()} />)}
+      <PageHeader
+        title={t('审批流程配置', 'Approval chains')}
+        subTitle={t(
+          '条件全部满足时该环节生效；金额条件按单价或批量任一达到',
+          'A step applies when all its conditions hold; amounts per item or per batch',
+        )}
+      />
+      {(data?.items ?? []).map((c) => (
+        <ChainEditor key={c.documentType} chain={c} onSaved={() => void refetch()} />
+      ))}
     </>
   );
 }

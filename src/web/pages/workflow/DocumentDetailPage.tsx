@@ -5,7 +5,14 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import dayjs from 'dayjs';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { DISPOSAL_METHODS, label } from '../../../shared/assets.enums.ts';
-import { CHANGE_KINDS, STEP_SCOPES, type Decision, type DocumentDetail, type DocumentLine, type Finding } from '../../../shared/workflow.contracts.ts';
+import {
+  CHANGE_KINDS,
+  STEP_SCOPES,
+  type Decision,
+  type DocumentDetail,
+  type DocumentLine,
+  type Finding,
+} from '../../../shared/workflow.contracts.ts';
 import { api } from '../../api/client.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { ConfirmButton } from '../../components/ConfirmButton.tsx';
@@ -17,9 +24,17 @@ import { errorText } from '../../components/useFormErrors.ts';
 import { DocStatusTag, useDocTypeLabel } from './docShared.tsx';
 
 const EVENT_LABELS: Record<string, [string, string]> = {
-  created: ['创建', 'Created'], edited: ['修改', 'Edited'], submitted: ['提交', 'Submitted'], approved: ['同意', 'Approved'],
-  rejected: ['驳回', 'Rejected'], returned: ['退回', 'Returned'], executed: ['执行', 'Executed'], cancelled: ['作废', 'Cancelled'],
-  posted: ['入账', 'Posted'], procured: ['已采购', 'Procured'], lending_returned: ['收回', 'Returned from lending'],
+  created: ['创建', 'Created'],
+  edited: ['修改', 'Edited'],
+  submitted: ['提交', 'Submitted'],
+  approved: ['同意', 'Approved'],
+  rejected: ['驳回', 'Rejected'],
+  returned: ['退回', 'Returned'],
+  executed: ['执行', 'Executed'],
+  cancelled: ['作废', 'Cancelled'],
+  posted: ['入账', 'Posted'],
+  procured: ['已采购', 'Procured'],
+  lending_returned: ['收回', 'Returned from lending'],
   withdrawn: ['撤回', 'Withdrawn'],
 };
 
@@ -32,7 +47,9 @@ export function PayloadItems({ doc }: { doc: DocumentDetail }) {
   const { t, locale } = useI18n();
   const p = doc.payload as Record<string, string | number | undefined>;
   const items: { label: string; children: React.ReactNode }[] = [];
-  const add = (l: string, v: React.ReactNode) => { if (v !== undefined && v !== null && v !== '') items.push({ label: l, children: v }); };
+  const add = (l: string, v: React.ReactNode) => {
+    if (v !== undefined && v !== null && v !== '') items.push({ label: l, children: v });
+  };
   if (doc.counterpartUnitName) add(t('调入单位', 'Receiving unit'), doc.counterpartUnitName);
   if (p.changeKind) add(t('变动类型', 'Change'), label(CHANGE_KINDS[p.changeKind as keyof typeof CHANGE_KINDS], locale));
   if (p.newValueFen !== undefined) add(t('变动后原值', 'New value'), <Money fen={Number(p.newValueFen)} />);
@@ -56,27 +73,64 @@ export function PayloadItems({ doc }: { doc: DocumentDetail }) {
 
 export function FindingList({ findings }: { findings?: Finding[] }) {
   if (!findings?.length) return null;
-  return <>{findings.map((f, i) => <Tag key={i} color="red" style={{ whiteSpace: 'normal', marginBottom: 4 }}>{f.message}</Tag>)}</>;
+  return (
+    <>
+      {findings.map((f, i) => (
+        <Tag key={i} color="red" style={{ whiteSpace: 'normal', marginBottom: 4 }}>
+          {f.message}
+        </Tag>
+      ))}
+    </>
+  );
 }
 
 export function lineColumns(doc: DocumentDetail, t: (zh: string, en: string) => string) {
   const cardDoc = doc.lines.some((l) => l.cardId);
   const cols = [
     { title: '#', dataIndex: 'lineNo', width: 50 },
-    ...(cardDoc ? [
-      { title: t('卡片编号', 'Card no.'), dataIndex: 'cardNo', width: 170, render: (v: string, r: DocumentLine) => <Link to={`/cards/${r.cardId}`}>{v}</Link> },
-      { title: t('资产名称', 'Name'), dataIndex: 'cardName' },
-      { title: t('当前状态', 'Status'), dataIndex: 'cardStatus', width: 90, render: (v: string) => <StatusTag status={v} /> },
-      { title: t('原值', 'Value'), dataIndex: 'amountFen', width: 130, align: 'right' as const, render: (v: number) => <Money fen={v} /> },
-    ] : [
-      { title: t('品目', 'Item'), dataIndex: 'name' },
-      { title: t('规格', 'Spec'), dataIndex: 'spec' },
-      { title: t('数量', 'Qty'), dataIndex: 'quantity', width: 70, align: 'right' as const },
-      { title: t('单价', 'Unit price'), dataIndex: 'unitPriceFen', width: 120, align: 'right' as const, render: (v: number) => <Money fen={v} /> },
-      { title: t('金额', 'Amount'), dataIndex: 'amountFen', width: 130, align: 'right' as const, render: (v: number) => <Money fen={v} /> },
-      { title: t('预算科目', 'Budget line'), dataIndex: 'budgetLine', width: 130 },
-      { title: t('标准检查', 'Standards'), key: 'findings', render: (_: unknown, r: DocumentLine) => <FindingList findings={(r.details as { findings?: Finding[] }).findings} /> },
-    ]),
+    ...(cardDoc
+      ? [
+          {
+            title: t('卡片编号', 'Card no.'),
+            dataIndex: 'cardNo',
+            width: 170,
+            render: (v: string, r: DocumentLine) => <Link to={`/cards/${r.cardId}`}>{v}</Link>,
+          },
+          { title: t('资产名称', 'Name'), dataIndex: 'cardName' },
+          { title: t('当前状态', 'Status'), dataIndex: 'cardStatus', width: 90, render: (v: string) => <StatusTag status={v} /> },
+          {
+            title: t('原值', 'Value'),
+            dataIndex: 'amountFen',
+            width: 130,
+            align: 'right' as const,
+            render: (v: number) => <Money fen={v} />,
+          },
+        ]
+      : [
+          { title: t('品目', 'Item'), dataIndex: 'name' },
+          { title: t('规格', 'Spec'), dataIndex: 'spec' },
+          { title: t('数量', 'Qty'), dataIndex: 'quantity', width: 70, align: 'right' as const },
+          {
+            title: t('单价', 'Unit price'),
+            dataIndex: 'unitPriceFen',
+            width: 120,
+            align: 'right' as const,
+            render: (v: number) => <Money fen={v} />,
+          },
+          {
+            title: t('金额', 'Amount'),
+            dataIndex: 'amountFen',
+            width: 130,
+            align: 'right' as const,
+            render: (v: number) => <Money fen={v} />,
+          },
+          { title: t('预算科目', 'Budget line'), dataIndex: 'budgetLine', width: 130 },
+          {
+            title: t('标准检查', 'Standards'),
+            key: 'findings',
+            render: (_: unknown, r: DocumentLine) => <FindingList findings={(r.details as { findings?: Finding[] }).findings} />,
+          },
+        ]),
     { title: t('理由', 'Reason'), dataIndex: 'reason', ellipsis: true },
   ];
   return cols;
@@ -98,86 +152,224 @@ export default function DocumentDetailPage() {
   if (error) return <Alert type="error" message={errorText(error)} />;
   if (!doc) return null;
 
-  const after = async () => { await refetch(); void qc.invalidateQueries({ queryKey: ['inbox-count'] }); void qc.invalidateQueries({ queryKey: ['list'] }); };
-  const act = (path: string, body?: unknown) => async () => { await api.post(`/api/documents/${doc.id}/${path}`, body ?? {}); await after(); };
+  const after = async () => {
+    await refetch();
+    void qc.invalidateQueries({ queryKey: ['inbox-count'] });
+    void qc.invalidateQueries({ queryKey: ['list'] });
+  };
+  const act = (path: string, body?: unknown) => async () => {
+    await api.post(`/api/documents/${doc.id}/${path}`, body ?? {});
+    await after();
+  };
   const decide = async () => {
     if (!deciding) return;
     setBusy(true);
     try {
       await api.post(`/api/documents/${doc.id}/${deciding}`, { comment: comment || undefined, stepNo: doc.currentStep ?? undefined });
       message.success(t('已提交审批意见', 'Decision recorded'));
-      setDeciding(null); setComment('');
+      setDeciding(null);
+      setComment('');
       await after();
-    } catch (err) { message.error(errorText(err)); } finally { setBusy(false); }
+    } catch (err) {
+      message.error(errorText(err));
+    } finally {
+      setBusy(false);
+    }
   };
   const currentIndex = doc.steps.findIndex((s) => s.stepNo === doc.currentStep);
   const p = doc.payload as { periodTo?: string; returnedOn?: string };
-  const overdue = doc.type === 'lending' && doc.status === 'executed' && !p.returnedOn && p.periodTo && p.periodTo < dayjs().format('YYYY-MM-DD');
+  const overdue =
+    doc.type === 'lending' && doc.status === 'executed' && !p.returnedOn && p.periodTo && p.periodTo < dayjs().format('YYYY-MM-DD');
 
   return (
     <>
-      <PageHeader back="/documents" title={`${typeLabel(doc.type)} ${doc.docNo}`} tags={<Space><DocStatusTag status={doc.status} />{overdue && <Tag color="red">{t('逾期未收回', 'Overdue')}</Tag>}</Space>}
+      <PageHeader
+        back="/documents"
+        title={`${typeLabel(doc.type)} ${doc.docNo}`}
+        tags={
+          <Space>
+            <DocStatusTag status={doc.status} />
+            {overdue && <Tag color="red">{t('逾期未收回', 'Overdue')}</Tag>}
+          </Space>
+        }
         breadcrumb={[{ title: t('业务单据', 'Documents'), path: '/documents' }]}
-        extra={(
+        extra={
           <Space wrap>
             {doc.can.edit && <Button onClick={() => navigate(`/documents/${doc.id}/edit`)}>{t('修改', 'Edit')}</Button>}
-            {doc.can.submit && <ConfirmButton type="primary" confirm={t('确定提交审批？', 'Submit for approval?')} onConfirm={act('submit')} successMessage={t('已提交', 'Submitted')}>{t('提交审批', 'Submit')}</ConfirmButton>}
-            {doc.can.decide && <>
-              <Button type="primary" icon={<CheckOutlined />} onClick={() => setDeciding('approve')} data-testid="approve">{t('同意', 'Approve')}</Button>
-              <Button icon={<RollbackOutlined />} onClick={() => setDeciding('return')}>{t('退回修改', 'Return')}</Button>
-              <Button danger icon={<CloseOutlined />} onClick={() => setDeciding('reject')}>{t('驳回', 'Reject')}</Button>
-            </>}
-            {doc.can.execute && <ConfirmButton type="primary" confirm={t('确定执行该单据？', 'Execute this document?')} description={t('执行后资产卡片将按单据变更，并记入资产履历', 'The cards change and the ledger records it')} onConfirm={act('execute')} successMessage={t('已执行', 'Executed')} data-testid="execute">{t('执行', 'Execute')}</ConfirmButton>}
+            {doc.can.submit && (
+              <ConfirmButton
+                type="primary"
+                confirm={t('确定提交审批？', 'Submit for approval?')}
+                onConfirm={act('submit')}
+                successMessage={t('已提交', 'Submitted')}
+              >
+                {t('提交审批', 'Submit')}
+              </ConfirmButton>
+            )}
+            {doc.can.decide && (
+              <>
+                <Button type="primary" icon={<CheckOutlined />} onClick={() => setDeciding('approve')} data-testid="approve">
+                  {t('同意', 'Approve')}
+                </Button>
+                <Button icon={<RollbackOutlined />} onClick={() => setDeciding('return')}>
+                  {t('退回修改', 'Return')}
+                </Button>
+                <Button danger icon={<CloseOutlined />} onClick={() => setDeciding('reject')}>
+                  {t('驳回', 'Reject')}
+                </Button>
+              </>
+            )}
+            {doc.can.execute && (
+              <ConfirmButton
+                type="primary"
+                confirm={t('确定执行该单据？', 'Execute this document?')}
+                description={t('执行后资产卡片将按单据变更，并记入资产履历', 'The cards change and the ledger records it')}
+                onConfirm={act('execute')}
+                successMessage={t('已执行', 'Executed')}
+                data-testid="execute"
+              >
+                {t('执行', 'Execute')}
+              </ConfirmButton>
+            )}
             {doc.can.post && <PostingButton url={`/api/documents/${doc.id}/post`} onDone={after} />}
-            {doc.can.returnLending && <Space.Compact>
-              <DatePicker value={returnedOn} onChange={(d) => d && setReturnedOn(d)} allowClear={false} />
-              <ConfirmButton confirm={t('确定收回？', 'Mark returned?')} onConfirm={act('return-lending', { returnedOn: returnedOn.format('YYYY-MM-DD') })}>{t('收回', 'Returned')}</ConfirmButton>
-            </Space.Compact>}
-            {doc.can.withdraw && <ConfirmButton confirm={t('确定撤回该单据？撤回后回到草稿，可修改后重新提交', 'Withdraw? It becomes a draft you can edit and submit again')} onConfirm={act('withdraw')} successMessage={t('已撤回', 'Withdrawn')} data-testid="withdraw">{t('撤回', 'Withdraw')}</ConfirmButton>}
-            {doc.can.cancel && <ConfirmButton danger confirm={t('确定作废该单据？', 'Void this document?')} onConfirm={act('cancel')}>{t('作废', 'Void')}</ConfirmButton>}
-            <Button icon={<PrinterOutlined />} onClick={() => window.open(`/documents/${doc.id}/sheet`, '_blank')}>{t('审批单', 'Approval sheet')}</Button>
+            {doc.can.returnLending && (
+              <Space.Compact>
+                <DatePicker value={returnedOn} onChange={(d) => d && setReturnedOn(d)} allowClear={false} />
+                <ConfirmButton
+                  confirm={t('确定收回？', 'Mark returned?')}
+                  onConfirm={act('return-lending', { returnedOn: returnedOn.format('YYYY-MM-DD') })}
+                >
+                  {t('收回', 'Returned')}
+                </ConfirmButton>
+              </Space.Compact>
+            )}
+            {doc.can.withdraw && (
+              <ConfirmButton
+                confirm={t(
+                  '确定撤回该单据？撤回后回到草稿，可修改后重新提交',
+                  'Withdraw? It becomes a draft you can edit and submit again',
+                )}
+                onConfirm={act('withdraw')}
+                successMessage={t('已撤回', 'Withdrawn')}
+                data-testid="withdraw"
+              >
+                {t('撤回', 'Withdraw')}
+              </ConfirmButton>
+            )}
+            {doc.can.cancel && (
+              <ConfirmButton danger confirm={t('确定作废该单据？', 'Void this document?')} onConfirm={act('cancel')}>
+                {t('作废', 'Void')}
+              </ConfirmButton>
+            )}
+            <Button icon={<PrinterOutlined />} onClick={() => window.open(`/documents/${doc.id}/sheet`, '_blank')}>
+              {t('审批单', 'Approval sheet')}
+            </Button>
           </Space>
-        )} />
+        }
+      />
       <Card size="small">
-        <Descriptions size="small" column={3} items={[
-          { label: t('标题', 'Title'), children: doc.title ?? '—' },
-          { label: t('申请单位', 'Unit'), children: doc.unitName },
-          { label: t('申请人', 'Applicant'), children: doc.applicantName },
-          { label: t('金额合计', 'Total'), children: <Money fen={doc.totalFen} /> },
-          { label: t('提交时间', 'Submitted'), children: doc.submittedAt ? new Date(doc.submittedAt).toLocaleString('zh-CN', { hour12: false }) : '—' },
-          { label: t('执行', 'Executed'), children: doc.executedAt ? `${doc.executedByName ?? ''} ${new Date(doc.executedAt).toLocaleString('zh-CN', { hour12: false })}` : '—' },
-        ]} />
+        <Descriptions
+          size="small"
+          column={3}
+          items={[
+            { label: t('标题', 'Title'), children: doc.title ?? '—' },
+            { label: t('申请单位', 'Unit'), children: doc.unitName },
+            { label: t('申请人', 'Applicant'), children: doc.applicantName },
+            { label: t('金额合计', 'Total'), children: <Money fen={doc.totalFen} /> },
+            {
+              label: t('提交时间', 'Submitted'),
+              children: doc.submittedAt ? new Date(doc.submittedAt).toLocaleString('zh-CN', { hour12: false }) : '—',
+            },
+            {
+              label: t('执行', 'Executed'),
+              children: doc.executedAt
+                ? `${doc.executedByName ?? ''} ${new Date(doc.executedAt).toLocaleString('zh-CN', { hour12: false })}`
+                : '—',
+            },
+          ]}
+        />
         <PayloadItems doc={doc} />
       </Card>
       <Card size="small" title={t('明细', 'Lines')} style={{ marginTop: 12 }}>
-        <Table<DocumentLine> rowKey="id" size="small" dataSource={doc.lines} columns={lineColumns(doc, t)} pagination={doc.lines.length > 50 ? { pageSize: 50 } : false} />
+        <Table<DocumentLine>
+          rowKey="id"
+          size="small"
+          dataSource={doc.lines}
+          columns={lineColumns(doc, t)}
+          pagination={doc.lines.length > 50 ? { pageSize: 50 } : false}
+        />
       </Card>
       <Card size="small" title={t('审批环节', 'Approval steps')} style={{ marginTop: 12 }} data-testid="steps">
-        {doc.steps.length === 0 ? <Typography.Text type="secondary">{doc.status === 'draft' ? t('提交后按审批流程生成', 'Generated on submission') : t('无需审批', 'No approval needed')}</Typography.Text> : (
-          <Steps size="small" current={currentIndex < 0 ? doc.steps.length : currentIndex} status={doc.status === 'rejected' ? 'error' : undefined}
+        {doc.steps.length === 0 ? (
+          <Typography.Text type="secondary">
+            {doc.status === 'draft' ? t('提交后按审批流程生成', 'Generated on submission') : t('无需审批', 'No approval needed')}
+          </Typography.Text>
+        ) : (
+          <Steps
+            size="small"
+            current={currentIndex < 0 ? doc.steps.length : currentIndex}
+            status={doc.status === 'rejected' ? 'error' : undefined}
             items={doc.steps.map((s) => ({
-              title: <Space size={4}>{s.label}{s.special && <Tag color="red">{t('特别审批', 'Special')}</Tag>}</Space>,
+              title: (
+                <Space size={4}>
+                  {s.label}
+                  {s.special && <Tag color="red">{t('特别审批', 'Special')}</Tag>}
+                </Space>
+              ),
               description: (
                 <div>
                   <div>{label(STEP_SCOPES[s.scope as keyof typeof STEP_SCOPES] ?? [s.scope, s.scope], locale)}</div>
-                  {s.decidedByName && <div>{s.decidedByName} · {s.state === 'approved' ? t('同意', 'approved') : s.state === 'rejected' ? t('驳回', 'rejected') : t('退回', 'returned')}</div>}
+                  {s.decidedByName && (
+                    <div>
+                      {s.decidedByName} ·{' '}
+                      {s.state === 'approved'
+                        ? t('同意', 'approved')
+                        : s.state === 'rejected'
+                          ? t('驳回', 'rejected')
+                          : t('退回', 'returned')}
+                    </div>
+                  )}
                   {s.comment && <div>“{s.comment}”</div>}
                   {s.decidedAt && <div>{new Date(s.decidedAt).toLocaleString('zh-CN', { hour12: false })}</div>}
                 </div>
               ),
               status: s.state === 'approved' ? 'finish' : s.state === 'rejected' || s.state === 'returned' ? 'error' : undefined,
-            }))} />
+            }))}
+          />
         )}
       </Card>
       <Card size="small" title={t('单据历史', 'History')} style={{ marginTop: 12 }}>
-        <Timeline items={doc.events.map((e) => ({
-          children: <span>{new Date(e.at).toLocaleString('zh-CN', { hour12: false })} · {e.actorName ?? '系统'} · <b>{label(EVENT_LABELS[e.type] ?? [e.type, e.type], locale)}</b>{e.note ? ` · ${e.note}` : ''}</span>,
-        }))} />
+        <Timeline
+          items={doc.events.map((e) => ({
+            children: (
+              <span>
+                {new Date(e.at).toLocaleString('zh-CN', { hour12: false })} · {e.actorName ?? '系统'} ·{' '}
+                <b>{label(EVENT_LABELS[e.type] ?? [e.type, e.type], locale)}</b>
+                {e.note ? ` · ${e.note}` : ''}
+              </span>
+            ),
+          }))}
+        />
       </Card>
-      <Modal open={!!deciding} title={deciding === 'approve' ? t('同意', 'Approve') : deciding === 'reject' ? t('驳回', 'Reject') : t('退回修改', 'Return')}
-        okText={t('确定', 'OK')} cancelText={t('取消', 'Cancel')} okButtonProps={{ danger: deciding === 'reject', loading: busy }} onOk={decide} onCancel={() => setDeciding(null)}>
-        <Typography.Paragraph>{deciding === 'approve' ? t('确认同意本环节？', 'Approve this step?') : t('请填写意见（必填）', 'A comment is required')}</Typography.Paragraph>
-        <Input.TextArea rows={3} value={comment} onChange={(e) => setComment(e.target.value)} placeholder={t('审批意见', 'Comment')} data-testid="decision-comment" />
+      <Modal
+        open={!!deciding}
+        title={deciding === 'approve' ? t('同意', 'Approve') : deciding === 'reject' ? t('驳回', 'Reject') : t('退回修改', 'Return')}
+        okText={t('确定', 'OK')}
+        cancelText={t('取消', 'Cancel')}
+        okButtonProps={{ danger: deciding === 'reject', loading: busy }}
+        onOk={decide}
+        onCancel={() => setDeciding(null)}
+      >
+        <Typography.Paragraph>
+          {deciding === 'approve' ? t('确认同意本环节？', 'Approve this step?') : t('请填写意见（必填）', 'A comment is required')}
+        </Typography.Paragraph>
+        <Input.TextArea
+          rows={3}
+          value={comment}
+          onChange={(e) => setComment(e.target.value)}
+          placeholder={t('审批意见', 'Comment')}
+          data-testid="decision-comment"
+        />
       </Modal>
     </>
   );

@@ -17,29 +17,62 @@ export default function DocumentListPage() {
   const [params, setParams] = useSearchParams();
   const type = params.get('type') ?? undefined;
   const status = params.get('status') ?? undefined;
-  const set = (k: string, v?: string) => setParams((prev) => { const n = new URLSearchParams(prev); if (v) n.set(k, v); else n.delete(k); n.delete('page'); return n; }, { replace: true });
+  const set = (k: string, v?: string) =>
+    setParams(
+      (prev) => {
+        const n = new URLSearchParams(prev);
+        if (v) n.set(k, v);
+        else n.delete(k);
+        n.delete('page');
+        return n;
+      },
+      { replace: true },
+    );
   const creatable = Object.entries(DOCUMENT_TYPES).filter(([k]) => k !== 'procurement' || can('procurement.write'));
   return (
     <>
-      <PageHeader title={t('业务单据', 'Documents')}
-        extra={can('document.write') && (
-          <Dropdown menu={{ items: creatable.map(([k, v]) => ({ key: k, label: label(v, locale) })), onClick: ({ key }) => navigate(`/documents/new/${key}`) }}>
-            <Button type="primary" icon={<PlusOutlined />} data-testid="new-document">{t('新建单据', 'New document')}</Button>
-          </Dropdown>
-        )} />
+      <PageHeader
+        title={t('业务单据', 'Documents')}
+        extra={
+          can('document.write') && (
+            <Dropdown
+              menu={{
+                items: creatable.map(([k, v]) => ({ key: k, label: label(v, locale) })),
+                onClick: ({ key }) => navigate(`/documents/new/${key}`),
+              }}
+            >
+              <Button type="primary" icon={<PlusOutlined />} data-testid="new-document">
+                {t('新建单据', 'New document')}
+              </Button>
+            </Dropdown>
+          )
+        }
+      />
       <ServerTable<DocumentSummary>
         url="/api/documents"
         columns={useDocumentColumns()}
         filters={{ type, status }}
         search={t('单据号或标题', 'Number or title')}
-        toolbar={(
+        toolbar={
           <Space>
-            <Select allowClear placeholder={t('单据类型', 'Type')} style={{ width: 140 }} value={type} onChange={(v) => set('type', v)}
-              options={Object.entries(DOCUMENT_TYPES).map(([k, v]) => ({ value: k, label: label(v, locale) }))} />
-            <Select allowClear placeholder={t('状态', 'Status')} style={{ width: 120 }} value={status} onChange={(v) => set('status', v)}
-              options={Object.entries(DOCUMENT_STATUSES).map(([k, v]) => ({ value: k, label: label(v, locale) }))} />
+            <Select
+              allowClear
+              placeholder={t('单据类型', 'Type')}
+              style={{ width: 140 }}
+              value={type}
+              onChange={(v) => set('type', v)}
+              options={Object.entries(DOCUMENT_TYPES).map(([k, v]) => ({ value: k, label: label(v, locale) }))}
+            />
+            <Select
+              allowClear
+              placeholder={t('状态', 'Status')}
+              style={{ width: 120 }}
+              value={status}
+              onChange={(v) => set('status', v)}
+              options={Object.entries(DOCUMENT_STATUSES).map(([k, v]) => ({ value: k, label: label(v, locale) }))}
+            />
           </Space>
-        )}
+        }
       />
     </>
   );

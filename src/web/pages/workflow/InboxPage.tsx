@@ -11,8 +11,15 @@ export default function InboxPage() {
   const count = useInboxCount();
   return (
     <>
-      <PageHeader title={<Space>{t('我的待办', 'My inbox')}<Badge count={count} showZero overflowCount={999} data-testid="inbox-count" /></Space>}
-        subTitle={t('当前环节由您审批的单据', 'Documents whose current step is yours to decide')} />
+      <PageHeader
+        title={
+          <Space>
+            {t('我的待办', 'My inbox')}
+            <Badge count={count} showZero overflowCount={999} data-testid="inbox-count" />
+          </Space>
+        }
+        subTitle={t('当前环节由您审批的单据', 'Documents whose current step is yours to decide')}
+      />
       <ServerTable<DocumentSummary> url="/api/inbox" columns={useDocumentColumns()} search={t('单据号或标题', 'Number or title')} />
     </>
   );

@@ -10,7 +10,13 @@ import { Money } from '../../components/Money.tsx';
 import { CodeTag } from '../../components/StatusTag.tsx';
 
 export const DOC_STATUS_COLORS: Record<string, string> = {
-  draft: 'default', submitted: 'processing', approved: 'green', rejected: 'red', returned: 'orange', executed: 'blue', cancelled: 'default',
+  draft: 'default',
+  submitted: 'processing',
+  approved: 'green',
+  rejected: 'red',
+  returned: 'orange',
+  executed: 'blue',
+  cancelled: 'default',
 };
 
 export function DocStatusTag({ status }: { status: string }) {
@@ -27,7 +33,10 @@ export function useDocTypeLabel() {
 
 /** The inbox count, refreshed every minute; shown as a badge. */
 export function useInboxCount(enabled = true) {
-  return useQuery({ queryKey: ['inbox-count'], queryFn: () => api.get<{ count: number }>('/api/inbox/count'), refetchInterval: 60_000, enabled }).data?.count ?? 0;
+  return (
+    useQuery({ queryKey: ['inbox-count'], queryFn: () => api.get<{ count: number }>('/api/inbox/count'), refetchInterval: 60_000, enabled })
+      .data?.count ?? 0
+  );
 }
 
 export function InboxBadge() {
@@ -39,15 +48,49 @@ export function useDocumentColumns(): TableColumnsType<DocumentSummary> {
   const { t } = useI18n();
   const typeLabel = useDocTypeLabel();
   return [
-    { title: t('单据号', 'No.'), dataIndex: 'docNo', key: 'docNo', sorter: true, width: 160, render: (v, r) => <Link to={`/documents/${r.id}`}>{v}</Link> },
+    {
+      title: t('单据号', 'No.'),
+      dataIndex: 'docNo',
+      key: 'docNo',
+      sorter: true,
+      width: 160,
+      render: (v, r) => <Link to={`/documents/${r.id}`}>{v}</Link>,
+    },
     { title: t('类型', 'Type'), dataIndex: 'type', width: 110, render: (v) => typeLabel(v) },
     { title: t('标题', 'Title'), dataIndex: 'title', ellipsis: true },
     { title: t('申请单位', 'Unit'), dataIndex: 'unitName', width: 160 },
     { title: t('申请人', 'Applicant'), dataIndex: 'applicantName', width: 120 },
     { title: t('明细', 'Lines'), dataIndex: 'lineCount', width: 70, align: 'right' },
-    { title: t('金额', 'Amount'), dataIndex: 'totalFen', key: 'totalFen', sorter: true, width: 130, align: 'right', render: (v) => <Money fen={v} /> },
-    { title: t('状态', 'Status'), dataIndex: 'status', key: 'status', sorter: true, width: 90, render: (v, r) => <>{<DocStatusTag status={v} />}{r.overdue && <Tag color="red">{t('逾期', 'Overdue')}</Tag>}</> },
+    {
+      title: t('金额', 'Amount'),
+      dataIndex: 'totalFen',
+      key: 'totalFen',
+      sorter: true,
+      width: 130,
+      align: 'right',
+      render: (v) => <Money fen={v} />,
+    },
+    {
+      title: t('状态', 'Status'),
+      dataIndex: 'status',
+      key: 'status',
+      sorter: true,
+      width: 90,
+      render: (v, r) => (
+        <>
+          {<DocStatusTag status={v} />}
+          {r.overdue && <Tag color="red">{t('逾期', 'Overdue')}</Tag>}
+        </>
+      ),
+    },
     { title: t('当前环节', 'Current step'), dataIndex: 'currentStepLabel', width: 170, ellipsis: true },
-    { title: t('创建时间', 'Created'), dataIndex: 'createdAt', key: 'createdAt', sorter: true, width: 160, render: (v: string) => new Date(v).toLocaleString('zh-CN', { hour12: false }) },
+    {
+      title: t('创建时间', 'Created'),
+      dataIndex: 'createdAt',
+      key: 'createdAt',
+      sorter: true,
+      width: 160,
+      render: (v: string) => new Date(v).toLocaleString('zh-CN', { hour12: false }),
+    },
   ];
 }

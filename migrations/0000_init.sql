@@ -285,6 +285,37 @@ CREATE TABLE "units" (
 	CONSTRAINT "units_code_unique" UNIQUE("code")
 );
 --> statement-breakpoint
+CREATE TABLE "pool_listings" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"card_id" uuid NOT NULL,
+	"unit_id" uuid NOT NULL,
+	"mode" text NOT NULL,
+	"reason" text NOT NULL,
+	"condition" text NOT NULL,
+	"note" text,
+	"status" text DEFAULT 'listed' NOT NULL,
+	"listed_on" date NOT NULL,
+	"listed_by" uuid,
+	"closed_at" timestamp with time zone,
+	"closed_by" uuid,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "pool_requests" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"listing_id" uuid NOT NULL,
+	"unit_id" uuid NOT NULL,
+	"purpose" text NOT NULL,
+	"status" text DEFAULT 'pending' NOT NULL,
+	"requested_by" uuid NOT NULL,
+	"comment" text,
+	"decided_by" uuid,
+	"decided_at" timestamp with time zone,
+	"transfer_document_id" uuid,
+	"net_value_fen" bigint,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "report_explanations" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"unit_id" uuid NOT NULL,
@@ -528,6 +559,10 @@ ALTER TABLE "rooms" ADD CONSTRAINT "rooms_compound_id_compounds_id_fk" FOREIGN K
 ALTER TABLE "rooms" ADD CONSTRAINT "rooms_unit_id_units_id_fk" FOREIGN KEY ("unit_id") REFERENCES "public"."units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "staff" ADD CONSTRAINT "staff_unit_id_units_id_fk" FOREIGN KEY ("unit_id") REFERENCES "public"."units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "staff" ADD CONSTRAINT "staff_department_id_departments_id_fk" FOREIGN KEY ("department_id") REFERENCES "public"."departments"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "pool_listings" ADD CONSTRAINT "pool_listings_card_id_cards_id_fk" FOREIGN KEY ("card_id") REFERENCES "public"."cards"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "pool_listings" ADD CONSTRAINT "pool_listings_unit_id_units_id_fk" FOREIGN KEY ("unit_id") REFERENCES "public"."units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "pool_requests" ADD CONSTRAINT "pool_requests_listing_id_pool_listings_id_fk" FOREIGN KEY ("listing_id") REFERENCES "public"."pool_listings"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "pool_requests" ADD CONSTRAINT "pool_requests_unit_id_units_id_fk" FOREIGN KEY ("unit_id") REFERENCES "public"."units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "report_explanations" ADD CONSTRAINT "report_explanations_unit_id_units_id_fk" FOREIGN KEY ("unit_id") REFERENCES "public"."units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "approval_chain_steps" ADD CONSTRAINT "approval_chain_steps_document_type_approval_chains_document_type_fk" FOREIGN KEY ("document_type") REFERENCES "public"."approval_chains"("document_type") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "document_events" ADD CONSTRAINT "document_events_document_id_documents_id_fk" FOREIGN KEY ("document_id") REFERENCES "public"."documents"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -559,6 +594,12 @@ CREATE INDEX "room_occupants_staff_idx" ON "room_occupants" USING btree ("staff_
 CREATE INDEX "rooms_unit_idx" ON "rooms" USING btree ("unit_id");--> statement-breakpoint
 CREATE INDEX "rooms_floor_idx" ON "rooms" USING btree ("floor_id");--> statement-breakpoint
 CREATE INDEX "staff_unit_idx" ON "staff" USING btree ("unit_id","department_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "pool_listings_listed_card_uniq" ON "pool_listings" USING btree ("card_id") WHERE status = 'listed';--> statement-breakpoint
+CREATE INDEX "pool_listings_status_idx" ON "pool_listings" USING btree ("status","listed_on");--> statement-breakpoint
+CREATE INDEX "pool_listings_unit_idx" ON "pool_listings" USING btree ("unit_id","status");--> statement-breakpoint
+CREATE UNIQUE INDEX "pool_requests_approved_uniq" ON "pool_requests" USING btree ("listing_id") WHERE status = 'approved';--> statement-breakpoint
+CREATE UNIQUE INDEX "pool_requests_pending_uniq" ON "pool_requests" USING btree ("listing_id","unit_id") WHERE status = 'pending';--> statement-breakpoint
+CREATE INDEX "pool_requests_unit_idx" ON "pool_requests" USING btree ("unit_id","status");--> statement-breakpoint
 CREATE INDEX "document_events_document_idx" ON "document_events" USING btree ("document_id","id");--> statement-breakpoint
 CREATE INDEX "document_lines_document_idx" ON "document_lines" USING btree ("document_id","line_no");--> statement-breakpoint
 CREATE UNIQUE INDEX "document_lines_open_card_uniq" ON "document_lines" USING btree ("card_id") WHERE open AND card_id IS NOT NULL;--> statement-breakpoint

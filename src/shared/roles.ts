@@ -55,6 +55,12 @@ export const PERMISSIONS = {
   /** The written explanation of a month's change over 20 %: the unit's finance and the committee. */
   'report.explain': ['asset_office', 'unit_finance'],
   'job.read': ['sysadmin', 'asset_office', 'finance_bureau', 'auditor', 'unit_admin', 'unit_finance', 'unit_leader', 'staff'],
+  // 公物仓: every unit sees the catalogue; units offer and request; the committee decides.
+  'pool.read': ['sysadmin', 'asset_office', 'finance_bureau', 'auditor', 'unit_admin', 'unit_finance', 'unit_leader', 'staff'],
+  'pool.offer': ['asset_office', 'unit_admin'],
+  'pool.request': ['asset_office', 'unit_admin'],
+  'pool.decide': ['asset_office'],
+  'pool.evaluate': ['sysadmin', 'asset_office', 'finance_bureau', 'auditor', 'unit_admin', 'unit_finance', 'unit_leader'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof PERMISSIONS;
 
@@ -75,13 +81,16 @@ export const BUSINESS_WRITE_PERMISSIONS: readonly Permission[] = [
   'depreciation.run',
   'depreciation.close',
   'report.explain',
+  'pool.offer',
+  'pool.request',
+  'pool.decide',
 ];
 
 /**
  * Decisions that need a person at the keyboard: an API token never carries them, whoever issued it,
  * and an older token that lists one is refused it.
  */
-export const SESSION_ONLY_PERMISSIONS: readonly Permission[] = ['document.approve', 'document.execute'];
+export const SESSION_ONLY_PERMISSIONS: readonly Permission[] = ['document.approve', 'document.execute', 'pool.decide'];
 
 /** Roles that look but never write: every mutating route answers them 403 (the route walker checks). */
 export const READ_ONLY_ROLES: readonly Role[] = ['auditor'];

@@ -344,6 +344,10 @@ export const IdleOffer = z.object({
   name: z.string(),
   unitName: z.string().nullable(),
   netValueFen: z.number(),
+  /** The pool listing, when the item is in the idle pool (公物仓): it can be requested from the form. */
+  listingId: z.string().nullable().optional(),
+  /** The applicant unit has a pending pool request for it. */
+  requested: z.boolean().optional(),
 });
 export type IdleOffer = z.infer<typeof IdleOffer>;
 

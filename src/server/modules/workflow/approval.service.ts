@@ -57,7 +57,8 @@ async function recheckConfigRequest(tx: Tx, doc: DocumentRow, lines: (typeof doc
         fields[`lines.${c.index}.reason`] = `${c.findings.map((f) => f.message).join('；')}：超标准须填写理由`;
     }
     const declined = new Set((details.declinedIdle ?? []).filter((d) => d.reason.trim()).map((d) => d.cardId));
-    const pending = c.idleOffers.filter((o) => !declined.has(o.cardId));
+    // An offer is answered by a reason, or by a pending pool request for it (先调剂后购置).
+    const pending = c.idleOffers.filter((o) => !declined.has(o.cardId) && !o.requested);
     if (pending.length)
       fields[`lines.${c.index}.declinedIdle`] =
         `有可调剂的闲置资产（${pending.map((o) => o.cardNo).join('、')}），请先调剂或说明不调剂的理由`;

@@ -50,15 +50,31 @@ export function matchStandard(
   return best;
 }
 
-async function idleOffers(q: Queryable, categoryId: string): Promise<IdleOffer[]> {
+/**
+ * Items to reallocate first: the pool's listings of the category (any unit but the applicant's),
+ * then idle cards not yet in the pool. `requested` marks a listing the applicant unit has already
+ * asked for: that answers the offer as "take it". pool_listings/pool_requests belong to the pool
+ * module and are only read here (the pool calls this module to transfer, so no import back).
+ */
+async function idleOffers(q: Queryable, unitId: string, categoryId: string): Promise<IdleOffer[]> {
   return query<IdleOffer>(
     q,
     sql`
-    SELECT c.id AS "cardId", c.card_no AS "cardNo", c.name, u.name AS "unitName", c.net_value_fen AS "netValueFen"
-    FROM cards c LEFT JOIN units u ON u.id = c.unit_id
-    WHERE c.status = 'idle' AND c.category_id = ${categoryId}
-      AND NOT EXISTS (SELECT 1 FROM document_lines l WHERE l.card_id = c.id AND l.open)
-    ORDER BY c.net_value_fen DESC, c.card_no LIMIT 5`,
+    SELECT * FROM (
+      SELECT c.id AS "cardId", c.card_no AS "cardNo", c.name, u.name AS "unitName", c.net_value_fen::float8 AS "netValueFen",
+        pl.id AS "listingId",
+        EXISTS (SELECT 1 FROM pool_requests pr WHERE pr.listing_id = pl.id AND pr.unit_id = ${unitId} AND pr.status = 'pending') AS requested
+      FROM pool_listings pl JOIN cards c ON c.id = pl.card_id LEFT JOIN units u ON u.id = c.unit_id
+      WHERE pl.status = 'listed' AND c.category_id = ${categoryId} AND pl.unit_id <> ${unitId}
+      ORDER BY c.net_value_fen DESC, c.card_no LIMIT 5) pooled
+    UNION ALL
+    SELECT * FROM (
+      SELECT c.id, c.card_no, c.name, u.name, c.net_value_fen::float8, NULL::uuid, false
+      FROM cards c LEFT JOIN units u ON u.id = c.unit_id
+      WHERE c.status = 'idle' AND c.category_id = ${categoryId}
+        AND NOT EXISTS (SELECT 1 FROM document_lines l WHERE l.card_id = c.id AND l.open)
+        AND NOT EXISTS (SELECT 1 FROM pool_listings pl WHERE pl.card_id = c.id AND pl.status = 'listed')
+      ORDER BY c.net_value_fen DESC, c.card_no LIMIT 5) idle`,
   );
 }
 
@@ -132,7 +148,7 @@ export async function checkConfigLines(q: Queryable, unitId: string, lines: Docu
         }
       }
     }
-    out.push({ index, standardCode: std?.code ?? null, findings, idleOffers: line.categoryId ? await idleOffers(q, line.categoryId) : [] });
+    out.push({ index, standardCode: std?.code ?? null, findings, idleOffers: line.categoryId ? await idleOffers(q, unitId, line.categoryId) : [] });
   }
   return { lines: out };
 }

@@ -1,0 +1,15 @@
+import type { GongwuModule } from '../../platform/module.ts';
+import { poolRoutes } from './pool.routes.ts';
+import { seedPool } from './pool.seed.ts';
+
+/**
+ * The idle pool (公物仓): units offer idle or surplus cards, other units request them, the committee
+ * decides, and the card moves by a 调拨 document of the workflow module.
+ */
+export const module: GongwuModule = {
+  name: 'pool',
+  // After the demo cards (demo, 90): the seed lists some of them.
+  order: 95,
+  routes: poolRoutes,
+  seedDemo: seedPool,
+};

@@ -1,0 +1,168 @@
+// The pool's lists. The catalogue is deliberately seen by every unit (that is what a pool is for),
+// but it shows only what a requester needs to judge an item: never the card's custodian,
+// department, ledger or attachments. Requests and the utilisation figures are scoped per unit.
+import { sql, type SQL } from 'drizzle-orm';
+import type { Listing, ListingQuery, PoolRequest, RequestQuery, UtilisationReport } from '../../../shared/pool.contracts.ts';
+import type { Page } from '../../../shared/paging.ts';
+import { inScope, unitScope, type Actor } from '../../platform/auth/actor.ts';
+import { query, type Queryable } from '../../platform/db/engine.ts';
+import { notFound } from '../../platform/errors.ts';
+import { addMonths, todayShanghai } from '../workflow/workflow.rules.ts';
+
+/** LIKE pattern for a fragment typed by a person: % and _ are literal. */
+const like = (s: string) => `%${s.trim().toLowerCase().replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+
+const locationSql = sql`concat_ws(' ', co.name, b.name, r.code, r.name)`;
+
+const listingSelect = (actor: Actor) => {
+  const mine = actor.unitId;
+  return sql`
+    SELECT pl.id, pl.status, pl.mode, pl.reason, pl.condition, pl.note, pl.listed_on::text AS "listedOn",
+      (coalesce(pl.closed_at::date, ${todayShanghai()}::date) - pl.listed_on)::int AS "daysInPool",
+      pl.unit_id AS "unitId", u.name AS "unitName", c.card_no AS "cardNo", c.name, c.brand, c.spec,
+      c.category_id AS "categoryId", k.code AS "categoryCode", k.name AS "categoryName",
+      c.original_value_fen::float8 AS "originalValueFen", c.net_value_fen::float8 AS "netValueFen", c.acquired_on::text AS "acquiredOn",
+      nullif(${locationSql}, '') AS location,
+      (SELECT count(*)::int FROM pool_requests pr WHERE pr.listing_id = pl.id AND pr.status = 'pending') AS "pendingRequests",
+      ${mine ? sql`EXISTS (SELECT 1 FROM pool_requests pr WHERE pr.listing_id = pl.id AND pr.status = 'pending' AND pr.unit_id = ${mine})` : sql`false`} AS "requestedByMe"
+    FROM pool_listings pl
+    JOIN cards c ON c.id = pl.card_id
+    LEFT JOIN units u ON u.id = pl.unit_id
+    LEFT JOIN categories k ON k.id = c.category_id
+    LEFT JOIN rooms r ON r.id = c.room_id
+    LEFT JOIN buildings b ON b.id = r.building_id
+    LEFT JOIN compounds co ON co.id = r.compound_id`;
+};
+
+const LISTING_SORT: Record<string, string> = {
+  listedOn: 'pl.listed_on',
+  cardNo: 'c.card_no',
+  netValueFen: 'c.net_value_fen',
+  name: 'c.name',
+};
+
+export async function listListings(q: Queryable, actor: Actor, p: ListingQuery): Promise<Page<Listing>> {
+  const where: SQL[] = [sql`pl.status = ${p.status ?? 'listed'}`];
+  if (p.q?.trim()) {
+    const f = like(p.q);
+    where.push(
+      sql`(c.search_text LIKE ${f} OR lower(coalesce(k.name, '')) LIKE ${f} OR lower(coalesce(k.code, '')) LIKE ${f} OR lower(coalesce(u.name, '')) LIKE ${f})`,
+    );
+  }
+  // A category includes its subcategories (the GB/T 14885 tree's path).
+  if (p.categoryId) where.push(sql`k.path LIKE (SELECT path FROM categories WHERE id = ${p.categoryId}) || '%'`);
+  if (p.condition) where.push(sql`pl.condition = ${p.condition}`);
+  if (p.location?.trim()) where.push(sql`lower(${locationSql}) LIKE ${like(p.location)}`);
+  if (p.mine === 'true') where.push(inScope(sql`pl.unit_id`, unitScope(actor, 'pool.read')));
+  const cond = sql.join(where, sql` AND `);
+  const order = sql.raw(`${LISTING_SORT[p.sort ?? 'listedOn']} ${p.order === 'desc' || !p.sort ? 'DESC' : 'ASC'}, c.card_no`);
+  const items = await query<Listing>(
+    q,
+    sql`${listingSelect(actor)} WHERE ${cond} ORDER BY ${order} LIMIT ${p.pageSize} OFFSET ${(p.page - 1) * p.pageSize}`,
+  );
+  const [{ n }] = await query<{ n: number }>(
+    q,
+    sql`SELECT count(*)::int AS n FROM pool_listings pl JOIN cards c ON c.id = pl.card_id LEFT JOIN units u ON u.id = pl.unit_id
+      LEFT JOIN categories k ON k.id = c.category_id LEFT JOIN rooms r ON r.id = c.room_id
+      LEFT JOIN buildings b ON b.id = r.building_id LEFT JOIN compounds co ON co.id = r.compound_id WHERE ${cond}`,
+  );
+  return { items, total: n, page: p.page, pageSize: p.pageSize };
+}
+
+export async function getListing(q: Queryable, actor: Actor, id: string): Promise<Listing> {
+  const [row] = await query<Listing>(q, sql`${listingSelect(actor)} WHERE pl.id = ${id}`);
+  if (!row) throw notFound('公物仓资产');
+  return row;
+}
+
+const requestSelect = sql`
+  SELECT pr.id, pr.status, pr.purpose, pr.comment, pr.unit_id AS "unitId", u.name AS "unitName",
+    ru.display_name AS "requestedByName", pr.created_at AS "createdAt", du.display_name AS "decidedByName", pr.decided_at AS "decidedAt",
+    pl.id AS "listingId", pl.status AS "listingStatus", c.card_no AS "cardNo", c.name, fu.name AS "fromUnitName",
+    coalesce(pr.net_value_fen, c.net_value_fen)::float8 AS "netValueFen",
+    pr.transfer_document_id AS "transferDocumentId", d.doc_no AS "transferDocNo",
+    (SELECT count(*)::int FROM pool_requests o WHERE o.listing_id = pr.listing_id AND o.status = 'pending' AND o.id <> pr.id) AS competing
+  FROM pool_requests pr
+  JOIN pool_listings pl ON pl.id = pr.listing_id
+  JOIN cards c ON c.id = pl.card_id
+  LEFT JOIN units u ON u.id = pr.unit_id
+  LEFT JOIN units fu ON fu.id = pl.unit_id
+  LEFT JOIN users ru ON ru.id = pr.requested_by
+  LEFT JOIN users du ON du.id = pr.decided_by
+  LEFT JOIN documents d ON d.id = pr.transfer_document_id`;
+
+interface RawRequest extends Omit<PoolRequest, 'createdAt' | 'decidedAt'> {
+  createdAt: Date | string;
+  decidedAt: Date | string | null;
+}
+const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
+const mapRequest = (r: RawRequest): PoolRequest => ({ ...r, createdAt: iso(r.createdAt)!, decidedAt: iso(r.decidedAt) });
+
+export async function listRequests(q: Queryable, actor: Actor, p: RequestQuery): Promise<Page<PoolRequest>> {
+  const where: SQL[] = [inScope(sql`pr.unit_id`, unitScope(actor, 'pool.read'))];
+  if (p.status) where.push(sql`pr.status = ${p.status}`);
+  if (p.q?.trim()) {
+    const f = like(p.q);
+    where.push(sql`(c.search_text LIKE ${f} OR lower(pr.purpose) LIKE ${f} OR lower(coalesce(u.name, '')) LIKE ${f})`);
+  }
+  const cond = sql.join(where, sql` AND `);
+  const order = p.sort === 'status' ? sql.raw(`pr.status ${p.order === 'desc' ? 'DESC' : 'ASC'}, pr.created_at DESC`) : sql.raw('pr.created_at DESC');
+  const rows = await query<RawRequest>(
+    q,
+    sql`${requestSelect} WHERE ${cond} ORDER BY ${order}, pr.id LIMIT ${p.pageSize} OFFSET ${(p.page - 1) * p.pageSize}`,
+  );
+  const [{ n }] = await query<{ n: number }>(
+    q,
+    sql`SELECT count(*)::int AS n FROM pool_requests pr JOIN pool_listings pl ON pl.id = pr.listing_id JOIN cards c ON c.id = pl.card_id
+      LEFT JOIN units u ON u.id = pr.unit_id WHERE ${cond}`,
+  );
+  return { items: rows.map(mapRequest), total: n, page: p.page, pageSize: p.pageSize };
+}
+
+export async function getRequest(q: Queryable, actor: Actor, id: string): Promise<PoolRequest> {
+  const [row] = await query<RawRequest>(
+    q,
+    sql`${requestSelect} WHERE pr.id = ${id} AND ${inScope(sql`pr.unit_id`, unitScope(actor, 'pool.read'))}`,
+  );
+  if (!row) throw notFound('调剂申请');
+  return mapRequest(row);
+}
+
+/**
+ * 资产使用效益 per unit: how much of what it holds is in use, what has stood idle past the limit
+ * (no ledger change since), and what it gave to and took from the pool. Set-based: one statement.
+ */
+export async function utilisation(q: Queryable, actor: Actor, idleMonths: number): Promise<UtilisationReport> {
+  const today = todayShanghai();
+  const cutoff = addMonths(today, -idleMonths);
+  const scope = unitScope(actor, 'pool.evaluate');
+  const items = await query<UtilisationReport['items'][number]>(
+    q,
+    sql`
+    WITH held AS (
+      SELECT c.unit_id,
+        count(*)::int AS held,
+        count(*) FILTER (WHERE c.status IN ('in_use', 'lent', 'rented', 'under_repair'))::int AS in_use,
+        count(*) FILTER (WHERE c.status = 'idle')::int AS idle,
+        count(*) FILTER (WHERE c.status = 'idle' AND (
+          SELECT e.occurred_at FROM card_events e WHERE e.card_id = c.id ORDER BY e.seq DESC LIMIT 1) < ${cutoff}::date)::int AS idle_overdue
+      FROM cards c WHERE c.status NOT IN ('disposed', 'pending_posting', 'missing') AND ${inScope(sql`c.unit_id`, scope)}
+      GROUP BY c.unit_id),
+    listed AS (SELECT unit_id, count(*)::int AS n FROM pool_listings WHERE status = 'listed' GROUP BY unit_id),
+    given AS (
+      SELECT pl.unit_id, sum(pr.net_value_fen)::float8 AS fen FROM pool_requests pr JOIN pool_listings pl ON pl.id = pr.listing_id
+      WHERE pr.status = 'approved' GROUP BY pl.unit_id),
+    taken AS (SELECT unit_id, sum(net_value_fen)::float8 AS fen FROM pool_requests WHERE status = 'approved' GROUP BY unit_id)
+    SELECT u.id AS "unitId", u.code AS "unitCode", u.name AS "unitName",
+      coalesce(h.held, 0) AS held, coalesce(h.in_use, 0) AS "inUse", coalesce(h.idle, 0) AS idle,
+      CASE WHEN coalesce(h.held, 0) = 0 THEN 0 ELSE round(h.in_use * 1000.0 / h.held)::int END AS "usageRatePermille",
+      coalesce(h.idle_overdue, 0) AS "idleOverdue", coalesce(l.n, 0) AS listed,
+      coalesce(g.fen, 0) AS "givenFen", coalesce(t.fen, 0) AS "takenFen"
+    FROM units u
+    LEFT JOIN held h ON h.unit_id = u.id LEFT JOIN listed l ON l.unit_id = u.id
+    LEFT JOIN given g ON g.unit_id = u.id LEFT JOIN taken t ON t.unit_id = u.id
+    WHERE u.kind = 'unit' AND ${inScope(sql`u.id`, scope)}
+    ORDER BY u.sort, u.code`,
+  );
+  return { idleMonths, asOf: today, items };
+}

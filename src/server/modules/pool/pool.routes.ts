@@ -1,0 +1,137 @@
+import { z } from 'zod';
+import { pageOf } from '../../../shared/paging.ts';
+import {
+  DecideInput,
+  Listing,
+  ListingQuery,
+  OfferInput,
+  PoolRequest,
+  RequestInput,
+  RequestQuery,
+  UtilisationQuery,
+  UtilisationReport,
+} from '../../../shared/pool.contracts.ts';
+import type { App } from '../../platform/http/types.ts';
+import { getListing, getRequest, listListings, listRequests, utilisation } from './pool.queries.ts';
+import { decideRequest, offerCards, requestListing, withdrawListing, withdrawRequest } from './pool.service.ts';
+
+const tags = ['pool'];
+const Id = z.object({ id: z.uuid() });
+const Done = z.object({ ok: z.literal(true) });
+
+export async function poolRoutes(app: App) {
+  const db = app.database.db;
+
+  app.get(
+    '/api/pool/listings',
+    {
+      config: { access: 'pool.read' },
+      schema: { tags, summary: '公物仓目录（各单位可见）', querystring: ListingQuery, response: { 200: pageOf(Listing) } },
+    },
+    async (req) => listListings(db, req.actor, req.query),
+  );
+
+  app.post(
+    '/api/pool/listings',
+    {
+      config: { access: 'pool.offer' },
+      schema: {
+        tags,
+        summary: '资产入仓（虚拟或实物）',
+        body: OfferInput,
+        response: { 201: z.object({ ids: z.array(z.string()) }) },
+      },
+    },
+    async (req, reply) => reply.status(201).send(await offerCards(db, req.actor, req.body)),
+  );
+
+  app.get(
+    '/api/pool/listings/:id',
+    {
+      config: { access: 'pool.read' },
+      schema: { tags, summary: '公物仓资产详情', params: Id, response: { 200: Listing } },
+    },
+    async (req) => getListing(db, req.actor, req.params.id),
+  );
+
+  app.post(
+    '/api/pool/listings/:id/withdraw',
+    {
+      config: { access: 'pool.offer' },
+      schema: { tags, summary: '撤回入仓资产（入仓单位或管委会）', params: Id, response: { 200: Done } },
+    },
+    async (req) => {
+      await withdrawListing(db, req.actor, req.params.id);
+      return { ok: true as const };
+    },
+  );
+
+  app.post(
+    '/api/pool/listings/:id/requests',
+    {
+      config: { access: 'pool.request' },
+      schema: {
+        tags,
+        summary: '申请调剂公物仓资产',
+        params: Id,
+        body: RequestInput,
+        response: { 201: z.object({ id: z.string() }) },
+      },
+    },
+    async (req, reply) => reply.status(201).send(await requestListing(db, req.actor, req.params.id, req.body)),
+  );
+
+  app.get(
+    '/api/pool/requests',
+    {
+      config: { access: 'pool.read' },
+      schema: { tags, summary: '调剂申请（本单位；管委会可见全部）', querystring: RequestQuery, response: { 200: pageOf(PoolRequest) } },
+    },
+    async (req) => listRequests(db, req.actor, req.query),
+  );
+
+  app.get(
+    '/api/pool/requests/:id',
+    {
+      config: { access: 'pool.read' },
+      schema: { tags, summary: '调剂申请详情', params: Id, response: { 200: PoolRequest } },
+    },
+    async (req) => getRequest(db, req.actor, req.params.id),
+  );
+
+  app.post(
+    '/api/pool/requests/:id/withdraw',
+    {
+      config: { access: 'pool.request' },
+      schema: { tags, summary: '撤回调剂申请', params: Id, response: { 200: Done } },
+    },
+    async (req) => {
+      await withdrawRequest(db, req.actor, req.params.id);
+      return { ok: true as const };
+    },
+  );
+
+  app.post(
+    '/api/pool/requests/:id/decide',
+    {
+      config: { access: 'pool.decide' },
+      schema: {
+        tags,
+        summary: '管委会审批调剂申请（批准即办理跨单位调拨）',
+        params: Id,
+        body: DecideInput,
+        response: { 200: z.object({ status: z.string(), docNo: z.string().optional() }) },
+      },
+    },
+    async (req) => decideRequest(db, req.actor, req.params.id, req.body),
+  );
+
+  app.get(
+    '/api/pool/utilisation',
+    {
+      config: { access: 'pool.evaluate' },
+      schema: { tags, summary: '资产使用效益：各单位使用率、长期闲置、调剂进出', querystring: UtilisationQuery, response: { 200: UtilisationReport } },
+    },
+    async (req) => utilisation(db, req.actor, req.query.idleMonths),
+  );
+}

@@ -1,0 +1,48 @@
+import { sql } from 'drizzle-orm';
+import type { Actor } from '../../platform/auth/actor.ts';
+import { grantsOf } from '../../platform/auth/session.service.ts';
+import { query, type Database } from '../../platform/db/engine.ts';
+import type { SeedOptions } from '../../platform/module.ts';
+import { offerCards, requestListing } from './pool.service.ts';
+
+async function actorOf(database: Database, username: string): Promise<Actor | undefined> {
+  const [u] = await query<{ id: string; display_name: string; unit_id: string | null }>(
+    database.db,
+    sql`SELECT id, display_name, unit_id FROM users WHERE username = ${username}`,
+  );
+  if (!u) return undefined;
+  return { userId: u.id, username, displayName: u.display_name, unitId: u.unit_id, grants: await grantsOf(database.db, u.id), via: 'session' };
+}
+
+/**
+ * Demo pool: units 01–03 each offer two idle cards (unit 03's physically), and unit 01 asks for
+ * one of unit 02's, so the catalogue, the requests and the committee's queue have something to show.
+ */
+export async function seedPool(database: Database, log: (msg: string) => void, _opts: SeedOptions): Promise<void> {
+  const listed: Record<string, string[]> = {};
+  for (const n of ['01', '02', '03']) {
+    const actor = await actorOf(database, `u${n}-admin`);
+    if (!actor?.unitId) continue;
+    const cards = await query<{ id: string }>(
+      database.db,
+      sql`SELECT c.id FROM cards c WHERE c.unit_id = ${actor.unitId} AND c.status = 'idle'
+        AND NOT EXISTS (SELECT 1 FROM document_lines l WHERE l.card_id = c.id AND l.open) ORDER BY c.card_no LIMIT 2`,
+    );
+    if (!cards.length) continue;
+    try {
+      const res = await offerCards(database.db, actor, {
+        cardIds: cards.map((c) => c.id),
+        mode: n === '03' ? 'physical' : 'virtual',
+        reason: 'idle',
+        condition: 'good',
+        note: '演示数据：闲置入仓',
+      });
+      listed[n] = res.ids;
+    } catch (err) {
+      log(`  pool: unit ${n} offered nothing: ${(err as Error).message}`);
+    }
+  }
+  const asker = await actorOf(database, 'u01-admin');
+  if (asker && listed['02']?.[0]) await requestListing(database.db, asker, listed['02'][0], { purpose: '新进人员办公使用' });
+  log(`  pool: ${Object.values(listed).flat().length} listings`);
+}

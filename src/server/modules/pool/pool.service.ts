@@ -1,0 +1,213 @@
+// The idle pool's rules: offering cards, withdrawing them, requesting a listed item, and the
+// committee's decision. A card is changed only through the assets module (physical custody) or a
+// 调拨 document executed by the workflow module (reallocation); each mutation is one transaction.
+import { and, eq, sql } from 'drizzle-orm';
+import { CARD_STATUSES, type CardStatus } from '../../../shared/assets.enums.ts';
+import type { DecideInput, OfferInput, RequestInput } from '../../../shared/pool.contracts.ts';
+import { assertInScope, unitScope, type Actor } from '../../platform/auth/actor.ts';
+import { query, type Queryable, type Tx } from '../../platform/db/engine.ts';
+import { withTx } from '../../platform/db/tx.ts';
+import { AppError, invalid, notFound, pgCode } from '../../platform/errors.ts';
+import { changeCard, getCardForUpdate } from '../assets/card.service.ts';
+import { executeReallocation, openDocumentsOf } from '../workflow/reallocation.service.ts';
+import { todayShanghai } from '../workflow/workflow.rules.ts';
+import { poolListings, poolRequests } from './pool.tables.ts';
+
+/** Statuses a pooled card may have: those a cross-unit 调拨 can move (workflow.rules.ts). */
+const POOLABLE: readonly CardStatus[] = ['idle', 'in_use'];
+
+type ListingRow = typeof poolListings.$inferSelect;
+type RequestRow = typeof poolRequests.$inferSelect;
+
+async function committeeUnit(q: Queryable): Promise<string> {
+  const [row] = await query<{ id: string }>(q, sql`SELECT id FROM units WHERE kind = 'committee' ORDER BY sort, code LIMIT 1`);
+  if (!row) throw new AppError('rule_violation', '未设置管委会单位，不能实物入仓');
+  return row.id;
+}
+
+/** 入仓: lists the cards (all or none); physical custody moves the managing unit to the committee. */
+export async function offerCards(q: Queryable, actor: Actor, input: OfferInput): Promise<{ ids: string[] }> {
+  const scope = unitScope(actor, 'pool.offer');
+  const cardIds = [...new Set(input.cardIds)];
+  if (cardIds.length !== input.cardIds.length) throw invalid({ cardIds: '资产卡片重复' });
+  return withTx(q, async (tx) => {
+    const busy = await openDocumentsOf(tx, cardIds);
+    const fields: Record<string, string> = {};
+    const rows = [];
+    // A stable lock order, as document execution uses, so overlapping offers cannot deadlock.
+    for (const id of [...cardIds].sort()) {
+      const card = await getCardForUpdate(tx, id, scope);
+      const i = input.cardIds.indexOf(id);
+      const held = busy.find((b) => b.cardId === id);
+      if (!POOLABLE.includes(card.status as CardStatus))
+        fields[`cardIds.${i}`] =
+          `资产 ${card.cardNo} 当前状态为「${CARD_STATUSES[card.status as CardStatus]?.[0] ?? card.status}」，只有在用或闲置的资产可以入仓`;
+      else if (held) fields[`cardIds.${i}`] = `资产 ${card.cardNo} 在未完成的单据 ${held.docNo} 中，办结后再入仓`;
+      rows.push(card);
+    }
+    if (Object.keys(fields).length) throw invalid(fields, Object.values(fields)[0]);
+    const committee = input.mode === 'physical' ? await committeeUnit(tx) : undefined;
+    const today = todayShanghai();
+    const ids: string[] = [];
+    for (const card of rows) {
+      try {
+        const [row] = await tx
+          .insert(poolListings)
+          .values({
+            cardId: card.id,
+            unitId: card.unitId,
+            mode: input.mode,
+            reason: input.reason,
+            condition: input.condition,
+            note: input.note || null,
+            listedOn: today,
+            listedBy: actor.userId,
+          })
+          .returning({ id: poolListings.id });
+        ids.push(row.id);
+      } catch (err) {
+        if (pgCode(err) === '23505') throw new AppError('conflict', `资产 ${card.cardNo} 已在公物仓中`);
+        throw err;
+      }
+      if (committee)
+        await changeCard(tx, { userId: actor.userId }, card.id, {
+          set: { managingUnitId: committee },
+          eventType: 'handed_over',
+          note: `实物入公物仓，交管委会保管；经办：${actor.displayName}`,
+        });
+    }
+    return { ids };
+  });
+}
+
+async function lockListing(tx: Tx, id: string): Promise<ListingRow> {
+  const [row] = await tx.select().from(poolListings).where(eq(poolListings.id, id)).for('update');
+  if (!row) throw notFound('公物仓资产');
+  return row;
+}
+
+/** Rejects the listing's other pending requests, telling each unit why. */
+async function closeCompeting(tx: Tx, actor: Actor, listingId: string, except: string | null, comment: string): Promise<void> {
+  await tx.execute(sql`
+    UPDATE pool_requests SET status = 'rejected', comment = ${comment}, decided_by = ${actor.userId}, decided_at = now()
+    WHERE listing_id = ${listingId} AND status = 'pending' ${except ? sql`AND id <> ${except}` : sql``}`);
+}
+
+/** 撤回入仓: the offering unit (or the committee) takes the item back; physical custody returns. */
+export async function withdrawListing(q: Queryable, actor: Actor, id: string): Promise<void> {
+  await withTx(q, async (tx) => {
+    const listing = await lockListing(tx, id);
+    assertInScope(listing.unitId, unitScope(actor, 'pool.offer'), '公物仓资产');
+    if (listing.status !== 'listed') throw new AppError('invalid_transition', '只有在仓待调剂的资产可以撤回');
+    await tx
+      .update(poolListings)
+      .set({ status: 'withdrawn', closedAt: new Date(), closedBy: actor.userId })
+      .where(eq(poolListings.id, id));
+    await closeCompeting(tx, actor, id, null, '入仓单位已撤回该资产');
+    if (listing.mode === 'physical')
+      await changeCard(tx, { userId: actor.userId }, listing.cardId, {
+        set: { managingUnitId: listing.unitId },
+        eventType: 'handed_over',
+        note: `撤出公物仓，交回原单位管理；经办：${actor.displayName}`,
+        eventWhenUnchanged: false,
+      });
+  });
+}
+
+/** 申请调剂: a unit asks for a listed item of another unit. */
+export async function requestListing(q: Queryable, actor: Actor, listingId: string, input: RequestInput): Promise<{ id: string }> {
+  const scope = unitScope(actor, 'pool.request');
+  const unitId = input.unitId ?? actor.unitId;
+  if (!unitId) throw invalid({ unitId: '请选择申请单位' });
+  if (scope !== 'all' && !scope.includes(unitId)) throw new AppError('forbidden', '只能为本单位申请调剂');
+  return withTx(q, async (tx) => {
+    const [listing] = await tx.select().from(poolListings).where(eq(poolListings.id, listingId));
+    if (!listing) throw notFound('公物仓资产');
+    if (listing.status !== 'listed') throw new AppError('invalid_transition', '该资产已调剂或已撤回，不能再申请');
+    if (listing.unitId === unitId) throw new AppError('rule_violation', '不能申请本单位入仓的资产（请直接撤回使用）');
+    try {
+      const [row] = await tx
+        .insert(poolRequests)
+        .values({ listingId, unitId, purpose: input.purpose, requestedBy: actor.userId })
+        .returning({ id: poolRequests.id });
+      return { id: row.id };
+    } catch (err) {
+      if (pgCode(err) === '23505') throw new AppError('conflict', '本单位已申请该资产，等待审批');
+      throw err;
+    }
+  });
+}
+
+async function loadRequest(tx: Queryable, actor: Actor, id: string, permission: 'pool.request' | 'pool.read'): Promise<RequestRow> {
+  const [row] = await tx.select().from(poolRequests).where(eq(poolRequests.id, id));
+  if (!row) throw notFound('调剂申请');
+  assertInScope(row.unitId, unitScope(actor, permission), '调剂申请');
+  return row;
+}
+
+/** 撤回申请: the requesting unit withdraws a pending request. */
+export async function withdrawRequest(q: Queryable, actor: Actor, id: string): Promise<void> {
+  await withTx(q, async (tx) => {
+    const req = await loadRequest(tx, actor, id, 'pool.request');
+    const [updated] = await tx
+      .update(poolRequests)
+      .set({ status: 'withdrawn', decidedAt: new Date() })
+      .where(and(eq(poolRequests.id, id), eq(poolRequests.status, 'pending')))
+      .returning({ id: poolRequests.id });
+    if (!updated) throw new AppError('invalid_transition', `该申请已${req.status === 'approved' ? '批准' : '处理'}，不能撤回`);
+  });
+}
+
+/**
+ * The committee decides. Approval locks the listing first, so of two approvals racing for one item
+ * the second waits and then finds it reallocated; the card moves by a 调拨 document in the same
+ * transaction, and the other units' pending requests are told who got it.
+ */
+export async function decideRequest(q: Queryable, actor: Actor, id: string, input: DecideInput): Promise<{ status: string; docNo?: string }> {
+  return withTx(q, async (tx) => {
+    const first = await loadRequest(tx, actor, id, 'pool.read');
+    const listing = await lockListing(tx, first.listingId);
+    const [req] = await tx.select().from(poolRequests).where(eq(poolRequests.id, id)).for('update');
+    if (req.status !== 'pending') throw new AppError('invalid_transition', '该申请已处理');
+    if (req.requestedBy === actor.userId) throw new AppError('forbidden', '不能审批本人提出的调剂申请');
+    const now = new Date();
+    if (!input.approve) {
+      await tx
+        .update(poolRequests)
+        .set({ status: 'rejected', comment: input.comment || '未获批准', decidedBy: actor.userId, decidedAt: now })
+        .where(eq(poolRequests.id, id));
+      return { status: 'rejected' };
+    }
+    if (listing.status !== 'listed')
+      throw new AppError('conflict', listing.status === 'reallocated' ? '该资产已调剂给其他单位' : '该资产已被入仓单位撤回');
+    const [names] = await query<{ to_name: string; card_no: string; net_value_fen: number }>(
+      tx,
+      sql`SELECT (SELECT name FROM units WHERE id = ${req.unitId}) AS to_name, c.card_no, c.net_value_fen FROM cards c WHERE c.id = ${listing.cardId}`,
+    );
+    const note = `公物仓调剂：${names.to_name} 申请（${req.purpose}）${input.comment ? `；审批意见：${input.comment}` : ''}`;
+    const doc = await executeReallocation(tx, actor, {
+      fromUnitId: listing.unitId,
+      toUnitId: req.unitId,
+      cardId: listing.cardId,
+      title: `公物仓调剂 ${names.card_no} → ${names.to_name}`,
+      note,
+    });
+    await tx
+      .update(poolRequests)
+      .set({
+        status: 'approved',
+        comment: input.comment || null,
+        decidedBy: actor.userId,
+        decidedAt: now,
+        transferDocumentId: doc.documentId,
+        netValueFen: Number(names.net_value_fen),
+      })
+      .where(eq(poolRequests.id, id));
+    await tx
+      .update(poolListings)
+      .set({ status: 'reallocated', closedAt: now, closedBy: actor.userId })
+      .where(eq(poolListings.id, listing.id));
+    await closeCompeting(tx, actor, listing.id, id, `该资产已调剂给${names.to_name}`);
+    return { status: 'approved', docNo: doc.docNo };
+  });
+}

@@ -1,0 +1,74 @@
+import { sql } from 'drizzle-orm';
+import { bigint, date, index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { cards } from '../assets/card.tables.ts';
+import { units } from '../org/org.tables.ts';
+
+const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+
+/**
+ * 公物仓入仓: one row each time a card is offered to the pool. The card stays in the assets
+ * module's tables (its owner changes only when a request is approved and the transfer executes);
+ * the partial unique index lets a card be listed once at a time.
+ */
+export const poolListings = pgTable(
+  'pool_listings',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    cardId: uuid('card_id')
+      .notNull()
+      .references(() => cards.id),
+    /** The offering unit (the card's owner when listed). */
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => units.id),
+    mode: text('mode').notNull(), // virtual | physical
+    reason: text('reason').notNull(), // idle | under_used | over_standard | event_end
+    condition: text('condition').notNull(), // good | fair | needs_repair
+    note: text('note'),
+    status: text('status').notNull().default('listed'), // listed | reallocated | withdrawn
+    listedOn: date('listed_on', { mode: 'string' }).notNull(),
+    listedBy: uuid('listed_by'),
+    closedAt: ts('closed_at'),
+    closedBy: uuid('closed_by'),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('pool_listings_listed_card_uniq').on(t.cardId).where(sql`status = 'listed'`),
+    index('pool_listings_status_idx').on(t.status, t.listedOn),
+    index('pool_listings_unit_idx').on(t.unitId, t.status),
+  ],
+);
+
+/**
+ * 调剂申请: a unit asks for a listed item. The committee approves one; the partial unique index
+ * makes the database refuse a second approved request for the same listing, whoever races whom.
+ */
+export const poolRequests = pgTable(
+  'pool_requests',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    listingId: uuid('listing_id')
+      .notNull()
+      .references(() => poolListings.id),
+    /** The requesting unit: the scope of the request. */
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => units.id),
+    purpose: text('purpose').notNull(),
+    status: text('status').notNull().default('pending'), // pending | approved | rejected | withdrawn
+    requestedBy: uuid('requested_by').notNull(),
+    comment: text('comment'),
+    decidedBy: uuid('decided_by'),
+    decidedAt: ts('decided_at'),
+    /** The 调拨 document that executed the approved request. */
+    transferDocumentId: uuid('transfer_document_id'),
+    /** The card's net value when it moved: the value reused instead of bought. */
+    netValueFen: bigint('net_value_fen', { mode: 'number' }),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('pool_requests_approved_uniq').on(t.listingId).where(sql`status = 'approved'`),
+    uniqueIndex('pool_requests_pending_uniq').on(t.listingId, t.unitId).where(sql`status = 'pending'`),
+    index('pool_requests_unit_idx').on(t.unitId, t.status),
+  ],
+);

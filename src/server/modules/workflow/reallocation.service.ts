@@ -1,0 +1,63 @@
+// Reallocation through the idle pool (公物仓调剂): the committee's decision on a pool request is the
+// approval, and the card moves by an ordinary 调拨 document executed by executeDocument — the same
+// path, checks and ledger events (transferred_out in the giving unit, transferred_in in the
+// receiving one) as a transfer drafted by hand. Called inside the pool's transaction.
+import { sql } from 'drizzle-orm';
+import type { Actor } from '../../platform/auth/actor.ts';
+import { query, type Queryable, type Tx } from '../../platform/db/engine.ts';
+import { createDocument } from './document.service.ts';
+import { addEvent, loadDocument, setStatus } from './document.store.ts';
+import { documentSteps } from './document.tables.ts';
+import { executeDocument } from './execution.service.ts';
+
+export interface ReallocationInput {
+  fromUnitId: string;
+  toUnitId: string;
+  cardId: string;
+  title: string;
+  /** Who asked, for what, and the committee's comment: the document's history and the card's timeline show it. */
+  note: string;
+}
+
+/** Drafts, approves (one committee step, decided by `actor`) and executes a cross-unit 调拨 of one card. */
+export async function executeReallocation(tx: Tx, actor: Actor, input: ReallocationInput): Promise<{ documentId: string; docNo: string }> {
+  const { id, docNo } = await createDocument(tx, actor, {
+    type: 'transfer',
+    unitId: input.fromUnitId,
+    counterpartUnitId: input.toUnitId,
+    title: input.title,
+    payload: { note: input.note.slice(0, 1000) },
+    lines: [{ cardId: input.cardId, reason: '公物仓调剂' }],
+  });
+  const now = new Date();
+  await tx.insert(documentSteps).values({
+    documentId: id,
+    stepNo: 1,
+    role: 'asset_office',
+    scope: 'committee',
+    label: '公物仓调剂审批',
+    state: 'approved',
+    decidedBy: actor.userId,
+    comment: input.note.slice(0, 1000),
+    decidedAt: now,
+  });
+  const doc = await loadDocument(tx, actor, id, true);
+  await setStatus(tx, doc, 'approved', { submittedAt: now, submittedBy: actor.userId, decidedAt: now, currentStep: null });
+  await addEvent(tx, doc, actor, 'approved', 'draft', 'approved', input.note);
+  await executeDocument(tx, actor, id);
+  return { documentId: id, docNo };
+}
+
+/** The open documents holding any of these cards: a pooled card must be free to move. */
+export async function openDocumentsOf(q: Queryable, cardIds: string[]): Promise<{ cardId: string; docNo: string }[]> {
+  if (!cardIds.length) return [];
+  return query<{ cardId: string; docNo: string }>(
+    q,
+    sql`
+    SELECT l.card_id AS "cardId", d.doc_no AS "docNo" FROM document_lines l JOIN documents d ON d.id = l.document_id
+    WHERE l.open AND l.card_id IN (${sql.join(
+      cardIds.map((i) => sql`${i}`),
+      sql`, `,
+    )})`,
+  );
+}

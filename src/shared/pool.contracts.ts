@@ -1,0 +1,179 @@
+import { z } from 'zod';
+import { PageQuery, sortOf } from './paging.ts';
+
+// The idle pool (公物仓, DOMAIN §8): listings offered by units, requests by other units, the
+// committee's decision, and the utilisation figures. Labels are [zh, en].
+
+export const POOL_MODES = {
+  virtual: ['虚拟入仓（资产留在原单位）', 'Virtual (stays with the unit)'],
+  physical: ['实物入仓（交管委会保管）', "Physical (in the committee's custody)"],
+} as const;
+export type PoolMode = keyof typeof POOL_MODES;
+
+export const POOL_REASONS = {
+  idle: ['闲置', 'Idle'],
+  under_used: ['低效运转', 'Under-used'],
+  over_standard: ['超标准配置', 'Over standard'],
+  event_end: ['临时机构撤销/大型活动结束', 'End of a temporary body or event'],
+} as const;
+export type PoolReason = keyof typeof POOL_REASONS;
+
+export const POOL_CONDITIONS = {
+  good: ['完好', 'Good'],
+  fair: ['一般（可正常使用）', 'Fair'],
+  needs_repair: ['需维修后使用', 'Needs repair'],
+} as const;
+export type PoolCondition = keyof typeof POOL_CONDITIONS;
+
+export const LISTING_STATUSES = {
+  listed: ['在仓待调剂', 'In the pool'],
+  reallocated: ['已调剂', 'Reallocated'],
+  withdrawn: ['已撤回', 'Withdrawn'],
+} as const;
+export type ListingStatus = keyof typeof LISTING_STATUSES;
+
+export const REQUEST_STATUSES = {
+  pending: ['待审批', 'Pending'],
+  approved: ['已批准（已调拨）', 'Approved (transferred)'],
+  rejected: ['未获批准', 'Not approved'],
+  withdrawn: ['已撤回', 'Withdrawn'],
+} as const;
+export type RequestStatus = keyof typeof REQUEST_STATUSES;
+
+/**
+ * 先调剂后购置: the reasons a configuration-request line may give for buying instead of taking a
+ * pooled item. The form offers these; the last lets the applicant write their own.
+ */
+export const DECLINE_REASONS = [
+  '规格型号不满足使用要求',
+  '成色较差，维修成本接近新购',
+  '存放地点过远，搬运成本过高',
+  '剩余使用年限不足',
+  '涉密/专用设备，不宜调剂',
+] as const;
+
+const enumOf = <T extends Record<string, unknown>>(o: T) => z.enum(Object.keys(o) as [keyof T & string, ...(keyof T & string)[]]);
+
+export const OfferInput = z.object({
+  cardIds: z.array(z.uuid()).min(1).max(200),
+  mode: enumOf(POOL_MODES),
+  reason: enumOf(POOL_REASONS),
+  condition: enumOf(POOL_CONDITIONS),
+  note: z.string().trim().max(500).optional(),
+});
+export type OfferInput = z.infer<typeof OfferInput>;
+
+export const ListingQuery = PageQuery.extend({
+  categoryId: z.uuid().optional(),
+  condition: enumOf(POOL_CONDITIONS).optional(),
+  /** A fragment of the location: compound, building or room. */
+  location: z.string().max(100).optional(),
+  status: enumOf(LISTING_STATUSES).optional(),
+  /** Only the caller's own unit's listings (what it offered). */
+  mine: z.enum(['true', 'false']).optional(),
+  sort: sortOf(['listedOn', 'cardNo', 'netValueFen', 'name'] as const),
+});
+export type ListingQuery = z.infer<typeof ListingQuery>;
+
+/**
+ * A listing as every unit sees it: what the item is, its condition and where it stands — never the
+ * card's custodian, department, ledger or attachments, which stay with the owning unit.
+ */
+export const Listing = z.object({
+  id: z.string(),
+  status: z.string(),
+  mode: z.string(),
+  reason: z.string(),
+  condition: z.string(),
+  note: z.string().nullable(),
+  listedOn: z.string(),
+  daysInPool: z.number(),
+  unitId: z.string(),
+  unitName: z.string().nullable(),
+  cardNo: z.string(),
+  name: z.string(),
+  brand: z.string().nullable(),
+  spec: z.string().nullable(),
+  categoryId: z.string(),
+  categoryCode: z.string().nullable(),
+  categoryName: z.string().nullable(),
+  originalValueFen: z.number(),
+  netValueFen: z.number(),
+  acquiredOn: z.string(),
+  location: z.string().nullable(),
+  pendingRequests: z.number(),
+  /** The caller's unit has a pending request on it. */
+  requestedByMe: z.boolean(),
+});
+export type Listing = z.infer<typeof Listing>;
+
+export const RequestInput = z.object({
+  purpose: z.string().trim().min(2, '请填写用途').max(500),
+  /** Committee users name the requesting unit; unit users request for their own. */
+  unitId: z.uuid().optional(),
+});
+export type RequestInput = z.infer<typeof RequestInput>;
+
+export const RequestQuery = PageQuery.extend({
+  status: enumOf(REQUEST_STATUSES).optional(),
+  sort: sortOf(['createdAt', 'status'] as const),
+});
+export type RequestQuery = z.infer<typeof RequestQuery>;
+
+export const PoolRequest = z.object({
+  id: z.string(),
+  status: z.string(),
+  purpose: z.string(),
+  comment: z.string().nullable(),
+  unitId: z.string(),
+  unitName: z.string().nullable(),
+  requestedByName: z.string().nullable(),
+  createdAt: z.string(),
+  decidedByName: z.string().nullable(),
+  decidedAt: z.string().nullable(),
+  listingId: z.string(),
+  listingStatus: z.string(),
+  cardNo: z.string(),
+  name: z.string(),
+  fromUnitName: z.string().nullable(),
+  netValueFen: z.number(),
+  /** The 调拨 document that moved the card, once approved. */
+  transferDocumentId: z.string().nullable(),
+  transferDocNo: z.string().nullable(),
+  /** Other units' pending requests for the same item (the committee decides between them). */
+  competing: z.number(),
+});
+export type PoolRequest = z.infer<typeof PoolRequest>;
+
+export const DecideInput = z.object({
+  approve: z.boolean(),
+  comment: z.string().trim().max(500).optional(),
+});
+export type DecideInput = z.infer<typeof DecideInput>;
+
+export const UtilisationQuery = z.object({
+  /** Cards idle longer than this many months are flagged. */
+  idleMonths: z.coerce.number().int().min(1).max(240).default(6),
+});
+
+/** 资产使用效益: per unit, from the cards and the pool. */
+export const UtilisationRow = z.object({
+  unitId: z.string(),
+  unitCode: z.string(),
+  unitName: z.string(),
+  /** Cards held (not disposed, not pending posting). */
+  held: z.number(),
+  inUse: z.number(),
+  idle: z.number(),
+  /** in use ÷ held, per mille (‰), so it stays an integer. */
+  usageRatePermille: z.number(),
+  /** Idle cards whose last ledger change is older than `idleMonths`. */
+  idleOverdue: z.number(),
+  listed: z.number(),
+  givenFen: z.number(),
+  takenFen: z.number(),
+});
+export type UtilisationRow = z.infer<typeof UtilisationRow>;
+
+export const UtilisationReport = z.object({ idleMonths: z.number(), asOf: z.string(), items: z.array(UtilisationRow) });
+export type UtilisationReport = z.infer<typeof UtilisationReport>;

@@ -81,6 +81,7 @@ const hostile: fc.Arbitrary<unknown> = fc.oneof(
 type IdPool = Record<string, string[]>;
 const POOL_OF: Record<string, string> = {
   cardId: 'cards',
+  cardIds: 'cards',
   replacesCardId: 'cards',
   categoryId: 'categories',
   unitId: 'units',

@@ -65,6 +65,10 @@ export const PARAM_SOURCES: Record<string, ParamSource> = {
   '/api/standards/:code': { shared: true, fallback: 'desktop', query: () => sql`select code as id from standards order by code limit 1` },
   // reports
   '/api/reports/lists/:kind': { shared: true, vocabulary: Object.keys(LIST_KINDS) },
+  // pool: the catalogue is every unit's to see and request from (DOMAIN §8), so a listing is shared;
+  // withdrawing another unit's listing answers 404 (pool.test.ts). Requests belong to the requesting unit.
+  '/api/pool/listings/:id': { shared: true, query: ({ u1 }) => sql`select id::text from pool_listings where unit_id = ${u1} limit 1` },
+  '/api/pool/requests/:id': { query: ({ u1 }) => sql`select id::text from pool_requests where unit_id = ${u1} limit 1` },
   // platform
   '/api/jobs/:id': { query: ({ u1AdminId }) => sql`select id::text from jobs where created_by = ${u1AdminId} limit 1` },
   '/api/tokens/:id': { shared: true, query: () => sql`select id::text from api_tokens limit 1` },
@@ -125,6 +129,9 @@ export function vocabularyUrls(route: string): string[] | undefined {
   return urls;
 }
 
+/** Unit-owned tables every unit may list by design: the pool's catalogue (DOMAIN §8). */
+const SHARED_ACROSS_UNITS = ['pool_listings'];
+
 /**
  * Every uuid of a record unit 01 owns (tables with a `unit_id` column), leaving out records that
  * also name unit 02 in another unit column (a transfer between the two is rightly seen by both).
@@ -141,6 +148,7 @@ export async function unitOwnedIds(q: Queryable, ctx: WalkerContext): Promise<Se
   for (const c of cols) byTable.set(c.table, [...(byTable.get(c.table) ?? []), c]);
   const ids = new Set<string>();
   for (const [table, columns] of byTable) {
+    if (SHARED_ACROSS_UNITS.includes(table)) continue;
     if (!columns.some((c) => c.column === 'unit_id') || !columns.some((c) => c.column === 'id' && c.type === 'uuid')) continue;
     const others = columns.filter((c) => c.column !== 'unit_id' && c.column.endsWith('unit_id') && c.type === 'uuid');
     const notU2 = others.map((c) => `"${c.column}" is distinct from '${ctx.u2}'`).join(' and ') || 'true';

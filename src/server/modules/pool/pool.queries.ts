@@ -10,7 +10,11 @@ import { notFound } from '../../platform/errors.ts';
 import { addMonths, todayShanghai } from '../workflow/workflow.rules.ts';
 
 /** LIKE pattern for a fragment typed by a person: % and _ are literal. */
-const like = (s: string) => `%${s.trim().toLowerCase().replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+const like = (s: string) =>
+  `%${s
+    .trim()
+    .toLowerCase()
+    .replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
 
 const locationSql = sql`concat_ws(' ', co.name, b.name, r.code, r.name)`;
 
@@ -106,7 +110,8 @@ export async function listRequests(q: Queryable, actor: Actor, p: RequestQuery):
     where.push(sql`(c.search_text LIKE ${f} OR lower(pr.purpose) LIKE ${f} OR lower(coalesce(u.name, '')) LIKE ${f})`);
   }
   const cond = sql.join(where, sql` AND `);
-  const order = p.sort === 'status' ? sql.raw(`pr.status ${p.order === 'desc' ? 'DESC' : 'ASC'}, pr.created_at DESC`) : sql.raw('pr.created_at DESC');
+  const order =
+    p.sort === 'status' ? sql.raw(`pr.status ${p.order === 'desc' ? 'DESC' : 'ASC'}, pr.created_at DESC`) : sql.raw('pr.created_at DESC');
   const rows = await query<RawRequest>(
     q,
     sql`${requestSelect} WHERE ${cond} ORDER BY ${order}, pr.id LIMIT ${p.pageSize} OFFSET ${(p.page - 1) * p.pageSize}`,

@@ -130,7 +130,12 @@ export async function poolRoutes(app: App) {
     '/api/pool/utilisation',
     {
       config: { access: 'pool.evaluate' },
-      schema: { tags, summary: '资产使用效益：各单位使用率、长期闲置、调剂进出', querystring: UtilisationQuery, response: { 200: UtilisationReport } },
+      schema: {
+        tags,
+        summary: '资产使用效益：各单位使用率、长期闲置、调剂进出',
+        querystring: UtilisationQuery,
+        response: { 200: UtilisationReport },
+      },
     },
     async (req) => utilisation(db, req.actor, req.query.idleMonths),
   );

@@ -11,7 +11,14 @@ async function actorOf(database: Database, username: string): Promise<Actor | un
     sql`SELECT id, display_name, unit_id FROM users WHERE username = ${username}`,
   );
   if (!u) return undefined;
-  return { userId: u.id, username, displayName: u.display_name, unitId: u.unit_id, grants: await grantsOf(database.db, u.id), via: 'session' };
+  return {
+    userId: u.id,
+    username,
+    displayName: u.display_name,
+    unitId: u.unit_id,
+    grants: await grantsOf(database.db, u.id),
+    via: 'session',
+  };
 }
 
 /**

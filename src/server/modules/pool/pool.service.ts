@@ -99,10 +99,7 @@ export async function withdrawListing(q: Queryable, actor: Actor, id: string): P
     const listing = await lockListing(tx, id);
     assertInScope(listing.unitId, unitScope(actor, 'pool.offer'), '公物仓资产');
     if (listing.status !== 'listed') throw new AppError('invalid_transition', '只有在仓待调剂的资产可以撤回');
-    await tx
-      .update(poolListings)
-      .set({ status: 'withdrawn', closedAt: new Date(), closedBy: actor.userId })
-      .where(eq(poolListings.id, id));
+    await tx.update(poolListings).set({ status: 'withdrawn', closedAt: new Date(), closedBy: actor.userId }).where(eq(poolListings.id, id));
     await closeCompeting(tx, actor, id, null, '入仓单位已撤回该资产');
     if (listing.mode === 'physical')
       await changeCard(tx, { userId: actor.userId }, listing.cardId, {
@@ -163,7 +160,12 @@ export async function withdrawRequest(q: Queryable, actor: Actor, id: string): P
  * the second waits and then finds it reallocated; the card moves by a 调拨 document in the same
  * transaction, and the other units' pending requests are told who got it.
  */
-export async function decideRequest(q: Queryable, actor: Actor, id: string, input: DecideInput): Promise<{ status: string; docNo?: string }> {
+export async function decideRequest(
+  q: Queryable,
+  actor: Actor,
+  id: string,
+  input: DecideInput,
+): Promise<{ status: string; docNo?: string }> {
   return withTx(q, async (tx) => {
     const first = await loadRequest(tx, actor, id, 'pool.read');
     const listing = await lockListing(tx, first.listingId);

@@ -19,7 +19,10 @@ describe('the idle pool: offer, find, request, the committee decides, the card m
   beforeAll(async () => {
     t = await createTestApp();
     w = await createWorkflowWorld(t.database);
-    const [{ id }] = await query<{ id: string }>(t.database.db, sql`INSERT INTO units (code, name) VALUES ('11003', '市教育局') RETURNING id`);
+    const [{ id }] = await query<{ id: string }>(
+      t.database.db,
+      sql`INSERT INTO units (code, name) VALUES ('11003', '市教育局') RETURNING id`,
+    );
     u03 = id;
     const hash = await hashPassword(TEST_PASSWORD);
     const [user] = await query<{ id: string }>(
@@ -145,7 +148,12 @@ describe('the idle pool: offer, find, request, the committee decides, the card m
     const lost = (a.statusCode === 409 ? a : b).json();
     expect(['该资产已调剂给其他单位', '该申请已处理']).toContain(lost.message);
     const card = await cardOf(t.database, desk.id);
-    expect(card).toMatchObject({ unit_id: winner.unit, status: 'idle', original_value_fen: 600_000, accumulated_depreciation_fen: 360_000 });
+    expect(card).toMatchObject({
+      unit_id: winner.unit,
+      status: 'idle',
+      original_value_fen: 600_000,
+      accumulated_depreciation_fen: 360_000,
+    });
     const loser = (await officer.get(`/api/pool/requests/${winner.loser}`)).json();
     expect(loser.status).toBe('rejected');
     expect(loser.comment).toMatch(/^该资产已调剂给/);
@@ -176,7 +184,10 @@ describe('the idle pool: offer, find, request, the committee decides, the card m
   it('withdrawing a physical listing returns the card to its unit and closes pending requests', async () => {
     const req = (await u02.post(`/api/pool/listings/${printerListing}/requests`, { purpose: '打印' })).json().id;
     expect((await u01.post(`/api/pool/listings/${printerListing}/withdraw`)).statusCode).toBe(200);
-    const [row] = await query<{ managing_unit_id: string }>(t.database.db, sql`SELECT managing_unit_id FROM cards WHERE id = ${printer.id}`);
+    const [row] = await query<{ managing_unit_id: string }>(
+      t.database.db,
+      sql`SELECT managing_unit_id FROM cards WHERE id = ${printer.id}`,
+    );
     expect(row.managing_unit_id).toBe(w.u01);
     expect((await u02.get(`/api/pool/requests/${req}`)).json()).toMatchObject({ status: 'rejected', comment: '入仓单位已撤回该资产' });
     expect((await u01.post(`/api/pool/listings/${printerListing}/withdraw`)).statusCode).toBe(409);

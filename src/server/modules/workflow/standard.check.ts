@@ -148,7 +148,12 @@ export async function checkConfigLines(q: Queryable, unitId: string, lines: Docu
         }
       }
     }
-    out.push({ index, standardCode: std?.code ?? null, findings, idleOffers: line.categoryId ? await idleOffers(q, unitId, line.categoryId) : [] });
+    out.push({
+      index,
+      standardCode: std?.code ?? null,
+      findings,
+      idleOffers: line.categoryId ? await idleOffers(q, unitId, line.categoryId) : [],
+    });
   }
   return { lines: out };
 }

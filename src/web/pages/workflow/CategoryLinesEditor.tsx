@@ -1,12 +1,14 @@
 import { useEffect, useRef, useState } from 'react';
-import { Alert, Button, Card, Col, Form, Input, InputNumber, Row, Space, Table, Typography } from 'antd';
+import { Alert, AutoComplete, Button, Card, Col, Form, Input, InputNumber, Row, Space, Table, Tag, Typography } from 'antd';
 import type { FormInstance } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import type { CheckResult, DocumentLineInput, LineCheck } from '../../../shared/workflow.contracts.ts';
+import { DECLINE_REASONS } from '../../../shared/pool.contracts.ts';
+import type { CheckResult, DocumentLineInput, IdleOffer, LineCheck } from '../../../shared/workflow.contracts.ts';
 import { api } from '../../api/client.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { Money, YuanInput } from '../../components/Money.tsx';
 import { CategoryTreeSelect } from '../../components/selects.tsx';
+import { errorText } from '../../components/errors.ts';
 
 /** A line as the form holds it: declined idle offers as a map card id → reason. */
 export interface FormLine extends Omit<DocumentLineInput, 'declinedIdle'> {
@@ -56,7 +58,7 @@ function useLiveCheck(form: FormInstance, unitId: string | undefined, enabled: b
   return result;
 }
 
-function LineFindings({ check, index }: { check?: LineCheck; index: number }) {
+function LineFindings({ check, index, unitId }: { check?: LineCheck; index: number; unitId?: string }) {
   const { t } = useI18n();
   if (!check) return null;
   return (
@@ -78,8 +80,8 @@ function LineFindings({ check, index }: { check?: LineCheck; index: number }) {
           showIcon
           style={{ marginBottom: 6 }}
           message={t(
-            '先调剂后购置：以下闲置资产可调剂，如仍需购置请逐项说明理由',
-            'Reallocate first: these idle cards match; give a reason for each to buy instead',
+            '先调剂后购置：以下公物仓及闲置资产可调剂，请申请调剂，或逐项说明不调剂的理由',
+            'Reallocate first: these pooled or idle items match; request one, or give a reason for each to buy instead',
           )}
           description={
             <Table
@@ -93,14 +95,10 @@ function LineFindings({ check, index }: { check?: LineCheck; index: number }) {
                 { title: t('所在单位', 'Unit'), dataIndex: 'unitName', width: 150 },
                 { title: t('净值', 'Net value'), dataIndex: 'netValueFen', width: 110, render: (v) => <Money fen={v} /> },
                 {
-                  title: t('不调剂的理由', 'Reason to decline'),
+                  title: t('调剂或不调剂的理由', 'Take it, or the reason to decline'),
                   key: 'r',
-                  width: 260,
-                  render: (_, o) => (
-                    <Form.Item name={[index, 'declined', o.cardId]} noStyle>
-                      <Input size="small" placeholder={t('如：配置不满足岗位需要', 'e.g. does not meet the need')} />
-                    </Form.Item>
-                  ),
+                  width: 320,
+                  render: (_, o) => <OfferAnswer index={index} offer={o} unitId={unitId} />,
                 },
               ]}
             />
@@ -108,6 +106,45 @@ function LineFindings({ check, index }: { check?: LineCheck; index: number }) {
         />
       )}
     </>
+  );
+}
+
+/**
+ * 先调剂后购置, one offer: a pooled item can be requested here in one click (that answers it);
+ * otherwise a reason from the list, or one's own words.
+ */
+function OfferAnswer({ index, offer, unitId }: { index: number; offer: IdleOffer; unitId?: string }) {
+  const { t } = useI18n();
+  const [requested, setRequested] = useState(!!offer.requested);
+  const [error, setError] = useState<string>();
+  const ask = async () => {
+    try {
+      await api.post(`/api/pool/listings/${offer.listingId}/requests`, {
+        purpose: t('配置申请：先调剂后购置', 'Configuration request: pool first'),
+        unitId,
+      });
+      setRequested(true);
+    } catch (err) {
+      setError(errorText(err));
+    }
+  };
+  if (requested) return <Tag color="blue">{t('已申请调剂', 'Requested from the pool')}</Tag>;
+  return (
+    <Space.Compact style={{ width: '100%' }}>
+      {offer.listingId && (
+        <Button size="small" onClick={ask} data-testid={`take-${offer.cardNo}`} title={error}>
+          {t('申请调剂', 'Request')}
+        </Button>
+      )}
+      <Form.Item name={[index, 'declined', offer.cardId]} noStyle>
+        <AutoComplete
+          size="small"
+          style={{ width: '100%' }}
+          options={DECLINE_REASONS.map((r) => ({ value: r }))}
+          placeholder={t('选择或填写不调剂的理由', 'Pick or write the reason')}
+        />
+      </Form.Item>
+    </Space.Compact>
   );
 }
 
@@ -198,7 +235,7 @@ export function CategoryLinesEditor({
                   <Input />
                 </Form.Item>
               </Row>
-              {variant === 'config' && <LineFindings check={check?.lines[i]} index={field.name} />}
+              {variant === 'config' && <LineFindings check={check?.lines[i]} index={field.name} unitId={unitId} />}
               <Form.Item name={[field.name, 'declinedIdle']} style={{ marginBottom: 0 }}>
                 <span />
               </Form.Item>

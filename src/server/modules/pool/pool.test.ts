@@ -193,11 +193,49 @@ describe('the idle pool: offer, find, request, the committee decides, the card m
     expect((await u01.post(`/api/pool/listings/${printerListing}/withdraw`)).statusCode).toBe(409);
   });
 
-  it('utilisation per unit: usage rate, idle cards, pool value given and taken', async () => {
+  it('先调剂后购置: a configuration request for a pooled category shows the listing and cannot be submitted until it is requested or declined', async () => {
+    const spare = await idleCard(t.database, w, { unitId: w.u02, name: '台式计算机 备用', roomId: null, usingDepartmentId: null });
+    const listing = (await u02.post('/api/pool/listings', { cardIds: [spare.id], mode: 'virtual', reason: 'idle', condition: 'good' })).json()
+      .ids[0];
+    const line = { categoryId: w.cat.desktop, name: '台式计算机', quantity: 1, unitPriceFen: 400_000, reason: '新进人员岗位需要' };
+    const offers = async () => (await u01.post('/api/config-requests/check', { lines: [line] })).json().lines[0].idleOffers;
+    const pooled = (await offers()).find((o: { cardId: string }) => o.cardId === spare.id);
+    expect(pooled).toMatchObject({ listingId: listing, requested: false, cardNo: spare.cardNo, unitName: '市财政局' });
+    // The plain idle cards (not pooled) are declined with a reason from the list; the pooled one is left open.
+    const others = (await offers()).filter((o: { listingId: string | null }) => !o.listingId);
+    const draft = {
+      type: 'config_request',
+      payload: {},
+      lines: [{ ...line, declinedIdle: others.map((o: { cardId: string }) => ({ cardId: o.cardId, reason: '规格型号不满足使用要求' })) }],
+    };
+    const id = (await u01.post('/api/documents', draft)).json().id;
+    const refused = await u01.post(`/api/documents/${id}/submit`);
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().fields['lines.0.declinedIdle']).toBe(`有可调剂的闲置资产（${spare.cardNo}），请先调剂或说明不调剂的理由`);
+    expect((await u01.post(`/api/pool/listings/${listing}/requests`, { purpose: '配置申请：先调剂后购置' })).statusCode).toBe(201);
+    expect((await offers()).find((o: { cardId: string }) => o.cardId === spare.id).requested).toBe(true);
+    const submitted = await u01.post(`/api/documents/${id}/submit`);
+    expect(submitted.statusCode, submitted.body).toBe(200);
+  });
+
+  it('utilisation per unit: usage rate, idle cards, pool value given and taken, scoped to the unit', async () => {
     const res = await officer.get('/api/pool/utilisation?idleMonths=6');
     expect(res.statusCode, res.body).toBe(200);
     const rows = Object.fromEntries(res.json().items.map((r: { unitCode: string }) => [r.unitCode, r]));
-    expect(rows['11002']).toMatchObject({ held: 0, givenFen: 240_000, takenFen: 0, listed: 0 });
+    // u02 gave the desk (net 2,400.00) and holds only the spare desktop, idle and listed.
+    expect(rows['11002']).toEqual({
+      unitId: w.u02,
+      unitCode: '11002',
+      unitName: '市财政局',
+      held: 1,
+      inUse: 0,
+      idle: 1,
+      usageRatePermille: 0,
+      idleOverdue: 0,
+      listed: 1,
+      givenFen: 240_000,
+      takenFen: 0,
+    });
     const takerCode = (await cardOf(t.database, desk.id)).unit_id === w.u01 ? '11001' : '11003';
     expect(rows[takerCode]).toMatchObject({ takenFen: 240_000 });
     const mine = (await u02.get('/api/pool/utilisation')).json();

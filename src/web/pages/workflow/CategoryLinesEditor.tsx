@@ -141,7 +141,7 @@ function OfferAnswer({ index, offer, unitId }: { index: number; offer: IdleOffer
           size="small"
           style={{ width: '100%' }}
           options={DECLINE_REASONS.map((r) => ({ value: r }))}
-          placeholder={t('选择或填写不调剂的理由', 'Pick or write the reason')}
+          placeholder={t('选择或填写理由，如：配置不满足岗位需要', 'Pick or write the reason')}
         />
       </Form.Item>
     </Space.Compact>

@@ -1,0 +1,74 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signIn, startHarness, type Harness } from './harness.ts';
+
+// The idle pool as people use it: unit 02 offers a card, unit 01 finds it and asks for it, the
+// committee approves, and the card belongs to unit 01 with the 调拨 document that moved it.
+const POLL = { timeout: 15_000, interval: 250 };
+
+// Each signed-in page from its own address, as in the other specs (the per-address rate limit).
+let ipSeq = 0;
+async function login(page: Page, user: string) {
+  await page.context().setExtraHTTPHeaders({ 'x-forwarded-for': `10.78.0.${++ipSeq}` });
+  await signIn(page, user);
+}
+const apiGet = <T>(page: Page, url: string) => page.evaluate(async (u) => (await fetch(u)).json(), url) as Promise<T>;
+async function confirm(page: Page) {
+  await page.locator('.ant-popconfirm .ant-btn-primary, .ant-popover .ant-btn-primary').last().click();
+}
+
+describe('the idle pool in a browser', () => {
+  let h: Harness;
+  let card = { id: '', cardNo: '', name: '' };
+  let u01 = '';
+  beforeAll(async () => {
+    h = await startHarness();
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it('unit 02 offers an in-use card to the pool, and it shows in the catalogue', () =>
+    h.withPage('pool-offer', async (page) => {
+      await login(page, 'u02-admin');
+      const list = await apiGet<{ items: { id: string; cardNo: string; name: string }[] }>(page, '/api/cards?status=in_use&pageSize=1');
+      card = list.items[0];
+      await page.goto('/pool/offer');
+      const scan = page.getByPlaceholder('扫码或输入卡片编号后回车');
+      await scan.fill(card.cardNo);
+      await scan.press('Enter');
+      await page.locator('.ant-table-tbody').filter({ hasText: card.cardNo }).first().waitFor();
+      await page.getByTestId('pool-offer-submit').click();
+      await confirm(page);
+      await page.waitForURL(/\/pool\?mine=true/);
+      await page.locator('.ant-table-tbody tr').filter({ hasText: card.cardNo }).waitFor();
+    }));
+
+  it('unit 01 finds it by a fragment of its number and requests it', () =>
+    h.withPage('pool-request', async (page) => {
+      await login(page, 'u01-admin');
+      u01 = (await apiGet<{ unitId: string }>(page, '/api/auth/me')).unitId;
+      await page.goto(`/pool?q=${encodeURIComponent(card.cardNo.slice(-6))}`);
+      await page.getByTestId(`request-${card.cardNo}`).click();
+      await page.getByTestId('pool-purpose').fill('新进人员办公使用');
+      await page.locator('.ant-modal-footer .ant-btn-primary').click();
+      await page.locator('.ant-table-tbody tr').filter({ hasText: card.cardNo }).filter({ hasText: '已申请' }).waitFor();
+    }));
+
+  it('the committee approves, and the card belongs to unit 01, moved by an executed 调拨 document', () =>
+    h.withPage('pool-approve', async (page) => {
+      await login(page, 'officer');
+      await page.goto('/pool/requests');
+      await page.getByTestId(`approve-${card.cardNo}`).click();
+      await confirm(page);
+      await expect.poll(() => page.getByTestId(`request-status-${card.cardNo}`).first().innerText(), POLL).toContain('已批准');
+      const detail = await apiGet<{ unitId: string; status: string }>(page, `/api/cards/${card.id}`);
+      expect(detail.unitId).toBe(u01);
+      const reqs = await apiGet<{ items: { cardNo: string; transferDocumentId: string }[] }>(page, '/api/pool/requests?status=approved');
+      const doc = await apiGet<{ type: string; status: string; counterpartUnitId: string }>(
+        page,
+        `/api/documents/${reqs.items.find((r) => r.cardNo === card.cardNo)!.transferDocumentId}`,
+      );
+      expect(doc).toMatchObject({ type: 'transfer', status: 'executed', counterpartUnitId: u01 });
+    }));
+});

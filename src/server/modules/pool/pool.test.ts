@@ -195,8 +195,9 @@ describe('the idle pool: offer, find, request, the committee decides, the card m
 
   it('先调剂后购置: a configuration request for a pooled category shows the listing and cannot be submitted until it is requested or declined', async () => {
     const spare = await idleCard(t.database, w, { unitId: w.u02, name: '台式计算机 备用', roomId: null, usingDepartmentId: null });
-    const listing = (await u02.post('/api/pool/listings', { cardIds: [spare.id], mode: 'virtual', reason: 'idle', condition: 'good' })).json()
-      .ids[0];
+    const listing = (
+      await u02.post('/api/pool/listings', { cardIds: [spare.id], mode: 'virtual', reason: 'idle', condition: 'good' })
+    ).json().ids[0];
     const line = { categoryId: w.cat.desktop, name: '台式计算机', quantity: 1, unitPriceFen: 400_000, reason: '新进人员岗位需要' };
     const offers = async () => (await u01.post('/api/config-requests/check', { lines: [line] })).json().lines[0].idleOffers;
     const pooled = (await offers()).find((o: { cardId: string }) => o.cardId === spare.id);

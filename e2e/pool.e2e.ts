@@ -61,13 +61,17 @@ describe('the idle pool in a browser', () => {
       await page.goto('/pool/requests');
       await page.getByTestId(`approve-${card.cardNo}`).click();
       await confirm(page);
-      await expect.poll(() => page.getByTestId(`request-status-${card.cardNo}`).first().innerText(), POLL).toContain('已批准');
-      const detail = await apiGet<{ unitId: string; status: string }>(page, `/api/cards/${card.id}`);
+      // Decided, it leaves the committee's pending queue.
+      await page.getByTestId(`approve-${card.cardNo}`).waitFor({ state: 'detached' });
+      type Approved = { items: { cardNo: string; status: string; transferDocumentId: string }[] };
+      const approved = async () =>
+        (await apiGet<Approved>(page, '/api/pool/requests?status=approved')).items.find((r) => r.cardNo === card.cardNo);
+      await expect.poll(async () => (await approved())?.status, POLL).toBe('approved');
+      const detail = await apiGet<{ unitId: string }>(page, `/api/cards/${card.id}`);
       expect(detail.unitId).toBe(u01);
-      const reqs = await apiGet<{ items: { cardNo: string; transferDocumentId: string }[] }>(page, '/api/pool/requests?status=approved');
       const doc = await apiGet<{ type: string; status: string; counterpartUnitId: string }>(
         page,
-        `/api/documents/${reqs.items.find((r) => r.cardNo === card.cardNo)!.transferDocumentId}`,
+        `/api/documents/${(await approved())!.transferDocumentId}`,
       );
       expect(doc).toMatchObject({ type: 'transfer', status: 'executed', counterpartUnitId: u01 });
     }));

@@ -47,6 +47,8 @@ const LISTING_SORT: Record<string, string> = {
 
 export async function listListings(q: Queryable, actor: Actor, p: ListingQuery): Promise<Page<Listing>> {
   const where: SQL[] = [sql`pl.status = ${p.status ?? 'listed'}`];
+  // A listed card that a document outside the pool has since moved or disposed is not offered.
+  if ((p.status ?? 'listed') === 'listed') where.push(sql`c.unit_id = pl.unit_id AND c.status IN ('idle', 'in_use')`);
   if (p.q?.trim()) {
     const f = like(p.q);
     where.push(

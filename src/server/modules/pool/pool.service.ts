@@ -182,10 +182,14 @@ export async function decideRequest(
     }
     if (listing.status !== 'listed')
       throw new AppError('conflict', listing.status === 'reallocated' ? '该资产已调剂给其他单位' : '该资产已被入仓单位撤回');
-    const [names] = await query<{ to_name: string; card_no: string; net_value_fen: number }>(
+    const [names] = await query<{ to_name: string; card_no: string; net_value_fen: number; unit_id: string; status: CardStatus }>(
       tx,
-      sql`SELECT (SELECT name FROM units WHERE id = ${req.unitId}) AS to_name, c.card_no, c.net_value_fen FROM cards c WHERE c.id = ${listing.cardId}`,
+      sql`SELECT (SELECT name FROM units WHERE id = ${req.unitId}) AS to_name, c.card_no, c.net_value_fen, c.unit_id, c.status
+        FROM cards c WHERE c.id = ${listing.cardId}`,
     );
+    // A document outside the pool (a disposal, a transfer) may have moved the card since it was listed.
+    if (names.unit_id !== listing.unitId || !POOLABLE.includes(names.status))
+      throw new AppError('conflict', `资产 ${names.card_no} 入仓后已被调出或状态已变更，不能调剂，请入仓单位撤回`);
     const note = `公物仓调剂：${names.to_name} 申请（${req.purpose}）${input.comment ? `；审批意见：${input.comment}` : ''}`;
     const doc = await executeReallocation(tx, actor, {
       fromUnitId: listing.unitId,

@@ -219,6 +219,20 @@ describe('the idle pool: offer, find, request, the committee decides, the card m
     expect(submitted.statusCode, submitted.body).toBe(200);
   });
 
+  it('a listed card that a document outside the pool disposed of leaves the catalogue, and approving a request for it is refused', async () => {
+    const old = await idleCard(t.database, w, { name: '旧文件柜', roomId: null, usingDepartmentId: null });
+    const listing = (await u01.post('/api/pool/listings', { cardIds: [old.id], mode: 'virtual', reason: 'idle', condition: 'fair' })).json()
+      .ids[0];
+    const req = (await u03c.post(`/api/pool/listings/${listing}/requests`, { purpose: '档案存放' })).json().id;
+    // As a disposal document would leave it (the test stands in for the workflow module here).
+    await t.database.db.execute(sql`UPDATE cards SET status = 'disposed' WHERE id = ${old.id}`);
+    expect((await u03c.get(`/api/pool/listings?q=${encodeURIComponent('旧文件柜')}`)).json().total).toBe(0);
+    const res = await officer.post(`/api/pool/requests/${req}/decide`, { approve: true });
+    expect(res.statusCode).toBe(409);
+    expect(res.json().message).toBe(`资产 ${old.cardNo} 入仓后已被调出或状态已变更，不能调剂，请入仓单位撤回`);
+    expect((await u01.post(`/api/pool/listings/${listing}/withdraw`)).statusCode).toBe(200);
+  });
+
   it('utilisation per unit: usage rate, idle cards, pool value given and taken, scoped to the unit', async () => {
     const res = await officer.get('/api/pool/utilisation?idleMonths=6');
     expect(res.statusCode, res.body).toBe(200);

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '../../platform/auth/password.ts';
 import { query } from '../../platform/db/engine.ts';
+import { verifyLedger } from '../audit/ledger.queries.ts';
 import { createTestApp, TEST_PASSWORD, type Client, type TestApp } from '../../testing/test-app.ts';
 import { cardOf, createWorkflowWorld, eventsOf, idleCard, type WorkflowWorld } from '../workflow/workflow.factory.ts';
 
@@ -166,6 +167,9 @@ describe('the idle pool: offer, find, request, the committee decides, the card m
       ['transferred_out', w.u02, approved.transferDocumentId],
       ['transferred_in', winner.unit, approved.transferDocumentId],
     ]);
+    // The chain of hashes runs unbroken across the two units.
+    const chain = await verifyLedger(t.database.db, { unitIds: [winner.unit] });
+    expect({ ok: chain.ok, failedCards: chain.failedCards }).toEqual({ ok: true, failedCards: 0 });
     const doc = (await officer.get(`/api/documents/${approved.transferDocumentId}`)).json();
     expect(doc).toMatchObject({ type: 'transfer', status: 'executed', unitId: w.u02, counterpartUnitId: winner.unit });
     expect(doc.steps.map((s: { label: string; state: string }) => [s.label, s.state])).toEqual([['公物仓调剂审批', 'approved']]);

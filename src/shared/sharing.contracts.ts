@@ -22,9 +22,7 @@ export type BookingStatus = keyof typeof BOOKING_STATUSES;
 export const BookingStatus = z.enum(Object.keys(BOOKING_STATUSES) as [BookingStatus, ...BookingStatus[]]);
 
 /** A time of day 'HH:MM' (24 h, business zone); '24:00' closes at midnight. */
-export const ClockTime = z
-  .string()
-  .regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, '时间应为 HH:MM（00:00–24:00）');
+export const ClockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, '时间应为 HH:MM（00:00–24:00）');
 export const clockToMinutes = (s: string) => Number(s.slice(0, 2)) * 60 + Number(s.slice(3, 5));
 export const minutesToClock = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
 
@@ -32,12 +30,10 @@ export const minutesToClock = (m: number) => `${String(Math.floor(m / 60)).padSt
  * An instant with its offset, e.g. '2026-12-03T09:00:00+08:00'. Years outside 1900–2200 are
  * refused here, before they reach SQL.
  */
-export const Instant = z.iso
-  .datetime({ offset: true, message: '时间应为带时区的 ISO 8601，如 2026-12-03T09:00:00+08:00' })
-  .refine((s) => {
-    const y = Number(s.slice(0, 4));
-    return y >= 1900 && y <= 2200 && !Number.isNaN(Date.parse(s));
-  }, '时间超出范围');
+export const Instant = z.iso.datetime({ offset: true, message: '时间应为带时区的 ISO 8601，如 2026-12-03T09:00:00+08:00' }).refine((s) => {
+  const y = Number(s.slice(0, 4));
+  return y >= 1900 && y <= 2200 && !Number.isNaN(Date.parse(s));
+}, '时间超出范围');
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 const minutes = (max: number) => z.number().int().min(0).max(max);
@@ -63,7 +59,12 @@ export const ResourceInput = z
     bufferMinutes: minutes(240).default(0),
     minNoticeMinutes: minutes(60 * 24 * 30).default(0),
     maxAheadDays: z.number().int().min(1).max(730).default(60),
-    maxMinutes: z.number().int().min(5).max(60 * 24 * 14).default(480),
+    maxMinutes: z
+      .number()
+      .int()
+      .min(5)
+      .max(60 * 24 * 14)
+      .default(480),
     needsApproval: z.boolean().default(false),
     /** Units that may book; null or absent: every unit. */
     allowedUnitIds: z.array(z.uuid()).max(500).nullish(),

@@ -65,6 +65,9 @@ export const PARAM_SOURCES: Record<string, ParamSource> = {
   '/api/standards/:code': { shared: true, fallback: 'desktop', query: () => sql`select code as id from standards order by code limit 1` },
   // reports
   '/api/reports/lists/:kind': { shared: true, vocabulary: Object.keys(LIST_KINDS) },
+  // sharing
+  '/api/sharing/resources/:id': { shared: true, query: () => sql`select id::text from sharing_resources order by code limit 1` },
+  '/api/bookings/:id': { query: ({ u1 }) => sql`select id::text from bookings where unit_id = ${u1} order by starts_at limit 1` },
   // platform
   '/api/jobs/:id': { query: ({ u1AdminId }) => sql`select id::text from jobs where created_by = ${u1AdminId} limit 1` },
   '/api/tokens/:id': { shared: true, query: () => sql`select id::text from api_tokens limit 1` },

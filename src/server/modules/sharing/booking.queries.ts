@@ -8,7 +8,7 @@ import { query, type Queryable } from '../../platform/db/engine.ts';
 import { likePattern, offsetOf } from '../../platform/db/paging.ts';
 import { notFound } from '../../platform/errors.ts';
 import { localMidnight } from './booking.rules.ts';
-import { listResources } from './resource.service.ts';
+import { forCaller, listResources } from './resource.service.ts';
 
 const iso = (v: Date | string | null) => (v === null ? null : new Date(v).toISOString());
 
@@ -62,7 +62,10 @@ const toView = (r: Row): BookingView => ({
 });
 
 export async function getBooking(q: Queryable, actor: Actor, id: string): Promise<BookingView> {
-  const [row] = await query<Row>(q, sql`${SELECT} where b.id = ${id}::uuid and ${scopeSql(sql`b.unit_id`, unitScope(actor, 'sharing.read'))}`);
+  const [row] = await query<Row>(
+    q,
+    sql`${SELECT} where b.id = ${id}::uuid and ${scopeSql(sql`b.unit_id`, unitScope(actor, 'sharing.read'))}`,
+  );
   if (!row) throw notFound('预订');
   return toView(row);
 }
@@ -102,7 +105,9 @@ export async function listBookings(q: Queryable, actor: Actor, p: z.infer<typeof
 export async function calendar(q: Queryable, actor: Actor, p: z.infer<typeof CalendarQuery>): Promise<CalendarView> {
   const from = localMidnight(p.date);
   const to = new Date(from.getTime() + p.days * 86_400_000);
-  const resources = (await listResources(q, { kind: p.kind })).filter((r) => !p.resourceId || r.id === p.resourceId);
+  const resources = (await listResources(q, { kind: p.kind }))
+    .filter((r) => !p.resourceId || r.id === p.resourceId)
+    .map((r) => forCaller(r, actor));
   const scope = unitScope(actor, 'sharing.read');
   const rows = resources.length
     ? await query<{

@@ -103,7 +103,13 @@ export async function bookingRoutes(app: App) {
     '/api/bookings/:id/time',
     {
       config: { access: 'sharing.book' },
-      schema: { tags, summary: '调整预订时间（延长、缩短、改期；冲突时拒绝）', params: Id, body: BookingChange, response: { 200: BookingView } },
+      schema: {
+        tags,
+        summary: '调整预订时间（延长、缩短、改期；冲突时拒绝）',
+        params: Id,
+        body: BookingChange,
+        response: { 200: BookingView },
+      },
     },
     async (req) => bookings.changeBooking(db(), req.actor, req.params.id, req.body),
   );
@@ -167,7 +173,10 @@ export async function bookingRoutes(app: App) {
     },
     async (req, reply) => {
       const buf = await usageXlsx(await usage(db(), req.actor, req.query.month));
-      reply.header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(`共享设施使用与收费-${req.query.month}.xlsx`)}`);
+      reply.header(
+        'content-disposition',
+        `attachment; filename*=UTF-8''${encodeURIComponent(`共享设施使用与收费-${req.query.month}.xlsx`)}`,
+      );
       return reply.type(XLSX).send(buf);
     },
   );

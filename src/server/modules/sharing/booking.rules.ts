@@ -58,13 +58,19 @@ export function bookingRefusal(
   if (minutes > r.maxMinutes) return { field: 'endsAt', message: `「${r.name}」每次最长 ${durationText(r.maxMinutes)}` };
   const s = local(b.startsAt);
   const e = local(new Date(b.endsAt.getTime() - 1));
-  const endMinute = s.date === e.date ? (local(b.endsAt).minute || 1440) : local(b.endsAt).minute;
+  const endMinute = s.date === e.date ? local(b.endsAt).minute || 1440 : local(b.endsAt).minute;
   if (s.date !== e.date && !(r.openFrom === 0 && r.openTo === 1440))
-    return { field: 'endsAt', message: `「${r.name}」只能在同一天内预订（开放时间 ${minutesToClock(r.openFrom)}–${minutesToClock(r.openTo)}）` };
+    return {
+      field: 'endsAt',
+      message: `「${r.name}」只能在同一天内预订（开放时间 ${minutesToClock(r.openFrom)}–${minutesToClock(r.openTo)}）`,
+    };
   if (s.minute < r.openFrom || (s.date === e.date && endMinute > r.openTo))
     return { field: 'startsAt', message: `「${r.name}」的开放时间为 ${minutesToClock(r.openFrom)}–${minutesToClock(r.openTo)}` };
   if ((s.minute - r.openFrom) % r.slotMinutes !== 0 || minutes % r.slotMinutes !== 0)
-    return { field: 'startsAt', message: `「${r.name}」按 ${r.slotMinutes} 分钟为单位预订，请从 ${minutesToClock(r.openFrom)} 起按时段选择` };
+    return {
+      field: 'startsAt',
+      message: `「${r.name}」按 ${r.slotMinutes} 分钟为单位预订，请从 ${minutesToClock(r.openFrom)} 起按时段选择`,
+    };
   for (let t = localMidnight(s.date).getTime(); t < b.endsAt.getTime(); t += DAY_MS) {
     const day = local(new Date(t));
     if (!r.openDays.includes(day.weekday)) return { field: 'startsAt', message: `「${r.name}」${WEEKDAYS[day.weekday]}不开放` };

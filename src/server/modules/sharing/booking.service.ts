@@ -9,7 +9,7 @@ import type { BookingChange, BookingInput, BookingView } from '../../../shared/s
 import { type Actor, assertInScope, can, unitScope } from '../../platform/auth/actor.ts';
 import { query, queryOne, type Queryable, type Tx } from '../../platform/db/engine.ts';
 import { withTx } from '../../platform/db/tx.ts';
-import { AppError, invalid, pgCode } from '../../platform/errors.ts';
+import { AppError, invalid, notFound, pgCode } from '../../platform/errors.ts';
 import { getBooking } from './booking.queries.ts';
 import { bookingRefusal } from './booking.rules.ts';
 import { resourceRow, rulesOf } from './resource.service.ts';
@@ -51,13 +51,24 @@ export async function clashesWith(
 ): Promise<(Clash & { index: number })[]> {
   if (!spans.length) return [];
   const scope = unitScope(actor, 'sharing.read');
-  const rows = await query<Omit<Clash, "startsAt" | "endsAt"> & { startsAt: Date | string; endsAt: Date | string; index: number; unit_id: string; raw_title: string }>(
+  const rows = await query<
+    Omit<Clash, 'startsAt' | 'endsAt'> & {
+      startsAt: Date | string;
+      endsAt: Date | string;
+      index: number;
+      unit_id: string;
+      raw_title: string;
+    }
+  >(
     q,
     sql`
     select s.i - 1 as index, b.booking_no as "bookingNo", b.starts_at as "startsAt", b.ends_at as "endsAt",
       coalesce(u.short_name, u.name) as "unitName", b.status, b.unit_id, b.title as raw_title
     from (select * from (values ${sql.join(
-      spans.map((s, i) => sql`(${i + 1}::int, tstzrange(${s.startsAt.toISOString()}::timestamptz, ${s.blockedUntil.toISOString()}::timestamptz, '[)'))`),
+      spans.map(
+        (s, i) =>
+          sql`(${i + 1}::int, tstzrange(${s.startsAt.toISOString()}::timestamptz, ${s.blockedUntil.toISOString()}::timestamptz, '[)'))`,
+      ),
       sql`, `,
     )}) v(i, r)) s
     join bookings b on b.resource_id = ${resourceId}::uuid and b.status in ('pending', 'confirmed')
@@ -82,12 +93,13 @@ const WEEK_MS = 7 * 24 * HOUR_MS;
 
 /** The clash error: 409, naming every booking in the way (the first in the message). */
 export function clashError(clashes: (Clash & { index?: number })[], occurrences = 1): AppError {
-  const first = clashes[0];
   const head =
     occurrences > 1
       ? `${new Set(clashes.map((c) => c.index)).size} 次（共 ${occurrences} 次）与已有预订冲突，未保存任何一次：`
       : '该时段已被预订：';
-  return new AppError('conflict', `${head}${clashes.slice(0, 5).map(clashText).join('；')}${clashes.length > 5 ? ' 等' : ''}`, undefined, {
+  // An empty list: the booking in the way was cancelled between the refusal and this look-up.
+  const list = clashes.length ? clashes.slice(0, 5).map(clashText).join('；') : '请刷新日历后重试';
+  return new AppError('conflict', `${head}${list}${clashes.length > 5 ? ' 等' : ''}`, undefined, {
     clashes,
   });
 }
@@ -190,10 +202,11 @@ async function lockBooking(tx: Queryable, actor: Actor, id: string, permission: 
     returned_at: Date | null;
   }>(tx, sql`select * from bookings where id = ${id}::uuid for update`);
   // Readers outside the booking's unit get 404 whatever they hold (ids cannot be probed).
-  assertInScope(row?.unit_id, unitScope(actor, 'sharing.read'), '预订');
+  if (!row) throw notFound('预订');
+  assertInScope(row.unit_id, unitScope(actor, 'sharing.read'), '预订');
   if (!can(actor, permission)) throw new AppError('forbidden');
-  assertInScope(row!.unit_id, unitScope(actor, permission), '预订');
-  return row!;
+  assertInScope(row.unit_id, unitScope(actor, permission), '预订');
+  return row;
 }
 
 /** Moves, extends or shortens a booking: the same rules, and the constraint refuses a collision. */

@@ -20,13 +20,13 @@ export async function resourceRoutes(app: App) {
         response: { 200: z.object({ items: z.array(ResourceView) }) },
       },
     },
-    async (req) => ({ items: await resources.listResources(db(), req.query) }),
+    async (req) => ({ items: (await resources.listResources(db(), req.query)).map((r) => resources.forCaller(r, req.actor)) }),
   );
 
   app.get(
     '/api/sharing/resources/:id',
     { config: { access: 'sharing.read' }, schema: { tags, summary: '共享资源详情', params: Id, response: { 200: ResourceView } } },
-    async (req) => resources.getResource(db(), req.params.id),
+    async (req) => resources.forCaller(await resources.getResource(db(), req.params.id), req.actor),
   );
 
   app.post(

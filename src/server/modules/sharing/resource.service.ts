@@ -4,11 +4,11 @@ import type { z } from 'zod';
 import {
   clockToMinutes,
   minutesToClock,
-  ResourceInput,
+  type ResourceInput,
   type ResourceQuery,
   type ResourceView,
 } from '../../../shared/sharing.contracts.ts';
-import type { Actor } from '../../platform/auth/actor.ts';
+import { type Actor, can } from '../../platform/auth/actor.ts';
 import type { Queryable } from '../../platform/db/engine.ts';
 import { likePattern } from '../../platform/db/paging.ts';
 import { withTx } from '../../platform/db/tx.ts';
@@ -45,6 +45,13 @@ export const toView = (r: Row): ResourceView => ({
   active: r.active,
 });
 
+/**
+ * The room and the card behind a resource are records of the unit they are assigned to: only the
+ * facility managers (who edit the link) see their ids; everyone else reads the location.
+ */
+export const forCaller = (v: ResourceView, actor: Actor): ResourceView =>
+  can(actor, 'sharing.manage') ? v : { ...v, roomId: null, cardId: null };
+
 export const rulesOf = (r: Row): ResourceRules => ({ ...r, capacity: r.capacity });
 
 export async function listResources(q: Queryable, p: z.infer<typeof ResourceQuery>): Promise<ResourceView[]> {
@@ -56,7 +63,8 @@ export async function listResources(q: Queryable, p: z.infer<typeof ResourceQuer
     where.push(or(ilike(sharingResources.name, like), ilike(sharingResources.code, like), ilike(sharingResources.location, like))!);
   }
   if (p.minCapacity) where.push(sql`${sharingResources.capacity} >= ${p.minCapacity}`);
-  if (p.equipment) where.push(sql`exists (select 1 from unnest(${sharingResources.equipment}) e where e ilike ${likePattern(p.equipment)})`);
+  if (p.equipment)
+    where.push(sql`exists (select 1 from unnest(${sharingResources.equipment}) e where e ilike ${likePattern(p.equipment)})`);
   const rows = await q
     .select()
     .from(sharingResources)
@@ -127,7 +135,9 @@ export async function createResource(q: Queryable, actor: Actor, input: z.output
   return withTx(q, async (tx) => {
     const [row] = await tx.insert(sharingResources).values(values(input, location)).onConflictDoNothing().returning();
     if (!row) throw codeTaken(input.code);
-    await tx.insert(sharingEvents).values({ resourceId: row.id, kind: 'resource_create', actorId: actor.userId, details: values(input, location) });
+    await tx
+      .insert(sharingEvents)
+      .values({ resourceId: row.id, kind: 'resource_create', actorId: actor.userId, details: values(input, location) });
     return toView(row);
   });
 }
@@ -143,7 +153,9 @@ export async function updateResource(q: Queryable, actor: Actor, id: string, inp
       .where(and(eq(sharingResources.code, input.code), sql`${sharingResources.id} <> ${id}`));
     if (clash.length) throw codeTaken(input.code);
     const [row] = await tx.update(sharingResources).set(values(input, location)).where(eq(sharingResources.id, id)).returning();
-    await tx.insert(sharingEvents).values({ resourceId: id, kind: 'resource_update', actorId: actor.userId, details: values(input, location) });
+    await tx
+      .insert(sharingEvents)
+      .values({ resourceId: id, kind: 'resource_update', actorId: actor.userId, details: values(input, location) });
     return toView(row);
   });
 }

@@ -24,7 +24,7 @@ export async function seedSharing(db: Queryable, log: (msg: string) => void, sca
       r.id, c.name || ' ' || b.name || ' ' || r.code,
       case r.type when 'meeting' then greatest(8, (r.usable_area / 2.5)::int) when 'service_hall' then 4 else 2 end,
       case r.type when 'meeting' then array['投影仪', '视频会议'] when 'print_room' then array['复印机', '装订机'] else array[]::text[] end,
-      30, case when r.type = 'meeting' then 0 else 0 end,
+      30, 0,
       -- the largest meeting rooms are approved by the asset office
       r.type = 'meeting' and r.usable_area >= 100,
       case r.type when 'meeting' then 5000 when 'print_room' then 2000 else 0 end

@@ -50,26 +50,24 @@ describe('shared facilities: catalogue, bookings, trips and charges', { timeout:
     staff2 = await signIn(t, 'u02-staff');
     u01 = await unitId(t, '11001');
     u02 = await unitId(t, '11002');
-  });
-  afterAll(async () => {
-    await t?.close();
+    sharingClock.now = () => NOW;
   });
   const realNow = sharingClock.now;
-  beforeAll(() => {
-    sharingClock.now = () => NOW;
+  afterAll(async () => {
+    sharingClock.now = realNow;
+    await t?.close();
   });
   afterEach(() => {
     sharingClock.now = () => NOW;
-  });
-  afterAll(() => {
-    sharingClock.now = realNow;
   });
 
   it('lets the asset office register a room of the places, and refuses a unit user (403)', async () => {
     const [room] = await query<{ id: string }>(t.database.db, sql`select id::text from rooms where type = 'meeting' order by code limit 1`);
     const r = await resource({ roomId: room.id, name: '一层会议室' });
+    expect((await officer.get(`/api/sharing/resources/${r.id}`)).json().roomId).toBe(room.id);
     const got = (await staff1.get(`/api/sharing/resources/${r.id}`)).json();
-    expect(got).toMatchObject({ name: '一层会议室', kind: 'room', roomId: room.id, openFrom: '08:00', openTo: '20:00', slotMinutes: 30 });
+    // The room is a record of the unit it is assigned to: a unit user reads the location instead.
+    expect(got).toMatchObject({ name: '一层会议室', kind: 'room', roomId: null, openFrom: '08:00', openTo: '20:00', slotMinutes: 30 });
     expect(got.location).toContain('中环办公区');
     expect((await staff1.post('/api/sharing/resources', { code: 'X1', name: 'x', kind: 'room' })).statusCode).toBe(403);
     expect((await officer.post('/api/sharing/resources', { code: r.code, name: 'dup', kind: 'room' })).statusCode).toBe(409);
@@ -231,7 +229,12 @@ describe('shared facilities: catalogue, bookings, trips and charges', { timeout:
     const ok = await staff1.post('/api/bookings', { ...input, startsAt: at(TUE, '10:00'), endsAt: at(TUE, '11:00') });
     expect(ok.statusCode).toBe(201);
     const items = ok.json().items;
-    expect(items.map((b: { startsAt: string }) => b.startsAt.slice(0, 10))).toEqual(['2027-03-02', '2027-03-09', '2027-03-16', '2027-03-23']);
+    expect(items.map((b: { startsAt: string }) => b.startsAt.slice(0, 10))).toEqual([
+      '2027-03-02',
+      '2027-03-09',
+      '2027-03-16',
+      '2027-03-23',
+    ]);
     expect(new Set(items.map((b: { seriesId: string }) => b.seriesId)).size).toBe(1);
   });
 
@@ -288,8 +291,37 @@ describe('shared facilities: catalogue, bookings, trips and charges', { timeout:
     expect(Object.keys(bad.json().fields)).toContain('date');
     expect((await staff1.get('/api/sharing/usage?month=2027-13')).statusCode).toBe(400);
     const r = await resource();
-    const badTime = await staff1.post('/api/bookings', { resourceId: r.id, startsAt: '2027-02-30T09:00:00+08:00', endsAt: at(WED, '10:00'), title: 'x' });
+    const badTime = await staff1.post('/api/bookings', {
+      resourceId: r.id,
+      startsAt: '2027-02-30T09:00:00+08:00',
+      endsAt: at(WED, '10:00'),
+      title: 'x',
+    });
     expect(badTime.statusCode).toBe(400);
     expect(Object.keys(badTime.json().fields)).toContain('startsAt');
+  });
+});
+
+describe('the non-overlap rule lives in the database', () => {
+  it('refuses an overlapping row written straight into the table (23P01), and accepts one that starts when the other ends', async () => {
+    const t = await orgTestApp();
+    try {
+      const db = t.database.db;
+      const [{ id: res }] = await query<{ id: string }>(
+        db,
+        sql`insert into sharing_resources (code, name, kind) values ('RAW', '直写测试', 'room') returning id::text`,
+      );
+      const u = await unitId(t, '11001');
+      const row = (no: string, from: string, to: string) => sql`
+        insert into bookings (booking_no, resource_id, unit_id, booked_by, person_name, title, starts_at, ends_at, blocked_until, status)
+        values (${no}, ${res}, ${u}, ${u}, '测试', '直写', ${from}, ${to}, ${to}, 'confirmed')`;
+      await db.execute(row('RAW1', '2027-03-02T09:00:00+08:00', '2027-03-02T10:00:00+08:00'));
+      await db.execute(row('RAW2', '2027-03-02T10:00:00+08:00', '2027-03-02T11:00:00+08:00'));
+      const err = await db.execute(row('RAW3', '2027-03-02T09:59:00+08:00', '2027-03-02T10:01:00+08:00')).catch((e: unknown) => e);
+      const { pgCode } = await import('../../platform/errors.ts');
+      expect(pgCode(err)).toBe('23P01');
+    } finally {
+      await t.close();
+    }
   });
 });

@@ -37,7 +37,17 @@ export async function usageXlsx(view: UsageView): Promise<Buffer> {
     ]);
   }
   const t = view.totals;
-  const total = ws.addRow(['合计', '', '', t.bookings, t.minutes / 60, t.km, t.chargeFen / 100, t.tripCostFen / 100, (t.chargeFen + t.tripCostFen) / 100]);
+  const total = ws.addRow([
+    '合计',
+    '',
+    '',
+    t.bookings,
+    t.minutes / 60,
+    t.km,
+    t.chargeFen / 100,
+    t.tripCostFen / 100,
+    (t.chargeFen + t.tripCostFen) / 100,
+  ]);
   total.font = { bold: true };
   for (const c of [7, 8, 9]) ws.getColumn(c).numFmt = MONEY;
   ws.getColumn(5).numFmt = '0.0#';

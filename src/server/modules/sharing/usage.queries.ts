@@ -72,7 +72,13 @@ export async function usage(q: Queryable, actor: Actor, month: string): Promise<
   return {
     month,
     rows: items,
-    totals: { bookings: sum('bookings'), minutes: sum('minutes'), km: sum('km'), chargeFen: sum('chargeFen'), tripCostFen: sum('tripCostFen') },
+    totals: {
+      bookings: sum('bookings'),
+      minutes: sum('minutes'),
+      km: sum('km'),
+      chargeFen: sum('chargeFen'),
+      tripCostFen: sum('tripCostFen'),
+    },
     utilisation,
   };
 }

@@ -3,6 +3,7 @@ import { Button, DatePicker, Empty, Segmented, Select, Space, Tag, Tooltip, Typo
 import { LeftOutlined, RightOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import dayjs from 'dayjs';
+import { useSearchParams } from 'react-router-dom';
 import { api } from '../../api/client.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { useSession } from '../../app/session.tsx';
@@ -22,9 +23,13 @@ export default function CalendarPage() {
   const { t, locale } = useI18n();
   const session = useSession();
   const qc = useQueryClient();
-  const [date, setDate] = useState(dayjs().format('YYYY-MM-DD'));
+  // ?date=YYYY-MM-DD&kind=room open the grid there (links from elsewhere, bookmarks).
+  const [params] = useSearchParams();
+  const [date, setDate] = useState(
+    /^\d{4}-\d{2}-\d{2}$/.test(params.get('date') ?? '') ? params.get('date')! : dayjs().format('YYYY-MM-DD'),
+  );
   const [days, setDays] = useState<1 | 7>(1);
-  const [kind, setKind] = useState<string | undefined>();
+  const [kind, setKind] = useState<string | undefined>(params.get('kind') ?? undefined);
   const [booking, setBooking] = useState<{ resource: ResourceView; day: string; from: string } | null>(null);
   const cal = useQuery({
     queryKey: ['sharing-calendar', date, days, kind ?? ''],

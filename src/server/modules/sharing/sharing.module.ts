@@ -1,6 +1,7 @@
 import type { GongwuModule } from '../../platform/module.ts';
 import { bookingRoutes } from './booking.routes.ts';
 import { resourceRoutes } from './resource.routes.ts';
+import { sharingBenchCli } from './sharing.bench.ts';
 import { seedSharing } from './sharing.seed.ts';
 
 /** Shared facilities and pooled vehicles (一共享): the catalogue, bookings, trips, usage and charges. */
@@ -13,4 +14,5 @@ export const module: GongwuModule = {
     await bookingRoutes(app);
   },
   seedDemo: (database, log, opts) => seedSharing(database.db, log, opts.scale),
+  cli: sharingBenchCli,
 };

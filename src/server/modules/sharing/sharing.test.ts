@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { sql } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { query } from '../../platform/db/engine.ts';
+import { pgCode } from '../../platform/errors.ts';
 import type { Client, TestApp } from '../../testing/test-app.ts';
 import { orgTestApp, signIn, unitId } from '../org/org.testing.ts';
 import { sharingClock } from './booking.service.ts';
@@ -300,28 +301,19 @@ describe('shared facilities: catalogue, bookings, trips and charges', { timeout:
     expect(badTime.statusCode).toBe(400);
     expect(Object.keys(badTime.json().fields)).toContain('startsAt');
   });
-});
-
-describe('the non-overlap rule lives in the database', () => {
   it('refuses an overlapping row written straight into the table (23P01), and accepts one that starts when the other ends', async () => {
-    const t = await orgTestApp();
-    try {
-      const db = t.database.db;
-      const [{ id: res }] = await query<{ id: string }>(
-        db,
-        sql`insert into sharing_resources (code, name, kind) values ('RAW', '直写测试', 'room') returning id::text`,
-      );
-      const u = await unitId(t, '11001');
-      const row = (no: string, from: string, to: string) => sql`
-        insert into bookings (booking_no, resource_id, unit_id, booked_by, person_name, title, starts_at, ends_at, blocked_until, status)
-        values (${no}, ${res}, ${u}, ${u}, '测试', '直写', ${from}, ${to}, ${to}, 'confirmed')`;
-      await db.execute(row('RAW1', '2027-03-02T09:00:00+08:00', '2027-03-02T10:00:00+08:00'));
-      await db.execute(row('RAW2', '2027-03-02T10:00:00+08:00', '2027-03-02T11:00:00+08:00'));
-      const err = await db.execute(row('RAW3', '2027-03-02T09:59:00+08:00', '2027-03-02T10:01:00+08:00')).catch((e: unknown) => e);
-      const { pgCode } = await import('../../platform/errors.ts');
-      expect(pgCode(err)).toBe('23P01');
-    } finally {
-      await t.close();
-    }
+    const db = t.database.db;
+    const [{ id: res }] = await query<{ id: string }>(
+      db,
+      sql`insert into sharing_resources (code, name, kind) values ('RAW', '直写测试', 'room') returning id::text`,
+    );
+    const row = (no: string, from: string, to: string) => sql`
+      insert into bookings (booking_no, resource_id, unit_id, booked_by, person_name, title, starts_at, ends_at, blocked_until, status)
+      values (${no}, ${res}, ${u01}, ${u01}, '测试', '直写', ${from}, ${to}, ${to}, 'confirmed')`;
+    await db.execute(row('RAW1', '2027-03-02T09:00:00+08:00', '2027-03-02T10:00:00+08:00'));
+    await db.execute(row('RAW2', '2027-03-02T10:00:00+08:00', '2027-03-02T11:00:00+08:00'));
+    const err = await db.execute(row('RAW3', '2027-03-02T09:59:00+08:00', '2027-03-02T10:01:00+08:00')).catch((e: unknown) => e);
+    expect(pgCode(err)).toBe('23P01');
+    expect(await count(res)).toBe(2);
   });
 });

@@ -326,6 +326,75 @@ CREATE TABLE "report_explanations" (
 	CONSTRAINT "report_explanations_unit_month" UNIQUE("unit_id","month")
 );
 --> statement-breakpoint
+CREATE TABLE "bookings" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"booking_no" text NOT NULL,
+	"resource_id" uuid NOT NULL,
+	"unit_id" uuid NOT NULL,
+	"booked_by" uuid NOT NULL,
+	"person_name" text NOT NULL,
+	"title" text NOT NULL,
+	"attendees" integer,
+	"starts_at" timestamp with time zone NOT NULL,
+	"ends_at" timestamp with time zone NOT NULL,
+	"blocked_until" timestamp with time zone NOT NULL,
+	"fee_per_hour_fen" bigint DEFAULT 0 NOT NULL,
+	"status" text NOT NULL,
+	"series_id" uuid,
+	"destination" text,
+	"passengers" integer,
+	"driver" text,
+	"odometer_out" integer,
+	"odometer_in" integer,
+	"trip_cost_fen" bigint,
+	"dispatched_at" timestamp with time zone,
+	"returned_at" timestamp with time zone,
+	"decided_by" uuid,
+	"decided_at" timestamp with time zone,
+	"decision_note" text,
+	"cancelled_at" timestamp with time zone,
+	"version" integer DEFAULT 1 NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "bookings_booking_no_unique" UNIQUE("booking_no")
+);
+--> statement-breakpoint
+CREATE TABLE "sharing_events" (
+	"id" bigserial PRIMARY KEY NOT NULL,
+	"booking_id" uuid,
+	"resource_id" uuid,
+	"kind" text NOT NULL,
+	"actor_id" uuid,
+	"at" timestamp with time zone DEFAULT now() NOT NULL,
+	"details" jsonb DEFAULT '{}'::jsonb NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "sharing_resources" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"code" text NOT NULL,
+	"name" text NOT NULL,
+	"kind" text NOT NULL,
+	"room_id" uuid,
+	"card_id" uuid,
+	"location" text,
+	"capacity" integer,
+	"equipment" text[] DEFAULT '{}' NOT NULL,
+	"open_from" integer DEFAULT 480 NOT NULL,
+	"open_to" integer DEFAULT 1080 NOT NULL,
+	"open_days" integer[] DEFAULT '{1,2,3,4,5}' NOT NULL,
+	"slot_minutes" integer DEFAULT 30 NOT NULL,
+	"buffer_minutes" integer DEFAULT 0 NOT NULL,
+	"min_notice_minutes" integer DEFAULT 0 NOT NULL,
+	"max_ahead_days" integer DEFAULT 60 NOT NULL,
+	"max_minutes" integer DEFAULT 480 NOT NULL,
+	"needs_approval" boolean DEFAULT false NOT NULL,
+	"allowed_unit_ids" uuid[],
+	"blackout_dates" date[] DEFAULT '{}' NOT NULL,
+	"fee_per_hour_fen" bigint DEFAULT 0 NOT NULL,
+	"active" boolean DEFAULT true NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "sharing_resources_code_unique" UNIQUE("code")
+);
+--> statement-breakpoint
 CREATE TABLE "approval_chain_steps" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"document_type" text NOT NULL,
@@ -564,6 +633,8 @@ ALTER TABLE "pool_listings" ADD CONSTRAINT "pool_listings_unit_id_units_id_fk" F
 ALTER TABLE "pool_requests" ADD CONSTRAINT "pool_requests_listing_id_pool_listings_id_fk" FOREIGN KEY ("listing_id") REFERENCES "public"."pool_listings"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "pool_requests" ADD CONSTRAINT "pool_requests_unit_id_units_id_fk" FOREIGN KEY ("unit_id") REFERENCES "public"."units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "report_explanations" ADD CONSTRAINT "report_explanations_unit_id_units_id_fk" FOREIGN KEY ("unit_id") REFERENCES "public"."units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "bookings" ADD CONSTRAINT "bookings_resource_id_sharing_resources_id_fk" FOREIGN KEY ("resource_id") REFERENCES "public"."sharing_resources"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "bookings" ADD CONSTRAINT "bookings_unit_id_units_id_fk" FOREIGN KEY ("unit_id") REFERENCES "public"."units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "approval_chain_steps" ADD CONSTRAINT "approval_chain_steps_document_type_approval_chains_document_type_fk" FOREIGN KEY ("document_type") REFERENCES "public"."approval_chains"("document_type") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "document_events" ADD CONSTRAINT "document_events_document_id_documents_id_fk" FOREIGN KEY ("document_id") REFERENCES "public"."documents"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "document_lines" ADD CONSTRAINT "document_lines_document_id_documents_id_fk" FOREIGN KEY ("document_id") REFERENCES "public"."documents"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -600,6 +671,10 @@ CREATE INDEX "pool_listings_unit_idx" ON "pool_listings" USING btree ("unit_id",
 CREATE UNIQUE INDEX "pool_requests_approved_uniq" ON "pool_requests" USING btree ("listing_id") WHERE status = 'approved';--> statement-breakpoint
 CREATE UNIQUE INDEX "pool_requests_pending_uniq" ON "pool_requests" USING btree ("listing_id","unit_id") WHERE status = 'pending';--> statement-breakpoint
 CREATE INDEX "pool_requests_unit_idx" ON "pool_requests" USING btree ("unit_id","status");--> statement-breakpoint
+CREATE INDEX "bookings_unit_idx" ON "bookings" USING btree ("unit_id","starts_at");--> statement-breakpoint
+CREATE INDEX "bookings_resource_idx" ON "bookings" USING btree ("resource_id","starts_at");--> statement-breakpoint
+CREATE INDEX "bookings_series_idx" ON "bookings" USING btree ("series_id");--> statement-breakpoint
+CREATE INDEX "sharing_events_booking_idx" ON "sharing_events" USING btree ("booking_id");--> statement-breakpoint
 CREATE INDEX "document_events_document_idx" ON "document_events" USING btree ("document_id","id");--> statement-breakpoint
 CREATE INDEX "document_lines_document_idx" ON "document_lines" USING btree ("document_id","line_no");--> statement-breakpoint
 CREATE UNIQUE INDEX "document_lines_open_card_uniq" ON "document_lines" USING btree ("card_id") WHERE open AND card_id IS NOT NULL;--> statement-breakpoint

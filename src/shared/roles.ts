@@ -54,6 +54,11 @@ export const PERMISSIONS = {
   'report.read': ['sysadmin', 'asset_office', 'finance_bureau', 'auditor', 'unit_admin', 'unit_finance', 'unit_leader'],
   /** The written explanation of a month's change over 20 %: the unit's finance and the committee. */
   'report.explain': ['asset_office', 'unit_finance'],
+  // shared facilities (一共享): everyone sees the catalogue and free/busy; a unit books for itself;
+  // the committee's asset office manages the catalogue, approves, dispatches vehicles and sees all.
+  'sharing.read': ['sysadmin', 'asset_office', 'finance_bureau', 'auditor', 'unit_admin', 'unit_finance', 'unit_leader', 'staff'],
+  'sharing.book': ['asset_office', 'unit_admin', 'unit_finance', 'unit_leader', 'staff'],
+  'sharing.manage': ['asset_office'],
   'job.read': ['sysadmin', 'asset_office', 'finance_bureau', 'auditor', 'unit_admin', 'unit_finance', 'unit_leader', 'staff'],
   // 公物仓: every unit sees the catalogue; units offer and request; the committee decides.
   'pool.read': ['sysadmin', 'asset_office', 'finance_bureau', 'auditor', 'unit_admin', 'unit_finance', 'unit_leader', 'staff'],
@@ -84,6 +89,8 @@ export const BUSINESS_WRITE_PERMISSIONS: readonly Permission[] = [
   'pool.offer',
   'pool.request',
   'pool.decide',
+  'sharing.book',
+  'sharing.manage',
 ];
 
 /**

@@ -7,6 +7,7 @@ export const MENU_GROUPS = [
   { key: 'assets', zh: '资产管理', en: 'Assets' },
   { key: 'documents', zh: '业务单据', en: 'Documents' },
   { key: 'finance', zh: '折旧与报表', en: 'Depreciation & reports' },
+  { key: 'sharing', zh: '共享设施', en: 'Shared facilities' },
   { key: 'org', zh: '组织与场所', en: 'Organisation & places' },
   { key: 'system', zh: '系统管理', en: 'System' },
 ] as const;

@@ -1,0 +1,183 @@
+import { z } from 'zod';
+import {
+  BookingChange,
+  BookingDecision,
+  BookingInput,
+  BookingPage,
+  BookingQuery,
+  BookingView,
+  CalendarQuery,
+  CalendarView,
+  CreatedBookings,
+  TripDispatch,
+  TripReturn,
+  UsageQuery,
+  UsageView,
+} from '../../../shared/sharing.contracts.ts';
+import type { App } from '../../platform/http/types.ts';
+import { calendar, getBooking, listBookings } from './booking.queries.ts';
+import * as bookings from './booking.service.ts';
+import { usageXlsx } from './usage.excel.ts';
+import { usage } from './usage.queries.ts';
+
+const tags = ['sharing'];
+const Id = z.object({ id: z.uuid() });
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const ClashCheck = z.object({
+  occurrences: z.array(z.object({ startsAt: z.string(), endsAt: z.string() })),
+  clashes: z.array(
+    z.object({
+      index: z.number(),
+      bookingNo: z.string(),
+      startsAt: z.string(),
+      endsAt: z.string(),
+      unitName: z.string(),
+      status: z.string(),
+      title: z.string().nullable(),
+    }),
+  ),
+});
+
+export async function bookingRoutes(app: App) {
+  const db = () => app.database.db;
+
+  app.get(
+    '/api/sharing/calendar',
+    {
+      config: { access: 'sharing.read' },
+      schema: { tags, summary: '预订日历：各资源的占用情况（日/周）', querystring: CalendarQuery, response: { 200: CalendarView } },
+    },
+    async (req) => calendar(db(), req.actor, req.query),
+  );
+
+  app.get(
+    '/api/bookings',
+    {
+      config: { access: 'sharing.read' },
+      schema: { tags, summary: '预订列表（本单位；mine=true 只看我的）', querystring: BookingQuery, response: { 200: BookingPage } },
+    },
+    async (req) => listBookings(db(), req.actor, req.query),
+  );
+
+  app.get(
+    '/api/bookings/:id',
+    { config: { access: 'sharing.read' }, schema: { tags, summary: '预订详情', params: Id, response: { 200: BookingView } } },
+    async (req) => getBooking(db(), req.actor, req.params.id),
+  );
+
+  app.post(
+    '/api/bookings/check',
+    {
+      config: { access: 'sharing.book' },
+      schema: {
+        tags,
+        summary: '预订前检查：规则与冲突（含每周重复的每一次），不保存',
+        body: BookingInput,
+        response: { 200: ClashCheck },
+      },
+    },
+    async (req) => {
+      const plan = await bookings.planBooking(db(), req.actor, req.body);
+      return {
+        occurrences: plan.spans.map((s) => ({ startsAt: s.startsAt.toISOString(), endsAt: s.endsAt.toISOString() })),
+        clashes: plan.clashes,
+      };
+    },
+  );
+
+  app.post(
+    '/api/bookings',
+    {
+      config: { access: 'sharing.book' },
+      schema: {
+        tags,
+        summary: '预订（可每周重复；与已有预订冲突时整体拒绝并列出冲突）',
+        body: BookingInput,
+        response: { 201: CreatedBookings },
+      },
+    },
+    async (req, reply) => reply.status(201).send({ items: await bookings.createBooking(db(), req.actor, req.body) }),
+  );
+
+  app.put(
+    '/api/bookings/:id/time',
+    {
+      config: { access: 'sharing.book' },
+      schema: {
+        tags,
+        summary: '调整预订时间（延长、缩短、改期；冲突时拒绝）',
+        params: Id,
+        body: BookingChange,
+        response: { 200: BookingView },
+      },
+    },
+    async (req) => bookings.changeBooking(db(), req.actor, req.params.id, req.body),
+  );
+
+  app.post(
+    '/api/bookings/:id/cancel',
+    {
+      config: { access: 'sharing.book' },
+      schema: {
+        tags,
+        summary: '取消预订',
+        params: Id,
+        body: z.object({ reason: z.string().trim().max(500).nullish() }),
+        response: { 200: BookingView },
+      },
+    },
+    async (req) => bookings.cancelBooking(db(), req.actor, req.params.id, req.body.reason),
+  );
+
+  app.post(
+    '/api/bookings/:id/decide',
+    {
+      config: { access: 'sharing.manage' },
+      schema: { tags, summary: '审批预订（通过或驳回）', params: Id, body: BookingDecision, response: { 200: BookingView } },
+    },
+    async (req) => bookings.decideBooking(db(), req.actor, req.params.id, req.body.approve, req.body.note),
+  );
+
+  app.post(
+    '/api/bookings/:id/dispatch',
+    {
+      config: { access: 'sharing.manage' },
+      schema: { tags, summary: '派车：指定驾驶员，登记出车里程', params: Id, body: TripDispatch, response: { 200: BookingView } },
+    },
+    async (req) => bookings.dispatchTrip(db(), req.actor, req.params.id, req.body.driver, req.body.odometerOut),
+  );
+
+  app.post(
+    '/api/bookings/:id/return',
+    {
+      config: { access: 'sharing.manage' },
+      schema: { tags, summary: '还车：登记还车里程与行车费用（分）', params: Id, body: TripReturn, response: { 200: BookingView } },
+    },
+    async (req) => bookings.returnTrip(db(), req.actor, req.params.id, req.body.odometerIn, req.body.tripCostFen),
+  );
+
+  app.get(
+    '/api/sharing/usage',
+    {
+      config: { access: 'sharing.read' },
+      schema: { tags, summary: '按单位的月度使用与收费，及各资源利用率', querystring: UsageQuery, response: { 200: UsageView } },
+    },
+    async (req) => usage(db(), req.actor, req.query.month),
+  );
+
+  app.get(
+    '/api/sharing/usage.xlsx',
+    {
+      config: { access: 'sharing.read' },
+      schema: { tags, summary: '导出月度使用与收费（Excel）', querystring: UsageQuery },
+    },
+    async (req, reply) => {
+      const buf = await usageXlsx(await usage(db(), req.actor, req.query.month));
+      reply.header(
+        'content-disposition',
+        `attachment; filename*=UTF-8''${encodeURIComponent(`共享设施使用与收费-${req.query.month}.xlsx`)}`,
+      );
+      return reply.type(XLSX).send(buf);
+    },
+  );
+}

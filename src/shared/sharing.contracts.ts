@@ -1,0 +1,240 @@
+// Shared facilities and pooled vehicles (一共享, DOMAIN §9): the API's and the web forms' schemas.
+import { z } from 'zod';
+import { IsoDate, IsoMonth } from './dates.ts';
+import { PageQuery, pageOf, sortOf } from './paging.ts';
+
+export const RESOURCE_KINDS = {
+  room: ['会议室/场地', 'Room'],
+  equipment: ['共享设备', 'Equipment'],
+  vehicle: ['公务用车', 'Vehicle'],
+  window: ['服务窗口', 'Service window'],
+} as const;
+export type ResourceKind = keyof typeof RESOURCE_KINDS;
+export const ResourceKind = z.enum(Object.keys(RESOURCE_KINDS) as [ResourceKind, ...ResourceKind[]]);
+
+export const BOOKING_STATUSES = {
+  pending: ['待审批', 'Awaiting approval'],
+  confirmed: ['已确认', 'Confirmed'],
+  rejected: ['已驳回', 'Rejected'],
+  cancelled: ['已取消', 'Cancelled'],
+} as const;
+export type BookingStatus = keyof typeof BOOKING_STATUSES;
+export const BookingStatus = z.enum(Object.keys(BOOKING_STATUSES) as [BookingStatus, ...BookingStatus[]]);
+
+/** A time of day 'HH:MM' (24 h, business zone); '24:00' closes at midnight. */
+export const ClockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, '时间应为 HH:MM（00:00–24:00）');
+export const clockToMinutes = (s: string) => Number(s.slice(0, 2)) * 60 + Number(s.slice(3, 5));
+export const minutesToClock = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+
+/**
+ * An instant with its offset, e.g. '2026-12-03T09:00:00+08:00'. Years outside 1900–2200 are
+ * refused here, before they reach SQL.
+ */
+export const Instant = z.iso.datetime({ offset: true, message: '时间应为带时区的 ISO 8601，如 2026-12-03T09:00:00+08:00' }).refine((s) => {
+  const y = Number(s.slice(0, 4));
+  return y >= 1900 && y <= 2200 && !Number.isNaN(Date.parse(s));
+}, '时间超出范围');
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+const minutes = (max: number) => z.number().int().min(0).max(max);
+const fen = z.number().int().min(0).max(1_000_000_000);
+
+export const ResourceInput = z
+  .object({
+    code: text(32).regex(/^[A-Za-z0-9_-]+$/, '编号只能含字母、数字、- 和 _'),
+    name: text(100),
+    kind: ResourceKind,
+    /** A room of the org's places (kind room or window). */
+    roomId: z.uuid().nullish(),
+    /** An asset card (equipment or vehicle). */
+    cardId: z.uuid().nullish(),
+    location: z.string().trim().max(200).nullish(),
+    capacity: z.number().int().min(1).max(100_000).nullish(),
+    equipment: z.array(text(40)).max(30).default([]),
+    openFrom: ClockTime.default('08:00'),
+    openTo: ClockTime.default('18:00'),
+    /** ISO weekdays, 1 = Monday … 7 = Sunday. */
+    openDays: z.array(z.number().int().min(1).max(7)).min(1).max(7).default([1, 2, 3, 4, 5]),
+    slotMinutes: z.number().int().min(5).max(1440).default(30),
+    bufferMinutes: minutes(240).default(0),
+    minNoticeMinutes: minutes(60 * 24 * 30).default(0),
+    maxAheadDays: z.number().int().min(1).max(730).default(60),
+    maxMinutes: z
+      .number()
+      .int()
+      .min(5)
+      .max(60 * 24 * 14)
+      .default(480),
+    needsApproval: z.boolean().default(false),
+    /** Units that may book; null or absent: every unit. */
+    allowedUnitIds: z.array(z.uuid()).max(500).nullish(),
+    blackoutDates: z.array(IsoDate).max(400).default([]),
+    feePerHourFen: fen.default(0),
+    active: z.boolean().default(true),
+  })
+  .refine((r) => clockToMinutes(r.openFrom) < clockToMinutes(r.openTo), { path: ['openTo'], message: '结束时间应晚于开始时间' });
+export type ResourceInput = z.input<typeof ResourceInput>;
+
+export const ResourceView = z.object({
+  id: z.string(),
+  code: z.string(),
+  name: z.string(),
+  kind: ResourceKind,
+  roomId: z.string().nullable(),
+  cardId: z.string().nullable(),
+  location: z.string().nullable(),
+  capacity: z.number().nullable(),
+  equipment: z.array(z.string()),
+  openFrom: z.string(),
+  openTo: z.string(),
+  openDays: z.array(z.number()),
+  slotMinutes: z.number(),
+  bufferMinutes: z.number(),
+  minNoticeMinutes: z.number(),
+  maxAheadDays: z.number(),
+  maxMinutes: z.number(),
+  needsApproval: z.boolean(),
+  allowedUnitIds: z.array(z.string()).nullable(),
+  blackoutDates: z.array(z.string()),
+  feePerHourFen: z.number(),
+  active: z.boolean(),
+});
+export type ResourceView = z.infer<typeof ResourceView>;
+
+export const ResourceQuery = z.object({
+  kind: ResourceKind.optional(),
+  q: z.string().max(100).optional(),
+  /** Only resources seating at least this many. */
+  minCapacity: z.coerce.number().int().min(1).max(100_000).optional(),
+  /** Only resources having this piece of equipment (any fragment). */
+  equipment: z.string().max(40).optional(),
+  includeInactive: z.enum(['true', 'false']).optional(),
+});
+
+export const BookingInput = z.object({
+  resourceId: z.uuid(),
+  startsAt: Instant,
+  endsAt: Instant,
+  title: text(200),
+  attendees: z.number().int().min(1).max(100_000).nullish(),
+  /** The unit booking; defaults to the caller's own. */
+  unitId: z.uuid().nullish(),
+  /** Trips: where to, and how many travel. */
+  destination: z.string().trim().max(200).nullish(),
+  passengers: z.number().int().min(1).max(100).nullish(),
+  /** Weekly repeat: this many further weeks (0: once). */
+  repeatWeeks: z.number().int().min(0).max(26).default(0),
+});
+export type BookingInput = z.input<typeof BookingInput>;
+
+/** Change the time of a booking (extend, shorten, move); refused if it would collide. */
+export const BookingChange = z.object({ startsAt: Instant, endsAt: Instant, version: z.number().int().min(1).optional() });
+export const BookingDecision = z.object({ approve: z.boolean(), note: z.string().trim().max(500).nullish() });
+export const TripDispatch = z.object({ driver: text(50), odometerOut: z.number().int().min(0).max(10_000_000) });
+export const TripReturn = z.object({
+  odometerIn: z.number().int().min(0).max(10_000_000),
+  tripCostFen: fen.default(0),
+});
+
+export const BookingView = z.object({
+  id: z.string(),
+  bookingNo: z.string(),
+  resourceId: z.string(),
+  resourceName: z.string(),
+  resourceKind: ResourceKind,
+  unitId: z.string(),
+  unitName: z.string(),
+  personName: z.string(),
+  title: z.string(),
+  attendees: z.number().nullable(),
+  startsAt: z.string(),
+  endsAt: z.string(),
+  status: BookingStatus,
+  seriesId: z.string().nullable(),
+  destination: z.string().nullable(),
+  passengers: z.number().nullable(),
+  driver: z.string().nullable(),
+  odometerOut: z.number().nullable(),
+  odometerIn: z.number().nullable(),
+  tripCostFen: z.number().nullable(),
+  dispatchedAt: z.string().nullable(),
+  returnedAt: z.string().nullable(),
+  decisionNote: z.string().nullable(),
+  /** Hours × the resource's rate at booking time, rounded to the fen. */
+  chargeFen: z.number(),
+  version: z.number(),
+  createdAt: z.string(),
+});
+export type BookingView = z.infer<typeof BookingView>;
+
+export const BookingQuery = PageQuery.extend({
+  sort: sortOf(['startsAt', 'createdAt', 'bookingNo']),
+  status: BookingStatus.optional(),
+  resourceId: z.uuid().optional(),
+  kind: ResourceKind.optional(),
+  /** Only the caller's own bookings. */
+  mine: z.enum(['true', 'false']).optional(),
+  from: IsoDate.optional(),
+  to: IsoDate.optional(),
+});
+export const BookingPage = pageOf(BookingView);
+
+export const CreatedBookings = z.object({ items: z.array(BookingView) });
+
+export const CalendarQuery = z.object({
+  date: IsoDate,
+  days: z.coerce.number().int().min(1).max(7).default(1),
+  kind: ResourceKind.optional(),
+  resourceId: z.uuid().optional(),
+});
+
+/** One busy span of the free/busy grid; the caller's own bookings carry their id and title. */
+export const CalendarBlock = z.object({
+  resourceId: z.string(),
+  startsAt: z.string(),
+  endsAt: z.string(),
+  status: BookingStatus,
+  unitName: z.string(),
+  bookingNo: z.string(),
+  own: z.boolean(),
+  id: z.string().nullable(),
+  title: z.string().nullable(),
+});
+export type CalendarBlock = z.infer<typeof CalendarBlock>;
+export const CalendarView = z.object({
+  from: z.string(),
+  to: z.string(),
+  resources: z.array(ResourceView),
+  blocks: z.array(CalendarBlock),
+});
+export type CalendarView = z.infer<typeof CalendarView>;
+
+export const UsageQuery = z.object({ month: IsoMonth });
+export const UsageRow = z.object({
+  unitId: z.string(),
+  unitName: z.string(),
+  resourceId: z.string(),
+  resourceName: z.string(),
+  resourceKind: ResourceKind,
+  bookings: z.number(),
+  minutes: z.number(),
+  km: z.number(),
+  chargeFen: z.number(),
+  tripCostFen: z.number(),
+});
+export type UsageRow = z.infer<typeof UsageRow>;
+export const UtilisationRow = z.object({
+  resourceId: z.string(),
+  resourceName: z.string(),
+  bookedMinutes: z.number(),
+  openMinutes: z.number(),
+  /** booked ÷ open, 0–1 (rounded to 0.1 %). */
+  ratio: z.number(),
+});
+export const UsageView = z.object({
+  month: z.string(),
+  rows: z.array(UsageRow),
+  totals: z.object({ bookings: z.number(), minutes: z.number(), km: z.number(), chargeFen: z.number(), tripCostFen: z.number() }),
+  utilisation: z.array(UtilisationRow),
+});
+export type UsageView = z.infer<typeof UsageView>;

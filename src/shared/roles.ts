@@ -55,6 +55,10 @@ export const PERMISSIONS = {
   /** The written explanation of a month's change over 20 %: the unit's finance and the committee. */
   'report.explain': ['asset_office', 'unit_finance'],
   'job.read': ['sysadmin', 'asset_office', 'finance_bureau', 'auditor', 'unit_admin', 'unit_finance', 'unit_leader', 'staff'],
+  // 清查盘点: the committee plans for every unit, a unit's asset administrator for its own; counters scan.
+  'count.read': ['asset_office', 'finance_bureau', 'auditor', 'unit_admin', 'unit_finance', 'unit_leader', 'staff'],
+  'count.plan': ['asset_office', 'unit_admin'],
+  'count.scan': ['asset_office', 'unit_admin', 'unit_finance', 'unit_leader', 'staff'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof PERMISSIONS;
 
@@ -75,6 +79,8 @@ export const BUSINESS_WRITE_PERMISSIONS: readonly Permission[] = [
   'depreciation.run',
   'depreciation.close',
   'report.explain',
+  'count.plan',
+  'count.scan',
 ];
 
 /**

@@ -65,6 +65,10 @@ export const PARAM_SOURCES: Record<string, ParamSource> = {
   '/api/standards/:code': { shared: true, fallback: 'desktop', query: () => sql`select code as id from standards order by code limit 1` },
   // reports
   '/api/reports/lists/:kind': { shared: true, vocabulary: Object.keys(LIST_KINDS) },
+  // inventory (the small demo has a count of unit 01 under way)
+  '/api/counts/:id': {
+    query: ({ u1 }) => sql`select id::text from counts where unit_ids = array[${u1}]::uuid[] order by created_at limit 1`,
+  },
   // platform
   '/api/jobs/:id': { query: ({ u1AdminId }) => sql`select id::text from jobs where created_by = ${u1AdminId} limit 1` },
   '/api/tokens/:id': { shared: true, query: () => sql`select id::text from api_tokens limit 1` },

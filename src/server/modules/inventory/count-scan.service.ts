@@ -29,15 +29,16 @@ type Parsed = Required<Pick<ScanInput, 'key'>> & ScanInput & { cardId?: string; 
  * One INSERT … SELECT over the batch, whatever its size.
  */
 export async function recordScans(q: Queryable, actor: Actor, countId: string, scans: ScanInput[]): Promise<ScanBatchResult> {
-  const fields: Record<string, string> = {};
-  const parsed: Parsed[] = scans.map((s, i) => {
-    if (!s.code && !s.surplusName) fields[`scans.${i}.code`] = '请扫描或输入卡片编号，或填写盘盈资产名称';
-    return { ...s, ...(s.code ? parseScanCode(s.code) : {}) };
-  });
-  if (Object.keys(fields).length) throw invalid(fields);
   return withTx(q, async (tx) => {
+    // The count first: another unit's count answers 404 whatever the body holds.
     const c = await loadCount(tx, actor, countId);
     await requireScanner(tx, actor, c);
+    const fields: Record<string, string> = {};
+    const parsed: Parsed[] = scans.map((s, i) => {
+      if (!s.code && !s.surplusName) fields[`scans.${i}.code`] = '请扫描或输入卡片编号，或填写盘盈资产名称';
+      return { ...s, ...(s.code ? parseScanCode(s.code) : {}) };
+    });
+    if (Object.keys(fields).length) throw invalid(fields);
     if (c.status !== 'counting')
       throw new AppError('invalid_transition', c.status === 'planned' ? '盘点尚未开始' : '盘点已结束，不能再录入');
     const rows = parsed.map((s, i) => ({

@@ -109,6 +109,27 @@ export async function planCount(q: Queryable, actor: Actor, raw: CountInput & { 
   });
 }
 
+/** Copies the count's share of the books into its expected list; answers how many cards. */
+export async function takeSnapshot(tx: Queryable, c: CountRow): Promise<number> {
+  const id = c.id;
+  const none = (a: string[]) => a.length === 0;
+  await tx.execute(sql`
+    INSERT INTO count_items (count_id, card_id, card_no, name, unit_id, room_id, category_id, custodian_id, value_fen, card_version)
+    SELECT ${id}, k.id, k.card_no, k.name, k.unit_id, k.room_id, k.category_id, k.custodian_id, k.original_value_fen, k.version
+    FROM cards k
+    WHERE k.unit_id = ANY(${uuids(c.unit_ids)}) AND k.status <> 'disposed'
+      ${none(c.room_ids) ? sql`` : sql`AND k.room_id = ANY(${uuids(c.room_ids)})`}
+      ${none(c.building_ids) ? sql`` : sql`AND k.room_id IN (SELECT r.id FROM rooms r WHERE r.building_id = ANY(${uuids(c.building_ids)}))`}
+      ${
+        none(c.category_ids)
+          ? sql``
+          : sql`AND k.category_id IN (SELECT s.id FROM categories s JOIN categories p ON s.path LIKE p.path || '%'
+              WHERE p.id = ANY(${uuids(c.category_ids)}))`
+      }`);
+  const n = await queryOne<{ n: number }>(tx, sql`SELECT count(*)::int AS n FROM count_items WHERE count_id = ${id}`);
+  return n!.n;
+}
+
 /**
  * Starts the count: the expected list is copied from the books in one INSERT … SELECT (set-based,
  * so 100,000 cards take seconds), and never rewritten by later edits of the cards.
@@ -118,25 +139,11 @@ export async function startCount(q: Queryable, actor: Actor, id: string): Promis
     const c = await loadCount(tx, actor, id, true);
     if (!plans(actor, c)) throw new AppError('forbidden', '只有计划盘点的资产管理部门可以开始盘点');
     if (c.status !== 'planned') throw new AppError('invalid_transition', '盘点已开始或已结束');
-    const none = (a: string[]) => a.length === 0;
+    const expectedCount = await takeSnapshot(tx, c);
     await tx.execute(sql`
-      INSERT INTO count_items (count_id, card_id, card_no, name, unit_id, room_id, category_id, custodian_id, value_fen, card_version)
-      SELECT ${id}, k.id, k.card_no, k.name, k.unit_id, k.room_id, k.category_id, k.custodian_id, k.original_value_fen, k.version
-      FROM cards k
-      WHERE k.unit_id = ANY(${uuids(c.unit_ids)}) AND k.status <> 'disposed'
-        ${none(c.room_ids) ? sql`` : sql`AND k.room_id = ANY(${uuids(c.room_ids)})`}
-        ${none(c.building_ids) ? sql`` : sql`AND k.room_id IN (SELECT r.id FROM rooms r WHERE r.building_id = ANY(${uuids(c.building_ids)}))`}
-        ${
-          none(c.category_ids)
-            ? sql``
-            : sql`AND k.category_id IN (SELECT s.id FROM categories s JOIN categories p ON s.path LIKE p.path || '%'
-                WHERE p.id = ANY(${uuids(c.category_ids)}))`
-        }`);
-    const n = await queryOne<{ n: number }>(tx, sql`SELECT count(*)::int AS n FROM count_items WHERE count_id = ${id}`);
-    await tx.execute(sql`
-      UPDATE counts SET status = 'counting', started_at = now(), started_by = ${actor.userId}, expected_count = ${n!.n}
+      UPDATE counts SET status = 'counting', started_at = now(), started_by = ${actor.userId}, expected_count = ${expectedCount}
       WHERE id = ${id}`);
-    return { expectedCount: n!.n };
+    return { expectedCount };
   });
 }
 

@@ -39,7 +39,8 @@ beforeAll(async () => {
     sql`INSERT INTO rooms (floor_id, building_id, compound_id, code, usable_area, unit_id)
       VALUES (${floor!.floor_id}, ${w.building}, ${w.compound}, '303', 18, ${w.u01}) RETURNING id::text`,
   ))!.id;
-  // u01: A in place, B found in 303, C missing, D damaged in place, E missing; u02: F (another scope).
+  // u01: A in place, B found in 303, C missing, D damaged in place, E missing, H missing but held by
+  // an open document; u02: F (another scope).
   for (const [name, value] of [
     ['A', 480000],
     ['B', 480000],
@@ -57,10 +58,20 @@ beforeAll(async () => {
     'u02-admin',
   );
   card.F = { id: f.id, cardNo: f.cardNo };
+  const h = await addCard(t.database, w, { name: '资产H', originalValueFen: 100000 });
+  card.H = { id: h.id, cardNo: h.cardNo };
   // u01's books are closed through October: the adjustments of a September count are booked in November.
   await t.database.db.execute(sql`INSERT INTO unit_books (unit_id, closed_through) VALUES (${w.u01}, '2026-10-01')`);
   officer = await t.as('officer');
   counter = await t.as('u01-staff');
+  await expectOk(
+    (await t.as('u01-admin')).post('/api/documents', {
+      type: 'change',
+      payload: { changeKind: 'handover', roomId: room303 },
+      lines: [{ cardId: card.H.id }],
+    }),
+    201,
+  );
 }, 120_000);
 afterAll(async () => {
   await t?.close();
@@ -86,11 +97,11 @@ describe('a count from plan to approved adjustments', () => {
 
   it('starts with a snapshot of the five cards of unit 01 that later edits do not rewrite', async () => {
     const res = await officer.post(`/api/counts/${countId}/start`);
-    expect(res.json()).toEqual({ expectedCount: 5 });
+    expect(res.json()).toEqual({ expectedCount: 6 });
     await addCard(t.database, w, { name: '开始后登记的资产' });
     await withTx(t.database.db, (tx) => changeCard(tx, null, card.A.id, { set: { name: '资产A（改名）' }, eventType: 'edited' }));
     const snap = await query<{ name: string }>(t.database.db, sql`SELECT name FROM count_items WHERE count_id = ${countId} ORDER BY name`);
-    expect(snap.map((r) => r.name)).toEqual(['资产A', '资产B', '资产C', '资产D', '资产E']);
+    expect(snap.map((r) => r.name)).toEqual(['资产A', '资产B', '资产C', '资产D', '资产E', '资产H']);
   });
 
   it('records scans once each: the same batch synced twice, and a card scanned twice, count once', async () => {
@@ -122,23 +133,24 @@ describe('a count from plan to approved adjustments', () => {
     ).toBe(7);
   });
 
-  it('reconciles to exact figures: 2 in place, 1 moved, 2 missing, 1 damaged, 2 surplus, 1 outside, 40.00 %', async () => {
+  it('reconciles to exact figures: 2 in place, 1 moved, 3 missing, 1 damaged, 2 surplus, 1 outside, 33.33 %', async () => {
     const r = await result();
     expect(r.totals).toEqual({
-      expected: 5,
+      expected: 6,
       found: 2,
       moved: 1,
-      missing: 2,
+      missing: 3,
       damaged: 1,
       surplus: 2,
       outside: 1,
-      matchRateBp: 4000,
-      missingValueFen: 600000,
+      matchRateBp: 3333,
+      missingValueFen: 700000,
     });
     const lines = r.lines.map((l) => [l.outcome, l.cardNo ?? l.name, l.damaged, l.changedSinceSnapshot]);
     expect(lines).toEqual([
       ['missing', card.C.cardNo, false, false],
       ['missing', card.E.cardNo, false, false],
+      ['missing', card.H.cardNo, false, false],
       ['moved', card.B.cardNo, false, false],
       ['surplus', 'NO-SUCH-CARD', false, false],
       ['surplus', '无标签打印机', false, false],
@@ -171,7 +183,7 @@ describe('a count from plan to approved adjustments', () => {
     expect(planOther.statusCode).toBe(404);
   });
 
-  it('closes into submitted documents that change no card until approved and executed', async () => {
+  it('closes into submitted documents that change no card until approved and executed, leaving out a card held elsewhere', async () => {
     const res = await officer.post(`/api/counts/${countId}/close`);
     expect(res.statusCode, res.body).toBe(200);
     const docs = res.json().documents as { id: string; kind: string; lines: number }[];
@@ -179,6 +191,8 @@ describe('a count from plan to approved adjustments', () => {
       ['move', 1],
       ['loss', 2],
     ]);
+    // H is held by an open document: left out and named, the rest goes ahead.
+    expect(res.json().held).toEqual([{ cardNo: card.H.cardNo, reason: expect.stringContaining('已在未完成的单据') }]);
     expect(await roomOf(card.B.id)).toBe(w.u01Room);
     expect([await statusOf(card.C.id), await statusOf(card.E.id)]).toEqual(['in_use', 'in_use']);
     const late = await counter.post(`/api/counts/${countId}/scans`, { scans: [scan({ code: card.C.cardNo })] });

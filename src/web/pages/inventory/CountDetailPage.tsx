@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Descriptions, Progress, Segmented, Space, Table, Tag } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Progress, Segmented, Space, Table, Tag } from 'antd';
 import { DownloadOutlined, MobileOutlined, PrinterOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -16,6 +16,7 @@ export default function CountDetailPage() {
   const { id = '' } = useParams();
   const { t } = useI18n();
   const qc = useQueryClient();
+  const { modal } = App.useApp();
   const [filter, setFilter] = useState<string>('all');
   const count = useQuery({ queryKey: ['count', id], queryFn: () => api.get<CountDetail>(`/api/counts/${id}`), refetchInterval: 10_000 });
   const result = useQuery({
@@ -79,8 +80,15 @@ export default function CountDetailPage() {
                   'No more scans; moves and write-offs are created and submitted for approval; cards change only once executed',
                 )}
                 onConfirm={async () => {
-                  await api.post(`/api/counts/${id}/close`);
+                  const res = await api.post<{ held: { cardNo: string; reason: string }[] }>(`/api/counts/${id}/close`);
                   await refresh();
+                  if (res.held.length)
+                    modal.warning({
+                      title: t('以下资产未生成调整单据，请另行处理', 'These cards got no adjustment; settle them by hand'),
+                      content: res.held.map((h) => `${h.cardNo}：${h.reason}`).join('\n'),
+                      width: 560,
+                      styles: { body: { whiteSpace: 'pre-line' } },
+                    });
                 }}
                 successMessage={t('已结束，调整单据已提交审批', 'Closed; adjustments submitted')}
               >

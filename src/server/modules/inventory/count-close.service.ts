@@ -23,6 +23,22 @@ export interface CloseResult {
   documents: { id: string; docNo: string; kind: 'move' | 'loss'; lines: number }[];
   /** Cards left out because another open document holds them: they are settled there first. */
   held: { cardNo: string; reason: string }[];
+  /** Documents left as drafts because their chain has no approver other than the one who closed. */
+  drafts: { docNo: string; reason: string }[];
+}
+
+/**
+ * Submits an adjustment into its chain. When the chain cannot be walked (the person closing is the
+ * only holder of a step's role: one person never approves what they applied for), the document
+ * stays a draft for a colleague to submit, and the reason is reported.
+ */
+async function submitOrKeepDraft(tx: Tx, actor: Actor, doc: { id: string; docNo: string }, drafts: CloseResult['drafts']) {
+  try {
+    await submitDocument(tx, actor, doc.id);
+  } catch (err) {
+    if (!(err instanceof AppError) || err.id !== 'rule_violation') throw err;
+    drafts.push({ docNo: doc.docNo, reason: err.message });
+  }
 }
 
 /**
@@ -120,17 +136,18 @@ export async function closeCount(q: Queryable, actor: Actor, id: string): Promis
     const notes = await periodNotes(tx, c.unit_ids, c.base_date);
     const basis = `盘点「${c.title}」（基准日 ${c.base_date}）${notes.length ? `；${notes.join('；')}` : ''}`;
     const out: CloseResult['documents'] = [];
+    const drafts: CloseResult['drafts'] = [];
     for (const g of groups) {
       // A document holds at most 2,000 lines: larger groups are split.
       for (let i = 0; i < g.card_ids.length; i += 2000) {
         const doc = await createAdjustment(tx, actor, c.title, basis, g, g.card_ids.slice(i, i + 2000), held);
         if (!doc) continue;
-        await submitDocument(tx, actor, doc.id);
+        await submitOrKeepDraft(tx, actor, doc, drafts);
         await tx.execute(sql`INSERT INTO count_documents (count_id, document_id, kind) VALUES (${id}, ${doc.id}, ${g.kind})`);
         out.push({ id: doc.id, docNo: doc.docNo, kind: g.kind, lines: doc.lines });
       }
     }
     await tx.execute(sql`UPDATE counts SET status = 'closed', closed_at = now(), closed_by = ${actor.userId} WHERE id = ${id}`);
-    return { documents: out, held };
+    return { documents: out, held, drafts };
   });
 }

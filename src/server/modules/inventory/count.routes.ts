@@ -138,6 +138,7 @@ export async function countRoutes(app: App) {
           200: z.object({
             documents: z.array(z.object({ id: z.string(), docNo: z.string(), kind: z.enum(['move', 'loss']), lines: z.number() })),
             held: z.array(z.object({ cardNo: z.string(), reason: z.string() })),
+            drafts: z.array(z.object({ docNo: z.string(), reason: z.string() })),
           }),
         },
       },

@@ -80,12 +80,19 @@ export default function CountDetailPage() {
                   'No more scans; moves and write-offs are created and submitted for approval; cards change only once executed',
                 )}
                 onConfirm={async () => {
-                  const res = await api.post<{ held: { cardNo: string; reason: string }[] }>(`/api/counts/${id}/close`);
+                  const res = await api.post<{ held: { cardNo: string; reason: string }[]; drafts: { docNo: string; reason: string }[] }>(
+                    `/api/counts/${id}/close`,
+                  );
                   await refresh();
-                  if (res.held.length)
+                  if (res.held.length || res.drafts.length)
                     modal.warning({
-                      title: t('以下资产未生成调整单据，请另行处理', 'These cards got no adjustment; settle them by hand'),
-                      content: res.held.map((h) => `${h.cardNo}：${h.reason}`).join('\n'),
+                      title: t('部分调整需另行处理', 'Some adjustments need a hand'),
+                      content: [
+                        ...res.drafts.map((d) =>
+                          t(`单据 ${d.docNo} 保留为草稿：${d.reason}`, `Document ${d.docNo} kept as a draft: ${d.reason}`),
+                        ),
+                        ...res.held.map((h) => `${h.cardNo}：${h.reason}`),
+                      ].join('\n'),
                       width: 560,
                       styles: { body: { whiteSpace: 'pre-line' } },
                     });

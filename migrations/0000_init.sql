@@ -201,6 +201,70 @@ CREATE TABLE "unit_books" (
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "count_counters" (
+	"count_id" uuid NOT NULL,
+	"user_id" uuid NOT NULL,
+	"lead" boolean DEFAULT false NOT NULL,
+	CONSTRAINT "count_counters_count_id_user_id_pk" PRIMARY KEY("count_id","user_id")
+);
+--> statement-breakpoint
+CREATE TABLE "count_documents" (
+	"count_id" uuid NOT NULL,
+	"document_id" uuid NOT NULL,
+	"kind" text NOT NULL,
+	CONSTRAINT "count_documents_count_id_document_id_pk" PRIMARY KEY("count_id","document_id")
+);
+--> statement-breakpoint
+CREATE TABLE "count_items" (
+	"count_id" uuid NOT NULL,
+	"card_id" uuid NOT NULL,
+	"card_no" text NOT NULL,
+	"name" text NOT NULL,
+	"unit_id" uuid NOT NULL,
+	"room_id" uuid,
+	"category_id" uuid NOT NULL,
+	"custodian_id" uuid,
+	"value_fen" bigint NOT NULL,
+	"card_version" integer NOT NULL,
+	CONSTRAINT "count_items_count_id_card_id_pk" PRIMARY KEY("count_id","card_id")
+);
+--> statement-breakpoint
+CREATE TABLE "count_scans" (
+	"id" bigint PRIMARY KEY GENERATED ALWAYS AS IDENTITY (sequence name "count_scans_id_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1),
+	"count_id" uuid NOT NULL,
+	"scan_key" uuid NOT NULL,
+	"code" text,
+	"card_id" uuid,
+	"expected" boolean DEFAULT false NOT NULL,
+	"room_id" uuid,
+	"condition" text DEFAULT 'good' NOT NULL,
+	"note" text,
+	"surplus_name" text,
+	"counter_id" uuid NOT NULL,
+	"scanned_at" timestamp with time zone NOT NULL,
+	"recorded_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "counts" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"title" text NOT NULL,
+	"reason" text NOT NULL,
+	"status" text DEFAULT 'planned' NOT NULL,
+	"unit_ids" uuid[] NOT NULL,
+	"building_ids" uuid[] DEFAULT '{}'::uuid[] NOT NULL,
+	"room_ids" uuid[] DEFAULT '{}'::uuid[] NOT NULL,
+	"category_ids" uuid[] DEFAULT '{}'::uuid[] NOT NULL,
+	"base_date" date NOT NULL,
+	"due_date" date,
+	"expected_count" integer DEFAULT 0 NOT NULL,
+	"planned_by" uuid NOT NULL,
+	"started_by" uuid,
+	"started_at" timestamp with time zone,
+	"closed_by" uuid,
+	"closed_at" timestamp with time zone,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "buildings" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"compound_id" uuid NOT NULL,
@@ -617,6 +681,8 @@ ALTER TABLE "depreciation_runs" ADD CONSTRAINT "depreciation_runs_unit_id_units_
 ALTER TABLE "depreciation_workloads" ADD CONSTRAINT "depreciation_workloads_card_id_cards_id_fk" FOREIGN KEY ("card_id") REFERENCES "public"."cards"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "period_reopenings" ADD CONSTRAINT "period_reopenings_unit_id_units_id_fk" FOREIGN KEY ("unit_id") REFERENCES "public"."units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "unit_books" ADD CONSTRAINT "unit_books_unit_id_units_id_fk" FOREIGN KEY ("unit_id") REFERENCES "public"."units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "count_counters" ADD CONSTRAINT "count_counters_count_id_counts_id_fk" FOREIGN KEY ("count_id") REFERENCES "public"."counts"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "count_documents" ADD CONSTRAINT "count_documents_count_id_counts_id_fk" FOREIGN KEY ("count_id") REFERENCES "public"."counts"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "buildings" ADD CONSTRAINT "buildings_compound_id_compounds_id_fk" FOREIGN KEY ("compound_id") REFERENCES "public"."compounds"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "departments" ADD CONSTRAINT "departments_unit_id_units_id_fk" FOREIGN KEY ("unit_id") REFERENCES "public"."units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "floors" ADD CONSTRAINT "floors_building_id_buildings_id_fk" FOREIGN KEY ("building_id") REFERENCES "public"."buildings"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -661,6 +727,10 @@ CREATE INDEX "depreciation_entries_month_unit_idx" ON "depreciation_entries" USI
 CREATE INDEX "depreciation_runs_month_idx" ON "depreciation_runs" USING btree ("month");--> statement-breakpoint
 CREATE INDEX "depreciation_workloads_unit_month_idx" ON "depreciation_workloads" USING btree ("unit_id","month");--> statement-breakpoint
 CREATE INDEX "period_reopenings_unit_idx" ON "period_reopenings" USING btree ("unit_id","status");--> statement-breakpoint
+CREATE INDEX "count_items_card_no_idx" ON "count_items" USING btree ("count_id","card_no");--> statement-breakpoint
+CREATE UNIQUE INDEX "count_scans_key" ON "count_scans" USING btree ("count_id","scan_key");--> statement-breakpoint
+CREATE INDEX "count_scans_card_idx" ON "count_scans" USING btree ("count_id","card_id","scanned_at");--> statement-breakpoint
+CREATE INDEX "counts_unit_ids_idx" ON "counts" USING gin ("unit_ids");--> statement-breakpoint
 CREATE INDEX "room_occupants_staff_idx" ON "room_occupants" USING btree ("staff_id");--> statement-breakpoint
 CREATE INDEX "rooms_unit_idx" ON "rooms" USING btree ("unit_id");--> statement-breakpoint
 CREATE INDEX "rooms_floor_idx" ON "rooms" USING btree ("floor_id");--> statement-breakpoint

@@ -66,6 +66,10 @@ export const PERMISSIONS = {
   'pool.request': ['asset_office', 'unit_admin'],
   'pool.decide': ['asset_office'],
   'pool.evaluate': ['sysadmin', 'asset_office', 'finance_bureau', 'auditor', 'unit_admin', 'unit_finance', 'unit_leader'],
+  // 清查盘点: the committee plans for every unit, a unit's asset administrator for its own; counters scan.
+  'count.read': ['asset_office', 'finance_bureau', 'auditor', 'unit_admin', 'unit_finance', 'unit_leader', 'staff'],
+  'count.plan': ['asset_office', 'unit_admin'],
+  'count.scan': ['asset_office', 'unit_admin', 'unit_finance', 'unit_leader', 'staff'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof PERMISSIONS;
 
@@ -91,6 +95,8 @@ export const BUSINESS_WRITE_PERMISSIONS: readonly Permission[] = [
   'pool.decide',
   'sharing.book',
   'sharing.manage',
+  'count.plan',
+  'count.scan',
 ];
 
 /**

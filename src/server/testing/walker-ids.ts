@@ -72,6 +72,10 @@ export const PARAM_SOURCES: Record<string, ParamSource> = {
   // sharing
   '/api/sharing/resources/:id': { shared: true, query: () => sql`select id::text from sharing_resources order by code limit 1` },
   '/api/bookings/:id': { query: ({ u1 }) => sql`select id::text from bookings where unit_id = ${u1} order by starts_at limit 1` },
+  // inventory (the small demo has a count of unit 01 under way)
+  '/api/counts/:id': {
+    query: ({ u1 }) => sql`select id::text from counts where unit_ids = array[${u1}]::uuid[] order by created_at limit 1`,
+  },
   // platform
   '/api/jobs/:id': { query: ({ u1AdminId }) => sql`select id::text from jobs where created_by = ${u1AdminId} limit 1` },
   '/api/tokens/:id': { shared: true, query: () => sql`select id::text from api_tokens limit 1` },

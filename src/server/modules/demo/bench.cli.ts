@@ -14,6 +14,7 @@ import { ioScenarios, markdown, readScenarios, TARGETS, type IoMeasured } from '
 import { generateCards } from './card-generator.ts';
 import { declareTakeover } from '../finance/takeover.service.ts';
 import { runLoad } from './bench.load.ts';
+import { COUNT_TARGETS, countScenarios, type CountMeasured } from './bench.counts.ts';
 
 interface BenchOptions {
   cards: string;
@@ -23,6 +24,7 @@ interface BenchOptions {
   importRows: string;
   io: boolean;
   finance: boolean;
+  counts: boolean;
   months: string;
   reads: boolean;
   database?: string;
@@ -128,6 +130,8 @@ async function runBench(o: BenchOptions, log: (m: string) => void) {
     const io: IoMeasured[] = o.io
       ? await ioScenarios(database, Number(o.importRows), log)
       : [{ scenario: 'import / export', rows: null, seconds: null, peakRssMb: null, note: 'not measured (--no-io)' }];
+    const counts: CountMeasured[] = o.counts ? await countScenarios(database, office, COUNT_TARGETS[engine], log) : [];
+    for (const c of counts) log(`  ${c.scenario}: ${c.seconds} s (target ${c.target} s)${c.note ? `; ${c.note}` : ''}`);
     await app.close();
 
     const result = {
@@ -143,6 +147,7 @@ async function runBench(o: BenchOptions, log: (m: string) => void) {
       reads,
       finance,
       io,
+      counts,
     };
     const table = markdown(engine, gen.cards, gen.events, reads, io, finance);
     console.log(JSON.stringify(result, null, 2));
@@ -173,6 +178,7 @@ export function benchCli(program: Command, ctx: CliContext) {
     .option('--import-rows <n>', 'rows in the import file', '100000')
     .option('--no-reads', 'skip the list, search and card page scenarios')
     .option('--no-io', 'skip the import and export scenarios')
+    .option('--no-counts', 'skip the physical count scenarios (start over every card, a 5,000-scan sync, the result)')
     .option('--no-finance', 'skip the depreciation run, its re-run, the asset summary and its Excel export')
     .option(
       '--months <n>',

@@ -1,0 +1,135 @@
+// Reconciliation (账实核对): every expected card's outcome from its latest scan, every scan outside
+// the expected list, and the totals with the match rate. Set-based: one pass over the count's rows.
+import { sql } from 'drizzle-orm';
+import type { CountResult, CountTotals, ResultLine } from '../../../shared/inventory.contracts.ts';
+import type { Actor } from '../../platform/auth/actor.ts';
+import { query, type Queryable } from '../../platform/db/engine.ts';
+import { booksOf, firstOpenMonth, uuids } from '../finance/period.service.ts';
+import { loadCount } from './count.service.ts';
+
+const ROOM = (r: string, b: string) =>
+  sql.raw(`CASE WHEN ${r}.id IS NULL THEN NULL ELSE ${b}.name || ' ' || ${r}.code || coalesce(' ' || ${r}.name, '') END`);
+
+/**
+ * Every line of the result: the expected cards (found, moved, missing) and the scans outside the list
+ * (another scope's card, or no card at all: a surplus). `all` false leaves out the cards found in place.
+ */
+export async function resultLines(q: Queryable, countId: string, all: boolean): Promise<ResultLine[]> {
+  return query<ResultLine>(
+    q,
+    sql`
+    WITH last AS (
+      SELECT DISTINCT ON (card_id) * FROM count_scans WHERE count_id = ${countId} AND card_id IS NOT NULL
+      ORDER BY card_id, scanned_at DESC, id DESC
+    ), expected AS (
+      SELECT CASE WHEN l.id IS NULL THEN 'missing'
+               WHEN l.room_id IS NOT NULL AND l.room_id IS DISTINCT FROM i.room_id THEN 'moved' ELSE 'found' END AS outcome,
+        coalesce(l.condition = 'damaged', false) AS damaged, i.card_id::text AS "cardId", i.card_no AS "cardNo", i.name,
+        u.name AS "unitName", ${ROOM('br', 'bb')} AS "bookRoomName", ${ROOM('fr', 'fb')} AS "foundRoomName",
+        i.value_fen AS "valueFen", cu.display_name AS "counterName",
+        to_char(l.scanned_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD HH24:MI:SS') AS "scannedAt", l.note,
+        k.version <> i.card_version AS "changedSinceSnapshot", u.sort AS usort
+      FROM count_items i
+      JOIN units u ON u.id = i.unit_id
+      JOIN cards k ON k.id = i.card_id
+      LEFT JOIN last l ON l.card_id = i.card_id
+      LEFT JOIN rooms br ON br.id = i.room_id LEFT JOIN buildings bb ON bb.id = br.building_id
+      LEFT JOIN rooms fr ON fr.id = l.room_id LEFT JOIN buildings fb ON fb.id = fr.building_id
+      LEFT JOIN users cu ON cu.id = l.counter_id
+      WHERE i.count_id = ${countId}
+    ), extra AS (
+      SELECT DISTINCT ON (coalesce(s.card_id::text, s.code, s.scan_key::text))
+        CASE WHEN s.card_id IS NULL THEN 'surplus' ELSE 'outside' END AS outcome, s.condition = 'damaged' AS damaged,
+        NULL::text AS "cardId", coalesce(k.card_no, s.code) AS "cardNo", s.surplus_name AS name, u.name AS "unitName",
+        NULL::text AS "bookRoomName", ${ROOM('fr', 'fb')} AS "foundRoomName", NULL::bigint AS "valueFen",
+        cu.display_name AS "counterName", to_char(s.scanned_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD HH24:MI:SS') AS "scannedAt",
+        s.note, false AS "changedSinceSnapshot", 1000000 AS usort
+      FROM count_scans s LEFT JOIN cards k ON k.id = s.card_id LEFT JOIN units u ON u.id = k.unit_id
+      LEFT JOIN rooms fr ON fr.id = s.room_id LEFT JOIN buildings fb ON fb.id = fr.building_id
+      LEFT JOIN users cu ON cu.id = s.counter_id
+      WHERE s.count_id = ${countId} AND NOT s.expected
+      ORDER BY coalesce(s.card_id::text, s.code, s.scan_key::text), s.scanned_at DESC
+    )
+    SELECT outcome, damaged, "cardId", "cardNo", name, "unitName", "bookRoomName", "foundRoomName", "valueFen", "counterName",
+      "scannedAt", note, "changedSinceSnapshot"
+    FROM (SELECT * FROM expected ${all ? sql`` : sql`WHERE outcome <> 'found' OR damaged OR "changedSinceSnapshot"`} UNION ALL SELECT * FROM extra) x
+    ORDER BY CASE outcome WHEN 'missing' THEN 1 WHEN 'moved' THEN 2 WHEN 'surplus' THEN 3 WHEN 'outside' THEN 4 ELSE 5 END, usort, "cardNo"`,
+  );
+}
+
+type UnitTotals = CountTotals & { unitId: string; unitName: string };
+
+/** The totals per unit of the expected cards, and for the whole count with the scans outside the list. */
+async function totals(q: Queryable, countId: string): Promise<{ total: CountTotals; byUnit: UnitTotals[] }> {
+  const rows = await query<Omit<UnitTotals, 'matchRateBp' | 'surplus' | 'outside'>>(
+    q,
+    sql`
+    WITH last AS (
+      SELECT DISTINCT ON (card_id) card_id, room_id, condition FROM count_scans WHERE count_id = ${countId} AND expected
+      ORDER BY card_id, scanned_at DESC, id DESC
+    )
+    SELECT i.unit_id::text AS "unitId", u.name AS "unitName", count(*)::int AS expected,
+      count(*) FILTER (WHERE l.card_id IS NOT NULL AND (l.room_id IS NULL OR l.room_id IS NOT DISTINCT FROM i.room_id))::int AS found,
+      count(*) FILTER (WHERE l.room_id IS NOT NULL AND l.room_id IS DISTINCT FROM i.room_id)::int AS moved,
+      count(*) FILTER (WHERE l.card_id IS NULL)::int AS missing,
+      count(*) FILTER (WHERE l.condition = 'damaged')::int AS damaged,
+      coalesce(sum(i.value_fen) FILTER (WHERE l.card_id IS NULL), 0)::bigint AS "missingValueFen"
+    FROM count_items i JOIN units u ON u.id = i.unit_id LEFT JOIN last l ON l.card_id = i.card_id
+    WHERE i.count_id = ${countId} GROUP BY i.unit_id, u.name, u.sort, u.code ORDER BY u.sort, u.code`,
+  );
+  const [extra] = await query<{ surplus: number; outside: number }>(
+    q,
+    sql`
+    SELECT count(DISTINCT coalesce(code, scan_key::text)) FILTER (WHERE card_id IS NULL)::int AS surplus,
+      count(DISTINCT card_id) FILTER (WHERE card_id IS NOT NULL)::int AS outside
+    FROM count_scans WHERE count_id = ${countId} AND NOT expected`,
+  );
+  const rate = (found: number, expected: number) => (expected === 0 ? 0 : Math.floor((found * 10_000) / expected));
+  const byUnit = rows.map((r) => ({
+    ...r,
+    missingValueFen: Number(r.missingValueFen),
+    surplus: 0,
+    outside: 0,
+    matchRateBp: rate(r.found, r.expected),
+  }));
+  const sum = (k: 'expected' | 'found' | 'moved' | 'missing' | 'damaged' | 'missingValueFen') => byUnit.reduce((s, r) => s + r[k], 0);
+  const total: CountTotals = {
+    expected: sum('expected'),
+    found: sum('found'),
+    moved: sum('moved'),
+    missing: sum('missing'),
+    damaged: sum('damaged'),
+    surplus: extra.surplus,
+    outside: extra.outside,
+    matchRateBp: rate(sum('found'), sum('expected')),
+    missingValueFen: sum('missingValueFen'),
+  };
+  return { total, byUnit };
+}
+
+/**
+ * Where a count's base date falls in a closed month (结账), its adjustments cannot be dated there:
+ * they are booked in the unit's first open month. One note per such unit.
+ */
+export async function periodNotes(q: Queryable, unitIds: string[], baseDate: string): Promise<string[]> {
+  const books = await booksOf(q, unitIds);
+  const names = new Map(
+    (await query<{ id: string; name: string }>(q, sql`SELECT id::text, name FROM units WHERE id = ANY(${uuids(unitIds)})`)).map((u) => [
+      u.id,
+      u.name,
+    ]),
+  );
+  const out: string[] = [];
+  for (const u of unitIds) {
+    const b = books.get(u)!;
+    if (b.closedThrough && baseDate.slice(0, 7) <= b.closedThrough)
+      out.push(`${names.get(u) ?? u}：基准日 ${baseDate} 所在月份已结账（结账至 ${b.closedThrough}），盘点调整计入 ${firstOpenMonth(b)}`);
+  }
+  return out;
+}
+
+export async function countResult(q: Queryable, actor: Actor, countId: string, all = false): Promise<CountResult> {
+  const c = await loadCount(q, actor, countId);
+  const { total, byUnit } = await totals(q, countId);
+  return { totals: total, byUnit, lines: await resultLines(q, countId, all), periodNotes: await periodNotes(q, c.unit_ids, c.base_date) };
+}

@@ -1,0 +1,120 @@
+// Scans: what the phones send, recorded idempotently in one statement per batch, and the counter's
+// sheet (the expected list with what is counted) the phone downloads to work without network.
+import { sql } from 'drizzle-orm';
+import {
+  parseScanCode,
+  type CountSheet,
+  type ScanBatchResult,
+  type ScanInput,
+  type ScanOutcome,
+} from '../../../shared/inventory.contracts.ts';
+import { type Actor, can } from '../../platform/auth/actor.ts';
+import { query, type Queryable } from '../../platform/db/engine.ts';
+import { withTx } from '../../platform/db/tx.ts';
+import { AppError, invalid } from '../../platform/errors.ts';
+import { uuids } from '../finance/period.service.ts';
+import { isCounter, loadCount, plans, type CountRow } from './count.service.ts';
+
+/** Scanning is for the count's counters and for those who plan it; a count not under way refuses. */
+async function requireScanner(q: Queryable, actor: Actor, c: CountRow): Promise<void> {
+  if (!can(actor, 'count.scan') || !(plans(actor, c) || (await isCounter(q, c.id, actor.userId))))
+    throw new AppError('forbidden', '只有本次盘点的盘点人可以录入盘点结果');
+}
+
+type Parsed = Required<Pick<ScanInput, 'key'>> & ScanInput & { cardId?: string; cardNo?: string };
+
+/**
+ * Records a batch of scans. Each scan's key is unique within the count: a scan sent again (a retry,
+ * a second sync, two phones syncing the same queue) is answered "duplicate" and changes nothing.
+ * One INSERT … SELECT over the batch, whatever its size.
+ */
+export async function recordScans(q: Queryable, actor: Actor, countId: string, scans: ScanInput[]): Promise<ScanBatchResult> {
+  return withTx(q, async (tx) => {
+    // The count first: another unit's count answers 404 whatever the body holds.
+    const c = await loadCount(tx, actor, countId);
+    await requireScanner(tx, actor, c);
+    const fields: Record<string, string> = {};
+    const parsed: Parsed[] = scans.map((s, i) => {
+      if (!s.code && !s.surplusName) fields[`scans.${i}.code`] = '请扫描或输入卡片编号，或填写盘盈资产名称';
+      return { ...s, ...(s.code ? parseScanCode(s.code) : {}) };
+    });
+    if (Object.keys(fields).length) throw invalid(fields);
+    if (c.status !== 'counting')
+      throw new AppError('invalid_transition', c.status === 'planned' ? '盘点尚未开始' : '盘点已结束，不能再录入');
+    const rows = parsed.map((s, i) => ({
+      ord: i,
+      key: s.key,
+      code: s.code ?? null,
+      card_id: s.cardId ?? null,
+      card_no: s.cardNo ?? null,
+      room_id: s.roomId ?? null,
+      condition: s.condition ?? 'good',
+      note: s.note ?? null,
+      surplus_name: s.surplusName ?? null,
+      scanned_at: s.scannedAt ?? null,
+    }));
+    const inserted = await query<{ key: string }>(
+      tx,
+      sql`
+      INSERT INTO count_scans (count_id, scan_key, code, card_id, expected, room_id, condition, note, surplus_name, counter_id, scanned_at)
+      SELECT ${countId}, s.key, s.code, k.id, i.card_id IS NOT NULL, s.room_id, s.condition, s.note, s.surplus_name, ${actor.userId},
+        coalesce(s.scanned_at, now())
+      FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS s(ord int, key uuid, code text, card_id uuid, card_no text, room_id uuid,
+        condition text, note text, surplus_name text, scanned_at timestamptz)
+      LEFT JOIN cards k ON k.id = coalesce(s.card_id, (SELECT x.id FROM cards x WHERE x.card_no = s.card_no))
+      LEFT JOIN count_items i ON i.count_id = ${countId} AND i.card_id = k.id
+      ORDER BY s.ord
+      ON CONFLICT (count_id, scan_key) DO NOTHING
+      RETURNING scan_key::text AS key`,
+    );
+    const fresh = new Set(inserted.map((r) => r.key));
+    // What each key now stands for (the first recording of a duplicate key wins).
+    const standing = await query<{ key: string; outcome: ScanOutcome['outcome']; card_no: string | null; name: string | null }>(
+      tx,
+      sql`
+      SELECT s.scan_key::text AS key,
+        CASE WHEN s.card_id IS NULL THEN 'surplus' WHEN NOT s.expected THEN 'outside'
+             WHEN s.room_id IS NOT NULL AND s.room_id IS DISTINCT FROM i.room_id THEN 'moved' ELSE 'found' END AS outcome,
+        coalesce(i.card_no, k.card_no) AS card_no, coalesce(i.name, s.surplus_name) AS name
+      FROM count_scans s LEFT JOIN count_items i ON i.count_id = s.count_id AND i.card_id = s.card_id
+      LEFT JOIN cards k ON k.id = s.card_id
+      WHERE s.count_id = ${countId} AND s.scan_key = ANY(${uuids(parsed.map((p) => p.key))})`,
+    );
+    const byKey = new Map(standing.map((r) => [r.key, r]));
+    const results: ScanOutcome[] = parsed.map((p) => {
+      const r = byKey.get(p.key);
+      return {
+        key: p.key,
+        status: fresh.has(p.key) ? 'recorded' : 'duplicate',
+        outcome: r?.outcome ?? 'surplus',
+        cardNo: r?.card_no ?? null,
+        name: r?.name ?? null,
+      };
+    });
+    return { recorded: fresh.size, duplicates: parsed.length - fresh.size, results };
+  });
+}
+
+/** The expected list with what is counted, and the rooms to choose from: what the phone keeps offline. */
+export async function countSheet(q: Queryable, actor: Actor, countId: string): Promise<CountSheet> {
+  const c = await loadCount(q, actor, countId);
+  await requireScanner(q, actor, c);
+  const items = await query<CountSheet['items'][number]>(
+    q,
+    sql`
+    SELECT i.card_id::text AS "cardId", i.card_no AS "cardNo", i.name, i.room_id::text AS "roomId",
+      CASE WHEN r.id IS NULL THEN NULL ELSE b.name || ' ' || r.code || coalesce(' ' || r.name, '') END AS "roomName",
+      EXISTS (SELECT 1 FROM count_scans s WHERE s.count_id = i.count_id AND s.card_id = i.card_id) AS counted
+    FROM count_items i LEFT JOIN rooms r ON r.id = i.room_id LEFT JOIN buildings b ON b.id = r.building_id
+    WHERE i.count_id = ${countId} ORDER BY i.card_no`,
+  );
+  const rooms = await query<{ id: string; name: string }>(
+    q,
+    sql`
+    SELECT r.id::text, b.name || ' ' || r.code || coalesce(' ' || r.name, '') AS name
+    FROM rooms r JOIN buildings b ON b.id = r.building_id
+    WHERE r.unit_id = ANY(${uuids(c.unit_ids)}) OR r.unit_id IS NULL OR r.id IN (SELECT room_id FROM count_items WHERE count_id = ${countId})
+    ORDER BY b.name, r.code LIMIT 5000`,
+  );
+  return { countId, title: c.title, status: c.status, items, rooms };
+}

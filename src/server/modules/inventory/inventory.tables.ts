@@ -1,0 +1,103 @@
+import { sql } from 'drizzle-orm';
+import { bigint, boolean, date, index, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid, integer } from 'drizzle-orm/pg-core';
+
+const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+
+/** 清查盘点: a count's plan (scope, base date, reason) and its state. */
+export const counts = pgTable(
+  'counts',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    title: text('title').notNull(),
+    reason: text('reason').notNull(),
+    status: text('status').notNull().default('planned'), // planned | counting | closed
+    /** The units counted: the scope of every query on the count (a unit sees counts of its own units only). */
+    unitIds: uuid('unit_ids').array().notNull(),
+    buildingIds: uuid('building_ids').array().notNull().default(sql`'{}'::uuid[]`),
+    roomIds: uuid('room_ids').array().notNull().default(sql`'{}'::uuid[]`),
+    categoryIds: uuid('category_ids').array().notNull().default(sql`'{}'::uuid[]`),
+    baseDate: date('base_date').notNull(),
+    dueDate: date('due_date'),
+    expectedCount: integer('expected_count').notNull().default(0),
+    plannedBy: uuid('planned_by').notNull(),
+    startedBy: uuid('started_by'),
+    startedAt: ts('started_at'),
+    closedBy: uuid('closed_by'),
+    closedAt: ts('closed_at'),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('counts_unit_ids_idx').using('gin', t.unitIds)],
+);
+
+/** Who counts: a lead and participants. */
+export const countCounters = pgTable(
+  'count_counters',
+  {
+    countId: uuid('count_id')
+      .notNull()
+      .references(() => counts.id),
+    userId: uuid('user_id').notNull(),
+    lead: boolean('lead').notNull().default(false),
+  },
+  (t) => [primaryKey({ columns: [t.countId, t.userId] })],
+);
+
+/**
+ * The expected list, frozen when the count starts: a copy of the book's facts, so later edits of a
+ * card never rewrite what the count expected. No foreign keys: one INSERT … SELECT writes the rows.
+ */
+export const countItems = pgTable(
+  'count_items',
+  {
+    countId: uuid('count_id').notNull(),
+    cardId: uuid('card_id').notNull(),
+    cardNo: text('card_no').notNull(),
+    name: text('name').notNull(),
+    unitId: uuid('unit_id').notNull(),
+    roomId: uuid('room_id'),
+    categoryId: uuid('category_id').notNull(),
+    custodianId: uuid('custodian_id'),
+    valueFen: bigint('value_fen', { mode: 'number' }).notNull(),
+    cardVersion: integer('card_version').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.countId, t.cardId] }), index('count_items_card_no_idx').on(t.countId, t.cardNo)],
+);
+
+/**
+ * Every scan as sent by a phone. `scan_key` is made on the phone: a batch synced twice, or by two
+ * counters, records each scan once (the unique index). A card scanned twice has two rows and one result.
+ */
+export const countScans = pgTable(
+  'count_scans',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    countId: uuid('count_id').notNull(),
+    scanKey: uuid('scan_key').notNull(),
+    code: text('code'),
+    /** The card the code named, if any card has it (in the count or not). */
+    cardId: uuid('card_id'),
+    /** In the count's expected list. */
+    expected: boolean('expected').notNull().default(false),
+    roomId: uuid('room_id'),
+    condition: text('condition').notNull().default('good'),
+    note: text('note'),
+    surplusName: text('surplus_name'),
+    counterId: uuid('counter_id').notNull(),
+    scannedAt: ts('scanned_at').notNull(),
+    recordedAt: ts('recorded_at').notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('count_scans_key').on(t.countId, t.scanKey), index('count_scans_card_idx').on(t.countId, t.cardId, t.scannedAt)],
+);
+
+/** The adjustment documents (workflow) a closed count created: moves, write-offs. */
+export const countDocuments = pgTable(
+  'count_documents',
+  {
+    countId: uuid('count_id')
+      .notNull()
+      .references(() => counts.id),
+    documentId: uuid('document_id').notNull(),
+    kind: text('kind').notNull(), // move | loss
+  },
+  (t) => [primaryKey({ columns: [t.countId, t.documentId] })],
+);

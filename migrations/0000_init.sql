@@ -357,6 +357,8 @@ CREATE TABLE "pool_listings" (
 	"reason" text NOT NULL,
 	"condition" text NOT NULL,
 	"note" text,
+	"category_id" uuid NOT NULL,
+	"search_text" text DEFAULT '' NOT NULL,
 	"status" text DEFAULT 'listed' NOT NULL,
 	"listed_on" date NOT NULL,
 	"listed_by" uuid,
@@ -736,7 +738,8 @@ CREATE INDEX "rooms_unit_idx" ON "rooms" USING btree ("unit_id");--> statement-b
 CREATE INDEX "rooms_floor_idx" ON "rooms" USING btree ("floor_id");--> statement-breakpoint
 CREATE INDEX "staff_unit_idx" ON "staff" USING btree ("unit_id","department_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "pool_listings_listed_card_uniq" ON "pool_listings" USING btree ("card_id") WHERE status = 'listed';--> statement-breakpoint
-CREATE INDEX "pool_listings_status_idx" ON "pool_listings" USING btree ("status","listed_on");--> statement-breakpoint
+CREATE INDEX "pool_listings_status_idx" ON "pool_listings" USING btree ("status","listed_on","id");--> statement-breakpoint
+CREATE INDEX "pool_listings_category_idx" ON "pool_listings" USING btree ("category_id","status");--> statement-breakpoint
 CREATE INDEX "pool_listings_unit_idx" ON "pool_listings" USING btree ("unit_id","status");--> statement-breakpoint
 CREATE UNIQUE INDEX "pool_requests_approved_uniq" ON "pool_requests" USING btree ("listing_id") WHERE status = 'approved';--> statement-breakpoint
 CREATE UNIQUE INDEX "pool_requests_pending_uniq" ON "pool_requests" USING btree ("listing_id","unit_id") WHERE status = 'pending';--> statement-breakpoint

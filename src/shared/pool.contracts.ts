@@ -101,6 +101,8 @@ export const Listing = z.object({
   netValueFen: z.number(),
   acquiredOn: z.string(),
   location: z.string().nullable(),
+  /** False when a document outside the pool has moved or disposed of the card since it was listed. */
+  available: z.boolean(),
   pendingRequests: z.number(),
   /** The caller's unit has a pending request on it. */
   requestedByMe: z.boolean(),

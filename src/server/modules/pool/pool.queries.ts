@@ -18,7 +18,12 @@ const like = (s: string) =>
 
 const locationSql = sql`concat_ws(' ', co.name, b.name, r.code, r.name)`;
 
-const listingSelect = (actor: Actor) => {
+/**
+ * The listing rows named by `ids` (a subquery yielding pl.id, in order) with what the page shows.
+ * `available`: the card is still with the offering unit in a status a transfer can move (a document
+ * outside the pool may have moved or disposed of it since; approval then refuses).
+ */
+const listingRows = (actor: Actor, from: SQL, order: SQL) => {
   const mine = actor.unitId;
   return sql`
     SELECT pl.id, pl.status, pl.mode, pl.reason, pl.condition, pl.note, pl.listed_on::text AS "listedOn",
@@ -27,17 +32,21 @@ const listingSelect = (actor: Actor) => {
       c.category_id AS "categoryId", k.code AS "categoryCode", k.name AS "categoryName",
       c.original_value_fen::float8 AS "originalValueFen", c.net_value_fen::float8 AS "netValueFen", c.acquired_on::text AS "acquiredOn",
       nullif(${locationSql}, '') AS location,
+      (c.unit_id = pl.unit_id AND c.status IN ('idle', 'in_use')) AS available,
       (SELECT count(*)::int FROM pool_requests pr WHERE pr.listing_id = pl.id AND pr.status = 'pending') AS "pendingRequests",
       ${mine ? sql`EXISTS (SELECT 1 FROM pool_requests pr WHERE pr.listing_id = pl.id AND pr.status = 'pending' AND pr.unit_id = ${mine})` : sql`false`} AS "requestedByMe"
-    FROM pool_listings pl
+    FROM ${from}
+    JOIN pool_listings pl ON pl.id = page.id
     JOIN cards c ON c.id = pl.card_id
     LEFT JOIN units u ON u.id = pl.unit_id
     LEFT JOIN categories k ON k.id = c.category_id
     LEFT JOIN rooms r ON r.id = c.room_id
     LEFT JOIN buildings b ON b.id = r.building_id
-    LEFT JOIN compounds co ON co.id = r.compound_id`;
+    LEFT JOIN compounds co ON co.id = r.compound_id
+    ORDER BY ${order}`;
 };
 
+/** Sorts that need the card's current values join cards in the page query; the default does not. */
 const LISTING_SORT: Record<string, string> = {
   listedOn: 'pl.listed_on',
   cardNo: 'c.card_no',
@@ -45,38 +54,39 @@ const LISTING_SORT: Record<string, string> = {
   name: 'c.name',
 };
 
+/**
+ * The catalogue: filtered and counted on pool_listings alone (its snapshot of category and search
+ * text), then the page's rows joined to their cards for the current figures.
+ */
 export async function listListings(q: Queryable, actor: Actor, p: ListingQuery): Promise<Page<Listing>> {
   const where: SQL[] = [sql`pl.status = ${p.status ?? 'listed'}`];
-  // A listed card that a document outside the pool has since moved or disposed is not offered.
-  if ((p.status ?? 'listed') === 'listed') where.push(sql`c.unit_id = pl.unit_id AND c.status IN ('idle', 'in_use')`);
-  if (p.q?.trim()) {
-    const f = like(p.q);
-    where.push(
-      sql`(c.search_text LIKE ${f} OR lower(coalesce(k.name, '')) LIKE ${f} OR lower(coalesce(k.code, '')) LIKE ${f} OR lower(coalesce(u.name, '')) LIKE ${f})`,
-    );
-  }
+  if (p.q?.trim()) where.push(sql`pl.search_text LIKE ${like(p.q)}`);
   // A category includes its subcategories (the GB/T 14885 tree's path).
-  if (p.categoryId) where.push(sql`k.path LIKE (SELECT path FROM categories WHERE id = ${p.categoryId}) || '%'`);
+  if (p.categoryId)
+    where.push(
+      sql`pl.category_id IN (SELECT id FROM categories WHERE path LIKE (SELECT path FROM categories WHERE id = ${p.categoryId}) || '%')`,
+    );
   if (p.condition) where.push(sql`pl.condition = ${p.condition}`);
-  if (p.location?.trim()) where.push(sql`lower(${locationSql}) LIKE ${like(p.location)}`);
+  if (p.location?.trim())
+    where.push(sql`EXISTS (SELECT 1 FROM cards c JOIN rooms r ON r.id = c.room_id LEFT JOIN buildings b ON b.id = r.building_id
+      LEFT JOIN compounds co ON co.id = r.compound_id WHERE c.id = pl.card_id AND lower(${locationSql}) LIKE ${like(p.location)})`);
   if (p.mine === 'true') where.push(inScope(sql`pl.unit_id`, unitScope(actor, 'pool.read')));
   const cond = sql.join(where, sql` AND `);
-  const order = sql.raw(`${LISTING_SORT[p.sort ?? 'listedOn']} ${p.order === 'desc' || !p.sort ? 'DESC' : 'ASC'}, c.card_no`);
-  const items = await query<Listing>(
-    q,
-    sql`${listingSelect(actor)} WHERE ${cond} ORDER BY ${order} LIMIT ${p.pageSize} OFFSET ${(p.page - 1) * p.pageSize}`,
-  );
-  const [{ n }] = await query<{ n: number }>(
-    q,
-    sql`SELECT count(*)::int AS n FROM pool_listings pl JOIN cards c ON c.id = pl.card_id LEFT JOIN units u ON u.id = pl.unit_id
-      LEFT JOIN categories k ON k.id = c.category_id LEFT JOIN rooms r ON r.id = c.room_id
-      LEFT JOIN buildings b ON b.id = r.building_id LEFT JOIN compounds co ON co.id = r.compound_id WHERE ${cond}`,
-  );
+  const dir = p.order === 'desc' || !p.sort ? 'DESC' : 'ASC';
+  const key = p.sort ?? 'listedOn';
+  const order = sql.raw(`${LISTING_SORT[key]} ${dir}, pl.id ${dir}`);
+  const joinCards = key === 'listedOn' ? sql`` : sql`JOIN cards c ON c.id = pl.card_id`;
+  // The page's ids in order (the default sort walks pool_listings_status_idx and stops at the page);
+  // the outer query repeats the order over the same aliases.
+  const page = sql`(SELECT pl.id FROM pool_listings pl ${joinCards} WHERE ${cond}
+    ORDER BY ${order} LIMIT ${p.pageSize} OFFSET ${(p.page - 1) * p.pageSize}) page`;
+  const items = await query<Listing>(q, listingRows(actor, page, order));
+  const [{ n }] = await query<{ n: number }>(q, sql`SELECT count(*)::int AS n FROM pool_listings pl WHERE ${cond}`);
   return { items, total: n, page: p.page, pageSize: p.pageSize };
 }
 
 export async function getListing(q: Queryable, actor: Actor, id: string): Promise<Listing> {
-  const [row] = await query<Listing>(q, sql`${listingSelect(actor)} WHERE pl.id = ${id}`);
+  const [row] = await query<Listing>(q, listingRows(actor, sql`(SELECT ${id}::uuid AS id) page`, sql`pl.id`));
   if (!row) throw notFound('公物仓资产');
   return row;
 }

@@ -49,6 +49,19 @@ export async function offerCards(q: Queryable, actor: Actor, input: OfferInput):
     const committee = input.mode === 'physical' ? await committeeUnit(tx) : undefined;
     const today = todayShanghai();
     const ids: string[] = [];
+    const texts = new Map(
+      (
+        await query<{ id: string; text: string }>(
+          tx,
+          sql`SELECT c.id, lower(concat_ws(chr(31), c.card_no, c.name, c.spec, c.brand, k.code, k.name, u.name)) AS text
+          FROM cards c LEFT JOIN categories k ON k.id = c.category_id LEFT JOIN units u ON u.id = c.unit_id
+          WHERE c.id IN (${sql.join(
+            cardIds.map((i) => sql`${i}`),
+            sql`, `,
+          )})`,
+        )
+      ).map((r) => [r.id, r.text]),
+    );
     for (const card of rows) {
       try {
         const [row] = await tx
@@ -56,6 +69,8 @@ export async function offerCards(q: Queryable, actor: Actor, input: OfferInput):
           .values({
             cardId: card.id,
             unitId: card.unitId,
+            categoryId: card.categoryId,
+            searchText: texts.get(card.id) ?? '',
             mode: input.mode,
             reason: input.reason,
             condition: input.condition,

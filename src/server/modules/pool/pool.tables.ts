@@ -25,6 +25,13 @@ export const poolListings = pgTable(
     reason: text('reason').notNull(), // idle | under_used | over_standard | event_end
     condition: text('condition').notNull(), // good | fair | needs_repair
     note: text('note'),
+    /**
+     * Snapshots taken when listed, so the catalogue filters and counts on this table alone (no join
+     * to a million cards): the card's category, and lower-cased card number, name, spec, brand,
+     * category code and name and the offering unit's name, joined by chr(31).
+     */
+    categoryId: uuid('category_id').notNull(),
+    searchText: text('search_text').notNull().default(''),
     status: text('status').notNull().default('listed'), // listed | reallocated | withdrawn
     listedOn: date('listed_on', { mode: 'string' }).notNull(),
     listedBy: uuid('listed_by'),
@@ -34,7 +41,8 @@ export const poolListings = pgTable(
   },
   (t) => [
     uniqueIndex('pool_listings_listed_card_uniq').on(t.cardId).where(sql`status = 'listed'`),
-    index('pool_listings_status_idx').on(t.status, t.listedOn),
+    index('pool_listings_status_idx').on(t.status, t.listedOn, t.id),
+    index('pool_listings_category_idx').on(t.categoryId, t.status),
     index('pool_listings_unit_idx').on(t.unitId, t.status),
   ],
 );

@@ -101,6 +101,8 @@ describe('the idle pool: offer, find, request, the committee decides, the card m
       location: '第一集中办公区 1号楼 302',
       daysInPool: 0,
     });
+    expect((await u03c.get(`/api/pool/listings?q=${encodeURIComponent('财政')}`)).json().total).toBe(1);
+    expect((await u03c.get(`/api/pool/listings?q=${encodeURIComponent('台式机')}`)).json().total).toBe(2);
     const byCat = (await u03c.get(`/api/pool/listings?categoryId=${w.cat.computers}`)).json();
     expect(byCat.total).toBe(2);
     expect((await u03c.get('/api/pool/listings?condition=fair')).json().items.map((i: { cardNo: string }) => i.cardNo)).toEqual([
@@ -223,14 +225,15 @@ describe('the idle pool: offer, find, request, the committee decides, the card m
     expect(submitted.statusCode, submitted.body).toBe(200);
   });
 
-  it('a listed card that a document outside the pool disposed of leaves the catalogue, and approving a request for it is refused', async () => {
+  it('a listed card that a document outside the pool disposed of shows as unavailable, and approving a request for it is refused', async () => {
     const old = await idleCard(t.database, w, { name: '旧文件柜', roomId: null, usingDepartmentId: null });
     const listing = (await u01.post('/api/pool/listings', { cardIds: [old.id], mode: 'virtual', reason: 'idle', condition: 'fair' })).json()
       .ids[0];
     const req = (await u03c.post(`/api/pool/listings/${listing}/requests`, { purpose: '档案存放' })).json().id;
     // As a disposal document would leave it (the test stands in for the workflow module here).
     await t.database.db.execute(sql`UPDATE cards SET status = 'disposed' WHERE id = ${old.id}`);
-    expect((await u03c.get(`/api/pool/listings?q=${encodeURIComponent('旧文件柜')}`)).json().total).toBe(0);
+    const shown = (await u03c.get(`/api/pool/listings?q=${encodeURIComponent('旧文件柜')}`)).json();
+    expect(shown.items.map((i: { cardNo: string; available: boolean }) => [i.cardNo, i.available])).toEqual([[old.cardNo, false]]);
     const res = await officer.post(`/api/pool/requests/${req}/decide`, { approve: true });
     expect(res.statusCode).toBe(409);
     expect(res.json().message).toBe(`资产 ${old.cardNo} 入仓后已被调出或状态已变更，不能调剂，请入仓单位撤回`);

@@ -91,11 +91,13 @@ export default function PoolCatalogPage() {
       render: (_, l) => (
         <Space size={4}>
           {l.status !== 'listed' && <Tag>{codeLabel(LISTING_STATUSES, l.status, locale)}</Tag>}
+          {l.status === 'listed' && !l.available && <Tag color="red">{t('资产已变更，不可调剂', 'Changed; not available')}</Tag>}
           {l.pendingRequests > 0 && <Tag color="orange">{t(`${l.pendingRequests} 个申请`, `${l.pendingRequests} request(s)`)}</Tag>}
           {l.requestedByMe ? (
             <Tag color="blue">{t('已申请', 'Requested')}</Tag>
           ) : (
             l.status === 'listed' &&
+            l.available &&
             can('pool.request') &&
             (committee || l.unitId !== me.unitId) && (
               <Button size="small" type="link" data-testid={`request-${l.cardNo}`} onClick={() => setAsking(l)}>

@@ -95,7 +95,7 @@ describe('a count from plan to approved adjustments', () => {
     expect(scanBefore.statusCode).toBe(409);
   });
 
-  it('starts with a snapshot of the five cards of unit 01 that later edits do not rewrite', async () => {
+  it('starts with a snapshot of the six cards of unit 01 that later edits do not rewrite', async () => {
     const res = await officer.post(`/api/counts/${countId}/start`);
     expect(res.json()).toEqual({ expectedCount: 6 });
     await addCard(t.database, w, { name: '开始后登记的资产' });
@@ -104,7 +104,7 @@ describe('a count from plan to approved adjustments', () => {
     expect(snap.map((r) => r.name)).toEqual(['资产A', '资产B', '资产C', '资产D', '资产E', '资产H']);
   });
 
-  it('records scans once each: the same batch synced twice, and a card scanned twice, count once', async () => {
+  it('records scans once each: the same batch synced twice or by two phones at once, and a card scanned twice, count once', async () => {
     const batch = [
       scan({ code: `https://gongwu.example/m/cards/${card.A.id}`, roomId: w.u01Room }),
       scan({ code: card.B.cardNo, roomId: room303 }),
@@ -128,9 +128,16 @@ describe('a count from plan to approved adjustments', () => {
     expect({ recorded: again.json().recorded, duplicates: again.json().duplicates }).toEqual({ recorded: 0, duplicates: 6 });
     // A second scan of A under a new key: one more row, still one result.
     await expectOk(counter.post(`/api/counts/${countId}/scans`, { scans: [scan({ code: card.A.cardNo })] }));
+    // Two phones syncing the same queued scan at once: one row.
+    const shared = [scan({ code: card.A.cardNo, roomId: w.u01Room })];
+    const both = await Promise.all([
+      counter.post(`/api/counts/${countId}/scans`, { scans: shared }),
+      officer.post(`/api/counts/${countId}/scans`, { scans: shared }),
+    ]);
+    expect(both.map((r) => r.json().recorded).sort()).toEqual([0, 1]);
     expect(
       (await queryOne<{ n: number }>(t.database.db, sql`SELECT count(*)::int AS n FROM count_scans WHERE count_id = ${countId}`))!.n,
-    ).toBe(7);
+    ).toBe(8);
   });
 
   it('reconciles to exact figures: 2 in place, 1 moved, 3 missing, 1 damaged, 2 surplus, 1 outside, 33.33 %', async () => {

@@ -1,4 +1,5 @@
--- Change counters: a number per unit that grows with every committed change to that unit's cards,
+-- Change counters: a number per unit that grows with every committed change to that unit's cards'
+-- figures (owner, category, value, depreciation, status, use, dates, quantity, name),
 -- and one ('ref') for the reference data the dashboard also reads (units, categories, standards,
 -- staff). A cached result remembers the sum of its scope's counters read before it was computed,
 -- and is served only while that sum is unchanged, so it is exact whichever process wrote.
@@ -18,8 +19,17 @@ BEGIN
     INSERT INTO change_touches (tx, key) SELECT DISTINCT txid_current(), 'unit:' || unit_id FROM new_rows WHERE unit_id IS NOT NULL
     ON CONFLICT DO NOTHING;
   ELSIF TG_OP = 'UPDATE' THEN
+    -- Only changes to what the cached figures read (owner, category, value, depreciation, status,
+    -- use, dates, quantity, the name the standards match): a note or a custodian does not count.
     INSERT INTO change_touches (tx, key)
-    SELECT DISTINCT txid_current(), 'unit:' || u FROM (SELECT unit_id FROM new_rows UNION SELECT unit_id FROM old_rows) x(u) WHERE u IS NOT NULL
+    SELECT DISTINCT txid_current(), 'unit:' || u
+    FROM new_rows n JOIN old_rows o ON o.id = n.id, LATERAL (VALUES (n.unit_id), (o.unit_id)) x(u)
+    WHERE u IS NOT NULL
+      AND (n.unit_id, n.category_id, n.original_value_fen, n.accumulated_depreciation_fen, n.status, n.use_mode, n.posted_on,
+           n.disposed_on, n.quantity, n.name)
+          IS DISTINCT FROM
+          (o.unit_id, o.category_id, o.original_value_fen, o.accumulated_depreciation_fen, o.status, o.use_mode, o.posted_on,
+           o.disposed_on, o.quantity, o.name)
     ON CONFLICT DO NOTHING;
   ELSE
     INSERT INTO change_touches (tx, key) SELECT DISTINCT txid_current(), 'unit:' || unit_id FROM old_rows WHERE unit_id IS NOT NULL

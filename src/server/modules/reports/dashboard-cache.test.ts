@@ -109,7 +109,7 @@ describe('dashboard cache', () => {
     expect(left?.n).toBe(0);
   });
 
-  it('counts an edit through the API as a change of its unit', async () => {
+  it("counts a renaming through the API as a change of its unit's figures, and a note as none", async () => {
     const db = t.database.db;
     const admin = await t.as('d-admin-a');
     const card = await makeCard(db, { unitId: unitA, categoryId: cat, originalValueFen: 10_000 });
@@ -117,6 +117,10 @@ describe('dashboard cache', () => {
     const cur = (await admin.get(`/api/cards/${card}`)).json();
     const res = await admin.patch(`/api/cards/${card}`, { expectVersion: cur.version, name: '改名的资产' });
     expect(res.statusCode, res.body).toBe(200);
+    expect(BigInt(await changeVersion(db, [unitA]))).toBe(BigInt(v0) + 1n);
+    // A note is no figure: the version, and so the cached figures, stay.
+    const again = (await admin.get(`/api/cards/${card}`)).json();
+    expect((await admin.patch(`/api/cards/${card}`, { expectVersion: again.version, note: '只改备注' })).statusCode).toBe(200);
     expect(BigInt(await changeVersion(db, [unitA]))).toBe(BigInt(v0) + 1n);
   });
 });

@@ -3,9 +3,11 @@ import { queryOne, type Queryable } from './engine.ts';
 
 /**
  * The sum of the change counters of a unit scope and of the reference data
- * (migrations/post/120_change_counters.sql): it grows with every commit that changes a card of a
- * unit in the scope, or a unit, category, standard or staff row, from whichever process. A result
- * computed after reading it stays exact for as long as it reads the same.
+ * (migrations/post/120_change_counters.sql): it grows with every commit that adds, removes or
+ * changes the figures of a card of a unit in the scope (owner, category, value, depreciation,
+ * status, use, dates, quantity, name: not a note), or a unit, category, standard or staff row,
+ * from whichever process. A result that reads no other card column, computed after reading the
+ * version, stays exact for as long as the version reads the same.
  */
 export async function changeVersion(q: Queryable, scope: 'all' | string[]): Promise<string> {
   const keys = scope === 'all' ? null : ['ref', ...scope.map((u) => `unit:${u}`)];

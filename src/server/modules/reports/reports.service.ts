@@ -171,11 +171,17 @@ async function dashboardFigures(q: Queryable, scope: 'all' | string[]): Promise<
   };
 }
 
+const stepsExist = new WeakSet<Queryable>();
+
 /** Submitted documents whose current approval step is a role this user holds (not their own). */
 async function waitingForMe(q: Queryable, actor: Actor) {
   if (actor.grants.length === 0) return [];
-  const exists = await queryOne<{ t: string | null }>(q, sql`SELECT to_regclass('document_steps')::text AS t`);
-  if (!exists?.t) return [];
+  // A table, once there, stays: asked once per database, not on every home page.
+  if (!stepsExist.has(q)) {
+    const exists = await queryOne<{ t: string | null }>(q, sql`SELECT to_regclass('document_steps')::text AS t`);
+    if (!exists?.t) return [];
+    stepsExist.add(q);
+  }
   const match = sql.join(
     actor.grants.map(
       (g) => sql`(s.role = ${g.role} AND (s.scope_unit_id IS NULL OR s.scope_unit_id = ${g.unitId}::uuid OR ${g.unitId}::uuid IS NULL))`,

@@ -40,7 +40,9 @@ const stats = (xs: number[]) => {
 };
 
 function gongwu(args: string[], env: NodeJS.ProcessEnv): ChildProcess {
-  return spawn(process.execPath, [path.join(root, 'bin', 'gongwu.js'), ...args], {
+  // GONGWU_LOAD_NODE_ARGS: node options for the server alone, e.g. "--cpu-prof --cpu-prof-dir=prof".
+  const nodeArgs = (process.env.GONGWU_LOAD_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  return spawn(process.execPath, [...nodeArgs, path.join(root, 'bin', 'gongwu.js'), ...args], {
     env: { ...process.env, ...env },
     cwd: root,
     stdio: ['ignore', 'pipe', 'pipe'],

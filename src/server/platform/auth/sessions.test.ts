@@ -95,7 +95,7 @@ describe('the session look-up reused by reads', () => {
         await t.close();
       }
     }
-  });
+  }, 240_000); // two fresh embedded databases
 });
 
 describe('a temporary password', () => {

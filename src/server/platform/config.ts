@@ -8,6 +8,12 @@ export interface Config {
   /** Folder of the embedded engine; 'memory://' for a throwaway database (tests). */
   dataDir: string;
   sessionTtlHours: number;
+  /**
+   * How long a session's look-up is reused for reads (GET) in this process; 0 = every request asks
+   * the database. Sign-out, password changes, deactivation and new roles made through this server
+   * take effect at once; made by another process (a CLI on PostgreSQL), within this time.
+   */
+  sessionCacheSeconds: number;
   /** Cookies get `Secure` when served behind HTTPS. */
   secureCookies: boolean;
   /** Where the built web app lives; served at / when present. */
@@ -57,6 +63,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     databaseUrl: env.DATABASE_URL || undefined,
     dataDir: env.GONGWU_DATA_DIR?.startsWith('memory://') ? env.GONGWU_DATA_DIR : path.resolve(env.GONGWU_DATA_DIR ?? 'data'),
     sessionTtlHours: Number(env.SESSION_TTL_HOURS ?? 12),
+    sessionCacheSeconds: num(env.SESSION_CACHE_SECONDS, 5),
     secureCookies: env.SECURE_COOKIES === 'true',
     webDir: path.resolve(env.GONGWU_WEB_DIR ?? 'dist/web'),
     logLevel: env.LOG_LEVEL ?? 'info',

@@ -206,6 +206,10 @@ export function benchCli(program: Command, ctx: CliContext) {
               seconds: Number(o.seconds),
               url: o.engineUrl ?? process.env.DATABASE_URL ?? undefined,
               out: o.out,
+              // --database's default names the scale benchmark's database; the load scenario keeps its own.
+              database: o.database === 'gongwu_bench' ? undefined : o.database,
+              dir: o.dir,
+              reuse: o.reuse,
             },
             ctx.log,
           ).then(() => undefined)

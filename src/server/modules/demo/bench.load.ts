@@ -18,6 +18,11 @@ export interface LoadOptions {
   seconds: number;
   url?: string;
   out?: string;
+  /** PostgreSQL: the database to create (default gongwu_load); PGlite: a folder to keep instead of a temporary one. */
+  database?: string;
+  dir?: string;
+  /** Time the data of an earlier run again (with --database or --dir): no new database, no seeding. */
+  reuse?: boolean;
 }
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
@@ -35,7 +40,9 @@ const stats = (xs: number[]) => {
 };
 
 function gongwu(args: string[], env: NodeJS.ProcessEnv): ChildProcess {
-  return spawn(process.execPath, [path.join(root, 'bin', 'gongwu.js'), ...args], {
+  // GONGWU_LOAD_NODE_ARGS: node options for the server alone, e.g. "--cpu-prof --cpu-prof-dir=prof".
+  const nodeArgs = (process.env.GONGWU_LOAD_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  return spawn(process.execPath, [...nodeArgs, path.join(root, 'bin', 'gongwu.js'), ...args], {
     env: { ...process.env, ...env },
     cwd: root,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -43,18 +50,26 @@ function gongwu(args: string[], env: NodeJS.ProcessEnv): ChildProcess {
 }
 
 async function freshEnv(
-  url: string | undefined,
+  o: LoadOptions,
   log: (m: string) => void,
 ): Promise<{ env: NodeJS.ProcessEnv; cleanup: () => Promise<void>; where: string }> {
-  if (url) {
-    const admin = new pg.Client({ connectionString: url });
-    await admin.connect();
-    await admin.query('DROP DATABASE IF EXISTS gongwu_load WITH (FORCE)');
-    await admin.query('CREATE DATABASE gongwu_load');
-    await admin.end();
-    const target = new URL(url);
-    target.pathname = '/gongwu_load';
-    return { env: { DATABASE_URL: target.toString() }, where: `PostgreSQL ${target.host}/gongwu_load`, cleanup: async () => undefined };
+  if (o.url) {
+    const name = o.database ?? 'gongwu_load';
+    if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`not a plain database name: ${name}`);
+    if (!o.reuse) {
+      const admin = new pg.Client({ connectionString: o.url });
+      await admin.connect();
+      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await admin.query(`CREATE DATABASE ${name}`);
+      await admin.end();
+    }
+    const target = new URL(o.url);
+    target.pathname = `/${name}`;
+    return { env: { DATABASE_URL: target.toString() }, where: `PostgreSQL ${target.host}/${name}`, cleanup: async () => undefined };
+  }
+  if (o.dir) {
+    fs.mkdirSync(o.dir, { recursive: true });
+    return { env: { GONGWU_DATA_DIR: path.resolve(o.dir), DATABASE_URL: '' }, where: `PGlite in ${o.dir}`, cleanup: async () => undefined };
   }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongwu-load-'));
   log(`PGlite in ${dir}`);
@@ -123,16 +138,18 @@ async function call(
 }
 
 export async function runLoad(o: LoadOptions, log: (m: string) => void): Promise<unknown> {
-  const { env, cleanup, where } = await freshEnv(o.url, log);
+  const { env, cleanup, where } = await freshEnv(o, log);
   const port = 20000 + Math.floor(Math.random() * 20000);
   const serverEnv = { ...env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', GONGWU_DEMO_SCALE: 'demo' };
-  log('Loading the demo data…');
-  const seeded = spawnSync(process.execPath, [path.join(root, 'bin', 'gongwu.js'), 'seed-demo'], {
-    env: { ...process.env, ...serverEnv },
-    cwd: root,
-    encoding: 'utf8',
-  });
-  if (seeded.status !== 0) throw new Error(`seed-demo failed: ${seeded.stderr}`);
+  if (!o.reuse) {
+    log('Loading the demo data…');
+    const seeded = spawnSync(process.execPath, [path.join(root, 'bin', 'gongwu.js'), 'seed-demo'], {
+      env: { ...process.env, ...serverEnv },
+      cwd: root,
+      encoding: 'utf8',
+    });
+    if (seeded.status !== 0) throw new Error(`seed-demo failed: ${seeded.stderr}`);
+  }
   const server = gongwu(['serve'], serverEnv);
   let serverOut = '';
   server.stdout!.on('data', (d) => {

@@ -79,6 +79,25 @@ describe('sessions end at once', () => {
   });
 });
 
+describe('the session look-up reused by reads', () => {
+  it('serves reads for SESSION_CACHE_SECONDS after a revocation made outside this server, refuses a change at once, and with 0 refuses the next read', async () => {
+    for (const seconds of [600, 0]) {
+      const t = await createTestApp({ config: { sessionCacheSeconds: seconds } });
+      try {
+        await insertUser(t.database.db, 'hal', TEST_PASSWORD, [{ role: 'staff', unitId: randomUnitId() }]);
+        const s = await signIn(t, 'hal');
+        expect((await s('GET', '/api/auth/me')).statusCode).toBe(200);
+        // As another process would (a CLI on PostgreSQL): straight into the database, unseen by the cache.
+        await t.database.db.execute(sql`update sessions set revoked_at = now()`);
+        expect((await s('GET', '/api/auth/me')).statusCode, `${seconds} s`).toBe(seconds ? 200 : 401);
+        expect((await s('POST', '/api/auth/logout')).statusCode, `${seconds} s`).toBe(401);
+      } finally {
+        await t.close();
+      }
+    }
+  }, 240_000); // two fresh embedded databases
+});
+
 describe('a temporary password', () => {
   let t: TestApp;
   beforeAll(async () => {

@@ -28,8 +28,11 @@ const INSERT_ROWS = 1000;
 // Attachments keep their bytes in the database: a batch also ends when it grows past this.
 const INSERT_BYTES = 8 * 1024 * 1024;
 
-/** drizzle-kit's bookkeeping lives in its own schema; these are skipped should they sit in public. */
-const SKIPPED = new Set(['__drizzle_migrations']);
+/**
+ * drizzle-kit's bookkeeping lives in its own schema; these are skipped should they sit in public.
+ * The change counters (migrations/post/120) only tell a running server's caches what changed.
+ */
+const SKIPPED = new Set(['__drizzle_migrations', 'change_counters', 'change_touches']);
 
 export interface TableInfo {
   name: string;

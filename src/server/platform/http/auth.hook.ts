@@ -73,8 +73,16 @@ export function installAccessControl(app: App, registry: RouteRecord[]): void {
     const progressPoll = (route.config as { progressPoll?: boolean } | undefined)?.progressPoll === true;
     const check = async (req: FastifyRequest, _reply: FastifyReply) => {
       const token = req.cookies[SESSION_COOKIE];
-      const cached =
-        progressPoll && token && !req.headers.authorization && req.server.database.engine === 'pglite' ? cachedActor(token) : undefined;
+      // Reads reuse a session looked up moments ago (session.cache.ts); mutations check it and the CSRF token anew.
+      const maxAge =
+        !token || req.headers.authorization
+          ? 0
+          : progressPoll && req.server.database.engine === 'pglite'
+            ? undefined
+            : SAFE.has(req.method)
+              ? req.server.config.sessionCacheSeconds * 1000
+              : 0;
+      const cached = token && maxAge !== 0 ? cachedActor(token, maxAge) : undefined;
       const actor = cached ?? (await authenticate(req));
       if (!actor) throw new AppError('unauthenticated');
       if (token && actor.via === 'session' && !cached) rememberActor(token, actor);

@@ -295,6 +295,36 @@ CREATE TABLE "report_explanations" (
 	CONSTRAINT "report_explanations_unit_month" UNIQUE("unit_id","month")
 );
 --> statement-breakpoint
+CREATE TABLE "summary_snapshot_rows" (
+	"unit_id" uuid NOT NULL,
+	"month" date NOT NULL,
+	"category_id" uuid NOT NULL,
+	"acq" text,
+	"disp" text,
+	"open_n" integer NOT NULL,
+	"open_v" bigint NOT NULL,
+	"open_a" bigint NOT NULL,
+	"add_n" integer NOT NULL,
+	"add_v" bigint NOT NULL,
+	"add_a" bigint NOT NULL,
+	"up" bigint NOT NULL,
+	"down" bigint NOT NULL,
+	"dep" bigint NOT NULL,
+	"red_n" integer NOT NULL,
+	"red_v" bigint NOT NULL,
+	"red_a" bigint NOT NULL,
+	"close_n" integer NOT NULL,
+	"close_v" bigint NOT NULL,
+	"close_a" bigint NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "summary_snapshots" (
+	"unit_id" uuid NOT NULL,
+	"month" date NOT NULL,
+	"taken_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "summary_snapshots_unit_id_month_pk" PRIMARY KEY("unit_id","month")
+);
+--> statement-breakpoint
 CREATE TABLE "approval_chain_steps" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"document_type" text NOT NULL,
@@ -559,6 +589,7 @@ CREATE INDEX "room_occupants_staff_idx" ON "room_occupants" USING btree ("staff_
 CREATE INDEX "rooms_unit_idx" ON "rooms" USING btree ("unit_id");--> statement-breakpoint
 CREATE INDEX "rooms_floor_idx" ON "rooms" USING btree ("floor_id");--> statement-breakpoint
 CREATE INDEX "staff_unit_idx" ON "staff" USING btree ("unit_id","department_id");--> statement-breakpoint
+CREATE INDEX "summary_snapshot_rows_unit_month_idx" ON "summary_snapshot_rows" USING btree ("unit_id","month");--> statement-breakpoint
 CREATE INDEX "document_events_document_idx" ON "document_events" USING btree ("document_id","id");--> statement-breakpoint
 CREATE INDEX "document_lines_document_idx" ON "document_lines" USING btree ("document_id","line_no");--> statement-breakpoint
 CREATE UNIQUE INDEX "document_lines_open_card_uniq" ON "document_lines" USING btree ("card_id") WHERE open AND card_id IS NOT NULL;--> statement-breakpoint

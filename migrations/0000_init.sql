@@ -150,8 +150,6 @@ CREATE TABLE "depreciation_entries" (
 	"accumulated_after_fen" bigint NOT NULL,
 	"method" text NOT NULL,
 	"workload" numeric(14, 2),
-	"prev_hash" text DEFAULT '' NOT NULL,
-	"hash" text DEFAULT '' NOT NULL,
 	CONSTRAINT "depreciation_entries_run_card" UNIQUE("run_id","card_id")
 );
 --> statement-breakpoint
@@ -166,6 +164,7 @@ CREATE TABLE "depreciation_runs" (
 	"run_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"closed_by" uuid,
 	"closed_at" timestamp with time zone,
+	"digest" text,
 	CONSTRAINT "depreciation_runs_unit_month" UNIQUE("unit_id","month")
 );
 --> statement-breakpoint

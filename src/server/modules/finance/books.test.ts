@@ -459,9 +459,12 @@ describe('depreciation on the tamper-evident ledger', () => {
     await db.execute(sql`UPDATE depreciation_entries SET amount_fen = amount_fen - 1 WHERE card_id = ${a} AND month = '2026-07-01'`);
     await db.execute(sql`DELETE FROM depreciation_entries WHERE card_id = ${b} AND month = '2026-08-01'`);
     await db.execute(sql`DELETE FROM depreciation_entries WHERE card_id = ${a} AND month = '2026-10-01'`);
+    // A change that leaves the figures adding up is found by the run's digest: the month is named.
+    await db.execute(sql`UPDATE depreciation_entries SET monthly_fen = monthly_fen + 1 WHERE card_id = ${b} AND month = '2026-06-01'`);
     const found = (await mine()).failures.map((f) => `${f.month} ${f.cardNo ?? 'unit'} ${f.problem}`).sort();
     expect(found).toEqual(
       [
+        '2026-06 unit run_mismatch',
         `2026-07 ${await cardNo(a)} altered`,
         '2026-07 unit run_mismatch',
         '2026-08 unit run_mismatch',

@@ -150,8 +150,6 @@ CREATE TABLE "depreciation_entries" (
 	"accumulated_after_fen" bigint NOT NULL,
 	"method" text NOT NULL,
 	"workload" numeric(14, 2),
-	"prev_hash" text DEFAULT '' NOT NULL,
-	"hash" text DEFAULT '' NOT NULL,
 	CONSTRAINT "depreciation_entries_run_card" UNIQUE("run_id","card_id")
 );
 --> statement-breakpoint
@@ -166,6 +164,7 @@ CREATE TABLE "depreciation_runs" (
 	"run_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"closed_by" uuid,
 	"closed_at" timestamp with time zone,
+	"digest" text,
 	CONSTRAINT "depreciation_runs_unit_month" UNIQUE("unit_id","month")
 );
 --> statement-breakpoint
@@ -390,6 +389,36 @@ CREATE TABLE "report_explanations" (
 	"written_by" uuid,
 	"written_at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "report_explanations_unit_month" UNIQUE("unit_id","month")
+);
+--> statement-breakpoint
+CREATE TABLE "summary_snapshot_rows" (
+	"unit_id" uuid NOT NULL,
+	"month" date NOT NULL,
+	"category_id" uuid NOT NULL,
+	"acq" text,
+	"disp" text,
+	"open_n" integer NOT NULL,
+	"open_v" bigint NOT NULL,
+	"open_a" bigint NOT NULL,
+	"add_n" integer NOT NULL,
+	"add_v" bigint NOT NULL,
+	"add_a" bigint NOT NULL,
+	"up" bigint NOT NULL,
+	"down" bigint NOT NULL,
+	"dep" bigint NOT NULL,
+	"red_n" integer NOT NULL,
+	"red_v" bigint NOT NULL,
+	"red_a" bigint NOT NULL,
+	"close_n" integer NOT NULL,
+	"close_v" bigint NOT NULL,
+	"close_a" bigint NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "summary_snapshots" (
+	"unit_id" uuid NOT NULL,
+	"month" date NOT NULL,
+	"taken_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "summary_snapshots_unit_id_month_pk" PRIMARY KEY("unit_id","month")
 );
 --> statement-breakpoint
 CREATE TABLE "bookings" (
@@ -744,6 +773,7 @@ CREATE INDEX "pool_listings_unit_idx" ON "pool_listings" USING btree ("unit_id",
 CREATE UNIQUE INDEX "pool_requests_approved_uniq" ON "pool_requests" USING btree ("listing_id") WHERE status = 'approved';--> statement-breakpoint
 CREATE UNIQUE INDEX "pool_requests_pending_uniq" ON "pool_requests" USING btree ("listing_id","unit_id") WHERE status = 'pending';--> statement-breakpoint
 CREATE INDEX "pool_requests_unit_idx" ON "pool_requests" USING btree ("unit_id","status");--> statement-breakpoint
+CREATE INDEX "summary_snapshot_rows_unit_month_idx" ON "summary_snapshot_rows" USING btree ("unit_id","month");--> statement-breakpoint
 CREATE INDEX "bookings_unit_idx" ON "bookings" USING btree ("unit_id","starts_at");--> statement-breakpoint
 CREATE INDEX "bookings_resource_idx" ON "bookings" USING btree ("resource_id","starts_at");--> statement-breakpoint
 CREATE INDEX "bookings_series_idx" ON "bookings" USING btree ("series_id");--> statement-breakpoint

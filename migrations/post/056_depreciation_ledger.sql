@@ -1,3 +1,4 @@
+-- (Superseded by 100_depreciation_run_digest.sql, which drops these columns and seals each run instead.)
 -- The depreciation ledger is tamper-evident like the card ledger (010_card_ledger.sql): each entry
 -- stores the hash of the card's previous entry (by month; 64 zeros for the first) and a hash of its
 -- own fields with it, written by the monthly run (card-depreciation.service.ts). `audit verify`

@@ -26,8 +26,6 @@ export interface ChargeRow {
   monthly_fen: number;
   months: number;
   workload: number | null;
-  /** The hash of the card's previous entry, when the charge found it (the entry chains to it). */
-  prev_hash?: string | null;
 }
 
 const uuidArray = (ids: string[]) =>
@@ -57,7 +55,7 @@ export function chargesSql(unitIds: string[], month: string, replacing: string[]
              c.total_workload AS tw,
              st.first_i, st.life_i,
              (date_part('year', coalesce(pm.month, p.month)) * 12 + date_part('month', coalesce(pm.month, p.month)))::int - 1 AS prev_i,
-             coalesce(pm.monthly_fen, p.monthly_fen) AS prev_monthly, coalesce(pm.hash, p.hash) AS prev_hash, coalesce(pm.original_value_fen, p.original_value_fen) AS prev_v,
+             coalesce(pm.monthly_fen, p.monthly_fen) AS prev_monthly, coalesce(pm.original_value_fen, p.original_value_fen) AS prev_v,
              CASE WHEN pm.card_id IS NOT NULL THEN pm.useful_life_months ELSE p.useful_life_months END AS prev_life,
              w.workload AS w, coalesce(wb.before, 0) AS wb, params.mi
       FROM params
@@ -76,7 +74,7 @@ export function chargesSql(unitIds: string[], month: string, replacing: string[]
       LEFT JOIN depreciation_entries pm ON pm.card_id = c.id AND pm.unit_id = ANY(${uuidArray(unitIds)})
         AND pm.month = (params.m0 - interval '1 month')::date AND c.depreciation_method = 'straight_line'
       LEFT JOIN LATERAL (
-        SELECT e.month, e.monthly_fen, e.original_value_fen, e.useful_life_months, e.hash FROM depreciation_entries e
+        SELECT e.month, e.monthly_fen, e.original_value_fen, e.useful_life_months FROM depreciation_entries e
         WHERE pm.card_id IS NULL AND c.depreciation_method = 'straight_line' AND e.card_id = c.id AND e.month < params.m0
         ORDER BY e.month DESC LIMIT 1
       ) p ON true
@@ -116,7 +114,7 @@ export function chargesSql(unitIds: string[], month: string, replacing: string[]
     SELECT id AS card_id, unit_id, card_no, name, category_id, method, v AS original_value_fen, life AS useful_life_months,
            a AS accumulated_before_fen, amount::bigint AS amount_fen,
            (CASE WHEN method = 'straight_line' THEN monthly_sl ELSE amount END)::bigint AS monthly_fen,
-           (CASE WHEN method = 'straight_line' THEN months ELSE 1 END)::int AS months, w AS workload, prev_hash
+           (CASE WHEN method = 'straight_line' THEN months ELSE 1 END)::int AS months, w AS workload
     FROM charged WHERE amount > 0`;
 }
 
@@ -159,22 +157,14 @@ export async function applyDepreciation(q: Queryable, unitIds: string[], month: 
         AND ch.months = e.months AND ch.amount_fen = e.amount_fen AND ch.monthly_fen = e.monthly_fen
         AND ch.original_value_fen = e.original_value_fen AND ch.useful_life_months IS NOT DISTINCT FROM e.useful_life_months
         AND ch.accumulated_before_fen = e.accumulated_before_fen AND ch.method = e.method AND ch.workload IS NOT DISTINCT FROM e.workload)`);
-  // Each entry chains to the card's previous one (found with the charge for most cards; looked up
-  // for the rest: new cards and units of production), so `audit verify` finds any later edit.
   await q.execute(sql`
     INSERT INTO depreciation_entries (run_id, card_id, unit_id, category_id, month, months, amount_fen, monthly_fen,
-      original_value_fen, useful_life_months, accumulated_before_fen, accumulated_after_fen, method, workload, prev_hash, hash)
-    SELECT x.*, depreciation_entry_hash(x.prev_hash, x.card_id, x.unit_id, x.month, x.months, x.amount_fen, x.monthly_fen,
-      x.original_value_fen, x.useful_life_months, x.accumulated_before_fen, x.accumulated_after_fen, x.method, x.workload)
-    FROM (
-      SELECT ch.run_id, ch.card_id, ch.unit_id, ch.category_id, ${month}::date AS month, ch.months, ch.amount_fen, ch.monthly_fen,
-        ch.original_value_fen, ch.useful_life_months, ch.accumulated_before_fen, ch.accumulated_before_fen + ch.amount_fen AS accumulated_after_fen,
-        ch.method, ch.workload,
-        coalesce(ch.prev_hash, (SELECT e.hash FROM depreciation_entries e WHERE e.card_id = ch.card_id AND e.month < ${month}::date ORDER BY e.month DESC LIMIT 1),
-          repeat('0', 64)) AS prev_hash
-      FROM depreciation_charges ch
-      ${re ? sql`WHERE NOT EXISTS (SELECT 1 FROM depreciation_entries e WHERE e.run_id = ch.run_id AND e.card_id = ch.card_id)` : sql``}
-    ) x`);
+      original_value_fen, useful_life_months, accumulated_before_fen, accumulated_after_fen, method, workload)
+    SELECT ch.run_id, ch.card_id, ch.unit_id, ch.category_id, ${month}::date, ch.months, ch.amount_fen, ch.monthly_fen,
+      ch.original_value_fen, ch.useful_life_months, ch.accumulated_before_fen, ch.accumulated_before_fen + ch.amount_fen, ch.method, ch.workload
+    FROM depreciation_charges ch
+    ${re ? sql`WHERE NOT EXISTS (SELECT 1 FROM depreciation_entries e WHERE e.run_id = ch.run_id AND e.card_id = ch.card_id)` : sql``}`);
+  // The run's seal (depreciation_runs.digest) is written by the caller once the run's totals are in.
   await q.execute(sql`DROP TABLE pg_temp.depreciation_charges`);
   // The embedded engine has no autovacuum: fresh statistics keep next month's lookups on the indexes.
   await q.execute(sql`ANALYZE depreciation_entries`);

@@ -12,18 +12,29 @@ import { withTx } from '../../platform/db/tx.ts';
 import { AppError, invalid } from '../../platform/errors.ts';
 import { changeCard, getCardForUpdate, type CardRow } from './card.service.ts';
 
+/** The last day of the unit's opening balance (its takeover month's end), or null: no takeover yet. */
+export async function openingBalanceEnd(q: Queryable, unitId: string): Promise<string | null> {
+  const b = await queryOne<{ end: string | null }>(
+    q,
+    sql`
+    SELECT (takeover_month + interval '1 month' - interval '1 day')::date::text AS end FROM unit_books WHERE unit_id = ${unitId}`,
+  );
+  return b?.end ?? null;
+}
+
+/**
+ * The rule itself, for callers that check many cards against one unit's books (an import): 'opening'
+ * while the unit has no takeover, or for a card posted by the end of it; otherwise 'supplement'.
+ */
+export const kindFor = (openingEnd: string | null, postedOn: string | null | undefined): 'opening' | 'supplement' =>
+  !openingEnd || (postedOn && postedOn <= openingEnd) ? 'opening' : 'supplement';
+
 /**
  * 'opening' when the card belongs to the unit's opening balance (the unit has no takeover month yet,
  * or the card was posted by the end of it); otherwise 'supplement'.
  */
 export async function registrationKind(q: Queryable, input: Pick<CardInput, 'unitId' | 'postedOn'>): Promise<'opening' | 'supplement'> {
-  const b = await queryOne<{ end: string | null }>(
-    q,
-    sql`
-    SELECT (takeover_month + interval '1 month' - interval '1 day')::date::text AS end FROM unit_books WHERE unit_id = ${input.unitId}`,
-  );
-  if (!b?.end) return 'opening';
-  return input.postedOn && input.postedOn <= b.end ? 'opening' : 'supplement';
+  return kindFor(await openingBalanceEnd(q, input.unitId), input.postedOn);
 }
 
 /** 补录入账: the unit's finance posts a card registered by hand after the takeover. */

@@ -5,11 +5,14 @@ import { query, type Queryable } from '../../platform/db/engine.ts';
 type Result = LedgerVerification['depreciation'];
 
 /**
- * Verifies the depreciation ledger (migrations/post/056_depreciation_ledger.sql), set-based:
- * - each entry's hash recomputes from its fields and its prev_hash: otherwise it was altered;
- * - each entry's prev_hash is the hash of the card's entry the month before it (zeros for the
- *   first): otherwise entries between them were removed (or one was inserted by hand);
- * - each run's card count and total equal its entries: otherwise entries of that month went;
+ * Verifies the depreciation ledger (migrations/post/100_depreciation_run_digest.sql), set-based:
+ * - each run's digest recomputes from its entries and the unit's run before, and its card count
+ *   and total equal its entries: otherwise an entry of that month was altered, inserted or deleted;
+ * - each entry's balance after is its balance before plus its charge: otherwise it was altered
+ *   (named by card and month);
+ * - each entry starts from the balance after the card's entry before it, unless a change of the
+ *   card's accumulated depreciation (a revaluation, an adjustment) came between: otherwise entries
+ *   between them were removed;
  * - a card's accumulated depreciation equals its last entry's balance after, unless a later change
  *   of the card (a revaluation, a disposal) set it since: otherwise its last entries went.
  * `unitIds` narrows the check to those units' entries and runs.
@@ -34,25 +37,29 @@ export async function verifyDepreciationLedger(q: Queryable, opts: { unitIds?: s
     q,
     sql`
     WITH e AS MATERIALIZED (
-      SELECT d.card_id, d.unit_id, d.month, d.hash, d.prev_hash, d.accumulated_after_fen, d.run_id,
-        depreciation_entry_hash(d.prev_hash, d.card_id, d.unit_id, d.month, d.months, d.amount_fen, d.monthly_fen,
-          d.original_value_fen, d.useful_life_months, d.accumulated_before_fen, d.accumulated_after_fen, d.method, d.workload) AS recomputed,
-        lag(d.hash) OVER (PARTITION BY d.card_id ORDER BY d.month) AS pred_hash,
+      SELECT d.card_id, d.unit_id, d.month, d.amount_fen, d.accumulated_before_fen, d.accumulated_after_fen, d.run_id, r.run_at,
+        lag(d.accumulated_after_fen) OVER w AS pred_after, lag(r.run_at) OVER w AS pred_run_at,
         row_number() OVER (PARTITION BY d.card_id ORDER BY d.month DESC) AS from_last
-      FROM depreciation_entries d WHERE ${inUnits('d.unit_id')}
+      FROM depreciation_entries d JOIN depreciation_runs r ON r.id = d.run_id WHERE ${inUnits('d.unit_id')}
+      WINDOW w AS (PARTITION BY d.card_id ORDER BY d.month)
+    ), runs AS (
+      SELECT r.id, r.unit_id, r.month, r.card_count, r.total_fen, r.digest,
+        depreciation_run_digest(lag(r.digest) OVER (PARTITION BY r.unit_id ORDER BY r.month), depreciation_run_body(r.id)) AS recomputed
+      FROM depreciation_runs r WHERE ${inUnits('r.unit_id')}
     ), bad AS (
-      SELECT card_id, unit_id, month, 'altered' AS problem FROM e WHERE recomputed <> hash
+      SELECT card_id, unit_id, month, 'altered' AS problem FROM e WHERE accumulated_before_fen + amount_fen <> accumulated_after_fen
       UNION ALL
-      SELECT card_id, unit_id, month, 'removed' FROM e WHERE recomputed = hash AND prev_hash <> coalesce(pred_hash, repeat('0', 64))
+      SELECT card_id, unit_id, month, 'removed' FROM e
+      WHERE accumulated_before_fen + amount_fen = accumulated_after_fen AND pred_after IS NOT NULL AND accumulated_before_fen <> pred_after
+        AND NOT EXISTS (SELECT 1 FROM card_events ce WHERE ce.card_id = e.card_id AND ce.occurred_at > e.pred_run_at AND ce.after ? 'accumulatedDepreciationFen')
       UNION ALL
-      SELECT NULL, r.unit_id, r.month, 'run_mismatch' FROM depreciation_runs r
+      SELECT NULL, r.unit_id, r.month, 'run_mismatch' FROM runs r
       LEFT JOIN (SELECT run_id, count(*)::int AS n, sum(amount_fen) AS total FROM depreciation_entries GROUP BY run_id) x ON x.run_id = r.id
-      WHERE ${inUnits('r.unit_id')} AND (r.card_count <> coalesce(x.n, 0) OR r.total_fen <> coalesce(x.total, 0))
+      WHERE r.card_count <> coalesce(x.n, 0) OR r.total_fen <> coalesce(x.total, 0) OR r.digest IS DISTINCT FROM r.recomputed
       UNION ALL
       SELECT e.card_id, e.unit_id, e.month, 'balance_mismatch' FROM e JOIN cards c ON c.id = e.card_id
-      JOIN depreciation_runs r ON r.id = e.run_id
       WHERE e.from_last = 1 AND c.accumulated_depreciation_fen <> e.accumulated_after_fen
-        AND NOT EXISTS (SELECT 1 FROM card_events ce WHERE ce.card_id = c.id AND ce.occurred_at > r.run_at AND ce.after ? 'accumulatedDepreciationFen')
+        AND NOT EXISTS (SELECT 1 FROM card_events ce WHERE ce.card_id = c.id AND ce.occurred_at > e.run_at AND ce.after ? 'accumulatedDepreciationFen')
     )
     SELECT b.card_id::text, c.card_no, b.unit_id::text, to_char(b.month, 'YYYY-MM') AS month, b.problem
     FROM bad b LEFT JOIN cards c ON c.id = b.card_id

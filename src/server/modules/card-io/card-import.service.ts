@@ -5,6 +5,7 @@ import { queryOne, type Database } from '../../platform/db/engine.ts';
 import { withTx } from '../../platform/db/tx.ts';
 import { AppError } from '../../platform/errors.ts';
 import { registerCardsBulk, type CardDraft } from '../assets/card-bulk.service.ts';
+import { kindFor, openingBalanceEnd } from '../assets/card-supplement.service.ts';
 import { existingSerials, loadImportLookups } from './card-import.lookups.ts';
 import { quotedError, shownValue, validateRow } from './card-import.validate.ts';
 import { readCardSheet } from './card-sheet.reader.ts';
@@ -38,9 +39,11 @@ export async function importCards(database: Database, req: ImportRequest): Promi
   const unit = await queryOne<{ id: string }>(db, sql`SELECT id FROM units WHERE id = ${req.unitId}`);
   if (!unit) throw new AppError('not_found', '单位不存在');
   const lookups = await loadImportLookups(db, req.unitId);
+  const openingEnd = await openingBalanceEnd(db, req.unitId);
   const today = todayInShanghai();
   const errors: ImportError[] = [];
   const drafts: CardDraft[] = [];
+  const draftRows: number[] = [];
   const serialRows = new Map<string, number>();
 
   // The sheet's <dimension>, when present, gives a total for the progress bar while reading.
@@ -50,6 +53,8 @@ export async function importCards(database: Database, req: ImportRequest): Promi
     req.file,
     (rowNo, raw) => {
       const { draft, errors: rowErrors } = validateRow(rowNo, raw, lookups, today);
+      const late = draft && supplementError(rowNo, draft, openingEnd, shownValue(raw.postedOn).trim());
+      if (late) rowErrors.push(late);
       const serial = shownValue(raw.serialNo).trim();
       if (serial) {
         const first = serialRows.get(serial);
@@ -58,7 +63,10 @@ export async function importCards(database: Database, req: ImportRequest): Promi
       }
       if (rowErrors.length) errors.push(...rowErrors.map(quotedError));
       // Drafts are kept only while the file is still clean: a rejected file needs no cards in memory.
-      else if (draft && errors.length === 0) drafts.push(draft);
+      else if (draft && errors.length === 0) {
+        drafts.push(draft);
+        draftRows.push(rowNo);
+      }
       if (rowNo % 1000 === 0) req.progress?.(rowNo, lastRow, `已读取并校验 ${rowNo} 行`);
     },
     (n) => {
@@ -97,6 +105,12 @@ export async function importCards(database: Database, req: ImportRequest): Promi
     // Two imports into one unit at once must not both pass the serial-number check: the second
     // waits here, then sees the first one's cards.
     await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${`cards.import:${req.unitId}`}))`);
+    // The books as they are now: a takeover recorded since the file was checked turns later rows into 补录.
+    const endNow = await openingBalanceEnd(tx, req.unitId);
+    if (endNow !== openingEnd) {
+      const late = drafts.flatMap((d, i) => supplementError(draftRows[i], d, endNow, d.postedOn ?? '') ?? []);
+      if (late.length) return { clash: late };
+    }
     const taken = await existingSerials(tx, req.unitId, [...serialRows.keys()]);
     if (taken.size)
       return {
@@ -129,6 +143,26 @@ export async function importCards(database: Database, req: ImportRequest): Promi
     reportFile: null,
     firstCardNo: written.firstCardNo,
     lastCardNo: written.lastCardNo,
+  };
+}
+
+/**
+ * The card service's rule (assets card-supplement.service.ts) for each row: once the unit's books
+ * are taken over, a card posted after the takeover month (or not yet posted) is a 补录 — it needs a
+ * reason and finance's approval card by card, so an import, which registers opening balances, refuses
+ * the row. A posting date in a closed month of a unit without a takeover is booked as a late entry
+ * by the period trigger, as for a card registered by hand.
+ */
+function supplementError(row: number, d: CardDraft, openingEnd: string | null, shown: string): ImportError | null {
+  if (kindFor(openingEnd, d.postedOn) === 'opening') return null;
+  const takeover = openingEnd!.slice(0, 7);
+  return {
+    row,
+    column: '入账日期',
+    value: shown || d.postedOn || '',
+    reason: d.postedOn
+      ? `本单位账套已于 ${takeover} 期初建账，入账日期 ${d.postedOn} 在期初之后：这是补录，不能作为期初卡片导入，请在卡片页逐张补录并写明理由，由单位财务审核入账`
+      : `本单位账套已于 ${takeover} 期初建账，待入账的卡片是补录，不能作为期初卡片导入，请在卡片页逐张补录并写明理由，由单位财务审核入账`,
   };
 }
 

@@ -6,6 +6,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { query, queryOne } from '../../platform/db/engine.ts';
 import { createTestApp, type Client, type TestApp } from '../../testing/test-app.ts';
+import type { CardInput } from '../../../shared/assets.contracts.ts';
+import { withTx } from '../../platform/db/tx.ts';
+import { registrationKind } from '../assets/card-supplement.service.ts';
+import { registerCard } from '../assets/card.service.ts';
 import { importCards } from './card-import.service.ts';
 import { DEMO_PASSWORD, fillTemplate, finish, plainWorkbook, readSheet, seedSmall, upload, type SheetRow } from './card-io.fixtures.ts';
 
@@ -382,6 +386,91 @@ describe('card import', () => {
     const staff = await t.as('u01-staff', DEMO_PASSWORD);
     expect((await upload(staff, file)).statusCode).toBe(403);
     expect(await cardCount(unit2.id)).toBe(before);
+  });
+
+  describe('the back-entry rule (补录) of the card service', () => {
+    const setBooks = (takeover: string | null, closed: string | null) =>
+      t.database.db.execute(sql`
+        INSERT INTO unit_books (unit_id, takeover_month, closed_through) VALUES (${unit1.id}, ${takeover}::date, ${closed}::date)
+        ON CONFLICT (unit_id) DO UPDATE SET takeover_month = excluded.takeover_month, closed_through = excluded.closed_through`);
+    afterAll(async () => {
+      await t.database.db.execute(sql`DELETE FROM unit_books WHERE unit_id = ${unit1.id}`);
+    });
+
+    it('refuses, row by row and writing nothing, the rows posted after the takeover or not yet posted; takes the opening balances', async () => {
+      await setBooks('2025-06-01', '2025-09-01');
+      const before = await cardCount(unit1.id);
+      const file = await fillTemplate(template, [
+        row({ 入账日期: new Date(Date.UTC(2024, 2, 1)) }),
+        row({ 入账日期: new Date(Date.UTC(2025, 7, 10)) }),
+        row({ 状态: '待入账', '累计折旧(元)': 0 }),
+        row({ 取得日期: new Date(Date.UTC(2025, 9, 20)), '累计折旧(元)': 0 }),
+      ]);
+      const job = await finish(t, admin, (await upload(admin, file)).json().jobId);
+      const lateReason = (d: string) =>
+        `本单位账套已于 2025-06 期初建账，入账日期 ${d} 在期初之后：这是补录，不能作为期初卡片导入，请在卡片页逐张补录并写明理由，由单位财务审核入账`;
+      expect(job.result).toMatchObject({ ok: false, imported: 0, errorCount: 3 });
+      expect(job.result.errors).toEqual([
+        { row: 3, column: '入账日期', value: '2025-08-10', reason: lateReason('2025-08-10') },
+        {
+          row: 4,
+          column: '入账日期',
+          value: '',
+          reason:
+            '本单位账套已于 2025-06 期初建账，待入账的卡片是补录，不能作为期初卡片导入，请在卡片页逐张补录并写明理由，由单位财务审核入账',
+        },
+        { row: 5, column: '入账日期', value: '2025-10-20', reason: lateReason('2025-10-20') },
+      ]);
+      expect(await cardCount(unit1.id)).toBe(before);
+      // The card service says the same of each row.
+      for (const postedOn of ['2025-08-10', null, '2025-10-20'])
+        expect(await registrationKind(t.database.db, { unitId: unit1.id, postedOn })).toBe('supplement');
+      expect(await registrationKind(t.database.db, { unitId: unit1.id, postedOn: '2024-03-01' })).toBe('opening');
+
+      const ok = await finish(
+        t,
+        admin,
+        (await upload(admin, await fillTemplate(template, [row({ 入账日期: new Date(Date.UTC(2024, 2, 1)) })]))).json().jobId,
+      );
+      expect(ok.result).toMatchObject({ ok: true, imported: 1 });
+      expect(await cardCount(unit1.id)).toBe(before + 1);
+    });
+
+    it('books a row dated in a closed month of books without a takeover into the first open month, its real date kept, as a hand registration', async () => {
+      await setBooks(null, '2025-10-01');
+      const file = await fillTemplate(template, [
+        row({ 取得日期: new Date(Date.UTC(2025, 9, 15)), '累计折旧(元)': 0, 序列号: 'LATE-IMPORT-1' }),
+      ]);
+      const job = await finish(t, admin, (await upload(admin, file)).json().jobId);
+      expect(job.result).toMatchObject({ ok: true, imported: 1 });
+      const [imported] = await query<{ posted_on: string; recognized_on: string }>(
+        t.database.db,
+        sql`SELECT posted_on::text, recognized_on::text FROM cards WHERE serial_no = 'LATE-IMPORT-1'`,
+      );
+      expect(imported).toEqual({ posted_on: '2025-11-01', recognized_on: '2025-10-15' });
+      const [{ category_id: categoryId }] = await query<{ category_id: string }>(
+        t.database.db,
+        sql`SELECT category_id FROM cards WHERE serial_no = 'LATE-IMPORT-1'`,
+      );
+      const card = await withTx(t.database.db, (tx) =>
+        registerCard(tx, null, {
+          unitId: unit1.id,
+          name: '台式计算机',
+          categoryId,
+          quantity: 1,
+          originalValueFen: 499950,
+          accumulatedDepreciationFen: 0,
+          acquisitionMethod: 'purchase',
+          acquiredOn: '2025-10-15',
+          postedOn: '2025-10-15',
+        } as CardInput),
+      );
+      const [byHand] = await query<{ posted_on: string; recognized_on: string }>(
+        t.database.db,
+        sql`SELECT posted_on::text, recognized_on::text FROM cards WHERE id = ${card.id}`,
+      );
+      expect(byHand).toEqual(imported);
+    });
   });
 
   it('lets the asset office import into any unit it names', async () => {

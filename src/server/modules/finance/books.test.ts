@@ -235,6 +235,50 @@ describe('closed months (结账)', () => {
     );
   }, 120_000);
 
+  it("reads a closed month's summary from its closing snapshot: a later change of category or department moves open months only", async () => {
+    setBusinessToday('2026-12-15');
+    const db = t.database.db;
+    const { unit, fin } = await unitWithFinance();
+    const vehicles = (await makeCategory(db, { code: `A03-${unit.slice(0, 6)}`, name: '车辆', lifeMonths: 72 })).id;
+    const dept = (await queryOne<{ id: string }>(db, sql`INSERT INTO departments (unit_id, name) VALUES (${unit}, '办公室') RETURNING id`))!
+      .id;
+    const moved = await register(unit, { originalValueFen: 720000, postedOn: '2026-07-01' });
+    await register(unit, { originalValueFen: 360000, postedOn: '2026-07-01' });
+    for (const m of months('2026-07', '2026-10')) {
+      await runMonth(db, unit, m, null);
+      expect((await fin.post('/api/books/close', { unitId: unit, month: m })).statusCode).toBe(200);
+    }
+    const closed = await Promise.all(months('2026-07', '2026-10').map((m) => summary(unit, m)));
+    const closedSpan = await summary(unit, '2026-07', '2026-10');
+    // Two computers, ¥100.00 and ¥50.00 a month: October closes at ¥10,800.00, ¥600.00 written off.
+    expect(closed[3].rows.map((r: { categoryCode: string; closing: unknown }) => [r.categoryCode, r.closing])).toEqual([
+      ['A02', { count: 2, valueFen: 1080000, accumulatedFen: 60000, netFen: 1020000 }],
+    ]);
+    expect(closedSpan.total).toMatchObject({ depreciationFen: 60000, additions: { count: 2, valueFen: 1080000 } });
+
+    await withTx(db, (tx) =>
+      changeCard(tx, null, moved, { set: { categoryId: vehicles, usingDepartmentId: dept }, eventType: 'edited', note: '改为车辆' }),
+    );
+    expect(await Promise.all(months('2026-07', '2026-10').map((m) => summary(unit, m)))).toEqual(closed);
+    expect(await summary(unit, '2026-07', '2026-10')).toEqual(closedSpan);
+    // November, open, shows the card in its new category from its opening on.
+    await runMonth(db, unit, '2026-11', null);
+    const nov = await summary(unit, '2026-11');
+    const code = `A03-${unit.slice(0, 6)}`;
+    expect(
+      nov.rows.map((r: { categoryCode: string; opening: unknown; depreciationFen: number }) => [
+        r.categoryCode,
+        r.opening,
+        r.depreciationFen,
+      ]),
+    ).toEqual([
+      ['A02', { count: 1, valueFen: 360000, accumulatedFen: 20000, netFen: 340000 }, 5000],
+      [code, { count: 1, valueFen: 720000, accumulatedFen: 40000, netFen: 680000 }, 10000],
+    ]);
+    // A span reaching into the open month is read live, whole.
+    expect((await summary(unit, '2026-10', '2026-11')).rows.map((r: { categoryCode: string }) => r.categoryCode)).toEqual(['A02', code]);
+  }, 120_000);
+
   it('shows a late posting across a year end apart, as an adjustment of prior years', async () => {
     setBusinessToday('2026-12-15');
     const { unit, fin } = await unitWithFinance();
@@ -415,9 +459,12 @@ describe('depreciation on the tamper-evident ledger', () => {
     await db.execute(sql`UPDATE depreciation_entries SET amount_fen = amount_fen - 1 WHERE card_id = ${a} AND month = '2026-07-01'`);
     await db.execute(sql`DELETE FROM depreciation_entries WHERE card_id = ${b} AND month = '2026-08-01'`);
     await db.execute(sql`DELETE FROM depreciation_entries WHERE card_id = ${a} AND month = '2026-10-01'`);
+    // A change that leaves the figures adding up is found by the run's digest: the month is named.
+    await db.execute(sql`UPDATE depreciation_entries SET monthly_fen = monthly_fen + 1 WHERE card_id = ${b} AND month = '2026-06-01'`);
     const found = (await mine()).failures.map((f) => `${f.month} ${f.cardNo ?? 'unit'} ${f.problem}`).sort();
     expect(found).toEqual(
       [
+        '2026-06 unit run_mismatch',
         `2026-07 ${await cardNo(a)} altered`,
         '2026-07 unit run_mismatch',
         '2026-08 unit run_mismatch',

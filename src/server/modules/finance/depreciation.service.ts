@@ -204,6 +204,13 @@ export async function runMonthForUnits(
         LEFT JOIN (SELECT unit_id, count(*)::int AS n, sum(amount_fen) AS total FROM depreciation_entries
                    WHERE month = ${m0}::date AND unit_id = ANY(${uuids(units)}) GROUP BY unit_id) t ON t.unit_id = x.unit_id
         WHERE r.unit_id = x.unit_id AND r.month = ${m0}::date`);
+      // One digest per run over its entries, chained to the unit's run before (migrations/post/100):
+      // the ledger's seal for audit verify, a read of the new entries along their index per unit.
+      await tx.execute(sql`
+        UPDATE depreciation_runs r SET digest = depreciation_run_digest(
+          (SELECT p.digest FROM depreciation_runs p WHERE p.unit_id = r.unit_id AND p.month < r.month ORDER BY p.month DESC LIMIT 1),
+          depreciation_run_body(r.id))
+        WHERE r.unit_id = ANY(${uuids(units)}) AND r.month = ${m0}::date`);
     }
     const runs = units.length
       ? await query<{ id: string; unit_id: string; card_count: number; total_fen: number }>(

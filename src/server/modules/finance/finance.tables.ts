@@ -36,6 +36,11 @@ export const depreciationRuns = pgTable(
     runAt: ts('run_at').notNull().defaultNow(),
     closedBy: uuid('closed_by'),
     closedAt: ts('closed_at'),
+    /**
+     * The tamper-evident seal of the run's charges (migrations/post/100_depreciation_run_digest.sql):
+     * a hash over every entry of the run, chained to the unit's run of the month before.
+     */
+    digest: text('digest'),
   },
   (t) => [unique('depreciation_runs_unit_month').on(t.unitId, t.month), index('depreciation_runs_month_idx').on(t.month)],
 );
@@ -67,12 +72,6 @@ export const depreciationEntries = pgTable(
     accumulatedAfterFen: fen('accumulated_after_fen').notNull(),
     method: text('method').notNull(),
     workload: numeric('workload', { precision: 14, scale: 2, mode: 'number' }),
-    /**
-     * The tamper-evident chain of a card's charges (migrations/post/056_depreciation_ledger.sql): the
-     * hash of its previous entry (by month; 64 zeros for the first) and of this one's fields with it.
-     */
-    prevHash: text('prev_hash').notNull().default(''),
-    hash: text('hash').notNull().default(''),
   },
   (t) => [
     unique('depreciation_entries_run_card').on(t.runId, t.cardId),

@@ -8,6 +8,7 @@ import { businessMonth } from '../../platform/clock.ts';
 import { query, queryOne, type Queryable } from '../../platform/db/engine.ts';
 import { withTx } from '../../platform/db/tx.ts';
 import { AppError } from '../../platform/errors.ts';
+import { dropMonthSnapshot, snapshotClosedMonth } from '../reports/summary-snapshot.service.ts';
 import { monthFromIndex, monthIndex } from './depreciation.rules.ts';
 
 export interface Books {
@@ -117,6 +118,8 @@ export async function closeMonthForUnits(
       await tx.execute(sql`
         INSERT INTO unit_books (unit_id, closed_through) SELECT u, ${`${month}-01`}::date FROM unnest(${uuids(ok)}) u
         ON CONFLICT (unit_id) DO UPDATE SET closed_through = excluded.closed_through, updated_at = now()`);
+      // The month's reports are fixed as they stand now: later edits move open months only.
+      await snapshotClosedMonth(tx, ok, month);
       await logSecurityEvent(tx, { kind: 'period_close', userId: actorId, details: { month, unitIds: ok } });
     }
     return {
@@ -228,6 +231,7 @@ export async function decideReopen(q: Queryable, actor: Actor, id: string, appro
       await tx.execute(
         sql`UPDATE depreciation_runs SET status = 'open', closed_by = NULL, closed_at = NULL WHERE unit_id = ${r.unit_id} AND month = ${`${r.month}-01`}::date`,
       );
+      await dropMonthSnapshot(tx, r.unit_id, r.month);
     }
     await tx.execute(sql`
       UPDATE period_reopenings SET status = ${approve ? 'approved' : 'rejected'}, decided_by = ${actor.userId}, decided_at = now(), decision_note = ${note ?? null}

@@ -1,4 +1,4 @@
-import { date, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { bigint, date, index, integer, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import { units } from '../org/org.tables.ts';
 
 /**
@@ -18,4 +18,54 @@ export const reportExplanations = pgTable(
     writtenAt: timestamp('written_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
   },
   (t) => [unique('report_explanations_unit_month').on(t.unitId, t.month)],
+);
+
+/**
+ * A closed month's asset summary, taken in the closing transaction (结账) so that the month's
+ * reports never move: a later edit of a card (its category, its unit, a late entry) changes the
+ * open months, not these rows. One marker row per unit and month closed; removed by 反结账.
+ */
+export const summarySnapshots = pgTable(
+  'summary_snapshots',
+  {
+    unitId: uuid('unit_id').notNull(),
+    month: date('month').notNull(),
+    takenAt: timestamp('taken_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.unitId, t.month] })],
+);
+
+const fen = (name: string) => bigint(name, { mode: 'number' }).notNull();
+
+/**
+ * The closed month's figures per unit, leaf category, acquisition method (or 以前年度盈余调整) and
+ * disposal method: the summary's parts before they are rolled up to a category level, so a report of
+ * any level, category filter or run of closed months is summed from them (opening from the first
+ * month, closing from the last, the movements of every month).
+ */
+export const summarySnapshotRows = pgTable(
+  'summary_snapshot_rows',
+  {
+    unitId: uuid('unit_id').notNull(),
+    month: date('month').notNull(),
+    categoryId: uuid('category_id').notNull(),
+    acq: text('acq'),
+    disp: text('disp'),
+    openN: integer('open_n').notNull(),
+    openV: fen('open_v'),
+    openA: fen('open_a'),
+    addN: integer('add_n').notNull(),
+    addV: fen('add_v'),
+    addA: fen('add_a'),
+    up: fen('up'),
+    down: fen('down'),
+    dep: fen('dep'),
+    redN: integer('red_n').notNull(),
+    redV: fen('red_v'),
+    redA: fen('red_a'),
+    closeN: integer('close_n').notNull(),
+    closeV: fen('close_v'),
+    closeA: fen('close_a'),
+  },
+  (t) => [index('summary_snapshot_rows_unit_month_idx').on(t.unitId, t.month)],
 );

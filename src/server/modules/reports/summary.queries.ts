@@ -221,12 +221,16 @@ async function withPlannerHints<T>(q: Queryable, fn: (tx: Queryable) => Promise<
  */
 const after = (t: SQL) => sql`(r.cum[12] - coalesce(r.cum[least(greatest(${t} - r.year * 12, 0), 12)], 0))`;
 
-export async function assetSummary(q: Queryable, f: ReportFilter, scope: 'all' | string[]): Promise<SummaryView> {
+/**
+ * The summary's parts: rows of (unit, leaf category, acquisition, disposal) with every figure, before
+ * they are rolled up to a category level. `exclude`: units whose figures come from elsewhere (a
+ * closed period's snapshot). Ends with the CTE "parts".
+ */
+export async function summaryPartsSql(q: Queryable, f: ReportFilter, scope: 'all' | string[], exclude: string[] = []): Promise<SQL> {
   const openD = dayBefore(monthFirst(f.from));
   const closeD = monthLast(f.to);
   const where = await cardFilterSql(q, { categoryId: f.categoryId }, 'all');
-  const unitWhere = sql`${scopeSql('s.unit_id', scope)} ${f.unitId ? sql`AND s.unit_id = ${f.unitId}` : sql``}`;
-  const level = f.categoryLevel;
+  const unitWhere = sql`${scopeSql('s.unit_id', scope)} ${f.unitId ? sql`AND s.unit_id = ${f.unitId}` : sql``} ${notIn('s.unit_id', exclude)}`;
   const fromI = monthIndex(f.from);
   const toNextI = monthIndex(f.to) + 1;
   const fromYear = Number(f.from.slice(0, 4));
@@ -254,11 +258,8 @@ export async function assetSummary(q: Queryable, f: ReportFilter, scope: 'all' |
     coalesce(sum(${after(sql`greatest(${fromI}, r.post_i)`)} - ${after(sql`r.end_i`)}) FILTER (WHERE greatest(${fromI}, r.post_i) < r.end_i), 0) AS dep,
     0 AS red_n, 0 AS red_v, -coalesce(sum(${after(sql`greatest(${fromI}, r.disp_i)`)}) FILTER (WHERE r.removed), 0) AS red_a,
     0 AS close_n, 0 AS close_v, -coalesce(sum(${after(sql`${toNextI}`)}) FILTER (WHERE NOT r.removed), 0) AS close_a`;
-  const raw = await withPlannerHints(q, (tx) =>
-    query<Raw>(
-      tx,
-      sql`
-    WITH ${segmentsSql(openD, closeD)},
+  return sql`
+    ${segmentsSql(openD, closeD)},
     -- Segments in the period, keyed by what the report groups on (category mapped to its level at the end).
     -- Materialized: read three times (current figures, events, transferred cards' depreciation), one scan of cards.
     base AS MATERIALIZED (
@@ -305,7 +306,7 @@ export async function assetSummary(q: Queryable, f: ReportFilter, scope: 'all' |
         SELECT r.unit_id, r.category_id, r.year, r.cum, ${thresholds(sql`r.posted_on`, sql`r.disposed_on`, sql`r.posted_month_index`, sql`r.disposed_month_index`)}
         FROM depreciation_card_years r
         WHERE r.year >= ${fromYear} AND r.posted_on <= ${closeD}::date AND (r.disposed_on IS NULL OR (r.disposed_on > ${openD}::date AND r.disposed_on >= r.posted_on))
-          AND NOT EXISTS (SELECT 1 FROM tr WHERE tr.card_id = r.card_id) AND ${scopeSql('r.unit_id', scope)} ${f.unitId ? sql`AND r.unit_id = ${f.unitId}` : sql``}
+          AND NOT EXISTS (SELECT 1 FROM tr WHERE tr.card_id = r.card_id) AND ${scopeSql('r.unit_id', scope)} ${f.unitId ? sql`AND r.unit_id = ${f.unitId}` : sql``} ${notIn('r.unit_id', exclude)}
           ${f.categoryId ? sql`AND r.category_id IN (SELECT k.id FROM categories k WHERE ${where})` : sql``}
       ) r GROUP BY 1, 2
     ),
@@ -317,12 +318,80 @@ export async function assetSummary(q: Queryable, f: ReportFilter, scope: 'all' |
         WHERE r.year >= ${fromYear} AND b.card_id IN (SELECT card_id FROM tr)
       ) r GROUP BY 1, 2
     ),
+    parts AS (SELECT * FROM cur UNION ALL SELECT * FROM later UNION ALL SELECT * FROM dep_kept UNION ALL SELECT * FROM dep_moved)`;
+}
+
+const notIn = (column: string, ids: string[]) =>
+  ids.length
+    ? sql`AND ${sql.raw(column)} <> ALL(ARRAY[${sql.join(
+        ids.map((i) => sql`${i}`),
+        sql`, `,
+      )}]::uuid[])`
+    : sql``;
+
+/** The units in the filter and scope whose every month of the period has a closing snapshot. */
+async function snapshotUnits(q: Queryable, f: ReportFilter, scope: 'all' | string[]): Promise<string[]> {
+  const months = monthIndex(f.to) - monthIndex(f.from) + 1;
+  const rows = await query<{ unit_id: string }>(
+    q,
+    sql`
+    SELECT s.unit_id FROM summary_snapshots s
+    WHERE s.month BETWEEN ${monthFirst(f.from)}::date AND ${monthFirst(f.to)}::date AND ${scopeSql('s.unit_id', scope)}
+      ${f.unitId ? sql`AND s.unit_id = ${f.unitId}` : sql``}
+    GROUP BY s.unit_id HAVING count(*) = ${months}`,
+  );
+  return rows.map((r) => r.unit_id);
+}
+
+/**
+ * The parts of a run of closed months from their snapshots: the opening of the first month, the
+ * closing of the last, the movements of all of them (the opening of each month is the closing of
+ * the month before, so this is what the live summary of the period gave when they were closed).
+ */
+async function snapshotPartsSql(q: Queryable, f: ReportFilter, units: string[]): Promise<SQL> {
+  const where = await cardFilterSql(q, { categoryId: f.categoryId }, 'all');
+  const first = sql`s.month = ${monthFirst(f.from)}::date`;
+  const last = sql`s.month = ${monthFirst(f.to)}::date`;
+  return sql`
+    SELECT s.unit_id, s.category_id, s.acq, s.disp,
+      coalesce(sum(s.open_n) FILTER (WHERE ${first}), 0) AS open_n, coalesce(sum(s.open_v) FILTER (WHERE ${first}), 0) AS open_v,
+      coalesce(sum(s.open_a) FILTER (WHERE ${first}), 0) AS open_a,
+      sum(s.add_n) AS add_n, sum(s.add_v) AS add_v, sum(s.add_a) AS add_a, sum(s.up) AS up, sum(s.down) AS down, sum(s.dep) AS dep,
+      sum(s.red_n) AS red_n, sum(s.red_v) AS red_v, sum(s.red_a) AS red_a,
+      coalesce(sum(s.close_n) FILTER (WHERE ${last}), 0) AS close_n, coalesce(sum(s.close_v) FILTER (WHERE ${last}), 0) AS close_v,
+      coalesce(sum(s.close_a) FILTER (WHERE ${last}), 0) AS close_a
+    FROM summary_snapshot_rows s
+    WHERE s.unit_id = ANY(ARRAY[${sql.join(
+      units.map((u) => sql`${u}`),
+      sql`, `,
+    )}]::uuid[]) AND s.month BETWEEN ${monthFirst(f.from)}::date AND ${monthFirst(f.to)}::date
+      ${f.categoryId ? sql`AND s.category_id IN (SELECT k.id FROM categories k WHERE ${where})` : sql``}
+    GROUP BY 1, 2, 3, 4`;
+}
+
+export async function assetSummary(q: Queryable, f: ReportFilter, scope: 'all' | string[]): Promise<SummaryView> {
+  const level = f.categoryLevel;
+  // Units whose every month of the period is closed read the snapshot taken at closing; the rest live.
+  const closed = await snapshotUnits(q, f, scope);
+  const live = f.unitId && closed.includes(f.unitId) ? null : await summaryPartsSql(q, f, scope, closed);
+  const snap = closed.length ? await snapshotPartsSql(q, f, closed) : null;
+  const raw = await withPlannerHints(q, (tx) =>
+    query<Raw>(
+      tx,
+      sql`
+    WITH ${
+      live ??
+      sql`parts AS (SELECT NULL::uuid AS unit_id, NULL::uuid AS category_id, NULL::text AS acq, NULL::text AS disp,
+      0 AS open_n, 0 AS open_v, 0 AS open_a, 0 AS add_n, 0 AS add_v, 0 AS add_a, 0 AS up, 0 AS down, 0 AS dep, 0 AS red_n, 0 AS red_v, 0 AS red_a,
+      0 AS close_n, 0 AS close_v, 0 AS close_a WHERE false)`
+    },
+    snap AS (${snap ?? sql`SELECT * FROM parts WHERE false`}),
     agg AS (
       SELECT t.unit_id, split_part(k.path, '/', ${level + 1}) AS cat_code, k.edition, t.acq, t.disp,
         sum(open_n)::int AS open_n, sum(open_v) AS open_v, sum(open_a) AS open_a, sum(add_n)::int AS add_n, sum(add_v) AS add_v, sum(add_a) AS add_a,
         sum(up) AS up, sum(down) AS down, sum(dep) AS dep, sum(red_n)::int AS red_n, sum(red_v) AS red_v, sum(red_a) AS red_a,
         sum(close_n)::int AS close_n, sum(close_v) AS close_v, sum(close_a) AS close_a
-      FROM (SELECT * FROM cur UNION ALL SELECT * FROM later UNION ALL SELECT * FROM dep_kept UNION ALL SELECT * FROM dep_moved) t JOIN categories k ON k.id = t.category_id
+      FROM (SELECT * FROM parts UNION ALL SELECT * FROM snap) t JOIN categories k ON k.id = t.category_id
       GROUP BY 1, 2, 3, 4, 5
     )
     SELECT agg.*, u.name AS unit_name, kc.name AS cat_name

@@ -1,0 +1,48 @@
+// A closed month's reports never move (DOMAIN §7): closing a month (结账) writes the month's asset
+// summary, in its parts, in the closing transaction; the reports of a run of closed months read it
+// (summary.queries.ts), and 反结账 removes it so the month is read live again until closed anew.
+import { sql } from 'drizzle-orm';
+import type { Queryable } from '../../platform/db/engine.ts';
+import { withTx } from '../../platform/db/tx.ts';
+import { monthFirst, summaryPartsSql } from './summary.queries.ts';
+
+const uuidArray = (ids: string[]) =>
+  sql`ARRAY[${sql.join(
+    ids.map((i) => sql`${i}`),
+    sql`, `,
+  )}]::uuid[]`;
+
+/**
+ * Snapshots `month` ('YYYY-MM') of the units: one statement computing the month's summary parts for
+ * all of them (set-based, as the live report does) into summary_snapshot_rows. Call inside the
+ * closing transaction, after the month is marked closed.
+ */
+export async function snapshotClosedMonth(q: Queryable, unitIds: string[], month: string): Promise<void> {
+  if (unitIds.length === 0) return;
+  const m = monthFirst(month);
+  const parts = await summaryPartsSql(q, { from: month, to: month, categoryLevel: 1 }, unitIds);
+  await withTx(q, async (tx) => {
+    await tx.execute(sql`DELETE FROM summary_snapshot_rows WHERE unit_id = ANY(${uuidArray(unitIds)}) AND month = ${m}::date`);
+    // The same planner settings as the live report (summary.queries.ts withPlannerHints), for the same reason.
+    await tx.execute(sql`SET LOCAL enable_mergejoin = off`);
+    await tx.execute(sql`SET LOCAL enable_sort = off`);
+    await tx.execute(sql`
+      INSERT INTO summary_snapshot_rows (unit_id, month, category_id, acq, disp, open_n, open_v, open_a, add_n, add_v, add_a,
+        up, down, dep, red_n, red_v, red_a, close_n, close_v, close_a)
+      WITH ${parts}
+      SELECT unit_id, ${m}::date, category_id, acq, disp, sum(open_n), sum(open_v), sum(open_a), sum(add_n), sum(add_v), sum(add_a),
+        sum(up), sum(down), sum(dep), sum(red_n), sum(red_v), sum(red_a), sum(close_n), sum(close_v), sum(close_a)
+      FROM parts GROUP BY unit_id, category_id, acq, disp`);
+    await tx.execute(sql`SET LOCAL enable_mergejoin TO DEFAULT`);
+    await tx.execute(sql`SET LOCAL enable_sort TO DEFAULT`);
+    await tx.execute(sql`
+      INSERT INTO summary_snapshots (unit_id, month) SELECT u, ${m}::date FROM unnest(${uuidArray(unitIds)}) u
+      ON CONFLICT (unit_id, month) DO UPDATE SET taken_at = now()`);
+  });
+}
+
+/** 反结账: the month is read live again (and snapshotted anew when it is closed again). */
+export async function dropMonthSnapshot(q: Queryable, unitId: string, month: string): Promise<void> {
+  await q.execute(sql`DELETE FROM summary_snapshot_rows WHERE unit_id = ${unitId} AND month = ${monthFirst(month)}::date`);
+  await q.execute(sql`DELETE FROM summary_snapshots WHERE unit_id = ${unitId} AND month = ${monthFirst(month)}::date`);
+}

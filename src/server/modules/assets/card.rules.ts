@@ -5,6 +5,7 @@
 import { BUILDING_STRUCTURES, type CardInput } from '../../../shared/assets.contracts.ts';
 import type { AssetKind, DepreciationStatus } from '../../../shared/assets.enums.ts';
 import { formatYuan as yuan } from '../../../shared/money.ts';
+import { businessToday } from '../../platform/clock.ts';
 
 /** What the rules need to know of a card's category. */
 export interface CategoryFacts {
@@ -236,12 +237,7 @@ const SET_LABEL: Record<string, string> = { building: '房屋构筑物', land: '
  * plate, IT network and rack; the Ministry's building, land and vehicle fields are checked for shape
  * and sense, and a typed field of another set is refused (a plate on a desk). Free keys (note) pass.
  */
-export function checkAttributes(
-  set: string,
-  a: Record<string, unknown>,
-  fields: FieldErrors,
-  today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10),
-): void {
+export function checkAttributes(set: string, a: Record<string, unknown>, fields: FieldErrors, today = businessToday()): void {
   const key = (k: string) => `attributes.${k}`;
   const given = (k: string) => a[k] !== undefined && a[k] !== null && a[k] !== '';
   const allowed = new Set(ALLOWED[set] ?? []);

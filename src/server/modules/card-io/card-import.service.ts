@@ -8,6 +8,7 @@ import { registerCardsBulk, type CardDraft } from '../assets/card-bulk.service.t
 import { existingSerials, loadImportLookups } from './card-import.lookups.ts';
 import { quotedError, shownValue, validateRow } from './card-import.validate.ts';
 import { readCardSheet } from './card-sheet.reader.ts';
+import { businessToday } from '../../platform/clock.ts';
 
 export interface ImportRequest {
   file: string;
@@ -26,8 +27,6 @@ export interface ImportOutcome extends ImportResult {
   reportFile: string | null;
 }
 
-const todayInShanghai = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
-
 /**
  * Imports a unit's existing ledger, all or nothing: the file is read and every row checked first
  * (collecting every error); only a clean file is written, in one transaction, as opening
@@ -38,7 +37,7 @@ export async function importCards(database: Database, req: ImportRequest): Promi
   const unit = await queryOne<{ id: string }>(db, sql`SELECT id FROM units WHERE id = ${req.unitId}`);
   if (!unit) throw new AppError('not_found', '单位不存在');
   const lookups = await loadImportLookups(db, req.unitId);
-  const today = todayInShanghai();
+  const today = businessToday();
   const errors: ImportError[] = [];
   const drafts: CardDraft[] = [];
   const serialRows = new Map<string, number>();

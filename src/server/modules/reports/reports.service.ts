@@ -1,15 +1,15 @@
 import { sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { DashboardView, ExplanationBody, ListKind, PackView, ReportFilter } from '../../../shared/reports.contracts.ts';
-import { type Actor, assertInScope, unitScope } from '../../platform/auth/actor.ts';
+import { type Actor, assertInScope, inScope, unitScope } from '../../platform/auth/actor.ts';
 import { query, queryOne, type Queryable } from '../../platform/db/engine.ts';
 import { withTx } from '../../platform/db/tx.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
-import { todayShanghai } from '../workflow/workflow.rules.ts';
 import { overStandardSql, reportList, reportListChunks } from './lists.queries.ts';
 import { overQuotaByUnit } from './quota.service.ts';
 import { lowValueLine } from './low-value.queries.ts';
-import { assetSummary, monthFirst, scopeSql } from './summary.queries.ts';
+import { assetSummary, monthFirst } from './summary.queries.ts';
+import { businessToday } from '../../platform/clock.ts';
 
 /** Month-on-month movement above this asks the unit for a written explanation (art. 45 reports). */
 export const EXPLAIN_THRESHOLD = 0.2;
@@ -91,7 +91,7 @@ export async function explain(q: Queryable, actor: Actor, body: z.infer<typeof E
 
 export async function dashboard(q: Queryable, actor: Actor): Promise<DashboardView> {
   const scope = unitScope(actor, 'report.read');
-  const s = scopeSql('c.unit_id', scope);
+  const s = inScope('c.unit_id', scope);
   const onBooks = sql`c.posted_on IS NOT NULL AND c.disposed_on IS NULL AND c.status <> 'disposed'`;
   const byCategory = await query<{ category_id: string; name: string; v: number; n: number }>(
     q,
@@ -106,7 +106,7 @@ export async function dashboard(q: Queryable, actor: Actor): Promise<DashboardVi
     sql`
     SELECT u.id AS unit_id, u.name, sum(c.original_value_fen) AS v, count(*)::int AS n,
       count(*) FILTER (WHERE c.status = 'idle' OR c.use_mode = 'idle')::int AS idle,
-      count(*) FILTER (WHERE ${overStandardSql(todayShanghai())})::int AS over
+      count(*) FILTER (WHERE ${overStandardSql(businessToday())})::int AS over
     FROM cards c JOIN units u ON u.id = c.unit_id JOIN categories k ON k.id = c.category_id
     WHERE ${onBooks} AND ${s} GROUP BY u.id, u.name, u.sort, u.code ORDER BY u.sort, u.code`,
   );

@@ -7,7 +7,8 @@ import { CARD_DOCUMENT_TYPES, type DocumentInput, type DocumentType } from '../.
 import { can, type Actor } from '../../platform/auth/actor.ts';
 import { query, type Queryable, type Tx } from '../../platform/db/engine.ts';
 import { withTx } from '../../platform/db/tx.ts';
-import { AppError, invalid, pgCode } from '../../platform/errors.ts';
+import { pgCode } from '../../platform/db/db-errors.ts';
+import { AppError, invalid } from '../../platform/errors.ts';
 import { FEN_MAX, FEN_MAX_MESSAGE } from '../../../shared/money.ts';
 import { addEvent, loadDocument, nextDocNo, releaseLines, requireUnit, setStatus, type DocumentRow } from './document.store.ts';
 import { documentLines, documents } from './document.tables.ts';

@@ -4,7 +4,7 @@ import { IMPORT_ERRORS_IN_RESULT, type ImportError, type ImportResult } from '..
 import { queryOne, type Database } from '../../platform/db/engine.ts';
 import { withTx } from '../../platform/db/tx.ts';
 import { AppError } from '../../platform/errors.ts';
-import { registerCardsBulk, type CardDraft } from '../assets/card-bulk.service.ts';
+import { registerCardsBulk, type CardDraft } from '../assets/index.ts';
 import { existingSerials, loadImportLookups } from './card-import.lookups.ts';
 import { quotedError, shownValue, validateRow } from './card-import.validate.ts';
 import { readCardSheet } from './card-sheet.reader.ts';

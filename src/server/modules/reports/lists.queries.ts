@@ -2,7 +2,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { ListKind, ListRow, ReportFilter } from '../../../shared/reports.contracts.ts';
 import { query, type Queryable } from '../../platform/db/engine.ts';
-import { anyCapBelowSql, coveringStandardSql } from '../workflow/standard.queries.ts';
+import { anyCapBelowSql, coveringStandardSql } from '../workflow/index.ts';
 import { cardFilterSql, dayBefore, monthFirst, monthLast, segmentsSql } from './summary.queries.ts';
 import { businessToday } from '../../platform/clock.ts';
 

@@ -7,7 +7,7 @@ import type { QuotaQuery, QuotaRow, QuotaView } from '../../../shared/reports.co
 import { assertInScope } from '../../platform/auth/actor.ts';
 import { queryOne, type Queryable } from '../../platform/db/engine.ts';
 import { AppError } from '../../platform/errors.ts';
-import { quotaHoldings } from '../workflow/standard.queries.ts';
+import { quotaHoldings } from '../workflow/index.ts';
 import { businessToday } from '../../platform/clock.ts';
 
 /** Every unit × quota standard in scope with its figures (a few hundred rows: units × standards). */

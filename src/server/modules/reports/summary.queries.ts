@@ -11,7 +11,7 @@ import type { Amounts, ReportFilter, SummaryRow, SummaryView } from '../../../sh
 import { query, queryOne, type Queryable } from '../../platform/db/engine.ts';
 import { withTx } from '../../platform/db/tx.ts';
 // Months counted from year 0, year × 12 + month − 1 (in SQL, of the day after a date: depreciation_month_after).
-import { monthIndex } from '../finance/depreciation.rules.ts';
+import { monthIndex } from '../finance/index.ts';
 import { inScope } from '../../platform/auth/actor.ts';
 
 export const monthFirst = (m: string) => `${m}-01`;

@@ -9,7 +9,7 @@ import type { Actor } from '../../platform/auth/actor.ts';
 import { query, type Queryable, type Tx } from '../../platform/db/engine.ts';
 import { withTx } from '../../platform/db/tx.ts';
 import { AppError } from '../../platform/errors.ts';
-import { appendCardEvent, changeCard, getCardForUpdate, type CardChangeSet, type CardRow } from '../assets/card.service.ts';
+import { appendCardEvent, changeCard, getCardForUpdate, type CardChangeSet, type CardRow } from '../assets/index.ts';
 import { transitionOf } from './document.service.ts';
 import { addEvent, loadDocument, releaseLines, requireUnit, setStatus, type DocumentRow } from './document.store.ts';
 import { documentLines } from './document.tables.ts';

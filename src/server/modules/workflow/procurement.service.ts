@@ -6,7 +6,7 @@ import type { Actor } from '../../platform/auth/actor.ts';
 import { query, type Queryable, type Tx } from '../../platform/db/engine.ts';
 import { withTx } from '../../platform/db/tx.ts';
 import { AppError, invalid } from '../../platform/errors.ts';
-import { changeCard, getCardForUpdate, registerCard } from '../assets/card.service.ts';
+import { changeCard, getCardForUpdate, registerCard } from '../assets/index.ts';
 import { addEvent, loadDocument, setStatus, type DocumentRow } from './document.store.ts';
 import { documentLines, documents } from './document.tables.ts';
 import { businessToday } from '../../platform/clock.ts';

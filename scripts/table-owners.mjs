@@ -28,9 +28,6 @@ const ALLOWED = new Map([
   // The demo's ~100 sign-in accounts in two statements with one shared password hash; the
   // platform's createUser hashes and logs each one. Demo data only.
   ['src/server/modules/org/org.seed.ts', 'users,role_assignments'],
-  // The month run's entries are written beside the cards' balances in one set of statements; moving
-  // the charge and the entries to finance (assets applying the deltas) removes this entry.
-  ['src/server/modules/assets/card-depreciation.service.ts', 'depreciation_entries'],
 ]);
 
 /** The owner of a file: the module folder, or 'platform' / 'server' outside modules. */

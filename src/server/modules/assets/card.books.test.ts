@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { query } from '../../platform/db/engine.ts';
 import { withTx } from '../../platform/db/tx.ts';
 import { createTestApp, type Client, type TestApp } from '../../testing/test-app.ts';
-import { previewCharges } from './card-depreciation.service.ts';
+import { previewCharges } from '../finance/index.ts';
 import { createCardWorld, desktopInput, type CardWorld } from './card.factory.ts';
 import { changeCard } from './card.service.ts';
 

@@ -1,5 +1,5 @@
 // The depreciation rules of 政府会计准则第3号 and its guide (DOMAIN §7), as pure functions. The run
-// itself is SQL (depreciation.sql.ts / card-depreciation.service.ts) computing the same thing for
+// itself is SQL (depreciation.charges.ts) computing the same thing for
 // every card at once; the tests use these functions as the oracle for that SQL.
 import type { Fen } from '../../../shared/money.ts';
 

@@ -6,7 +6,7 @@ import { query, queryOne, type Queryable } from '../../platform/db/engine.ts';
 import { withTx } from '../../platform/db/tx.ts';
 import { AppError } from '../../platform/errors.ts';
 import { businessMonth } from '../../platform/clock.ts';
-import { applyDepreciation, previewCharges, type ChargeRow } from '../assets/index.ts';
+import { applyDepreciation, type ChargeRow, previewCharges } from './depreciation.charges.ts';
 import { booksOf, closeMonthForUnits, runRefusal } from './period.service.ts';
 
 /** 'YYYY-MM' ⇄ the month's first day, as stored. */

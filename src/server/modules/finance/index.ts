@@ -5,5 +5,7 @@
 export { type MonthRunResult, runMonth, runMonthForUnits, unitsToRun } from './depreciation.service.ts';
 export { closeMonthForUnits } from './period.service.ts';
 export { declareTakeover } from './takeover.service.ts';
+// Reads
+export { previewCharges } from './depreciation.charges.ts';
 // Rules
 export { monthFromIndex, monthIndex } from './depreciation.rules.ts';

@@ -9,4 +9,5 @@ export { addAccumulatedDepreciation } from './card-depreciation.service.ts';
 export { cardFilterWhere, listCards } from './card.queries.ts';
 export { getCardDetail, getCardTimeline, namesForEvents } from './card-detail.queries.ts';
 // Rules
+export { CARD_TRANSITIONS, type CardTransition, cardTransition, heldCardSql } from './card-status.rules.ts';
 export { assetKindOf, type CategoryFacts, checkAttributes, checkDepreciationRules, deriveCardBooks } from './card.rules.ts';

@@ -10,6 +10,7 @@ import { overQuotaByUnit } from './quota.service.ts';
 import { lowValueLine } from './low-value.queries.ts';
 import { assetSummary, monthFirst } from './summary.queries.ts';
 import { businessToday } from '../../platform/clock.ts';
+import { inboxWhere } from '../workflow/index.ts';
 
 /** Month-on-month movement above this asks the unit for a written explanation (art. 45 reports). */
 export const EXPLAIN_THRESHOLD = 0.2;
@@ -148,23 +149,13 @@ export async function dashboard(q: Queryable, actor: Actor): Promise<DashboardVi
   };
 }
 
-/** Submitted documents whose current approval step is a role this user holds (not their own). */
+/** The newest ten of the actor's inbox, by workflow's own rule (inboxWhere), so the two never disagree. */
 async function waitingForMe(q: Queryable, actor: Actor) {
-  if (actor.grants.length === 0) return [];
-  const exists = await queryOne<{ t: string | null }>(q, sql`SELECT to_regclass('document_steps')::text AS t`);
-  if (!exists?.t) return [];
-  const match = sql.join(
-    actor.grants.map(
-      (g) => sql`(s.role = ${g.role} AND (s.scope_unit_id IS NULL OR s.scope_unit_id = ${g.unitId}::uuid OR ${g.unitId}::uuid IS NULL))`,
-    ),
-    sql` OR `,
-  );
   const rows = await query<{ id: string; title: string | null; doc_no: string; type: string; created_at: Date | string }>(
     q,
     sql`
     SELECT d.id, d.title, d.doc_no, d.type, d.created_at FROM documents d
-    JOIN document_steps s ON s.document_id = d.id AND s.step_no = d.current_step AND s.state = 'pending'
-    WHERE d.status = 'submitted' AND d.applicant_id <> ${actor.userId} AND (${match})
+    WHERE ${inboxWhere(actor)}
     ORDER BY d.submitted_at DESC NULLS LAST LIMIT 10`,
   );
   return rows.map((r) => ({ id: r.id, title: r.title ?? r.doc_no, type: r.type, createdAt: new Date(r.created_at).toISOString() }));

@@ -14,7 +14,8 @@ import { addEvent, loadDocument, nextDocNo, releaseLines, requireUnit, setStatus
 import { documentLines, documents } from './document.tables.ts';
 import { checkRefs } from './payload.refs.ts';
 import { checkConfigLines } from './standard.check.ts';
-import { actionAllowed, cardTransition, transitionKey } from './workflow.rules.ts';
+import { cardTransition } from '../assets/index.ts';
+import { actionAllowed, transitionKey } from './workflow.rules.ts';
 
 export interface CardFacts {
   id: string;

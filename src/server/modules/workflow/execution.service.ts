@@ -14,7 +14,8 @@ import { transitionOf } from './document.service.ts';
 import { addEvent, loadDocument, releaseLines, requireUnit, setStatus, type DocumentRow } from './document.store.ts';
 import { documentLines } from './document.tables.ts';
 import { executeAcceptance, executeProcurement } from './procurement.service.ts';
-import { actionAllowed, cardTransition } from './workflow.rules.ts';
+import { cardTransition } from '../assets/index.ts';
+import { actionAllowed } from './workflow.rules.ts';
 import { fenToYuan } from '../../../shared/money.ts';
 import { businessToday } from '../../platform/clock.ts';
 

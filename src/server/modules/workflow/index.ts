@@ -1,3 +1,4 @@
-// The workflow module's surface: the standards' read fragments the reports use. Documents change
-// only through workflow's routes.
+// The workflow module's surface: the inbox rule and the standards' read fragments the reports use.
+// Documents change only through workflow's routes.
+export { inboxWhere } from './approval.service.ts';
 export { anyCapBelowSql, coveringStandardSql, quotaHoldings } from './standard.queries.ts';

@@ -7,7 +7,7 @@ import { previewCharges } from '../finance/index.ts';
 import { createCardWorld, desktopInput, type CardWorld } from './card.factory.ts';
 import { changeCard } from './card.service.ts';
 
-// The card's books (DOMAIN §4, §7): the Ministry's fields, the funding split, lives and exemptions,
+// The card's books (docs/domain.md §3, §6): the Ministry's fields, the funding split, lives and exemptions,
 // intangible assets and the low-value threshold. Every refusal writes nothing.
 describe('card books', () => {
   let t: TestApp;

@@ -17,7 +17,7 @@ export async function categoryFacts(q: Queryable, categoryId: string): Promise<C
 }
 
 /**
- * The rules of DOMAIN §4 that need the database: the category exists, the department, custodian
+ * The rules of docs/domain.md §3 that need the database: the category exists, the department, custodian
  * and room belong to the card's units, the category's attribute set is filled in. Returns field
  * errors (empty when the input is good) so an import can collect them row by row.
  */

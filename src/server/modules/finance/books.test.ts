@@ -1,4 +1,4 @@
-// The books a finance bureau takes over and signs (docs/domain.md "Opening balances", "Periods"):
+// The books a finance bureau takes over and signs (docs/domain.md §3 opening balances, §6 periods):
 // figures worked out from the rules, not from the code.
 import fc from 'fast-check';
 import { sql } from 'drizzle-orm';

@@ -1,4 +1,4 @@
-// The depreciation rules of 政府会计准则第3号 and its guide (DOMAIN §7), as pure functions. The run
+// The depreciation rules of 政府会计准则第3号 and its guide (docs/domain.md §6), as pure functions. The run
 // itself is SQL (depreciation.charges.ts) computing the same thing for
 // every card at once; the tests use these functions as the oracle for that SQL.
 import type { Fen } from '../../../shared/money.ts';
@@ -36,7 +36,7 @@ export interface CardState {
    */
   recognizedOn?: string | null;
   /**
-   * Opening balance (期初, docs/domain.md "Opening balances"): accumulatedFen as brought in holds the
+   * Opening balance (期初, docs/domain.md §3, opening balances): accumulatedFen as brought in holds the
    * months up to the end of `openingMonth` ('YYYY-MM'), `openingMonths` of them (已提折旧月数). The
    * first month charged is the one after, at (value − accumulated) / (life − openingMonths).
    */

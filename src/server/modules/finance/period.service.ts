@@ -1,4 +1,4 @@
-// Periods (docs/domain.md "Periods"): a unit's books are kept by month; a closed month (结账) is
+// Periods (docs/domain.md §6, periods): a unit's books are kept by month; a closed month (结账) is
 // immutable. This file holds the rules that say which months may be run, closed and re-opened; the
 // triggers of migrations/post/054_periods.sql enforce the lock on every writer.
 import { sql } from 'drizzle-orm';

@@ -1,5 +1,5 @@
 // 低值易耗品 in the asset summary: registered, kept and counted, but outside the fixed-asset totals
-// (DOMAIN §7), so the summary shows them on a line of their own: how many items and what they cost
+// (docs/domain.md §6), so the summary shows them on a line of their own: how many items and what they cost
 // at the start and the end of the period. They are never depreciated, so there is no net value.
 import { sql } from 'drizzle-orm';
 import type { LowValueLine, ReportFilter } from '../../../shared/reports.contracts.ts';

@@ -1,4 +1,4 @@
-// Checks configuration-request lines against the allocation standards (DOMAIN §6) and finds idle
+// Checks configuration-request lines against the allocation standards (docs/domain.md §5) and finds idle
 // cards to reallocate first (先调剂后购置). Used as lines are typed and again on submit.
 import { sql } from 'drizzle-orm';
 import { formatYuan } from '../../../shared/money.ts';

@@ -1,4 +1,4 @@
--- The card ledger's hash chain (DOMAIN §13). Idempotent: applied after every migrate.
+-- The card ledger's hash chain (docs/domain.md §8). Idempotent: applied after every migrate.
 -- An event's hash covers the previous event's hash and every field of its own, so altering,
 -- removing or reordering any event breaks the chain from that point on.
 CREATE OR REPLACE FUNCTION card_event_hash(

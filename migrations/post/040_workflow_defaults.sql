@@ -1,4 +1,4 @@
--- Approval-chain defaults (DOMAIN §5) and the central allocation standards (DOMAIN §6, 财资〔2016〕27号).
+-- Approval-chain defaults (docs/domain.md §4) and the central allocation standards (docs/domain.md §5, 财资〔2016〕27号).
 -- Idempotent: a chain or standard already present (edited by the committee) is left alone.
 
 INSERT INTO approval_chains (document_type)

@@ -64,7 +64,7 @@ export const CardFilter = z.object({
   postedTo: isoDate.optional(),
   /** Any fragment of card number, name, spec, brand or serial number. */
   q: z.string().max(100).optional(),
-  // The Ministry's card (DOMAIN §4).
+  // The Ministry's card (docs/domain.md §3).
   assetKind: listOf(AssetKindCode),
   valueType: listOf(ValueTypeCode),
   procurementForm: listOf(ProcurementFormCode),
@@ -97,7 +97,7 @@ export const CARD_SORTS = [
 export const CardListQuery = PageQuery.extend(CardFilter.shape).extend({ sort: z.enum(CARD_SORTS).optional() });
 export type CardListQuery = z.infer<typeof CardListQuery>;
 
-/** Category-specific attributes (DOMAIN §4); which apply depends on the category's attribute set. */
+/** Category-specific attributes (docs/domain.md §3); which apply depends on the category's attribute set. */
 export const BUILDING_STRUCTURES = {
   steel: ['钢结构', 'Steel'],
   reinforced_concrete: ['钢混', 'Reinforced concrete'],
@@ -158,7 +158,7 @@ const optId = uuid.nullish();
 const optDate = isoDate.nullish();
 
 /**
- * The Ministry's card fields a person enters (DOMAIN §4). Funding amounts: 财政拨款 + 非财政拨款 = 原值;
+ * The Ministry's card fields a person enters (docs/domain.md §3). Funding amounts: 财政拨款 + 非财政拨款 = 原值;
  * when neither is given the whole value goes to the card's funding source (财政拨款 unless it says
  * 非财政拨款); when one is given the other is the rest.
  */
@@ -358,7 +358,7 @@ export const CardAttachmentItem = z.object({
 });
 export type CardAttachmentItem = z.infer<typeof CardAttachmentItem>;
 
-/** The ledger verification's answer (DOMAIN §13). */
+/** The ledger verification's answer (docs/domain.md §8). */
 export const LEDGER_PROBLEMS = {
   altered: ['内容被篡改', 'Altered'],
   removed: ['记录缺失', 'Removed'],

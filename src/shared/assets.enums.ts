@@ -1,4 +1,4 @@
-// The card vocabularies (DOMAIN §4, §5), shared by server, web, import files and reports.
+// The card vocabularies (docs/domain.md §3, §4), shared by server, web, import files and reports.
 // Labels are [zh, en]; codes are what the database stores.
 
 export const CARD_STATUSES = {
@@ -99,7 +99,7 @@ export type CardEventType = keyof typeof CARD_EVENT_TYPES;
 
 export const label = (pair: readonly [string, string], locale: string) => (locale === 'en' ? pair[1] : pair[0]);
 
-// The Ministry of Finance card (行政事业单位资产管理信息系统, DOMAIN §4).
+// The Ministry of Finance card (行政事业单位资产管理信息系统, docs/domain.md §3).
 
 /** What a card is on the books: a fixed asset, an intangible asset (amortised), or a low-value item (低值易耗品). */
 export const ASSET_KINDS = {

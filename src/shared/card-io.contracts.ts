@@ -181,7 +181,7 @@ export const CARD_IMPORT_COLUMNS: CardColumn[] = [
   { key: 'plateNo', zh: '车牌号', en: 'Plate number', kind: 'text', attributeSet: 'vehicle', note: '车辆类', width: 12 },
   { key: 'ip', zh: 'IP', en: 'IP', kind: 'text', attributeSet: 'it', note: '信息设备：IPv4 地址', width: 14 },
   { key: 'mac', zh: 'MAC', en: 'MAC', kind: 'text', attributeSet: 'it', note: '信息设备：如 00:1A:2B:3C:4D:5E', width: 18 },
-  // The Ministry's card (财政部行政事业单位资产管理信息系统, DOMAIN §4).
+  // The Ministry's card (财政部行政事业单位资产管理信息系统, docs/domain.md §3).
   {
     key: 'valueType',
     zh: '价值类型',

@@ -56,3 +56,7 @@ export const IsoMonth = z
 export function calendarDateOrNull(s: unknown): string | null {
   return isCalendarDate(s) ? s : null;
 }
+
+/** A month 'YYYY-MM' as a count of months (year × 12 + month − 1), and back: month arithmetic without dates. */
+export const monthIndex = (month: string): number => Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1;
+export const monthFromIndex = (i: number): string => `${Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`;

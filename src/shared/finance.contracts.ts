@@ -1,4 +1,4 @@
-// Depreciation (DOMAIN §7): shared by the API and the web forms.
+// Depreciation (docs/domain.md §6): shared by the API and the web forms.
 import { z } from 'zod';
 import { IsoMonth } from './dates.ts';
 

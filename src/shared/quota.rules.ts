@@ -1,4 +1,4 @@
-// The quantity quota of an allocation standard (DOMAIN §6): how many items a unit may hold. One
+// The quantity quota of an allocation standard (docs/domain.md §5): how many items a unit may hold. One
 // pure rule, used by the configuration-request check (workflow) and the quota report (reports).
 import type { QuotaRule } from './workflow.contracts.ts';
 

@@ -1,4 +1,4 @@
-// Statutory reports (DOMAIN §7) and the dashboard: shared by the API and the web.
+// Statutory reports (docs/domain.md §7) and the dashboard: shared by the API and the web.
 import { z } from 'zod';
 import { Month } from './finance.contracts.ts';
 

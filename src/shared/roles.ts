@@ -1,4 +1,4 @@
-// Roles (DOMAIN §2) and the one permission table. The web uses it for menus, the server to authorize.
+// Roles (docs/domain.md §1) and the one permission table. The web uses it for menus, the server to authorize.
 export const ROLES = [
   'sysadmin', // 系统管理员 (committee)
   'asset_office', // 资产管理处 (committee)

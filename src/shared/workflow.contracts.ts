@@ -3,7 +3,7 @@ import { IsoDate } from './dates.ts';
 import { Fen } from './money.ts';
 import { PageQuery } from './paging.ts';
 
-// Lifecycle documents (DOMAIN §5), approval chains and allocation standards (§6), shared by the
+// Lifecycle documents (docs/domain.md §4), approval chains and allocation standards (§5), shared by the
 // API and the web forms. Labels are [zh, en].
 
 export const DOCUMENT_TYPES = {

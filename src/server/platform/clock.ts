@@ -1,3 +1,5 @@
+import { type SQL, sql } from 'drizzle-orm';
+
 // The business calendar: today in the business time zone (Asia/Shanghai, UTC+8 all year).
 // Rules that depend on "now" (no month after the current one may be run; a month still running
 // cannot be closed) read it here, so a test that simulates years of monthly runs can move it.
@@ -8,6 +10,12 @@ let fixed: string | null = null;
 export function businessToday(): string {
   return fixed ?? new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
 }
+
+/** The current year in the business zone (card and document numbers carry it). */
+export const businessYear = (): number => Number(businessToday().slice(0, 4));
+
+/** Today as a SQL date, for queries that compare with it (the database's clock is not the business clock tests pin). */
+export const businessDate = (): SQL => sql`${businessToday()}::date`;
 
 /** The current month, 'YYYY-MM'. */
 export const businessMonth = (): string => businessToday().slice(0, 7);

@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase } from '../testing/test-db.ts';
 import type { Database } from './db/engine.ts';
 import { withTx } from './db/tx.ts';
-import { pgCode, toErrorBody } from './errors.ts';
+import { pgCode } from './db/db-errors.ts';
+import { toErrorBody } from './errors.ts';
 
 /** Real errors from the engine, wrapped by drizzle as the services see them. */
 describe('database errors reaching the error handler', () => {

@@ -1,7 +1,7 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { ZodError } from 'zod';
 import { ERRORS, type ErrorBody, type ErrorId } from '../../shared/errors.ts';
-import { isDatabaseUnavailable, isStatementTimeout } from './db/db-errors.ts';
+import { causes, isDatabaseUnavailable, isStatementTimeout, pgCode } from './db/db-errors.ts';
 
 /** The only error type services throw on purpose. */
 export class AppError extends Error {
@@ -30,27 +30,9 @@ export const invalid = (fields: Record<string, string>, msg?: string) =>
     fields,
   );
 
-/**
- * The SQLSTATE of a failed statement, read through the `cause` chain: drizzle wraps the driver's
- * error (DrizzleQueryError), and both engines' drivers put the code on their own error. The one
- * place that reads a PostgreSQL error code.
- */
-export function pgCode(err: unknown): string | undefined {
-  let e = err as { code?: unknown; cause?: unknown } | undefined;
-  for (let i = 0; e && typeof e === 'object' && i < 5; i++) {
-    if (typeof e.code === 'string' && /^[0-9A-Z]{5}$/.test(e.code)) return e.code;
-    e = e.cause as typeof e;
-  }
-  return undefined;
-}
-
 /** The message of the wrapped database error that carries the code. */
 function pgMessage(err: unknown): string | undefined {
-  let e = err as { code?: unknown; message?: unknown; cause?: unknown } | undefined;
-  for (let i = 0; e && typeof e === 'object' && i < 5; i++) {
-    if (typeof e.code === 'string' && typeof e.message === 'string') return e.message;
-    e = e.cause as typeof e;
-  }
+  for (const e of causes(err)) if (typeof e.code === 'string' && typeof e.message === 'string') return e.message;
   return undefined;
 }
 

@@ -37,7 +37,7 @@ const modulesDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '.
 
 /**
  * Every `modules/<name>/<name>.module.ts`, so a new module is one new folder and no shared file
- * changes (the platform imports no module by name: the wall in DESIGN.md).
+ * changes (the platform imports no module by name: the wall in docs/architecture.md).
  */
 export async function loadModules(): Promise<GongwuModule[]> {
   const found: GongwuModule[] = [];

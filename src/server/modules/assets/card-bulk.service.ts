@@ -3,6 +3,7 @@ import type { Fen } from '../../../shared/money.ts';
 import type { AcquisitionMethod, CardEventType, CardStatus, DepreciationMethod, UseMode } from '../../../shared/assets.enums.ts';
 import { query, type Tx } from '../../platform/db/engine.ts';
 import { allocateCardNumbers } from './card-number.service.ts';
+import { businessYear } from '../../platform/clock.ts';
 
 /** A card ready to be written: codes, ids and fen, already validated by the caller. */
 export interface CardDraft {
@@ -63,8 +64,6 @@ export interface BulkRegistration {
   onProgress?: (written: number) => void;
 }
 
-const shanghaiYear = () => Number(new Intl.DateTimeFormat('en', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(new Date()));
-
 /**
  * Registers many cards in the caller's transaction, set-based: one card-number reservation for the
  * whole batch, then per chunk ONE statement that inserts the cards and their ledger events together
@@ -78,7 +77,7 @@ export async function registerCardsBulk(
 ): Promise<{ count: number; firstCardNo: string | null; lastCardNo: string | null }> {
   const n = b.drafts.length;
   if (n === 0) return { count: 0, firstCardNo: null, lastCardNo: null };
-  const numbers = await allocateCardNumbers(tx, b.unitId, shanghaiYear(), n);
+  const numbers = await allocateCardNumbers(tx, b.unitId, businessYear(), n);
   const chunk = b.chunkSize ?? 2000;
   for (let start = 0; start < n; start += chunk) {
     const rows = b.drafts.slice(start, start + chunk).map((d, i) => ({

@@ -3,11 +3,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { query } from '../../platform/db/engine.ts';
 import { withTx } from '../../platform/db/tx.ts';
 import { createTestApp, type Client, type TestApp } from '../../testing/test-app.ts';
-import { previewCharges } from './card-depreciation.service.ts';
+import { previewCharges } from '../finance/index.ts';
 import { createCardWorld, desktopInput, type CardWorld } from './card.factory.ts';
 import { changeCard } from './card.service.ts';
 
-// The card's books (DOMAIN §4, §7): the Ministry's fields, the funding split, lives and exemptions,
+// The card's books (docs/domain.md §3, §6): the Ministry's fields, the funding split, lives and exemptions,
 // intangible assets and the low-value threshold. Every refusal writes nothing.
 describe('card books', () => {
   let t: TestApp;

@@ -3,7 +3,7 @@ import type { CardFilter, CardListItem, CardListQuery } from '../../../shared/as
 import type { Page } from '../../../shared/paging.ts';
 import { query, queryOne, type Queryable } from '../../platform/db/engine.ts';
 import { offsetOf, likePattern } from '../../platform/db/paging.ts';
-import { unitScope, type Actor } from '../../platform/auth/actor.ts';
+import { scopeIncludes, unitScope, type Actor } from '../../platform/auth/actor.ts';
 
 /**
  * Normalises a search string the way cards.search_text is built: lower-cased, trimmed, without
@@ -49,7 +49,7 @@ function searchTest(s: string, units: 'all' | string[]): SQL {
 /** The owner units a filter and scope allow, as the search index can narrow to them. */
 function searchUnits(f: CardFilter, scope: 'all' | string[]): 'all' | string[] {
   if (!f.unitId) return scope;
-  return scope === 'all' || scope.includes(f.unitId) ? [f.unitId] : [];
+  return scopeIncludes(scope, f.unitId) ? [f.unitId] : [];
 }
 
 /**

@@ -43,6 +43,24 @@ describe('card routes', () => {
     expect(events[0].after).toMatchObject({ name: '台式计算机', originalValueFen: 480000, status: 'in_use' });
   });
 
+  it('answers 409, not 500, to a clash on a unique column no check guards, and registers nothing', async () => {
+    // A card-number counter set back (as after restoring an older copy of it) hands out a number in
+    // use; the unique violation reaches the error handler wrapped by drizzle, which reads its code.
+    const first = await u01.post('/api/cards', desktopInput(w));
+    expect(first.statusCode, first.body).toBe(201);
+    const year = Number(first.json().cardNo.split('-')[1]);
+    await t.database.db.execute(sql`UPDATE card_number_sequences SET last_seq = last_seq - 1 WHERE unit_id = ${w.u01} AND year = ${year}`);
+    const count = async () => (await query<{ n: number }>(t.database.db, sql`SELECT count(*)::int AS n FROM cards`))[0].n;
+    const before = await count();
+    const clash = await u01.post('/api/cards', desktopInput(w));
+    expect(clash.statusCode, clash.body).toBe(409);
+    expect(clash.json().error).toBe('conflict');
+    expect(await count()).toBe(before);
+    // The refused request's reservation was rolled back with it: put the counter right for the tests after.
+    await t.database.db.execute(sql`UPDATE card_number_sequences SET last_seq = last_seq + 1 WHERE unit_id = ${w.u01} AND year = ${year}`);
+    expect((await u01.post('/api/cards', desktopInput(w))).statusCode).toBe(201);
+  });
+
   it('names every bad field of a new card', async () => {
     const res = await u01.post(
       '/api/cards',

@@ -1,10 +1,11 @@
-// The card's book rules that need no database (DOMAIN §4, §7): its kind (fixed, intangible,
+// The card's book rules that need no database (docs/domain.md §3, §6): its kind (fixed, intangible,
 // low-value), the floor of its useful life, who may be "not depreciated", the funding split, and the
 // category's attribute set. The card service, the import and the category checks all call these,
 // so a rule is written once; each returns field errors in Chinese rather than throwing.
 import { BUILDING_STRUCTURES, type CardInput } from '../../../shared/assets.contracts.ts';
 import type { AssetKind, DepreciationStatus } from '../../../shared/assets.enums.ts';
 import { formatYuan as yuan } from '../../../shared/money.ts';
+import { businessToday } from '../../platform/clock.ts';
 
 /** What the rules need to know of a card's category. */
 export interface CategoryFacts {
@@ -41,7 +42,7 @@ const months = (m: number) => (m % 12 === 0 ? `${m} 个月（${m / 12} 年）` :
 /**
  * The card's kind: intangible by its category; otherwise a low-value item (低值易耗品) when each item
  * is worth less than the category's threshold (¥1,000; ¥1,500 for special equipment), except a batch
- * card of furniture or books (DOMAIN §7) and an asset at nominal value.
+ * card of furniture or books (docs/domain.md §6) and an asset at nominal value.
  */
 export function assetKindOf(
   cat: Pick<CategoryFacts, 'assetKind' | 'capitalizationThresholdFen' | 'batchFixed'>,
@@ -85,7 +86,7 @@ export interface DepreciationFields {
 }
 
 /**
- * Lives and exemptions (DOMAIN §7): a depreciable top-level category without a life takes no cards;
+ * Lives and exemptions (docs/domain.md §6): a depreciable top-level category without a life takes no cards;
  * only the exempt kinds may be 'none'; an exempt category is not depreciated; a straight-line card
  * has a life; no life is below its floor (a longer one is allowed). Errors go on the field to fix.
  */
@@ -232,16 +233,11 @@ const ALL_TYPED = new Set([...BUILDING_ONLY, ...LAND_AND_BUILDING, ...LAND_ONLY,
 const SET_LABEL: Record<string, string> = { building: '房屋构筑物', land: '土地', vehicle: '车辆', it: '信息化设备', none: '本分类' };
 
 /**
- * The category's attribute set (DOMAIN §4): buildings structure and area, land area, vehicles
+ * The category's attribute set (docs/domain.md §3): buildings structure and area, land area, vehicles
  * plate, IT network and rack; the Ministry's building, land and vehicle fields are checked for shape
  * and sense, and a typed field of another set is refused (a plate on a desk). Free keys (note) pass.
  */
-export function checkAttributes(
-  set: string,
-  a: Record<string, unknown>,
-  fields: FieldErrors,
-  today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10),
-): void {
+export function checkAttributes(set: string, a: Record<string, unknown>, fields: FieldErrors, today = businessToday()): void {
   const key = (k: string) => `attributes.${k}`;
   const given = (k: string) => a[k] !== undefined && a[k] !== null && a[k] !== '';
   const allowed = new Set(ALLOWED[set] ?? []);

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { query } from '../../platform/db/engine.ts';
 import { withTx } from '../../platform/db/tx.ts';
 import { createTestApp, type Client, type TestApp } from '../../testing/test-app.ts';
-import { verifyLedger } from '../audit/ledger.queries.ts';
+import { verifyLedger } from '../audit/index.ts';
 import { addCard, createCardWorld, type CardWorld } from './card.factory.ts';
 import { appendCardEvent, changeCard } from './card.service.ts';
 

@@ -8,6 +8,7 @@ import type { Queryable, Tx } from '../../platform/db/engine.ts';
 import { allocateCardNumbers } from './card-number.service.ts';
 import { cardEvents, cards } from './card.tables.ts';
 import { categoryFacts, validateCardInput } from './card.validation.ts';
+import { businessYear } from '../../platform/clock.ts';
 
 /**
  * The only writer of cards and their ledger. Other modules (workflow execution, imports, counts)
@@ -227,9 +228,6 @@ export interface RegisterOptions {
   skipValidation?: boolean;
 }
 
-/** Today in the business zone, 'YYYY-MM-DD'. */
-export const todayShanghai = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
-
 /**
  * Registers one card with its first ledger event. Opening registrations of existing assets are
  * 'in_use' unless told otherwise; cards created by acceptance are 'pending_posting' until finance posts them.
@@ -247,7 +245,7 @@ export async function registerCard(tx: Tx, actor: ActorRef, input: CardInput, op
   const facts = await categoryFacts(tx, input.categoryId);
   if (!facts) throw invalid({ categoryId: '资产分类不存在' });
   const books = deriveCardBooks(facts, input, {});
-  const cardNo = opts.cardNo ?? (await allocateCardNumbers(tx, input.unitId, Number(todayShanghai().slice(0, 4)), 1))[0];
+  const cardNo = opts.cardNo ?? (await allocateCardNumbers(tx, input.unitId, businessYear(), 1))[0];
   const [row] = await tx
     .insert(cards)
     .values({

@@ -66,7 +66,7 @@ export const cards = pgTable(
     disposalMethod: text('disposal_method'),
     /** The document that created the card (request, order, acceptance, import job): 来源可循. */
     sourceDocumentId: uuid('source_document_id'),
-    // The card's kind and the Ministry's card fields (DOMAIN §4); card.rules.ts holds their rules.
+    // The card's kind and the Ministry's card fields (docs/domain.md §3); card.rules.ts holds their rules.
     /** fixed | intangible (amortised) | low_value (低值易耗品: never depreciated, outside the fixed-asset totals). */
     assetKind: text('asset_kind').notNull().default('fixed'),
     /** 价值类型: original | provisional | replacement | appraised | nominal. */

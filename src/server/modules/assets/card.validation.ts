@@ -17,7 +17,7 @@ export async function categoryFacts(q: Queryable, categoryId: string): Promise<C
 }
 
 /**
- * The rules of DOMAIN §4 that need the database: the category exists, the department, custodian
+ * The rules of docs/domain.md §3 that need the database: the category exists, the department, custodian
  * and room belong to the card's units, the category's attribute set is filled in. Returns field
  * errors (empty when the input is good) so an import can collect them row by row.
  */
@@ -81,8 +81,7 @@ export async function validateCardInput(q: Queryable, input: CardInput): Promise
   checkAttributes(ref.attribute_set ?? 'none', input.attributes ?? {}, fields);
   const cat = ref.cat_active === null ? undefined : await categoryFacts(q, input.categoryId);
   if (cat) deriveCardBooks(cat, input, fields);
-  for (const k of ['manufacturedOn'] as const)
-    if (input[k] && input[k]! > new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10)) fields[k] = '出厂日期不能晚于今天';
+  for (const k of ['manufacturedOn'] as const) if (input[k] && input[k]! > businessToday()) fields[k] = '出厂日期不能晚于今天';
   return fields;
 }
 

@@ -6,7 +6,7 @@ import { verifyDepreciationLedger } from './depreciation-ledger.queries.ts';
 const ZEROS = '0'.repeat(64);
 
 /**
- * Verifies every card's hash chain in a few set-based statements (DOMAIN §13). Per event:
+ * Verifies every card's hash chain in a few set-based statements (docs/domain.md §8). Per event:
  * - its hash is recomputed from its fields and its prev_hash (card_event_hash, the trigger's own
  *   function) — a mismatch means its content was altered;
  * - its prev_hash must be the hash of the event before it by seq (the first: 64 zeros);

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withTx } from '../../platform/db/tx.ts';
 import { createTestApp, type TestApp } from '../../testing/test-app.ts';
 import { addCard, createCardWorld, type CardWorld } from '../assets/card.factory.ts';
-import { changeCard, type CardRow } from '../assets/card.service.ts';
+import { changeCard, type CardRow } from '../assets/index.ts';
 import { verifyLedger } from './ledger.queries.ts';
 
 describe('ledger verification', () => {

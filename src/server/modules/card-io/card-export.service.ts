@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { CardFilter } from '../../../shared/assets.contracts.ts';
 import { CARD_EXPORT_EXTRA, CARD_IMPORT_COLUMNS, type CardColumn } from '../../../shared/card-io.contracts.ts';
 import { query, queryOne, type Queryable } from '../../platform/db/engine.ts';
-import { cardFilterWhere } from '../assets/card.queries.ts';
+import { cardFilterWhere } from '../assets/index.ts';
 import { XlsxStreamWriter, type XlsxColumn } from './xlsx-stream.writer.ts';
 
 interface ExportRow {

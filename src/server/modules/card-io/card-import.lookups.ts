@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { query, type Queryable } from '../../platform/db/engine.ts';
-import type { CategoryFacts } from '../assets/card.rules.ts';
+import type { CategoryFacts } from '../assets/index.ts';
 
 /** A category as an import row needs it: the book rules' facts (card.rules.ts) and the defaults. */
 export interface CategoryRef extends CategoryFacts {

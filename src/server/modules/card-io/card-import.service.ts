@@ -4,11 +4,11 @@ import { IMPORT_ERRORS_IN_RESULT, type ImportError, type ImportResult } from '..
 import { queryOne, type Database } from '../../platform/db/engine.ts';
 import { withTx } from '../../platform/db/tx.ts';
 import { AppError } from '../../platform/errors.ts';
-import { registerCardsBulk, type CardDraft } from '../assets/card-bulk.service.ts';
-import { kindFor, openingBalanceEnd } from '../assets/card-supplement.service.ts';
+import { type CardDraft, kindFor, openingBalanceEnd, registerCardsBulk } from '../assets/index.ts';
 import { existingSerials, loadImportLookups } from './card-import.lookups.ts';
 import { quotedError, shownValue, validateRow } from './card-import.validate.ts';
 import { readCardSheet } from './card-sheet.reader.ts';
+import { businessToday } from '../../platform/clock.ts';
 
 export interface ImportRequest {
   file: string;
@@ -27,8 +27,6 @@ export interface ImportOutcome extends ImportResult {
   reportFile: string | null;
 }
 
-const todayInShanghai = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
-
 /**
  * Imports a unit's existing ledger, all or nothing: the file is read and every row checked first
  * (collecting every error); only a clean file is written, in one transaction, as opening
@@ -40,7 +38,7 @@ export async function importCards(database: Database, req: ImportRequest): Promi
   if (!unit) throw new AppError('not_found', '单位不存在');
   const lookups = await loadImportLookups(db, req.unitId);
   const openingEnd = await openingBalanceEnd(db, req.unitId);
-  const today = todayInShanghai();
+  const today = businessToday();
   const errors: ImportError[] = [];
   const drafts: CardDraft[] = [];
   const draftRows: number[] = [];

@@ -8,8 +8,8 @@ import { query, queryOne } from '../../platform/db/engine.ts';
 import { createTestApp, type Client, type TestApp } from '../../testing/test-app.ts';
 import type { CardInput } from '../../../shared/assets.contracts.ts';
 import { withTx } from '../../platform/db/tx.ts';
-import { registrationKind } from '../assets/card-supplement.service.ts';
-import { registerCard } from '../assets/card.service.ts';
+import { registrationKind } from '../assets/index.ts';
+import { registerCard } from '../assets/index.ts';
 import { importCards } from './card-import.service.ts';
 import { DEMO_PASSWORD, fillTemplate, finish, plainWorkbook, readSheet, seedSmall, upload, type SheetRow } from './card-io.fixtures.ts';
 

@@ -2,8 +2,8 @@ import { CARD_IMPORT_COLUMNS, type CardColumn, type ImportError } from '../../..
 import { DATE_MAX_YEAR, DATE_MIN_YEAR, isCalendarDate } from '../../../shared/dates.ts';
 import { FEN_MAX, FEN_MAX_MESSAGE } from '../../../shared/money.ts';
 import type { AcquisitionMethod, CardStatus, DepreciationMethod, UseMode } from '../../../shared/assets.enums.ts';
-import type { CardDraft } from '../assets/card-bulk.service.ts';
-import { checkAttributes, deriveCardBooks } from '../assets/card.rules.ts';
+import type { CardDraft } from '../assets/index.ts';
+import { checkAttributes, deriveCardBooks } from '../assets/index.ts';
 import { roomKey, type ImportLookups } from './card-import.lookups.ts';
 import type { RawCell, RawRow } from './card-sheet.reader.ts';
 

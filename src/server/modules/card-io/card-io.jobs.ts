@@ -5,8 +5,9 @@ import type { ImportResult } from '../../../shared/card-io.contracts.ts';
 import type { JobHandler } from '../../platform/jobs/job.runner.ts';
 import { exportCards } from './card-export.service.ts';
 import { importCards } from './card-import.service.ts';
+import { businessToday } from '../../platform/clock.ts';
 
-const stamp = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date()).replace(/-/g, '');
+const stamp = () => businessToday().replace(/-/g, '');
 
 /** 'cards.import': the upload lies beside the job's files; a rejected file ends 'failed' with its report. */
 export const importJob: JobHandler = async (ctx) => {

@@ -6,7 +6,7 @@ import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { CardFilter } from '../../../shared/assets.contracts.ts';
 import { JobStarted, LabelsResponse } from '../../../shared/card-io.contracts.ts';
-import { assertInScope, unitScope, type Actor } from '../../platform/auth/actor.ts';
+import { assertInScope, scopeIncludes, unitScope, type Actor } from '../../platform/auth/actor.ts';
 import { logSecurityEvent } from '../../platform/auth/security-log.ts';
 import { queryOne } from '../../platform/db/engine.ts';
 import { AppError } from '../../platform/errors.ts';
@@ -44,7 +44,7 @@ export async function cardIoRoutes(app: App) {
       const scope = unitScope(req.actor, 'card.import');
       const unitId = req.query.unitId ?? req.actor.unitId ?? undefined;
       if (req.query.unitId) assertInScope(req.query.unitId, scope, '单位');
-      const buf = await buildTemplate(db, unitId && (scope === 'all' || scope.includes(unitId)) ? unitId : null);
+      const buf = await buildTemplate(db, unitId && scopeIncludes(scope, unitId) ? unitId : null);
       reply.header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent('资产卡片导入模板.xlsx')}`);
       return reply.type(XLSX).send(buf);
     },

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { CardFilter } from '../../../shared/assets.contracts.ts';
 import { LABELS_MAX, type LabelsResponse } from '../../../shared/card-io.contracts.ts';
 import { query, queryOne, type Queryable } from '../../platform/db/engine.ts';
-import { cardFilterWhere } from '../assets/card.queries.ts';
+import { cardFilterWhere } from '../assets/index.ts';
 
 /**
  * What a label prints, for a selection (ids) or a filter, within the scope; at most 2,000 (a

@@ -1,4 +1,4 @@
-// The guide's lives and exemptions applied to categories (DOMAIN §7, 财会〔2017〕4号): a category's
+// The guide's lives and exemptions applied to categories (docs/domain.md §6, 财会〔2017〕4号): a category's
 // life is a floor for its cards, so it may not itself go below the guide's minimum for its class;
 // only the exempt kinds (land valued separately, 文物和陈列品, 图书和档案, 特种动植物; and 物资, which
 // are not fixed assets) may be "not depreciated". reference/useful-lives.csv says which codes each

@@ -12,7 +12,7 @@ import { BENCH_PASSWORD, createBenchUsers, openFreshBenchDatabase, withoutSecond
 import { benchTakeoverMonth, FINANCE_TARGETS, financeScenarios, type FinanceMeasured } from './bench.finance.ts';
 import { ioScenarios, markdown, readScenarios, TARGETS, type IoMeasured } from './bench.scenarios.ts';
 import { generateCards } from './card-generator.ts';
-import { declareTakeover } from '../finance/takeover.service.ts';
+import { declareTakeover } from '../finance/index.ts';
 import { runLoad } from './bench.load.ts';
 import { COUNT_TARGETS, countScenarios, type CountMeasured } from './bench.counts.ts';
 

@@ -2,9 +2,9 @@ import crypto from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { Actor } from '../../platform/auth/actor.ts';
 import { query, type Database } from '../../platform/db/engine.ts';
-import { countResult } from '../inventory/count-result.queries.ts';
-import { recordScans } from '../inventory/count-scan.service.ts';
-import { planCount, startCount } from '../inventory/count.service.ts';
+import { countResult } from '../inventory/index.ts';
+import { recordScans } from '../inventory/index.ts';
+import { planCount, startCount } from '../inventory/index.ts';
 
 export interface CountMeasured {
   scenario: string;

@@ -4,12 +4,11 @@ import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import type { Actor } from '../../platform/auth/actor.ts';
 import { query, type Database } from '../../platform/db/engine.ts';
-import { monthFromIndex, monthIndex } from '../finance/depreciation.rules.ts';
-import { type MonthRunResult, runMonthForUnits, unitsToRun } from '../finance/depreciation.service.ts';
-import { closeMonthForUnits } from '../finance/period.service.ts';
+import { monthFromIndex, monthIndex } from '../finance/index.ts';
+import { type MonthRunResult, runMonthForUnits, unitsToRun } from '../finance/index.ts';
+import { closeMonthForUnits } from '../finance/index.ts';
 import { businessMonth } from '../../platform/clock.ts';
-import { writeSummaryXlsx } from '../reports/report.excel.ts';
-import * as reports from '../reports/reports.service.ts';
+import * as reports from '../reports/index.ts';
 
 export interface FinanceMeasured {
   scenario: string;
@@ -132,7 +131,7 @@ export async function financeScenarios(
   try {
     // What the export job does: the summary again, then the streamed workbook.
     const file = path.join(dir, 'summary.xlsx');
-    const excel = await seconds(async () => writeSummaryXlsx(file, await reports.summary(db, office, filter)));
+    const excel = await seconds(async () => reports.writeSummaryXlsx(file, await reports.summary(db, office, filter)));
     out.push({
       scenario: `asset summary ${period} as Excel`,
       seconds: excel.seconds,

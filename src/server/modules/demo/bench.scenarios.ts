@@ -8,9 +8,9 @@ import { CardListQuery } from '../../../shared/assets.contracts.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import { query, type Database } from '../../platform/db/engine.ts';
 import type { App } from '../../platform/http/types.ts';
-import { getCardDetail, getCardTimeline, namesForEvents } from '../assets/card-detail.queries.ts';
-import { listCards } from '../assets/card.queries.ts';
-import { resolveCategoryByCode } from '../catalog/category.service.ts';
+import { getCardDetail, getCardTimeline, namesForEvents } from '../assets/index.ts';
+import { listCards } from '../assets/index.ts';
+import { resolveCategoryByCode } from '../catalog/index.ts';
 import { financeMarkdown, type FinanceMeasured } from './bench.finance.ts';
 
 export interface Measured {
@@ -235,13 +235,13 @@ export async function ioScenarios(database: Database, importRows: number, log: (
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongwu-bench-io-'));
   try {
     let io: {
-      importCards: typeof import('../card-io/card-import.service.ts').importCards;
-      exportCards: typeof import('../card-io/card-export.service.ts').exportCards;
+      importCards: typeof import('../card-io/index.ts').importCards;
+      exportCards: typeof import('../card-io/index.ts').exportCards;
     } | null = null;
     try {
       io = {
-        importCards: (await import('../card-io/card-import.service.ts')).importCards,
-        exportCards: (await import('../card-io/card-export.service.ts')).exportCards,
+        importCards: (await import('../card-io/index.ts')).importCards,
+        exportCards: (await import('../card-io/index.ts')).exportCards,
       };
     } catch {
       io = null;

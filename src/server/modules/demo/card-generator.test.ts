@@ -2,9 +2,9 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { query, type Database } from '../../platform/db/engine.ts';
 import { openTestDatabase } from '../../testing/test-db.ts';
-import { loadReferenceTrees } from '../catalog/category.service.ts';
-import { seedOrg } from '../org/org.seed.ts';
-import { assetKindOf, checkDepreciationRules, type CategoryFacts } from '../assets/card.rules.ts';
+import { loadReferenceTrees } from '../catalog/index.ts';
+import { seedOrg } from '../org/index.ts';
+import { assetKindOf, checkDepreciationRules, type CategoryFacts } from '../assets/index.ts';
 import { generateCards } from './card-generator.ts';
 
 let database: Database;

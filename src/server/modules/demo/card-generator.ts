@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { businessMonth } from '../../platform/clock.ts';
-import { monthFromIndex, monthIndex } from '../finance/depreciation.rules.ts';
+import { monthFromIndex, monthIndex } from '../finance/index.ts';
 import { query, type Queryable } from '../../platform/db/engine.ts';
 import { withTx } from '../../platform/db/tx.ts';
 import { DEMO_MODELS } from './demo-models.ts';

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { query, type Queryable } from '../../platform/db/engine.ts';
 import type { GongwuModule } from '../../platform/module.ts';
 import { benchCli } from './bench.cli.ts';
-import { declareTakeover } from '../finance/takeover.service.ts';
+import { declareTakeover } from '../finance/index.ts';
 import { demoTakeoverMonth, generateCards } from './card-generator.ts';
 
 /** The demo's books are taken over from an older system: every unit with cards opens after the takeover month. */

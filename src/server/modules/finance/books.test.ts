@@ -1,4 +1,4 @@
-// The books a finance bureau takes over and signs (docs/domain.md "Opening balances", "Periods"):
+// The books a finance bureau takes over and signs (docs/domain.md §3 opening balances, §6 periods):
 // figures worked out from the rules, not from the code.
 import fc from 'fast-check';
 import { sql } from 'drizzle-orm';
@@ -8,8 +8,8 @@ import { setBusinessToday } from '../../platform/clock.ts';
 import { query, queryOne } from '../../platform/db/engine.ts';
 import { withTx } from '../../platform/db/tx.ts';
 import { createTestApp, type Client, type TestApp } from '../../testing/test-app.ts';
-import { changeCard, registerCard } from '../assets/card.service.ts';
-import { verifyLedger } from '../audit/ledger.queries.ts';
+import { changeCard, registerCard } from '../assets/index.ts';
+import { verifyLedger } from '../audit/index.ts';
 import { monthFromIndex, monthIndex } from './depreciation.rules.ts';
 import { runMonth } from './depreciation.service.ts';
 import { cardAccumulated, makeCategory, makeUnit, makeUser } from './finance.factory.ts';

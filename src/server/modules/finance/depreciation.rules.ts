@@ -1,14 +1,14 @@
-// The depreciation rules of 政府会计准则第3号 and its guide (DOMAIN §7), as pure functions. The run
-// itself is SQL (depreciation.sql.ts / card-depreciation.service.ts) computing the same thing for
+// The depreciation rules of 政府会计准则第3号 and its guide (docs/domain.md §6), as pure functions. The run
+// itself is SQL (depreciation.charges.ts) computing the same thing for
 // every card at once; the tests use these functions as the oracle for that SQL.
+import { monthIndex } from '../../../shared/dates.ts';
 import type { Fen } from '../../../shared/money.ts';
 
 /** Assets at nominal value (名义金额, ¥1) are not depreciated. */
 export const NOMINAL_VALUE_FEN = 100;
 
-/** 'YYYY-MM' → months since year 0, so month arithmetic is subtraction. */
-export const monthIndex = (month: string): number => Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1;
-export const monthFromIndex = (i: number): string => `${Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`;
+// Month arithmetic ('YYYY-MM' ⇄ months since year 0) is shared with the reports and the web.
+export { monthFromIndex, monthIndex } from '../../../shared/dates.ts';
 export const monthEnd = (month: string): string => {
   const i = monthIndex(month) + 1;
   const d = new Date(Date.UTC(Math.floor(i / 12), i % 12, 0));
@@ -36,7 +36,7 @@ export interface CardState {
    */
   recognizedOn?: string | null;
   /**
-   * Opening balance (期初, docs/domain.md "Opening balances"): accumulatedFen as brought in holds the
+   * Opening balance (期初, docs/domain.md §3, opening balances): accumulatedFen as brought in holds the
    * months up to the end of `openingMonth` ('YYYY-MM'), `openingMonths` of them (已提折旧月数). The
    * first month charged is the one after, at (value − accumulated) / (life − openingMonths).
    */

@@ -1,27 +1,17 @@
 import { sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { DepreciationRunView, PreviewView, WorkloadsSave } from '../../../shared/finance.contracts.ts';
-import { type Actor, assertInScope, unitScope } from '../../platform/auth/actor.ts';
+import { type Actor, assertInScope, inScope, unitScope } from '../../platform/auth/actor.ts';
 import { query, queryOne, type Queryable } from '../../platform/db/engine.ts';
 import { withTx } from '../../platform/db/tx.ts';
 import { AppError } from '../../platform/errors.ts';
 import { businessMonth } from '../../platform/clock.ts';
-import { applyDepreciation, previewCharges, type ChargeRow } from '../assets/card-depreciation.service.ts';
+import { applyDepreciation, type ChargeRow, previewCharges } from './depreciation.charges.ts';
 import { booksOf, closeMonthForUnits, runRefusal } from './period.service.ts';
 
 /** 'YYYY-MM' ⇄ the month's first day, as stored. */
 export const monthStart = (month: string) => `${month}-01`;
 const toMonth = (d: string) => d.slice(0, 7);
-
-const scopeSql = (column: string, scope: 'all' | string[]) =>
-  scope === 'all'
-    ? sql`true`
-    : scope.length === 0
-      ? sql`false`
-      : sql`${sql.raw(column)} IN (${sql.join(
-          scope.map((u) => sql`${u}::uuid`),
-          sql`, `,
-        )})`;
 
 interface RunRow {
   id: string;
@@ -70,7 +60,7 @@ export async function listRuns(q: Queryable, actor: Actor, filter: { unitId?: st
     sql`
     SELECT r.id, r.unit_id, u.name AS unit_name, r.month, r.status, r.card_count, r.total_fen, ru.display_name AS run_by, r.run_at, r.closed_at
     FROM depreciation_runs r JOIN units u ON u.id = r.unit_id LEFT JOIN users ru ON ru.id = r.run_by
-    WHERE ${scopeSql('r.unit_id', scope)}
+    WHERE ${inScope('r.unit_id', scope)}
       ${filter.unitId ? sql`AND r.unit_id = ${filter.unitId}` : sql``}
       ${filter.month ? sql`AND r.month = ${monthStart(filter.month)}::date` : sql``}
     ORDER BY r.month DESC, u.sort, u.code LIMIT 500`,
@@ -89,7 +79,7 @@ export async function getRun(
     sql`
     SELECT r.id, r.unit_id, u.name AS unit_name, r.month, r.status, r.card_count, r.total_fen, ru.display_name AS run_by, r.run_at, r.closed_at
     FROM depreciation_runs r JOIN units u ON u.id = r.unit_id LEFT JOIN users ru ON ru.id = r.run_by
-    WHERE r.id = ${id} AND ${scopeSql('r.unit_id', unitScope(actor, permission))}`,
+    WHERE r.id = ${id} AND ${inScope('r.unit_id', unitScope(actor, permission))}`,
   );
   if (!row) throw new AppError('not_found', '折旧记录不存在');
   return runView(row);
@@ -250,7 +240,7 @@ export async function unitsToRun(q: Queryable, actor: Actor, unitId?: string): P
     if (!u) throw new AppError('not_found', '单位不存在');
     return [unitId];
   }
-  const rows = await query<{ id: string }>(q, sql`SELECT id FROM units WHERE active AND ${scopeSql('id', scope)} ORDER BY sort, code`);
+  const rows = await query<{ id: string }>(q, sql`SELECT id FROM units WHERE active AND ${inScope('id', scope)} ORDER BY sort, code`);
   return rows.map((r) => r.id);
 }
 

@@ -1,14 +1,14 @@
-// Periods (docs/domain.md "Periods"): a unit's books are kept by month; a closed month (结账) is
+// Periods (docs/domain.md §6, periods): a unit's books are kept by month; a closed month (结账) is
 // immutable. This file holds the rules that say which months may be run, closed and re-opened; the
 // triggers of migrations/post/054_periods.sql enforce the lock on every writer.
 import { sql } from 'drizzle-orm';
-import { type Actor, assertInScope, unitScope } from '../../platform/auth/actor.ts';
+import { type Actor, assertInScope, inScope, scopeIncludes, unitScope } from '../../platform/auth/actor.ts';
 import { logSecurityEvent } from '../../platform/auth/security-log.ts';
 import { businessMonth } from '../../platform/clock.ts';
 import { query, queryOne, type Queryable } from '../../platform/db/engine.ts';
 import { withTx } from '../../platform/db/tx.ts';
 import { AppError } from '../../platform/errors.ts';
-import { dropMonthSnapshot, snapshotClosedMonth } from '../reports/summary-snapshot.service.ts';
+import { dropMonthSnapshot, snapshotClosedMonth } from '../reports/index.ts';
 import { monthFromIndex, monthIndex } from './depreciation.rules.ts';
 
 export interface Books {
@@ -139,7 +139,7 @@ export async function closeMonth(q: Queryable, actor: Actor, month: string, unit
   } else {
     units = (await query<{ id: string }>(q, sql`SELECT id FROM units WHERE active ORDER BY sort, code`))
       .map((r) => r.id)
-      .filter((u) => scope === 'all' || scope.includes(u));
+      .filter((u) => scopeIncludes(scope, u));
   }
   return closeMonthForUnits(q, actor.userId, units, month, !!unitId);
 }
@@ -169,7 +169,7 @@ export async function listBooks(q: Queryable, actor: Actor): Promise<BooksView[]
       (SELECT json_build_object('id', r.id, 'month', to_char(r.month, 'YYYY-MM'), 'reason', r.reason, 'requestedAt', r.requested_at)
        FROM period_reopenings r WHERE r.unit_id = u.id AND r.status = 'requested' ORDER BY r.requested_at DESC LIMIT 1) AS reopen
     FROM units u LEFT JOIN unit_books b ON b.unit_id = u.id
-    WHERE u.active AND ${scope === 'all' ? sql`true` : scope.length === 0 ? sql`false` : sql`u.id = ANY(${uuids(scope)})`}
+    WHERE u.active AND ${inScope('u.id', scope)}
     ORDER BY u.sort, u.code`,
   );
   return rows.map((r) => {

@@ -1,4 +1,4 @@
-// 期初建账 (docs/domain.md "Opening balances"): a unit's books are taken over from an older system
+// 期初建账 (docs/domain.md §3, opening balances): a unit's books are taken over from an older system
 // as of a month. Its cards come in with 原值, 累计折旧 and 已提折旧月数 as of that month (the import,
 // or the opening-balance trigger's defaults); the takeover report shows those balances by category,
 // to be ticked against the old system's closing figures; the books open from the month after.

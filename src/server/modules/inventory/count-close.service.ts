@@ -7,8 +7,8 @@ import type { Actor } from '../../platform/auth/actor.ts';
 import { query, type Queryable, type Tx } from '../../platform/db/engine.ts';
 import { withTx } from '../../platform/db/tx.ts';
 import { AppError } from '../../platform/errors.ts';
-import { submitDocument } from '../workflow/approval.service.ts';
-import { createDocument } from '../workflow/document.service.ts';
+import { submitDocument } from '../workflow/index.ts';
+import { createDocument } from '../workflow/index.ts';
 import { periodNotes } from './count-result.queries.ts';
 import { loadCount, plans } from './count.service.ts';
 

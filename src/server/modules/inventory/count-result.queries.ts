@@ -4,7 +4,7 @@ import { sql } from 'drizzle-orm';
 import type { CountResult, CountTotals, ResultLine } from '../../../shared/inventory.contracts.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import { query, type Queryable } from '../../platform/db/engine.ts';
-import { booksOf, firstOpenMonth, uuids } from '../finance/period.service.ts';
+import { booksOf, firstOpenMonth, uuids } from '../finance/index.ts';
 import { loadCount } from './count.service.ts';
 
 const ROOM = (r: string, b: string) =>

@@ -12,7 +12,7 @@ import { type Actor, can } from '../../platform/auth/actor.ts';
 import { query, type Queryable } from '../../platform/db/engine.ts';
 import { withTx } from '../../platform/db/tx.ts';
 import { AppError, invalid } from '../../platform/errors.ts';
-import { uuids } from '../finance/period.service.ts';
+import { uuids } from '../finance/index.ts';
 import { isCounter, loadCount, plans, type CountRow } from './count.service.ts';
 
 /** Scanning is for the count's counters and for those who plan it; a count not under way refuses. */

@@ -7,7 +7,7 @@ import { type Actor, assertInScope, can, unitScope } from '../../platform/auth/a
 import { query, queryOne, type Queryable } from '../../platform/db/engine.ts';
 import { withTx } from '../../platform/db/tx.ts';
 import { AppError, invalid, notFound } from '../../platform/errors.ts';
-import { uuids } from '../finance/period.service.ts';
+import { uuids } from '../finance/index.ts';
 
 export interface CountRow {
   id: string;

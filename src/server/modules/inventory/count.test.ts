@@ -6,7 +6,7 @@ import type { CountResult, ScanInput } from '../../../shared/inventory.contracts
 import { query, queryOne } from '../../platform/db/engine.ts';
 import { withTx } from '../../platform/db/tx.ts';
 import { createTestApp, type Client, type TestApp } from '../../testing/test-app.ts';
-import { changeCard } from '../assets/card.service.ts';
+import { changeCard } from '../assets/index.ts';
 import { addCard } from '../assets/card.factory.ts';
 import { createWorkflowWorld, expectOk, type WorkflowWorld } from '../workflow/workflow.factory.ts';
 

@@ -1,4 +1,5 @@
-import { AppError, pgCode } from '../../platform/errors.ts';
+import { pgCode } from '../../platform/db/db-errors.ts';
+import { AppError } from '../../platform/errors.ts';
 
 /**
  * Runs a write and turns a unique-constraint clash into a 409 naming the field. The services check

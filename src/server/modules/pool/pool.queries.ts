@@ -7,7 +7,8 @@ import type { Page } from '../../../shared/paging.ts';
 import { inScope, unitScope, type Actor } from '../../platform/auth/actor.ts';
 import { query, type Queryable } from '../../platform/db/engine.ts';
 import { notFound } from '../../platform/errors.ts';
-import { addMonths, todayShanghai } from '../workflow/workflow.rules.ts';
+import { businessToday } from '../../platform/clock.ts';
+import { addMonths } from '../workflow/index.ts';
 
 /** LIKE pattern for a fragment typed by a person: % and _ are literal. */
 const like = (s: string) =>
@@ -27,7 +28,7 @@ const listingRows = (actor: Actor, from: SQL, order: SQL) => {
   const mine = actor.unitId;
   return sql`
     SELECT pl.id, pl.status, pl.mode, pl.reason, pl.condition, pl.note, pl.listed_on::text AS "listedOn",
-      (coalesce(pl.closed_at::date, ${todayShanghai()}::date) - pl.listed_on)::int AS "daysInPool",
+      (coalesce(pl.closed_at::date, ${businessToday()}::date) - pl.listed_on)::int AS "daysInPool",
       pl.unit_id AS "unitId", u.name AS "unitName", c.card_no AS "cardNo", c.name, c.brand, c.spec,
       c.category_id AS "categoryId", k.code AS "categoryCode", k.name AS "categoryName",
       c.original_value_fen::float8 AS "originalValueFen", c.net_value_fen::float8 AS "netValueFen", c.acquired_on::text AS "acquiredOn",
@@ -150,7 +151,7 @@ export async function getRequest(q: Queryable, actor: Actor, id: string): Promis
  * (no ledger change since), and what it gave to and took from the pool. Set-based: one statement.
  */
 export async function utilisation(q: Queryable, actor: Actor, idleMonths: number): Promise<UtilisationReport> {
-  const today = todayShanghai();
+  const today = businessToday();
   const cutoff = addMonths(today, -idleMonths);
   const scope = unitScope(actor, 'pool.evaluate');
   const items = await query<UtilisationReport['items'][number]>(

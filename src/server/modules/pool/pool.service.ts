@@ -7,10 +7,11 @@ import type { DecideInput, OfferInput, RequestInput } from '../../../shared/pool
 import { assertInScope, unitScope, type Actor } from '../../platform/auth/actor.ts';
 import { query, type Queryable, type Tx } from '../../platform/db/engine.ts';
 import { withTx } from '../../platform/db/tx.ts';
-import { AppError, invalid, notFound, pgCode } from '../../platform/errors.ts';
-import { changeCard, getCardForUpdate } from '../assets/card.service.ts';
-import { executeReallocation, openDocumentsOf } from '../workflow/reallocation.service.ts';
-import { todayShanghai } from '../workflow/workflow.rules.ts';
+import { pgCode } from '../../platform/db/db-errors.ts';
+import { AppError, invalid, notFound } from '../../platform/errors.ts';
+import { changeCard, getCardForUpdate } from '../assets/index.ts';
+import { executeReallocation, openDocumentsOf } from '../workflow/index.ts';
+import { businessToday } from '../../platform/clock.ts';
 import { poolListings, poolRequests } from './pool.tables.ts';
 
 /** Statuses a pooled card may have: those a cross-unit 调拨 can move (workflow.rules.ts). */
@@ -47,7 +48,7 @@ export async function offerCards(q: Queryable, actor: Actor, input: OfferInput):
     }
     if (Object.keys(fields).length) throw invalid(fields, Object.values(fields)[0]);
     const committee = input.mode === 'physical' ? await committeeUnit(tx) : undefined;
-    const today = todayShanghai();
+    const today = businessToday();
     const ids: string[] = [];
     const texts = new Map(
       (

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '../../platform/auth/password.ts';
 import { query } from '../../platform/db/engine.ts';
-import { verifyLedger } from '../audit/ledger.queries.ts';
+import { verifyLedger } from '../audit/index.ts';
 import { createTestApp, TEST_PASSWORD, type Client, type TestApp } from '../../testing/test-app.ts';
 import { cardOf, createWorkflowWorld, eventsOf, idleCard, type WorkflowWorld } from '../workflow/workflow.factory.ts';
 

@@ -2,9 +2,9 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { ListKind, ListRow, ReportFilter } from '../../../shared/reports.contracts.ts';
 import { query, type Queryable } from '../../platform/db/engine.ts';
-import { anyCapBelowSql, coveringStandardSql } from '../workflow/standard.queries.ts';
-import { todayShanghai } from '../workflow/workflow.rules.ts';
+import { anyCapBelowSql, coveringStandardSql } from '../workflow/index.ts';
 import { cardFilterSql, dayBefore, monthFirst, monthLast, segmentsSql } from './summary.queries.ts';
+import { businessToday } from '../../platform/clock.ts';
 
 /**
  * A card (c, category k) whose unit price exceeds the cap of the standard covering it, as the
@@ -60,7 +60,7 @@ function kindWhere(kind: ListKind, from: string, to: string): SQL {
       return sql`${onBooks} AND k.attribute_set IN ('building', 'land')`;
     // Unit price above the allocation standard's cap, by the standard in force at the period's end (today, for a period not over yet).
     case 'over_standard':
-      return sql`${onBooks} AND ${overStandardSql(to < todayShanghai() ? to : todayShanghai())}`;
+      return sql`${onBooks} AND ${overStandardSql(to < businessToday() ? to : businessToday())}`;
     // Minimum life (最低使用年限): the card's useful life, else its category's.
     case 'past_min_life':
       return sql`${onBooks} AND coalesce(c.useful_life_months, k.useful_life_months) IS NOT NULL

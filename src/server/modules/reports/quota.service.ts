@@ -7,8 +7,8 @@ import type { QuotaQuery, QuotaRow, QuotaView } from '../../../shared/reports.co
 import { assertInScope } from '../../platform/auth/actor.ts';
 import { queryOne, type Queryable } from '../../platform/db/engine.ts';
 import { AppError } from '../../platform/errors.ts';
-import { quotaHoldings } from '../workflow/standard.queries.ts';
-import { todayShanghai } from '../workflow/workflow.rules.ts';
+import { quotaHoldings } from '../workflow/index.ts';
+import { businessToday } from '../../platform/clock.ts';
 
 /** Every unit × quota standard in scope with its figures (a few hundred rows: units × standards). */
 async function quotaRows(q: Queryable, scope: 'all' | string[], asOf: string): Promise<QuotaRow[]> {
@@ -44,7 +44,7 @@ export async function quotaReport(q: Queryable, scope: 'all' | string[], f: Quot
     if (!unit) throw new AppError('not_found', '单位不存在');
     unitName = unit.name;
   }
-  const asOf = todayShanghai();
+  const asOf = businessToday();
   const all = await quotaRows(q, f.unitId ? [f.unitId] : scope, asOf);
   const items = all.filter((r) => (f.showAll ? r.held > 0 || r.allowed > 0 : r.held > r.allowed));
   const sum = (k: 'allowed' | 'held' | 'excess') => items.reduce((s, r) => s + r[k], 0);
@@ -54,6 +54,6 @@ export async function quotaReport(q: Queryable, scope: 'all' | string[], f: Quot
 /** For the dashboard: per unit, how many standards' quotas it exceeds. */
 export async function overQuotaByUnit(q: Queryable, scope: 'all' | string[]): Promise<Map<string, number>> {
   const counts = new Map<string, number>();
-  for (const r of await quotaRows(q, scope, todayShanghai())) if (r.held > r.allowed) counts.set(r.unitId, (counts.get(r.unitId) ?? 0) + 1);
+  for (const r of await quotaRows(q, scope, businessToday())) if (r.held > r.allowed) counts.set(r.unitId, (counts.get(r.unitId) ?? 0) + 1);
   return counts;
 }

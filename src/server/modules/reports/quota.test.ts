@@ -6,7 +6,7 @@ import type { QuotaRow, QuotaView } from '../../../shared/reports.contracts.ts';
 import type { Queryable } from '../../platform/db/engine.ts';
 import { createTestApp, type Client, type TestApp } from '../../testing/test-app.ts';
 import { makeCard, makeCategory, makeUnit, makeUser } from '../finance/finance.factory.ts';
-import { todayShanghai } from '../workflow/workflow.rules.ts';
+import { businessToday } from '../../platform/clock.ts';
 
 // The central standards shipped by migrations/post/040: desktop (keyword 台式) ≤ 100 % of
 // establishment staff, 150 % in a classified unit; office chair (办公椅, 椅) ≤ 100 %; meeting
@@ -110,7 +110,7 @@ describe('the quota report (数量超标)', () => {
   it('lists a unit over the desktop quota with its headcount, allowed, held and excess', async () => {
     const v = await report(office);
     expect(v.unitName).toBe('全部单位');
-    expect(v.asOf).toBe(todayShanghai());
+    expect(v.asOf).toBe(businessToday());
     expect(row(v, u.over)).toMatchObject<Partial<QuotaRow>>({
       unitName: '甲局',
       standardCode: 'desktop',
@@ -248,7 +248,7 @@ describe('the quota report in Excel', () => {
 // Last: it edits the shipped standard for the rest of the file.
 describe('the standard in force', () => {
   it('applies a local edit of the standard from its effective date, in the reports and the check alike', async () => {
-    const today = todayShanghai();
+    const today = businessToday();
     const tomorrow = new Date(Date.parse(`${today}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
     const edit = (effectiveFrom: string) =>
       office.put('/api/standards/desktop', {

@@ -1,16 +1,17 @@
 import { sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { DashboardView, ExplanationBody, ListKind, PackView, ReportFilter } from '../../../shared/reports.contracts.ts';
-import { type Actor, assertInScope, unitScope } from '../../platform/auth/actor.ts';
+import { type Actor, assertInScope, inScope, unitScope } from '../../platform/auth/actor.ts';
 import { query, queryOne, type Queryable } from '../../platform/db/engine.ts';
 import { changeVersion, VersionedCache } from '../../platform/db/change-counters.ts';
 import { withTx } from '../../platform/db/tx.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
-import { todayShanghai } from '../workflow/workflow.rules.ts';
 import { overStandardSql, reportList, reportListChunks } from './lists.queries.ts';
 import { overQuotaByUnit } from './quota.service.ts';
 import { lowValueLine } from './low-value.queries.ts';
-import { assetSummary, monthFirst, scopeSql } from './summary.queries.ts';
+import { assetSummary, monthFirst } from './summary.queries.ts';
+import { businessToday } from '../../platform/clock.ts';
+import { inboxWhere } from '../workflow/index.ts';
 
 /** Month-on-month movement above this asks the unit for a written explanation (art. 45 reports). */
 export const EXPLAIN_THRESHOLD = 0.2;
@@ -106,13 +107,13 @@ export async function dashboard(q: Queryable, actor: Actor): Promise<DashboardVi
   if (!cache) dashboardCaches.set(q, (cache = new VersionedCache()));
   const version = await changeVersion(q, scope);
   // The day is in the key: the over-standard test and the twelve months depend on it.
-  const key = `${todayShanghai()} ${scope === 'all' ? 'all' : [...scope].sort().join(',')}`;
+  const key = `${businessToday()} ${scope === 'all' ? 'all' : [...scope].sort().join(',')}`;
   const figures = await cache.get(key, version, () => dashboardFigures(q, scope));
   return { ...figures, waiting: await waitingForMe(q, actor) };
 }
 
 async function dashboardFigures(q: Queryable, scope: 'all' | string[]): Promise<DashboardFigures> {
-  const s = scopeSql('c.unit_id', scope);
+  const s = inScope('c.unit_id', scope);
   const onBooks = sql`c.posted_on IS NOT NULL AND c.disposed_on IS NULL AND c.status <> 'disposed'`;
   const byCategory = await query<{ category_id: string; name: string; v: number; n: number }>(
     q,
@@ -127,7 +128,7 @@ async function dashboardFigures(q: Queryable, scope: 'all' | string[]): Promise<
     sql`
     SELECT u.id AS unit_id, u.name, sum(c.original_value_fen) AS v, count(*)::int AS n,
       count(*) FILTER (WHERE c.status = 'idle' OR c.use_mode = 'idle')::int AS idle,
-      count(*) FILTER (WHERE ${overStandardSql(todayShanghai())})::int AS over
+      count(*) FILTER (WHERE ${overStandardSql(businessToday())})::int AS over
     FROM cards c JOIN units u ON u.id = c.unit_id JOIN categories k ON k.id = c.category_id
     WHERE ${onBooks} AND ${s} GROUP BY u.id, u.name, u.sort, u.code ORDER BY u.sort, u.code`,
   );
@@ -171,29 +172,13 @@ async function dashboardFigures(q: Queryable, scope: 'all' | string[]): Promise<
   };
 }
 
-const stepsExist = new WeakSet<Queryable>();
-
-/** Submitted documents whose current approval step is a role this user holds (not their own). */
+/** The newest ten of the actor's inbox, by workflow's own rule (inboxWhere), so the two never disagree. */
 async function waitingForMe(q: Queryable, actor: Actor) {
-  if (actor.grants.length === 0) return [];
-  // A table, once there, stays: asked once per database, not on every home page.
-  if (!stepsExist.has(q)) {
-    const exists = await queryOne<{ t: string | null }>(q, sql`SELECT to_regclass('document_steps')::text AS t`);
-    if (!exists?.t) return [];
-    stepsExist.add(q);
-  }
-  const match = sql.join(
-    actor.grants.map(
-      (g) => sql`(s.role = ${g.role} AND (s.scope_unit_id IS NULL OR s.scope_unit_id = ${g.unitId}::uuid OR ${g.unitId}::uuid IS NULL))`,
-    ),
-    sql` OR `,
-  );
   const rows = await query<{ id: string; title: string | null; doc_no: string; type: string; created_at: Date | string }>(
     q,
     sql`
     SELECT d.id, d.title, d.doc_no, d.type, d.created_at FROM documents d
-    JOIN document_steps s ON s.document_id = d.id AND s.step_no = d.current_step AND s.state = 'pending'
-    WHERE d.status = 'submitted' AND d.applicant_id <> ${actor.userId} AND (${match})
+    WHERE ${inboxWhere(actor)}
     ORDER BY d.submitted_at DESC NULLS LAST LIMIT 10`,
   );
   return rows.map((r) => ({ id: r.id, title: r.title ?? r.doc_no, type: r.type, createdAt: new Date(r.created_at).toISOString() }));

@@ -5,8 +5,8 @@ import { sql } from 'drizzle-orm';
 import type { SummaryRow, SummaryView } from '../../../shared/reports.contracts.ts';
 import { query } from '../../platform/db/engine.ts';
 import { createTestApp, type Client, type TestApp } from '../../testing/test-app.ts';
-import { monthFromIndex, monthIndex } from '../finance/depreciation.rules.ts';
-import { runMonth } from '../finance/depreciation.service.ts';
+import { monthFromIndex, monthIndex } from '../finance/index.ts';
+import { runMonth } from '../finance/index.ts';
 import { dispose, makeCard, makeCategory, makeUnit, makeUser, revalue, transfer } from '../finance/finance.factory.ts';
 
 let t: TestApp;

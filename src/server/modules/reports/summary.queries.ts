@@ -11,7 +11,8 @@ import type { Amounts, ReportFilter, SummaryRow, SummaryView } from '../../../sh
 import { query, queryOne, type Queryable } from '../../platform/db/engine.ts';
 import { withTx } from '../../platform/db/tx.ts';
 // Months counted from year 0, year × 12 + month − 1 (in SQL, of the day after a date: depreciation_month_after).
-import { monthIndex } from '../finance/depreciation.rules.ts';
+import { monthIndex } from '../../../shared/dates.ts';
+import { inScope } from '../../platform/auth/actor.ts';
 
 export const monthFirst = (m: string) => `${m}-01`;
 export const monthLast = (m: string) => {
@@ -19,16 +20,6 @@ export const monthLast = (m: string) => {
   return new Date(Date.UTC(y, mo, 0)).toISOString().slice(0, 10);
 };
 export const dayBefore = (d: string) => new Date(Date.parse(`${d}T00:00:00Z`) - 86400000).toISOString().slice(0, 10);
-
-export const scopeSql = (column: string, scope: 'all' | string[]) =>
-  scope === 'all'
-    ? sql`true`
-    : scope.length === 0
-      ? sql`false`
-      : sql`${sql.raw(column)} IN (${sql.join(
-          scope.map((u) => sql`${u}::uuid`),
-          sql`, `,
-        )})`;
 
 /** Cards in the filter and scope (alias c, with category k). */
 export async function cardFilterSql(
@@ -40,7 +31,7 @@ export async function cardFilterSql(
   let catPath: string | undefined;
   if (f.categoryId)
     catPath = (await queryOne<{ path: string }>(q, sql`SELECT path FROM categories WHERE id = ${f.categoryId}`))?.path ?? '/none/';
-  return sql`${scopeSql(unitColumn, scope)} ${f.unitId ? sql`AND ${sql.raw(unitColumn)} = ${f.unitId}` : sql``} ${catPath ? sql`AND k.path LIKE ${`${catPath}%`}` : sql``}`;
+  return sql`${inScope(unitColumn, scope)} ${f.unitId ? sql`AND ${sql.raw(unitColumn)} = ${f.unitId}` : sql``} ${catPath ? sql`AND k.path LIKE ${`${catPath}%`}` : sql``}`;
 }
 
 interface Raw {
@@ -230,7 +221,7 @@ export async function summaryPartsSql(q: Queryable, f: ReportFilter, scope: 'all
   const openD = dayBefore(monthFirst(f.from));
   const closeD = monthLast(f.to);
   const where = await cardFilterSql(q, { categoryId: f.categoryId }, 'all');
-  const unitWhere = sql`${scopeSql('s.unit_id', scope)} ${f.unitId ? sql`AND s.unit_id = ${f.unitId}` : sql``} ${notIn('s.unit_id', exclude)}`;
+  const unitWhere = sql`${inScope('s.unit_id', scope)} ${f.unitId ? sql`AND s.unit_id = ${f.unitId}` : sql``} ${notIn('s.unit_id', exclude)}`;
   const fromI = monthIndex(f.from);
   const toNextI = monthIndex(f.to) + 1;
   const fromYear = Number(f.from.slice(0, 4));
@@ -306,7 +297,7 @@ export async function summaryPartsSql(q: Queryable, f: ReportFilter, scope: 'all
         SELECT r.unit_id, r.category_id, r.year, r.cum, ${thresholds(sql`r.posted_on`, sql`r.disposed_on`, sql`r.posted_month_index`, sql`r.disposed_month_index`)}
         FROM depreciation_card_years r
         WHERE r.year >= ${fromYear} AND r.posted_on <= ${closeD}::date AND (r.disposed_on IS NULL OR (r.disposed_on > ${openD}::date AND r.disposed_on >= r.posted_on))
-          AND NOT EXISTS (SELECT 1 FROM tr WHERE tr.card_id = r.card_id) AND ${scopeSql('r.unit_id', scope)} ${f.unitId ? sql`AND r.unit_id = ${f.unitId}` : sql``} ${notIn('r.unit_id', exclude)}
+          AND NOT EXISTS (SELECT 1 FROM tr WHERE tr.card_id = r.card_id) AND ${inScope('r.unit_id', scope)} ${f.unitId ? sql`AND r.unit_id = ${f.unitId}` : sql``} ${notIn('r.unit_id', exclude)}
           ${f.categoryId ? sql`AND r.category_id IN (SELECT k.id FROM categories k WHERE ${where})` : sql``}
       ) r GROUP BY 1, 2
     ),
@@ -336,7 +327,7 @@ async function snapshotUnits(q: Queryable, f: ReportFilter, scope: 'all' | strin
     q,
     sql`
     SELECT s.unit_id FROM summary_snapshots s
-    WHERE s.month BETWEEN ${monthFirst(f.from)}::date AND ${monthFirst(f.to)}::date AND ${scopeSql('s.unit_id', scope)}
+    WHERE s.month BETWEEN ${monthFirst(f.from)}::date AND ${monthFirst(f.to)}::date AND ${inScope('s.unit_id', scope)}
       ${f.unitId ? sql`AND s.unit_id = ${f.unitId}` : sql``}
     GROUP BY s.unit_id HAVING count(*) = ${months}`,
   );

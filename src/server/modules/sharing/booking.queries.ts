@@ -3,7 +3,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { BookingQuery, BookingView, CalendarBlock, CalendarQuery, CalendarView } from '../../../shared/sharing.contracts.ts';
 import type { Page } from '../../../shared/paging.ts';
-import { type Actor, unitScope } from '../../platform/auth/actor.ts';
+import { type Actor, inScope, unitScope } from '../../platform/auth/actor.ts';
 import { query, type Queryable } from '../../platform/db/engine.ts';
 import { likePattern, offsetOf } from '../../platform/db/paging.ts';
 import { notFound } from '../../platform/errors.ts';
@@ -17,16 +17,6 @@ import { forCaller, listResources } from './resource.service.ts';
 const isoText = (col: SQL) => sql`to_char(${col} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
 const iso = (v: Date | string | null) => (v === null ? null : new Date(v).toISOString());
-
-/** The unit condition of the scope, in SQL (never fetch then filter). */
-export function scopeSql(column: SQL, scope: 'all' | string[]): SQL {
-  if (scope === 'all') return sql`true`;
-  if (!scope.length) return sql`false`;
-  return sql`${column} = any(${sql`ARRAY[${sql.join(
-    scope.map((u) => sql`${u}`),
-    sql`, `,
-  )}]::uuid[]`})`;
-}
 
 const SELECT = sql`
   select b.id::text, b.booking_no, b.resource_id::text, r.name as resource_name, r.kind as resource_kind, b.unit_id::text,
@@ -68,10 +58,7 @@ const toView = (r: Row): BookingView => ({
 });
 
 export async function getBooking(q: Queryable, actor: Actor, id: string): Promise<BookingView> {
-  const [row] = await query<Row>(
-    q,
-    sql`${SELECT} where b.id = ${id}::uuid and ${scopeSql(sql`b.unit_id`, unitScope(actor, 'sharing.read'))}`,
-  );
+  const [row] = await query<Row>(q, sql`${SELECT} where b.id = ${id}::uuid and ${inScope('b.unit_id', unitScope(actor, 'sharing.read'))}`);
   if (!row) throw notFound('预订');
   return toView(row);
 }
@@ -79,7 +66,7 @@ export async function getBooking(q: Queryable, actor: Actor, id: string): Promis
 const SORTS: Record<string, SQL> = { startsAt: sql`b.starts_at`, createdAt: sql`b.created_at`, bookingNo: sql`b.booking_no` };
 
 export async function listBookings(q: Queryable, actor: Actor, p: z.infer<typeof BookingQuery>): Promise<Page<BookingView>> {
-  const where: SQL[] = [scopeSql(sql`b.unit_id`, unitScope(actor, 'sharing.read'))];
+  const where: SQL[] = [inScope('b.unit_id', unitScope(actor, 'sharing.read'))];
   if (p.mine === 'true') where.push(sql`b.booked_by = ${actor.userId}::uuid`);
   if (p.status) where.push(sql`b.status = ${p.status}`);
   if (p.resourceId) where.push(sql`b.resource_id = ${p.resourceId}::uuid`);
@@ -131,7 +118,7 @@ export async function calendar(q: Queryable, actor: Actor, p: z.infer<typeof Cal
         sql`
     select b.resource_id::text, ${isoText(sql`b.starts_at`)} as starts_at, ${isoText(sql`b.ends_at`)} as ends_at, b.status,
       coalesce(u.short_name, u.name) as unit_name, b.booking_no,
-      ${scopeSql(sql`b.unit_id`, scope)} as own, b.id::text, b.title
+      ${inScope('b.unit_id', scope)} as own, b.id::text, b.title
     from bookings b join units u on u.id = b.unit_id
     where b.status in ('pending', 'confirmed')
       -- the exclusion constraint's own expression, so its GiST index answers the range

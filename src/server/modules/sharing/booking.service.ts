@@ -9,7 +9,8 @@ import type { BookingChange, BookingInput, BookingView } from '../../../shared/s
 import { type Actor, assertInScope, can, unitScope } from '../../platform/auth/actor.ts';
 import { query, queryOne, type Queryable, type Tx } from '../../platform/db/engine.ts';
 import { withTx } from '../../platform/db/tx.ts';
-import { AppError, invalid, notFound, pgCode } from '../../platform/errors.ts';
+import { pgCode } from '../../platform/db/db-errors.ts';
+import { AppError, invalid, notFound } from '../../platform/errors.ts';
 import { getBooking } from './booking.queries.ts';
 import { bookingRefusal } from './booking.rules.ts';
 import { resourceRow, rulesOf } from './resource.service.ts';

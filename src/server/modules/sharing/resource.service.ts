@@ -13,8 +13,8 @@ import type { Queryable } from '../../platform/db/engine.ts';
 import { likePattern } from '../../platform/db/paging.ts';
 import { withTx } from '../../platform/db/tx.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
-import { findCard } from '../assets/card.service.ts';
-import { getRoom } from '../org/room.service.ts';
+import { findCard } from '../assets/index.ts';
+import { getRoom } from '../org/index.ts';
 import type { ResourceRules } from './booking.rules.ts';
 import { sharingEvents, sharingResources } from './sharing.tables.ts';
 

@@ -9,7 +9,7 @@ import type { Actor } from '../../platform/auth/actor.ts';
 import { query } from '../../platform/db/engine.ts';
 import type { CliContext } from '../../platform/module.ts';
 import { loadModules } from '../../platform/module.ts';
-import { openFreshBenchDatabase } from '../demo/bench.database.ts';
+import { openFreshBenchDatabase } from '../demo/index.ts';
 import { calendar } from './booking.queries.ts';
 import { localMidnight } from './booking.rules.ts';
 import { createBooking } from './booking.service.ts';

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { sql } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { query } from '../../platform/db/engine.ts';
-import { pgCode } from '../../platform/errors.ts';
+import { pgCode } from '../../platform/db/db-errors.ts';
 import type { Client, TestApp } from '../../testing/test-app.ts';
 import { orgTestApp, signIn, unitId } from '../org/org.testing.ts';
 import { sharingClock } from './booking.service.ts';

@@ -3,10 +3,9 @@
 // for the booked minutes, rounded to the fen per booking (what the unit's settlement line adds up).
 import { sql } from 'drizzle-orm';
 import type { UsageRow, UsageView } from '../../../shared/sharing.contracts.ts';
-import { type Actor, unitScope } from '../../platform/auth/actor.ts';
+import { type Actor, inScope, unitScope } from '../../platform/auth/actor.ts';
 import { query, type Queryable } from '../../platform/db/engine.ts';
 import { localMidnight, openMinutesInMonth } from './booking.rules.ts';
-import { scopeSql } from './booking.queries.ts';
 import { listResources } from './resource.service.ts';
 
 const nextMonthStart = (month: string) => {
@@ -29,7 +28,7 @@ export async function usage(q: Queryable, actor: Actor, month: string): Promise<
       coalesce(sum(b.trip_cost_fen), 0)::bigint as "tripCostFen"
     from bookings b join sharing_resources r on r.id = b.resource_id join units u on u.id = b.unit_id
     where b.status = 'confirmed' and b.starts_at >= ${from}::timestamptz and b.starts_at < ${to}::timestamptz
-      and ${scopeSql(sql`b.unit_id`, scope)}
+      and ${inScope('b.unit_id', scope)}
     group by b.unit_id, u.short_name, u.name, u.sort, u.code, r.id, r.name, r.kind, r.code
     order by u.sort, u.code, r.kind, r.code`,
   );

@@ -21,6 +21,7 @@ import {
 import { documentLines, documentSteps, documents } from './document.tables.ts';
 import { checkConfigLines } from './standard.check.ts';
 import { actionAllowed, stepApplies, unstaffedStep, type ChainFacts } from './workflow.rules.ts';
+import { businessDate } from '../../platform/clock.ts';
 
 type StepRow = typeof documentSteps.$inferSelect;
 
@@ -237,7 +238,7 @@ async function checkScrap(tx: Tx, doc: DocumentRow, cardIds: string[]): Promise<
       cardIds.map((i) => sql`${i}`),
       sql`, `,
     )}) AND useful_life_months > 0
-      AND (acquired_on + make_interval(months => useful_life_months))::date > (now() AT TIME ZONE 'Asia/Shanghai')::date`,
+      AND (acquired_on + make_interval(months => useful_life_months))::date > ${businessDate()}`,
   );
   if (early.length) {
     throw invalid({

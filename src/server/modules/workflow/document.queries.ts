@@ -2,12 +2,13 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Page } from '../../../shared/paging.ts';
 import type { DocumentDetail, DocumentListQuery, DocumentSummary } from '../../../shared/workflow.contracts.ts';
-import { can, unitScope, type Actor } from '../../platform/auth/actor.ts';
+import { can, inScope, unitScope, type Actor } from '../../platform/auth/actor.ts';
 import { query, type Queryable } from '../../platform/db/engine.ts';
 import { likePattern } from '../../platform/db/paging.ts';
 import { holdsStep, inboxWhere } from './approval.service.ts';
 import { actsForUnit, isContentEditor, loadDocument } from './document.store.ts';
 import { actionAllowed } from './workflow.rules.ts';
+import { businessDate } from '../../platform/clock.ts';
 
 const iso = (v: unknown) => (v ? new Date(v as string).toISOString() : null);
 /** Stored JSON read back as an object, whatever was written: the detail must open to be fixed. */
@@ -18,21 +19,17 @@ const asRecord = (v: unknown): Record<string, unknown> =>
 function visibleSql(actor: Actor): SQL {
   const scope = unitScope(actor, 'document.read');
   if (scope === 'all') return sql`true`;
-  if (!scope.length) return sql`false`;
-  const list = sql.join(
-    scope.map((u) => sql`${u}::uuid`),
-    sql`, `,
-  );
-  return sql`(d.unit_id IN (${list}) OR (d.counterpart_unit_id IN (${list}) AND d.status <> 'draft'))`;
+  return sql`(${inScope('d.unit_id', scope)} OR (${inScope('d.counterpart_unit_id', scope)} AND d.status <> 'draft'))`;
 }
 
-const SUMMARY = sql`d.id, d.doc_no AS "docNo", d.type, d.status, d.title, d.unit_id AS "unitId", un.name AS "unitName",
+/** Built per query: whether a loan is overdue depends on today. */
+const summary = () => sql`d.id, d.doc_no AS "docNo", d.type, d.status, d.title, d.unit_id AS "unitId", un.name AS "unitName",
   d.counterpart_unit_id AS "counterpartUnitId", ap.display_name AS "applicantName", d.total_fen AS "totalFen",
   (SELECT count(*)::int FROM document_lines l WHERE l.document_id = d.id) AS "lineCount",
   (SELECT s.label FROM document_steps s WHERE s.document_id = d.id AND s.step_no = d.current_step) AS "currentStepLabel",
   d.created_at AS "createdAt", d.submitted_at AS "submittedAt",
   coalesce(d.type = 'lending' AND d.status = 'executed' AND d.payload->>'returnedOn' IS NULL
-    AND gw_date_or_null(d.payload->>'periodTo') < (now() AT TIME ZONE 'Asia/Shanghai')::date, false) AS overdue`;
+    AND gw_date_or_null(d.payload->>'periodTo') < ${businessDate()}, false) AS overdue`;
 const JOINS = sql`FROM documents d LEFT JOIN units un ON un.id = d.unit_id LEFT JOIN users ap ON ap.id = d.applicant_id`;
 const SORTS: Record<string, SQL> = {
   createdAt: sql`d.created_at`,
@@ -51,7 +48,7 @@ async function page(q: Queryable, where: SQL, p: DocumentListQuery): Promise<Pag
   const [{ n }] = await query<{ n: number }>(q, sql`SELECT count(*)::int AS n ${JOINS} WHERE ${where}`);
   const rows = await query<DocumentSummary>(
     q,
-    sql`SELECT ${SUMMARY} ${JOINS} WHERE ${where} ORDER BY ${order} ${dir}, d.id ${dir}
+    sql`SELECT ${summary()} ${JOINS} WHERE ${where} ORDER BY ${order} ${dir}, d.id ${dir}
     LIMIT ${p.pageSize} OFFSET ${(p.page - 1) * p.pageSize}`,
   );
   return { items: rows.map(mapSummary), total: n, page: p.page, pageSize: p.pageSize };
@@ -74,7 +71,7 @@ export async function getDocument(q: Queryable, actor: Actor, id: string): Promi
   const [head] = await query<DocumentSummary & { counterpartUnitName: string | null; executedByName: string | null }>(
     q,
     sql`
-    SELECT ${SUMMARY}, cu.name AS "counterpartUnitName", ex.display_name AS "executedByName"
+    SELECT ${summary()}, cu.name AS "counterpartUnitName", ex.display_name AS "executedByName"
     ${JOINS} LEFT JOIN units cu ON cu.id = d.counterpart_unit_id LEFT JOIN users ex ON ex.id = d.executed_by WHERE d.id = ${id}`,
   );
   const lines = await query<DocumentDetail['lines'][number]>(
@@ -158,6 +155,6 @@ export async function overdueLendings(q: Queryable, actor: Actor) {
     sql`
     SELECT d.id, d.doc_no AS "docNo", coalesce(d.payload->>'counterparty', '') AS counterparty, d.payload->>'periodTo' AS "periodTo", coalesce(un.name, '') AS "unitName"
     ${JOINS} WHERE ${visibleSql(actor)} AND d.type = 'lending' AND d.status = 'executed' AND d.payload->>'returnedOn' IS NULL
-      AND gw_date_or_null(d.payload->>'periodTo') < (now() AT TIME ZONE 'Asia/Shanghai')::date ORDER BY d.payload->>'periodTo'`,
+      AND gw_date_or_null(d.payload->>'periodTo') < ${businessDate()} ORDER BY d.payload->>'periodTo'`,
   );
 }

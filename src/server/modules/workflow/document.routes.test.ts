@@ -4,8 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { query } from '../../platform/db/engine.ts';
 import { withTx } from '../../platform/db/tx.ts';
 import { createTestApp, type Client, type TestApp } from '../../testing/test-app.ts';
-import { registerCardsBulk, type CardDraft } from '../assets/card-bulk.service.ts';
-import { changeCard } from '../assets/card.service.ts';
+import { registerCardsBulk, type CardDraft } from '../assets/index.ts';
+import { changeCard } from '../assets/index.ts';
 import { cardOf, createDoc, createWorkflowWorld, eventsOf, expectOk, idleCard, inUseCard, type WorkflowWorld } from './workflow.factory.ts';
 
 describe('lifecycle documents', () => {

@@ -7,13 +7,15 @@ import { CARD_DOCUMENT_TYPES, type DocumentInput, type DocumentType } from '../.
 import { can, type Actor } from '../../platform/auth/actor.ts';
 import { query, type Queryable, type Tx } from '../../platform/db/engine.ts';
 import { withTx } from '../../platform/db/tx.ts';
-import { AppError, invalid, pgCode } from '../../platform/errors.ts';
+import { pgCode } from '../../platform/db/db-errors.ts';
+import { AppError, invalid } from '../../platform/errors.ts';
 import { FEN_MAX, FEN_MAX_MESSAGE } from '../../../shared/money.ts';
 import { addEvent, loadDocument, nextDocNo, releaseLines, requireUnit, setStatus, type DocumentRow } from './document.store.ts';
 import { documentLines, documents } from './document.tables.ts';
 import { checkRefs } from './payload.refs.ts';
 import { checkConfigLines } from './standard.check.ts';
-import { actionAllowed, cardTransition, transitionKey } from './workflow.rules.ts';
+import { cardTransition } from '../assets/index.ts';
+import { actionAllowed, transitionKey } from './workflow.rules.ts';
 
 export interface CardFacts {
   id: string;

@@ -1,11 +1,11 @@
 // Shared plumbing of the document services: numbering, scoped loading, history events.
 import { and, eq, or, sql, type SQL } from 'drizzle-orm';
 import type { DocumentType } from '../../../shared/workflow.contracts.ts';
-import { inScope, unitScope, type Actor } from '../../platform/auth/actor.ts';
+import { inScope, scopeIncludes, unitScope, type Actor } from '../../platform/auth/actor.ts';
 import { query, type Queryable } from '../../platform/db/engine.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
 import { documentEvents, documents } from './document.tables.ts';
-import { todayShanghai } from './workflow.rules.ts';
+import { businessYear } from '../../platform/clock.ts';
 
 export type DocumentRow = typeof documents.$inferSelect;
 
@@ -25,7 +25,7 @@ const PREFIX: Record<DocumentType, string> = {
 /** Reserves the next document number for the type and year in one statement (row lock serialises). */
 export async function nextDocNo(q: Queryable, type: DocumentType): Promise<string> {
   const prefix = PREFIX[type];
-  const year = Number(todayShanghai().slice(0, 4));
+  const year = businessYear();
   const [row] = await query<{ last_seq: number }>(
     q,
     sql`
@@ -60,7 +60,7 @@ export async function loadDocument(q: Queryable, actor: Actor, id: string, lock 
 /** Whether the actor may act for the applicant unit with `permission`. */
 export function actsForUnit(actor: Actor, permission: 'document.write' | 'document.execute', unitId: string): boolean {
   const scope = unitScope(actor, permission);
-  return scope === 'all' || scope.includes(unitId);
+  return scopeIncludes(scope, unitId);
 }
 
 export function requireUnit(actor: Actor, permission: 'document.write' | 'document.execute', unitId: string): void {

@@ -9,13 +9,15 @@ import type { Actor } from '../../platform/auth/actor.ts';
 import { query, type Queryable, type Tx } from '../../platform/db/engine.ts';
 import { withTx } from '../../platform/db/tx.ts';
 import { AppError } from '../../platform/errors.ts';
-import { appendCardEvent, changeCard, getCardForUpdate, type CardChangeSet, type CardRow } from '../assets/card.service.ts';
+import { appendCardEvent, changeCard, getCardForUpdate, type CardChangeSet, type CardRow } from '../assets/index.ts';
 import { transitionOf } from './document.service.ts';
 import { addEvent, loadDocument, releaseLines, requireUnit, setStatus, type DocumentRow } from './document.store.ts';
 import { documentLines } from './document.tables.ts';
 import { executeAcceptance, executeProcurement } from './procurement.service.ts';
-import { actionAllowed, cardTransition, todayShanghai } from './workflow.rules.ts';
+import { cardTransition } from '../assets/index.ts';
+import { actionAllowed } from './workflow.rules.ts';
 import { fenToYuan } from '../../../shared/money.ts';
+import { businessToday } from '../../platform/clock.ts';
 
 type LineRow = typeof documentLines.$inferSelect;
 
@@ -104,7 +106,7 @@ async function lockAndCheck(tx: Tx, lines: LineRow[], key: string): Promise<Map<
 async function executeCards(tx: Tx, actor: Actor, doc: DocumentRow, lines: LineRow[], note: string): Promise<void> {
   const key = transitionOf(doc)!;
   const cards = await lockAndCheck(tx, lines, key);
-  const today = todayShanghai();
+  const today = businessToday();
   const p = doc.payload as DocumentPayload;
   const extra =
     doc.type === 'maintenance'

@@ -6,10 +6,10 @@ import type { Actor } from '../../platform/auth/actor.ts';
 import { query, type Queryable, type Tx } from '../../platform/db/engine.ts';
 import { withTx } from '../../platform/db/tx.ts';
 import { AppError, invalid } from '../../platform/errors.ts';
-import { changeCard, getCardForUpdate, registerCard } from '../assets/card.service.ts';
+import { changeCard, getCardForUpdate, registerCard } from '../assets/index.ts';
 import { addEvent, loadDocument, setStatus, type DocumentRow } from './document.store.ts';
 import { documentLines, documents } from './document.tables.ts';
-import { todayShanghai } from './workflow.rules.ts';
+import { businessToday } from '../../platform/clock.ts';
 
 type LineRow = typeof documentLines.$inferSelect;
 const ids = (xs: string[]) =>
@@ -69,7 +69,7 @@ export async function executeAcceptance(tx: Tx, actor: Actor, doc: DocumentRow, 
     );
     if (!order) throw invalid({ 'payload.orderId': '采购单不存在或未执行' });
   }
-  const acquiredOn = p.acceptedOn ?? todayShanghai();
+  const acquiredOn = p.acceptedOn ?? businessToday();
   for (const line of lines) {
     const d = line.details as { sourceLineId?: string; invoiceNo?: string };
     const [src] = d.sourceLineId
@@ -131,7 +131,7 @@ export async function postAcceptance(
       throw new AppError('invalid_transition', '只有已验收且未入账的验收单可以入账');
     const lines = await tx.select().from(documentLines).where(eq(documentLines.documentId, id)).orderBy(asc(documentLines.lineNo));
     const { postedOn, voucherNo } = input;
-    if (postedOn > todayShanghai()) throw invalid({ postedOn: '入账日期不能晚于今天' });
+    if (postedOn > businessToday()) throw invalid({ postedOn: '入账日期不能晚于今天' });
     const acceptedOn = (p as { acceptedOn?: string }).acceptedOn;
     if (acceptedOn && postedOn < acceptedOn) throw invalid({ postedOn: `入账日期不能早于验收日期 ${acceptedOn}` });
     const note = `验收入账 ${doc.docNo} 入账；凭证 ${voucherNo}；经办：${actor.displayName}`;

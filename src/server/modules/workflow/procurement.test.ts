@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Client, type TestApp } from '../../testing/test-app.ts';
 import { cardOf, createDoc, createWorkflowWorld, eventsOf, expectOk, idleCard, type WorkflowWorld } from './workflow.factory.ts';
-import { todayShanghai } from './workflow.rules.ts';
+import { businessToday } from '../../platform/clock.ts';
 
 describe('configuration request → procurement → acceptance → posting', () => {
   let t: TestApp;
@@ -120,7 +120,7 @@ describe('configuration request → procurement → acceptance → posting', () 
     const order = (await officer.get(`/api/documents/${orderId}`)).json();
     const acceptance = await createDoc(admin, {
       type: 'acceptance',
-      payload: { orderId, acceptedOn: todayShanghai() },
+      payload: { orderId, acceptedOn: businessToday() },
       lines: [
         {
           sourceLineId: order.lines[0].id,
@@ -139,18 +139,18 @@ describe('configuration request → procurement → acceptance → posting', () 
     expect(cardIds).toHaveLength(2);
     expect(await cardOf(t.database, cardIds[0])).toMatchObject({ status: 'pending_posting', original_value_fen: 580_000, posted_on: null });
     expect(detail.can.post).toBe(false); // the asset admin is not the finance officer
-    const posting = { postedOn: todayShanghai(), voucherNo: '记-2026-0188' };
+    const posting = { postedOn: businessToday(), voucherNo: '记-2026-0188' };
     expect((await admin.post(`/api/documents/${acceptance}/post`, posting)).statusCode).toBe(403);
     expect((await u02admin.post(`/api/documents/${acceptance}/post`, posting)).statusCode).toBe(404);
     // The voucher is asked for; the invoice number is not it.
-    const noVoucher = await finance.post(`/api/documents/${acceptance}/post`, { postedOn: todayShanghai() });
+    const noVoucher = await finance.post(`/api/documents/${acceptance}/post`, { postedOn: businessToday() });
     expect(noVoucher.statusCode).toBe(400);
     expect(noVoucher.json().fields.voucherNo).toBeTruthy();
     expect(await cardOf(t.database, cardIds[0])).toMatchObject({ status: 'pending_posting', posted_on: null });
     expect((await finance.post(`/api/documents/${acceptance}/post`, posting)).json()).toEqual({ posted: 2, lateOf: null });
     expect(await cardOf(t.database, cardIds[1])).toMatchObject({
       status: 'in_use',
-      posted_on: todayShanghai(),
+      posted_on: businessToday(),
       voucher_no: '记-2026-0188',
     });
     const events = await eventsOf(t.database, cardIds[0]);
@@ -160,7 +160,7 @@ describe('configuration request → procurement → acceptance → posting', () 
   });
 
   it('edits a standard with history (who, when, old → new, effective date); the new cap applies', async () => {
-    await expectOk(officer.put('/api/standards/desktop', { capFen: 650_000, effectiveFrom: todayShanghai(), note: '本市标准' }));
+    await expectOk(officer.put('/api/standards/desktop', { capFen: 650_000, effectiveFrom: businessToday(), note: '本市标准' }));
     const std = (await admin.get('/api/standards')).json().items.find((s: { code: string }) => s.code === 'desktop');
     expect(std).toMatchObject({ jurisdiction: 'local', capFen: 650_000, updatedByName: 'officer（测试）' });
     const history = (await admin.get('/api/standards/desktop/history')).json().items;
@@ -168,7 +168,7 @@ describe('configuration request → procurement → acceptance → posting', () 
       field: 'capFen',
       oldValue: 500_000,
       newValue: 650_000,
-      effectiveFrom: todayShanghai(),
+      effectiveFrom: businessToday(),
       changedByName: 'officer（测试）',
     });
     const check = (await admin.post('/api/config-requests/check', { lines: [desktopLine({ quantity: 1 })] })).json();

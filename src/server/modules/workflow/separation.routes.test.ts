@@ -25,6 +25,7 @@ describe('nobody approves around the rules', () => {
     lines: [{ cardId }],
   });
   const inboxIds = async (c: Client) => (await c.get('/api/inbox')).json().items.map((d: { id: string }) => d.id);
+  const dashboardWaitingIds = async (c: Client) => (await c.get('/api/dashboard')).json().waiting.map((d: { id: string }) => d.id);
 
   it("refuses the approval of a third person who edited the document's content, and lets an uninvolved approver decide", async () => {
     const card = await idleCard(t.database, w);
@@ -38,8 +39,12 @@ describe('nobody approves around the rules', () => {
     expect(res.statusCode).toBe(422);
     expect(res.json()).toMatchObject({ error: 'rule_violation', message: '修改过单据内容的人不能审批该单据' });
     expect(await inboxIds(admin)).toContain(id);
+    // The dashboard's "waiting for me" is the inbox's own rule: not the editor's, the approver's.
+    expect(await dashboardWaitingIds(admin2)).not.toContain(id);
+    expect(await dashboardWaitingIds(admin)).toContain(id);
     expect((await admin.get(`/api/documents/${id}`)).json().can.decide).toBe(true);
     await expectOk(admin.post(`/api/documents/${id}/approve`, {}));
+    expect(await dashboardWaitingIds(admin)).not.toContain(id);
   });
 
   it("records a document drafted through an API token as the token's in the document's history", async () => {

@@ -1,4 +1,4 @@
-// Checks configuration-request lines against the allocation standards (DOMAIN §6) and finds idle
+// Checks configuration-request lines against the allocation standards (docs/domain.md §5) and finds idle
 // cards to reallocate first (先调剂后购置). Used as lines are typed and again on submit.
 import { sql } from 'drizzle-orm';
 import { formatYuan } from '../../../shared/money.ts';
@@ -6,7 +6,8 @@ import { quotaBasis } from '../../../shared/quota.rules.ts';
 import type { CheckResult, DocumentLineInput, Finding, IdleOffer, LineCheck, QuotaRule } from '../../../shared/workflow.contracts.ts';
 import { query, type Queryable } from '../../platform/db/engine.ts';
 import { quotaHoldings, standardsInForceSql, type QuotaHolding } from './standard.queries.ts';
-import { addMonths, todayShanghai } from './workflow.rules.ts';
+import { addMonths } from './workflow.rules.ts';
+import { businessToday } from '../../platform/clock.ts';
 
 export interface EffectiveStandard {
   code: string;
@@ -18,7 +19,7 @@ export interface EffectiveStandard {
 }
 
 /** The standards in force on a day (today by default), in code order: the order matchStandard breaks ties by. */
-export async function effectiveStandards(q: Queryable, onDate = todayShanghai()): Promise<EffectiveStandard[]> {
+export async function effectiveStandards(q: Queryable, onDate = businessToday()): Promise<EffectiveStandard[]> {
   return query<EffectiveStandard>(
     q,
     sql`
@@ -81,7 +82,7 @@ async function idleOffers(q: Queryable, unitId: string, categoryId: string): Pro
 
 /** Every line's findings (rule and figures) and idle offers. Lines of one request add up for quotas. */
 export async function checkConfigLines(q: Queryable, unitId: string, lines: DocumentLineInput[]): Promise<CheckResult> {
-  const today = todayShanghai();
+  const today = businessToday();
   const standards = await effectiveStandards(q, today);
   const ids = [...new Set(lines.map((l) => l.categoryId).filter((x): x is string => !!x))];
   const cats = ids.length

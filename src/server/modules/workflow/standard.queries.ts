@@ -7,6 +7,7 @@ import { factsFrom, type UnitFacts } from '../../../shared/quota.rules.ts';
 import type { QuotaRule } from '../../../shared/workflow.contracts.ts';
 import { inScope } from '../../platform/auth/actor.ts';
 import { query, type Queryable } from '../../platform/db/engine.ts';
+import { heldCardSql } from '../assets/index.ts';
 
 /**
  * The rows of `standards` in force on a day, one per code: the jurisdiction's own (local) row once
@@ -45,9 +46,6 @@ export const coveringStandardSql = (onDate: string, item: ItemSql, column: 'code
  */
 export const anyCapBelowSql = (item: ItemSql, unitPriceFen: SQL): SQL => sql`EXISTS (
   SELECT 1 FROM standards s0, unnest(s0.category_keywords) kw0 WHERE s0.cap_fen < ${unitPriceFen} AND ${keywordHitSql(sql`kw0`, item)})`;
-
-/** A card counts against a quota unless it is disposed, missing or pending disposal. */
-export const heldCardSql = (alias = 'c'): SQL => sql.raw(`${alias}.status NOT IN ('disposed', 'missing', 'pending_disposal')`);
 
 export interface QuotaHolding {
   unitId: string;

@@ -3,9 +3,10 @@ import { CARD_STATUSES, type CardStatus } from '../../../shared/assets.enums.ts'
 import type { DocumentInput } from '../../../shared/workflow.contracts.ts';
 import { createTestApp, type Client, type TestApp } from '../../testing/test-app.ts';
 import { addCard } from '../assets/card.factory.ts';
-import type { CardRow } from '../assets/card.service.ts';
+import type { CardRow } from '../assets/index.ts';
 import { createWorkflowWorld, type WorkflowWorld } from './workflow.factory.ts';
-import { CARD_TRANSITIONS, transitionKey } from './workflow.rules.ts';
+import { CARD_TRANSITIONS } from '../assets/index.ts';
+import { transitionKey } from './workflow.rules.ts';
 
 // Through the API: every card document type against a card in every status. The document is
 // accepted exactly where the status machine allows it; elsewhere it is refused, naming the status.

@@ -6,7 +6,7 @@ import { hashPassword } from '../../platform/auth/password.ts';
 import { query, type Database } from '../../platform/db/engine.ts';
 import { TEST_PASSWORD, type Client } from '../../testing/test-app.ts';
 import { addCard, createCardWorld, type CardWorld } from '../assets/card.factory.ts';
-import type { CardRow } from '../assets/card.service.ts';
+import type { CardRow } from '../assets/index.ts';
 
 /**
  * The card world of the assets tests plus the people the approval chains need: unit leaders and

@@ -1,33 +1,7 @@
-// The pure rules of the document engine: which document may act on a card in which status, what
-// the card becomes, which document transitions exist, and when a chain step applies. No I/O here,
-// so the tables can be tested exhaustively.
-import type { CardEventType, CardStatus } from '../../../shared/assets.enums.ts';
+// The pure rules of the document engine: which card transition a document makes (the card status
+// machine itself is assets' card-status.rules.ts), which document transitions exist, and when a
+// chain step applies. No I/O here, so the tables can be tested exhaustively.
 import type { DocumentStatus, DocumentType, StepCondition } from '../../../shared/workflow.contracts.ts';
-
-export interface CardTransition {
-  /** Card statuses the document may act on. */
-  from: readonly CardStatus[];
-  /** The status after execution; 'same' keeps it. */
-  to: CardStatus | 'same';
-  event: CardEventType;
-}
-
-/** The card status machine, per document type (change and lending vary by payload: see cardTransition). */
-export const CARD_TRANSITIONS: Record<string, CardTransition> = {
-  requisition: { from: ['idle'], to: 'in_use', event: 'requisitioned' },
-  return: { from: ['in_use'], to: 'idle', event: 'returned' },
-  'change:handover': { from: ['in_use', 'idle', 'under_repair'], to: 'same', event: 'handed_over' },
-  'change:revaluation': { from: ['in_use', 'idle', 'lent', 'rented', 'under_repair'], to: 'same', event: 'revalued' },
-  'change:useful_life': { from: ['in_use', 'idle', 'lent', 'rented', 'under_repair'], to: 'same', event: 'life_changed' },
-  'transfer:internal': { from: ['in_use', 'idle'], to: 'in_use', event: 'handed_over' },
-  'transfer:cross_unit': { from: ['in_use', 'idle'], to: 'idle', event: 'transferred_out' },
-  'lending:lent': { from: ['in_use', 'idle'], to: 'lent', event: 'lent' },
-  'lending:rented': { from: ['in_use', 'idle'], to: 'rented', event: 'rented' },
-  'lending:return': { from: ['lent', 'rented'], to: 'in_use', event: 'lending_returned' },
-  disposal: { from: ['in_use', 'idle', 'pending_disposal', 'missing', 'under_repair'], to: 'disposed', event: 'disposed' },
-  maintenance: { from: ['in_use', 'idle', 'under_repair'], to: 'same', event: 'repair_finished' },
-  posting: { from: ['pending_posting'], to: 'in_use', event: 'posted' },
-};
 
 export interface TransitionContext {
   changeKind?: string;
@@ -55,16 +29,6 @@ export function transitionKey(type: DocumentType | 'posting' | 'lending_return',
     default:
       return undefined;
   }
-}
-
-/** The card's next status, or a refusal naming the rule. */
-export function cardTransition(
-  key: string,
-  status: CardStatus,
-): { ok: true; to: CardStatus; event: CardEventType } | { ok: false; allowed: readonly CardStatus[] } {
-  const t = CARD_TRANSITIONS[key];
-  if (!t?.from.includes(status)) return { ok: false, allowed: t?.from ?? [] };
-  return { ok: true, to: t.to === 'same' ? status : t.to, event: t.event };
 }
 
 /** Document status machine: action → statuses it may start from → where it leads. */
@@ -145,9 +109,4 @@ export function addMonths(date: string, months: number): string {
   const nm = (total % 12) + 1;
   const last = new Date(Date.UTC(ny, nm, 0)).getUTCDate();
   return `${ny}-${String(nm).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
-}
-
-/** Today in the business zone, as an accounting date. */
-export function todayShanghai(now = new Date()): string {
-  return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
 }

@@ -38,7 +38,7 @@ export function authorize(actor: Actor, permission: Permission): void {
 }
 
 /** The units whose records `permission` reaches for this actor. */
-export function unitScope(actor: Actor, permission: Permission): 'all' | string[] {
+export function unitScope(actor: Actor, permission: Permission): UnitScope {
   if (!channelAllows(actor, permission)) return [];
   return unitsAllowed(actor.grants, permission);
 }
@@ -48,15 +48,29 @@ export function actorLabel(actor: Pick<Actor, 'displayName' | 'token'>): string 
   return actor.token ? `${actor.displayName}（经 API 令牌「${actor.token.name}」）` : actor.displayName;
 }
 
-/** A WHERE fragment restricting `column` (a unit id) to the scope. Put it in the query itself. */
-export function inScope(column: Column | SQL, scope: 'all' | string[]): SQL {
+/** What a permission reaches: every unit, or these units. */
+export type UnitScope = 'all' | string[];
+
+/** Whether `unitId` lies within the scope. */
+export const scopeIncludes = (scope: UnitScope, unitId: string | null | undefined): boolean =>
+  scope === 'all' || (!!unitId && scope.includes(unitId));
+
+/**
+ * A WHERE fragment restricting a unit-id column to the scope. Put it in the query itself. The
+ * column is a drizzle column or, in hand-written SQL, its name as written there ('d.unit_id').
+ * The one place the scope becomes SQL.
+ */
+export function inScope(column: Column | SQL | string, scope: UnitScope): SQL {
   if (scope === 'all') return sql`true`;
   if (scope.length === 0) return sql`false`;
-  return inArray(column as Column, scope);
+  if (typeof column !== 'string') return inArray(column as Column, scope);
+  return sql`${sql.raw(column)} IN (${sql.join(
+    scope.map((u) => sql`${u}::uuid`),
+    sql`, `,
+  )})`;
 }
 
 /** Throws not_found (never forbidden) when a unit-owned record lies outside the scope: ids cannot be probed. */
-export function assertInScope(unitId: string | null | undefined, scope: 'all' | string[], what?: string): void {
-  if (scope === 'all') return;
-  if (!unitId || !scope.includes(unitId)) throw new AppError('not_found', what ? `${what}不存在` : undefined);
+export function assertInScope(unitId: string | null | undefined, scope: UnitScope, what?: string): void {
+  if (!scopeIncludes(scope, unitId)) throw new AppError('not_found', what ? `${what}不存在` : undefined);
 }

@@ -11,7 +11,7 @@ import path from 'node:path';
 import pg from 'pg';
 import type { DatabaseLimits } from '../config.ts';
 import { checkDataFolder } from './data-folder.ts';
-import { isDatabaseUnavailable } from './db-errors.ts';
+import { isDatabaseUnavailable, pgCode } from './db-errors.ts';
 import { acquireFolderLock, type FolderLock } from './folder-lock.ts';
 import { PgliteThread } from './pglite-thread.ts';
 import { StartupError } from './startup-error.ts';
@@ -165,7 +165,7 @@ async function waitForServer(pool: pg.Pool, url: string, limits: DatabaseLimits,
       await pool.query('select 1');
       return;
     } catch (err) {
-      const code = (err as { code?: string }).code;
+      const code = pgCode(err);
       const msg = (err as Error).message;
       if (code === '3D000') {
         await pool.end();

@@ -1,0 +1,72 @@
+// The module walls, checked by `npm run lint` (scripts/module-walls.mjs runs these rules).
+// See docs/architecture.md: read others through their surface; write only through their services.
+const MOD = '^src/server/modules/';
+
+/** @type {import('dependency-cruiser').IConfiguration} */
+module.exports = {
+  forbidden: [
+    {
+      name: 'module-surface',
+      comment: "A module uses another module only through its index.ts (its public surface).",
+      severity: 'error',
+      from: { path: `${MOD}([^/]+)/`, pathNot: ['\\.(test|factory|tables)\\.ts$'] },
+      to: { path: MOD, pathNot: [`${MOD}$1/`, `${MOD}[^/]+/index\\.ts$`] },
+    },
+    {
+      name: 'module-surface-in-tests',
+      comment: "Tests and test factories may also use another module's test factory (*.factory.ts) or test helpers (*.testing.ts).",
+      severity: 'error',
+      from: { path: `${MOD}([^/]+)/.*\\.(test|factory)\\.ts$` },
+      to: { path: MOD, pathNot: [`${MOD}$1/`, `${MOD}[^/]+/index\\.ts$`, '\\.(factory|testing)\\.ts$'] },
+    },
+    {
+      name: 'tables-reference-tables',
+      comment:
+        "Foreign keys: a *.tables.ts may import another module's *.tables.ts and nothing else of it (drizzle-kit loads table files alone).",
+      severity: 'error',
+      from: { path: `${MOD}([^/]+)/[^/]+\\.tables\\.ts$` },
+      to: { path: MOD, pathNot: [`${MOD}$1/`, '\\.tables\\.ts$'] },
+    },
+    {
+      name: 'platform-knows-no-module',
+      comment: 'The platform discovers modules by folder and never imports one.',
+      severity: 'error',
+      from: { path: '^src/server/platform/', pathNot: '\\.test\\.ts$' },
+      to: { path: MOD },
+    },
+    {
+      name: 'platform-tests-use-surfaces',
+      comment: "A platform test may build a world with a module's surface or its test factory.",
+      severity: 'error',
+      from: { path: '^src/server/platform/.*\\.test\\.ts$' },
+      to: { path: MOD, pathNot: [`${MOD}[^/]+/index\\.ts$`, '\\.factory\\.ts$'] },
+    },
+    {
+      name: 'web-not-server',
+      comment: 'The web app talks to the server over HTTP; it shares only src/shared.',
+      severity: 'error',
+      from: { path: '^src/web/' },
+      to: { path: '^src/server/' },
+    },
+    {
+      name: 'shared-stands-alone',
+      comment: 'src/shared is used by both sides and imports neither.',
+      severity: 'error',
+      from: { path: '^src/shared/' },
+      to: { path: '^src/(server|web)/' },
+    },
+    {
+      name: 'no-cycles',
+      comment: 'No import cycles (type-only imports vanish at run time and are not counted).',
+      severity: 'error',
+      from: { path: '^src/' },
+      to: { circular: true, viaOnly: { dependencyTypesNot: ['type-only'] } },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    exclude: { path: ['node_modules', '^dist/'] },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+  },
+};

@@ -1,0 +1,3 @@
+// The demo and benchmark module offers nothing to other modules: it is reached through its CLI
+// commands and the demo seeder.
+export { openFreshBenchDatabase } from './bench.database.ts';

@@ -1,0 +1,1 @@
+// The pool module's surface: what other modules may use. Everything not exported here is private.

@@ -1,0 +1,1 @@
+// The sharing module's surface: what other modules may use. Everything not exported here is private.

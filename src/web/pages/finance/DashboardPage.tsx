@@ -11,6 +11,7 @@ import { formatYuan } from '../../../shared/money.ts';
 import { CARD_STATUSES, type CardStatus, label } from '../../../shared/assets.enums.ts';
 import type { DashboardView } from '../../../shared/reports.contracts.ts';
 import { EChart } from './EChart.tsx';
+import { formatDateTime } from '../../components/dateTime.ts';
 
 const wan = (fen: number) => Math.round(fen / 100) / 10000; // 万元
 
@@ -182,7 +183,7 @@ export default function DashboardPage() {
               renderItem={(d) => (
                 <List.Item>
                   <Link to={`/documents/${d.id}`}>{d.title}</Link>
-                  <span>{dayjs(d.createdAt).format('MM-DD HH:mm')}</span>
+                  <span>{formatDateTime(d.createdAt)}</span>
                 </List.Item>
               )}
             />

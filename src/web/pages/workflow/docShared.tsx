@@ -8,6 +8,7 @@ import { api } from '../../api/client.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { Money } from '../../components/Money.tsx';
 import { CodeTag } from '../../components/StatusTag.tsx';
+import { formatDateTime } from '../../components/dateTime.ts';
 
 export const DOC_STATUS_COLORS: Record<string, string> = {
   draft: 'default',
@@ -90,7 +91,7 @@ export function useDocumentColumns(): TableColumnsType<DocumentSummary> {
       key: 'createdAt',
       sorter: true,
       width: 160,
-      render: (v: string) => new Date(v).toLocaleString('zh-CN', { hour12: false }),
+      render: (v: string) => formatDateTime(v),
     },
   ];
 }

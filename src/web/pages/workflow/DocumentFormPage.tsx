@@ -141,6 +141,13 @@ function ImportLines({
   );
 }
 
+// Server fields the form holds under another name: the period and acceptance date are pickers.
+const FIELD_ALIASES: Record<string, (string | number)[]> = {
+  'payload.periodFrom': ['payload', 'period'],
+  'payload.periodTo': ['payload', 'period'],
+  'payload.acceptedOn': ['payload', 'acceptedOnDay'],
+};
+
 /** New or edited document of any type: the header fields of its family, then its lines. */
 export default function DocumentFormPage() {
   const params = useParams();
@@ -152,7 +159,7 @@ export default function DocumentFormPage() {
   const existing = useDocument(params.id);
   const type = (params.type ?? existing.data?.type) as DocumentType | undefined;
   const [form] = Form.useForm<Values>();
-  const showError = useFormErrors(form);
+  const showError = useFormErrors(form, FIELD_ALIASES);
   const unsaved = useUnsavedGuard();
   const [cards, setCards] = useState<PickedCard[]>([]);
   const [cardError, setCardError] = useState<string>();

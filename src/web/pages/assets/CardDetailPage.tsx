@@ -33,6 +33,7 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { StatusTag } from '../../components/StatusTag.tsx';
 import { useShowError } from '../../components/useFormErrors.ts';
 import { CardEditDrawer } from './CardEditDrawer.tsx';
+import { VoidCardButton } from './VoidCardButton.tsx';
 import { ATTRIBUTE_LABELS, ATTRIBUTE_VOCABULARIES, eventLabel, fieldLabel, fieldValueText } from './cardFields.ts';
 import { formatDateTime } from '../../components/dateTime.ts';
 import { DOCUMENT_TYPES } from '../../../shared/workflow.contracts.ts';
@@ -232,7 +233,17 @@ export default function CardDetailPage() {
                 }}
               />
             )}
-            {can('card.write') && c.status !== 'disposed' && (
+            {can('card.write') && c.status === 'pending_posting' && !c.postedOn && !c.sourceDocumentId && (
+              <VoidCardButton
+                cardId={c.id}
+                cardNo={c.cardNo}
+                onDone={async () => {
+                  await card.refetch();
+                  await timeline.refetch();
+                }}
+              />
+            )}
+            {can('card.write') && c.status !== 'disposed' && c.status !== 'voided' && (
               <Button type="primary" icon={<EditOutlined />} onClick={() => setEditing(true)}>
                 {t('修改信息', 'Edit')}
               </Button>

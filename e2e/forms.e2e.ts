@@ -206,7 +206,15 @@ describe('forms that behave', () => {
         expect({ path, width }).toEqual({ path, width: 390 });
       }
       await page.goto('/documents');
-      expect(await page.locator('.app-sider').evaluate((el) => el.getBoundingClientRect().width)).toBe(0);
+      const siderWidth = () => page.locator('.app-sider').evaluate((el) => Math.round(el.getBoundingClientRect().width));
+      expect(await siderWidth()).toBe(0);
+      // The menu opens over the page from its tab, and folds again once a page is chosen.
+      await page.locator('.ant-layout-sider-zero-width-trigger').click();
+      await expect.poll(siderWidth, POLL).toBeGreaterThan(200);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBe(390);
+      await page.locator('.app-sider a[href="/cards"]').click();
+      await page.waitForURL(/\/cards$/);
+      await expect.poll(siderWidth, POLL).toBe(0);
       await page.setViewportSize({ width: 1440, height: 900 });
       for (const path of ['/documents', '/inbox']) {
         await page.goto(path);

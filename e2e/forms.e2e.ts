@@ -34,6 +34,8 @@ async function choose(page: Page, select: Locator, text: string) {
   const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: text }).first();
   await option.waitFor();
   await option.click();
+  // The closing dropdown must be gone before the next one is read.
+  await expect.poll(() => page.locator('.ant-select-dropdown:visible').count(), POLL).toBe(0);
 }
 
 async function scanCards(page: Page, cards: CardRow[]) {
@@ -110,9 +112,12 @@ describe('forms that behave', () => {
       // The receiving unit's rooms are offered, all of them and only them.
       await formItem(page, '调入单位存放地点').locator('.ant-select').click();
       const options = page.locator('.ant-select-dropdown:visible .ant-select-item-option');
-      await expect.poll(() => options.count(), POLL).toBeGreaterThan(0);
       const codes = side.rooms.map((r) => r.code);
-      for (const text of await options.allInnerTexts()) expect(codes.some((c) => text.includes(c))).toBe(true);
+      const offered = async () => {
+        const texts = await options.allInnerTexts();
+        return texts.length > 0 && texts.every((text) => codes.some((c) => text.includes(c)));
+      };
+      await expect.poll(offered, POLL).toBe(true);
       await page.keyboard.type(side.rooms[0].code);
       await options.filter({ hasText: side.rooms[0].code }).first().click();
       await choose(page, formItem(page, '调入单位保管人').locator('.ant-select'), side.staff[0].name);
@@ -179,6 +184,17 @@ describe('forms that behave', () => {
       await page.goto('/documents/new/requisition');
       await page.locator('.app-sider a[href="/cards"]').click();
       await page.waitForURL(/\/cards$/);
+      // The card edit drawer: closing it on changes asks too.
+      const [card] = (await apiGet<Page_<CardRow>>(page, '/api/cards?status=in_use&pageSize=1')).items;
+      await page.goto(`/cards/${card.id}`);
+      await page.getByRole('button', { name: '修改信息' }).click();
+      const drawer = page.locator('.ant-drawer');
+      await drawer.locator('#name').fill('改了一半');
+      await drawer.locator('.ant-drawer-close').click();
+      const askClose = page.locator('.ant-modal-confirm').filter({ hasText: '有未保存的修改' });
+      await askClose.waitFor();
+      await askClose.getByRole('button', { name: '继续修改' }).click();
+      expect(await drawer.locator('#name').inputValue()).toBe('改了一半');
       // Closing the tab on a changed form: the browser's own question.
       await page.goto('/cards/new');
       await page.locator('#name').fill('登记了一半');

@@ -404,3 +404,7 @@ export const LedgerVerification = z.object({
   checkedAt: z.string(),
 });
 export type LedgerVerification = z.infer<typeof LedgerVerification>;
+
+/** 作废: why a card registered by mistake, and never posted, is voided. */
+export const VoidInput = z.object({ reason: z.string().trim().min(1, '请写明作废原因').max(200, '作废原因不超过 200 个字') });
+export type VoidInput = z.infer<typeof VoidInput>;

@@ -11,6 +11,8 @@ export const CARD_STATUSES = {
   pending_disposal: ['待处置', 'Pending disposal'],
   disposed: ['已处置', 'Disposed'],
   missing: ['盘亏', 'Missing'],
+  // Registered by mistake and never posted: kept (its number and ledger stay), counted nowhere.
+  voided: ['已作废', 'Voided'],
 } as const;
 export type CardStatus = keyof typeof CARD_STATUSES;
 
@@ -94,6 +96,7 @@ export const CARD_EVENT_TYPES = {
   count_surplus: ['盘盈', 'Surplus in count'],
   attachment_added: ['上传附件', 'Attachment added'],
   depreciation_adjusted: ['折旧调整', 'Depreciation adjusted'],
+  voided: ['作废', 'Voided'], // a card registered by mistake, never posted
 } as const;
 export type CardEventType = keyof typeof CARD_EVENT_TYPES;
 

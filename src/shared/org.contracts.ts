@@ -313,3 +313,25 @@ export const SecurityEventQuery = PageQuery.extend({
 });
 
 export const Ok = z.object({ ok: z.literal(true) });
+
+/**
+ * The receiving side of a transfer between units (调拨): any active unit may receive, so a writer of
+ * documents may read these few names of any unit — and nothing more (no phones, ranks, occupants).
+ */
+export const TransferTargetUnit = z.object({ id: z.string(), code: z.string(), name: z.string() });
+export const TransferTargetPlaces = z.object({
+  unit: TransferTargetUnit,
+  departments: z.array(z.object({ id: z.string(), name: z.string() })),
+  staff: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      employeeNo: z.string().nullable(),
+      departmentId: z.string().nullable(),
+      departmentName: z.string().nullable(),
+    }),
+  ),
+  rooms: z.array(z.object({ id: z.string(), code: z.string(), name: z.string().nullable(), buildingName: z.string() })),
+});
+export type TransferTargetUnit = z.infer<typeof TransferTargetUnit>;
+export type TransferTargetPlaces = z.infer<typeof TransferTargetPlaces>;

@@ -1,6 +1,6 @@
 import { StrictMode, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { BrowserRouter } from 'react-router-dom';
+import { createBrowserRouter, RouterProvider } from 'react-router-dom';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { App as AntApp, ConfigProvider } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
@@ -10,6 +10,7 @@ import { AuthProvider } from './app/auth.tsx';
 import { LocaleProvider } from './app/locale.tsx';
 import { useI18n } from './app/i18n.tsx';
 import { AppRoutes } from './app/App.tsx';
+import { installEnterGuard } from './app/enterGuard.ts';
 import './styles/app.css';
 
 const queryClient = new QueryClient({
@@ -50,15 +51,18 @@ function Themed({ children }: { children: ReactNode }) {
   );
 }
 
+installEnterGuard();
+
+// A data router (one catch-all route around the app's own <Routes>) so forms can block leaving.
+const router = createBrowserRouter([{ path: '*', element: <AppRoutes /> }]);
+
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <QueryClientProvider client={queryClient}>
       <AuthProvider>
         <LocaleProvider>
           <Themed>
-            <BrowserRouter>
-              <AppRoutes />
-            </BrowserRouter>
+            <RouterProvider router={router} />
           </Themed>
         </LocaleProvider>
       </AuthProvider>

@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { ZodError } from 'zod';
+import { type IssueLike, type UiLang, uiLangOf, validationMessage, validationSummary } from './http/validation-messages.ts';
 import { ERRORS, type ErrorBody, type ErrorId } from '../../shared/errors.ts';
 import { causes, isDatabaseUnavailable, isStatementTimeout, pgCode } from './db/db-errors.ts';
 
@@ -57,16 +58,16 @@ export function databaseError(err: unknown): { id: ErrorId; message: string } | 
   return undefined;
 }
 
-function zodFields(err: ZodError): Record<string, string> {
+function zodFields(err: ZodError, lang: UiLang): Record<string, string> {
   const fields: Record<string, string> = {};
   for (const issue of err.issues) {
     const key = issue.path.join('.') || '_';
-    fields[key] ??= issue.message;
+    fields[key] ??= validationMessage(issue as IssueLike, lang);
   }
   return fields;
 }
 
-export function toErrorBody(err: unknown): { status: number; body: ErrorBody; unexpected: boolean } {
+export function toErrorBody(err: unknown, lang: UiLang = 'zh'): { status: number; body: ErrorBody; unexpected: boolean } {
   if (err instanceof AppError) {
     return {
       status: err.status,
@@ -75,10 +76,10 @@ export function toErrorBody(err: unknown): { status: number; body: ErrorBody; un
     };
   }
   if (err instanceof ZodError) {
-    const fields = zodFields(err);
+    const fields = zodFields(err, lang);
     return {
       status: 400,
-      body: { error: 'validation', message: `输入有误：${Object.keys(fields).join('、')}`, fields },
+      body: { error: 'validation', message: validationSummary(Object.keys(fields).length, lang), fields },
       unexpected: false,
     };
   }
@@ -91,11 +92,11 @@ export function toErrorBody(err: unknown): { status: number; body: ErrorBody; un
     for (const v of fe.validation) {
       const p =
         (v.instancePath ?? '').replace(/^\//, '').replace(/\//g, '.') || String(v.params?.missingProperty ?? v.params?.issue ?? '_');
-      fields[p] ??= v.message ?? 'invalid';
+      fields[p] ??= validationMessage({ ...(v.params as IssueLike), code: (v as { keyword?: string }).keyword, message: v.message }, lang);
     }
     return {
       status: 400,
-      body: { error: 'validation', message: `输入有误：${Object.keys(fields).join('、')}`, fields },
+      body: { error: 'validation', message: validationSummary(Object.keys(fields).length, lang), fields },
       unexpected: false,
     };
   }
@@ -125,7 +126,7 @@ export function toErrorBody(err: unknown): { status: number; body: ErrorBody; un
 
 export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((err, req, reply) => {
-    const { status, body, unexpected } = toErrorBody(err);
+    const { status, body, unexpected } = toErrorBody(err, uiLangOf(req.headers));
     if (unexpected) req.log.error({ err }, 'unexpected error');
     void reply.status(status).send(body);
   });

@@ -40,6 +40,8 @@ export const PARAM_SOURCES: Record<string, ParamSource> = {
   '/api/buildings/:id': { shared: true, query: () => sql`select id::text from buildings order by code limit 1` },
   '/api/floors/:id': { shared: true, query: () => sql`select id::text from floors order by level limit 1` },
   '/api/rooms/:id': { query: ({ u1 }) => sql`select id::text from rooms where unit_id = ${u1} order by code limit 1` },
+  // A transfer may go to any unit: its writer reads the receiving unit's names by design (ids and names only).
+  '/api/transfer-targets/:id': { shared: true, query: ({ u1 }) => sql`select ${u1}::text as id` },
   '/api/rooms/:id/occupants/:staffId': { query: ({ u1 }) => sql`select id::text from staff where unit_id = ${u1} order by name limit 1` },
   // catalog
   '/api/categories/:id': { shared: true, query: () => sql`select id::text from categories order by path limit 1` },

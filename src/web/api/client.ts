@@ -18,6 +18,12 @@ export const setCsrfToken = (token: string | null) => {
   csrfToken = token;
 };
 
+// The UI language, so the server writes its validation messages in it.
+let uiLang: 'zh' | 'en' = 'zh';
+export const setUiLang = (lang: 'zh' | 'en') => {
+  uiLang = lang;
+};
+
 let unauthorized: (() => void) | null = null;
 /** The shell's reaction to a 401 from any call but the sign-in itself; returns an unsubscribe. */
 export const onUnauthorized = (handler: () => void) => {
@@ -42,7 +48,7 @@ export function toQueryString(query?: Query): string {
 }
 
 async function request<T>(method: string, url: string, body?: unknown, query?: Query): Promise<T> {
-  const headers: Record<string, string> = {};
+  const headers: Record<string, string> = { 'x-ui-lang': uiLang };
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
   let payload: BodyInit | undefined;
   if (body instanceof FormData) payload = body;

@@ -39,6 +39,7 @@ export function AppLayout() {
   const location = useLocation();
   const navigate = useNavigate();
   const [collapsed, setCollapsed] = useState(false);
+  const [narrow, setNarrow] = useState(false);
   const [pwOpen, setPwOpen] = useState(false);
   const unitName = useUnitName(me?.unitId);
 
@@ -75,10 +76,14 @@ export function AppLayout() {
   useEffect(() => {
     document.title = current ? `${label(current)} - ${product}` : product;
   });
+  // On a phone the open menu covers the page: fold it once a page is chosen.
+  useEffect(() => {
+    if (narrow) setCollapsed(true);
+  }, [location.pathname, narrow]);
   const [openKeys, setOpenKeys] = useState<string[]>(() => sections.map((s) => `group:${s.key}`));
 
   return (
-    <Layout className="app-layout">
+    <Layout className={narrow ? 'app-layout app-narrow' : 'app-layout'}>
       <Layout.Header className="app-header">
         <Link to="/" className="app-brand">
           <span className="app-logo">公</span>
@@ -119,6 +124,13 @@ export function AppLayout() {
           collapsible
           collapsed={collapsed}
           onCollapse={setCollapsed}
+          // Below 768 px (a phone) the menu folds away entirely and opens over the page.
+          breakpoint="md"
+          collapsedWidth={narrow ? 0 : 80}
+          onBreakpoint={(broken) => {
+            setNarrow(broken);
+            setCollapsed(broken);
+          }}
           className="app-sider"
           trigger={
             <Tooltip title={collapsed ? t('展开菜单', 'Expand menu') : t('收起菜单', 'Collapse menu')} placement="right">

@@ -50,7 +50,7 @@ export function LoginPage() {
       </div>
       <Card className="login-card" title={t('用户登录', 'Sign in')}>
         {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} role="alert" />}
-        <Form layout="vertical" onFinish={onFinish} requiredMark={false} size="large">
+        <Form layout="vertical" onFinish={onFinish} requiredMark={false} size="large" data-enter-submits="true">
           <Form.Item
             name="username"
             label={t('用户名', 'Username')}

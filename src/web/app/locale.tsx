@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
-import { api } from '../api/client.ts';
+import { api, setUiLang } from '../api/client.ts';
 import { useAuth } from './auth.tsx';
 import { I18nContext, type I18n, type Locale } from './i18n.tsx';
 
@@ -25,6 +25,7 @@ function store(locale: Locale) {
 }
 function applyGlobals(locale: Locale) {
   dayjs.locale(locale === 'en' ? 'en' : 'zh-cn');
+  setUiLang(locale === 'en' ? 'en' : 'zh');
   document.documentElement.lang = locale;
 }
 

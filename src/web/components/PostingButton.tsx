@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Alert, App, Button, DatePicker, Form, Input, Modal, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { api } from '../api/client.ts';
+import { ApiError, api } from '../api/client.ts';
 import { useI18n } from '../app/i18n.tsx';
 import { errorText } from './useFormErrors.ts';
 
@@ -16,10 +16,13 @@ export function PostingButton({ url, onDone }: { url: string; onDone: () => Prom
   const [postedOn, setPostedOn] = useState(dayjs());
   const [voucherNo, setVoucherNo] = useState('');
   const [error, setError] = useState<string | null>(null);
+  // The server's field errors, shown beside the two fields they name.
+  const [fields, setFields] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
   const submit = async () => {
     setBusy(true);
     setError(null);
+    setFields({});
     try {
       const res = await api.post<{ posted?: number; lateOf?: string | null }>(url, {
         postedOn: postedOn.format('YYYY-MM-DD'),
@@ -37,7 +40,10 @@ export function PostingButton({ url, onDone }: { url: string; onDone: () => Prom
       setOpen(false);
       await onDone();
     } catch (err) {
-      setError(errorText(err));
+      const f = err instanceof ApiError ? err.fields : {};
+      setFields(f);
+      const beside = ['postedOn', 'voucherNo'];
+      if (!Object.keys(f).length || Object.keys(f).some((k) => !beside.includes(k))) setError(errorText(err));
     } finally {
       setBusy(false);
     }
@@ -58,7 +64,12 @@ export function PostingButton({ url, onDone }: { url: string; onDone: () => Prom
         okButtonProps={{ disabled: !voucherNo.trim(), 'data-testid': 'post-confirm' } as never}
       >
         <Form layout="vertical" component="div">
-          <Form.Item label={t('入账日期（交付使用日期）', 'Posting date (date of recognition)')} required>
+          <Form.Item
+            label={t('入账日期（交付使用日期）', 'Posting date (date of recognition)')}
+            required
+            validateStatus={fields.postedOn ? 'error' : undefined}
+            help={fields.postedOn}
+          >
             <DatePicker
               value={postedOn}
               onChange={(d) => d && setPostedOn(d)}
@@ -70,6 +81,8 @@ export function PostingButton({ url, onDone }: { url: string; onDone: () => Prom
             label={t('会计凭证号', 'Accounting voucher no.')}
             required
             extra={t('记账凭证的编号，不是发票号', 'The voucher of the posting, not the invoice number')}
+            validateStatus={fields.voucherNo ? 'error' : undefined}
+            help={fields.voucherNo}
           >
             <Input
               value={voucherNo}

@@ -22,6 +22,14 @@ describe('server field errors on antd forms', () => {
     expect(elsewhere).toEqual(['unknownThing: 不允许']);
   });
 
+  it('puts an error on the field that holds what the server names differently', () => {
+    const { onForm, elsewhere } = splitFieldErrors({ 'payload.periodTo': '请填写期限' }, [['payload', 'period']], {
+      'payload.periodTo': ['payload', 'period'],
+    });
+    expect(onForm).toEqual([{ name: ['payload', 'period'], errors: ['请填写期限'] }]);
+    expect(elsewhere).toEqual([]);
+  });
+
   it('shows the server message of an API refusal and a network hint when fetch fails', () => {
     expect(errorText(new ApiError(409, { error: 'stale', message: '记录已被他人修改，请刷新后重试' }))).toBe(
       '记录已被他人修改，请刷新后重试',

@@ -29,12 +29,14 @@ export function errorText(err: unknown, fallback = '操作失败'): string {
 export function splitFieldErrors(
   fields: Record<string, string>,
   registered: (string | number)[][],
+  aliases: Record<string, (string | number)[]> = {},
 ): { onForm: { name: (string | number)[]; errors: string[] }[]; elsewhere: string[] } {
   const known = new Set(registered.map((n) => n.join('.')));
   const onForm: { name: (string | number)[]; errors: string[] }[] = [];
   const elsewhere: string[] = [];
   for (const [key, msg] of Object.entries(fields)) {
-    const name = fieldPath(key);
+    // A form field that holds what the server names differently (a range picker for periodFrom/periodTo).
+    const name = aliases[key] ?? fieldPath(key);
     if (known.has(name.join('.'))) onForm.push({ name, errors: [msg] });
     else elsewhere.push(key ? `${key}: ${msg}` : msg);
   }

@@ -13,13 +13,13 @@ export { fieldPath, errorText } from './errors.ts';
  *   const showErrors = useFormErrors(form);
  *   try { await api.post(...) } catch (e) { showErrors(e) }
  */
-export function useFormErrors(form?: FormInstance): (err: unknown) => void {
+export function useFormErrors(form?: FormInstance, aliases?: Record<string, (string | number)[]>): (err: unknown) => void {
   const { message } = App.useApp();
   return useCallback(
     (err: unknown) => {
       if (err instanceof ApiError && form && Object.keys(err.fields).length > 0) {
         const registered = form.getFieldsError().map((f) => f.name as (string | number)[]);
-        const { onForm, elsewhere } = splitFieldErrors(err.fields, registered);
+        const { onForm, elsewhere } = splitFieldErrors(err.fields, registered, aliases);
         if (onForm.length) {
           form.setFields(onForm);
           form.scrollToField(onForm[0].name, { block: 'center' });
@@ -30,7 +30,7 @@ export function useFormErrors(form?: FormInstance): (err: unknown) => void {
       }
       message.error(errorText(err));
     },
-    [form, message],
+    [form, message, aliases],
   );
 }
 

@@ -39,6 +39,7 @@ export async function editCardByUser(db: Db, actor: Actor, cardId: string, patch
     const row = await getCardForUpdate(tx, cardId, unitScope(actor, 'card.write'));
     if (row.version !== patch.expectVersion) throw new AppError('stale');
     if (row.status === 'disposed') throw new AppError('invalid_transition', '已处置的卡片不能修改');
+    if (row.status === 'voided') throw new AppError('invalid_transition', '已作废的卡片不能修改');
     const { expectVersion, note, ...fields } = patch;
     const set: CardChangeSet = {};
     for (const [k, v] of Object.entries(fields)) if (v !== undefined) (set as Record<string, unknown>)[k] = v;

@@ -9,6 +9,7 @@ import {
   CardListItem,
   CardListQuery,
   CardPatch,
+  VoidInput,
 } from '../../../shared/assets.contracts.ts';
 import { pageOf } from '../../../shared/paging.ts';
 import { AppError } from '../../platform/errors.ts';
@@ -19,6 +20,7 @@ import { createCardByUser, editCardByUser } from './card-edit.service.ts';
 import { postSupplement } from './card-supplement.service.ts';
 import { PostingInput } from '../../../shared/workflow.contracts.ts';
 import { listCards } from './card.queries.ts';
+import { voidCard } from './card-void.service.ts';
 
 const tags = ['cards'];
 const CardId = z.object({ id: z.uuid() });
@@ -94,6 +96,24 @@ export async function cardRoutes(app: App) {
     async (req) => {
       const card = await postSupplement(db, req.actor, req.params.id, req.body);
       return { id: card.id, cardNo: card.cardNo, version: card.version };
+    },
+  );
+
+  app.post(
+    '/api/cards/:id/void',
+    {
+      config: { access: 'card.write' },
+      schema: {
+        tags,
+        summary: '作废尚未入账的卡片（登记有误）',
+        params: CardId,
+        body: VoidInput,
+        response: { 200: Saved.extend({ status: z.string() }) },
+      },
+    },
+    async (req) => {
+      const card = await voidCard(db, req.actor, req.params.id, req.body.reason);
+      return { id: card.id, cardNo: card.cardNo, version: card.version, status: card.status };
     },
   );
 

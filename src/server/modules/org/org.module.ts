@@ -4,6 +4,7 @@ import { orgCli } from './org.cli.ts';
 import { orgRoutes } from './org.routes.ts';
 import { seedOrg } from './org.seed.ts';
 import { placeRoutes } from './place.routes.ts';
+import { transferTargetRoutes } from './transfer-target.routes.ts';
 
 /** Units, departments, staff, user accounts and places: the first module every other builds on. */
 export const module: GongwuModule = {
@@ -13,6 +14,7 @@ export const module: GongwuModule = {
     await orgRoutes(app);
     await placeRoutes(app);
     await accountRoutes(app);
+    await transferTargetRoutes(app);
   },
   seedDemo: seedOrg,
   cli: orgCli,

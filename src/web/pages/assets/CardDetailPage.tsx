@@ -33,11 +33,32 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { StatusTag } from '../../components/StatusTag.tsx';
 import { useShowError } from '../../components/useFormErrors.ts';
 import { CardEditDrawer } from './CardEditDrawer.tsx';
+import { VoidCardButton } from './VoidCardButton.tsx';
 import { ATTRIBUTE_LABELS, ATTRIBUTE_VOCABULARIES, eventLabel, fieldLabel, fieldValueText } from './cardFields.ts';
+import { formatDateTime } from '../../components/dateTime.ts';
+import { DOCUMENT_TYPES } from '../../../shared/workflow.contracts.ts';
 
 const code = (vocab: Record<string, readonly [string, string]>, v: string | null, locale: string) =>
   v && vocab[v] ? label(vocab[v], locale) : (v ?? '—');
 const dash = (v: unknown) => (v === null || v === undefined || v === '' ? '—' : String(v));
+
+/**
+ * A document named in the ledger as people name it — "领用单 LY2026000003" — not by type code and id.
+ * The number is the document's own (read once per document and cached); a document the reader may
+ * not open still shows its kind.
+ */
+function DocumentRef({ id, type }: { id: string; type: string | null }) {
+  const { t, locale } = useI18n();
+  const doc = useQuery({
+    queryKey: ['document-ref', id],
+    queryFn: () => api.get<{ docNo: string; type: string }>(`/api/documents/${id}`),
+    staleTime: 5 * 60_000,
+    retry: false,
+  });
+  const kind = (DOCUMENT_TYPES as Record<string, readonly [string, string]>)[doc.data?.type ?? type ?? ''];
+  const text = `${kind ? label(kind, locale) : t('单据', 'Document')}${doc.data ? ` ${doc.data.docNo}` : ''}`;
+  return doc.isError ? <span>{text}</span> : <Link to={`/documents/${id}`}>{text}</Link>;
+}
 
 /** The ledger as a timeline: what happened, who did it, under which document, and what changed. */
 function CardTimeline({ events, names }: { events: CardEventItem[]; names: Record<string, string> }) {
@@ -51,15 +72,9 @@ function CardTimeline({ events, names }: { events: CardEventItem[]; names: Recor
           <div>
             <Space wrap>
               <Typography.Text strong>{eventLabel(e.type, locale)}</Typography.Text>
-              <Typography.Text type="secondary">
-                {new Date(e.occurredAt).toLocaleString(locale === 'en' ? 'en-GB' : 'zh-CN', { timeZone: 'Asia/Shanghai' })}
-              </Typography.Text>
+              <Typography.Text type="secondary">{formatDateTime(e.occurredAt)}</Typography.Text>
               <span>{e.actorName ?? t('系统', 'System')}</span>
-              {e.documentId && (
-                <Link to={`/documents/${e.documentId}`}>
-                  {t('单据', 'Document')} {e.documentType ?? ''} {e.documentId.slice(0, 8)}
-                </Link>
-              )}
+              {e.documentId && <DocumentRef id={e.documentId} type={e.documentType} />}
             </Space>
             {e.after && Object.keys(e.after).length > 0 && e.type !== 'opening_registration' && e.type !== 'created' && (
               <ul style={{ margin: '4px 0 0', paddingLeft: 18 }}>
@@ -174,7 +189,7 @@ function Attachments({ card }: { card: CardDetail }) {
           {
             title: t('上传时间', 'At'),
             dataIndex: 'uploadedAt',
-            render: (v: string) => new Date(v).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' }),
+            render: (v: string) => formatDateTime(v),
           },
         ]}
       />
@@ -218,7 +233,17 @@ export default function CardDetailPage() {
                 }}
               />
             )}
-            {can('card.write') && c.status !== 'disposed' && (
+            {can('card.write') && c.status === 'pending_posting' && !c.postedOn && !c.sourceDocumentId && (
+              <VoidCardButton
+                cardId={c.id}
+                cardNo={c.cardNo}
+                onDone={async () => {
+                  await card.refetch();
+                  await timeline.refetch();
+                }}
+              />
+            )}
+            {can('card.write') && c.status !== 'disposed' && c.status !== 'voided' && (
               <Button type="primary" icon={<EditOutlined />} onClick={() => setEditing(true)}>
                 {t('修改信息', 'Edit')}
               </Button>

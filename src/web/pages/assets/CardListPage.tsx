@@ -1,4 +1,4 @@
-import { useMemo, useState, type Key } from 'react';
+import { useEffect, useMemo, useState, type Key } from 'react';
 import { Button, Card, Col, DatePicker, Form, Row, Select, Space, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
@@ -15,6 +15,7 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { CategoryTreeSelect, DepartmentSelect, RoomSelect, StaffSelect, UnitSelect } from '../../components/selects.tsx';
 import { ServerTable } from '../../components/ServerTable.tsx';
 import { CodeTag, StatusTag } from '../../components/StatusTag.tsx';
+import { filterFromParams } from './cardListLink.ts';
 import { CardListToolbarExtras } from './CardListToolbarExtras.tsx';
 
 type Filter = Omit<CardFilter, 'q'>;
@@ -70,15 +71,15 @@ export default function CardListPage() {
   const { can, units } = useSession();
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
-  // Filters live in the URL (one JSON param) so going back from a card keeps them.
-  const filter = useMemo<Filter>(() => {
-    try {
-      return JSON.parse(params.get('f') ?? '{}') as Filter;
-    } catch {
-      return {};
-    }
-  }, [params]);
+  // Filters live in the URL so going back from a card keeps them and any link (a chart) can set them.
+  const filterKey = JSON.stringify(filterFromParams(params));
+  const filter = useMemo<Filter>(() => JSON.parse(filterKey) as Filter, [filterKey]);
   const [form] = Form.useForm<FormValues>();
+  // The panel shows the filter the URL names, also when the URL changes under the page.
+  useEffect(() => {
+    const blank = Object.fromEntries(Object.keys(form.getFieldsValue(true)).map((k) => [k, undefined]));
+    form.setFieldsValue({ ...blank, ...toForm(filter) });
+  }, [filter, form]);
   const unitId = Form.useWatch('unitId', form);
   const buildingId = Form.useWatch('buildingId', form);
   const [selected, setSelected] = useState<Key[]>([]);
@@ -89,11 +90,12 @@ export default function CardListPage() {
   const apply = (v: FormValues) =>
     setParams(
       (prev) => {
-        const next = new URLSearchParams(prev);
+        const next = new URLSearchParams();
+        // Only the search and page size survive; the plain filter parameters a link brought are replaced.
+        for (const k of ['q', 'pageSize', 'sort', 'order']) if (prev.get(k)) next.set(k, prev.get(k)!);
         const f = toFilter(v);
         if (Object.keys(f).length) next.set('f', JSON.stringify(f));
         else next.delete('f');
-        next.delete('page');
         return next;
       },
       { replace: true },
@@ -169,7 +171,7 @@ export default function CardListPage() {
         }
       />
       <Card size="small" style={{ marginBottom: 12 }}>
-        <Form form={form} layout="vertical" initialValues={toForm(filter)} onFinish={apply}>
+        <Form form={form} layout="vertical" initialValues={toForm(filter)} onFinish={apply} data-enter-submits="true">
           <Row gutter={12}>
             {!singleUnit && (
               <Col xs={24} sm={12} md={6}>

@@ -11,6 +11,7 @@ import { YuanInput } from '../../components/Money.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { CategoryTreeSelect, DepartmentSelect, RoomSelect, StaffSelect, UnitSelect } from '../../components/selects.tsx';
 import { useFormErrors } from '../../components/useFormErrors.ts';
+import { useUnsavedGuard } from '../../components/useUnsavedGuard.ts';
 import { AttributeFields, attributesFromForm, MofFinanceFields } from './CardEditDrawer.tsx';
 
 interface CategoryView {
@@ -33,6 +34,7 @@ export default function CardNewPage() {
   const navigate = useNavigate();
   const [form] = Form.useForm();
   const showErrors = useFormErrors(form);
+  const unsaved = useUnsavedGuard();
   const [saving, setSaving] = useState(false);
   const writable = units('card.write');
   const fixedUnit = writable !== 'all' && writable.length === 1 ? writable[0] : undefined;
@@ -54,6 +56,7 @@ export default function CardNewPage() {
       body.attributes = attributesFromForm(v.attributes as Record<string, unknown>);
       const saved = await api.post<{ id: string; cardNo: string }>('/api/cards', body);
       message.success(t(`已登记，卡片编号 ${saved.cardNo}`, `Registered as ${saved.cardNo}`));
+      unsaved.clean();
       navigate(`/cards/${saved.id}`);
     } catch (e) {
       showErrors(e);
@@ -73,6 +76,7 @@ export default function CardNewPage() {
         form={form}
         layout="vertical"
         onFinish={save}
+        onValuesChange={unsaved.onValuesChange}
         scrollToFirstError
         initialValues={{
           unitId: fixedUnit ?? me.unitId ?? undefined,

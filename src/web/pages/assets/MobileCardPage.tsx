@@ -47,14 +47,18 @@ export default function MobileCardPage() {
   ];
   return (
     <div style={{ maxWidth: 560, margin: '0 auto', padding: 16 }}>
-      <div style={{ fontSize: 26, fontWeight: 600, lineHeight: 1.3 }}>{c.name}</div>
-      <div style={{ margin: '8px 0 12px', transform: 'scale(1.3)', transformOrigin: 'left' }}>
-        <StatusTag status={c.status} />
+      <div style={{ fontSize: 26, fontWeight: 600, lineHeight: 1.3, overflowWrap: 'anywhere' }}>{c.name}</div>
+      {/* Only the tag is scaled: a scaled full-width block made the page 30 % wider than a phone. */}
+      <div style={{ margin: '8px 0 12px' }}>
+        <span style={{ display: 'inline-block', transform: 'scale(1.3)', transformOrigin: 'left' }}>
+          <StatusTag status={c.status} />
+        </span>
       </div>
       {facts.map(([k, v]) => (
         <div key={k} style={row}>
           <span style={{ color: '#888', whiteSpace: 'nowrap' }}>{k}</span>
-          <span style={{ textAlign: 'right', wordBreak: 'break-all' }}>{v}</span>
+          {/* min-width 0: a long unbroken value (a serial number) wraps instead of widening the page. */}
+          <span style={{ textAlign: 'right', minWidth: 0, overflowWrap: 'anywhere' }}>{v}</span>
         </div>
       ))}
       <Link to={`/cards/${c.id}`}>

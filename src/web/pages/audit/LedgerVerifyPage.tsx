@@ -8,6 +8,7 @@ import { api } from '../../api/client.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { useShowError } from '../../components/useFormErrors.ts';
+import { formatDateTime } from '../../components/dateTime.ts';
 
 type Failure = LedgerVerification['failures'][number];
 type DepreciationFailure = LedgerVerification['depreciation']['failures'][number];
@@ -69,9 +70,7 @@ export default function LedgerVerifyPage() {
                   {result.counts[p]}
                 </Descriptions.Item>
               ))}
-              <Descriptions.Item label={t('校验时间', 'Checked at')}>
-                {new Date(result.checkedAt).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' })}
-              </Descriptions.Item>
+              <Descriptions.Item label={t('校验时间', 'Checked at')}>{formatDateTime(result.checkedAt)}</Descriptions.Item>
             </Descriptions>
           </Card>
           {result.depreciation.failures.length > 0 && (

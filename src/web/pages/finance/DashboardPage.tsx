@@ -3,13 +3,15 @@ import { Card, Col, Empty, List, Row, Statistic } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import dayjs from 'dayjs';
 import { Link, useNavigate } from 'react-router-dom';
-import { api, toQueryString } from '../../api/client.ts';
+import { api } from '../../api/client.ts';
+import { cardListUrl, type CardListFilter } from '../assets/cardListLink.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { formatYuan } from '../../../shared/money.ts';
-import { CARD_STATUSES, label } from '../../../shared/assets.enums.ts';
+import { CARD_STATUSES, type CardStatus, label } from '../../../shared/assets.enums.ts';
 import type { DashboardView } from '../../../shared/reports.contracts.ts';
 import { EChart } from './EChart.tsx';
+import { formatDateTime } from '../../components/dateTime.ts';
 
 const wan = (fen: number) => Math.round(fen / 100) / 10000; // 万元
 
@@ -18,7 +20,7 @@ export default function DashboardPage() {
   const { t, locale } = useI18n();
   const navigate = useNavigate();
   const { data, isLoading } = useQuery({ queryKey: ['dashboard'], queryFn: () => api.get<DashboardView>('/api/dashboard') });
-  const toCards = (q: Record<string, string>) => navigate(`/cards${toQueryString(q)}`);
+  const toCards = (f: CardListFilter) => navigate(cardListUrl(f));
 
   const byCategory = useMemo(
     () => ({
@@ -147,14 +149,20 @@ export default function DashboardPage() {
         </Col>
         <Col xs={24} lg={12}>
           <Card size="small" title={t('资产状态分布', 'Status distribution')}>
-            <EChart option={byStatus} onClick={(p) => toCards({ status: (p.data as { id: string }).id })} />
+            <EChart option={byStatus} onClick={(p) => toCards({ status: [(p.data as { id: string }).id as CardStatus] })} />
           </Card>
         </Col>
         <Col xs={24} lg={12}>
           <Card size="small" title={t('每月新增与处置', 'Additions and disposals per month')}>
             <EChart
               option={monthly}
-              onClick={(p) => toCards({ status: p.seriesName === t('处置', 'Disposals') ? 'disposed' : 'in_use' })}
+              onClick={(p) => {
+                // Additions are counted by posting month; disposals by status (the list has no disposal-date filter).
+                const month = p.name ? dayjs(`${p.name}-01`) : undefined;
+                if (p.seriesName === t('处置', 'Disposals')) toCards({ status: ['disposed'] });
+                else if (month?.isValid())
+                  toCards({ postedFrom: month.format('YYYY-MM-DD'), postedTo: month.endOf('month').format('YYYY-MM-DD') });
+              }}
             />
           </Card>
         </Col>
@@ -175,7 +183,7 @@ export default function DashboardPage() {
               renderItem={(d) => (
                 <List.Item>
                   <Link to={`/documents/${d.id}`}>{d.title}</Link>
-                  <span>{dayjs(d.createdAt).format('MM-DD HH:mm')}</span>
+                  <span>{formatDateTime(d.createdAt)}</span>
                 </List.Item>
               )}
             />

@@ -16,6 +16,7 @@ import { useShowError } from '../../components/useFormErrors.ts';
 import { DEPRECIATION_METHODS, label } from '../../../shared/assets.enums.ts';
 import type { DepreciationRunView, PreviewView } from '../../../shared/finance.contracts.ts';
 import { useOwnUnit } from './finance.hooks.ts';
+import { formatDateTime } from '../../components/dateTime.ts';
 
 /** 计提折旧: choose month and unit, preview, run as a job, close; and the history of runs. */
 export default function DepreciationPage() {
@@ -179,7 +180,7 @@ export default function DepreciationPage() {
               render: (s: string) => (s === 'closed' ? <Tag>{t('已结账', 'Closed')}</Tag> : <Tag color="blue">{t('未结账', 'Open')}</Tag>),
             },
             { title: t('计提人', 'Run by'), dataIndex: 'runBy' },
-            { title: t('计提时间', 'Run at'), dataIndex: 'runAt', render: (v: string) => dayjs(v).format('YYYY-MM-DD HH:mm') },
+            { title: t('计提时间', 'Run at'), dataIndex: 'runAt', render: (v: string) => formatDateTime(v) },
           ]}
         />
       </Card>

@@ -2,10 +2,11 @@ import { useState } from 'react';
 import { DatePicker, Select, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import type { Dayjs } from 'dayjs';
-import dayjs from 'dayjs';
 import { useI18n } from '../../app/i18n.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { ServerTable } from '../../components/ServerTable.tsx';
+import { formatDateTime } from '../../components/dateTime.ts';
+import { describeDetails } from './securityDetails.ts';
 
 interface SecurityEvent {
   id: number;
@@ -34,6 +35,9 @@ const KINDS: Record<string, [string, string, string?]> = {
   export: ['导出', 'Export'],
   backup: ['备份', 'Backup'],
   restore: ['恢复', 'Restore', 'red'],
+  period_close: ['结账', 'Month closed', 'blue'],
+  period_reopen: ['反结账', 'Month reopened', 'orange'],
+  books_takeover: ['期初建账', 'Books taken over', 'blue'],
 };
 
 /** 安全日志: sign-ins and permission changes, for auditors. */
@@ -48,7 +52,7 @@ export default function SecurityLogPage() {
       key: 'at',
       sorter: true,
       width: 180,
-      render: (v) => dayjs(v).format('YYYY-MM-DD HH:mm:ss'),
+      render: (v) => formatDateTime(v, true),
     },
     {
       title: t('事件', 'Event'),
@@ -67,8 +71,10 @@ export default function SecurityLogPage() {
       title: t('详情', 'Details'),
       dataIndex: 'details',
       render: (v: Record<string, unknown>) => (
-        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-          {Object.keys(v ?? {}).length ? JSON.stringify(v) : ''}
+        <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="security-details">
+          {describeDetails(v, t)
+            .map(([k, x]) => `${k}：${x}`)
+            .join('；')}
         </Typography.Text>
       ),
     },

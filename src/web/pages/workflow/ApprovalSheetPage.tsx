@@ -3,6 +3,7 @@ import { formatYuan } from '../../../shared/money.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { useDocTypeLabel } from './docShared.tsx';
 import { useDocument } from './DocumentDetailPage.tsx';
+import { formatDateTime } from '../../components/dateTime.ts';
 
 const cell: React.CSSProperties = { border: '1px solid #000', padding: '4px 6px', verticalAlign: 'top' };
 
@@ -14,7 +15,7 @@ export default function ApprovalSheetPage() {
   const { data: doc } = useDocument(id);
   if (!doc) return null;
   const cardDoc = doc.lines.some((l) => l.cardId);
-  const fmt = (s: string | null) => (s ? new Date(s).toLocaleString('zh-CN', { hour12: false }) : '');
+  const fmt = (s: string | null) => formatDateTime(s);
   return (
     <div
       style={{

@@ -115,7 +115,12 @@ export function CardLinesEditor({
           placeholder={t('扫码或输入卡片编号后回车', 'Scan or type a card number, Enter')}
           value={scan}
           onChange={(e) => setScan(e.target.value)}
-          onPressEnter={onScan}
+          onPressEnter={(e) => {
+            // One code per Enter (a scanner sends Enter after each): add the card, never submit the form.
+            e.preventDefault();
+            void onScan();
+          }}
+          data-testid="scan-box"
           style={{ width: 300 }}
           disabled={!unitId}
         />

@@ -11,6 +11,7 @@ import { YuanInput } from '../../components/Money.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { useFormErrors } from '../../components/useFormErrors.ts';
 import { useDocTypeLabel } from './docShared.tsx';
+import { formatDateTime } from '../../components/dateTime.ts';
 
 const STEP_ROLES = ['unit_admin', 'unit_finance', 'unit_leader', 'asset_office', 'finance_bureau'] as const;
 
@@ -47,7 +48,7 @@ function ChainEditor({ chain, onSaved }: { chain: Chain; onSaved: () => void }) 
       extra={
         chain.updatedAt && (
           <Typography.Text type="secondary">
-            {chain.updatedByName} {new Date(chain.updatedAt).toLocaleString('zh-CN', { hour12: false })}
+            {chain.updatedByName} {formatDateTime(chain.updatedAt)}
           </Typography.Text>
         )
       }

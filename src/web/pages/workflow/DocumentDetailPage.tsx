@@ -22,6 +22,7 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { StatusTag } from '../../components/StatusTag.tsx';
 import { errorText } from '../../components/useFormErrors.ts';
 import { DocStatusTag, useDocTypeLabel } from './docShared.tsx';
+import { formatDateTime } from '../../components/dateTime.ts';
 
 const EVENT_LABELS: Record<string, [string, string]> = {
   created: ['创建', 'Created'],
@@ -278,13 +279,11 @@ export default function DocumentDetailPage() {
             { label: t('金额合计', 'Total'), children: <Money fen={doc.totalFen} /> },
             {
               label: t('提交时间', 'Submitted'),
-              children: doc.submittedAt ? new Date(doc.submittedAt).toLocaleString('zh-CN', { hour12: false }) : '—',
+              children: doc.submittedAt ? formatDateTime(doc.submittedAt) : '—',
             },
             {
               label: t('执行', 'Executed'),
-              children: doc.executedAt
-                ? `${doc.executedByName ?? ''} ${new Date(doc.executedAt).toLocaleString('zh-CN', { hour12: false })}`
-                : '—',
+              children: doc.executedAt ? `${doc.executedByName ?? ''} ${formatDateTime(doc.executedAt)}` : '—',
             },
           ]}
         />
@@ -330,7 +329,7 @@ export default function DocumentDetailPage() {
                     </div>
                   )}
                   {s.comment && <div>“{s.comment}”</div>}
-                  {s.decidedAt && <div>{new Date(s.decidedAt).toLocaleString('zh-CN', { hour12: false })}</div>}
+                  {s.decidedAt && <div>{formatDateTime(s.decidedAt)}</div>}
                 </div>
               ),
               status: s.state === 'approved' ? 'finish' : s.state === 'rejected' || s.state === 'returned' ? 'error' : undefined,
@@ -343,8 +342,7 @@ export default function DocumentDetailPage() {
           items={doc.events.map((e) => ({
             children: (
               <span>
-                {new Date(e.at).toLocaleString('zh-CN', { hour12: false })} · {e.actorName ?? '系统'} ·{' '}
-                <b>{label(EVENT_LABELS[e.type] ?? [e.type, e.type], locale)}</b>
+                {formatDateTime(e.at)} · {e.actorName ?? '系统'} · <b>{label(EVENT_LABELS[e.type] ?? [e.type, e.type], locale)}</b>
                 {e.note ? ` · ${e.note}` : ''}
               </span>
             ),

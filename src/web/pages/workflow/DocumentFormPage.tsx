@@ -20,10 +20,12 @@ import { YuanInput } from '../../components/Money.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { DepartmentSelect, RoomSelect, StaffSelect, UnitSelect } from '../../components/selects.tsx';
 import { useFormErrors } from '../../components/useFormErrors.ts';
+import { useUnsavedGuard } from '../../components/useUnsavedGuard.ts';
 import { CardLinesEditor, type PickedCard } from './CardLinesEditor.tsx';
 import { CategoryLinesEditor, toLineInput, type FormLine } from './CategoryLinesEditor.tsx';
 import { useDocTypeLabel } from './docShared.tsx';
 import { useDocument } from './DocumentDetailPage.tsx';
+import { ReceivingSideFields, ReceivingUnitField } from './TransferTargetFields.tsx';
 
 interface Values {
   unitId?: string;
@@ -139,6 +141,13 @@ function ImportLines({
   );
 }
 
+// Server fields the form holds under another name: the period and acceptance date are pickers.
+const FIELD_ALIASES: Record<string, (string | number)[]> = {
+  'payload.periodFrom': ['payload', 'period'],
+  'payload.periodTo': ['payload', 'period'],
+  'payload.acceptedOn': ['payload', 'acceptedOnDay'],
+};
+
 /** New or edited document of any type: the header fields of its family, then its lines. */
 export default function DocumentFormPage() {
   const params = useParams();
@@ -150,7 +159,8 @@ export default function DocumentFormPage() {
   const existing = useDocument(params.id);
   const type = (params.type ?? existing.data?.type) as DocumentType | undefined;
   const [form] = Form.useForm<Values>();
-  const showError = useFormErrors(form);
+  const showError = useFormErrors(form, FIELD_ALIASES);
+  const unsaved = useUnsavedGuard();
   const [cards, setCards] = useState<PickedCard[]>([]);
   const [cardError, setCardError] = useState<string>();
   const [saving, setSaving] = useState(false);
@@ -159,6 +169,9 @@ export default function DocumentFormPage() {
   const unitId = (Form.useWatch('unitId', form) as string | undefined) ?? (anyUnit ? undefined : (me.unitId ?? undefined));
   const orderId = Form.useWatch(['payload', 'orderId'], form) as string | undefined;
   const changeKind = (Form.useWatch(['payload', 'changeKind'], form) as string | undefined) ?? 'handover';
+  const counterpart = Form.useWatch('counterpartUnitId', form) as string | undefined;
+  // A transfer between units places the cards with the receiving unit's people and rooms.
+  const receiving = type === 'transfer' && counterpart && counterpart !== unitId ? counterpart : undefined;
   const isCardDoc = !!type && CARD_DOCUMENT_TYPES.includes(type);
   const orders = useQuery({
     queryKey: ['orders'],
@@ -258,10 +271,12 @@ export default function DocumentFormPage() {
     try {
       if (submit) await api.post(`/api/documents/${id}/submit`);
       message.success(submit ? t('已提交审批', 'Submitted') : t('已保存草稿', 'Draft saved'));
+      unsaved.clean();
       navigate(`/documents/${id}`);
     } catch (err) {
       failed(err);
       // The draft is saved; keep editing it rather than creating another.
+      unsaved.clean();
       if (!params.id) navigate(`/documents/${id}/edit`, { replace: true });
     } finally {
       setSaving(false);
@@ -284,6 +299,7 @@ export default function DocumentFormPage() {
           lines: isCardDoc || type === 'procurement' ? [] : [{ quantity: 1 }],
         }}
         onFinish={(v) => save(v, false)}
+        onValuesChange={unsaved.onValuesChange}
       >
         <Card size="small">
           <Row gutter={12}>
@@ -310,26 +326,30 @@ export default function DocumentFormPage() {
                 )}
                 {type === 'transfer' && (
                   <Col xs={24} md={8}>
-                    <Form.Item name="counterpartUnitId" label={t('调入单位（单位间调拨时选择）', 'Receiving unit (between units)')}>
-                      <UnitSelect allowClear />
-                    </Form.Item>
+                    <ReceivingUnitField form={form} />
                   </Col>
                 )}
-                <Col xs={24} md={8}>
-                  <Form.Item name={pf('departmentId')} label={t('使用部门', 'Department')}>
-                    <DepartmentSelect unitId={unitId} allowClear />
-                  </Form.Item>
-                </Col>
-                <Col xs={24} md={8}>
-                  <Form.Item name={pf('custodianId')} label={t('保管人', 'Custodian')}>
-                    <StaffSelect unitId={unitId} allowClear />
-                  </Form.Item>
-                </Col>
-                <Col xs={24} md={8}>
-                  <Form.Item name={pf('roomId')} label={t('存放地点', 'Room')}>
-                    <RoomSelect unitId={unitId} allowClear />
-                  </Form.Item>
-                </Col>
+                {receiving ? (
+                  <ReceivingSideFields unitId={receiving} form={form} />
+                ) : (
+                  <>
+                    <Col xs={24} md={8}>
+                      <Form.Item name={pf('departmentId')} label={t('使用部门', 'Department')}>
+                        <DepartmentSelect unitId={unitId} allowClear />
+                      </Form.Item>
+                    </Col>
+                    <Col xs={24} md={8}>
+                      <Form.Item name={pf('custodianId')} label={t('保管人', 'Custodian')}>
+                        <StaffSelect unitId={unitId} allowClear />
+                      </Form.Item>
+                    </Col>
+                    <Col xs={24} md={8}>
+                      <Form.Item name={pf('roomId')} label={t('存放地点', 'Room')}>
+                        <RoomSelect unitId={unitId} allowClear />
+                      </Form.Item>
+                    </Col>
+                  </>
+                )}
               </>
             ) : null}
             {type === 'change' && changeKind !== 'handover' && (
@@ -486,7 +506,16 @@ export default function DocumentFormPage() {
           }
         >
           {isCardDoc ? (
-            <CardLinesEditor type={type} unitId={unitId} value={cards} onChange={setCards} error={cardError} />
+            <CardLinesEditor
+              type={type}
+              unitId={unitId}
+              value={cards}
+              onChange={(v) => {
+                unsaved.markDirty();
+                setCards(v);
+              }}
+              error={cardError}
+            />
           ) : (
             <CategoryLinesEditor
               form={form}

@@ -7,7 +7,7 @@ import { useI18n } from '../../app/i18n.tsx';
 import { useSession } from '../../app/session.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { ServerTable } from '../../components/ServerTable.tsx';
-import { useDocumentColumns } from './docShared.tsx';
+import { DOCUMENT_TABLE_WIDTH, useDocumentColumns } from './docShared.tsx';
 
 /** Every document the user may see, by type and status; new documents start here. */
 export default function DocumentListPage() {
@@ -53,6 +53,7 @@ export default function DocumentListPage() {
         columns={useDocumentColumns()}
         filters={{ type, status }}
         search={t('单据号或标题', 'Number or title')}
+        tableProps={{ scroll: { x: DOCUMENT_TABLE_WIDTH } }}
         toolbar={
           <Space>
             <Select

@@ -10,6 +10,7 @@ import { useSession } from '../../app/session.tsx';
 import { Money, YuanInput } from '../../components/Money.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { useFormErrors } from '../../components/useFormErrors.ts';
+import { formatDateTime } from '../../components/dateTime.ts';
 
 interface HistoryEntry {
   id: number;
@@ -220,7 +221,7 @@ export default function StandardsPage() {
               title: t('时间', 'When'),
               dataIndex: 'changedAt',
               width: 150,
-              render: (v: string) => new Date(v).toLocaleString('zh-CN', { hour12: false }),
+              render: (v: string) => formatDateTime(v),
             },
             { title: t('修改人', 'Who'), dataIndex: 'changedByName', width: 100 },
             {

@@ -8,6 +8,7 @@ import { api } from '../../api/client.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { Money } from '../../components/Money.tsx';
 import { CodeTag } from '../../components/StatusTag.tsx';
+import { formatDateTime } from '../../components/dateTime.ts';
 
 export const DOC_STATUS_COLORS: Record<string, string> = {
   draft: 'default',
@@ -44,6 +45,9 @@ export function InboxBadge() {
   return <Badge count={count} overflowCount={99} />;
 }
 
+/** The document columns' widths added up: narrower screens scroll the table, not the page. */
+export const DOCUMENT_TABLE_WIDTH = 1310;
+
 export function useDocumentColumns(): TableColumnsType<DocumentSummary> {
   const { t } = useI18n();
   const typeLabel = useDocTypeLabel();
@@ -57,10 +61,11 @@ export function useDocumentColumns(): TableColumnsType<DocumentSummary> {
       render: (v, r) => <Link to={`/documents/${r.id}`}>{v}</Link>,
     },
     { title: t('类型', 'Type'), dataIndex: 'type', width: 110, render: (v) => typeLabel(v) },
-    { title: t('标题', 'Title'), dataIndex: 'title', ellipsis: true },
-    { title: t('申请单位', 'Unit'), dataIndex: 'unitName', width: 160 },
-    { title: t('申请人', 'Applicant'), dataIndex: 'applicantName', width: 120 },
-    { title: t('明细', 'Lines'), dataIndex: 'lineCount', width: 70, align: 'right' },
+    // The title keeps room of its own: with a fixed width on every other column it was squeezed to nothing at 1440 px.
+    { title: t('标题', 'Title'), dataIndex: 'title', ellipsis: true, width: 240, minWidth: 200 },
+    { title: t('申请单位', 'Unit'), dataIndex: 'unitName', width: 140, ellipsis: true },
+    { title: t('申请人', 'Applicant'), dataIndex: 'applicantName', width: 90 },
+    { title: t('明细', 'Lines'), dataIndex: 'lineCount', width: 60, align: 'right' },
     {
       title: t('金额', 'Amount'),
       dataIndex: 'totalFen',
@@ -83,14 +88,14 @@ export function useDocumentColumns(): TableColumnsType<DocumentSummary> {
         </>
       ),
     },
-    { title: t('当前环节', 'Current step'), dataIndex: 'currentStepLabel', width: 170, ellipsis: true },
+    { title: t('当前环节', 'Current step'), dataIndex: 'currentStepLabel', width: 150, ellipsis: true },
     {
       title: t('创建时间', 'Created'),
       dataIndex: 'createdAt',
       key: 'createdAt',
       sorter: true,
-      width: 160,
-      render: (v: string) => new Date(v).toLocaleString('zh-CN', { hour12: false }),
+      width: 140,
+      render: (v: string) => formatDateTime(v),
     },
   ];
 }

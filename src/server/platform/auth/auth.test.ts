@@ -38,7 +38,9 @@ async function events(t: TestApp, username: string): Promise<string[]> {
 describe('signing in', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await createTestApp();
+    // These tests expire and revoke sessions in SQL, as another process would; the few seconds a read
+    // may reuse a session looked up by this server are tested in sessions.test.ts.
+    t = await createTestApp({ config: { sessionCacheSeconds: 0 } });
     const unit = randomUnitId();
     await insertUser(t.database.db, 'alice', PASSWORD, [{ role: 'unit_admin', unitId: unit }]);
     await insertUser(t.database.db, 'bob', PASSWORD, [{ role: 'staff', unitId: unit }]);

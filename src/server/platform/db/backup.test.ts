@@ -61,6 +61,17 @@ async function addRowsEverywhere(d: Database): Promise<void> {
       from depreciation_runs r join cards c on c.unit_id = r.unit_id where c.card_no = 'BK1-2026-000001'`,
     `insert into depreciation_workloads (card_id, unit_id, month, workload) select id, unit_id, '2026-02-01', 33.25 from cards where card_no = 'BK1-2026-000001'`,
     `insert into report_explanations (unit_id, month, text) select id, '2026-01-01', E'原值环比增长 35%：\n新购服务器' from units where code = 'BK1'`,
+    `insert into summary_snapshots (unit_id, month) select id, '2026-01-01' from units where code = 'BK1'`,
+    `insert into summary_snapshot_rows (unit_id, month, category_id, acq, disp, open_n, open_v, open_a, add_n, add_v, add_a, up, down, dep,
+      red_n, red_v, red_a, close_n, close_v, close_a)
+      select u.id, '2026-01-01', c.id, 'purchase', null, 0, 0, 0, 1, 900719925474099, 0, 0, 0, 1250, 0, 0, 0, 1, 900719925474099, 1250
+      from units u, categories c where u.code = 'BK1' and c.code = 'BKZZ'`,
+    `insert into period_reopenings (unit_id, month, reason, requested_by)
+      select u.id, '2026-01-01', '补录发票', x.id from units u, users x where u.code = 'BK1' and x.username = 'bk-user'`,
+    `insert into sharing_events (kind, details) values ('backup.test', '{"note": "备份"}')`,
+    // An identity column (generated always): the restore must write the ids as they were.
+    `insert into count_scans (count_id, scan_key, code, counter_id, scanned_at, surplus_name)
+      select c.id, gen_random_uuid(), 'BK-X', c.planned_by, now(), '无卡椅子' from counts c order by c.created_at limit 1`,
   ];
   const present = new Set((await listTables(d.db)).map((t) => t.name));
   for (const statement of optional) {

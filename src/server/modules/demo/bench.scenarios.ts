@@ -42,6 +42,11 @@ async function time(
   fn: (i: number) => Promise<void>,
   target?: number,
 ): Promise<Measured> {
+  return { scenario, via, ...(await timeRuns(runs, fn)), target };
+}
+
+/** Milliseconds of `runs` calls of fn after 3 warm-up calls (each call gets its index): p50, p95, max. */
+export async function timeRuns(runs: number, fn: (i: number) => Promise<unknown>) {
   for (let i = 0; i < 3; i++) await fn(runs + i);
   const ms: number[] = [];
   for (let i = 0; i < runs; i++) {
@@ -50,7 +55,7 @@ async function time(
     ms.push(Number(process.hrtime.bigint() - t) / 1e6);
   }
   ms.sort((a, b) => a - b);
-  return { scenario, via, runs, p50: round(pct(ms, 50)), p95: round(pct(ms, 95)), max: round(ms[ms.length - 1]), target };
+  return { runs, p50: round(pct(ms, 50)), p95: round(pct(ms, 95)), max: round(ms[ms.length - 1]) };
 }
 
 export const TARGETS = {

@@ -6,6 +6,7 @@
 // events a month). depreciation_entries is the ledger of accumulated depreciation, linked to its
 // run; cards.accumulated_depreciation_fen is its running balance, and the card timeline reads the
 // entries beside the events.
+import { uuidArray } from '../../platform/db/sql-arrays.ts';
 import { sql, type SQL } from 'drizzle-orm';
 import { query, type Queryable } from '../../platform/db/engine.ts';
 import { addAccumulatedDepreciation } from '../assets/index.ts';
@@ -28,12 +29,6 @@ export interface ChargeRow {
   months: number;
   workload: number | null;
 }
-
-const uuidArray = (ids: string[]) =>
-  sql`ARRAY[${sql.join(
-    ids.map((i) => sql`${i}`),
-    sql`, `,
-  )}]::uuid[]`;
 
 /**
  * Every card of the units that `month` ('YYYY-MM-01') charges, with the amount — the SQL twin of

@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { uuidArray } from '../../platform/db/sql-arrays.ts';
 import type { z } from 'zod';
 import type { DepreciationRunView, PreviewView, WorkloadsSave } from '../../../shared/finance.contracts.ts';
 import { type Actor, assertInScope, inScope, unitScope } from '../../platform/auth/actor.ts';
@@ -117,12 +118,6 @@ export async function previewMonth(q: Queryable, actor: Actor, unitId: string, m
   };
 }
 
-const uuids = (ids: string[]) =>
-  sql`ARRAY[${sql.join(
-    ids.map((i) => sql`${i}`),
-    sql`, `,
-  )}]::uuid[]`;
-
 export interface MonthRunResult {
   month: string;
   units: { unitId: string; runId?: string; cardCount?: number; totalFen?: number; skipped?: string }[];
@@ -147,7 +142,7 @@ export async function runMonthForUnits(
   const steps = 5;
   return withTx(q, async (tx) => {
     // Serialises concurrent runs of the same units (in one order, so two runs cannot deadlock).
-    await tx.execute(sql`SELECT id FROM units WHERE id = ANY(${uuids(unitIds)}) ORDER BY id FOR UPDATE`);
+    await tx.execute(sql`SELECT id FROM units WHERE id = ANY(${uuidArray(unitIds)}) ORDER BY id FOR UPDATE`);
     const skipped = new Map<string, string>();
     const books = await booksOf(tx, unitIds);
     for (const u of unitIds) {
@@ -160,7 +155,7 @@ export async function runMonthForUnits(
       sql`
       SELECT unit_id, to_char(max(month) FILTER (WHERE month > ${m0}::date), 'YYYY-MM') AS later
       FROM depreciation_runs
-      WHERE unit_id = ANY(${uuids(unitIds)}) AND (month > ${m0}::date OR (month = ${m0}::date AND status = 'closed'))
+      WHERE unit_id = ANY(${uuidArray(unitIds)}) AND (month > ${m0}::date OR (month = ${m0}::date AND status = 'closed'))
       GROUP BY unit_id`,
     );
     for (const b of blocked) {
@@ -175,10 +170,10 @@ export async function runMonthForUnits(
       // An open month run again is replaced: its entries are diffed against the new charges, not reversed wholesale.
       const reruns = await query<{ id: string }>(
         tx,
-        sql`SELECT id FROM depreciation_runs WHERE unit_id = ANY(${uuids(units)}) AND month = ${m0}::date`,
+        sql`SELECT id FROM depreciation_runs WHERE unit_id = ANY(${uuidArray(units)}) AND month = ${m0}::date`,
       );
       await tx.execute(sql`
-        INSERT INTO depreciation_runs (unit_id, month, run_by) SELECT u, ${m0}::date, ${actorId}::uuid FROM unnest(${uuids(units)}) u
+        INSERT INTO depreciation_runs (unit_id, month, run_by) SELECT u, ${m0}::date, ${actorId}::uuid FROM unnest(${uuidArray(units)}) u
         ON CONFLICT (unit_id, month) DO UPDATE SET run_by = excluded.run_by, run_at = now()`);
       progress(2, steps, '计算折旧');
       await applyDepreciation(
@@ -190,9 +185,9 @@ export async function runMonthForUnits(
       progress(4, steps, '计提');
       await tx.execute(sql`
         UPDATE depreciation_runs r SET card_count = coalesce(t.n, 0), total_fen = coalesce(t.total, 0)
-        FROM (SELECT u AS unit_id FROM unnest(${uuids(units)}) u) x
+        FROM (SELECT u AS unit_id FROM unnest(${uuidArray(units)}) u) x
         LEFT JOIN (SELECT unit_id, count(*)::int AS n, sum(amount_fen) AS total FROM depreciation_entries
-                   WHERE month = ${m0}::date AND unit_id = ANY(${uuids(units)}) GROUP BY unit_id) t ON t.unit_id = x.unit_id
+                   WHERE month = ${m0}::date AND unit_id = ANY(${uuidArray(units)}) GROUP BY unit_id) t ON t.unit_id = x.unit_id
         WHERE r.unit_id = x.unit_id AND r.month = ${m0}::date`);
       // One digest per run over its entries, chained to the unit's run before (migrations/post/100):
       // the ledger's seal for audit verify, a read of the new entries along their index per unit.
@@ -200,13 +195,13 @@ export async function runMonthForUnits(
         UPDATE depreciation_runs r SET digest = depreciation_run_digest(
           (SELECT p.digest FROM depreciation_runs p WHERE p.unit_id = r.unit_id AND p.month < r.month ORDER BY p.month DESC LIMIT 1),
           depreciation_run_body(r.id))
-        WHERE r.unit_id = ANY(${uuids(units)}) AND r.month = ${m0}::date`);
+        WHERE r.unit_id = ANY(${uuidArray(units)}) AND r.month = ${m0}::date`);
     }
     const runs = units.length
       ? await query<{ id: string; unit_id: string; card_count: number; total_fen: number }>(
           tx,
           sql`
-      SELECT id, unit_id, card_count, total_fen FROM depreciation_runs WHERE unit_id = ANY(${uuids(units)}) AND month = ${m0}::date`,
+      SELECT id, unit_id, card_count, total_fen FROM depreciation_runs WHERE unit_id = ANY(${uuidArray(units)}) AND month = ${m0}::date`,
         )
       : [];
     progress(steps, steps);

@@ -9,4 +9,4 @@ export { declareTakeover } from './takeover.service.ts';
 export { previewCharges } from './depreciation.charges.ts';
 // Rules
 export { monthFromIndex, monthIndex } from './depreciation.rules.ts';
-export { booksOf, firstOpenMonth, uuids } from './period.service.ts';
+export { booksOf, firstOpenMonth } from './period.service.ts';

@@ -1,6 +1,7 @@
 // Periods (docs/domain.md §6, periods): a unit's books are kept by month; a closed month (结账) is
 // immutable. This file holds the rules that say which months may be run, closed and re-opened; the
 // triggers of migrations/post/054_periods.sql enforce the lock on every writer.
+import { uuidArray } from '../../platform/db/sql-arrays.ts';
 import { sql } from 'drizzle-orm';
 import { type Actor, assertInScope, inScope, scopeIncludes, unitScope } from '../../platform/auth/actor.ts';
 import { logSecurityEvent } from '../../platform/auth/security-log.ts';
@@ -18,11 +19,6 @@ export interface Books {
   closedThrough: string | null;
 }
 
-export const uuids = (ids: string[]) =>
-  sql`ARRAY[${sql.join(
-    ids.map((i) => sql`${i}`),
-    sql`, `,
-  )}]::uuid[]`;
 const ym = (d: string | null) => (d ? d.slice(0, 7) : null);
 export const nextMonth = (m: string) => monthFromIndex(monthIndex(m) + 1);
 export const prevMonth = (m: string) => monthFromIndex(monthIndex(m) - 1);
@@ -35,7 +31,7 @@ export async function booksOf(q: Queryable, unitIds: string[]): Promise<Map<stri
       : await query<{ unit_id: string; takeover_month: string | null; closed_through: string | null }>(
           q,
           sql`
-    SELECT unit_id, takeover_month::text, closed_through::text FROM unit_books WHERE unit_id = ANY(${uuids(unitIds)})`,
+    SELECT unit_id, takeover_month::text, closed_through::text FROM unit_books WHERE unit_id = ANY(${uuidArray(unitIds)})`,
         );
   const map = new Map(unitIds.map((u) => [u, { unitId: u, takeoverMonth: null, closedThrough: null } as Books]));
   for (const r of rows) map.set(r.unit_id, { unitId: r.unit_id, takeoverMonth: ym(r.takeover_month), closedThrough: ym(r.closed_through) });
@@ -93,14 +89,14 @@ export async function closeMonthForUnits(
 ): Promise<CloseResult> {
   return withTx(q, async (tx) => {
     // Serialises with runs of the same units (depreciation.service locks units in the same order).
-    await tx.execute(sql`SELECT id FROM units WHERE id = ANY(${uuids(unitIds)}) ORDER BY id FOR UPDATE`);
+    await tx.execute(sql`SELECT id FROM units WHERE id = ANY(${uuidArray(unitIds)}) ORDER BY id FOR UPDATE`);
     const books = await booksOf(tx, unitIds);
     const runs = new Set(
       (
         await query<{ unit_id: string }>(
           tx,
           sql`
-      SELECT unit_id FROM depreciation_runs WHERE unit_id = ANY(${uuids(unitIds)}) AND month = ${`${month}-01`}::date`,
+      SELECT unit_id FROM depreciation_runs WHERE unit_id = ANY(${uuidArray(unitIds)}) AND month = ${`${month}-01`}::date`,
         )
       ).map((r) => r.unit_id),
     );
@@ -114,9 +110,9 @@ export async function closeMonthForUnits(
     if (ok.length > 0) {
       await tx.execute(sql`
         UPDATE depreciation_runs SET status = 'closed', closed_by = ${actorId}::uuid, closed_at = now()
-        WHERE unit_id = ANY(${uuids(ok)}) AND month = ${`${month}-01`}::date AND status = 'open'`);
+        WHERE unit_id = ANY(${uuidArray(ok)}) AND month = ${`${month}-01`}::date AND status = 'open'`);
       await tx.execute(sql`
-        INSERT INTO unit_books (unit_id, closed_through) SELECT u, ${`${month}-01`}::date FROM unnest(${uuids(ok)}) u
+        INSERT INTO unit_books (unit_id, closed_through) SELECT u, ${`${month}-01`}::date FROM unnest(${uuidArray(ok)}) u
         ON CONFLICT (unit_id) DO UPDATE SET closed_through = excluded.closed_through, updated_at = now()`);
       // The month's reports are fixed as they stand now: later edits move open months only.
       await snapshotClosedMonth(tx, ok, month);

@@ -10,7 +10,8 @@ import { businessMonth } from '../../platform/clock.ts';
 import { query, queryOne, type Queryable } from '../../platform/db/engine.ts';
 import { withTx } from '../../platform/db/tx.ts';
 import { AppError } from '../../platform/errors.ts';
-import { booksOf, nextMonth, uuids } from './period.service.ts';
+import { uuidArray } from '../../platform/db/sql-arrays.ts';
+import { booksOf, nextMonth } from './period.service.ts';
 
 /**
  * Declares the unit's takeover month. Only before its books have started here (no run, no closed
@@ -50,7 +51,7 @@ export async function declareTakeover(q: Queryable, unitIds: string[], month: st
   if (unitIds.length === 0) return;
   await q.execute(sql`
     INSERT INTO unit_books (unit_id, takeover_month, takeover_by, takeover_at)
-    SELECT u, ${`${month}-01`}::date, ${actorId}::uuid, now() FROM unnest(${uuids(unitIds)}) u
+    SELECT u, ${`${month}-01`}::date, ${actorId}::uuid, now() FROM unnest(${uuidArray(unitIds)}) u
     ON CONFLICT (unit_id) DO UPDATE SET takeover_month = excluded.takeover_month, takeover_by = excluded.takeover_by, takeover_at = now(), updated_at = now()`);
 }
 

@@ -4,7 +4,8 @@ import { sql } from 'drizzle-orm';
 import type { CountResult, CountTotals, ResultLine } from '../../../shared/inventory.contracts.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import { query, type Queryable } from '../../platform/db/engine.ts';
-import { booksOf, firstOpenMonth, uuids } from '../finance/index.ts';
+import { uuidArray } from '../../platform/db/sql-arrays.ts';
+import { booksOf, firstOpenMonth } from '../finance/index.ts';
 import { loadCount } from './count.service.ts';
 
 const ROOM = (r: string, b: string) =>
@@ -114,7 +115,7 @@ async function totals(q: Queryable, countId: string): Promise<{ total: CountTota
 export async function periodNotes(q: Queryable, unitIds: string[], baseDate: string): Promise<string[]> {
   const books = await booksOf(q, unitIds);
   const names = new Map(
-    (await query<{ id: string; name: string }>(q, sql`SELECT id::text, name FROM units WHERE id = ANY(${uuids(unitIds)})`)).map((u) => [
+    (await query<{ id: string; name: string }>(q, sql`SELECT id::text, name FROM units WHERE id = ANY(${uuidArray(unitIds)})`)).map((u) => [
       u.id,
       u.name,
     ]),

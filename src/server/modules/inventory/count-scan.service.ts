@@ -12,7 +12,7 @@ import { type Actor, can } from '../../platform/auth/actor.ts';
 import { query, type Queryable } from '../../platform/db/engine.ts';
 import { withTx } from '../../platform/db/tx.ts';
 import { AppError, invalid } from '../../platform/errors.ts';
-import { uuids } from '../finance/index.ts';
+import { uuidArray } from '../../platform/db/sql-arrays.ts';
 import { isCounter, loadCount, plans, type CountRow } from './count.service.ts';
 
 /** Scanning is for the count's counters and for those who plan it; a count not under way refuses. */
@@ -78,7 +78,7 @@ export async function recordScans(q: Queryable, actor: Actor, countId: string, s
         coalesce(i.card_no, k.card_no) AS card_no, coalesce(i.name, s.surplus_name) AS name
       FROM count_scans s LEFT JOIN count_items i ON i.count_id = s.count_id AND i.card_id = s.card_id
       LEFT JOIN cards k ON k.id = s.card_id
-      WHERE s.count_id = ${countId} AND s.scan_key = ANY(${uuids(parsed.map((p) => p.key))})`,
+      WHERE s.count_id = ${countId} AND s.scan_key = ANY(${uuidArray(parsed.map((p) => p.key))})`,
     );
     const byKey = new Map(standing.map((r) => [r.key, r]));
     const results: ScanOutcome[] = parsed.map((p) => {
@@ -113,7 +113,7 @@ export async function countSheet(q: Queryable, actor: Actor, countId: string): P
     sql`
     SELECT r.id::text, b.name || ' ' || r.code || coalesce(' ' || r.name, '') AS name
     FROM rooms r JOIN buildings b ON b.id = r.building_id
-    WHERE r.unit_id = ANY(${uuids(c.unit_ids)}) OR r.unit_id IS NULL OR r.id IN (SELECT room_id FROM count_items WHERE count_id = ${countId})
+    WHERE r.unit_id = ANY(${uuidArray(c.unit_ids)}) OR r.unit_id IS NULL OR r.id IN (SELECT room_id FROM count_items WHERE count_id = ${countId})
     ORDER BY b.name, r.code LIMIT 5000`,
   );
   return { countId, title: c.title, status: c.status, items, rooms };

@@ -7,7 +7,7 @@ import { type Actor, assertInScope, can, unitScope } from '../../platform/auth/a
 import { query, queryOne, type Queryable } from '../../platform/db/engine.ts';
 import { withTx } from '../../platform/db/tx.ts';
 import { AppError, invalid, notFound } from '../../platform/errors.ts';
-import { uuids } from '../finance/index.ts';
+import { uuidArray } from '../../platform/db/sql-arrays.ts';
 
 export interface CountRow {
   id: string;
@@ -30,7 +30,7 @@ export function countVisible(actor: Actor, alias = sql`c`): SQL {
   if (scope === 'all') return sql`true`;
   const counter = sql`EXISTS (SELECT 1 FROM count_counters cc WHERE cc.count_id = ${alias}.id AND cc.user_id = ${actor.userId})`;
   if (scope.length === 0) return counter;
-  return sql`(${alias}.unit_ids <@ ${uuids(scope)} OR ${counter})`;
+  return sql`(${alias}.unit_ids <@ ${uuidArray(scope)} OR ${counter})`;
 }
 
 /** A visible count (locked when `lock`), or 404. */
@@ -61,7 +61,7 @@ export async function isCounter(q: Queryable, countId: string, userId: string): 
 /** Ids of `table` among `ids` that do not exist: each named as `field.i`. */
 async function missingRefs(q: Queryable, table: string, ids: string[], field: string, fields: Record<string, string>, msg: string) {
   if (!ids.length) return;
-  const found = await query<{ id: string }>(q, sql`SELECT id::text FROM ${sql.identifier(table)} WHERE id = ANY(${uuids(ids)})`);
+  const found = await query<{ id: string }>(q, sql`SELECT id::text FROM ${sql.identifier(table)} WHERE id = ANY(${uuidArray(ids)})`);
   const have = new Set(found.map((r) => r.id));
   ids.forEach((id, i) => {
     if (!have.has(id)) fields[`${field}.${i}`] = msg;
@@ -82,8 +82,8 @@ export async function planCount(q: Queryable, actor: Actor, raw: CountInput & { 
   if (input.counterIds.length) {
     const ok = await query<{ id: string }>(
       q,
-      sql`SELECT id::text FROM users WHERE id = ANY(${uuids(input.counterIds)}) AND active
-        AND (unit_id IS NULL OR unit_id = ANY(${uuids(unitIds)}))`,
+      sql`SELECT id::text FROM users WHERE id = ANY(${uuidArray(input.counterIds)}) AND active
+        AND (unit_id IS NULL OR unit_id = ANY(${uuidArray(unitIds)}))`,
     );
     const have = new Set(ok.map((r) => r.id));
     input.counterIds.forEach((id, i) => {
@@ -96,15 +96,15 @@ export async function planCount(q: Queryable, actor: Actor, raw: CountInput & { 
       tx,
       sql`
       INSERT INTO counts (title, reason, unit_ids, building_ids, room_ids, category_ids, base_date, due_date, planned_by)
-      VALUES (${input.title}, ${input.reason}, ${uuids(unitIds)}, ${uuids(input.buildingIds)}, ${uuids(input.roomIds)},
-        ${uuids(input.categoryIds)}, ${input.baseDate}, ${input.dueDate ?? null}, ${actor.userId})
+      VALUES (${input.title}, ${input.reason}, ${uuidArray(unitIds)}, ${uuidArray(input.buildingIds)}, ${uuidArray(input.roomIds)},
+        ${uuidArray(input.categoryIds)}, ${input.baseDate}, ${input.dueDate ?? null}, ${actor.userId})
       RETURNING id::text`,
     );
     const counters = [...new Set(input.counterIds)];
     if (counters.length)
       await tx.execute(sql`
         INSERT INTO count_counters (count_id, user_id, lead)
-        SELECT ${row!.id}, u, ord = 1 FROM unnest(${uuids(counters)}) WITH ORDINALITY AS x(u, ord)`);
+        SELECT ${row!.id}, u, ord = 1 FROM unnest(${uuidArray(counters)}) WITH ORDINALITY AS x(u, ord)`);
     return { id: row!.id };
   });
 }
@@ -117,14 +117,14 @@ export async function takeSnapshot(tx: Queryable, c: CountRow): Promise<number> 
     INSERT INTO count_items (count_id, card_id, card_no, name, unit_id, room_id, category_id, custodian_id, value_fen, card_version)
     SELECT ${id}, k.id, k.card_no, k.name, k.unit_id, k.room_id, k.category_id, k.custodian_id, k.original_value_fen, k.version
     FROM cards k
-    WHERE k.unit_id = ANY(${uuids(c.unit_ids)}) AND k.status <> 'disposed'
-      ${none(c.room_ids) ? sql`` : sql`AND k.room_id = ANY(${uuids(c.room_ids)})`}
-      ${none(c.building_ids) ? sql`` : sql`AND k.room_id IN (SELECT r.id FROM rooms r WHERE r.building_id = ANY(${uuids(c.building_ids)}))`}
+    WHERE k.unit_id = ANY(${uuidArray(c.unit_ids)}) AND k.status <> 'disposed'
+      ${none(c.room_ids) ? sql`` : sql`AND k.room_id = ANY(${uuidArray(c.room_ids)})`}
+      ${none(c.building_ids) ? sql`` : sql`AND k.room_id IN (SELECT r.id FROM rooms r WHERE r.building_id = ANY(${uuidArray(c.building_ids)}))`}
       ${
         none(c.category_ids)
           ? sql``
           : sql`AND k.category_id IN (SELECT s.id FROM categories s JOIN categories p ON s.path LIKE p.path || '%'
-              WHERE p.id = ANY(${uuids(c.category_ids)}))`
+              WHERE p.id = ANY(${uuidArray(c.category_ids)}))`
       }`);
   const n = await queryOne<{ n: number }>(tx, sql`SELECT count(*)::int AS n FROM count_items WHERE count_id = ${id}`);
   return n!.n;

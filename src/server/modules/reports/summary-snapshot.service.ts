@@ -1,16 +1,11 @@
 // A closed month's reports never move (DOMAIN §7): closing a month (结账) writes the month's asset
 // summary, in its parts, in the closing transaction; the reports of a run of closed months read it
 // (summary.queries.ts), and 反结账 removes it so the month is read live again until closed anew.
+import { uuidArray } from '../../platform/db/sql-arrays.ts';
 import { sql } from 'drizzle-orm';
 import type { Queryable } from '../../platform/db/engine.ts';
 import { withTx } from '../../platform/db/tx.ts';
 import { monthFirst, summaryPartsSql } from './summary.queries.ts';
-
-const uuidArray = (ids: string[]) =>
-  sql`ARRAY[${sql.join(
-    ids.map((i) => sql`${i}`),
-    sql`, `,
-  )}]::uuid[]`;
 
 /**
  * Snapshots `month` ('YYYY-MM') of the units: one statement computing the month's summary parts for

@@ -6,6 +6,7 @@
 //   count:  on the books at the day before `from`, posted in the period, disposed in the period
 //   value:  value then; + value at posting; + revaluations up; − revaluations down; − value at disposal
 //   depreciation: accumulated then; + accumulated brought at posting; + charged in the period; − at disposal
+import { uuidArray } from '../../platform/db/sql-arrays.ts';
 import { sql, type SQL } from 'drizzle-orm';
 import type { Amounts, ReportFilter, SummaryRow, SummaryView } from '../../../shared/reports.contracts.ts';
 import { query, queryOne, type Queryable } from '../../platform/db/engine.ts';
@@ -352,10 +353,7 @@ async function snapshotPartsSql(q: Queryable, f: ReportFilter, units: string[]):
       coalesce(sum(s.close_n) FILTER (WHERE ${last}), 0) AS close_n, coalesce(sum(s.close_v) FILTER (WHERE ${last}), 0) AS close_v,
       coalesce(sum(s.close_a) FILTER (WHERE ${last}), 0) AS close_a
     FROM summary_snapshot_rows s
-    WHERE s.unit_id = ANY(ARRAY[${sql.join(
-      units.map((u) => sql`${u}`),
-      sql`, `,
-    )}]::uuid[]) AND s.month BETWEEN ${monthFirst(f.from)}::date AND ${monthFirst(f.to)}::date
+    WHERE s.unit_id = ANY(${uuidArray(units)}) AND s.month BETWEEN ${monthFirst(f.from)}::date AND ${monthFirst(f.to)}::date
       ${f.categoryId ? sql`AND s.category_id IN (SELECT k.id FROM categories k WHERE ${where})` : sql``}
     GROUP BY 1, 2, 3, 4`;
 }

@@ -9,28 +9,15 @@ import type { Actor } from '../../platform/auth/actor.ts';
 import { query } from '../../platform/db/engine.ts';
 import type { CliContext } from '../../platform/module.ts';
 import { loadModules } from '../../platform/module.ts';
-import { openFreshBenchDatabase } from '../demo/index.ts';
+import { businessToday } from '../../platform/clock.ts';
+import { openFreshBenchDatabase, timeRuns } from '../demo/index.ts';
 import { calendar } from './booking.queries.ts';
 import { localMidnight } from './booking.rules.ts';
 import { createBooking } from './booking.service.ts';
 
 const DAY = 86_400_000;
-const pct = (s: number[], p: number) => s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)];
 const r1 = (x: number) => Math.round(x * 10) / 10;
-const today = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
 const addDays = (d: string, n: number) => new Date(Date.parse(`${d}T00:00:00Z`) + n * DAY).toISOString().slice(0, 10);
-
-async function timed(runs: number, fn: (i: number) => Promise<unknown>) {
-  for (let i = 0; i < 3; i++) await fn(runs + i);
-  const ms: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t = process.hrtime.bigint();
-    await fn(i);
-    ms.push(Number(process.hrtime.bigint() - t) / 1e6);
-  }
-  ms.sort((a, b) => a - b);
-  return { runs, p50: r1(pct(ms, 50)), p95: r1(pct(ms, 95)), max: r1(ms[ms.length - 1]) };
-}
 
 interface Options {
   resources: string;
@@ -59,7 +46,7 @@ export function sharingBenchCli(program: Command, ctx: CliContext) {
         const units = (await query<{ id: string }>(db, sql`select id::text from units where kind = 'unit' order by code`)).map((u) => u.id);
         const n = Number(o.resources);
         const days = Number(o.days);
-        const first = addDays(today(), -Math.floor(days / 2));
+        const first = addDays(businessToday(), -Math.floor(days / 2));
         ctx.log(`Sharing benchmark on ${where}, ${os.cpus().length} cores: ${n} resources, ${days} days of bookings from ${first}`);
         const t0 = Date.now();
         await db.execute(sql`
@@ -96,15 +83,15 @@ export function sharingBenchCli(program: Command, ctx: CliContext) {
         };
         const staff: Actor = { ...office, username: 'bench-staff', unitId: units[0], grants: [{ role: 'staff', unitId: units[0] }] };
         const runs = Number(o.runs);
-        const grid = await timed(runs, (i) => calendar(db, staff, { date: addDays(first, (i * 11) % (days - 7)), days: 7 }));
-        const gridOffice = await timed(runs, (i) => calendar(db, office, { date: addDays(first, (i * 13) % (days - 7)), days: 7 }));
+        const grid = await timeRuns(runs, (i) => calendar(db, staff, { date: addDays(first, (i * 11) % (days - 7)), days: 7 }));
+        const gridOffice = await timeRuns(runs, (i) => calendar(db, office, { date: addDays(first, (i * 13) % (days - 7)), days: 7 }));
         // A booking request: 17:00–17:30 (free in the generated data) in a different room or day each time.
         const resources = (await query<{ id: string }>(db, sql`select id::text from sharing_resources order by code`)).map((r) => r.id);
         const weekdays: string[] = [];
-        for (let d = addDays(today(), 1); weekdays.length < 200; d = addDays(d, 1))
+        for (let d = addDays(businessToday(), 1); weekdays.length < 200; d = addDays(d, 1))
           if (![0, 6].includes(new Date(`${d}T00:00:00Z`).getUTCDay())) weekdays.push(d);
         const at = (d: string, h: number) => new Date(localMidnight(d).getTime() + h * 3600_000).toISOString();
-        const book = await timed(runs, (i) =>
+        const book = await timeRuns(runs, (i) =>
           createBooking(db, staff, {
             resourceId: resources[i % resources.length],
             startsAt: at(weekdays[Math.floor(i / resources.length)], 17),

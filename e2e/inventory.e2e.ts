@@ -22,7 +22,8 @@ describe('a physical count in a browser', () => {
   const pick = async (page: Page, id: string, text: string) => {
     await page.locator(`#${id}`).click();
     await page.locator(`#${id}`).fill(text);
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').first().click();
+    // The option list of this select (its listbox is `<id>_list`), not another select's closing dropdown.
+    await page.locator(`.ant-select-dropdown:visible:has(#${id}_list) .ant-select-item-option`).first().click();
     await page.keyboard.press('Escape');
   };
 

@@ -1,3 +1,4 @@
+import { businessMonth } from '../../platform/clock.ts';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -249,7 +250,7 @@ export async function runLoad(o: LoadOptions, log: (m: string) => void): Promise
     };
     const background = async () => {
       await new Promise((r) => setTimeout(r, (o.seconds * 1000) / 3));
-      const month = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 7);
+      const month = businessMonth();
       const started = await call(base, officer, 'POST', '/api/depreciation/runs', { month });
       const id = (started.json as { jobId?: string })?.jobId;
       if (!id) {

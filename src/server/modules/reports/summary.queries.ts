@@ -313,13 +313,7 @@ export async function summaryPartsSql(q: Queryable, f: ReportFilter, scope: 'all
     parts AS (SELECT * FROM cur UNION ALL SELECT * FROM later UNION ALL SELECT * FROM dep_kept UNION ALL SELECT * FROM dep_moved)`;
 }
 
-const notIn = (column: string, ids: string[]) =>
-  ids.length
-    ? sql`AND ${sql.raw(column)} <> ALL(ARRAY[${sql.join(
-        ids.map((i) => sql`${i}`),
-        sql`, `,
-      )}]::uuid[])`
-    : sql``;
+const notIn = (column: string, ids: string[]) => (ids.length ? sql`AND ${sql.raw(column)} <> ALL(${uuidArray(ids)})` : sql``);
 
 /** The units in the filter and scope whose every month of the period has a closing snapshot. */
 async function snapshotUnits(q: Queryable, f: ReportFilter, scope: 'all' | string[]): Promise<string[]> {

@@ -12,7 +12,7 @@ import { withTx } from '../../platform/db/tx.ts';
 import { pgCode } from '../../platform/db/db-errors.ts';
 import { AppError, invalid, notFound } from '../../platform/errors.ts';
 import { getBooking } from './booking.queries.ts';
-import { bookingRefusal } from './booking.rules.ts';
+import { bookingRefusal, local } from './booking.rules.ts';
 import { resourceRow, rulesOf } from './resource.service.ts';
 import { sharingEvents } from './sharing.tables.ts';
 
@@ -35,9 +35,10 @@ export interface Clash {
   title: string | null;
 }
 
+const pad = (n: number) => String(n).padStart(2, '0');
 const fmt = (iso: string) => {
-  const d = new Date(Date.parse(iso) + 8 * 3600_000).toISOString();
-  return `${d.slice(0, 10)} ${d.slice(11, 16)}`;
+  const { date, minute } = local(new Date(iso));
+  return `${date} ${pad(Math.floor(minute / 60))}:${pad(minute % 60)}`;
 };
 export const clashText = (c: Clash) =>
   `${c.bookingNo}（${c.unitName}，${fmt(c.startsAt)}–${fmt(c.endsAt).slice(11)}${c.status === 'pending' ? '，待审批' : ''}）`;

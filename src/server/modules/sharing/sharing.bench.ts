@@ -10,6 +10,7 @@ import { query } from '../../platform/db/engine.ts';
 import type { CliContext } from '../../platform/module.ts';
 import { loadModules } from '../../platform/module.ts';
 import { businessToday } from '../../platform/clock.ts';
+import { uuidArray } from '../../platform/db/sql-arrays.ts';
 import { openFreshBenchDatabase, timeRuns } from '../demo/index.ts';
 import { calendar } from './booking.queries.ts';
 import { localMidnight } from './booking.rules.ts';
@@ -57,10 +58,7 @@ export function sharingBenchCli(program: Command, ctx: CliContext) {
         await db.execute(sql`
           insert into bookings (booking_no, resource_id, unit_id, booked_by, person_name, title, starts_at, ends_at, blocked_until,
             fee_per_hour_fen, status)
-          select 'YB' || lpad(nextval('booking_no_seq')::text, 9, '0'), r.id, (${sql`ARRAY[${sql.join(
-            units.map((u) => sql`${u}`),
-            sql`, `,
-          )}]::uuid[]`})[1 + (abs(hashtext(r.id::text || d::text || h::text)) % ${units.length})],
+          select 'YB' || lpad(nextval('booking_no_seq')::text, 9, '0'), r.id, (${uuidArray(units)})[1 + (abs(hashtext(r.id::text || d::text || h::text)) % ${units.length})],
             ${crypto.randomUUID()}::uuid, '基准', '例会', s, s + interval '90 minutes', s + interval '90 minutes', 0,
             case when h = 15 and extract(dow from d) = 5 then 'pending' else 'confirmed' end
           from sharing_resources r

@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../api/client.ts';
+import { formatDateTime } from '../../components/dateTime.ts';
 import type { ResourceView } from '../../../shared/sharing.contracts.ts';
 
 export const useResources = (kind?: string) =>
@@ -9,9 +10,9 @@ export const useResources = (kind?: string) =>
   });
 
 /** 'HH:MM' in the business zone (UTC+8) of an ISO instant. */
-export const clockOf = (iso: string) => new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(11, 16);
+export const clockOf = (iso: string) => formatDateTime(iso).slice(11, 16);
 /** 'YYYY-MM-DD' in the business zone of an ISO instant. */
-export const dayOf = (iso: string) => new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(0, 10);
+export const dayOf = (iso: string) => formatDateTime(iso).slice(0, 10);
 /** The ISO instant of a business-zone day and time. */
 export const instant = (day: string, hm: string) => `${day}T${hm}:00+08:00`;
 export const toMinutes = (hm: string) => Number(hm.slice(0, 2)) * 60 + Number(hm.slice(3, 5));

@@ -41,6 +41,8 @@ export interface TableInfo {
   /** Columns whose values come from a sequence (identity or serial): reset after a restore. */
   sequenced: string[];
   hasIdentity: boolean;
+  /** The primary key's columns, the order rows are written in (empty: the table has none). */
+  key: string[];
 }
 
 const ident = (name: string) => `"${name.replace(/"/g, '""')}"`;
@@ -65,6 +67,18 @@ export async function listTables(q: Queryable): Promise<TableInfo[]> {
     where n.nspname = 'public' and a.attnum > 0 and not a.attisdropped
     order by c.relname, a.attnum`,
   );
+  const keys = await query<{ table: string; column: string }>(
+    q,
+    sql`
+    select c.relname as "table", a.attname as "column"
+    from pg_index i
+    join pg_class c on c.oid = i.indrelid
+    join pg_namespace n on n.oid = c.relnamespace
+    cross join lateral unnest(i.indkey) with ordinality as k(attnum, pos)
+    join pg_attribute a on a.attrelid = c.oid and a.attnum = k.attnum
+    where n.nspname = 'public' and i.indisprimary
+    order by c.relname, k.pos`,
+  );
   const deps = await query<{ child: string; parent: string }>(
     q,
     sql`
@@ -75,7 +89,9 @@ export async function listTables(q: Queryable): Promise<TableInfo[]> {
   );
 
   const info = new Map<string, TableInfo>();
-  for (const t of tables) if (!SKIPPED.has(t.name)) info.set(t.name, { name: t.name, columns: [], sequenced: [], hasIdentity: false });
+  for (const t of tables)
+    if (!SKIPPED.has(t.name)) info.set(t.name, { name: t.name, columns: [], sequenced: [], hasIdentity: false, key: [] });
+  for (const k of keys) info.get(k.table)?.key.push(k.column);
   for (const c of cols) {
     const t = info.get(c.table);
     if (!t || (c.generated ?? '') !== '') continue;
@@ -135,7 +151,12 @@ export async function backupDatabase(
       }) + '\n';
       for (const t of tables) {
         yield JSON.stringify({ $table: t.name, columns: t.columns }) + '\n';
-        await tx.execute(sql.raw(`declare gongwu_dump no scroll cursor for select to_jsonb(t)::text as j from ${ident(t.name)} t`));
+        // Rows in key order, so two backups of the same data are the same file whatever the tables'
+        // physical order (a restore may place rows differently: free space is reused).
+        const order = t.key.length ? t.key.map((c) => `t.${ident(c)}`).join(', ') : 'to_jsonb(t)::text collate "C"';
+        await tx.execute(
+          sql.raw(`declare gongwu_dump no scroll cursor for select to_jsonb(t)::text as j from ${ident(t.name)} t order by ${order}`),
+        );
         for (;;) {
           const batch = await query<{ j: string }>(tx, sql.raw(`fetch ${FETCH_ROWS} from gongwu_dump`));
           if (batch.length === 0) break;

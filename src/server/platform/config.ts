@@ -44,6 +44,8 @@ export function parseTrustProxy(v: string | undefined): boolean | number | strin
 export interface DatabaseLimits {
   /** Opening one connection. */
   connectTimeoutMs: number;
+  /** Waiting for a free pooled connection when all are busy (a burst of requests); 0 = no limit. */
+  poolWaitMs: number;
   /** One statement of a request (jobs have their own, `jobStatementTimeoutMs`). */
   statementTimeoutMs: number;
   /** A transaction left open without a statement. */
@@ -73,6 +75,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     https: env.HTTPS === 'true' || env.SECURE_COOKIES === 'true',
     db: {
       connectTimeoutMs: num(env.DB_CONNECT_TIMEOUT_MS, 5_000),
+      poolWaitMs: num(env.DB_POOL_WAIT_MS, 30_000),
       statementTimeoutMs: num(env.DB_STATEMENT_TIMEOUT_MS, 60_000),
       idleInTransactionTimeoutMs: num(env.DB_IDLE_IN_TRANSACTION_TIMEOUT_MS, 60_000),
       jobStatementTimeoutMs: num(env.DB_JOB_STATEMENT_TIMEOUT_MS, 0),

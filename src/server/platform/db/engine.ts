@@ -60,6 +60,7 @@ export interface OpenOptions {
  */
 export const DEFAULT_LIMITS: DatabaseLimits = {
   connectTimeoutMs: 10_000,
+  poolWaitMs: 0,
   statementTimeoutMs: 0,
   idleInTransactionTimeoutMs: 0,
   jobStatementTimeoutMs: 0,
@@ -91,15 +92,25 @@ function makePool(url: string, opts: OpenOptions, limits: DatabaseLimits, statem
   };
   // Who is connected, in pg_stat_activity: `restore` refuses while a server is.
   const applicationName = `gongwu-${opts.role ?? 'app'}`;
+  // node-postgres uses one option for two waits: opening a connection and waiting for a free one.
+  // The pool's is the wait for a free connection (a burst queues behind busy ones); each client keeps
+  // the connect timeout for itself, so an unreachable server still fails fast.
+  const connectTimeoutMillis = limits.connectTimeoutMs;
+  class Client extends pg.Client {
+    constructor(config?: pg.ClientConfig) {
+      super({ ...config, connectionTimeoutMillis: connectTimeoutMillis });
+    }
+  }
   // Settings travel in the startup packet, so every pooled connection has them before its first query.
   const pool = new pg.Pool({
+    Client,
     connectionString: url,
     application_name: applicationName,
     max,
     options: Object.entries(settings)
       .map(([k, v]) => `-c ${k}=${v}`)
       .join(' '),
-    connectionTimeoutMillis: limits.connectTimeoutMs,
+    connectionTimeoutMillis: limits.poolWaitMs,
     // A server that vanishes without closing the socket (a cut cable) is noticed by the client too.
     query_timeout: statementTimeoutMs ? statementTimeoutMs + 5_000 : undefined,
     keepAlive: true,

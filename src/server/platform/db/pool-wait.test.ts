@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { openDatabase, query, sql } from './engine.ts';
+
+// node-postgres has one option for opening a connection and for waiting for a free one; a burst
+// larger than the pool must queue for the pool-wait limit, not fail after the connect timeout.
+describe.runIf(!!process.env.TEST_DATABASE_URL)('a burst of queries larger than the pool', () => {
+  const burst = async (poolWaitMs: number) => {
+    const database = await openDatabase({
+      databaseUrl: process.env.TEST_DATABASE_URL,
+      dataDir: 'memory://',
+      poolSize: 2,
+      limits: { connectTimeoutMs: 100, poolWaitMs },
+    });
+    try {
+      return await Promise.allSettled(Array.from({ length: 12 }, () => query(database.db, sql`select pg_sleep(0.2)`)));
+    } finally {
+      await database.close();
+    }
+  };
+
+  it('waits for a free connection past the connect timeout (12 queries of 0.2 s on 2 connections)', async () => {
+    const results = await burst(20_000);
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(12);
+  });
+
+  it('gives up after the pool-wait limit', async () => {
+    const results = await burst(300);
+    expect(results.filter((r) => r.status === 'rejected').length).toBeGreaterThan(0);
+  });
+});

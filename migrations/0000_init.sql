@@ -490,23 +490,6 @@ CREATE TABLE "sharing_resources" (
 	CONSTRAINT "sharing_resources_code_unique" UNIQUE("code")
 );
 --> statement-breakpoint
-CREATE TABLE "approval_chain_steps" (
-	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
-	"document_type" text NOT NULL,
-	"step_no" integer NOT NULL,
-	"role" text NOT NULL,
-	"scope" text NOT NULL,
-	"label" text NOT NULL,
-	"condition" jsonb DEFAULT '{}'::jsonb NOT NULL,
-	CONSTRAINT "approval_chain_steps_no" UNIQUE("document_type","step_no")
-);
---> statement-breakpoint
-CREATE TABLE "approval_chains" (
-	"document_type" text PRIMARY KEY NOT NULL,
-	"updated_at" timestamp with time zone,
-	"updated_by" uuid
-);
---> statement-breakpoint
 CREATE TABLE "standard_history" (
 	"id" bigint PRIMARY KEY GENERATED ALWAYS AS IDENTITY (sequence name "standard_history_id_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1),
 	"standard_code" text NOT NULL,
@@ -524,15 +507,36 @@ CREATE TABLE "standards" (
 	"code" text NOT NULL,
 	"jurisdiction" text DEFAULT 'central' NOT NULL,
 	"name" text NOT NULL,
-	"category_keywords" text[] NOT NULL,
+	"category_codes" text[] NOT NULL,
+	"match_attributes" jsonb DEFAULT '{}'::jsonb NOT NULL,
 	"cap_fen" bigint,
+	"rank_caps" jsonb DEFAULT '{}'::jsonb NOT NULL,
+	"area_caps" jsonb DEFAULT '[]'::jsonb NOT NULL,
 	"min_life_months" integer,
+	"min_life_copies" integer,
 	"quota" jsonb DEFAULT '{"kind":"none"}'::jsonb NOT NULL,
 	"effective_from" date NOT NULL,
 	"note" text,
 	"updated_at" timestamp with time zone,
 	"updated_by" uuid,
 	CONSTRAINT "standards_code_jurisdiction" UNIQUE("code","jurisdiction")
+);
+--> statement-breakpoint
+CREATE TABLE "approval_chain_steps" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"document_type" text NOT NULL,
+	"step_no" integer NOT NULL,
+	"role" text NOT NULL,
+	"scope" text NOT NULL,
+	"label" text NOT NULL,
+	"condition" jsonb DEFAULT '{}'::jsonb NOT NULL,
+	CONSTRAINT "approval_chain_steps_no" UNIQUE("document_type","step_no")
+);
+--> statement-breakpoint
+CREATE TABLE "approval_chains" (
+	"document_type" text PRIMARY KEY NOT NULL,
+	"updated_at" timestamp with time zone,
+	"updated_by" uuid
 );
 --> statement-breakpoint
 CREATE TABLE "document_events" (

@@ -22,6 +22,7 @@ import {
 import { IsoDate } from './dates.ts';
 import { Fen } from './money.ts';
 import { PageQuery } from './paging.ts';
+import { StandardAck } from './standards.contracts.ts';
 
 const keys = <T extends Record<string, unknown>>(o: T) => Object.keys(o) as [keyof T & string, ...(keyof T & string)[]];
 export const CardStatusCode = z.enum(keys(CARD_STATUSES));
@@ -219,6 +220,8 @@ export const CardInput = z.object({
   ...mofFields(),
   valueType: ValueTypeCode.optional(),
   assetUse: AssetUseCode.optional(),
+  /** Over an allocation standard's cap: the acknowledgement and its reason (recorded on the ledger). */
+  standardAck: StandardAck.optional(),
 });
 export type CardInput = z.infer<typeof CardInput>;
 

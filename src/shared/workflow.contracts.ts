@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { IsoDate } from './dates.ts';
 import { Fen } from './money.ts';
 import { PageQuery } from './paging.ts';
+import { MatchAttributes, StandardAck } from './standards.contracts.ts';
 
 // Lifecycle documents (docs/domain.md §4), approval chains and allocation standards (§5), shared by the
 // API and the web forms. Labels are [zh, en].
@@ -114,6 +115,14 @@ export const DocumentLineInput = z.object({
   invoiceNo: z.string().max(60).optional(),
   /** Configuration request: the card this purchase replaces (checked against the minimum life). */
   replacesCardId: uuid.optional(),
+  /** Configuration request / acceptance: the staff member the item is for (caps by rank, docs/domain.md §5). */
+  forStaffId: uuid.optional(),
+  /** Configuration request / acceptance: the room it goes into (the conference-table cap is per m²). */
+  forRoomId: uuid.optional(),
+  /** The attributes a standard is matched on (printers: paper size, colour). */
+  attributes: MatchAttributes.optional(),
+  /** Acceptance: an over-standard warning acknowledged with a reason (recorded on each card's ledger). */
+  standardAck: StandardAck.optional(),
 });
 export type DocumentLineInput = z.infer<typeof DocumentLineInput>;
 
@@ -275,53 +284,7 @@ export const PostingInput = z.object({
 });
 export type PostingInput = z.infer<typeof PostingInput>;
 
-// ---- standards (配置标准) ----
-
-export const QuotaRule = z.object({
-  /** per_staff: items ≤ ratio × establishment headcount (ranks filter; classified units use classifiedRatio). */
-  kind: z.enum(['none', 'per_staff']),
-  ratio: z.number().min(0).max(10).optional(),
-  classifiedRatio: z.number().min(0).max(10).optional(),
-  ranks: z.array(z.string()).optional(),
-});
-export type QuotaRule = z.infer<typeof QuotaRule>;
-
-export const Standard = z.object({
-  id: z.string(),
-  code: z.string(),
-  jurisdiction: z.string(),
-  name: z.string(),
-  categoryKeywords: z.array(z.string()),
-  capFen: z.number().nullable(),
-  minLifeMonths: z.number().nullable(),
-  quota: QuotaRule,
-  effectiveFrom: z.string(),
-  note: z.string().nullable(),
-  updatedAt: z.string().nullable(),
-  updatedByName: z.string().nullable(),
-});
-export type Standard = z.infer<typeof Standard>;
-
-export const StandardInput = z.object({
-  name: z.string().min(1).max(60).optional(),
-  capFen: fen.nullable().optional(),
-  minLifeMonths: z.number().int().min(0).max(1200).nullable().optional(),
-  quota: QuotaRule.optional(),
-  categoryKeywords: z.array(z.string().min(1).max(40)).max(20).optional(),
-  effectiveFrom: dateStr,
-  note: z.string().max(300).optional(),
-});
-export type StandardInput = z.infer<typeof StandardInput>;
-
-export const StandardHistoryEntry = z.object({
-  id: z.number(),
-  field: z.string(),
-  oldValue: z.unknown(),
-  newValue: z.unknown(),
-  effectiveFrom: z.string(),
-  changedByName: z.string().nullable(),
-  changedAt: z.string(),
-});
+// Standards (配置标准) live in standards.contracts.ts.
 
 // ---- configuration request checks ----
 
@@ -331,7 +294,7 @@ export const CheckInput = z.object({
 });
 
 export const Finding = z.object({
-  rule: z.enum(['price_cap', 'quota', 'min_life']),
+  rule: z.enum(['price_cap', 'quota', 'min_life', 'room_required']),
   standardCode: z.string(),
   message: z.string(),
   figures: z.record(z.string(), z.union([z.number(), z.string()])),

@@ -7,24 +7,27 @@ import { AppError, invalid } from '../../platform/errors.ts';
 import { changeCard, getCardForUpdate, registerCard, type CardChangeSet, type CardRow } from './card.service.ts';
 import { registrationKind } from './card-supplement.service.ts';
 import { checkAttributes } from './card.rules.ts';
+import { standardAckNote } from '../standards/index.ts';
 
 /** POST /api/cards: a person hand-adds an existing asset (opening registration) in a unit they write for. */
 export async function createCardByUser(db: Db, actor: Actor, input: CardInput): Promise<CardRow> {
   const scope = unitScope(actor, 'card.write');
   if (scope !== 'all' && !scope.includes(input.unitId)) throw invalid({ unitId: '无权在该单位登记资产' });
   return withTx(db, async (tx) => {
+    const { standardAck: _ack, ...card } = input;
+    const over = await standardAckNote(tx, input);
     if ((await registrationKind(tx, input)) === 'opening')
-      return registerCard(tx, { userId: actor.userId }, input, { eventType: 'opening_registration' });
+      return registerCard(tx, { userId: actor.userId }, card, { eventType: 'opening_registration', ...(over ? { note: over } : {}) });
     // After the takeover, a card without an approved document behind it is a 补录: pending until finance posts it.
     const reason = input.supplementReason?.trim();
     if (!reason) throw invalid({ supplementReason: '账套接管后手工登记的卡片是补录：请写明补录理由，由单位财务审核入账' });
     return registerCard(
       tx,
       { userId: actor.userId },
-      { ...input, status: 'pending_posting', postedOn: null },
+      { ...card, status: 'pending_posting', postedOn: null },
       {
         eventType: 'opening_registration',
-        note: `补录（待财务审核入账）：${reason}${input.postedOn ? `；申报入账日期 ${input.postedOn}` : ''}`,
+        note: `补录（待财务审核入账）：${reason}${input.postedOn ? `；申报入账日期 ${input.postedOn}` : ''}${over ? `；${over}` : ''}`,
       },
     );
   });

@@ -60,8 +60,8 @@ export async function createCardWorld(database: Database): Promise<CardWorld> {
     ).id;
   const equipment = await cat('2000000', '通用设备', null, 1, '/2000000/');
   const computers = await cat('2010000', '计算机设备及软件', equipment, 2, '/2000000/2010000/');
-  const desktop = await cat('2010105', '台式机', computers, 3, '/2000000/2010000/2010105/');
-  const server = await cat('2010104', '服务器', computers, 3, '/2000000/2010000/2010104/', 'it');
+  const desktop = await cat('2010104', '台式机', computers, 3, '/2000000/2010000/2010104/');
+  const server = await cat('2010107', '服务器', computers, 3, '/2000000/2010000/2010107/', 'it');
   const vehicle = await cat('2030000', '车辆', equipment, 2, '/2000000/2030000/', 'vehicle', 96);
   const building = await cat('1020000', '房屋', null, 1, '/1020000/', 'building', 600);
 

@@ -2,21 +2,28 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { ListKind, ListRow, ReportFilter } from '../../../shared/reports.contracts.ts';
 import { query, type Queryable } from '../../platform/db/engine.ts';
-import { anyCapBelowSql, coveringStandardSql } from '../workflow/index.ts';
+import { anyCapBelowSql, overCapSql } from '../standards/index.ts';
 import { cardFilterSql, dayBefore, monthFirst, monthLast, segmentsSql } from './summary.queries.ts';
 import { businessToday } from '../../platform/clock.ts';
 
 /**
- * A card (c, category k) whose unit price exceeds the cap of the standard covering it, as the
- * configuration check decides both (workflow's standard.queries.ts): the row in force on `onDate`,
- * the longest keyword hit in the category or the card's name.
+ * A card (c, category k) over the cap of the standard covering it, as the configuration check
+ * decides it (the standards module's rule): the row in force on `onDate`, matched by category code
+ * and attributes; the cap by its custodian's rank, or per m² of its room for conference tables.
  */
 export function overStandardSql(onDate: string): SQL {
-  const item = { categoryName: sql`k.name`, categoryCode: sql`k.code`, name: sql`c.name` };
   const price = sql`(c.original_value_fen / greatest(c.quantity, 1))`;
+  const item = {
+    categoryCode: sql`k.code`,
+    attributes: sql`c.attributes`,
+    rank: sql`(SELECT st.rank FROM staff st WHERE st.id = c.custodian_id)`,
+    roomAreaM2: sql`(SELECT r.usable_area FROM rooms r WHERE r.id = c.room_id)`,
+    unitPriceFen: price,
+    totalFen: sql`c.original_value_fen`,
+  };
   // CASE fixes the order: the cheap test on every card, the exact covering standard only on those it keeps
   // (as a plain AND, the planner ran the exact subquery on every card: 9 times slower on 100,000 cards).
-  return sql`(CASE WHEN ${anyCapBelowSql(item, price)} THEN ${price} > ${coveringStandardSql(onDate, item, 'cap_fen')} ELSE false END)`;
+  return sql`(CASE WHEN ${anyCapBelowSql(item)} THEN ${overCapSql(onDate, item)} ELSE false END)`;
 }
 
 /**

@@ -8,9 +8,9 @@ import { createTestApp, type Client, type TestApp } from '../../testing/test-app
 import { makeCard, makeCategory, makeUnit, makeUser } from '../finance/finance.factory.ts';
 import { businessToday } from '../../platform/clock.ts';
 
-// The central standards shipped by migrations/post/040: desktop (keyword 台式) ≤ 100 % of
-// establishment staff, 150 % in a classified unit; office chair (办公椅, 椅) ≤ 100 %; meeting
-// chair (会议椅) without a quota.
+// The central standards shipped by migrations/post/180, matched by GB/T 14885 code: desktop
+// (2010104) ≤ 100 % of establishment staff, 150 % in a classified unit; office chair (6010301)
+// ≤ 100 %; meeting chair (6010302) without a quota.
 let t: TestApp;
 let db: Queryable;
 const u = { over: '', classified: '', under: '', disposedOnly: '', chairs: '' };
@@ -53,10 +53,10 @@ beforeAll(async () => {
   u.chairs = await makeUnit(db, 'QE', '戊局');
   await db.execute(sql`UPDATE units SET classified = true WHERE id = ${u.classified}`);
   const computers = await makeCategory(db, { code: '2010000', name: '计算机设备及软件' });
-  cat.desktop = (await makeCategory(db, { code: '2010105', name: '台式机', parentPath: computers.path })).id;
-  const furniture = await makeCategory(db, { code: '3010000', name: '家具' });
-  cat.officeChair = (await makeCategory(db, { code: '3010201', name: '办公椅', parentPath: furniture.path })).id;
-  cat.meetingChair = (await makeCategory(db, { code: '3010202', name: '会议椅', parentPath: furniture.path })).id;
+  cat.desktop = (await makeCategory(db, { code: '2010104', name: '台式机', parentPath: computers.path })).id;
+  const furniture = await makeCategory(db, { code: '6010000', name: '家具' });
+  cat.officeChair = (await makeCategory(db, { code: '6010301', name: '办公椅', parentPath: furniture.path })).id;
+  cat.meetingChair = (await makeCategory(db, { code: '6010302', name: '会议椅', parentPath: furniture.path })).id;
 
   // 甲局: 3 on the establishment (an off-establishment and a retired person do not count); 3 desktops + a batch of 2.
   await staff(u.over, 3);
@@ -145,7 +145,7 @@ describe('the quota report (数量超标)', () => {
     expect(row(await report(office, `?unitId=${u.disposedOnly}&showAll=true`), u.disposedOnly)).toMatchObject({ allowed: 2, held: 2 });
   });
 
-  it('counts a card under the standard with its longest keyword: meeting chairs are not office chairs', async () => {
+  it('counts a card under the standard of its category code: meeting chairs are not office chairs', async () => {
     const all = await report(office, `?unitId=${u.chairs}&showAll=true`);
     expect(row(all, u.chairs, 'chair')).toMatchObject({ allowed: 2, held: 2, excess: 0 });
   });

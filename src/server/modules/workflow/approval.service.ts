@@ -20,6 +20,7 @@ import {
 } from './document.store.ts';
 import { documentLines, documentSteps, documents } from './document.tables.ts';
 import { checkConfigLines } from './standard.check.ts';
+import { standardLineInput } from './standard.lines.ts';
 import { actionAllowed, stepApplies, unstaffedStep, type ChainFacts } from './workflow.rules.ts';
 import { businessDate } from '../../platform/clock.ts';
 
@@ -45,6 +46,7 @@ async function recheckConfigRequest(tx: Tx, doc: DocumentRow, lines: (typeof doc
     quantity: l.quantity,
     unitPriceFen: l.unitPriceFen,
     replacesCardId: (l.details as { replacesCardId?: string }).replacesCardId,
+    ...standardLineInput(l.details),
   }));
   const result = await checkConfigLines(tx, doc.unitId, inputs);
   const fields: Record<string, string> = {};

@@ -1,12 +1,12 @@
-// Approval chains (configuration) and allocation standards (with history): the committee edits both.
+// Approval chains (configuration): the committee edits them. (The standards: modules/standards.)
 import { asc, eq, sql } from 'drizzle-orm';
-import type { Chain, ChainStepInput, DocumentType, Standard, StandardInput } from '../../../shared/workflow.contracts.ts';
+import type { Chain, ChainStepInput, DocumentType } from '../../../shared/workflow.contracts.ts';
 import { DOCUMENT_TYPES } from '../../../shared/workflow.contracts.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import { query, type Queryable } from '../../platform/db/engine.ts';
 import { withTx } from '../../platform/db/tx.ts';
-import { invalid, notFound } from '../../platform/errors.ts';
-import { approvalChainSteps, approvalChains, standardHistory, standards } from './chain.tables.ts';
+import { invalid } from '../../platform/errors.ts';
+import { approvalChainSteps, approvalChains } from './chain.tables.ts';
 
 export async function listChains(q: Queryable): Promise<Chain[]> {
   const heads = await query<{ document_type: string; updated_at: Date | null; name: string | null }>(
@@ -63,86 +63,4 @@ export async function saveChain(q: Queryable, actor: Actor, type: DocumentType, 
         })),
       );
   });
-}
-
-const STANDARD_COLUMNS = sql`s.id, s.code, s.jurisdiction, s.name, s.category_keywords AS "categoryKeywords", s.cap_fen AS "capFen",
-  s.min_life_months AS "minLifeMonths", s.quota, s.effective_from AS "effectiveFrom", s.note, s.updated_at AS "updatedAt", u.display_name AS "updatedByName"`;
-
-/** One row per code: the jurisdiction's own when it has one, else the shipped central default. */
-export async function listStandards(q: Queryable): Promise<Standard[]> {
-  const rows = await query<Standard & { updatedAt: Date | null }>(
-    q,
-    sql`
-    SELECT DISTINCT ON (s.code) ${STANDARD_COLUMNS} FROM standards s LEFT JOIN users u ON u.id = s.updated_by
-    ORDER BY s.code, (s.jurisdiction = 'central'), s.effective_from DESC`,
-  );
-  return rows.map((r) => ({ ...r, updatedAt: r.updatedAt ? new Date(r.updatedAt).toISOString() : null }));
-}
-
-const EDITABLE = ['name', 'capFen', 'minLifeMonths', 'quota', 'categoryKeywords'] as const;
-
-/**
- * Edits a standard for the local jurisdiction: the first edit copies the central default into a
- * local row; every changed field is written to the history with old → new and the effective date.
- */
-export async function updateStandard(q: Queryable, actor: Actor, code: string, input: StandardInput): Promise<void> {
-  await withTx(q, async (tx) => {
-    const rows = await tx.select().from(standards).where(eq(standards.code, code)).for('update');
-    const central = rows.find((r) => r.jurisdiction === 'central');
-    let local = rows.find((r) => r.jurisdiction === 'local');
-    if (!central && !local) throw notFound('配置标准');
-    if (!local) {
-      const { id: _id, ...base } = central!;
-      [local] = await tx
-        .insert(standards)
-        .values({ ...base, jurisdiction: 'local' })
-        .returning();
-    }
-    const changes: Record<string, unknown> = {};
-    for (const k of EDITABLE) {
-      const v = input[k];
-      if (v === undefined) continue;
-      const old = local[k];
-      if (JSON.stringify(old) === JSON.stringify(v)) continue;
-      changes[k] = v;
-      await tx.insert(standardHistory).values({
-        standardCode: code,
-        jurisdiction: 'local',
-        field: k,
-        oldValue: old ?? null,
-        newValue: v ?? null,
-        effectiveFrom: input.effectiveFrom,
-        changedBy: actor.userId,
-      });
-    }
-    if (!Object.keys(changes).length && input.note === undefined) throw invalid({ _: '没有修改任何内容' }, '没有修改任何内容');
-    await tx
-      .update(standards)
-      .set({
-        ...changes,
-        effectiveFrom: input.effectiveFrom,
-        note: input.note ?? local.note,
-        updatedAt: new Date(),
-        updatedBy: actor.userId,
-      })
-      .where(eq(standards.id, local.id));
-  });
-}
-
-export async function standardHistoryOf(q: Queryable, code: string) {
-  const rows = await query<{
-    id: number;
-    field: string;
-    oldValue: unknown;
-    newValue: unknown;
-    effectiveFrom: string;
-    changedByName: string | null;
-    changedAt: Date;
-  }>(
-    q,
-    sql`
-    SELECT h.id, h.field, h.old_value AS "oldValue", h.new_value AS "newValue", h.effective_from AS "effectiveFrom", u.display_name AS "changedByName", h.changed_at AS "changedAt"
-    FROM standard_history h LEFT JOIN users u ON u.id = h.changed_by WHERE h.standard_code = ${code} ORDER BY h.id DESC`,
-  );
-  return rows.map((r) => ({ ...r, changedAt: new Date(r.changedAt).toISOString() }));
 }

@@ -14,6 +14,8 @@ import { addEvent, loadDocument, nextDocNo, releaseLines, requireUnit, setStatus
 import { documentLines, documents } from './document.tables.ts';
 import { checkRefs } from './payload.refs.ts';
 import { checkConfigLines } from './standard.check.ts';
+import { standardLineDetails } from './standard.lines.ts';
+import { acceptanceStandardNotes } from './acceptance.standard.ts';
 import { cardTransition } from '../assets/index.ts';
 import { actionAllowed, transitionKey } from './workflow.rules.ts';
 
@@ -145,6 +147,7 @@ async function writeLines(tx: Tx, doc: DocumentRow, input: DocumentInput): Promi
     });
     if (Object.keys(f).length) throw invalid(f);
     const checks = input.type === 'config_request' ? (await checkConfigLines(tx, doc.unitId, input.lines)).lines : [];
+    if (input.type === 'acceptance') await acceptanceStandardNotes(tx, doc.unitId, input.lines);
     values = input.lines.map((l, i) => ({
       documentId: doc.id,
       unitId: doc.unitId,
@@ -163,6 +166,7 @@ async function writeLines(tx: Tx, doc: DocumentRow, input: DocumentInput): Promi
         ...(l.sourceLineId ? { sourceLineId: l.sourceLineId } : {}),
         ...(l.invoiceNo ? { invoiceNo: l.invoiceNo } : {}),
         ...(l.replacesCardId ? { replacesCardId: l.replacesCardId } : {}),
+        ...standardLineDetails(l),
       },
     }));
   }

@@ -1,7 +1,7 @@
-// The workflow module's surface: the inbox rule and the standards' read fragments the reports use.
+// The workflow module's surface: the inbox rule and the quota holdings the reports use.
 // Documents change only through workflow's routes.
 export { inboxWhere } from './approval.service.ts';
-export { anyCapBelowSql, coveringStandardSql, quotaHoldings } from './standard.queries.ts';
+export { quotaHoldings } from './standard.queries.ts';
 export { addMonths } from './workflow.rules.ts';
 export { submitDocument } from './approval.service.ts';
 export { createDocument } from './document.service.ts';

@@ -7,7 +7,9 @@ import { query, type Queryable, type Tx } from '../../platform/db/engine.ts';
 import { withTx } from '../../platform/db/tx.ts';
 import { AppError, invalid } from '../../platform/errors.ts';
 import { changeCard, getCardForUpdate, registerCard } from '../assets/index.ts';
+import { acceptanceStandardNotes } from './acceptance.standard.ts';
 import { addEvent, loadDocument, setStatus, type DocumentRow } from './document.store.ts';
+import { standardLineInput } from './standard.lines.ts';
 import { documentLines, documents } from './document.tables.ts';
 import { businessToday } from '../../platform/clock.ts';
 
@@ -70,8 +72,16 @@ export async function executeAcceptance(tx: Tx, actor: Actor, doc: DocumentRow, 
     if (!order) throw invalid({ 'payload.orderId': '采购单不存在或未执行' });
   }
   const acquiredOn = p.acceptedOn ?? businessToday();
-  for (const line of lines) {
+  const targets = lines.map((l) => ({
+    categoryId: l.categoryId ?? undefined,
+    quantity: l.quantity,
+    unitPriceFen: l.unitPriceFen,
+    ...standardLineInput(l.details),
+  }));
+  const overNotes = await acceptanceStandardNotes(tx, doc.unitId, targets);
+  for (const [lineIndex, line] of lines.entries()) {
     const d = line.details as { sourceLineId?: string; invoiceNo?: string };
+    const t = targets[lineIndex];
     const [src] = d.sourceLineId
       ? await query<{ request_line_id: string | null; request_id: string | null }>(
           tx,
@@ -97,13 +107,15 @@ export async function executeAcceptance(tx: Tx, actor: Actor, doc: DocumentRow, 
           acquiredOn,
           supplier: p.supplier ?? order?.supplier ?? null,
           voucherNo: null,
-          attributes: { requestId: src?.request_id ?? null, orderId: p.orderId ?? null, invoiceNo: d.invoiceNo ?? null },
+          custodianId: t.forStaffId ?? null,
+          roomId: t.forRoomId ?? null,
+          attributes: { ...t.attributes, requestId: src?.request_id ?? null, orderId: p.orderId ?? null, invoiceNo: d.invoiceNo ?? null },
         },
         {
           eventType: 'created',
           documentId: doc.id,
           documentType: 'acceptance',
-          note: `${note}${order ? `；采购单 ${order.doc_no}` : ''}${d.invoiceNo ? `；发票 ${d.invoiceNo}` : ''}`,
+          note: `${note}${order ? `；采购单 ${order.doc_no}` : ''}${d.invoiceNo ? `；发票 ${d.invoiceNo}` : ''}${overNotes[lineIndex] ? `；${overNotes[lineIndex]}` : ''}`,
         },
       );
       cardIds.push(card.id);

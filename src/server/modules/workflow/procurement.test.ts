@@ -129,6 +129,8 @@ describe('configuration request → procurement → acceptance → posting', () 
           quantity: 2,
           unitPriceFen: 580_000,
           invoiceNo: 'FP-0001',
+          // Over the ¥5,000 desktop cap: acceptance asks for the acknowledgement again, with its reason.
+          standardAck: { reason: '经特别审批的超标准配置' },
         },
       ],
     });
@@ -155,7 +157,7 @@ describe('configuration request → procurement → acceptance → posting', () 
     });
     const events = await eventsOf(t.database, cardIds[0]);
     expect(events.map((e) => e.type)).toEqual(['created', 'posted']);
-    expect(events[0].note).toMatch(/采购单 CG.*发票 FP-0001/);
+    expect(events[0].note).toMatch(/采购单 CG.*发票 FP-0001.*超配置标准（已确认）.*理由：经特别审批的超标准配置/);
     expect((await finance.post(`/api/documents/${acceptance}/post`, posting)).json().error).toBe('invalid_transition');
   });
 

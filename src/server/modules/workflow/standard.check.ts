@@ -1,54 +1,22 @@
-// Checks configuration-request lines against the allocation standards (docs/domain.md §5) and finds idle
-// cards to reallocate first (先调剂后购置). Used as lines are typed and again on submit.
+// Checks configuration-request lines against the allocation standards (docs/domain.md §5; the caps
+// are the standards module's rule) and finds idle cards to reallocate first (先调剂后购置). Used as
+// lines are typed and again on submit.
 import { sql } from 'drizzle-orm';
-import { formatYuan } from '../../../shared/money.ts';
 import { quotaBasis } from '../../../shared/quota.rules.ts';
-import type { CheckResult, DocumentLineInput, Finding, IdleOffer, LineCheck, QuotaRule } from '../../../shared/workflow.contracts.ts';
-import { query, type Queryable } from '../../platform/db/engine.ts';
-import { quotaHoldings, standardsInForceSql, type QuotaHolding } from './standard.queries.ts';
-import { addMonths } from './workflow.rules.ts';
+import { minLifeReached, quotaStandardsFor } from '../../../shared/standard.rules.ts';
+import type { CheckResult, DocumentLineInput, Finding, IdleOffer, LineCheck } from '../../../shared/workflow.contracts.ts';
 import { businessToday } from '../../platform/clock.ts';
+import { query, type Queryable } from '../../platform/db/engine.ts';
+import { invalid } from '../../platform/errors.ts';
+import { checkItem, staffRankAndRoomArea, standardsInForce } from '../standards/index.ts';
+import { quotaHoldings, type QuotaHolding } from './standard.queries.ts';
+import { addMonths } from './workflow.rules.ts';
 
-export interface EffectiveStandard {
-  code: string;
-  name: string;
-  category_keywords: string[];
-  cap_fen: number | null;
-  min_life_months: number | null;
-  quota: QuotaRule;
-}
-
-/** The standards in force on a day (today by default), in code order: the order matchStandard breaks ties by. */
-export async function effectiveStandards(q: Queryable, onDate = businessToday()): Promise<EffectiveStandard[]> {
-  return query<EffectiveStandard>(
-    q,
-    sql`
-    SELECT s.code, s.name, s.category_keywords, s.cap_fen, s.min_life_months, s.quota FROM ${standardsInForceSql(onDate)} s ORDER BY s.code`,
-  );
-}
-
-/**
- * The standard covering a category: the longest keyword found in its name, at the start of its code,
- * or in the line's name (ties: the lower code). coveringStandardSql (standard.queries.ts) is the same rule in SQL.
- */
-export function matchStandard(
-  standards: EffectiveStandard[],
-  categoryName: string,
-  categoryCode: string,
-  lineName = '',
-): EffectiveStandard | undefined {
-  let best: EffectiveStandard | undefined;
-  let bestLen = 0;
-  for (const s of standards) {
-    for (const k of s.category_keywords) {
-      const hit = categoryName.includes(k) || categoryCode.startsWith(k) || lineName.includes(k);
-      if (hit && k.length > bestLen) {
-        best = s;
-        bestLen = k.length;
-      }
-    }
-  }
-  return best;
+/** Whole months from one date to a later one (a month counts once its day has come again). */
+function monthsBetween(from: string, to: string): number {
+  const [y1, m1, d1] = from.split('-').map(Number);
+  const [y2, m2, d2] = to.split('-').map(Number);
+  return (y2 - y1) * 12 + (m2 - m1) - (d2 < d1 ? 1 : 0);
 }
 
 /**
@@ -80,79 +48,97 @@ async function idleOffers(q: Queryable, unitId: string, categoryId: string): Pro
   );
 }
 
-/** Every line's findings (rule and figures) and idle offers. Lines of one request add up for quotas. */
+/** Every line's findings (rule and figures) and idle offers. Lines of one request add up for quotas and per room. */
 export async function checkConfigLines(q: Queryable, unitId: string, lines: DocumentLineInput[]): Promise<CheckResult> {
   const today = businessToday();
-  const standards = await effectiveStandards(q, today);
+  const standards = await standardsInForce(q, today);
   const ids = [...new Set(lines.map((l) => l.categoryId).filter((x): x is string => !!x))];
   const cats = ids.length
-    ? await query<{ id: string; code: string; name: string }>(
+    ? await query<{ id: string; code: string }>(
         q,
-        sql`SELECT id, code, name FROM categories WHERE id IN (${sql.join(
+        sql`SELECT id, code FROM categories WHERE id IN (${sql.join(
           ids.map((i) => sql`${i}`),
           sql`, `,
         )})`,
       )
     : [];
   const catById = new Map(cats.map((c) => [c.id, c]));
+  const { ranks, areas } = await staffRankAndRoomArea(
+    q,
+    unitId,
+    [...new Set(lines.map((l) => l.forStaffId).filter((x): x is string => !!x))],
+    [...new Set(lines.map((l) => l.forRoomId).filter((x): x is string => !!x))],
+  );
+  const unknown: Record<string, string> = {};
+  lines.forEach((l, i) => {
+    if (l.forStaffId && !ranks.has(l.forStaffId)) unknown[`lines.${i}.forStaffId`] = '使用人不存在或不属于本单位';
+    if (l.forRoomId && !areas.has(l.forRoomId)) unknown[`lines.${i}.forRoomId`] = '房间不存在';
+  });
+  if (Object.keys(unknown).length) throw invalid(unknown, Object.values(unknown)[0]);
   // The unit's establishment and holdings per quota standard: one query, on first need.
   let holdings: Map<string, QuotaHolding> | undefined;
   const requestedSoFar = new Map<string, number>();
+  const roomSpent = new Map<string, number>();
   const out: LineCheck[] = [];
   for (const [index, line] of lines.entries()) {
     const cat = line.categoryId ? catById.get(line.categoryId) : undefined;
-    const std = cat || line.name ? matchStandard(standards, cat?.name ?? '', cat?.code ?? '', line.name ?? '') : undefined;
     const findings: Finding[] = [];
-    if (std) {
-      const price = line.unitPriceFen ?? 0;
-      if (std.cap_fen !== null && price > std.cap_fen) {
-        findings.push({
-          rule: 'price_cap',
-          standardCode: std.code,
-          message: `单价 ¥${formatYuan(price)} 超过「${std.name}」价格上限 ¥${formatYuan(std.cap_fen)}`,
-          figures: { priceFen: price, capFen: std.cap_fen },
-        });
-      }
-      if (std.quota.kind === 'per_staff') {
+    let standardCode: string | null = null;
+    if (cat) {
+      const roomKey = line.forRoomId ? `${line.forRoomId}` : '';
+      const item = checkItem(standards, {
+        categoryCode: cat.code,
+        attributes: line.attributes,
+        unitPriceFen: line.unitPriceFen ?? 0,
+        quantity: line.quantity ?? 1,
+        rank: line.forStaffId ? (ranks.get(line.forStaffId) ?? null) : null,
+        roomAreaM2: line.forRoomId ? (areas.get(line.forRoomId) ?? null) : null,
+        roomSpentFen: roomSpent.get(roomKey) ?? 0,
+      });
+      if (item.roomSpendFen) roomSpent.set(roomKey, (roomSpent.get(roomKey) ?? 0) + item.roomSpendFen);
+      findings.push(...item.findings);
+      standardCode = item.standard?.code ?? null;
+      for (const std of quotaStandardsFor(standards, cat.code, line.attributes)) {
+        standardCode ??= std.code;
         holdings ??= new Map((await quotaHoldings(q, [unitId], today)).map((h) => [h.standardCode, h]));
         const h = holdings.get(std.code);
         const basis = quotaBasis(std.quota, h?.facts ?? { classified: false, headcount: {}, total: 0 });
-        if (basis) {
-          const held = h?.held ?? 0;
-          const before = requestedSoFar.get(std.code) ?? 0;
-          const qty = line.quantity ?? 1;
-          requestedSoFar.set(std.code, before + qty);
-          if (held + before + qty > basis.allowed) {
-            findings.push({
-              rule: 'quota',
-              standardCode: std.code,
-              message: `「${std.name}」数量超标：编制 ${basis.headcount} 人，限额 ${basis.allowed}，现有 ${held}，本单申请 ${before + qty}`,
-              figures: { headcount: basis.headcount, allowed: basis.allowed, held, requested: before + qty },
-            });
-          }
+        if (!basis) continue;
+        const held = h?.held ?? 0;
+        const before = requestedSoFar.get(std.code) ?? 0;
+        const qty = line.quantity ?? 1;
+        requestedSoFar.set(std.code, before + qty);
+        if (held + before + qty > basis.allowed) {
+          findings.push({
+            rule: 'quota',
+            standardCode: std.code,
+            message: `「${std.name}」数量超标：编制 ${basis.headcount} 人，限额 ${basis.allowed}，现有 ${held}，本单申请 ${before + qty}`,
+            figures: { headcount: basis.headcount, allowed: basis.allowed, held, requested: before + qty },
+          });
         }
       }
-      if (line.replacesCardId && std.min_life_months) {
-        const [card] = await query<{ card_no: string; acquired_on: string }>(
+      const lifeStd = item.standard ?? quotaStandardsFor(standards, cat.code, line.attributes)[0];
+      if (line.replacesCardId && lifeStd && (lifeStd.minLifeMonths || lifeStd.minLifeCopies)) {
+        const [card] = await query<{ card_no: string; acquired_on: string; copies: number | null }>(
           q,
-          sql`SELECT card_no, acquired_on FROM cards WHERE id = ${line.replacesCardId} AND unit_id = ${unitId}`,
+          sql`SELECT card_no, acquired_on, (attributes->>'copyCount')::bigint::float8 AS copies FROM cards
+              WHERE id = ${line.replacesCardId} AND unit_id = ${unitId}`,
         );
-        if (card) {
-          const earliest = addMonths(card.acquired_on, std.min_life_months);
-          if (earliest > today) {
-            findings.push({
-              rule: 'min_life',
-              standardCode: std.code,
-              message: `被更新资产 ${card.card_no} 购置于 ${card.acquired_on}，未满最低使用年限 ${std.min_life_months / 12} 年（${earliest} 后方可更新）`,
-              figures: { acquiredOn: card.acquired_on, minLifeMonths: std.min_life_months, earliest },
-            });
-          }
+        if (card && !minLifeReached(lifeStd, monthsBetween(card.acquired_on, today), card.copies)) {
+          const earliest = lifeStd.minLifeMonths ? addMonths(card.acquired_on, lifeStd.minLifeMonths) : '';
+          const copies = lifeStd.minLifeCopies ? `或复印满 ${lifeStd.minLifeCopies.toLocaleString('en-US')} 张` : '';
+          findings.push({
+            rule: 'min_life',
+            standardCode: lifeStd.code,
+            message: `被更新资产 ${card.card_no} 购置于 ${card.acquired_on}，未满最低使用年限 ${(lifeStd.minLifeMonths ?? 0) / 12} 年${copies}（${earliest} 后方可更新）`,
+            figures: { acquiredOn: card.acquired_on, minLifeMonths: lifeStd.minLifeMonths ?? 0, earliest, copies: card.copies ?? 0 },
+          });
         }
       }
     }
     out.push({
       index,
-      standardCode: std?.code ?? null,
+      standardCode,
       findings,
       idleOffers: line.categoryId ? await idleOffers(q, unitId, line.categoryId) : [],
     });

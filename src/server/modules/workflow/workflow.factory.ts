@@ -44,7 +44,7 @@ export async function createWorkflowWorld(database: Database): Promise<WorkflowW
   const [{ id: laptop }] = await query<{ id: string }>(
     database.db,
     sql`INSERT INTO categories (edition, code, name, parent_id, level, path, useful_life_months)
-    VALUES ('2010', '2010106', '便携式计算机', ${w.cat.computers}, 3, '/2000000/2010000/2010106/', 72) RETURNING id`,
+    VALUES ('2010', '2010105', '便携式计算机', ${w.cat.computers}, 3, '/2000000/2010000/2010105/', 72) RETURNING id`,
   );
   return { ...w, cat: { ...w.cat, laptop } };
 }

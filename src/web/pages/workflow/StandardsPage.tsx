@@ -3,7 +3,7 @@ import { App, Button, DatePicker, Drawer, Form, Input, InputNumber, Modal, Selec
 import { useQuery } from '@tanstack/react-query';
 import dayjs, { type Dayjs } from 'dayjs';
 import { formatYuan } from '../../../shared/money.ts';
-import type { Standard } from '../../../shared/workflow.contracts.ts';
+import type { AreaCapTier, Standard } from '../../../shared/standards.contracts.ts';
 import { api } from '../../api/client.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { useSession } from '../../app/session.tsx';
@@ -27,7 +27,10 @@ interface EditValues {
   minLifeMonths: number | null;
   ratio?: number | null;
   classifiedRatio?: number | null;
-  categoryKeywords: string[];
+  seniorRatio?: number | null;
+  seniorCapFen?: number | null;
+  areaCaps: AreaCapTier[];
+  categoryCodes: string[];
   effectiveFrom: Dayjs;
   note?: string;
 }
@@ -37,8 +40,16 @@ const FIELD_LABELS: Record<string, [string, string]> = {
   capFen: ['价格上限', 'Price cap'],
   minLifeMonths: ['最低使用年限（月）', 'Minimum life (months)'],
   quota: ['数量标准', 'Quota'],
-  categoryKeywords: ['适用分类', 'Categories'],
+  categoryCodes: ['适用分类代码', 'Category codes'],
+  matchAttributes: ['适用属性', 'Attributes'],
+  rankCaps: ['按职级上限', 'Caps by rank'],
+  areaCaps: ['按会议室面积上限', 'Caps by room area'],
+  minLifeCopies: ['最低复印张数', 'Minimum copies'],
 };
+/** 司局级 and above (27号's higher tier); 局级以下 takes the general cap. */
+const SENIOR = ['municipal_head', 'municipal_deputy', 'bureau_head', 'bureau_deputy'] as const;
+const attrText = (a: Standard['matchAttributes']) =>
+  [a.paperSize, a.colour === undefined ? undefined : a.colour ? '彩色' : '黑白'].filter(Boolean).join(' ');
 const show = (field: string, v: unknown) =>
   v === null || v === undefined
     ? '—'
@@ -71,29 +82,39 @@ export default function StandardsPage() {
       minLifeMonths: s.minLifeMonths,
       ratio: s.quota.ratio ?? null,
       classifiedRatio: s.quota.classifiedRatio ?? null,
-      categoryKeywords: s.categoryKeywords,
+      seniorRatio: s.quota.rankRatios?.bureau_head ?? null,
+      seniorCapFen: s.rankCaps.bureau_head ?? null,
+      areaCaps: s.areaCaps,
+      categoryCodes: s.categoryCodes,
       effectiveFrom: dayjs(),
       note: s.note ?? undefined,
     });
   };
   const save = async () => {
     const v = await form.validateFields();
+    const given = (x: number | null | undefined): x is number => x !== null && x !== undefined;
     const quota =
-      v.ratio === null || v.ratio === undefined
-        ? { kind: 'none' as const }
-        : {
-            ...editing!.quota,
-            kind: 'per_staff' as const,
-            ratio: v.ratio,
-            ...(v.classifiedRatio !== null && v.classifiedRatio !== undefined ? { classifiedRatio: v.classifiedRatio } : {}),
-          };
+      editing!.quota.kind === 'copier'
+        ? editing!.quota
+        : !given(v.ratio)
+          ? { kind: 'none' as const }
+          : {
+              ...editing!.quota,
+              kind: 'per_staff' as const,
+              ratio: v.ratio,
+              ...(given(v.classifiedRatio) ? { classifiedRatio: v.classifiedRatio } : {}),
+              ...(given(v.seniorRatio) ? { rankRatios: Object.fromEntries(SENIOR.map((r) => [r, v.seniorRatio])) } : {}),
+            };
+    const rankCaps = given(v.seniorCapFen) ? Object.fromEntries(SENIOR.map((r) => [r, v.seniorCapFen])) : {};
     try {
       await api.put(`/api/standards/${editing!.code}`, {
         name: v.name,
         capFen: v.capFen,
         minLifeMonths: v.minLifeMonths,
         quota,
-        categoryKeywords: v.categoryKeywords,
+        rankCaps,
+        ...(editing!.areaCaps.length ? { areaCaps: v.areaCaps } : {}),
+        categoryCodes: v.categoryCodes,
         effectiveFrom: v.effectiveFrom.format('YYYY-MM-DD'),
         note: v.note,
       });
@@ -122,24 +143,64 @@ export default function StandardsPage() {
           { title: t('品目', 'Item'), dataIndex: 'name', width: 150 },
           {
             title: t('适用分类', 'Categories'),
-            dataIndex: 'categoryKeywords',
-            render: (v: string[]) => v.map((k) => <Tag key={k}>{k}</Tag>),
+            key: 'codes',
+            render: (_, s) => (
+              <>
+                {s.categoryCodes.map((k) => (
+                  <Tag key={k}>{k}</Tag>
+                ))}
+                {attrText(s.matchAttributes) && <Tag color="purple">{attrText(s.matchAttributes)}</Tag>}
+              </>
+            ),
           },
-          { title: t('价格上限', 'Price cap'), dataIndex: 'capFen', width: 120, align: 'right', render: (v) => <Money fen={v} /> },
+          {
+            title: t('价格上限', 'Price cap'),
+            key: 'cap',
+            width: 200,
+            align: 'right',
+            render: (_, s) =>
+              s.areaCaps.length ? (
+                s.areaCaps.map((a) => (
+                  <div key={String(a.maxM2)}>
+                    {a.maxM2 === null ? t('其余', 'above') : `≤${a.maxM2} m²`}：<Money fen={a.fenPerM2} />
+                    /m²
+                  </div>
+                ))
+              ) : s.rankCaps.bureau_head !== undefined ? (
+                <>
+                  <div>
+                    {t('局级', 'Bureau')}：<Money fen={s.rankCaps.bureau_head} />
+                  </div>
+                  <div>
+                    {t('局级以下', 'Below')}：<Money fen={s.capFen} />
+                  </div>
+                </>
+              ) : (
+                <Money fen={s.capFen} />
+              ),
+          },
           {
             title: t('最低年限', 'Min life'),
             dataIndex: 'minLifeMonths',
             width: 90,
-            render: (v) => (v ? `${v / 12} ${t('年', 'y')}` : '—'),
+            render: (v, s) =>
+              v
+                ? `${v / 12} ${t('年', 'y')}${s.minLifeCopies ? ` ${t('或', 'or')} ${s.minLifeCopies.toLocaleString()} ${t('张', 'copies')}` : ''}`
+                : '—',
           },
           {
             title: t('数量标准', 'Quota'),
             dataIndex: 'quota',
             width: 170,
             render: (q: Standard['quota']) =>
-              q.kind === 'per_staff'
-                ? `${t('编制人数', 'staff')} × ${Math.round((q.ratio ?? 0) * 100)}%${q.classifiedRatio ? `（${t('涉密', 'classified')} ${Math.round(q.classifiedRatio * 100)}%）` : ''}`
-                : '—',
+              q.kind === 'copier'
+                ? t(
+                    `${q.firstStaff} 人以内每 ${q.perFirst} 人 1 台，以上每 ${q.perAbove} 人 1 台`,
+                    `1 per ${q.perFirst} up to ${q.firstStaff}, then 1 per ${q.perAbove}`,
+                  )
+                : q.kind === 'per_staff'
+                  ? `${t('编制人数', 'staff')} × ${Math.round((q.ratio ?? 0) * 100)}%${q.classifiedRatio ? `（${t('涉密', 'classified')} ${Math.round(q.classifiedRatio * 100)}%）` : ''}${q.rankRatios?.bureau_head ? `（${t('局级', 'bureau')} ×${q.rankRatios.bureau_head}）` : ''}`
+                  : '—',
           },
           {
             title: t('口径', 'Jurisdiction'),
@@ -179,12 +240,44 @@ export default function StandardsPage() {
           <Form.Item name="name" label={t('名称', 'Name')} rules={[{ required: true }]}>
             <Input />
           </Form.Item>
-          <Form.Item name="categoryKeywords" label={t('适用分类（名称关键字或代码前缀）', 'Categories (name keyword or code prefix)')}>
+          <Form.Item
+            name="categoryCodes"
+            label={t('适用分类代码（GB/T 14885 两版代码前缀）', 'Category codes (GB/T 14885 prefixes, either edition)')}
+            rules={[{ required: true }]}
+          >
             <Select mode="tags" />
           </Form.Item>
-          <Form.Item name="capFen" label={t('价格上限（元）', 'Price cap (yuan)')}>
-            <YuanInput min={0} />
-          </Form.Item>
+          {editing && editing.areaCaps.length > 0 ? (
+            <Form.List name="areaCaps">
+              {(fields) =>
+                fields.map((f, i) => (
+                  <Form.Item
+                    key={f.key}
+                    name={[f.name, 'fenPerM2']}
+                    label={
+                      editing.areaCaps[i]?.maxM2 === null
+                        ? t('其余面积：每平方米上限（元）', 'Larger rooms: cap per m² (yuan)')
+                        : `${t('会议室面积', 'Room area')} ≤ ${editing.areaCaps[i]?.maxM2} m²：${t('每平方米上限（元）', 'cap per m² (yuan)')}`
+                    }
+                  >
+                    <YuanInput min={0} />
+                  </Form.Item>
+                ))
+              }
+            </Form.List>
+          ) : (
+            <>
+              <Form.Item name="capFen" label={t('价格上限（元；按职级时为局级以下）', 'Price cap (yuan; below bureau when by rank)')}>
+                <YuanInput min={0} />
+              </Form.Item>
+              <Form.Item
+                name="seniorCapFen"
+                label={t('局级及以上价格上限（元，空为不分职级）', 'Cap for bureau level and above (empty: one cap)')}
+              >
+                <YuanInput min={0} />
+              </Form.Item>
+            </>
+          )}
           <Form.Item name="minLifeMonths" label={t('最低使用年限（月）', 'Minimum life (months)')}>
             <InputNumber min={0} max={1200} style={{ width: '100%' }} />
           </Form.Item>
@@ -193,6 +286,9 @@ export default function StandardsPage() {
           </Form.Item>
           <Form.Item name="classifiedRatio" label={t('涉密单位比例', 'Ratio for classified units')}>
             <InputNumber min={0} max={10} step={0.05} style={{ width: '100%' }} />
+          </Form.Item>
+          <Form.Item name="seniorRatio" label={t('局级及以上每人数量（空为同上）', 'Per bureau-level person (empty: same)')}>
+            <InputNumber min={0} max={10} step={1} style={{ width: '100%' }} />
           </Form.Item>
           <Form.Item name="effectiveFrom" label={t('生效日期', 'Effective from')} rules={[{ required: true }]}>
             <DatePicker style={{ width: '100%' }} />

@@ -1,0 +1,67 @@
+// The allocation standards as SQL (docs/domain.md §5): which rows are in force, which standard covers
+// an item, and whether a card is over its cap. The SQL twin of shared/standard.rules.ts (capStandardFor,
+// quotaStandardsFor, capFor): the same prefix, attribute, rank and room rules; the tests hold one to
+// the other. `standards` is this module's table; others read it through these fragments.
+import { sql, type SQL } from 'drizzle-orm';
+
+/**
+ * The rows of `standards` in force on a day, one per code: the jurisdiction's own (local) row once
+ * its effective date has come, else the shipped central default. A subquery, to be aliased. The ids
+ * are an uncorrelated ARRAY(…), which PostgreSQL computes once per statement (an InitPlan) even
+ * where this sits inside a per-card subquery.
+ */
+export const standardsInForceSql = (onDate: string): SQL => sql`(SELECT * FROM standards WHERE id = ANY (ARRAY(
+  SELECT DISTINCT ON (code) id FROM standards WHERE jurisdiction = 'central' OR effective_from <= ${onDate}::date
+  ORDER BY code, (jurisdiction = 'central'), effective_from DESC)))`;
+
+/** An item as the matching sees it: its category code and its attributes (jsonb). */
+export interface ItemSql {
+  categoryCode: SQL;
+  attributes: SQL;
+}
+
+/** The item's matching attributes with the defaults (itemAttributes in standard.rules.ts): A4, black-and-white. */
+const normalisedSql = (attrs: SQL): SQL =>
+  sql`jsonb_build_object('paperSize', CASE WHEN ${attrs}->>'paperSize' = 'A3' THEN 'A3' ELSE 'A4' END, 'colour', coalesce(${attrs}->'colour' = 'true'::jsonb, false))`;
+
+/** Standard row `s` covers the item: one of its code prefixes starts the category code, and the item has its attributes. */
+export const coversItemSql = (s: SQL, item: ItemSql): SQL =>
+  sql`(EXISTS (SELECT 1 FROM unnest(${s}.category_codes) p WHERE starts_with(${item.categoryCode}, p)) AND ${s}.match_attributes <@ ${normalisedSql(item.attributes)})`;
+
+/** A card as the cap check sees it: besides the match, the rank it is for, its room's area, its unit price and total. */
+export interface CapItemSql extends ItemSql {
+  rank: SQL;
+  roomAreaM2: SQL;
+  unitPriceFen: SQL;
+  totalFen: SQL;
+}
+
+/**
+ * Whether the item is over the cap of the standard covering it (capStandardFor: longest prefix, most
+ * attributes, lower code): per m² of its room for area tiers (the item's total against area × rate;
+ * no room, no verdict), else the rank's cap or the general one against the unit price.
+ */
+export function overCapSql(onDate: string, item: CapItemSql): SQL {
+  const area = item.roomAreaM2;
+  return sql`coalesce((
+    SELECT CASE WHEN jsonb_array_length(s.area_caps) > 0 THEN ${item.totalFen} > (
+        SELECT round(${area} * (t->>'fenPerM2')::numeric) FROM jsonb_array_elements(s.area_caps) t
+        WHERE t->>'maxM2' IS NULL OR ${area} <= (t->>'maxM2')::numeric
+        ORDER BY coalesce((t->>'maxM2')::numeric, 1e15) LIMIT 1)
+      ELSE ${item.unitPriceFen} > coalesce((s.rank_caps->>(${item.rank}))::bigint, s.cap_fen) END
+    FROM ${standardsInForceSql(onDate)} s,
+      LATERAL (SELECT max(length(p)) AS l FROM unnest(s.category_codes) p WHERE starts_with(${item.categoryCode}, p)) m
+    WHERE m.l IS NOT NULL AND s.match_attributes <@ ${normalisedSql(item.attributes)}
+      AND (s.cap_fen IS NOT NULL OR s.rank_caps <> '{}'::jsonb OR s.area_caps <> '[]'::jsonb)
+    ORDER BY m.l DESC, (SELECT count(*) FROM jsonb_object_keys(s.match_attributes)) DESC, s.code LIMIT 1), false)`;
+}
+
+/**
+ * A cheap necessary condition for overCapSql: some standard row (any jurisdiction) with a code
+ * prefix of the item whose lowest cap is below the unit price, or that caps by room area. Test it
+ * first, and run the exact check only on the few cards it keeps.
+ */
+export const anyCapBelowSql = (item: Pick<CapItemSql, 'categoryCode' | 'unitPriceFen'>): SQL => sql`EXISTS (
+  SELECT 1 FROM standards s0 WHERE (s0.area_caps <> '[]'::jsonb
+    OR least(s0.cap_fen, (SELECT min(e.value::bigint) FROM jsonb_each_text(s0.rank_caps) e)) < ${item.unitPriceFen})
+  AND EXISTS (SELECT 1 FROM unnest(s0.category_codes) p0 WHERE starts_with(${item.categoryCode}, p0)))`;

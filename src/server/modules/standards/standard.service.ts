@@ -33,6 +33,12 @@ export async function standardsInForce(q: Queryable, onDate = businessToday()): 
   return query<StandardRow>(q, sql`SELECT ${ROW_COLUMNS} FROM ${standardsInForceSql(onDate)} s ORDER BY s.code`);
 }
 
+/** JSON with object keys sorted (jsonb reorders keys), so an unchanged object is not a change. */
+const canonical = (v: unknown): string =>
+  JSON.stringify(v ?? null, (_k, x) =>
+    x && typeof x === 'object' && !Array.isArray(x) ? Object.fromEntries(Object.entries(x).sort(([a], [b]) => a.localeCompare(b))) : x,
+  );
+
 const EDITABLE = [
   'name',
   'categoryCodes',
@@ -67,7 +73,7 @@ export async function updateStandard(q: Queryable, actor: Actor, code: string, i
       const v = input[k];
       if (v === undefined) continue;
       const old = local[k];
-      if (JSON.stringify(old) === JSON.stringify(v)) continue;
+      if (canonical(old) === canonical(v)) continue;
       changes[k] = v;
       await tx.insert(standardHistory).values({
         standardCode: code,

@@ -54,6 +54,8 @@ export default function CardNewPage() {
       const body: Record<string, unknown> = { ...v, unitId: v.unitId ?? fixedUnit };
       for (const k of DATE_FIELDS) body[k] = v[k] ? (v[k] as Dayjs).format('YYYY-MM-DD') : null;
       body.attributes = attributesFromForm(v.attributes as Record<string, unknown>);
+      const ack = typeof v.standardAck === 'string' ? v.standardAck.trim() : '';
+      body.standardAck = ack ? { reason: ack } : undefined;
       const saved = await api.post<{ id: string; cardNo: string }>('/api/cards', body);
       message.success(t(`已登记，卡片编号 ${saved.cardNo}`, `Registered as ${saved.cardNo}`));
       unsaved.clean();
@@ -203,6 +205,18 @@ export default function CardNewPage() {
                 )}
               >
                 <Input maxLength={500} />
+              </Form.Item>
+            </Col>
+            <Col xs={24}>
+              <Form.Item
+                name="standardAck"
+                label={t('超标准确认理由', 'Over-standard acknowledgement')}
+                extra={t(
+                  '单价超出配置标准（按使用人职级、会议室面积核定）时须填写，记入卡片履历',
+                  "Needed when the price is over the allocation standard's cap; recorded on the card's history",
+                )}
+              >
+                <Input maxLength={300} />
               </Form.Item>
             </Col>
             <Col xs={24} md={8}>

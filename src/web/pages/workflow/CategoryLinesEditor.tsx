@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { Alert, AutoComplete, Button, Card, Col, Form, Input, InputNumber, Row, Space, Table, Tag, Typography } from 'antd';
+import { Alert, AutoComplete, Button, Card, Col, Form, Input, InputNumber, Row, Select, Space, Switch, Table, Tag, Typography } from 'antd';
 import type { FormInstance } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { DECLINE_REASONS } from '../../../shared/pool.contracts.ts';
@@ -7,7 +7,7 @@ import type { CheckResult, DocumentLineInput, IdleOffer, LineCheck } from '../..
 import { api } from '../../api/client.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { Money, YuanInput } from '../../components/Money.tsx';
-import { CategoryTreeSelect } from '../../components/selects.tsx';
+import { CategoryTreeSelect, RoomSelect, StaffSelect } from '../../components/selects.tsx';
 import { errorText } from '../../components/errors.ts';
 
 /** A line as the form holds it: declined idle offers as a map card id → reason. */
@@ -18,6 +18,12 @@ export interface FormLine extends Omit<DocumentLineInput, 'declinedIdle'> {
 export function toLineInput(l: FormLine): DocumentLineInput {
   const { declined, ...rest } = l;
   const clean = Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== null && v !== undefined && v !== '')) as DocumentLineInput;
+  if (!clean.standardAck?.reason?.trim()) delete clean.standardAck;
+  if (clean.attributes) {
+    const a = Object.fromEntries(Object.entries(clean.attributes).filter(([, v]) => v !== null && v !== undefined));
+    if (Object.keys(a).length) clean.attributes = a;
+    else delete clean.attributes;
+  }
   const declinedIdle = Object.entries(declined ?? {})
     .filter(([, r]) => r?.trim())
     .map(([cardId, reason]) => ({ cardId, reason }));
@@ -29,7 +35,18 @@ function useLiveCheck(form: FormInstance, unitId: string | undefined, enabled: b
   const lines = Form.useWatch('lines', form) as FormLine[] | undefined;
   const [result, setResult] = useState<CheckResult>();
   const seq = useRef(0);
-  const key = JSON.stringify((lines ?? []).map((l) => [l?.categoryId, l?.name, l?.quantity, l?.unitPriceFen, l?.replacesCardId]));
+  const key = JSON.stringify(
+    (lines ?? []).map((l) => [
+      l?.categoryId,
+      l?.name,
+      l?.quantity,
+      l?.unitPriceFen,
+      l?.replacesCardId,
+      l?.forStaffId,
+      l?.forRoomId,
+      l?.attributes,
+    ]),
+  );
   useEffect(() => {
     if (!enabled || !unitId) return;
     const mine = ++seq.current;
@@ -43,6 +60,9 @@ function useLiveCheck(form: FormInstance, unitId: string | undefined, enabled: b
             quantity: l?.quantity ?? undefined,
             unitPriceFen: l?.unitPriceFen ?? undefined,
             replacesCardId: l?.replacesCardId,
+            forStaffId: l?.forStaffId,
+            forRoomId: l?.forRoomId,
+            attributes: l?.attributes,
           }),
         ),
       };
@@ -223,6 +243,46 @@ export function CategoryLinesEditor({
                   <Col xs={24} md={6}>
                     <Form.Item name={[field.name, 'invoiceNo']} label={t('发票号', 'Invoice no.')}>
                       <Input />
+                    </Form.Item>
+                  </Col>
+                )}
+                {variant !== 'procurement' && (
+                  <>
+                    <Col xs={24} md={6}>
+                      <Form.Item name={[field.name, 'forStaffId']} label={t('使用人（按职级核定价格上限）', 'For whom (caps by rank)')}>
+                        <StaffSelect unitId={unitId} allowClear />
+                      </Form.Item>
+                    </Col>
+                    <Col xs={24} md={6}>
+                      <Form.Item
+                        name={[field.name, 'forRoomId']}
+                        label={t('存放房间（会议桌按面积核定）', 'Room (conference tables by area)')}
+                      >
+                        <RoomSelect allowClear />
+                      </Form.Item>
+                    </Col>
+                    <Col xs={12} md={3}>
+                      <Form.Item name={[field.name, 'attributes', 'paperSize']} label={t('幅面（打印机）', 'Paper (printers)')}>
+                        <Select allowClear options={[{ value: 'A4' }, { value: 'A3' }]} />
+                      </Form.Item>
+                    </Col>
+                    <Col xs={12} md={3}>
+                      <Form.Item name={[field.name, 'attributes', 'colour']} label={t('彩色', 'Colour')} valuePropName="checked">
+                        <Switch />
+                      </Form.Item>
+                    </Col>
+                  </>
+                )}
+                {variant === 'acceptance' && (
+                  <Col xs={24}>
+                    <Form.Item
+                      name={[field.name, 'standardAck', 'reason']}
+                      label={t(
+                        '超标准确认理由（超出配置标准时必填，记入卡片履历）',
+                        'Over-standard acknowledgement (recorded on the card)',
+                      )}
+                    >
+                      <Input data-testid={`line-${i}-ack`} />
                     </Form.Item>
                   </Col>
                 )}

@@ -270,12 +270,14 @@ export default function StandardsPage() {
               <Form.Item name="capFen" label={t('价格上限（元；按职级时为局级以下）', 'Price cap (yuan; below bureau when by rank)')}>
                 <YuanInput min={0} />
               </Form.Item>
-              <Form.Item
-                name="seniorCapFen"
-                label={t('局级及以上价格上限（元，空为不分职级）', 'Cap for bureau level and above (empty: one cap)')}
-              >
-                <YuanInput min={0} />
-              </Form.Item>
+              {Object.keys(editing?.rankCaps ?? {}).length > 0 && (
+                <Form.Item
+                  name="seniorCapFen"
+                  label={t('局级及以上价格上限（元，空为不分职级）', 'Cap for bureau level and above (empty: one cap)')}
+                >
+                  <YuanInput min={0} />
+                </Form.Item>
+              )}
             </>
           )}
           <Form.Item name="minLifeMonths" label={t('最低使用年限（月）', 'Minimum life (months)')}>

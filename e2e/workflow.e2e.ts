@@ -205,6 +205,11 @@ describe('lifecycle documents in a browser', () => {
       expect(total).toBeGreaterThanOrEqual(10_000_000);
       await page.goto('/documents/new/disposal');
       await choose(page, page.locator('.ant-form-item').filter({ hasText: '处置方式' }).locator('.ant-select'), '出售');
+      // A sale names its buyer, price and pricing basis, and the ground for selling before the minimum life.
+      await page.locator('.ant-form-item').filter({ hasText: '受让方' }).locator('input').fill('某再生资源回收有限公司');
+      await page.locator('.ant-form-item').filter({ hasText: '成交价格' }).locator('input').fill('100');
+      await choose(page, page.locator('.ant-form-item').filter({ hasText: '定价方式' }).locator('.ant-select'), '公开交易');
+      await page.locator('.ant-form-item').filter({ hasText: '提前处置理由' }).locator('input').fill('设备老化，维修费用高于残值');
       const scan = page.getByPlaceholder('扫码或输入卡片编号后回车');
       for (const no of picked) {
         await scan.fill(no);

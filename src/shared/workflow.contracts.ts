@@ -145,6 +145,12 @@ export const DocumentPayload = z.object({
   // disposal
   disposalMethod: z.enum(['scrap', 'sale', 'transfer_out', 'donation', 'swap', 'write_off']).optional(),
   appraisal: z.string().max(300).optional(),
+  /** Sale (出售/转让): the buyer (受让方), the price and how it was set (docs/domain.md §4, art. 25). */
+  buyer: z.string().trim().max(120).optional(),
+  priceFen: fen.optional(),
+  pricingBasis: z.enum(['appraisal', 'public_trading']).optional(),
+  /** Sale, donation or swap before the minimum life: the stated ground (art. 21). */
+  earlyGround: z.string().trim().max(500).optional(),
   // maintenance
   vendor: z.string().max(120).optional(),
   costFen: fen.optional(),
@@ -157,6 +163,9 @@ export const DocumentPayload = z.object({
   note: z.string().max(1000).optional(),
 });
 export type DocumentPayload = z.infer<typeof DocumentPayload>;
+
+/** How a sale's price was set. */
+export const PRICING_BASES = { appraisal: ['资产评估', 'Appraisal'], public_trading: ['公开交易', 'Public trading'] } as const;
 
 export const DocumentInput = z.object({
   type: DocumentTypeSchema,

@@ -102,6 +102,9 @@ describe('caps by the rank of the person an item is for', () => {
     const res = await admin.post('/api/config-requests/check', { unitId: w.u01, lines: [desk(300_000, w.u02Staff)] });
     expect(res.statusCode).toBe(400);
     expect(res.json().fields['lines.0.forStaffId']).toBe('使用人不存在或不属于本单位');
+    const doc = await admin.post('/api/documents', { type: 'config_request', lines: [{ ...desk(300_000, w.u02Staff), name: '办公桌' }] });
+    expect(doc.statusCode).toBe(400);
+    expect(doc.json().fields['lines.0.forStaffId']).toMatch(/使用人.*不存在或不属于申请单位/);
   });
 });
 

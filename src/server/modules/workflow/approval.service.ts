@@ -1,6 +1,13 @@
 // Submission (the chain is instantiated from its configuration) and decisions on the current step.
 import { and, asc, eq, sql } from 'drizzle-orm';
-import type { Decision, DocumentLineInput, DocumentType, StepCondition, StepScope } from '../../../shared/workflow.contracts.ts';
+import type {
+  Decision,
+  DocumentLineInput,
+  DocumentPayload,
+  DocumentType,
+  StepCondition,
+  StepScope,
+} from '../../../shared/workflow.contracts.ts';
 import type { RoleGrant } from '../../../shared/roles.ts';
 import { can, type Actor } from '../../platform/auth/actor.ts';
 import { query, type Queryable, type Tx } from '../../platform/db/engine.ts';
@@ -21,6 +28,7 @@ import {
 import { documentLines, documentSteps, documents } from './document.tables.ts';
 import { checkConfigLines } from './standard.check.ts';
 import { standardLineInput } from './standard.lines.ts';
+import { checkEarlyDisposal } from './disposal.rules.ts';
 import { actionAllowed, stepApplies, unstaffedStep, type ChainFacts } from './workflow.rules.ts';
 import { businessDate } from '../../platform/clock.ts';
 
@@ -97,6 +105,7 @@ export async function submitDocument(q: Queryable, actor: Actor, id: string): Pr
     if (doc.type === 'config_request') overStandard = await recheckConfigRequest(tx, doc, lines);
     if (doc.type === 'disposal' && (doc.payload as { disposalMethod?: string }).disposalMethod === 'scrap')
       await checkScrap(tx, doc, cardIds);
+    if (doc.type === 'disposal') await checkEarlyDisposal(tx, doc.payload as DocumentPayload, cardIds);
     const cats = await query<{ code: string }>(
       tx,
       sql`SELECT DISTINCT k.code FROM document_lines l JOIN categories k ON k.id = l.category_id WHERE l.document_id = ${id}`,

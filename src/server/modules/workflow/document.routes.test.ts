@@ -6,7 +6,17 @@ import { withTx } from '../../platform/db/tx.ts';
 import { createTestApp, type Client, type TestApp } from '../../testing/test-app.ts';
 import { registerCardsBulk, type CardDraft } from '../assets/index.ts';
 import { changeCard } from '../assets/index.ts';
-import { cardOf, createDoc, createWorkflowWorld, eventsOf, expectOk, idleCard, inUseCard, type WorkflowWorld } from './workflow.factory.ts';
+import {
+  cardOf,
+  createDoc,
+  createWorkflowWorld,
+  eventsOf,
+  expectOk,
+  idleCard,
+  inUseCard,
+  type WorkflowWorld,
+  SALE,
+} from './workflow.factory.ts';
 
 describe('lifecycle documents', () => {
   let t: TestApp;
@@ -81,17 +91,14 @@ describe('lifecycle documents', () => {
   it('refuses a second open document on the same card, naming the first', async () => {
     const card = await idleCard(t.database, w);
     const first = await createDoc(staff, requisition(card.id));
-    const res = await admin.post('/api/documents', { type: 'disposal', payload: { disposalMethod: 'sale' }, lines: [{ cardId: card.id }] });
+    const res = await admin.post('/api/documents', { type: 'disposal', payload: SALE, lines: [{ cardId: card.id }] });
     expect(res.statusCode).toBe(409);
     expect(res.json().error).toBe('busy');
     const [{ doc_no }] = await query<{ doc_no: string }>(t.database.db, sql`SELECT doc_no FROM documents WHERE id = ${first}`);
     expect(res.json().message).toContain(doc_no);
     // Cancelling the first frees the card.
     await expectOk(staff.post(`/api/documents/${first}/cancel`, {}));
-    expect(
-      (await admin.post('/api/documents', { type: 'disposal', payload: { disposalMethod: 'sale' }, lines: [{ cardId: card.id }] }))
-        .statusCode,
-    ).toBe(201);
+    expect((await admin.post('/api/documents', { type: 'disposal', payload: SALE, lines: [{ cardId: card.id }] })).statusCode).toBe(201);
   });
 
   it('lets exactly one of 20 parallel requisitions of one card win; the others get a clear refusal', async () => {
@@ -136,7 +143,7 @@ describe('lifecycle documents', () => {
     const card = await inUseCard(t.database, w, { originalValueFen: 15_000_000 });
     const id = await createDoc(admin, {
       type: 'disposal',
-      payload: { disposalMethod: 'sale', incomeFen: 100_00 },
+      payload: { ...SALE, incomeFen: 100_00 },
       lines: [{ cardId: card.id }],
     });
     await expectOk(admin.post(`/api/documents/${id}/submit`));
@@ -152,7 +159,7 @@ describe('lifecycle documents', () => {
     const ownDoc = await createDoc(officer, {
       type: 'disposal',
       unitId: w.u01,
-      payload: { disposalMethod: 'sale' },
+      payload: SALE,
       lines: [{ cardId: own.id }],
     });
     await expectOk(officer.post(`/api/documents/${ownDoc}/submit`));
@@ -174,7 +181,7 @@ describe('lifecycle documents', () => {
     const mid = await inUseCard(t.database, w, { originalValueFen: 12_000_000 });
     const big = await inUseCard(t.database, w, { originalValueFen: 120_000_000 });
     const chainOf = async (cardId: string) => {
-      const id = await createDoc(admin, { type: 'disposal', payload: { disposalMethod: 'sale' }, lines: [{ cardId }] });
+      const id = await createDoc(admin, { type: 'disposal', payload: SALE, lines: [{ cardId }] });
       await expectOk(admin.post(`/api/documents/${id}/submit`));
       return { id, roles: (await admin.get(`/api/documents/${id}`)).json().steps.map((s: { role: string }) => s.role) };
     };

@@ -16,6 +16,7 @@ import { checkRefs } from './payload.refs.ts';
 import { checkConfigLines } from './standard.check.ts';
 import { standardLineDetails } from './standard.lines.ts';
 import { acceptanceStandardNotes } from './acceptance.standard.ts';
+import { disposalPayloadFields } from './disposal.rules.ts';
 import { cardTransition } from '../assets/index.ts';
 import { actionAllowed, transitionKey } from './workflow.rules.ts';
 
@@ -95,6 +96,7 @@ function checkPayload(input: DocumentInput, actorUnit: string): void {
   const f: Record<string, string> = {};
   if (input.type === 'transfer' && input.counterpartUnitId === actorUnit) delete input.counterpartUnitId;
   if (input.type === 'disposal' && !p.disposalMethod) f['payload.disposalMethod'] = '请选择处置方式';
+  if (input.type === 'disposal') Object.assign(f, disposalPayloadFields(p));
   if (input.type === 'lending') {
     if (!p.mode) f['payload.mode'] = '请选择出借或出租';
     if (!p.counterparty) f['payload.counterparty'] = '请填写对方单位';

@@ -8,7 +8,7 @@ import {
   type DocumentType,
 } from '../../../shared/workflow.contracts.ts';
 import { createTestApp, type Client, type TestApp } from '../../testing/test-app.ts';
-import { cardOf, createDoc, createWorkflowWorld, expectOk, inUseCard, type WorkflowWorld } from './workflow.factory.ts';
+import { cardOf, createDoc, createWorkflowWorld, expectOk, inUseCard, type WorkflowWorld, SALE } from './workflow.factory.ts';
 import { INPUT_REFS, LINE_REFS, PAYLOAD_REFS } from './payload.refs.ts';
 
 /** Paths of every uuid field in a zod schema (arrays flattened: `declinedIdle.cardId`). */
@@ -32,7 +32,7 @@ const BASE: Record<DocumentType, Record<string, unknown>> = {
   change: {},
   transfer: {},
   lending: { mode: 'lent', counterparty: '某单位', periodFrom: '2026-01-01', periodTo: '2026-06-30' },
-  disposal: { disposalMethod: 'sale' },
+  disposal: SALE,
   maintenance: { vendor: '某维修公司' },
 };
 

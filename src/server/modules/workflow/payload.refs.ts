@@ -38,6 +38,8 @@ export const LINE_REFS: Record<string, RefRule> = {
   replacesCardId: { table: 'cards', label: '被替换的资产', owner: 'applicant' },
   sourceLineId: { table: 'document_lines', label: '申请明细', owner: 'none' },
   'declinedIdle.cardId': { table: 'cards', label: '闲置资产', owner: 'none' },
+  forStaffId: { table: 'staff', label: '使用人', owner: 'applicant' },
+  forRoomId: { table: 'rooms', label: '存放房间', owner: 'applicant', sharedOk: true },
 };
 
 /** Top-level id fields of DocumentInput besides unitId (which is the scope itself). */

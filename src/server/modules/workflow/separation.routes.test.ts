@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, TEST_PASSWORD, type Client, type TestApp } from '../../testing/test-app.ts';
 import { insertUser } from '../../testing/walker-users.ts';
-import { createDoc, createWorkflowWorld, expectOk, idleCard, type WorkflowWorld } from './workflow.factory.ts';
+import { createDoc, createWorkflowWorld, expectOk, idleCard, type WorkflowWorld, SALE } from './workflow.factory.ts';
 
 describe('nobody approves around the rules', () => {
   let t: TestApp;
@@ -95,7 +95,7 @@ describe('nobody approves around the rules', () => {
     // Submitted again and decided: it can no longer be withdrawn.
     const disposal = await createDoc(staff, {
       type: 'disposal',
-      payload: { disposalMethod: 'sale' },
+      payload: SALE,
       lines: [{ cardId: (await idleCard(t.database, w)).id }],
     });
     await expectOk(staff.post(`/api/documents/${disposal}/submit`));

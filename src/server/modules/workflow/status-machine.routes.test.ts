@@ -4,7 +4,7 @@ import type { DocumentInput } from '../../../shared/workflow.contracts.ts';
 import { createTestApp, type Client, type TestApp } from '../../testing/test-app.ts';
 import { addCard } from '../assets/card.factory.ts';
 import type { CardRow } from '../assets/index.ts';
-import { createWorkflowWorld, type WorkflowWorld } from './workflow.factory.ts';
+import { createWorkflowWorld, type WorkflowWorld, SALE } from './workflow.factory.ts';
 import { CARD_TRANSITIONS } from '../assets/index.ts';
 import { transitionKey } from './workflow.rules.ts';
 
@@ -53,7 +53,7 @@ describe('the status machine through the API', () => {
       input: { type: 'lending', payload: { mode: 'lent', counterparty: '市档案馆', periodFrom: '2026-01-01', periodTo: '2026-02-01' } },
       key: 'lending:lent',
     },
-    { name: 'disposal', input: { type: 'disposal', payload: { disposalMethod: 'sale' } }, key: 'disposal' },
+    { name: 'disposal', input: { type: 'disposal', payload: SALE }, key: 'disposal' },
     { name: 'maintenance', input: { type: 'maintenance', payload: { vendor: '维修站' } }, key: 'maintenance' },
   ];
   const cases = DOCS.flatMap((d) =>

@@ -95,3 +95,15 @@ export async function eventsOf(database: Database, cardId: string) {
     SELECT type, document_id, note, unit_id FROM card_events WHERE card_id = ${cardId} ORDER BY seq`,
   );
 }
+
+/**
+ * A sale's payload that passes the disposal gates (disposal.rules.ts): buyer, price, how it was set,
+ * and the ground for selling before the minimum life (the world's cards are recent).
+ */
+export const SALE = {
+  disposalMethod: 'sale',
+  buyer: '某再生资源回收有限公司',
+  priceFen: 10_000,
+  pricingBasis: 'public_trading',
+  earlyGround: '设备老化，维修费用高于残值',
+} as const;

@@ -12,6 +12,7 @@ import {
   type DocumentDetail,
   type DocumentLine,
   type Finding,
+  PRICING_BASES,
 } from '../../../shared/workflow.contracts.ts';
 import { api } from '../../api/client.ts';
 import { useI18n } from '../../app/i18n.tsx';
@@ -57,6 +58,10 @@ export function PayloadItems({ doc }: { doc: DocumentDetail }) {
   add(t('变动后使用年限（月）', 'New useful life (months)'), p.newUsefulLifeMonths);
   if (p.disposalMethod) add(t('处置方式', 'Method'), label(DISPOSAL_METHODS[p.disposalMethod as keyof typeof DISPOSAL_METHODS], locale));
   add(t('鉴定意见', 'Appraisal'), p.appraisal);
+  add(t('受让方', 'Buyer'), p.buyer);
+  if (p.priceFen !== undefined) add(t('成交价格', 'Price'), <Money fen={Number(p.priceFen)} />);
+  if (p.pricingBasis) add(t('定价方式', 'Pricing basis'), label(PRICING_BASES[p.pricingBasis as keyof typeof PRICING_BASES], locale));
+  add(t('提前处置理由', 'Early disposal ground'), p.earlyGround);
   if (p.mode) add(t('方式', 'Mode'), p.mode === 'rented' ? t('出租', 'Rental') : t('出借', 'Lending'));
   add(t('对方单位', 'Counterparty'), p.counterparty);
   if (p.periodFrom) add(t('期限', 'Period'), `${p.periodFrom} ~ ${p.periodTo ?? ''}`);

@@ -12,6 +12,7 @@ import {
   type DocumentInput,
   type DocumentSummary,
   type DocumentType,
+  PRICING_BASES,
 } from '../../../shared/workflow.contracts.ts';
 import { api } from '../../api/client.ts';
 import { useI18n } from '../../app/i18n.tsx';
@@ -159,6 +160,7 @@ export default function DocumentFormPage() {
   const existing = useDocument(params.id);
   const type = (params.type ?? existing.data?.type) as DocumentType | undefined;
   const [form] = Form.useForm<Values>();
+  const disposalMethod = Form.useWatch(['payload', 'disposalMethod'], form) as string | undefined;
   const showError = useFormErrors(form, FIELD_ALIASES);
   const unsaved = useUnsavedGuard();
   const [cards, setCards] = useState<PickedCard[]>([]);
@@ -429,6 +431,33 @@ export default function DocumentFormPage() {
                     label={t('技术鉴定意见（未满最低年限报废时必填）', 'Appraisal (scrap before minimum life)')}
                   >
                     <Input />
+                  </Form.Item>
+                </Col>
+                {disposalMethod === 'sale' && (
+                  <>
+                    <Col xs={24} md={8}>
+                      <Form.Item name={pf('buyer')} label={t('受让方', 'Buyer')}>
+                        <Input maxLength={120} />
+                      </Form.Item>
+                    </Col>
+                    <Col xs={24} md={8}>
+                      <Form.Item name={pf('priceFen')} label={t('成交价格（元）', 'Price')}>
+                        <YuanInput min={0} />
+                      </Form.Item>
+                    </Col>
+                    <Col xs={24} md={8}>
+                      <Form.Item name={pf('pricingBasis')} label={t('定价方式', 'Pricing basis')}>
+                        <Select options={Object.entries(PRICING_BASES).map(([k, v]) => ({ value: k, label: label(v, locale) }))} />
+                      </Form.Item>
+                    </Col>
+                  </>
+                )}
+                <Col xs={24}>
+                  <Form.Item
+                    name={pf('earlyGround')}
+                    label={t('提前处置理由（出售、捐赠、置换未满最低使用年限时必填）', 'Ground for disposing before the minimum life')}
+                  >
+                    <Input maxLength={500} />
                   </Form.Item>
                 </Col>
               </>

@@ -6,6 +6,7 @@ import ExcelJS from 'exceljs';
 import { sql } from 'drizzle-orm';
 import { CardListQuery } from '../../../shared/assets.contracts.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
+import { businessMonth } from '../../platform/clock.ts';
 import { query, type Database } from '../../platform/db/engine.ts';
 import type { App } from '../../platform/http/types.ts';
 import { getCardDetail, getCardTimeline, namesForEvents } from '../assets/index.ts';
@@ -151,6 +152,21 @@ export async function readScenarios(ctx: Ctx): Promise<Measured[]> {
       'sql',
       ctx.runs,
       async (i) => void (await listCards(db, ctx.unitUser.actor, CardListQuery.parse(search(i)))),
+      ctx.targets.search,
+    ),
+  );
+
+  // The over-standard list: every card against the cap of its standard (by the custodian's rank, the
+  // room's area, the printer's kind; standards/standard.queries.ts), first page, all units and one.
+  const month = businessMonth();
+  const over = (unit?: string) => `/api/reports/lists/over_standard?from=${month}&to=${month}&pageSize=20${unit ? `&unitId=${unit}` : ''}`;
+  out.push(await time('over-standard list, all units', 'http', ctx.runs, async () => void (await get(ctx, over())), ctx.targets.search));
+  out.push(
+    await time(
+      'over-standard list, the largest unit',
+      'http',
+      ctx.runs,
+      async () => void (await get(ctx, over(units[0].id))),
       ctx.targets.search,
     ),
   );

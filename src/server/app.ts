@@ -127,8 +127,8 @@ export async function buildApp(
     },
     async (_req, reply) => {
       try {
-        // The embedded engine is asked on its thread between statements, so a long import does not
-        // make the server look dead; PostgreSQL answers a query on its own connection.
+        // Asked beside the request queue: the embedded engine on its thread between statements (a long
+        // import does not make the server look dead), PostgreSQL on a connection of its own.
         if (database.ping) await database.ping();
         else await database.db.execute(sql`select 1`);
       } catch (err) {

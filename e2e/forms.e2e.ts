@@ -193,7 +193,7 @@ describe('forms that behave', () => {
       await drawer.locator('.ant-drawer-close').click();
       const askClose = page.locator('.ant-modal-confirm').filter({ hasText: '有未保存的修改' });
       await askClose.waitFor();
-      await askClose.getByRole('button', { name: '继续修改' }).click();
+      await askClose.getByRole('button', { name: '继续填写' }).click();
       expect(await drawer.locator('#name').inputValue()).toBe('改了一半');
       // A dialog (a new staff member): 取消 or × on changes asks; 关闭 discards; untouched, it closes at once.
       await page.goto('/org/staff');

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { CardStatus } from '../assets.enums.ts';
+import type { Permission } from '../roles.ts';
 import { Fen } from '../money.ts';
 
 // What every document type shares: the line shape, the payload fields any type carries, and the
@@ -54,6 +55,8 @@ export interface DocumentTypeSpec<C extends string = string, P extends z.ZodObje
   pickable?: readonly CardStatus[];
   /** The document names a receiving unit (counterpartUnitId): the chain may have counterpart-unit steps. */
   counterpart?: boolean;
+  /** Drafting it takes this permission besides `document.write` (the web offers it only then). */
+  draftPermission?: Permission;
 }
 
 /** Declares a document type (keeps the literal code and the payload's own type). */

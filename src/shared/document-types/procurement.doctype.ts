@@ -7,5 +7,6 @@ export const procurement = defineDocumentType({
   label: ['采购', 'Procurement'],
   prefix: 'CG',
   lines: 'categories',
+  draftPermission: 'procurement.write',
   payload: BasePayload.extend({ supplier: z.string().max(120).optional(), contractNo: z.string().max(60).optional() }),
 });

@@ -200,7 +200,7 @@ export async function createDocument(q: Queryable, actor: Actor, input: Document
   const unitId = input.unitId ?? actor.unitId ?? fallback;
   if (!unitId) throw invalid({ unitId: '请选择申请单位' });
   requireUnit(actor, 'document.write', unitId);
-  if (h.draft && !can(actor, h.draft.permission)) throw new AppError('forbidden', h.draft.refusal);
+  if (h.spec.draftPermission && !can(actor, h.spec.draftPermission)) throw new AppError('forbidden', h.draft?.refusal);
   checkPayload(input, unitId);
   await checkRefs(q, input, unitId);
   return guardBusy(q, input, () =>

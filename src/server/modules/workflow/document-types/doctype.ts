@@ -3,7 +3,6 @@
 // approval.service, execution.service, document.queries) knows no type by name: it asks the type's
 // entry in registry.ts through the hooks below. docs/architecture.md, "Adding a document type".
 import type { SQL } from 'drizzle-orm';
-import type { Permission } from '../../../../shared/roles.ts';
 import type {
   ChainStepInput,
   DocumentInputOf,
@@ -47,10 +46,9 @@ export interface DocumentTypeHandler<T extends DocumentType = DocumentType> {
   spec: SpecOf<T>;
   /** Card documents: the key of assets' card status machine this document applies (CARD_TRANSITIONS). */
   transition?: (payload: PayloadOf<T>, crossUnit: boolean) => string;
-  /** Drafting beyond `document.write`: a further permission, and the unit a draft defaults to. */
+  /** Drafting: the refusal when the spec's `draftPermission` is missing, and the unit a draft defaults to. */
   draft?: {
-    permission: Permission;
-    refusal: string;
+    refusal?: string;
     defaultUnit?: (q: Queryable, actor: Actor) => Promise<string | undefined>;
   };
   /**

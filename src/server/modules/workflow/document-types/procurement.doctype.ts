@@ -8,7 +8,6 @@ import { defineHandler, type FieldErrors } from './doctype.ts';
 export const procurement = defineHandler<'procurement'>({
   spec,
   draft: {
-    permission: 'procurement.write',
     refusal: '统一采购由管委会办理',
     // Orders are the committee's own documents: they default to the committee's unit.
     defaultUnit: async (q, actor) =>

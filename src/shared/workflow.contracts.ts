@@ -2,35 +2,28 @@ import { z } from 'zod';
 import { IsoDate } from './dates.ts';
 import { Fen } from './money.ts';
 import { PageQuery } from './paging.ts';
+import { DocumentLineInput, DocumentTypeSchema } from './document-types/index.ts';
 
 // Lifecycle documents (docs/domain.md §4), approval chains and allocation standards (§5), shared by the
 // API and the web forms. Labels are [zh, en].
 
-export const DOCUMENT_TYPES = {
-  config_request: ['配置申请', 'Configuration request'],
-  procurement: ['采购', 'Procurement'],
-  acceptance: ['验收入账', 'Acceptance'],
-  requisition: ['领用', 'Requisition'],
-  return: ['退库', 'Return'],
-  change: ['变动', 'Change'],
-  transfer: ['调拨', 'Transfer'],
-  lending: ['出借/出租', 'Lending / rental'],
-  disposal: ['处置', 'Disposal'],
-  maintenance: ['维修', 'Maintenance'],
-} as const;
-export type DocumentType = keyof typeof DOCUMENT_TYPES;
-export const DocumentTypeSchema = z.enum(Object.keys(DOCUMENT_TYPES) as [DocumentType, ...DocumentType[]]);
-
-/** Document types whose lines are cards. */
-export const CARD_DOCUMENT_TYPES: readonly DocumentType[] = [
-  'requisition',
-  'return',
-  'change',
-  'transfer',
-  'lending',
-  'disposal',
-  'maintenance',
-];
+// Document types are declared one per file in ./document-types (the registry); re-exported here.
+export {
+  CARD_DOCUMENT_TYPES,
+  CHANGE_KINDS,
+  type ChangeKind,
+  DOCUMENT_TYPE_SPECS,
+  DOCUMENT_TYPES,
+  DocumentInput,
+  type DocumentInputOf,
+  DocumentLineInput,
+  type DocumentType,
+  DocumentTypeSchema,
+  documentTypeSpec,
+  type PayloadOf,
+  readPayload,
+  type SpecOf,
+} from './document-types/index.ts';
 
 export const DOCUMENT_STATUSES = {
   draft: ['草稿', 'Draft'],
@@ -57,13 +50,6 @@ export const StepScopeSchema = z.enum(Object.keys(STEP_SCOPES) as [StepScope, ..
 
 export const DECISIONS = { approve: ['同意', 'Approve'], reject: ['驳回', 'Reject'], return: ['退回修改', 'Return'] } as const;
 export type Decision = keyof typeof DECISIONS;
-
-export const CHANGE_KINDS = {
-  handover: ['保管人/存放地点变更', 'Custodian / room'],
-  revaluation: ['价值变动', 'Revaluation'],
-  useful_life: ['使用年限变动', 'Useful life'],
-} as const;
-export type ChangeKind = keyof typeof CHANGE_KINDS;
 
 const uuid = z.uuid();
 const fen = Fen;
@@ -95,70 +81,6 @@ export const Chain = z.object({
   updatedByName: z.string().nullable(),
 });
 export type Chain = z.infer<typeof Chain>;
-
-/** A line: a card (card documents) or a category line (configuration request, procurement, acceptance). */
-export const DocumentLineInput = z.object({
-  cardId: uuid.optional(),
-  categoryId: uuid.optional(),
-  name: z.string().max(120).optional(),
-  spec: z.string().max(200).optional(),
-  quantity: z.number().int().min(1).max(100_000).optional(),
-  unitPriceFen: fen.optional(),
-  reason: z.string().max(500).optional(),
-  budgetLine: z.string().max(100).optional(),
-  /** Configuration request: idle cards offered and declined, each with the reason to buy instead. */
-  declinedIdle: z.array(z.object({ cardId: uuid, reason: z.string().min(2).max(300) })).optional(),
-  /** Procurement / acceptance: the configuration-request line this line fulfils. */
-  sourceLineId: uuid.optional(),
-  /** Acceptance: the invoice number. */
-  invoiceNo: z.string().max(60).optional(),
-  /** Configuration request: the card this purchase replaces (checked against the minimum life). */
-  replacesCardId: uuid.optional(),
-});
-export type DocumentLineInput = z.infer<typeof DocumentLineInput>;
-
-/** The per-type fields of a document, kept in its payload. */
-export const DocumentPayload = z.object({
-  // requisition / change / transfer
-  departmentId: uuid.optional(),
-  custodianId: uuid.optional(),
-  roomId: uuid.optional(),
-  changeKind: z.enum(['handover', 'revaluation', 'useful_life']).optional(),
-  newValueFen: fen.optional(),
-  newUsefulLifeMonths: z.number().int().min(1).max(1200).optional(),
-  // lending
-  mode: z.enum(['lent', 'rented']).optional(),
-  counterparty: z.string().max(120).optional(),
-  periodFrom: dateStr.optional(),
-  periodTo: dateStr.optional(),
-  incomeFen: fen.optional(),
-  returnedOn: dateStr.optional(),
-  // disposal
-  disposalMethod: z.enum(['scrap', 'sale', 'transfer_out', 'donation', 'swap', 'write_off']).optional(),
-  appraisal: z.string().max(300).optional(),
-  // maintenance
-  vendor: z.string().max(120).optional(),
-  costFen: fen.optional(),
-  // procurement
-  supplier: z.string().max(120).optional(),
-  contractNo: z.string().max(60).optional(),
-  // acceptance
-  orderId: uuid.optional(),
-  acceptedOn: dateStr.optional(),
-  note: z.string().max(1000).optional(),
-});
-export type DocumentPayload = z.infer<typeof DocumentPayload>;
-
-export const DocumentInput = z.object({
-  type: DocumentTypeSchema,
-  /** Applicant unit; defaults to the actor's unit (committee users name it). */
-  unitId: uuid.optional(),
-  counterpartUnitId: uuid.optional(),
-  title: z.string().max(200).optional(),
-  payload: DocumentPayload.default({}),
-  lines: z.array(DocumentLineInput).min(1).max(2000),
-});
-export type DocumentInput = z.infer<typeof DocumentInput>;
 
 export const DocumentListQuery = PageQuery.extend({
   type: DocumentTypeSchema.optional(),
@@ -236,6 +158,8 @@ export const DocumentEvent = z.object({
 
 export const DocumentDetail = DocumentSummary.extend({
   payload: z.record(z.string(), z.unknown()),
+  /** Stored payload fields that do not fit the type's schema (field → message); empty when it fits. */
+  payloadProblems: z.record(z.string(), z.string()),
   counterpartUnitName: z.string().nullable(),
   applicantId: z.string(),
   version: z.number(),

@@ -19,6 +19,12 @@ export interface GongwuModule {
    * demo (README); 'small' is a few records per unit for tests (the route walker, e2e).
    */
   seedDemo?: (database: Database, log: (msg: string) => void, opts: SeedOptions) => Promise<void>;
+  /**
+   * Idempotent reference data the module needs on every database (not demo data), written after
+   * the migrations on each `migrate`: e.g. workflow's approval-chain defaults from its registry.
+   * It must leave anything already there (edited by users) as it is.
+   */
+  install?: (database: Database) => Promise<void>;
   /** Adds the module's commands to the `gongwu` CLI. */
   cli?: (program: Command, ctx: CliContext) => void;
 }

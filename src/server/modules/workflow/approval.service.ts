@@ -1,6 +1,6 @@
 // Submission (the chain is instantiated from its configuration) and decisions on the current step.
 import { and, asc, eq, sql } from 'drizzle-orm';
-import type { Decision, DocumentLineInput, DocumentType, StepCondition, StepScope } from '../../../shared/workflow.contracts.ts';
+import type { Decision, DocumentType, StepCondition, StepScope } from '../../../shared/workflow.contracts.ts';
 import type { RoleGrant } from '../../../shared/roles.ts';
 import { can, type Actor } from '../../platform/auth/actor.ts';
 import { query, type Queryable, type Tx } from '../../platform/db/engine.ts';
@@ -19,9 +19,8 @@ import {
   type DocumentRow,
 } from './document.store.ts';
 import { documentLines, documentSteps, documents } from './document.tables.ts';
-import { checkConfigLines } from './standard.check.ts';
+import { handlerOf, typedDocument } from './document-types/registry.ts';
 import { actionAllowed, stepApplies, unstaffedStep, type ChainFacts } from './workflow.rules.ts';
-import { businessDate } from '../../platform/clock.ts';
 
 type StepRow = typeof documentSteps.$inferSelect;
 
@@ -35,41 +34,6 @@ export function stepUnit(scope: StepScope, doc: Pick<DocumentRow, 'unitId' | 'co
 /** Whether the grants hold the step's role where the step needs it. */
 export function holdsStep(grants: readonly RoleGrant[], step: Pick<StepRow, 'role' | 'scopeUnitId'>): boolean {
   return grants.some((g) => g.role === step.role && (g.unitId === null || g.unitId === step.scopeUnitId));
-}
-
-/** Re-checks config request lines on submit: over-standard lines need a reason, idle offers a declined reason. */
-async function recheckConfigRequest(tx: Tx, doc: DocumentRow, lines: (typeof documentLines.$inferSelect)[]): Promise<boolean> {
-  const inputs: DocumentLineInput[] = lines.map((l) => ({
-    categoryId: l.categoryId ?? undefined,
-    name: l.name ?? undefined,
-    quantity: l.quantity,
-    unitPriceFen: l.unitPriceFen,
-    replacesCardId: (l.details as { replacesCardId?: string }).replacesCardId,
-  }));
-  const result = await checkConfigLines(tx, doc.unitId, inputs);
-  const fields: Record<string, string> = {};
-  let over = false;
-  for (const c of result.lines) {
-    const line = lines[c.index];
-    const details = line.details as { declinedIdle?: { cardId: string; reason: string }[] };
-    if (c.findings.length) {
-      over = true;
-      if (!line.reason || line.reason.trim().length < 2)
-        fields[`lines.${c.index}.reason`] = `${c.findings.map((f) => f.message).join('；')}：超标准须填写理由`;
-    }
-    const declined = new Set((details.declinedIdle ?? []).filter((d) => d.reason.trim()).map((d) => d.cardId));
-    // An offer is answered by a reason, or by a pending pool request for it (先调剂后购置).
-    const pending = c.idleOffers.filter((o) => !declined.has(o.cardId) && !o.requested);
-    if (pending.length)
-      fields[`lines.${c.index}.declinedIdle`] =
-        `有可调剂的闲置资产（${pending.map((o) => o.cardNo).join('、')}），请先调剂或说明不调剂的理由`;
-    await tx
-      .update(documentLines)
-      .set({ details: { ...details, standardCode: c.standardCode, findings: c.findings } })
-      .where(eq(documentLines.id, line.id));
-  }
-  if (Object.keys(fields).length) throw invalid(fields, Object.values(fields)[0]);
-  return over;
 }
 
 export async function submitDocument(q: Queryable, actor: Actor, id: string): Promise<{ status: string }> {
@@ -91,22 +55,20 @@ export async function submitDocument(q: Queryable, actor: Actor, id: string): Pr
         sql`UPDATE document_lines l SET card_version = c.version FROM cards c WHERE l.document_id = ${id} AND c.id = l.card_id`,
       );
     }
-    let overStandard = false;
-    if (doc.type === 'config_request') overStandard = await recheckConfigRequest(tx, doc, lines);
-    if (doc.type === 'disposal' && (doc.payload as { disposalMethod?: string }).disposalMethod === 'scrap')
-      await checkScrap(tx, doc, cardIds);
+    // The type's own rules on submission (document-types/<type>.doctype.ts), and the facts it adds to the chain.
+    const h = handlerOf(doc.type);
+    const own = (await h.submitChecks?.(tx, typedDocument(doc), lines)) ?? {};
     const cats = await query<{ code: string }>(
       tx,
       sql`SELECT DISTINCT k.code FROM document_lines l JOIN categories k ON k.id = l.category_id WHERE l.document_id = ${id}`,
     );
-    const p = doc.payload as { changeKind?: string };
     const facts: ChainFacts = {
       maxItemFen: doc.maxItemFen,
       totalFen: doc.totalFen,
       categoryCodes: cats.map((c) => c.code),
       crossUnit: !!doc.counterpartUnitId && doc.counterpartUnitId !== doc.unitId,
-      overStandard,
-      financial: doc.type === 'change' && (p.changeKind === 'revaluation' || p.changeKind === 'useful_life'),
+      overStandard: own.overStandard ?? false,
+      financial: own.financial ?? false,
     };
     const chain = await tx
       .select()
@@ -224,27 +186,6 @@ export async function withdrawDocument(q: Queryable, actor: Actor, id: string, c
     await addEvent(tx, doc, actor, 'withdrawn', doc.status, 'draft', comment?.trim() || null);
     return { status: 'draft' };
   });
-}
-
-/** Scrap only after the minimum life, unless an appraisal is attached (art. 21). */
-async function checkScrap(tx: Tx, doc: DocumentRow, cardIds: string[]): Promise<void> {
-  const appraisal = (doc.payload as { appraisal?: string }).appraisal;
-  if (appraisal?.trim()) return;
-  const early = await query<{ card_no: string; due: string }>(
-    tx,
-    sql`
-    SELECT card_no, (acquired_on + make_interval(months => useful_life_months))::date::text AS due FROM cards
-    WHERE id IN (${sql.join(
-      cardIds.map((i) => sql`${i}`),
-      sql`, `,
-    )}) AND useful_life_months > 0
-      AND (acquired_on + make_interval(months => useful_life_months))::date > ${businessDate()}`,
-  );
-  if (early.length) {
-    throw invalid({
-      'payload.appraisal': `未满最低使用年限：${early.map((e) => `${e.card_no}（${e.due} 满）`).join('、')}；报废须附技术鉴定意见`,
-    });
-  }
 }
 
 export async function decide(

@@ -1,14 +1,22 @@
 // Lists and the detail view of documents; the scope is in every query.
 import { sql, type SQL } from 'drizzle-orm';
 import type { Page } from '../../../shared/paging.ts';
-import type { DocumentDetail, DocumentListQuery, DocumentSummary } from '../../../shared/workflow.contracts.ts';
+import {
+  type DocumentDetail,
+  type DocumentListQuery,
+  type DocumentSummary,
+  type DocumentType,
+  readPayload,
+} from '../../../shared/workflow.contracts.ts';
 import { can, inScope, unitScope, type Actor } from '../../platform/auth/actor.ts';
 import { query, type Queryable } from '../../platform/db/engine.ts';
 import { likePattern } from '../../platform/db/paging.ts';
 import { holdsStep, inboxWhere } from './approval.service.ts';
 import { actsForUnit, isContentEditor, loadDocument } from './document.store.ts';
 import { actionAllowed } from './workflow.rules.ts';
-import { businessDate } from '../../platform/clock.ts';
+import type { DocumentTypeHandler, TypedDocument } from './document-types/doctype.ts';
+import { lending } from './document-types/lending.doctype.ts';
+import { DOCUMENT_HANDLERS } from './document-types/registry.ts';
 
 const iso = (v: unknown) => (v ? new Date(v as string).toISOString() : null);
 /** Stored JSON read back as an object, whatever was written: the detail must open to be fixed. */
@@ -28,8 +36,15 @@ const summary = () => sql`d.id, d.doc_no AS "docNo", d.type, d.status, d.title, 
   (SELECT count(*)::int FROM document_lines l WHERE l.document_id = d.id) AS "lineCount",
   (SELECT s.label FROM document_steps s WHERE s.document_id = d.id AND s.step_no = d.current_step) AS "currentStepLabel",
   d.created_at AS "createdAt", d.submitted_at AS "submittedAt",
-  coalesce(d.type = 'lending' AND d.status = 'executed' AND d.payload->>'returnedOn' IS NULL
-    AND gw_date_or_null(d.payload->>'periodTo') < ${businessDate()}, false) AS overdue`;
+  coalesce(${overdueSql()}, false) AS overdue`;
+
+/** Whether `d` is overdue: each type that can be declares it (overdueSql); the rest never are. */
+function overdueSql(): SQL {
+  const parts = Object.values(DOCUMENT_HANDLERS)
+    .filter((h) => h.overdueSql)
+    .map((h) => sql`(d.type = ${h.spec.code} AND ${h.overdueSql!()})`);
+  return parts.length ? sql`(${sql.join(parts, sql` OR `)})` : sql`false`;
+}
 const JOINS = sql`FROM documents d LEFT JOIN units un ON un.id = d.unit_id LEFT JOIN users ap ON ap.id = d.applicant_id`;
 const SORTS: Record<string, SQL> = {
   createdAt: sql`d.created_at`,
@@ -106,13 +121,22 @@ export async function getDocument(q: Queryable, actor: Actor, id: string): Promi
   const editor = doc.status === 'submitted' && (await isContentEditor(q, id, actor.userId));
   const writes = actsForUnit(actor, 'document.write', doc.unitId);
   const executes = actsForUnit(actor, 'document.execute', doc.unitId);
-  const p = asRecord(doc.payload) as { postedOn?: string; returnedOn?: string };
+  const { payload, problems } = readPayload(doc.type, doc.payload);
+  // A payload that does not fit offers no follow-up (they act on it); the detail still opens and shows it.
+  const followUps = Object.keys(problems).length
+    ? {}
+    : (DOCUMENT_HANDLERS as Record<string, DocumentTypeHandler | undefined>)[doc.type]?.followUps?.(
+        { ...doc, payload } as TypedDocument<DocumentType>,
+        actor,
+        { execute: executes },
+      );
   return {
     ...mapSummary(head),
     counterpartUnitName: head.counterpartUnitName,
     executedByName: head.executedByName,
     executedAt: iso(doc.executedAt),
-    payload: asRecord(doc.payload),
+    payload,
+    payloadProblems: problems,
     applicantId: doc.applicantId,
     version: doc.version,
     currentStep: doc.currentStep,
@@ -133,12 +157,8 @@ export async function getDocument(q: Queryable, actor: Actor, id: string): Promi
         !editor,
       execute: executes && actionAllowed('execute', doc.status),
       cancel: writes && actionAllowed('cancel', doc.status),
-      post:
-        doc.type === 'acceptance' &&
-        doc.status === 'executed' &&
-        !p.postedOn &&
-        actor.grants.some((g) => g.role === 'asset_office' || (g.role === 'unit_finance' && g.unitId === doc.unitId)),
-      returnLending: doc.type === 'lending' && doc.status === 'executed' && !p.returnedOn && executes,
+      post: followUps?.post ?? false,
+      returnLending: followUps?.returnLending ?? false,
       withdraw:
         actionAllowed('withdraw', doc.status) &&
         can(actor, 'document.write') &&
@@ -154,7 +174,6 @@ export async function overdueLendings(q: Queryable, actor: Actor) {
     q,
     sql`
     SELECT d.id, d.doc_no AS "docNo", coalesce(d.payload->>'counterparty', '') AS counterparty, d.payload->>'periodTo' AS "periodTo", coalesce(un.name, '') AS "unitName"
-    ${JOINS} WHERE ${visibleSql(actor)} AND d.type = 'lending' AND d.status = 'executed' AND d.payload->>'returnedOn' IS NULL
-      AND gw_date_or_null(d.payload->>'periodTo') < ${businessDate()} ORDER BY d.payload->>'periodTo'`,
+    ${JOINS} WHERE ${visibleSql(actor)} AND d.type = ${lending.spec.code} AND ${lending.overdueSql!()} ORDER BY d.payload->>'periodTo'`,
   );
 }

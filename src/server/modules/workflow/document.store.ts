@@ -1,6 +1,6 @@
 // Shared plumbing of the document services: numbering, scoped loading, history events.
 import { and, eq, or, sql, type SQL } from 'drizzle-orm';
-import type { DocumentType } from '../../../shared/workflow.contracts.ts';
+import { type DocumentType, documentTypeSpec } from '../../../shared/workflow.contracts.ts';
 import { inScope, scopeIncludes, unitScope, type Actor } from '../../platform/auth/actor.ts';
 import { query, type Queryable } from '../../platform/db/engine.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
@@ -9,22 +9,9 @@ import { businessYear } from '../../platform/clock.ts';
 
 export type DocumentRow = typeof documents.$inferSelect;
 
-const PREFIX: Record<DocumentType, string> = {
-  config_request: 'PZ',
-  procurement: 'CG',
-  acceptance: 'YS',
-  requisition: 'LY',
-  return: 'TK',
-  change: 'BD',
-  transfer: 'DB',
-  lending: 'JC',
-  disposal: 'CZ',
-  maintenance: 'WX',
-};
-
-/** Reserves the next document number for the type and year in one statement (row lock serialises). */
+/** Reserves the next document number (the type's prefix, the year, a sequence) for the type and year in one statement (row lock serialises). */
 export async function nextDocNo(q: Queryable, type: DocumentType): Promise<string> {
-  const prefix = PREFIX[type];
+  const prefix = documentTypeSpec(type).prefix;
   const year = businessYear();
   const [row] = await query<{ last_seq: number }>(
     q,

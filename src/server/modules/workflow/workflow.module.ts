@@ -1,4 +1,5 @@
 import type { GongwuModule } from '../../platform/module.ts';
+import { installChainDefaults } from './chain.defaults.ts';
 import { chainRoutes } from './chain.routes.ts';
 import { documentRoutes } from './document.routes.ts';
 import { seedWorkflow } from './workflow.seed.ts';
@@ -15,4 +16,5 @@ export const module: GongwuModule = {
     await chainRoutes(app);
   },
   seedDemo: seedWorkflow,
+  install: installChainDefaults,
 };

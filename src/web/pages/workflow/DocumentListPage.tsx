@@ -1,7 +1,7 @@
 import { Button, Dropdown, Select, Space } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useNavigate, useSearchParams } from 'react-router-dom';
-import { DOCUMENT_STATUSES, DOCUMENT_TYPES, type DocumentSummary } from '../../../shared/workflow.contracts.ts';
+import { DOCUMENT_STATUSES, DOCUMENT_TYPE_SPECS, DOCUMENT_TYPES, type DocumentSummary } from '../../../shared/workflow.contracts.ts';
 import { label } from '../../../shared/assets.enums.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { useSession } from '../../app/session.tsx';
@@ -28,7 +28,7 @@ export default function DocumentListPage() {
       },
       { replace: true },
     );
-  const creatable = Object.entries(DOCUMENT_TYPES).filter(([k]) => k !== 'procurement' || can('procurement.write'));
+  const creatable = DOCUMENT_TYPE_SPECS.filter((s) => !s.draftPermission || can(s.draftPermission)).map((s) => [s.code, s.label] as const);
   return (
     <>
       <PageHeader

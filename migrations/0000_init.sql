@@ -165,6 +165,8 @@ CREATE TABLE "depreciation_runs" (
 	"closed_by" uuid,
 	"closed_at" timestamp with time zone,
 	"digest" text,
+	"entry_cards" uuid[],
+	"entry_checks" bigint[],
 	CONSTRAINT "depreciation_runs_unit_month" UNIQUE("unit_id","month")
 );
 --> statement-breakpoint

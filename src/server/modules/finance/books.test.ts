@@ -462,18 +462,55 @@ describe('depreciation on the tamper-evident ledger', () => {
     // A change that leaves the figures adding up is found by the run's digest: the month is named.
     await db.execute(sql`UPDATE depreciation_entries SET monthly_fen = monthly_fen + 1 WHERE card_id = ${b} AND month = '2026-06-01'`);
     const found = (await mine()).failures.map((f) => `${f.month} ${f.cardNo ?? 'unit'} ${f.problem}`).sort();
+    // Each run whose digest fails is named, and with it the card of the entry changed, removed or
+    // inserted there, from the run's manifest: even the change that leaves the figures adding up.
     expect(found).toEqual(
       [
+        `2026-06 ${await cardNo(b)} altered`,
         '2026-06 unit run_mismatch',
         `2026-07 ${await cardNo(a)} altered`,
         '2026-07 unit run_mismatch',
+        `2026-08 ${await cardNo(b)} removed`,
         '2026-08 unit run_mismatch',
         `2026-09 ${await cardNo(a)} balance_mismatch`,
         `2026-09 ${await cardNo(b)} removed`,
+        `2026-10 ${await cardNo(a)} removed`,
         '2026-10 unit run_mismatch',
       ].sort(),
     );
     expect((await verifyLedger(db, { unitIds: [unit] })).ok).toBe(false);
+  }, 60_000);
+});
+
+describe('depreciation on the tamper-evident ledger, figures that still add up', () => {
+  it("names both cards when a month's charge is shifted from one card to another, totals and balances kept", async () => {
+    setBusinessToday('2026-12-15');
+    const db = t.database.db;
+    const { unit } = await unitWithFinance();
+    const a = await register(unit, { originalValueFen: 720000, postedOn: '2026-06-10' });
+    const b = await register(unit, { originalValueFen: 720000, postedOn: '2026-06-10' });
+    for (const m of months('2026-06', '2026-07')) await runMonth(db, unit, m, null);
+    // ¥1.00 of July moved from b to a: each entry's before + charge = after, the run's count and
+    // total, every card's balance and every month's opening still agree.
+    await db.execute(sql`UPDATE depreciation_entries SET amount_fen = amount_fen + 100, accumulated_after_fen = accumulated_after_fen + 100
+      WHERE card_id = ${a} AND month = '2026-07-01'`);
+    await db.execute(sql`UPDATE depreciation_entries SET amount_fen = amount_fen - 100, accumulated_after_fen = accumulated_after_fen - 100
+      WHERE card_id = ${b} AND month = '2026-07-01'`);
+    await db.execute(sql`UPDATE cards SET accumulated_depreciation_fen = accumulated_depreciation_fen + 100 WHERE id = ${a}`);
+    await db.execute(sql`UPDATE cards SET accumulated_depreciation_fen = accumulated_depreciation_fen - 100 WHERE id = ${b}`);
+    const res = await verifyLedger(db, { unitIds: [unit] });
+    const no = async (id: string) => (await queryOne<{ card_no: string }>(db, sql`SELECT card_no FROM cards WHERE id = ${id}`))!.card_no;
+    expect(res.depreciation.failures.map((f) => `${f.month} ${f.cardNo ?? 'unit'} ${f.problem}`).sort()).toEqual(
+      [`2026-07 ${await no(a)} altered`, `2026-07 ${await no(b)} altered`, '2026-07 unit run_mismatch'].sort(),
+    );
+    // The same answer through the API the audit page reads.
+    await makeUser(db, 'books-auditor', 'auditor', null);
+    const api = await (await t.as('books-auditor')).get('/api/audit/verify');
+    expect(api.statusCode).toBe(200);
+    const named = (api.json().depreciation.failures as { cardId: string | null; problem: string }[]).filter(
+      (f) => f.cardId === a || f.cardId === b,
+    );
+    expect(named.map((f) => f.problem)).toEqual(['altered', 'altered']);
   }, 60_000);
 });
 

@@ -47,6 +47,8 @@ export const SummaryView = z.object({
   rows: z.array(SummaryRow),
   total: SummaryRow,
   lowValue: LowValueLine.optional(),
+  /** Whether the units of the report have closed (结账) every month of the period: read from what closing froze. */
+  periodClosed: z.enum(['all', 'some', 'none']),
 });
 export type SummaryView = z.infer<typeof SummaryView>;
 

@@ -279,6 +279,79 @@ describe('closed months (结账)', () => {
     expect((await summary(unit, '2026-10', '2026-11')).rows.map((r: { categoryCode: string }) => r.categoryCode)).toEqual(['A02', code]);
   }, 120_000);
 
+  it("reads a closed month's low-value line and its additions, disposals and charges lists as they were at closing, to the fen", async () => {
+    setBusinessToday('2026-08-10');
+    const db = t.database.db;
+    const { unit, fin } = await unitWithFinance();
+    const other = await makeUnit(db);
+    // July: two computers posted (¥7,200 and ¥3,600 over 72 months: ¥100.00 and ¥50.00 a month),
+    // one disposed of; two low-value items (¥500.00 and ¥300.00, never depreciated).
+    const a = await register(unit, { originalValueFen: 720000, postedOn: '2026-07-03' });
+    const b = await register(unit, { originalValueFen: 360000, postedOn: '2026-07-03' });
+    const gone = await register(unit, { originalValueFen: 240000, postedOn: '2026-07-03' });
+    const cup = await register(unit, { originalValueFen: 50000, postedOn: '2026-07-04' });
+    await register(unit, { originalValueFen: 30000, postedOn: '2026-07-04' });
+    await withTx(db, (tx) =>
+      changeCard(tx, null, gone, { set: { status: 'disposed', disposedOn: '2026-07-20', disposalMethod: 'scrap' }, eventType: 'disposed' }),
+    );
+    await runMonth(db, unit, '2026-07', null);
+    expect((await fin.post('/api/books/close', { unitId: unit, month: '2026-07' })).statusCode).toBe(200);
+    const july = async () => {
+      const lists: Record<string, unknown> = {};
+      for (const kind of ['additions', 'disposals', 'depreciation']) {
+        const res = await office.get(`/api/reports/lists/${kind}?from=2026-07&to=2026-07&unitId=${unit}&pageSize=100`);
+        expect(res.statusCode, res.body).toBe(200);
+        const { items, totals } = res.json();
+        lists[kind] = {
+          totals,
+          items: items.map((i: { cardId: string; originalValueFen: number; accumulatedFen: number; periodFen: number | null }) => [
+            i.cardId,
+            i.originalValueFen,
+            i.accumulatedFen,
+            i.periodFen,
+          ]),
+        };
+      }
+      return { summary: await summary(unit, '2026-07'), lists };
+    };
+    const before = await july();
+    expect(before.summary.lowValue).toEqual({ opening: { count: 0, valueFen: 0 }, closing: { count: 2, valueFen: 80000 } });
+    expect(before.summary.periodClosed).toBe('all');
+    expect(before.lists.depreciation).toEqual({
+      totals: { originalValueFen: 1080000, accumulatedFen: 15000, netFen: 1065000, periodFen: 15000 },
+      items: expect.arrayContaining([
+        [a, 720000, 10000, 10000],
+        [b, 360000, 5000, 5000],
+      ]),
+    });
+    expect((before.lists.additions as { totals: unknown }).totals).toMatchObject({ originalValueFen: 1320000 });
+    expect((before.lists.disposals as { totals: unknown }).totals).toMatchObject({ originalValueFen: 240000 });
+
+    // Later: August is run (the cards' balances move), a computer and a low-value item go to another
+    // unit, a computer is revalued, and a low-value item bought in July is registered unposted.
+    setBusinessToday('2026-09-10');
+    await runMonth(db, unit, '2026-08', null);
+    await withTx(db, async (tx) => {
+      await changeCard(tx, null, a, { set: { unitId: other }, eventType: 'transferred_out' });
+      await changeCard(tx, null, cup, { set: { unitId: other }, eventType: 'transferred_out' });
+      await changeCard(tx, null, b, { set: { originalValueFen: 400000 }, eventType: 'revalued' });
+    });
+    await withTx(db, (tx) =>
+      registerCard(tx, null, {
+        unitId: unit,
+        name: '水壶',
+        categoryId: computers,
+        quantity: 3,
+        originalValueFen: 45000,
+        accumulatedDepreciationFen: 0,
+        acquisitionMethod: 'purchase',
+        acquiredOn: '2026-07-15',
+        usefulLifeMonths: 72,
+      } as CardInput),
+    );
+    expect(await july()).toEqual(before);
+  }, 120_000);
+
   it('shows a late posting across a year end apart, as an adjustment of prior years', async () => {
     setBusinessToday('2026-12-15');
     const { unit, fin } = await unitWithFinance();

@@ -315,15 +315,23 @@ export async function summaryPartsSql(q: Queryable, f: ReportFilter, scope: 'all
 
 const notIn = (column: string, ids: string[]) => (ids.length ? sql`AND ${sql.raw(column)} <> ALL(${uuidArray(ids)})` : sql``);
 
-/** The units in the filter and scope whose every month of the period has a closing snapshot. */
-async function snapshotUnits(q: Queryable, f: ReportFilter, scope: 'all' | string[]): Promise<string[]> {
+/**
+ * The units in the filter and scope whose every month of the period has a closing snapshot (with
+ * `lists`: one that froze the low-value line and the movement lists as well).
+ */
+export async function snapshotUnits(
+  q: Queryable,
+  f: Pick<ReportFilter, 'from' | 'to' | 'unitId'>,
+  scope: 'all' | string[],
+  lists = false,
+): Promise<string[]> {
   const months = monthIndex(f.to) - monthIndex(f.from) + 1;
   const rows = await query<{ unit_id: string }>(
     q,
     sql`
     SELECT s.unit_id FROM summary_snapshots s
     WHERE s.month BETWEEN ${monthFirst(f.from)}::date AND ${monthFirst(f.to)}::date AND ${inScope('s.unit_id', scope)}
-      ${f.unitId ? sql`AND s.unit_id = ${f.unitId}` : sql``}
+      ${f.unitId ? sql`AND s.unit_id = ${f.unitId}` : sql``} ${lists ? sql`AND s.lists` : sql``}
     GROUP BY s.unit_id HAVING count(*) = ${months}`,
   );
   return rows.map((r) => r.unit_id);
@@ -394,5 +402,10 @@ export async function assetSummary(q: Queryable, f: ReportFilter, scope: 'all' |
   for (const row of rows.values()) addInto(total, row);
   let unitName = '全部单位';
   if (f.unitId) unitName = (await queryOne<{ name: string }>(q, sql`SELECT name FROM units WHERE id = ${f.unitId}`))?.name ?? '';
-  return { from: f.from, to: f.to, unitName, rows: [...rows.values()], total };
+  // 已结账: every unit of the report has closed the whole period (units with figures, or the one named).
+  const reported = f.unitId ? [f.unitId] : [...new Set([...rows.values()].map((r) => r.unitId!))];
+  const closedSet = new Set(closed);
+  const nClosed = reported.filter((u) => closedSet.has(u)).length;
+  const periodClosed = nClosed === 0 ? 'none' : nClosed === reported.length ? 'all' : 'some';
+  return { from: f.from, to: f.to, unitName, rows: [...rows.values()], total, periodClosed };
 }

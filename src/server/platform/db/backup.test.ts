@@ -67,6 +67,10 @@ async function addRowsEverywhere(d: Database): Promise<void> {
       red_n, red_v, red_a, close_n, close_v, close_a)
       select u.id, '2026-01-01', c.id, 'purchase', null, 0, 0, 0, 1, 900719925474099, 0, 0, 0, 1250, 0, 0, 0, 1, 900719925474099, 1250
       from units u, categories c where u.code = 'BK1' and c.code = 'BKZZ'`,
+    `insert into summary_snapshot_low_value (unit_id, month, category_id, open_n, open_v, close_n, close_v)
+      select u.id, '2026-01-01', c.id, 0, 0, 3, 45000 from units u, categories c where u.code = 'BK1' and c.code = 'BKZZ'`,
+    `insert into summary_snapshot_moves (unit_id, month, kind, card_id, moved_on, method, category_id, v, a)
+      select unit_id, '2026-01-01', 'additions', id, '2026-01-05', 'purchase', category_id, original_value_fen, 0 from cards where card_no = 'BK1-2026-000001'`,
     `insert into period_reopenings (unit_id, month, reason, requested_by)
       select u.id, '2026-01-01', '补录发票', x.id from units u, users x where u.code = 'BK1' and x.username = 'bk-user'`,
     `insert into sharing_events (kind, details) values ('backup.test', '{"note": "备份"}')`,

@@ -109,6 +109,8 @@ export const ListView = z.object({
   items: z.array(ListRow),
   total: z.number(),
   totals: z.object({ originalValueFen: z.number(), accumulatedFen: z.number(), netFen: z.number(), periodFen: z.number() }),
+  /** A period's list (additions, disposals, charges): whether its units closed every month of it (frozen at closing). */
+  periodClosed: z.enum(['all', 'some', 'none']).optional(),
 });
 
 // ---- quantity quotas (数量超标): per unit × allocation standard with a quota ----

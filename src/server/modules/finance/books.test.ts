@@ -301,7 +301,8 @@ describe('closed months (结账)', () => {
       for (const kind of ['additions', 'disposals', 'depreciation']) {
         const res = await office.get(`/api/reports/lists/${kind}?from=2026-07&to=2026-07&unitId=${unit}&pageSize=100`);
         expect(res.statusCode, res.body).toBe(200);
-        const { items, totals } = res.json();
+        const { items, totals, periodClosed } = res.json();
+        expect(periodClosed).toBe('all');
         lists[kind] = {
           totals,
           items: items.map((i: { cardId: string; originalValueFen: number; accumulatedFen: number; periodFen: number | null }) => [

@@ -1,6 +1,7 @@
 // The detail lists beside the asset summary: one parameterised query, a WHERE per kind.
 import { sql, type SQL } from 'drizzle-orm';
 import type { ListKind, ListRow, ReportFilter } from '../../../shared/reports.contracts.ts';
+import { inScope } from '../../platform/auth/actor.ts';
 import { query, type Queryable } from '../../platform/db/engine.ts';
 import { anyCapBelowSql, coveringStandardSql } from '../workflow/index.ts';
 import { uuidArray } from '../../platform/db/sql-arrays.ts';
@@ -193,7 +194,20 @@ export async function reportList(q: Queryable, kind: ListKind, f: ReportFilter, 
     q,
     sql`${l.select} WHERE ${l.where} ORDER BY u.sort, u.code, c.card_no, moved_on LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
   );
-  return { items: rows.map(toRow(kind)), ...(await l.totals()) };
+  return { items: rows.map(toRow(kind)), ...(await l.totals()), periodClosed: await periodClosed(q, kind, f, scope, l.closed) };
+}
+
+/**
+ * 已结账 for a period's list: 'all' when every unit of the report (the one named, or every active unit
+ * in scope) closed every month of the period; the charges list is frozen as soon as a month is closed.
+ */
+async function periodClosed(q: Queryable, kind: ListKind, f: ReportFilter, scope: 'all' | string[], closedLists: string[]) {
+  if (!isPeriodList(kind)) return 'none' as const;
+  const closed = kind === 'depreciation' ? await snapshotUnits(q, f, scope) : closedLists;
+  if (closed.length === 0) return 'none' as const;
+  if (f.unitId) return closed.includes(f.unitId) ? ('all' as const) : ('none' as const);
+  const [{ n }] = await query<{ n: number }>(q, sql`SELECT count(*)::int AS n FROM units u WHERE u.active AND ${inScope('u.id', scope)}`);
+  return closed.length >= n ? ('all' as const) : ('some' as const);
 }
 
 /** The whole list for a file, in card-number order, a chunk at a time (keyset: no OFFSET rescans). */

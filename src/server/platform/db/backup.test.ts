@@ -56,7 +56,8 @@ async function addRowsEverywhere(d: Database): Promise<void> {
   // Tables of later modules: filled when they exist, so a backup test written before them still runs.
   const optional = [
     `insert into standard_history (standard_code, jurisdiction, field, old_value, new_value, effective_from) values ('desktop', 'central', 'cap_fen', '600000', '650000', '2026-01-01')`,
-    `insert into depreciation_runs (unit_id, month, status, card_count, total_fen) select id, '2026-01-01', 'closed', 1, 1250 from units where code = 'BK1'`,
+    `insert into depreciation_runs (unit_id, month, status, card_count, total_fen, entry_cards, entry_checks)
+      select id, '2026-01-01', 'closed', 1, 1250, array[id], array[-9007199254740991::bigint] from units where code = 'BK1'`,
     `insert into depreciation_entries (run_id, card_id, unit_id, category_id, month, amount_fen, monthly_fen, original_value_fen, useful_life_months, accumulated_before_fen, accumulated_after_fen, method, workload)
       select r.id, c.id, c.unit_id, c.category_id, '2026-01-01', 1250, 1250, c.original_value_fen, 72, 0, 1250, 'straight_line', null
       from depreciation_runs r join cards c on c.unit_id = r.unit_id where c.card_no = 'BK1-2026-000001'`,

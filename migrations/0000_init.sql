@@ -165,6 +165,8 @@ CREATE TABLE "depreciation_runs" (
 	"closed_by" uuid,
 	"closed_at" timestamp with time zone,
 	"digest" text,
+	"entry_cards" uuid[],
+	"entry_checks" bigint[],
 	CONSTRAINT "depreciation_runs_unit_month" UNIQUE("unit_id","month")
 );
 --> statement-breakpoint
@@ -391,6 +393,28 @@ CREATE TABLE "report_explanations" (
 	CONSTRAINT "report_explanations_unit_month" UNIQUE("unit_id","month")
 );
 --> statement-breakpoint
+CREATE TABLE "summary_snapshot_low_value" (
+	"unit_id" uuid NOT NULL,
+	"month" date NOT NULL,
+	"category_id" uuid NOT NULL,
+	"open_n" bigint NOT NULL,
+	"open_v" bigint NOT NULL,
+	"close_n" bigint NOT NULL,
+	"close_v" bigint NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "summary_snapshot_moves" (
+	"unit_id" uuid NOT NULL,
+	"month" date NOT NULL,
+	"kind" text NOT NULL,
+	"card_id" uuid NOT NULL,
+	"moved_on" date NOT NULL,
+	"method" text,
+	"category_id" uuid NOT NULL,
+	"v" bigint NOT NULL,
+	"a" bigint NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "summary_snapshot_rows" (
 	"unit_id" uuid NOT NULL,
 	"month" date NOT NULL,
@@ -418,6 +442,7 @@ CREATE TABLE "summary_snapshots" (
 	"unit_id" uuid NOT NULL,
 	"month" date NOT NULL,
 	"taken_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"lists" boolean DEFAULT false NOT NULL,
 	CONSTRAINT "summary_snapshots_unit_id_month_pk" PRIMARY KEY("unit_id","month")
 );
 --> statement-breakpoint
@@ -773,6 +798,8 @@ CREATE INDEX "pool_listings_unit_idx" ON "pool_listings" USING btree ("unit_id",
 CREATE UNIQUE INDEX "pool_requests_approved_uniq" ON "pool_requests" USING btree ("listing_id") WHERE status = 'approved';--> statement-breakpoint
 CREATE UNIQUE INDEX "pool_requests_pending_uniq" ON "pool_requests" USING btree ("listing_id","unit_id") WHERE status = 'pending';--> statement-breakpoint
 CREATE INDEX "pool_requests_unit_idx" ON "pool_requests" USING btree ("unit_id","status");--> statement-breakpoint
+CREATE INDEX "summary_snapshot_low_value_unit_month_idx" ON "summary_snapshot_low_value" USING btree ("unit_id","month");--> statement-breakpoint
+CREATE INDEX "summary_snapshot_moves_unit_month_idx" ON "summary_snapshot_moves" USING btree ("unit_id","month","kind");--> statement-breakpoint
 CREATE INDEX "summary_snapshot_rows_unit_month_idx" ON "summary_snapshot_rows" USING btree ("unit_id","month");--> statement-breakpoint
 CREATE INDEX "bookings_unit_idx" ON "bookings" USING btree ("unit_id","starts_at");--> statement-breakpoint
 CREATE INDEX "bookings_resource_idx" ON "bookings" USING btree ("resource_id","starts_at");--> statement-breakpoint

@@ -368,6 +368,7 @@ export const LEDGER_PROBLEMS = {
 export const DEPRECIATION_LEDGER_PROBLEMS = {
   altered: ['折旧记录被篡改', 'Charge altered'],
   removed: ['折旧记录缺失', 'Charge removed'],
+  inserted: ['折旧记录被添加', 'Charge inserted'],
   run_mismatch: ['计提汇总与明细不符', 'Run totals differ from its charges'],
   balance_mismatch: ['卡片累计折旧与折旧记录不符', 'Card balance differs from its charges'],
 } as const;

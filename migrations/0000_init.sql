@@ -697,6 +697,22 @@ CREATE TABLE "jobs" (
 	"finished_at" timestamp with time zone
 );
 --> statement-breakpoint
+CREATE TABLE "operation_log" (
+	"id" bigint PRIMARY KEY GENERATED ALWAYS AS IDENTITY (sequence name "operation_log_id_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1),
+	"at" timestamp with time zone DEFAULT now() NOT NULL,
+	"user_id" uuid,
+	"user_name" text NOT NULL,
+	"via" text NOT NULL,
+	"acting_for" text,
+	"unit_id" uuid,
+	"object_type" text NOT NULL,
+	"object_id" text,
+	"object_label" text,
+	"action" text NOT NULL,
+	"changes" text,
+	"source" text
+);
+--> statement-breakpoint
 ALTER TABLE "card_attachments" ADD CONSTRAINT "card_attachments_card_id_cards_id_fk" FOREIGN KEY ("card_id") REFERENCES "public"."cards"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "card_events" ADD CONSTRAINT "card_events_card_id_cards_id_fk" FOREIGN KEY ("card_id") REFERENCES "public"."cards"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "card_number_sequences" ADD CONSTRAINT "card_number_sequences_unit_id_units_id_fk" FOREIGN KEY ("unit_id") REFERENCES "public"."units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -790,4 +806,8 @@ CREATE INDEX "security_events_user_idx" ON "security_events" USING btree ("user_
 CREATE INDEX "sessions_user_idx" ON "sessions" USING btree ("user_id");--> statement-breakpoint
 CREATE INDEX "users_unit_idx" ON "users" USING btree ("unit_id");--> statement-breakpoint
 CREATE INDEX "jobs_status_idx" ON "jobs" USING btree ("status","created_at");--> statement-breakpoint
-CREATE INDEX "jobs_creator_idx" ON "jobs" USING btree ("created_by","created_at");
+CREATE INDEX "jobs_creator_idx" ON "jobs" USING btree ("created_by","created_at");--> statement-breakpoint
+CREATE INDEX "operation_log_user_at_idx" ON "operation_log" USING btree ("user_id","at");--> statement-breakpoint
+CREATE INDEX "operation_log_unit_at_idx" ON "operation_log" USING btree ("unit_id","at");--> statement-breakpoint
+CREATE INDEX "operation_log_object_idx" ON "operation_log" USING btree ("object_type","object_id");--> statement-breakpoint
+CREATE INDEX "operation_log_at_idx" ON "operation_log" USING btree ("at");

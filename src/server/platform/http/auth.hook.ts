@@ -46,10 +46,12 @@ export function installAccessControl(app: App, registry: RouteRecord[]): void {
     operations.set(req, store);
     runOperation(store, done);
   });
-  app.addHook('onResponse', async (req, reply) => {
+  // Before the answer leaves (onSend), so a client that got its 2xx finds the entry.
+  app.addHook('onSend', async (req, reply, payload) => {
     const store = operations.get(req);
-    if (!store?.who || reply.statusCode >= 400) return;
+    if (!store?.who || reply.statusCode >= 400) return payload;
     await flushOperation(req.server.database.db, store).catch((err: Error) => req.log.error({ err }, 'operation not logged'));
+    return payload;
   });
   // Every change made through an API token is logged as the token's, beside the user it acts as.
   app.addHook('onResponse', async (req, reply) => {

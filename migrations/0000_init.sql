@@ -266,6 +266,60 @@ CREATE TABLE "counts" (
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "notification_channels" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"kind" text NOT NULL,
+	"name" text NOT NULL,
+	"enabled" boolean DEFAULT true NOT NULL,
+	"config" jsonb DEFAULT '{}'::jsonb NOT NULL,
+	"events" text[] DEFAULT '{}'::text[] NOT NULL,
+	"unit_id" uuid,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "notification_days" (
+	"kind" text NOT NULL,
+	"day" date NOT NULL,
+	CONSTRAINT "notification_days_kind_day_pk" PRIMARY KEY("kind","day")
+);
+--> statement-breakpoint
+CREATE TABLE "notification_deliveries" (
+	"id" bigint PRIMARY KEY GENERATED ALWAYS AS IDENTITY (sequence name "notification_deliveries_id_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1),
+	"channel_id" uuid NOT NULL,
+	"user_id" uuid,
+	"recipient" text,
+	"event" text NOT NULL,
+	"title" text NOT NULL,
+	"link" text,
+	"body" text,
+	"status" text DEFAULT 'pending' NOT NULL,
+	"attempts" integer DEFAULT 0 NOT NULL,
+	"next_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"last_error" text,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"sent_at" timestamp with time zone
+);
+--> statement-breakpoint
+CREATE TABLE "notification_prefs" (
+	"user_id" uuid PRIMARY KEY NOT NULL,
+	"email" text,
+	"mail_events" text[] DEFAULT '{}'::text[] NOT NULL,
+	"digest_hour" integer,
+	"last_digest_on" date
+);
+--> statement-breakpoint
+CREATE TABLE "notifications" (
+	"id" bigint PRIMARY KEY GENERATED ALWAYS AS IDENTITY (sequence name "notifications_id_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1),
+	"user_id" uuid NOT NULL,
+	"unit_id" uuid,
+	"event" text NOT NULL,
+	"title" text NOT NULL,
+	"link" text,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"read_at" timestamp with time zone,
+	"digested_at" timestamp with time zone
+);
+--> statement-breakpoint
 CREATE TABLE "buildings" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"compound_id" uuid NOT NULL,
@@ -722,6 +776,22 @@ CREATE TABLE "jobs" (
 	"finished_at" timestamp with time zone
 );
 --> statement-breakpoint
+CREATE TABLE "operation_log" (
+	"id" bigint PRIMARY KEY GENERATED ALWAYS AS IDENTITY (sequence name "operation_log_id_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1),
+	"at" timestamp with time zone DEFAULT now() NOT NULL,
+	"user_id" uuid,
+	"user_name" text NOT NULL,
+	"via" text NOT NULL,
+	"acting_for" text,
+	"unit_id" uuid,
+	"object_type" text NOT NULL,
+	"object_id" text,
+	"object_label" text,
+	"action" text NOT NULL,
+	"changes" text,
+	"source" text
+);
+--> statement-breakpoint
 ALTER TABLE "card_attachments" ADD CONSTRAINT "card_attachments_card_id_cards_id_fk" FOREIGN KEY ("card_id") REFERENCES "public"."cards"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "card_events" ADD CONSTRAINT "card_events_card_id_cards_id_fk" FOREIGN KEY ("card_id") REFERENCES "public"."cards"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "card_number_sequences" ADD CONSTRAINT "card_number_sequences_unit_id_units_id_fk" FOREIGN KEY ("unit_id") REFERENCES "public"."units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -787,6 +857,11 @@ CREATE INDEX "count_items_card_no_idx" ON "count_items" USING btree ("count_id",
 CREATE UNIQUE INDEX "count_scans_key" ON "count_scans" USING btree ("count_id","scan_key");--> statement-breakpoint
 CREATE INDEX "count_scans_card_idx" ON "count_scans" USING btree ("count_id","card_id","scanned_at");--> statement-breakpoint
 CREATE INDEX "counts_unit_ids_idx" ON "counts" USING gin ("unit_ids");--> statement-breakpoint
+CREATE INDEX "notification_deliveries_due_idx" ON "notification_deliveries" USING btree ("next_at") WHERE status = 'pending';--> statement-breakpoint
+CREATE INDEX "notification_deliveries_channel_sent_idx" ON "notification_deliveries" USING btree ("channel_id","sent_at");--> statement-breakpoint
+CREATE INDEX "notifications_user_idx" ON "notifications" USING btree ("user_id","id");--> statement-breakpoint
+CREATE INDEX "notifications_unread_idx" ON "notifications" USING btree ("user_id") WHERE read_at IS NULL;--> statement-breakpoint
+CREATE INDEX "notifications_digest_idx" ON "notifications" USING btree ("user_id") WHERE digested_at IS NULL;--> statement-breakpoint
 CREATE INDEX "room_occupants_staff_idx" ON "room_occupants" USING btree ("staff_id");--> statement-breakpoint
 CREATE INDEX "rooms_unit_idx" ON "rooms" USING btree ("unit_id");--> statement-breakpoint
 CREATE INDEX "rooms_floor_idx" ON "rooms" USING btree ("floor_id");--> statement-breakpoint
@@ -817,4 +892,8 @@ CREATE INDEX "security_events_user_idx" ON "security_events" USING btree ("user_
 CREATE INDEX "sessions_user_idx" ON "sessions" USING btree ("user_id");--> statement-breakpoint
 CREATE INDEX "users_unit_idx" ON "users" USING btree ("unit_id");--> statement-breakpoint
 CREATE INDEX "jobs_status_idx" ON "jobs" USING btree ("status","created_at");--> statement-breakpoint
-CREATE INDEX "jobs_creator_idx" ON "jobs" USING btree ("created_by","created_at");
+CREATE INDEX "jobs_creator_idx" ON "jobs" USING btree ("created_by","created_at");--> statement-breakpoint
+CREATE INDEX "operation_log_user_at_idx" ON "operation_log" USING btree ("user_id","at");--> statement-breakpoint
+CREATE INDEX "operation_log_unit_at_idx" ON "operation_log" USING btree ("unit_id","at");--> statement-breakpoint
+CREATE INDEX "operation_log_object_idx" ON "operation_log" USING btree ("object_type","object_id");--> statement-breakpoint
+CREATE INDEX "operation_log_at_idx" ON "operation_log" USING btree ("at");

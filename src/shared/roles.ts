@@ -25,6 +25,10 @@ export const PERMISSIONS = {
   'org.user.write': ['sysadmin'],
   'org.place.write': ['sysadmin', 'asset_office'],
   'audit.read': ['sysadmin', 'auditor'],
+  /** 操作日志: auditors see every unit's, a unit's asset administrator the unit's. */
+  'oplog.read': ['auditor', 'unit_admin'],
+  /** Notification channels (mail server, group robots, webhooks) and failed deliveries. */
+  'notify.manage': ['sysadmin'],
   'token.manage': ['sysadmin'],
   // card library
   'catalog.read': ['sysadmin', 'asset_office', 'finance_bureau', 'auditor', 'unit_admin', 'unit_finance', 'unit_leader', 'staff'],

@@ -95,6 +95,13 @@ describe('the route walker', { timeout: 180_000 }, () => {
       where unit_id = ${ctx.u1} and not exists (select 1 from card_attachments where unit_id = ${ctx.u1}) order by card_no limit 1`);
     await database.db.execute(sql`insert into depreciation_runs (unit_id, month)
       select ${ctx.u1}, '2000-01-01' where not exists (select 1 from depreciation_runs where unit_id = ${ctx.u1})`);
+    // A notification of unit 01's admin, a channel (off) and a failed delivery, for the notification routes.
+    await database.db.execute(sql`insert into notifications (user_id, unit_id, event, title, link)
+      values (${ctx.u1AdminId}, ${ctx.u1}, 'document_submitted', 'walker probe', '/inbox')`);
+    await database.db.execute(sql`insert into notification_channels (kind, name, enabled, config)
+      values ('webhook', 'walker probe', false, '{"url":"http://127.0.0.1:9/"}')`);
+    await database.db.execute(sql`insert into notification_deliveries (channel_id, event, title, status)
+      select id, 'document_submitted', 'walker probe', 'failed' from notification_channels limit 1`);
     await database.db.execute(sql`insert into period_reopenings (unit_id, month, reason, requested_by)
       select ${ctx.u1}, '2000-01-01', 'walker probe', ${ctx.u1AdminId} where not exists (select 1 from period_reopenings where unit_id = ${ctx.u1})`);
     for (const name of [...PERSONAS, ...OTHER_UNIT]) {
@@ -280,6 +287,34 @@ describe('the route walker', { timeout: 180_000 }, () => {
       }
     }
     expect(listed).toBeGreaterThan(0);
+    expect(problems).toEqual([]);
+  });
+
+  // Last: these calls succeed and change data (sign-outs, password changes among them, on fresh sessions).
+  it('leaves an operation-log entry for every mutating call that succeeds, whichever route it is', async () => {
+    const problems: string[] = [];
+    const succeeded: string[] = [];
+    const logCount = async () => (await queryOne<{ n: number }>(t.database.db, sql`select count(*)::int as n from operation_log`))!.n;
+    const routes = t.routes
+      .filter((r) => MUTATING.has(r.method) && r.access !== 'public' && filled.get(r))
+      .sort((a, b) => Number(!!a.beforePasswordChange) - Number(!!b.beforePasswordChange));
+    for (const r of routes) {
+      const persona = PERSONAS.map((n) => personas.get(n)!).find(
+        (p) => r.access === 'authenticated' || hasPermission(p.grants, r.access as Permission),
+      );
+      if (!persona) continue;
+      // A sign-out or a password change ends the session it runs on: a fresh one.
+      const client = r.beforePasswordChange ? await t.as(persona.name, DEMO_PASSWORD) : persona.client;
+      const before = await logCount();
+      const body = sampleBody(t.app, r) ?? {};
+      const res = await client.request(r.method, filled.get(r)!.url, body, { 'x-forwarded-for': ip() });
+      if (res.statusCode >= 300) continue;
+      succeeded.push(label(r));
+      const after = await logCount();
+      if (after <= before) problems.push(`${label(r)} as ${persona.name}: ${res.statusCode} and no operation-log entry`);
+    }
+    console.info(`walker: ${succeeded.length} mutating routes succeeded with a sample body, each checked for its log entry`);
+    expect(succeeded.length).toBeGreaterThan(5);
     expect(problems).toEqual([]);
   });
 });

@@ -81,6 +81,12 @@ export const PARAM_SOURCES: Record<string, ParamSource> = {
   // platform
   '/api/jobs/:id': { query: ({ u1AdminId }) => sql`select id::text from jobs where created_by = ${u1AdminId} limit 1` },
   '/api/tokens/:id': { shared: true, query: () => sql`select id::text from api_tokens limit 1` },
+  // notifications: one's own (another's answers 404); channels and deliveries are the administrator's
+  '/api/notifications/:id': {
+    query: ({ u1AdminId }) => sql`select id::text from notifications where user_id = ${u1AdminId} order by id limit 1`,
+  },
+  '/api/notification-channels/:id': { shared: true, query: () => sql`select id::text from notification_channels limit 1` },
+  '/api/notification-deliveries/:id': { shared: true, query: () => sql`select id::text from notification_deliveries limit 1` },
 };
 
 export interface FilledRoute {

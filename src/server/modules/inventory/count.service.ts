@@ -6,6 +6,7 @@ import type { CountDetail, CountInput, CountSummary } from '../../../shared/inve
 import { type Actor, assertInScope, can, unitScope } from '../../platform/auth/actor.ts';
 import { query, queryOne, type Queryable } from '../../platform/db/engine.ts';
 import { withTx } from '../../platform/db/tx.ts';
+import { notify } from '../notifications/index.ts';
 import { AppError, invalid, notFound } from '../../platform/errors.ts';
 import { uuidArray } from '../../platform/db/sql-arrays.ts';
 
@@ -105,6 +106,15 @@ export async function planCount(q: Queryable, actor: Actor, raw: CountInput & { 
       await tx.execute(sql`
         INSERT INTO count_counters (count_id, user_id, lead)
         SELECT ${row!.id}, u, ord = 1 FROM unnest(${uuidArray(counters)}) WITH ORDINALITY AS x(u, ord)`);
+    if (counters.length)
+      await notify(tx, {
+        event: 'count_assigned',
+        unitId: unitIds.length === 1 ? unitIds[0] : null,
+        title: `盘点任务「${input.title}」已分配给您`,
+        link: `/counts/${row!.id}`,
+        users: counters,
+        exclude: [actor.userId],
+      });
     return { id: row!.id };
   });
 }

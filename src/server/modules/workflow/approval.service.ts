@@ -1,7 +1,9 @@
 // Submission (the chain is instantiated from its configuration) and decisions on the current step.
 import { and, asc, eq, sql } from 'drizzle-orm';
-import type { Decision, DocumentType, StepCondition, StepScope } from '../../../shared/workflow.contracts.ts';
-import type { RoleGrant } from '../../../shared/roles.ts';
+import type { Decision, DocumentLineInput, DocumentType, StepCondition, StepScope } from '../../../shared/workflow.contracts.ts';
+import type { Role, RoleGrant } from '../../../shared/roles.ts';
+import { DOCUMENT_TYPES } from '../../../shared/workflow.contracts.ts';
+import { notify } from '../notifications/index.ts';
 import { can, type Actor } from '../../platform/auth/actor.ts';
 import { query, type Queryable, type Tx } from '../../platform/db/engine.ts';
 import { withTx } from '../../platform/db/tx.ts';
@@ -112,6 +114,10 @@ export async function submitDocument(q: Queryable, actor: Actor, id: string): Pr
       to,
       applicable.length ? `审批流程：${applicable.map((s) => s.label).join(' → ')}` : '无需审批',
     );
+    if (applicable.length) {
+      const first = applicable[0];
+      await tellApprovers(tx, doc, { role: first.role, scopeUnitId: stepUnit(first.scope as StepScope, doc) }, actor);
+    } else await tellApplicant(tx, doc, 'approved', actor);
     return { status: to };
   });
 }
@@ -231,7 +237,42 @@ export async function decide(
       to,
       `${step.label}${comment ? `：${comment}` : ''}`,
     );
+    if (to === 'submitted') await tellApprovers(tx, doc, steps.find((s) => s.stepNo === step.stepNo + 1)!, actor);
+    else await tellApplicant(tx, doc, to as 'approved' | 'rejected' | 'returned', actor);
     return { status: to };
+  });
+}
+
+const docName = (doc: DocumentRow) => `${DOCUMENT_TYPES[doc.type as DocumentType][0]}单 ${doc.docNo}`;
+
+/** Notifications: whoever may take the step (its role in its unit), never the applicant or the actor. */
+async function tellApprovers(tx: Tx, doc: DocumentRow, step: Pick<StepRow, 'role' | 'scopeUnitId'>, actor: Actor): Promise<void> {
+  await notify(tx, {
+    event: 'document_submitted',
+    unitId: step.scopeUnitId ?? doc.unitId,
+    title: `${docName(doc)}待您审批`,
+    link: `/documents/${doc.id}`,
+    role: step.role as Role,
+    exclude: [doc.applicantId, actor.userId, ...(doc.submittedBy ? [doc.submittedBy] : [])],
+  });
+}
+
+const OUTCOME = {
+  approved: ['document_approved', '已批准'],
+  rejected: ['document_rejected', '被驳回'],
+  returned: ['document_returned', '被退回修改'],
+} as const;
+
+/** Notifications: the applicant (and the submitter, if another person) hears how it ended. */
+async function tellApplicant(tx: Tx, doc: DocumentRow, outcome: keyof typeof OUTCOME, actor: Actor): Promise<void> {
+  const [event, words] = OUTCOME[outcome];
+  await notify(tx, {
+    event,
+    unitId: doc.unitId,
+    title: `您的${docName(doc)}${words}`,
+    link: `/documents/${doc.id}`,
+    users: [doc.applicantId, ...(doc.submittedBy ? [doc.submittedBy] : [actor.userId])],
+    exclude: [actor.userId],
   });
 }
 

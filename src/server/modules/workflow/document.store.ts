@@ -1,6 +1,7 @@
 // Shared plumbing of the document services: numbering, scoped loading, history events.
 import { and, eq, or, sql, type SQL } from 'drizzle-orm';
-import { type DocumentType, documentTypeSpec } from '../../../shared/workflow.contracts.ts';
+import { DOCUMENT_STATUSES, type DocumentStatus, type DocumentType, documentTypeSpec } from '../../../shared/workflow.contracts.ts';
+import { describeOperation } from '../../platform/oplog/oplog.context.ts';
 import { inScope, scopeIncludes, unitScope, type Actor } from '../../platform/auth/actor.ts';
 import { query, type Queryable } from '../../platform/db/engine.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
@@ -69,6 +70,19 @@ export async function addEvent(
   await q
     .insert(documentEvents)
     .values({ documentId: doc.id, unitId: doc.unitId, type, actorId: actor?.userId ?? null, fromStatus, toStatus, note: text });
+  // 操作日志: the document's number and its status change in words (platform/oplog).
+  const label = (s: string | null) => (s ? (DOCUMENT_STATUSES[s as DocumentStatus]?.[0] ?? s) : '');
+  describeOperation({
+    objectType: 'documents',
+    objectId: doc.id,
+    objectLabel: (doc as { docNo?: string }).docNo ?? null,
+    unitId: doc.unitId,
+    action: type,
+    changes:
+      [fromStatus !== toStatus && toStatus ? `状态：${label(fromStatus) || '无'} → ${label(toStatus)}` : null, note]
+        .filter(Boolean)
+        .join('；') || null,
+  });
 }
 
 /**

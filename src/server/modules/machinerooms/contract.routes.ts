@@ -13,19 +13,31 @@ export async function contractRoutes(app: App) {
 
   app.get(
     '/api/om/vendors',
-    { config: { access: 'machineroom.read' }, schema: { tags, summary: '运维服务商', response: { 200: z.object({ items: z.array(VendorView) }) } } },
+    {
+      config: { access: 'machineroom.read' },
+      schema: { tags, summary: '运维服务商', response: { 200: z.object({ items: z.array(VendorView) }) } },
+    },
     async (req) => ({ items: await listVendors(db(), req.actor) }),
   );
   app.post(
     '/api/om/vendors',
-    { config: { access: 'machineroom.manage' }, schema: { tags, summary: '登记运维服务商（中标单位）', body: VendorInput, response: { 201: Created } } },
+    {
+      config: { access: 'machineroom.manage' },
+      schema: { tags, summary: '登记运维服务商（中标单位）', body: VendorInput, response: { 201: Created } },
+    },
     async (req, reply) => reply.status(201).send(await createVendor(db(), req.actor, req.body)),
   );
   app.post(
     '/api/om/vendors/:id/accounts',
     {
       config: { access: 'machineroom.manage' },
-      schema: { tags, summary: '绑定服务商人员的登录账号（须有运维服务商角色）', params: Id, body: VendorAccountInput, response: { 200: Done } },
+      schema: {
+        tags,
+        summary: '绑定服务商人员的登录账号（须有运维服务商角色）',
+        params: Id,
+        body: VendorAccountInput,
+        response: { 200: Done },
+      },
     },
     async (req) => {
       await linkVendorAccount(db(), req.actor, req.params.id, req.body.username);
@@ -42,7 +54,10 @@ export async function contractRoutes(app: App) {
   );
   app.post(
     '/api/om/contracts',
-    { config: { access: 'machineroom.manage' }, schema: { tags, summary: '登记运维合同（范围、期限、金额、SLA）', body: ContractInput, response: { 201: Created } } },
+    {
+      config: { access: 'machineroom.manage' },
+      schema: { tags, summary: '登记运维合同（范围、期限、金额、SLA）', body: ContractInput, response: { 201: Created } },
+    },
     async (req, reply) => reply.status(201).send(await createContract(db(), req.actor, req.body)),
   );
   app.get(

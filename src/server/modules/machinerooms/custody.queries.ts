@@ -31,7 +31,10 @@ export async function listCustody(q: Queryable, actor: Actor, p: z.output<typeof
 }
 
 export async function getCustody(q: Queryable, actor: Actor, id: string): Promise<CustodyDetail> {
-  const [a] = await query<CustodyView>(q, select(sql`a.id = ${id}::uuid and ${inScope('a.unit_id', unitScope(actor, 'custody.read'))}`, sql``));
+  const [a] = await query<CustodyView>(
+    q,
+    select(sql`a.id = ${id}::uuid and ${inScope('a.unit_id', unitScope(actor, 'custody.read'))}`, sql``),
+  );
   if (!a) throw notFound('委托协议');
   const register = await query<CustodyDetail['register'][number]>(
     q,

@@ -14,14 +14,22 @@ export async function custodyRoutes(app: App) {
 
   app.get(
     '/api/custody',
-    { config: { access: 'custody.read' }, schema: { tags, summary: '委托管理协议', querystring: CustodyQuery, response: { 200: pageOf(CustodyView) } } },
+    {
+      config: { access: 'custody.read' },
+      schema: { tags, summary: '委托管理协议', querystring: CustodyQuery, response: { 200: pageOf(CustodyView) } },
+    },
     async (req) => listCustody(db(), req.actor, req.query),
   );
   app.post(
     '/api/custody',
     {
       config: { access: 'custody.write' },
-      schema: { tags, summary: '提交委托管理登记册（本单位资产逐项登记）', body: CustodyInput, response: { 201: z.object({ id: z.uuid(), agreementNo: z.string() }) } },
+      schema: {
+        tags,
+        summary: '提交委托管理登记册（本单位资产逐项登记）',
+        body: CustodyInput,
+        response: { 201: z.object({ id: z.uuid(), agreementNo: z.string() }) },
+      },
     },
     async (req, reply) => reply.status(201).send(await submitCustody(db(), req.actor, req.body)),
   );
@@ -32,7 +40,10 @@ export async function custodyRoutes(app: App) {
   );
   app.post(
     '/api/custody/:id/decide',
-    { config: { access: 'custody.decide' }, schema: { tags, summary: '管委会签收或退回委托协议', params: Id, body: DecideInput, response: { 200: CustodyDetail } } },
+    {
+      config: { access: 'custody.decide' },
+      schema: { tags, summary: '管委会签收或退回委托协议', params: Id, body: DecideInput, response: { 200: CustodyDetail } },
+    },
     async (req) => {
       await decideCustody(db(), req.actor, req.params.id, req.body.approve, req.body.note);
       return getCustody(db(), req.actor, req.params.id);
@@ -40,7 +51,10 @@ export async function custodyRoutes(app: App) {
   );
   app.post(
     '/api/custody/:id/end',
-    { config: { access: 'custody.write' }, schema: { tags, summary: '终止委托，资产交回产权单位管理', params: Id, body: Note, response: { 200: CustodyDetail } } },
+    {
+      config: { access: 'custody.write' },
+      schema: { tags, summary: '终止委托，资产交回产权单位管理', params: Id, body: Note, response: { 200: CustodyDetail } },
+    },
     async (req) => {
       await endCustody(db(), req.actor, req.params.id, req.body.note);
       return getCustody(db(), req.actor, req.params.id);

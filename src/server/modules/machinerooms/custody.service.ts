@@ -23,7 +23,11 @@ async function committeeId(q: Queryable): Promise<string> {
 }
 
 /** 提交委托登记册: the unit's cards, each in no other pending or in-force agreement. */
-export async function submitCustody(q: Queryable, actor: Actor, input: z.output<typeof CustodyInput>): Promise<{ id: string; agreementNo: string }> {
+export async function submitCustody(
+  q: Queryable,
+  actor: Actor,
+  input: z.output<typeof CustodyInput>,
+): Promise<{ id: string; agreementNo: string }> {
   const unitId = input.unitId ?? actor.unitId;
   if (!unitId) throw invalid({ unitId: '请选择委托单位' });
   assertInScope(unitId, unitScope(actor, 'custody.write'), '单位');

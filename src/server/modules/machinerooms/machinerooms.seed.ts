@@ -19,7 +19,14 @@ async function actorOf(database: Database, username: string): Promise<Actor | un
     sql`select id::text, display_name, unit_id::text from users where username = ${username}`,
   );
   if (!u) return undefined;
-  return { userId: u.id, username, displayName: u.display_name, unitId: u.unit_id, grants: await grantsOf(database.db, u.id), via: 'session' };
+  return {
+    userId: u.id,
+    username,
+    displayName: u.display_name,
+    unitId: u.unit_id,
+    grants: await grantsOf(database.db, u.id),
+    via: 'session',
+  };
 }
 
 /** The SLA of the demo contracts: P1 and P2 around the clock, P3 and P4 in business hours. */
@@ -44,7 +51,18 @@ export async function seedMachineRooms(database: Database, log: (msg: string) =>
     const row = await createRow(db, officer, room.id, { code: 'A', name: 'A 列' });
     const racks: string[] = [];
     for (let i = 1; i <= 4; i++)
-      racks.push((await createRack(db, officer, room.id, { rowId: row.id, code: `A${String(i).padStart(2, '0')}`, name: `A 列 ${i} 号柜`, heightU: 42, powerBudgetW: 6000, position: i })).id);
+      racks.push(
+        (
+          await createRack(db, officer, room.id, {
+            rowId: row.id,
+            code: `A${String(i).padStart(2, '0')}`,
+            name: `A 列 ${i} 号柜`,
+            heightU: 42,
+            powerBudgetW: 6000,
+            position: i,
+          })
+        ).id,
+      );
     rooms.push({ id: room.id, racks });
   }
   // Devices: a few cards of units 01 and 02 (IT equipment first), 2U each from the bottom of the first racks.
@@ -58,21 +76,46 @@ export async function seedMachineRooms(database: Database, log: (msg: string) =>
     );
     placed[n] = cards.map((c) => c.id);
     for (const [j, c] of cards.entries())
-      await placeSlot(db, officer, rooms[i].racks[0], { kind: 'device', uLow: 1 + j * 3, uHigh: 2 + j * 3, side: 'both', cardId: c.id, powerW: 450 });
-    await placeSlot(db, officer, rooms[i].racks[1], { kind: 'reservation', uLow: 20, uHigh: 29, side: 'both', reason: '新建政务云扩容预留', powerW: 0 });
+      await placeSlot(db, officer, rooms[i].racks[0], {
+        kind: 'device',
+        uLow: 1 + j * 3,
+        uHigh: 2 + j * 3,
+        side: 'both',
+        cardId: c.id,
+        powerW: 450,
+      });
+    await placeSlot(db, officer, rooms[i].racks[1], {
+      kind: 'reservation',
+      uLow: 20,
+      uHigh: 29,
+      side: 'both',
+      reason: '新建政务云扩容预留',
+      powerW: 0,
+    });
   }
-  // Vendors, their accounts (the demo password, copied from the officer's account), contracts over one room each.
+  // Vendors, their accounts (the demo password: the officer's hash, so no change is asked at first sign-in), contracts over one room each.
   const hash = await queryOne<{ h: string }>(db, sql`select password_hash as h from users where username = 'officer'`);
-  for (const [k, [username, vendorName]] of ([['vendor', '北京某信息技术服务有限公司'], ['vendor2', '北京某网络工程有限公司']] as const).entries()) {
+  for (const [k, [username, vendorName]] of (
+    [
+      ['vendor', '北京某信息技术服务有限公司'],
+      ['vendor2', '北京某网络工程有限公司'],
+    ] as const
+  ).entries()) {
     const exists = await queryOne(db, sql`select 1 from users where username = ${username}`);
     if (!exists)
       await createUser(
         db,
-        { username, displayName: `${vendorName}值班工程师`, unitId: null, staffId: null, roles: [{ role: 'vendor', unitId: null }], password: null },
+        {
+          username,
+          displayName: `${vendorName}值班工程师`,
+          unitId: null,
+          staffId: null,
+          roles: [{ role: 'vendor', unitId: null }],
+          password: 'demo',
+        },
         { userId: officer.userId, username: officer.username },
         { passwordHash: hash!.h },
       );
-    await db.execute(sql`update users set must_change_password = false where username = ${username}`);
     const v = await createVendor(db, officer, { name: vendorName, contact: '值班工程师', phone: `010-6000000${k + 1}` });
     await linkVendorAccount(db, officer, v.id, username);
     await createContract(db, officer, {
@@ -91,10 +134,17 @@ export async function seedMachineRooms(database: Database, log: (msg: string) =>
   // Unit 01 entrusts its placed cards to the committee; the committee signs.
   const u01admin = await actorOf(database, 'u01-admin');
   if (u01admin && placed['01']?.length) {
-    const a = await submitCustody(db, u01admin, { title: '第一数据中心机房设备委托管理', startsOn: `${year}-01-01`, cardIds: placed['01'] });
+    const a = await submitCustody(db, u01admin, {
+      title: '第一数据中心机房设备委托管理',
+      startsOn: `${year}-01-01`,
+      cardIds: placed['01'],
+    });
     await decideCustody(db, officer, a.id, true, '已逐项核对登记册');
   }
-  for (const [n, title] of [['01', '服务器电源告警'], ['02', '交换机端口故障']] as const) {
+  for (const [n, title] of [
+    ['01', '服务器电源告警'],
+    ['02', '交换机端口故障'],
+  ] as const) {
     const staff = await actorOf(database, `u${n}-staff`);
     if (staff && placed[n]?.length) await reportWorkOrder(db, staff, { cardId: placed[n][0], priority: 'p3', title });
   }

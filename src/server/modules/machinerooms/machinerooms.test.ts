@@ -29,7 +29,10 @@ describe('machine rooms: racks, vendors and their contracts, work orders, custod
     t = await createTestApp();
     w = await createCardWorld(t.database);
     const hash = await hashPassword(TEST_PASSWORD);
-    for (const [name, role, unit] of [['vendor2', 'vendor', null], ['u02-staff', 'staff', w.u02]] as const) {
+    for (const [name, role, unit] of [
+      ['vendor2', 'vendor', null],
+      ['u02-staff', 'staff', w.u02],
+    ] as const) {
       const [u] = await query<{ id: string }>(
         t.database.db,
         sql`insert into users (username, display_name, password_hash, unit_id) values (${name}, ${name}, ${hash}, ${unit}) returning id`,
@@ -44,12 +47,17 @@ describe('machine rooms: racks, vendors and their contracts, work orders, custod
     const room = async (code: string) => {
       const r = await ok(officer.post('/api/machine-rooms', { code, name: `机房${code}`, areaM2: 1050.5, grade: 'A' }));
       const row = await ok(officer.post(`/api/machine-rooms/${r.id}/rows`, { code: 'A', name: 'A 列' }));
-      const rack = await ok(officer.post(`/api/machine-rooms/${r.id}/racks`, { rowId: row.id, code: 'A01', name: '1 号柜', heightU: 42, powerBudgetW: 6000 }));
+      const rack = await ok(
+        officer.post(`/api/machine-rooms/${r.id}/racks`, { rowId: row.id, code: 'A01', name: '1 号柜', heightU: 42, powerBudgetW: 6000 }),
+      );
       return [r.id, rack.id];
     };
     [roomA, rackA] = await room('MRA');
     [roomB, rackB] = await room('MRB');
-    for (const [name, user, rooms] of [['甲运维公司', 'vendor', [roomA]], ['乙运维公司', 'vendor2', [roomB]]] as const) {
+    for (const [name, user, rooms] of [
+      ['甲运维公司', 'vendor', [roomA]],
+      ['乙运维公司', 'vendor2', [roomB]],
+    ] as const) {
       const v = await ok(officer.post('/api/om/vendors', { name }));
       await ok(officer.post(`/api/om/vendors/${v.id}/accounts`, { username: user }), 200);
       await ok(
@@ -80,14 +88,22 @@ describe('machine rooms: racks, vendors and their contracts, work orders, custod
     const over = await officer.post(`/api/racks/${rackA}/slots`, { kind: 'reservation', uLow: 2, uHigh: 2, reason: '扩容预留' });
     expect(over.statusCode).toBe(409);
     // Half-depth devices on opposite faces share a U; a full-depth one cannot join them.
-    await ok(officer.post(`/api/racks/${rackA}/slots`, { kind: 'device', uLow: 10, uHigh: 10, side: 'front', cardId: cards[1], powerW: 100 }));
+    await ok(
+      officer.post(`/api/racks/${rackA}/slots`, { kind: 'device', uLow: 10, uHigh: 10, side: 'front', cardId: cards[1], powerW: 100 }),
+    );
     await ok(officer.post(`/api/racks/${rackA}/slots`, { kind: 'reservation', uLow: 10, uHigh: 12, side: 'rear', reason: '配线架预留' }));
-    expect((await officer.post(`/api/racks/${rackA}/slots`, { kind: 'device', uLow: 12, uHigh: 12, cardId: cards[2] })).statusCode).toBe(409);
-    expect((await officer.post(`/api/racks/${rackA}/slots`, { kind: 'device', uLow: 42, uHigh: 43, cardId: cards[2] })).statusCode).toBe(400);
+    expect((await officer.post(`/api/racks/${rackA}/slots`, { kind: 'device', uLow: 12, uHigh: 12, cardId: cards[2] })).statusCode).toBe(
+      409,
+    );
+    expect((await officer.post(`/api/racks/${rackA}/slots`, { kind: 'device', uLow: 42, uHigh: 43, cardId: cards[2] })).statusCode).toBe(
+      400,
+    );
     // Straight into the table, past the service: the exclusion constraint itself refuses.
     let code: string | undefined;
     try {
-      await t.database.db.execute(sql`insert into rack_slots (rack_id, kind, u_low, u_high, side, reason) values (${rackA}, 'reservation', 1, 1, 'rear', 'x')`);
+      await t.database.db.execute(
+        sql`insert into rack_slots (rack_id, kind, u_low, u_high, side, reason) values (${rackA}, 'reservation', 1, 1, 'rear', 'x')`,
+      );
     } catch (err) {
       code = pgCode(err);
     }
@@ -100,7 +116,9 @@ describe('machine rooms: racks, vendors and their contracts, work orders, custod
       freeU: 37,
       powerUsedW: 550,
     });
-    const rooms = (await ok(officer.get('/api/machine-rooms'), 200)) as unknown as { items: { code: string; freeU: number; totalU: number }[] };
+    const rooms = (await ok(officer.get('/api/machine-rooms'), 200)) as unknown as {
+      items: { code: string; freeU: number; totalU: number }[];
+    };
     expect(rooms.items.map((r) => [r.code, r.totalU, r.freeU])).toEqual([
       ['MRA', 42, 37],
       ['MRB', 42, 42],
@@ -110,7 +128,10 @@ describe('machine rooms: racks, vendors and their contracts, work orders, custod
   it('times a business-hours work order to the minute across the weekend and flags the late response', async () => {
     now = at('2027-03-05T17:30');
     const wo = await ok(u01staff.post('/api/work-orders', { cardId: cards[0], priority: 'p3', title: '服务器电源告警' }));
-    let view = (await ok(u01staff.get(`/api/work-orders/${wo.id}`), 200)) as unknown as Record<string, { due: string; minutes: number; breached: boolean }> & {
+    let view = (await ok(u01staff.get(`/api/work-orders/${wo.id}`), 200)) as unknown as Record<
+      string,
+      { due: string; minutes: number; breached: boolean }
+    > & {
       breached: boolean;
       actions: string[];
     };
@@ -125,18 +146,23 @@ describe('machine rooms: racks, vendors and their contracts, work orders, custod
     now = at('2027-03-08T11:00');
     await ok(vendor.post(`/api/work-orders/${wo.id}/arrive`), 200);
     now = at('2027-03-08T16:00');
-    view = (await ok(vendor.post(`/api/work-orders/${wo.id}/resolve`, { resolution: '更换电源模块' }), 200)) as typeof view;
-    expect([view.response.minutes, view.response.breached, view.onsite.minutes, view.onsite.breached, view.resolve.minutes, view.resolve.breached]).toEqual([
-      75, true, 150, false, 450, false,
-    ]);
+    view = (await ok(vendor.post(`/api/work-orders/${wo.id}/resolve`, { resolution: '更换电源模块' }), 200)) as unknown as typeof view;
+    expect([
+      view.response.minutes,
+      view.response.breached,
+      view.onsite.minutes,
+      view.onsite.breached,
+      view.resolve.minutes,
+      view.resolve.breached,
+    ]).toEqual([75, true, 150, false, 450, false]);
     // The reporter reopens; the vendor cannot confirm its own work.
     expect((await vendor.post(`/api/work-orders/${wo.id}/confirm`)).statusCode).toBe(403);
     await ok(u01staff.post(`/api/work-orders/${wo.id}/reopen`, { reason: '仍有告警' }), 200);
     expect((await u01staff.post(`/api/work-orders/${wo.id}/confirm`)).statusCode).toBe(409);
     now = at('2027-03-09T16:00');
-    view = (await ok(vendor.post(`/api/work-orders/${wo.id}/resolve`, { resolution: '更换背板' }), 200)) as typeof view;
+    view = (await ok(vendor.post(`/api/work-orders/${wo.id}/resolve`, { resolution: '更换背板' }), 200)) as unknown as typeof view;
     expect([view.resolve.minutes, view.resolve.breached]).toEqual([990, true]);
-    view = (await ok(u01staff.post(`/api/work-orders/${wo.id}/confirm`), 200)) as typeof view;
+    view = (await ok(u01staff.post(`/api/work-orders/${wo.id}/confirm`), 200)) as unknown as typeof view;
     expect((view as unknown as { status: string }).status).toBe('confirmed');
   });
 
@@ -145,7 +171,9 @@ describe('machine rooms: racks, vendors and their contracts, work orders, custod
     expect(mine.items.map((r) => r.code)).toEqual(['MRA']);
     expect((await vendor.get(`/api/machine-rooms/${roomB}`)).statusCode).toBe(404);
     expect((await vendor.get(`/api/racks/${rackB}`)).statusCode).toBe(404);
-    expect(((await vendor.get('/api/om/contracts')).json().items as { contractNo: string }[]).map((c) => c.contractNo)).toEqual(['HT-vendor']);
+    expect(((await vendor.get('/api/om/contracts')).json().items as { contractNo: string }[]).map((c) => c.contractNo)).toEqual([
+      'HT-vendor',
+    ]);
     expect(((await vendor.get('/api/om/vendors')).json().items as { name: string }[]).map((v) => v.name)).toEqual(['甲运维公司']);
     const orders = (await vendor.get('/api/work-orders')).json();
     expect(orders.total).toBe(1);
@@ -157,18 +185,24 @@ describe('machine rooms: racks, vendors and their contracts, work orders, custod
     expect((await vendor2.get(`/api/work-orders/${id}`)).statusCode).toBe(404);
     expect((await vendor2.post(`/api/work-orders/${id}/accept`)).statusCode).toBe(404);
     // Other modules: the vendor has no business with cards, documents or the org.
-    for (const url of ['/api/cards', '/api/documents', '/api/units', '/api/custody']) expect((await vendor.get(url)).statusCode, url).toBe(403);
+    for (const url of ['/api/cards', '/api/documents', '/api/units', '/api/custody'])
+      expect((await vendor.get(url)).statusCode, url).toBe(403);
     // Another unit does not see unit 01's work order; the auditor reads everything and writes nothing.
     expect((await u02.get(`/api/work-orders/${id}`)).statusCode).toBe(404);
     expect((await auditor.get('/api/work-orders')).json().total).toBe(1);
-    expect((await auditor.post(`/api/racks/${rackA}/slots`, { kind: 'reservation', uLow: 30, uHigh: 30, reason: 'x' })).statusCode).toBe(403);
+    expect((await auditor.post(`/api/racks/${rackA}/slots`, { kind: 'reservation', uLow: 30, uHigh: 30, reason: 'x' })).statusCode).toBe(
+      403,
+    );
   });
 
   it('hands the management of registered cards to the committee and back, the owner unchanged, each step on the ledger', async () => {
     const managers = async () =>
-      (await query<{ unit: string; manager: string }>(t.database.db, sql`select unit_id::text as unit, managing_unit_id::text as manager from cards where id in (${cards[0]}, ${cards[1]}) order by card_no`)).map(
-        (r) => [r.unit, r.manager],
-      );
+      (
+        await query<{ unit: string; manager: string }>(
+          t.database.db,
+          sql`select unit_id::text as unit, managing_unit_id::text as manager from cards where id in (${cards[0]}, ${cards[1]}) order by card_no`,
+        )
+      ).map((r) => [r.unit, r.manager]);
     const a = await ok(u01.post('/api/custody', { title: '机房设备委托管理', startsOn: '2027-01-01', cardIds: [cards[0], cards[1]] }));
     expect((await u02.get(`/api/custody/${a.id}`)).statusCode).toBe(404);
     expect((await u01.post(`/api/custody/${a.id}/decide`, { approve: true })).statusCode).toBe(403);
@@ -176,7 +210,9 @@ describe('machine rooms: racks, vendors and their contracts, work orders, custod
     expect(again.statusCode).toBe(400);
     const signed = await ok(officer.post(`/api/custody/${a.id}/decide`, { approve: true, note: '已核对' }), 200);
     expect(signed.status).toBe('in_force');
-    expect((signed.register as { ownerUnitName: string; managingUnitName: string }[]).map((r) => [r.ownerUnitName, r.managingUnitName])).toEqual([
+    expect(
+      (signed.register as { ownerUnitName: string; managingUnitName: string }[]).map((r) => [r.ownerUnitName, r.managingUnitName]),
+    ).toEqual([
       ['市发展改革委', '管委会'],
       ['市发展改革委', '管委会'],
     ]);

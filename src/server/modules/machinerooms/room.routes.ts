@@ -43,17 +43,26 @@ export async function roomRoutes(app: App) {
   );
   app.post(
     '/api/machine-rooms/:id/rows',
-    { config: { access: 'machineroom.manage' }, schema: { tags, summary: '增加机柜列', params: Id, body: RowInput, response: { 201: Created } } },
+    {
+      config: { access: 'machineroom.manage' },
+      schema: { tags, summary: '增加机柜列', params: Id, body: RowInput, response: { 201: Created } },
+    },
     async (req, reply) => reply.status(201).send(await createRow(db(), req.actor, req.params.id, req.body)),
   );
   app.post(
     '/api/machine-rooms/:id/racks',
-    { config: { access: 'machineroom.manage' }, schema: { tags, summary: '增加机柜', params: Id, body: RackInput, response: { 201: Created } } },
+    {
+      config: { access: 'machineroom.manage' },
+      schema: { tags, summary: '增加机柜', params: Id, body: RackInput, response: { 201: Created } },
+    },
     async (req, reply) => reply.status(201).send(await createRack(db(), req.actor, req.params.id, req.body)),
   );
   app.get(
     '/api/racks/:id',
-    { config: { access: 'machineroom.read' }, schema: { tags, summary: '机柜立面（设备与预留）', params: Id, response: { 200: RackView } } },
+    {
+      config: { access: 'machineroom.read' },
+      schema: { tags, summary: '机柜立面（设备与预留）', params: Id, response: { 200: RackView } },
+    },
     async (req) => getRack(db(), req.actor, req.params.id),
   );
   app.post(

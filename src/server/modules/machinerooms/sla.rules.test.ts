@@ -35,8 +35,14 @@ describe('SLA clocks', () => {
   it('flags a step done after its deadline, and an open step once its deadline has passed', () => {
     const reported = at('2027-03-05T17:30');
     const due = at('2027-03-08T09:30');
-    expect(stepClock(reported, due, at('2027-03-08T09:30'), at('2027-03-09T00:00'), 'business')).toMatchObject({ minutes: 60, breached: false });
-    expect(stepClock(reported, due, at('2027-03-08T09:31'), at('2027-03-09T00:00'), 'business')).toMatchObject({ minutes: 61, breached: true });
+    expect(stepClock(reported, due, at('2027-03-08T09:30'), at('2027-03-09T00:00'), 'business')).toMatchObject({
+      minutes: 60,
+      breached: false,
+    });
+    expect(stepClock(reported, due, at('2027-03-08T09:31'), at('2027-03-09T00:00'), 'business')).toMatchObject({
+      minutes: 61,
+      breached: true,
+    });
     expect(stepClock(reported, due, null, at('2027-03-08T09:00'), 'business')).toMatchObject({ minutes: 30, breached: false });
     expect(stepClock(reported, due, null, at('2027-03-08T09:45'), 'business')).toMatchObject({ minutes: 75, breached: true });
   });

@@ -69,7 +69,18 @@ function toView(r: Row, actor: Actor, now: Date): WorkOrderView {
     if (!s.from.includes(r.status)) return false;
     return s.by === 'vendor' ? can(actor, 'workorder.handle') : reporter;
   });
-  const { unitId: _u, acceptedAt: _a, arrivedAt: _b, resolvedAt: _c, responseDue: _d, onsiteDue: _e, resolveDue: _f, businessFrom: _g, businessTo: _h, ...rest } = r;
+  const {
+    unitId: _u,
+    acceptedAt: _a,
+    arrivedAt: _b,
+    resolvedAt: _c,
+    responseDue: _d,
+    onsiteDue: _e,
+    resolveDue: _f,
+    businessFrom: _g,
+    businessTo: _h,
+    ...rest
+  } = r;
   return {
     ...rest,
     reportedAt: at.toISOString(),

@@ -23,7 +23,12 @@ export async function workOrderRoutes(app: App) {
     '/api/work-orders',
     {
       config: { access: 'workorder.report' },
-      schema: { tags, summary: '报修（资产或机柜）', body: WorkOrderInput, response: { 201: z.object({ id: z.uuid(), orderNo: z.string() }) } },
+      schema: {
+        tags,
+        summary: '报修（资产或机柜）',
+        body: WorkOrderInput,
+        response: { 201: z.object({ id: z.uuid(), orderNo: z.string() }) },
+      },
     },
     async (req, reply) => reply.status(201).send(await reportWorkOrder(db(), req.actor, req.body)),
   );

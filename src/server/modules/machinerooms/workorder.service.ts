@@ -25,7 +25,13 @@ export const hoursOf = (from: number, to: number): BusinessHours => ({ from, to,
 async function locate(q: Queryable, actor: Actor, input: z.output<typeof WorkOrderInput>) {
   const scope = unitScope(actor, 'workorder.report');
   if (input.cardId) {
-    const card = await queryOne<{ unit_id: string; using_unit_id: string | null; managing_unit_id: string; rack_id: string | null; room_id: string | null }>(
+    const card = await queryOne<{
+      unit_id: string;
+      using_unit_id: string | null;
+      managing_unit_id: string;
+      rack_id: string | null;
+      room_id: string | null;
+    }>(
       q,
       sql`select c.unit_id::text, c.using_unit_id::text, c.managing_unit_id::text, s.rack_id::text, r.machine_room_id::text as room_id
           from cards c left join rack_slots s on s.card_id = c.id and s.kind = 'device' left join racks r on r.id = s.rack_id
@@ -37,7 +43,10 @@ async function locate(q: Queryable, actor: Actor, input: z.output<typeof WorkOrd
     return { rackId: card.rack_id, roomId: card.room_id, cardId: input.cardId };
   }
   // A rack is the committee's: only a caller reaching every unit reports on one.
-  const rack = await queryOne<{ room_id: string }>(q, sql`select machine_room_id::text as room_id from racks where id = ${input.rackId}::uuid`);
+  const rack = await queryOne<{ room_id: string }>(
+    q,
+    sql`select machine_room_id::text as room_id from racks where id = ${input.rackId}::uuid`,
+  );
   if (!rack || scope !== 'all') throw invalid({ rackId: '机柜不存在' });
   return { rackId: input.rackId!, roomId: rack.room_id, cardId: null };
 }
@@ -50,7 +59,11 @@ async function reporterUnit(q: Queryable, actor: Actor): Promise<string> {
   return c.id;
 }
 
-export async function reportWorkOrder(q: Queryable, actor: Actor, input: z.output<typeof WorkOrderInput>): Promise<{ id: string; orderNo: string }> {
+export async function reportWorkOrder(
+  q: Queryable,
+  actor: Actor,
+  input: z.output<typeof WorkOrderInput>,
+): Promise<{ id: string; orderNo: string }> {
   const place = await locate(q, actor, input);
   const now = workOrderClock.now();
   const contract = await contractFor(q, place.roomId, localDay(now));
@@ -107,7 +120,10 @@ export async function stepWorkOrder(q: Queryable, actor: Actor, id: string, step
     const row = await lock(tx, actor, id, step);
     const s = STEPS[step];
     if (!s.from.includes(row.status)) throw new AppError('invalid_transition', '工单当前状态不能执行该操作');
-    const stamp = step === 'reopen' ? sql`resolved_at = null, resolution = null, reopen_count = reopen_count + 1` : sql`${sql.raw(s.set)} = ${now}::timestamptz`;
+    const stamp =
+      step === 'reopen'
+        ? sql`resolved_at = null, resolution = null, reopen_count = reopen_count + 1`
+        : sql`${sql.raw(s.set)} = ${now}::timestamptz`;
     await tx.execute(sql`update work_orders set status = ${s.to}, ${stamp}
       ${step === 'resolve' ? sql`, resolution = ${text ?? null}` : sql``} where id = ${id}::uuid`);
     await logEvent(tx, 'work_order', id, step, actor, { at: now, ...(text ? { text } : {}) });

@@ -3,7 +3,7 @@ import { IsoDate } from './dates.ts';
 import { Fen } from './money.ts';
 import { PageQuery, sortOf } from './paging.ts';
 
-// Entrusted machine rooms (委托管理, docs/domain.md §10): rooms, racks and what occupies their U,
+// Entrusted machine rooms (委托管理, docs/domain.md §11): rooms, racks and what occupies their U,
 // O&M vendors and contracts with SLAs, work orders, custody agreements. Labels are [zh, en].
 
 export const ROOM_GRADES = {

@@ -70,7 +70,7 @@ export const PERMISSIONS = {
   'count.read': ['asset_office', 'finance_bureau', 'auditor', 'unit_admin', 'unit_finance', 'unit_leader', 'staff'],
   'count.plan': ['asset_office', 'unit_admin'],
   'count.scan': ['asset_office', 'unit_admin', 'unit_finance', 'unit_leader', 'staff'],
-  // 委托管理 machine rooms (docs/domain.md §10): the committee manages rooms, racks, vendors and
+  // 委托管理 machine rooms (docs/domain.md §11): the committee manages rooms, racks, vendors and
   // contracts; a vendor reads only its contracts' rooms and work orders (the machinerooms module
   // narrows the system-wide grant to the vendor's contracts); units report faults and hand cards
   // into custody; the committee signs the custody agreements.

@@ -26,7 +26,7 @@ import { sampleBody } from './walker-bodies.ts';
 const DEMO_PASSWORD = 'Gongwu@2026';
 const PERSONAS = ['admin', 'officer', 'finance', 'auditor', 'u01-admin', 'u01-finance', 'u01-leader', 'u01-staff'];
 const OTHER_UNIT = ['u02-admin', 'u02-staff'];
-// O&M vendors (docs/domain.md §2): 'vendor' holds the contract of the first demo machine room,
+// O&M vendors (docs/domain.md §11): 'vendor' holds the contract of the first demo machine room,
 // 'vendor2' that of the second; the walker's records of machine rooms are under the first.
 const VENDORS = ['vendor', 'vendor2'];
 const OTHER_VENDOR = 'vendor2';

@@ -1,4 +1,4 @@
-// O&M vendors, their sign-in accounts and contracts (运维合同, docs/domain.md §10). The committee
+// O&M vendors, their sign-in accounts and contracts (运维合同, docs/domain.md §11). The committee
 // writes them; a vendor reads its own contracts only.
 import { sql } from 'drizzle-orm';
 import type { z } from 'zod';

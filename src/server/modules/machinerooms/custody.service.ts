@@ -1,4 +1,4 @@
-// Custody agreements (委托管理协议, docs/domain.md §10). The owner unit submits a register (登记造册)
+// Custody agreements (委托管理协议, docs/domain.md §11). The owner unit submits a register (登记造册)
 // of its cards; the committee signs it, and while it is in force each card's managing unit is the
 // committee (the owner is unchanged); its end hands them back. The agreement has its own approval
 // step here (the committee's asset office decides) rather than a workflow document type; each card

@@ -20,7 +20,7 @@ const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' 
 const fen = (name: string) => bigint(name, { mode: 'number' });
 
 /**
- * A data-centre machine room (机房, docs/domain.md §10) managed by the committee: its floor area and
+ * A data-centre machine room (机房, docs/domain.md §11) managed by the committee: its floor area and
  * its grade per GB 50174 (A/B/C). Optionally the org place it occupies. No unit_id: the committee
  * manages it for every unit; vendors see it through their contract's scope.
  */

@@ -1,4 +1,4 @@
-// Machine rooms, rows, racks, and what occupies a rack's U (docs/domain.md §10). The database's
+// Machine rooms, rows, racks, and what occupies a rack's U (docs/domain.md §11). The database's
 // exclusion constraint (migrations/post/190_machinerooms.sql) alone decides overlaps, so two
 // people placing into one U at once cannot both win; the refusal answers 409 naming what is in the way.
 import { sql } from 'drizzle-orm';

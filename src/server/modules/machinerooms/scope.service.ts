@@ -1,6 +1,6 @@
 // Who sees which machine rooms and work orders, computed once per call. The committee (and the
 // auditor) sees every room; a vendor's grant is system-wide by role, so it is narrowed here to the
-// rooms of its contracts and their work orders (docs/domain.md §2: a vendor sees only its contracts).
+// rooms of its contracts and their work orders (docs/domain.md §11: a vendor sees only its contracts).
 import { sql, type SQL } from 'drizzle-orm';
 import type { Permission } from '../../../shared/roles.ts';
 import { type Actor, can, inScope, unitScope } from '../../platform/auth/actor.ts';

@@ -1,4 +1,4 @@
-// SLA clocks of work orders (docs/domain.md §10). A 24×7 priority counts every minute; a
+// SLA clocks of work orders (docs/domain.md §11). A 24×7 priority counts every minute; a
 // business-hours priority counts only the minutes inside the contract's business window (local time,
 // Asia/Shanghai, ISO weekdays 1–5), so a fault reported on Friday at 17:30 with a 60-minute response
 // is due on Monday at 09:30 (window 09:00–18:00). Pure functions: the caller passes "now".

@@ -1,5 +1,5 @@
 // Work-order lists with their SLA clocks: each step's deadline, the counted minutes so far and whether
-// it is broken, computed against the injected "now" (docs/domain.md §10).
+// it is broken, computed against the injected "now" (docs/domain.md §11).
 import { sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { SlaClock, WorkOrderQuery, WorkOrderView } from '../../../shared/machinerooms.contracts.ts';

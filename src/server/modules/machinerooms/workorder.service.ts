@@ -1,4 +1,4 @@
-// Work orders (运维工单, docs/domain.md §10): a unit or the committee reports a fault on a card placed
+// Work orders (运维工单, docs/domain.md §11): a unit or the committee reports a fault on a card placed
 // in a managed rack, or on a rack; the contract covering the room gives the SLA; the vendor accepts,
 // arrives and resolves; the reporter confirms or reopens. Every step is time-stamped from
 // `workOrderClock` (tests pin it) and logged in the same transaction.

@@ -220,6 +220,18 @@ describe('machine rooms: racks, vendors and their contracts, work orders, custod
       [w.u01, w.committee],
       [w.u01, w.committee],
     ]);
+    // The card list shows owner and manager apart.
+    const listed = (await u01.get('/api/cards?pageSize=100')).json().items as {
+      id: string;
+      unitName: string;
+      managerName: string | null;
+    }[];
+    expect(listed.filter((c) => cards.includes(c.id)).map((c) => [c.unitName, c.managerName])).toEqual(
+      expect.arrayContaining([
+        ['市发展改革委', '管委会'],
+        ['市发展改革委', null],
+      ]),
+    );
     const ended = await ok(u01.post(`/api/custody/${a.id}/end`, {}), 200);
     expect(ended.status).toBe('ended');
     expect(await managers()).toEqual([

@@ -266,6 +266,154 @@ CREATE TABLE "counts" (
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "custody_agreements" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"agreement_no" text NOT NULL,
+	"unit_id" uuid NOT NULL,
+	"title" text NOT NULL,
+	"starts_on" date NOT NULL,
+	"ends_on" date,
+	"status" text NOT NULL,
+	"note" text,
+	"created_by" uuid NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"decided_by" uuid,
+	"decided_at" timestamp with time zone,
+	"decision_note" text,
+	"ended_by" uuid,
+	"ended_at" timestamp with time zone,
+	CONSTRAINT "custody_agreements_agreement_no_unique" UNIQUE("agreement_no")
+);
+--> statement-breakpoint
+CREATE TABLE "custody_items" (
+	"agreement_id" uuid NOT NULL,
+	"card_id" uuid NOT NULL,
+	"line" integer NOT NULL,
+	"active" boolean DEFAULT true NOT NULL,
+	CONSTRAINT "custody_items_agreement_id_card_id_pk" PRIMARY KEY("agreement_id","card_id")
+);
+--> statement-breakpoint
+CREATE TABLE "machine_rooms" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"code" text NOT NULL,
+	"name" text NOT NULL,
+	"place_id" uuid,
+	"area_m2" numeric(10, 2) NOT NULL,
+	"grade" text NOT NULL,
+	"note" text,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "machine_rooms_code_unique" UNIQUE("code")
+);
+--> statement-breakpoint
+CREATE TABLE "machineroom_events" (
+	"id" bigserial PRIMARY KEY NOT NULL,
+	"entity" text NOT NULL,
+	"entity_id" uuid NOT NULL,
+	"kind" text NOT NULL,
+	"actor_id" uuid,
+	"at" timestamp with time zone DEFAULT now() NOT NULL,
+	"details" jsonb DEFAULT '{}'::jsonb NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "om_contract_rooms" (
+	"contract_id" uuid NOT NULL,
+	"machine_room_id" uuid NOT NULL,
+	CONSTRAINT "om_contract_rooms_contract_id_machine_room_id_pk" PRIMARY KEY("contract_id","machine_room_id")
+);
+--> statement-breakpoint
+CREATE TABLE "om_contracts" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"contract_no" text NOT NULL,
+	"name" text NOT NULL,
+	"vendor_id" uuid NOT NULL,
+	"starts_on" date NOT NULL,
+	"ends_on" date NOT NULL,
+	"amount_fen" bigint NOT NULL,
+	"sla" jsonb NOT NULL,
+	"business_from" integer DEFAULT 540 NOT NULL,
+	"business_to" integer DEFAULT 1080 NOT NULL,
+	"created_by" uuid,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "om_contracts_contract_no_unique" UNIQUE("contract_no")
+);
+--> statement-breakpoint
+CREATE TABLE "om_vendor_accounts" (
+	"user_id" uuid PRIMARY KEY NOT NULL,
+	"vendor_id" uuid NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "om_vendors" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"name" text NOT NULL,
+	"credit_code" text,
+	"contact" text,
+	"phone" text,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "om_vendors_name_unique" UNIQUE("name")
+);
+--> statement-breakpoint
+CREATE TABLE "rack_rows" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"machine_room_id" uuid NOT NULL,
+	"code" text NOT NULL,
+	"name" text NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "rack_slots" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"rack_id" uuid NOT NULL,
+	"kind" text NOT NULL,
+	"u_low" integer NOT NULL,
+	"u_high" integer NOT NULL,
+	"side" text DEFAULT 'both' NOT NULL,
+	"card_id" uuid,
+	"label" text,
+	"power_w" integer DEFAULT 0 NOT NULL,
+	"reason" text,
+	"reserved_until" date,
+	"created_by" uuid,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "racks" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"machine_room_id" uuid NOT NULL,
+	"row_id" uuid NOT NULL,
+	"code" text NOT NULL,
+	"name" text NOT NULL,
+	"height_u" integer DEFAULT 42 NOT NULL,
+	"power_budget_w" integer DEFAULT 5000 NOT NULL,
+	"position" integer DEFAULT 0 NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "work_orders" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"order_no" text NOT NULL,
+	"contract_id" uuid NOT NULL,
+	"unit_id" uuid NOT NULL,
+	"machine_room_id" uuid NOT NULL,
+	"rack_id" uuid,
+	"card_id" uuid,
+	"priority" text NOT NULL,
+	"clock" text NOT NULL,
+	"title" text NOT NULL,
+	"description" text,
+	"status" text NOT NULL,
+	"reported_by" uuid NOT NULL,
+	"reporter_name" text NOT NULL,
+	"reported_at" timestamp with time zone NOT NULL,
+	"accepted_at" timestamp with time zone,
+	"arrived_at" timestamp with time zone,
+	"resolved_at" timestamp with time zone,
+	"confirmed_at" timestamp with time zone,
+	"response_due" timestamp with time zone NOT NULL,
+	"onsite_due" timestamp with time zone NOT NULL,
+	"resolve_due" timestamp with time zone NOT NULL,
+	"resolution" text,
+	"reopen_count" integer DEFAULT 0 NOT NULL,
+	CONSTRAINT "work_orders_order_no_unique" UNIQUE("order_no")
+);
+--> statement-breakpoint
 CREATE TABLE "notification_channels" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"kind" text NOT NULL,
@@ -809,6 +957,24 @@ ALTER TABLE "period_reopenings" ADD CONSTRAINT "period_reopenings_unit_id_units_
 ALTER TABLE "unit_books" ADD CONSTRAINT "unit_books_unit_id_units_id_fk" FOREIGN KEY ("unit_id") REFERENCES "public"."units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "count_counters" ADD CONSTRAINT "count_counters_count_id_counts_id_fk" FOREIGN KEY ("count_id") REFERENCES "public"."counts"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "count_documents" ADD CONSTRAINT "count_documents_count_id_counts_id_fk" FOREIGN KEY ("count_id") REFERENCES "public"."counts"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "custody_agreements" ADD CONSTRAINT "custody_agreements_unit_id_units_id_fk" FOREIGN KEY ("unit_id") REFERENCES "public"."units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "custody_items" ADD CONSTRAINT "custody_items_agreement_id_custody_agreements_id_fk" FOREIGN KEY ("agreement_id") REFERENCES "public"."custody_agreements"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "custody_items" ADD CONSTRAINT "custody_items_card_id_cards_id_fk" FOREIGN KEY ("card_id") REFERENCES "public"."cards"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "machine_rooms" ADD CONSTRAINT "machine_rooms_place_id_rooms_id_fk" FOREIGN KEY ("place_id") REFERENCES "public"."rooms"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "om_contract_rooms" ADD CONSTRAINT "om_contract_rooms_contract_id_om_contracts_id_fk" FOREIGN KEY ("contract_id") REFERENCES "public"."om_contracts"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "om_contract_rooms" ADD CONSTRAINT "om_contract_rooms_machine_room_id_machine_rooms_id_fk" FOREIGN KEY ("machine_room_id") REFERENCES "public"."machine_rooms"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "om_contracts" ADD CONSTRAINT "om_contracts_vendor_id_om_vendors_id_fk" FOREIGN KEY ("vendor_id") REFERENCES "public"."om_vendors"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "om_vendor_accounts" ADD CONSTRAINT "om_vendor_accounts_vendor_id_om_vendors_id_fk" FOREIGN KEY ("vendor_id") REFERENCES "public"."om_vendors"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "rack_rows" ADD CONSTRAINT "rack_rows_machine_room_id_machine_rooms_id_fk" FOREIGN KEY ("machine_room_id") REFERENCES "public"."machine_rooms"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "rack_slots" ADD CONSTRAINT "rack_slots_rack_id_racks_id_fk" FOREIGN KEY ("rack_id") REFERENCES "public"."racks"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "rack_slots" ADD CONSTRAINT "rack_slots_card_id_cards_id_fk" FOREIGN KEY ("card_id") REFERENCES "public"."cards"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "racks" ADD CONSTRAINT "racks_machine_room_id_machine_rooms_id_fk" FOREIGN KEY ("machine_room_id") REFERENCES "public"."machine_rooms"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "racks" ADD CONSTRAINT "racks_row_id_rack_rows_id_fk" FOREIGN KEY ("row_id") REFERENCES "public"."rack_rows"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "work_orders" ADD CONSTRAINT "work_orders_contract_id_om_contracts_id_fk" FOREIGN KEY ("contract_id") REFERENCES "public"."om_contracts"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "work_orders" ADD CONSTRAINT "work_orders_unit_id_units_id_fk" FOREIGN KEY ("unit_id") REFERENCES "public"."units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "work_orders" ADD CONSTRAINT "work_orders_machine_room_id_machine_rooms_id_fk" FOREIGN KEY ("machine_room_id") REFERENCES "public"."machine_rooms"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "work_orders" ADD CONSTRAINT "work_orders_rack_id_racks_id_fk" FOREIGN KEY ("rack_id") REFERENCES "public"."racks"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "work_orders" ADD CONSTRAINT "work_orders_card_id_cards_id_fk" FOREIGN KEY ("card_id") REFERENCES "public"."cards"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "buildings" ADD CONSTRAINT "buildings_compound_id_compounds_id_fk" FOREIGN KEY ("compound_id") REFERENCES "public"."compounds"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "departments" ADD CONSTRAINT "departments_unit_id_units_id_fk" FOREIGN KEY ("unit_id") REFERENCES "public"."units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "floors" ADD CONSTRAINT "floors_building_id_buildings_id_fk" FOREIGN KEY ("building_id") REFERENCES "public"."buildings"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -857,6 +1023,12 @@ CREATE INDEX "count_items_card_no_idx" ON "count_items" USING btree ("count_id",
 CREATE UNIQUE INDEX "count_scans_key" ON "count_scans" USING btree ("count_id","scan_key");--> statement-breakpoint
 CREATE INDEX "count_scans_card_idx" ON "count_scans" USING btree ("count_id","card_id","scanned_at");--> statement-breakpoint
 CREATE INDEX "counts_unit_ids_idx" ON "counts" USING gin ("unit_ids");--> statement-breakpoint
+CREATE INDEX "machineroom_events_entity_idx" ON "machineroom_events" USING btree ("entity_id");--> statement-breakpoint
+CREATE INDEX "rack_slots_rack_idx" ON "rack_slots" USING btree ("rack_id","u_low");--> statement-breakpoint
+CREATE INDEX "rack_slots_card_idx" ON "rack_slots" USING btree ("card_id");--> statement-breakpoint
+CREATE INDEX "racks_room_idx" ON "racks" USING btree ("machine_room_id","row_id","position");--> statement-breakpoint
+CREATE INDEX "work_orders_contract_idx" ON "work_orders" USING btree ("contract_id","reported_at");--> statement-breakpoint
+CREATE INDEX "work_orders_unit_idx" ON "work_orders" USING btree ("unit_id","reported_at");--> statement-breakpoint
 CREATE INDEX "notification_deliveries_due_idx" ON "notification_deliveries" USING btree ("next_at") WHERE status = 'pending';--> statement-breakpoint
 CREATE INDEX "notification_deliveries_channel_sent_idx" ON "notification_deliveries" USING btree ("channel_id","sent_at");--> statement-breakpoint
 CREATE INDEX "notifications_user_idx" ON "notifications" USING btree ("user_id","id");--> statement-breakpoint

@@ -250,6 +250,8 @@ export const CardListItem = z.object({
   name: z.string(),
   unitId: z.string(),
   unitName: z.string(),
+  /** The managing unit when it is not the owner (委托管理, the pool's physical custody); null otherwise. */
+  managerName: z.string().nullable(),
   categoryId: z.string(),
   categoryCode: z.string(),
   categoryName: z.string(),

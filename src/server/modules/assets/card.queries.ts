@@ -152,6 +152,8 @@ const SORTS: Record<string, { expr: string; join?: string }> = {
 /** The columns of a list row, with the names of the rows a card points to. Expects the joins of CARD_JOINS. */
 export const CARD_LIST_COLUMNS = sql`
   cards.id, cards.card_no AS "cardNo", cards.name, cards.unit_id AS "unitId", u.name AS "unitName",
+  CASE WHEN cards.managing_unit_id <> cards.unit_id THEN (SELECT mu.name FROM units mu WHERE mu.id = cards.managing_unit_id) END
+    AS "managerName",
   cards.category_id AS "categoryId", cat.code AS "categoryCode", cat.name AS "categoryName",
   cards.spec, cards.brand, cards.serial_no AS "serialNo", cards.quantity, cards.measure_unit AS "measureUnit",
   cards.original_value_fen AS "originalValueFen", cards.accumulated_depreciation_fen AS "accumulatedDepreciationFen",

@@ -150,6 +150,12 @@ export default function CardListPage() {
       render: (v) => <CodeTag code={v} vocabulary={USE_MODES} />,
     },
     { title: t('产权单位', 'Owner unit'), dataIndex: 'unitName', key: 'unitName', sorter: true, width: 150 },
+    {
+      title: t('管理单位', 'Managing unit'),
+      dataIndex: 'managerName',
+      width: 150,
+      render: (v: string | null) => v ?? <span style={{ color: '#999' }}>{t('同产权单位', 'Same as owner')}</span>,
+    },
     { title: t('使用部门', 'Department'), dataIndex: 'departmentName', key: 'departmentName', sorter: true, width: 120 },
     { title: t('保管人', 'Custodian'), dataIndex: 'custodianName', key: 'custodianName', sorter: true, width: 90 },
     { title: t('存放地点', 'Location'), dataIndex: 'roomName', width: 140 },

@@ -144,6 +144,8 @@ export const DocumentPayload = z.object({
   contractNo: z.string().max(60).optional(),
   // acceptance
   orderId: uuid.optional(),
+  /** Acceptance: how the cards were acquired; 'surplus' registers what a count found off the books (盘盈). */
+  acquisitionMethod: z.enum(['purchase', 'surplus']).optional(),
   acceptedOn: dateStr.optional(),
   note: z.string().max(1000).optional(),
 });

@@ -2,3 +2,4 @@
 // commands and the demo seeder.
 export { openFreshBenchDatabase } from './bench.database.ts';
 export { timeRuns } from './bench.scenarios.ts';
+export { SHARING_TARGETS, sharingMarkdown, sharingScenarios } from './bench.sharing.ts';

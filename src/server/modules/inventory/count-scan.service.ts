@@ -61,12 +61,14 @@ export async function recordScans(q: Queryable, actor: Actor, countId: string, s
       sql`
       INSERT INTO count_scans (count_id, scan_key, code, card_id, expected, room_id, condition, note, surplus_name, counter_id,
         recount_id, scanned_at)
-      SELECT ${countId}, s.key, s.code, k.id, i.card_id IS NOT NULL, s.room_id, s.condition, s.note, s.surplus_name, ${actor.userId},
+      SELECT ${countId}, s.key, s.code, coalesce(ki.id, kn.id), i.card_id IS NOT NULL, s.room_id, s.condition, s.note, s.surplus_name, ${actor.userId},
         ${recount?.id ?? null}::uuid, coalesce(s.scanned_at, now())
       FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS s(ord int, key uuid, code text, card_id uuid, card_no text, room_id uuid,
         condition text, note text, surplus_name text, scanned_at timestamptz)
-      LEFT JOIN cards k ON k.id = coalesce(s.card_id, (SELECT x.id FROM cards x WHERE x.card_no = s.card_no))
-      LEFT JOIN count_items i ON i.count_id = ${countId} AND i.card_id = k.id
+      -- Two plain joins (by id, else by number), so each uses its index: a join on coalesce(id, subquery) read every card per scan.
+      LEFT JOIN cards ki ON ki.id = s.card_id
+      LEFT JOIN cards kn ON s.card_id IS NULL AND kn.card_no = s.card_no
+      LEFT JOIN count_items i ON i.count_id = ${countId} AND i.card_id = coalesce(ki.id, kn.id)
       ORDER BY s.ord
       ON CONFLICT (count_id, scan_key) DO NOTHING
       RETURNING scan_key::text AS key`,

@@ -55,7 +55,7 @@ describe('using a booking and the quotas', { timeout: 120_000 }, () => {
     staff2 = await signIn(t, 'u02-staff');
     u01 = await unitId(t, '11001');
     sharingClock.now = () => NOW;
-  });
+  }, 300_000);
   afterAll(async () => {
     sharingClock.now = realNow;
     await t?.close();

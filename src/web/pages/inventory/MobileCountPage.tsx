@@ -81,7 +81,15 @@ export default function MobileCountPage() {
     navigator.serviceWorker?.register('/count-sw.js', { scope: '/m/counts/' }).catch(() => {
       // No service worker (development server, private mode): the page still works while online.
     });
-    return () => link.remove();
+    // Once the worker controls the page, ask who is signed in through it, so the answer is cached
+    // for opening the page with no network (the first visit's answer came before the worker).
+    const cacheMe = () => void fetch('/api/auth/me', { credentials: 'same-origin' }).catch(() => undefined);
+    navigator.serviceWorker?.addEventListener('controllerchange', cacheMe);
+    if (navigator.serviceWorker?.controller) cacheMe();
+    return () => {
+      link.remove();
+      navigator.serviceWorker?.removeEventListener('controllerchange', cacheMe);
+    };
   }, []);
 
   useEffect(() => {

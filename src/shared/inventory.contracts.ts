@@ -192,22 +192,23 @@ export const VALUE_BASES = {
 } as const;
 export type ValueBasis = keyof typeof VALUE_BASES;
 
-export const SurplusInput = z
-  .object({
-    /** The surplus scan this registers. */
-    scanKey: uuid,
-    unitId: uuid,
-    categoryId: uuid,
-    name: z.string().trim().min(1).max(120),
-    valueFen: z.number().int().min(0).max(100_000_000_000),
-    valueBasis: z.enum(Object.keys(VALUE_BASES) as [ValueBasis, ...ValueBasis[]]),
-    explanation: z.string().trim().min(4).max(1000),
-    roomId: uuid.optional(),
-  })
-  .superRefine((v, ctx) => {
-    if (v.valueBasis === 'nominal' && v.valueFen !== 100) ctx.addIssue({ code: 'custom', path: ['valueFen'], message: '名义金额为 1 元' });
-    if (v.valueBasis !== 'nominal' && v.valueFen < 1) ctx.addIssue({ code: 'custom', path: ['valueFen'], message: '请填写价值' });
-  });
+export const SurplusInput = z.object({
+  /** The surplus scan this registers. */
+  scanKey: uuid,
+  unitId: uuid,
+  categoryId: uuid,
+  name: z.string().trim().min(1).max(120),
+  valueFen: z.number().int().min(0).max(100_000_000_000),
+  valueBasis: z.enum(Object.keys(VALUE_BASES) as [ValueBasis, ...ValueBasis[]]),
+  explanation: z.string().trim().min(4).max(1000),
+  roomId: uuid.optional(),
+});
+/** The value a basis allows (checked by the service, after the count's scope): 名义金额 is ¥1, the others above zero. */
+export function surplusValueProblem(v: { valueBasis: ValueBasis; valueFen: number }): string | null {
+  if (v.valueBasis === 'nominal' && v.valueFen !== 100) return '名义金额为 1 元';
+  if (v.valueBasis !== 'nominal' && v.valueFen < 1) return '请填写价值';
+  return null;
+}
 export type SurplusInput = z.input<typeof SurplusInput>;
 export type CountSheet = z.infer<typeof CountSheet>;
 

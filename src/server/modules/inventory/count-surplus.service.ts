@@ -3,7 +3,7 @@
 // registration document per unit (workflow acceptance, acquisition 盘盈) whose execution, after
 // approval, creates the cards through the assets module. Nothing here writes a card.
 import { sql } from 'drizzle-orm';
-import type { SurplusInput } from '../../../shared/inventory.contracts.ts';
+import { type SurplusInput, surplusValueProblem } from '../../../shared/inventory.contracts.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import { queryOne, type Queryable } from '../../platform/db/engine.ts';
 import { withTx } from '../../platform/db/tx.ts';
@@ -26,6 +26,8 @@ export async function registerSurplus(
     );
     if (!scan) throw notFound('盘盈扫描记录');
     const fields: Record<string, string> = {};
+    const value = surplusValueProblem(input);
+    if (value) fields.valueFen = value;
     if (!c.unit_ids.includes(input.unitId)) fields.unitId = '须为本次盘点的单位';
     if (!(await queryOne(tx, sql`SELECT 1 FROM categories WHERE id = ${input.categoryId}`))) fields.categoryId = '资产分类不存在';
     if (input.roomId && !(await queryOne(tx, sql`SELECT 1 FROM rooms WHERE id = ${input.roomId}`))) fields.roomId = '房间不存在';

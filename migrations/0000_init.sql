@@ -202,6 +202,13 @@ CREATE TABLE "unit_books" (
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "count_assignments" (
+	"count_id" uuid NOT NULL,
+	"room_id" uuid NOT NULL,
+	"user_id" uuid NOT NULL,
+	CONSTRAINT "count_assignments_count_id_room_id_pk" PRIMARY KEY("count_id","room_id")
+);
+--> statement-breakpoint
 CREATE TABLE "count_counters" (
 	"count_id" uuid NOT NULL,
 	"user_id" uuid NOT NULL,
@@ -230,6 +237,16 @@ CREATE TABLE "count_items" (
 	CONSTRAINT "count_items_count_id_card_id_pk" PRIMARY KEY("count_id","card_id")
 );
 --> statement-breakpoint
+CREATE TABLE "count_recounts" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"count_id" uuid NOT NULL,
+	"counter_id" uuid NOT NULL,
+	"blind" boolean DEFAULT true NOT NULL,
+	"card_ids" uuid[] NOT NULL,
+	"created_by" uuid NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "count_scans" (
 	"id" bigint PRIMARY KEY GENERATED ALWAYS AS IDENTITY (sequence name "count_scans_id_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1),
 	"count_id" uuid NOT NULL,
@@ -242,8 +259,23 @@ CREATE TABLE "count_scans" (
 	"note" text,
 	"surplus_name" text,
 	"counter_id" uuid NOT NULL,
+	"recount_id" uuid,
 	"scanned_at" timestamp with time zone NOT NULL,
 	"recorded_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "count_surplus" (
+	"count_id" uuid NOT NULL,
+	"scan_key" uuid NOT NULL,
+	"unit_id" uuid NOT NULL,
+	"category_id" uuid NOT NULL,
+	"name" text NOT NULL,
+	"value_fen" bigint NOT NULL,
+	"value_basis" text NOT NULL,
+	"explanation" text NOT NULL,
+	"room_id" uuid,
+	"registered_by" uuid NOT NULL,
+	CONSTRAINT "count_surplus_count_id_scan_key_pk" PRIMARY KEY("count_id","scan_key")
 );
 --> statement-breakpoint
 CREATE TABLE "counts" (
@@ -675,6 +707,8 @@ CREATE TABLE "bookings" (
 	"decided_at" timestamp with time zone,
 	"decision_note" text,
 	"cancelled_at" timestamp with time zone,
+	"checked_in_at" timestamp with time zone,
+	"released_at" timestamp with time zone,
 	"version" integer DEFAULT 1 NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "bookings_booking_no_unique" UNIQUE("booking_no")
@@ -712,6 +746,10 @@ CREATE TABLE "sharing_resources" (
 	"allowed_unit_ids" uuid[],
 	"blackout_dates" date[] DEFAULT '{}' NOT NULL,
 	"fee_per_hour_fen" bigint DEFAULT 0 NOT NULL,
+	"checkin_grace_minutes" integer,
+	"quota_period" text,
+	"unit_quota_minutes" integer,
+	"person_quota_minutes" integer,
 	"active" boolean DEFAULT true NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "sharing_resources_code_unique" UNIQUE("code")
@@ -955,8 +993,11 @@ ALTER TABLE "depreciation_runs" ADD CONSTRAINT "depreciation_runs_unit_id_units_
 ALTER TABLE "depreciation_workloads" ADD CONSTRAINT "depreciation_workloads_card_id_cards_id_fk" FOREIGN KEY ("card_id") REFERENCES "public"."cards"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "period_reopenings" ADD CONSTRAINT "period_reopenings_unit_id_units_id_fk" FOREIGN KEY ("unit_id") REFERENCES "public"."units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "unit_books" ADD CONSTRAINT "unit_books_unit_id_units_id_fk" FOREIGN KEY ("unit_id") REFERENCES "public"."units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "count_assignments" ADD CONSTRAINT "count_assignments_count_id_counts_id_fk" FOREIGN KEY ("count_id") REFERENCES "public"."counts"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "count_counters" ADD CONSTRAINT "count_counters_count_id_counts_id_fk" FOREIGN KEY ("count_id") REFERENCES "public"."counts"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "count_documents" ADD CONSTRAINT "count_documents_count_id_counts_id_fk" FOREIGN KEY ("count_id") REFERENCES "public"."counts"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "count_recounts" ADD CONSTRAINT "count_recounts_count_id_counts_id_fk" FOREIGN KEY ("count_id") REFERENCES "public"."counts"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "count_surplus" ADD CONSTRAINT "count_surplus_count_id_counts_id_fk" FOREIGN KEY ("count_id") REFERENCES "public"."counts"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "custody_agreements" ADD CONSTRAINT "custody_agreements_unit_id_units_id_fk" FOREIGN KEY ("unit_id") REFERENCES "public"."units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "custody_items" ADD CONSTRAINT "custody_items_agreement_id_custody_agreements_id_fk" FOREIGN KEY ("agreement_id") REFERENCES "public"."custody_agreements"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "custody_items" ADD CONSTRAINT "custody_items_card_id_cards_id_fk" FOREIGN KEY ("card_id") REFERENCES "public"."cards"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -1019,6 +1060,7 @@ CREATE INDEX "depreciation_entries_month_unit_idx" ON "depreciation_entries" USI
 CREATE INDEX "depreciation_runs_month_idx" ON "depreciation_runs" USING btree ("month");--> statement-breakpoint
 CREATE INDEX "depreciation_workloads_unit_month_idx" ON "depreciation_workloads" USING btree ("unit_id","month");--> statement-breakpoint
 CREATE INDEX "period_reopenings_unit_idx" ON "period_reopenings" USING btree ("unit_id","status");--> statement-breakpoint
+CREATE INDEX "count_assignments_user_idx" ON "count_assignments" USING btree ("count_id","user_id");--> statement-breakpoint
 CREATE INDEX "count_items_card_no_idx" ON "count_items" USING btree ("count_id","card_no");--> statement-breakpoint
 CREATE UNIQUE INDEX "count_scans_key" ON "count_scans" USING btree ("count_id","scan_key");--> statement-breakpoint
 CREATE INDEX "count_scans_card_idx" ON "count_scans" USING btree ("count_id","card_id","scanned_at");--> statement-breakpoint

@@ -15,6 +15,11 @@ export interface GongwuModule {
   routes?: (app: App) => Promise<void>;
   jobs?: Record<string, JobHandler>;
   /**
+   * Work the server repeats on a timer while it runs jobs (e.g. releasing bookings nobody checked in
+   * to). Each run is short and idempotent; a run still going when the next is due is skipped.
+   */
+  schedules?: { name: string; everyMs: number; run: (database: Database) => Promise<unknown> }[];
+  /**
    * Loads the module's demo data; runs once, on an empty database, in `order`. 'demo' is the full
    * demo (README); 'small' is a few records per unit for tests (the route walker, e2e).
    */

@@ -12,5 +12,7 @@ export const acceptance = defineDocumentType({
     orderId: z.uuid().optional(),
     acceptedOn: IsoDate.optional(),
     supplier: z.string().max(120).optional(),
+    /** How the cards were acquired; 'surplus' registers what a count found off the books (盘盈). */
+    acquisitionMethod: z.enum(['purchase', 'surplus']).optional(),
   }),
 });

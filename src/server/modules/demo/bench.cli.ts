@@ -15,6 +15,7 @@ import { generateCards } from './card-generator.ts';
 import { declareTakeover } from '../finance/index.ts';
 import { runLoad } from './bench.load.ts';
 import { COUNT_TARGETS, countScenarios, type CountMeasured } from './bench.counts.ts';
+import { SHARING_TARGETS, sharingMarkdown, sharingScenarios, type SharingMeasured } from './bench.sharing.ts';
 
 interface BenchOptions {
   cards: string;
@@ -25,6 +26,9 @@ interface BenchOptions {
   io: boolean;
   finance: boolean;
   counts: boolean;
+  sharing: boolean;
+  resources: string;
+  bookingDays: string;
   months: string;
   reads: boolean;
   database?: string;
@@ -132,6 +136,13 @@ async function runBench(o: BenchOptions, log: (m: string) => void) {
       : [{ scenario: 'import / export', rows: null, seconds: null, peakRssMb: null, note: 'not measured (--no-io)' }];
     const counts: CountMeasured[] = o.counts ? await countScenarios(database, office, COUNT_TARGETS[engine], log) : [];
     for (const c of counts) log(`  ${c.scenario}: ${c.seconds} s (target ${c.target} s)${c.note ? `; ${c.note}` : ''}`);
+    const sharing: SharingMeasured[] = o.sharing
+      ? await sharingScenarios(
+          database,
+          { resources: Number(o.resources), days: Number(o.bookingDays), runs, bursts: 5, targets: SHARING_TARGETS[engine] },
+          log,
+        )
+      : [];
     await app.close();
 
     const result = {
@@ -148,8 +159,22 @@ async function runBench(o: BenchOptions, log: (m: string) => void) {
       finance,
       io,
       counts,
+      sharing,
     };
-    const table = markdown(engine, gen.cards, gen.events, reads, io, finance);
+    const countTable = counts.length
+      ? [
+          `| count scenario (${engine}) | seconds | target s | note |`,
+          '| --- | ---: | ---: | --- |',
+          ...counts.map((c) => `| ${c.scenario} | ${c.seconds} | ${c.target} ${c.seconds <= c.target ? '✓' : '✗'} | ${c.note ?? ''} |`),
+        ].join('\n')
+      : '';
+    const table = [
+      markdown(engine, gen.cards, gen.events, reads, io, finance),
+      countTable,
+      sharing.length ? sharingMarkdown(engine, sharing) : '',
+    ]
+      .filter(Boolean)
+      .join('\n\n');
     console.log(JSON.stringify(result, null, 2));
     console.log(`\n${table}\n`);
     const outFile = o.out ?? path.join('bench', 'results', `${engine}-${gen.cards}.json`);
@@ -179,6 +204,9 @@ export function benchCli(program: Command, ctx: CliContext) {
     .option('--no-reads', 'skip the list, search and card page scenarios')
     .option('--no-io', 'skip the import and export scenarios')
     .option('--no-counts', 'skip the physical count scenarios (start over every card, a 5,000-scan sync, the result)')
+    .option('--no-sharing', 'skip the bookings scenarios (week grid over --resources rooms with a year of bookings, a request, bursts)')
+    .option('--resources <n>', 'bookable rooms for the bookings scenarios', '200')
+    .option('--booking-days <n>', 'days of bookings for the bookings scenarios, half before today', '365')
     .option('--no-finance', 'skip the depreciation run, its re-run, the asset summary and its Excel export')
     .option(
       '--months <n>',

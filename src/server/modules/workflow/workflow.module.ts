@@ -1,4 +1,5 @@
 import type { GongwuModule } from '../../platform/module.ts';
+import { approvalActionRoutes } from './approval-actions.routes.ts';
 import { chainRoutes } from './chain.routes.ts';
 import { documentRoutes } from './document.routes.ts';
 import { seedWorkflow } from './workflow.seed.ts';
@@ -13,6 +14,7 @@ export const module: GongwuModule = {
   routes: async (app) => {
     await documentRoutes(app);
     await chainRoutes(app);
+    await approvalActionRoutes(app);
   },
   seedDemo: seedWorkflow,
 };

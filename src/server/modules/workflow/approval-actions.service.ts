@@ -25,6 +25,8 @@ function colleaguesSql(actor: Actor) {
 
 /** The colleagues the actor may hand the current step of a document in their inbox to. */
 export async function reassignCandidates(q: Queryable, actor: Actor, id: string): Promise<{ id: string; name: string }[]> {
+  const mine = await queryOne<{ id: string }>(q, sql`SELECT d.id FROM documents d WHERE d.id = ${id} AND ${inboxWhere(actor)}`);
+  if (!mine) throw notFound('待审批单据');
   return query<{ id: string; name: string }>(
     q,
     sql`SELECT c.id, c.name FROM documents d JOIN document_steps s ON s.document_id = d.id AND s.step_no = d.current_step

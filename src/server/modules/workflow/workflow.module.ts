@@ -2,6 +2,7 @@ import type { GongwuModule } from '../../platform/module.ts';
 import { approvalActionRoutes } from './approval-actions.routes.ts';
 import { chainRoutes } from './chain.routes.ts';
 import { documentRoutes } from './document.routes.ts';
+import { seedDelegations } from './delegation.seed.ts';
 import { seedWorkflow } from './workflow.seed.ts';
 
 /**
@@ -16,5 +17,8 @@ export const module: GongwuModule = {
     await chainRoutes(app);
     await approvalActionRoutes(app);
   },
-  seedDemo: seedWorkflow,
+  seedDemo: async (database, log, opts) => {
+    await seedWorkflow(database, log, opts);
+    await seedDelegations(database, log);
+  },
 };

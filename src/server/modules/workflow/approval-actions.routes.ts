@@ -9,7 +9,7 @@ import {
 } from '../../../shared/approval.contracts.ts';
 import type { App } from '../../platform/http/types.ts';
 import { bulkApprove, nextInboxItem, reassignCandidates, reassignStep } from './approval-actions.service.ts';
-import { createDelegation, listDelegations, revokeDelegation } from './delegation.service.ts';
+import { createDelegation, delegateCandidates, listDelegations, revokeDelegation } from './delegation.service.ts';
 
 const tags = ['documents'];
 const Id = z.object({ id: z.uuid() });
@@ -77,6 +77,15 @@ export async function approvalActionRoutes(app: App) {
       schema: { tags, summary: '审批委托（我的、委托给我的、本单位的）', response: { 200: z.object({ items: z.array(Delegation) }) } },
     },
     async (req) => ({ items: await listDelegations(db, req.actor) }),
+  );
+
+  app.get(
+    '/api/delegations/candidates',
+    {
+      config: { access: 'document.approve' },
+      schema: { tags, summary: '可委托的审批人', response: { 200: z.object({ items: z.array(ReassignCandidate) }) } },
+    },
+    async (req) => ({ items: await delegateCandidates(db, req.actor) }),
   );
 
   app.post(

@@ -83,7 +83,10 @@ describe('撤回, 转办, 委托 and bulk approval', () => {
     expect((await finance.post('/api/delegations', { ...input, delegatorId: undefined })).statusCode).toBe(409);
     await expectOk(finance.post(`/api/delegations/${res.json().id}/revoke`, {}));
     const mine = (await finance.get('/api/delegations')).json().items;
-    expect(mine.find((g: { id: string }) => g.id === res.json().id)).toMatchObject({ state: 'revoked', createdByName: 'u01-admin（测试）' });
+    expect(mine.find((g: { id: string }) => g.id === res.json().id)).toMatchObject({
+      state: 'revoked',
+      createdByName: 'u01-admin（测试）',
+    });
   });
 
   it('keeps separation of duties under 委托: no approving one’s own or changed document, one step per person', async () => {

@@ -46,7 +46,7 @@ export async function createDelegation(q: Queryable, actor: Actor, input: Delega
     const delegator = await personOf(tx, delegatorId);
     if (!delegator || !managesDelegationsOf(actor, delegator)) throw notFound('委托人');
     const delegate = await personOf(tx, input.delegateId);
-    if (!delegate || !delegate.active) throw invalid({ delegateId: '受托人不存在或已停用' });
+    if (!delegate?.active) throw invalid({ delegateId: '受托人不存在或已停用' });
     if (delegate.id === delegatorId) throw invalid({ delegateId: '不能委托给本人' });
     if (!hasPermission(delegate.grants, 'document.approve')) throw invalid({ delegateId: '受托人须担任审批角色' });
     if (input.endsOn < input.startsOn) throw invalid({ endsOn: '结束日期不能早于开始日期' });
@@ -112,4 +112,23 @@ export async function listDelegations(q: Queryable, actor: Actor): Promise<Deleg
     ORDER BY g.starts_on DESC, g.created_at DESC LIMIT 200`,
   );
   return rows;
+}
+
+/** Whom the actor may name as delegate: active approvers of the actor's units (or the committee's), not the actor. */
+export async function delegateCandidates(q: Queryable, actor: Actor): Promise<{ id: string; name: string }[]> {
+  const units = actor.grants.map((g) => g.unitId).filter((u): u is string => !!u);
+  const unitSql = units.length
+    ? sql`ra.unit_id IN (${sql.join(
+        units.map((u) => sql`${u}::uuid`),
+        sql`, `,
+      )})`
+    : sql`false`;
+  return query<{ id: string; name: string }>(
+    q,
+    sql`SELECT DISTINCT u.id, u.display_name AS name FROM users u JOIN role_assignments ra ON ra.user_id = u.id
+    WHERE u.active AND u.id <> ${actor.userId}
+      AND ra.role IN ('asset_office', 'finance_bureau', 'unit_admin', 'unit_finance', 'unit_leader')
+      AND (${unitSql} OR (ra.unit_id IS NULL AND ${actor.unitId === null}))
+    ORDER BY name LIMIT 200`,
+  );
 }

@@ -6,7 +6,7 @@ import { can, inScope, unitScope, type Actor } from '../../platform/auth/actor.t
 import { query, type Queryable } from '../../platform/db/engine.ts';
 import { likePattern } from '../../platform/db/paging.ts';
 import { actingForName, inboxWhere } from './inbox.rule.ts';
-import { actsForUnit, isContentEditor, loadDocument, ownDraftsOnly } from './document.store.ts';
+import { actsForUnit, loadDocument, ownDraftsOnly } from './document.store.ts';
 import { actionAllowed } from './workflow.rules.ts';
 import { businessDate } from '../../platform/clock.ts';
 

@@ -800,6 +800,20 @@ CREATE TABLE "standards" (
 	CONSTRAINT "standards_code_jurisdiction" UNIQUE("code","jurisdiction")
 );
 --> statement-breakpoint
+CREATE TABLE "approval_delegations" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"unit_id" uuid,
+	"delegator_id" uuid NOT NULL,
+	"delegate_id" uuid NOT NULL,
+	"starts_on" date NOT NULL,
+	"ends_on" date NOT NULL,
+	"reason" text,
+	"created_by" uuid NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"revoked_at" timestamp with time zone,
+	"revoked_by" uuid
+);
+--> statement-breakpoint
 CREATE TABLE "document_events" (
 	"id" bigint PRIMARY KEY GENERATED ALWAYS AS IDENTITY (sequence name "document_events_id_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1),
 	"document_id" uuid NOT NULL,
@@ -849,6 +863,8 @@ CREATE TABLE "document_steps" (
 	"special" boolean DEFAULT false NOT NULL,
 	"state" text DEFAULT 'pending' NOT NULL,
 	"decided_by" uuid,
+	"assignee_id" uuid,
+	"on_behalf_of" uuid,
 	"comment" text,
 	"decided_at" timestamp with time zone,
 	CONSTRAINT "document_steps_no" UNIQUE("document_id","step_no")
@@ -1094,6 +1110,8 @@ CREATE INDEX "bookings_unit_idx" ON "bookings" USING btree ("unit_id","starts_at
 CREATE INDEX "bookings_resource_idx" ON "bookings" USING btree ("resource_id","starts_at");--> statement-breakpoint
 CREATE INDEX "bookings_series_idx" ON "bookings" USING btree ("series_id");--> statement-breakpoint
 CREATE INDEX "sharing_events_booking_idx" ON "sharing_events" USING btree ("booking_id");--> statement-breakpoint
+CREATE INDEX "approval_delegations_delegate_idx" ON "approval_delegations" USING btree ("delegate_id","starts_on");--> statement-breakpoint
+CREATE INDEX "approval_delegations_delegator_idx" ON "approval_delegations" USING btree ("delegator_id");--> statement-breakpoint
 CREATE INDEX "document_events_document_idx" ON "document_events" USING btree ("document_id","id");--> statement-breakpoint
 CREATE INDEX "document_lines_document_idx" ON "document_lines" USING btree ("document_id","line_no");--> statement-breakpoint
 CREATE UNIQUE INDEX "document_lines_open_card_uniq" ON "document_lines" USING btree ("card_id") WHERE open AND card_id IS NOT NULL;--> statement-breakpoint

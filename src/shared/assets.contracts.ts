@@ -72,6 +72,11 @@ export const CardFilter = z.object({
   /** 财政拨款 in fen, inclusive. */
   fiscalMin: z.coerce.number().int().min(0).optional(),
   fiscalMax: z.coerce.number().int().min(0).optional(),
+  /** 保修到期, inclusive (the workspace's "warranty ending" reminder opens the list with them). */
+  warrantyFrom: isoDate.optional(),
+  warrantyTo: isoDate.optional(),
+  /** Cards whose custodian has left (staff no longer active): a unit administrator's to-do. */
+  custodianLeft: z.enum(['true']).optional(),
 });
 export type CardFilter = z.infer<typeof CardFilter>;
 

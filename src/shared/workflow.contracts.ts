@@ -82,10 +82,17 @@ export const Chain = z.object({
 });
 export type Chain = z.infer<typeof Chain>;
 
+/** A lending is "due" from this many days before the end of its period (the workspace reminds). */
+export const LENDING_DUE_DAYS = 7;
+
 export const DocumentListQuery = PageQuery.extend({
   type: DocumentTypeSchema.optional(),
   status: z.enum(Object.keys(DOCUMENT_STATUSES) as [DocumentStatus, ...DocumentStatus[]]).optional(),
   sort: z.enum(['createdAt', 'docNo', 'totalFen', 'status']).optional(),
+  /** 我的申请: documents I applied for or submitted. */
+  mine: z.enum(['true']).optional(),
+  /** Lendings out and not yet returned: due within LENDING_DUE_DAYS, or past their period. */
+  lending: z.enum(['due', 'overdue']).optional(),
 });
 export type DocumentListQuery = z.infer<typeof DocumentListQuery>;
 
@@ -106,6 +113,8 @@ export const DocumentSummary = z.object({
   submittedAt: z.string().nullable(),
   /** Lending/rental executed, past its period and not returned. */
   overdue: z.boolean(),
+  /** In the inbox: the absent approver the caller would act for (委托, "代 张三"). */
+  actingFor: z.string().nullable().optional(),
 });
 export type DocumentSummary = z.infer<typeof DocumentSummary>;
 
@@ -141,6 +150,10 @@ export const DocumentStep = z.object({
   special: z.boolean(),
   state: z.string(),
   decidedByName: z.string().nullable(),
+  /** 委托: the approver the decider acted for ("代 张三"). */
+  onBehalfOfName: z.string().nullable().optional(),
+  /** 转办: the colleague the step was handed to. */
+  assigneeName: z.string().nullable().optional(),
   comment: z.string().nullable(),
   decidedAt: z.string().nullable(),
 });
@@ -179,6 +192,8 @@ export const DocumentDetail = DocumentSummary.extend({
     post: z.boolean(),
     returnLending: z.boolean(),
     withdraw: z.boolean(),
+    /** 转办 the current step to a colleague. */
+    reassign: z.boolean().optional(),
   }),
 });
 export type DocumentDetail = z.infer<typeof DocumentDetail>;

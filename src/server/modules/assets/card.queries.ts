@@ -101,6 +101,9 @@ export function cardFilterWhere(f: CardFilter, scope: 'all' | string[]): SQL {
   if (f.buildingId) parts.push(sql`cards.room_id IN (SELECT id FROM rooms WHERE building_id = ${f.buildingId}::uuid)`);
   if (f.compoundId) parts.push(sql`cards.room_id IN (SELECT id FROM rooms WHERE compound_id = ${f.compoundId}::uuid)`);
   if (f.custodianId) parts.push(sql`cards.custodian_id = ${f.custodianId}::uuid`);
+  if (f.custodianLeft) parts.push(sql`cards.custodian_id IN (SELECT id FROM staff WHERE NOT active)`);
+  if (f.warrantyFrom) parts.push(sql`cards.warranty_until >= ${f.warrantyFrom}::date`);
+  if (f.warrantyTo) parts.push(sql`cards.warranty_until <= ${f.warrantyTo}::date`);
   if (f.valueMin !== undefined) parts.push(sql`cards.original_value_fen >= ${f.valueMin}`);
   if (f.valueMax !== undefined) parts.push(sql`cards.original_value_fen <= ${f.valueMax}`);
   if (f.acquiredFrom) parts.push(sql`cards.acquired_on >= ${f.acquiredFrom}::date`);

@@ -8,8 +8,15 @@ import type { Actor } from '../../platform/auth/actor.ts';
 import { loadConfig } from '../../platform/config.ts';
 import { query } from '../../platform/db/engine.ts';
 import { loadModules, type CliContext } from '../../platform/module.ts';
-import { BENCH_PASSWORD, createBenchUsers, openFreshBenchDatabase, withoutSecondaryIndexes } from './bench.database.ts';
+import {
+  BENCH_PASSWORD,
+  createBenchCustodian,
+  createBenchUsers,
+  openFreshBenchDatabase,
+  withoutSecondaryIndexes,
+} from './bench.database.ts';
 import { benchTakeoverMonth, FINANCE_TARGETS, financeScenarios, type FinanceMeasured } from './bench.finance.ts';
+import { WORKSPACE_TARGETS, workspaceScenarios } from './bench.workspace.ts';
 import { ioScenarios, markdown, readScenarios, TARGETS, type IoMeasured } from './bench.scenarios.ts';
 import { generateCards } from './card-generator.ts';
 import { declareTakeover } from '../finance/index.ts';
@@ -128,6 +135,14 @@ async function runBench(o: BenchOptions, log: (m: string) => void) {
     };
     log('Timing reads…');
     const reads = o.reads ? await readScenarios({ app, database, cookie, office, unitUser, runs, targets: TARGETS[engine] }) : [];
+    if (o.reads) {
+      log('Timing the workspace…');
+      const custodian = (await createBenchCustodian(database.db, unit.id)) ? await signIn('bench-custodian') : null;
+      reads.push(
+        ...(await workspaceScenarios(app, { office: cookie, unitAdmin: unitUser.cookie, custodian }, runs, WORKSPACE_TARGETS[engine])),
+      );
+      for (const r of reads.slice(-3)) log(`  ${r.scenario}: p95 ${r.p95} ms (target ${r.target} ms)`);
+    }
     const finance: FinanceMeasured[] = o.finance
       ? await financeScenarios(database, office, FINANCE_TARGETS[engine], Number(o.months), log)
       : [];

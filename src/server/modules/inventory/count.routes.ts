@@ -39,11 +39,11 @@ export async function countRoutes(app: App) {
       schema: {
         tags,
         summary: '清查盘点任务列表（本单位的，或管委会的全部）',
-        querystring: z.object({ q: z.string().max(100).optional() }),
+        querystring: z.object({ q: z.string().max(100).optional(), mine: z.enum(['true']).optional() }),
         response: { 200: z.object({ items: z.array(CountSummary) }) },
       },
     },
-    async (req) => ({ items: await listCounts(db(), req.actor, req.query.q) }),
+    async (req) => ({ items: await listCounts(db(), req.actor, req.query.q, !!req.query.mine) }),
   );
 
   app.post(

@@ -165,13 +165,18 @@ const SUMMARY_COLUMNS = sql`
   (SELECT display_name FROM users WHERE id = c.planned_by) AS "plannedByName",
   to_char(c.created_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD HH24:MI') AS "createdAt"`;
 
-export async function listCounts(q: Queryable, actor: Actor, search?: string): Promise<CountSummary[]> {
+/** SQL over `counts c`: an open count (planned or counting) the actor is one of the counters of (盘点任务派给我). */
+export function countsAssignedWhere(actor: Actor): SQL {
+  return sql`c.status <> 'closed' AND EXISTS (SELECT 1 FROM count_counters cc WHERE cc.count_id = c.id AND cc.user_id = ${actor.userId})`;
+}
+
+export async function listCounts(q: Queryable, actor: Actor, search?: string, mine = false): Promise<CountSummary[]> {
   const like = search ? `%${search.replace(/[\\%_]/g, (m) => `\\${m}`)}%` : null;
   return query<CountSummary>(
     q,
     sql`
     SELECT ${SUMMARY_COLUMNS} FROM counts c
-    WHERE ${countVisible(actor)} ${like ? sql`AND c.title ILIKE ${like}` : sql``}
+    WHERE ${countVisible(actor)} ${like ? sql`AND c.title ILIKE ${like}` : sql``} ${mine ? sql`AND ${countsAssignedWhere(actor)}` : sql``}
     ORDER BY c.created_at DESC LIMIT 500`,
   );
 }

@@ -23,6 +23,9 @@ import {
 import { documentLines, documentSteps, documents } from './document.tables.ts';
 import { handlerOf, typedDocument } from './document-types/registry.ts';
 import { actionAllowed, stepApplies, unstaffedStep, type ChainFacts } from './workflow.rules.ts';
+import { delegatorFor } from './delegation.service.ts';
+import { inboxWhere } from './inbox.rule.ts';
+import { businessDate } from '../../platform/clock.ts';
 
 type StepRow = typeof documentSteps.$inferSelect;
 
@@ -210,16 +213,20 @@ export async function decide(
     const step = steps.find((s) => s.stepNo === doc.currentStep);
     if (step?.state !== 'pending') throw new AppError('invalid_transition', '没有待审批的环节');
     if (stepNo !== undefined && stepNo !== step.stepNo) throw new AppError('stale', '该环节已由他人审批，请刷新后查看');
-    if (!can(actor, 'document.approve') || !holdsStep(actor.grants, step)) throw new AppError('forbidden', `本环节由「${step.label}」审批`);
+    // In one's own right (unless handed to a colleague: 转办), or for an absent approver (委托).
+    const own = holdsStep(actor.grants, step) && (!step.assigneeId || step.assigneeId === actor.userId);
+    const principal = own || !can(actor, 'document.approve') ? null : await delegatorFor(tx, actor, id);
+    if (!can(actor, 'document.approve') || (!own && !principal)) throw new AppError('forbidden', `本环节由「${step.label}」审批`);
     if (doc.applicantId === actor.userId || doc.submittedBy === actor.userId)
       throw new AppError('rule_violation', '不能审批本人申请或提交的单据');
     if (await isContentEditor(tx, id, actor.userId)) throw new AppError('rule_violation', '修改过单据内容的人不能审批该单据');
-    if (steps.some((s) => s.decidedBy === actor.userId)) throw new AppError('rule_violation', '同一人只能审批同一单据的一个环节');
+    if (steps.some((s) => s.decidedBy === actor.userId || s.onBehalfOf === actor.userId))
+      throw new AppError('rule_violation', '同一人只能审批同一单据的一个环节');
     if (decision !== 'approve' && !comment?.trim()) throw invalid({ comment: '驳回或退回须填写意见' });
     const state = decision === 'approve' ? 'approved' : decision === 'reject' ? 'rejected' : 'returned';
     await tx
       .update(documentSteps)
-      .set({ state, decidedBy: actor.userId, comment: comment ?? null, decidedAt: new Date() })
+      .set({ state, decidedBy: actor.userId, onBehalfOf: principal?.id ?? null, comment: comment ?? null, decidedAt: new Date() })
       .where(eq(documentSteps.id, step.id));
     const last = step.stepNo === steps[steps.length - 1].stepNo;
     const to = decision === 'approve' ? (last ? 'approved' : 'submitted') : state;
@@ -235,7 +242,7 @@ export async function decide(
       decision === 'approve' ? 'approved' : state,
       doc.status,
       to,
-      `${step.label}${comment ? `：${comment}` : ''}`,
+      `${step.label}${principal ? `（代 ${principal.name}）` : ''}${comment ? `：${comment}` : ''}`,
     );
     if (to === 'submitted') await tellApprovers(tx, doc, steps.find((s) => s.stepNo === step.stepNo + 1)!, actor);
     else await tellApplicant(tx, doc, to as 'approved' | 'rejected' | 'returned', actor);
@@ -294,27 +301,13 @@ async function loadStepDocument(tx: Tx, actor: Actor, id: string): Promise<Docum
         .select()
         .from(documentSteps)
         .where(and(eq(documentSteps.documentId, id), eq(documentSteps.stepNo, row.currentStep ?? -1)));
-      if (step && holdsStep(actor.grants, step)) return row;
+      if (step && (holdsStep(actor.grants, step) || (await delegatorFor(tx, actor, id)))) return row;
     }
     throw err;
   }
 }
 
-/** SQL: the current step of `d` is one the actor's grants can take, and the actor may take it. */
-export function inboxWhere(actor: Actor) {
-  const grants = actor.grants.filter((g) =>
-    ['asset_office', 'finance_bureau', 'unit_admin', 'unit_finance', 'unit_leader'].includes(g.role),
-  );
-  if (!grants.length || !can(actor, 'document.approve')) return sql`false`;
-  const match = sql.join(
-    grants.map((g) => (g.unitId === null ? sql`(s.role = ${g.role})` : sql`(s.role = ${g.role} AND s.scope_unit_id = ${g.unitId})`)),
-    sql` OR `,
-  );
-  return sql`d.status = 'submitted' AND d.applicant_id <> ${actor.userId} AND d.submitted_by IS DISTINCT FROM ${actor.userId}
-    AND EXISTS (SELECT 1 FROM document_steps s WHERE s.document_id = d.id AND s.step_no = d.current_step AND (${match}))
-    AND NOT EXISTS (SELECT 1 FROM document_steps s2 WHERE s2.document_id = d.id AND s2.decided_by = ${actor.userId})
-    AND NOT ${editedBy(sql`d.id`, actor.userId)}`;
-}
+export { inboxWhere } from './inbox.rule.ts';
 
 export async function inboxCount(q: Queryable, actor: Actor): Promise<number> {
   const [row] = await query<{ n: number }>(q, sql`SELECT count(*)::int AS n FROM documents d WHERE ${inboxWhere(actor)}`);

@@ -2,6 +2,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Page } from '../../../shared/paging.ts';
 import {
+  LENDING_DUE_DAYS,
   type DocumentDetail,
   type DocumentListQuery,
   type DocumentSummary,
@@ -11,9 +12,10 @@ import {
 import { can, inScope, unitScope, type Actor } from '../../platform/auth/actor.ts';
 import { query, type Queryable } from '../../platform/db/engine.ts';
 import { likePattern } from '../../platform/db/paging.ts';
-import { holdsStep, inboxWhere } from './approval.service.ts';
-import { actsForUnit, isContentEditor, loadDocument } from './document.store.ts';
+import { actingForName, inboxWhere } from './inbox.rule.ts';
+import { actsForUnit, loadDocument, ownDraftsOnly } from './document.store.ts';
 import { actionAllowed } from './workflow.rules.ts';
+import { businessDate } from '../../platform/clock.ts';
 import type { DocumentTypeHandler, TypedDocument } from './document-types/doctype.ts';
 import { lending } from './document-types/lending.doctype.ts';
 import { DOCUMENT_HANDLERS } from './document-types/registry.ts';
@@ -27,7 +29,7 @@ const asRecord = (v: unknown): Record<string, unknown> =>
 function visibleSql(actor: Actor): SQL {
   const scope = unitScope(actor, 'document.read');
   if (scope === 'all') return sql`true`;
-  return sql`(${inScope('d.unit_id', scope)} OR (${inScope('d.counterpart_unit_id', scope)} AND d.status <> 'draft'))`;
+  return sql`(${inScope('d.unit_id', scope)} OR (${inScope('d.counterpart_unit_id', scope)} AND d.status <> 'draft')) AND ${ownDraftsOnly(actor, 'd')}`;
 }
 
 /** Built per query: whether a loan is overdue depends on today. */
@@ -69,16 +71,45 @@ async function page(q: Queryable, where: SQL, p: DocumentListQuery): Promise<Pag
   return { items: rows.map(mapSummary), total: n, page: p.page, pageSize: p.pageSize };
 }
 
-export async function listDocuments(q: Queryable, actor: Actor, p: DocumentListQuery): Promise<Page<DocumentSummary>> {
+/**
+ * The document list's filters and the actor's visibility as one WHERE fragment over `documents d`:
+ * the list and every count that opens it (the workspace) use this one rule.
+ */
+export function documentListWhere(actor: Actor, p: Omit<DocumentListQuery, 'page' | 'pageSize'>): SQL {
   const parts: SQL[] = [visibleSql(actor)];
   if (p.type) parts.push(sql`d.type = ${p.type}`);
   if (p.status) parts.push(sql`d.status = ${p.status}`);
+  if (p.mine) parts.push(sql`(d.applicant_id = ${actor.userId} OR d.submitted_by = ${actor.userId})`);
+  if (p.lending) {
+    const to = sql`gw_date_or_null(d.payload->>'periodTo')`;
+    parts.push(sql`d.type = 'lending' AND d.status = 'executed' AND d.payload->>'returnedOn' IS NULL`);
+    parts.push(
+      p.lending === 'overdue'
+        ? sql`${to} < ${businessDate()}`
+        : sql`${to} >= ${businessDate()} AND ${to} <= ${businessDate()} + ${LENDING_DUE_DAYS}::int`,
+    );
+  }
   if (p.q) parts.push(sql`(d.doc_no ILIKE ${likePattern(p.q)} OR d.title ILIKE ${likePattern(p.q)})`);
-  return page(q, sql.join(parts, sql` AND `), p);
+  return sql.join(parts, sql` AND `);
+}
+
+export async function listDocuments(q: Queryable, actor: Actor, p: DocumentListQuery): Promise<Page<DocumentSummary>> {
+  return page(q, documentListWhere(actor, p), p);
 }
 
 export async function listInbox(q: Queryable, actor: Actor, p: DocumentListQuery): Promise<Page<DocumentSummary>> {
-  return page(q, inboxWhere(actor), { ...p, sort: p.sort ?? 'createdAt' });
+  const result = await page(q, inboxWhere(actor), { ...p, sort: p.sort ?? 'createdAt' });
+  if (!result.items.length) return result;
+  // 委托: mark the items the actor takes for an absent approver ("代 张三").
+  const acting = await query<{ id: string; name: string | null }>(
+    q,
+    sql`SELECT d.id, ${actingForName(actor)} AS name FROM documents d WHERE d.id IN (${sql.join(
+      result.items.map((i) => sql`${i.id}::uuid`),
+      sql`, `,
+    )})`,
+  );
+  const names = new Map(acting.map((a) => [a.id, a.name]));
+  return { ...result, items: result.items.map((i) => ({ ...i, actingFor: names.get(i.id) ?? null })) };
 }
 
 export async function getDocument(q: Queryable, actor: Actor, id: string): Promise<DocumentDetail> {
@@ -108,8 +139,11 @@ export async function getDocument(q: Queryable, actor: Actor, id: string): Promi
     q,
     sql`
     SELECT s.step_no AS "stepNo", s.role, s.scope, s.scope_unit_id AS "scopeUnitId", s.label, s.special, s.state,
-      s.decided_by AS "decidedBy", u.display_name AS "decidedByName", s.comment, s.decided_at AS "decidedAt"
-    FROM document_steps s LEFT JOIN users u ON u.id = s.decided_by WHERE s.document_id = ${id} ORDER BY s.step_no`,
+      s.decided_by AS "decidedBy", u.display_name AS "decidedByName", ob.display_name AS "onBehalfOfName",
+      asg.display_name AS "assigneeName", s.comment, s.decided_at AS "decidedAt"
+    FROM document_steps s LEFT JOIN users u ON u.id = s.decided_by LEFT JOIN users ob ON ob.id = s.on_behalf_of
+      LEFT JOIN users asg ON asg.id = s.assignee_id
+    WHERE s.document_id = ${id} ORDER BY s.step_no`,
   );
   const events = await query<DocumentDetail['events'][number]>(
     q,
@@ -117,8 +151,11 @@ export async function getDocument(q: Queryable, actor: Actor, id: string): Promi
     SELECT e.id, e.type, u.display_name AS "actorName", e.from_status AS "fromStatus", e.to_status AS "toStatus", e.note, e.at
     FROM document_events e LEFT JOIN users u ON u.id = e.actor_id WHERE e.document_id = ${id} ORDER BY e.id`,
   );
-  const current = steps.find((s) => s.stepNo === doc.currentStep);
-  const editor = doc.status === 'submitted' && (await isContentEditor(q, id, actor.userId));
+  // The inbox's own rule decides who may decide (in their own right, after 转办, or for a delegator).
+  const [mayDecide] = await query<{ ok: boolean; actingFor: string | null }>(
+    q,
+    sql`SELECT ${inboxWhere(actor)} AS ok, ${actingForName(actor)} AS "actingFor" FROM documents d WHERE d.id = ${id}`,
+  );
   const writes = actsForUnit(actor, 'document.write', doc.unitId);
   const executes = actsForUnit(actor, 'document.execute', doc.unitId);
   const { payload, problems } = readPayload(doc.type, doc.payload);
@@ -132,6 +169,7 @@ export async function getDocument(q: Queryable, actor: Actor, id: string): Promi
       );
   return {
     ...mapSummary(head),
+    actingFor: mayDecide?.ok ? mayDecide.actingFor : null,
     counterpartUnitName: head.counterpartUnitName,
     executedByName: head.executedByName,
     executedAt: iso(doc.executedAt),
@@ -146,15 +184,8 @@ export async function getDocument(q: Queryable, actor: Actor, id: string): Promi
     can: {
       edit: writes && actionAllowed('edit', doc.status),
       submit: writes && actionAllowed('submit', doc.status),
-      decide:
-        doc.status === 'submitted' &&
-        !!current &&
-        can(actor, 'document.approve') &&
-        holdsStep(actor.grants, current) &&
-        doc.applicantId !== actor.userId &&
-        doc.submittedBy !== actor.userId &&
-        !steps.some((s) => s.decidedBy === actor.userId) &&
-        !editor,
+      decide: !!mayDecide?.ok,
+      reassign: !!mayDecide?.ok,
       execute: executes && actionAllowed('execute', doc.status),
       cancel: writes && actionAllowed('cancel', doc.status),
       post: followUps?.post ?? false,

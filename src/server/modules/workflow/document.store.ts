@@ -7,6 +7,7 @@ import { query, type Queryable } from '../../platform/db/engine.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
 import { documentEvents, documents } from './document.tables.ts';
 import { businessYear } from '../../platform/clock.ts';
+import { PERMISSIONS, type Role } from '../../../shared/roles.ts';
 
 export type DocumentRow = typeof documents.$inferSelect;
 
@@ -31,7 +32,30 @@ export async function nextDocNo(q: Queryable, type: DocumentType): Promise<strin
 export function visibleWhere(actor: Actor): SQL {
   const scope = unitScope(actor, 'document.read');
   if (scope === 'all') return sql`true`;
-  return or(inScope(documents.unitId, scope), and(inScope(documents.counterpartUnitId, scope), sql`${documents.status} <> 'draft'`))!;
+  return and(
+    or(inScope(documents.unitId, scope), and(inScope(documents.counterpartUnitId, scope), sql`${documents.status} <> 'draft'`)),
+    ownDraftsOnly(actor, 'documents'),
+  )!;
+}
+
+/**
+ * The units where the actor reads documents only as 使用人: there a colleague's draft is private
+ * to its applicant (a staff member sees their own drafts, the unit's other documents once submitted).
+ */
+export function staffOnlyUnits(actor: Actor): string[] {
+  const readers = PERMISSIONS['document.read'] as readonly Role[];
+  return actor.grants
+    .filter((g) => g.role === 'staff' && g.unitId)
+    .map((g) => g.unitId!)
+    .filter((u) => !actor.grants.some((g) => g.role !== 'staff' && readers.includes(g.role) && (g.unitId === null || g.unitId === u)));
+}
+
+/** SQL over the documents row `alias`: not a colleague's draft in a unit where the actor is only staff. */
+export function ownDraftsOnly(actor: Actor, alias: string): SQL {
+  const units = staffOnlyUnits(actor);
+  if (!units.length) return sql`true`;
+  const a = (c: string) => sql.raw(`${alias}.${c}`);
+  return sql`NOT (${a('status')} = 'draft' AND ${inScope(`${alias}.unit_id`, units)} AND ${a('applicant_id')} <> ${actor.userId})`;
 }
 
 /** Loads a visible document (optionally locking it); another unit's answers 404. */

@@ -6,3 +6,4 @@ export { addMonths } from './workflow.rules.ts';
 export { submitDocument } from './approval.service.ts';
 export { createDocument } from './document.service.ts';
 export { executeReallocation, openDocumentsOf } from './reallocation.service.ts';
+export { documentListWhere } from './document.queries.ts';

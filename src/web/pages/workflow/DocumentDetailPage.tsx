@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Alert, App, Button, Card, DatePicker, Descriptions, Input, Modal, Space, Steps, Table, Tag, Timeline, Typography } from 'antd';
 import { CheckOutlined, CloseOutlined, PrinterOutlined, RollbackOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
@@ -14,6 +14,7 @@ import { Money } from '../../components/Money.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { StatusTag } from '../../components/StatusTag.tsx';
 import { errorText } from '../../components/useFormErrors.ts';
+import { ActingForTag, NextItemButton, nextInboxId, ReassignButton } from './ApprovalExtras.tsx';
 import { DocStatusTag, useDocTypeLabel } from './docShared.tsx';
 import { present } from './document-types/webDoctype.ts';
 import { webDocumentType } from './document-types/registry.ts';
@@ -32,6 +33,7 @@ const EVENT_LABELS: Record<string, [string, string]> = {
   procured: ['已采购', 'Procured'],
   lending_returned: ['收回', 'Returned from lending'],
   withdrawn: ['撤回', 'Withdrawn'],
+  reassigned: ['转办', 'Handed on'],
 };
 
 export function useDocument(id: string | undefined) {
@@ -141,6 +143,9 @@ export default function DocumentDetailPage() {
   const [comment, setComment] = useState('');
   const [busy, setBusy] = useState(false);
   const [returnedOn, setReturnedOn] = useState(dayjs());
+  // 下一条: after a decision, the oldest document still waiting for me (undefined until then).
+  const [nextId, setNextId] = useState<string | null | undefined>(undefined);
+  useEffect(() => setNextId(undefined), [id]);
   if (error) return <Alert type="error" message={errorText(error)} />;
   if (!doc) return null;
 
@@ -162,6 +167,8 @@ export default function DocumentDetailPage() {
       setDeciding(null);
       setComment('');
       await after();
+      void qc.invalidateQueries({ queryKey: ['workspace'] });
+      setNextId(await nextInboxId(doc.id));
     } catch (err) {
       message.error(errorText(err));
     } finally {
@@ -186,6 +193,9 @@ export default function DocumentDetailPage() {
         breadcrumb={[{ title: t('业务单据', 'Documents'), path: '/documents' }]}
         extra={
           <Space wrap>
+            <NextItemButton nextId={nextId} />
+            <ActingForTag name={doc.can.decide ? doc.actingFor : null} />
+            {doc.can.reassign && <ReassignButton id={doc.id} stepNo={doc.currentStep} onDone={after} />}
             {doc.can.edit && <Button onClick={() => navigate(`/documents/${doc.id}/edit`)}>{t('修改', 'Edit')}</Button>}
             {doc.can.submit && (
               <ConfirmButton
@@ -310,7 +320,8 @@ export default function DocumentDetailPage() {
                   <div>{label(STEP_SCOPES[s.scope as keyof typeof STEP_SCOPES] ?? [s.scope, s.scope], locale)}</div>
                   {s.decidedByName && (
                     <div>
-                      {s.decidedByName} ·{' '}
+                      {s.decidedByName}
+                      {s.onBehalfOfName ? t(`（代 ${s.onBehalfOfName}）`, ` (for ${s.onBehalfOfName})`) : ''} ·{' '}
                       {s.state === 'approved'
                         ? t('同意', 'approved')
                         : s.state === 'rejected'

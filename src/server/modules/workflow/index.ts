@@ -5,4 +5,4 @@ export { anyCapBelowSql, coveringStandardSql, quotaHoldings } from './standard.q
 export { addMonths } from './workflow.rules.ts';
 export { submitDocument } from './approval.service.ts';
 export { createDocument } from './document.service.ts';
-export { executeReallocation, openDocumentsOf } from './reallocation.service.ts';
+export { executePoolLoan, executeReallocation, openDocumentsOf, returnPoolLoan } from './reallocation.service.ts';

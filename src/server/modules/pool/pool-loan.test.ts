@@ -38,8 +38,9 @@ describe('the idle pool: loans with a due date and return, and the time limit on
     expect(
       (await u01.post(`/api/pool/listings/${listing}/requests`, { purpose: '会议借用', kind: 'loan', dueOn: '2026-03-02' })).statusCode,
     ).toBe(400);
-    const req = (await u01.post(`/api/pool/listings/${listing}/requests`, { purpose: '会议借用', kind: 'loan', dueOn: '2026-03-31' })).json()
-      .id;
+    const req = (
+      await u01.post(`/api/pool/listings/${listing}/requests`, { purpose: '会议借用', kind: 'loan', dueOn: '2026-03-31' })
+    ).json().id;
     const decided = await officer.post(`/api/pool/requests/${req}/decide`, { approve: true });
     expect(decided.statusCode, decided.body).toBe(200);
     expect(decided.json().docNo).toMatch(/^JC\d{10}$/);
@@ -57,7 +58,11 @@ describe('the idle pool: loans with a due date and return, and the time limit on
     expect((await u02.post(`/api/pool/requests/${req}/return`, {})).statusCode).toBe(404);
     const back = await u01.post(`/api/pool/requests/${req}/return`, { returnedOn: '2026-04-01' });
     expect(back.statusCode, back.body).toBe(200);
-    expect((await u01.get(`/api/pool/requests/${req}`)).json()).toMatchObject({ status: 'returned', returnedOn: '2026-04-01', overdue: false });
+    expect((await u01.get(`/api/pool/requests/${req}`)).json()).toMatchObject({
+      status: 'returned',
+      returnedOn: '2026-04-01',
+      overdue: false,
+    });
     expect(await cardOf(t.database, card.id)).toMatchObject({ unit_id: w.u02, status: 'in_use' });
     expect((await u01.get(`/api/pool/listings/${listing}`)).json()).toMatchObject({ status: 'listed', expiresOn: '2026-10-01' });
     expect((await eventsOf(t.database, card.id)).slice(-2).map((e) => e.type)).toEqual(['lent', 'lending_returned']);

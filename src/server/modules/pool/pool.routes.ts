@@ -14,6 +14,7 @@ import {
   UtilisationReport,
 } from '../../../shared/pool.contracts.ts';
 import type { App } from '../../platform/http/types.ts';
+import { evaluationRoutes } from './evaluation.routes.ts';
 import { getListing, getRequest, listListings, listRequests, utilisation } from './pool.queries.ts';
 import { decideRequest, expireListings, offerCards, requestListing, returnLoan, withdrawListing, withdrawRequest } from './pool.service.ts';
 
@@ -23,6 +24,7 @@ const Done = z.object({ ok: z.literal(true) });
 
 export async function poolRoutes(app: App) {
   const db = app.database.db;
+  await evaluationRoutes(app);
 
   app.get(
     '/api/pool/listings',

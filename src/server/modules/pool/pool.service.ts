@@ -151,7 +151,14 @@ export async function requestListing(q: Queryable, actor: Actor, listingId: stri
     try {
       const [row] = await tx
         .insert(poolRequests)
-        .values({ listingId, unitId, purpose: input.purpose, requestedBy: actor.userId, kind, dueOn: kind === 'loan' ? input.dueOn! : null })
+        .values({
+          listingId,
+          unitId,
+          purpose: input.purpose,
+          requestedBy: actor.userId,
+          kind,
+          dueOn: kind === 'loan' ? input.dueOn! : null,
+        })
         .returning({ id: poolRequests.id });
       return { id: row.id };
     } catch (err) {
@@ -230,7 +237,13 @@ export async function decideRequest(
       });
       await tx
         .update(poolRequests)
-        .set({ status: 'approved', comment: input.comment || null, decidedBy: actor.userId, decidedAt: now, transferDocumentId: doc.documentId })
+        .set({
+          status: 'approved',
+          comment: input.comment || null,
+          decidedBy: actor.userId,
+          decidedAt: now,
+          transferDocumentId: doc.documentId,
+        })
         .where(eq(poolRequests.id, id));
       await tx.update(poolListings).set({ status: 'on_loan' }).where(eq(poolListings.id, listing.id));
       await closeCompeting(tx, actor, listing.id, id, `该资产已借给${names.to_name}，归还后可再申请`);

@@ -4,6 +4,8 @@ import { grantsOf } from '../../platform/auth/session.service.ts';
 import { query, type Database } from '../../platform/db/engine.ts';
 import type { SeedOptions } from '../../platform/module.ts';
 import { offerCards, requestListing } from './pool.service.ts';
+import { recordViolation } from './accountability.service.ts';
+import { businessToday } from '../../platform/clock.ts';
 
 async function actorOf(database: Database, username: string): Promise<Actor | undefined> {
   const [u] = await query<{ id: string; display_name: string; unit_id: string | null }>(
@@ -51,5 +53,15 @@ export async function seedPool(database: Database, log: (msg: string) => void, _
   }
   const asker = await actorOf(database, 'u01-admin');
   if (asker && listed['02']?.[0]) await requestListing(database.db, asker, listed['02'][0], { purpose: '新进人员办公使用' });
+  // One accountability record of unit 01, as the committee would enter it.
+  if (asker?.unitId)
+    await recordViolation(database.db, asker, {
+      unitId: asker.unitId,
+      personName: '演示人员',
+      kind: 'other',
+      rule: '资产应及时登记入账',
+      evidence: '演示数据：一台打印机到货后未登记',
+      occurredOn: businessToday(),
+    });
   log(`  pool: ${Object.values(listed).flat().length} listings`);
 }

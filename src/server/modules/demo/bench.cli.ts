@@ -15,6 +15,7 @@ import { generateCards } from './card-generator.ts';
 import { declareTakeover } from '../finance/index.ts';
 import { runLoad } from './bench.load.ts';
 import { COUNT_TARGETS, countScenarios, type CountMeasured } from './bench.counts.ts';
+import { POOL_TARGETS, poolMarkdown, poolScenarios, type PoolMeasured } from './bench.pool.ts';
 
 interface BenchOptions {
   cards: string;
@@ -25,6 +26,8 @@ interface BenchOptions {
   io: boolean;
   finance: boolean;
   counts: boolean;
+  pool: boolean;
+  listings: string;
   months: string;
   reads: boolean;
   database?: string;
@@ -132,6 +135,7 @@ async function runBench(o: BenchOptions, log: (m: string) => void) {
       : [{ scenario: 'import / export', rows: null, seconds: null, peakRssMb: null, note: 'not measured (--no-io)' }];
     const counts: CountMeasured[] = o.counts ? await countScenarios(database, office, COUNT_TARGETS[engine], log) : [];
     for (const c of counts) log(`  ${c.scenario}: ${c.seconds} s (target ${c.target} s)${c.note ? `; ${c.note}` : ''}`);
+    const pool: PoolMeasured[] = o.pool ? await poolScenarios(database, office, POOL_TARGETS[engine], runs, Number(o.listings), log) : [];
     await app.close();
 
     const result = {
@@ -148,8 +152,9 @@ async function runBench(o: BenchOptions, log: (m: string) => void) {
       finance,
       io,
       counts,
+      pool,
     };
-    const table = markdown(engine, gen.cards, gen.events, reads, io, finance);
+    const table = [markdown(engine, gen.cards, gen.events, reads, io, finance), poolMarkdown(pool)].filter(Boolean).join('\n\n');
     console.log(JSON.stringify(result, null, 2));
     console.log(`\n${table}\n`);
     const outFile = o.out ?? path.join('bench', 'results', `${engine}-${gen.cards}.json`);
@@ -179,6 +184,8 @@ export function benchCli(program: Command, ctx: CliContext) {
     .option('--no-reads', 'skip the list, search and card page scenarios')
     .option('--no-io', 'skip the import and export scenarios')
     .option('--no-counts', 'skip the physical count scenarios (start over every card, a 5,000-scan sync, the result)')
+    .option('--no-pool', 'skip the idle pool scenarios (catalogue search, matching a configuration line, the evaluation of every unit)')
+    .option('--listings <n>', 'pool listings to seed for the pool scenarios', '50000')
     .option('--no-finance', 'skip the depreciation run, its re-run, the asset summary and its Excel export')
     .option(
       '--months <n>',

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Actor } from '../../platform/auth/actor.ts';
 import { grantsOf } from '../../platform/auth/session.service.ts';
-import { query, type Database } from '../../platform/db/engine.ts';
+import { query, type Database, type Queryable } from '../../platform/db/engine.ts';
 import type { SeedOptions } from '../../platform/module.ts';
 import { offerCards, requestListing } from './pool.service.ts';
 import { recordViolation } from './accountability.service.ts';
@@ -64,4 +64,26 @@ export async function seedPool(database: Database, log: (msg: string) => void, _
       occurredOn: businessToday(),
     });
   log(`  pool: ${Object.values(listed).flat().length} listings`);
+}
+
+/**
+ * The benchmark's pool: `n` listings of held cards (idle or in use), spread over every unit, in one
+ * set-based statement with the same snapshot (category, search text) an offer takes.
+ */
+export async function seedBenchListings(q: Queryable, n: number): Promise<number> {
+  const [row] = await query<{ n: number }>(
+    q,
+    sql`
+    WITH ins AS (
+      INSERT INTO pool_listings (card_id, unit_id, mode, reason, condition, category_id, search_text, listed_on, expires_on)
+      SELECT c.id, c.unit_id, 'virtual', 'idle', (ARRAY['good', 'fair', 'needs_repair'])[1 + abs(hashtext(c.id::text)) % 3],
+        c.category_id, lower(concat_ws(chr(31), c.card_no, c.name, c.spec, c.brand, k.code, k.name, u.name)),
+        ${businessToday()}::date - (abs(hashtext(c.card_no)) % 180), ${businessToday()}::date + 30
+      FROM cards c LEFT JOIN categories k ON k.id = c.category_id LEFT JOIN units u ON u.id = c.unit_id
+      WHERE c.status IN ('idle', 'in_use') AND NOT EXISTS (SELECT 1 FROM pool_listings pl WHERE pl.card_id = c.id AND pl.status = 'listed')
+      ORDER BY c.id LIMIT ${n}
+      RETURNING 1)
+    SELECT count(*)::int AS n FROM ins`,
+  );
+  return row.n;
 }

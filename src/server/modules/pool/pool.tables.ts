@@ -34,7 +34,7 @@ export const poolListings = pgTable(
     searchText: text('search_text').notNull().default(''),
     status: text('status').notNull().default('listed'), // listed | on_loan | reallocated | withdrawn | disposal_proposed
     listedOn: date('listed_on', { mode: 'string' }).notNull(),
-    /** The time limit: listed past this day with nobody asking, the item is proposed for disposal (docs/domain.md §9). */
+    /** The time limit: listed past this day with nobody asking, the item is proposed for disposal (docs/domain.md §11). */
     expiresOn: date('expires_on', { mode: 'string' }),
     listedBy: uuid('listed_by'),
     closedAt: ts('closed_at'),

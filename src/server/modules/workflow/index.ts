@@ -6,3 +6,4 @@ export { addMonths } from './workflow.rules.ts';
 export { submitDocument } from './approval.service.ts';
 export { createDocument } from './document.service.ts';
 export { executePoolLoan, executeReallocation, openDocumentsOf, returnPoolLoan } from './reallocation.service.ts';
+export { checkConfigLines } from './standard.check.ts';

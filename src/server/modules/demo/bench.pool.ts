@@ -75,7 +75,7 @@ export async function poolScenarios(
   const [unit] = await query<{ id: string }>(db, sql`SELECT id FROM units WHERE kind = 'unit' ORDER BY code LIMIT 1`);
   if (cats.length)
     out.push({
-      scenario: 'match one configuration line against the pool (先调剂后购置)',
+      scenario: 'check one configuration line: standard, quota and the pool match (先调剂后购置)',
       ...(await timeRuns(runs, (i) =>
         checkConfigLines(db, unit.id, [
           { categoryId: cats[i % cats.length].id, name: '台式计算机', quantity: 1, unitPriceFen: 450_000, reason: '新进人员' },

@@ -584,6 +584,60 @@ CREATE TABLE "units" (
 	CONSTRAINT "units_code_unique" UNIQUE("code")
 );
 --> statement-breakpoint
+CREATE TABLE "accountability_records" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"unit_id" uuid NOT NULL,
+	"person_name" text,
+	"kind" text NOT NULL,
+	"source" text NOT NULL,
+	"rule" text NOT NULL,
+	"evidence" text NOT NULL,
+	"document_id" uuid,
+	"card_id" uuid,
+	"occurred_on" date NOT NULL,
+	"status" text DEFAULT 'open' NOT NULL,
+	"handling" text,
+	"outcome" text,
+	"key" text,
+	"created_by" uuid,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"closed_by" uuid,
+	"closed_at" timestamp with time zone
+);
+--> statement-breakpoint
+CREATE TABLE "eval_indicators" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"code" text NOT NULL,
+	"name" text NOT NULL,
+	"source" text NOT NULL,
+	"direction" text NOT NULL,
+	"weight" integer NOT NULL,
+	"best" double precision,
+	"worst" double precision,
+	"target" double precision,
+	"tolerance" double precision,
+	"from_year" integer NOT NULL,
+	"note" text,
+	"created_by" uuid,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "eval_reviews" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"unit_id" uuid NOT NULL,
+	"year" integer NOT NULL,
+	"status" text NOT NULL,
+	"self_score" double precision NOT NULL,
+	"self_comment" text,
+	"snapshot" jsonb NOT NULL,
+	"submitted_by" uuid NOT NULL,
+	"submitted_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"review_score" double precision,
+	"review_comment" text,
+	"reviewed_by" uuid,
+	"reviewed_at" timestamp with time zone
+);
+--> statement-breakpoint
 CREATE TABLE "pool_listings" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"card_id" uuid NOT NULL,
@@ -596,6 +650,7 @@ CREATE TABLE "pool_listings" (
 	"search_text" text DEFAULT '' NOT NULL,
 	"status" text DEFAULT 'listed' NOT NULL,
 	"listed_on" date NOT NULL,
+	"expires_on" date,
 	"listed_by" uuid,
 	"closed_at" timestamp with time zone,
 	"closed_by" uuid,
@@ -607,6 +662,9 @@ CREATE TABLE "pool_requests" (
 	"listing_id" uuid NOT NULL,
 	"unit_id" uuid NOT NULL,
 	"purpose" text NOT NULL,
+	"kind" text DEFAULT 'transfer' NOT NULL,
+	"due_on" date,
+	"returned_on" date,
 	"status" text DEFAULT 'pending' NOT NULL,
 	"requested_by" uuid NOT NULL,
 	"comment" text,
@@ -1043,6 +1101,8 @@ ALTER TABLE "rooms" ADD CONSTRAINT "rooms_compound_id_compounds_id_fk" FOREIGN K
 ALTER TABLE "rooms" ADD CONSTRAINT "rooms_unit_id_units_id_fk" FOREIGN KEY ("unit_id") REFERENCES "public"."units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "staff" ADD CONSTRAINT "staff_unit_id_units_id_fk" FOREIGN KEY ("unit_id") REFERENCES "public"."units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "staff" ADD CONSTRAINT "staff_department_id_departments_id_fk" FOREIGN KEY ("department_id") REFERENCES "public"."departments"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "accountability_records" ADD CONSTRAINT "accountability_records_unit_id_units_id_fk" FOREIGN KEY ("unit_id") REFERENCES "public"."units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "eval_reviews" ADD CONSTRAINT "eval_reviews_unit_id_units_id_fk" FOREIGN KEY ("unit_id") REFERENCES "public"."units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "pool_listings" ADD CONSTRAINT "pool_listings_card_id_cards_id_fk" FOREIGN KEY ("card_id") REFERENCES "public"."cards"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "pool_listings" ADD CONSTRAINT "pool_listings_unit_id_units_id_fk" FOREIGN KEY ("unit_id") REFERENCES "public"."units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "pool_requests" ADD CONSTRAINT "pool_requests_listing_id_pool_listings_id_fk" FOREIGN KEY ("listing_id") REFERENCES "public"."pool_listings"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -1096,6 +1156,10 @@ CREATE INDEX "room_occupants_staff_idx" ON "room_occupants" USING btree ("staff_
 CREATE INDEX "rooms_unit_idx" ON "rooms" USING btree ("unit_id");--> statement-breakpoint
 CREATE INDEX "rooms_floor_idx" ON "rooms" USING btree ("floor_id");--> statement-breakpoint
 CREATE INDEX "staff_unit_idx" ON "staff" USING btree ("unit_id","department_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "accountability_key_uniq" ON "accountability_records" USING btree ("key") WHERE key IS NOT NULL;--> statement-breakpoint
+CREATE INDEX "accountability_unit_idx" ON "accountability_records" USING btree ("unit_id","occurred_on");--> statement-breakpoint
+CREATE UNIQUE INDEX "eval_indicators_code_year" ON "eval_indicators" USING btree ("code","from_year");--> statement-breakpoint
+CREATE UNIQUE INDEX "eval_reviews_unit_year" ON "eval_reviews" USING btree ("unit_id","year");--> statement-breakpoint
 CREATE UNIQUE INDEX "pool_listings_listed_card_uniq" ON "pool_listings" USING btree ("card_id") WHERE status = 'listed';--> statement-breakpoint
 CREATE INDEX "pool_listings_status_idx" ON "pool_listings" USING btree ("status","listed_on","id");--> statement-breakpoint
 CREATE INDEX "pool_listings_category_idx" ON "pool_listings" USING btree ("category_id","status");--> statement-breakpoint

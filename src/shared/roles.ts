@@ -70,6 +70,10 @@ export const PERMISSIONS = {
   'pool.request': ['asset_office', 'unit_admin'],
   'pool.decide': ['asset_office'],
   'pool.evaluate': ['sysadmin', 'asset_office', 'finance_bureau', 'auditor', 'unit_admin', 'unit_finance', 'unit_leader'],
+  // 资产使用效益评价: a unit's administrator or leader submits its self-evaluation; the committee's asset
+  // office keeps the indicator system, reviews, and records and handles violations (责任追究).
+  'evaluation.self': ['unit_admin', 'unit_leader'],
+  'evaluation.manage': ['asset_office'],
   // 清查盘点: the committee plans for every unit, a unit's asset administrator for its own; counters scan.
   'count.read': ['asset_office', 'finance_bureau', 'auditor', 'unit_admin', 'unit_finance', 'unit_leader', 'staff'],
   'count.plan': ['asset_office', 'unit_admin'],
@@ -109,6 +113,8 @@ export const BUSINESS_WRITE_PERMISSIONS: readonly Permission[] = [
   'pool.offer',
   'pool.request',
   'pool.decide',
+  'evaluation.self',
+  'evaluation.manage',
   'sharing.book',
   'sharing.manage',
   'count.plan',

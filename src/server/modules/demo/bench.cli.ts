@@ -23,6 +23,7 @@ import { declareTakeover } from '../finance/index.ts';
 import { runLoad } from './bench.load.ts';
 import { COUNT_TARGETS, countScenarios, type CountMeasured } from './bench.counts.ts';
 import { SHARING_TARGETS, sharingMarkdown, sharingScenarios, type SharingMeasured } from './bench.sharing.ts';
+import { POOL_TARGETS, poolMarkdown, poolScenarios, type PoolMeasured } from './bench.pool.ts';
 
 interface BenchOptions {
   cards: string;
@@ -36,6 +37,8 @@ interface BenchOptions {
   sharing: boolean;
   resources: string;
   bookingDays: string;
+  pool: boolean;
+  listings: string;
   months: string;
   reads: boolean;
   database?: string;
@@ -158,6 +161,7 @@ async function runBench(o: BenchOptions, log: (m: string) => void) {
           log,
         )
       : [];
+    const pool: PoolMeasured[] = o.pool ? await poolScenarios(database, office, POOL_TARGETS[engine], runs, Number(o.listings), log) : [];
     await app.close();
 
     const result = {
@@ -175,6 +179,7 @@ async function runBench(o: BenchOptions, log: (m: string) => void) {
       io,
       counts,
       sharing,
+      pool,
     };
     const countTable = counts.length
       ? [
@@ -187,6 +192,7 @@ async function runBench(o: BenchOptions, log: (m: string) => void) {
       markdown(engine, gen.cards, gen.events, reads, io, finance),
       countTable,
       sharing.length ? sharingMarkdown(engine, sharing) : '',
+      poolMarkdown(pool),
     ]
       .filter(Boolean)
       .join('\n\n');
@@ -222,6 +228,8 @@ export function benchCli(program: Command, ctx: CliContext) {
     .option('--no-sharing', 'skip the bookings scenarios (week grid over --resources rooms with a year of bookings, a request, bursts)')
     .option('--resources <n>', 'bookable rooms for the bookings scenarios', '200')
     .option('--booking-days <n>', 'days of bookings for the bookings scenarios, half before today', '365')
+    .option('--no-pool', 'skip the idle pool scenarios (catalogue search, matching a configuration line, the evaluation of every unit)')
+    .option('--listings <n>', 'pool listings to seed for the pool scenarios', '50000')
     .option('--no-finance', 'skip the depreciation run, its re-run, the asset summary and its Excel export')
     .option(
       '--months <n>',

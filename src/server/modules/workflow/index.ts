@@ -5,5 +5,6 @@ export { anyCapBelowSql, coveringStandardSql, quotaHoldings } from './standard.q
 export { addMonths } from './workflow.rules.ts';
 export { submitDocument } from './approval.service.ts';
 export { createDocument } from './document.service.ts';
-export { executeReallocation, openDocumentsOf } from './reallocation.service.ts';
+export { executePoolLoan, executeReallocation, openDocumentsOf, returnPoolLoan } from './reallocation.service.ts';
 export { documentListWhere } from './document.queries.ts';
+export { checkConfigLines } from './standard.check.ts';

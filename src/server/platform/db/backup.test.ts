@@ -75,6 +75,9 @@ async function addRowsEverywhere(d: Database): Promise<void> {
     `insert into period_reopenings (unit_id, month, reason, requested_by)
       select u.id, '2026-01-01', '补录发票', x.id from units u, users x where u.code = 'BK1' and x.username = 'bk-user'`,
     `insert into sharing_events (kind, details) values ('backup.test', '{"note": "备份"}')`,
+    `insert into eval_reviews (unit_id, year, status, self_score, self_comment, snapshot, submitted_by)
+      select u.id, 2025, 'self_submitted', 47.99, E'自评 "说明"\n第二行', '[{"code": "idle_rate", "score": 6.25}]', x.id
+      from units u, users x where u.code = 'BK1' and x.username = 'bk-user'`,
     // An identity column (generated always): the restore must write the ids as they were.
     `insert into count_scans (count_id, scan_key, code, counter_id, scanned_at, surplus_name)
       select c.id, gen_random_uuid(), 'BK-X', c.planned_by, now(), '无卡椅子' from counts c order by c.created_at limit 1`,

@@ -4,11 +4,11 @@ import { lending as spec } from '../../../../shared/document-types/lending.docty
 import type { PayloadOf } from '../../../../shared/workflow.contracts.ts';
 import type { Actor } from '../../../platform/auth/actor.ts';
 import { businessDate } from '../../../platform/clock.ts';
-import type { Queryable } from '../../../platform/db/engine.ts';
+import type { Queryable, Tx } from '../../../platform/db/engine.ts';
 import { withTx } from '../../../platform/db/tx.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { cardTransition, changeCard, getCardForUpdate } from '../../assets/index.ts';
-import { addEvent, loadDocument, requireUnit, setStatus } from '../document.store.ts';
+import { addEvent, type DocumentRow, loadDocument, requireUnit, setStatus } from '../document.store.ts';
 import { documentLines } from '../document.tables.ts';
 import { executeCards } from './card.execution.ts';
 import { defineHandler, type FieldErrors } from './doctype.ts';
@@ -52,24 +52,29 @@ export async function returnLending(q: Queryable, actor: Actor, id: string, retu
   await withTx(q, async (tx) => {
     const doc = await loadDocument(tx, actor, id, true);
     requireUnit(actor, 'document.execute', doc.unitId);
-    const p = doc.payload as PayloadOf<'lending'>;
-    if (doc.type !== 'lending' || doc.status !== 'executed' || p.returnedOn)
-      throw new AppError('invalid_transition', '只有已执行且未收回的出借/出租单可以收回');
-    const lines = await tx.select().from(documentLines).where(eq(documentLines.documentId, id));
-    const note = `${spec.label[0]} ${doc.docNo} 收回；经办：${actor.displayName}`;
-    for (const line of lines) {
-      const card = await getCardForUpdate(tx, line.cardId!);
-      const t = cardTransition('lending:return', card.status as CardStatus);
-      if (!t.ok) throw new AppError('invalid_transition', `资产 ${card.cardNo} 当前不在出借/出租中`);
-      await changeCard(tx, { userId: actor.userId }, card.id, {
-        set: { status: t.to, useMode: 'self_use', counterparty: null },
-        eventType: t.event,
-        documentId: doc.id,
-        documentType: doc.type,
-        note,
-      });
-    }
-    await setStatus(tx, doc, 'executed', { payload: { ...p, returnedOn } });
-    await addEvent(tx, doc, actor, 'lending_returned', 'executed', 'executed', `收回日期 ${returnedOn}`);
+    await returnLendingIn(tx, actor, doc, returnedOn);
   });
+}
+
+/** The return itself, inside the caller's transaction (the pool's loan return calls it with its own checks). */
+export async function returnLendingIn(tx: Tx, actor: Actor, doc: DocumentRow, returnedOn: string): Promise<void> {
+  const p = doc.payload as PayloadOf<'lending'>;
+  if (doc.type !== 'lending' || doc.status !== 'executed' || p.returnedOn)
+    throw new AppError('invalid_transition', '只有已执行且未收回的出借/出租单可以收回');
+  const lines = await tx.select().from(documentLines).where(eq(documentLines.documentId, doc.id));
+  const note = `${spec.label[0]} ${doc.docNo} 收回；经办：${actor.displayName}`;
+  for (const line of lines) {
+    const card = await getCardForUpdate(tx, line.cardId!);
+    const t = cardTransition('lending:return', card.status as CardStatus);
+    if (!t.ok) throw new AppError('invalid_transition', `资产 ${card.cardNo} 当前不在出借/出租中`);
+    await changeCard(tx, { userId: actor.userId }, card.id, {
+      set: { status: t.to, useMode: 'self_use', counterparty: null },
+      eventType: t.event,
+      documentId: doc.id,
+      documentType: doc.type,
+      note,
+    });
+  }
+  await setStatus(tx, doc, 'executed', { payload: { ...p, returnedOn } });
+  await addEvent(tx, doc, actor, 'lending_returned', 'executed', 'executed', `收回日期 ${returnedOn}`);
 }

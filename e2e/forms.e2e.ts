@@ -193,8 +193,24 @@ describe('forms that behave', () => {
       await drawer.locator('.ant-drawer-close').click();
       const askClose = page.locator('.ant-modal-confirm').filter({ hasText: '有未保存的修改' });
       await askClose.waitFor();
-      await askClose.getByRole('button', { name: '继续修改' }).click();
+      await askClose.getByRole('button', { name: '继续填写' }).click();
       expect(await drawer.locator('#name').inputValue()).toBe('改了一半');
+      // A dialog (a new staff member): 取消 or × on changes asks; 关闭 discards; untouched, it closes at once.
+      await page.goto('/org/staff');
+      await page.getByRole('button', { name: '新建人员' }).click();
+      const staffDialog = page.locator('.ant-modal').filter({ hasText: '新建人员' }).last();
+      await staffDialog.locator('input#name').fill('填了一半');
+      await staffDialog.getByRole('button', { name: '取消' }).click();
+      const askDialog = page.locator('.ant-modal-confirm').filter({ hasText: '有未保存的修改' });
+      await askDialog.waitFor();
+      await askDialog.getByRole('button', { name: '继续填写' }).click();
+      expect(await staffDialog.locator('input#name').inputValue()).toBe('填了一半');
+      await staffDialog.locator('.ant-modal-close').click();
+      await page.getByTestId('discard-unsaved').click();
+      await expect.poll(() => page.locator('.ant-modal:visible').filter({ hasText: '新建人员' }).count(), POLL).toBe(0);
+      await page.getByRole('button', { name: '新建人员' }).click();
+      await staffDialog.getByRole('button', { name: '取消' }).click();
+      await expect.poll(() => page.locator('.ant-modal:visible').filter({ hasText: '新建人员' }).count(), POLL).toBe(0);
       // Closing the tab on a changed form: the browser's own question.
       await page.goto('/cards/new');
       await page.locator('#name').fill('登记了一半');

@@ -62,6 +62,12 @@ describe('a physical count in a browser', () => {
       const pending = page.getByTestId('pending');
       await pending.waitFor();
       expect(await page.locator('.app-layout').count()).toBe(0);
+      // The count page's service worker takes over (scope /m/counts/ only) and caches the session.
+      await expect.poll(() => page.evaluate(() => !!navigator.serviceWorker.controller), WAIT).toBe(true);
+      expect(await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.scope)).toMatch(/\/m\/counts\/$/);
+      await expect
+        .poll(() => page.evaluate(async () => !!(await (await caches.open('count-session')).match('/api/auth/me'))), WAIT)
+        .toBe(true);
       await context.setOffline(true);
       await expect.poll(() => page.locator('body').innerText(), WAIT).toContain('离线');
       const input = page.getByPlaceholder('扫描标签或输入卡片编号，回车确认');
@@ -73,6 +79,10 @@ describe('a physical count in a browser', () => {
       // The same card again: answered locally, and on the server one result.
       await input.fill(sheet.items[0].cardNo);
       await input.press('Enter');
+      await expect.poll(() => pending.innerText(), WAIT).toBe('待同步 3');
+      expect(await page.getByTestId('progress').innerText()).toBe(`已盘 2 / ${sheet.items.length}`);
+      // Opened again with no network at all: the worker serves the page, IndexedDB the sheet and the queue.
+      await page.reload();
       await expect.poll(() => pending.innerText(), WAIT).toBe('待同步 3');
       expect(await page.getByTestId('progress').innerText()).toBe(`已盘 2 / ${sheet.items.length}`);
       await context.setOffline(false);

@@ -75,4 +75,19 @@ describe('the idle pool in a browser', () => {
       );
       expect(doc).toMatchObject({ type: 'transfer', status: 'executed', counterpartUnitId: u01 });
     }));
+
+  it("the committee reads the year's evaluation, opens a unit's explanation, and the print view ranks every unit", () =>
+    h.withPage('pool-evaluation', async (page) => {
+      await login(page, 'officer');
+      const year = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 4);
+      type Report = { items: { unitCode: string; total: number; rank: number }[] };
+      const report = await apiGet<Report>(page, `/api/evaluation?year=${year}`);
+      const first = report.items.find((u) => u.rank === 1)!;
+      await page.goto('/pool/evaluation');
+      await expect.poll(async () => page.getByTestId(`eval-total-${first.unitCode}`).textContent(), POLL).toBe(first.total.toFixed(2));
+      await page.locator('.ant-table-row-expand-icon').first().click();
+      await page.locator('.ant-table-expanded-row').filter({ hasText: '资产闲置率' }).first().waitFor();
+      await page.goto(`/pool/evaluation/print?year=${year}`);
+      await expect.poll(async () => page.getByTestId('print-ranking').locator('tbody tr').count(), POLL).toBe(report.items.length);
+    }));
 });

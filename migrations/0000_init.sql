@@ -165,6 +165,8 @@ CREATE TABLE "depreciation_runs" (
 	"closed_by" uuid,
 	"closed_at" timestamp with time zone,
 	"digest" text,
+	"entry_cards" uuid[],
+	"entry_checks" bigint[],
 	CONSTRAINT "depreciation_runs_unit_month" UNIQUE("unit_id","month")
 );
 --> statement-breakpoint
@@ -200,6 +202,13 @@ CREATE TABLE "unit_books" (
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "count_assignments" (
+	"count_id" uuid NOT NULL,
+	"room_id" uuid NOT NULL,
+	"user_id" uuid NOT NULL,
+	CONSTRAINT "count_assignments_count_id_room_id_pk" PRIMARY KEY("count_id","room_id")
+);
+--> statement-breakpoint
 CREATE TABLE "count_counters" (
 	"count_id" uuid NOT NULL,
 	"user_id" uuid NOT NULL,
@@ -228,6 +237,16 @@ CREATE TABLE "count_items" (
 	CONSTRAINT "count_items_count_id_card_id_pk" PRIMARY KEY("count_id","card_id")
 );
 --> statement-breakpoint
+CREATE TABLE "count_recounts" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"count_id" uuid NOT NULL,
+	"counter_id" uuid NOT NULL,
+	"blind" boolean DEFAULT true NOT NULL,
+	"card_ids" uuid[] NOT NULL,
+	"created_by" uuid NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "count_scans" (
 	"id" bigint PRIMARY KEY GENERATED ALWAYS AS IDENTITY (sequence name "count_scans_id_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1),
 	"count_id" uuid NOT NULL,
@@ -240,8 +259,23 @@ CREATE TABLE "count_scans" (
 	"note" text,
 	"surplus_name" text,
 	"counter_id" uuid NOT NULL,
+	"recount_id" uuid,
 	"scanned_at" timestamp with time zone NOT NULL,
 	"recorded_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "count_surplus" (
+	"count_id" uuid NOT NULL,
+	"scan_key" uuid NOT NULL,
+	"unit_id" uuid NOT NULL,
+	"category_id" uuid NOT NULL,
+	"name" text NOT NULL,
+	"value_fen" bigint NOT NULL,
+	"value_basis" text NOT NULL,
+	"explanation" text NOT NULL,
+	"room_id" uuid,
+	"registered_by" uuid NOT NULL,
+	CONSTRAINT "count_surplus_count_id_scan_key_pk" PRIMARY KEY("count_id","scan_key")
 );
 --> statement-breakpoint
 CREATE TABLE "counts" (
@@ -262,6 +296,208 @@ CREATE TABLE "counts" (
 	"closed_by" uuid,
 	"closed_at" timestamp with time zone,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "custody_agreements" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"agreement_no" text NOT NULL,
+	"unit_id" uuid NOT NULL,
+	"title" text NOT NULL,
+	"starts_on" date NOT NULL,
+	"ends_on" date,
+	"status" text NOT NULL,
+	"note" text,
+	"created_by" uuid NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"decided_by" uuid,
+	"decided_at" timestamp with time zone,
+	"decision_note" text,
+	"ended_by" uuid,
+	"ended_at" timestamp with time zone,
+	CONSTRAINT "custody_agreements_agreement_no_unique" UNIQUE("agreement_no")
+);
+--> statement-breakpoint
+CREATE TABLE "custody_items" (
+	"agreement_id" uuid NOT NULL,
+	"card_id" uuid NOT NULL,
+	"line" integer NOT NULL,
+	"active" boolean DEFAULT true NOT NULL,
+	CONSTRAINT "custody_items_agreement_id_card_id_pk" PRIMARY KEY("agreement_id","card_id")
+);
+--> statement-breakpoint
+CREATE TABLE "machine_rooms" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"code" text NOT NULL,
+	"name" text NOT NULL,
+	"place_id" uuid,
+	"area_m2" numeric(10, 2) NOT NULL,
+	"grade" text NOT NULL,
+	"note" text,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "machine_rooms_code_unique" UNIQUE("code")
+);
+--> statement-breakpoint
+CREATE TABLE "machineroom_events" (
+	"id" bigserial PRIMARY KEY NOT NULL,
+	"entity" text NOT NULL,
+	"entity_id" uuid NOT NULL,
+	"kind" text NOT NULL,
+	"actor_id" uuid,
+	"at" timestamp with time zone DEFAULT now() NOT NULL,
+	"details" jsonb DEFAULT '{}'::jsonb NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "om_contract_rooms" (
+	"contract_id" uuid NOT NULL,
+	"machine_room_id" uuid NOT NULL,
+	CONSTRAINT "om_contract_rooms_contract_id_machine_room_id_pk" PRIMARY KEY("contract_id","machine_room_id")
+);
+--> statement-breakpoint
+CREATE TABLE "om_contracts" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"contract_no" text NOT NULL,
+	"name" text NOT NULL,
+	"vendor_id" uuid NOT NULL,
+	"starts_on" date NOT NULL,
+	"ends_on" date NOT NULL,
+	"amount_fen" bigint NOT NULL,
+	"sla" jsonb NOT NULL,
+	"business_from" integer DEFAULT 540 NOT NULL,
+	"business_to" integer DEFAULT 1080 NOT NULL,
+	"created_by" uuid,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "om_contracts_contract_no_unique" UNIQUE("contract_no")
+);
+--> statement-breakpoint
+CREATE TABLE "om_vendor_accounts" (
+	"user_id" uuid PRIMARY KEY NOT NULL,
+	"vendor_id" uuid NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "om_vendors" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"name" text NOT NULL,
+	"credit_code" text,
+	"contact" text,
+	"phone" text,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "om_vendors_name_unique" UNIQUE("name")
+);
+--> statement-breakpoint
+CREATE TABLE "rack_rows" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"machine_room_id" uuid NOT NULL,
+	"code" text NOT NULL,
+	"name" text NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "rack_slots" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"rack_id" uuid NOT NULL,
+	"kind" text NOT NULL,
+	"u_low" integer NOT NULL,
+	"u_high" integer NOT NULL,
+	"side" text DEFAULT 'both' NOT NULL,
+	"card_id" uuid,
+	"label" text,
+	"power_w" integer DEFAULT 0 NOT NULL,
+	"reason" text,
+	"reserved_until" date,
+	"created_by" uuid,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "racks" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"machine_room_id" uuid NOT NULL,
+	"row_id" uuid NOT NULL,
+	"code" text NOT NULL,
+	"name" text NOT NULL,
+	"height_u" integer DEFAULT 42 NOT NULL,
+	"power_budget_w" integer DEFAULT 5000 NOT NULL,
+	"position" integer DEFAULT 0 NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "work_orders" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"order_no" text NOT NULL,
+	"contract_id" uuid NOT NULL,
+	"unit_id" uuid NOT NULL,
+	"machine_room_id" uuid NOT NULL,
+	"rack_id" uuid,
+	"card_id" uuid,
+	"priority" text NOT NULL,
+	"clock" text NOT NULL,
+	"title" text NOT NULL,
+	"description" text,
+	"status" text NOT NULL,
+	"reported_by" uuid NOT NULL,
+	"reporter_name" text NOT NULL,
+	"reported_at" timestamp with time zone NOT NULL,
+	"accepted_at" timestamp with time zone,
+	"arrived_at" timestamp with time zone,
+	"resolved_at" timestamp with time zone,
+	"confirmed_at" timestamp with time zone,
+	"response_due" timestamp with time zone NOT NULL,
+	"onsite_due" timestamp with time zone NOT NULL,
+	"resolve_due" timestamp with time zone NOT NULL,
+	"resolution" text,
+	"reopen_count" integer DEFAULT 0 NOT NULL,
+	CONSTRAINT "work_orders_order_no_unique" UNIQUE("order_no")
+);
+--> statement-breakpoint
+CREATE TABLE "notification_channels" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"kind" text NOT NULL,
+	"name" text NOT NULL,
+	"enabled" boolean DEFAULT true NOT NULL,
+	"config" jsonb DEFAULT '{}'::jsonb NOT NULL,
+	"events" text[] DEFAULT '{}'::text[] NOT NULL,
+	"unit_id" uuid,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "notification_days" (
+	"kind" text NOT NULL,
+	"day" date NOT NULL,
+	CONSTRAINT "notification_days_kind_day_pk" PRIMARY KEY("kind","day")
+);
+--> statement-breakpoint
+CREATE TABLE "notification_deliveries" (
+	"id" bigint PRIMARY KEY GENERATED ALWAYS AS IDENTITY (sequence name "notification_deliveries_id_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1),
+	"channel_id" uuid NOT NULL,
+	"user_id" uuid,
+	"recipient" text,
+	"event" text NOT NULL,
+	"title" text NOT NULL,
+	"link" text,
+	"body" text,
+	"status" text DEFAULT 'pending' NOT NULL,
+	"attempts" integer DEFAULT 0 NOT NULL,
+	"next_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"last_error" text,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"sent_at" timestamp with time zone
+);
+--> statement-breakpoint
+CREATE TABLE "notification_prefs" (
+	"user_id" uuid PRIMARY KEY NOT NULL,
+	"email" text,
+	"mail_events" text[] DEFAULT '{}'::text[] NOT NULL,
+	"digest_hour" integer,
+	"last_digest_on" date
+);
+--> statement-breakpoint
+CREATE TABLE "notifications" (
+	"id" bigint PRIMARY KEY GENERATED ALWAYS AS IDENTITY (sequence name "notifications_id_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1),
+	"user_id" uuid NOT NULL,
+	"unit_id" uuid,
+	"event" text NOT NULL,
+	"title" text NOT NULL,
+	"link" text,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"read_at" timestamp with time zone,
+	"digested_at" timestamp with time zone
 );
 --> statement-breakpoint
 CREATE TABLE "buildings" (
@@ -348,6 +584,60 @@ CREATE TABLE "units" (
 	CONSTRAINT "units_code_unique" UNIQUE("code")
 );
 --> statement-breakpoint
+CREATE TABLE "accountability_records" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"unit_id" uuid NOT NULL,
+	"person_name" text,
+	"kind" text NOT NULL,
+	"source" text NOT NULL,
+	"rule" text NOT NULL,
+	"evidence" text NOT NULL,
+	"document_id" uuid,
+	"card_id" uuid,
+	"occurred_on" date NOT NULL,
+	"status" text DEFAULT 'open' NOT NULL,
+	"handling" text,
+	"outcome" text,
+	"key" text,
+	"created_by" uuid,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"closed_by" uuid,
+	"closed_at" timestamp with time zone
+);
+--> statement-breakpoint
+CREATE TABLE "eval_indicators" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"code" text NOT NULL,
+	"name" text NOT NULL,
+	"source" text NOT NULL,
+	"direction" text NOT NULL,
+	"weight" integer NOT NULL,
+	"best" double precision,
+	"worst" double precision,
+	"target" double precision,
+	"tolerance" double precision,
+	"from_year" integer NOT NULL,
+	"note" text,
+	"created_by" uuid,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "eval_reviews" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"unit_id" uuid NOT NULL,
+	"year" integer NOT NULL,
+	"status" text NOT NULL,
+	"self_score" double precision NOT NULL,
+	"self_comment" text,
+	"snapshot" jsonb NOT NULL,
+	"submitted_by" uuid NOT NULL,
+	"submitted_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"review_score" double precision,
+	"review_comment" text,
+	"reviewed_by" uuid,
+	"reviewed_at" timestamp with time zone
+);
+--> statement-breakpoint
 CREATE TABLE "pool_listings" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"card_id" uuid NOT NULL,
@@ -360,6 +650,7 @@ CREATE TABLE "pool_listings" (
 	"search_text" text DEFAULT '' NOT NULL,
 	"status" text DEFAULT 'listed' NOT NULL,
 	"listed_on" date NOT NULL,
+	"expires_on" date,
 	"listed_by" uuid,
 	"closed_at" timestamp with time zone,
 	"closed_by" uuid,
@@ -371,6 +662,9 @@ CREATE TABLE "pool_requests" (
 	"listing_id" uuid NOT NULL,
 	"unit_id" uuid NOT NULL,
 	"purpose" text NOT NULL,
+	"kind" text DEFAULT 'transfer' NOT NULL,
+	"due_on" date,
+	"returned_on" date,
 	"status" text DEFAULT 'pending' NOT NULL,
 	"requested_by" uuid NOT NULL,
 	"comment" text,
@@ -389,6 +683,28 @@ CREATE TABLE "report_explanations" (
 	"written_by" uuid,
 	"written_at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "report_explanations_unit_month" UNIQUE("unit_id","month")
+);
+--> statement-breakpoint
+CREATE TABLE "summary_snapshot_low_value" (
+	"unit_id" uuid NOT NULL,
+	"month" date NOT NULL,
+	"category_id" uuid NOT NULL,
+	"open_n" bigint NOT NULL,
+	"open_v" bigint NOT NULL,
+	"close_n" bigint NOT NULL,
+	"close_v" bigint NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "summary_snapshot_moves" (
+	"unit_id" uuid NOT NULL,
+	"month" date NOT NULL,
+	"kind" text NOT NULL,
+	"card_id" uuid NOT NULL,
+	"moved_on" date NOT NULL,
+	"method" text,
+	"category_id" uuid NOT NULL,
+	"v" bigint NOT NULL,
+	"a" bigint NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "summary_snapshot_rows" (
@@ -418,6 +734,7 @@ CREATE TABLE "summary_snapshots" (
 	"unit_id" uuid NOT NULL,
 	"month" date NOT NULL,
 	"taken_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"lists" boolean DEFAULT false NOT NULL,
 	CONSTRAINT "summary_snapshots_unit_id_month_pk" PRIMARY KEY("unit_id","month")
 );
 --> statement-breakpoint
@@ -448,6 +765,8 @@ CREATE TABLE "bookings" (
 	"decided_at" timestamp with time zone,
 	"decision_note" text,
 	"cancelled_at" timestamp with time zone,
+	"checked_in_at" timestamp with time zone,
+	"released_at" timestamp with time zone,
 	"version" integer DEFAULT 1 NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "bookings_booking_no_unique" UNIQUE("booking_no")
@@ -485,6 +804,10 @@ CREATE TABLE "sharing_resources" (
 	"allowed_unit_ids" uuid[],
 	"blackout_dates" date[] DEFAULT '{}' NOT NULL,
 	"fee_per_hour_fen" bigint DEFAULT 0 NOT NULL,
+	"checkin_grace_minutes" integer,
+	"quota_period" text,
+	"unit_quota_minutes" integer,
+	"person_quota_minutes" integer,
 	"active" boolean DEFAULT true NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "sharing_resources_code_unique" UNIQUE("code")
@@ -539,6 +862,20 @@ CREATE TABLE "approval_chains" (
 	"updated_by" uuid
 );
 --> statement-breakpoint
+CREATE TABLE "approval_delegations" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"unit_id" uuid,
+	"delegator_id" uuid NOT NULL,
+	"delegate_id" uuid NOT NULL,
+	"starts_on" date NOT NULL,
+	"ends_on" date NOT NULL,
+	"reason" text,
+	"created_by" uuid NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"revoked_at" timestamp with time zone,
+	"revoked_by" uuid
+);
+--> statement-breakpoint
 CREATE TABLE "document_events" (
 	"id" bigint PRIMARY KEY GENERATED ALWAYS AS IDENTITY (sequence name "document_events_id_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1),
 	"document_id" uuid NOT NULL,
@@ -588,6 +925,8 @@ CREATE TABLE "document_steps" (
 	"special" boolean DEFAULT false NOT NULL,
 	"state" text DEFAULT 'pending' NOT NULL,
 	"decided_by" uuid,
+	"assignee_id" uuid,
+	"on_behalf_of" uuid,
 	"comment" text,
 	"decided_at" timestamp with time zone,
 	CONSTRAINT "document_steps_no" UNIQUE("document_id","step_no")
@@ -701,6 +1040,22 @@ CREATE TABLE "jobs" (
 	"finished_at" timestamp with time zone
 );
 --> statement-breakpoint
+CREATE TABLE "operation_log" (
+	"id" bigint PRIMARY KEY GENERATED ALWAYS AS IDENTITY (sequence name "operation_log_id_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1),
+	"at" timestamp with time zone DEFAULT now() NOT NULL,
+	"user_id" uuid,
+	"user_name" text NOT NULL,
+	"via" text NOT NULL,
+	"acting_for" text,
+	"unit_id" uuid,
+	"object_type" text NOT NULL,
+	"object_id" text,
+	"object_label" text,
+	"action" text NOT NULL,
+	"changes" text,
+	"source" text
+);
+--> statement-breakpoint
 ALTER TABLE "card_attachments" ADD CONSTRAINT "card_attachments_card_id_cards_id_fk" FOREIGN KEY ("card_id") REFERENCES "public"."cards"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "card_events" ADD CONSTRAINT "card_events_card_id_cards_id_fk" FOREIGN KEY ("card_id") REFERENCES "public"."cards"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "card_number_sequences" ADD CONSTRAINT "card_number_sequences_unit_id_units_id_fk" FOREIGN KEY ("unit_id") REFERENCES "public"."units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -716,8 +1071,29 @@ ALTER TABLE "depreciation_runs" ADD CONSTRAINT "depreciation_runs_unit_id_units_
 ALTER TABLE "depreciation_workloads" ADD CONSTRAINT "depreciation_workloads_card_id_cards_id_fk" FOREIGN KEY ("card_id") REFERENCES "public"."cards"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "period_reopenings" ADD CONSTRAINT "period_reopenings_unit_id_units_id_fk" FOREIGN KEY ("unit_id") REFERENCES "public"."units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "unit_books" ADD CONSTRAINT "unit_books_unit_id_units_id_fk" FOREIGN KEY ("unit_id") REFERENCES "public"."units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "count_assignments" ADD CONSTRAINT "count_assignments_count_id_counts_id_fk" FOREIGN KEY ("count_id") REFERENCES "public"."counts"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "count_counters" ADD CONSTRAINT "count_counters_count_id_counts_id_fk" FOREIGN KEY ("count_id") REFERENCES "public"."counts"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "count_documents" ADD CONSTRAINT "count_documents_count_id_counts_id_fk" FOREIGN KEY ("count_id") REFERENCES "public"."counts"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "count_recounts" ADD CONSTRAINT "count_recounts_count_id_counts_id_fk" FOREIGN KEY ("count_id") REFERENCES "public"."counts"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "count_surplus" ADD CONSTRAINT "count_surplus_count_id_counts_id_fk" FOREIGN KEY ("count_id") REFERENCES "public"."counts"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "custody_agreements" ADD CONSTRAINT "custody_agreements_unit_id_units_id_fk" FOREIGN KEY ("unit_id") REFERENCES "public"."units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "custody_items" ADD CONSTRAINT "custody_items_agreement_id_custody_agreements_id_fk" FOREIGN KEY ("agreement_id") REFERENCES "public"."custody_agreements"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "custody_items" ADD CONSTRAINT "custody_items_card_id_cards_id_fk" FOREIGN KEY ("card_id") REFERENCES "public"."cards"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "machine_rooms" ADD CONSTRAINT "machine_rooms_place_id_rooms_id_fk" FOREIGN KEY ("place_id") REFERENCES "public"."rooms"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "om_contract_rooms" ADD CONSTRAINT "om_contract_rooms_contract_id_om_contracts_id_fk" FOREIGN KEY ("contract_id") REFERENCES "public"."om_contracts"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "om_contract_rooms" ADD CONSTRAINT "om_contract_rooms_machine_room_id_machine_rooms_id_fk" FOREIGN KEY ("machine_room_id") REFERENCES "public"."machine_rooms"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "om_contracts" ADD CONSTRAINT "om_contracts_vendor_id_om_vendors_id_fk" FOREIGN KEY ("vendor_id") REFERENCES "public"."om_vendors"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "om_vendor_accounts" ADD CONSTRAINT "om_vendor_accounts_vendor_id_om_vendors_id_fk" FOREIGN KEY ("vendor_id") REFERENCES "public"."om_vendors"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "rack_rows" ADD CONSTRAINT "rack_rows_machine_room_id_machine_rooms_id_fk" FOREIGN KEY ("machine_room_id") REFERENCES "public"."machine_rooms"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "rack_slots" ADD CONSTRAINT "rack_slots_rack_id_racks_id_fk" FOREIGN KEY ("rack_id") REFERENCES "public"."racks"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "rack_slots" ADD CONSTRAINT "rack_slots_card_id_cards_id_fk" FOREIGN KEY ("card_id") REFERENCES "public"."cards"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "racks" ADD CONSTRAINT "racks_machine_room_id_machine_rooms_id_fk" FOREIGN KEY ("machine_room_id") REFERENCES "public"."machine_rooms"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "racks" ADD CONSTRAINT "racks_row_id_rack_rows_id_fk" FOREIGN KEY ("row_id") REFERENCES "public"."rack_rows"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "work_orders" ADD CONSTRAINT "work_orders_contract_id_om_contracts_id_fk" FOREIGN KEY ("contract_id") REFERENCES "public"."om_contracts"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "work_orders" ADD CONSTRAINT "work_orders_unit_id_units_id_fk" FOREIGN KEY ("unit_id") REFERENCES "public"."units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "work_orders" ADD CONSTRAINT "work_orders_machine_room_id_machine_rooms_id_fk" FOREIGN KEY ("machine_room_id") REFERENCES "public"."machine_rooms"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "work_orders" ADD CONSTRAINT "work_orders_rack_id_racks_id_fk" FOREIGN KEY ("rack_id") REFERENCES "public"."racks"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "work_orders" ADD CONSTRAINT "work_orders_card_id_cards_id_fk" FOREIGN KEY ("card_id") REFERENCES "public"."cards"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "buildings" ADD CONSTRAINT "buildings_compound_id_compounds_id_fk" FOREIGN KEY ("compound_id") REFERENCES "public"."compounds"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "departments" ADD CONSTRAINT "departments_unit_id_units_id_fk" FOREIGN KEY ("unit_id") REFERENCES "public"."units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "floors" ADD CONSTRAINT "floors_building_id_buildings_id_fk" FOREIGN KEY ("building_id") REFERENCES "public"."buildings"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -729,6 +1105,8 @@ ALTER TABLE "rooms" ADD CONSTRAINT "rooms_compound_id_compounds_id_fk" FOREIGN K
 ALTER TABLE "rooms" ADD CONSTRAINT "rooms_unit_id_units_id_fk" FOREIGN KEY ("unit_id") REFERENCES "public"."units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "staff" ADD CONSTRAINT "staff_unit_id_units_id_fk" FOREIGN KEY ("unit_id") REFERENCES "public"."units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "staff" ADD CONSTRAINT "staff_department_id_departments_id_fk" FOREIGN KEY ("department_id") REFERENCES "public"."departments"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "accountability_records" ADD CONSTRAINT "accountability_records_unit_id_units_id_fk" FOREIGN KEY ("unit_id") REFERENCES "public"."units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "eval_reviews" ADD CONSTRAINT "eval_reviews_unit_id_units_id_fk" FOREIGN KEY ("unit_id") REFERENCES "public"."units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "pool_listings" ADD CONSTRAINT "pool_listings_card_id_cards_id_fk" FOREIGN KEY ("card_id") REFERENCES "public"."cards"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "pool_listings" ADD CONSTRAINT "pool_listings_unit_id_units_id_fk" FOREIGN KEY ("unit_id") REFERENCES "public"."units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "pool_requests" ADD CONSTRAINT "pool_requests_listing_id_pool_listings_id_fk" FOREIGN KEY ("listing_id") REFERENCES "public"."pool_listings"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -762,14 +1140,30 @@ CREATE INDEX "depreciation_entries_month_unit_idx" ON "depreciation_entries" USI
 CREATE INDEX "depreciation_runs_month_idx" ON "depreciation_runs" USING btree ("month");--> statement-breakpoint
 CREATE INDEX "depreciation_workloads_unit_month_idx" ON "depreciation_workloads" USING btree ("unit_id","month");--> statement-breakpoint
 CREATE INDEX "period_reopenings_unit_idx" ON "period_reopenings" USING btree ("unit_id","status");--> statement-breakpoint
+CREATE INDEX "count_assignments_user_idx" ON "count_assignments" USING btree ("count_id","user_id");--> statement-breakpoint
 CREATE INDEX "count_items_card_no_idx" ON "count_items" USING btree ("count_id","card_no");--> statement-breakpoint
 CREATE UNIQUE INDEX "count_scans_key" ON "count_scans" USING btree ("count_id","scan_key");--> statement-breakpoint
 CREATE INDEX "count_scans_card_idx" ON "count_scans" USING btree ("count_id","card_id","scanned_at");--> statement-breakpoint
 CREATE INDEX "counts_unit_ids_idx" ON "counts" USING gin ("unit_ids");--> statement-breakpoint
+CREATE INDEX "machineroom_events_entity_idx" ON "machineroom_events" USING btree ("entity_id");--> statement-breakpoint
+CREATE INDEX "rack_slots_rack_idx" ON "rack_slots" USING btree ("rack_id","u_low");--> statement-breakpoint
+CREATE INDEX "rack_slots_card_idx" ON "rack_slots" USING btree ("card_id");--> statement-breakpoint
+CREATE INDEX "racks_room_idx" ON "racks" USING btree ("machine_room_id","row_id","position");--> statement-breakpoint
+CREATE INDEX "work_orders_contract_idx" ON "work_orders" USING btree ("contract_id","reported_at");--> statement-breakpoint
+CREATE INDEX "work_orders_unit_idx" ON "work_orders" USING btree ("unit_id","reported_at");--> statement-breakpoint
+CREATE INDEX "notification_deliveries_due_idx" ON "notification_deliveries" USING btree ("next_at") WHERE status = 'pending';--> statement-breakpoint
+CREATE INDEX "notification_deliveries_channel_sent_idx" ON "notification_deliveries" USING btree ("channel_id","sent_at");--> statement-breakpoint
+CREATE INDEX "notifications_user_idx" ON "notifications" USING btree ("user_id","id");--> statement-breakpoint
+CREATE INDEX "notifications_unread_idx" ON "notifications" USING btree ("user_id") WHERE read_at IS NULL;--> statement-breakpoint
+CREATE INDEX "notifications_digest_idx" ON "notifications" USING btree ("user_id") WHERE digested_at IS NULL;--> statement-breakpoint
 CREATE INDEX "room_occupants_staff_idx" ON "room_occupants" USING btree ("staff_id");--> statement-breakpoint
 CREATE INDEX "rooms_unit_idx" ON "rooms" USING btree ("unit_id");--> statement-breakpoint
 CREATE INDEX "rooms_floor_idx" ON "rooms" USING btree ("floor_id");--> statement-breakpoint
 CREATE INDEX "staff_unit_idx" ON "staff" USING btree ("unit_id","department_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "accountability_key_uniq" ON "accountability_records" USING btree ("key") WHERE key IS NOT NULL;--> statement-breakpoint
+CREATE INDEX "accountability_unit_idx" ON "accountability_records" USING btree ("unit_id","occurred_on");--> statement-breakpoint
+CREATE UNIQUE INDEX "eval_indicators_code_year" ON "eval_indicators" USING btree ("code","from_year");--> statement-breakpoint
+CREATE UNIQUE INDEX "eval_reviews_unit_year" ON "eval_reviews" USING btree ("unit_id","year");--> statement-breakpoint
 CREATE UNIQUE INDEX "pool_listings_listed_card_uniq" ON "pool_listings" USING btree ("card_id") WHERE status = 'listed';--> statement-breakpoint
 CREATE INDEX "pool_listings_status_idx" ON "pool_listings" USING btree ("status","listed_on","id");--> statement-breakpoint
 CREATE INDEX "pool_listings_category_idx" ON "pool_listings" USING btree ("category_id","status");--> statement-breakpoint
@@ -777,11 +1171,15 @@ CREATE INDEX "pool_listings_unit_idx" ON "pool_listings" USING btree ("unit_id",
 CREATE UNIQUE INDEX "pool_requests_approved_uniq" ON "pool_requests" USING btree ("listing_id") WHERE status = 'approved';--> statement-breakpoint
 CREATE UNIQUE INDEX "pool_requests_pending_uniq" ON "pool_requests" USING btree ("listing_id","unit_id") WHERE status = 'pending';--> statement-breakpoint
 CREATE INDEX "pool_requests_unit_idx" ON "pool_requests" USING btree ("unit_id","status");--> statement-breakpoint
+CREATE INDEX "summary_snapshot_low_value_unit_month_idx" ON "summary_snapshot_low_value" USING btree ("unit_id","month");--> statement-breakpoint
+CREATE INDEX "summary_snapshot_moves_unit_month_idx" ON "summary_snapshot_moves" USING btree ("unit_id","month","kind");--> statement-breakpoint
 CREATE INDEX "summary_snapshot_rows_unit_month_idx" ON "summary_snapshot_rows" USING btree ("unit_id","month");--> statement-breakpoint
 CREATE INDEX "bookings_unit_idx" ON "bookings" USING btree ("unit_id","starts_at");--> statement-breakpoint
 CREATE INDEX "bookings_resource_idx" ON "bookings" USING btree ("resource_id","starts_at");--> statement-breakpoint
 CREATE INDEX "bookings_series_idx" ON "bookings" USING btree ("series_id");--> statement-breakpoint
 CREATE INDEX "sharing_events_booking_idx" ON "sharing_events" USING btree ("booking_id");--> statement-breakpoint
+CREATE INDEX "approval_delegations_delegate_idx" ON "approval_delegations" USING btree ("delegate_id","starts_on");--> statement-breakpoint
+CREATE INDEX "approval_delegations_delegator_idx" ON "approval_delegations" USING btree ("delegator_id");--> statement-breakpoint
 CREATE INDEX "document_events_document_idx" ON "document_events" USING btree ("document_id","id");--> statement-breakpoint
 CREATE INDEX "document_lines_document_idx" ON "document_lines" USING btree ("document_id","line_no");--> statement-breakpoint
 CREATE UNIQUE INDEX "document_lines_open_card_uniq" ON "document_lines" USING btree ("card_id") WHERE open AND card_id IS NOT NULL;--> statement-breakpoint
@@ -794,4 +1192,8 @@ CREATE INDEX "security_events_user_idx" ON "security_events" USING btree ("user_
 CREATE INDEX "sessions_user_idx" ON "sessions" USING btree ("user_id");--> statement-breakpoint
 CREATE INDEX "users_unit_idx" ON "users" USING btree ("unit_id");--> statement-breakpoint
 CREATE INDEX "jobs_status_idx" ON "jobs" USING btree ("status","created_at");--> statement-breakpoint
-CREATE INDEX "jobs_creator_idx" ON "jobs" USING btree ("created_by","created_at");
+CREATE INDEX "jobs_creator_idx" ON "jobs" USING btree ("created_by","created_at");--> statement-breakpoint
+CREATE INDEX "operation_log_user_at_idx" ON "operation_log" USING btree ("user_id","at");--> statement-breakpoint
+CREATE INDEX "operation_log_unit_at_idx" ON "operation_log" USING btree ("unit_id","at");--> statement-breakpoint
+CREATE INDEX "operation_log_object_idx" ON "operation_log" USING btree ("object_type","object_id");--> statement-breakpoint
+CREATE INDEX "operation_log_at_idx" ON "operation_log" USING btree ("at");

@@ -25,6 +25,10 @@ const ALLOWED = new Map([
   ['src/server/modules/demo/card-generator.ts', '*'],
   ['src/server/modules/demo/bench.database.ts', '*'],
   ['src/server/modules/demo/bench.finance.ts', '*'],
+  // The operation-log benchmark generates millions of entries in one statement (benchmark data only).
+  ['src/server/modules/oplog/oplog.bench.ts', 'operation_log'],
+  // The bookings benchmark: 200 rooms and a year of bookings (≈ 200,000) in two set-based statements.
+  ['src/server/modules/demo/bench.sharing.ts', 'sharing_resources,bookings'],
   // The demo's ~100 sign-in accounts in two statements with one shared password hash; the
   // platform's createUser hashes and logs each one. Demo data only.
   ['src/server/modules/org/org.seed.ts', 'users,role_assignments'],

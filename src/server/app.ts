@@ -22,7 +22,7 @@ import { installInputGuard } from './platform/http/input.hook.ts';
 import type { App } from './platform/http/types.ts';
 import { JobRunner } from './platform/jobs/job.runner.ts';
 import { jobRoutes } from './platform/jobs/jobs.routes.ts';
-import { loadModules } from './platform/module.ts';
+import { type GongwuModule, loadModules } from './platform/module.ts';
 
 export interface BuiltApp {
   app: App;
@@ -127,8 +127,8 @@ export async function buildApp(
     },
     async (_req, reply) => {
       try {
-        // The embedded engine is asked on its thread between statements, so a long import does not
-        // make the server look dead; PostgreSQL answers a query on its own connection.
+        // Asked beside the request queue: the embedded engine on its thread between statements (a long
+        // import does not make the server look dead), PostgreSQL on a connection of its own.
         if (database.ping) await database.ping();
         else await database.db.execute(sql`select 1`);
       } catch (err) {
@@ -149,8 +149,10 @@ export async function buildApp(
   await app.register(authRoutes);
   await app.register(jobRoutes);
   await app.register((await import('./platform/auth/token.routes.ts')).tokenRoutes);
+  const schedules: NonNullable<GongwuModule['schedules']> = [];
   for (const mod of await loadModules()) {
     for (const [kind, handler] of Object.entries(mod.jobs ?? {})) jobs.register(kind, handler);
+    schedules.push(...(mod.schedules ?? []));
     if (mod.routes) await app.register(mod.routes);
   }
 
@@ -163,5 +165,20 @@ export async function buildApp(
   });
   if (opts.startJobs !== false) jobs.start();
   app.addHook('onClose', async () => jobs.stop());
+  if (opts.startJobs !== false)
+    for (const s of schedules) {
+      let running = false;
+      const timer = setInterval(() => {
+        if (running) return;
+        running = true;
+        s.run(database)
+          .catch((err) => app.log.warn({ err }, `schedule ${s.name} failed`))
+          .finally(() => {
+            running = false;
+          });
+      }, s.everyMs);
+      timer.unref();
+      app.addHook('onClose', async () => clearInterval(timer));
+    }
   return { app, routes };
 }

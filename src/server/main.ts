@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import net from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 import { execSync } from 'node:child_process';
 import { Command, CommanderError } from 'commander';
@@ -13,6 +14,7 @@ import { runOnOwner, startOwnerChannel, type CommandIo } from './platform/db/own
 import { StartupError } from './platform/db/startup-error.ts';
 import { loadModules, type CliContext } from './platform/module.ts';
 import { seedDemo } from './seed.ts';
+import { openOperation, runOperation } from './platform/oplog/oplog.context.ts';
 
 const log = (msg: string) => console.log(msg);
 // 'small' (a few records per unit) makes a quick database for the browser suite and trials.
@@ -235,11 +237,40 @@ async function buildProgram(source: Source): Promise<Command> {
   return program;
 }
 
+// Commands that serve, build or copy the database write no operation-log entries of their own.
+const UNLOGGED_COMMANDS = new Set(['start', 'serve', 'migrate', 'seed-demo', 'backup', 'restore', 'help']);
+
+/**
+ * 操作日志: a command that writes runs as one operation of the person at the terminal (the
+ * command's words only: an option may carry a password). Serving and benchmarks are not one.
+ */
+function cliOperation(argv: string[]) {
+  const words: string[] = [];
+  for (const a of argv) {
+    if (a.startsWith('-')) break;
+    words.push(a);
+  }
+  if (!words.length || UNLOGGED_COMMANDS.has(words[0]) || words.includes('bench')) return openOperation('cli');
+  let who = 'cli';
+  try {
+    who = os.userInfo().username;
+  } catch {
+    /* no account name on this system */
+  }
+  return openOperation(`cli ${words.slice(0, 3).join(' ')}`, {
+    userId: null,
+    userName: who,
+    unitId: null,
+    via: 'cli',
+    actingFor: `命令行 gongwu ${words.slice(0, 3).join(' ')}`,
+  });
+}
+
 /** Runs one command line in this process (the server's owner channel calls it too). */
 async function runProgram(argv: string[], source: Source): Promise<number> {
   const program = await buildProgram(source);
   try {
-    await program.parseAsync(argv, { from: 'user' });
+    await runOperation(cliOperation(argv), () => program.parseAsync(argv, { from: 'user' }));
     return Number(process.exitCode ?? 0);
   } catch (err) {
     if (err instanceof CommanderError) return err.exitCode;

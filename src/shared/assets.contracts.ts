@@ -73,6 +73,11 @@ export const CardFilter = z.object({
   /** 财政拨款 in fen, inclusive. */
   fiscalMin: z.coerce.number().int().min(0).optional(),
   fiscalMax: z.coerce.number().int().min(0).optional(),
+  /** 保修到期, inclusive (the workspace's "warranty ending" reminder opens the list with them). */
+  warrantyFrom: isoDate.optional(),
+  warrantyTo: isoDate.optional(),
+  /** Cards whose custodian has left (staff no longer active): a unit administrator's to-do. */
+  custodianLeft: z.enum(['true']).optional(),
 });
 export type CardFilter = z.infer<typeof CardFilter>;
 
@@ -253,6 +258,8 @@ export const CardListItem = z.object({
   name: z.string(),
   unitId: z.string(),
   unitName: z.string(),
+  /** The managing unit when it is not the owner (委托管理, the pool's physical custody); null otherwise. */
+  managerName: z.string().nullable(),
   categoryId: z.string(),
   categoryCode: z.string(),
   categoryName: z.string(),
@@ -371,6 +378,7 @@ export const LEDGER_PROBLEMS = {
 export const DEPRECIATION_LEDGER_PROBLEMS = {
   altered: ['折旧记录被篡改', 'Charge altered'],
   removed: ['折旧记录缺失', 'Charge removed'],
+  inserted: ['折旧记录被添加', 'Charge inserted'],
   run_mismatch: ['计提汇总与明细不符', 'Run totals differ from its charges'],
   balance_mismatch: ['卡片累计折旧与折旧记录不符', 'Card balance differs from its charges'],
 } as const;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { IsoDate, IsoMonth, isCalendarDate, isCalendarMonth } from './dates.ts';
 import { CardInput } from './assets.contracts.ts';
-import { DocumentPayload } from './workflow.contracts.ts';
+import { documentTypeSpec } from './workflow.contracts.ts';
 import { Month } from './finance.contracts.ts';
 
 describe('calendar dates and months', () => {
@@ -40,8 +40,9 @@ describe('calendar dates and months', () => {
 
   it('is the rule of card fields, document payloads and depreciation months', () => {
     expect(CardInput.shape.acquiredOn.safeParse('2026-02-30').success).toBe(false);
-    expect(DocumentPayload.safeParse({ periodTo: '2026-02-30' }).success).toBe(false);
-    expect(DocumentPayload.safeParse({ periodTo: '2026-02-28' }).success).toBe(true);
+    const lending = documentTypeSpec('lending').payload;
+    expect(lending.safeParse({ periodTo: '2026-02-30' }).success).toBe(false);
+    expect(lending.safeParse({ periodTo: '2026-02-28' }).success).toBe(true);
     expect(Month.safeParse('0000-01').success).toBe(false);
   });
 });

@@ -60,3 +60,9 @@ export function calendarDateOrNull(s: unknown): string | null {
 /** A month 'YYYY-MM' as a count of months (year × 12 + month − 1), and back: month arithmetic without dates. */
 export const monthIndex = (month: string): number => Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1;
 export const monthFromIndex = (i: number): string => `${Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`;
+
+/** The calendar day `n` days after `day` ('YYYY-MM-DD'; n may be negative). */
+export function addDays(day: string, n: number): string {
+  const t = Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10))) + n * 86_400_000;
+  return new Date(t).toISOString().slice(0, 10);
+}

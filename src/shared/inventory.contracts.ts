@@ -114,7 +114,8 @@ export const ScanOutcome = z.object({
   key: z.string(),
   /** recorded: new; duplicate: this key was recorded before; then the card's standing. */
   status: z.enum(['recorded', 'duplicate']),
-  outcome: z.enum(['found', 'moved', 'surplus', 'outside']),
+  /** 'counted': a blind recounter's answer, which does not say where the books expect the card. */
+  outcome: z.enum(['found', 'moved', 'surplus', 'outside', 'counted']),
   cardNo: z.string().nullable(),
   name: z.string().nullable(),
 });
@@ -138,7 +139,77 @@ export const CountSheet = z.object({
   status: z.string(),
   items: z.array(CountSheetItem),
   rooms: z.array(z.object({ id: z.string(), name: z.string() })),
+  /** Which share this is: the counter's rooms, the whole count, or a recount (blind: no book rooms). */
+  share: z.enum(['rooms', 'all', 'rest', 'recount']),
+  recount: z.object({ id: z.string(), blind: z.boolean() }).nullable(),
+  /** The sheet comes in pages of `limit` cards by card number: pass `next` as `after` for the rest; null at the end. */
+  next: z.string().nullable(),
 });
+export const SheetQuery = z.object({
+  after: z.string().max(100).optional(),
+  limit: z.coerce.number().int().min(1).max(10_000).default(5000),
+});
+
+/** A count's split: each counter's rooms (a room goes to one counter). */
+export const AssignmentInput = z.object({
+  assignments: z.array(z.object({ userId: uuid, roomIds: z.array(uuid).min(1).max(2000) })).max(200),
+});
+export type AssignmentInput = z.infer<typeof AssignmentInput>;
+
+export const ProgressRow = z.object({ expected: z.number(), counted: z.number() });
+export const CountProgress = z.object({
+  byCounter: z.array(ProgressRow.extend({ userId: z.string(), name: z.string(), lead: z.boolean(), rooms: z.number(), scans: z.number() })),
+  byRoom: z.array(
+    ProgressRow.extend({
+      roomId: z.string().nullable(),
+      roomName: z.string().nullable(),
+      counterId: z.string().nullable(),
+      counterName: z.string().nullable(),
+    }),
+  ),
+  byUnit: z.array(ProgressRow.extend({ unitId: z.string(), unitName: z.string() })),
+});
+export type CountProgress = z.infer<typeof CountProgress>;
+
+export const RecountInput = z.object({ counterId: uuid, blind: z.boolean().default(true) });
+export const RecountView = z.object({
+  id: z.string(),
+  counterId: z.string(),
+  counterName: z.string(),
+  blind: z.boolean(),
+  cards: z.number(),
+  /** Cards of the recount scanned by the recounter so far. */
+  counted: z.number(),
+  createdAt: z.string(),
+});
+export type RecountView = z.infer<typeof RecountView>;
+
+/** Where a surplus's value comes from (盘盈资产的计价依据). */
+export const VALUE_BASES = {
+  appraised: ['评估价值', 'Appraised value'],
+  replacement: ['重置成本', 'Replacement cost'],
+  nominal: ['名义金额（1 元）', 'Nominal (¥1)'],
+} as const;
+export type ValueBasis = keyof typeof VALUE_BASES;
+
+export const SurplusInput = z.object({
+  /** The surplus scan this registers. */
+  scanKey: uuid,
+  unitId: uuid,
+  categoryId: uuid,
+  name: z.string().trim().min(1).max(120),
+  valueFen: z.number().int().min(0).max(100_000_000_000),
+  valueBasis: z.enum(Object.keys(VALUE_BASES) as [ValueBasis, ...ValueBasis[]]),
+  explanation: z.string().trim().min(4).max(1000),
+  roomId: uuid.optional(),
+});
+/** The value a basis allows (checked by the service, after the count's scope): 名义金额 is ¥1, the others above zero. */
+export function surplusValueProblem(v: { valueBasis: ValueBasis; valueFen: number }): string | null {
+  if (v.valueBasis === 'nominal' && v.valueFen !== 100) return '名义金额为 1 元';
+  if (v.valueBasis !== 'nominal' && v.valueFen < 1) return '请填写价值';
+  return null;
+}
+export type SurplusInput = z.input<typeof SurplusInput>;
 export type CountSheet = z.infer<typeof CountSheet>;
 
 export const ResultLine = z.object({
@@ -157,6 +228,9 @@ export const ResultLine = z.object({
   note: z.string().nullable(),
   /** The card was changed by a document after the snapshot (moved while counting). */
   changedSinceSnapshot: z.boolean(),
+  /** Surplus: the scan's key, and whether the office has registered it (category, value) for the close. */
+  scanKey: z.string().nullable(),
+  registered: z.boolean(),
 });
 export type ResultLine = z.infer<typeof ResultLine>;
 
@@ -174,10 +248,21 @@ export const CountTotals = z.object({
 });
 export type CountTotals = z.infer<typeof CountTotals>;
 
+export const ResultQuery = z.object({
+  all: z.enum(['true', 'false']).optional(),
+  outcome: z.enum(['found', 'moved', 'missing', 'surplus', 'outside']).optional(),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(1000).default(200),
+});
+
 export const CountResult = z.object({
   totals: CountTotals,
   byUnit: z.array(CountTotals.extend({ unitId: z.string(), unitName: z.string() })),
+  /** One page of the lines (discrepancies first); `linesTotal` counts them all. */
   lines: z.array(ResultLine),
+  linesTotal: z.number(),
+  page: z.number(),
+  pageSize: z.number(),
   /** Per unit: the month the adjustments are booked in when the base date's month is closed. */
   periodNotes: z.array(z.string()),
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { PageQuery, sortOf } from './paging.ts';
+import { IsoDate } from './dates.ts';
 
 // The idle pool (公物仓, DOMAIN §8): listings offered by units, requests by other units, the
 // committee's decision, and the utilisation figures. Labels are [zh, en].
@@ -27,18 +28,30 @@ export type PoolCondition = keyof typeof POOL_CONDITIONS;
 
 export const LISTING_STATUSES = {
   listed: ['在仓待调剂', 'In the pool'],
+  on_loan: ['借出中', 'On loan'],
   reallocated: ['已调剂', 'Reallocated'],
   withdrawn: ['已撤回', 'Withdrawn'],
+  disposal_proposed: ['超期无人申请，拟处置', 'Past its limit: proposed for disposal'],
 } as const;
 export type ListingStatus = keyof typeof LISTING_STATUSES;
 
 export const REQUEST_STATUSES = {
   pending: ['待审批', 'Pending'],
-  approved: ['已批准（已调拨）', 'Approved (transferred)'],
+  approved: ['已批准（已调拨/借出）', 'Approved (transferred or lent)'],
   rejected: ['未获批准', 'Not approved'],
   withdrawn: ['已撤回', 'Withdrawn'],
+  returned: ['已归还', 'Returned'],
 } as const;
 export type RequestStatus = keyof typeof REQUEST_STATUSES;
+
+export const REQUEST_KINDS = {
+  transfer: ['调剂（产权划转）', 'Transfer for good'],
+  loan: ['借用（到期归还）', 'Loan (returned by a date)'],
+} as const;
+export type RequestKind = keyof typeof REQUEST_KINDS;
+
+/** Months a listing stays in the pool before, nobody having asked, it is proposed for disposal. */
+export const DEFAULT_LISTING_LIMIT_MONTHS = 6;
 
 /**
  * 先调剂后购置: the reasons a configuration-request line may give for buying instead of taking a
@@ -60,6 +73,8 @@ export const OfferInput = z.object({
   reason: enumOf(POOL_REASONS),
   condition: enumOf(POOL_CONDITIONS),
   note: z.string().trim().max(500).optional(),
+  /** The time limit in months (default 6): past it with nobody asking, the item is proposed for disposal. */
+  limitMonths: z.number().int().min(1).max(36).optional(),
 });
 export type OfferInput = z.infer<typeof OfferInput>;
 
@@ -87,6 +102,7 @@ export const Listing = z.object({
   condition: z.string(),
   note: z.string().nullable(),
   listedOn: z.string(),
+  expiresOn: z.string().nullable(),
   daysInPool: z.number(),
   unitId: z.string(),
   unitName: z.string().nullable(),
@@ -113,11 +129,17 @@ export const RequestInput = z.object({
   purpose: z.string().trim().min(2, '请填写用途').max(500),
   /** Committee users name the requesting unit; unit users request for their own. */
   unitId: z.uuid().optional(),
+  kind: enumOf(REQUEST_KINDS).optional(),
+  /** A loan's due date (required for a loan, after today). */
+  dueOn: IsoDate.optional(),
 });
 export type RequestInput = z.infer<typeof RequestInput>;
 
 export const RequestQuery = PageQuery.extend({
   status: enumOf(REQUEST_STATUSES).optional(),
+  kind: enumOf(REQUEST_KINDS).optional(),
+  /** Only loans out past their due date and not returned. */
+  overdue: z.enum(['true', 'false']).optional(),
   sort: sortOf(['createdAt', 'status'] as const),
 });
 export type RequestQuery = z.infer<typeof RequestQuery>;
@@ -125,6 +147,11 @@ export type RequestQuery = z.infer<typeof RequestQuery>;
 export const PoolRequest = z.object({
   id: z.string(),
   status: z.string(),
+  kind: z.string(),
+  dueOn: z.string().nullable(),
+  returnedOn: z.string().nullable(),
+  /** A loan out past its due date and not returned. */
+  overdue: z.boolean(),
   purpose: z.string(),
   comment: z.string().nullable(),
   unitId: z.string(),
@@ -139,7 +166,7 @@ export const PoolRequest = z.object({
   name: z.string(),
   fromUnitName: z.string().nullable(),
   netValueFen: z.number(),
-  /** The 调拨 document that moved the card, once approved. */
+  /** The document that executed it, once approved: the 调拨 (transfer) or the 出借 (loan). */
   transferDocumentId: z.string().nullable(),
   transferDocNo: z.string().nullable(),
   /** Other units' pending requests for the same item (the committee decides between them). */
@@ -179,3 +206,10 @@ export type UtilisationRow = z.infer<typeof UtilisationRow>;
 
 export const UtilisationReport = z.object({ idleMonths: z.number(), asOf: z.string(), items: z.array(UtilisationRow) });
 export type UtilisationReport = z.infer<typeof UtilisationReport>;
+
+export const ReturnInput = z.object({ returnedOn: IsoDate.optional() });
+export type ReturnInput = z.infer<typeof ReturnInput>;
+
+/** What the time-limit job did: the listings it proposed for disposal. */
+export const ExpiryResult = z.object({ asOf: z.string(), proposed: z.number(), cardNos: z.array(z.string()) });
+export type ExpiryResult = z.infer<typeof ExpiryResult>;

@@ -47,6 +47,8 @@ export const SummaryView = z.object({
   rows: z.array(SummaryRow),
   total: SummaryRow,
   lowValue: LowValueLine.optional(),
+  /** Whether the units of the report have closed (结账) every month of the period: read from what closing froze. */
+  periodClosed: z.enum(['all', 'some', 'none']),
 });
 export type SummaryView = z.infer<typeof SummaryView>;
 
@@ -107,6 +109,8 @@ export const ListView = z.object({
   items: z.array(ListRow),
   total: z.number(),
   totals: z.object({ originalValueFen: z.number(), accumulatedFen: z.number(), netFen: z.number(), periodFen: z.number() }),
+  /** A period's list (additions, disposals, charges): whether its units closed every month of it (frozen at closing). */
+  periodClosed: z.enum(['all', 'some', 'none']).optional(),
 });
 
 // ---- quantity quotas (数量超标): per unit × allocation standard with a quota ----

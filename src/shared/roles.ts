@@ -25,6 +25,10 @@ export const PERMISSIONS = {
   'org.user.write': ['sysadmin'],
   'org.place.write': ['sysadmin', 'asset_office'],
   'audit.read': ['sysadmin', 'auditor'],
+  /** 操作日志: auditors see every unit's, a unit's asset administrator the unit's. */
+  'oplog.read': ['auditor', 'unit_admin'],
+  /** Notification channels (mail server, group robots, webhooks) and failed deliveries. */
+  'notify.manage': ['sysadmin'],
   'token.manage': ['sysadmin'],
   // card library
   'catalog.read': ['sysadmin', 'asset_office', 'finance_bureau', 'auditor', 'unit_admin', 'unit_finance', 'unit_leader', 'staff'],
@@ -66,10 +70,26 @@ export const PERMISSIONS = {
   'pool.request': ['asset_office', 'unit_admin'],
   'pool.decide': ['asset_office'],
   'pool.evaluate': ['sysadmin', 'asset_office', 'finance_bureau', 'auditor', 'unit_admin', 'unit_finance', 'unit_leader'],
+  // 资产使用效益评价: a unit's administrator or leader submits its self-evaluation; the committee's asset
+  // office keeps the indicator system, reviews, and records and handles violations (责任追究).
+  'evaluation.self': ['unit_admin', 'unit_leader'],
+  'evaluation.manage': ['asset_office'],
   // 清查盘点: the committee plans for every unit, a unit's asset administrator for its own; counters scan.
   'count.read': ['asset_office', 'finance_bureau', 'auditor', 'unit_admin', 'unit_finance', 'unit_leader', 'staff'],
   'count.plan': ['asset_office', 'unit_admin'],
   'count.scan': ['asset_office', 'unit_admin', 'unit_finance', 'unit_leader', 'staff'],
+  // 委托管理 machine rooms (docs/domain.md §11): the committee manages rooms, racks, vendors and
+  // contracts; a vendor reads only its contracts' rooms and work orders (the machinerooms module
+  // narrows the system-wide grant to the vendor's contracts); units report faults and hand cards
+  // into custody; the committee signs the custody agreements.
+  'machineroom.read': ['asset_office', 'auditor', 'vendor'],
+  'machineroom.manage': ['asset_office'],
+  'workorder.read': ['asset_office', 'auditor', 'vendor', 'unit_admin', 'unit_leader', 'staff'],
+  'workorder.report': ['asset_office', 'unit_admin', 'staff'],
+  'workorder.handle': ['vendor'],
+  'custody.read': ['asset_office', 'auditor', 'unit_admin', 'unit_finance', 'unit_leader'],
+  'custody.write': ['asset_office', 'unit_admin'],
+  'custody.decide': ['asset_office'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof PERMISSIONS;
 
@@ -93,17 +113,24 @@ export const BUSINESS_WRITE_PERMISSIONS: readonly Permission[] = [
   'pool.offer',
   'pool.request',
   'pool.decide',
+  'evaluation.self',
+  'evaluation.manage',
   'sharing.book',
   'sharing.manage',
   'count.plan',
   'count.scan',
+  'machineroom.manage',
+  'workorder.report',
+  'workorder.handle',
+  'custody.write',
+  'custody.decide',
 ];
 
 /**
  * Decisions that need a person at the keyboard: an API token never carries them, whoever issued it,
  * and an older token that lists one is refused it.
  */
-export const SESSION_ONLY_PERMISSIONS: readonly Permission[] = ['document.approve', 'document.execute', 'pool.decide'];
+export const SESSION_ONLY_PERMISSIONS: readonly Permission[] = ['document.approve', 'document.execute', 'pool.decide', 'custody.decide'];
 
 /** Roles that look but never write: every mutating route answers them 403 (the route walker checks). */
 export const READ_ONLY_ROLES: readonly Role[] = ['auditor'];

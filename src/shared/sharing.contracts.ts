@@ -17,6 +17,7 @@ export const BOOKING_STATUSES = {
   confirmed: ['已确认', 'Confirmed'],
   rejected: ['已驳回', 'Rejected'],
   cancelled: ['已取消', 'Cancelled'],
+  no_show: ['未签到已释放', 'No-show, released'],
 } as const;
 export type BookingStatus = keyof typeof BOOKING_STATUSES;
 export const BookingStatus = z.enum(Object.keys(BOOKING_STATUSES) as [BookingStatus, ...BookingStatus[]]);
@@ -70,9 +71,26 @@ export const ResourceInput = z
     allowedUnitIds: z.array(z.uuid()).max(500).nullish(),
     blackoutDates: z.array(IsoDate).max(400).default([]),
     feePerHourFen: fen.default(0),
+    /** Check-in by the QR code at the resource: released as a no-show this many minutes after the start. Null: no check-in. */
+    checkinGraceMinutes: z.number().int().min(5).max(240).nullish(),
+    /** Quotas: booked minutes per unit and per person in a week (Monday–Sunday) or a calendar month. */
+    quotaPeriod: z.enum(['week', 'month']).nullish(),
+    unitQuotaMinutes: z
+      .number()
+      .int()
+      .min(30)
+      .max(60 * 24 * 31)
+      .nullish(),
+    personQuotaMinutes: z
+      .number()
+      .int()
+      .min(30)
+      .max(60 * 24 * 31)
+      .nullish(),
     active: z.boolean().default(true),
   })
-  .refine((r) => clockToMinutes(r.openFrom) < clockToMinutes(r.openTo), { path: ['openTo'], message: '结束时间应晚于开始时间' });
+  .refine((r) => clockToMinutes(r.openFrom) < clockToMinutes(r.openTo), { path: ['openTo'], message: '结束时间应晚于开始时间' })
+  .refine((r) => !(r.unitQuotaMinutes || r.personQuotaMinutes) || !!r.quotaPeriod, { path: ['quotaPeriod'], message: '请选择配额周期' });
 export type ResourceInput = z.input<typeof ResourceInput>;
 
 export const ResourceView = z.object({
@@ -97,6 +115,10 @@ export const ResourceView = z.object({
   allowedUnitIds: z.array(z.string()).nullable(),
   blackoutDates: z.array(z.string()),
   feePerHourFen: z.number(),
+  checkinGraceMinutes: z.number().nullable(),
+  quotaPeriod: z.enum(['week', 'month']).nullable(),
+  unitQuotaMinutes: z.number().nullable(),
+  personQuotaMinutes: z.number().nullable(),
   active: z.boolean(),
 });
 export type ResourceView = z.infer<typeof ResourceView>;
@@ -160,6 +182,8 @@ export const BookingView = z.object({
   dispatchedAt: z.string().nullable(),
   returnedAt: z.string().nullable(),
   decisionNote: z.string().nullable(),
+  checkedInAt: z.string().nullable(),
+  releasedAt: z.string().nullable(),
   /** Hours × the resource's rate at booking time, rounded to the fen. */
   chargeFen: z.number(),
   version: z.number(),
@@ -218,6 +242,8 @@ export const UsageRow = z.object({
   resourceKind: ResourceKind,
   bookings: z.number(),
   minutes: z.number(),
+  /** Bookings released because nobody checked in (not in the minutes or the charge). */
+  noShows: z.number(),
   km: z.number(),
   chargeFen: z.number(),
   tripCostFen: z.number(),
@@ -234,7 +260,22 @@ export const UtilisationRow = z.object({
 export const UsageView = z.object({
   month: z.string(),
   rows: z.array(UsageRow),
-  totals: z.object({ bookings: z.number(), minutes: z.number(), km: z.number(), chargeFen: z.number(), tripCostFen: z.number() }),
+  totals: z.object({
+    bookings: z.number(),
+    minutes: z.number(),
+    noShows: z.number(),
+    km: z.number(),
+    chargeFen: z.number(),
+    tripCostFen: z.number(),
+  }),
   utilisation: z.array(UtilisationRow),
 });
 export type UsageView = z.infer<typeof UsageView>;
+
+/** What the QR code at a resource opens: the booking to check in to now, if any. */
+export const CheckInView = z.object({
+  resource: z.object({ id: z.string(), name: z.string(), location: z.string().nullable(), checkinGraceMinutes: z.number().nullable() }),
+  /** The caller's unit's booking that can be checked in to now (from 15 minutes before the start to the grace's end). */
+  booking: z.lazy(() => BookingView).nullable(),
+});
+export type CheckInView = z.infer<typeof CheckInView>;

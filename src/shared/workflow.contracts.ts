@@ -2,36 +2,28 @@ import { z } from 'zod';
 import { IsoDate } from './dates.ts';
 import { Fen } from './money.ts';
 import { PageQuery } from './paging.ts';
-import { MatchAttributes, StandardAck } from './standards.contracts.ts';
+import { DocumentLineInput, DocumentTypeSchema } from './document-types/index.ts';
 
 // Lifecycle documents (docs/domain.md §4), approval chains and allocation standards (§5), shared by the
 // API and the web forms. Labels are [zh, en].
 
-export const DOCUMENT_TYPES = {
-  config_request: ['配置申请', 'Configuration request'],
-  procurement: ['采购', 'Procurement'],
-  acceptance: ['验收入账', 'Acceptance'],
-  requisition: ['领用', 'Requisition'],
-  return: ['退库', 'Return'],
-  change: ['变动', 'Change'],
-  transfer: ['调拨', 'Transfer'],
-  lending: ['出借/出租', 'Lending / rental'],
-  disposal: ['处置', 'Disposal'],
-  maintenance: ['维修', 'Maintenance'],
-} as const;
-export type DocumentType = keyof typeof DOCUMENT_TYPES;
-export const DocumentTypeSchema = z.enum(Object.keys(DOCUMENT_TYPES) as [DocumentType, ...DocumentType[]]);
-
-/** Document types whose lines are cards. */
-export const CARD_DOCUMENT_TYPES: readonly DocumentType[] = [
-  'requisition',
-  'return',
-  'change',
-  'transfer',
-  'lending',
-  'disposal',
-  'maintenance',
-];
+// Document types are declared one per file in ./document-types (the registry); re-exported here.
+export {
+  CARD_DOCUMENT_TYPES,
+  CHANGE_KINDS,
+  type ChangeKind,
+  DOCUMENT_TYPE_SPECS,
+  DOCUMENT_TYPES,
+  DocumentInput,
+  type DocumentInputOf,
+  DocumentLineInput,
+  type DocumentType,
+  DocumentTypeSchema,
+  documentTypeSpec,
+  type PayloadOf,
+  readPayload,
+  type SpecOf,
+} from './document-types/index.ts';
 
 export const DOCUMENT_STATUSES = {
   draft: ['草稿', 'Draft'],
@@ -58,13 +50,6 @@ export const StepScopeSchema = z.enum(Object.keys(STEP_SCOPES) as [StepScope, ..
 
 export const DECISIONS = { approve: ['同意', 'Approve'], reject: ['驳回', 'Reject'], return: ['退回修改', 'Return'] } as const;
 export type Decision = keyof typeof DECISIONS;
-
-export const CHANGE_KINDS = {
-  handover: ['保管人/存放地点变更', 'Custodian / room'],
-  revaluation: ['价值变动', 'Revaluation'],
-  useful_life: ['使用年限变动', 'Useful life'],
-} as const;
-export type ChangeKind = keyof typeof CHANGE_KINDS;
 
 const uuid = z.uuid();
 const fen = Fen;
@@ -97,91 +82,20 @@ export const Chain = z.object({
 });
 export type Chain = z.infer<typeof Chain>;
 
-/** A line: a card (card documents) or a category line (configuration request, procurement, acceptance). */
-export const DocumentLineInput = z.object({
-  cardId: uuid.optional(),
-  categoryId: uuid.optional(),
-  name: z.string().max(120).optional(),
-  spec: z.string().max(200).optional(),
-  quantity: z.number().int().min(1).max(100_000).optional(),
-  unitPriceFen: fen.optional(),
-  reason: z.string().max(500).optional(),
-  budgetLine: z.string().max(100).optional(),
-  /** Configuration request: idle cards offered and declined, each with the reason to buy instead. */
-  declinedIdle: z.array(z.object({ cardId: uuid, reason: z.string().min(2).max(300) })).optional(),
-  /** Procurement / acceptance: the configuration-request line this line fulfils. */
-  sourceLineId: uuid.optional(),
-  /** Acceptance: the invoice number. */
-  invoiceNo: z.string().max(60).optional(),
-  /** Configuration request: the card this purchase replaces (checked against the minimum life). */
-  replacesCardId: uuid.optional(),
-  /** Configuration request / acceptance: the staff member the item is for (caps by rank, docs/domain.md §5). */
-  forStaffId: uuid.optional(),
-  /** Configuration request / acceptance: the room it goes into (the conference-table cap is per m²). */
-  forRoomId: uuid.optional(),
-  /** The attributes a standard is matched on (printers: paper size, colour). */
-  attributes: MatchAttributes.optional(),
-  /** Acceptance: an over-standard warning acknowledged with a reason (recorded on each card's ledger). */
-  standardAck: StandardAck.optional(),
-});
-export type DocumentLineInput = z.infer<typeof DocumentLineInput>;
-
-/** The per-type fields of a document, kept in its payload. */
-export const DocumentPayload = z.object({
-  // requisition / change / transfer
-  departmentId: uuid.optional(),
-  custodianId: uuid.optional(),
-  roomId: uuid.optional(),
-  changeKind: z.enum(['handover', 'revaluation', 'useful_life']).optional(),
-  newValueFen: fen.optional(),
-  newUsefulLifeMonths: z.number().int().min(1).max(1200).optional(),
-  // lending
-  mode: z.enum(['lent', 'rented']).optional(),
-  counterparty: z.string().max(120).optional(),
-  periodFrom: dateStr.optional(),
-  periodTo: dateStr.optional(),
-  incomeFen: fen.optional(),
-  returnedOn: dateStr.optional(),
-  // disposal
-  disposalMethod: z.enum(['scrap', 'sale', 'transfer_out', 'donation', 'swap', 'write_off']).optional(),
-  appraisal: z.string().max(300).optional(),
-  /** Sale (出售/转让): the buyer (受让方), the price and how it was set (docs/domain.md §4, art. 25). */
-  buyer: z.string().trim().max(120).optional(),
-  priceFen: fen.optional(),
-  pricingBasis: z.enum(['appraisal', 'public_trading']).optional(),
-  /** Sale, donation or swap before the minimum life: the stated ground (art. 21). */
-  earlyGround: z.string().trim().max(500).optional(),
-  // maintenance
-  vendor: z.string().max(120).optional(),
-  costFen: fen.optional(),
-  // procurement
-  supplier: z.string().max(120).optional(),
-  contractNo: z.string().max(60).optional(),
-  // acceptance
-  orderId: uuid.optional(),
-  acceptedOn: dateStr.optional(),
-  note: z.string().max(1000).optional(),
-});
-export type DocumentPayload = z.infer<typeof DocumentPayload>;
-
 /** How a sale's price was set. */
 export const PRICING_BASES = { appraisal: ['资产评估', 'Appraisal'], public_trading: ['公开交易', 'Public trading'] } as const;
 
-export const DocumentInput = z.object({
-  type: DocumentTypeSchema,
-  /** Applicant unit; defaults to the actor's unit (committee users name it). */
-  unitId: uuid.optional(),
-  counterpartUnitId: uuid.optional(),
-  title: z.string().max(200).optional(),
-  payload: DocumentPayload.default({}),
-  lines: z.array(DocumentLineInput).min(1).max(2000),
-});
-export type DocumentInput = z.infer<typeof DocumentInput>;
+/** A lending is "due" from this many days before the end of its period (the workspace reminds). */
+export const LENDING_DUE_DAYS = 7;
 
 export const DocumentListQuery = PageQuery.extend({
   type: DocumentTypeSchema.optional(),
   status: z.enum(Object.keys(DOCUMENT_STATUSES) as [DocumentStatus, ...DocumentStatus[]]).optional(),
   sort: z.enum(['createdAt', 'docNo', 'totalFen', 'status']).optional(),
+  /** 我的申请: documents I applied for or submitted. */
+  mine: z.enum(['true']).optional(),
+  /** Lendings out and not yet returned: due within LENDING_DUE_DAYS, or past their period. */
+  lending: z.enum(['due', 'overdue']).optional(),
 });
 export type DocumentListQuery = z.infer<typeof DocumentListQuery>;
 
@@ -202,6 +116,8 @@ export const DocumentSummary = z.object({
   submittedAt: z.string().nullable(),
   /** Lending/rental executed, past its period and not returned. */
   overdue: z.boolean(),
+  /** In the inbox: the absent approver the caller would act for (委托, "代 张三"). */
+  actingFor: z.string().nullable().optional(),
 });
 export type DocumentSummary = z.infer<typeof DocumentSummary>;
 
@@ -237,6 +153,10 @@ export const DocumentStep = z.object({
   special: z.boolean(),
   state: z.string(),
   decidedByName: z.string().nullable(),
+  /** 委托: the approver the decider acted for ("代 张三"). */
+  onBehalfOfName: z.string().nullable().optional(),
+  /** 转办: the colleague the step was handed to. */
+  assigneeName: z.string().nullable().optional(),
   comment: z.string().nullable(),
   decidedAt: z.string().nullable(),
 });
@@ -254,6 +174,8 @@ export const DocumentEvent = z.object({
 
 export const DocumentDetail = DocumentSummary.extend({
   payload: z.record(z.string(), z.unknown()),
+  /** Stored payload fields that do not fit the type's schema (field → message); empty when it fits. */
+  payloadProblems: z.record(z.string(), z.string()),
   counterpartUnitName: z.string().nullable(),
   applicantId: z.string(),
   version: z.number(),
@@ -273,6 +195,8 @@ export const DocumentDetail = DocumentSummary.extend({
     post: z.boolean(),
     returnLending: z.boolean(),
     withdraw: z.boolean(),
+    /** 转办 the current step to a colleague. */
+    reassign: z.boolean().optional(),
   }),
 });
 export type DocumentDetail = z.infer<typeof DocumentDetail>;

@@ -30,6 +30,12 @@ export interface Config {
   https: boolean;
   /** PostgreSQL limits, in milliseconds (0 = none); see `DatabaseLimits`. */
   db: DatabaseLimits;
+  /** The address people open the app at: mail and robot messages link to it (PUBLIC_URL). */
+  publicUrl: string;
+  /** How often this process sends the notification outbox (NOTIFY_INTERVAL_MS; 0 = never: tests tick by hand). */
+  notifyIntervalMs: number;
+  /** How often the open notification streams are given what is new (NOTIFY_STREAM_MS). */
+  notifyStreamMs: number;
 }
 
 /** TRUST_PROXY: unset/false → false; true → true; a number → hops; else a comma-separated address list. */
@@ -73,6 +79,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     loginLockMinutes: Number(env.LOGIN_LOCK_MINUTES ?? 15),
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
     https: env.HTTPS === 'true' || env.SECURE_COOKIES === 'true',
+    publicUrl: env.PUBLIC_URL || `http://localhost:${env.PORT || 3000}`,
+    notifyIntervalMs: num(env.NOTIFY_INTERVAL_MS, 5_000),
+    notifyStreamMs: num(env.NOTIFY_STREAM_MS, 1_000),
     db: {
       connectTimeoutMs: num(env.DB_CONNECT_TIMEOUT_MS, 5_000),
       poolWaitMs: num(env.DB_POOL_WAIT_MS, 30_000),

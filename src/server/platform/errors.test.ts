@@ -4,7 +4,7 @@ import { openTestDatabase } from '../testing/test-db.ts';
 import type { Database } from './db/engine.ts';
 import { withTx } from './db/tx.ts';
 import { pgCode } from './db/db-errors.ts';
-import { toErrorBody } from './errors.ts';
+import { AppError, toErrorBody } from './errors.ts';
 
 /** Real errors from the engine, wrapped by drizzle as the services see them. */
 describe('database errors reaching the error handler', () => {
@@ -83,5 +83,21 @@ describe('database errors reaching the error handler', () => {
       const wrapped = Object.assign(new Error('Failed query'), { cause: Object.assign(new Error('could not serialize'), { code }) });
       expect(toErrorBody(wrapped)).toMatchObject({ status: 409, body: { error: 'conflict', message: expect.stringContaining('重试') } });
     }
+  });
+});
+
+describe('an error in the English UI', () => {
+  it('carries a message given in both languages in the caller’s language', () => {
+    const err = new AppError('rule_violation', { zh: '超出配置标准', en: 'Over the configuration standard' });
+    expect(toErrorBody(err, 'zh').body.message).toBe('超出配置标准');
+    expect(toErrorBody(err, 'en').body.message).toBe('Over the configuration standard');
+  });
+
+  it('turns a Chinese-only message into the error’s English text with the Chinese specifics after it', () => {
+    expect(toErrorBody(new AppError('busy', '资产 11001-2024-000001 已在调拨单 DB-2026-0001 中'), 'en').body.message).toBe(
+      'The asset is already in another open document — 资产 11001-2024-000001 已在调拨单 DB-2026-0001 中',
+    );
+    expect(toErrorBody(new AppError('not_found'), 'en').body.message).toBe('Not found');
+    expect(toErrorBody(new Error('boom'), 'en').body.message).toBe('Internal server error');
   });
 });

@@ -4,23 +4,37 @@ import { type IssueLike, type UiLang, uiLangOf, validationMessage, validationSum
 import { ERRORS, type ErrorBody, type ErrorId } from '../../shared/errors.ts';
 import { causes, isDatabaseUnavailable, isStatementTimeout, pgCode } from './db/db-errors.ts';
 
+/** A message in both UI languages; a plain string is Chinese. */
+export type Message = string | { zh: string; en: string };
+
 /** The only error type services throw on purpose. */
 export class AppError extends Error {
+  /** The English message, when the thrower gave one. */
+  readonly en?: string;
   constructor(
     readonly id: ErrorId,
-    message?: string,
+    message?: Message,
     readonly fields?: Record<string, string>,
     readonly details?: unknown,
   ) {
-    super(message ?? ERRORS[id].zh);
+    super(typeof message === 'object' ? message.zh : (message ?? ERRORS[id].zh));
+    this.en = typeof message === 'object' ? message.en : message === undefined ? ERRORS[id].en : undefined;
   }
   get status(): number {
     return ERRORS[this.id].status;
   }
+  /**
+   * The message in the caller's language. A Chinese-only message reaches the English UI as the
+   * error's general English text with the Chinese specifics after it, so nothing is lost.
+   */
+  messageIn(lang: UiLang): string {
+    if (lang === 'zh') return this.message;
+    return this.en ?? `${ERRORS[this.id].en} — ${this.message}`;
+  }
 }
 
 export const notFound = (what?: string) => new AppError('not_found', what ? `${what}不存在` : undefined);
-export const conflict = (msg: string, details?: unknown) => new AppError('conflict', msg, undefined, details);
+export const conflict = (msg: Message, details?: unknown) => new AppError('conflict', msg, undefined, details);
 export const invalid = (fields: Record<string, string>, msg?: string) =>
   new AppError(
     'validation',
@@ -71,7 +85,7 @@ export function toErrorBody(err: unknown, lang: UiLang = 'zh'): { status: number
   if (err instanceof AppError) {
     return {
       status: err.status,
-      body: { error: err.id, message: err.message, fields: err.fields, details: err.details },
+      body: { error: err.id, message: err.messageIn(lang), fields: err.fields, details: err.details },
       unexpected: false,
     };
   }
@@ -101,11 +115,19 @@ export function toErrorBody(err: unknown, lang: UiLang = 'zh'): { status: number
     };
   }
   const db = databaseError(err);
-  if (db) return { status: ERRORS[db.id].status, body: { error: db.id, message: db.message }, unexpected: false };
+  if (db)
+    return {
+      status: ERRORS[db.id].status,
+      body: { error: db.id, message: new AppError(db.id, db.message).messageIn(lang) },
+      unexpected: false,
+    };
   // The database stopped, restarting or out of reach: the request did nothing; it may be repeated.
-  if (isDatabaseUnavailable(err)) return { status: 503, body: { error: 'unavailable', message: ERRORS.unavailable.zh }, unexpected: false };
-  if (isStatementTimeout(err))
-    return { status: 503, body: { error: 'unavailable', message: '数据库查询超时，请稍后重试或缩小查询范围' }, unexpected: false };
+  if (isDatabaseUnavailable(err))
+    return { status: 503, body: { error: 'unavailable', message: ERRORS.unavailable[lang] }, unexpected: false };
+  if (isStatementTimeout(err)) {
+    const message = { zh: '数据库查询超时，请稍后重试或缩小查询范围', en: 'The query took too long; try again later or narrow it' };
+    return { status: 503, body: { error: 'unavailable', message: message[lang] }, unexpected: false };
+  }
   if (fe && typeof fe.statusCode === 'number' && fe.statusCode < 500) {
     const id: ErrorId =
       fe.statusCode === 413
@@ -119,9 +141,9 @@ export function toErrorBody(err: unknown, lang: UiLang = 'zh'): { status: number
               : fe.statusCode === 403
                 ? 'forbidden'
                 : 'validation';
-    return { status: fe.statusCode, body: { error: id, message: fe.message || ERRORS[id].zh }, unexpected: false };
+    return { status: fe.statusCode, body: { error: id, message: fe.message || ERRORS[id][lang] }, unexpected: false };
   }
-  return { status: 500, body: { error: 'internal', message: ERRORS.internal.zh }, unexpected: true };
+  return { status: 500, body: { error: 'internal', message: ERRORS.internal[lang] }, unexpected: true };
 }
 
 export function registerErrorHandler(app: FastifyInstance): void {

@@ -15,10 +15,21 @@ export interface GongwuModule {
   routes?: (app: App) => Promise<void>;
   jobs?: Record<string, JobHandler>;
   /**
+   * Work the server repeats on a timer while it runs jobs (e.g. releasing bookings nobody checked in
+   * to). Each run is short and idempotent; a run still going when the next is due is skipped.
+   */
+  schedules?: { name: string; everyMs: number; run: (database: Database) => Promise<unknown> }[];
+  /**
    * Loads the module's demo data; runs once, on an empty database, in `order`. 'demo' is the full
    * demo (README); 'small' is a few records per unit for tests (the route walker, e2e).
    */
   seedDemo?: (database: Database, log: (msg: string) => void, opts: SeedOptions) => Promise<void>;
+  /**
+   * Idempotent reference data the module needs on every database (not demo data), written after
+   * the migrations on each `migrate`: e.g. workflow's approval-chain defaults from its registry.
+   * It must leave anything already there (edited by users) as it is.
+   */
+  install?: (database: Database) => Promise<void>;
   /** Adds the module's commands to the `gongwu` CLI. */
   cli?: (program: Command, ctx: CliContext) => void;
 }

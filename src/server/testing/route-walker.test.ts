@@ -15,7 +15,7 @@ import type { RouteRecord } from '../platform/http/auth.hook.ts';
 import { seedDemo } from '../seed.ts';
 import { createTestApp, type Client, type TestApp } from './test-app.ts';
 import { openTestDatabase } from './test-db.ts';
-import { fillParams, unitOwnedIds, vocabularyUrls, type FilledRoute, type WalkerContext } from './walker-ids.ts';
+import { fillParams, outsideContractIds, unitOwnedIds, vocabularyUrls, type FilledRoute, type WalkerContext } from './walker-ids.ts';
 import { sampleBody } from './walker-bodies.ts';
 
 /**
@@ -26,6 +26,10 @@ import { sampleBody } from './walker-bodies.ts';
 const DEMO_PASSWORD = 'Gongwu@2026';
 const PERSONAS = ['admin', 'officer', 'finance', 'auditor', 'u01-admin', 'u01-finance', 'u01-leader', 'u01-staff'];
 const OTHER_UNIT = ['u02-admin', 'u02-staff'];
+// O&M vendors (docs/domain.md §11): 'vendor' holds the contract of the first demo machine room,
+// 'vendor2' that of the second; the walker's records of machine rooms are under the first.
+const VENDORS = ['vendor', 'vendor2'];
+const OTHER_VENDOR = 'vendor2';
 // Rows these tables gain from signing in or from the refused calls themselves (the log) are not changes.
 const VOLATILE = ['sessions', 'security_events', 'jobs'];
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -68,7 +72,7 @@ describe('the route walker', { timeout: 180_000 }, () => {
     await seedDemo(database, () => {}, { onlyIfEmpty: false, scale: 'small' });
     t = await createTestApp({ database });
     const missing: string[] = [];
-    for (const name of [...PERSONAS, ...OTHER_UNIT]) {
+    for (const name of [...PERSONAS, ...OTHER_UNIT, ...VENDORS]) {
       const user = await queryOne<{ id: string }>(database.db, sql`select id::text from users where username = ${name}`);
       if (!user) missing.push(name);
     }
@@ -95,9 +99,16 @@ describe('the route walker', { timeout: 180_000 }, () => {
       where unit_id = ${ctx.u1} and not exists (select 1 from card_attachments where unit_id = ${ctx.u1}) order by card_no limit 1`);
     await database.db.execute(sql`insert into depreciation_runs (unit_id, month)
       select ${ctx.u1}, '2000-01-01' where not exists (select 1 from depreciation_runs where unit_id = ${ctx.u1})`);
+    // A notification of unit 01's admin, a channel (off) and a failed delivery, for the notification routes.
+    await database.db.execute(sql`insert into notifications (user_id, unit_id, event, title, link)
+      values (${ctx.u1AdminId}, ${ctx.u1}, 'document_submitted', 'walker probe', '/inbox')`);
+    await database.db.execute(sql`insert into notification_channels (kind, name, enabled, config)
+      values ('webhook', 'walker probe', false, '{"url":"http://127.0.0.1:9/"}')`);
+    await database.db.execute(sql`insert into notification_deliveries (channel_id, event, title, status)
+      select id, 'document_submitted', 'walker probe', 'failed' from notification_channels limit 1`);
     await database.db.execute(sql`insert into period_reopenings (unit_id, month, reason, requested_by)
       select ${ctx.u1}, '2000-01-01', 'walker probe', ${ctx.u1AdminId} where not exists (select 1 from period_reopenings where unit_id = ${ctx.u1})`);
-    for (const name of [...PERSONAS, ...OTHER_UNIT]) {
+    for (const name of [...PERSONAS, ...OTHER_UNIT, ...VENDORS]) {
       const user = await queryOne<{ id: string }>(database.db, sql`select id::text from users where username = ${name}`);
       personas.set(name, { name, client: await t.as(name, DEMO_PASSWORD), grants: await grantsOf(database.db, user!.id) });
     }
@@ -280,6 +291,110 @@ describe('the route walker', { timeout: 180_000 }, () => {
       }
     }
     expect(listed).toBeGreaterThan(0);
+    expect(problems).toEqual([]);
+  });
+
+  it('answers 403 to a vendor on every route of a permission its role lacks (the other modules), and changes nothing', async () => {
+    const problems: string[] = [];
+    let checked = 0;
+    const before = await digest();
+    for (const name of VENDORS) {
+      const persona = personas.get(name)!;
+      expect(persona.grants.map((g) => g.role)).toEqual(['vendor']);
+      for (const r of t.routes) {
+        const f = filled.get(r);
+        if (!f || r.access === 'public' || r.access === 'authenticated' || hasPermission(persona.grants, r.access as Permission)) continue;
+        checked++;
+        const res = await call(persona.client, r, f.url);
+        if (res.statusCode !== 403) problems.push(`${label(r)} as ${name}: ${res.statusCode} ${res.body.slice(0, 120)}`);
+      }
+    }
+    expect(checked).toBeGreaterThan(50);
+    expect({ problems, changed: changedTables(before, await digest()) }).toEqual({ problems: [], changed: [] });
+  });
+
+  it('answers 404 (or 403) to another vendor on routes naming a record of a contract not its own, and changes nothing', async () => {
+    const persona = personas.get(OTHER_VENDOR)!;
+    const problems: string[] = [];
+    let checked = 0;
+    let last = await digest();
+    for (const r of t.routes) {
+      const f = filled.get(r);
+      if (r.access === 'public' || !f || !f.contract) continue;
+      checked++;
+      let res = await call(persona.client, r, f.url);
+      if (res.statusCode === 400 && MUTATING.has(r.method)) {
+        const body = sampleBody(t.app, r);
+        if (body !== undefined) res = await persona.client.request(r.method, f.url, body, { 'x-forwarded-for': ip() });
+      }
+      const ok = res.statusCode === 404 || res.statusCode === 403;
+      if (!ok) problems.push(`${label(r)} as ${OTHER_VENDOR}: ${res.statusCode} ${res.body.slice(0, 160)}`);
+      if (MUTATING.has(r.method)) {
+        const now = await digest();
+        const changed = changedTables(last, now);
+        if (changed.length) problems.push(`${label(r)} as ${OTHER_VENDOR} changed ${changed.join(', ')}`);
+        last = now;
+      }
+    }
+    expect(checked).toBeGreaterThan(3);
+    expect(problems).toEqual([]);
+  });
+
+  it('lists to a vendor nothing outside its contract, and its own contract in full', async () => {
+    const problems: string[] = [];
+    let listed = 0;
+    for (const name of VENDORS) {
+      const persona = personas.get(name)!;
+      const outside = await outsideContractIds(t.database.db, name);
+      expect(outside.size).toBeGreaterThan(0);
+      for (const r of t.routes) {
+        if (r.method !== 'GET' || r.access === 'public') continue;
+        if (r.access !== 'authenticated' && !hasPermission(persona.grants, r.access as Permission)) continue;
+        const f = filled.get(r);
+        const urls = vocabularyUrls(r.url) ?? (f && !f.problem ? [f.url] : []);
+        for (const url of urls) {
+          const res = await call(persona.client, r, url);
+          const leaked = (res.body.match(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g) ?? []).filter((id) =>
+            outside.has(id),
+          );
+          if (leaked.length)
+            problems.push(`GET ${url} as ${name} shows ${new Set(leaked).size} record(s) outside its contract, e.g. ${leaked[0]}`);
+          listed++;
+        }
+      }
+      // Its own: the rooms of its contract, with their racks.
+      const rooms = (await persona.client.get('/api/machine-rooms')).json() as { items: { racks: number }[] };
+      expect(rooms.items.length, name).toBe(1);
+      expect(rooms.items[0].racks, name).toBeGreaterThan(0);
+    }
+    expect(listed).toBeGreaterThan(5);
+  });
+
+  // Last: these calls succeed and change data (sign-outs, password changes among them, on fresh sessions).
+  it('leaves an operation-log entry for every mutating call that succeeds, whichever route it is', async () => {
+    const problems: string[] = [];
+    const succeeded: string[] = [];
+    const logCount = async () => (await queryOne<{ n: number }>(t.database.db, sql`select count(*)::int as n from operation_log`))!.n;
+    const routes = t.routes
+      .filter((r) => MUTATING.has(r.method) && r.access !== 'public' && filled.get(r))
+      .sort((a, b) => Number(!!a.beforePasswordChange) - Number(!!b.beforePasswordChange));
+    for (const r of routes) {
+      const persona = PERSONAS.map((n) => personas.get(n)!).find(
+        (p) => r.access === 'authenticated' || hasPermission(p.grants, r.access as Permission),
+      );
+      if (!persona) continue;
+      // A sign-out or a password change ends the session it runs on: a fresh one.
+      const client = r.beforePasswordChange ? await t.as(persona.name, DEMO_PASSWORD) : persona.client;
+      const before = await logCount();
+      const body = sampleBody(t.app, r) ?? {};
+      const res = await client.request(r.method, filled.get(r)!.url, body, { 'x-forwarded-for': ip() });
+      if (res.statusCode >= 300) continue;
+      succeeded.push(label(r));
+      const after = await logCount();
+      if (after <= before) problems.push(`${label(r)} as ${persona.name}: ${res.statusCode} and no operation-log entry`);
+    }
+    console.info(`walker: ${succeeded.length} mutating routes succeeded with a sample body, each checked for its log entry`);
+    expect(succeeded.length).toBeGreaterThan(5);
     expect(problems).toEqual([]);
   });
 });

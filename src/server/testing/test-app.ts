@@ -47,7 +47,10 @@ function client(built: BuiltApp, cookie?: string, csrf?: string): Client {
  */
 export async function createTestApp(opts: { database?: Database; config?: Partial<Config> } = {}): Promise<TestApp> {
   const database = opts.database ?? (await openTestDatabase());
-  const config = loadConfig({}, { dataDir: 'memory://', webDir: '/nonexistent', loginMaxFailures: 5, trustProxy: true, ...opts.config });
+  const config = loadConfig(
+    {},
+    { dataDir: 'memory://', webDir: '/nonexistent', loginMaxFailures: 5, trustProxy: true, notifyIntervalMs: 0, ...opts.config },
+  );
   const built = await buildApp(config, database, { logger: false, startJobs: false });
   await built.app.ready();
   return {

@@ -18,6 +18,11 @@ export interface ParamSource {
   /** A parameter from a fixed vocabulary (a report kind, a document type): not a record. */
   vocabulary?: readonly string[];
   shared?: boolean;
+  /**
+   * The record lies within the O&M contract of the demo account 'vendor' and outside that of
+   * 'vendor2': the walker checks that 'vendor2' cannot reach it.
+   */
+  contract?: boolean;
   /** For shared sources: the value to use when no row exists (a code from a fixed vocabulary). */
   fallback?: string;
 }
@@ -29,6 +34,10 @@ export interface WalkerContext {
   /** The account u01-admin, owner of the probe job. */
   u1AdminId: string;
 }
+
+/** The machine rooms under the contracts of the demo account 'vendor'. */
+const VENDOR_ROOM = sql`select cr.machine_room_id from om_contract_rooms cr join om_contracts c on c.id = cr.contract_id
+  join om_vendor_accounts a on a.vendor_id = c.vendor_id join users u on u.id = a.user_id where u.username = 'vendor'`;
 
 export const PARAM_SOURCES: Record<string, ParamSource> = {
   // org
@@ -63,6 +72,7 @@ export const PARAM_SOURCES: Record<string, ParamSource> = {
     query: ({ u1, u2 }) =>
       sql`select id::text from documents where unit_id = ${u1} and counterpart_unit_id is distinct from ${u2} order by created_at limit 1`,
   },
+  '/api/delegations/:id': { query: ({ u1 }) => sql`select id::text from approval_delegations where unit_id = ${u1} limit 1` },
   '/api/chains/:type': { shared: true, vocabulary: Object.keys(DOCUMENT_TYPES) },
   '/api/standards/:code': { shared: true, fallback: 'desktop', query: () => sql`select code as id from standards order by code limit 1` },
   // reports
@@ -71,6 +81,9 @@ export const PARAM_SOURCES: Record<string, ParamSource> = {
   // withdrawing another unit's listing answers 404 (pool.test.ts). Requests belong to the requesting unit.
   '/api/pool/listings/:id': { shared: true, query: ({ u1 }) => sql`select id::text from pool_listings where unit_id = ${u1} limit 1` },
   '/api/pool/requests/:id': { query: ({ u1 }) => sql`select id::text from pool_requests where unit_id = ${u1} limit 1` },
+  // evaluation: a unit evaluates itself (another unit's id answers 404); violations are the committee's to handle.
+  '/api/evaluation/units/:id': { query: ({ u1 }) => sql`select ${u1}::text as id` },
+  '/api/accountability/:id': { query: ({ u1 }) => sql`select id::text from accountability_records where unit_id = ${u1} limit 1` },
   // sharing
   '/api/sharing/resources/:id': { shared: true, query: () => sql`select id::text from sharing_resources order by code limit 1` },
   '/api/bookings/:id': { query: ({ u1 }) => sql`select id::text from bookings where unit_id = ${u1} order by starts_at limit 1` },
@@ -78,15 +91,59 @@ export const PARAM_SOURCES: Record<string, ParamSource> = {
   '/api/counts/:id': {
     query: ({ u1 }) => sql`select id::text from counts where unit_ids = array[${u1}]::uuid[] order by created_at limit 1`,
   },
+  // machine rooms: rooms, racks, vendors and contracts are the committee's (no unit); the records
+  // below are those of the first demo room, under the contract of the demo account 'vendor'.
+  '/api/machine-rooms/:id': {
+    shared: true,
+    contract: true,
+    query: () => sql`select id::text from machine_rooms where id in (${VENDOR_ROOM}) limit 1`,
+  },
+  '/api/racks/:id': {
+    shared: true,
+    contract: true,
+    query: () => sql`select id::text from racks where machine_room_id in (${VENDOR_ROOM}) order by code limit 1`,
+  },
+  '/api/rack-slots/:id': {
+    shared: true,
+    contract: true,
+    query: () =>
+      sql`select s.id::text from rack_slots s join racks r on r.id = s.rack_id where r.machine_room_id in (${VENDOR_ROOM}) order by s.u_low limit 1`,
+  },
+  '/api/om/vendors/:id': {
+    shared: true,
+    contract: true,
+    query: () => sql`select a.vendor_id::text as id from om_vendor_accounts a join users u on u.id = a.user_id where u.username = 'vendor'`,
+  },
+  '/api/om/contracts/:id': {
+    shared: true,
+    contract: true,
+    query: () =>
+      sql`select c.id::text from om_contracts c join om_vendor_accounts a on a.vendor_id = c.vendor_id join users u on u.id = a.user_id
+          where u.username = 'vendor' limit 1`,
+  },
+  '/api/work-orders/:id': {
+    contract: true,
+    query: ({ u1 }) =>
+      sql`select id::text from work_orders where unit_id = ${u1} and machine_room_id in (${VENDOR_ROOM}) order by order_no limit 1`,
+  },
+  '/api/custody/:id': { query: ({ u1 }) => sql`select id::text from custody_agreements where unit_id = ${u1} limit 1` },
   // platform
   '/api/jobs/:id': { query: ({ u1AdminId }) => sql`select id::text from jobs where created_by = ${u1AdminId} limit 1` },
   '/api/tokens/:id': { shared: true, query: () => sql`select id::text from api_tokens limit 1` },
+  // notifications: one's own (another's answers 404); channels and deliveries are the administrator's
+  '/api/notifications/:id': {
+    query: ({ u1AdminId }) => sql`select id::text from notifications where user_id = ${u1AdminId} order by id limit 1`,
+  },
+  '/api/notification-channels/:id': { shared: true, query: () => sql`select id::text from notification_channels limit 1` },
+  '/api/notification-deliveries/:id': { shared: true, query: () => sql`select id::text from notification_deliveries limit 1` },
 };
 
 export interface FilledRoute {
   url: string;
   /** True when a parameter names a unit-01 record (the cross-unit check applies). */
   scoped: boolean;
+  /** True when a parameter names a record of the contract of 'vendor' (the cross-vendor check applies). */
+  contract: boolean;
   /** Why a parameter could not be filled with a real record (the url then carries a random id). */
   problem?: string;
 }
@@ -95,6 +152,7 @@ export interface FilledRoute {
 export async function fillParams(q: Queryable, route: string, ctx: WalkerContext): Promise<FilledRoute> {
   const parts = route.split('/');
   let scoped = false;
+  let contract = false;
   let problem: string | undefined;
   for (let i = 0; i < parts.length; i++) {
     if (!parts[i].startsWith(':')) continue;
@@ -115,8 +173,9 @@ export async function fillParams(q: Queryable, route: string, ctx: WalkerContext
     }
     parts[i] = encodeURIComponent(value);
     if (!source.shared) scoped = true;
+    if (source.contract) contract = true;
   }
-  return { url: parts.join('/'), scoped: scoped && !problem, problem };
+  return { url: parts.join('/'), scoped: scoped && !problem, contract: contract && !problem, problem };
 }
 
 /**
@@ -165,4 +224,34 @@ export async function unitOwnedIds(q: Queryable, ctx: WalkerContext): Promise<Se
     for (const r of rows) ids.add(r.id);
   }
   return ids;
+}
+
+/**
+ * Every id a vendor account must not see: the records of other modules it has no business with
+ * (cards outside its contracts' racks, documents, staff, other accounts, custody agreements, …) and
+ * the machine rooms, racks, slots, contracts, vendors and work orders outside its contracts.
+ */
+export async function outsideContractIds(q: Queryable, username: string): Promise<Set<string>> {
+  const me = sql`(select id from users where username = ${username})`;
+  const vendorId = sql`(select vendor_id from om_vendor_accounts where user_id = ${me})`;
+  const contracts = sql`(select id from om_contracts where vendor_id = ${vendorId})`;
+  const rooms = sql`(select machine_room_id from om_contract_rooms where contract_id in ${contracts})`;
+  const rows = await query<{ id: string }>(
+    q,
+    sql`
+    select id::text from cards where id not in (select s.card_id from rack_slots s join racks r on r.id = s.rack_id
+      where s.card_id is not null and r.machine_room_id in ${rooms})
+    union all select id::text from documents
+    union all select id::text from staff
+    union all select id::text from users where id <> ${me}
+    union all select id::text from custody_agreements
+    union all select id::text from machine_rooms where id not in ${rooms}
+    union all select id::text from rack_rows where machine_room_id not in ${rooms}
+    union all select id::text from racks where machine_room_id not in ${rooms}
+    union all select s.id::text from rack_slots s join racks r on r.id = s.rack_id where r.machine_room_id not in ${rooms}
+    union all select id::text from om_contracts where id not in ${contracts}
+    union all select id::text from om_vendors where id is distinct from ${vendorId}
+    union all select id::text from work_orders where contract_id not in ${contracts}`,
+  );
+  return new Set(rows.map((r) => r.id));
 }

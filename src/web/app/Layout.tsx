@@ -17,6 +17,7 @@ import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useAuth } from './auth.tsx';
 import { useI18n } from './i18n.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
+import { NotificationBell } from '../components/NotificationBell.tsx';
 import { ChangePasswordModal } from './ChangePassword.tsx';
 import { ErrorBoundary } from './ErrorPages.tsx';
 import { activeMenuPath, buildMenu } from './menu.ts';
@@ -101,6 +102,7 @@ export function AppLayout() {
               </Typography.Text>
             )}
           </span>
+          <NotificationBell />
           <LanguageSwitch />
           <Button type="text" icon={<KeyOutlined />} onClick={() => setPwOpen(true)}>
             {t('修改密码', 'Change password')}

@@ -8,6 +8,7 @@ export const MENU_GROUPS = [
   { key: 'documents', zh: '业务单据', en: 'Documents' },
   { key: 'finance', zh: '折旧与报表', en: 'Depreciation & reports' },
   { key: 'sharing', zh: '共享设施', en: 'Shared facilities' },
+  { key: 'machinerooms', zh: '机房委托运维', en: 'Machine rooms & O&M' },
   { key: 'org', zh: '组织与场所', en: 'Organisation & places' },
   { key: 'system', zh: '系统管理', en: 'System' },
 ] as const;

@@ -67,3 +67,34 @@ export function useUnsavedGuard(active = true) {
   }, []);
   return { dirty, onValuesChange, clean, markDirty: onValuesChange };
 }
+
+/**
+ * The same question for a dialog or drawer: closing it (its ×, Esc, the mask, 取消) after a change
+ * asks first; saving closes it without asking. The state starts clean each time it opens.
+ *
+ *   const guard = useCloseGuard(open, () => onClose(false));
+ *   <Modal onCancel={guard.close}> <Form onValuesChange={guard.onValuesChange}>
+ */
+export function useCloseGuard(open: boolean, discard: () => void) {
+  const { t } = useI18n();
+  const { modal } = App.useApp();
+  const dirty = useRef(false);
+  useEffect(() => {
+    if (open) dirty.current = false;
+  }, [open]);
+  const onValuesChange = useCallback(() => {
+    dirty.current = true;
+  }, []);
+  const close = () => {
+    if (!dirty.current) return discard();
+    modal.confirm({
+      title: t('有未保存的修改', 'Unsaved changes'),
+      content: t('关闭后，填写的内容将丢失。确定关闭吗？', 'Closing discards what you entered. Close anyway?'),
+      okText: t('关闭', 'Close'),
+      cancelText: t('继续填写', 'Keep editing'),
+      okButtonProps: { danger: true, 'data-testid': 'discard-unsaved' } as ButtonProps,
+      onOk: discard,
+    });
+  };
+  return { onValuesChange, close };
+}

@@ -101,6 +101,9 @@ export function cardFilterWhere(f: CardFilter, scope: 'all' | string[]): SQL {
   if (f.buildingId) parts.push(sql`cards.room_id IN (SELECT id FROM rooms WHERE building_id = ${f.buildingId}::uuid)`);
   if (f.compoundId) parts.push(sql`cards.room_id IN (SELECT id FROM rooms WHERE compound_id = ${f.compoundId}::uuid)`);
   if (f.custodianId) parts.push(sql`cards.custodian_id = ${f.custodianId}::uuid`);
+  if (f.custodianLeft) parts.push(sql`cards.custodian_id IN (SELECT id FROM staff WHERE NOT active)`);
+  if (f.warrantyFrom) parts.push(sql`cards.warranty_until >= ${f.warrantyFrom}::date`);
+  if (f.warrantyTo) parts.push(sql`cards.warranty_until <= ${f.warrantyTo}::date`);
   if (f.valueMin !== undefined) parts.push(sql`cards.original_value_fen >= ${f.valueMin}`);
   if (f.valueMax !== undefined) parts.push(sql`cards.original_value_fen <= ${f.valueMax}`);
   if (f.acquiredFrom) parts.push(sql`cards.acquired_on >= ${f.acquiredFrom}::date`);
@@ -152,6 +155,8 @@ const SORTS: Record<string, { expr: string; join?: string }> = {
 /** The columns of a list row, with the names of the rows a card points to. Expects the joins of CARD_JOINS. */
 export const CARD_LIST_COLUMNS = sql`
   cards.id, cards.card_no AS "cardNo", cards.name, cards.unit_id AS "unitId", u.name AS "unitName",
+  CASE WHEN cards.managing_unit_id <> cards.unit_id THEN (SELECT mu.name FROM units mu WHERE mu.id = cards.managing_unit_id) END
+    AS "managerName",
   cards.category_id AS "categoryId", cat.code AS "categoryCode", cat.name AS "categoryName",
   cards.spec, cards.brand, cards.serial_no AS "serialNo", cards.quantity, cards.measure_unit AS "measureUnit",
   cards.original_value_fen AS "originalValueFen", cards.accumulated_depreciation_fen AS "accumulatedDepreciationFen",

@@ -7,7 +7,10 @@ type Result = LedgerVerification['depreciation'];
 /**
  * Verifies the depreciation ledger (migrations/post/100_depreciation_run_digest.sql), set-based:
  * - each run's digest recomputes from its entries and the unit's run before, and its card count
- *   and total equal its entries: otherwise an entry of that month was altered, inserted or deleted;
+ *   and total equal its entries: otherwise an entry of that month was altered, inserted or deleted
+ *   (the run is named); for such a run only, each entry's check is compared with the manifest written
+ *   with the digest (migrations/post/150), naming the card whose entry was altered, inserted or removed
+ *   even when every figure still adds up;
  * - each entry's balance after is its balance before plus its charge: otherwise it was altered
  *   (named by card and month);
  * - each entry starts from the balance after the card's entry before it, unless a change of the
@@ -42,21 +45,37 @@ export async function verifyDepreciationLedger(q: Queryable, opts: { unitIds?: s
         row_number() OVER (PARTITION BY d.card_id ORDER BY d.month DESC) AS from_last
       FROM depreciation_entries d JOIN depreciation_runs r ON r.id = d.run_id WHERE ${inUnits('d.unit_id')}
       WINDOW w AS (PARTITION BY d.card_id ORDER BY d.month)
-    ), runs AS (
-      SELECT r.id, r.unit_id, r.month, r.card_count, r.total_fen, r.digest,
+    ), runs AS MATERIALIZED (
+      SELECT r.id, r.unit_id, r.month, r.card_count, r.total_fen, r.digest, r.entry_cards, r.entry_checks,
         depreciation_run_digest(lag(r.digest) OVER (PARTITION BY r.unit_id ORDER BY r.month), depreciation_run_body(r.id)) AS recomputed
       FROM depreciation_runs r WHERE ${inUnits('r.unit_id')}
+    ), broken AS MATERIALIZED (
+      -- Runs whose seal fails: their entries against the manifest written with the seal, card by card.
+      SELECT id, unit_id, month, entry_cards, entry_checks FROM runs WHERE digest IS DISTINCT FROM recomputed AND entry_cards IS NOT NULL
+    ), listed AS (
+      SELECT b.id AS run_id, b.unit_id, b.month, m.card_id, m.chk
+      FROM broken b CROSS JOIN LATERAL unnest(b.entry_cards, b.entry_checks) AS m (card_id, chk)
+    ), stored AS (
+      SELECT d.run_id, d.card_id, d.unit_id, d.month,
+        depreciation_entry_check(d.card_id, d.unit_id, d.category_id, d.month, d.months, d.amount_fen, d.monthly_fen,
+          d.original_value_fen, d.useful_life_months, d.accumulated_before_fen, d.accumulated_after_fen, d.method, d.workload) AS chk
+      FROM depreciation_entries d WHERE d.run_id IN (SELECT id FROM broken)
     ), bad AS (
+      SELECT coalesce(s.card_id, l.card_id) AS card_id, coalesce(l.unit_id, s.unit_id) AS unit_id, coalesce(l.month, s.month) AS month,
+        CASE WHEN l.card_id IS NULL THEN 'inserted' WHEN s.card_id IS NULL THEN 'removed' ELSE 'altered' END AS problem
+      FROM listed l FULL JOIN stored s ON s.run_id = l.run_id AND s.card_id = l.card_id
+      WHERE l.chk IS DISTINCT FROM s.chk
+      UNION
       SELECT card_id, unit_id, month, 'altered' AS problem FROM e WHERE accumulated_before_fen + amount_fen <> accumulated_after_fen
-      UNION ALL
+      UNION
       SELECT card_id, unit_id, month, 'removed' FROM e
       WHERE accumulated_before_fen + amount_fen = accumulated_after_fen AND pred_after IS NOT NULL AND accumulated_before_fen <> pred_after
         AND NOT EXISTS (SELECT 1 FROM card_events ce WHERE ce.card_id = e.card_id AND ce.occurred_at > e.pred_run_at AND ce.after ? 'accumulatedDepreciationFen')
-      UNION ALL
+      UNION
       SELECT NULL, r.unit_id, r.month, 'run_mismatch' FROM runs r
       LEFT JOIN (SELECT run_id, count(*)::int AS n, sum(amount_fen) AS total FROM depreciation_entries GROUP BY run_id) x ON x.run_id = r.id
       WHERE r.card_count <> coalesce(x.n, 0) OR r.total_fen <> coalesce(x.total, 0) OR r.digest IS DISTINCT FROM r.recomputed
-      UNION ALL
+      UNION
       SELECT e.card_id, e.unit_id, e.month, 'balance_mismatch' FROM e JOIN cards c ON c.id = e.card_id
       WHERE e.from_last = 1 AND c.accumulated_depreciation_fen <> e.accumulated_after_fen
         AND NOT EXISTS (SELECT 1 FROM card_events ce WHERE ce.card_id = c.id AND ce.occurred_at > e.run_at AND ce.after ? 'accumulatedDepreciationFen')

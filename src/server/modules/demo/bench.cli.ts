@@ -8,13 +8,22 @@ import type { Actor } from '../../platform/auth/actor.ts';
 import { loadConfig } from '../../platform/config.ts';
 import { query } from '../../platform/db/engine.ts';
 import { loadModules, type CliContext } from '../../platform/module.ts';
-import { BENCH_PASSWORD, createBenchUsers, openFreshBenchDatabase, withoutSecondaryIndexes } from './bench.database.ts';
+import {
+  BENCH_PASSWORD,
+  createBenchCustodian,
+  createBenchUsers,
+  openFreshBenchDatabase,
+  withoutSecondaryIndexes,
+} from './bench.database.ts';
 import { benchTakeoverMonth, FINANCE_TARGETS, financeScenarios, type FinanceMeasured } from './bench.finance.ts';
+import { WORKSPACE_TARGETS, workspaceScenarios } from './bench.workspace.ts';
 import { ioScenarios, markdown, readScenarios, TARGETS, type IoMeasured } from './bench.scenarios.ts';
 import { generateCards } from './card-generator.ts';
 import { declareTakeover } from '../finance/index.ts';
 import { runLoad } from './bench.load.ts';
 import { COUNT_TARGETS, countScenarios, type CountMeasured } from './bench.counts.ts';
+import { SHARING_TARGETS, sharingMarkdown, sharingScenarios, type SharingMeasured } from './bench.sharing.ts';
+import { POOL_TARGETS, poolMarkdown, poolScenarios, type PoolMeasured } from './bench.pool.ts';
 
 interface BenchOptions {
   cards: string;
@@ -25,6 +34,11 @@ interface BenchOptions {
   io: boolean;
   finance: boolean;
   counts: boolean;
+  sharing: boolean;
+  resources: string;
+  bookingDays: string;
+  pool: boolean;
+  listings: string;
   months: string;
   reads: boolean;
   database?: string;
@@ -124,6 +138,14 @@ async function runBench(o: BenchOptions, log: (m: string) => void) {
     };
     log('Timing reads…');
     const reads = o.reads ? await readScenarios({ app, database, cookie, office, unitUser, runs, targets: TARGETS[engine] }) : [];
+    if (o.reads) {
+      log('Timing the workspace…');
+      const custodian = (await createBenchCustodian(database.db, unit.id)) ? await signIn('bench-custodian') : null;
+      reads.push(
+        ...(await workspaceScenarios(app, { office: cookie, unitAdmin: unitUser.cookie, custodian }, runs, WORKSPACE_TARGETS[engine])),
+      );
+      for (const r of reads.slice(-3)) log(`  ${r.scenario}: p95 ${r.p95} ms (target ${r.target} ms)`);
+    }
     const finance: FinanceMeasured[] = o.finance
       ? await financeScenarios(database, office, FINANCE_TARGETS[engine], Number(o.months), log)
       : [];
@@ -132,6 +154,14 @@ async function runBench(o: BenchOptions, log: (m: string) => void) {
       : [{ scenario: 'import / export', rows: null, seconds: null, peakRssMb: null, note: 'not measured (--no-io)' }];
     const counts: CountMeasured[] = o.counts ? await countScenarios(database, office, COUNT_TARGETS[engine], log) : [];
     for (const c of counts) log(`  ${c.scenario}: ${c.seconds} s (target ${c.target} s)${c.note ? `; ${c.note}` : ''}`);
+    const sharing: SharingMeasured[] = o.sharing
+      ? await sharingScenarios(
+          database,
+          { resources: Number(o.resources), days: Number(o.bookingDays), runs, bursts: 5, targets: SHARING_TARGETS[engine] },
+          log,
+        )
+      : [];
+    const pool: PoolMeasured[] = o.pool ? await poolScenarios(database, office, POOL_TARGETS[engine], runs, Number(o.listings), log) : [];
     await app.close();
 
     const result = {
@@ -148,8 +178,24 @@ async function runBench(o: BenchOptions, log: (m: string) => void) {
       finance,
       io,
       counts,
+      sharing,
+      pool,
     };
-    const table = markdown(engine, gen.cards, gen.events, reads, io, finance);
+    const countTable = counts.length
+      ? [
+          `| count scenario (${engine}) | seconds | target s | note |`,
+          '| --- | ---: | ---: | --- |',
+          ...counts.map((c) => `| ${c.scenario} | ${c.seconds} | ${c.target} ${c.seconds <= c.target ? '✓' : '✗'} | ${c.note ?? ''} |`),
+        ].join('\n')
+      : '';
+    const table = [
+      markdown(engine, gen.cards, gen.events, reads, io, finance),
+      countTable,
+      sharing.length ? sharingMarkdown(engine, sharing) : '',
+      poolMarkdown(pool),
+    ]
+      .filter(Boolean)
+      .join('\n\n');
     console.log(JSON.stringify(result, null, 2));
     console.log(`\n${table}\n`);
     const outFile = o.out ?? path.join('bench', 'results', `${engine}-${gen.cards}.json`);
@@ -179,6 +225,11 @@ export function benchCli(program: Command, ctx: CliContext) {
     .option('--no-reads', 'skip the list, search and card page scenarios')
     .option('--no-io', 'skip the import and export scenarios')
     .option('--no-counts', 'skip the physical count scenarios (start over every card, a 5,000-scan sync, the result)')
+    .option('--no-sharing', 'skip the bookings scenarios (week grid over --resources rooms with a year of bookings, a request, bursts)')
+    .option('--resources <n>', 'bookable rooms for the bookings scenarios', '200')
+    .option('--booking-days <n>', 'days of bookings for the bookings scenarios, half before today', '365')
+    .option('--no-pool', 'skip the idle pool scenarios (catalogue search, matching a configuration line, the evaluation of every unit)')
+    .option('--listings <n>', 'pool listings to seed for the pool scenarios', '50000')
     .option('--no-finance', 'skip the depreciation run, its re-run, the asset summary and its Excel export')
     .option(
       '--months <n>',

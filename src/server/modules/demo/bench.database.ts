@@ -101,3 +101,25 @@ export async function createBenchUsers(q: Queryable, unitId: string): Promise<{ 
   };
   return { office: await add('bench-office', 'asset_office', null), unitAdmin: await add('bench-unit', 'unit_admin', unitId) };
 }
+
+/**
+ * The workspace benchmark's custodian: a staff account linked to the person holding the most cards
+ * of the unit (their "my assets" is the largest a custodian's workspace counts).
+ */
+export async function createBenchCustodian(q: Queryable, unitId: string): Promise<string | null> {
+  const [top] = await query<{ id: string }>(
+    q,
+    sql`SELECT custodian_id AS id FROM cards WHERE unit_id = ${unitId} AND custodian_id IS NOT NULL
+    GROUP BY custodian_id ORDER BY count(*) DESC LIMIT 1`,
+  );
+  if (!top) return null;
+  const hash = await hashPassword(BENCH_PASSWORD);
+  const [u] = await query<{ id: string }>(
+    q,
+    sql`INSERT INTO users (username, display_name, password_hash, unit_id, staff_id)
+    VALUES ('bench-custodian', 'bench-custodian', ${hash}, ${unitId}, ${top.id})
+    ON CONFLICT (username) DO UPDATE SET password_hash = excluded.password_hash, staff_id = excluded.staff_id RETURNING id`,
+  );
+  await q.execute(sql`INSERT INTO role_assignments (user_id, role, unit_id) VALUES (${u.id}, 'staff', ${unitId}) ON CONFLICT DO NOTHING`);
+  return u.id;
+}

@@ -279,6 +279,80 @@ describe('closed months (结账)', () => {
     expect((await summary(unit, '2026-10', '2026-11')).rows.map((r: { categoryCode: string }) => r.categoryCode)).toEqual(['A02', code]);
   }, 120_000);
 
+  it("reads a closed month's low-value line and its additions, disposals and charges lists as they were at closing, to the fen", async () => {
+    setBusinessToday('2026-08-10');
+    const db = t.database.db;
+    const { unit, fin } = await unitWithFinance();
+    const other = await makeUnit(db);
+    // July: two computers posted (¥7,200 and ¥3,600 over 72 months: ¥100.00 and ¥50.00 a month),
+    // one disposed of; two low-value items (¥500.00 and ¥300.00, never depreciated).
+    const a = await register(unit, { originalValueFen: 720000, postedOn: '2026-07-03' });
+    const b = await register(unit, { originalValueFen: 360000, postedOn: '2026-07-03' });
+    const gone = await register(unit, { originalValueFen: 240000, postedOn: '2026-07-03' });
+    const cup = await register(unit, { originalValueFen: 50000, postedOn: '2026-07-04' });
+    await register(unit, { originalValueFen: 30000, postedOn: '2026-07-04' });
+    await withTx(db, (tx) =>
+      changeCard(tx, null, gone, { set: { status: 'disposed', disposedOn: '2026-07-20', disposalMethod: 'scrap' }, eventType: 'disposed' }),
+    );
+    await runMonth(db, unit, '2026-07', null);
+    expect((await fin.post('/api/books/close', { unitId: unit, month: '2026-07' })).statusCode).toBe(200);
+    const july = async () => {
+      const lists: Record<string, unknown> = {};
+      for (const kind of ['additions', 'disposals', 'depreciation']) {
+        const res = await office.get(`/api/reports/lists/${kind}?from=2026-07&to=2026-07&unitId=${unit}&pageSize=100`);
+        expect(res.statusCode, res.body).toBe(200);
+        const { items, totals, periodClosed } = res.json();
+        expect(periodClosed).toBe('all');
+        lists[kind] = {
+          totals,
+          items: items.map((i: { cardId: string; originalValueFen: number; accumulatedFen: number; periodFen: number | null }) => [
+            i.cardId,
+            i.originalValueFen,
+            i.accumulatedFen,
+            i.periodFen,
+          ]),
+        };
+      }
+      return { summary: await summary(unit, '2026-07'), lists };
+    };
+    const before = await july();
+    expect(before.summary.lowValue).toEqual({ opening: { count: 0, valueFen: 0 }, closing: { count: 2, valueFen: 80000 } });
+    expect(before.summary.periodClosed).toBe('all');
+    expect(before.lists.depreciation).toEqual({
+      totals: { originalValueFen: 1080000, accumulatedFen: 15000, netFen: 1065000, periodFen: 15000 },
+      items: expect.arrayContaining([
+        [a, 720000, 10000, 10000],
+        [b, 360000, 5000, 5000],
+      ]),
+    });
+    expect((before.lists.additions as { totals: unknown }).totals).toMatchObject({ originalValueFen: 1320000 });
+    expect((before.lists.disposals as { totals: unknown }).totals).toMatchObject({ originalValueFen: 240000 });
+
+    // Later: August is run (the cards' balances move), a computer and a low-value item go to another
+    // unit, a computer is revalued, and a low-value item bought in July is registered unposted.
+    setBusinessToday('2026-09-10');
+    await runMonth(db, unit, '2026-08', null);
+    await withTx(db, async (tx) => {
+      await changeCard(tx, null, a, { set: { unitId: other }, eventType: 'transferred_out' });
+      await changeCard(tx, null, cup, { set: { unitId: other }, eventType: 'transferred_out' });
+      await changeCard(tx, null, b, { set: { originalValueFen: 400000 }, eventType: 'revalued' });
+    });
+    await withTx(db, (tx) =>
+      registerCard(tx, null, {
+        unitId: unit,
+        name: '水壶',
+        categoryId: computers,
+        quantity: 3,
+        originalValueFen: 45000,
+        accumulatedDepreciationFen: 0,
+        acquisitionMethod: 'purchase',
+        acquiredOn: '2026-07-15',
+        usefulLifeMonths: 72,
+      } as CardInput),
+    );
+    expect(await july()).toEqual(before);
+  }, 120_000);
+
   it('shows a late posting across a year end apart, as an adjustment of prior years', async () => {
     setBusinessToday('2026-12-15');
     const { unit, fin } = await unitWithFinance();
@@ -462,18 +536,55 @@ describe('depreciation on the tamper-evident ledger', () => {
     // A change that leaves the figures adding up is found by the run's digest: the month is named.
     await db.execute(sql`UPDATE depreciation_entries SET monthly_fen = monthly_fen + 1 WHERE card_id = ${b} AND month = '2026-06-01'`);
     const found = (await mine()).failures.map((f) => `${f.month} ${f.cardNo ?? 'unit'} ${f.problem}`).sort();
+    // Each run whose digest fails is named, and with it the card of the entry changed, removed or
+    // inserted there, from the run's manifest: even the change that leaves the figures adding up.
     expect(found).toEqual(
       [
+        `2026-06 ${await cardNo(b)} altered`,
         '2026-06 unit run_mismatch',
         `2026-07 ${await cardNo(a)} altered`,
         '2026-07 unit run_mismatch',
+        `2026-08 ${await cardNo(b)} removed`,
         '2026-08 unit run_mismatch',
         `2026-09 ${await cardNo(a)} balance_mismatch`,
         `2026-09 ${await cardNo(b)} removed`,
+        `2026-10 ${await cardNo(a)} removed`,
         '2026-10 unit run_mismatch',
       ].sort(),
     );
     expect((await verifyLedger(db, { unitIds: [unit] })).ok).toBe(false);
+  }, 60_000);
+});
+
+describe('depreciation on the tamper-evident ledger, figures that still add up', () => {
+  it("names both cards when a month's charge is shifted from one card to another, totals and balances kept", async () => {
+    setBusinessToday('2026-12-15');
+    const db = t.database.db;
+    const { unit } = await unitWithFinance();
+    const a = await register(unit, { originalValueFen: 720000, postedOn: '2026-06-10' });
+    const b = await register(unit, { originalValueFen: 720000, postedOn: '2026-06-10' });
+    for (const m of months('2026-06', '2026-07')) await runMonth(db, unit, m, null);
+    // ¥1.00 of July moved from b to a: each entry's before + charge = after, the run's count and
+    // total, every card's balance and every month's opening still agree.
+    await db.execute(sql`UPDATE depreciation_entries SET amount_fen = amount_fen + 100, accumulated_after_fen = accumulated_after_fen + 100
+      WHERE card_id = ${a} AND month = '2026-07-01'`);
+    await db.execute(sql`UPDATE depreciation_entries SET amount_fen = amount_fen - 100, accumulated_after_fen = accumulated_after_fen - 100
+      WHERE card_id = ${b} AND month = '2026-07-01'`);
+    await db.execute(sql`UPDATE cards SET accumulated_depreciation_fen = accumulated_depreciation_fen + 100 WHERE id = ${a}`);
+    await db.execute(sql`UPDATE cards SET accumulated_depreciation_fen = accumulated_depreciation_fen - 100 WHERE id = ${b}`);
+    const res = await verifyLedger(db, { unitIds: [unit] });
+    const no = async (id: string) => (await queryOne<{ card_no: string }>(db, sql`SELECT card_no FROM cards WHERE id = ${id}`))!.card_no;
+    expect(res.depreciation.failures.map((f) => `${f.month} ${f.cardNo ?? 'unit'} ${f.problem}`).sort()).toEqual(
+      [`2026-07 ${await no(a)} altered`, `2026-07 ${await no(b)} altered`, '2026-07 unit run_mismatch'].sort(),
+    );
+    // The same answer through the API the audit page reads.
+    await makeUser(db, 'books-auditor', 'auditor', null);
+    const api = await (await t.as('books-auditor')).get('/api/audit/verify');
+    expect(api.statusCode).toBe(200);
+    const named = (api.json().depreciation.failures as { cardId: string | null; problem: string }[]).filter(
+      (f) => f.cardId === a || f.cardId === b,
+    );
+    expect(named.map((f) => f.problem)).toEqual(['altered', 'altered']);
   }, 60_000);
 });
 

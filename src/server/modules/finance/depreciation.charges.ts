@@ -11,6 +11,17 @@ import { sql, type SQL } from 'drizzle-orm';
 import { query, type Queryable } from '../../platform/db/engine.ts';
 import { addAccumulatedDepreciation } from '../assets/index.ts';
 
+/**
+ * The write-off (盘亏核销) a closed count put the card on, unless rejected or withdrawn, when the count's
+ * base date (基准日, the day its result holds for) is before `monthStart`: inventory's and workflow's
+ * tables, read (never written) here.
+ */
+export const pendingLossSql = (cardId: SQL, monthStart: SQL): SQL => sql`
+  SELECT 1 FROM count_documents cd JOIN counts ct ON ct.id = cd.count_id
+  JOIN documents d ON d.id = cd.document_id JOIN document_lines dl ON dl.document_id = d.id
+  WHERE cd.kind = 'loss' AND dl.card_id = ${cardId} AND d.status NOT IN ('rejected', 'withdrawn')
+    AND ct.base_date < ${monthStart}`;
+
 /** Nominal-value assets (名义金额 ¥1) are not depreciated; the same figure as depreciation.rules.ts. */
 const NOMINAL_VALUE_FEN = 100;
 
@@ -83,6 +94,10 @@ export function chargesSql(unitIds: string[], month: string, replacing: string[]
         AND c.original_value_fen > ${NOMINAL_VALUE_FEN} AND ${acc} < c.original_value_fen
         AND c.posted_on IS NOT NULL AND c.posted_on <= params.m1
         AND (c.disposed_on > params.m1 OR (c.disposed_on IS NULL AND c.status NOT IN ('disposed', 'missing')))
+        -- 盘亏 (docs/domain.md §6): a card a count confirmed missing is out of the base from the month after
+        -- the count's base date, while its write-off is pending (or executed: then it is disposed as well);
+        -- a write-off rejected or withdrawn (the card found) puts it back, the months missed caught up.
+        AND NOT EXISTS (${pendingLossSql(sql`c.id`, sql`params.m0`)})
         -- Charged this month already by the unit it has since left: one month, one charge.
         AND NOT EXISTS (SELECT 1 FROM depreciation_entries t WHERE t.card_id = c.id AND t.month = params.m0
                         ${re ? sql`AND t.run_id <> ALL(${uuidArray(replacing)})` : sql``})

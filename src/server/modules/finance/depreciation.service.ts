@@ -190,12 +190,21 @@ export async function runMonthForUnits(
                    WHERE month = ${m0}::date AND unit_id = ANY(${uuidArray(units)}) GROUP BY unit_id) t ON t.unit_id = x.unit_id
         WHERE r.unit_id = x.unit_id AND r.month = ${m0}::date`);
       // One digest per run over its entries, chained to the unit's run before (migrations/post/100):
-      // the ledger's seal for audit verify, a read of the new entries along their index per unit.
+      // the ledger's seal for audit verify; beside it the manifest (150) from the same lines, each
+      // entry's card and check, so verify can name the card of a changed entry. One read of the new entries.
+      const line = sql`depreciation_entry_line(e.card_id, e.unit_id, e.category_id, e.month, e.months, e.amount_fen, e.monthly_fen,
+            e.original_value_fen, e.useful_life_months, e.accumulated_before_fen, e.accumulated_after_fen, e.method, e.workload)`;
       await tx.execute(sql`
         UPDATE depreciation_runs r SET digest = depreciation_run_digest(
           (SELECT p.digest FROM depreciation_runs p WHERE p.unit_id = r.unit_id AND p.month < r.month ORDER BY p.month DESC LIMIT 1),
-          depreciation_run_body(r.id))
-        WHERE r.unit_id = ANY(${uuidArray(units)}) AND r.month = ${m0}::date`);
+          coalesce(s.body, '')), entry_cards = coalesce(s.cards, '{}'), entry_checks = coalesce(s.checks, '{}')
+        FROM depreciation_runs x LEFT JOIN (
+          SELECT e.run_id, string_agg(l.line, E'\n' ORDER BY e.card_id) AS body, array_agg(e.card_id) AS cards,
+            array_agg(hashtextextended(l.line, 0)) AS checks
+          FROM depreciation_entries e CROSS JOIN LATERAL (SELECT ${line} AS line OFFSET 0) l
+          WHERE e.unit_id = ANY(${uuidArray(units)}) AND e.month = ${m0}::date GROUP BY e.run_id
+        ) s ON s.run_id = x.id
+        WHERE r.id = x.id AND x.unit_id = ANY(${uuidArray(units)}) AND x.month = ${m0}::date`);
     }
     const runs = units.length
       ? await query<{ id: string; unit_id: string; card_count: number; total_fen: number }>(

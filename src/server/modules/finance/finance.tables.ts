@@ -41,6 +41,13 @@ export const depreciationRuns = pgTable(
      * a hash over every entry of the run, chained to the unit's run of the month before.
      */
     digest: text('digest'),
+    /**
+     * Where the seal breaks (migrations/post/150_depreciation_run_manifest.sql): each entry's card and
+     * a 64-bit check of the line the digest read, so `audit verify` names the card of an entry changed
+     * in SQL even when its figures still add up.
+     */
+    entryCards: uuid('entry_cards').array(),
+    entryChecks: bigint('entry_checks', { mode: 'number' }).array(),
   },
   (t) => [unique('depreciation_runs_unit_month').on(t.unitId, t.month), index('depreciation_runs_month_idx').on(t.month)],
 );

@@ -20,7 +20,7 @@ interface Adjust {
 }
 
 export interface CloseResult {
-  documents: { id: string; docNo: string; kind: 'move' | 'loss'; lines: number }[];
+  documents: { id: string; docNo: string; kind: 'move' | 'loss' | 'surplus'; lines: number }[];
   /** Cards left out because another open document holds them: they are settled there first. */
   held: { cardNo: string; reason: string }[];
   /** Documents left as drafts because their chain has no approver other than the one who closed. */
@@ -96,6 +96,60 @@ async function createAdjustment(
   return null;
 }
 
+const BASES: Record<string, string> = { appraised: '评估价值', replacement: '重置成本', nominal: '名义金额' };
+
+/**
+ * 盘盈: per unit, one registration document (acceptance, acquisition 盘盈) of the surpluses the office
+ * registered; its execution after approval creates the cards. A surplus left unregistered is named.
+ */
+async function surplusDocuments(
+  tx: Tx,
+  actor: Actor,
+  c: { id: string; title: string },
+  basis: string,
+  out: CloseResult['documents'],
+  held: CloseResult['held'],
+  drafts: CloseResult['drafts'],
+) {
+  const open = await query<{ label: string }>(
+    tx,
+    sql`
+    SELECT label FROM (
+    SELECT DISTINCT ON (coalesce(s.code, s.scan_key::text)) coalesce(s.code, s.surplus_name, s.scan_key::text) AS label
+    FROM count_scans s WHERE s.count_id = ${c.id} AND s.card_id IS NULL AND NOT s.expected
+      AND NOT EXISTS (SELECT 1 FROM count_surplus x WHERE x.count_id = s.count_id AND x.scan_key = s.scan_key)
+      AND NOT EXISTS (SELECT 1 FROM count_scans o JOIN count_surplus x ON x.count_id = o.count_id AND x.scan_key = o.scan_key
+        WHERE o.count_id = s.count_id AND o.code = s.code)
+    ORDER BY coalesce(s.code, s.scan_key::text), label) x ORDER BY label COLLATE "C"`,
+  );
+  held.push(...open.map((r) => ({ cardNo: r.label, reason: '盘盈资产未登记分类与价值，未生成入账单据' })));
+  const groups = await query<{ unit_id: string; lines: { categoryId: string; name: string; valueFen: number; reason: string }[] }>(
+    tx,
+    sql`
+    SELECT unit_id::text, json_agg(json_build_object('categoryId', category_id, 'name', name, 'valueFen', value_fen,
+      'basis', value_basis, 'reason', explanation) ORDER BY name, scan_key) AS lines
+    FROM count_surplus WHERE count_id = ${c.id} GROUP BY unit_id ORDER BY unit_id`,
+  );
+  for (const g of groups) {
+    const doc = await createDocument(tx, actor, {
+      type: 'acceptance',
+      unitId: g.unit_id,
+      title: `盘盈登记：${c.title}`,
+      payload: { acquisitionMethod: 'surplus', note: basis },
+      lines: g.lines.map((l) => ({
+        categoryId: l.categoryId,
+        name: l.name,
+        quantity: 1,
+        unitPriceFen: Number(l.valueFen),
+        reason: `${l.reason}（计价依据：${BASES[(l as { basis?: string }).basis ?? ''] ?? ''}）`,
+      })),
+    });
+    await submitOrKeepDraft(tx, actor, doc, drafts);
+    await tx.execute(sql`INSERT INTO count_documents (count_id, document_id, kind) VALUES (${c.id}, ${doc.id}, 'surplus')`);
+    out.push({ id: doc.id, docNo: doc.docNo, kind: 'surplus', lines: g.lines.length });
+  }
+}
+
 /**
  * Closes the count and creates, per unit: one change (保管地点变更) per room the moved cards were
  * found in, and one write-off (盘亏核销) for the missing cards. Cards whose book already agrees (moved
@@ -147,6 +201,7 @@ export async function closeCount(q: Queryable, actor: Actor, id: string): Promis
         out.push({ id: doc.id, docNo: doc.docNo, kind: g.kind, lines: doc.lines });
       }
     }
+    await surplusDocuments(tx, actor, c, basis, out, held, drafts);
     await tx.execute(sql`UPDATE counts SET status = 'closed', closed_at = now(), closed_by = ${actor.userId} WHERE id = ${id}`);
     return { documents: out, held, drafts };
   });

@@ -11,12 +11,25 @@ import { loadCount } from './count.service.ts';
 const ROOM = (r: string, b: string) =>
   sql.raw(`CASE WHEN ${r}.id IS NULL THEN NULL ELSE ${b}.name || ' ' || ${r}.code || coalesce(' ' || ${r}.name, '') END`);
 
+export interface LinePage {
+  outcome?: ResultLine['outcome'];
+  page: number;
+  pageSize: number;
+}
+
 /**
- * Every line of the result: the expected cards (found, moved, missing) and the scans outside the list
- * (another scope's card, or no card at all: a surplus). `all` false leaves out the cards found in place.
+ * The lines of the result: the expected cards (found, moved, missing) and the scans outside the list
+ * (another scope's card, or no card at all: a surplus). `all` false leaves out the cards found in
+ * place. Paged (a count of a million cards has up to a million lines): the outcomes and the order
+ * are decided on narrow rows, and the names, rooms and counters are joined for the page only.
  */
-export async function resultLines(q: Queryable, countId: string, all: boolean): Promise<ResultLine[]> {
-  return query<ResultLine>(
+export async function resultLines(
+  q: Queryable,
+  countId: string,
+  all: boolean,
+  paging?: LinePage,
+): Promise<{ lines: ResultLine[]; total: number }> {
+  const rows = await query<ResultLine & { total: number }>(
     q,
     sql`
     WITH last AS (
@@ -25,37 +38,50 @@ export async function resultLines(q: Queryable, countId: string, all: boolean): 
     ), expected AS (
       SELECT CASE WHEN l.id IS NULL THEN 'missing'
                WHEN l.room_id IS NOT NULL AND l.room_id IS DISTINCT FROM i.room_id THEN 'moved' ELSE 'found' END AS outcome,
-        coalesce(l.condition = 'damaged', false) AS damaged, i.card_id::text AS "cardId", i.card_no AS "cardNo", i.name,
-        u.name AS "unitName", ${ROOM('br', 'bb')} AS "bookRoomName", ${ROOM('fr', 'fb')} AS "foundRoomName",
-        i.value_fen AS "valueFen", cu.display_name AS "counterName",
-        to_char(l.scanned_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD HH24:MI:SS') AS "scannedAt", l.note,
-        k.version <> i.card_version AS "changedSinceSnapshot", u.sort AS usort
+        coalesce(l.condition = 'damaged', false) AS damaged, i.card_id, i.card_no, i.name, i.unit_id, i.room_id AS book_room,
+        l.room_id AS found_room, i.value_fen, l.counter_id, l.scanned_at, l.note,
+        k.version <> i.card_version AS changed, NULL::uuid AS scan_key, u.sort AS usort
       FROM count_items i
       JOIN units u ON u.id = i.unit_id
       JOIN cards k ON k.id = i.card_id
       LEFT JOIN last l ON l.card_id = i.card_id
-      LEFT JOIN rooms br ON br.id = i.room_id LEFT JOIN buildings bb ON bb.id = br.building_id
-      LEFT JOIN rooms fr ON fr.id = l.room_id LEFT JOIN buildings fb ON fb.id = fr.building_id
-      LEFT JOIN users cu ON cu.id = l.counter_id
       WHERE i.count_id = ${countId}
     ), extra AS (
       SELECT DISTINCT ON (coalesce(s.card_id::text, s.code, s.scan_key::text))
         CASE WHEN s.card_id IS NULL THEN 'surplus' ELSE 'outside' END AS outcome, s.condition = 'damaged' AS damaged,
-        NULL::text AS "cardId", coalesce(k.card_no, s.code) AS "cardNo", s.surplus_name AS name, u.name AS "unitName",
-        NULL::text AS "bookRoomName", ${ROOM('fr', 'fb')} AS "foundRoomName", NULL::bigint AS "valueFen",
-        cu.display_name AS "counterName", to_char(s.scanned_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD HH24:MI:SS') AS "scannedAt",
-        s.note, false AS "changedSinceSnapshot", 1000000 AS usort
-      FROM count_scans s LEFT JOIN cards k ON k.id = s.card_id LEFT JOIN units u ON u.id = k.unit_id
-      LEFT JOIN rooms fr ON fr.id = s.room_id LEFT JOIN buildings fb ON fb.id = fr.building_id
-      LEFT JOIN users cu ON cu.id = s.counter_id
+        NULL::uuid AS card_id, coalesce(k.card_no, s.code) AS card_no, s.surplus_name AS name, k.unit_id, NULL::uuid AS book_room,
+        s.room_id AS found_room, NULL::bigint AS value_fen, s.counter_id, s.scanned_at, s.note, false AS changed,
+        CASE WHEN s.card_id IS NULL THEN s.scan_key END AS scan_key, 1000000 AS usort
+      FROM count_scans s LEFT JOIN cards k ON k.id = s.card_id
       WHERE s.count_id = ${countId} AND NOT s.expected
       ORDER BY coalesce(s.card_id::text, s.code, s.scan_key::text), s.scanned_at DESC
+    ), lines AS (
+      SELECT * FROM expected ${all ? sql`WHERE true` : sql`WHERE (outcome <> 'found' OR damaged OR changed)`}
+        ${paging?.outcome ? sql`AND outcome = ${paging.outcome}` : sql``}
+      UNION ALL
+      SELECT * FROM extra ${paging?.outcome ? sql`WHERE outcome = ${paging.outcome}` : sql``}
+    ), page AS (
+      SELECT *, count(*) OVER () AS total,
+        CASE outcome WHEN 'missing' THEN 1 WHEN 'moved' THEN 2 WHEN 'surplus' THEN 3 WHEN 'outside' THEN 4 ELSE 5 END AS ord
+      FROM lines
+      ORDER BY ord, usort, card_no
+      ${paging ? sql`LIMIT ${paging.pageSize} OFFSET ${(paging.page - 1) * paging.pageSize}` : sql``}
     )
-    SELECT outcome, damaged, "cardId", "cardNo", name, "unitName", "bookRoomName", "foundRoomName", "valueFen", "counterName",
-      "scannedAt", note, "changedSinceSnapshot"
-    FROM (SELECT * FROM expected ${all ? sql`` : sql`WHERE outcome <> 'found' OR damaged OR "changedSinceSnapshot"`} UNION ALL SELECT * FROM extra) x
-    ORDER BY CASE outcome WHEN 'missing' THEN 1 WHEN 'moved' THEN 2 WHEN 'surplus' THEN 3 WHEN 'outside' THEN 4 ELSE 5 END, usort, "cardNo"`,
+    SELECT p.outcome, p.damaged, p.card_id::text AS "cardId", p.card_no AS "cardNo", p.name, u.name AS "unitName",
+      ${ROOM('br', 'bb')} AS "bookRoomName", ${ROOM('fr', 'fb')} AS "foundRoomName", p.value_fen AS "valueFen",
+      cu.display_name AS "counterName", to_char(p.scanned_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD HH24:MI:SS') AS "scannedAt",
+      p.note, p.changed AS "changedSinceSnapshot", p.scan_key::text AS "scanKey",
+      (p.scan_key IS NOT NULL AND EXISTS (SELECT 1 FROM count_surplus x WHERE x.count_id = ${countId} AND x.scan_key = p.scan_key)) AS registered,
+      p.total::int AS total
+    FROM page p
+    LEFT JOIN units u ON u.id = p.unit_id
+    LEFT JOIN rooms br ON br.id = p.book_room LEFT JOIN buildings bb ON bb.id = br.building_id
+    LEFT JOIN rooms fr ON fr.id = p.found_room LEFT JOIN buildings fb ON fb.id = fr.building_id
+    LEFT JOIN users cu ON cu.id = p.counter_id
+    ORDER BY p.ord, p.usort, p.card_no`,
   );
+  const total = rows[0]?.total ?? 0;
+  return { lines: rows.map(({ total: _t, ...l }) => ({ ...l, valueFen: l.valueFen === null ? null : Number(l.valueFen) })), total };
 }
 
 type UnitTotals = CountTotals & { unitId: string; unitName: string };
@@ -129,8 +155,24 @@ export async function periodNotes(q: Queryable, unitIds: string[], baseDate: str
   return out;
 }
 
-export async function countResult(q: Queryable, actor: Actor, countId: string, all = false): Promise<CountResult> {
+/** The result: the totals, one page of the lines (`paging` absent: every line, for the Excel file), the period notes. */
+export async function countResult(
+  q: Queryable,
+  actor: Actor,
+  countId: string,
+  all = false,
+  paging: LinePage | null = { page: 1, pageSize: 200 },
+): Promise<CountResult> {
   const c = await loadCount(q, actor, countId);
   const { total, byUnit } = await totals(q, countId);
-  return { totals: total, byUnit, lines: await resultLines(q, countId, all), periodNotes: await periodNotes(q, c.unit_ids, c.base_date) };
+  const lines = await resultLines(q, countId, all, paging ?? undefined);
+  return {
+    totals: total,
+    byUnit,
+    lines: lines.lines,
+    linesTotal: lines.total,
+    page: paging?.page ?? 1,
+    pageSize: paging?.pageSize ?? lines.total,
+    periodNotes: await periodNotes(q, c.unit_ids, c.base_date),
+  };
 }

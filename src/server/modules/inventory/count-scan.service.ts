@@ -13,6 +13,8 @@ import { query, type Queryable } from '../../platform/db/engine.ts';
 import { withTx } from '../../platform/db/tx.ts';
 import { AppError, invalid } from '../../platform/errors.ts';
 import { uuidArray } from '../../platform/db/sql-arrays.ts';
+import { recountOf } from './count-recount.service.ts';
+import { shareOf } from './count-share.service.ts';
 import { isCounter, loadCount, plans, type CountRow } from './count.service.ts';
 
 /** Scanning is for the count's counters and for those who plan it; a count not under way refuses. */
@@ -41,6 +43,7 @@ export async function recordScans(q: Queryable, actor: Actor, countId: string, s
     if (Object.keys(fields).length) throw invalid(fields);
     if (c.status !== 'counting')
       throw new AppError('invalid_transition', c.status === 'planned' ? '盘点尚未开始' : '盘点已结束，不能再录入');
+    const recount = await recountOf(tx, countId, actor.userId);
     const rows = parsed.map((s, i) => ({
       ord: i,
       key: s.key,
@@ -56,13 +59,16 @@ export async function recordScans(q: Queryable, actor: Actor, countId: string, s
     const inserted = await query<{ key: string }>(
       tx,
       sql`
-      INSERT INTO count_scans (count_id, scan_key, code, card_id, expected, room_id, condition, note, surplus_name, counter_id, scanned_at)
-      SELECT ${countId}, s.key, s.code, k.id, i.card_id IS NOT NULL, s.room_id, s.condition, s.note, s.surplus_name, ${actor.userId},
-        coalesce(s.scanned_at, now())
+      INSERT INTO count_scans (count_id, scan_key, code, card_id, expected, room_id, condition, note, surplus_name, counter_id,
+        recount_id, scanned_at)
+      SELECT ${countId}, s.key, s.code, coalesce(ki.id, kn.id), i.card_id IS NOT NULL, s.room_id, s.condition, s.note, s.surplus_name, ${actor.userId},
+        ${recount?.id ?? null}::uuid, coalesce(s.scanned_at, now())
       FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS s(ord int, key uuid, code text, card_id uuid, card_no text, room_id uuid,
         condition text, note text, surplus_name text, scanned_at timestamptz)
-      LEFT JOIN cards k ON k.id = coalesce(s.card_id, (SELECT x.id FROM cards x WHERE x.card_no = s.card_no))
-      LEFT JOIN count_items i ON i.count_id = ${countId} AND i.card_id = k.id
+      -- Two plain joins (by id, else by number), so each uses its index: a join on coalesce(id, subquery) read every card per scan.
+      LEFT JOIN cards ki ON ki.id = s.card_id
+      LEFT JOIN cards kn ON s.card_id IS NULL AND kn.card_no = s.card_no
+      LEFT JOIN count_items i ON i.count_id = ${countId} AND i.card_id = coalesce(ki.id, kn.id)
       ORDER BY s.ord
       ON CONFLICT (count_id, scan_key) DO NOTHING
       RETURNING scan_key::text AS key`,
@@ -86,7 +92,8 @@ export async function recordScans(q: Queryable, actor: Actor, countId: string, s
       return {
         key: p.key,
         status: fresh.has(p.key) ? 'recorded' : 'duplicate',
-        outcome: r?.outcome ?? 'surplus',
+        // A blind recounter is not told whether the card is where the books expect it.
+        outcome: recount?.blind && (r?.outcome === 'found' || r?.outcome === 'moved') ? 'counted' : (r?.outcome ?? 'surplus'),
         cardNo: r?.card_no ?? null,
         name: r?.name ?? null,
       };
@@ -95,26 +102,56 @@ export async function recordScans(q: Queryable, actor: Actor, countId: string, s
   });
 }
 
-/** The expected list with what is counted, and the rooms to choose from: what the phone keeps offline. */
-export async function countSheet(q: Queryable, actor: Actor, countId: string): Promise<CountSheet> {
+/**
+ * The person's share of the expected list with what is counted, and the rooms to choose from: what
+ * the phone keeps offline. A recounter gets the recount's cards (blind: without their book rooms).
+ * In pages of `limit` cards by card number (the phone asks for the next until `next` is null).
+ */
+export async function countSheet(
+  q: Queryable,
+  actor: Actor,
+  countId: string,
+  page: { after?: string; limit: number } = { limit: 5000 },
+): Promise<CountSheet> {
   const c = await loadCount(q, actor, countId);
   await requireScanner(q, actor, c);
-  const items = await query<CountSheet['items'][number]>(
+  const recount = await recountOf(q, countId, actor.userId);
+  const share = recount ? null : await shareOf(q, actor, c);
+  const where = recount
+    ? sql`EXISTS (SELECT 1 FROM count_recounts x WHERE x.id = ${recount.id} AND i.card_id = ANY(x.card_ids))`
+    : share!.where;
+  const hide = recount?.blind ?? false;
+  const rows = await query<CountSheet['items'][number]>(
     q,
     sql`
-    SELECT i.card_id::text AS "cardId", i.card_no AS "cardNo", i.name, i.room_id::text AS "roomId",
-      CASE WHEN r.id IS NULL THEN NULL ELSE b.name || ' ' || r.code || coalesce(' ' || r.name, '') END AS "roomName",
-      EXISTS (SELECT 1 FROM count_scans s WHERE s.count_id = i.count_id AND s.card_id = i.card_id) AS counted
+    SELECT i.card_id::text AS "cardId", i.card_no AS "cardNo", i.name,
+      ${hide ? sql`NULL::text` : sql`i.room_id::text`} AS "roomId",
+      ${hide ? sql`NULL::text` : sql`CASE WHEN r.id IS NULL THEN NULL ELSE b.name || ' ' || r.code || coalesce(' ' || r.name, '') END`} AS "roomName",
+      EXISTS (SELECT 1 FROM count_scans s WHERE s.count_id = i.count_id AND s.card_id = i.card_id
+        ${recount ? sql`AND s.recount_id = ${recount.id}` : sql``}) AS counted
     FROM count_items i LEFT JOIN rooms r ON r.id = i.room_id LEFT JOIN buildings b ON b.id = r.building_id
-    WHERE i.count_id = ${countId} ORDER BY i.card_no`,
+    WHERE i.count_id = ${countId} AND ${where} ${page.after ? sql`AND i.card_no > ${page.after}` : sql``}
+    ORDER BY i.card_no LIMIT ${page.limit + 1}`,
   );
-  const rooms = await query<{ id: string; name: string }>(
-    q,
-    sql`
+  const items = rows.slice(0, page.limit);
+  const rooms = page.after
+    ? []
+    : await query<{ id: string; name: string }>(
+        q,
+        sql`
     SELECT r.id::text, b.name || ' ' || r.code || coalesce(' ' || r.name, '') AS name
     FROM rooms r JOIN buildings b ON b.id = r.building_id
     WHERE r.unit_id = ANY(${uuidArray(c.unit_ids)}) OR r.unit_id IS NULL OR r.id IN (SELECT room_id FROM count_items WHERE count_id = ${countId})
     ORDER BY b.name, r.code LIMIT 5000`,
-  );
-  return { countId, title: c.title, status: c.status, items, rooms };
+      );
+  return {
+    countId,
+    title: c.title,
+    status: c.status,
+    items,
+    rooms,
+    share: recount ? 'recount' : share!.kind,
+    recount,
+    next: rows.length > page.limit ? items[items.length - 1].cardNo : null,
+  };
 }

@@ -1,5 +1,12 @@
 import { z } from 'zod';
 import {
+  AssignmentInput,
+  CountProgress,
+  RecountInput,
+  RecountView,
+  ResultQuery,
+  SheetQuery,
+  SurplusInput,
   CountDetail,
   CountInput,
   CountResult,
@@ -14,6 +21,9 @@ import { countWorkbook } from './count-report.excel.ts';
 import { countResult } from './count-result.queries.ts';
 import { countSheet, recordScans } from './count-scan.service.ts';
 import { getCount, listCounts, planCount, startCount } from './count.service.ts';
+import { countProgress, setAssignments } from './count-share.service.ts';
+import { createRecount, listRecounts } from './count-recount.service.ts';
+import { registerSurplus } from './count-surplus.service.ts';
 
 const tags = ['counts'];
 const CountId = z.object({ id: z.uuid() });
@@ -29,11 +39,11 @@ export async function countRoutes(app: App) {
       schema: {
         tags,
         summary: '清查盘点任务列表（本单位的，或管委会的全部）',
-        querystring: z.object({ q: z.string().max(100).optional() }),
+        querystring: z.object({ q: z.string().max(100).optional(), mine: z.enum(['true']).optional() }),
         response: { 200: z.object({ items: z.array(CountSummary) }) },
       },
     },
-    async (req) => ({ items: await listCounts(db(), req.actor, req.query.q) }),
+    async (req) => ({ items: await listCounts(db(), req.actor, req.query.q, !!req.query.mine) }),
   );
 
   app.post(
@@ -77,9 +87,78 @@ export async function countRoutes(app: App) {
     '/api/counts/:id/sheet',
     {
       config: { access: 'count.scan' },
-      schema: { tags, summary: '盘点人下载的盘点清单（离线使用）', params: CountId, response: { 200: CountSheet } },
+      schema: {
+        tags,
+        summary: '盘点人下载本人分工的盘点清单（离线使用；按卡片编号分页）',
+        params: CountId,
+        querystring: SheetQuery,
+        response: { 200: CountSheet },
+      },
     },
-    async (req) => countSheet(db(), req.actor, req.params.id),
+    async (req) => countSheet(db(), req.actor, req.params.id, req.query),
+  );
+
+  app.put(
+    '/api/counts/:id/assignments',
+    {
+      config: { access: 'count.plan' },
+      schema: {
+        tags,
+        summary: '盘点分工：把房间分配给盘点人（每个房间一人；替换原分工）',
+        params: CountId,
+        body: AssignmentInput,
+        response: { 200: z.object({ rooms: z.number() }) },
+      },
+    },
+    async (req) => setAssignments(db(), req.actor, req.params.id, req.body),
+  );
+
+  app.get(
+    '/api/counts/:id/progress',
+    {
+      config: { access: 'count.read' },
+      schema: { tags, summary: '盘点进度：按盘点人、房间、单位', params: CountId, response: { 200: CountProgress } },
+    },
+    async (req) => countProgress(db(), req.actor, req.params.id),
+  );
+
+  app.get(
+    '/api/counts/:id/recounts',
+    {
+      config: { access: 'count.read' },
+      schema: { tags, summary: '复盘任务', params: CountId, response: { 200: z.object({ items: z.array(RecountView) }) } },
+    },
+    async (req) => ({ items: await listRecounts(db(), req.actor, req.params.id) }),
+  );
+
+  app.post(
+    '/api/counts/:id/recounts',
+    {
+      config: { access: 'count.plan' },
+      schema: {
+        tags,
+        summary: '安排复盘：当前盘亏与异位的资产交由初盘以外的人员复盘（可盲盘）',
+        params: CountId,
+        body: RecountInput,
+        response: { 201: z.object({ id: z.string(), cards: z.number() }) },
+      },
+    },
+    async (req, reply) => reply.status(201).send(await createRecount(db(), req.actor, req.params.id, req.body)),
+  );
+
+  app.put(
+    '/api/counts/:id/surplus',
+    {
+      config: { access: 'count.plan' },
+      schema: {
+        tags,
+        summary: '登记盘盈资产：单位、分类、名称、价值及计价依据、情况说明（结束盘点时生成盘盈入账单）',
+        params: CountId,
+        body: SurplusInput,
+        response: { 200: z.object({ scanKey: z.string() }) },
+      },
+    },
+    async (req) => registerSurplus(db(), req.actor, req.params.id, req.body),
   );
 
   app.post(
@@ -105,11 +184,16 @@ export async function countRoutes(app: App) {
         tags,
         summary: '盘点结果：账实相符率、盘亏、盘盈、异位、损坏',
         params: CountId,
-        querystring: z.object({ all: z.enum(['true', 'false']).optional() }),
+        querystring: ResultQuery,
         response: { 200: CountResult },
       },
     },
-    async (req) => countResult(db(), req.actor, req.params.id, req.query.all === 'true'),
+    async (req) =>
+      countResult(db(), req.actor, req.params.id, req.query.all === 'true', {
+        outcome: req.query.outcome,
+        page: req.query.page,
+        pageSize: req.query.pageSize,
+      }),
   );
 
   app.get(
@@ -120,7 +204,7 @@ export async function countRoutes(app: App) {
     },
     async (req, reply) => {
       const count = await getCount(db(), req.actor, req.params.id);
-      const buf = await countWorkbook(count, await countResult(db(), req.actor, req.params.id, true));
+      const buf = await countWorkbook(count, await countResult(db(), req.actor, req.params.id, true, null));
       reply.header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(`盘点结果-${count.title}.xlsx`)}`);
       return reply.type(XLSX).send(buf);
     },
@@ -136,7 +220,9 @@ export async function countRoutes(app: App) {
         params: CountId,
         response: {
           200: z.object({
-            documents: z.array(z.object({ id: z.string(), docNo: z.string(), kind: z.enum(['move', 'loss']), lines: z.number() })),
+            documents: z.array(
+              z.object({ id: z.string(), docNo: z.string(), kind: z.enum(['move', 'loss', 'surplus']), lines: z.number() }),
+            ),
             held: z.array(z.object({ cardNo: z.string(), reason: z.string() })),
             drafts: z.array(z.object({ docNo: z.string(), reason: z.string() })),
           }),

@@ -6,6 +6,7 @@ import type { CountDetail, CountInput, CountSummary } from '../../../shared/inve
 import { type Actor, assertInScope, can, unitScope } from '../../platform/auth/actor.ts';
 import { query, queryOne, type Queryable } from '../../platform/db/engine.ts';
 import { withTx } from '../../platform/db/tx.ts';
+import { notify } from '../notifications/index.ts';
 import { AppError, invalid, notFound } from '../../platform/errors.ts';
 import { uuidArray } from '../../platform/db/sql-arrays.ts';
 
@@ -105,6 +106,15 @@ export async function planCount(q: Queryable, actor: Actor, raw: CountInput & { 
       await tx.execute(sql`
         INSERT INTO count_counters (count_id, user_id, lead)
         SELECT ${row!.id}, u, ord = 1 FROM unnest(${uuidArray(counters)}) WITH ORDINALITY AS x(u, ord)`);
+    if (counters.length)
+      await notify(tx, {
+        event: 'count_assigned',
+        unitId: unitIds.length === 1 ? unitIds[0] : null,
+        title: `盘点任务「${input.title}」已分配给您`,
+        link: `/counts/${row!.id}`,
+        users: counters,
+        exclude: [actor.userId],
+      });
     return { id: row!.id };
   });
 }
@@ -155,13 +165,18 @@ const SUMMARY_COLUMNS = sql`
   (SELECT display_name FROM users WHERE id = c.planned_by) AS "plannedByName",
   to_char(c.created_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD HH24:MI') AS "createdAt"`;
 
-export async function listCounts(q: Queryable, actor: Actor, search?: string): Promise<CountSummary[]> {
+/** SQL over `counts c`: an open count (planned or counting) the actor is one of the counters of (盘点任务派给我). */
+export function countsAssignedWhere(actor: Actor): SQL {
+  return sql`c.status <> 'closed' AND EXISTS (SELECT 1 FROM count_counters cc WHERE cc.count_id = c.id AND cc.user_id = ${actor.userId})`;
+}
+
+export async function listCounts(q: Queryable, actor: Actor, search?: string, mine = false): Promise<CountSummary[]> {
   const like = search ? `%${search.replace(/[\\%_]/g, (m) => `\\${m}`)}%` : null;
   return query<CountSummary>(
     q,
     sql`
     SELECT ${SUMMARY_COLUMNS} FROM counts c
-    WHERE ${countVisible(actor)} ${like ? sql`AND c.title ILIKE ${like}` : sql``}
+    WHERE ${countVisible(actor)} ${like ? sql`AND c.title ILIKE ${like}` : sql``} ${mine ? sql`AND ${countsAssignedWhere(actor)}` : sql``}
     ORDER BY c.created_at DESC LIMIT 500`,
   );
 }

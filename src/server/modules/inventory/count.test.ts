@@ -199,7 +199,12 @@ describe('a count from plan to approved adjustments', () => {
       ['loss', 2],
     ]);
     // H is held by an open document: left out and named, the rest goes ahead.
-    expect(res.json().held).toEqual([{ cardNo: card.H.cardNo, reason: expect.stringContaining('已在未完成的单据') }]);
+    // The two surpluses were never registered (category, value): named, no registration document.
+    expect(res.json().held).toEqual([
+      { cardNo: card.H.cardNo, reason: expect.stringContaining('已在未完成的单据') },
+      { cardNo: 'NO-SUCH-CARD', reason: '盘盈资产未登记分类与价值，未生成入账单据' },
+      { cardNo: '无标签打印机', reason: '盘盈资产未登记分类与价值，未生成入账单据' },
+    ]);
     expect(await roomOf(card.B.id)).toBe(w.u01Room);
     expect([await statusOf(card.C.id), await statusOf(card.E.id)]).toEqual(['in_use', 'in_use']);
     const late = await counter.post(`/api/counts/${countId}/scans`, { scans: [scan({ code: card.C.cardNo })] });

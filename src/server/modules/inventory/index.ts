@@ -1,4 +1,4 @@
 // The inventory module's surface: what other modules may use. Everything not exported here is private.
 export { countResult } from './count-result.queries.ts';
-export { recordScans } from './count-scan.service.ts';
-export { planCount, startCount } from './count.service.ts';
+export { countSheet, recordScans } from './count-scan.service.ts';
+export { countVisible, countsAssignedWhere, planCount, startCount } from './count.service.ts';

@@ -83,6 +83,8 @@ export const countScans = pgTable(
     note: text('note'),
     surplusName: text('surplus_name'),
     counterId: uuid('counter_id').notNull(),
+    /** Recorded by the recounter of this recount. */
+    recountId: uuid('recount_id'),
     scannedAt: ts('scanned_at').notNull(),
     recordedAt: ts('recorded_at').notNull().defaultNow(),
   },
@@ -97,7 +99,63 @@ export const countDocuments = pgTable(
       .notNull()
       .references(() => counts.id),
     documentId: uuid('document_id').notNull(),
-    kind: text('kind').notNull(), // move | loss
+    kind: text('kind').notNull(), // move | loss | surplus
   },
   (t) => [primaryKey({ columns: [t.countId, t.documentId] })],
+);
+
+/**
+ * The split of a count among its counters: each room goes to one counter, whose phone downloads the
+ * cards of their rooms only. Cards in no assigned room are the share of the lead and of those who plan.
+ */
+export const countAssignments = pgTable(
+  'count_assignments',
+  {
+    countId: uuid('count_id')
+      .notNull()
+      .references(() => counts.id),
+    roomId: uuid('room_id').notNull(),
+    userId: uuid('user_id').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.countId, t.roomId] }), index('count_assignments_user_idx').on(t.countId, t.userId)],
+);
+
+/**
+ * A recount (复盘) of the discrepancies found so far, by a person who did not count them the first
+ * time; blind: the recounter's sheet does not show where the books expect each card.
+ */
+export const countRecounts = pgTable('count_recounts', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  countId: uuid('count_id')
+    .notNull()
+    .references(() => counts.id),
+  counterId: uuid('counter_id').notNull(),
+  blind: boolean('blind').notNull().default(true),
+  cardIds: uuid('card_ids').array().notNull(),
+  createdBy: uuid('created_by').notNull(),
+  createdAt: ts('created_at').notNull().defaultNow(),
+});
+
+/**
+ * What the office registers of a surplus (盘盈) before the count closes: the unit, category, name,
+ * value and its basis, and the explanation. The close turns each into a line of a 盘盈 registration
+ * document (workflow acceptance) whose execution, after approval, creates the card.
+ */
+export const countSurplus = pgTable(
+  'count_surplus',
+  {
+    countId: uuid('count_id')
+      .notNull()
+      .references(() => counts.id),
+    scanKey: uuid('scan_key').notNull(),
+    unitId: uuid('unit_id').notNull(),
+    categoryId: uuid('category_id').notNull(),
+    name: text('name').notNull(),
+    valueFen: bigint('value_fen', { mode: 'number' }).notNull(),
+    valueBasis: text('value_basis').notNull(), // appraised | replacement | nominal
+    explanation: text('explanation').notNull(),
+    roomId: uuid('room_id'),
+    registeredBy: uuid('registered_by').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.countId, t.scanKey] })],
 );

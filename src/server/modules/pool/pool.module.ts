@@ -1,6 +1,7 @@
 import type { GongwuModule } from '../../platform/module.ts';
 import { poolRoutes } from './pool.routes.ts';
 import { seedPool } from './pool.seed.ts';
+import { expireListings } from './pool.service.ts';
 
 /**
  * The idle pool (公物仓): units offer idle or surplus cards, other units request them, the committee
@@ -11,5 +12,9 @@ export const module: GongwuModule = {
   // After the demo cards (demo, 90): the seed lists some of them.
   order: 95,
   routes: poolRoutes,
+  jobs: {
+    // The time limit, daily: listings past it with nobody asking are proposed for disposal.
+    'pool.expire': async ({ database }) => ({ result: await expireListings(database.db) }),
+  },
   seedDemo: seedPool,
 };

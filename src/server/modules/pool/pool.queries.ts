@@ -27,7 +27,7 @@ const locationSql = sql`concat_ws(' ', co.name, b.name, r.code, r.name)`;
 const listingRows = (actor: Actor, from: SQL, order: SQL) => {
   const mine = actor.unitId;
   return sql`
-    SELECT pl.id, pl.status, pl.mode, pl.reason, pl.condition, pl.note, pl.listed_on::text AS "listedOn",
+    SELECT pl.id, pl.status, pl.mode, pl.reason, pl.condition, pl.note, pl.listed_on::text AS "listedOn", pl.expires_on::text AS "expiresOn",
       (coalesce(pl.closed_at::date, ${businessToday()}::date) - pl.listed_on)::int AS "daysInPool",
       pl.unit_id AS "unitId", u.name AS "unitName", c.card_no AS "cardNo", c.name, c.brand, c.spec,
       c.category_id AS "categoryId", k.code AS "categoryCode", k.name AS "categoryName",
@@ -92,8 +92,11 @@ export async function getListing(q: Queryable, actor: Actor, id: string): Promis
   return row;
 }
 
-const requestSelect = sql`
-  SELECT pr.id, pr.status, pr.purpose, pr.comment, pr.unit_id AS "unitId", u.name AS "unitName",
+/** A loan out past its due date (today in the business zone), not returned. */
+const overdueSql = () => sql`(pr.kind = 'loan' AND pr.status = 'approved' AND pr.due_on < ${businessToday()}::date)`;
+
+const requestSelect = () => sql`
+  SELECT pr.id, pr.status, pr.kind, pr.due_on::text AS "dueOn", pr.returned_on::text AS "returnedOn", ${overdueSql()} AS overdue, pr.purpose, pr.comment, pr.unit_id AS "unitId", u.name AS "unitName",
     ru.display_name AS "requestedByName", pr.created_at AS "createdAt", du.display_name AS "decidedByName", pr.decided_at AS "decidedAt",
     pl.id AS "listingId", pl.status AS "listingStatus", c.card_no AS "cardNo", c.name, fu.name AS "fromUnitName",
     coalesce(pr.net_value_fen, c.net_value_fen)::float8 AS "netValueFen",
@@ -118,6 +121,8 @@ const mapRequest = (r: RawRequest): PoolRequest => ({ ...r, createdAt: iso(r.cre
 export async function listRequests(q: Queryable, actor: Actor, p: RequestQuery): Promise<Page<PoolRequest>> {
   const where: SQL[] = [inScope(sql`pr.unit_id`, unitScope(actor, 'pool.read'))];
   if (p.status) where.push(sql`pr.status = ${p.status}`);
+  if (p.kind) where.push(sql`pr.kind = ${p.kind}`);
+  if (p.overdue === 'true') where.push(overdueSql());
   if (p.q?.trim()) {
     const f = like(p.q);
     where.push(sql`(c.search_text LIKE ${f} OR lower(pr.purpose) LIKE ${f} OR lower(coalesce(u.name, '')) LIKE ${f})`);
@@ -127,7 +132,7 @@ export async function listRequests(q: Queryable, actor: Actor, p: RequestQuery):
     p.sort === 'status' ? sql.raw(`pr.status ${p.order === 'desc' ? 'DESC' : 'ASC'}, pr.created_at DESC`) : sql.raw('pr.created_at DESC');
   const rows = await query<RawRequest>(
     q,
-    sql`${requestSelect} WHERE ${cond} ORDER BY ${order}, pr.id LIMIT ${p.pageSize} OFFSET ${(p.page - 1) * p.pageSize}`,
+    sql`${requestSelect()} WHERE ${cond} ORDER BY ${order}, pr.id LIMIT ${p.pageSize} OFFSET ${(p.page - 1) * p.pageSize}`,
   );
   const [{ n }] = await query<{ n: number }>(
     q,
@@ -140,7 +145,7 @@ export async function listRequests(q: Queryable, actor: Actor, p: RequestQuery):
 export async function getRequest(q: Queryable, actor: Actor, id: string): Promise<PoolRequest> {
   const [row] = await query<RawRequest>(
     q,
-    sql`${requestSelect} WHERE pr.id = ${id} AND ${inScope(sql`pr.unit_id`, unitScope(actor, 'pool.read'))}`,
+    sql`${requestSelect()} WHERE pr.id = ${id} AND ${inScope(sql`pr.unit_id`, unitScope(actor, 'pool.read'))}`,
   );
   if (!row) throw notFound('调剂申请');
   return mapRequest(row);

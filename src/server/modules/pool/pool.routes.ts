@@ -2,18 +2,21 @@ import { z } from 'zod';
 import { pageOf } from '../../../shared/paging.ts';
 import {
   DecideInput,
+  ExpiryResult,
   Listing,
   ListingQuery,
   OfferInput,
   PoolRequest,
   RequestInput,
   RequestQuery,
+  ReturnInput,
   UtilisationQuery,
   UtilisationReport,
 } from '../../../shared/pool.contracts.ts';
 import type { App } from '../../platform/http/types.ts';
+import { evaluationRoutes } from './evaluation.routes.ts';
 import { getListing, getRequest, listListings, listRequests, utilisation } from './pool.queries.ts';
-import { decideRequest, offerCards, requestListing, withdrawListing, withdrawRequest } from './pool.service.ts';
+import { decideRequest, expireListings, offerCards, requestListing, returnLoan, withdrawListing, withdrawRequest } from './pool.service.ts';
 
 const tags = ['pool'];
 const Id = z.object({ id: z.uuid() });
@@ -21,6 +24,7 @@ const Done = z.object({ ok: z.literal(true) });
 
 export async function poolRoutes(app: App) {
   const db = app.database.db;
+  await evaluationRoutes(app);
 
   app.get(
     '/api/pool/listings',
@@ -124,6 +128,31 @@ export async function poolRoutes(app: App) {
       },
     },
     async (req) => decideRequest(db, req.actor, req.params.id, req.body),
+  );
+
+  app.post(
+    '/api/pool/requests/:id/return',
+    {
+      config: { access: 'pool.request' },
+      schema: { tags, summary: '归还借用的公物仓资产', params: Id, body: ReturnInput, response: { 200: Done } },
+    },
+    async (req) => {
+      await returnLoan(db, req.actor, req.params.id, req.body.returnedOn);
+      return { ok: true as const };
+    },
+  );
+
+  app.post(
+    '/api/pool/expire',
+    {
+      config: { access: 'pool.decide' },
+      schema: {
+        tags,
+        summary: '在仓时限：超期无人申请的资产转为拟处置（每日任务 pool.expire 亦执行）',
+        response: { 200: ExpiryResult },
+      },
+    },
+    async () => expireListings(db),
   );
 
   app.get(

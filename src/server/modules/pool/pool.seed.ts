@@ -1,9 +1,11 @@
 import { sql } from 'drizzle-orm';
 import type { Actor } from '../../platform/auth/actor.ts';
 import { grantsOf } from '../../platform/auth/session.service.ts';
-import { query, type Database } from '../../platform/db/engine.ts';
+import { query, type Database, type Queryable } from '../../platform/db/engine.ts';
 import type { SeedOptions } from '../../platform/module.ts';
 import { offerCards, requestListing } from './pool.service.ts';
+import { recordViolation } from './accountability.service.ts';
+import { businessToday } from '../../platform/clock.ts';
 
 async function actorOf(database: Database, username: string): Promise<Actor | undefined> {
   const [u] = await query<{ id: string; display_name: string; unit_id: string | null }>(
@@ -51,5 +53,37 @@ export async function seedPool(database: Database, log: (msg: string) => void, _
   }
   const asker = await actorOf(database, 'u01-admin');
   if (asker && listed['02']?.[0]) await requestListing(database.db, asker, listed['02'][0], { purpose: '新进人员办公使用' });
+  // One accountability record of unit 01, as the committee would enter it.
+  if (asker?.unitId)
+    await recordViolation(database.db, asker, {
+      unitId: asker.unitId,
+      personName: '演示人员',
+      kind: 'other',
+      rule: '资产应及时登记入账',
+      evidence: '演示数据：一台打印机到货后未登记',
+      occurredOn: businessToday(),
+    });
   log(`  pool: ${Object.values(listed).flat().length} listings`);
+}
+
+/**
+ * The benchmark's pool: `n` listings of held cards (idle or in use), spread over every unit, in one
+ * set-based statement with the same snapshot (category, search text) an offer takes.
+ */
+export async function seedBenchListings(q: Queryable, n: number): Promise<number> {
+  const [row] = await query<{ n: number }>(
+    q,
+    sql`
+    WITH ins AS (
+      INSERT INTO pool_listings (card_id, unit_id, mode, reason, condition, category_id, search_text, listed_on, expires_on)
+      SELECT c.id, c.unit_id, 'virtual', 'idle', (ARRAY['good', 'fair', 'needs_repair'])[1 + abs(hashtext(c.id::text)) % 3],
+        c.category_id, lower(concat_ws(chr(31), c.card_no, c.name, c.spec, c.brand, k.code, k.name, u.name)),
+        ${businessToday()}::date - (abs(hashtext(c.card_no)) % 180), ${businessToday()}::date + 30
+      FROM cards c LEFT JOIN categories k ON k.id = c.category_id LEFT JOIN units u ON u.id = c.unit_id
+      WHERE c.status IN ('idle', 'in_use') AND NOT EXISTS (SELECT 1 FROM pool_listings pl WHERE pl.card_id = c.id AND pl.status = 'listed')
+      ORDER BY c.id LIMIT ${n}
+      RETURNING 1)
+    SELECT count(*)::int AS n FROM ins`,
+  );
+  return row.n;
 }

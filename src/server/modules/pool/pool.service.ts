@@ -3,14 +3,20 @@
 // 调拨 document executed by the workflow module (reallocation); each mutation is one transaction.
 import { and, eq, sql } from 'drizzle-orm';
 import { CARD_STATUSES, type CardStatus } from '../../../shared/assets.enums.ts';
-import type { DecideInput, OfferInput, RequestInput } from '../../../shared/pool.contracts.ts';
+import {
+  DEFAULT_LISTING_LIMIT_MONTHS,
+  type DecideInput,
+  type ExpiryResult,
+  type OfferInput,
+  type RequestInput,
+} from '../../../shared/pool.contracts.ts';
 import { assertInScope, unitScope, type Actor } from '../../platform/auth/actor.ts';
 import { query, type Queryable, type Tx } from '../../platform/db/engine.ts';
 import { withTx } from '../../platform/db/tx.ts';
 import { pgCode } from '../../platform/db/db-errors.ts';
 import { AppError, invalid, notFound } from '../../platform/errors.ts';
 import { changeCard, getCardForUpdate } from '../assets/index.ts';
-import { executeReallocation, openDocumentsOf } from '../workflow/index.ts';
+import { addMonths, executePoolLoan, executeReallocation, openDocumentsOf, returnPoolLoan } from '../workflow/index.ts';
 import { businessToday } from '../../platform/clock.ts';
 import { poolListings, poolRequests } from './pool.tables.ts';
 
@@ -77,6 +83,7 @@ export async function offerCards(q: Queryable, actor: Actor, input: OfferInput):
             condition: input.condition,
             note: input.note || null,
             listedOn: today,
+            expiresOn: addMonths(today, input.limitMonths ?? DEFAULT_LISTING_LIMIT_MONTHS),
             listedBy: actor.userId,
           })
           .returning({ id: poolListings.id });
@@ -133,6 +140,9 @@ export async function requestListing(q: Queryable, actor: Actor, listingId: stri
   const unitId = input.unitId ?? actor.unitId;
   if (!unitId) throw invalid({ unitId: '请选择申请单位' });
   if (scope !== 'all' && !scope.includes(unitId)) throw new AppError('forbidden', '只能为本单位申请调剂');
+  const kind = input.kind ?? 'transfer';
+  if (kind === 'loan' && !input.dueOn) throw invalid({ dueOn: '借用请填写归还日期' });
+  if (kind === 'loan' && input.dueOn! <= businessToday()) throw invalid({ dueOn: '归还日期应晚于今天' });
   return withTx(q, async (tx) => {
     const [listing] = await tx.select().from(poolListings).where(eq(poolListings.id, listingId));
     if (!listing) throw notFound('公物仓资产');
@@ -141,7 +151,14 @@ export async function requestListing(q: Queryable, actor: Actor, listingId: stri
     try {
       const [row] = await tx
         .insert(poolRequests)
-        .values({ listingId, unitId, purpose: input.purpose, requestedBy: actor.userId })
+        .values({
+          listingId,
+          unitId,
+          purpose: input.purpose,
+          requestedBy: actor.userId,
+          kind,
+          dueOn: kind === 'loan' ? input.dueOn! : null,
+        })
         .returning({ id: poolRequests.id });
       return { id: row.id };
     } catch (err) {
@@ -206,6 +223,32 @@ export async function decideRequest(
     // A document outside the pool (a disposal, a transfer) may have moved the card since it was listed.
     if (names.unit_id !== listing.unitId || !POOLABLE.includes(names.status))
       throw new AppError('conflict', `资产 ${names.card_no} 入仓后已被调出或状态已变更，不能调剂，请入仓单位撤回`);
+    if (req.kind === 'loan') {
+      const today = businessToday();
+      if (!req.dueOn || req.dueOn <= today) throw new AppError('rule_violation', '借用的归还日期已过，请申请单位重新申请');
+      const doc = await executePoolLoan(tx, actor, {
+        fromUnitId: listing.unitId,
+        borrowerName: names.to_name,
+        cardId: listing.cardId,
+        title: `公物仓借用 ${names.card_no} → ${names.to_name}`,
+        note: `公物仓借用：${names.to_name} 申请（${req.purpose}），${today} 至 ${req.dueOn}${input.comment ? `；审批意见：${input.comment}` : ''}`,
+        periodFrom: today,
+        periodTo: req.dueOn,
+      });
+      await tx
+        .update(poolRequests)
+        .set({
+          status: 'approved',
+          comment: input.comment || null,
+          decidedBy: actor.userId,
+          decidedAt: now,
+          transferDocumentId: doc.documentId,
+        })
+        .where(eq(poolRequests.id, id));
+      await tx.update(poolListings).set({ status: 'on_loan' }).where(eq(poolListings.id, listing.id));
+      await closeCompeting(tx, actor, listing.id, id, `该资产已借给${names.to_name}，归还后可再申请`);
+      return { status: 'approved', docNo: doc.docNo };
+    }
     const note = `公物仓调剂：${names.to_name} 申请（${req.purpose}）${input.comment ? `；审批意见：${input.comment}` : ''}`;
     const doc = await executeReallocation(tx, actor, {
       fromUnitId: listing.unitId,
@@ -232,4 +275,47 @@ export async function decideRequest(
     await closeCompeting(tx, actor, listing.id, id, `该资产已调剂给${names.to_name}`);
     return { status: 'approved', docNo: doc.docNo };
   });
+}
+
+/**
+ * 借用归还: the borrowing unit (or the committee) returns a lent pool item. The 出借 document records
+ * the return and the card comes back into use with its owner; the listing is in the pool again, its
+ * time limit counted afresh from the return.
+ */
+export async function returnLoan(q: Queryable, actor: Actor, id: string, returnedOn?: string): Promise<void> {
+  await withTx(q, async (tx) => {
+    const first = await loadRequest(tx, actor, id, 'pool.request');
+    const listing = await lockListing(tx, first.listingId);
+    const [req] = await tx.select().from(poolRequests).where(eq(poolRequests.id, id)).for('update');
+    if (req.kind !== 'loan' || req.status !== 'approved' || !req.transferDocumentId)
+      throw new AppError('invalid_transition', '只有已借出未归还的借用可以归还');
+    const today = businessToday();
+    const on = returnedOn ?? today;
+    if (on > today) throw invalid({ returnedOn: '归还日期不能晚于今天' });
+    await returnPoolLoan(tx, actor, req.transferDocumentId, on);
+    await tx.update(poolRequests).set({ status: 'returned', returnedOn: on }).where(eq(poolRequests.id, id));
+    await tx
+      .update(poolListings)
+      .set({ status: 'listed', expiresOn: addMonths(today, DEFAULT_LISTING_LIMIT_MONTHS) })
+      .where(eq(poolListings.id, listing.id));
+  });
+}
+
+/**
+ * The time limit (run by the daily job 'pool.expire', or by the committee): a listing past its
+ * `expiresOn` that nobody has asked for is proposed for disposal — taken out of the catalogue and
+ * put on the committee's disposal list. One set-based statement; `today` is injected by tests.
+ */
+export async function expireListings(q: Queryable, today: string = businessToday()): Promise<ExpiryResult> {
+  const rows = await query<{ card_no: string }>(
+    q,
+    sql`
+    WITH due AS (
+      UPDATE pool_listings pl SET status = 'disposal_proposed', closed_at = now()
+      WHERE pl.status = 'listed' AND pl.expires_on < ${today}::date
+        AND NOT EXISTS (SELECT 1 FROM pool_requests pr WHERE pr.listing_id = pl.id AND pr.status = 'pending')
+      RETURNING pl.card_id)
+    SELECT c.card_no FROM due JOIN cards c ON c.id = due.card_id ORDER BY c.card_no`,
+  );
+  return { asOf: today, proposed: rows.length, cardNos: rows.map((r) => r.card_no) };
 }

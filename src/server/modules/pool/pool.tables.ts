@@ -32,8 +32,10 @@ export const poolListings = pgTable(
      */
     categoryId: uuid('category_id').notNull(),
     searchText: text('search_text').notNull().default(''),
-    status: text('status').notNull().default('listed'), // listed | reallocated | withdrawn
+    status: text('status').notNull().default('listed'), // listed | on_loan | reallocated | withdrawn | disposal_proposed
     listedOn: date('listed_on', { mode: 'string' }).notNull(),
+    /** The time limit: listed past this day with nobody asking, the item is proposed for disposal (docs/domain.md §11). */
+    expiresOn: date('expires_on', { mode: 'string' }),
     listedBy: uuid('listed_by'),
     closedAt: ts('closed_at'),
     closedBy: uuid('closed_by'),
@@ -63,12 +65,16 @@ export const poolRequests = pgTable(
       .notNull()
       .references(() => units.id),
     purpose: text('purpose').notNull(),
-    status: text('status').notNull().default('pending'), // pending | approved | rejected | withdrawn
+    /** transfer (调剂, ownership moves) | loan (借用, comes back by `dueOn`). */
+    kind: text('kind').notNull().default('transfer'),
+    dueOn: date('due_on', { mode: 'string' }),
+    returnedOn: date('returned_on', { mode: 'string' }),
+    status: text('status').notNull().default('pending'), // pending | approved | rejected | withdrawn | returned
     requestedBy: uuid('requested_by').notNull(),
     comment: text('comment'),
     decidedBy: uuid('decided_by'),
     decidedAt: ts('decided_at'),
-    /** The 调拨 document that executed the approved request. */
+    /** The document that executed the approved request: a 调拨 for a transfer, an 出借 for a loan. */
     transferDocumentId: uuid('transfer_document_id'),
     /** The card's net value when it moved: the value reused instead of bought. */
     netValueFen: bigint('net_value_fen', { mode: 'number' }),

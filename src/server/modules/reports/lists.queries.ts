@@ -1,30 +1,14 @@
 // The detail lists beside the asset summary: one parameterised query, a WHERE per kind.
 import { sql, type SQL } from 'drizzle-orm';
 import type { ListKind, ListRow, ReportFilter } from '../../../shared/reports.contracts.ts';
+import { inScope } from '../../platform/auth/actor.ts';
 import { query, type Queryable } from '../../platform/db/engine.ts';
-import { anyCapBelowSql, overCapSql } from '../standards/index.ts';
-import { cardFilterSql, dayBefore, monthFirst, monthLast, segmentsSql } from './summary.queries.ts';
-import { businessToday } from '../../platform/clock.ts';
+import { cardOverStandardSql as overStandardSql } from '../standards/index.ts';
 
-/**
- * A card (c, category k) over the cap of the standard covering it, as the configuration check
- * decides it (the standards module's rule): the row in force on `onDate`, matched by category code
- * and attributes; the cap by its custodian's rank, or per m² of its room for conference tables.
- */
-export function overStandardSql(onDate: string): SQL {
-  const price = sql`(c.original_value_fen / greatest(c.quantity, 1))`;
-  const item = {
-    categoryCode: sql`k.code`,
-    attributes: sql`c.attributes`,
-    rank: sql`(SELECT st.rank FROM staff st WHERE st.id = c.custodian_id)`,
-    roomAreaM2: sql`(SELECT r.usable_area FROM rooms r WHERE r.id = c.room_id)`,
-    unitPriceFen: price,
-    totalFen: sql`c.original_value_fen`,
-  };
-  // CASE fixes the order: the cheap test on every card, the exact covering standard only on those it keeps
-  // (as a plain AND, the planner ran the exact subquery on every card: 9 times slower on 100,000 cards).
-  return sql`(CASE WHEN ${anyCapBelowSql(item)} THEN ${overCapSql(onDate, item)} ELSE false END)`;
-}
+export { overStandardSql };
+import { uuidArray } from '../../platform/db/sql-arrays.ts';
+import { cardFilterSql, dayBefore, monthFirst, monthLast, segmentsSql, snapshotUnits } from './summary.queries.ts';
+import { businessToday } from '../../platform/clock.ts';
 
 /**
  * Additions and disposals as the asset summary counts them, per owner unit (its segments): a card
@@ -33,7 +17,7 @@ export function overStandardSql(onDate: string): SQL {
  * (transfer_in) of the other on the transfer's date, a disposal one of the unit that held it last.
  * Rows m: card_id, unit_id, d (the date), method, and the card's v, a and category_id.
  */
-function movementsSql(kind: 'additions' | 'disposals', from: string, to: string): SQL {
+export function movementsSql(kind: 'additions' | 'disposals', from: string, to: string): SQL {
   const openD = dayBefore(from);
   // Never-transferred cards (nearly all) are found through the posting or disposal date's index.
   const segs = segmentsSql(
@@ -47,6 +31,35 @@ function movementsSql(kind: 'additions' | 'disposals', from: string, to: string)
 }
 
 const isMovement = (kind: ListKind): kind is 'additions' | 'disposals' => kind === 'additions' || kind === 'disposals';
+/** Lists of a period's movements (rows m: card, unit, date, method, figures), not of cards as they stand. */
+const isPeriodList = (kind: ListKind): kind is 'additions' | 'disposals' | 'depreciation' => isMovement(kind) || kind === 'depreciation';
+
+/**
+ * The period's charges per card and charged unit, from the entries themselves (the unit and category
+ * they were charged to, the value and balance of the card's last entry in the period): a closed
+ * month's entries never change, so its list never moves. Rows m as movementsSql's, with p the charge.
+ */
+function chargesListSql(from: string, to: string): SQL {
+  return sql`
+    SELECT e.card_id, e.unit_id, max(e.month) AS d, NULL::text AS method,
+      (array_agg(e.original_value_fen ORDER BY e.month DESC))[1] AS v, (array_agg(e.accumulated_after_fen ORDER BY e.month DESC))[1] AS a,
+      e.category_id, sum(e.amount_fen) AS p
+    FROM depreciation_entries e WHERE e.month BETWEEN ${from}::date AND ${to}::date
+    GROUP BY e.card_id, e.unit_id, e.category_id`;
+}
+
+/**
+ * Additions or disposals: of units whose every month of the period is closed, the rows frozen at
+ * closing (summary_snapshot_moves); of the others, live.
+ */
+function movementsWithSnapshotSql(kind: 'additions' | 'disposals', from: string, to: string, closed: string[]): SQL {
+  if (closed.length === 0) return movementsSql(kind, from, to);
+  return sql`
+    SELECT * FROM (${movementsSql(kind, from, to)}) live WHERE live.unit_id <> ALL(${uuidArray(closed)})
+    UNION ALL
+    SELECT s.card_id, s.unit_id, s.moved_on AS d, s.method, s.v, s.a, s.category_id FROM summary_snapshot_moves s
+    WHERE s.unit_id = ANY(${uuidArray(closed)}) AND s.kind = ${kind} AND s.month BETWEEN date_trunc('month', ${from}::date) AND ${to}::date`;
+}
 
 function kindWhere(kind: ListKind, from: string, to: string): SQL {
   const onBooks = sql`c.posted_on IS NOT NULL AND c.posted_on <= ${to}::date AND (c.disposed_on IS NULL OR c.disposed_on > ${to}::date)`;
@@ -56,7 +69,7 @@ function kindWhere(kind: ListKind, from: string, to: string): SQL {
     case 'disposals':
       return sql`c.disposed_on BETWEEN ${from}::date AND ${to}::date`;
     case 'depreciation':
-      return sql`EXISTS (SELECT 1 FROM depreciation_entries e WHERE e.card_id = c.id AND e.month BETWEEN ${from}::date AND ${to}::date)`;
+      return sql`false`; // read from the entries (chargesListSql)
     case 'idle':
       return sql`${onBooks} AND (c.status = 'idle' OR c.use_mode = 'idle')`;
     case 'rented_lent':
@@ -97,11 +110,6 @@ interface Raw {
   moved_on: string | null;
 }
 
-const periodSql = (kind: ListKind, from: string, to: string) =>
-  kind === 'depreciation'
-    ? sql`(SELECT sum(e.amount_fen) FROM depreciation_entries e WHERE e.card_id = c.id AND e.month BETWEEN ${from}::date AND ${to}::date)`
-    : sql`NULL::bigint`;
-
 const toRow =
   (kind: ListKind) =>
   (r: Raw): ListRow => ({
@@ -128,22 +136,27 @@ const toRow =
 async function listSql(q: Queryable, kind: ListKind, f: ReportFilter, scope: 'all' | string[]) {
   const from = monthFirst(f.from);
   const to = monthLast(f.to);
-  // Additions and disposals are movements (m: card, unit, date, method); the other lists are cards as they stand.
-  const mv = isMovement(kind);
+  // Additions, disposals and charges are the period's movements (m: card, unit, date, method, figures);
+  // the other lists are cards as they stand. A closed month's movements read what was frozen at closing.
+  const mv = isPeriodList(kind);
+  const closed = isMovement(kind) ? await snapshotUnits(q, f, scope, true) : [];
   const where = mv
     ? await cardFilterSql(q, f, scope, 'm.unit_id')
     : sql`${kindWhere(kind, from, to)} AND ${await cardFilterSql(q, f, scope)}`;
   // Totals of movements need no card rows: the segments carry the figures (joining a million cards to hash them cost ~1 s).
-  const source = mv
-    ? sql`(${movementsSql(kind, from, to)}) m JOIN categories k ON k.id = m.category_id`
+  const moves =
+    kind === 'depreciation' ? chargesListSql(from, to) : isMovement(kind) ? movementsWithSnapshotSql(kind, from, to, closed) : null;
+  const source = moves
+    ? sql`(${moves}) m JOIN categories k ON k.id = m.category_id`
     : sql`cards c JOIN categories k ON k.id = c.category_id`;
   const figures = mv ? { v: sql`m.v`, a: sql`m.a` } : { v: sql`c.original_value_fen`, a: sql`c.accumulated_depreciation_fen` };
+  const period = kind === 'depreciation' ? sql`m.p` : sql`NULL::bigint`;
   const select = sql`
     SELECT c.id, c.card_no, c.name, u.name AS unit_name, k.name AS category_name, c.status, c.use_mode,
       ${kind === 'additions' ? sql`m.d` : sql`c.posted_on`} AS posted_on, ${kind === 'disposals' ? sql`m.d` : sql`c.disposed_on`} AS disposed_on,
       ${kind === 'additions' ? sql`m.method` : sql`c.acquisition_method`} AS acquisition_method, ${kind === 'disposals' ? sql`m.method` : sql`c.disposal_method`} AS disposal_method,
-      c.counterparty, c.original_value_fen AS v, c.accumulated_depreciation_fen AS a,
-      ${periodSql(kind, from, to)} AS period,
+      c.counterparty, ${figures.v} AS v, ${figures.a} AS a,
+      ${period} AS period,
       coalesce(c.useful_life_months, k.useful_life_months) AS life, c.attributes->>'plate' AS plate, c.attributes->>'area' AS area,
       ${mv ? sql`m.d` : sql`NULL::date`} AS moved_on
     FROM ${source} ${mv ? sql`JOIN cards c ON c.id = m.card_id` : sql``} JOIN units u ON u.id = ${mv ? sql`m.unit_id` : sql`c.unit_id`}`;
@@ -152,7 +165,7 @@ async function listSql(q: Queryable, kind: ListKind, f: ReportFilter, scope: 'al
       q,
       sql`
       SELECT count(*)::int AS n, coalesce(sum(${figures.v}), 0) AS v, coalesce(sum(${figures.a}), 0) AS a,
-        coalesce(sum(${periodSql(kind, from, to)}), 0) AS p
+        coalesce(sum(${period}), 0) AS p
       FROM ${source} WHERE ${where}`,
     );
     return {
@@ -160,7 +173,7 @@ async function listSql(q: Queryable, kind: ListKind, f: ReportFilter, scope: 'al
       totals: { originalValueFen: Number(t.v), accumulatedFen: Number(t.a), netFen: Number(t.v) - Number(t.a), periodFen: Number(t.p) },
     };
   };
-  return { select, where, totals, mv };
+  return { select, where, totals, mv, closed };
 }
 
 /** A page for the screen (unit, then card number). */
@@ -170,7 +183,20 @@ export async function reportList(q: Queryable, kind: ListKind, f: ReportFilter, 
     q,
     sql`${l.select} WHERE ${l.where} ORDER BY u.sort, u.code, c.card_no, moved_on LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
   );
-  return { items: rows.map(toRow(kind)), ...(await l.totals()) };
+  return { items: rows.map(toRow(kind)), ...(await l.totals()), periodClosed: await periodClosed(q, kind, f, scope, l.closed) };
+}
+
+/**
+ * 已结账 for a period's list: 'all' when every unit of the report (the one named, or every active unit
+ * in scope) closed every month of the period; the charges list is frozen as soon as a month is closed.
+ */
+async function periodClosed(q: Queryable, kind: ListKind, f: ReportFilter, scope: 'all' | string[], closedLists: string[]) {
+  if (!isPeriodList(kind)) return 'none' as const;
+  const closed = kind === 'depreciation' ? await snapshotUnits(q, f, scope) : closedLists;
+  if (closed.length === 0) return 'none' as const;
+  if (f.unitId) return closed.includes(f.unitId) ? ('all' as const) : ('none' as const);
+  const [{ n }] = await query<{ n: number }>(q, sql`SELECT count(*)::int AS n FROM units u WHERE u.active AND ${inScope('u.id', scope)}`);
+  return closed.length >= n ? ('all' as const) : ('some' as const);
 }
 
 /** The whole list for a file, in card-number order, a chunk at a time (keyset: no OFFSET rescans). */

@@ -1,4 +1,4 @@
-import { bigint, date, index, integer, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, date, index, integer, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import { units } from '../org/org.tables.ts';
 
 /**
@@ -31,6 +31,8 @@ export const summarySnapshots = pgTable(
     unitId: uuid('unit_id').notNull(),
     month: date('month').notNull(),
     takenAt: timestamp('taken_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    /** The low-value line and the additions and disposals lists were frozen too (months closed since they are). */
+    lists: boolean('lists').notNull().default(false),
   },
   (t) => [primaryKey({ columns: [t.unitId, t.month] })],
 );
@@ -68,4 +70,43 @@ export const summarySnapshotRows = pgTable(
     closeA: fen('close_a'),
   },
   (t) => [index('summary_snapshot_rows_unit_month_idx').on(t.unitId, t.month)],
+);
+
+/**
+ * A closed month's low-value line (低值易耗品, outside the fixed-asset totals), per unit and leaf
+ * category: items and cost held at the month's start and end, as the live line counted them at closing.
+ */
+export const summarySnapshotLowValue = pgTable(
+  'summary_snapshot_low_value',
+  {
+    unitId: uuid('unit_id').notNull(),
+    month: date('month').notNull(),
+    categoryId: uuid('category_id').notNull(),
+    openN: bigint('open_n', { mode: 'number' }).notNull(),
+    openV: fen('open_v'),
+    closeN: bigint('close_n', { mode: 'number' }).notNull(),
+    closeV: fen('close_v'),
+  },
+  (t) => [index('summary_snapshot_low_value_unit_month_idx').on(t.unitId, t.month)],
+);
+
+/**
+ * A closed month's additions and disposals lists (新增、处置明细) as they stood at closing: one row per
+ * card movement of the owner unit (a posting or transfer in; a disposal or transfer out), with the
+ * figures the list showed. The depreciation list needs none: a closed month's entries never change.
+ */
+export const summarySnapshotMoves = pgTable(
+  'summary_snapshot_moves',
+  {
+    unitId: uuid('unit_id').notNull(),
+    month: date('month').notNull(),
+    kind: text('kind').notNull(), // additions | disposals
+    cardId: uuid('card_id').notNull(),
+    movedOn: date('moved_on').notNull(),
+    method: text('method'),
+    categoryId: uuid('category_id').notNull(),
+    v: fen('v'),
+    a: fen('a'),
+  },
+  (t) => [index('summary_snapshot_moves_unit_month_idx').on(t.unitId, t.month, t.kind)],
 );

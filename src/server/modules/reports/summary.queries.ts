@@ -145,6 +145,11 @@ const ACQ = sql.raw(
   `CASE WHEN c.recognized_on < date_trunc('year', c.posted_on) THEN '${PRIOR_YEAR_ADJUSTMENT}' ELSE c.acquisition_method END`,
 );
 
+/** A card never transferred (c) with a segment in the period (see segmentsSql). */
+const keptSegmentWhere = (openD: string, closeD: string): SQL => sql`
+  c.posted_on <= ${closeD}::date AND (c.disposed_on IS NULL OR (c.disposed_on > ${openD}::date AND c.disposed_on >= c.posted_on))
+  AND NOT EXISTS (SELECT 1 FROM tr WHERE tr.card_id = c.id) AND ${FIXED}`;
+
 /**
  * The CTEs ev (figure events), tr (transfers, numbered per card) and seg: a card's time in each
  * owner unit — from posting (or a transfer in) to disposal (or a transfer out) — kept when it
@@ -164,16 +169,9 @@ export function segmentsSql(openD: string, closeD: string, untransferred: SQL = 
       SELECT card_id, d, from_u, to_u, row_number() OVER (PARTITION BY card_id ORDER BY seq) AS rn
       FROM ev WHERE type = 'transferred_out' AND to_u IS NOT NULL
     ),
-    -- A card's time in each owner unit: from posting (or a transfer in) to disposal (or a transfer out),
-    -- kept when it overlaps the period. Cards never transferred (nearly all) are filtered on their own
-    -- columns, so the planner's row estimate is right and the joins below hash instead of sorting.
-    seg AS (
-      SELECT c.id, c.unit_id, c.posted_on AS s_on, c.disposed_on AS e_on, ${ACQ} AS acq, c.disposal_method AS disp,
-             c.original_value_fen AS v, c.accumulated_depreciation_fen AS a, c.category_id
-      FROM cards c
-      WHERE c.posted_on <= ${closeD}::date AND (c.disposed_on IS NULL OR (c.disposed_on > ${openD}::date AND c.disposed_on >= c.posted_on))
-        AND NOT EXISTS (SELECT 1 FROM tr WHERE tr.card_id = c.id) ${untransferred} AND ${FIXED}
-      UNION ALL
+    -- Cards transferred between units: one segment per owner (a handful; materialized, read by
+    -- the summary apart from the cards never transferred, which it reads on their own columns).
+    seg_moved AS MATERIALIZED (
       SELECT x.* FROM (
         SELECT c.id, t1.from_u AS unit_id, c.posted_on AS s_on, t1.d AS e_on, ${ACQ} AS acq, 'transfer_out' AS disp,
                c.original_value_fen AS v, c.accumulated_depreciation_fen AS a, c.category_id
@@ -186,6 +184,17 @@ export function segmentsSql(openD: string, closeD: string, untransferred: SQL = 
         WHERE ${FIXED}
       ) x
       WHERE x.s_on IS NOT NULL AND x.s_on <= ${closeD}::date AND (x.e_on IS NULL OR (x.e_on > ${openD}::date AND x.e_on >= x.s_on))
+    ),
+    -- A card's time in each owner unit: from posting (or a transfer in) to disposal (or a transfer out),
+    -- kept when it overlaps the period. Cards never transferred (nearly all) are filtered on their own
+    -- columns, so the planner's row estimate is right and the joins below hash instead of sorting.
+    seg AS (
+      SELECT c.id, c.unit_id, c.posted_on AS s_on, c.disposed_on AS e_on, ${ACQ} AS acq, c.disposal_method AS disp,
+             c.original_value_fen AS v, c.accumulated_depreciation_fen AS a, c.category_id
+      FROM cards c
+      WHERE ${keptSegmentWhere(openD, closeD)} ${untransferred}
+      UNION ALL
+      SELECT * FROM seg_moved
     )`;
 }
 
@@ -223,6 +232,13 @@ export async function summaryPartsSql(q: Queryable, f: ReportFilter, scope: 'all
   const closeD = monthLast(f.to);
   const where = await cardFilterSql(q, { categoryId: f.categoryId }, 'all');
   const unitWhere = sql`${inScope('s.unit_id', scope)} ${f.unitId ? sql`AND s.unit_id = ${f.unitId}` : sql``} ${notIn('s.unit_id', exclude)}`;
+  // Segment rows s (segmentsSql's columns) in the filter, as the parts below read them.
+  const baseOf = (src: SQL) => sql`
+      SELECT s.id AS card_id, s.unit_id, s.category_id, s.acq, s.disp, s.s_on AS posted_on, s.e_on AS disposed_on, s.v, s.a,
+             (s.s_on <= ${openD}::date) AS in_open, (s.e_on IS NOT NULL AND s.e_on <= ${closeD}::date) AS removed
+      FROM ${src} s
+      WHERE ${unitWhere}
+        ${f.categoryId ? sql`AND s.category_id IN (SELECT k.id FROM categories k WHERE ${where})` : sql``}`;
   const fromI = monthIndex(f.from);
   const toNextI = monthIndex(f.to) + 1;
   const fromYear = Number(f.from.slice(0, 4));
@@ -252,15 +268,11 @@ export async function summaryPartsSql(q: Queryable, f: ReportFilter, scope: 'all
     0 AS close_n, 0 AS close_v, -coalesce(sum(${after(sql`${toNextI}`)}) FILTER (WHERE NOT r.removed), 0) AS close_a`;
   return sql`
     ${segmentsSql(openD, closeD)},
-    -- Segments in the period, keyed by what the report groups on (category mapped to its level at the end).
-    -- Materialized: read three times (current figures, events, transferred cards' depreciation), one scan of cards.
-    base AS MATERIALIZED (
-      SELECT s.id AS card_id, s.unit_id, s.category_id, s.acq, s.disp, s.s_on AS posted_on, s.e_on AS disposed_on, s.v, s.a,
-             (s.s_on <= ${openD}::date) AS in_open, (s.e_on IS NOT NULL AND s.e_on <= ${closeD}::date) AS removed
-      FROM seg s
-      WHERE ${unitWhere}
-        ${f.categoryId ? sql`AND s.category_id IN (SELECT k.id FROM categories k WHERE ${where})` : sql``}
-    ),
+    -- Segments in the period, keyed by what the report groups on (category mapped to its level at the end):
+    -- base (read once, by cur: the one scan of cards, aggregated as it streams, never stored) and apart
+    -- the segments of transferred cards and of cards with changes, which the other parts join (small).
+    base AS NOT MATERIALIZED (${baseOf(sql`seg`)}),
+    moved_base AS MATERIALIZED (${baseOf(sql`seg_moved`)}),
     -- Changes after the day before the period: enough to roll every figure back to any date in it.
     -- (The period's depreciation entries are the other changes: see dep_kept and dep_moved below.)
     chg AS (
@@ -287,7 +299,13 @@ export async function summaryPartsSql(q: Queryable, f: ReportFilter, scope: 'all
         coalesce(sum(da) FILTER (WHERE d > greatest(${openD}::date, b.posted_on) AND d <= least(${closeD}::date, coalesce(b.disposed_on, ${closeD}::date))), 0) AS dep,
         0 AS red_n, -coalesce(sum(dv) FILTER (WHERE b.removed AND d > b.disposed_on), 0) AS red_v, -coalesce(sum(da) FILTER (WHERE b.removed AND d > b.disposed_on), 0) AS red_a,
         0 AS close_n, -coalesce(sum(dv) FILTER (WHERE NOT b.removed AND d > ${closeD}::date), 0) AS close_v, -coalesce(sum(da) FILTER (WHERE NOT b.removed AND d > ${closeD}::date), 0) AS close_a
-      FROM chg JOIN base b ON b.card_id = chg.card_id GROUP BY 1, 2, 3, 4
+      FROM chg JOIN (
+        -- Cards never transferred with a change: found by id (a few thousand), not by another scan of cards.
+        ${baseOf(sql`(SELECT c.id, c.unit_id, c.posted_on AS s_on, c.disposed_on AS e_on, ${ACQ} AS acq, c.disposal_method AS disp,
+            c.original_value_fen AS v, c.accumulated_depreciation_fen AS a, c.category_id
+          FROM cards c WHERE c.id IN (SELECT card_id FROM chg) AND ${keptSegmentWhere(openD, closeD)})`)}
+        UNION ALL SELECT * FROM moved_base
+      ) b ON b.card_id = chg.card_id GROUP BY 1, 2, 3, 4
     ),
     -- The same for the depreciation entries (a million a month), with only the accumulated-depreciation
     -- terms, from their yearly roll-ups: for cards never transferred (nearly all) from the roll-up
@@ -306,8 +324,8 @@ export async function summaryPartsSql(q: Queryable, f: ReportFilter, scope: 'all
       SELECT r.unit_id, r.category_id, NULL::text AS acq, NULL::text AS disp, ${depTerms}
       FROM (
         SELECT b.unit_id, b.category_id, r.year, r.cum, ${thresholds(sql`b.posted_on`, sql`b.disposed_on`)}
-        FROM base b JOIN depreciation_card_years r ON r.card_id = b.card_id
-        WHERE r.year >= ${fromYear} AND b.card_id IN (SELECT card_id FROM tr)
+        FROM moved_base b JOIN depreciation_card_years r ON r.card_id = b.card_id
+        WHERE r.year >= ${fromYear}
       ) r GROUP BY 1, 2
     ),
     parts AS (SELECT * FROM cur UNION ALL SELECT * FROM later UNION ALL SELECT * FROM dep_kept UNION ALL SELECT * FROM dep_moved)`;
@@ -315,15 +333,23 @@ export async function summaryPartsSql(q: Queryable, f: ReportFilter, scope: 'all
 
 const notIn = (column: string, ids: string[]) => (ids.length ? sql`AND ${sql.raw(column)} <> ALL(${uuidArray(ids)})` : sql``);
 
-/** The units in the filter and scope whose every month of the period has a closing snapshot. */
-async function snapshotUnits(q: Queryable, f: ReportFilter, scope: 'all' | string[]): Promise<string[]> {
+/**
+ * The units in the filter and scope whose every month of the period has a closing snapshot (with
+ * `lists`: one that froze the low-value line and the movement lists as well).
+ */
+export async function snapshotUnits(
+  q: Queryable,
+  f: Pick<ReportFilter, 'from' | 'to' | 'unitId'>,
+  scope: 'all' | string[],
+  lists = false,
+): Promise<string[]> {
   const months = monthIndex(f.to) - monthIndex(f.from) + 1;
   const rows = await query<{ unit_id: string }>(
     q,
     sql`
     SELECT s.unit_id FROM summary_snapshots s
     WHERE s.month BETWEEN ${monthFirst(f.from)}::date AND ${monthFirst(f.to)}::date AND ${inScope('s.unit_id', scope)}
-      ${f.unitId ? sql`AND s.unit_id = ${f.unitId}` : sql``}
+      ${f.unitId ? sql`AND s.unit_id = ${f.unitId}` : sql``} ${lists ? sql`AND s.lists` : sql``}
     GROUP BY s.unit_id HAVING count(*) = ${months}`,
   );
   return rows.map((r) => r.unit_id);
@@ -394,5 +420,10 @@ export async function assetSummary(q: Queryable, f: ReportFilter, scope: 'all' |
   for (const row of rows.values()) addInto(total, row);
   let unitName = '全部单位';
   if (f.unitId) unitName = (await queryOne<{ name: string }>(q, sql`SELECT name FROM units WHERE id = ${f.unitId}`))?.name ?? '';
-  return { from: f.from, to: f.to, unitName, rows: [...rows.values()], total };
+  // 已结账: every unit of the report has closed the whole period (units with figures, or the one named).
+  const reported = f.unitId ? [f.unitId] : [...new Set([...rows.values()].map((r) => r.unitId!))];
+  const closedSet = new Set(closed);
+  const nClosed = reported.filter((u) => closedSet.has(u)).length;
+  const periodClosed = nClosed === 0 ? 'none' : nClosed === reported.length ? 'all' : 'some';
+  return { from: f.from, to: f.to, unitName, rows: [...rows.values()], total, periodClosed };
 }

@@ -8,6 +8,7 @@ import {
   BookingView,
   CalendarQuery,
   CalendarView,
+  CheckInView,
   CreatedBookings,
   TripDispatch,
   TripReturn,
@@ -16,6 +17,7 @@ import {
 } from '../../../shared/sharing.contracts.ts';
 import type { App } from '../../platform/http/types.ts';
 import { calendar, getBooking, listBookings } from './booking.queries.ts';
+import { checkIn, checkInView } from './booking-use.service.ts';
 import * as bookings from './booking.service.ts';
 import { usageXlsx } from './usage.excel.ts';
 import { usage } from './usage.queries.ts';
@@ -154,6 +156,24 @@ export async function bookingRoutes(app: App) {
       schema: { tags, summary: '还车：登记还车里程与行车费用（分）', params: Id, body: TripReturn, response: { 200: BookingView } },
     },
     async (req) => bookings.returnTrip(db(), req.actor, req.params.id, req.body.odometerIn, req.body.tripCostFen),
+  );
+
+  app.get(
+    '/api/sharing/resources/:id/check-in',
+    {
+      config: { access: 'sharing.book' },
+      schema: { tags, summary: '扫码签到页：该资源现在可签到的本单位预订', params: Id, response: { 200: CheckInView } },
+    },
+    async (req) => checkInView(db(), req.actor, req.params.id),
+  );
+
+  app.post(
+    '/api/sharing/resources/:id/check-in',
+    {
+      config: { access: 'sharing.book' },
+      schema: { tags, summary: '扫码签到（开始前 15 分钟起，至签到宽限期结束）', params: Id, response: { 200: BookingView } },
+    },
+    async (req) => checkIn(db(), req.actor, req.params.id),
   );
 
   app.get(

@@ -12,6 +12,7 @@ import { withTx } from '../../platform/db/tx.ts';
 import { pgCode } from '../../platform/db/db-errors.ts';
 import { AppError, invalid, notFound } from '../../platform/errors.ts';
 import { getBooking } from './booking.queries.ts';
+import { quotaRefusal } from './booking-quota.ts';
 import { bookingRefusal, local } from './booking.rules.ts';
 import { resourceRow, rulesOf } from './resource.service.ts';
 import { sharingEvents } from './sharing.tables.ts';
@@ -151,6 +152,8 @@ export async function planBooking(q: Queryable, actor: Actor, input: z.output<ty
     }
   }
   if (resource.kind === 'vehicle' && !input.destination) throw invalid({ destination: '用车须填写目的地' });
+  const quota = await quotaRefusal(q, resource, { unitId, userId: actor.userId }, spans);
+  if (quota) throw new AppError('rule_violation', quota, { startsAt: quota });
   return { resource, unitId, spans, clashes: await clashesWith(q, actor, resource.id, spans) };
 }
 
@@ -164,6 +167,12 @@ export async function createBooking(q: Queryable, actor: Actor, input: z.output<
   try {
     ids = await withTx(q, async (tx) => {
       const out: string[] = [];
+      // Quotas again under the resource's lock: two requests of one unit at once cannot both slip under.
+      if (plan.resource.quotaPeriod) {
+        await resourceRow(tx, plan.resource.id, true, true);
+        const quota = await quotaRefusal(tx, plan.resource, { unitId: plan.unitId, userId: actor.userId }, plan.spans);
+        if (quota) throw new AppError('rule_violation', quota, { startsAt: quota });
+      }
       for (const s of plan.spans) {
         const row = await queryOne<{ id: string }>(
           tx,
@@ -233,6 +242,11 @@ export async function changeBooking(q: Queryable, actor: Actor, id: string, inpu
       const rules = started ? { ...rulesOf(resource), minNoticeMinutes: 0 } : rulesOf(resource);
       const why = bookingRefusal(rules, { ...span, unitId: b.unit_id }, started ? span.startsAt : sharingClock.now());
       if (why) throw new AppError('rule_violation', why.message, { [why.field]: why.message });
+      if (resource.quotaPeriod) {
+        await resourceRow(tx, resource.id, true, true);
+        const quota = await quotaRefusal(tx, resource, { unitId: b.unit_id, userId: b.booked_by }, [span], id);
+        if (quota) throw new AppError('rule_violation', quota, { endsAt: quota });
+      }
       await tx.execute(sql`
         update bookings set starts_at = ${span.startsAt.toISOString()}, ends_at = ${span.endsAt.toISOString()},
           blocked_until = ${blockedUntil.toISOString()}, version = version + 1

@@ -42,6 +42,10 @@ export const toView = (r: Row): ResourceView => ({
   allowedUnitIds: r.allowedUnitIds,
   blackoutDates: r.blackoutDates,
   feePerHourFen: r.feePerHourFen,
+  checkinGraceMinutes: r.checkinGraceMinutes,
+  quotaPeriod: (r.quotaPeriod as ResourceView['quotaPeriod']) ?? null,
+  unitQuotaMinutes: r.unitQuotaMinutes,
+  personQuotaMinutes: r.personQuotaMinutes,
   active: r.active,
 });
 
@@ -73,9 +77,13 @@ export async function listResources(q: Queryable, p: z.infer<typeof ResourceQuer
   return rows.map(toView);
 }
 
-export async function resourceRow(q: Queryable, id: string, lock = false): Promise<Row> {
+export async function resourceRow(q: Queryable, id: string, lock = false, exclusive = false): Promise<Row> {
   const [row] = lock
-    ? await q.select().from(sharingResources).where(eq(sharingResources.id, id)).for('share')
+    ? await q
+        .select()
+        .from(sharingResources)
+        .where(eq(sharingResources.id, id))
+        .for(exclusive ? 'update' : 'share')
     : await q.select().from(sharingResources).where(eq(sharingResources.id, id));
   if (!row) throw notFound('共享资源');
   return row;
@@ -124,6 +132,10 @@ function values(input: z.output<typeof ResourceInput>, location: string | null) 
     allowedUnitIds: input.allowedUnitIds?.length ? input.allowedUnitIds : null,
     blackoutDates: [...new Set(input.blackoutDates)].sort(),
     feePerHourFen: input.feePerHourFen,
+    checkinGraceMinutes: input.checkinGraceMinutes ?? null,
+    quotaPeriod: input.unitQuotaMinutes || input.personQuotaMinutes ? (input.quotaPeriod ?? null) : null,
+    unitQuotaMinutes: input.unitQuotaMinutes ?? null,
+    personQuotaMinutes: input.personQuotaMinutes ?? null,
     active: input.active,
   };
 }

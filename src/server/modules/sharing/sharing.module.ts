@@ -1,5 +1,6 @@
 import type { GongwuModule } from '../../platform/module.ts';
 import { bookingRoutes } from './booking.routes.ts';
+import { releaseNoShows } from './booking-use.service.ts';
 import { resourceRoutes } from './resource.routes.ts';
 import { sharingBenchCli } from './sharing.bench.ts';
 import { seedSharing } from './sharing.seed.ts';
@@ -13,6 +14,8 @@ export const module: GongwuModule = {
     await resourceRoutes(app);
     await bookingRoutes(app);
   },
+  // Every minute: bookings nobody checked in to within the grace period are released as no-shows.
+  schedules: [{ name: 'sharing.release-no-shows', everyMs: 60_000, run: (database) => releaseNoShows(database.db, new Date()) }],
   seedDemo: (database, log, opts) => seedSharing(database.db, log, opts.scale),
   cli: sharingBenchCli,
 };

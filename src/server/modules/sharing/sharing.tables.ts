@@ -34,6 +34,15 @@ export const sharingResources = pgTable('sharing_resources', {
   /** Days the resource is sealed (holidays: vehicles sealed). */
   blackoutDates: date('blackout_dates').array().notNull().default([]),
   feePerHourFen: fen('fee_per_hour_fen').notNull().default(0),
+  /**
+   * Check-in (签到) by the QR code at the resource: a confirmed booking nobody checks in to within this
+   * many minutes of its start is released (no-show). Null: no check-in asked.
+   */
+  checkinGraceMinutes: integer('checkin_grace_minutes'),
+  /** Quotas (配额): booked minutes per unit and per person in a week or a calendar month (business zone). */
+  quotaPeriod: text('quota_period'), // week | month
+  unitQuotaMinutes: integer('unit_quota_minutes'),
+  personQuotaMinutes: integer('person_quota_minutes'),
   active: boolean('active').notNull().default(true),
   createdAt: ts('created_at').notNull().defaultNow(),
 });
@@ -65,7 +74,7 @@ export const bookings = pgTable(
     blockedUntil: ts('blocked_until').notNull(),
     /** The resource's rate when booked: a later change of the rate does not rewrite past charges. */
     feePerHourFen: fen('fee_per_hour_fen').notNull().default(0),
-    status: text('status').notNull(), // pending | confirmed | rejected | cancelled
+    status: text('status').notNull(), // pending | confirmed | rejected | cancelled | no_show
     /** Weekly repeats share a series id. */
     seriesId: uuid('series_id'),
     // Trips (vehicles): the request and the trip log.
@@ -81,6 +90,9 @@ export const bookings = pgTable(
     decidedAt: ts('decided_at'),
     decisionNote: text('decision_note'),
     cancelledAt: ts('cancelled_at'),
+    /** Checked in at the resource (QR); a no-show is released at start + the grace period. */
+    checkedInAt: ts('checked_in_at'),
+    releasedAt: ts('released_at'),
     version: integer('version').notNull().default(1),
     createdAt: ts('created_at').notNull().defaultNow(),
   },

@@ -18,9 +18,10 @@ export async function usageXlsx(view: UsageView): Promise<Buffer> {
     { header: '使用费（元）', width: 14 },
     { header: '行车费用（元）', width: 14 },
     { header: '合计（元）', width: 14 },
+    { header: '未签到释放（次）', width: 16 },
   ];
   ws.insertRow(1, [`共享设施使用与收费 ${view.month}`]);
-  ws.mergeCells(1, 1, 1, 9);
+  ws.mergeCells(1, 1, 1, 10);
   ws.getRow(1).font = { bold: true, size: 14 };
   ws.getRow(2).font = { bold: true };
   for (const r of view.rows) {
@@ -34,6 +35,7 @@ export async function usageXlsx(view: UsageView): Promise<Buffer> {
       r.chargeFen / 100,
       r.tripCostFen / 100,
       (r.chargeFen + r.tripCostFen) / 100,
+      r.noShows,
     ]);
   }
   const t = view.totals;
@@ -47,6 +49,7 @@ export async function usageXlsx(view: UsageView): Promise<Buffer> {
     t.chargeFen / 100,
     t.tripCostFen / 100,
     (t.chargeFen + t.tripCostFen) / 100,
+    t.noShows,
   ]);
   total.font = { bold: true };
   for (const c of [7, 8, 9]) ws.getColumn(c).numFmt = MONEY;

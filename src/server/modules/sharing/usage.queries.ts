@@ -21,13 +21,15 @@ export async function usage(q: Queryable, actor: Actor, month: string): Promise<
     q,
     sql`
     select b.unit_id::text as "unitId", coalesce(u.short_name, u.name) as "unitName", r.id::text as "resourceId", r.name as "resourceName",
-      r.kind as "resourceKind", count(*)::int as bookings,
-      sum(extract(epoch from (b.ends_at - b.starts_at)) / 60)::int as minutes,
+      r.kind as "resourceKind", count(*) filter (where b.status = 'confirmed')::int as bookings,
+      count(*) filter (where b.status = 'no_show')::int as "noShows",
+      coalesce(sum(extract(epoch from (b.ends_at - b.starts_at)) / 60) filter (where b.status = 'confirmed'), 0)::int as minutes,
       coalesce(sum(b.odometer_in - b.odometer_out), 0)::int as km,
-      sum(round(b.fee_per_hour_fen * extract(epoch from (b.ends_at - b.starts_at)) / 3600))::bigint as "chargeFen",
+      coalesce(sum(round(b.fee_per_hour_fen * extract(epoch from (b.ends_at - b.starts_at)) / 3600)) filter (where b.status = 'confirmed'), 0)::bigint
+        as "chargeFen",
       coalesce(sum(b.trip_cost_fen), 0)::bigint as "tripCostFen"
     from bookings b join sharing_resources r on r.id = b.resource_id join units u on u.id = b.unit_id
-    where b.status = 'confirmed' and b.starts_at >= ${from}::timestamptz and b.starts_at < ${to}::timestamptz
+    where b.status in ('confirmed', 'no_show') and b.starts_at >= ${from}::timestamptz and b.starts_at < ${to}::timestamptz
       and ${inScope('b.unit_id', scope)}
     group by b.unit_id, u.short_name, u.name, u.sort, u.code, r.id, r.name, r.kind, r.code
     order by u.sort, u.code, r.kind, r.code`,
@@ -40,11 +42,12 @@ export async function usage(q: Queryable, actor: Actor, month: string): Promise<
     resourceKind: r.resourceKind as UsageRow['resourceKind'],
     bookings: Number(r.bookings),
     minutes: Number(r.minutes),
+    noShows: Number(r.noShows),
     km: Number(r.km),
     chargeFen: Number(r.chargeFen),
     tripCostFen: Number(r.tripCostFen),
   }));
-  const sum = (k: 'bookings' | 'minutes' | 'km' | 'chargeFen' | 'tripCostFen') => items.reduce((a, r) => a + r[k], 0);
+  const sum = (k: 'bookings' | 'minutes' | 'noShows' | 'km' | 'chargeFen' | 'tripCostFen') => items.reduce((a, r) => a + r[k], 0);
   // Utilisation: booked ÷ open hours per resource, over every unit's bookings (a facility figure,
   // not a unit's record, so it is shown whatever the caller's scope).
   const booked = await query<{ resource_id: string; minutes: number }>(
@@ -74,6 +77,7 @@ export async function usage(q: Queryable, actor: Actor, month: string): Promise<
     totals: {
       bookings: sum('bookings'),
       minutes: sum('minutes'),
+      noShows: sum('noShows'),
       km: sum('km'),
       chargeFen: sum('chargeFen'),
       tripCostFen: sum('tripCostFen'),

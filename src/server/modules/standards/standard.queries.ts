@@ -65,3 +65,23 @@ export const anyCapBelowSql = (item: Pick<CapItemSql, 'categoryCode' | 'unitPric
   SELECT 1 FROM standards s0 WHERE (s0.area_caps <> '[]'::jsonb
     OR least(s0.cap_fen, (SELECT min(e.value::bigint) FROM jsonb_each_text(s0.rank_caps) e)) < ${item.unitPriceFen})
   AND EXISTS (SELECT 1 FROM unnest(s0.category_codes) p0 WHERE starts_with(${item.categoryCode}, p0)))`;
+
+/**
+ * A card (c, category k) over the cap of the standard covering it, as the configuration check
+ * decides it (the standards module's rule): the row in force on `onDate`, matched by category code
+ * and attributes; the cap by its custodian's rank, or per m² of its room for conference tables.
+ */
+export function cardOverStandardSql(onDate: string): SQL {
+  const price = sql`(c.original_value_fen / greatest(c.quantity, 1))`;
+  const item = {
+    categoryCode: sql`k.code`,
+    attributes: sql`c.attributes`,
+    rank: sql`(SELECT st.rank FROM staff st WHERE st.id = c.custodian_id)`,
+    roomAreaM2: sql`(SELECT r.usable_area FROM rooms r WHERE r.id = c.room_id)`,
+    unitPriceFen: price,
+    totalFen: sql`c.original_value_fen`,
+  };
+  // CASE fixes the order: the cheap test on every card, the exact covering standard only on those it keeps
+  // (as a plain AND, the planner ran the exact subquery on every card: 9 times slower on 100,000 cards).
+  return sql`(CASE WHEN ${anyCapBelowSql(item)} THEN ${overCapSql(onDate, item)} ELSE false END)`;
+}

@@ -1,14 +1,9 @@
 // Submission (the chain is instantiated from its configuration) and decisions on the current step.
 import { and, asc, eq, sql } from 'drizzle-orm';
-import type {
-  Decision,
-  DocumentLineInput,
-  DocumentPayload,
-  DocumentType,
-  StepCondition,
-  StepScope,
-} from '../../../shared/workflow.contracts.ts';
-import type { RoleGrant } from '../../../shared/roles.ts';
+import type { Decision, DocumentLineInput, DocumentType, StepCondition, StepScope } from '../../../shared/workflow.contracts.ts';
+import type { Role, RoleGrant } from '../../../shared/roles.ts';
+import { DOCUMENT_TYPES } from '../../../shared/workflow.contracts.ts';
+import { notify } from '../notifications/index.ts';
 import { can, type Actor } from '../../platform/auth/actor.ts';
 import { query, type Queryable, type Tx } from '../../platform/db/engine.ts';
 import { withTx } from '../../platform/db/tx.ts';
@@ -26,10 +21,10 @@ import {
   type DocumentRow,
 } from './document.store.ts';
 import { documentLines, documentSteps, documents } from './document.tables.ts';
-import { checkConfigLines } from './standard.check.ts';
-import { standardLineInput } from './standard.lines.ts';
-import { checkEarlyDisposal } from './disposal.rules.ts';
+import { handlerOf, typedDocument } from './document-types/registry.ts';
 import { actionAllowed, stepApplies, unstaffedStep, type ChainFacts } from './workflow.rules.ts';
+import { delegatorFor } from './delegation.service.ts';
+import { inboxWhere } from './inbox.rule.ts';
 import { businessDate } from '../../platform/clock.ts';
 
 type StepRow = typeof documentSteps.$inferSelect;
@@ -44,42 +39,6 @@ export function stepUnit(scope: StepScope, doc: Pick<DocumentRow, 'unitId' | 'co
 /** Whether the grants hold the step's role where the step needs it. */
 export function holdsStep(grants: readonly RoleGrant[], step: Pick<StepRow, 'role' | 'scopeUnitId'>): boolean {
   return grants.some((g) => g.role === step.role && (g.unitId === null || g.unitId === step.scopeUnitId));
-}
-
-/** Re-checks config request lines on submit: over-standard lines need a reason, idle offers a declined reason. */
-async function recheckConfigRequest(tx: Tx, doc: DocumentRow, lines: (typeof documentLines.$inferSelect)[]): Promise<boolean> {
-  const inputs: DocumentLineInput[] = lines.map((l) => ({
-    categoryId: l.categoryId ?? undefined,
-    name: l.name ?? undefined,
-    quantity: l.quantity,
-    unitPriceFen: l.unitPriceFen,
-    replacesCardId: (l.details as { replacesCardId?: string }).replacesCardId,
-    ...standardLineInput(l.details),
-  }));
-  const result = await checkConfigLines(tx, doc.unitId, inputs);
-  const fields: Record<string, string> = {};
-  let over = false;
-  for (const c of result.lines) {
-    const line = lines[c.index];
-    const details = line.details as { declinedIdle?: { cardId: string; reason: string }[] };
-    if (c.findings.length) {
-      over = true;
-      if (!line.reason || line.reason.trim().length < 2)
-        fields[`lines.${c.index}.reason`] = `${c.findings.map((f) => f.message).join('；')}：超标准须填写理由`;
-    }
-    const declined = new Set((details.declinedIdle ?? []).filter((d) => d.reason.trim()).map((d) => d.cardId));
-    // An offer is answered by a reason, or by a pending pool request for it (先调剂后购置).
-    const pending = c.idleOffers.filter((o) => !declined.has(o.cardId) && !o.requested);
-    if (pending.length)
-      fields[`lines.${c.index}.declinedIdle`] =
-        `有可调剂的闲置资产（${pending.map((o) => o.cardNo).join('、')}），请先调剂或说明不调剂的理由`;
-    await tx
-      .update(documentLines)
-      .set({ details: { ...details, standardCode: c.standardCode, findings: c.findings } })
-      .where(eq(documentLines.id, line.id));
-  }
-  if (Object.keys(fields).length) throw invalid(fields, Object.values(fields)[0]);
-  return over;
 }
 
 export async function submitDocument(q: Queryable, actor: Actor, id: string): Promise<{ status: string }> {
@@ -101,23 +60,20 @@ export async function submitDocument(q: Queryable, actor: Actor, id: string): Pr
         sql`UPDATE document_lines l SET card_version = c.version FROM cards c WHERE l.document_id = ${id} AND c.id = l.card_id`,
       );
     }
-    let overStandard = false;
-    if (doc.type === 'config_request') overStandard = await recheckConfigRequest(tx, doc, lines);
-    if (doc.type === 'disposal' && (doc.payload as { disposalMethod?: string }).disposalMethod === 'scrap')
-      await checkScrap(tx, doc, cardIds);
-    if (doc.type === 'disposal') await checkEarlyDisposal(tx, doc.payload as DocumentPayload, cardIds);
+    // The type's own rules on submission (document-types/<type>.doctype.ts), and the facts it adds to the chain.
+    const h = handlerOf(doc.type);
+    const own = (await h.submitChecks?.(tx, typedDocument(doc), lines)) ?? {};
     const cats = await query<{ code: string }>(
       tx,
       sql`SELECT DISTINCT k.code FROM document_lines l JOIN categories k ON k.id = l.category_id WHERE l.document_id = ${id}`,
     );
-    const p = doc.payload as { changeKind?: string };
     const facts: ChainFacts = {
       maxItemFen: doc.maxItemFen,
       totalFen: doc.totalFen,
       categoryCodes: cats.map((c) => c.code),
       crossUnit: !!doc.counterpartUnitId && doc.counterpartUnitId !== doc.unitId,
-      overStandard,
-      financial: doc.type === 'change' && (p.changeKind === 'revaluation' || p.changeKind === 'useful_life'),
+      overStandard: own.overStandard ?? false,
+      financial: own.financial ?? false,
     };
     const chain = await tx
       .select()
@@ -161,6 +117,10 @@ export async function submitDocument(q: Queryable, actor: Actor, id: string): Pr
       to,
       applicable.length ? `审批流程：${applicable.map((s) => s.label).join(' → ')}` : '无需审批',
     );
+    if (applicable.length) {
+      const first = applicable[0];
+      await tellApprovers(tx, doc, { role: first.role, scopeUnitId: stepUnit(first.scope as StepScope, doc) }, actor);
+    } else await tellApplicant(tx, doc, 'approved', actor);
     return { status: to };
   });
 }
@@ -237,27 +197,6 @@ export async function withdrawDocument(q: Queryable, actor: Actor, id: string, c
   });
 }
 
-/** Scrap only after the minimum life, unless an appraisal is attached (art. 21). */
-async function checkScrap(tx: Tx, doc: DocumentRow, cardIds: string[]): Promise<void> {
-  const appraisal = (doc.payload as { appraisal?: string }).appraisal;
-  if (appraisal?.trim()) return;
-  const early = await query<{ card_no: string; due: string }>(
-    tx,
-    sql`
-    SELECT card_no, (acquired_on + make_interval(months => useful_life_months))::date::text AS due FROM cards
-    WHERE id IN (${sql.join(
-      cardIds.map((i) => sql`${i}`),
-      sql`, `,
-    )}) AND useful_life_months > 0
-      AND (acquired_on + make_interval(months => useful_life_months))::date > ${businessDate()}`,
-  );
-  if (early.length) {
-    throw invalid({
-      'payload.appraisal': `未满最低使用年限：${early.map((e) => `${e.card_no}（${e.due} 满）`).join('、')}；报废须附技术鉴定意见`,
-    });
-  }
-}
-
 export async function decide(
   q: Queryable,
   actor: Actor,
@@ -274,16 +213,20 @@ export async function decide(
     const step = steps.find((s) => s.stepNo === doc.currentStep);
     if (step?.state !== 'pending') throw new AppError('invalid_transition', '没有待审批的环节');
     if (stepNo !== undefined && stepNo !== step.stepNo) throw new AppError('stale', '该环节已由他人审批，请刷新后查看');
-    if (!can(actor, 'document.approve') || !holdsStep(actor.grants, step)) throw new AppError('forbidden', `本环节由「${step.label}」审批`);
+    // In one's own right (unless handed to a colleague: 转办), or for an absent approver (委托).
+    const own = holdsStep(actor.grants, step) && (!step.assigneeId || step.assigneeId === actor.userId);
+    const principal = own || !can(actor, 'document.approve') ? null : await delegatorFor(tx, actor, id);
+    if (!can(actor, 'document.approve') || (!own && !principal)) throw new AppError('forbidden', `本环节由「${step.label}」审批`);
     if (doc.applicantId === actor.userId || doc.submittedBy === actor.userId)
       throw new AppError('rule_violation', '不能审批本人申请或提交的单据');
     if (await isContentEditor(tx, id, actor.userId)) throw new AppError('rule_violation', '修改过单据内容的人不能审批该单据');
-    if (steps.some((s) => s.decidedBy === actor.userId)) throw new AppError('rule_violation', '同一人只能审批同一单据的一个环节');
+    if (steps.some((s) => s.decidedBy === actor.userId || s.onBehalfOf === actor.userId))
+      throw new AppError('rule_violation', '同一人只能审批同一单据的一个环节');
     if (decision !== 'approve' && !comment?.trim()) throw invalid({ comment: '驳回或退回须填写意见' });
     const state = decision === 'approve' ? 'approved' : decision === 'reject' ? 'rejected' : 'returned';
     await tx
       .update(documentSteps)
-      .set({ state, decidedBy: actor.userId, comment: comment ?? null, decidedAt: new Date() })
+      .set({ state, decidedBy: actor.userId, onBehalfOf: principal?.id ?? null, comment: comment ?? null, decidedAt: new Date() })
       .where(eq(documentSteps.id, step.id));
     const last = step.stepNo === steps[steps.length - 1].stepNo;
     const to = decision === 'approve' ? (last ? 'approved' : 'submitted') : state;
@@ -299,9 +242,44 @@ export async function decide(
       decision === 'approve' ? 'approved' : state,
       doc.status,
       to,
-      `${step.label}${comment ? `：${comment}` : ''}`,
+      `${step.label}${principal ? `（代 ${principal.name}）` : ''}${comment ? `：${comment}` : ''}`,
     );
+    if (to === 'submitted') await tellApprovers(tx, doc, steps.find((s) => s.stepNo === step.stepNo + 1)!, actor);
+    else await tellApplicant(tx, doc, to as 'approved' | 'rejected' | 'returned', actor);
     return { status: to };
+  });
+}
+
+const docName = (doc: DocumentRow) => `${DOCUMENT_TYPES[doc.type as DocumentType][0]}单 ${doc.docNo}`;
+
+/** Notifications: whoever may take the step (its role in its unit), never the applicant or the actor. */
+async function tellApprovers(tx: Tx, doc: DocumentRow, step: Pick<StepRow, 'role' | 'scopeUnitId'>, actor: Actor): Promise<void> {
+  await notify(tx, {
+    event: 'document_submitted',
+    unitId: step.scopeUnitId ?? doc.unitId,
+    title: `${docName(doc)}待您审批`,
+    link: `/documents/${doc.id}`,
+    role: step.role as Role,
+    exclude: [doc.applicantId, actor.userId, ...(doc.submittedBy ? [doc.submittedBy] : [])],
+  });
+}
+
+const OUTCOME = {
+  approved: ['document_approved', '已批准'],
+  rejected: ['document_rejected', '被驳回'],
+  returned: ['document_returned', '被退回修改'],
+} as const;
+
+/** Notifications: the applicant (and the submitter, if another person) hears how it ended. */
+async function tellApplicant(tx: Tx, doc: DocumentRow, outcome: keyof typeof OUTCOME, actor: Actor): Promise<void> {
+  const [event, words] = OUTCOME[outcome];
+  await notify(tx, {
+    event,
+    unitId: doc.unitId,
+    title: `您的${docName(doc)}${words}`,
+    link: `/documents/${doc.id}`,
+    users: [doc.applicantId, ...(doc.submittedBy ? [doc.submittedBy] : [actor.userId])],
+    exclude: [actor.userId],
   });
 }
 
@@ -323,27 +301,13 @@ async function loadStepDocument(tx: Tx, actor: Actor, id: string): Promise<Docum
         .select()
         .from(documentSteps)
         .where(and(eq(documentSteps.documentId, id), eq(documentSteps.stepNo, row.currentStep ?? -1)));
-      if (step && holdsStep(actor.grants, step)) return row;
+      if (step && (holdsStep(actor.grants, step) || (await delegatorFor(tx, actor, id)))) return row;
     }
     throw err;
   }
 }
 
-/** SQL: the current step of `d` is one the actor's grants can take, and the actor may take it. */
-export function inboxWhere(actor: Actor) {
-  const grants = actor.grants.filter((g) =>
-    ['asset_office', 'finance_bureau', 'unit_admin', 'unit_finance', 'unit_leader'].includes(g.role),
-  );
-  if (!grants.length || !can(actor, 'document.approve')) return sql`false`;
-  const match = sql.join(
-    grants.map((g) => (g.unitId === null ? sql`(s.role = ${g.role})` : sql`(s.role = ${g.role} AND s.scope_unit_id = ${g.unitId})`)),
-    sql` OR `,
-  );
-  return sql`d.status = 'submitted' AND d.applicant_id <> ${actor.userId} AND d.submitted_by IS DISTINCT FROM ${actor.userId}
-    AND EXISTS (SELECT 1 FROM document_steps s WHERE s.document_id = d.id AND s.step_no = d.current_step AND (${match}))
-    AND NOT EXISTS (SELECT 1 FROM document_steps s2 WHERE s2.document_id = d.id AND s2.decided_by = ${actor.userId})
-    AND NOT ${editedBy(sql`d.id`, actor.userId)}`;
-}
+export { inboxWhere } from './inbox.rule.ts';
 
 export async function inboxCount(q: Queryable, actor: Actor): Promise<number> {
   const [row] = await query<{ n: number }>(q, sql`SELECT count(*)::int AS n FROM documents d WHERE ${inboxWhere(actor)}`);

@@ -1,7 +1,7 @@
 // Approval chains (configuration): the committee edits them. (The standards: modules/standards.)
 import { asc, eq, sql } from 'drizzle-orm';
 import type { Chain, ChainStepInput, DocumentType } from '../../../shared/workflow.contracts.ts';
-import { DOCUMENT_TYPES } from '../../../shared/workflow.contracts.ts';
+import { DOCUMENT_TYPES, documentTypeSpec } from '../../../shared/workflow.contracts.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import { query, type Queryable } from '../../platform/db/engine.ts';
 import { withTx } from '../../platform/db/tx.ts';
@@ -38,7 +38,7 @@ export async function listChains(q: Queryable): Promise<Chain[]> {
 export async function saveChain(q: Queryable, actor: Actor, type: DocumentType, steps: ChainStepInput[]): Promise<void> {
   const fields: Record<string, string> = {};
   steps.forEach((s, i) => {
-    if (s.scope === 'counterpart_unit' && type !== 'transfer') fields[`steps.${i}.scope`] = '只有调拨单有调入单位';
+    if (s.scope === 'counterpart_unit' && !documentTypeSpec(type).counterpart) fields[`steps.${i}.scope`] = '只有调拨单有调入单位';
     if ((s.scope === 'committee' && s.role !== 'asset_office') || (s.scope === 'finance_bureau' && s.role !== 'finance_bureau'))
       fields[`steps.${i}.role`] = '角色与审批层级不符';
     if ((s.scope === 'applicant_unit' || s.scope === 'counterpart_unit') && !s.role.startsWith('unit_'))

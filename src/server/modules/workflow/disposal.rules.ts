@@ -3,7 +3,7 @@
 // asset before its minimum life needs a stated ground (scrapping needs a technical appraisal: see
 // checkScrap). Refusals name the field in Chinese; nothing is written.
 import { sql } from 'drizzle-orm';
-import type { DocumentPayload } from '../../../shared/workflow.contracts.ts';
+import type { PayloadOf } from '../../../shared/workflow.contracts.ts';
 import { businessDate } from '../../platform/clock.ts';
 import { query, type Tx } from '../../platform/db/engine.ts';
 import { invalid } from '../../platform/errors.ts';
@@ -12,7 +12,7 @@ import { invalid } from '../../platform/errors.ts';
 const EARLY_GROUND_METHODS = new Set(['sale', 'donation', 'swap']);
 
 /** The sale's own fields, checked when the document is written. */
-export function disposalPayloadFields(p: DocumentPayload): Record<string, string> {
+export function disposalPayloadFields(p: PayloadOf<'disposal'>): Record<string, string> {
   const f: Record<string, string> = {};
   if (p.disposalMethod !== 'sale') return f;
   if (!p.buyer?.trim()) f['payload.buyer'] = '出售须填写受让方';
@@ -22,7 +22,7 @@ export function disposalPayloadFields(p: DocumentPayload): Record<string, string
 }
 
 /** On submit: a sale, donation or swap of a card before its minimum life needs the ground stated. */
-export async function checkEarlyDisposal(tx: Tx, p: DocumentPayload, cardIds: string[]): Promise<void> {
+export async function checkEarlyDisposal(tx: Tx, p: PayloadOf<'disposal'>, cardIds: string[]): Promise<void> {
   const fields = disposalPayloadFields(p);
   if (Object.keys(fields).length) throw invalid(fields, Object.values(fields)[0]);
   if (!p.disposalMethod || !EARLY_GROUND_METHODS.has(p.disposalMethod) || p.earlyGround?.trim() || !cardIds.length) return;

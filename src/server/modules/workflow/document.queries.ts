@@ -1,14 +1,24 @@
 // Lists and the detail view of documents; the scope is in every query.
 import { sql, type SQL } from 'drizzle-orm';
 import type { Page } from '../../../shared/paging.ts';
-import type { DocumentDetail, DocumentListQuery, DocumentSummary } from '../../../shared/workflow.contracts.ts';
+import {
+  LENDING_DUE_DAYS,
+  type DocumentDetail,
+  type DocumentListQuery,
+  type DocumentSummary,
+  type DocumentType,
+  readPayload,
+} from '../../../shared/workflow.contracts.ts';
 import { can, inScope, unitScope, type Actor } from '../../platform/auth/actor.ts';
 import { query, type Queryable } from '../../platform/db/engine.ts';
 import { likePattern } from '../../platform/db/paging.ts';
-import { holdsStep, inboxWhere } from './approval.service.ts';
-import { actsForUnit, isContentEditor, loadDocument } from './document.store.ts';
+import { actingForName, inboxWhere } from './inbox.rule.ts';
+import { actsForUnit, loadDocument, ownDraftsOnly } from './document.store.ts';
 import { actionAllowed } from './workflow.rules.ts';
 import { businessDate } from '../../platform/clock.ts';
+import type { DocumentTypeHandler, TypedDocument } from './document-types/doctype.ts';
+import { lending } from './document-types/lending.doctype.ts';
+import { DOCUMENT_HANDLERS } from './document-types/registry.ts';
 
 const iso = (v: unknown) => (v ? new Date(v as string).toISOString() : null);
 /** Stored JSON read back as an object, whatever was written: the detail must open to be fixed. */
@@ -19,7 +29,7 @@ const asRecord = (v: unknown): Record<string, unknown> =>
 function visibleSql(actor: Actor): SQL {
   const scope = unitScope(actor, 'document.read');
   if (scope === 'all') return sql`true`;
-  return sql`(${inScope('d.unit_id', scope)} OR (${inScope('d.counterpart_unit_id', scope)} AND d.status <> 'draft'))`;
+  return sql`(${inScope('d.unit_id', scope)} OR (${inScope('d.counterpart_unit_id', scope)} AND d.status <> 'draft')) AND ${ownDraftsOnly(actor, 'd')}`;
 }
 
 /** Built per query: whether a loan is overdue depends on today. */
@@ -28,8 +38,15 @@ const summary = () => sql`d.id, d.doc_no AS "docNo", d.type, d.status, d.title, 
   (SELECT count(*)::int FROM document_lines l WHERE l.document_id = d.id) AS "lineCount",
   (SELECT s.label FROM document_steps s WHERE s.document_id = d.id AND s.step_no = d.current_step) AS "currentStepLabel",
   d.created_at AS "createdAt", d.submitted_at AS "submittedAt",
-  coalesce(d.type = 'lending' AND d.status = 'executed' AND d.payload->>'returnedOn' IS NULL
-    AND gw_date_or_null(d.payload->>'periodTo') < ${businessDate()}, false) AS overdue`;
+  coalesce(${overdueSql()}, false) AS overdue`;
+
+/** Whether `d` is overdue: each type that can be declares it (overdueSql); the rest never are. */
+function overdueSql(): SQL {
+  const parts = Object.values(DOCUMENT_HANDLERS)
+    .filter((h) => h.overdueSql)
+    .map((h) => sql`(d.type = ${h.spec.code} AND ${h.overdueSql!()})`);
+  return parts.length ? sql`(${sql.join(parts, sql` OR `)})` : sql`false`;
+}
 const JOINS = sql`FROM documents d LEFT JOIN units un ON un.id = d.unit_id LEFT JOIN users ap ON ap.id = d.applicant_id`;
 const SORTS: Record<string, SQL> = {
   createdAt: sql`d.created_at`,
@@ -54,16 +71,45 @@ async function page(q: Queryable, where: SQL, p: DocumentListQuery): Promise<Pag
   return { items: rows.map(mapSummary), total: n, page: p.page, pageSize: p.pageSize };
 }
 
-export async function listDocuments(q: Queryable, actor: Actor, p: DocumentListQuery): Promise<Page<DocumentSummary>> {
+/**
+ * The document list's filters and the actor's visibility as one WHERE fragment over `documents d`:
+ * the list and every count that opens it (the workspace) use this one rule.
+ */
+export function documentListWhere(actor: Actor, p: Omit<DocumentListQuery, 'page' | 'pageSize'>): SQL {
   const parts: SQL[] = [visibleSql(actor)];
   if (p.type) parts.push(sql`d.type = ${p.type}`);
   if (p.status) parts.push(sql`d.status = ${p.status}`);
+  if (p.mine) parts.push(sql`(d.applicant_id = ${actor.userId} OR d.submitted_by = ${actor.userId})`);
+  if (p.lending) {
+    const to = sql`gw_date_or_null(d.payload->>'periodTo')`;
+    parts.push(sql`d.type = 'lending' AND d.status = 'executed' AND d.payload->>'returnedOn' IS NULL`);
+    parts.push(
+      p.lending === 'overdue'
+        ? sql`${to} < ${businessDate()}`
+        : sql`${to} >= ${businessDate()} AND ${to} <= ${businessDate()} + ${LENDING_DUE_DAYS}::int`,
+    );
+  }
   if (p.q) parts.push(sql`(d.doc_no ILIKE ${likePattern(p.q)} OR d.title ILIKE ${likePattern(p.q)})`);
-  return page(q, sql.join(parts, sql` AND `), p);
+  return sql.join(parts, sql` AND `);
+}
+
+export async function listDocuments(q: Queryable, actor: Actor, p: DocumentListQuery): Promise<Page<DocumentSummary>> {
+  return page(q, documentListWhere(actor, p), p);
 }
 
 export async function listInbox(q: Queryable, actor: Actor, p: DocumentListQuery): Promise<Page<DocumentSummary>> {
-  return page(q, inboxWhere(actor), { ...p, sort: p.sort ?? 'createdAt' });
+  const result = await page(q, inboxWhere(actor), { ...p, sort: p.sort ?? 'createdAt' });
+  if (!result.items.length) return result;
+  // 委托: mark the items the actor takes for an absent approver ("代 张三").
+  const acting = await query<{ id: string; name: string | null }>(
+    q,
+    sql`SELECT d.id, ${actingForName(actor)} AS name FROM documents d WHERE d.id IN (${sql.join(
+      result.items.map((i) => sql`${i.id}::uuid`),
+      sql`, `,
+    )})`,
+  );
+  const names = new Map(acting.map((a) => [a.id, a.name]));
+  return { ...result, items: result.items.map((i) => ({ ...i, actingFor: names.get(i.id) ?? null })) };
 }
 
 export async function getDocument(q: Queryable, actor: Actor, id: string): Promise<DocumentDetail> {
@@ -93,8 +139,11 @@ export async function getDocument(q: Queryable, actor: Actor, id: string): Promi
     q,
     sql`
     SELECT s.step_no AS "stepNo", s.role, s.scope, s.scope_unit_id AS "scopeUnitId", s.label, s.special, s.state,
-      s.decided_by AS "decidedBy", u.display_name AS "decidedByName", s.comment, s.decided_at AS "decidedAt"
-    FROM document_steps s LEFT JOIN users u ON u.id = s.decided_by WHERE s.document_id = ${id} ORDER BY s.step_no`,
+      s.decided_by AS "decidedBy", u.display_name AS "decidedByName", ob.display_name AS "onBehalfOfName",
+      asg.display_name AS "assigneeName", s.comment, s.decided_at AS "decidedAt"
+    FROM document_steps s LEFT JOIN users u ON u.id = s.decided_by LEFT JOIN users ob ON ob.id = s.on_behalf_of
+      LEFT JOIN users asg ON asg.id = s.assignee_id
+    WHERE s.document_id = ${id} ORDER BY s.step_no`,
   );
   const events = await query<DocumentDetail['events'][number]>(
     q,
@@ -102,17 +151,30 @@ export async function getDocument(q: Queryable, actor: Actor, id: string): Promi
     SELECT e.id, e.type, u.display_name AS "actorName", e.from_status AS "fromStatus", e.to_status AS "toStatus", e.note, e.at
     FROM document_events e LEFT JOIN users u ON u.id = e.actor_id WHERE e.document_id = ${id} ORDER BY e.id`,
   );
-  const current = steps.find((s) => s.stepNo === doc.currentStep);
-  const editor = doc.status === 'submitted' && (await isContentEditor(q, id, actor.userId));
+  // The inbox's own rule decides who may decide (in their own right, after 转办, or for a delegator).
+  const [mayDecide] = await query<{ ok: boolean; actingFor: string | null }>(
+    q,
+    sql`SELECT ${inboxWhere(actor)} AS ok, ${actingForName(actor)} AS "actingFor" FROM documents d WHERE d.id = ${id}`,
+  );
   const writes = actsForUnit(actor, 'document.write', doc.unitId);
   const executes = actsForUnit(actor, 'document.execute', doc.unitId);
-  const p = asRecord(doc.payload) as { postedOn?: string; returnedOn?: string };
+  const { payload, problems } = readPayload(doc.type, doc.payload);
+  // A payload that does not fit offers no follow-up (they act on it); the detail still opens and shows it.
+  const followUps = Object.keys(problems).length
+    ? {}
+    : (DOCUMENT_HANDLERS as Record<string, DocumentTypeHandler | undefined>)[doc.type]?.followUps?.(
+        { ...doc, payload } as TypedDocument<DocumentType>,
+        actor,
+        { execute: executes },
+      );
   return {
     ...mapSummary(head),
+    actingFor: mayDecide?.ok ? mayDecide.actingFor : null,
     counterpartUnitName: head.counterpartUnitName,
     executedByName: head.executedByName,
     executedAt: iso(doc.executedAt),
-    payload: asRecord(doc.payload),
+    payload,
+    payloadProblems: problems,
     applicantId: doc.applicantId,
     version: doc.version,
     currentStep: doc.currentStep,
@@ -122,23 +184,12 @@ export async function getDocument(q: Queryable, actor: Actor, id: string): Promi
     can: {
       edit: writes && actionAllowed('edit', doc.status),
       submit: writes && actionAllowed('submit', doc.status),
-      decide:
-        doc.status === 'submitted' &&
-        !!current &&
-        can(actor, 'document.approve') &&
-        holdsStep(actor.grants, current) &&
-        doc.applicantId !== actor.userId &&
-        doc.submittedBy !== actor.userId &&
-        !steps.some((s) => s.decidedBy === actor.userId) &&
-        !editor,
+      decide: !!mayDecide?.ok,
+      reassign: !!mayDecide?.ok,
       execute: executes && actionAllowed('execute', doc.status),
       cancel: writes && actionAllowed('cancel', doc.status),
-      post:
-        doc.type === 'acceptance' &&
-        doc.status === 'executed' &&
-        !p.postedOn &&
-        actor.grants.some((g) => g.role === 'asset_office' || (g.role === 'unit_finance' && g.unitId === doc.unitId)),
-      returnLending: doc.type === 'lending' && doc.status === 'executed' && !p.returnedOn && executes,
+      post: followUps?.post ?? false,
+      returnLending: followUps?.returnLending ?? false,
       withdraw:
         actionAllowed('withdraw', doc.status) &&
         can(actor, 'document.write') &&
@@ -154,7 +205,6 @@ export async function overdueLendings(q: Queryable, actor: Actor) {
     q,
     sql`
     SELECT d.id, d.doc_no AS "docNo", coalesce(d.payload->>'counterparty', '') AS counterparty, d.payload->>'periodTo' AS "periodTo", coalesce(un.name, '') AS "unitName"
-    ${JOINS} WHERE ${visibleSql(actor)} AND d.type = 'lending' AND d.status = 'executed' AND d.payload->>'returnedOn' IS NULL
-      AND gw_date_or_null(d.payload->>'periodTo') < ${businessDate()} ORDER BY d.payload->>'periodTo'`,
+    ${JOINS} WHERE ${visibleSql(actor)} AND d.type = ${lending.spec.code} AND ${lending.overdueSql!()} ORDER BY d.payload->>'periodTo'`,
   );
 }

@@ -17,7 +17,8 @@ import type { App } from '../../platform/http/types.ts';
 import { decide, inboxCount, submitDocument, withdrawDocument } from './approval.service.ts';
 import { cancelDocument, createDocument, updateDocument } from './document.service.ts';
 import { getDocument, listDocuments, listInbox, overdueLendings } from './document.queries.ts';
-import { executeDocument, returnLending } from './execution.service.ts';
+import { returnLending } from './document-types/lending.doctype.ts';
+import { executeDocument } from './execution.service.ts';
 import { postAcceptance, procurableLines } from './procurement.service.ts';
 import { checkConfigLines } from './standard.check.ts';
 

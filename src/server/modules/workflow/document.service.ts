@@ -3,7 +3,7 @@
 import { eq, sql } from 'drizzle-orm';
 import type { CardStatus } from '../../../shared/assets.enums.ts';
 import { CARD_STATUSES } from '../../../shared/assets.enums.ts';
-import { CARD_DOCUMENT_TYPES, type DocumentInput, type DocumentType } from '../../../shared/workflow.contracts.ts';
+import type { DocumentInput } from '../../../shared/workflow.contracts.ts';
 import { can, type Actor } from '../../platform/auth/actor.ts';
 import { query, type Queryable, type Tx } from '../../platform/db/engine.ts';
 import { withTx } from '../../platform/db/tx.ts';
@@ -13,12 +13,10 @@ import { FEN_MAX, FEN_MAX_MESSAGE } from '../../../shared/money.ts';
 import { addEvent, loadDocument, nextDocNo, releaseLines, requireUnit, setStatus, type DocumentRow } from './document.store.ts';
 import { documentLines, documents } from './document.tables.ts';
 import { checkRefs } from './payload.refs.ts';
-import { checkConfigLines } from './standard.check.ts';
 import { standardLineDetails } from './standard.lines.ts';
-import { acceptanceStandardNotes } from './acceptance.standard.ts';
-import { disposalPayloadFields } from './disposal.rules.ts';
 import { cardTransition } from '../assets/index.ts';
-import { actionAllowed, transitionKey } from './workflow.rules.ts';
+import { actionAllowed } from './workflow.rules.ts';
+import { handlerOf, transitionOf } from './document-types/registry.ts';
 
 export interface CardFacts {
   id: string;
@@ -45,15 +43,6 @@ export async function cardFacts(q: Queryable, ids: string[]): Promise<Map<string
     )})`,
   );
   return new Map(rows.map((r) => [r.id, r]));
-}
-
-export function transitionOf(doc: Pick<DocumentRow, 'type' | 'unitId' | 'counterpartUnitId' | 'payload'>): string | undefined {
-  const p = doc.payload as { changeKind?: string; mode?: string };
-  return transitionKey(doc.type as DocumentType, {
-    changeKind: p.changeKind,
-    mode: p.mode,
-    crossUnit: !!doc.counterpartUnitId && doc.counterpartUnitId !== doc.unitId,
-  });
 }
 
 /** Checks card lines: they exist, belong to the applicant unit, appear once, and the status allows the document. */
@@ -91,32 +80,27 @@ export function checkCardLines(
   if (Object.keys(fields).length) throw invalid(fields, Object.values(fields)[0]);
 }
 
-function checkPayload(input: DocumentInput, actorUnit: string): void {
-  const p = input.payload;
-  const f: Record<string, string> = {};
-  if (input.type === 'transfer' && input.counterpartUnitId === actorUnit) delete input.counterpartUnitId;
-  if (input.type === 'disposal' && !p.disposalMethod) f['payload.disposalMethod'] = '请选择处置方式';
-  if (input.type === 'disposal') Object.assign(f, disposalPayloadFields(p));
-  if (input.type === 'lending') {
-    if (!p.mode) f['payload.mode'] = '请选择出借或出租';
-    if (!p.counterparty) f['payload.counterparty'] = '请填写对方单位';
-    if (!p.periodFrom || !p.periodTo) f['payload.periodTo'] = '请填写期限';
-    else if (p.periodTo < p.periodFrom) f['payload.periodTo'] = '结束日期早于开始日期';
-  }
-  if (input.type === 'change') {
-    const k = p.changeKind ?? 'handover';
-    if (k === 'revaluation' && p.newValueFen === undefined) f['payload.newValueFen'] = '请填写变动后原值';
-    if (k === 'useful_life' && !p.newUsefulLifeMonths) f['payload.newUsefulLifeMonths'] = '请填写变动后使用年限';
-  }
-  if (input.type === 'maintenance' && !p.vendor) f['payload.vendor'] = '请填写维修单位';
-  if (input.type === 'procurement' && !p.supplier) f['payload.supplier'] = '请填写供应商';
+/**
+ * The type's own rules on the input (its `checks` hook), after the engine's normalising: a receiving
+ * unit that is the applicant's own is no receiving unit. (A type without one stores none: counterpartOf.)
+ */
+function checkPayload(input: DocumentInput, unitId: string): void {
+  const h = handlerOf(input.type);
+  if (h.spec.counterpart && input.counterpartUnitId === unitId) delete input.counterpartUnitId;
+  const f = h.checks?.(input as never) ?? {};
   if (Object.keys(f).length) throw invalid(f);
+}
+
+/** The receiving unit stored with the document: only a type that has one keeps it. */
+function counterpartOf(input: DocumentInput): string | null {
+  return handlerOf(input.type).spec.counterpart ? (input.counterpartUnitId ?? null) : null;
 }
 
 /** Writes the lines of a draft (replacing any) and its totals. */
 async function writeLines(tx: Tx, doc: DocumentRow, input: DocumentInput): Promise<void> {
   await tx.delete(documentLines).where(eq(documentLines.documentId, doc.id));
-  const isCardDoc = CARD_DOCUMENT_TYPES.includes(input.type);
+  const h = handlerOf(input.type);
+  const isCardDoc = h.spec.lines === 'cards';
   let values: (typeof documentLines.$inferInsert)[];
   if (isCardDoc) {
     const ids = input.lines.map((l) => l.cardId);
@@ -148,8 +132,7 @@ async function writeLines(tx: Tx, doc: DocumentRow, input: DocumentInput): Promi
       if (l.unitPriceFen === undefined) f[`lines.${i}.unitPriceFen`] = '请填写单价';
     });
     if (Object.keys(f).length) throw invalid(f);
-    const checks = input.type === 'config_request' ? (await checkConfigLines(tx, doc.unitId, input.lines)).lines : [];
-    if (input.type === 'acceptance') await acceptanceStandardNotes(tx, doc.unitId, input.lines);
+    const extra = (await h.lineDetails?.(tx, doc.unitId, input.lines)) ?? [];
     values = input.lines.map((l, i) => ({
       documentId: doc.id,
       unitId: doc.unitId,
@@ -163,7 +146,7 @@ async function writeLines(tx: Tx, doc: DocumentRow, input: DocumentInput): Promi
       reason: l.reason ?? null,
       budgetLine: l.budgetLine ?? null,
       details: {
-        ...(checks[i] ? { standardCode: checks[i].standardCode, findings: checks[i].findings } : {}),
+        ...(extra[i] ?? {}),
         ...(l.declinedIdle ? { declinedIdle: l.declinedIdle } : {}),
         ...(l.sourceLineId ? { sourceLineId: l.sourceLineId } : {}),
         ...(l.invoiceNo ? { invoiceNo: l.invoiceNo } : {}),
@@ -214,15 +197,12 @@ async function guardBusy<T>(q: Queryable, input: DocumentInput, run: () => Promi
 }
 
 export async function createDocument(q: Queryable, actor: Actor, input: DocumentInput): Promise<{ id: string; docNo: string }> {
-  // Orders are the committee's own documents: they default to the committee's unit.
-  const committee =
-    input.type === 'procurement' && !input.unitId && !actor.unitId
-      ? (await query<{ id: string }>(q, sql`SELECT id FROM units WHERE kind = 'committee' ORDER BY sort, code LIMIT 1`))[0]?.id
-      : undefined;
-  const unitId = input.unitId ?? actor.unitId ?? committee;
+  const h = handlerOf(input.type);
+  const fallback = !input.unitId && !actor.unitId ? await h.draft?.defaultUnit?.(q, actor) : undefined;
+  const unitId = input.unitId ?? actor.unitId ?? fallback;
   if (!unitId) throw invalid({ unitId: '请选择申请单位' });
   requireUnit(actor, 'document.write', unitId);
-  if (input.type === 'procurement' && !can(actor, 'procurement.write')) throw new AppError('forbidden', '统一采购由管委会办理');
+  if (h.spec.draftPermission && !can(actor, h.spec.draftPermission)) throw new AppError('forbidden', h.draft?.refusal);
   checkPayload(input, unitId);
   await checkRefs(q, input, unitId);
   return guardBusy(q, input, () =>
@@ -234,7 +214,7 @@ export async function createDocument(q: Queryable, actor: Actor, input: Document
           docNo,
           type: input.type,
           unitId,
-          counterpartUnitId: input.type === 'transfer' ? (input.counterpartUnitId ?? null) : null,
+          counterpartUnitId: counterpartOf(input),
           applicantId: actor.userId,
           title: input.title ?? null,
           payload: input.payload,
@@ -262,7 +242,7 @@ export async function updateDocument(q: Queryable, actor: Actor, id: string, inp
         const next = {
           ...doc,
           payload: input.payload,
-          counterpartUnitId: doc.type === 'transfer' ? (input.counterpartUnitId ?? null) : null,
+          counterpartUnitId: counterpartOf(input),
         };
         await tx
           .update(documents)

@@ -1,30 +1,19 @@
 // Shared plumbing of the document services: numbering, scoped loading, history events.
 import { and, eq, or, sql, type SQL } from 'drizzle-orm';
-import type { DocumentType } from '../../../shared/workflow.contracts.ts';
+import { DOCUMENT_STATUSES, type DocumentStatus, type DocumentType, documentTypeSpec } from '../../../shared/workflow.contracts.ts';
+import { describeOperation } from '../../platform/oplog/oplog.context.ts';
 import { inScope, scopeIncludes, unitScope, type Actor } from '../../platform/auth/actor.ts';
 import { query, type Queryable } from '../../platform/db/engine.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
 import { documentEvents, documents } from './document.tables.ts';
 import { businessYear } from '../../platform/clock.ts';
+import { PERMISSIONS, type Role } from '../../../shared/roles.ts';
 
 export type DocumentRow = typeof documents.$inferSelect;
 
-const PREFIX: Record<DocumentType, string> = {
-  config_request: 'PZ',
-  procurement: 'CG',
-  acceptance: 'YS',
-  requisition: 'LY',
-  return: 'TK',
-  change: 'BD',
-  transfer: 'DB',
-  lending: 'JC',
-  disposal: 'CZ',
-  maintenance: 'WX',
-};
-
-/** Reserves the next document number for the type and year in one statement (row lock serialises). */
+/** Reserves the next document number (the type's prefix, the year, a sequence) for the type and year in one statement (row lock serialises). */
 export async function nextDocNo(q: Queryable, type: DocumentType): Promise<string> {
-  const prefix = PREFIX[type];
+  const prefix = documentTypeSpec(type).prefix;
   const year = businessYear();
   const [row] = await query<{ last_seq: number }>(
     q,
@@ -43,7 +32,30 @@ export async function nextDocNo(q: Queryable, type: DocumentType): Promise<strin
 export function visibleWhere(actor: Actor): SQL {
   const scope = unitScope(actor, 'document.read');
   if (scope === 'all') return sql`true`;
-  return or(inScope(documents.unitId, scope), and(inScope(documents.counterpartUnitId, scope), sql`${documents.status} <> 'draft'`))!;
+  return and(
+    or(inScope(documents.unitId, scope), and(inScope(documents.counterpartUnitId, scope), sql`${documents.status} <> 'draft'`)),
+    ownDraftsOnly(actor, 'documents'),
+  )!;
+}
+
+/**
+ * The units where the actor reads documents only as 使用人: there a colleague's draft is private
+ * to its applicant (a staff member sees their own drafts, the unit's other documents once submitted).
+ */
+export function staffOnlyUnits(actor: Actor): string[] {
+  const readers = PERMISSIONS['document.read'] as readonly Role[];
+  return actor.grants
+    .filter((g) => g.role === 'staff' && g.unitId)
+    .map((g) => g.unitId!)
+    .filter((u) => !actor.grants.some((g) => g.role !== 'staff' && readers.includes(g.role) && (g.unitId === null || g.unitId === u)));
+}
+
+/** SQL over the documents row `alias`: not a colleague's draft in a unit where the actor is only staff. */
+export function ownDraftsOnly(actor: Actor, alias: string): SQL {
+  const units = staffOnlyUnits(actor);
+  if (!units.length) return sql`true`;
+  const a = (c: string) => sql.raw(`${alias}.${c}`);
+  return sql`NOT (${a('status')} = 'draft' AND ${inScope(`${alias}.unit_id`, units)} AND ${a('applicant_id')} <> ${actor.userId})`;
 }
 
 /** Loads a visible document (optionally locking it); another unit's answers 404. */
@@ -82,6 +94,19 @@ export async function addEvent(
   await q
     .insert(documentEvents)
     .values({ documentId: doc.id, unitId: doc.unitId, type, actorId: actor?.userId ?? null, fromStatus, toStatus, note: text });
+  // 操作日志: the document's number and its status change in words (platform/oplog).
+  const label = (s: string | null) => (s ? (DOCUMENT_STATUSES[s as DocumentStatus]?.[0] ?? s) : '');
+  describeOperation({
+    objectType: 'documents',
+    objectId: doc.id,
+    objectLabel: (doc as { docNo?: string }).docNo ?? null,
+    unitId: doc.unitId,
+    action: type,
+    changes:
+      [fromStatus !== toStatus && toStatus ? `状态：${label(fromStatus) || '无'} → ${label(toStatus)}` : null, note]
+        .filter(Boolean)
+        .join('；') || null,
+  });
 }
 
 /**

@@ -96,6 +96,10 @@ export const documentSteps = pgTable(
     special: boolean('special').notNull().default(false),
     state: text('state').notNull().default('pending'), // pending | approved | rejected | returned
     decidedBy: uuid('decided_by'),
+    /** 转办: the colleague the step was handed to; only they (or their delegate) take it. */
+    assigneeId: uuid('assignee_id'),
+    /** 委托: the approver the decider acted for ("代 张三"); they count as having taken the step. */
+    onBehalfOf: uuid('on_behalf_of'),
     comment: text('comment'),
     decidedAt: ts('decided_at'),
   },

@@ -3,7 +3,7 @@
 // write by other means: a custodian or room named in a payload is held to the same scope as on a
 // direct write of the card, and a new id field is refused by the test until it is declared here.
 import { sql } from 'drizzle-orm';
-import type { DocumentInput } from '../../../shared/workflow.contracts.ts';
+import { type DocumentInput, documentTypeSpec } from '../../../shared/workflow.contracts.ts';
 import { query, type Queryable } from '../../platform/db/engine.ts';
 import { invalid } from '../../platform/errors.ts';
 
@@ -23,7 +23,7 @@ export interface RefRule {
   where?: string;
 }
 
-/** Every id field of DocumentPayload. */
+/** Every id field of any type's payload (a field name means the same in every type that has it). */
 export const PAYLOAD_REFS: Record<string, RefRule> = {
   departmentId: { table: 'departments', label: '使用部门', owner: 'side' },
   custodianId: { table: 'staff', label: '保管人', owner: 'side' },
@@ -80,9 +80,10 @@ function collect(input: DocumentInput): Ref[] {
   return refs;
 }
 
-/** The unit a document places its cards in: the receiving unit of a transfer between units. */
+/** The unit a document places its cards in: the receiving unit, for a type that has one (a transfer between units). */
 export function sideUnit(input: Pick<DocumentInput, 'type' | 'counterpartUnitId'>, unitId: string): string {
-  return input.type === 'transfer' && input.counterpartUnitId && input.counterpartUnitId !== unitId ? input.counterpartUnitId : unitId;
+  const receiving = documentTypeSpec(input.type).counterpart ? input.counterpartUnitId : undefined;
+  return receiving && receiving !== unitId ? receiving : unitId;
 }
 
 /**

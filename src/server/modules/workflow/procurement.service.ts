@@ -1,7 +1,7 @@
 // 统一采购 and 验收入账: the committee bundles approved request lines of several units into an
 // order; delivery is accepted per unit, which creates cards (待入账) that the unit's finance posts.
 import { asc, eq, sql } from 'drizzle-orm';
-import type { DocumentPayload, PostingInput } from '../../../shared/workflow.contracts.ts';
+import type { PayloadOf, PostingInput } from '../../../shared/workflow.contracts.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import { query, type Queryable, type Tx } from '../../platform/db/engine.ts';
 import { withTx } from '../../platform/db/tx.ts';
@@ -24,7 +24,7 @@ const ids = (xs: string[]) =>
  * An order's lines must each name an approved configuration-request line not yet on another order.
  * Runs when the order executes (placed/delivered), then closes the requests it fulfils.
  */
-export async function executeProcurement(tx: Tx, actor: Actor, doc: DocumentRow, lines: LineRow[]): Promise<void> {
+export async function executeProcurement(tx: Tx, actor: Actor, doc: Pick<DocumentRow, 'docNo'>, lines: LineRow[]): Promise<void> {
   const sources = lines.map((l) => (l.details as { sourceLineId?: string }).sourceLineId);
   const fields: Record<string, string> = {};
   sources.forEach((s, i) => {
@@ -60,8 +60,14 @@ export async function executeProcurement(tx: Tx, actor: Actor, doc: DocumentRow,
 }
 
 /** Acceptance: each accepted line creates its cards (one per item), linked to request, order and invoice. */
-export async function executeAcceptance(tx: Tx, actor: Actor, doc: DocumentRow, lines: LineRow[], note: string): Promise<void> {
-  const p = doc.payload as DocumentPayload;
+export async function executeAcceptance(
+  tx: Tx,
+  actor: Actor,
+  doc: Pick<DocumentRow, 'id' | 'unitId'> & { payload: PayloadOf<'acceptance'> },
+  lines: LineRow[],
+  note: string,
+): Promise<void> {
+  const p = doc.payload;
   let order: { doc_no: string; supplier: string | null } | undefined;
   if (p.orderId) {
     [order] = await query<{ doc_no: string; supplier: string | null }>(
@@ -103,7 +109,7 @@ export async function executeAcceptance(tx: Tx, actor: Actor, doc: DocumentRow, 
           quantity: 1,
           originalValueFen: line.unitPriceFen,
           accumulatedDepreciationFen: 0,
-          acquisitionMethod: 'purchase',
+          acquisitionMethod: p.acquisitionMethod ?? 'purchase',
           acquiredOn,
           supplier: p.supplier ?? order?.supplier ?? null,
           voucherNo: null,
@@ -112,7 +118,7 @@ export async function executeAcceptance(tx: Tx, actor: Actor, doc: DocumentRow, 
           attributes: { ...t.attributes, requestId: src?.request_id ?? null, orderId: p.orderId ?? null, invoiceNo: d.invoiceNo ?? null },
         },
         {
-          eventType: 'created',
+          eventType: p.acquisitionMethod === 'surplus' ? 'count_surplus' : 'created',
           documentId: doc.id,
           documentType: 'acceptance',
           note: `${note}${order ? `；采购单 ${order.doc_no}` : ''}${d.invoiceNo ? `；发票 ${d.invoiceNo}` : ''}${overNotes[lineIndex] ? `；${overNotes[lineIndex]}` : ''}`,
@@ -138,7 +144,7 @@ export async function postAcceptance(
     const doc = await loadDocument(tx, actor, id, true);
     const finance = actor.grants.some((g) => g.role === 'asset_office' || (g.role === 'unit_finance' && g.unitId === doc.unitId));
     if (!finance) throw new AppError('forbidden', '入账由本单位财务办理');
-    const p = doc.payload as DocumentPayload & { postedOn?: string };
+    const p = doc.payload as PayloadOf<'acceptance'> & { postedOn?: string };
     if (doc.type !== 'acceptance' || doc.status !== 'executed' || p.postedOn)
       throw new AppError('invalid_transition', '只有已验收且未入账的验收单可以入账');
     const lines = await tx.select().from(documentLines).where(eq(documentLines.documentId, id)).orderBy(asc(documentLines.lineNo));

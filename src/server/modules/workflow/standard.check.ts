@@ -34,7 +34,7 @@ async function idleOffers(q: Queryable, unitId: string, categoryId: string): Pro
         pl.id AS "listingId",
         EXISTS (SELECT 1 FROM pool_requests pr WHERE pr.listing_id = pl.id AND pr.unit_id = ${unitId} AND pr.status = 'pending') AS requested
       FROM pool_listings pl JOIN cards c ON c.id = pl.card_id LEFT JOIN units u ON u.id = c.unit_id
-      WHERE pl.status = 'listed' AND c.category_id = ${categoryId} AND pl.unit_id <> ${unitId}
+      WHERE pl.status = 'listed' AND pl.category_id = ${categoryId} AND c.category_id = ${categoryId} AND pl.unit_id <> ${unitId}
         AND c.unit_id = pl.unit_id AND c.status IN ('idle', 'in_use')
       ORDER BY c.net_value_fen DESC, c.card_no LIMIT 5) pooled
     UNION ALL

@@ -6,7 +6,6 @@ import { addCard } from '../assets/card.factory.ts';
 import type { CardRow } from '../assets/index.ts';
 import { createWorkflowWorld, type WorkflowWorld, SALE } from './workflow.factory.ts';
 import { CARD_TRANSITIONS } from '../assets/index.ts';
-import { transitionKey } from './workflow.rules.ts';
 
 // Through the API: every card document type against a card in every status. The document is
 // accepted exactly where the status machine allows it; elsewhere it is refused, naming the status.
@@ -38,8 +37,8 @@ describe('the status machine through the API', () => {
   });
 
   const DOCS: { name: string; input: Omit<DocumentInput, 'lines'>; key: string }[] = [
-    { name: 'requisition', input: { type: 'requisition', payload: {} }, key: transitionKey('requisition')! },
-    { name: 'return', input: { type: 'return', payload: {} }, key: transitionKey('return')! },
+    { name: 'requisition', input: { type: 'requisition', payload: {} }, key: 'requisition' },
+    { name: 'return', input: { type: 'return', payload: {} }, key: 'return' },
     { name: 'change (handover)', input: { type: 'change', payload: { changeKind: 'handover' } }, key: 'change:handover' },
     {
       name: 'change (revaluation)',

@@ -1,6 +1,9 @@
 import type { GongwuModule } from '../../platform/module.ts';
+import { installChainDefaults } from './chain.defaults.ts';
+import { approvalActionRoutes } from './approval-actions.routes.ts';
 import { chainRoutes } from './chain.routes.ts';
 import { documentRoutes } from './document.routes.ts';
+import { seedDelegations } from './delegation.seed.ts';
 import { seedWorkflow } from './workflow.seed.ts';
 
 /**
@@ -13,6 +16,11 @@ export const module: GongwuModule = {
   routes: async (app) => {
     await documentRoutes(app);
     await chainRoutes(app);
+    await approvalActionRoutes(app);
   },
-  seedDemo: seedWorkflow,
+  seedDemo: async (database, log, opts) => {
+    await seedWorkflow(database, log, opts);
+    await seedDelegations(database, log);
+  },
+  install: installChainDefaults,
 };

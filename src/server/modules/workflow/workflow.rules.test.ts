@@ -6,19 +6,34 @@ import {
   DOCUMENT_ACTIONS,
   scrapAllowed,
   stepApplies,
-  transitionKey,
   unstaffedStep,
   type ChainFacts,
   type DocumentAction,
 } from './workflow.rules.ts';
+import { transitionOf } from './document-types/registry.ts';
 
 describe('the card transition a document makes', () => {
   it('maps document types and payloads to their transition', () => {
-    expect(transitionKey('transfer', { crossUnit: true })).toBe('transfer:cross_unit');
-    expect(transitionKey('transfer', {})).toBe('transfer:internal');
-    expect(transitionKey('change', { changeKind: 'revaluation' })).toBe('change:revaluation');
-    expect(transitionKey('lending', { mode: 'rented' })).toBe('lending:rented');
-    expect(transitionKey('config_request')).toBeUndefined();
+    const doc = (type: string, payload = {}, counterpartUnitId: string | null = null) => ({
+      type,
+      unitId: 'u1',
+      counterpartUnitId,
+      payload,
+    });
+    expect(transitionOf(doc('transfer', {}, 'u2'))).toBe('transfer:cross_unit');
+    expect(transitionOf(doc('transfer', {}, 'u1'))).toBe('transfer:internal');
+    expect(transitionOf(doc('transfer'))).toBe('transfer:internal');
+    expect(transitionOf(doc('change', { changeKind: 'revaluation' }))).toBe('change:revaluation');
+    expect(transitionOf(doc('change'))).toBe('change:handover');
+    expect(transitionOf(doc('lending', { mode: 'rented' }))).toBe('lending:rented');
+    expect(transitionOf(doc('lending'))).toBe('lending:lent');
+    expect(['requisition', 'return', 'disposal', 'maintenance'].map((t) => transitionOf(doc(t)))).toEqual([
+      'requisition',
+      'return',
+      'disposal',
+      'maintenance',
+    ]);
+    expect(transitionOf(doc('config_request'))).toBeUndefined();
   });
 });
 

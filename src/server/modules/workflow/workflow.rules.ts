@@ -1,35 +1,7 @@
-// The pure rules of the document engine: which card transition a document makes (the card status
-// machine itself is assets' card-status.rules.ts), which document transitions exist, and when a
-// chain step applies. No I/O here, so the tables can be tested exhaustively.
-import type { DocumentStatus, DocumentType, StepCondition } from '../../../shared/workflow.contracts.ts';
-
-export interface TransitionContext {
-  changeKind?: string;
-  mode?: string;
-  crossUnit?: boolean;
-}
-
-/** The transition key for a document type and its payload; undefined for documents without cards. */
-export function transitionKey(type: DocumentType | 'posting' | 'lending_return', ctx: TransitionContext = {}): string | undefined {
-  switch (type) {
-    case 'change':
-      return `change:${ctx.changeKind ?? 'handover'}`;
-    case 'transfer':
-      return ctx.crossUnit ? 'transfer:cross_unit' : 'transfer:internal';
-    case 'lending':
-      return `lending:${ctx.mode ?? 'lent'}`;
-    case 'lending_return':
-      return 'lending:return';
-    case 'requisition':
-    case 'return':
-    case 'disposal':
-    case 'maintenance':
-    case 'posting':
-      return type;
-    default:
-      return undefined;
-  }
-}
+// The pure rules of the document engine: which document transitions exist and when a chain step
+// applies. The card transition a document makes is its type's (document-types/<type>.doctype.ts);
+// the card status machine itself is assets' card-status.rules.ts. No I/O here.
+import type { DocumentStatus, StepCondition } from '../../../shared/workflow.contracts.ts';
 
 /** Document status machine: action → statuses it may start from → where it leads. */
 export const DOCUMENT_ACTIONS = {

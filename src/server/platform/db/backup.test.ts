@@ -56,7 +56,8 @@ async function addRowsEverywhere(d: Database): Promise<void> {
   // Tables of later modules: filled when they exist, so a backup test written before them still runs.
   const optional = [
     `insert into standard_history (standard_code, jurisdiction, field, old_value, new_value, effective_from) values ('desktop', 'central', 'cap_fen', '600000', '650000', '2026-01-01')`,
-    `insert into depreciation_runs (unit_id, month, status, card_count, total_fen) select id, '2026-01-01', 'closed', 1, 1250 from units where code = 'BK1'`,
+    `insert into depreciation_runs (unit_id, month, status, card_count, total_fen, entry_cards, entry_checks)
+      select id, '2026-01-01', 'closed', 1, 1250, array[id], array[-9007199254740991::bigint] from units where code = 'BK1'`,
     `insert into depreciation_entries (run_id, card_id, unit_id, category_id, month, amount_fen, monthly_fen, original_value_fen, useful_life_months, accumulated_before_fen, accumulated_after_fen, method, workload)
       select r.id, c.id, c.unit_id, c.category_id, '2026-01-01', 1250, 1250, c.original_value_fen, 72, 0, 1250, 'straight_line', null
       from depreciation_runs r join cards c on c.unit_id = r.unit_id where c.card_no = 'BK1-2026-000001'`,
@@ -67,9 +68,16 @@ async function addRowsEverywhere(d: Database): Promise<void> {
       red_n, red_v, red_a, close_n, close_v, close_a)
       select u.id, '2026-01-01', c.id, 'purchase', null, 0, 0, 0, 1, 900719925474099, 0, 0, 0, 1250, 0, 0, 0, 1, 900719925474099, 1250
       from units u, categories c where u.code = 'BK1' and c.code = 'BKZZ'`,
+    `insert into summary_snapshot_low_value (unit_id, month, category_id, open_n, open_v, close_n, close_v)
+      select u.id, '2026-01-01', c.id, 0, 0, 3, 45000 from units u, categories c where u.code = 'BK1' and c.code = 'BKZZ'`,
+    `insert into summary_snapshot_moves (unit_id, month, kind, card_id, moved_on, method, category_id, v, a)
+      select unit_id, '2026-01-01', 'additions', id, '2026-01-05', 'purchase', category_id, original_value_fen, 0 from cards where card_no = 'BK1-2026-000001'`,
     `insert into period_reopenings (unit_id, month, reason, requested_by)
       select u.id, '2026-01-01', '补录发票', x.id from units u, users x where u.code = 'BK1' and x.username = 'bk-user'`,
     `insert into sharing_events (kind, details) values ('backup.test', '{"note": "备份"}')`,
+    `insert into eval_reviews (unit_id, year, status, self_score, self_comment, snapshot, submitted_by)
+      select u.id, 2025, 'self_submitted', 47.99, E'自评 "说明"\n第二行', '[{"code": "idle_rate", "score": 6.25}]', x.id
+      from units u, users x where u.code = 'BK1' and x.username = 'bk-user'`,
     // An identity column (generated always): the restore must write the ids as they were.
     `insert into count_scans (count_id, scan_key, code, counter_id, scanned_at, surplus_name)
       select c.id, gen_random_uuid(), 'BK-X', c.planned_by, now(), '无卡椅子' from counts c order by c.created_at limit 1`,

@@ -38,7 +38,8 @@ export interface Database {
   folderLock?: FolderLock;
   /** The embedded instance when it runs on this thread (GONGWU_PGLITE_THREAD=off); undefined on PostgreSQL. */
   pglite?: PGlite;
-  /** The embedded engine answers between statements (its thread is alive); the health check uses it. */
+  /** Whether the database answers, bypassing the request queue (the embedded engine's thread between
+   * statements; PostgreSQL on a connection of its own); the health check uses it. */
   ping?(): Promise<void>;
   pool?: pg.Pool;
 }
@@ -134,10 +135,17 @@ async function openPostgres(url: string, opts: OpenOptions): Promise<Database> {
   const pool = makePool(url, opts, limits, limits.statementTimeoutMs, opts.poolSize ?? 10);
   await waitForServer(pool, url, limits, opts.log);
   let long: Database | undefined;
+  // The health check's own connection: under load the shared pool's queue holds dozens of statements,
+  // and a "select 1" behind them would report the queue, not whether the database answers.
+  let probe: pg.Pool | undefined;
   const database: Database = {
     engine: 'postgres',
     db: drizzlePg(pool) as unknown as Db,
     pool,
+    async ping() {
+      probe ??= makePool(url, opts, { ...limits, poolWaitMs: limits.connectTimeoutMs }, 5_000, 1);
+      await probe.query('select 1');
+    },
     async execScript(text) {
       await pool.query(text);
     },
@@ -158,6 +166,7 @@ async function openPostgres(url: string, opts: OpenOptions): Promise<Database> {
     },
     async close() {
       await long?.close();
+      await probe?.end();
       await pool.end();
     },
   };

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
+import { loadModules } from '../module.ts';
 import type { Database } from './engine.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
@@ -13,7 +14,8 @@ export const MIGRATION_LOCK_KEY = 4_806_699_878;
 
 /**
  * Brings the schema up to date: extensions, then drizzle-kit's generated migrations, then the
- * idempotent SQL in migrations/post (functions, triggers, constraints drizzle cannot express).
+ * idempotent SQL in migrations/post (functions, triggers, constraints drizzle cannot express), then
+ * each module's `install` (reference data declared in code, such as the approval-chain defaults).
  * On PostgreSQL the whole of it holds an advisory lock on a connection of its own, so two servers
  * starting together (or a server and `gongwu migrate`) take turns: the second waits, then finds
  * nothing to do. Migrations run without the requests' statement timeout.
@@ -53,4 +55,5 @@ async function migrateUnlocked(database: Database): Promise<void> {
       await database.execScript(fs.readFileSync(path.join(postDir, file), 'utf8'));
     }
   }
+  for (const m of await loadModules()) await m.install?.(database);
 }

@@ -27,4 +27,16 @@ describe.runIf(!!process.env.TEST_DATABASE_URL)('a burst of queries larger than 
     const results = await burst(300);
     expect(results.filter((r) => r.status === 'rejected').length).toBeGreaterThan(0);
   });
+
+  it('answers the health check on a connection of its own while every pooled one is busy', async () => {
+    const database = await openDatabase({ databaseUrl: process.env.TEST_DATABASE_URL, dataDir: 'memory://', poolSize: 2 });
+    try {
+      const busy = Promise.all([1, 2, 3].map(() => query(database.db, sql`select pg_sleep(1.5)`))).then(() => 'queries');
+      const first = await Promise.race([database.ping!().then(() => 'ping'), busy]);
+      expect(first).toBe('ping');
+      await busy;
+    } finally {
+      await database.close();
+    }
+  });
 });

@@ -5,6 +5,7 @@ import { actorFromApiToken, actorFromSession } from '../auth/session.service.ts'
 import { logSecurityEvent } from '../auth/security-log.ts';
 import { cachedActor, rememberActor } from '../auth/session.cache.ts';
 import type { Access, App } from './types.ts';
+import { flushOperation, openOperation, runOperation, type OperationStore } from '../oplog/oplog.context.ts';
 
 export const SESSION_COOKIE = 'gw_session';
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -36,6 +37,22 @@ async function authenticate(req: FastifyRequest): Promise<Actor | undefined> {
  * start if a route forgot to say who may call it.
  */
 export function installAccessControl(app: App, registry: RouteRecord[]): void {
+  // 操作日志: every /api request that is not a read runs as one operation (platform/oplog); its
+  // transactions write the entry, and one that wrote none gets it here once it answered.
+  const operations = new WeakMap<FastifyRequest, OperationStore>();
+  app.addHook('onRequest', (req, _reply, done) => {
+    if (SAFE.has(req.method) || !req.url.startsWith('/api/')) return done();
+    const store = openOperation(`${req.method} ${req.routeOptions.url ?? req.url.split('?')[0]}`);
+    operations.set(req, store);
+    runOperation(store, done);
+  });
+  // Before the answer leaves (onSend), so a client that got its 2xx finds the entry.
+  app.addHook('onSend', async (req, reply, payload) => {
+    const store = operations.get(req);
+    if (!store?.who || reply.statusCode >= 400) return payload;
+    await flushOperation(req.server.database.db, store).catch((err: Error) => req.log.error({ err }, 'operation not logged'));
+    return payload;
+  });
   // Every change made through an API token is logged as the token's, beside the user it acts as.
   app.addHook('onResponse', async (req, reply) => {
     const actor = req.actor as Actor | undefined;
@@ -90,6 +107,17 @@ export function installAccessControl(app: App, registry: RouteRecord[]): void {
       if (actor.mustChangePassword && !beforePasswordChange) throw new AppError('password_change_required');
       if (access !== 'authenticated' && !can(actor, access)) throw new AppError('forbidden');
       req.actor = actor;
+      const op = operations.get(req);
+      if (op) {
+        op.params = { ...(req.params as Record<string, string>) };
+        op.who = {
+          userId: actor.userId,
+          userName: actor.displayName,
+          unitId: actor.unitId,
+          via: actor.via === 'token' ? 'token' : 'web',
+          actingFor: actor.token ? `API 令牌「${actor.token.name}」` : null,
+        };
+      }
     };
     const existing = route.preValidation;
     route.preValidation = existing ? [check, ...(Array.isArray(existing) ? existing : [existing])] : [check];

@@ -7,6 +7,8 @@ import { pidAlive } from '../db/folder-lock.ts';
 import type { Database, Queryable } from '../db/engine.ts';
 import { AppError, toErrorBody } from '../errors.ts';
 import { jobs } from './jobs.tables.ts';
+import { users } from '../auth/auth.tables.ts';
+import { openOperation, runOperation } from '../oplog/oplog.context.ts';
 
 export type JobRow = typeof jobs.$inferSelect;
 
@@ -226,13 +228,26 @@ export class JobRunner {
     this.live.set(id, { job, processed: 0 });
     try {
       if (!handler) throw new Error(`no handler for job kind ${job.kind}`);
-      const outcome = await handler({
-        job,
-        // Long work: on PostgreSQL a pool without the requests' statement timeout.
-        database: this.database.longWork(),
-        progress: (processed, total, message) => this.progress(id, processed, total, message),
-        filePath: (name) => path.join(this.filesDir, `${id}-${name}`),
+      // 操作日志: what the job writes through withTx is logged as its starter's, through the job.
+      const [starter] = job.createdBy
+        ? await db.select({ name: users.displayName, unitId: users.unitId }).from(users).where(eq(users.id, job.createdBy))
+        : [];
+      const op = openOperation(`job ${job.kind}`, {
+        userId: job.createdBy,
+        userName: starter?.name ?? '系统任务',
+        unitId: job.unitId ?? starter?.unitId ?? null,
+        via: 'job',
+        actingFor: `任务「${job.kind}」`,
       });
+      const outcome = await runOperation(op, () =>
+        handler({
+          job,
+          // Long work: on PostgreSQL a pool without the requests' statement timeout.
+          database: this.database.longWork(),
+          progress: (processed, total, message) => this.progress(id, processed, total, message),
+          filePath: (name) => path.join(this.filesDir, `${id}-${name}`),
+        }),
+      );
       const live = this.live.get(id);
       await this.persist(() =>
         db

@@ -19,7 +19,7 @@ import { YuanInput } from '../../components/Money.tsx';
 import { api, ApiError } from '../../api/client.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { useFormErrors } from '../../components/useFormErrors.ts';
-import { useUnsavedGuard } from '../../components/useUnsavedGuard.ts';
+import { useCloseGuard, useUnsavedGuard } from '../../components/useUnsavedGuard.ts';
 
 const opts = (vocab: Record<string, readonly [string, string]>, locale: string) =>
   Object.entries(vocab).map(([k, v]) => ({ value: k, label: label(v, locale) }));
@@ -214,20 +214,13 @@ export function CardEditDrawer({ card, onClose }: { card: CardDetail; onClose: (
   const [form] = Form.useForm();
   const showErrors = useFormErrors(form);
   const unsaved = useUnsavedGuard();
-  const { modal } = App.useApp();
   const qc = useQueryClient();
   // Closing the drawer on changes asks first, like leaving a changed page.
-  const close = () =>
-    unsaved.dirty
-      ? modal.confirm({
-          title: t('有未保存的修改', 'Unsaved changes'),
-          content: t('关闭后，修改的内容将丢失。确定关闭吗？', 'Closing discards your changes. Close anyway?'),
-          okText: t('关闭', 'Close'),
-          cancelText: t('继续修改', 'Keep editing'),
-          okButtonProps: { danger: true },
-          onOk: onClose,
-        })
-      : onClose();
+  const guard = useCloseGuard(true, onClose);
+  const onValuesChange = () => {
+    unsaved.onValuesChange();
+    guard.onValuesChange();
+  };
   const [saving, setSaving] = useState(false);
   const save = async (v: Record<string, unknown>) => {
     setSaving(true);
@@ -261,7 +254,7 @@ export function CardEditDrawer({ card, onClose }: { card: CardDetail; onClose: (
       open
       title={t('修改卡片信息', 'Edit card')}
       width="min(480px, 100vw)"
-      onClose={close}
+      onClose={guard.close}
       extra={
         <Button type="primary" loading={saving} onClick={() => form.submit()}>
           {t('保存', 'Save')}
@@ -272,7 +265,7 @@ export function CardEditDrawer({ card, onClose }: { card: CardDetail; onClose: (
         form={form}
         layout="vertical"
         onFinish={save}
-        onValuesChange={unsaved.onValuesChange}
+        onValuesChange={onValuesChange}
         initialValues={{
           name: card.name,
           spec: card.spec,

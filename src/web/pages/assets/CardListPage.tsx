@@ -17,6 +17,7 @@ import { ServerTable } from '../../components/ServerTable.tsx';
 import { CodeTag, StatusTag } from '../../components/StatusTag.tsx';
 import { filterFromParams } from './cardListLink.ts';
 import { CardListToolbarExtras } from './CardListToolbarExtras.tsx';
+import { LINK_ONLY_KEYS, LinkFilterTags } from './LinkFilterTags.tsx';
 
 type Filter = Omit<CardFilter, 'q'>;
 interface FormValues extends Omit<Filter, 'acquiredFrom' | 'acquiredTo' | 'postedFrom' | 'postedTo'> {
@@ -93,7 +94,9 @@ export default function CardListPage() {
         const next = new URLSearchParams();
         // Only the search and page size survive; the plain filter parameters a link brought are replaced.
         for (const k of ['q', 'pageSize', 'sort', 'order']) if (prev.get(k)) next.set(k, prev.get(k)!);
-        const f = toFilter(v);
+        // The link-only filters (no field in the panel) stay until their tag is closed.
+        const kept = Object.fromEntries(LINK_ONLY_KEYS.filter((k) => filter[k]).map((k) => [k, filter[k]]));
+        const f = { ...kept, ...toFilter(v) };
         if (Object.keys(f).length) next.set('f', JSON.stringify(f));
         else next.delete('f');
         return next;
@@ -150,6 +153,12 @@ export default function CardListPage() {
       render: (v) => <CodeTag code={v} vocabulary={USE_MODES} />,
     },
     { title: t('产权单位', 'Owner unit'), dataIndex: 'unitName', key: 'unitName', sorter: true, width: 150 },
+    {
+      title: t('管理单位', 'Managing unit'),
+      dataIndex: 'managerName',
+      width: 150,
+      render: (v: string | null) => v ?? <span style={{ color: '#999' }}>{t('同产权单位', 'Same as owner')}</span>,
+    },
     { title: t('使用部门', 'Department'), dataIndex: 'departmentName', key: 'departmentName', sorter: true, width: 120 },
     { title: t('保管人', 'Custodian'), dataIndex: 'custodianName', key: 'custodianName', sorter: true, width: 90 },
     { title: t('存放地点', 'Location'), dataIndex: 'roomName', width: 140 },
@@ -286,6 +295,23 @@ export default function CardListPage() {
           </Row>
         </Form>
       </Card>
+      <LinkFilterTags
+        filter={filter}
+        onRemove={(keys) =>
+          setParams(
+            (prev) => {
+              const next = new URLSearchParams(prev);
+              for (const k of keys) next.delete(k);
+              const f = Object.fromEntries(Object.entries(filter).filter(([k]) => !keys.includes(k)));
+              if (Object.keys(f).length) next.set('f', JSON.stringify(f));
+              else next.delete('f');
+              next.delete('page');
+              return next;
+            },
+            { replace: true },
+          )
+        }
+      />
       <ServerTable<CardListItem>
         url="/api/cards"
         columns={columns}

@@ -18,6 +18,9 @@ const TEXT_KEYS = [
   'acquiredTo',
   'postedFrom',
   'postedTo',
+  'warrantyFrom',
+  'warrantyTo',
+  'custodianLeft',
 ] as const;
 
 /** The card library's URL for a filter: every chart, report or page that opens the list uses it. */

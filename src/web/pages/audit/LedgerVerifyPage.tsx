@@ -52,8 +52,8 @@ export default function LedgerVerifyPage() {
               type="error"
               showIcon
               message={t(
-                `${result.failedCards} 张卡片的台账链校验失败；折旧记录问题 ${result.depreciation.failures.length} 处`,
-                `${result.failedCards} card(s) failed verification; ${result.depreciation.failures.length} depreciation ledger problem(s)`,
+                `${result.failedCards} 张卡片的台账链校验失败；折旧记录问题 ${result.depreciation.failures.length} 处，涉及卡片 ${new Set(result.depreciation.failures.map((f) => f.cardId).filter(Boolean)).size} 张`,
+                `${result.failedCards} card(s) failed verification; ${result.depreciation.failures.length} depreciation ledger problem(s) on ${new Set(result.depreciation.failures.map((f) => f.cardId).filter(Boolean)).size} card(s)`,
               )}
             />
           )}
@@ -85,7 +85,9 @@ export default function LedgerVerifyPage() {
                 {
                   title: t('卡片编号', 'Card no.'),
                   dataIndex: 'cardNo',
-                  render: (v, r) => (r.cardId ? <Link to={`/cards/${r.cardId}`}>{v ?? r.cardId}</Link> : '—'),
+                  // A run whose seal fails is named as a whole; the cards whose entries changed are listed beside it.
+                  render: (v, r) =>
+                    r.cardId ? <Link to={`/cards/${r.cardId}`}>{v ?? r.cardId}</Link> : t('本月计提（整单）', 'The whole run'),
                 },
                 {
                   title: t('问题', 'Problem'),

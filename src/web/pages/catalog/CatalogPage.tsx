@@ -20,6 +20,7 @@ import { useFormErrors } from '../../components/useFormErrors.ts';
 import { CategoryForm } from './CategoryForm.tsx';
 import { CategoryImport } from './CategoryImport.tsx';
 import { CategoryTree } from './CategoryTree.tsx';
+import { useCloseGuard } from '../../components/useUnsavedGuard.ts';
 
 /** 资产分类: the GB/T 14885 tree of either edition, a category's details, new categories, and import. */
 export default function CatalogPage() {
@@ -116,6 +117,7 @@ function NewCategoryModal({
   const { t } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<CategoryCreate>();
+  const guard = useCloseGuard(true, () => onClose());
   const showErrors = useFormErrors(form);
   const qc = useQueryClient();
   const create = useMutation({
@@ -139,12 +141,12 @@ function NewCategoryModal({
     <Modal
       open
       title={t(`新增分类（${edition} 版）`, `New category (${edition} edition)`)}
-      onCancel={() => onClose()}
+      onCancel={guard.close}
       onOk={() => form.submit()}
       confirmLoading={create.isPending}
       okText={t('保存', 'Save')}
     >
-      <Form form={form} layout="vertical" initialValues={initial} onFinish={(v) => create.mutate(v)}>
+      <Form form={form} layout="vertical" initialValues={initial} onValuesChange={guard.onValuesChange} onFinish={(v) => create.mutate(v)}>
         <Form.Item
           name="code"
           label={t('编码', 'Code')}

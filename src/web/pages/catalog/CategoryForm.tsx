@@ -7,6 +7,7 @@ import { api } from '../../api/client.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { Money, YuanInput } from '../../components/Money.tsx';
 import { useFormErrors } from '../../components/useFormErrors.ts';
+import { useUnsavedGuard } from '../../components/useUnsavedGuard.ts';
 
 const years = (m: number | null) => (m == null ? '—' : m % 12 === 0 ? `${m / 12} 年（${m} 月）` : `${m} 月`);
 
@@ -17,10 +18,16 @@ export function CategoryForm({ category, editable }: { category: CategoryView; e
   const [form] = Form.useForm<CategoryPatch>();
   const showErrors = useFormErrors(form);
   const qc = useQueryClient();
-  useEffect(() => form.setFieldsValue(category), [category, form]);
+  const unsaved = useUnsavedGuard(editable);
+  const { clean } = unsaved;
+  useEffect(() => {
+    form.setFieldsValue(category);
+    clean();
+  }, [category, form, clean]);
   const save = useMutation({
     mutationFn: (patch: CategoryPatch) => api.patch<CategoryView>(`/api/categories/${category.id}`, patch),
     onSuccess: () => {
+      unsaved.clean();
       message.success(t('已保存', 'Saved'));
       void qc.invalidateQueries({ queryKey: ['categories'] });
     },
@@ -60,7 +67,14 @@ export function CategoryForm({ category, editable }: { category: CategoryView; e
   return (
     <>
       {head}
-      <Form form={form} layout="horizontal" labelCol={{ span: 7 }} wrapperCol={{ span: 15 }} onFinish={(v) => save.mutate(v)}>
+      <Form
+        form={form}
+        layout="horizontal"
+        labelCol={{ span: 7 }}
+        wrapperCol={{ span: 15 }}
+        onValuesChange={unsaved.onValuesChange}
+        onFinish={(v) => save.mutate(v)}
+      >
         <Form.Item name="name" label={t('名称', 'Name')} rules={[{ required: true, message: t('名称必填', 'Name is required') }]}>
           <Input maxLength={100} />
         </Form.Item>

@@ -1,4 +1,4 @@
-import { Card, Space, Switch, Tabs, Typography } from 'antd';
+import { Card, Space, Switch, Tabs, Tag, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../api/client.ts';
 import { useI18n } from '../../app/i18n.tsx';
@@ -73,12 +73,25 @@ export default function ListReportPage() {
             <QuotaTable data={quota.data} loading={quota.isLoading} />
           </>
         ) : (
-          <ListTable
-            kind={kind}
-            data={data}
-            loading={isLoading}
-            pagination={{ current: page, pageSize, onChange: (p, s) => set({ page: p, pageSize: s } as never) }}
-          />
+          <>
+            {data?.periodClosed && data.periodClosed !== 'none' && (
+              <div style={{ marginBottom: 8 }} data-testid="period-closed">
+                <Tag color={data.periodClosed === 'all' ? 'green' : 'gold'}>
+                  {data.periodClosed === 'all' ? t('已结账', 'Closed') : t('部分单位已结账', 'Closed for some units')}
+                </Tag>
+                {t(
+                  '已结账月份的明细取自结账时的记录，以后的业务不再改变。',
+                  "A closed month's list is the one recorded at closing; later work does not change it.",
+                )}
+              </div>
+            )}
+            <ListTable
+              kind={kind}
+              data={data}
+              loading={isLoading}
+              pagination={{ current: page, pageSize, onChange: (p, s) => set({ page: p, pageSize: s } as never) }}
+            />
+          </>
         )}
       </Card>
     </div>

@@ -11,6 +11,7 @@ export interface ListData {
   items: ListRow[];
   total: number;
   totals: { originalValueFen: number; accumulatedFen: number; netFen: number; periodFen: number };
+  periodClosed?: 'all' | 'some' | 'none';
 }
 
 /** The detail lists' columns, with the kind's own column and a totals row. */

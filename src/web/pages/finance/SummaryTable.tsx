@@ -1,4 +1,4 @@
-import { Table } from 'antd';
+import { Table, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { Money } from '../../components/Money.tsx';
 import { useI18n } from '../../app/i18n.tsx';
@@ -77,6 +77,24 @@ export function SummaryTable({ view, loading, onCell }: { view?: SummaryView; lo
   const low = view?.lowValue;
   return (
     <>
+      {view && view.periodClosed !== 'none' && (
+        <div style={{ marginBottom: 8 }} data-testid="period-closed">
+          {view.periodClosed === 'all' ? (
+            <Tag color="green">{t('已结账', 'Closed')}</Tag>
+          ) : (
+            <Tag color="gold">{t('部分单位已结账', 'Closed for some units')}</Tag>
+          )}
+          {view.periodClosed === 'all'
+            ? t(
+                '本期各月均已结账：数字取自结账时的快照，以后的业务不再改变。',
+                'Every month of the period is closed: the figures are those frozen at closing.',
+              )
+            : t(
+                '已结账单位的数字取自结账时的快照，其余单位按当前账面计算。',
+                'Closed units read the figures frozen at closing; the others are computed from the books as they stand.',
+              )}
+        </div>
+      )}
       <Table<SummaryRow>
         size="small"
         bordered

@@ -3,7 +3,7 @@ import { Button, DatePicker, Form, Input, Modal, Select, Table, Tag } from 'antd
 import { PlusOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Dayjs } from 'dayjs';
-import { Link, useNavigate } from 'react-router-dom';
+import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { COUNT_REASONS, COUNT_STATUSES, type CountSummary } from '../../../shared/inventory.contracts.ts';
 import { api } from '../../api/client.ts';
 import { useI18n } from '../../app/i18n.tsx';
@@ -20,7 +20,13 @@ export default function CountListPage() {
   const session = useSession();
   const [q, setQ] = useState('');
   const [planning, setPlanning] = useState(false);
-  const list = useQuery({ queryKey: ['counts', q], queryFn: () => api.get<{ items: CountSummary[] }>('/api/counts', { q }) });
+  // ?mine=true (the workspace's "counts assigned to me"): shown as a tag, closed to see all.
+  const [params, setParams] = useSearchParams();
+  const mine = params.get('mine') === 'true' ? 'true' : undefined;
+  const list = useQuery({
+    queryKey: ['counts', q, mine],
+    queryFn: () => api.get<{ items: CountSummary[] }>('/api/counts', { q, mine }),
+  });
   return (
     <>
       <PageHeader
@@ -39,6 +45,11 @@ export default function CountListPage() {
         style={{ maxWidth: 320, marginBottom: 12 }}
         onSearch={setQ}
       />
+      {mine && (
+        <Tag color="blue" closable style={{ marginLeft: 8 }} onClose={() => setParams({}, { replace: true })} data-testid="filter-mine">
+          {t('派给我的未完成盘点', 'Open counts assigned to me')}
+        </Tag>
+      )}
       <Table<CountSummary>
         rowKey="id"
         loading={list.isLoading}

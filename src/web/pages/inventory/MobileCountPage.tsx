@@ -72,11 +72,37 @@ export default function MobileCountPage() {
     }
   }, [id]);
 
+  // Installable and offline: the count pages' own manifest and service worker (scope /m/counts/ only).
+  useEffect(() => {
+    const link = document.createElement('link');
+    link.rel = 'manifest';
+    link.href = '/count.webmanifest';
+    document.head.appendChild(link);
+    navigator.serviceWorker?.register('/count-sw.js', { scope: '/m/counts/' }).catch(() => {
+      // No service worker (development server, private mode): the page still works while online.
+    });
+    // Once the worker controls the page, ask who is signed in through it, so the answer is cached
+    // for opening the page with no network (the first visit's answer came before the worker).
+    const cacheMe = () => void fetch('/api/auth/me', { credentials: 'same-origin' }).catch(() => undefined);
+    navigator.serviceWorker?.addEventListener('controllerchange', cacheMe);
+    if (navigator.serviceWorker?.controller) cacheMe();
+    return () => {
+      link.remove();
+      navigator.serviceWorker?.removeEventListener('controllerchange', cacheMe);
+    };
+  }, []);
+
   useEffect(() => {
     (async () => {
       let s: CountSheet | undefined;
       try {
+        // The share comes in pages of 5,000 cards; the phone keeps them all.
         s = await api.get<CountSheet>(`/api/counts/${id}/sheet`);
+        for (let next = s.next; next; ) {
+          const more: CountSheet = await api.get<CountSheet>(`/api/counts/${id}/sheet?after=${encodeURIComponent(next)}`);
+          s = { ...s, items: [...s.items, ...more.items], next: more.next };
+          next = more.next;
+        }
         await saveSheet(s);
       } catch (err) {
         s = await loadSheet(id);
@@ -123,7 +149,8 @@ export default function MobileCountPage() {
     const p = parseScanCode(text);
     const item = p.cardId ? byId.get(p.cardId) : byNo.get((p.cardNo ?? '').toLowerCase());
     if (item) {
-      const elsewhere = roomId && item.roomId !== roomId;
+      // A blind recount does not say where the books expect the card.
+      const elsewhere = roomId && !sheet?.recount?.blind && item.roomId !== roomId;
       setFeedback({
         ok: true,
         text: `${item.cardNo} ${item.name}${elsewhere ? t(`（账面地点：${item.roomName ?? '未登记'}，记为异位）`, ` (book room: ${item.roomName ?? 'none'}; recorded as elsewhere)`) : ''}`,
@@ -173,6 +200,10 @@ export default function MobileCountPage() {
         <Tag color={pending ? 'orange' : 'default'} data-testid="pending">
           {t(`待同步 ${pending}`, `${pending} to sync`)}
         </Tag>
+        {sheet.share === 'recount' && (
+          <Tag color="purple">{sheet.recount?.blind ? t('复盘（盲盘）', 'Recount (blind)') : t('复盘', 'Recount')}</Tag>
+        )}
+        {sheet.share === 'rooms' && <Tag color="blue">{t('本人分工的房间', 'My rooms')}</Tag>}
         <Tag data-testid="progress">
           {t(
             `已盘 ${sheet.items.length - left.length} / ${sheet.items.length}`,
@@ -261,7 +292,8 @@ export default function MobileCountPage() {
           <div key={i.cardId} style={{ padding: '8px 0', borderBottom: '1px solid #f0f0f0' }}>
             <div style={{ fontSize: 16 }}>{i.name}</div>
             <div style={{ color: '#888' }}>
-              {i.cardNo} · {i.roomName ?? t('未登记地点', 'no room')}
+              {i.cardNo}
+              {sheet.recount?.blind ? '' : ` · ${i.roomName ?? t('未登记地点', 'no room')}`}
             </div>
           </div>
         ))}

@@ -12,6 +12,7 @@ import { ConfirmButton } from '../../components/ConfirmButton.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { errorText } from '../../components/errors.ts';
 import { useFormSubmit } from '../../components/useFormSubmit.ts';
+import { useCloseGuard } from '../../components/useUnsavedGuard.ts';
 
 interface DeptForm {
   name: string;
@@ -31,6 +32,7 @@ function DepartmentModal({
   const { t } = useI18n();
   const [form] = Form.useForm<DeptForm>();
   const editing = dept && dept !== 'new' ? dept : null;
+  const guard = useCloseGuard(!!dept, () => onClose(false));
   const { saving, submit: save } = useFormSubmit(
     form,
     async (v: DeptForm) => {
@@ -43,10 +45,10 @@ function DepartmentModal({
     <Modal
       open={!!dept}
       title={editing ? t('修改处室', 'Edit department') : t('新建处室', 'New department')}
-      onCancel={() => onClose(false)}
+      onCancel={guard.close}
       destroyOnHidden
       footer={[
-        <Button key="cancel" autoInsertSpace={false} onClick={() => onClose(false)}>
+        <Button key="cancel" autoInsertSpace={false} onClick={guard.close}>
           {t('取消', 'Cancel')}
         </Button>,
         <Button key="save" type="primary" autoInsertSpace={false} loading={saving} onClick={() => form.submit()}>
@@ -54,7 +56,14 @@ function DepartmentModal({
         </Button>,
       ]}
     >
-      <Form<DeptForm> form={form} layout="vertical" onFinish={save} preserve={false} initialValues={editing ?? { sort: 0 }}>
+      <Form<DeptForm>
+        form={form}
+        onValuesChange={guard.onValuesChange}
+        layout="vertical"
+        onFinish={save}
+        preserve={false}
+        initialValues={editing ?? { sort: 0 }}
+      >
         <Form.Item name="name" label={t('处室名称', 'Name')} rules={[{ required: true, message: t('请填写处室名称', 'Enter the name') }]}>
           <Input maxLength={50} />
         </Form.Item>

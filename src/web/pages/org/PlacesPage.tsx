@@ -13,6 +13,7 @@ import { UnitSelect } from '../../components/selects.tsx';
 import { useFormErrors } from '../../components/useFormErrors.ts';
 import { roomTypeLabel, roomTypeOptions } from './labels.ts';
 import { RoomModal } from './RoomModal.tsx';
+import { useCloseGuard } from '../../components/useUnsavedGuard.ts';
 
 type NodeKind = 'compound' | 'building' | 'floor';
 interface Selected {
@@ -28,6 +29,7 @@ interface NodeEdit {
 
 /** New or edited compound, building or floor. */
 function PlaceNodeModal({ edit, onClose }: { edit: NodeEdit | null; onClose: (saved: boolean) => void }) {
+  const guard = useCloseGuard(!!edit, () => onClose(false));
   const { t } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm();
@@ -56,9 +58,9 @@ function PlaceNodeModal({ edit, onClose }: { edit: NodeEdit | null; onClose: (sa
       open
       title={`${edit.id ? t('修改', 'Edit') : t('新建', 'New')} ${titles[edit.kind]}`}
       destroyOnHidden
-      onCancel={() => onClose(false)}
+      onCancel={guard.close}
       footer={[
-        <Button key="cancel" autoInsertSpace={false} onClick={() => onClose(false)}>
+        <Button key="cancel" autoInsertSpace={false} onClick={guard.close}>
           {t('取消', 'Cancel')}
         </Button>,
         <Button key="save" type="primary" autoInsertSpace={false} loading={saving} onClick={() => form.submit()}>
@@ -66,7 +68,14 @@ function PlaceNodeModal({ edit, onClose }: { edit: NodeEdit | null; onClose: (sa
         </Button>,
       ]}
     >
-      <Form form={form} layout="vertical" onFinish={save} preserve={false} initialValues={edit.values}>
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={save}
+        preserve={false}
+        initialValues={edit.values}
+        onValuesChange={guard.onValuesChange}
+      >
         {edit.kind === 'floor' ? (
           <Form.Item
             name="level"

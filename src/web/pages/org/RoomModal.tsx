@@ -10,6 +10,7 @@ import { StaffSelect, UnitSelect } from '../../components/selects.tsx';
 import { useShowError } from '../../components/useFormErrors.ts';
 import { useFormSubmit } from '../../components/useFormSubmit.ts';
 import { roomTypeOptions } from './labels.ts';
+import { useCloseGuard } from '../../components/useUnsavedGuard.ts';
 
 interface RoomForm {
   floorId: string;
@@ -106,6 +107,7 @@ export function RoomModal({
   const tree = useQuery({ queryKey: ['places', 'tree'], queryFn: () => api.get<PlaceTree>('/api/places/tree') });
   const editing = room && room !== 'new' ? room : null;
   const canWrite = can('org.place.write');
+  const guard = useCloseGuard(!!room, () => onClose(false));
   // Opened before the tree arrived: put the new room on the first floor once it is known.
   const firstFloor = tree.data?.flatMap((c) => c.buildings.flatMap((b) => b.floors))[0]?.id;
   useEffect(() => {
@@ -126,10 +128,10 @@ export function RoomModal({
       open={!!room}
       width={640}
       destroyOnHidden
-      onCancel={() => onClose(false)}
+      onCancel={guard.close}
       title={editing ? `${t('房间', 'Room')} ${editing.code}` : t('新建房间', 'New room')}
       footer={[
-        <Button key="cancel" autoInsertSpace={false} onClick={() => onClose(false)}>
+        <Button key="cancel" autoInsertSpace={false} onClick={guard.close}>
           {canWrite ? t('取消', 'Cancel') : t('关闭', 'Close')}
         </Button>,
         ...(canWrite
@@ -142,6 +144,7 @@ export function RoomModal({
       ]}
     >
       <Form<RoomForm>
+        onValuesChange={guard.onValuesChange}
         form={form}
         name="room"
         layout="vertical"

@@ -13,6 +13,7 @@ import { ServerTable, useInvalidateList } from '../../components/ServerTable.tsx
 import { DepartmentSelect, UnitSelect } from '../../components/selects.tsx';
 import { useFormSubmit } from '../../components/useFormSubmit.ts';
 import { rankLabel, rankOptions } from './labels.ts';
+import { useCloseGuard } from '../../components/useUnsavedGuard.ts';
 
 interface StaffForm {
   unitId: string;
@@ -36,6 +37,7 @@ function StaffModal({
   onClose: (saved: boolean) => void;
 }) {
   const { t } = useI18n();
+  const guard = useCloseGuard(!!person, () => onClose(false));
   const [form] = Form.useForm<StaffForm>();
   const editing = person && person !== 'new' ? person : null;
   const unitId = Form.useWatch('unitId', form);
@@ -52,10 +54,10 @@ function StaffModal({
       open={!!person}
       width={640}
       title={editing ? t('修改人员', 'Edit staff') : t('新建人员', 'New staff')}
-      onCancel={() => onClose(false)}
+      onCancel={guard.close}
       destroyOnHidden
       footer={[
-        <Button key="cancel" autoInsertSpace={false} onClick={() => onClose(false)}>
+        <Button key="cancel" autoInsertSpace={false} onClick={guard.close}>
           {t('取消', 'Cancel')}
         </Button>,
         <Button key="save" type="primary" autoInsertSpace={false} loading={saving} onClick={() => form.submit()}>
@@ -64,6 +66,7 @@ function StaffModal({
       ]}
     >
       <Form<StaffForm>
+        onValuesChange={guard.onValuesChange}
         form={form}
         layout="vertical"
         onFinish={save}

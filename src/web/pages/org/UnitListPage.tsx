@@ -10,6 +10,7 @@ import { useSession } from '../../app/session.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { ServerTable, useInvalidateList } from '../../components/ServerTable.tsx';
 import { useFormSubmit } from '../../components/useFormSubmit.ts';
+import { useCloseGuard } from '../../components/useUnsavedGuard.ts';
 
 interface UnitForm {
   code: string;
@@ -23,6 +24,7 @@ interface UnitForm {
 /** A unit's fields; the server's field errors (a duplicate code…) show beside them. */
 function UnitModal({ unit, onClose }: { unit: UnitView | null | 'new'; onClose: (saved: boolean) => void }) {
   const { t } = useI18n();
+  const guard = useCloseGuard(!!unit, () => onClose(false));
   const [form] = Form.useForm<UnitForm>();
   const editing = unit && unit !== 'new' ? unit : null;
   const { saving, submit: save } = useFormSubmit(
@@ -37,10 +39,10 @@ function UnitModal({ unit, onClose }: { unit: UnitView | null | 'new'; onClose: 
     <Modal
       open={!!unit}
       title={editing ? t('修改单位', 'Edit unit') : t('新建单位', 'New unit')}
-      onCancel={() => onClose(false)}
+      onCancel={guard.close}
       destroyOnHidden
       footer={[
-        <Button key="cancel" autoInsertSpace={false} onClick={() => onClose(false)}>
+        <Button key="cancel" autoInsertSpace={false} onClick={guard.close}>
           {t('取消', 'Cancel')}
         </Button>,
         <Button key="save" type="primary" autoInsertSpace={false} loading={saving} onClick={() => form.submit()}>
@@ -49,6 +51,7 @@ function UnitModal({ unit, onClose }: { unit: UnitView | null | 'new'; onClose: 
       ]}
     >
       <Form<UnitForm>
+        onValuesChange={guard.onValuesChange}
         form={form}
         layout="vertical"
         onFinish={save}

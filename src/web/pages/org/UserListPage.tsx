@@ -15,6 +15,7 @@ import { useFormErrors } from '../../components/useFormErrors.ts';
 import { useFormSubmit } from '../../components/useFormSubmit.ts';
 import { roleLabel, roleOptions } from './labels.ts';
 import { RoleListField } from './RoleListField.tsx';
+import { useCloseGuard } from '../../components/useUnsavedGuard.ts';
 
 interface Grant {
   role: Role;
@@ -55,6 +56,7 @@ function usePasswordNotice() {
 
 function CreateUserModal({ open, onClose }: { open: boolean; onClose: (saved: boolean) => void }) {
   const { t } = useI18n();
+  const guard = useCloseGuard(open, () => onClose(false));
   const [form] = Form.useForm<CreateForm>();
   const showErrors = useFormErrors(form);
   const notice = usePasswordNotice();
@@ -77,9 +79,9 @@ function CreateUserModal({ open, onClose }: { open: boolean; onClose: (saved: bo
       width={680}
       title={t('新建用户', 'New user')}
       destroyOnHidden
-      onCancel={() => onClose(false)}
+      onCancel={guard.close}
       footer={[
-        <Button key="cancel" autoInsertSpace={false} onClick={() => onClose(false)}>
+        <Button key="cancel" autoInsertSpace={false} onClick={guard.close}>
           {t('取消', 'Cancel')}
         </Button>,
         <Button key="save" type="primary" autoInsertSpace={false} loading={saving} onClick={() => form.submit()}>
@@ -88,6 +90,7 @@ function CreateUserModal({ open, onClose }: { open: boolean; onClose: (saved: bo
       ]}
     >
       <Form<CreateForm>
+        onValuesChange={guard.onValuesChange}
         form={form}
         layout="vertical"
         onFinish={save}
@@ -132,6 +135,7 @@ function CreateUserModal({ open, onClose }: { open: boolean; onClose: (saved: bo
 
 function RolesModal({ user, onClose }: { user: UserView | null; onClose: (saved: boolean) => void }) {
   const { t } = useI18n();
+  const guard = useCloseGuard(!!user, () => onClose(false));
   const [form] = Form.useForm<{ roles: Grant[] }>();
   const { saving, submit: save } = useFormSubmit(
     form,
@@ -147,9 +151,9 @@ function RolesModal({ user, onClose }: { user: UserView | null; onClose: (saved:
       width={620}
       title={`${t('设置角色', 'Roles')} · ${user?.username ?? ''}`}
       destroyOnHidden
-      onCancel={() => onClose(false)}
+      onCancel={guard.close}
       footer={[
-        <Button key="cancel" autoInsertSpace={false} onClick={() => onClose(false)}>
+        <Button key="cancel" autoInsertSpace={false} onClick={guard.close}>
           {t('取消', 'Cancel')}
         </Button>,
         <Button key="save" type="primary" autoInsertSpace={false} loading={saving} onClick={() => form.submit()}>
@@ -161,6 +165,7 @@ function RolesModal({ user, onClose }: { user: UserView | null; onClose: (saved:
         {t('每次授予和撤销都记入安全日志。', 'Every grant and revocation is written to the security log.')}
       </Typography.Paragraph>
       <Form
+        onValuesChange={guard.onValuesChange}
         form={form}
         onFinish={save}
         preserve={false}

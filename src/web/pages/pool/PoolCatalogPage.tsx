@@ -1,9 +1,17 @@
 import { useState } from 'react';
-import { App, Button, Form, Input, Modal, Select, Space, Tag } from 'antd';
+import { App, Button, DatePicker, Form, Input, Modal, Radio, Select, Space, Tag } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
 import { PlusOutlined } from '@ant-design/icons';
 import type { TableColumnsType } from 'antd';
 import { useNavigate } from 'react-router-dom';
-import { LISTING_STATUSES, POOL_CONDITIONS, POOL_MODES, POOL_REASONS, type Listing } from '../../../shared/pool.contracts.ts';
+import {
+  LISTING_STATUSES,
+  POOL_CONDITIONS,
+  POOL_MODES,
+  POOL_REASONS,
+  REQUEST_KINDS,
+  type Listing,
+} from '../../../shared/pool.contracts.ts';
 import { api } from '../../api/client.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { useSession } from '../../app/session.tsx';
@@ -30,7 +38,8 @@ export default function PoolCatalogPage() {
   const [status, setStatus] = useState<string>();
   const [mine, setMine] = useState(false);
   const [asking, setAsking] = useState<Listing>();
-  const [form] = Form.useForm<{ purpose: string; unitId?: string }>();
+  const [form] = Form.useForm<{ purpose: string; unitId?: string; kind: 'transfer' | 'loan'; dueOn?: Dayjs }>();
+  const kind = Form.useWatch('kind', form);
   const committee = units('pool.request') === 'all';
   const offerScope = units('pool.offer');
   const mayWithdraw = (l: Listing) => l.status === 'listed' && (offerScope === 'all' || offerScope.includes(l.unitId));
@@ -38,7 +47,7 @@ export default function PoolCatalogPage() {
   const submitRequest = async () => {
     const v = await form.validateFields();
     try {
-      await api.post(`${URL}/${asking!.id}/requests`, v);
+      await api.post(`${URL}/${asking!.id}/requests`, { ...v, dueOn: v.kind === 'loan' ? v.dueOn?.format('YYYY-MM-DD') : undefined });
       message.success(t('已提交调剂申请，等待管委会审批', 'Request sent; the committee will decide'));
       setAsking(undefined);
       form.resetFields();
@@ -84,6 +93,7 @@ export default function PoolCatalogPage() {
     },
     { title: t('入仓日期', 'Listed on'), dataIndex: 'listedOn', key: 'listedOn', sorter: true, width: 110 },
     { title: t('在仓天数', 'Days'), dataIndex: 'daysInPool', width: 80, align: 'right' },
+    { title: t('时限至', 'Limit'), dataIndex: 'expiresOn', width: 110 },
     {
       title: t('操作', 'Actions'),
       key: 'actions',
@@ -196,7 +206,19 @@ export default function PoolCatalogPage() {
           {t('入仓单位', 'Offered by')}：{asking?.unitName}；{t('方式', 'Mode')}：{asking && codeLabel(POOL_MODES, asking.mode, locale)}；
           {t('净值', 'Net value')}：<Money fen={asking?.netValueFen} />
         </p>
-        <Form form={form} layout="vertical">
+        <Form form={form} layout="vertical" initialValues={{ kind: 'transfer' }}>
+          <Form.Item name="kind" label={t('申请方式', 'Kind')}>
+            <Radio.Group options={optionsOf(REQUEST_KINDS, locale)} data-testid="pool-kind" />
+          </Form.Item>
+          {kind === 'loan' && (
+            <Form.Item
+              name="dueOn"
+              label={t('归还日期', 'Due date')}
+              rules={[{ required: true, message: t('借用请填写归还日期', 'Give the due date') }]}
+            >
+              <DatePicker disabledDate={(d) => !d.isAfter(dayjs(), 'day')} data-testid="pool-due" />
+            </Form.Item>
+          )}
           {committee && (
             <Form.Item
               name="unitId"

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App, Button, Card, Form, Input, Popconfirm, Radio, Select } from 'antd';
+import { App, Button, Card, Form, Input, InputNumber, Popconfirm, Radio, Select } from 'antd';
 import { useNavigate } from 'react-router-dom';
 import { POOL_CONDITIONS, POOL_MODES, POOL_REASONS, type OfferInput } from '../../../shared/pool.contracts.ts';
 import { api } from '../../api/client.ts';
@@ -50,7 +50,7 @@ export default function PoolOfferPage() {
         <Form
           form={form}
           layout="vertical"
-          initialValues={{ mode: 'virtual', reason: 'idle', condition: 'good' }}
+          initialValues={{ mode: 'virtual', reason: 'idle', condition: 'good', limitMonths: 6 }}
           style={{ maxWidth: 900 }}
         >
           {units('pool.offer') === 'all' && (
@@ -72,6 +72,13 @@ export default function PoolOfferPage() {
           </Form.Item>
           <Form.Item name="condition" label={t('成色', 'Condition')}>
             <Select options={optionsOf(POOL_CONDITIONS, locale)} style={{ width: 320 }} />
+          </Form.Item>
+          <Form.Item
+            name="limitMonths"
+            label={t('在仓时限（月）', 'Time limit (months)')}
+            extra={t('超过时限无人申请的资产转为拟处置', 'Past the limit with nobody asking, the item is proposed for disposal')}
+          >
+            <InputNumber min={1} max={36} style={{ width: 120 }} />
           </Form.Item>
           <Form.Item name="note" label={t('说明', 'Note')}>
             <Input.TextArea rows={2} maxLength={500} />

@@ -1,5 +1,5 @@
 import { lazy } from 'react';
-import { BarChartOutlined, DatabaseOutlined, SwapOutlined } from '@ant-design/icons';
+import { AuditOutlined, BarChartOutlined, DatabaseOutlined, SwapOutlined, TrophyOutlined } from '@ant-design/icons';
 import type { PageRoute } from '../../app/registry.ts';
 
 export const routes: PageRoute[] = [
@@ -21,5 +21,19 @@ export const routes: PageRoute[] = [
     component: lazy(() => import('./UtilisationPage.tsx')),
     permission: 'pool.evaluate',
     menu: { group: 'assets', zh: '资产使用效益', en: 'Utilisation', icon: <BarChartOutlined />, order: 42 },
+  },
+  {
+    path: '/pool/evaluation',
+    component: lazy(() => import('./EvaluationPage.tsx')),
+    permission: 'pool.evaluate',
+    menu: { group: 'assets', zh: '效益评价', en: 'Evaluation', icon: <TrophyOutlined />, order: 43 },
+  },
+  { path: '/pool/evaluation/print', component: lazy(() => import('./EvaluationPrintPage.tsx')), permission: 'pool.evaluate', bare: true },
+  { path: '/pool/indicators', component: lazy(() => import('./IndicatorsPage.tsx')), permission: 'pool.evaluate' },
+  {
+    path: '/pool/accountability',
+    component: lazy(() => import('./AccountabilityPage.tsx')),
+    permission: 'pool.evaluate',
+    menu: { group: 'assets', zh: '责任追究', en: 'Accountability', icon: <AuditOutlined />, order: 44 },
   },
 ];

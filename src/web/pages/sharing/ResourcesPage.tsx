@@ -108,6 +108,11 @@ export default function ResourcesPage() {
                     {t('预订', 'Book')}
                   </Button>
                 )}
+                {manager && r.checkinGraceMinutes !== null && (
+                  <Button type="link" size="small" href={`/sharing/resources/${r.id}/qr`} target="_blank">
+                    {t('签到二维码', 'Check-in QR')}
+                  </Button>
+                )}
                 {manager && (
                   <Button type="link" size="small" onClick={() => setEditing(r)}>
                     {t('编辑', 'Edit')}
@@ -247,6 +252,25 @@ function ResourceModal({ resource, onClose }: { resource: ResourceView | null; o
           </Form.Item>
           <Form.Item name="feePerHourFen" label={t('收费（元/小时）', 'Fee (yuan/hour)')}>
             <YuanInput />
+          </Form.Item>
+          <Form.Item name="checkinGraceMinutes" label={t('签到宽限（分钟，空为不需签到）', 'Check-in grace (min; empty: none)')}>
+            <InputNumber min={5} max={240} />
+          </Form.Item>
+          <Form.Item name="quotaPeriod" label={t('配额周期', 'Quota period')}>
+            <Select
+              allowClear
+              style={{ width: 100 }}
+              options={[
+                { value: 'week', label: t('每周', 'Week') },
+                { value: 'month', label: t('每月', 'Month') },
+              ]}
+            />
+          </Form.Item>
+          <Form.Item name="unitQuotaMinutes" label={t('每单位配额（分钟）', 'Per unit (min)')}>
+            <InputNumber min={30} />
+          </Form.Item>
+          <Form.Item name="personQuotaMinutes" label={t('每人配额（分钟）', 'Per person (min)')}>
+            <InputNumber min={30} />
           </Form.Item>
           <Form.Item name="needsApproval" label={t('需审批', 'Needs approval')} valuePropName="checked">
             <Switch />

@@ -27,4 +27,7 @@ export const routes: PageRoute[] = [
     permission: 'sharing.read',
     menu: { group: 'sharing', zh: '使用统计与收费', en: 'Usage and charges', icon: <BarChartOutlined />, order: 4 },
   },
+  { path: '/sharing/resources/:id/qr', component: lazy(() => import('./CheckInQrPage.tsx')), permission: 'sharing.manage', bare: true },
+  // What the QR code at the room opens on the phone.
+  { path: '/m/checkin/:id', component: lazy(() => import('./CheckInPage.tsx')), permission: 'sharing.book', bare: true },
 ];

@@ -5,6 +5,7 @@ import { useQuery } from '@tanstack/react-query';
 import type { CardListItem } from '../../../shared/assets.contracts.ts';
 import { CARD_STATUSES, label, type CardStatus } from '../../../shared/assets.enums.ts';
 import type { Page } from '../../../shared/paging.ts';
+import { documentTypeSpec } from '../../../shared/workflow.contracts.ts';
 import { api } from '../../api/client.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { Money } from '../../components/Money.tsx';
@@ -21,14 +22,9 @@ export interface PickedCard {
 }
 
 /** Card statuses each document type may act on (the server's status machine decides; this only pre-filters). */
-export const PICKABLE: Record<string, CardStatus[]> = {
-  requisition: ['idle'],
-  return: ['in_use'],
-  change: ['in_use', 'idle', 'under_repair'],
-  transfer: ['in_use', 'idle'],
-  lending: ['in_use', 'idle'],
-  disposal: ['in_use', 'idle', 'pending_disposal', 'missing', 'under_repair'],
-  maintenance: ['in_use', 'idle', 'under_repair'],
+const pickable = (type: string): CardStatus[] | undefined => {
+  const spec = documentTypeSpec(type);
+  return spec?.pickable ? [...spec.pickable] : undefined;
 };
 
 const toPicked = (c: CardListItem): PickedCard => ({
@@ -61,7 +57,7 @@ export function CardLinesEditor({
   const [open, setOpen] = useState(false);
   const [q, setQ] = useState('');
   const [categoryId, setCategoryId] = useState<string>();
-  const [status, setStatus] = useState<string[]>(PICKABLE[type] ?? []);
+  const [status, setStatus] = useState<string[]>(pickable(type) ?? []);
   const [page, setPage] = useState(1);
   const [selected, setSelected] = useState<CardListItem[]>([]);
   const [scan, setScan] = useState('');
@@ -207,7 +203,7 @@ export function CardLinesEditor({
               setStatus(v);
               setPage(1);
             }}
-            options={(PICKABLE[type] ?? Object.keys(CARD_STATUSES)).map((s) => ({
+            options={(pickable(type) ?? Object.keys(CARD_STATUSES)).map((s) => ({
               value: s,
               label: label(CARD_STATUSES[s as CardStatus], locale),
             }))}

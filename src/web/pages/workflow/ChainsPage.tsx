@@ -10,6 +10,7 @@ import { ROLE_LABELS } from '../../app/roleLabels.ts';
 import { YuanInput } from '../../components/Money.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { useFormErrors } from '../../components/useFormErrors.ts';
+import { useUnsavedGuard } from '../../components/useUnsavedGuard.ts';
 import { useDocTypeLabel } from './docShared.tsx';
 import { formatDateTime } from '../../components/dateTime.ts';
 
@@ -21,9 +22,12 @@ function ChainEditor({ chain, onSaved }: { chain: Chain; onSaved: () => void }) 
   const typeLabel = useDocTypeLabel();
   const [form] = Form.useForm<{ steps: ChainStepInput[] }>();
   const showError = useFormErrors(form);
+  const unsaved = useUnsavedGuard();
+  const { clean } = unsaved;
   useEffect(() => {
     form.setFieldsValue({ steps: chain.steps });
-  }, [chain, form]);
+    clean();
+  }, [chain, form, clean]);
   const save = async (v: { steps: ChainStepInput[] }) => {
     try {
       const steps = (v.steps ?? []).map((s) => ({
@@ -33,6 +37,7 @@ function ChainEditor({ chain, onSaved }: { chain: Chain; onSaved: () => void }) 
         ),
       }));
       await api.put(`/api/chains/${chain.documentType}`, { steps });
+      unsaved.clean();
       message.success(t('已保存；之后提交的单据按新流程审批', 'Saved; documents submitted from now on follow it'));
       onSaved();
     } catch (err) {
@@ -53,7 +58,7 @@ function ChainEditor({ chain, onSaved }: { chain: Chain; onSaved: () => void }) 
         )
       }
     >
-      <Form form={form} onFinish={save} size="small">
+      <Form form={form} onFinish={save} onValuesChange={unsaved.onValuesChange} size="small">
         <Form.List name="steps">
           {(fields, { add, remove, move }) => (
             <>

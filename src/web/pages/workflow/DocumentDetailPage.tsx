@@ -1,19 +1,11 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Alert, App, Button, Card, DatePicker, Descriptions, Input, Modal, Space, Steps, Table, Tag, Timeline, Typography } from 'antd';
 import { CheckOutlined, CloseOutlined, PrinterOutlined, RollbackOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import dayjs from 'dayjs';
 import { Link, useNavigate, useParams } from 'react-router-dom';
-import { DISPOSAL_METHODS, label } from '../../../shared/assets.enums.ts';
-import {
-  CHANGE_KINDS,
-  STEP_SCOPES,
-  type Decision,
-  type DocumentDetail,
-  type DocumentLine,
-  type Finding,
-  PRICING_BASES,
-} from '../../../shared/workflow.contracts.ts';
+import { label } from '../../../shared/assets.enums.ts';
+import { STEP_SCOPES, type Decision, type DocumentDetail, type DocumentLine, type Finding } from '../../../shared/workflow.contracts.ts';
 import { api } from '../../api/client.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { ConfirmButton } from '../../components/ConfirmButton.tsx';
@@ -22,7 +14,10 @@ import { Money } from '../../components/Money.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { StatusTag } from '../../components/StatusTag.tsx';
 import { errorText } from '../../components/useFormErrors.ts';
+import { ActingForTag, NextItemButton, nextInboxId, ReassignButton } from './ApprovalExtras.tsx';
 import { DocStatusTag, useDocTypeLabel } from './docShared.tsx';
+import { present } from './document-types/webDoctype.ts';
+import { webDocumentType } from './document-types/registry.ts';
 import { formatDateTime } from '../../components/dateTime.ts';
 
 const EVENT_LABELS: Record<string, [string, string]> = {
@@ -38,43 +33,36 @@ const EVENT_LABELS: Record<string, [string, string]> = {
   procured: ['已采购', 'Procured'],
   lending_returned: ['收回', 'Returned from lending'],
   withdrawn: ['撤回', 'Withdrawn'],
+  reassigned: ['转办', 'Handed on'],
 };
 
 export function useDocument(id: string | undefined) {
   return useQuery({ queryKey: ['document', id], queryFn: () => api.get<DocumentDetail>(`/api/documents/${id}`), enabled: !!id });
 }
 
-/** What the payload says, in words. */
+/** What the payload says, in words: the type's own items (document-types/<type>.doctype.tsx) between the receiving unit and the note. */
 export function PayloadItems({ doc }: { doc: DocumentDetail }) {
   const { t, locale } = useI18n();
-  const p = doc.payload as Record<string, string | number | undefined>;
-  const items: { label: string; children: React.ReactNode }[] = [];
-  const add = (l: string, v: React.ReactNode) => {
-    if (v !== undefined && v !== null && v !== '') items.push({ label: l, children: v });
-  };
-  if (doc.counterpartUnitName) add(t('调入单位', 'Receiving unit'), doc.counterpartUnitName);
-  if (p.changeKind) add(t('变动类型', 'Change'), label(CHANGE_KINDS[p.changeKind as keyof typeof CHANGE_KINDS], locale));
-  if (p.newValueFen !== undefined) add(t('变动后原值', 'New value'), <Money fen={Number(p.newValueFen)} />);
-  add(t('变动后使用年限（月）', 'New useful life (months)'), p.newUsefulLifeMonths);
-  if (p.disposalMethod) add(t('处置方式', 'Method'), label(DISPOSAL_METHODS[p.disposalMethod as keyof typeof DISPOSAL_METHODS], locale));
-  add(t('鉴定意见', 'Appraisal'), p.appraisal);
-  add(t('受让方', 'Buyer'), p.buyer);
-  if (p.priceFen !== undefined) add(t('成交价格', 'Price'), <Money fen={Number(p.priceFen)} />);
-  if (p.pricingBasis) add(t('定价方式', 'Pricing basis'), label(PRICING_BASES[p.pricingBasis as keyof typeof PRICING_BASES], locale));
-  add(t('提前处置理由', 'Early disposal ground'), p.earlyGround);
-  if (p.mode) add(t('方式', 'Mode'), p.mode === 'rented' ? t('出租', 'Rental') : t('出借', 'Lending'));
-  add(t('对方单位', 'Counterparty'), p.counterparty);
-  if (p.periodFrom) add(t('期限', 'Period'), `${p.periodFrom} ~ ${p.periodTo ?? ''}`);
-  if (p.incomeFen !== undefined) add(t('收入', 'Income'), <Money fen={Number(p.incomeFen)} />);
-  add(t('收回日期', 'Returned on'), p.returnedOn);
-  add(t('维修单位', 'Vendor'), p.vendor);
-  if (p.costFen !== undefined) add(t('维修费用', 'Cost'), <Money fen={Number(p.costFen)} />);
-  add(t('供应商', 'Supplier'), p.supplier);
-  add(t('合同编号', 'Contract no.'), p.contractNo);
-  add(t('验收日期', 'Accepted on'), p.acceptedOn);
-  add(t('入账日期', 'Posted on'), p.postedOn);
-  add(t('备注', 'Note'), p.note);
-  return items.length ? <Descriptions size="small" column={3} items={items} style={{ marginTop: 12 }} /> : null;
+  const p = doc.payload;
+  const items = [
+    ...present([t('调入单位', 'Receiving unit'), doc.counterpartUnitName]),
+    ...webDocumentType(doc.type).details(p, t, locale),
+    ...present([t('备注', 'Note'), p.note as string | undefined]),
+  ];
+  const problems = Object.entries(doc.payloadProblems ?? {});
+  return (
+    <>
+      {problems.length > 0 && (
+        <Alert
+          type="warning"
+          style={{ marginTop: 12 }}
+          message={t('单据内容有不符合要求的字段，请修改后再办理', 'Some stored fields do not fit this document type; fix them first')}
+          description={problems.map(([f, m]) => `${f}: ${m}`).join('；')}
+        />
+      )}
+      {items.length ? <Descriptions size="small" column={3} items={items} style={{ marginTop: 12 }} /> : null}
+    </>
+  );
 }
 
 export function FindingList({ findings }: { findings?: Finding[] }) {
@@ -155,6 +143,9 @@ export default function DocumentDetailPage() {
   const [comment, setComment] = useState('');
   const [busy, setBusy] = useState(false);
   const [returnedOn, setReturnedOn] = useState(dayjs());
+  // 下一条: after a decision, the oldest document still waiting for me (undefined until then).
+  const [nextId, setNextId] = useState<string | null | undefined>(undefined);
+  useEffect(() => setNextId(undefined), [id]);
   if (error) return <Alert type="error" message={errorText(error)} />;
   if (!doc) return null;
 
@@ -176,6 +167,8 @@ export default function DocumentDetailPage() {
       setDeciding(null);
       setComment('');
       await after();
+      void qc.invalidateQueries({ queryKey: ['workspace'] });
+      setNextId(await nextInboxId(doc.id));
     } catch (err) {
       message.error(errorText(err));
     } finally {
@@ -183,9 +176,8 @@ export default function DocumentDetailPage() {
     }
   };
   const currentIndex = doc.steps.findIndex((s) => s.stepNo === doc.currentStep);
-  const p = doc.payload as { periodTo?: string; returnedOn?: string };
-  const overdue =
-    doc.type === 'lending' && doc.status === 'executed' && !p.returnedOn && p.periodTo && p.periodTo < dayjs().format('YYYY-MM-DD');
+  // The server decides what is overdue (each type's own rule).
+  const overdue = doc.overdue;
 
   return (
     <>
@@ -201,6 +193,9 @@ export default function DocumentDetailPage() {
         breadcrumb={[{ title: t('业务单据', 'Documents'), path: '/documents' }]}
         extra={
           <Space wrap>
+            <NextItemButton nextId={nextId} />
+            <ActingForTag name={doc.can.decide ? doc.actingFor : null} />
+            {doc.can.reassign && <ReassignButton id={doc.id} stepNo={doc.currentStep} onDone={after} />}
             {doc.can.edit && <Button onClick={() => navigate(`/documents/${doc.id}/edit`)}>{t('修改', 'Edit')}</Button>}
             {doc.can.submit && (
               <ConfirmButton
@@ -325,7 +320,8 @@ export default function DocumentDetailPage() {
                   <div>{label(STEP_SCOPES[s.scope as keyof typeof STEP_SCOPES] ?? [s.scope, s.scope], locale)}</div>
                   {s.decidedByName && (
                     <div>
-                      {s.decidedByName} ·{' '}
+                      {s.decidedByName}
+                      {s.onBehalfOfName ? t(`（代 ${s.onBehalfOfName}）`, ` (for ${s.onBehalfOfName})`) : ''} ·{' '}
                       {s.state === 'approved'
                         ? t('同意', 'approved')
                         : s.state === 'rejected'

@@ -1,32 +1,20 @@
 import { useEffect, useState } from 'react';
-import { App, Button, Card, Col, DatePicker, Form, Input, InputNumber, Modal, Radio, Row, Select, Space, Table } from 'antd';
-import { useQuery } from '@tanstack/react-query';
+import { App, Button, Card, Col, Form, Input, Row, Space } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useNavigate, useParams } from 'react-router-dom';
-import { DISPOSAL_METHODS, label } from '../../../shared/assets.enums.ts';
-import type { Page } from '../../../shared/paging.ts';
-import {
-  CARD_DOCUMENT_TYPES,
-  CHANGE_KINDS,
-  type DocumentDetail,
-  type DocumentInput,
-  type DocumentSummary,
-  type DocumentType,
-  PRICING_BASES,
-} from '../../../shared/workflow.contracts.ts';
+import { type DocumentInput, type DocumentType, documentTypeSpec } from '../../../shared/workflow.contracts.ts';
 import { api } from '../../api/client.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { useSession } from '../../app/session.tsx';
-import { YuanInput } from '../../components/Money.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
-import { DepartmentSelect, RoomSelect, StaffSelect, UnitSelect } from '../../components/selects.tsx';
+import { UnitSelect } from '../../components/selects.tsx';
 import { useFormErrors } from '../../components/useFormErrors.ts';
 import { useUnsavedGuard } from '../../components/useUnsavedGuard.ts';
 import { CardLinesEditor, type PickedCard } from './CardLinesEditor.tsx';
 import { CategoryLinesEditor, toLineInput, type FormLine } from './CategoryLinesEditor.tsx';
 import { useDocTypeLabel } from './docShared.tsx';
 import { useDocument } from './DocumentDetailPage.tsx';
-import { ReceivingSideFields, ReceivingUnitField } from './TransferTargetFields.tsx';
+import { webDocumentType } from './document-types/registry.ts';
 
 interface Values {
   unitId?: string;
@@ -34,112 +22,6 @@ interface Values {
   title?: string;
   payload: Record<string, unknown> & { period?: [Dayjs, Dayjs]; acceptedOnDay?: Dayjs };
   lines?: FormLine[];
-}
-
-interface ProcurableLine {
-  lineId: string;
-  docNo: string;
-  unitId: string;
-  unitName: string;
-  categoryId: string;
-  name: string | null;
-  spec: string | null;
-  quantity: number;
-  unitPriceFen: number;
-}
-
-/** Imports approved request lines into an order (procurement) or an order's lines into an acceptance. */
-function ImportLines({
-  type,
-  unitId,
-  orderId,
-  onPick,
-}: {
-  type: string;
-  unitId?: string;
-  orderId?: string;
-  onPick: (lines: FormLine[]) => void;
-}) {
-  const { t } = useI18n();
-  const [open, setOpen] = useState(false);
-  const [sel, setSel] = useState<ProcurableLine[]>([]);
-  const procurable = useQuery({
-    queryKey: ['procurable'],
-    enabled: open && type === 'procurement',
-    queryFn: () => api.get<{ items: ProcurableLine[] }>('/api/procurement/lines'),
-  });
-  const order = useQuery({
-    queryKey: ['document', orderId],
-    enabled: !!orderId && type === 'acceptance',
-    queryFn: () => api.get<DocumentDetail>(`/api/documents/${orderId}`),
-  });
-  if (type === 'acceptance') {
-    const mine = (order.data?.lines ?? []).filter((l) => !unitId || l.sourceUnitId === unitId);
-    return (
-      <Button
-        disabled={!mine.length}
-        onClick={() =>
-          onPick(
-            mine.map((l) => ({
-              sourceLineId: l.id,
-              categoryId: l.categoryId ?? undefined,
-              name: l.name ?? undefined,
-              spec: l.spec ?? undefined,
-              quantity: l.quantity,
-              unitPriceFen: l.unitPriceFen,
-            })),
-          )
-        }
-        data-testid="import-order-lines"
-      >
-        {t(`导入采购单明细（${mine.length}）`, `Import order lines (${mine.length})`)}
-      </Button>
-    );
-  }
-  return (
-    <>
-      <Button type="primary" onClick={() => setOpen(true)} data-testid="import-request-lines">
-        {t('选择已批准的配置申请明细', 'Pick approved request lines')}
-      </Button>
-      <Modal
-        open={open}
-        width={900}
-        title={t('已批准的配置申请明细', 'Approved request lines')}
-        onCancel={() => setOpen(false)}
-        onOk={() => {
-          onPick(
-            sel.map((l) => ({
-              sourceLineId: l.lineId,
-              categoryId: l.categoryId,
-              name: l.name ?? undefined,
-              spec: l.spec ?? undefined,
-              quantity: l.quantity,
-              unitPriceFen: l.unitPriceFen,
-              reason: `${l.unitName} ${l.docNo}`,
-            })),
-          );
-          setOpen(false);
-        }}
-      >
-        <Table<ProcurableLine>
-          rowKey="lineId"
-          size="small"
-          loading={procurable.isFetching}
-          dataSource={procurable.data?.items ?? []}
-          pagination={false}
-          rowSelection={{ onChange: (_, rows) => setSel(rows) }}
-          columns={[
-            { title: t('申请单', 'Request'), dataIndex: 'docNo', width: 150 },
-            { title: t('单位', 'Unit'), dataIndex: 'unitName', width: 150 },
-            { title: t('品目', 'Item'), dataIndex: 'name' },
-            { title: t('规格', 'Spec'), dataIndex: 'spec' },
-            { title: t('数量', 'Qty'), dataIndex: 'quantity', width: 60 },
-            { title: t('单价（分）', 'Price (fen)'), dataIndex: 'unitPriceFen', width: 110 },
-          ]}
-        />
-      </Modal>
-    </>
-  );
 }
 
 // Server fields the form holds under another name: the period and acceptance date are pickers.
@@ -152,7 +34,7 @@ const FIELD_ALIASES: Record<string, (string | number)[]> = {
 /** New or edited document of any type: the header fields of its family, then its lines. */
 export default function DocumentFormPage() {
   const params = useParams();
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const { message } = App.useApp();
   const { me, units } = useSession();
   const navigate = useNavigate();
@@ -166,20 +48,15 @@ export default function DocumentFormPage() {
   const [cards, setCards] = useState<PickedCard[]>([]);
   const [cardError, setCardError] = useState<string>();
   const [saving, setSaving] = useState(false);
-  // Orders belong to the committee (the server fills in its unit); other documents name the applicant unit.
-  const anyUnit = units('document.write') === 'all' && type !== 'procurement';
+  const spec = type ? documentTypeSpec(type) : undefined;
+  const web = webDocumentType(type ?? '');
+  // A type whose unit the server fills in (the committee's orders) is not given a unit picker.
+  const anyUnit = units('document.write') === 'all' && !web.ownUnit;
   const unitId = (Form.useWatch('unitId', form) as string | undefined) ?? (anyUnit ? undefined : (me.unitId ?? undefined));
-  const orderId = Form.useWatch(['payload', 'orderId'], form) as string | undefined;
-  const changeKind = (Form.useWatch(['payload', 'changeKind'], form) as string | undefined) ?? 'handover';
   const counterpart = Form.useWatch('counterpartUnitId', form) as string | undefined;
-  // A transfer between units places the cards with the receiving unit's people and rooms.
-  const receiving = type === 'transfer' && counterpart && counterpart !== unitId ? counterpart : undefined;
-  const isCardDoc = !!type && CARD_DOCUMENT_TYPES.includes(type);
-  const orders = useQuery({
-    queryKey: ['orders'],
-    enabled: type === 'acceptance',
-    queryFn: () => api.get<Page<DocumentSummary>>('/api/documents', { type: 'procurement', status: 'executed', pageSize: 100 }),
-  });
+  // A type with a receiving unit (transfer between units) places the cards with that unit's people and rooms.
+  const receiving = spec?.counterpart && counterpart && counterpart !== unitId ? counterpart : undefined;
+  const isCardDoc = spec?.lines === 'cards';
 
   useEffect(() => {
     const d = existing.data;
@@ -242,14 +119,14 @@ export default function DocumentFormPage() {
     }
     if (acceptedOnDay) payload.acceptedOn = acceptedOnDay.format('YYYY-MM-DD');
     const cleanPayload = Object.fromEntries(Object.entries(payload).filter(([, x]) => x !== undefined && x !== null && x !== ''));
-    const body: DocumentInput = {
+    const body = {
       type,
       unitId: v.unitId ?? unitId,
       counterpartUnitId: v.counterpartUnitId,
       title: v.title,
       payload: cleanPayload as DocumentInput['payload'],
       lines: isCardDoc ? cards.map((c) => ({ cardId: c.id })) : (v.lines ?? []).map(toLineInput),
-    };
+    } as DocumentInput;
     if (isCardDoc && !cards.length) {
       setCardError(t('请选择资产', 'Pick at least one card'));
       return;
@@ -297,8 +174,8 @@ export default function DocumentFormPage() {
         form={form}
         layout="vertical"
         initialValues={{
-          payload: type === 'change' ? { changeKind: 'handover' } : type === 'lending' ? { mode: 'lent' } : {},
-          lines: isCardDoc || type === 'procurement' ? [] : [{ quantity: 1 }],
+          payload: web.initialPayload ?? {},
+          lines: isCardDoc || web.startsEmpty ? [] : [{ quantity: 1 }],
         }}
         onFinish={(v) => save(v, false)}
         onValuesChange={unsaved.onValuesChange}
@@ -317,197 +194,7 @@ export default function DocumentFormPage() {
                 <Input maxLength={200} />
               </Form.Item>
             </Col>
-            {type === 'requisition' || (type === 'change' && changeKind === 'handover') || type === 'transfer' ? (
-              <>
-                {type === 'change' && (
-                  <Col xs={24}>
-                    <Form.Item name={pf('changeKind')} label={t('变动类型', 'Change')}>
-                      <Radio.Group options={Object.entries(CHANGE_KINDS).map(([k, v]) => ({ value: k, label: label(v, locale) }))} />
-                    </Form.Item>
-                  </Col>
-                )}
-                {type === 'transfer' && (
-                  <Col xs={24} md={8}>
-                    <ReceivingUnitField form={form} />
-                  </Col>
-                )}
-                {receiving ? (
-                  <ReceivingSideFields unitId={receiving} form={form} />
-                ) : (
-                  <>
-                    <Col xs={24} md={8}>
-                      <Form.Item name={pf('departmentId')} label={t('使用部门', 'Department')}>
-                        <DepartmentSelect unitId={unitId} allowClear />
-                      </Form.Item>
-                    </Col>
-                    <Col xs={24} md={8}>
-                      <Form.Item name={pf('custodianId')} label={t('保管人', 'Custodian')}>
-                        <StaffSelect unitId={unitId} allowClear />
-                      </Form.Item>
-                    </Col>
-                    <Col xs={24} md={8}>
-                      <Form.Item name={pf('roomId')} label={t('存放地点', 'Room')}>
-                        <RoomSelect unitId={unitId} allowClear />
-                      </Form.Item>
-                    </Col>
-                  </>
-                )}
-              </>
-            ) : null}
-            {type === 'change' && changeKind !== 'handover' && (
-              <>
-                <Col xs={24}>
-                  <Form.Item name={pf('changeKind')} label={t('变动类型', 'Change')}>
-                    <Radio.Group options={Object.entries(CHANGE_KINDS).map(([k, v]) => ({ value: k, label: label(v, locale) }))} />
-                  </Form.Item>
-                </Col>
-                {changeKind === 'revaluation' && (
-                  <Col xs={24} md={8}>
-                    <Form.Item name={pf('newValueFen')} label={t('变动后原值（元）', 'New value')}>
-                      <YuanInput min={0} />
-                    </Form.Item>
-                  </Col>
-                )}
-                {changeKind === 'useful_life' && (
-                  <Col xs={24} md={8}>
-                    <Form.Item name={pf('newUsefulLifeMonths')} label={t('变动后使用年限（月）', 'New life (months)')}>
-                      <InputNumber min={1} max={1200} style={{ width: '100%' }} />
-                    </Form.Item>
-                  </Col>
-                )}
-              </>
-            )}
-            {type === 'return' && (
-              <Col xs={24} md={8}>
-                <Form.Item name={pf('roomId')} label={t('退回存放地点', 'Store in room')}>
-                  <RoomSelect unitId={unitId} allowClear />
-                </Form.Item>
-              </Col>
-            )}
-            {type === 'lending' && (
-              <>
-                <Col xs={24} md={6}>
-                  <Form.Item name={pf('mode')} label={t('方式', 'Mode')}>
-                    <Radio.Group
-                      options={[
-                        { value: 'lent', label: t('出借', 'Lend') },
-                        { value: 'rented', label: t('出租', 'Rent out') },
-                      ]}
-                    />
-                  </Form.Item>
-                </Col>
-                <Col xs={24} md={6}>
-                  <Form.Item name={pf('counterparty')} label={t('对方单位', 'Counterparty')}>
-                    <Input />
-                  </Form.Item>
-                </Col>
-                <Col xs={24} md={6}>
-                  <Form.Item name={pf('period')} label={t('期限', 'Period')}>
-                    <DatePicker.RangePicker style={{ width: '100%' }} />
-                  </Form.Item>
-                </Col>
-                <Col xs={24} md={6}>
-                  <Form.Item name={pf('incomeFen')} label={t('收入（元）', 'Income')}>
-                    <YuanInput min={0} />
-                  </Form.Item>
-                </Col>
-              </>
-            )}
-            {type === 'disposal' && (
-              <>
-                <Col xs={24} md={8}>
-                  <Form.Item name={pf('disposalMethod')} label={t('处置方式', 'Method')}>
-                    <Select options={Object.entries(DISPOSAL_METHODS).map(([k, v]) => ({ value: k, label: label(v, locale) }))} />
-                  </Form.Item>
-                </Col>
-                <Col xs={24} md={8}>
-                  <Form.Item name={pf('incomeFen')} label={t('处置收入（元，上缴国库）', 'Income (to the treasury)')}>
-                    <YuanInput min={0} />
-                  </Form.Item>
-                </Col>
-                <Col xs={24} md={8}>
-                  <Form.Item
-                    name={pf('appraisal')}
-                    label={t('技术鉴定意见（未满最低年限报废时必填）', 'Appraisal (scrap before minimum life)')}
-                  >
-                    <Input />
-                  </Form.Item>
-                </Col>
-                {disposalMethod === 'sale' && (
-                  <>
-                    <Col xs={24} md={8}>
-                      <Form.Item name={pf('buyer')} label={t('受让方', 'Buyer')}>
-                        <Input maxLength={120} />
-                      </Form.Item>
-                    </Col>
-                    <Col xs={24} md={8}>
-                      <Form.Item name={pf('priceFen')} label={t('成交价格（元）', 'Price')}>
-                        <YuanInput min={0} />
-                      </Form.Item>
-                    </Col>
-                    <Col xs={24} md={8}>
-                      <Form.Item name={pf('pricingBasis')} label={t('定价方式', 'Pricing basis')}>
-                        <Select options={Object.entries(PRICING_BASES).map(([k, v]) => ({ value: k, label: label(v, locale) }))} />
-                      </Form.Item>
-                    </Col>
-                  </>
-                )}
-                <Col xs={24}>
-                  <Form.Item
-                    name={pf('earlyGround')}
-                    label={t('提前处置理由（出售、捐赠、置换未满最低使用年限时必填）', 'Ground for disposing before the minimum life')}
-                  >
-                    <Input maxLength={500} />
-                  </Form.Item>
-                </Col>
-              </>
-            )}
-            {type === 'maintenance' && (
-              <>
-                <Col xs={24} md={8}>
-                  <Form.Item name={pf('vendor')} label={t('维修单位', 'Vendor')}>
-                    <Input />
-                  </Form.Item>
-                </Col>
-                <Col xs={24} md={8}>
-                  <Form.Item name={pf('costFen')} label={t('维修费用（元）', 'Cost')}>
-                    <YuanInput min={0} />
-                  </Form.Item>
-                </Col>
-              </>
-            )}
-            {type === 'procurement' && (
-              <>
-                <Col xs={24} md={8}>
-                  <Form.Item name={pf('supplier')} label={t('供应商', 'Supplier')}>
-                    <Input data-testid="supplier" />
-                  </Form.Item>
-                </Col>
-                <Col xs={24} md={8}>
-                  <Form.Item name={pf('contractNo')} label={t('合同编号', 'Contract no.')}>
-                    <Input />
-                  </Form.Item>
-                </Col>
-              </>
-            )}
-            {type === 'acceptance' && (
-              <>
-                <Col xs={24} md={8}>
-                  <Form.Item name={pf('orderId')} label={t('采购单', 'Order')}>
-                    <Select
-                      allowClear
-                      options={(orders.data?.items ?? []).map((o) => ({ value: o.id, label: `${o.docNo} ${o.title ?? ''}` }))}
-                      data-testid="order-select"
-                    />
-                  </Form.Item>
-                </Col>
-                <Col xs={24} md={8}>
-                  <Form.Item name={pf('acceptedOnDay')} label={t('验收日期', 'Accepted on')}>
-                    <DatePicker style={{ width: '100%' }} />
-                  </Form.Item>
-                </Col>
-              </>
-            )}
+            {web.Fields && <web.Fields form={form} unitId={unitId} receiving={receiving} />}
             <Col xs={24}>
               <Form.Item name={pf('note')} label={t('说明', 'Note')}>
                 <Input.TextArea rows={2} />
@@ -520,11 +207,10 @@ export default function DocumentFormPage() {
           title={t('明细', 'Lines')}
           style={{ marginTop: 12 }}
           extra={
-            (type === 'procurement' || type === 'acceptance') && (
-              <ImportLines
-                type={type}
+            web.LinesExtra && (
+              <web.LinesExtra
+                form={form}
                 unitId={unitId}
-                orderId={orderId}
                 onPick={(ls) =>
                   form.setFieldsValue({
                     lines: [...((form.getFieldValue('lines') ?? []) as FormLine[]).filter((l) => l?.categoryId), ...ls],
@@ -546,11 +232,7 @@ export default function DocumentFormPage() {
               error={cardError}
             />
           ) : (
-            <CategoryLinesEditor
-              form={form}
-              unitId={unitId}
-              variant={type === 'config_request' ? 'config' : type === 'procurement' ? 'procurement' : 'acceptance'}
-            />
+            <CategoryLinesEditor form={form} unitId={unitId} variant={web.lineVariant ?? 'config'} />
           )}
         </Card>
         <Space style={{ marginTop: 12 }}>

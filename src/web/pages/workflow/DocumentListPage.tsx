@@ -1,7 +1,7 @@
-import { Button, Dropdown, Select, Space } from 'antd';
+import { Button, Dropdown, Select, Space, Tag } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useNavigate, useSearchParams } from 'react-router-dom';
-import { DOCUMENT_STATUSES, DOCUMENT_TYPES, type DocumentSummary } from '../../../shared/workflow.contracts.ts';
+import { DOCUMENT_STATUSES, DOCUMENT_TYPE_SPECS, DOCUMENT_TYPES, type DocumentSummary } from '../../../shared/workflow.contracts.ts';
 import { label } from '../../../shared/assets.enums.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { useSession } from '../../app/session.tsx';
@@ -17,6 +17,9 @@ export default function DocumentListPage() {
   const [params, setParams] = useSearchParams();
   const type = params.get('type') ?? undefined;
   const status = params.get('status') ?? undefined;
+  // Filters the workspace's links bring: shown as tags, closed to widen the list.
+  const mine = params.get('mine') ?? undefined;
+  const lending = params.get('lending') ?? undefined;
   const set = (k: string, v?: string) =>
     setParams(
       (prev) => {
@@ -28,7 +31,7 @@ export default function DocumentListPage() {
       },
       { replace: true },
     );
-  const creatable = Object.entries(DOCUMENT_TYPES).filter(([k]) => k !== 'procurement' || can('procurement.write'));
+  const creatable = DOCUMENT_TYPE_SPECS.filter((s) => !s.draftPermission || can(s.draftPermission)).map((s) => [s.code, s.label] as const);
   return (
     <>
       <PageHeader
@@ -51,11 +54,21 @@ export default function DocumentListPage() {
       <ServerTable<DocumentSummary>
         url="/api/documents"
         columns={useDocumentColumns()}
-        filters={{ type, status }}
+        filters={{ type, status, mine, lending }}
         search={t('单据号或标题', 'Number or title')}
         tableProps={{ scroll: { x: DOCUMENT_TABLE_WIDTH } }}
         toolbar={
-          <Space>
+          <Space wrap>
+            {mine && (
+              <Tag color="blue" closable onClose={() => set('mine')} data-testid="filter-mine">
+                {t('我的申请', 'My requests')}
+              </Tag>
+            )}
+            {lending && (
+              <Tag color={lending === 'overdue' ? 'red' : 'orange'} closable onClose={() => set('lending')} data-testid="filter-lending">
+                {lending === 'overdue' ? t('出借逾期未收回', 'Lendings overdue') : t('出借即将到期', 'Lendings due soon')}
+              </Tag>
+            )}
             <Select
               allowClear
               placeholder={t('单据类型', 'Type')}

@@ -1,14 +1,71 @@
-import { Badge, Space } from 'antd';
+import { useState, type Key } from 'react';
+import { App, Badge, Button, Modal, Space, Tag } from 'antd';
+import { CheckOutlined } from '@ant-design/icons';
+import { useQueryClient } from '@tanstack/react-query';
+import type { BulkApproveResult } from '../../../shared/approval.contracts.ts';
 import type { DocumentSummary } from '../../../shared/workflow.contracts.ts';
+import { api } from '../../api/client.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
-import { ServerTable } from '../../components/ServerTable.tsx';
+import { invalidateList, ServerTable } from '../../components/ServerTable.tsx';
+import { errorText } from '../../components/useFormErrors.ts';
 import { DOCUMENT_TABLE_WIDTH, useDocumentColumns, useInboxCount } from './docShared.tsx';
 
-/** 我的待办: documents whose current step is mine to decide. */
+/** 我的待办: documents whose current step is mine to decide (also for an absent colleague: 代 张三). */
 export default function InboxPage() {
   const { t } = useI18n();
+  const { modal, message } = App.useApp();
+  const qc = useQueryClient();
   const count = useInboxCount();
+  const [selected, setSelected] = useState<Key[]>([]);
+  const base = useDocumentColumns();
+  const columns = base.map((c) =>
+    c.key === 'docNo'
+      ? {
+          ...c,
+          render: (v: string, r: DocumentSummary, i: number) => (
+            <Space size={4}>
+              {(base[0].render as (v: string, r: DocumentSummary, i: number) => React.ReactNode)(v, r, i)}
+              {r.actingFor && <Tag color="purple">{t(`代 ${r.actingFor}`, `for ${r.actingFor}`)}</Tag>}
+            </Space>
+          ),
+        }
+      : c,
+  );
+  const bulk = () =>
+    modal.confirm({
+      title: t(`批量同意 ${selected.length} 件单据？`, `Approve ${selected.length} documents?`),
+      content: t(
+        '每件单据各记一条“同意”审批记录；须填写意见的环节（超标准审核）将跳过，请逐件审批。',
+        'One approval is recorded per document; steps that need a written opinion are skipped.',
+      ),
+      okText: t(`同意 ${selected.length} 件`, `Approve ${selected.length}`),
+      onOk: async () => {
+        try {
+          const r = await api.post<BulkApproveResult>('/api/inbox/approve', { ids: selected });
+          message.success(t(`已同意 ${r.approved.length} 件`, `${r.approved.length} approved`));
+          if (r.skipped.length)
+            Modal.info({
+              title: t(`跳过 ${r.skipped.length} 件`, `${r.skipped.length} skipped`),
+              content: (
+                <ul>
+                  {r.skipped.map((s) => (
+                    <li key={s.id}>
+                      {s.docNo ?? s.id}：{s.reason}
+                    </li>
+                  ))}
+                </ul>
+              ),
+            });
+          setSelected([]);
+          void invalidateList(qc, '/api/inbox');
+          void qc.invalidateQueries({ queryKey: ['inbox-count'] });
+          void qc.invalidateQueries({ queryKey: ['workspace'] });
+        } catch (err) {
+          message.error(errorText(err));
+        }
+      },
+    });
   return (
     <>
       <PageHeader
@@ -22,8 +79,14 @@ export default function InboxPage() {
       />
       <ServerTable<DocumentSummary>
         url="/api/inbox"
-        columns={useDocumentColumns()}
+        columns={columns}
         search={t('单据号或标题', 'Number or title')}
+        rowSelection={{ selectedRowKeys: selected, onChange: setSelected, preserveSelectedRowKeys: true }}
+        toolbar={
+          <Button icon={<CheckOutlined />} disabled={!selected.length} onClick={bulk} data-testid="bulk-approve">
+            {t(`批量同意（${selected.length}）`, `Approve selected (${selected.length})`)}
+          </Button>
+        }
         tableProps={{ scroll: { x: DOCUMENT_TABLE_WIDTH } }}
       />
     </>

@@ -1,5 +1,5 @@
 import { lazy } from 'react';
-import { ApartmentOutlined, FileTextOutlined, InboxOutlined, ProfileOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, SwapOutlined, FileTextOutlined, InboxOutlined, ProfileOutlined } from '@ant-design/icons';
 import type { PageRoute } from '../../app/registry.ts';
 import { InboxBadge } from './docShared.tsx';
 
@@ -9,6 +9,12 @@ export const routes: PageRoute[] = [
     component: lazy(() => import('./InboxPage.tsx')),
     permission: 'document.approve',
     menu: { group: 'documents', zh: '我的待办', en: 'My inbox', icon: <InboxOutlined />, order: 1, badge: InboxBadge },
+  },
+  {
+    path: '/delegations',
+    component: lazy(() => import('./DelegationsPage.tsx')),
+    permission: 'document.approve',
+    menu: { group: 'documents', zh: '审批委托', en: 'Delegations', icon: <SwapOutlined />, order: 1.5 },
   },
   {
     path: '/documents',

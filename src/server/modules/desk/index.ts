@@ -1,0 +1,2 @@
+// The desk module's surface: nothing for other modules (it only reads theirs).
+export {};

@@ -1,0 +1,113 @@
+// 我的工作台: each number is the total of the list it opens, counted with that list's own WHERE
+// fragment (the card library's, the document list's, the inbox's, the counts'), never re-written here.
+import { sql, type SQL } from 'drizzle-orm';
+import { CardFilter } from '../../../shared/assets.contracts.ts';
+import { addDays } from '../../../shared/dates.ts';
+import {
+  WARRANTY_DUE_DAYS,
+  type TileKey,
+  type Workspace,
+  type WorkspaceDocument,
+  type WorkspaceList,
+  type WorkspaceTile,
+} from '../../../shared/desk.contracts.ts';
+import { DocumentListQuery } from '../../../shared/workflow.contracts.ts';
+import { can, unitScope, type Actor } from '../../platform/auth/actor.ts';
+import { businessDate, businessToday } from '../../platform/clock.ts';
+import { query, queryOne, type Queryable } from '../../platform/db/engine.ts';
+import { cardFilterWhere } from '../assets/index.ts';
+import { countsAssignedWhere, countVisible } from '../inventory/index.ts';
+import { documentListWhere, inboxWhere } from '../workflow/index.ts';
+
+/** The WHERE fragment (and its FROM) of the list a tile opens, for the tile's filter. */
+export function tileWhere(actor: Actor, list: WorkspaceList, filter: Record<string, string>): { from: SQL; where: SQL } {
+  switch (list) {
+    case 'cards':
+      return { from: sql`cards`, where: cardFilterWhere(CardFilter.parse(filter), unitScope(actor, 'card.read')) };
+    case 'documents':
+      return { from: sql`documents d`, where: documentListWhere(actor, DocumentListQuery.parse(filter)) };
+    case 'inbox':
+      return { from: sql`documents d`, where: inboxWhere(actor) };
+    case 'counts':
+      return { from: sql`counts c`, where: sql`${countVisible(actor)} AND ${countsAssignedWhere(actor)}` };
+  }
+}
+
+type TileSpec = { key: TileKey; list: WorkspaceList; filter: Record<string, string> };
+
+async function counted(q: Queryable, actor: Actor, specs: TileSpec[]): Promise<WorkspaceTile[]> {
+  if (!specs.length) return [];
+  // One statement: each tile a scalar subquery.
+  const cols = specs.map((s, i) => {
+    const { from, where } = tileWhere(actor, s.list, s.filter);
+    return sql`(SELECT count(*)::int FROM ${from} WHERE ${where}) AS ${sql.raw(`n${i}`)}`;
+  });
+  const row = (await queryOne<Record<string, number>>(q, sql`SELECT ${sql.join(cols, sql`, `)}`)) ?? {};
+  return specs.map((s, i) => ({ ...s, count: row[`n${i}`] ?? 0 }));
+}
+
+/** A document row as the workspace shows it: state, the step and who holds it, its age. */
+function workspaceDocumentSql(): SQL {
+  return sql`d.id, d.doc_no AS "docNo", d.type, d.status, d.title, s.label AS "currentStepLabel",
+    CASE WHEN s.id IS NULL THEN ARRAY[]::text[]
+      WHEN s.assignee_id IS NOT NULL THEN ARRAY(SELECT display_name FROM users WHERE id = s.assignee_id)
+      ELSE ARRAY(SELECT DISTINCT u.display_name FROM role_assignments ra JOIN users u ON u.id = ra.user_id AND u.active
+        WHERE ra.role = s.role AND (ra.unit_id IS NULL OR ra.unit_id = s.scope_unit_id)
+          AND u.id <> d.applicant_id AND u.id IS DISTINCT FROM d.submitted_by ORDER BY u.display_name LIMIT 3) END AS holders,
+    d.submitted_at AS "submittedAt",
+    CASE WHEN d.submitted_at IS NULL THEN NULL
+      ELSE (${businessDate()} - (d.submitted_at AT TIME ZONE 'Asia/Shanghai')::date)::int END AS "ageDays"`;
+}
+
+async function documentsOf(q: Queryable, where: SQL, order: SQL): Promise<WorkspaceDocument[]> {
+  const rows = await query<WorkspaceDocument>(
+    q,
+    sql`SELECT ${workspaceDocumentSql()} FROM documents d
+      LEFT JOIN document_steps s ON s.document_id = d.id AND s.step_no = d.current_step AND d.status = 'submitted'
+    WHERE ${where} ORDER BY ${order} LIMIT 5`,
+  );
+  return rows.map((r) => ({ ...r, submittedAt: r.submittedAt ? new Date(r.submittedAt).toISOString() : null }));
+}
+
+/** The workspace of the actor: only what their roles can act on. */
+export async function getWorkspace(q: Queryable, actor: Actor): Promise<Workspace> {
+  const today = businessToday();
+  const warranty = { warrantyFrom: today, warrantyTo: addDays(today, WARRANTY_DUE_DAYS) };
+  const me = await queryOne<{ staff_id: string | null }>(q, sql`SELECT staff_id FROM users WHERE id = ${actor.userId}`);
+  const staffId = me?.staff_id ?? null;
+  const admin = can(actor, 'card.write');
+
+  const mine: TileSpec[] = [];
+  if (staffId && can(actor, 'card.read')) mine.push({ key: 'myAssets', list: 'cards', filter: { custodianId: staffId } });
+  if (can(actor, 'document.write')) mine.push({ key: 'myRequests', list: 'documents', filter: { mine: 'true', status: 'submitted' } });
+  if (can(actor, 'document.approve')) mine.push({ key: 'inbox', list: 'inbox', filter: {} });
+
+  const reminders: TileSpec[] = [];
+  if (admin) reminders.push({ key: 'warrantyEnding', list: 'cards', filter: warranty });
+  else if (staffId && can(actor, 'card.read'))
+    reminders.push({ key: 'warrantyEnding', list: 'cards', filter: { custodianId: staffId, ...warranty } });
+  if (can(actor, 'document.execute')) reminders.push({ key: 'lendingDue', list: 'documents', filter: { lending: 'due' } });
+  if (can(actor, 'count.scan')) reminders.push({ key: 'countsAssigned', list: 'counts', filter: { mine: 'true' } });
+  if (can(actor, 'document.write'))
+    reminders.push({ key: 'returnedToMe', list: 'documents', filter: { mine: 'true', status: 'returned' } });
+
+  const unitTodos: TileSpec[] = admin
+    ? [
+        { key: 'approvedNotExecuted', list: 'documents', filter: { status: 'approved' } },
+        { key: 'overdueLendings', list: 'documents', filter: { lending: 'overdue' } },
+        { key: 'custodiansLeft', list: 'cards', filter: { custodianLeft: 'true' } },
+        { key: 'faultsReported', list: 'documents', filter: { type: 'maintenance', status: 'submitted' } },
+      ]
+    : [];
+
+  const [mineT, remindersT, unitT] = [
+    await counted(q, actor, mine),
+    await counted(q, actor, reminders),
+    await counted(q, actor, unitTodos),
+  ];
+  const recentRequests = can(actor, 'document.write')
+    ? await documentsOf(q, documentListWhere(actor, { mine: 'true', order: 'asc' }), sql`d.updated_at DESC, d.id`)
+    : [];
+  const waiting = can(actor, 'document.approve') ? await documentsOf(q, inboxWhere(actor), sql`d.submitted_at, d.id`) : [];
+  return { mine: mineT, reminders: remindersT, unitTodos: unitT, recentRequests, waiting };
+}

@@ -1,0 +1,119 @@
+// `gongwu machinerooms bench`: the issue's scale figures on a fresh database — one machine room of
+// N racks × 48 U, each rack with 2U devices (asset cards) from the bottom and a reservation above
+// them, its elevation (every rack with its slots, free U and power) timed; then M work orders under
+// one contract and the list of breached ones timed.
+import crypto from 'node:crypto';
+import os from 'node:os';
+import type { Command } from 'commander';
+import { sql } from 'drizzle-orm';
+import type { Actor } from '../../platform/auth/actor.ts';
+import { query } from '../../platform/db/engine.ts';
+import { type CliContext, loadModules } from '../../platform/module.ts';
+import { generateCards, openFreshBenchDatabase, timeRuns } from '../demo/index.ts';
+import { DEMO_SLA } from './machinerooms.seed.ts';
+import { getMachineRoom } from './room.queries.ts';
+import { listWorkOrders } from './workorder.queries.ts';
+
+interface Options {
+  racks: string;
+  devices: string;
+  workOrders: string;
+  runs: string;
+  engineUrl?: string;
+}
+
+export function machineRoomsBenchCli(program: Command, ctx: CliContext) {
+  const cmd =
+    program.commands.find((c) => c.name() === 'machinerooms') ?? program.command('machinerooms').description('机房委托运维 machine rooms');
+  cmd
+    .command('bench')
+    .description("time a room's elevation at N racks × 48 U and the breached work orders among M")
+    .option('--racks <n>', 'racks in the room', '200')
+    .option('--devices <n>', '2U devices per rack', '16')
+    .option('--work-orders <n>', 'work orders under the contract', '10000')
+    .option('--runs <n>', 'timed calls per scenario', '20')
+    .option('--engine-url <url>', 'PostgreSQL server (drops and creates gongwu_bench_rooms); default: PGlite in a temporary folder')
+    .action(async (o: Options) => {
+      const url = o.engineUrl ?? process.env.DATABASE_URL ?? undefined;
+      const { database, where, cleanup } = await openFreshBenchDatabase(url, ctx.log, { reuse: false, name: 'gongwu_bench_rooms' });
+      const db = database.db;
+      try {
+        for (const mod of await loadModules())
+          if (mod.name === 'org' || mod.name === 'catalog') await mod.seedDemo?.(database, ctx.log, { scale: 'small' });
+        const racks = Number(o.racks);
+        const perRack = Math.min(20, Number(o.devices));
+        const orders = Number(o.workOrders);
+        ctx.log(`Machine-room benchmark on ${where}, ${os.cpus().length} cores: ${racks} racks × 48 U, ${perRack} devices each`);
+        const t0 = Date.now();
+        await generateCards(db, { cards: racks * perRack, eventsPerCard: 1.5, log: () => {} });
+        const [room] = await query<{ id: string }>(
+          db,
+          sql`insert into machine_rooms (code, name, area_m2, grade) values ('B01', '基准机房', 2100, 'A') returning id::text`,
+        );
+        await db.execute(sql`insert into rack_rows (machine_room_id, code, name)
+          select ${room.id}::uuid, 'R' || lpad(g::text, 2, '0'), g || ' 列' from generate_series(1, ${Math.ceil(racks / 20)}) g`);
+        await db.execute(sql`insert into racks (machine_room_id, row_id, code, name, height_u, power_budget_w, position)
+          select ${room.id}::uuid, (select id from rack_rows where code = 'R' || lpad((1 + (g - 1) / 20)::text, 2, '0')),
+            'K' || lpad(g::text, 4, '0'), g || ' 号柜', 48, 8000, g from generate_series(1, ${racks}) g`);
+        // Device k of rack r takes U 2k−1…2k; a 4U reservation sits above the devices.
+        await db.execute(sql`insert into rack_slots (rack_id, kind, u_low, u_high, side, card_id, power_w)
+          select r.id, 'device', 2 * c.k - 1, 2 * c.k, 'both', c.id, 350
+          from (select id, row_number() over (order by position) as n from racks) r
+          join (select id, (row_number() over (order by card_no) - 1) as i, ((row_number() over (order by card_no) - 1) % ${perRack}) + 1 as k from cards) c
+            on c.i / ${perRack} = r.n - 1`);
+        await db.execute(sql`insert into rack_slots (rack_id, kind, u_low, u_high, side, reason)
+          select id, 'reservation', ${2 * perRack + 1}, ${2 * perRack + 4}, 'both', '扩容预留' from racks`);
+        const [v] = await query<{ id: string }>(db, sql`insert into om_vendors (name) values ('基准运维公司') returning id::text`);
+        const [c] = await query<{ id: string }>(
+          db,
+          sql`insert into om_contracts (contract_no, name, vendor_id, starts_on, ends_on, amount_fen, sla)
+              values ('B-1', '基准合同', ${v.id}::uuid, '2020-01-01', '2030-12-31', 100000000, ${JSON.stringify(DEMO_SLA)}::jsonb) returning id::text`,
+        );
+        await db.execute(sql`insert into om_contract_rooms (contract_id, machine_room_id) values (${c.id}::uuid, ${room.id}::uuid)`);
+        // Work orders over the last year, one every ~50 minutes; one in seven answered late.
+        await db.execute(sql`insert into work_orders (order_no, contract_id, unit_id, machine_room_id, rack_id, priority, clock, title, status,
+            reported_by, reporter_name, reported_at, accepted_at, arrived_at, resolved_at, confirmed_at, response_due, onsite_due, resolve_due)
+          select 'GB' || lpad(g::text, 7, '0'), ${c.id}::uuid, (select id from units where kind = 'unit' order by code limit 1), ${room.id}::uuid,
+            (select id from racks where position = 1 + g % ${racks}), 'p2', '24x7', '基准故障', 'confirmed', ${crypto.randomUUID()}::uuid, '基准',
+            t, t + case when g % 7 = 0 then interval '45 minutes' else interval '10 minutes' end, t + interval '90 minutes',
+            t + interval '5 hours', t + interval '6 hours', t + interval '30 minutes', t + interval '120 minutes', t + interval '480 minutes'
+          from generate_series(1, ${orders}) g, lateral (select now() - g * interval '50 minutes' as t) x`);
+        for (const t of ['cards', 'racks', 'rack_slots', 'work_orders']) await db.execute(sql.raw(`analyze ${t}`));
+        const [n] = await query<{ slots: number; orders: number }>(
+          db,
+          sql`select (select count(*)::int from rack_slots) as slots, (select count(*)::int from work_orders) as orders`,
+        );
+        ctx.log(
+          `  generated ${n.slots.toLocaleString('en')} slots and ${n.orders.toLocaleString('en')} work orders in ${((Date.now() - t0) / 1000).toFixed(1)} s`,
+        );
+        const office: Actor = {
+          userId: crypto.randomUUID(),
+          username: 'bench-office',
+          displayName: '基准',
+          unitId: null,
+          grants: [{ role: 'asset_office', unitId: null }],
+          via: 'session',
+        };
+        const runs = Number(o.runs);
+        const elevation = await timeRuns(runs, () => getMachineRoom(db, office, room.id));
+        const breached = await timeRuns(runs, () => listWorkOrders(db, office, { page: 1, pageSize: 50, order: 'asc', breached: 'true' }));
+        const detail = await getMachineRoom(db, office, room.id);
+        const out = {
+          engine: database.engine,
+          racks,
+          slots: n.slots,
+          workOrders: n.orders,
+          roomFreeU: detail.freeU,
+          elevation: { ...elevation, targetMs: 200 },
+          breachedWorkOrders: {
+            ...breached,
+            breached: (await listWorkOrders(db, office, { page: 1, pageSize: 1, order: 'asc', breached: 'true' })).total,
+          },
+        };
+        console.log(JSON.stringify(out, null, 2));
+      } finally {
+        await database.close();
+        await cleanup();
+      }
+    });
+}

@@ -1,0 +1,245 @@
+import {
+  bigint,
+  bigserial,
+  boolean,
+  date,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { cards } from '../assets/card.tables.ts';
+import { rooms, units } from '../org/org.tables.ts';
+
+const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+const fen = (name: string) => bigint(name, { mode: 'number' });
+
+/**
+ * A data-centre machine room (机房, docs/domain.md §11) managed by the committee: its floor area and
+ * its grade per GB 50174 (A/B/C). Optionally the org place it occupies. No unit_id: the committee
+ * manages it for every unit; vendors see it through their contract's scope.
+ */
+export const machineRooms = pgTable('machine_rooms', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  code: text('code').notNull().unique(),
+  name: text('name').notNull(),
+  placeId: uuid('place_id').references(() => rooms.id),
+  areaM2: numeric('area_m2', { precision: 10, scale: 2 }).notNull(),
+  grade: text('grade').notNull(), // A | B | C
+  note: text('note'),
+  createdAt: ts('created_at').notNull().defaultNow(),
+});
+
+/** A row of racks (列) in a machine room. */
+export const rackRows = pgTable('rack_rows', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  machineRoomId: uuid('machine_room_id')
+    .notNull()
+    .references(() => machineRooms.id),
+  code: text('code').notNull(),
+  name: text('name').notNull(),
+});
+
+/** A rack (机柜): its height in U and its power budget in watts. */
+export const racks = pgTable(
+  'racks',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    machineRoomId: uuid('machine_room_id')
+      .notNull()
+      .references(() => machineRooms.id),
+    rowId: uuid('row_id')
+      .notNull()
+      .references(() => rackRows.id),
+    code: text('code').notNull(),
+    name: text('name').notNull(),
+    heightU: integer('height_u').notNull().default(42),
+    powerBudgetW: integer('power_budget_w').notNull().default(5000),
+    position: integer('position').notNull().default(0),
+  },
+  (t) => [index('racks_room_idx').on(t.machineRoomId, t.rowId, t.position)],
+);
+
+/**
+ * What occupies a U range of a rack: a device (an asset card) or a reservation (预留) with its
+ * reason. One table, so the exclusion constraint of migrations/post/190_rack_slots.sql refuses two
+ * devices in one U and a reservation over a device alike. `side`: front | rear (a half-depth device
+ * or reservation on one face) or both (full depth).
+ */
+export const rackSlots = pgTable(
+  'rack_slots',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    rackId: uuid('rack_id')
+      .notNull()
+      .references(() => racks.id),
+    kind: text('kind').notNull(), // device | reservation
+    uLow: integer('u_low').notNull(),
+    uHigh: integer('u_high').notNull(),
+    side: text('side').notNull().default('both'),
+    cardId: uuid('card_id').references(() => cards.id),
+    label: text('label'),
+    powerW: integer('power_w').notNull().default(0),
+    reason: text('reason'),
+    reservedUntil: date('reserved_until'),
+    createdBy: uuid('created_by'),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('rack_slots_rack_idx').on(t.rackId, t.uLow), index('rack_slots_card_idx').on(t.cardId)],
+);
+
+/** An O&M vendor (运维服务商), chosen by tender. */
+export const omVendors = pgTable('om_vendors', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  name: text('name').notNull().unique(),
+  creditCode: text('credit_code'),
+  contact: text('contact'),
+  phone: text('phone'),
+  createdAt: ts('created_at').notNull().defaultNow(),
+});
+
+/** Which vendor a sign-in account with the vendor role works for: the root of the vendor's scope. */
+export const omVendorAccounts = pgTable('om_vendor_accounts', {
+  userId: uuid('user_id').primaryKey(),
+  vendorId: uuid('vendor_id')
+    .notNull()
+    .references(() => omVendors.id),
+});
+
+/**
+ * An O&M contract (运维合同): vendor, period, amount, and the SLA per priority (`sla`: per priority
+ * the response, on-site and resolution minutes and whether the clock runs in business hours or 24×7).
+ * Business hours are minutes after local midnight on ISO weekdays 1–5.
+ */
+export const omContracts = pgTable('om_contracts', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  contractNo: text('contract_no').notNull().unique(),
+  name: text('name').notNull(),
+  vendorId: uuid('vendor_id')
+    .notNull()
+    .references(() => omVendors.id),
+  startsOn: date('starts_on').notNull(),
+  endsOn: date('ends_on').notNull(),
+  amountFen: fen('amount_fen').notNull(),
+  sla: jsonb('sla').notNull(),
+  businessFrom: integer('business_from').notNull().default(540),
+  businessTo: integer('business_to').notNull().default(1080),
+  createdBy: uuid('created_by'),
+  createdAt: ts('created_at').notNull().defaultNow(),
+});
+
+/** The machine rooms a contract covers (its scope). */
+export const omContractRooms = pgTable(
+  'om_contract_rooms',
+  {
+    contractId: uuid('contract_id')
+      .notNull()
+      .references(() => omContracts.id),
+    machineRoomId: uuid('machine_room_id')
+      .notNull()
+      .references(() => machineRooms.id),
+  },
+  (t) => [primaryKey({ columns: [t.contractId, t.machineRoomId] })],
+);
+
+/**
+ * A work order (运维工单): a fault reported by a unit (unit_id: the reporting unit, the committee's
+ * own unit when the committee reports) on a card or a rack, handled by the contract's vendor. The
+ * SLA deadlines are fixed when reported (from the contract's SLA for the priority).
+ */
+export const workOrders = pgTable(
+  'work_orders',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orderNo: text('order_no').notNull().unique(),
+    contractId: uuid('contract_id')
+      .notNull()
+      .references(() => omContracts.id),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => units.id),
+    machineRoomId: uuid('machine_room_id')
+      .notNull()
+      .references(() => machineRooms.id),
+    rackId: uuid('rack_id').references(() => racks.id),
+    cardId: uuid('card_id').references(() => cards.id),
+    priority: text('priority').notNull(), // p1 | p2 | p3 | p4
+    clock: text('clock').notNull(), // business | 24x7
+    title: text('title').notNull(),
+    description: text('description'),
+    status: text('status').notNull(), // reported | accepted | on_site | resolved | confirmed
+    reportedBy: uuid('reported_by').notNull(),
+    reporterName: text('reporter_name').notNull(),
+    reportedAt: ts('reported_at').notNull(),
+    acceptedAt: ts('accepted_at'),
+    arrivedAt: ts('arrived_at'),
+    resolvedAt: ts('resolved_at'),
+    confirmedAt: ts('confirmed_at'),
+    responseDue: ts('response_due').notNull(),
+    onsiteDue: ts('onsite_due').notNull(),
+    resolveDue: ts('resolve_due').notNull(),
+    resolution: text('resolution'),
+    reopenCount: integer('reopen_count').notNull().default(0),
+  },
+  (t) => [index('work_orders_contract_idx').on(t.contractId, t.reportedAt), index('work_orders_unit_idx').on(t.unitId, t.reportedAt)],
+);
+
+/**
+ * A custody agreement (委托管理协议): the owner unit hands the management of the listed cards to the
+ * committee (owner unchanged, managing unit = committee) while in force; its end hands them back.
+ */
+export const custodyAgreements = pgTable('custody_agreements', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  agreementNo: text('agreement_no').notNull().unique(),
+  unitId: uuid('unit_id')
+    .notNull()
+    .references(() => units.id),
+  title: text('title').notNull(),
+  startsOn: date('starts_on').notNull(),
+  endsOn: date('ends_on'),
+  status: text('status').notNull(), // submitted | in_force | rejected | ended
+  note: text('note'),
+  createdBy: uuid('created_by').notNull(),
+  createdAt: ts('created_at').notNull().defaultNow(),
+  decidedBy: uuid('decided_by'),
+  decidedAt: ts('decided_at'),
+  decisionNote: text('decision_note'),
+  endedBy: uuid('ended_by'),
+  endedAt: ts('ended_at'),
+});
+
+/** The register (登记造册): one line per card; `active` while the agreement is pending or in force. */
+export const custodyItems = pgTable(
+  'custody_items',
+  {
+    agreementId: uuid('agreement_id')
+      .notNull()
+      .references(() => custodyAgreements.id),
+    cardId: uuid('card_id')
+      .notNull()
+      .references(() => cards.id),
+    line: integer('line').notNull(),
+    active: boolean('active').notNull().default(true),
+  },
+  (t) => [primaryKey({ columns: [t.agreementId, t.cardId] })],
+);
+
+/** What happened in the module, by whom: written in the same transaction as the change. */
+export const machineroomEvents = pgTable(
+  'machineroom_events',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    entity: text('entity').notNull(),
+    entityId: uuid('entity_id').notNull(),
+    kind: text('kind').notNull(),
+    actorId: uuid('actor_id'),
+    at: ts('at').notNull().defaultNow(),
+    details: jsonb('details').notNull().default({}),
+  },
+  (t) => [index('machineroom_events_entity_idx').on(t.entityId)],
+);

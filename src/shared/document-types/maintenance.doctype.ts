@@ -1,0 +1,13 @@
+import { z } from 'zod';
+import { Fen } from '../money.ts';
+import { BasePayload, defineDocumentType } from './base.ts';
+
+/** 维修: a repair by a vendor; a card under repair comes back into use. */
+export const maintenance = defineDocumentType({
+  code: 'maintenance',
+  label: ['维修', 'Maintenance'],
+  prefix: 'WX',
+  lines: 'cards',
+  payload: BasePayload.extend({ vendor: z.string().max(120).optional(), costFen: Fen.optional() }),
+  pickable: ['in_use', 'idle', 'under_repair'],
+});

@@ -1,0 +1,307 @@
+import { z } from 'zod';
+import { IsoDate } from './dates.ts';
+import { Fen } from './money.ts';
+import { PageQuery, sortOf } from './paging.ts';
+
+// Entrusted machine rooms (委托管理, docs/domain.md §11): rooms, racks and what occupies their U,
+// O&M vendors and contracts with SLAs, work orders, custody agreements. Labels are [zh, en].
+
+export const ROOM_GRADES = {
+  A: ['A 级（容错）', 'Grade A (fault tolerant)'],
+  B: ['B 级（冗余）', 'Grade B (redundant)'],
+  C: ['C 级（基本）', 'Grade C (basic)'],
+} as const;
+
+export const SLOT_SIDES = {
+  both: ['全深（前后）', 'Full depth'],
+  front: ['前半深', 'Front half'],
+  rear: ['后半深', 'Rear half'],
+} as const;
+
+export const PRIORITIES = {
+  p1: ['一级（紧急）', 'P1 (critical)'],
+  p2: ['二级（高）', 'P2 (high)'],
+  p3: ['三级（一般）', 'P3 (normal)'],
+  p4: ['四级（低）', 'P4 (low)'],
+} as const;
+export type Priority = keyof typeof PRIORITIES;
+
+export const SLA_CLOCKS = {
+  '24x7': ['7×24 小时计时', '24×7'],
+  business: ['工作时间计时', 'Business hours'],
+} as const;
+export type SlaClock = keyof typeof SLA_CLOCKS;
+
+export const WORK_ORDER_STATUSES = {
+  reported: ['待响应', 'Reported'],
+  accepted: ['已响应', 'Accepted'],
+  on_site: ['已到场', 'On site'],
+  resolved: ['已修复待确认', 'Resolved'],
+  confirmed: ['已确认关闭', 'Confirmed'],
+} as const;
+export type WorkOrderStatus = keyof typeof WORK_ORDER_STATUSES;
+
+export const CUSTODY_STATUSES = {
+  submitted: ['待管委会签收', 'Submitted'],
+  in_force: ['委托中', 'In force'],
+  rejected: ['未获同意', 'Rejected'],
+  ended: ['已终止（已交回）', 'Ended'],
+} as const;
+export type CustodyStatus = keyof typeof CUSTODY_STATUSES;
+
+const enumOf = <T extends Record<string, unknown>>(o: T) => z.enum(Object.keys(o) as [keyof T & string, ...(keyof T & string)[]]);
+const text = (max: number) => z.string().trim().min(1).max(max);
+const optText = (max: number) => z.string().trim().max(max).nullish();
+const Clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, '时间应为 HH:MM');
+const Instant = z.string();
+
+export const MachineRoomInput = z.object({
+  code: text(20),
+  name: text(100),
+  placeId: z.uuid().nullish(),
+  areaM2: z.number().positive().max(1_000_000),
+  grade: enumOf(ROOM_GRADES),
+  note: optText(500),
+});
+
+/** Capacity figures of a rack or a room: U free (neither a device nor a reservation) and power. */
+const Capacity = {
+  totalU: z.number().int(),
+  usedU: z.number().int(),
+  reservedU: z.number().int(),
+  freeU: z.number().int(),
+  powerBudgetW: z.number().int(),
+  powerUsedW: z.number().int(),
+};
+
+export const MachineRoomView = z.object({
+  id: z.uuid(),
+  code: z.string(),
+  name: z.string(),
+  areaM2: z.number(),
+  grade: z.string(),
+  note: z.string().nullable(),
+  racks: z.number().int(),
+  ...Capacity,
+});
+export type MachineRoomView = z.infer<typeof MachineRoomView>;
+
+export const RowInput = z.object({ code: text(20), name: text(100) });
+export const RowView = z.object({ id: z.uuid(), code: z.string(), name: z.string() });
+
+export const RackInput = z.object({
+  rowId: z.uuid(),
+  code: text(20),
+  name: text(100),
+  heightU: z.number().int().min(1).max(60).default(42),
+  powerBudgetW: z.number().int().min(0).max(1_000_000).default(5000),
+  position: z.number().int().min(0).max(10_000).default(0),
+});
+
+export const SlotView = z.object({
+  id: z.uuid(),
+  kind: z.enum(['device', 'reservation']),
+  uLow: z.number().int(),
+  uHigh: z.number().int(),
+  side: enumOf(SLOT_SIDES),
+  cardId: z.uuid().nullable(),
+  cardNo: z.string().nullable(),
+  cardName: z.string().nullable(),
+  ownerUnitName: z.string().nullable(),
+  managingUnitName: z.string().nullable(),
+  label: z.string().nullable(),
+  powerW: z.number().int(),
+  reason: z.string().nullable(),
+  reservedUntil: z.string().nullable(),
+});
+export type SlotView = z.infer<typeof SlotView>;
+
+export const RackView = z.object({
+  id: z.uuid(),
+  rowId: z.uuid(),
+  rowCode: z.string(),
+  code: z.string(),
+  name: z.string(),
+  heightU: z.number().int(),
+  position: z.number().int(),
+  ...Capacity,
+  slots: z.array(SlotView),
+});
+export type RackView = z.infer<typeof RackView>;
+
+export const MachineRoomDetail = MachineRoomView.extend({ rows: z.array(RowView), racksList: z.array(RackView) });
+export type MachineRoomDetail = z.infer<typeof MachineRoomDetail>;
+
+export const SlotInput = z
+  .object({
+    kind: z.enum(['device', 'reservation']),
+    uLow: z.number().int().min(1).max(60),
+    uHigh: z.number().int().min(1).max(60),
+    side: enumOf(SLOT_SIDES).default('both'),
+    cardId: z.uuid().nullish(),
+    label: optText(100),
+    powerW: z.number().int().min(0).max(100_000).default(0),
+    reason: optText(200),
+    reservedUntil: IsoDate.nullish(),
+  })
+  .superRefine((v, ctx) => {
+    if (v.uHigh < v.uLow) ctx.addIssue({ code: 'custom', path: ['uHigh'], message: '结束 U 位不能小于起始 U 位' });
+    if (v.kind === 'device' && !v.cardId) ctx.addIssue({ code: 'custom', path: ['cardId'], message: '请选择上架设备的资产卡片' });
+    if (v.kind === 'reservation' && !v.reason) ctx.addIssue({ code: 'custom', path: ['reason'], message: '请填写预留原因' });
+  });
+
+export const VendorInput = z.object({ name: text(100), creditCode: optText(30), contact: optText(50), phone: optText(30) });
+export const VendorView = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  creditCode: z.string().nullable(),
+  contact: z.string().nullable(),
+  phone: z.string().nullable(),
+  accounts: z.array(z.string()),
+});
+export type VendorView = z.infer<typeof VendorView>;
+export const VendorAccountInput = z.object({ username: text(64) });
+
+export const SlaTerms = z.object({
+  responseMinutes: z.number().int().min(1).max(100_000),
+  onsiteMinutes: z.number().int().min(1).max(100_000),
+  resolveMinutes: z.number().int().min(1).max(1_000_000),
+  clock: enumOf(SLA_CLOCKS),
+});
+export type SlaTerms = z.infer<typeof SlaTerms>;
+export const SlaTable = z.object({ p1: SlaTerms, p2: SlaTerms, p3: SlaTerms, p4: SlaTerms });
+export type SlaTable = z.infer<typeof SlaTable>;
+
+export const ContractInput = z
+  .object({
+    contractNo: text(40),
+    name: text(100),
+    vendorId: z.uuid(),
+    startsOn: IsoDate,
+    endsOn: IsoDate,
+    amountFen: Fen,
+    machineRoomIds: z.array(z.uuid()).min(1).max(100),
+    sla: SlaTable,
+    businessFrom: Clock.default('09:00'),
+    businessTo: Clock.default('18:00'),
+  })
+  .superRefine((v, ctx) => {
+    if (v.endsOn < v.startsOn) ctx.addIssue({ code: 'custom', path: ['endsOn'], message: '合同终止日不能早于起始日' });
+    if (v.businessTo <= v.businessFrom) ctx.addIssue({ code: 'custom', path: ['businessTo'], message: '工作时间的结束应晚于开始' });
+  });
+
+export const ContractView = z.object({
+  id: z.uuid(),
+  contractNo: z.string(),
+  name: z.string(),
+  vendorId: z.uuid(),
+  vendorName: z.string(),
+  startsOn: z.string(),
+  endsOn: z.string(),
+  amountFen: z.number(),
+  sla: SlaTable,
+  businessFrom: z.string(),
+  businessTo: z.string(),
+  rooms: z.array(z.object({ id: z.uuid(), code: z.string(), name: z.string() })),
+});
+export type ContractView = z.infer<typeof ContractView>;
+
+export const WorkOrderInput = z
+  .object({
+    cardId: z.uuid().nullish(),
+    rackId: z.uuid().nullish(),
+    priority: enumOf(PRIORITIES),
+    title: text(100),
+    description: optText(2000),
+  })
+  .superRefine((v, ctx) => {
+    if (!v.cardId && !v.rackId) ctx.addIssue({ code: 'custom', path: ['cardId'], message: '请选择故障设备（资产卡片）或机柜' });
+  });
+
+export const StepView = z.object({
+  due: Instant,
+  done: Instant.nullable(),
+  minutes: z.number().int(),
+  breached: z.boolean(),
+});
+
+export const WorkOrderView = z.object({
+  id: z.uuid(),
+  orderNo: z.string(),
+  contractNo: z.string(),
+  vendorName: z.string(),
+  unitName: z.string(),
+  roomName: z.string(),
+  rackCode: z.string().nullable(),
+  cardNo: z.string().nullable(),
+  cardName: z.string().nullable(),
+  priority: enumOf(PRIORITIES),
+  clock: enumOf(SLA_CLOCKS),
+  title: z.string(),
+  description: z.string().nullable(),
+  status: enumOf(WORK_ORDER_STATUSES),
+  reporterName: z.string(),
+  reportedAt: Instant,
+  resolution: z.string().nullable(),
+  reopenCount: z.number().int(),
+  response: StepView,
+  onsite: StepView,
+  resolve: StepView,
+  breached: z.boolean(),
+  /** What the caller may do now. */
+  actions: z.array(z.enum(['accept', 'arrive', 'resolve', 'confirm', 'reopen'])),
+});
+export type WorkOrderView = z.infer<typeof WorkOrderView>;
+
+export const WorkOrderQuery = PageQuery.extend({
+  sort: sortOf(['reportedAt', 'priority', 'status']),
+  status: enumOf(WORK_ORDER_STATUSES).optional(),
+  breached: z.enum(['true', 'false']).optional(),
+});
+export const ResolveInput = z.object({ resolution: text(2000) });
+export const ReopenInput = z.object({ reason: text(500) });
+
+export const CustodyInput = z
+  .object({
+    unitId: z.uuid().nullish(),
+    title: text(100),
+    startsOn: IsoDate,
+    endsOn: IsoDate.nullish(),
+    note: optText(1000),
+    cardIds: z.array(z.uuid()).min(1).max(5000),
+  })
+  .superRefine((v, ctx) => {
+    if (v.endsOn && v.endsOn < v.startsOn) ctx.addIssue({ code: 'custom', path: ['endsOn'], message: '终止日不能早于起始日' });
+  });
+
+export const CustodyView = z.object({
+  id: z.uuid(),
+  agreementNo: z.string(),
+  unitId: z.uuid(),
+  unitName: z.string(),
+  title: z.string(),
+  startsOn: z.string(),
+  endsOn: z.string().nullable(),
+  status: enumOf(CUSTODY_STATUSES),
+  note: z.string().nullable(),
+  items: z.number().int(),
+  originalValueFen: z.number(),
+  decisionNote: z.string().nullable(),
+});
+export type CustodyView = z.infer<typeof CustodyView>;
+
+export const CustodyItemView = z.object({
+  line: z.number().int(),
+  cardId: z.uuid(),
+  cardNo: z.string(),
+  name: z.string(),
+  spec: z.string().nullable(),
+  originalValueFen: z.number(),
+  ownerUnitName: z.string(),
+  managingUnitName: z.string(),
+  location: z.string().nullable(),
+});
+export const CustodyDetail = CustodyView.extend({ register: z.array(CustodyItemView) });
+export type CustodyDetail = z.infer<typeof CustodyDetail>;
+export const CustodyQuery = PageQuery.extend({ sort: sortOf(['agreementNo', 'startsOn']), status: enumOf(CUSTODY_STATUSES).optional() });
+export const DecideInput = z.object({ approve: z.boolean(), note: optText(500) });

@@ -1,0 +1,36 @@
+import { useState } from 'react';
+import { Select } from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import { api } from '../../api/client.ts';
+import { useI18n } from '../../app/i18n.tsx';
+
+interface CardHit {
+  id: string;
+  cardNo: string;
+  name: string;
+  unitName: string;
+}
+
+/** Picks asset cards by number or name fragment (the caller's scope of the card library). */
+export function CardPicker(props: { value?: string | string[]; onChange?: (v: string | string[]) => void; multiple?: boolean }) {
+  const { t } = useI18n();
+  const [q, setQ] = useState('');
+  const { data, isFetching } = useQuery({
+    queryKey: ['card-picker', q],
+    queryFn: () => api.get<{ items: CardHit[] }>('/api/cards', { q: q || undefined, pageSize: 20 }),
+  });
+  return (
+    <Select
+      showSearch
+      allowClear
+      mode={props.multiple ? 'multiple' : undefined}
+      filterOption={false}
+      loading={isFetching}
+      placeholder={t('输入卡片编号或名称查找', 'Search by card number or name')}
+      value={props.value}
+      onChange={props.onChange}
+      onSearch={setQ}
+      options={(data?.items ?? []).map((c) => ({ value: c.id, label: `${c.cardNo} ${c.name}（${c.unitName}）` }))}
+    />
+  );
+}

@@ -1,0 +1,31 @@
+import { lazy } from 'react';
+import { AuditOutlined, ClusterOutlined, FileProtectOutlined, ToolOutlined } from '@ant-design/icons';
+import type { PageRoute } from '../../app/registry.ts';
+
+export const routes: PageRoute[] = [
+  {
+    path: '/machine-rooms',
+    component: lazy(() => import('./MachineRoomsPage.tsx')),
+    permission: 'machineroom.read',
+    menu: { group: 'machinerooms', zh: '机房与机柜', en: 'Rooms and racks', icon: <ClusterOutlined />, order: 1 },
+  },
+  { path: '/machine-rooms/:id', component: lazy(() => import('./MachineRoomPage.tsx')), permission: 'machineroom.read' },
+  {
+    path: '/work-orders',
+    component: lazy(() => import('./WorkOrdersPage.tsx')),
+    permission: 'workorder.read',
+    menu: { group: 'machinerooms', zh: '运维工单', en: 'Work orders', icon: <ToolOutlined />, order: 2 },
+  },
+  {
+    path: '/om/contracts',
+    component: lazy(() => import('./ContractsPage.tsx')),
+    permission: 'machineroom.read',
+    menu: { group: 'machinerooms', zh: '运维合同', en: 'O&M contracts', icon: <AuditOutlined />, order: 3 },
+  },
+  {
+    path: '/custody',
+    component: lazy(() => import('./CustodyPage.tsx')),
+    permission: 'custody.read',
+    menu: { group: 'machinerooms', zh: '委托管理协议', en: 'Custody agreements', icon: <FileProtectOutlined />, order: 4 },
+  },
+];

@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { setBusinessToday } from '../../platform/clock.ts';
 import { createTestApp, TEST_PASSWORD, type Client, type TestApp } from '../../testing/test-app.ts';
 import { insertUser } from '../../testing/walker-users.ts';
-import { createDoc, createWorkflowWorld, expectOk, idleCard, type WorkflowWorld } from './workflow.factory.ts';
+import { createDoc, createWorkflowWorld, expectOk, idleCard, SALE, type WorkflowWorld } from './workflow.factory.ts';
 
 describe('撤回, 转办, 委托 and bulk approval', () => {
   let t: TestApp;
@@ -28,7 +28,7 @@ describe('撤回, 转办, 委托 and bulk approval', () => {
       lines: [{ cardId: (await idleCard(t.database, w)).id }],
     });
   const disposal = async (c: Client) =>
-    createDoc(c, { type: 'disposal', payload: { disposalMethod: 'sale' }, lines: [{ cardId: (await idleCard(t.database, w)).id }] });
+    createDoc(c, { type: 'disposal', payload: SALE, lines: [{ cardId: (await idleCard(t.database, w)).id }] });
   const inboxIds = async (c: Client) => (await c.get('/api/inbox?pageSize=100')).json().items.map((d: { id: string }) => d.id);
   const detail = async (c: Client, id: string) => (await c.get(`/api/documents/${id}`)).json();
 
@@ -107,7 +107,7 @@ describe('撤回, 转办, 委托 and bulk approval', () => {
       admin2.put(`/api/documents/${changed}`, {
         type: 'disposal',
         title: '改过',
-        payload: { disposalMethod: 'sale' },
+        payload: SALE,
         lines: (await detail(staff, changed)).lines.map((l: { cardId: string }) => ({ cardId: l.cardId })),
       }),
     );

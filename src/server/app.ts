@@ -78,7 +78,7 @@ export async function buildApp(
   // one office NAT each have their own budget.
   await app.register(rateLimit, {
     global: true,
-    max: 1000,
+    max: config.rateLimitPerMinute,
     timeWindow: '1 minute',
     hook: 'preHandler',
     allowList: (req) => !req.url.startsWith('/api/'),

@@ -20,6 +20,8 @@ export interface Config {
   webDir: string;
   logLevel: string;
   loginMaxFailures: number;
+  /** API calls per minute, per signed-in account (per address before sign-in). */
+  rateLimitPerMinute: number;
   loginLockMinutes: number;
   /**
    * Which proxies may name the client in X-Forwarded-For (Fastify's trustProxy): false (the
@@ -76,6 +78,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     webDir: path.resolve(env.GONGWU_WEB_DIR ?? 'dist/web'),
     logLevel: env.LOG_LEVEL ?? 'info',
     loginMaxFailures: Number(env.LOGIN_MAX_FAILURES ?? 5),
+    rateLimitPerMinute: num(env.RATE_LIMIT_PER_MINUTE, 1000),
     loginLockMinutes: Number(env.LOGIN_LOCK_MINUTES ?? 15),
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
     https: env.HTTPS === 'true' || env.SECURE_COOKIES === 'true',

@@ -293,7 +293,8 @@ describe('the OpenAPI fuzzer', { timeout: 900_000 }, () => {
   beforeAll(async () => {
     const database = await openTestDatabase();
     await seedDemo(database, () => {}, { onlyIfEmpty: false, scale: 'small' });
-    t = await createTestApp({ database });
+    // Thousands of calls in a minute, far past the per-account budget that guards a real server.
+    t = await createTestApp({ database, config: { rateLimitPerMinute: 1_000_000 } });
     const u1 = await queryOne<{ id: string; unit: string }>(
       database.db,
       sql`select id::text, unit_id::text as unit from users where username = 'u01-admin'`,

@@ -52,6 +52,13 @@ async function addRowsEverywhere(d: Database): Promise<void> {
     insert into card_attachments (card_id, unit_id, kind, file_name, content_type, size, sha256, content_base64)
       select id, unit_id, 'invoice', '发票.pdf', 'application/pdf', 3, 'abc', 'AAEC' from cards where card_no = 'BK1-2026-000001';
     insert into card_number_sequences (unit_id, year, last_seq) select id, 2026, 1 from units where code = 'BK1' on conflict do nothing;
+    insert into notification_channels (kind, name, enabled, config) values ('webhook', '备份测试通道', false, '{"url":"http://127.0.0.1:9/"}');
+    insert into notification_deliveries (channel_id, event, title, status) select id, 'document_submitted', '备份测试', 'failed' from notification_channels where name = '备份测试通道';
+    insert into notification_prefs (user_id, email, mail_events, digest_hour) select id, 'bk@example.gov.cn', '{document_submitted}', 8 from users where username = 'bk-user' on conflict do nothing;
+    insert into operation_log (user_name, via, object_type, action) values ('bk-user', 'cli', 'card', '备份测试');
+    insert into notification_days (kind, day) values ('lending_reminders', '2026-03-01') on conflict do nothing;
+    insert into count_assignments (count_id, room_id, user_id)
+      select c.id, r.id, u.id from counts c, rooms r, users u where r.code = '301' and u.username = 'bk-user' order by c.created_at limit 1;
   `);
   // Tables of later modules: filled when they exist, so a backup test written before them still runs.
   const optional = [

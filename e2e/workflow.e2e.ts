@@ -153,6 +153,8 @@ describe('lifecycle documents in a browser', () => {
       await choose(page, page.locator('.ant-form-item').filter({ hasText: '申请单位' }).locator('.ant-select'), request.unitName);
       await choose(page, page.getByTestId('order-select'), order.docNo);
       await page.getByTestId('import-order-lines').click();
+      // The desktop is over its standard's cap (approved as such): acceptance asks for the acknowledgement.
+      await page.locator('[id$="lines_0_standardAck_reason"]').fill('经特别审批同意超标准配置');
       acceptanceId = await saveAndSubmit(page);
       await executeApproved(page, acceptanceId);
     }));

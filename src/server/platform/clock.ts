@@ -6,9 +6,19 @@ import { type SQL, sql } from 'drizzle-orm';
 
 let fixed: string | null = null;
 
+/** The business zone's offset from UTC (Asia/Shanghai: +8 h, no daylight saving). */
+export const BUSINESS_ZONE_MS = 8 * 3600_000;
+
+/** An instant as the business zone's wall clock: day 'YYYY-MM-DD', hour, and 'YYYY-MM-DD HH:MM:SS'. */
+export function businessClock(at: Date): { day: string; hour: number; dateTime: string } {
+  const local = new Date(at.getTime() + BUSINESS_ZONE_MS);
+  const iso = local.toISOString();
+  return { day: iso.slice(0, 10), hour: local.getUTCHours(), dateTime: iso.slice(0, 19).replace('T', ' ') };
+}
+
 /** Today in the business zone, 'YYYY-MM-DD'. */
 export function businessToday(): string {
-  return fixed ?? new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+  return fixed ?? businessClock(new Date()).day;
 }
 
 /** The current year in the business zone (card and document numbers carry it). */

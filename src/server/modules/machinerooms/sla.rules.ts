@@ -3,11 +3,12 @@
 // Asia/Shanghai, ISO weekdays 1–5), so a fault reported on Friday at 17:30 with a 60-minute response
 // is due on Monday at 09:30 (window 09:00–18:00). Pure functions: the caller passes "now".
 import type { SlaClock } from '../../../shared/machinerooms.contracts.ts';
+import { BUSINESS_ZONE_MS } from '../../platform/clock.ts';
 
 const MINUTE = 60_000;
 const DAY = 86_400_000;
 /** The business zone is UTC+8 all year. */
-const ZONE = 8 * 3600_000;
+const ZONE = BUSINESS_ZONE_MS;
 
 export interface BusinessHours {
   /** Minutes after local midnight. */

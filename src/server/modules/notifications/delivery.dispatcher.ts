@@ -11,6 +11,7 @@ import { query } from '../../platform/db/engine.ts';
 import { withTx } from '../../platform/db/tx.ts';
 import { send } from './delivery.senders.ts';
 import { notify } from './notify.service.ts';
+import { businessClock } from '../../platform/clock.ts';
 
 export const MAX_ATTEMPTS = 8;
 export const ROBOT_PER_MINUTE = 20;
@@ -18,12 +19,6 @@ const BATCH = 50;
 
 /** The wait after the n-th failed attempt: 30 s doubling, at most an hour. */
 export const backoffMs = (attempts: number) => Math.min(30_000 * 2 ** Math.max(0, attempts - 1), 3_600_000);
-
-/** The business day and hour (Asia/Shanghai) of an instant. */
-export function businessClock(now: Date): { day: string; hour: number } {
-  const local = new Date(now.getTime() + 8 * 3600_000);
-  return { day: local.toISOString().slice(0, 10), hour: local.getUTCHours() };
-}
 
 interface DueRow {
   id: number;

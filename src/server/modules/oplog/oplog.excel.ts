@@ -1,8 +1,9 @@
 // The operation log as an auditor files it: one row per entry, times in Beijing time.
 import ExcelJS from 'exceljs';
 import { OPERATION_VIAS, type OperationLogEntry, type OperationVia } from '../../../shared/oplog.contracts.ts';
+import { businessClock } from '../../platform/clock.ts';
 
-const beijing = (iso: string) => new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(0, 19).replace('T', ' ');
+const beijing = (iso: string) => businessClock(new Date(iso)).dateTime;
 
 export async function operationLogXlsx(rows: OperationLogEntry[], title: string): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();

@@ -2,6 +2,7 @@
 // opening hours on the resource's slot grid, notice, length, sealed days, who may book, capacity.
 // Pure functions of the resource, the request and `now`, so tests set the minute instead of sleeping.
 import { minutesToClock } from '../../../shared/sharing.contracts.ts';
+import { BUSINESS_ZONE_MS } from '../../platform/clock.ts';
 
 /** What the rules read of a resource. */
 export interface ResourceRules {
@@ -26,7 +27,7 @@ export interface Refusal {
   message: string;
 }
 
-const ZONE_MS = 8 * 3600_000; // Asia/Shanghai, no daylight saving
+const ZONE_MS = BUSINESS_ZONE_MS;
 const DAY_MS = 86_400_000;
 
 /** The business-zone calendar date, minute of day and ISO weekday of an instant. */

@@ -152,7 +152,7 @@ function probeOnOwnThread(
   base: string,
   deadline: number,
   hasWeb: boolean,
-): Promise<{ health: { at: number; status: number; ms: number }[]; static: number[] }> {
+): Promise<{ health: { at: number; status: number; ms: number }[]; static: { at: number; ms: number }[] }> {
   const code = `
     const { parentPort, workerData: { base, deadline, hasWeb } } = require('node:worker_threads');
     const timed = async (url) => {
@@ -170,7 +170,7 @@ function probeOnOwnThread(
       while (Date.now() < deadline) {
         const at = Date.now();
         out.health.push({ at, ...(await timed('/api/health')) });
-        if (hasWeb) out.static.push((await timed('/')).ms);
+        if (hasWeb) out.static.push({ at: Date.now(), ms: (await timed('/')).ms });
         await new Promise((r) => setTimeout(r, 100));
       }
       parentPort.postMessage(out);
@@ -263,6 +263,7 @@ export async function runLoad(o: LoadOptions, log: (m: string) => void): Promise
     const health: number[] = [];
     const healthDuringJob: number[] = [];
     const staticMs: number[] = [];
+    const staticDuringJob: number[] = [];
     const rss: number[] = [];
     let refused = 0;
     let job: { started?: number; finished?: number; status?: string; note?: string } = {};
@@ -320,7 +321,10 @@ export async function runLoad(o: LoadOptions, log: (m: string) => void): Promise
           if (job.started && h.at >= job.started && h.at <= (job.finished ?? Infinity)) healthDuringJob.push(h.ms);
         }
       }
-      staticMs.push(...samples.static);
+      for (const s of samples.static) {
+        staticMs.push(s.ms);
+        if (job.started && s.at >= job.started && s.at <= (job.finished ?? Infinity)) staticDuringJob.push(s.ms);
+      }
     };
     const sampler = async () => {
       while (Date.now() < deadline) {
@@ -384,6 +388,7 @@ export async function runLoad(o: LoadOptions, log: (m: string) => void): Promise
       healthMs: stats(health),
       healthDuringJobMs: stats(healthDuringJob),
       staticMs: hasWeb ? stats(staticMs) : null,
+      staticDuringJobMs: hasWeb ? stats(staticDuringJob) : null,
       depreciationRun: job.started
         ? { seconds: ((job.finished ?? Date.now()) - job.started) / 1000, status: job.status ?? 'unfinished' }
         : job.note,

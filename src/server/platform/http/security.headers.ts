@@ -23,11 +23,14 @@ export async function securityHeaders(options: FastifyHelmetOptions): Promise<Re
   return headers;
 }
 
-/** Every answer carries the policy's headers (set first, so a route may still override one). */
+/**
+ * Every answer carries the policy's headers, set on the raw response as helmet does: a route that
+ * writes its own head (the notifications' event stream) keeps them, and one may still override them.
+ */
 export async function installSecurityHeaders(app: App, options: FastifyHelmetOptions): Promise<void> {
-  const headers = await securityHeaders(options);
+  const headers = Object.entries(await securityHeaders(options));
   app.addHook('onRequest', (_req, reply, done) => {
-    reply.headers(headers);
+    for (const [name, value] of headers) reply.raw.setHeader(name, value);
     done();
   });
 }

@@ -21,6 +21,7 @@ describe('the web app served from memory', () => {
     fs.writeFileSync(path.join(dir, 'assets', 'index-Ab12Cd34.js'), SCRIPT);
     fs.writeFileSync(path.join(dir, 'assets', 'logo-9f8e7d6c.png'), ICON);
     fs.writeFileSync(path.join(dir, 'count-sw.js'), SCRIPT);
+    fs.writeFileSync(path.join(dir, '.env'), 'SECRET=1');
     t = await createTestApp({ config: { webDir: dir } });
     await t.webReady;
   });
@@ -63,6 +64,8 @@ describe('the web app served from memory', () => {
     const image = await get('/assets/logo-9f8e7d6c.png');
     expect([image.headers['content-type'], image.rawPayload.equals(ICON)]).toEqual(['image/png', true]);
     expect((await get('/count-sw.js')).headers['cache-control']).toBe('no-cache');
+    // A hidden file in the folder is not part of the app: its path is a client-side route like any other.
+    expect((await get('/.env')).body).toBe(INDEX);
   });
 
   it('sends brotli or gzip as the browser accepts, each decoding to the file, and small or binary files as they are', async () => {

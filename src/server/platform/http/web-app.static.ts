@@ -55,7 +55,8 @@ export function loadWebFiles(dir: string): Map<string, WebFile> {
   const files = new Map<string, WebFile>();
   for (const rel of fs.readdirSync(dir, { recursive: true, encoding: 'utf8' })) {
     const full = path.join(dir, rel);
-    if (!fs.statSync(full).isFile()) continue;
+    // Hidden files are not part of the app (the static plugin before ignored them too).
+    if (rel.split(path.sep).some((part) => part.startsWith('.')) || !fs.statSync(full).isFile()) continue;
     const body = fs.readFileSync(full);
     const ext = path.extname(rel).toLowerCase();
     const url = `/${rel.split(path.sep).join('/')}`;

@@ -3,10 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import Fastify from 'fastify';
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
-import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -19,6 +17,8 @@ import { isDatabaseUnavailable, isStatementTimeout } from './platform/db/db-erro
 import { registerErrorHandler } from './platform/errors.ts';
 import { installAccessControl, type RouteRecord } from './platform/http/auth.hook.ts';
 import { installInputGuard } from './platform/http/input.hook.ts';
+import { installSecurityHeaders } from './platform/http/security.headers.ts';
+import { compressWebFiles, loadWebFiles, registerWebFiles, sendWebFile } from './platform/http/web-app.static.ts';
 import type { App } from './platform/http/types.ts';
 import { JobRunner } from './platform/jobs/job.runner.ts';
 import { jobRoutes } from './platform/jobs/jobs.routes.ts';
@@ -28,6 +28,8 @@ export interface BuiltApp {
   app: App;
   /** Every /api route with the access it declares: the route walker test reads this. */
   routes: RouteRecord[];
+  /** Resolves once the web app's files have their compressed forms (they are served meanwhile as they are). */
+  webReady: Promise<void>;
 }
 
 /** TRUST_PROXY as a hop count: the nearest `n` proxies are trusted. */
@@ -58,7 +60,7 @@ export async function buildApp(
   app.decorateRequest('actor', undefined as never);
 
   await app.register(cookie);
-  await app.register(helmet, {
+  await installSecurityHeaders(app, {
     // Only a deployment that says it runs on HTTPS pins browsers to it; over plain HTTP (a laptop,
     // an intranet without certificates) HSTS and upgrade-insecure-requests would lock users out.
     hsts: config.https ? { maxAge: 180 * 24 * 3600, includeSubDomains: true } : false,
@@ -156,13 +158,17 @@ export async function buildApp(
     if (mod.routes) await app.register(mod.routes);
   }
 
-  const hasWeb = fs.existsSync(path.join(config.webDir, 'index.html'));
-  if (hasWeb) await app.register(fastifyStatic, { root: config.webDir, wildcard: false });
+  const web = fs.existsSync(path.join(config.webDir, 'index.html')) ? loadWebFiles(config.webDir) : undefined;
+  if (web) registerWebFiles(app, web);
+  const index = web?.get('/index.html');
   app.setNotFoundHandler((req, reply) => {
     // The web app routes on the client: unknown non-API paths get its index.html.
-    if (hasWeb && req.method === 'GET' && !req.url.startsWith('/api/')) return reply.type('text/html').sendFile('index.html');
+    if (index && req.method === 'GET' && !req.url.startsWith('/api/')) return sendWebFile(req, reply, index);
     return reply.status(404).send({ error: 'not_found', message: `没有这个接口：${req.method} ${req.url}` });
   });
+  const webReady = web
+    ? compressWebFiles(web).catch((err: Error) => app.log.warn({ err }, 'the web app is served uncompressed'))
+    : Promise.resolve();
   if (opts.startJobs !== false) jobs.start();
   app.addHook('onClose', async () => jobs.stop());
   if (opts.startJobs !== false)
@@ -180,5 +186,5 @@ export async function buildApp(
       timer.unref();
       app.addHook('onClose', async () => clearInterval(timer));
     }
-  return { app, routes };
+  return { app, routes, webReady };
 }

@@ -91,6 +91,42 @@ const rssOf = (pid: number) => {
   }
 };
 
+/** CPU seconds (user + system) a process has used, from /proc; null where there is no /proc. */
+const cpuOf = (pid: number) => {
+  try {
+    // The fields after the command's parenthesis: utime and stime are the 12th and 13th, in clock ticks (100 a second).
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return null;
+  }
+};
+
+/** CPU seconds of the PostgreSQL backends connected to `database` (those alive at both readings compare). */
+const backendsCpu = (database: string | undefined) => {
+  const out = new Map<number, number>();
+  if (!database) return out;
+  let pids: string[] = [];
+  try {
+    pids = fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d));
+  } catch {
+    return out;
+  }
+  for (const pid of pids) {
+    try {
+      const cmd = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+      if (!cmd.startsWith('postgres: ') || !cmd.includes(` ${database} `)) continue;
+      const cpu = cpuOf(Number(pid));
+      if (cpu !== null) out.set(Number(pid), cpu);
+    } catch {
+      /* gone meanwhile */
+    }
+  }
+  return out;
+};
+
+let calls = 0;
+
 interface Session {
   cookie: string;
   csrf: string;
@@ -116,7 +152,7 @@ function probeOnOwnThread(
   base: string,
   deadline: number,
   hasWeb: boolean,
-): Promise<{ health: { at: number; status: number; ms: number }[]; static: number[] }> {
+): Promise<{ health: { at: number; status: number; ms: number }[]; static: { at: number; ms: number }[] }> {
   const code = `
     const { parentPort, workerData: { base, deadline, hasWeb } } = require('node:worker_threads');
     const timed = async (url) => {
@@ -134,7 +170,7 @@ function probeOnOwnThread(
       while (Date.now() < deadline) {
         const at = Date.now();
         out.health.push({ at, ...(await timed('/api/health')) });
-        if (hasWeb) out.static.push((await timed('/')).ms);
+        if (hasWeb) out.static.push({ at: Date.now(), ms: (await timed('/')).ms });
         await new Promise((r) => setTimeout(r, 100));
       }
       parentPort.postMessage(out);
@@ -158,6 +194,7 @@ async function call(
   body?: unknown,
 ): Promise<{ status: number; ms: number; json?: unknown }> {
   const t0 = performance.now();
+  calls++;
   try {
     const res = await fetch(`${base}${url}`, {
       method,
@@ -211,7 +248,9 @@ export async function runLoad(o: LoadOptions, log: (m: string) => void): Promise
       { length: o.clients },
       (_, i) => `u${String((i % 26) + 1).padStart(2, '0')}-${Math.floor(i / 26) % 2 === 0 ? 'admin' : 'staff'}`,
     );
-    const sessions = await Promise.all(names.map((n) => signIn(base, n)));
+    // Ten at a time: fifty password checks at once on a busy machine can outlast the pool's wait limit.
+    const sessions: Session[] = [];
+    for (let i = 0; i < names.length; i += 10) sessions.push(...(await Promise.all(names.slice(i, i + 10).map((n) => signIn(base, n)))));
     const cardsOf = new Map<string, { id: string }[]>();
     for (const s of sessions) {
       const r = await call(base, s, 'GET', '/api/cards?pageSize=50');
@@ -224,6 +263,7 @@ export async function runLoad(o: LoadOptions, log: (m: string) => void): Promise
     const health: number[] = [];
     const healthDuringJob: number[] = [];
     const staticMs: number[] = [];
+    const staticDuringJob: number[] = [];
     const rss: number[] = [];
     let refused = 0;
     let job: { started?: number; finished?: number; status?: string; note?: string } = {};
@@ -281,7 +321,10 @@ export async function runLoad(o: LoadOptions, log: (m: string) => void): Promise
           if (job.started && h.at >= job.started && h.at <= (job.finished ?? Infinity)) healthDuringJob.push(h.ms);
         }
       }
-      staticMs.push(...samples.static);
+      for (const s of samples.static) {
+        staticMs.push(s.ms);
+        if (job.started && s.at >= job.started && s.at <= (job.finished ?? Infinity)) staticDuringJob.push(s.ms);
+      }
     };
     const sampler = async () => {
       while (Date.now() < deadline) {
@@ -312,9 +355,20 @@ export async function runLoad(o: LoadOptions, log: (m: string) => void): Promise
       job.finished = Date.now();
     };
     log(`${o.clients} clients for ${o.seconds} s on ${where}…`);
+    // CPU per request: the server's, the load generator's (this process with the probe's thread) and
+    // PostgreSQL's backends for this database — on a shared machine these hold better than timings.
+    const pgDatabase = engine === 'postgres' ? new URL(env.DATABASE_URL!).pathname.slice(1) : undefined;
+    const cpu0 = { server: cpuOf(server.pid!), generator: process.cpuUsage(), backends: backendsCpu(pgDatabase) };
+    const calls0 = calls;
     const t0 = Date.now();
     await Promise.all([...sessions.map(client), probe(), sampler(), background()]);
     const elapsed = (Date.now() - t0) / 1000;
+    const served = calls - calls0 + health.length + staticMs.length;
+    const serverCpu = cpu0.server === null ? null : cpuOf(server.pid!)! - cpu0.server;
+    const generatorUsage = process.cpuUsage(cpu0.generator);
+    let backendSeconds = 0;
+    for (const [pid, after] of backendsCpu(pgDatabase)) backendSeconds += after - (cpu0.backends.get(pid) ?? 0);
+    const perRequest = (seconds: number | null) => (seconds === null ? null : Math.round((seconds * 1e5) / served) / 100);
     const all = [...latencies.values()].flat();
     const result = {
       scenario: 'load',
@@ -334,10 +388,18 @@ export async function runLoad(o: LoadOptions, log: (m: string) => void): Promise
       healthMs: stats(health),
       healthDuringJobMs: stats(healthDuringJob),
       staticMs: hasWeb ? stats(staticMs) : null,
+      staticDuringJobMs: hasWeb ? stats(staticDuringJob) : null,
       depreciationRun: job.started
         ? { seconds: ((job.finished ?? Date.now()) - job.started) / 1000, status: job.status ?? 'unfinished' }
         : job.note,
       rssMb: { max: Math.max(...rss), last: rss.at(-1) ?? null },
+      // Every request the server answered in the window (the clients', the probe's, the job's polls).
+      cpuMsPerRequest: {
+        requests: served,
+        server: perRequest(serverCpu),
+        generator: perRequest((generatorUsage.user + generatorUsage.system) / 1e6),
+        postgres: engine === 'postgres' ? perRequest(backendSeconds) : undefined,
+      },
       pgliteThread: engine === 'pglite' ? process.env.GONGWU_PGLITE_THREAD !== 'off' : undefined,
       date: new Date().toISOString(),
     };

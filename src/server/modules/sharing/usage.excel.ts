@@ -1,7 +1,7 @@
 // The month's usage and charges as the units' finance officers receive them: one row per unit and
 // resource, amounts in yuan with two decimals, a totals row; a second sheet with utilisation.
 import ExcelJS from 'exceljs';
-import { RESOURCE_KINDS, type TripPublication, type UsageView } from '../../../shared/sharing.contracts.ts';
+import { RESOURCE_KINDS, type UsageView } from '../../../shared/sharing.contracts.ts';
 
 const MONEY = '#,##0.00';
 
@@ -63,55 +63,5 @@ export async function usageXlsx(view: UsageView): Promise<Buffer> {
   ];
   for (const u of view.utilisation) us.addRow([u.resourceName, u.bookedMinutes / 60, u.openMinutes / 60, u.ratio]);
   us.getColumn(4).numFmt = '0.0%';
-  return Buffer.from(await wb.xlsx.writeBuffer());
-}
-
-const pad = (n: number) => String(n).padStart(2, '0');
-/** 'YYYY-MM-DD HH:MM' in the business zone (UTC+8). */
-const local = (iso: string) => {
-  const d = new Date(Date.parse(iso) + 8 * 3600_000);
-  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
-};
-
-/** The month's publication of vehicle trips as it is posted: one row per trip, a totals row. */
-export async function tripsXlsx(view: TripPublication): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet('公务用车公示');
-  ws.columns = [
-    { header: '单号', width: 14 },
-    { header: '出车时间', width: 18 },
-    { header: '返回时间', width: 18 },
-    { header: '车辆', width: 18 },
-    { header: '用车单位', width: 18 },
-    { header: '用车人', width: 10 },
-    { header: '事由', width: 24 },
-    { header: '目的地', width: 20 },
-    { header: '人数', width: 6 },
-    { header: '驾驶员', width: 10 },
-    { header: '里程（公里）', width: 12 },
-    { header: '费用（元）', width: 12 },
-  ];
-  ws.insertRow(1, [`公务用车使用情况公示 ${view.month}`]);
-  ws.mergeCells(1, 1, 1, 12);
-  ws.getRow(1).font = { bold: true, size: 14 };
-  ws.getRow(2).font = { bold: true };
-  for (const r of view.items)
-    ws.addRow([
-      r.bookingNo,
-      local(r.startsAt),
-      local(r.endsAt),
-      r.vehicleName,
-      r.unitName,
-      r.personName,
-      r.reason,
-      r.destination ?? '',
-      r.passengers ?? '',
-      r.driver ?? '',
-      r.km ?? '',
-      r.costFen === null ? '' : r.costFen / 100,
-    ]);
-  const total = ws.addRow(['合计', `${view.totals.trips} 次`, '', '', '', '', '', '', '', '', view.totals.km, view.totals.costFen / 100]);
-  total.font = { bold: true };
-  ws.getColumn(12).numFmt = MONEY;
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

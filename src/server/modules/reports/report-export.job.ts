@@ -6,6 +6,7 @@ import { writeListXlsx, writeSummaryXlsx, periodText } from './report.excel.ts';
 import { writeQuotaXlsx } from './quota.excel.ts';
 import { quotaReport } from './quota.service.ts';
 import * as svc from './reports.service.ts';
+import { issuerName } from './summary.queries.ts';
 
 /** Builds a report's Excel file in the background; the scope is the requester's, captured at request time. */
 export const reportExportJob: JobHandler = async ({ job, database, progress, filePath }) => {
@@ -40,7 +41,7 @@ export const reportExportJob: JobHandler = async ({ job, database, progress, fil
   const list = await svc.listChunks(q, actor, kind, f);
   progress(0, list.total, '导出中');
   const file = filePath(`${LIST_KINDS[kind][0]}_${periodText(f)}.xlsx`);
-  const unitName = f.unitId ? await svc.unitName(q, f.unitId) : '全部单位';
+  const unitName = await issuerName(q, unitScope(actor, 'report.read'), f.unitId);
   await writeListXlsx(file, kind, f, unitName, list.chunks(), list.totals, (n) => progress(n, list.total));
   return { fileName: file, message: `${list.total} 项` };
 };

@@ -3,6 +3,7 @@ import { Alert, App, Button, Card, DatePicker, Popconfirm, Space, Tag, Typograph
 import { FileExcelOutlined, PrinterOutlined, SendOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import dayjs from 'dayjs';
+import { useSearchParams } from 'react-router-dom';
 import { api, toQueryString } from '../../api/client.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { useSession } from '../../app/session.tsx';
@@ -22,8 +23,10 @@ export default function ReportSetPage() {
   const showError = useShowError();
   const { can } = useSession();
   const own = useOwnUnit('report.read');
-  const [month, setMonth] = useState(dayjs().subtract(1, 'month').format('YYYY-MM'));
-  const [unitId, setUnitId] = useState<string | undefined>(own.unitId);
+  // Opened from the filings list: its month and unit.
+  const [sp] = useSearchParams();
+  const [month, setMonth] = useState(sp.get('month') ?? dayjs().subtract(1, 'month').format('YYYY-MM'));
+  const [unitId, setUnitId] = useState<string | undefined>(own.unitId ?? sp.get('unitId') ?? undefined);
   const params = { month, unitId };
   const set = useQuery({
     queryKey: ['reports', 'set', month, unitId],

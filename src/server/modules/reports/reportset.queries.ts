@@ -26,11 +26,11 @@ const heldFixed = (d: string): SQL =>
 const attrNum = (key: string): SQL =>
   sql`(CASE WHEN jsonb_typeof(c.attributes->${key}) = 'number' THEN (c.attributes->>${key})::numeric ELSE 0 END)`;
 
-/** Units in the report, in the report's order (sort, code). */
+/** Units in the report, in the report's order (sort, code); inactive ones too (a unit without lines shows none). */
 export async function reportUnits(q: Queryable, f: UnitFilter) {
   return query<{ id: string; name: string; kind: string; establishment_quota: number | null }>(
     q,
-    sql`SELECT u.id, u.name, u.kind, u.establishment_quota FROM units u WHERE u.active AND ${unitWhere('u.id', f)} ORDER BY u.sort, u.code`,
+    sql`SELECT u.id, u.name, u.kind, u.establishment_quota FROM units u WHERE ${unitWhere('u.id', f)} ORDER BY u.sort, u.code`,
   );
 }
 

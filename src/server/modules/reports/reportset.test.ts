@@ -329,6 +329,21 @@ describe('the monthly report set', () => {
     expect(s.filter((r) => r.unitName === '合计' || r.cells.name === '合计').length).toBe(1);
   });
 
+  it('gives the asset summary the same cover: the unit for its own users, the committee for every unit', async () => {
+    const own = (await financeA.get('/api/reports/summary?from=2026-01&to=2026-01')).json();
+    expect(own.unitName).toBe('甲局');
+    expect(own.cover).toMatchObject({
+      unitName: '甲局',
+      leaderName: '孙局长',
+      financeHeadName: '李科长',
+      preparedBy: 'rs-fin-a',
+      period: '2026年01月',
+    });
+    const all = (await office.get('/api/reports/summary?from=2026-01&to=2026-02')).json();
+    expect(all.unitName).toBe('机关事务管理委员会');
+    expect(all.cover).toMatchObject({ unitName: '机关事务管理委员会', preparedBy: 'rs-office', period: '2026-01 — 2026-02' });
+  });
+
   it('prints the cover and the tables in the workbook', async () => {
     const res = await financeA.get('/api/reports/set.xlsx?month=2026-01');
     expect(res.statusCode).toBe(200);

@@ -579,6 +579,9 @@ CREATE TABLE "units" (
 	"classified" boolean DEFAULT false NOT NULL,
 	"sort" integer DEFAULT 0 NOT NULL,
 	"active" boolean DEFAULT true NOT NULL,
+	"establishment_quota" integer,
+	"leader_name" text,
+	"finance_head_name" text,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "units_code_unique" UNIQUE("code")
@@ -675,6 +678,14 @@ CREATE TABLE "pool_requests" (
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "category_edition_map" (
+	"code_2010" text PRIMARY KEY NOT NULL,
+	"code_2022" text NOT NULL,
+	"note" text,
+	"updated_by" uuid,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "report_explanations" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"unit_id" uuid NOT NULL,
@@ -683,6 +694,27 @@ CREATE TABLE "report_explanations" (
 	"written_by" uuid,
 	"written_at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "report_explanations_unit_month" UNIQUE("unit_id","month")
+);
+--> statement-breakpoint
+CREATE TABLE "report_filings" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"unit_id" uuid NOT NULL,
+	"month" date NOT NULL,
+	"status" text DEFAULT 'submitted' NOT NULL,
+	"submitted_by" uuid NOT NULL,
+	"submitted_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"reviewed_by" uuid,
+	"reviewed_at" timestamp with time zone,
+	"review_note" text,
+	"canonical" text,
+	"data_hash" text,
+	"file_base64" text,
+	"file_hash" text,
+	"seq" integer,
+	"prev_hash" text,
+	"hash" text,
+	CONSTRAINT "report_filings_unit_month" UNIQUE("unit_id","month"),
+	CONSTRAINT "report_filings_seq" UNIQUE("seq")
 );
 --> statement-breakpoint
 CREATE TABLE "summary_snapshot_low_value" (
@@ -1112,6 +1144,7 @@ ALTER TABLE "pool_listings" ADD CONSTRAINT "pool_listings_unit_id_units_id_fk" F
 ALTER TABLE "pool_requests" ADD CONSTRAINT "pool_requests_listing_id_pool_listings_id_fk" FOREIGN KEY ("listing_id") REFERENCES "public"."pool_listings"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "pool_requests" ADD CONSTRAINT "pool_requests_unit_id_units_id_fk" FOREIGN KEY ("unit_id") REFERENCES "public"."units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "report_explanations" ADD CONSTRAINT "report_explanations_unit_id_units_id_fk" FOREIGN KEY ("unit_id") REFERENCES "public"."units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "report_filings" ADD CONSTRAINT "report_filings_unit_id_units_id_fk" FOREIGN KEY ("unit_id") REFERENCES "public"."units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "bookings" ADD CONSTRAINT "bookings_resource_id_sharing_resources_id_fk" FOREIGN KEY ("resource_id") REFERENCES "public"."sharing_resources"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "bookings" ADD CONSTRAINT "bookings_unit_id_units_id_fk" FOREIGN KEY ("unit_id") REFERENCES "public"."units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "approval_chain_steps" ADD CONSTRAINT "approval_chain_steps_document_type_approval_chains_document_type_fk" FOREIGN KEY ("document_type") REFERENCES "public"."approval_chains"("document_type") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint

@@ -382,6 +382,10 @@ export const DEPRECIATION_LEDGER_PROBLEMS = {
   run_mismatch: ['计提汇总与明细不符', 'Run totals differ from its charges'],
   balance_mismatch: ['卡片累计折旧与折旧记录不符', 'Card balance differs from its charges'],
 } as const;
+export const REPORT_LEDGER_PROBLEMS = {
+  altered: ['已锁定的月报被篡改', 'Locked report altered'],
+  removed: ['已锁定的月报缺失', 'Locked report removed'],
+} as const;
 export const LedgerVerification = z.object({
   ok: z.boolean(),
   checkedCards: z.number(),
@@ -411,6 +415,15 @@ export const LedgerVerification = z.object({
       }),
     ),
   }),
+  /** Locked monthly reports (docs/domain.md §7): each stored report's hashes and their chain. */
+  reports: z
+    .object({
+      checkedFilings: z.number(),
+      failures: z.array(
+        z.object({ filingId: z.string(), unitId: z.string(), month: z.string(), problem: z.enum(keys(REPORT_LEDGER_PROBLEMS)) }),
+      ),
+    })
+    .optional(),
   durationMs: z.number(),
   checkedAt: z.string(),
 });

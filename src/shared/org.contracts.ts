@@ -64,6 +64,9 @@ export const UnitView = z.object({
   classified: z.boolean(),
   sort: z.number(),
   active: z.boolean(),
+  establishmentQuota: z.number().nullable(),
+  leaderName: z.string().nullable(),
+  financeHeadName: z.string().nullable(),
   departmentCount: z.number(),
   staffCount: z.number(),
 });
@@ -79,6 +82,11 @@ export const UnitInput = z.object({
   classified: z.boolean().default(false),
   sort: z.number().int().min(0).max(100000).default(0),
   active: z.boolean().default(true),
+  /** 编制数 (机构人员情况表). */
+  establishmentQuota: z.number().int().min(0).max(1000000).nullish(),
+  /** 单位负责人 and 财务负责人, printed on the reports' cover. */
+  leaderName: optionalText(50),
+  financeHeadName: optionalText(50),
 });
 export type UnitInput = z.infer<typeof UnitInput>;
 

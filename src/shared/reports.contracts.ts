@@ -1,6 +1,7 @@
 // Statutory reports (docs/domain.md §7) and the dashboard: shared by the API and the web.
 import { z } from 'zod';
 import { Month } from './finance.contracts.ts';
+import { ReportCover } from './reportset.contracts.ts';
 
 export const ReportFilter = z.object({
   from: Month,
@@ -49,6 +50,8 @@ export const SummaryView = z.object({
   lowValue: LowValueLine.optional(),
   /** Whether the units of the report have closed (结账) every month of the period: read from what closing froze. */
   periodClosed: z.enum(['all', 'some', 'none']),
+  /** The cover (编制单位, 单位负责人, 财务负责人, 制表人, period, date printed): docs/domain.md §7. */
+  cover: ReportCover.optional(),
 });
 export type SummaryView = z.infer<typeof SummaryView>;
 

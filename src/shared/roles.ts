@@ -58,6 +58,9 @@ export const PERMISSIONS = {
   'report.read': ['sysadmin', 'asset_office', 'finance_bureau', 'auditor', 'unit_admin', 'unit_finance', 'unit_leader'],
   /** The written explanation of a month's change over 20 %: the unit's finance and the committee. */
   'report.explain': ['asset_office', 'unit_finance'],
+  /** 月报报送: the unit's finance (or asset administrator) submits its monthly set; the committee reviews and locks it. */
+  'report.submit': ['unit_admin', 'unit_finance'],
+  'report.review': ['asset_office'],
   // shared facilities (一共享): everyone sees the catalogue and free/busy; a unit books for itself;
   // the committee's asset office manages the catalogue, approves, dispatches vehicles and sees all.
   'sharing.read': ['sysadmin', 'asset_office', 'finance_bureau', 'auditor', 'unit_admin', 'unit_finance', 'unit_leader', 'staff'],
@@ -110,6 +113,8 @@ export const BUSINESS_WRITE_PERMISSIONS: readonly Permission[] = [
   'depreciation.run',
   'depreciation.close',
   'report.explain',
+  'report.submit',
+  'report.review',
   'pool.offer',
   'pool.request',
   'pool.decide',
@@ -130,7 +135,13 @@ export const BUSINESS_WRITE_PERMISSIONS: readonly Permission[] = [
  * Decisions that need a person at the keyboard: an API token never carries them, whoever issued it,
  * and an older token that lists one is refused it.
  */
-export const SESSION_ONLY_PERMISSIONS: readonly Permission[] = ['document.approve', 'document.execute', 'pool.decide', 'custody.decide'];
+export const SESSION_ONLY_PERMISSIONS: readonly Permission[] = [
+  'document.approve',
+  'document.execute',
+  'pool.decide',
+  'custody.decide',
+  'report.review',
+];
 
 /** Roles that look but never write: every mutating route answers them 403 (the route walker checks). */
 export const READ_ONLY_ROLES: readonly Role[] = ['auditor'];

@@ -106,6 +106,9 @@ describe('the route walker', { timeout: 180_000 }, () => {
       values ('webhook', 'walker probe', false, '{"url":"http://127.0.0.1:9/"}')`);
     await database.db.execute(sql`insert into notification_deliveries (channel_id, event, title, status)
       select id, 'document_submitted', 'walker probe', 'failed' from notification_channels limit 1`);
+    // A monthly report of unit 01 submitted for review (月报报送), for the filing routes.
+    await database.db.execute(sql`insert into report_filings (unit_id, month, submitted_by)
+      select ${ctx.u1}, '2000-01-01', ${ctx.u1AdminId} where not exists (select 1 from report_filings where unit_id = ${ctx.u1})`);
     await database.db.execute(sql`insert into period_reopenings (unit_id, month, reason, requested_by)
       select ${ctx.u1}, '2000-01-01', 'walker probe', ${ctx.u1AdminId} where not exists (select 1 from period_reopenings where unit_id = ${ctx.u1})`);
     for (const name of [...PERSONAS, ...OTHER_UNIT, ...VENDORS]) {

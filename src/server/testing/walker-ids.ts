@@ -77,6 +77,12 @@ export const PARAM_SOURCES: Record<string, ParamSource> = {
   '/api/standards/:code': { shared: true, fallback: 'desktop', query: () => sql`select code as id from standards order by code limit 1` },
   // reports
   '/api/reports/lists/:kind': { shared: true, vocabulary: Object.keys(LIST_KINDS) },
+  '/api/reports/filings/:id': { query: ({ u1 }) => sql`select id::text from report_filings where unit_id = ${u1} limit 1` },
+  '/api/reports/edition-map/:code': {
+    shared: true,
+    fallback: '2010000',
+    query: () => sql`select code_2010 as id from category_edition_map order by code_2010 limit 1`,
+  },
   // pool: the catalogue is every unit's to see and request from (DOMAIN §8), so a listing is shared;
   // withdrawing another unit's listing answers 404 (pool.test.ts). Requests belong to the requesting unit.
   '/api/pool/listings/:id': { shared: true, query: ({ u1 }) => sql`select id::text from pool_listings where unit_id = ${u1} limit 1` },

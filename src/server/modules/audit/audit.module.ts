@@ -1,5 +1,5 @@
 import type { GongwuModule } from '../../platform/module.ts';
-import { DEPRECIATION_LEDGER_PROBLEMS, LEDGER_PROBLEMS } from '../../../shared/assets.contracts.ts';
+import { DEPRECIATION_LEDGER_PROBLEMS, LEDGER_PROBLEMS, REPORT_LEDGER_PROBLEMS } from '../../../shared/assets.contracts.ts';
 import { auditRoutes } from './audit.routes.ts';
 import { verifyLedger } from './ledger.queries.ts';
 
@@ -18,10 +18,10 @@ export const module: GongwuModule = {
         try {
           const res = await verifyLedger(database.db, { maxFailures: 100_000 });
           ctx.log(
-            `Checked ${res.checkedEvents} events of ${res.checkedCards} cards and ${res.depreciation.checkedEntries} depreciation entries in ${(res.durationMs / 1000).toFixed(1)} s.`,
+            `Checked ${res.checkedEvents} events of ${res.checkedCards} cards, ${res.depreciation.checkedEntries} depreciation entries and ${res.reports?.checkedFilings ?? 0} locked reports in ${(res.durationMs / 1000).toFixed(1)} s.`,
           );
           if (res.ok) {
-            ctx.log('OK: every card ledger chain and the depreciation ledger are intact.');
+            ctx.log('OK: every card ledger chain, the depreciation ledger and the locked reports are intact.');
             return;
           }
           if (res.failedCards)
@@ -39,6 +39,9 @@ export const module: GongwuModule = {
               `  ${f.month}  ${f.cardNo ?? f.cardId ?? `unit ${f.unitId}`}: ${f.problem} (${DEPRECIATION_LEDGER_PROBLEMS[f.problem][0]})`,
             );
           }
+          const bad = res.reports?.failures ?? [];
+          if (bad.length) ctx.log(`FAILED: ${bad.length} locked report problem(s).`);
+          for (const f of bad) ctx.log(`  report ${f.month} of unit ${f.unitId}: ${f.problem} (${REPORT_LEDGER_PROBLEMS[f.problem][0]})`);
           process.exitCode = 1;
         } finally {
           await database.close();

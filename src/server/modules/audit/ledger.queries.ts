@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { LedgerVerification } from '../../../shared/assets.contracts.ts';
 import { query, queryOne, type Queryable } from '../../platform/db/engine.ts';
 import { verifyDepreciationLedger } from './depreciation-ledger.queries.ts';
+import { verifyReportFilings } from '../reports/index.ts';
 
 const ZEROS = '0'.repeat(64);
 
@@ -105,9 +106,11 @@ export async function verifyLedger(q: Queryable, opts: { unitIds?: string[]; max
     return { cardId: r.card_id, cardNo: r.card_no, unitId: r.unit_id, problems, firstBadSeq: r.first_bad };
   });
   const depreciation = await verifyDepreciationLedger(q, { unitIds: opts.unitIds, maxFailures: opts.maxFailures });
+  const reports = await verifyReportFilings(q, { unitIds: opts.unitIds });
   return {
-    ok: failures.length === 0 && depreciation.failures.length === 0,
+    ok: failures.length === 0 && depreciation.failures.length === 0 && reports.failures.length === 0,
     depreciation,
+    reports,
     checkedCards: totals?.cards ?? 0,
     checkedEvents: totals?.events ?? 0,
     failedCards: failures.length,

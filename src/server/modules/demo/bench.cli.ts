@@ -16,6 +16,7 @@ import {
   withoutSecondaryIndexes,
 } from './bench.database.ts';
 import { benchTakeoverMonth, FINANCE_TARGETS, financeScenarios, type FinanceMeasured } from './bench.finance.ts';
+import { REPORT_SET_TARGETS, reportSetMarkdown, reportSetScenarios } from './bench.reportset.ts';
 import { WORKSPACE_TARGETS, workspaceScenarios } from './bench.workspace.ts';
 import { ioScenarios, markdown, readScenarios, TARGETS, type IoMeasured } from './bench.scenarios.ts';
 import { generateCards } from './card-generator.ts';
@@ -38,6 +39,7 @@ interface BenchOptions {
   resources: string;
   bookingDays: string;
   pool: boolean;
+  reportSet: boolean;
   listings: string;
   months: string;
   reads: boolean;
@@ -162,6 +164,8 @@ async function runBench(o: BenchOptions, log: (m: string) => void) {
         )
       : [];
     const pool: PoolMeasured[] = o.pool ? await poolScenarios(database, office, POOL_TARGETS[engine], runs, Number(o.listings), log) : [];
+    const reportSet: FinanceMeasured[] = o.reportSet ? await reportSetScenarios(database, REPORT_SET_TARGETS[engine], log) : [];
+    for (const r of reportSet) log(`  ${r.scenario}: ${r.seconds} s (target ${r.target} s)`);
     await app.close();
 
     const result = {
@@ -180,6 +184,7 @@ async function runBench(o: BenchOptions, log: (m: string) => void) {
       counts,
       sharing,
       pool,
+      reportSet,
     };
     const countTable = counts.length
       ? [
@@ -193,6 +198,7 @@ async function runBench(o: BenchOptions, log: (m: string) => void) {
       countTable,
       sharing.length ? sharingMarkdown(engine, sharing) : '',
       poolMarkdown(pool),
+      reportSetMarkdown(engine, reportSet),
     ]
       .filter(Boolean)
       .join('\n\n');
@@ -230,6 +236,7 @@ export function benchCli(program: Command, ctx: CliContext) {
     .option('--booking-days <n>', 'days of bookings for the bookings scenarios, half before today', '365')
     .option('--no-pool', 'skip the idle pool scenarios (catalogue search, matching a configuration line, the evaluation of every unit)')
     .option('--listings <n>', 'pool listings to seed for the pool scenarios', '50000')
+    .option('--no-report-set', 'skip the monthly report set scenarios (each table of last month for every unit, and its workbook)')
     .option('--no-finance', 'skip the depreciation run, its re-run, the asset summary and its Excel export')
     .option(
       '--months <n>',

@@ -313,7 +313,9 @@ describe('closed months (结账)', () => {
           ]),
         };
       }
-      return { summary: await summary(unit, '2026-07'), lists };
+      // The cover's date printed is the day it is read; the figures are what must not move.
+      const { cover: _printed, ...figures } = await summary(unit, '2026-07');
+      return { summary: figures, lists };
     };
     const before = await july();
     expect(before.summary.lowValue).toEqual({ opening: { count: 0, valueFen: 0 }, closing: { count: 2, valueFen: 80000 } });

@@ -9,7 +9,7 @@ import { businessMonth } from '../../platform/clock.ts';
 import { query, queryOne, type Queryable } from '../../platform/db/engine.ts';
 import { withTx } from '../../platform/db/tx.ts';
 import { AppError } from '../../platform/errors.ts';
-import { dropMonthSnapshot, snapshotClosedMonth } from '../reports/index.ts';
+import { dropMonthSnapshot, hasLockedFiling, snapshotClosedMonth } from '../reports/index.ts';
 import { monthFromIndex, monthIndex } from './depreciation.rules.ts';
 
 export interface Books {
@@ -191,6 +191,8 @@ export async function requestReopen(q: Queryable, actor: Actor, unitId: string, 
         'invalid_transition',
         b.closedThrough ? `只能反结账最后一个已结账月份 ${b.closedThrough}` : '该单位没有已结账的月份',
       );
+    // A month whose monthly report the committee locked stays closed (docs/domain.md §7).
+    if (await hasLockedFiling(tx, unitId, month)) throw new AppError('invalid_transition', `${month} 的月报已审核锁定，不能反结账`);
     const pending = await queryOne(tx, sql`SELECT 1 FROM period_reopenings WHERE unit_id = ${unitId} AND status = 'requested'`);
     if (pending) throw new AppError('conflict', '已有待审批的反结账申请');
     const row = await queryOne<{ id: string }>(
@@ -221,6 +223,8 @@ export async function decideReopen(q: Queryable, actor: Actor, id: string, appro
     if (approve) {
       const b = (await booksOf(tx, [r.unit_id])).get(r.unit_id)!;
       if (b.closedThrough !== r.month) throw new AppError('invalid_transition', `${r.month} 已不是最后一个已结账月份`);
+      if (await hasLockedFiling(tx, r.unit_id, r.month))
+        throw new AppError('invalid_transition', `${r.month} 的月报已审核锁定，不能反结账`);
       const before = prevMonth(r.month);
       const keepClosed = b.takeoverMonth && before <= b.takeoverMonth ? null : `${before}-01`;
       await tx.execute(sql`UPDATE unit_books SET closed_through = ${keepClosed}::date, updated_at = now() WHERE unit_id = ${r.unit_id}`);

@@ -14,6 +14,11 @@ export const units = pgTable('units', {
   classified: boolean('classified').notNull().default(false),
   sort: integer('sort').notNull().default(0),
   active: boolean('active').notNull().default(true),
+  /** 编制数: the posts the establishment authorises (机构人员情况 reports it against the staff actually held). */
+  establishmentQuota: integer('establishment_quota'),
+  /** The report cover's 单位负责人 and 财务负责人 (docs/domain.md §7). */
+  leaderName: text('leader_name'),
+  financeHeadName: text('finance_head_name'),
   createdAt: ts('created_at').notNull().defaultNow(),
   updatedAt: ts('updated_at').notNull().defaultNow(),
 });

@@ -23,6 +23,9 @@ const unitColumns = {
   classified: units.classified,
   sort: units.sort,
   active: units.active,
+  establishmentQuota: units.establishmentQuota,
+  leaderName: units.leaderName,
+  financeHeadName: units.financeHeadName,
   departmentCount,
   staffCount,
 };

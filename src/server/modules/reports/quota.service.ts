@@ -1,6 +1,7 @@
 // 数量超标: what each unit holds against the quantity quotas of the allocation standards. The
 // holdings come from workflow's set-based query and the allowed quantity from the one quota rule
 // (shared/quota.rules.ts), the same two the configuration-request check uses.
+import { issuerName } from './summary.queries.ts';
 import { sql } from 'drizzle-orm';
 import { quotaBasis } from '../../../shared/quota.rules.ts';
 import type { QuotaQuery, QuotaRow, QuotaView } from '../../../shared/reports.contracts.ts';
@@ -37,7 +38,7 @@ async function quotaRows(q: Queryable, scope: 'all' | string[], asOf: string): P
  * row with a quota or holdings.
  */
 export async function quotaReport(q: Queryable, scope: 'all' | string[], f: QuotaQuery): Promise<QuotaView> {
-  let unitName = '全部单位';
+  let unitName = await issuerName(q, scope);
   if (f.unitId) {
     assertInScope(f.unitId, scope, '单位');
     const unit = await queryOne<{ name: string }>(q, sql`SELECT name FROM units WHERE id = ${f.unitId}`);

@@ -109,7 +109,7 @@ describe('the quota rule', () => {
 describe('the quota report (数量超标)', () => {
   it('lists a unit over the desktop quota with its headcount, allowed, held and excess', async () => {
     const v = await report(office);
-    expect(v.unitName).toBe('全部单位');
+    expect(v.unitName).toBe('汇总'); // no committee unit in this world: never 全部单位
     expect(v.asOf).toBe(businessToday());
     expect(row(v, u.over)).toMatchObject<Partial<QuotaRow>>({
       unitName: '甲局',
@@ -219,7 +219,7 @@ describe('the quota report in Excel', () => {
     await wb.xlsx.load(file.rawPayload as unknown as ArrayBuffer);
     const ws = wb.worksheets[0];
     expect(String(ws.getCell('A1').value)).toContain('数量超标');
-    expect(String(ws.getCell('A2').value)).toContain('全部单位');
+    expect(String(ws.getCell('A2').value)).toContain('汇总');
     expect(String(ws.getCell('A3').value)).toContain(view.asOf);
     expect(ws.getCell('B4').value).toBe('配置标准');
     expect(ws.getCell('B4').isMerged).toBe(true);

@@ -149,6 +149,18 @@ export async function writeSummaryXlsx(file: string, view: SummaryView, title = 
     cols.map((c, i) => (i === 0 ? '合计' : i === 1 ? '' : c.value(view.total))),
     true,
   );
+  if (view.cover) {
+    const c = view.cover;
+    ws.addRow([]);
+    ws.addRow([
+      `单位负责人：${c.leaderName}`,
+      `财务负责人：${c.financeHeadName}`,
+      '',
+      `制表人：${c.preparedBy}`,
+      '',
+      `打印日期：${c.printedOn}`,
+    ]);
+  }
   if (pack) {
     ws.addRow([]);
     ws.addRow(['月度变动说明（与上月相比变动超过 20%）']).font = { bold: true };

@@ -11,6 +11,7 @@ import { overQuotaByUnit } from './quota.service.ts';
 import { lowValueLine } from './low-value.queries.ts';
 import { assetSummary, monthFirst } from './summary.queries.ts';
 import { businessToday } from '../../platform/clock.ts';
+import { reportCover } from './reportset.service.ts';
 import { inboxWhere } from '../workflow/index.ts';
 
 /** Month-on-month movement above this asks the unit for a written explanation (art. 45 reports). */
@@ -26,7 +27,13 @@ function checkedScope(actor: Actor, f: { unitId?: string; from?: string; to?: st
 export async function summary(q: Queryable, actor: Actor, f: ReportFilter) {
   const scope = checkedScope(actor, f);
   const view = await assetSummary(q, f, scope);
-  return { ...view, lowValue: await lowValueLine(q, f, scope) };
+  const coverUnit = f.unitId ?? (scope !== 'all' && scope.length === 1 ? scope[0] : undefined);
+  const cover = await reportCover(q, coverUnit, f.to, actor.displayName);
+  return {
+    ...view,
+    cover: { ...cover, period: f.from === f.to ? cover.period : `${f.from} — ${f.to}` },
+    lowValue: await lowValueLine(q, f, scope),
+  };
 }
 export const list = (q: Queryable, actor: Actor, kind: ListKind, f: ReportFilter, page: number, pageSize: number) =>
   reportList(q, kind, f, checkedScope(actor, f), page, pageSize);

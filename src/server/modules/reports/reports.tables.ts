@@ -110,3 +110,50 @@ export const summarySnapshotMoves = pgTable(
   },
   (t) => [index('summary_snapshot_moves_unit_month_idx').on(t.unitId, t.month, t.kind)],
 );
+
+/**
+ * The edition mapping (docs/domain.md §7): a GB/T 14885-2010 code (a class or any node) and the 2022
+ * code its cards report under, so the report set rolls both editions into one row per class. Shipped
+ * in reference/gbt14885-edition-map.csv (installed when the table is empty), edited by the committee.
+ * A 2010 category reports under the mapping of its nearest mapped ancestor (itself included).
+ */
+export const categoryEditionMap = pgTable('category_edition_map', {
+  code2010: text('code_2010').primaryKey(),
+  code2022: text('code_2022').notNull(),
+  note: text('note'),
+  updatedBy: uuid('updated_by'),
+  updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+});
+
+/**
+ * A unit's monthly report set as filed (月报报送): submitted by the unit for a closed month, reviewed
+ * by the committee, and on approval locked: the canonical data and the rendered workbook are stored
+ * and never recomputed, their SHA-256 chained across every locked filing (seq, prev_hash, hash), so
+ * `gongwu audit verify` finds a stored report altered or removed.
+ */
+export const reportFilings = pgTable(
+  'report_filings',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => units.id),
+    month: date('month').notNull(),
+    status: text('status').notNull().default('submitted'), // submitted | returned | locked
+    submittedBy: uuid('submitted_by').notNull(),
+    submittedAt: timestamp('submitted_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    reviewedBy: uuid('reviewed_by'),
+    reviewedAt: timestamp('reviewed_at', { withTimezone: true, mode: 'date' }),
+    reviewNote: text('review_note'),
+    /** Locked only: the report set as JSON (keys in a fixed order), the workbook, their hashes and the chain. */
+    canonical: text('canonical'),
+    dataHash: text('data_hash'),
+    /** The workbook as rendered at locking, base64 (the same bytes are served forever). */
+    fileBase64: text('file_base64'),
+    fileHash: text('file_hash'),
+    seq: integer('seq'),
+    prevHash: text('prev_hash'),
+    hash: text('hash'),
+  },
+  (t) => [unique('report_filings_unit_month').on(t.unitId, t.month), unique('report_filings_seq').on(t.seq)],
+);

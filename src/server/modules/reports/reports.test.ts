@@ -230,7 +230,10 @@ describe('Excel export', () => {
     expect(String(ws.getCell('A3').value)).toContain('2026年01月至2026年12月');
     expect(ws.getCell('C4').isMerged).toBe(true);
     expect(ws.getCell('C4').value).toBe('期初');
-    const last = ws.getRow(ws.rowCount);
+    // The totals row, then a blank row and the cover's signatures (单位负责人, 财务负责人, 制表人, 打印日期).
+    expect(String(ws.getRow(ws.rowCount).getCell(1).value)).toMatch(/^单位负责人：/);
+    expect(String(ws.getRow(ws.rowCount).getCell(4).value)).toBe('制表人：r-office');
+    const last = ws.getRow(ws.rowCount - 2);
     expect(last.getCell(1).value).toBe('合计');
     const closingValueCol = ws.getRow(5).cellCount - 2;
     expect(last.getCell(closingValueCol).value).toBe(view.total.closing.valueFen / 100);

@@ -14,6 +14,7 @@ import { withTx } from '../../platform/db/tx.ts';
 // Months counted from year 0, year × 12 + month − 1 (in SQL, of the day after a date: depreciation_month_after).
 import { monthIndex } from '../../../shared/dates.ts';
 import { inScope } from '../../platform/auth/actor.ts';
+import { classCodeAt, reportClassesSql } from './edition-map.queries.ts';
 
 export const monthFirst = (m: string) => `${m}-01`;
 export const monthLast = (m: string) => {
@@ -174,12 +175,12 @@ export function segmentsSql(openD: string, closeD: string, untransferred: SQL = 
     seg_moved AS MATERIALIZED (
       SELECT x.* FROM (
         SELECT c.id, t1.from_u AS unit_id, c.posted_on AS s_on, t1.d AS e_on, ${ACQ} AS acq, 'transfer_out' AS disp,
-               c.original_value_fen AS v, c.accumulated_depreciation_fen AS a, c.category_id
+               c.original_value_fen AS v, c.accumulated_depreciation_fen AS a, c.category_id, c.quantity AS qty
         FROM tr t1 JOIN cards c ON c.id = t1.card_id WHERE t1.rn = 1 AND ${FIXED}
         UNION ALL
         SELECT t.card_id, t.to_u, t.d, coalesce(nt.d, c.disposed_on), 'transfer_in',
                CASE WHEN nt.d IS NOT NULL THEN 'transfer_out' ELSE c.disposal_method END,
-               c.original_value_fen, c.accumulated_depreciation_fen, c.category_id
+               c.original_value_fen, c.accumulated_depreciation_fen, c.category_id, c.quantity
         FROM tr t JOIN cards c ON c.id = t.card_id LEFT JOIN tr nt ON nt.card_id = t.card_id AND nt.rn = t.rn + 1
         WHERE ${FIXED}
       ) x
@@ -190,7 +191,7 @@ export function segmentsSql(openD: string, closeD: string, untransferred: SQL = 
     -- columns, so the planner's row estimate is right and the joins below hash instead of sorting.
     seg AS (
       SELECT c.id, c.unit_id, c.posted_on AS s_on, c.disposed_on AS e_on, ${ACQ} AS acq, c.disposal_method AS disp,
-             c.original_value_fen AS v, c.accumulated_depreciation_fen AS a, c.category_id
+             c.original_value_fen AS v, c.accumulated_depreciation_fen AS a, c.category_id, c.quantity AS qty
       FROM cards c
       WHERE ${keptSegmentWhere(openD, closeD)} ${untransferred}
       UNION ALL
@@ -234,7 +235,7 @@ export async function summaryPartsSql(q: Queryable, f: ReportFilter, scope: 'all
   const unitWhere = sql`${inScope('s.unit_id', scope)} ${f.unitId ? sql`AND s.unit_id = ${f.unitId}` : sql``} ${notIn('s.unit_id', exclude)}`;
   // Segment rows s (segmentsSql's columns) in the filter, as the parts below read them.
   const baseOf = (src: SQL) => sql`
-      SELECT s.id AS card_id, s.unit_id, s.category_id, s.acq, s.disp, s.s_on AS posted_on, s.e_on AS disposed_on, s.v, s.a,
+      SELECT s.id AS card_id, s.unit_id, s.category_id, s.acq, s.disp, s.s_on AS posted_on, s.e_on AS disposed_on, s.v, s.a, s.qty,
              (s.s_on <= ${openD}::date) AS in_open, (s.e_on IS NOT NULL AND s.e_on <= ${closeD}::date) AS removed
       FROM ${src} s
       WHERE ${unitWhere}
@@ -283,11 +284,11 @@ export async function summaryPartsSql(q: Queryable, f: ReportFilter, scope: 'all
     -- to their segments) are aggregated separately straight into the report's groups, never per card.
     cur AS (
       SELECT unit_id, category_id, acq, CASE WHEN removed THEN disp END AS disp,
-        count(*) FILTER (WHERE in_open)::int AS open_n, coalesce(sum(v) FILTER (WHERE in_open), 0) AS open_v, coalesce(sum(a) FILTER (WHERE in_open), 0) AS open_a,
-        count(*) FILTER (WHERE NOT in_open)::int AS add_n, coalesce(sum(v) FILTER (WHERE NOT in_open), 0) AS add_v, coalesce(sum(a) FILTER (WHERE NOT in_open), 0) AS add_a,
+        coalesce(sum(qty) FILTER (WHERE in_open), 0)::int AS open_n, coalesce(sum(v) FILTER (WHERE in_open), 0) AS open_v, coalesce(sum(a) FILTER (WHERE in_open), 0) AS open_a,
+        coalesce(sum(qty) FILTER (WHERE NOT in_open), 0)::int AS add_n, coalesce(sum(v) FILTER (WHERE NOT in_open), 0) AS add_v, coalesce(sum(a) FILTER (WHERE NOT in_open), 0) AS add_a,
         0::bigint AS up, 0::bigint AS down, 0::bigint AS dep,
-        count(*) FILTER (WHERE removed)::int AS red_n, coalesce(sum(v) FILTER (WHERE removed), 0) AS red_v, coalesce(sum(a) FILTER (WHERE removed), 0) AS red_a,
-        count(*) FILTER (WHERE NOT removed)::int AS close_n, coalesce(sum(v) FILTER (WHERE NOT removed), 0) AS close_v, coalesce(sum(a) FILTER (WHERE NOT removed), 0) AS close_a
+        coalesce(sum(qty) FILTER (WHERE removed), 0)::int AS red_n, coalesce(sum(v) FILTER (WHERE removed), 0) AS red_v, coalesce(sum(a) FILTER (WHERE removed), 0) AS red_a,
+        coalesce(sum(qty) FILTER (WHERE NOT removed), 0)::int AS close_n, coalesce(sum(v) FILTER (WHERE NOT removed), 0) AS close_v, coalesce(sum(a) FILTER (WHERE NOT removed), 0) AS close_a
       FROM base GROUP BY 1, 2, 3, 4
     ),
     later AS (
@@ -302,7 +303,7 @@ export async function summaryPartsSql(q: Queryable, f: ReportFilter, scope: 'all
       FROM chg JOIN (
         -- Cards never transferred with a change: found by id (a few thousand), not by another scan of cards.
         ${baseOf(sql`(SELECT c.id, c.unit_id, c.posted_on AS s_on, c.disposed_on AS e_on, ${ACQ} AS acq, c.disposal_method AS disp,
-            c.original_value_fen AS v, c.accumulated_depreciation_fen AS a, c.category_id
+            c.original_value_fen AS v, c.accumulated_depreciation_fen AS a, c.category_id, c.quantity AS qty
           FROM cards c WHERE c.id IN (SELECT card_id FROM chg) AND ${keptSegmentWhere(openD, closeD)})`)}
         UNION ALL SELECT * FROM moved_base
       ) b ON b.card_id = chg.card_id GROUP BY 1, 2, 3, 4
@@ -378,7 +379,24 @@ async function snapshotPartsSql(q: Queryable, f: ReportFilter, units: string[]):
     GROUP BY 1, 2, 3, 4`;
 }
 
-export async function assetSummary(q: Queryable, f: ReportFilter, scope: 'all' | string[]): Promise<SummaryView> {
+/**
+ * `mapEditions`: classes as the report set shows them (edition-map.queries.ts), both editions in one
+ * row per class; otherwise each edition's own tree (the 资产情况表 page).
+ */
+/**
+ * 编制单位 of a report (docs/domain.md §7): the unit named, or the one unit of the scope, else the
+ * committee that compiles every unit's figures — never "全部单位". (No committee unit registered: 汇总.)
+ */
+export async function issuerName(q: Queryable, scope: 'all' | string[], unitId?: string | null): Promise<string> {
+  const id = unitId ?? (scope !== 'all' && scope.length === 1 ? scope[0] : null);
+  const row = await queryOne<{ name: string }>(
+    q,
+    id ? sql`SELECT name FROM units WHERE id = ${id}` : sql`SELECT name FROM units WHERE kind = 'committee' ORDER BY sort, code LIMIT 1`,
+  );
+  return row?.name ?? (id ? '' : '汇总');
+}
+
+export async function assetSummary(q: Queryable, f: ReportFilter, scope: 'all' | string[], mapEditions = false): Promise<SummaryView> {
   const level = f.categoryLevel;
   // Units whose every month of the period is closed read the snapshot taken at closing; the rest live.
   const closed = await snapshotUnits(q, f, scope);
@@ -395,12 +413,13 @@ export async function assetSummary(q: Queryable, f: ReportFilter, scope: 'all' |
       0 AS close_n, 0 AS close_v, 0 AS close_a WHERE false)`
     },
     snap AS (${snap ?? sql`SELECT * FROM parts WHERE false`}),
+    kmap AS (${mapEditions ? reportClassesSql : sql`SELECT id, path, edition FROM categories`}),
     agg AS (
-      SELECT t.unit_id, split_part(k.path, '/', ${level + 1}) AS cat_code, k.edition, t.acq, t.disp,
+      SELECT t.unit_id, ${mapEditions ? classCodeAt(sql`k.path`, level) : sql`split_part(k.path, '/', ${level + 1})`} AS cat_code, k.edition, t.acq, t.disp,
         sum(open_n)::int AS open_n, sum(open_v) AS open_v, sum(open_a) AS open_a, sum(add_n)::int AS add_n, sum(add_v) AS add_v, sum(add_a) AS add_a,
         sum(up) AS up, sum(down) AS down, sum(dep) AS dep, sum(red_n)::int AS red_n, sum(red_v) AS red_v, sum(red_a) AS red_a,
         sum(close_n)::int AS close_n, sum(close_v) AS close_v, sum(close_a) AS close_a
-      FROM (SELECT * FROM parts UNION ALL SELECT * FROM snap) t JOIN categories k ON k.id = t.category_id
+      FROM (SELECT * FROM parts UNION ALL SELECT * FROM snap) t JOIN kmap k ON k.id = t.category_id
       GROUP BY 1, 2, 3, 4, 5
     )
     SELECT agg.*, u.name AS unit_name, kc.name AS cat_name
@@ -418,8 +437,7 @@ export async function assetSummary(q: Queryable, f: ReportFilter, scope: 'all' |
   }
   const total = emptyRow(null, '合计', '', '合计');
   for (const row of rows.values()) addInto(total, row);
-  let unitName = '全部单位';
-  if (f.unitId) unitName = (await queryOne<{ name: string }>(q, sql`SELECT name FROM units WHERE id = ${f.unitId}`))?.name ?? '';
+  const unitName = await issuerName(q, scope, f.unitId);
   // 已结账: every unit of the report has closed the whole period (units with figures, or the one named).
   const reported = f.unitId ? [f.unitId] : [...new Set([...rows.values()].map((r) => r.unitId!))];
   const closedSet = new Set(closed);

@@ -6,6 +6,7 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import type { SummaryView } from '../../../shared/reports.contracts.ts';
 import { ExportAndPrint, ReportFilters } from './ReportParts.tsx';
 import { SummaryTable } from './SummaryTable.tsx';
+import { CoverView } from '../reports/SetTableView.tsx';
 import { query, useReportFilter } from './finance.hooks.ts';
 
 /** 资产情况表: opening + additions − reductions = closing, by category × unit. */
@@ -27,6 +28,11 @@ export default function SummaryPage() {
         <ReportFilters filter={filter} set={set} />
       </Card>
       <Card size="small" style={{ marginTop: 12 }}>
+        {data?.cover && (
+          <div style={{ marginBottom: 12 }}>
+            <CoverView cover={data.cover} />
+          </div>
+        )}
         <SummaryTable view={data} loading={isLoading} />
       </Card>
     </div>

@@ -34,6 +34,22 @@ export default function SummaryPrintPage() {
         <span>{t('单位：元', 'Amounts in yuan')}</span>
       </div>
       <SummaryTable view={data} />
+      {data?.cover && (
+        <div style={{ display: 'flex', justifyContent: 'space-between', marginTop: 8 }}>
+          <span>
+            {t('单位负责人', 'Head of unit')}：{data.cover.leaderName}
+          </span>
+          <span>
+            {t('财务负责人', 'Head of finance')}：{data.cover.financeHeadName}
+          </span>
+          <span>
+            {t('制表人', 'Prepared by')}：{data.cover.preparedBy}
+          </span>
+          <span>
+            {t('打印日期', 'Printed on')}：{data.cover.printedOn}
+          </span>
+        </div>
+      )}
     </div>
   );
 }

@@ -19,6 +19,9 @@ interface UnitForm {
   classified: boolean;
   sort: number;
   active: boolean;
+  establishmentQuota?: number | null;
+  leaderName?: string | null;
+  financeHeadName?: string | null;
 }
 
 /** A unit's fields; the server's field errors (a duplicate code…) show beside them. */
@@ -80,6 +83,18 @@ function UnitModal({ unit, onClose }: { unit: UnitView | null | 'new'; onClose: 
           </Form.Item>
           <Form.Item name="active" label={t('启用', 'Active')} valuePropName="checked">
             <Switch />
+          </Form.Item>
+        </Space>
+        {/* The monthly report set's 机构人员情况 and its cover (报表封面). */}
+        <Space size="large" wrap>
+          <Form.Item name="establishmentQuota" label={t('编制数', 'Authorised posts')}>
+            <InputNumber min={0} precision={0} />
+          </Form.Item>
+          <Form.Item name="leaderName" label={t('单位负责人', 'Head of unit')}>
+            <Input maxLength={50} />
+          </Form.Item>
+          <Form.Item name="financeHeadName" label={t('财务负责人', 'Head of finance')}>
+            <Input maxLength={50} />
           </Form.Item>
         </Space>
       </Form>

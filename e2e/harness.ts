@@ -4,7 +4,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 
 /**
  * Starts the real server (the CLI, as a user would) on a fresh embedded database with the small
@@ -17,8 +17,11 @@ const RESULTS = path.join(ROOT, 'test-results');
 export interface Harness {
   baseUrl: string;
   browser: Browser;
-  /** A fresh browser context (own cookies and storage) and page; screenshots go to test-results/ on failure. */
-  withPage<T>(name: string, fn: (page: Page, context: BrowserContext) => Promise<T>): Promise<T>;
+  /**
+   * A fresh browser context (own cookies and storage) and page; screenshots go to test-results/ on
+   * failure. `options` adds to the desktop defaults (a phone's emulation: viewport, touch, agent).
+   */
+  withPage<T>(name: string, fn: (page: Page, context: BrowserContext) => Promise<T>, options?: BrowserContextOptions): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -114,8 +117,8 @@ export async function startHarness(): Promise<Harness> {
   return {
     baseUrl,
     browser,
-    async withPage(name, fn) {
-      const context = await browser.newContext({ baseURL: baseUrl, locale: 'zh-CN', viewport: { width: 1400, height: 900 } });
+    async withPage(name, fn, options) {
+      const context = await browser.newContext({ baseURL: baseUrl, locale: 'zh-CN', viewport: { width: 1400, height: 900 }, ...options });
       context.setDefaultTimeout(15_000);
       const page = await context.newPage();
       const consoleErrors: string[] = [];

@@ -651,6 +651,7 @@ CREATE TABLE "pool_listings" (
 	"note" text,
 	"category_id" uuid NOT NULL,
 	"search_text" text DEFAULT '' NOT NULL,
+	"net_value_fen" bigint DEFAULT 0 NOT NULL,
 	"status" text DEFAULT 'listed' NOT NULL,
 	"listed_on" date NOT NULL,
 	"expires_on" date,
@@ -1200,6 +1201,7 @@ CREATE UNIQUE INDEX "eval_reviews_unit_year" ON "eval_reviews" USING btree ("uni
 CREATE UNIQUE INDEX "pool_listings_listed_card_uniq" ON "pool_listings" USING btree ("card_id") WHERE status = 'listed';--> statement-breakpoint
 CREATE INDEX "pool_listings_status_idx" ON "pool_listings" USING btree ("status","listed_on","id");--> statement-breakpoint
 CREATE INDEX "pool_listings_category_idx" ON "pool_listings" USING btree ("category_id","status");--> statement-breakpoint
+CREATE INDEX "pool_listings_match_idx" ON "pool_listings" USING btree ("category_id","net_value_fen" DESC NULLS LAST) WHERE status = 'listed';--> statement-breakpoint
 CREATE INDEX "pool_listings_unit_idx" ON "pool_listings" USING btree ("unit_id","status");--> statement-breakpoint
 CREATE UNIQUE INDEX "pool_requests_approved_uniq" ON "pool_requests" USING btree ("listing_id") WHERE status = 'approved';--> statement-breakpoint
 CREATE UNIQUE INDEX "pool_requests_pending_uniq" ON "pool_requests" USING btree ("listing_id","unit_id") WHERE status = 'pending';--> statement-breakpoint

@@ -87,7 +87,8 @@ export const CountDetail = CountSummary.extend({
   closedAt: z.string().nullable(),
   /** The adjustment documents the close created. */
   documents: z.array(z.object({ id: z.string(), docNo: z.string(), type: z.string(), status: z.string(), lineCount: z.number() })),
-  can: z.object({ start: z.boolean(), scan: z.boolean(), close: z.boolean() }),
+  /** plan: split the share among counters, order a recount, register surpluses (the planner, until closed). */
+  can: z.object({ start: z.boolean(), scan: z.boolean(), close: z.boolean(), plan: z.boolean() }),
 });
 export type CountDetail = z.infer<typeof CountDetail>;
 

@@ -77,6 +77,9 @@ export const PERMISSIONS = {
   // office keeps the indicator system, reviews, and records and handles violations (责任追究).
   'evaluation.self': ['unit_admin', 'unit_leader'],
   'evaluation.manage': ['asset_office'],
+  // 责任追究: a violation is entered by the committee's asset office or by the auditor (内审/纪检), who
+  // otherwise only looks: the record is an oversight finding, it changes no card, document or account.
+  'accountability.record': ['asset_office', 'auditor'],
   // 清查盘点: the committee plans for every unit, a unit's asset administrator for its own; counters scan.
   'count.read': ['asset_office', 'finance_bureau', 'auditor', 'unit_admin', 'unit_finance', 'unit_leader', 'staff'],
   'count.plan': ['asset_office', 'unit_admin'],

@@ -279,3 +279,26 @@ export const CheckInView = z.object({
   booking: z.lazy(() => BookingView).nullable(),
 });
 export type CheckInView = z.infer<typeof CheckInView>;
+
+/** One trip of the month's publication of official-vehicle use (公务用车使用情况公示). */
+export const TripRow = z.object({
+  bookingNo: z.string(),
+  vehicleName: z.string(),
+  unitName: z.string(),
+  personName: z.string(),
+  reason: z.string(),
+  destination: z.string().nullable(),
+  passengers: z.number().nullable(),
+  driver: z.string().nullable(),
+  startsAt: z.string(),
+  endsAt: z.string(),
+  /** Odometer in − out; null while the vehicle is still out. */
+  km: z.number().nullable(),
+  costFen: z.number().nullable(),
+});
+export const TripPublication = z.object({
+  month: z.string(),
+  items: z.array(TripRow),
+  totals: z.object({ trips: z.number(), km: z.number(), costFen: z.number() }),
+});
+export type TripPublication = z.infer<typeof TripPublication>;

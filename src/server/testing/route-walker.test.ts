@@ -34,7 +34,13 @@ const OTHER_VENDOR = 'vendor2';
 const VOLATILE = ['sessions', 'security_events', 'jobs'];
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 // Mutations a read-only role may call: they start an export, or again one of their own jobs (a job and a security-log line), and write no record.
-const READ_ONLY_MUTATIONS = new Set(['POST /api/card-io/exports', 'POST /api/reports/export', 'POST /api/jobs/:id/retry']);
+// The auditor also enters violations (责任追究, an oversight finding that changes no business record).
+const READ_ONLY_MUTATIONS = new Set([
+  'POST /api/card-io/exports',
+  'POST /api/reports/export',
+  'POST /api/jobs/:id/retry',
+  'POST /api/accountability',
+]);
 const BOUNDARY = 'gongwu-walker-boundary';
 // A one-pixel PNG: upload routes check the file's type before anything else.
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');

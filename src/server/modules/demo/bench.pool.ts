@@ -3,7 +3,7 @@ import type { Actor } from '../../platform/auth/actor.ts';
 import { businessYear } from '../../platform/clock.ts';
 import { query, type Database } from '../../platform/db/engine.ts';
 import { evaluateYear, listListings, seedBenchListings } from '../pool/index.ts';
-import { checkConfigLines } from '../workflow/index.ts';
+import { checkConfigLines, idleOffers } from '../workflow/index.ts';
 import { timeRuns } from './bench.scenarios.ts';
 
 export interface PoolMeasured {
@@ -81,6 +81,12 @@ export async function poolScenarios(
           { categoryId: cats[i % cats.length].id, name: '台式计算机', quantity: 1, unitPriceFen: 450_000, reason: '新进人员' },
         ]),
       )),
+      target: targets.match,
+    });
+  if (cats.length)
+    out.push({
+      scenario: 'the pool match of one configuration line alone (five listings, five idle cards)',
+      ...(await timeRuns(runs, (i) => idleOffers(db, unit.id, cats[i % cats.length].id))),
       target: targets.match,
     });
   log('Pool: evaluating every unit for the year…');

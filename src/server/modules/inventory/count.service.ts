@@ -212,6 +212,11 @@ export async function getCount(q: Queryable, actor: Actor, id: string): Promise<
     ...row!,
     counters,
     documents,
-    can: { start: planner && c.status === 'planned', scan: scanner, close: planner && c.status === 'counting' },
+    can: {
+      start: planner && c.status === 'planned',
+      scan: scanner,
+      close: planner && c.status === 'counting',
+      plan: planner && c.status !== 'closed',
+    },
   };
 }

@@ -3,7 +3,7 @@
 // committee enters the others. They count in the unit's evaluation (the `violations` indicator).
 import { eq, sql, type SQL } from 'drizzle-orm';
 import type { CloseViolationInput, Violation, ViolationInput } from '../../../shared/evaluation.contracts.ts';
-import { inScope, unitScope, type Actor } from '../../platform/auth/actor.ts';
+import { assertInScope, inScope, unitScope, type Actor } from '../../platform/auth/actor.ts';
 import { businessToday } from '../../platform/clock.ts';
 import { query, type Queryable } from '../../platform/db/engine.ts';
 import { withTx } from '../../platform/db/tx.ts';
@@ -11,6 +11,7 @@ import { AppError, notFound } from '../../platform/errors.ts';
 import { accountabilityRecords } from './evaluation.tables.ts';
 
 export async function recordViolation(q: Queryable, actor: Actor, input: ViolationInput): Promise<{ id: string }> {
+  assertInScope(input.unitId, unitScope(actor, 'accountability.record'), '单位');
   return withTx(q, async (tx) => {
     const [row] = await tx
       .insert(accountabilityRecords)

@@ -134,8 +134,13 @@ export async function evaluationRoutes(app: App) {
   app.post(
     '/api/accountability',
     {
-      config: { access: 'evaluation.manage' },
-      schema: { tags, summary: '登记责任追究事项', body: ViolationInput, response: { 201: z.object({ id: z.string() }) } },
+      config: { access: 'accountability.record' },
+      schema: {
+        tags,
+        summary: '登记责任追究事项（资产管理处或审计）',
+        body: ViolationInput,
+        response: { 201: z.object({ id: z.string() }) },
+      },
     },
     async (req, reply) => reply.status(201).send(await recordViolation(db, req.actor, req.body)),
   );

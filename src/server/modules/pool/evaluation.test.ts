@@ -209,6 +209,26 @@ describe('the utilisation evaluation: indicators, scores to the point, ranking, 
     expect(row).toMatchObject({ total: 51.19, applicableWeight: 75 });
     expect(row.items.map((i: { code: string }) => i.code)).not.toContain('shared_use');
   });
+  it('accountability: the auditor enters a violation against a person and a unit; a unit user may not', async () => {
+    const auditor = await t.as('auditor');
+    const input = {
+      unitId: w.u02,
+      personName: '李明',
+      kind: 'other',
+      rule: '新购资产应在验收后 15 日内登记入账',
+      evidence: '审计抽查：投影仪一台验收后 40 日未入账',
+      occurredOn: businessToday(),
+    };
+    const made = await auditor.post('/api/accountability', input);
+    expect(made.statusCode, made.body).toBe(201);
+    expect((await u02.post('/api/accountability', input)).statusCode).toBe(403);
+    const seen = (await u02.get('/api/accountability')).json().find((v: { id: string }) => v.id === made.json().id);
+    expect(seen).toMatchObject({ personName: '李明', source: 'manual', status: 'open', unitId: w.u02 });
+    // Handling stays with the committee: the auditor only records.
+    expect((await auditor.post(`/api/accountability/${made.json().id}/close`, { handling: '约谈', outcome: '补登' })).statusCode).toBe(403);
+    await officer.post(`/api/accountability/${made.json().id}/close`, { handling: '约谈经办人', outcome: '已补登入账' });
+  });
+
   it('accountability: the system finds an overdue pool loan once, the committee records the handling', async () => {
     const card = await idleCard(t.database, w, { name: '摄像机', originalValueFen: 300_000 });
     const listing = (

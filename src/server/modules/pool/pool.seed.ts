@@ -54,8 +54,9 @@ export async function seedPool(database: Database, log: (msg: string) => void, _
   const asker = await actorOf(database, 'u01-admin');
   if (asker && listed['02']?.[0]) await requestListing(database.db, asker, listed['02'][0], { purpose: '新进人员办公使用' });
   // One accountability record of unit 01, as the committee would enter it.
-  if (asker?.unitId)
-    await recordViolation(database.db, asker, {
+  const office = await actorOf(database, 'officer');
+  if (office && asker?.unitId)
+    await recordViolation(database.db, office, {
       unitId: asker.unitId,
       personName: '演示人员',
       kind: 'other',
@@ -75,9 +76,9 @@ export async function seedBenchListings(q: Queryable, n: number): Promise<number
     q,
     sql`
     WITH ins AS (
-      INSERT INTO pool_listings (card_id, unit_id, mode, reason, condition, category_id, search_text, listed_on, expires_on)
+      INSERT INTO pool_listings (card_id, unit_id, mode, reason, condition, category_id, search_text, net_value_fen, listed_on, expires_on)
       SELECT c.id, c.unit_id, 'virtual', 'idle', (ARRAY['good', 'fair', 'needs_repair'])[1 + abs(hashtext(c.id::text)) % 3],
-        c.category_id, lower(concat_ws(chr(31), c.card_no, c.name, c.spec, c.brand, k.code, k.name, u.name)),
+        c.category_id, lower(concat_ws(chr(31), c.card_no, c.name, c.spec, c.brand, k.code, k.name, u.name)), c.net_value_fen,
         ${businessToday()}::date - (abs(hashtext(c.card_no)) % 180), ${businessToday()}::date + 30
       FROM cards c LEFT JOIN categories k ON k.id = c.category_id LEFT JOIN units u ON u.id = c.unit_id
       WHERE c.status IN ('idle', 'in_use') AND NOT EXISTS (SELECT 1 FROM pool_listings pl WHERE pl.card_id = c.id AND pl.status = 'listed')

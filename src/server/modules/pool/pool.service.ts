@@ -78,6 +78,7 @@ export async function offerCards(q: Queryable, actor: Actor, input: OfferInput):
             unitId: card.unitId,
             categoryId: card.categoryId,
             searchText: texts.get(card.id) ?? '',
+            netValueFen: card.netValueFen ?? 0,
             mode: input.mode,
             reason: input.reason,
             condition: input.condition,

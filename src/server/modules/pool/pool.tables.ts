@@ -32,6 +32,12 @@ export const poolListings = pgTable(
      */
     categoryId: uuid('category_id').notNull(),
     searchText: text('search_text').notNull().default(''),
+    /**
+     * The card's net value when listed: the 先调剂后购置 offers are the highest-valued listings of a
+     * category, read from one index (pool_listings_match_idx) instead of joining every listing of the
+     * category to its card and sorting (docs/decisions.md). The offer shows the card's current value.
+     */
+    netValueFen: bigint('net_value_fen', { mode: 'number' }).notNull().default(0),
     status: text('status').notNull().default('listed'), // listed | on_loan | reallocated | withdrawn | disposal_proposed
     listedOn: date('listed_on', { mode: 'string' }).notNull(),
     /** The time limit: listed past this day with nobody asking, the item is proposed for disposal (docs/domain.md §11). */
@@ -45,6 +51,7 @@ export const poolListings = pgTable(
     uniqueIndex('pool_listings_listed_card_uniq').on(t.cardId).where(sql`status = 'listed'`),
     index('pool_listings_status_idx').on(t.status, t.listedOn, t.id),
     index('pool_listings_category_idx').on(t.categoryId, t.status),
+    index('pool_listings_match_idx').on(t.categoryId, t.netValueFen.desc()).where(sql`status = 'listed'`),
     index('pool_listings_unit_idx').on(t.unitId, t.status),
   ],
 );

@@ -11,6 +11,7 @@ import {
   CheckInView,
   CreatedBookings,
   TripDispatch,
+  TripPublication,
   TripReturn,
   UsageQuery,
   UsageView,
@@ -19,6 +20,8 @@ import type { App } from '../../platform/http/types.ts';
 import { calendar, getBooking, listBookings } from './booking.queries.ts';
 import { checkIn, checkInView } from './booking-use.service.ts';
 import * as bookings from './booking.service.ts';
+import { tripPublication } from './trips.queries.ts';
+import { tripsXlsx } from './trips.excel.ts';
 import { usageXlsx } from './usage.excel.ts';
 import { usage } from './usage.queries.ts';
 
@@ -196,6 +199,36 @@ export async function bookingRoutes(app: App) {
       reply.header(
         'content-disposition',
         `attachment; filename*=UTF-8''${encodeURIComponent(`共享设施使用与收费-${req.query.month}.xlsx`)}`,
+      );
+      return reply.type(XLSX).send(buf);
+    },
+  );
+
+  app.get(
+    '/api/sharing/trips',
+    {
+      config: { access: 'sharing.read' },
+      schema: {
+        tags,
+        summary: '公务用车使用情况公示：当月已派车的行程（时间、事由、目的地、里程、费用）',
+        querystring: UsageQuery,
+        response: { 200: TripPublication },
+      },
+    },
+    async (req) => tripPublication(db(), req.actor, req.query.month),
+  );
+
+  app.get(
+    '/api/sharing/trips.xlsx',
+    {
+      config: { access: 'sharing.read' },
+      schema: { tags, summary: '导出公务用车使用情况公示（Excel）', querystring: UsageQuery },
+    },
+    async (req, reply) => {
+      const buf = await tripsXlsx(await tripPublication(db(), req.actor, req.query.month));
+      reply.header(
+        'content-disposition',
+        `attachment; filename*=UTF-8''${encodeURIComponent(`公务用车使用情况公示-${req.query.month}.xlsx`)}`,
       );
       return reply.type(XLSX).send(buf);
     },

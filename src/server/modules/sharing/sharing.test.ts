@@ -262,6 +262,46 @@ describe('shared facilities: catalogue, bookings, trips and charges', { timeout:
     });
   });
 
+  it("publishes the month's vehicle trips (time, reason, destination, mileage, cost) per unit, and to Excel", async () => {
+    // The trip of the test above: u01's, Wednesday 08:00–12:00, 46 km, ¥35.50; a trip not yet dispatched is not published.
+    const v = (await staff1.get('/api/sharing/resources?kind=vehicle')).json().items[0] as { id: string };
+    expect((await book(staff1, v.id, '2027-03-04', '08:00', '09:00', { destination: '区政府', title: '开会' })).statusCode).toBe(201);
+    const mine = (await staff1.get('/api/sharing/trips?month=2027-03')).json();
+    expect(mine.items).toEqual([
+      {
+        bookingNo: expect.stringMatching(/^YD2027\d{6}$/),
+        vehicleName: '红旗 H5',
+        unitName: expect.any(String),
+        personName: expect.any(String),
+        reason: '送文件',
+        destination: '市政府',
+        passengers: 3,
+        driver: '王师傅',
+        startsAt: new Date(at(WED, '08:00')).toISOString(),
+        endsAt: new Date(at(WED, '12:00')).toISOString(),
+        km: 46,
+        costFen: 3550,
+      },
+    ]);
+    expect(mine.totals).toEqual({ trips: 1, km: 46, costFen: 3550 });
+    expect((await staff2.get('/api/sharing/trips?month=2027-03')).json().items).toEqual([]);
+    expect((await officer.get('/api/sharing/trips?month=2027-03')).json().totals.trips).toBe(1);
+    expect((await staff1.get('/api/sharing/trips?month=2027-04')).json().totals).toEqual({ trips: 0, km: 0, costFen: 0 });
+    const xlsx = await officer.get('/api/sharing/trips.xlsx?month=2027-03');
+    expect(xlsx.headers['content-type'], xlsx.body).toContain('spreadsheetml');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(xlsx.rawPayload as never);
+    const rows = wb
+      .getWorksheet('公务用车公示')!
+      .getSheetValues()
+      .filter(Array.isArray)
+      .map((v) => (v as unknown[]).slice(1));
+    expect(rows[0][0]).toBe('公务用车使用情况公示 2027-03');
+    expect(rows[2].slice(1, 4)).toEqual(['2027-03-03 08:00', '2027-03-03 12:00', '红旗 H5']);
+    expect(rows[2].slice(6)).toEqual(['送文件', '市政府', 3, '王师傅', 46, 35.5]);
+    expect(rows[3]).toEqual(['合计', '1 次', '', '', '', '', '', '', '', '', 46, 35.5]);
+  });
+
   it('charges each unit the hourly rate for its booked minutes, to the fen, and exports the month to Excel', async () => {
     const r = await resource({ slotMinutes: 10, feePerHourFen: 12345 });
     expect((await book(staff2, r.id, '2027-03-05', '09:00', '09:50')).statusCode).toBe(201); // 12345 × 50/60 = 10287.5 → 10288

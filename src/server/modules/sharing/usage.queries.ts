@@ -8,7 +8,7 @@ import { query, type Queryable } from '../../platform/db/engine.ts';
 import { localMidnight, openMinutesInMonth } from './booking.rules.ts';
 import { listResources } from './resource.service.ts';
 
-const nextMonthStart = (month: string) => {
+export const nextMonthStart = (month: string) => {
   const [y, m] = month.split('-').map(Number);
   return m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`;
 };

@@ -7,4 +7,4 @@ export { submitDocument } from './approval.service.ts';
 export { createDocument } from './document.service.ts';
 export { executePoolLoan, executeReallocation, openDocumentsOf, returnPoolLoan } from './reallocation.service.ts';
 export { documentListWhere } from './document.queries.ts';
-export { checkConfigLines } from './standard.check.ts';
+export { checkConfigLines, idleOffers } from './standard.check.ts';

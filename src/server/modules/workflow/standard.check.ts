@@ -20,12 +20,14 @@ function monthsBetween(from: string, to: string): number {
 }
 
 /**
- * Items to reallocate first: the pool's listings of the category (any unit but the applicant's),
- * then idle cards not yet in the pool. `requested` marks a listing the applicant unit has already
+ * Items to reallocate first: the pool's listings of the category (any unit but the applicant's), the
+ * highest net value when listed first (read in that order from pool_listings_match_idx, so the match
+ * does not grow with the category's listings), then idle cards not yet in the pool (the partial index
+ * of migrations/post/290). `requested` marks a listing the applicant unit has already
  * asked for: that answers the offer as "take it". pool_listings/pool_requests belong to the pool
  * module and are only read here (the pool calls this module to transfer, so no import back).
  */
-async function idleOffers(q: Queryable, unitId: string, categoryId: string): Promise<IdleOffer[]> {
+export async function idleOffers(q: Queryable, unitId: string, categoryId: string): Promise<IdleOffer[]> {
   return query<IdleOffer>(
     q,
     sql`
@@ -36,7 +38,7 @@ async function idleOffers(q: Queryable, unitId: string, categoryId: string): Pro
       FROM pool_listings pl JOIN cards c ON c.id = pl.card_id LEFT JOIN units u ON u.id = c.unit_id
       WHERE pl.status = 'listed' AND pl.category_id = ${categoryId} AND c.category_id = ${categoryId} AND pl.unit_id <> ${unitId}
         AND c.unit_id = pl.unit_id AND c.status IN ('idle', 'in_use')
-      ORDER BY c.net_value_fen DESC, c.card_no LIMIT 5) pooled
+      ORDER BY pl.net_value_fen DESC NULLS LAST, c.card_no LIMIT 5) pooled
     UNION ALL
     SELECT * FROM (
       SELECT c.id, c.card_no, c.name, u.name, c.net_value_fen::float8, NULL::uuid, false

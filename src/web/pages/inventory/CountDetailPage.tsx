@@ -9,6 +9,7 @@ import { api } from '../../api/client.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { ConfirmButton } from '../../components/ConfirmButton.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
+import { AssignmentsCard, RecountCard, SurplusButton } from './CountControls.tsx';
 import { LinesTable, pct, TotalsTable } from './countParts.tsx';
 
 /** A count: its plan, live progress, the reconciliation, and the adjustment documents once closed. */
@@ -124,6 +125,8 @@ export default function CountDetailPage() {
           style={{ maxWidth: 480 }}
         />
       )}
+      <AssignmentsCard count={c} />
+      <RecountCard count={c} />
       {r && (
         <>
           {r.periodNotes.map((n) => (
@@ -149,7 +152,7 @@ export default function CountDetailPage() {
             ]}
             style={{ marginBottom: 8 }}
           />
-          <LinesTable lines={lines} />
+          <LinesTable lines={lines} action={(l) => (l.outcome === 'surplus' ? <SurplusButton count={c} line={l} /> : null)} />
         </>
       )}
       {c.documents.length > 0 && (
@@ -176,8 +179,8 @@ export default function CountDetailPage() {
           />
           <div style={{ marginTop: 8, color: '#888' }}>
             {t(
-              '盘盈资产请在「登记资产卡片」中以取得方式“盘盈”登记入账。',
-              'Register surplus items under "Register a card" with acquisition method "surplus".',
+              '已登记的盘盈资产生成盘盈入账单；未登记的盘盈请在「登记资产卡片」中以取得方式“盘盈”登记入账。',
+              'Registered surpluses become surplus registration documents; register the others as cards acquired by "surplus".',
             )}
           </div>
         </Card>

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Alert, Button, Input, Segmented, Select, Tag } from 'antd';
-import { CameraOutlined, CloudSyncOutlined } from '@ant-design/icons';
+import { CameraOutlined, CloudSyncOutlined, PictureOutlined } from '@ant-design/icons';
 import { useParams } from 'react-router-dom';
 import { parseScanCode, type CountSheet, type ScanBatchResult } from '../../../shared/inventory.contracts.ts';
 import { api, ApiError } from '../../api/client.ts';
@@ -181,8 +181,46 @@ export default function MobileCountPage() {
       setCamera(false);
     };
   };
+  // A photo of a label (the camera app, or a picture taken earlier): drawn on a canvas at least 600 px
+  // wide with a white quiet zone and hard pixel edges, then decoded like a frame of the video.
+  const photo = useRef<HTMLInputElement>(null);
+  const decodePhoto = async (file: File) => {
+    const url = URL.createObjectURL(file);
+    try {
+      const img = new Image();
+      await new Promise((ok, fail) => {
+        img.onload = ok;
+        img.onerror = fail;
+        img.src = url;
+      });
+      const scale = Math.max(1, Math.ceil(600 / Math.max(img.naturalWidth, 1)));
+      const quiet = 16 * scale;
+      const canvas = document.createElement('canvas');
+      canvas.width = img.naturalWidth * scale + 2 * quiet;
+      canvas.height = img.naturalHeight * scale + 2 * quiet;
+      const ctx = canvas.getContext('2d')!;
+      ctx.imageSmoothingEnabled = false;
+      ctx.fillStyle = '#fff';
+      ctx.fillRect(0, 0, canvas.width, canvas.height);
+      ctx.drawImage(img, quiet, quiet, img.naturalWidth * scale, img.naturalHeight * scale);
+      const { BrowserQRCodeReader } = await import('@zxing/browser');
+      await onCode(new BrowserQRCodeReader().decodeFromCanvas(canvas).getText());
+    } catch {
+      setFeedback({
+        ok: false,
+        text: t('照片中没有识别到标签二维码，请重拍或输入卡片编号', 'No label code found in the photo; retake it or type the number'),
+      });
+      signal(false);
+    } finally {
+      URL.revokeObjectURL(url);
+    }
+  };
   const stopRef = useRef<() => void>(() => setCamera(false));
   useEffect(() => () => stopRef.current(), []);
+  // The decoder is fetched while the page is online, so a photo can be read with no network later.
+  useEffect(() => {
+    void import('@zxing/browser').catch(() => undefined);
+  }, []);
 
   if (loadError)
     return (
@@ -257,6 +295,22 @@ export default function MobileCountPage() {
       >
         {camera ? t('关闭摄像头', 'Stop the camera') : t('摄像头扫码', 'Scan with the camera')}
       </Button>
+      <Button block icon={<PictureOutlined />} style={{ ...big, marginTop: 8 }} onClick={() => photo.current?.click()}>
+        {t('识别标签照片', 'Read a photo of a label')}
+      </Button>
+      <input
+        ref={photo}
+        type="file"
+        accept="image/*"
+        capture="environment"
+        hidden
+        data-testid="label-photo"
+        onChange={(e) => {
+          const f = e.target.files?.[0];
+          e.target.value = '';
+          if (f) void decodePhoto(f);
+        }}
+      />
       <video ref={video} style={{ width: '100%', display: camera ? 'block' : 'none', marginTop: 8 }} muted playsInline />
       {feedback && (
         <Alert

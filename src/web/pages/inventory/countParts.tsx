@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { Table, Tag } from 'antd';
 import { COUNT_OUTCOMES, type CountResult, type ResultLine } from '../../../shared/inventory.contracts.ts';
 import { useI18n } from '../../app/i18n.tsx';
@@ -32,7 +33,16 @@ export function TotalsTable({ result, print }: { result: CountResult; print?: bo
 }
 
 /** The lines of the result: each outcome, the book and found rooms, who counted and when. */
-export function LinesTable({ lines, print }: { lines: ResultLine[]; print?: boolean }) {
+export function LinesTable({
+  lines,
+  print,
+  action,
+}: {
+  lines: ResultLine[];
+  print?: boolean;
+  /** A control per line (the planner's surplus registration). */
+  action?: (line: ResultLine) => ReactNode;
+}) {
   const { t } = useI18n();
   return (
     <Table<ResultLine>
@@ -67,6 +77,20 @@ export function LinesTable({ lines, print }: { lines: ResultLine[]; print?: bool
         { title: t('盘点人', 'Counter'), dataIndex: 'counterName' },
         { title: t('时间', 'When'), dataIndex: 'scannedAt' },
         { title: t('备注', 'Note'), dataIndex: 'note' },
+        ...(action
+          ? [
+              {
+                title: t('操作', 'Actions'),
+                key: 'action',
+                render: (_: unknown, r: ResultLine) => (
+                  <>
+                    {r.outcome === 'surplus' && (r.registered ? <Tag color="green">{t('已登记', 'Registered')}</Tag> : null)}
+                    {action(r)}
+                  </>
+                ),
+              },
+            ]
+          : []),
       ]}
     />
   );

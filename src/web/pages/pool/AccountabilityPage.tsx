@@ -80,25 +80,25 @@ export default function AccountabilityPage() {
               ]}
             />
             {can('evaluation.manage') && (
-              <>
-                <ConfirmButton
-                  confirm={t('运行系统发现？', 'Run the detection?')}
-                  description={t(
-                    '查找借用逾期、出借逾期未收回、盘亏资产，已登记的不重复。',
-                    'Finds overdue loans and lendings and count losses; nothing twice.',
-                  )}
-                  onConfirm={async () => {
-                    const r = await api.post<{ found: number }>('/api/accountability/detect');
-                    message.info(t(`新发现 ${r.found} 项`, `${r.found} found`));
-                    await refresh();
-                  }}
-                >
-                  {t('系统发现', 'Detect')}
-                </ConfirmButton>
-                <Button type="primary" onClick={() => setAdding(true)}>
-                  {t('登记', 'Record')}
-                </Button>
-              </>
+              <ConfirmButton
+                confirm={t('运行系统发现？', 'Run the detection?')}
+                description={t(
+                  '查找借用逾期、出借逾期未收回、盘亏资产，已登记的不重复。',
+                  'Finds overdue loans and lendings and count losses; nothing twice.',
+                )}
+                onConfirm={async () => {
+                  const r = await api.post<{ found: number }>('/api/accountability/detect');
+                  message.info(t(`新发现 ${r.found} 项`, `${r.found} found`));
+                  await refresh();
+                }}
+              >
+                {t('系统发现', 'Detect')}
+              </ConfirmButton>
+            )}
+            {can('accountability.record') && (
+              <Button type="primary" onClick={() => setAdding(true)} data-testid="violation-add">
+                {t('登记', 'Record')}
+              </Button>
             )}
           </Space>
         }

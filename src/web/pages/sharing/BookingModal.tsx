@@ -149,10 +149,15 @@ export function BookingModal({
             <DatePicker allowClear={false} />
           </Form.Item>
           <Form.Item name="from" label={t('开始', 'From')} rules={[{ required: true }]} dependencies={[]}>
-            <Select style={{ width: 100 }} options={starts.map((s) => ({ value: s, label: s }))} data-testid="booking-from" />
+            <Select
+              style={{ width: 100 }}
+              virtual={false}
+              options={starts.map((s) => ({ value: s, label: s }))}
+              data-testid="booking-from"
+            />
           </Form.Item>
           <Form.Item name="to" label={t('结束', 'To')} rules={[{ required: true }]}>
-            <Select style={{ width: 100 }} options={ends.map((s) => ({ value: s, label: s }))} data-testid="booking-to" />
+            <Select style={{ width: 100 }} virtual={false} options={ends.map((s) => ({ value: s, label: s }))} data-testid="booking-to" />
           </Form.Item>
         </Space>
         <Form.Item name="title" label={vehicle ? t('事由', 'Reason') : t('会议/用途', 'Subject')} rules={[{ required: true, max: 200 }]}>

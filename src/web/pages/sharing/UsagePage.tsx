@@ -8,13 +8,15 @@ import { useI18n } from '../../app/i18n.tsx';
 import { Money } from '../../components/Money.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { CodeTag } from '../../components/StatusTag.tsx';
-import { RESOURCE_KINDS, type UsageRow, type UsageView } from '../../../shared/sharing.contracts.ts';
+import { RESOURCE_KINDS, type TripPublication, type UsageRow, type UsageView } from '../../../shared/sharing.contracts.ts';
+import { clockOf, dayOf } from './sharing.hooks.ts';
 
 /** 使用统计与收费: per unit and resource for a month, with utilisation per resource and an Excel file. */
 export default function UsagePage() {
   const { t } = useI18n();
   const [month, setMonth] = useState(dayjs().format('YYYY-MM'));
   const usage = useQuery({ queryKey: ['sharing-usage', month], queryFn: () => api.get<UsageView>('/api/sharing/usage', { month }) });
+  const trips = useQuery({ queryKey: ['sharing-trips', month], queryFn: () => api.get<TripPublication>('/api/sharing/trips', { month }) });
   const totals = usage.data?.totals;
   return (
     <div>
@@ -89,6 +91,50 @@ export default function UsagePage() {
             dataIndex: 'ratio',
             width: 220,
             render: (r: number) => <Progress percent={Math.round(r * 1000) / 10} size="small" />,
+          },
+        ]}
+      />
+      <Space style={{ marginTop: 24, marginBottom: 8 }} align="center">
+        <Typography.Title level={5} style={{ margin: 0 }}>
+          {t('公务用车使用情况公示', 'Official vehicle trips (publication)')}
+        </Typography.Title>
+        <Button size="small" icon={<FileExcelOutlined />} href={`/api/sharing/trips.xlsx?month=${month}`} data-testid="trips-export">
+          {t('导出公示表', 'Export')}
+        </Button>
+        {trips.data && (
+          <Typography.Text type="secondary">
+            {t(
+              `共 ${trips.data.totals.trips} 次，${trips.data.totals.km} 公里，费用 ${(trips.data.totals.costFen / 100).toFixed(2)} 元`,
+              `${trips.data.totals.trips} trips, ${trips.data.totals.km} km, ¥${(trips.data.totals.costFen / 100).toFixed(2)}`,
+            )}
+          </Typography.Text>
+        )}
+      </Space>
+      <Table
+        rowKey="bookingNo"
+        size="small"
+        loading={trips.isLoading}
+        dataSource={trips.data?.items ?? []}
+        pagination={{ pageSize: 20 }}
+        data-testid="trips-table"
+        columns={[
+          { title: t('单号', 'No.'), dataIndex: 'bookingNo' },
+          {
+            title: t('时间', 'Time'),
+            key: 'time',
+            render: (_, r) => `${dayOf(r.startsAt)} ${clockOf(r.startsAt)}–${clockOf(r.endsAt)}`,
+          },
+          { title: t('车辆', 'Vehicle'), dataIndex: 'vehicleName' },
+          { title: t('用车单位', 'Unit'), dataIndex: 'unitName' },
+          { title: t('事由', 'Reason'), dataIndex: 'reason' },
+          { title: t('目的地', 'Destination'), dataIndex: 'destination' },
+          { title: t('驾驶员', 'Driver'), dataIndex: 'driver' },
+          { title: t('里程（公里）', 'km'), dataIndex: 'km', align: 'right' },
+          {
+            title: t('费用', 'Cost'),
+            dataIndex: 'costFen',
+            align: 'right',
+            render: (f: number | null) => (f === null ? '' : <Money fen={f} />),
           },
         ]}
       />

@@ -58,6 +58,10 @@ export const PERMISSIONS = {
   'report.read': ['sysadmin', 'asset_office', 'finance_bureau', 'auditor', 'unit_admin', 'unit_finance', 'unit_leader'],
   /** The written explanation of a month's change over 20 %: the unit's finance and the committee. */
   'report.explain': ['asset_office', 'unit_finance'],
+  // 国有资产收入 (docs/domain.md §4a): disposal, rental and lending income and its turnover to the
+  // treasury. Read like the reports; recorded by the unit's finance officer only.
+  'income.read': ['sysadmin', 'asset_office', 'finance_bureau', 'auditor', 'unit_admin', 'unit_finance', 'unit_leader'],
+  'income.turnover': ['unit_finance'],
   // shared facilities (一共享): everyone sees the catalogue and free/busy; a unit books for itself;
   // the committee's asset office manages the catalogue, approves, dispatches vehicles and sees all.
   'sharing.read': ['sysadmin', 'asset_office', 'finance_bureau', 'auditor', 'unit_admin', 'unit_finance', 'unit_leader', 'staff'],
@@ -110,6 +114,7 @@ export const BUSINESS_WRITE_PERMISSIONS: readonly Permission[] = [
   'depreciation.run',
   'depreciation.close',
   'report.explain',
+  'income.turnover',
   'pool.offer',
   'pool.request',
   'pool.decide',

@@ -221,6 +221,9 @@ describe('lifecycle documents in a browser', () => {
       const id = await saveAndSubmit(page);
       await expect.poll(() => statusOf(page, id), POLL).toBe('submitted');
       await approveAs('u01-leader', id);
+      // The approval sheet (审批表) shows what the approver decides on: each card's net value.
+      await page.goto(`/documents/${id}/sheet`);
+      await page.getByTestId('approval-sheet').getByText('净值（元）').waitFor();
       await h.withPage('disposal-committee-inbox', async (p) => {
         await login(p, 'officer');
         await p.goto('/inbox');

@@ -202,6 +202,21 @@ CREATE TABLE "unit_books" (
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "income_turnovers" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"unit_id" uuid NOT NULL,
+	"document_id" uuid NOT NULL,
+	"amount_fen" bigint NOT NULL,
+	"paid_on" date NOT NULL,
+	"booked_on" date NOT NULL,
+	"voucher_no" text NOT NULL,
+	"note" text,
+	"recorded_by" uuid NOT NULL,
+	"recorded_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "income_turnovers_amount_positive" CHECK ("income_turnovers"."amount_fen" > 0),
+	CONSTRAINT "income_turnovers_booked_not_before_paid" CHECK ("income_turnovers"."booked_on" >= "income_turnovers"."paid_on")
+);
+--> statement-breakpoint
 CREATE TABLE "count_assignments" (
 	"count_id" uuid NOT NULL,
 	"room_id" uuid NOT NULL,
@@ -1104,6 +1119,8 @@ ALTER TABLE "depreciation_runs" ADD CONSTRAINT "depreciation_runs_unit_id_units_
 ALTER TABLE "depreciation_workloads" ADD CONSTRAINT "depreciation_workloads_card_id_cards_id_fk" FOREIGN KEY ("card_id") REFERENCES "public"."cards"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "period_reopenings" ADD CONSTRAINT "period_reopenings_unit_id_units_id_fk" FOREIGN KEY ("unit_id") REFERENCES "public"."units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "unit_books" ADD CONSTRAINT "unit_books_unit_id_units_id_fk" FOREIGN KEY ("unit_id") REFERENCES "public"."units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "income_turnovers" ADD CONSTRAINT "income_turnovers_unit_id_units_id_fk" FOREIGN KEY ("unit_id") REFERENCES "public"."units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "income_turnovers" ADD CONSTRAINT "income_turnovers_document_id_documents_id_fk" FOREIGN KEY ("document_id") REFERENCES "public"."documents"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "count_assignments" ADD CONSTRAINT "count_assignments_count_id_counts_id_fk" FOREIGN KEY ("count_id") REFERENCES "public"."counts"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "count_counters" ADD CONSTRAINT "count_counters_count_id_counts_id_fk" FOREIGN KEY ("count_id") REFERENCES "public"."counts"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "count_documents" ADD CONSTRAINT "count_documents_count_id_counts_id_fk" FOREIGN KEY ("count_id") REFERENCES "public"."counts"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -1174,6 +1191,8 @@ CREATE INDEX "depreciation_entries_month_unit_idx" ON "depreciation_entries" USI
 CREATE INDEX "depreciation_runs_month_idx" ON "depreciation_runs" USING btree ("month");--> statement-breakpoint
 CREATE INDEX "depreciation_workloads_unit_month_idx" ON "depreciation_workloads" USING btree ("unit_id","month");--> statement-breakpoint
 CREATE INDEX "period_reopenings_unit_idx" ON "period_reopenings" USING btree ("unit_id","status");--> statement-breakpoint
+CREATE INDEX "income_turnovers_document_idx" ON "income_turnovers" USING btree ("document_id");--> statement-breakpoint
+CREATE INDEX "income_turnovers_unit_booked_idx" ON "income_turnovers" USING btree ("unit_id","booked_on");--> statement-breakpoint
 CREATE INDEX "count_assignments_user_idx" ON "count_assignments" USING btree ("count_id","user_id");--> statement-breakpoint
 CREATE INDEX "count_items_card_no_idx" ON "count_items" USING btree ("count_id","card_no");--> statement-breakpoint
 CREATE UNIQUE INDEX "count_scans_key" ON "count_scans" USING btree ("count_id","scan_key");--> statement-breakpoint

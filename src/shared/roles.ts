@@ -61,6 +61,10 @@ export const PERMISSIONS = {
   /** 月报报送: the unit's finance (or asset administrator) submits its monthly set; the committee reviews and locks it. */
   'report.submit': ['unit_admin', 'unit_finance'],
   'report.review': ['asset_office'],
+  // 国有资产收入 (docs/domain.md §4a): disposal, rental and lending income and its turnover to the
+  // treasury. Read like the reports; recorded by the unit's finance officer only.
+  'income.read': ['sysadmin', 'asset_office', 'finance_bureau', 'auditor', 'unit_admin', 'unit_finance', 'unit_leader'],
+  'income.turnover': ['unit_finance'],
   // shared facilities (一共享): everyone sees the catalogue and free/busy; a unit books for itself;
   // the committee's asset office manages the catalogue, approves, dispatches vehicles and sees all.
   'sharing.read': ['sysadmin', 'asset_office', 'finance_bureau', 'auditor', 'unit_admin', 'unit_finance', 'unit_leader', 'staff'],
@@ -118,6 +122,7 @@ export const BUSINESS_WRITE_PERMISSIONS: readonly Permission[] = [
   'report.explain',
   'report.submit',
   'report.review',
+  'income.turnover',
   'pool.offer',
   'pool.request',
   'pool.decide',

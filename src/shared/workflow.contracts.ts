@@ -83,7 +83,7 @@ export const Chain = z.object({
 export type Chain = z.infer<typeof Chain>;
 
 /** How a sale's price was set. */
-export const PRICING_BASES = { appraisal: ['资产评估', 'Appraisal'], public_trading: ['公开交易', 'Public trading'] } as const;
+export { PRICING_BASES } from './document-types/disposal.doctype.ts';
 
 /** A lending is "due" from this many days before the end of its period (the workspace reminds). */
 export const LENDING_DUE_DAYS = 7;

@@ -92,6 +92,10 @@ describe('the route walker', { timeout: 180_000 }, () => {
     );
     const u2 = await queryOne<{ unit: string }>(database.db, sql`select unit_id::text as unit from users where username = 'u02-admin'`);
     ctx = { u1: u1!.unit, u2: u2!.unit, u1AdminId: u1!.id };
+    // An executed disposal of unit 01 with income, for the income routes (上缴国库).
+    await database.db.execute(sql`insert into documents (doc_no, type, status, unit_id, applicant_id, payload, executed_at, executed_by)
+      select 'CZWALKER000001', 'disposal', 'executed', ${ctx.u1}, ${ctx.u1AdminId}, '{"disposalMethod":"scrap","incomeFen":100}'::jsonb, now(), ${ctx.u1AdminId}
+      where not exists (select 1 from documents where doc_no = 'CZWALKER000001')`);
     // A job started by unit 01's admin and a token, so /api/jobs/:id and /api/tokens/:id have records to refuse.
     await database.db.execute(
       sql`insert into jobs (kind, status, unit_id, created_by) values ('walker.probe', 'succeeded', ${ctx.u1}, ${ctx.u1AdminId})`,
@@ -117,6 +121,10 @@ describe('the route walker', { timeout: 180_000 }, () => {
       select ${ctx.u1}, '2000-01-01', ${ctx.u1AdminId} where not exists (select 1 from report_filings where unit_id = ${ctx.u1})`);
     await database.db.execute(sql`insert into period_reopenings (unit_id, month, reason, requested_by)
       select ${ctx.u1}, '2000-01-01', 'walker probe', ${ctx.u1AdminId} where not exists (select 1 from period_reopenings where unit_id = ${ctx.u1})`);
+    // An executed disposal of unit 01 with income, for the income routes (上缴国库).
+    await database.db.execute(sql`insert into documents (doc_no, type, status, unit_id, applicant_id, payload, executed_at, executed_by)
+      select 'CZWALKER000001', 'disposal', 'executed', ${ctx.u1}, ${ctx.u1AdminId}, '{"disposalMethod":"scrap","incomeFen":100}'::jsonb, now(), ${ctx.u1AdminId}
+      where not exists (select 1 from documents where doc_no = 'CZWALKER000001')`);
     for (const name of [...PERSONAS, ...OTHER_UNIT, ...VENDORS]) {
       const user = await queryOne<{ id: string }>(database.db, sql`select id::text from users where username = ${name}`);
       personas.set(name, { name, client: await t.as(name, DEMO_PASSWORD), grants: await grantsOf(database.db, user!.id) });

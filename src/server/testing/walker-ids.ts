@@ -72,6 +72,12 @@ export const PARAM_SOURCES: Record<string, ParamSource> = {
     query: ({ u1, u2 }) =>
       sql`select id::text from documents where unit_id = ${u1} and counterpart_unit_id is distinct from ${u2} order by created_at limit 1`,
   },
+  // income: an executed document of unit 01 with income (the walker's setup adds one when the seed has none).
+  '/api/income/:id': {
+    query: ({ u1 }) =>
+      sql`select id::text from documents where unit_id = ${u1} and status = 'executed' and type in ('disposal', 'lending')
+        and payload ? 'incomeFen' order by created_at limit 1`,
+  },
   '/api/delegations/:id': { query: ({ u1 }) => sql`select id::text from approval_delegations where unit_id = ${u1} limit 1` },
   '/api/chains/:type': { shared: true, vocabulary: Object.keys(DOCUMENT_TYPES) },
   '/api/standards/:code': { shared: true, fallback: 'desktop', query: () => sql`select code as id from standards order by code limit 1` },

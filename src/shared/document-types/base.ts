@@ -3,6 +3,7 @@ import type { CardStatus } from '../assets.enums.ts';
 import type { Permission } from '../roles.ts';
 import { Fen } from '../money.ts';
 import { MatchAttributes, StandardAck } from '../standards.contracts.ts';
+import type { SheetSpec } from './sheet.ts';
 
 // What every document type shares: the line shape, the payload fields any type carries, and the
 // shape of a type's declaration. Each type declares itself once in `<type>.doctype.ts` beside this
@@ -66,6 +67,8 @@ export interface DocumentTypeSpec<C extends string = string, P extends z.ZodObje
   counterpart?: boolean;
   /** Drafting it takes this permission besides `document.write` (the web offers it only then). */
   draftPermission?: Permission;
+  /** The printed approval sheet (审批表): what the approver decides on (sheet.ts). */
+  sheet: SheetSpec;
 }
 
 /** Declares a document type (keeps the literal code and the payload's own type). */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Fen } from '../money.ts';
 import { BasePayload, defineDocumentType, PlaceFields } from './base.ts';
+import { CARD_COLUMNS, PLACE_FIELDS, VALUE_COLUMNS } from './sheet.ts';
 
 export const CHANGE_KINDS = {
   handover: ['保管人/存放地点变更', 'Custodian / room'],
@@ -22,4 +23,13 @@ export const change = defineDocumentType({
     newUsefulLifeMonths: z.number().int().min(1).max(1200).optional(),
   }),
   pickable: ['in_use', 'idle', 'under_repair'],
+  sheet: {
+    fields: [
+      { key: 'changeKind', label: ['变动类型', 'Kind'], format: CHANGE_KINDS },
+      ...PLACE_FIELDS,
+      { key: 'newValueFen', label: ['变动后价值（元）', 'New value'], format: 'fen' },
+      { key: 'newUsefulLifeMonths', label: ['变动后使用年限（月）', 'New life (months)'] },
+    ],
+    columns: [...CARD_COLUMNS, { key: 'fromPlace', label: ['原使用部门/保管人/地点', 'From'] }, ...VALUE_COLUMNS],
+  },
 });

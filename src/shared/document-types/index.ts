@@ -90,3 +90,4 @@ export function readPayload(type: string, stored: unknown): { payload: Record<st
 
 export { CHANGE_KINDS, type ChangeKind } from './change.doctype.ts';
 export { BasePayload, DocumentLineInput, type DocumentTypeSpec, defineDocumentType } from './base.ts';
+export { ageMonths, formatAge, SHEET_LINE_KEYS, type SheetFormat, type SheetLineKey, type SheetSpec } from './sheet.ts';

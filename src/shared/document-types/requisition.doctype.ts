@@ -1,4 +1,5 @@
 import { BasePayload, defineDocumentType, PlaceFields } from './base.ts';
+import { CARD_COLUMNS, PLACE_FIELDS } from './sheet.ts';
 
 /** 领用: an idle card goes into use with a department, custodian and room. */
 export const requisition = defineDocumentType({
@@ -8,4 +9,9 @@ export const requisition = defineDocumentType({
   lines: 'cards',
   payload: BasePayload.extend(PlaceFields),
   pickable: ['idle'],
+  // The receiver and the place (docs/domain.md §4).
+  sheet: {
+    fields: PLACE_FIELDS,
+    columns: [...CARD_COLUMNS, { key: 'originalValueFen', label: ['原值（元）', 'Original value'], format: 'fen' }],
+  },
 });

@@ -18,6 +18,9 @@ export function disposalPayloadFields(p: PayloadOf<'disposal'>): Record<string, 
   if (!p.buyer?.trim()) f['payload.buyer'] = '出售须填写受让方';
   if (p.priceFen === undefined) f['payload.priceFen'] = '出售须填写成交价格';
   if (!p.pricingBasis) f['payload.pricingBasis'] = '出售须写明定价方式（资产评估或公开交易）';
+  // The income turned over is the price less the taxes and fees allowed (财行〔2009〕400号), never more.
+  if (p.incomeFen !== undefined && p.priceFen !== undefined && p.incomeFen > p.priceFen)
+    f['payload.incomeFen'] = '处置收入不能超过成交价格';
   return f;
 }
 

@@ -17,6 +17,8 @@ import type { App } from '../../platform/http/types.ts';
 import { decide, inboxCount, submitDocument, withdrawDocument } from './approval.service.ts';
 import { cancelDocument, createDocument, updateDocument } from './document.service.ts';
 import { getDocument, listDocuments, listInbox, overdueLendings } from './document.queries.ts';
+import { getDocumentSheet } from './document.sheet.ts';
+import { DocumentSheet } from '../../../shared/document-sheet.contracts.ts';
 import { returnLending } from './document-types/lending.doctype.ts';
 import { executeDocument } from './execution.service.ts';
 import { postAcceptance, procurableLines } from './procurement.service.ts';
@@ -55,6 +57,20 @@ export async function documentRoutes(app: App) {
       schema: { tags, summary: '单据详情（明细、审批环节、历史）', params: DocId, response: { 200: DocumentDetail } },
     },
     async (req) => getDocument(db, req.actor, req.params.id),
+  );
+
+  app.get(
+    '/api/documents/:id/sheet',
+    {
+      config: { access: 'document.read' },
+      schema: {
+        tags,
+        summary: '审批表：封面、审批事项（按单据类型）、明细的原值/净值/已使用年限或标准与调剂结果、各环节意见',
+        params: DocId,
+        response: { 200: DocumentSheet },
+      },
+    },
+    async (req) => getDocumentSheet(db, req.actor, req.params.id),
   );
 
   app.put(

@@ -8,3 +8,5 @@ export { createDocument } from './document.service.ts';
 export { executePoolLoan, executeReallocation, openDocumentsOf, returnPoolLoan } from './reallocation.service.ts';
 export { documentListWhere } from './document.queries.ts';
 export { checkConfigLines, idleOffers } from './standard.check.ts';
+// Income recorded on executed documents, tracked by the income module until turned over (docs/domain.md §4a).
+export { documentIncomeSql, lockIncomeDocument, noteIncomeTurnover } from './document.income.ts';

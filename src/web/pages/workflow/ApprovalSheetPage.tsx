@@ -1,21 +1,51 @@
+import { useQuery } from '@tanstack/react-query';
 import { useParams } from 'react-router-dom';
+import type { DocumentSheet, SheetLine } from '../../../shared/document-sheet.contracts.ts';
+import { documentTypeSpec, formatAge, type SheetFormat } from '../../../shared/document-types/index.ts';
 import { formatYuan } from '../../../shared/money.ts';
+import { api } from '../../api/client.ts';
 import { useI18n } from '../../app/i18n.tsx';
-import { useDocTypeLabel } from './docShared.tsx';
-import { useDocument } from './DocumentDetailPage.tsx';
 import { formatDateTime } from '../../components/dateTime.ts';
+import { useDocTypeLabel } from './docShared.tsx';
 
 const cell: React.CSSProperties = { border: '1px solid #000', padding: '4px 6px', verticalAlign: 'top' };
+const right: React.CSSProperties = { ...cell, textAlign: 'right' };
 
-/** 审批单: the printable approval sheet, one A4 page per document (lines continue on further pages). */
+/** A value as the type's sheet says it prints. */
+function show(v: unknown, format: SheetFormat | undefined, t: (zh: string, en: string) => string, en: boolean): string {
+  if (v === null || v === undefined || v === '') return '';
+  if (format === 'fen') return formatYuan(Number(v));
+  if (format === 'age') return formatAge(Number(v), t);
+  if (format && typeof format === 'object') {
+    const label = format[String(v)];
+    return label ? label[en ? 1 : 0] : String(v);
+  }
+  return String(v);
+}
+
+/**
+ * 审批表: the printable approval sheet, one A4 page per document (lines continue on further pages).
+ * What it shows of the payload and the lines is the type's own `sheet` (src/shared/document-types);
+ * the figures (values, ages, places, resolved names) come from the server's sheet.
+ */
 export default function ApprovalSheetPage() {
   const { id } = useParams();
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
+  const en = locale === 'en';
   const typeLabel = useDocTypeLabel();
-  const { data: doc } = useDocument(id);
+  const { data: doc } = useQuery({
+    queryKey: ['document-sheet', id],
+    queryFn: () => api.get<DocumentSheet>(`/api/documents/${id}/sheet`),
+    enabled: !!id,
+  });
   if (!doc) return null;
-  const cardDoc = doc.lines.some((l) => l.cardId);
+  const spec = documentTypeSpec(doc.type);
+  const fields = (spec?.sheet.fields ?? []).filter(
+    (f) => doc.facts[f.key] !== undefined && doc.facts[f.key] !== null && doc.facts[f.key] !== '',
+  );
+  const columns = spec?.sheet.columns ?? [];
   const fmt = (s: string | null) => formatDateTime(s);
+  const label = (l: readonly [string, string]) => t(l[0], l[1]);
   return (
     <div
       style={{
@@ -27,6 +57,7 @@ export default function ApprovalSheetPage() {
         background: '#fff',
         padding: '8mm 0',
       }}
+      data-testid="approval-sheet"
     >
       <style>{'@media print { .no-print { display: none } @page { size: A4; margin: 10mm } }'}</style>
       <button type="button" className="no-print" onClick={() => window.print()} style={{ float: 'right' }}>
@@ -34,23 +65,23 @@ export default function ApprovalSheetPage() {
       </button>
       <h2 style={{ textAlign: 'center', letterSpacing: 4 }}>
         {typeLabel(doc.type)}
-        {t('审批单', ' approval sheet')}
+        {t('审批表', ' approval sheet')}
       </h2>
       <div style={{ display: 'flex', justifyContent: 'space-between', marginBottom: 6 }}>
+        <span>
+          {t('单位名称', 'Unit')}：{doc.unitName}
+        </span>
         <span>
           {t('单据号', 'No.')}：{doc.docNo}
         </span>
         <span>
-          {t('申请单位', 'Unit')}：{doc.unitName}
-        </span>
-        <span>
-          {t('提交时间', 'Submitted')}：{fmt(doc.submittedAt)}
+          {t('日期', 'Date')}：{doc.documentDate}
         </span>
       </div>
       <table style={{ width: '100%', borderCollapse: 'collapse' }}>
         <tbody>
           <tr>
-            <td style={cell}>{t('标题', 'Title')}</td>
+            <td style={cell}>{t('事由', 'Title')}</td>
             <td style={cell} colSpan={3}>
               {doc.title ?? ''}
             </td>
@@ -61,60 +92,43 @@ export default function ApprovalSheetPage() {
             <td style={cell}>{t('金额合计（元）', 'Total (yuan)')}</td>
             <td style={cell}>{formatYuan(doc.totalFen)}</td>
           </tr>
-          {doc.counterpartUnitName && (
-            <tr>
-              <td style={cell}>{t('调入单位', 'Receiving unit')}</td>
+          {fields.map((f) => (
+            <tr key={f.key}>
+              <td style={{ ...cell, width: '22%' }}>{label(f.label)}</td>
               <td style={cell} colSpan={3}>
-                {doc.counterpartUnitName}
+                {show(doc.facts[f.key], f.format, t, en)}
               </td>
             </tr>
-          )}
+          ))}
         </tbody>
       </table>
       <table style={{ width: '100%', borderCollapse: 'collapse', marginTop: 8 }}>
         <thead>
           <tr>
             <th style={cell}>#</th>
-            {cardDoc ? (
-              <>
-                <th style={cell}>{t('卡片编号', 'Card no.')}</th>
-                <th style={cell}>{t('资产名称', 'Name')}</th>
-              </>
-            ) : (
-              <>
-                <th style={cell}>{t('品目', 'Item')}</th>
-                <th style={cell}>{t('规格', 'Spec')}</th>
-                <th style={cell}>{t('数量', 'Qty')}</th>
-                <th style={cell}>{t('单价', 'Unit price')}</th>
-              </>
-            )}
-            <th style={cell}>{t('金额（元）', 'Amount')}</th>
-            <th style={cell}>{t('理由', 'Reason')}</th>
+            {columns.map((c) => (
+              <th key={c.key} style={cell}>
+                {label(c.label)}
+              </th>
+            ))}
           </tr>
         </thead>
         <tbody>
           {doc.lines.map((l) => (
-            <tr key={l.id}>
+            <tr key={l.lineNo}>
               <td style={cell}>{l.lineNo}</td>
-              {cardDoc ? (
-                <>
-                  <td style={cell}>{l.cardNo}</td>
-                  <td style={cell}>{l.cardName}</td>
-                </>
-              ) : (
-                <>
-                  <td style={cell}>{l.name}</td>
-                  <td style={cell}>{l.spec}</td>
-                  <td style={cell}>{l.quantity}</td>
-                  <td style={cell}>{formatYuan(l.unitPriceFen)}</td>
-                </>
-              )}
-              <td style={{ ...cell, textAlign: 'right' }}>{formatYuan(l.amountFen)}</td>
-              <td style={cell}>{l.reason}</td>
+              {columns.map((c) => (
+                <td key={c.key} style={c.format === 'fen' ? right : cell}>
+                  {show(l[c.key as keyof SheetLine], c.format, t, en)}
+                </td>
+              ))}
             </tr>
           ))}
         </tbody>
       </table>
+      {columns.some((c) => c.key === 'ageMonths' || c.key === 'netValueFen') && (
+        <div style={{ fontSize: 11, marginTop: 2 }}>{t(`价值与已使用年限截至 ${doc.asOf}`, `Values and ages as of ${doc.asOf}`)}</div>
+      )}
       <table style={{ width: '100%', borderCollapse: 'collapse', marginTop: 8 }}>
         <tbody>
           {doc.steps.map((s) => (
@@ -123,7 +137,9 @@ export default function ApprovalSheetPage() {
               <td style={cell}>
                 <div>{s.comment ?? (s.state === 'approved' ? t('同意', 'Approved') : '')}</div>
                 <div style={{ textAlign: 'right' }}>
-                  {s.decidedByName ? `${t('签字', 'Signed')}：${s.decidedByName}　${fmt(s.decidedAt)}` : ''}
+                  {s.decidedByName
+                    ? `${t('签字', 'Signed')}：${s.decidedByName}${s.onBehalfOfName ? t(`（代 ${s.onBehalfOfName}）`, ` (for ${s.onBehalfOfName})`) : ''}　${fmt(s.decidedAt)}`
+                    : ''}
                 </div>
               </td>
             </tr>
@@ -136,6 +152,9 @@ export default function ApprovalSheetPage() {
           </tr>
         </tbody>
       </table>
+      <div style={{ textAlign: 'right', fontSize: 11, marginTop: 4 }}>
+        {t('打印日期', 'Printed')}：{doc.printedOn}
+      </div>
     </div>
   );
 }

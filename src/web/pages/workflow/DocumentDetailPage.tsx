@@ -32,6 +32,7 @@ const EVENT_LABELS: Record<string, [string, string]> = {
   posted: ['入账', 'Posted'],
   procured: ['已采购', 'Procured'],
   lending_returned: ['收回', 'Returned from lending'],
+  income_turned_over: ['收入上缴国库', 'Income turned over'],
   withdrawn: ['撤回', 'Withdrawn'],
   reassigned: ['转办', 'Handed on'],
 };

@@ -5,6 +5,7 @@ import { businessDate } from '../../../platform/clock.ts';
 import { query, type Tx } from '../../../platform/db/engine.ts';
 import { invalid } from '../../../platform/errors.ts';
 import { checkEarlyDisposal, disposalPayloadFields } from '../disposal.rules.ts';
+import { payloadFen } from '../payload.fen.ts';
 import { executeCards } from './card.execution.ts';
 import { defineHandler, type FieldErrors } from './doctype.ts';
 
@@ -47,6 +48,15 @@ export const disposal = defineHandler<'disposal'>({
       lines.map((l) => l.cardId).filter((x): x is string => !!x),
     );
     return undefined;
+  },
+  // 处置收入 (art. 25): the income given, else a sale's price; the kind follows the method.
+  income: {
+    source: 'disposal',
+    amountSql: () =>
+      sql`coalesce(${payloadFen('incomeFen')}, CASE WHEN d.payload->>'disposalMethod' = 'sale' THEN ${payloadFen('priceFen')} END)`,
+    kindSql: () => sql`CASE d.payload->>'disposalMethod' WHEN 'sale' THEN '出售收入' WHEN 'scrap' THEN '报废残值收入'
+      WHEN 'swap' THEN '置换差价收入' ELSE '处置收入' END`,
+    counterpartySql: () => sql`d.payload->>'buyer'`,
   },
   execute: executeCards({
     set: (doc, _card, to, today) => ({ status: to, disposedOn: today, disposalMethod: doc.payload.disposalMethod ?? null }),

@@ -69,6 +69,12 @@ export interface DocumentTypeHandler<T extends DocumentType = DocumentType> {
   followUps?: (doc: TypedDocument<T>, actor: Actor, may: { execute: boolean }) => Partial<{ post: boolean; returnLending: boolean }>;
   /** SQL over documents `d` of this type: past due (lists and the dashboard flag it). */
   overdueSql?: () => SQL;
+  /**
+   * Income the executed document brings, to be turned over to the treasury (docs/domain.md §4a):
+   * SQL over documents `d` of this type for the amount in fen (null or 0: none), the kind in words,
+   * the counterparty, and the source it is reported under (disposal, or rental and lending).
+   */
+  income?: { source: 'disposal' | 'lending'; amountSql: () => SQL; kindSql: () => SQL; counterpartySql: () => SQL };
   /** The approval chain installed for the type on a new database (the committee edits it afterwards). */
   chainDefaults: readonly ChainStepInput[];
 }

@@ -10,6 +10,7 @@ import { AppError } from '../../../platform/errors.ts';
 import { cardTransition, changeCard, getCardForUpdate } from '../../assets/index.ts';
 import { addEvent, type DocumentRow, loadDocument, requireUnit, setStatus } from '../document.store.ts';
 import { documentLines } from '../document.tables.ts';
+import { payloadFen } from '../payload.fen.ts';
 import { executeCards } from './card.execution.ts';
 import { defineHandler, type FieldErrors } from './doctype.ts';
 
@@ -32,6 +33,13 @@ export const lending = defineHandler<'lending'>({
       counterparty: doc.payload.counterparty ?? null,
     }),
   }),
+  // 出租/出借收入 (art. 25): the fee recorded on the document.
+  income: {
+    source: 'lending',
+    amountSql: () => payloadFen('incomeFen'),
+    kindSql: () => sql`CASE WHEN d.payload->>'mode' = 'rented' THEN '出租收入' ELSE '出借收入' END`,
+    counterpartySql: () => sql`d.payload->>'counterparty'`,
+  },
   followUps: (doc, _actor, may) => ({ returnLending: doc.status === 'executed' && !doc.payload.returnedOn && may.execute }),
   // gw_date_or_null: a stored impossible date reads as no date, so a bad row never breaks a list.
   overdueSql: () => sql`d.status = 'executed' AND d.payload->>'returnedOn' IS NULL

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IsoDate } from './dates.ts';
+import { IsoDate, IsoMonth } from './dates.ts';
 import { Fen } from './money.ts';
 import { PageQuery, sortOf } from './paging.ts';
 
@@ -172,6 +172,30 @@ export type SlaTerms = z.infer<typeof SlaTerms>;
 export const SlaTable = z.object({ p1: SlaTerms, p2: SlaTerms, p3: SlaTerms, p4: SlaTerms });
 export type SlaTable = z.infer<typeof SlaTable>;
 
+export const INSPECTION_FREQUENCIES = {
+  daily: ['每天', 'Daily'],
+  workdays: ['每个工作日', 'Every weekday'],
+  weekly: ['每周', 'Weekly'],
+  monthly: ['每月', 'Monthly'],
+} as const;
+
+/** When the vendor inspects each room of the contract, and by what local time of that day. */
+export const InspectionSchedule = z
+  .object({
+    frequency: enumOf(INSPECTION_FREQUENCIES),
+    /** ISO weekday (1 = Monday) of a weekly inspection. */
+    weekday: z.number().int().min(1).max(7).nullish(),
+    /** Day of the month of a monthly inspection (1–28, so every month has it). */
+    monthDay: z.number().int().min(1).max(28).nullish(),
+    dueBy: Clock,
+  })
+  .superRefine((v, ctx) => {
+    if (v.frequency === 'weekly' && !v.weekday) ctx.addIssue({ code: 'custom', path: ['weekday'], message: '请选择每周巡检的星期' });
+    if (v.frequency === 'monthly' && !v.monthDay) ctx.addIssue({ code: 'custom', path: ['monthDay'], message: '请填写每月巡检的日期' });
+  });
+export type InspectionSchedule = z.infer<typeof InspectionSchedule>;
+export const DEFAULT_INSPECTION_SCHEDULE: InspectionSchedule = { frequency: 'daily', dueBy: '17:00' };
+
 export const ContractInput = z
   .object({
     contractNo: text(40),
@@ -184,6 +208,7 @@ export const ContractInput = z
     sla: SlaTable,
     businessFrom: Clock.default('09:00'),
     businessTo: Clock.default('18:00'),
+    inspectionSchedule: InspectionSchedule.default(DEFAULT_INSPECTION_SCHEDULE),
   })
   .superRefine((v, ctx) => {
     if (v.endsOn < v.startsOn) ctx.addIssue({ code: 'custom', path: ['endsOn'], message: '合同终止日不能早于起始日' });
@@ -202,6 +227,7 @@ export const ContractView = z.object({
   sla: SlaTable,
   businessFrom: z.string(),
   businessTo: z.string(),
+  inspectionSchedule: InspectionSchedule,
   rooms: z.array(z.object({ id: z.uuid(), code: z.string(), name: z.string() })),
 });
 export type ContractView = z.infer<typeof ContractView>;
@@ -305,3 +331,120 @@ export const CustodyDetail = CustodyView.extend({ register: z.array(CustodyItemV
 export type CustodyDetail = z.infer<typeof CustodyDetail>;
 export const CustodyQuery = PageQuery.extend({ sort: sortOf(['agreementNo', 'startsOn']), status: enumOf(CUSTODY_STATUSES).optional() });
 export const DecideInput = z.object({ approve: z.boolean(), note: optText(500) });
+
+export const INSPECTION_CATEGORIES = {
+  temperature: ['温度', 'Temperature'],
+  humidity: ['湿度', 'Humidity'],
+  power: ['供配电', 'Power'],
+  ups: ['UPS', 'UPS'],
+  fire: ['消防', 'Fire'],
+  access: ['门禁安防', 'Access'],
+} as const;
+
+/** reading: a number with its expected range; check: normal or not. */
+export const INSPECTION_ITEM_KINDS = {
+  reading: ['读数', 'Reading'],
+  check: ['检查', 'Check'],
+} as const;
+
+export const INSPECTION_STATUSES = {
+  upcoming: ['未到期', 'Upcoming'],
+  due: ['待巡检', 'Due today'],
+  done: ['已完成', 'Done'],
+  done_late: ['逾期完成', 'Done late'],
+  missed: ['漏检', 'Missed'],
+} as const;
+export type InspectionStatus = keyof typeof INSPECTION_STATUSES;
+
+export const ChecklistItemInput = z
+  .object({
+    category: enumOf(INSPECTION_CATEGORIES),
+    label: text(100),
+    kind: enumOf(INSPECTION_ITEM_KINDS),
+    unit: optText(20),
+    minValue: z.number().min(-1_000_000).max(1_000_000).nullish(),
+    maxValue: z.number().min(-1_000_000).max(1_000_000).nullish(),
+  })
+  .superRefine((v, ctx) => {
+    if (v.minValue != null && v.maxValue != null && v.maxValue < v.minValue)
+      ctx.addIssue({ code: 'custom', path: ['maxValue'], message: '上限不能小于下限' });
+  });
+export const ChecklistInput = z.object({ items: z.array(ChecklistItemInput).min(1).max(100) });
+export const ChecklistItemView = z.object({
+  id: z.uuid(),
+  position: z.number().int(),
+  category: enumOf(INSPECTION_CATEGORIES),
+  label: z.string(),
+  kind: enumOf(INSPECTION_ITEM_KINDS),
+  unit: z.string().nullable(),
+  minValue: z.number().nullable(),
+  maxValue: z.number().nullable(),
+});
+export type ChecklistItemView = z.infer<typeof ChecklistItemView>;
+
+export const InspectionView = z.object({
+  id: z.uuid(),
+  contractId: z.uuid(),
+  contractNo: z.string(),
+  vendorName: z.string(),
+  machineRoomId: z.uuid(),
+  roomName: z.string(),
+  dueOn: z.string(),
+  dueAt: Instant,
+  doneAt: Instant.nullable(),
+  inspectorName: z.string().nullable(),
+  status: enumOf(INSPECTION_STATUSES),
+  anomalies: z.number().int(),
+  hasPhoto: z.boolean(),
+  /** The caller may record it now (the vendor, on the day or later). */
+  canPerform: z.boolean(),
+});
+export type InspectionView = z.infer<typeof InspectionView>;
+
+export const ReadingView = z.object({
+  itemId: z.uuid(),
+  category: enumOf(INSPECTION_CATEGORIES),
+  label: z.string(),
+  kind: enumOf(INSPECTION_ITEM_KINDS),
+  unit: z.string().nullable(),
+  minValue: z.number().nullable(),
+  maxValue: z.number().nullable(),
+  value: z.number().nullable(),
+  ok: z.boolean().nullable(),
+  outOfRange: z.boolean(),
+  note: z.string().nullable(),
+});
+export type ReadingView = z.infer<typeof ReadingView>;
+export const InspectionDetail = InspectionView.extend({
+  note: z.string().nullable(),
+  readings: z.array(ReadingView),
+  /** Before it is done: the room's checklist to fill in. */
+  checklist: z.array(ChecklistItemView),
+});
+export type InspectionDetail = z.infer<typeof InspectionDetail>;
+
+export const InspectionQuery = PageQuery.extend({
+  sort: sortOf(['dueAt']),
+  month: IsoMonth.optional(),
+  status: enumOf(INSPECTION_STATUSES).optional(),
+  machineRoomId: z.uuid().optional(),
+});
+
+export const PHOTO_TYPES = ['image/jpeg', 'image/png', 'image/webp'] as const;
+/** A phone photo, scaled down in the browser: at most ~3 MB of base64. */
+export const PhotoInput = z.object({ contentType: z.enum(PHOTO_TYPES), dataBase64: z.string().min(8).max(3_000_000) });
+export const InspectionCompleteInput = z.object({
+  readings: z
+    .array(
+      z.object({
+        itemId: z.uuid(),
+        value: z.number().min(-1_000_000).max(1_000_000).nullish(),
+        ok: z.boolean().nullish(),
+        note: optText(200),
+      }),
+    )
+    .min(1)
+    .max(100),
+  note: optText(1000),
+  photo: PhotoInput,
+});

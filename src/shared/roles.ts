@@ -87,6 +87,8 @@ export const PERMISSIONS = {
   'workorder.read': ['asset_office', 'auditor', 'vendor', 'unit_admin', 'unit_leader', 'staff'],
   'workorder.report': ['asset_office', 'unit_admin', 'staff'],
   'workorder.handle': ['vendor'],
+  // 巡检: the vendor records each scheduled inspection of its contracts' rooms.
+  'inspection.perform': ['vendor'],
   'custody.read': ['asset_office', 'auditor', 'unit_admin', 'unit_finance', 'unit_leader'],
   'custody.write': ['asset_office', 'unit_admin'],
   'custody.decide': ['asset_office'],
@@ -122,6 +124,7 @@ export const BUSINESS_WRITE_PERMISSIONS: readonly Permission[] = [
   'machineroom.manage',
   'workorder.report',
   'workorder.handle',
+  'inspection.perform',
   'custody.write',
   'custody.decide',
 ];

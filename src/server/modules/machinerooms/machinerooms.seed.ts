@@ -129,6 +129,7 @@ export async function seedMachineRooms(database: Database, log: (msg: string) =>
       sla: DEMO_SLA,
       businessFrom: '09:00',
       businessTo: '18:00',
+      inspectionSchedule: k === 0 ? { frequency: 'daily', dueBy: '17:00' } : { frequency: 'workdays', dueBy: '16:00' },
     });
   }
   // Unit 01 entrusts its placed cards to the committee; the committee signs.

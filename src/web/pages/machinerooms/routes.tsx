@@ -1,5 +1,5 @@
 import { lazy } from 'react';
-import { AuditOutlined, ClusterOutlined, FileProtectOutlined, ToolOutlined } from '@ant-design/icons';
+import { AuditOutlined, ClusterOutlined, FileProtectOutlined, SafetyCertificateOutlined, ToolOutlined } from '@ant-design/icons';
 import type { PageRoute } from '../../app/registry.ts';
 
 export const routes: PageRoute[] = [
@@ -16,6 +16,14 @@ export const routes: PageRoute[] = [
     permission: 'workorder.read',
     menu: { group: 'machinerooms', zh: '运维工单', en: 'Work orders', icon: <ToolOutlined />, order: 2 },
   },
+  {
+    path: '/inspections',
+    component: lazy(() => import('./InspectionsPage.tsx')),
+    permission: 'machineroom.read',
+    menu: { group: 'machinerooms', zh: '机房巡检', en: 'Inspections', icon: <SafetyCertificateOutlined />, order: 2.5 },
+  },
+  // The vendor's phone page for one round: no side menu, big inputs, the camera.
+  { path: '/m/inspections/:id', component: lazy(() => import('./MobileInspectionPage.tsx')), permission: 'inspection.perform', bare: true },
   {
     path: '/om/contracts',
     component: lazy(() => import('./ContractsPage.tsx')),

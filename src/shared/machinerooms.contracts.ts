@@ -196,6 +196,64 @@ export const InspectionSchedule = z
 export type InspectionSchedule = z.infer<typeof InspectionSchedule>;
 export const DEFAULT_INSPECTION_SCHEDULE: InspectionSchedule = { frequency: 'daily', dueBy: '17:00' };
 
+/** What the monthly scorecard deducts for (docs/domain.md §11), in its order. */
+export const SCORE_ITEMS = {
+  late_response: ['响应超时（每单）', 'Late response (per order)'],
+  late_arrival: ['到场超时（每单）', 'Late arrival (per order)'],
+  late_resolution: ['修复超时（每单）', 'Late resolution (per order)'],
+  missed_inspection: ['漏检或逾期巡检（每次）', 'Missed inspection (each)'],
+  late_report: ['月报逾期未报送', 'Monthly report late'],
+  false_report: ['虚报修复被退回（每次）', 'False resolution reopened (each)'],
+} as const;
+export type ScoreItem = keyof typeof SCORE_ITEMS;
+
+/** Points with at most one decimal (0.5 per late response). */
+const Points = z.number().min(0).max(1000).multipleOf(0.1);
+export const ScoreItemRule = z.object({ points: Points, penaltyFen: Fen });
+export const ScorecardRules = z
+  .object({
+    fullMarks: Points.min(1),
+    passMark: Points,
+    /** The monthly report is due by this day of the next month. */
+    reportDueDay: z.number().int().min(1).max(28),
+    items: z.object(Object.fromEntries(Object.keys(SCORE_ITEMS).map((k) => [k, ScoreItemRule])) as Record<ScoreItem, typeof ScoreItemRule>),
+  })
+  .superRefine((v, ctx) => {
+    if (v.passMark > v.fullMarks) ctx.addIssue({ code: 'custom', path: ['passMark'], message: '合格分不能高于满分' });
+  });
+export type ScorecardRules = z.infer<typeof ScorecardRules>;
+export const DEFAULT_SCORECARD_RULES: ScorecardRules = {
+  fullMarks: 100,
+  passMark: 90,
+  reportDueDay: 5,
+  items: {
+    late_response: { points: 1, penaltyFen: 50_000 },
+    late_arrival: { points: 2, penaltyFen: 100_000 },
+    late_resolution: { points: 3, penaltyFen: 200_000 },
+    missed_inspection: { points: 2, penaltyFen: 100_000 },
+    late_report: { points: 5, penaltyFen: 300_000 },
+    false_report: { points: 2, penaltyFen: 100_000 },
+  },
+};
+
+/** The year's mean score → the share of the contract amount paid: the first band whose minimum the mean reaches. */
+export const PaymentRule = z.object({
+  bands: z
+    .array(z.object({ minScore: Points, percent: z.number().min(0).max(100).multipleOf(0.1) }))
+    .min(1)
+    .max(10)
+    .refine((b) => b.some((x) => x.minScore === 0), '须有一档最低分为 0'),
+});
+export type PaymentRule = z.infer<typeof PaymentRule>;
+export const DEFAULT_PAYMENT_RULE: PaymentRule = {
+  bands: [
+    { minScore: 95, percent: 100 },
+    { minScore: 90, percent: 95 },
+    { minScore: 80, percent: 90 },
+    { minScore: 0, percent: 80 },
+  ],
+};
+
 export const ContractInput = z
   .object({
     contractNo: text(40),
@@ -209,6 +267,10 @@ export const ContractInput = z
     businessFrom: Clock.default('09:00'),
     businessTo: Clock.default('18:00'),
     inspectionSchedule: InspectionSchedule.default(DEFAULT_INSPECTION_SCHEDULE),
+    scorecardRules: ScorecardRules.default(DEFAULT_SCORECARD_RULES),
+    paymentRule: PaymentRule.default(DEFAULT_PAYMENT_RULE),
+    /** Guaranteed availability, basis points (9990 = 99.90 %). */
+    availabilityTargetBp: z.number().int().min(0).max(10_000).default(9990),
   })
   .superRefine((v, ctx) => {
     if (v.endsOn < v.startsOn) ctx.addIssue({ code: 'custom', path: ['endsOn'], message: '合同终止日不能早于起始日' });
@@ -228,6 +290,9 @@ export const ContractView = z.object({
   businessFrom: z.string(),
   businessTo: z.string(),
   inspectionSchedule: InspectionSchedule,
+  scorecardRules: ScorecardRules,
+  paymentRule: PaymentRule,
+  availabilityTargetBp: z.number().int(),
   rooms: z.array(z.object({ id: z.uuid(), code: z.string(), name: z.string() })),
 });
 export type ContractView = z.infer<typeof ContractView>;
@@ -448,3 +513,69 @@ export const InspectionCompleteInput = z.object({
   note: optText(1000),
   photo: PhotoInput,
 });
+
+export const SCORECARD_STATUSES = {
+  draft: ['待审核', 'Draft'],
+  reviewed: ['已审核', 'Reviewed'],
+  locked: ['已锁定', 'Locked'],
+} as const;
+
+export const ScorecardLine = z.object({
+  item: enumOf(SCORE_ITEMS),
+  count: z.number().int(),
+  pointsEach: z.number(),
+  points: z.number(),
+  penaltyFenEach: z.number(),
+  penaltyFen: z.number(),
+  /** What was counted (work-order numbers, inspection days, the month), at most 100. */
+  refs: z.array(z.string()),
+});
+export type ScorecardLine = z.infer<typeof ScorecardLine>;
+export const ScorecardView = z.object({
+  id: z.uuid(),
+  contractId: z.uuid(),
+  contractNo: z.string(),
+  vendorName: z.string(),
+  month: z.string(),
+  status: enumOf(SCORECARD_STATUSES),
+  fullMarks: z.number(),
+  passMark: z.number(),
+  score: z.number(),
+  passed: z.boolean(),
+  penaltyFen: z.number(),
+  lines: z.array(ScorecardLine),
+  computedAt: Instant,
+  reviewedAt: Instant.nullable(),
+  reviewNote: z.string().nullable(),
+  lockedAt: Instant.nullable(),
+});
+export type ScorecardView = z.infer<typeof ScorecardView>;
+export const ScorecardQuery = z.object({ contractId: z.uuid().optional(), year: z.coerce.number().int().min(2000).max(2200).optional() });
+export const ScorecardInput = z.object({ contractId: z.uuid(), month: IsoMonth });
+export const ReviewInput = z.object({ note: optText(500) });
+
+export const StatementLine = z.object({ kind: z.enum(['fee', 'penalty']), description: z.string(), amountFen: z.number() });
+export const StatementView = z.object({
+  contractId: z.uuid(),
+  contractNo: z.string(),
+  vendorName: z.string(),
+  month: z.string(),
+  lines: z.array(StatementLine),
+  totalFen: z.number(),
+});
+export type StatementView = z.infer<typeof StatementView>;
+
+export const PaymentView = z.object({
+  contractId: z.uuid(),
+  year: z.number().int(),
+  months: z.array(z.object({ month: z.string(), score: z.number(), passed: z.boolean() })),
+  /** Mean of the locked months, one decimal; null before any is locked. */
+  meanScore: z.number().nullable(),
+  percent: z.number().nullable(),
+  amountFen: z.number(),
+  paymentFen: z.number().nullable(),
+  penaltiesFen: z.number(),
+});
+export type PaymentView = z.infer<typeof PaymentView>;
+
+export const MonthlyReportSubmitInput = z.object({ contractId: z.uuid(), month: IsoMonth, summary: optText(4000) });

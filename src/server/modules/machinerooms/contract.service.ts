@@ -77,6 +77,9 @@ interface ContractRow {
   businessFrom: number;
   businessTo: number;
   inspectionSchedule: ContractView['inspectionSchedule'];
+  scorecardRules: ContractView['scorecardRules'];
+  paymentRule: ContractView['paymentRule'];
+  availabilityTargetBp: number;
   rooms: { id: string; code: string; name: string }[];
 }
 
@@ -84,6 +87,7 @@ const contractSelect = sql`
   select c.id, c.contract_no as "contractNo", c.name, c.vendor_id as "vendorId", v.name as "vendorName",
     c.starts_on::text as "startsOn", c.ends_on::text as "endsOn", c.amount_fen::float8 as "amountFen", c.sla,
     c.business_from as "businessFrom", c.business_to as "businessTo", c.inspection_schedule as "inspectionSchedule",
+    c.scorecard_rules as "scorecardRules", c.payment_rule as "paymentRule", c.availability_target_bp as "availabilityTargetBp",
     coalesce((select json_agg(json_build_object('id', m.id, 'code', m.code, 'name', m.name) order by m.code)
       from om_contract_rooms cr join machine_rooms m on m.id = cr.machine_room_id where cr.contract_id = c.id), '[]') as rooms
   from om_contracts c join om_vendors v on v.id = c.vendor_id`;
@@ -127,6 +131,9 @@ export async function createContract(q: Queryable, actor: Actor, input: z.output
           businessFrom: minutesOf(input.businessFrom),
           businessTo: minutesOf(input.businessTo),
           inspectionSchedule: input.inspectionSchedule,
+          scorecardRules: input.scorecardRules,
+          paymentRule: input.paymentRule,
+          availabilityTargetBp: input.availabilityTargetBp,
           createdBy: actor.userId,
         })
         .returning({ id: omContracts.id });

@@ -14,6 +14,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { DEFAULT_PAYMENT_RULE, DEFAULT_SCORECARD_RULES } from '../../../shared/machinerooms.contracts.ts';
 import { cards } from '../assets/card.tables.ts';
 import { rooms, units } from '../org/org.tables.ts';
 
@@ -133,9 +134,9 @@ export const omContracts = pgTable('om_contracts', {
   /** When the vendor inspects each room (巡检): `{ frequency, weekday?, monthDay?, dueBy }`, docs/domain.md §11. */
   inspectionSchedule: jsonb('inspection_schedule').notNull().default({ frequency: 'daily', dueBy: '17:00' }),
   /** The monthly scorecard's rules: full marks, pass mark, per item the points and penalty (docs/domain.md §11). */
-  scorecardRules: jsonb('scorecard_rules').notNull().default({}),
+  scorecardRules: jsonb('scorecard_rules').notNull().default(DEFAULT_SCORECARD_RULES),
   /** The year's mean score → share of the contract amount paid (bands). */
-  paymentRule: jsonb('payment_rule').notNull().default({}),
+  paymentRule: jsonb('payment_rule').notNull().default(DEFAULT_PAYMENT_RULE),
   /** The availability the vendor guarantees, in basis points (9990 = 99.90 %). */
   availabilityTargetBp: integer('availability_target_bp').notNull().default(9990),
   createdBy: uuid('created_by'),

@@ -1,5 +1,12 @@
 import { lazy } from 'react';
-import { AuditOutlined, ClusterOutlined, FileProtectOutlined, SafetyCertificateOutlined, ToolOutlined } from '@ant-design/icons';
+import {
+  AuditOutlined,
+  ClusterOutlined,
+  FileProtectOutlined,
+  SafetyCertificateOutlined,
+  ToolOutlined,
+  TrophyOutlined,
+} from '@ant-design/icons';
 import type { PageRoute } from '../../app/registry.ts';
 
 export const routes: PageRoute[] = [
@@ -29,6 +36,12 @@ export const routes: PageRoute[] = [
     component: lazy(() => import('./ContractsPage.tsx')),
     permission: 'machineroom.read',
     menu: { group: 'machinerooms', zh: '运维合同', en: 'O&M contracts', icon: <AuditOutlined />, order: 3 },
+  },
+  {
+    path: '/om/scorecards',
+    component: lazy(() => import('./ScorecardsPage.tsx')),
+    permission: 'machineroom.read',
+    menu: { group: 'machinerooms', zh: '运维考核与结算', en: 'Scorecards', icon: <TrophyOutlined />, order: 3.5 },
   },
   {
     path: '/custody',

@@ -579,3 +579,40 @@ export const PaymentView = z.object({
 export type PaymentView = z.infer<typeof PaymentView>;
 
 export const MonthlyReportSubmitInput = z.object({ contractId: z.uuid(), month: IsoMonth, summary: optText(4000) });
+
+export const MonthlyOmReport = z.object({
+  contractId: z.uuid(),
+  contractNo: z.string(),
+  contractName: z.string(),
+  vendorName: z.string(),
+  month: z.string(),
+  /** Counted at this instant (open orders and rounds against it). */
+  asOf: Instant,
+  incidents: z.object({
+    total: z.number().int(),
+    byPriority: z.array(z.object({ priority: enumOf(PRIORITIES), count: z.number().int(), breached: z.number().int() })),
+    openAtMonthEnd: z.number().int(),
+    reopened: z.number().int(),
+  }),
+  /** Mean counted minutes (per each order's SLA clock) from the report to each step, over the orders that reached it. */
+  handling: z.object({
+    responseMinutes: z.number().nullable(),
+    onsiteMinutes: z.number().nullable(),
+    resolveMinutes: z.number().nullable(),
+  }),
+  /** Orders with no step late, basis points of all orders (10000 when there were none). */
+  slaRateBp: z.number().int(),
+  /** 1 − P1 outage minutes / minutes of the month, basis points; and the contract's target. */
+  availabilityBp: z.number().int(),
+  availabilityTargetBp: z.number().int(),
+  outageMinutes: z.number().int(),
+  inspections: z.object({
+    scheduled: z.number().int(),
+    done: z.number().int(),
+    doneLate: z.number().int(),
+    missed: z.number().int(),
+    anomalies: z.number().int(),
+  }),
+  submission: z.object({ submittedAt: Instant, submitterName: z.string(), summary: z.string().nullable() }).nullable(),
+});
+export type MonthlyOmReport = z.infer<typeof MonthlyOmReport>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  MonthlyOmReport,
   MonthlyReportSubmitInput,
   PaymentView,
   ReviewInput,
@@ -9,13 +10,18 @@ import {
   StatementView,
 } from '../../../shared/machinerooms.contracts.ts';
 import { IsoMonth } from '../../../shared/dates.ts';
+import { businessMonth, businessYear } from '../../platform/clock.ts';
 import type { App } from '../../platform/http/types.ts';
+import { omReportWorkbook } from './omreport.excel.ts';
+import { monthlyOmReport } from './omreport.queries.ts';
 import { scorecardWorkbook } from './scorecard.excel.ts';
 import { getPayment, getScorecard, getStatement, listScorecards } from './scorecard.queries.ts';
 import { computeScorecard, lockScorecard, reviewScorecard, submitMonthlyReport } from './scorecard.service.ts';
 
 const tags = ['machinerooms'];
 const Id = z.object({ id: z.uuid() });
+// Without a month (or year), the current one.
+const Month = z.object({ month: IsoMonth.optional() });
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export async function scorecardRoutes(app: App) {
@@ -96,7 +102,7 @@ export async function scorecardRoutes(app: App) {
         response: { 200: StatementView },
       },
     },
-    async (req) => getStatement(db(), req.actor, req.params.id, req.query.month),
+    async (req) => getStatement(db(), req.actor, req.params.id, req.query.month ?? businessMonth()),
   );
   app.get(
     '/api/om/contracts/:id/payment',
@@ -106,11 +112,34 @@ export async function scorecardRoutes(app: App) {
         tags,
         summary: '年度考核均分与付款比例',
         params: Id,
-        querystring: z.object({ year: z.coerce.number().int().min(2000).max(2200) }),
+        querystring: z.object({ year: z.coerce.number().int().min(2000).max(2200).optional() }),
         response: { 200: PaymentView },
       },
     },
-    async (req) => getPayment(db(), req.actor, req.params.id, req.query.year),
+    async (req) => getPayment(db(), req.actor, req.params.id, req.query.year ?? businessYear()),
+  );
+  app.get(
+    '/api/om/contracts/:id/monthly-report',
+    {
+      config: { access: 'machineroom.read' },
+      schema: {
+        tags,
+        summary: '运维月报（故障、处理时长、SLA 达标率、可用性、巡检）',
+        params: Id,
+        querystring: Month,
+        response: { 200: MonthlyOmReport },
+      },
+    },
+    async (req) => monthlyOmReport(db(), req.actor, req.params.id, req.query.month ?? businessMonth()),
+  );
+  app.get(
+    '/api/om/contracts/:id/monthly-report.xlsx',
+    { config: { access: 'machineroom.read' }, schema: { tags, summary: '运维月报（Excel）', params: Id, querystring: Month } },
+    async (req, reply) => {
+      const r = await monthlyOmReport(db(), req.actor, req.params.id, req.query.month ?? businessMonth());
+      reply.header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(`运维月报-${r.contractNo}-${r.month}.xlsx`)}`);
+      return reply.type(XLSX).send(await omReportWorkbook(r));
+    },
   );
   app.post(
     '/api/om/monthly-reports',

@@ -4,6 +4,7 @@ import {
   type ChecklistItemView,
   DEFAULT_SCORECARD_RULES,
   type InspectionView,
+  type MonthlyOmReport,
   type PaymentView,
   type ScorecardView,
   type StatementView,
@@ -125,6 +126,33 @@ describe('the monthly scorecard, its statement and the year payment', { timeout:
     expect(((await ok(o.vendor.get(`/api/om/scorecards/${march.id}`), 200)) as unknown as ScorecardView).score).toBe(79.5);
     expect((await o.vendor2.get(`/api/om/scorecards/${march.id}`)).statusCode).toBe(404);
     expect((await o.vendor2.get('/api/om/scorecards')).json().items).toEqual([]);
+  });
+
+  it('reports the hand-built March: incidents, mean handling minutes per SLA clock, SLA rate, availability, rounds', async () => {
+    const r = (await ok(o.vendor.get(`/api/om/contracts/${o.contractA}/monthly-report?month=2027-03`), 200)) as unknown as MonthlyOmReport;
+    expect(r.incidents).toEqual({
+      total: 3,
+      byPriority: [
+        { priority: 'p1', count: 1, breached: 1 },
+        { priority: 'p2', count: 1, breached: 1 },
+        { priority: 'p3', count: 1, breached: 1 },
+        { priority: 'p4', count: 0, breached: 0 },
+      ],
+      openAtMonthEnd: 1,
+      reopened: 1,
+    });
+    // WO1 (24×7): 20, 50, 360 min; WO2 (business hours from Friday 17:30): 30 + 45 = 75, 30 + 120 = 150, 30 + 420 = 450.
+    expect(r.handling).toEqual({ responseMinutes: 47.5, onsiteMinutes: 100, resolveMinutes: 405 });
+    // WO1's outage 10:00–16:00 = 360 of March's 44,640 minutes → 99.19 %.
+    expect([r.slaRateBp, r.outageMinutes, r.availabilityBp, r.availabilityTargetBp]).toEqual([0, 360, 9919, 9990]);
+    expect(r.inspections).toEqual({ scheduled: 5, done: 3, doneLate: 1, missed: 1, anomalies: 0 });
+    expect(r.submission?.submittedAt).toBe(at('2027-04-06T09:00').toISOString());
+    expect((await o.vendor2.get(`/api/om/contracts/${o.contractA}/monthly-report?month=2027-03`)).statusCode).toBe(404);
+    const xlsx = await o.officer.get(`/api/om/contracts/${o.contractA}/monthly-report.xlsx?month=2027-03`);
+    expect([xlsx.statusCode, xlsx.headers['content-type']]).toEqual([
+      200,
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    ]);
   });
 
   it('is reviewed, then locked by the committee, and locking writes the fee and the penalty lines onto the statement', async () => {

@@ -2,6 +2,7 @@ import { lazy } from 'react';
 import {
   AuditOutlined,
   ClusterOutlined,
+  FileTextOutlined,
   FileProtectOutlined,
   SafetyCertificateOutlined,
   ToolOutlined,
@@ -42,6 +43,18 @@ export const routes: PageRoute[] = [
     component: lazy(() => import('./ScorecardsPage.tsx')),
     permission: 'machineroom.read',
     menu: { group: 'machinerooms', zh: '运维考核与结算', en: 'Scorecards', icon: <TrophyOutlined />, order: 3.5 },
+  },
+  {
+    path: '/om/monthly-report',
+    component: lazy(() => import('./MonthlyReportPage.tsx')),
+    permission: 'machineroom.read',
+    menu: { group: 'machinerooms', zh: '运维月报', en: 'Monthly O&M report', icon: <FileTextOutlined />, order: 3.6 },
+  },
+  {
+    path: '/om/monthly-report/print',
+    component: lazy(() => import('./MonthlyReportPrintPage.tsx')),
+    permission: 'machineroom.read',
+    bare: true,
   },
   {
     path: '/custody',

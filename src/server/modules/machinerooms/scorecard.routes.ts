@@ -98,7 +98,7 @@ export async function scorecardRoutes(app: App) {
         tags,
         summary: '服务商月度结算清单（服务费与考核扣款）',
         params: Id,
-        querystring: z.object({ month: IsoMonth }),
+        querystring: Month,
         response: { 200: StatementView },
       },
     },

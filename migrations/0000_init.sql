@@ -340,6 +340,50 @@ CREATE TABLE "custody_items" (
 	CONSTRAINT "custody_items_agreement_id_card_id_pk" PRIMARY KEY("agreement_id","card_id")
 );
 --> statement-breakpoint
+CREATE TABLE "inspection_items" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"machine_room_id" uuid NOT NULL,
+	"position" integer NOT NULL,
+	"category" text NOT NULL,
+	"label" text NOT NULL,
+	"kind" text NOT NULL,
+	"unit" text,
+	"min_value" numeric(12, 2),
+	"max_value" numeric(12, 2)
+);
+--> statement-breakpoint
+CREATE TABLE "inspection_readings" (
+	"inspection_id" uuid NOT NULL,
+	"position" integer NOT NULL,
+	"item_id" uuid NOT NULL,
+	"category" text NOT NULL,
+	"label" text NOT NULL,
+	"kind" text NOT NULL,
+	"unit" text,
+	"min_value" numeric(12, 2),
+	"max_value" numeric(12, 2),
+	"value" numeric(12, 2),
+	"ok" boolean,
+	"out_of_range" boolean NOT NULL,
+	"note" text,
+	CONSTRAINT "inspection_readings_inspection_id_item_id_pk" PRIMARY KEY("inspection_id","item_id")
+);
+--> statement-breakpoint
+CREATE TABLE "inspections" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"contract_id" uuid NOT NULL,
+	"machine_room_id" uuid NOT NULL,
+	"due_on" date NOT NULL,
+	"due_at" timestamp with time zone NOT NULL,
+	"done_at" timestamp with time zone,
+	"done_by" uuid,
+	"inspector_name" text,
+	"note" text,
+	"anomalies" integer DEFAULT 0 NOT NULL,
+	"photo_type" text,
+	"photo_base64" text
+);
+--> statement-breakpoint
 CREATE TABLE "machine_rooms" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"code" text NOT NULL,
@@ -379,9 +423,53 @@ CREATE TABLE "om_contracts" (
 	"sla" jsonb NOT NULL,
 	"business_from" integer DEFAULT 540 NOT NULL,
 	"business_to" integer DEFAULT 1080 NOT NULL,
+	"inspection_schedule" jsonb DEFAULT '{"frequency":"daily","dueBy":"17:00"}'::jsonb NOT NULL,
+	"scorecard_rules" jsonb DEFAULT '{"fullMarks":100,"passMark":90,"reportDueDay":5,"items":{"late_response":{"points":1,"penaltyFen":50000},"late_arrival":{"points":2,"penaltyFen":100000},"late_resolution":{"points":3,"penaltyFen":200000},"missed_inspection":{"points":2,"penaltyFen":100000},"late_report":{"points":5,"penaltyFen":300000},"false_report":{"points":2,"penaltyFen":100000}}}'::jsonb NOT NULL,
+	"payment_rule" jsonb DEFAULT '{"bands":[{"minScore":95,"percent":100},{"minScore":90,"percent":95},{"minScore":80,"percent":90},{"minScore":0,"percent":80}]}'::jsonb NOT NULL,
+	"availability_target_bp" integer DEFAULT 9990 NOT NULL,
 	"created_by" uuid,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "om_contracts_contract_no_unique" UNIQUE("contract_no")
+);
+--> statement-breakpoint
+CREATE TABLE "om_monthly_reports" (
+	"contract_id" uuid NOT NULL,
+	"month" date NOT NULL,
+	"submitted_at" timestamp with time zone NOT NULL,
+	"submitted_by" uuid NOT NULL,
+	"submitter_name" text NOT NULL,
+	"summary" text,
+	CONSTRAINT "om_monthly_reports_contract_id_month_pk" PRIMARY KEY("contract_id","month")
+);
+--> statement-breakpoint
+CREATE TABLE "om_scorecards" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"contract_id" uuid NOT NULL,
+	"month" date NOT NULL,
+	"status" text NOT NULL,
+	"full_marks" numeric(6, 1) NOT NULL,
+	"pass_mark" numeric(6, 1) NOT NULL,
+	"score" numeric(6, 1) NOT NULL,
+	"penalty_fen" bigint NOT NULL,
+	"lines" jsonb NOT NULL,
+	"computed_at" timestamp with time zone NOT NULL,
+	"computed_by" uuid NOT NULL,
+	"reviewed_by" uuid,
+	"reviewed_at" timestamp with time zone,
+	"review_note" text,
+	"locked_by" uuid,
+	"locked_at" timestamp with time zone
+);
+--> statement-breakpoint
+CREATE TABLE "om_statement_lines" (
+	"id" bigserial PRIMARY KEY NOT NULL,
+	"contract_id" uuid NOT NULL,
+	"month" date NOT NULL,
+	"kind" text NOT NULL,
+	"description" text NOT NULL,
+	"amount_fen" bigint NOT NULL,
+	"scorecard_id" uuid,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "om_vendor_accounts" (
@@ -1129,10 +1217,18 @@ ALTER TABLE "count_surplus" ADD CONSTRAINT "count_surplus_count_id_counts_id_fk"
 ALTER TABLE "custody_agreements" ADD CONSTRAINT "custody_agreements_unit_id_units_id_fk" FOREIGN KEY ("unit_id") REFERENCES "public"."units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "custody_items" ADD CONSTRAINT "custody_items_agreement_id_custody_agreements_id_fk" FOREIGN KEY ("agreement_id") REFERENCES "public"."custody_agreements"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "custody_items" ADD CONSTRAINT "custody_items_card_id_cards_id_fk" FOREIGN KEY ("card_id") REFERENCES "public"."cards"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "inspection_items" ADD CONSTRAINT "inspection_items_machine_room_id_machine_rooms_id_fk" FOREIGN KEY ("machine_room_id") REFERENCES "public"."machine_rooms"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "inspection_readings" ADD CONSTRAINT "inspection_readings_inspection_id_inspections_id_fk" FOREIGN KEY ("inspection_id") REFERENCES "public"."inspections"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "inspections" ADD CONSTRAINT "inspections_contract_id_om_contracts_id_fk" FOREIGN KEY ("contract_id") REFERENCES "public"."om_contracts"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "inspections" ADD CONSTRAINT "inspections_machine_room_id_machine_rooms_id_fk" FOREIGN KEY ("machine_room_id") REFERENCES "public"."machine_rooms"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "machine_rooms" ADD CONSTRAINT "machine_rooms_place_id_rooms_id_fk" FOREIGN KEY ("place_id") REFERENCES "public"."rooms"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "om_contract_rooms" ADD CONSTRAINT "om_contract_rooms_contract_id_om_contracts_id_fk" FOREIGN KEY ("contract_id") REFERENCES "public"."om_contracts"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "om_contract_rooms" ADD CONSTRAINT "om_contract_rooms_machine_room_id_machine_rooms_id_fk" FOREIGN KEY ("machine_room_id") REFERENCES "public"."machine_rooms"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "om_contracts" ADD CONSTRAINT "om_contracts_vendor_id_om_vendors_id_fk" FOREIGN KEY ("vendor_id") REFERENCES "public"."om_vendors"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "om_monthly_reports" ADD CONSTRAINT "om_monthly_reports_contract_id_om_contracts_id_fk" FOREIGN KEY ("contract_id") REFERENCES "public"."om_contracts"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "om_scorecards" ADD CONSTRAINT "om_scorecards_contract_id_om_contracts_id_fk" FOREIGN KEY ("contract_id") REFERENCES "public"."om_contracts"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "om_statement_lines" ADD CONSTRAINT "om_statement_lines_contract_id_om_contracts_id_fk" FOREIGN KEY ("contract_id") REFERENCES "public"."om_contracts"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "om_statement_lines" ADD CONSTRAINT "om_statement_lines_scorecard_id_om_scorecards_id_fk" FOREIGN KEY ("scorecard_id") REFERENCES "public"."om_scorecards"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "om_vendor_accounts" ADD CONSTRAINT "om_vendor_accounts_vendor_id_om_vendors_id_fk" FOREIGN KEY ("vendor_id") REFERENCES "public"."om_vendors"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "rack_rows" ADD CONSTRAINT "rack_rows_machine_room_id_machine_rooms_id_fk" FOREIGN KEY ("machine_room_id") REFERENCES "public"."machine_rooms"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "rack_slots" ADD CONSTRAINT "rack_slots_rack_id_racks_id_fk" FOREIGN KEY ("rack_id") REFERENCES "public"."racks"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -1198,7 +1294,12 @@ CREATE INDEX "count_items_card_no_idx" ON "count_items" USING btree ("count_id",
 CREATE UNIQUE INDEX "count_scans_key" ON "count_scans" USING btree ("count_id","scan_key");--> statement-breakpoint
 CREATE INDEX "count_scans_card_idx" ON "count_scans" USING btree ("count_id","card_id","scanned_at");--> statement-breakpoint
 CREATE INDEX "counts_unit_ids_idx" ON "counts" USING gin ("unit_ids");--> statement-breakpoint
+CREATE INDEX "inspection_items_room_idx" ON "inspection_items" USING btree ("machine_room_id","position");--> statement-breakpoint
+CREATE UNIQUE INDEX "inspections_once" ON "inspections" USING btree ("contract_id","machine_room_id","due_on");--> statement-breakpoint
+CREATE INDEX "inspections_due_idx" ON "inspections" USING btree ("contract_id","due_at");--> statement-breakpoint
 CREATE INDEX "machineroom_events_entity_idx" ON "machineroom_events" USING btree ("entity_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "om_scorecards_month" ON "om_scorecards" USING btree ("contract_id","month");--> statement-breakpoint
+CREATE INDEX "om_statement_lines_month" ON "om_statement_lines" USING btree ("contract_id","month");--> statement-breakpoint
 CREATE INDEX "rack_slots_rack_idx" ON "rack_slots" USING btree ("rack_id","u_low");--> statement-breakpoint
 CREATE INDEX "rack_slots_card_idx" ON "rack_slots" USING btree ("card_id");--> statement-breakpoint
 CREATE INDEX "racks_room_idx" ON "racks" USING btree ("machine_room_id","row_id","position");--> statement-breakpoint

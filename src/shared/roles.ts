@@ -97,6 +97,10 @@ export const PERMISSIONS = {
   'workorder.read': ['asset_office', 'auditor', 'vendor', 'unit_admin', 'unit_leader', 'staff'],
   'workorder.report': ['asset_office', 'unit_admin', 'staff'],
   'workorder.handle': ['vendor'],
+  // 巡检: the vendor records each scheduled inspection of its contracts' rooms.
+  'inspection.perform': ['vendor'],
+  // 月报报送: the vendor submits its monthly O&M report (late is a scorecard deduction).
+  'omreport.submit': ['vendor'],
   'custody.read': ['asset_office', 'auditor', 'unit_admin', 'unit_finance', 'unit_leader'],
   'custody.write': ['asset_office', 'unit_admin'],
   'custody.decide': ['asset_office'],
@@ -135,6 +139,8 @@ export const BUSINESS_WRITE_PERMISSIONS: readonly Permission[] = [
   'machineroom.manage',
   'workorder.report',
   'workorder.handle',
+  'inspection.perform',
+  'omreport.submit',
   'custody.write',
   'custody.decide',
 ];

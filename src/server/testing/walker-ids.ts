@@ -138,6 +138,18 @@ export const PARAM_SOURCES: Record<string, ParamSource> = {
     query: ({ u1 }) =>
       sql`select id::text from work_orders where unit_id = ${u1} and machine_room_id in (${VENDOR_ROOM}) order by order_no limit 1`,
   },
+  '/api/inspections/:id': {
+    shared: true,
+    contract: true,
+    query: () => sql`select id::text from inspections where machine_room_id in (${VENDOR_ROOM}) order by due_at limit 1`,
+  },
+  '/api/om/scorecards/:id': {
+    shared: true,
+    contract: true,
+    query: () =>
+      sql`select s.id::text from om_scorecards s join om_contract_rooms cr on cr.contract_id = s.contract_id
+          where cr.machine_room_id in (${VENDOR_ROOM}) order by s.month limit 1`,
+  },
   '/api/custody/:id': { query: ({ u1 }) => sql`select id::text from custody_agreements where unit_id = ${u1} limit 1` },
   // platform
   '/api/jobs/:id': { query: ({ u1AdminId }) => sql`select id::text from jobs where created_by = ${u1AdminId} limit 1` },
@@ -263,7 +275,10 @@ export async function outsideContractIds(q: Queryable, username: string): Promis
     union all select s.id::text from rack_slots s join racks r on r.id = s.rack_id where r.machine_room_id not in ${rooms}
     union all select id::text from om_contracts where id not in ${contracts}
     union all select id::text from om_vendors where id is distinct from ${vendorId}
-    union all select id::text from work_orders where contract_id not in ${contracts}`,
+    union all select id::text from work_orders where contract_id not in ${contracts}
+    union all select id::text from inspections where contract_id not in ${contracts}
+    union all select id::text from om_scorecards where contract_id not in ${contracts}
+    union all select id::text from inspection_items where machine_room_id not in ${rooms}`,
   );
   return new Set(rows.map((r) => r.id));
 }

@@ -10,6 +10,8 @@ import { uuidArray } from '../../platform/db/sql-arrays.ts';
 import { withTx } from '../../platform/db/tx.ts';
 import { AppError, invalid, notFound } from '../../platform/errors.ts';
 import { omContractRooms, omContracts, omVendorAccounts, omVendors } from './machinerooms.tables.ts';
+import { scheduleInspections } from './inspection.schedule.ts';
+import { workOrderClock } from './om.clock.ts';
 import { logEvent } from './room.service.ts';
 import { roomScope } from './scope.service.ts';
 
@@ -74,13 +76,18 @@ interface ContractRow {
   sla: SlaTable;
   businessFrom: number;
   businessTo: number;
+  inspectionSchedule: ContractView['inspectionSchedule'];
+  scorecardRules: ContractView['scorecardRules'];
+  paymentRule: ContractView['paymentRule'];
+  availabilityTargetBp: number;
   rooms: { id: string; code: string; name: string }[];
 }
 
 const contractSelect = sql`
   select c.id, c.contract_no as "contractNo", c.name, c.vendor_id as "vendorId", v.name as "vendorName",
     c.starts_on::text as "startsOn", c.ends_on::text as "endsOn", c.amount_fen::float8 as "amountFen", c.sla,
-    c.business_from as "businessFrom", c.business_to as "businessTo",
+    c.business_from as "businessFrom", c.business_to as "businessTo", c.inspection_schedule as "inspectionSchedule",
+    c.scorecard_rules as "scorecardRules", c.payment_rule as "paymentRule", c.availability_target_bp as "availabilityTargetBp",
     coalesce((select json_agg(json_build_object('id', m.id, 'code', m.code, 'name', m.name) order by m.code)
       from om_contract_rooms cr join machine_rooms m on m.id = cr.machine_room_id where cr.contract_id = c.id), '[]') as rooms
   from om_contracts c join om_vendors v on v.id = c.vendor_id`;
@@ -123,10 +130,15 @@ export async function createContract(q: Queryable, actor: Actor, input: z.output
           sla: input.sla,
           businessFrom: minutesOf(input.businessFrom),
           businessTo: minutesOf(input.businessTo),
+          inspectionSchedule: input.inspectionSchedule,
+          scorecardRules: input.scorecardRules,
+          paymentRule: input.paymentRule,
+          availabilityTargetBp: input.availabilityTargetBp,
           createdBy: actor.userId,
         })
         .returning({ id: omContracts.id });
       await tx.insert(omContractRooms).values(rooms.map((machineRoomId) => ({ contractId: row.id, machineRoomId })));
+      await scheduleInspections(tx, row.id, input.inspectionSchedule, workOrderClock.now());
       await logEvent(tx, 'contract', row.id, 'create', actor, input);
       return row;
     });

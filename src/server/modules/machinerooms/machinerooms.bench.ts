@@ -11,7 +11,11 @@ import { query } from '../../platform/db/engine.ts';
 import { type CliContext, loadModules } from '../../platform/module.ts';
 import { generateCards, openFreshBenchDatabase, timeRuns } from '../demo/index.ts';
 import { DEMO_SLA } from './machinerooms.seed.ts';
+import { monthFromIndex, monthIndex } from '../../../shared/dates.ts';
+import { monthBounds } from './om.month.ts';
 import { getMachineRoom } from './room.queries.ts';
+import { getScorecard } from './scorecard.queries.ts';
+import { computeScorecard } from './scorecard.service.ts';
 import { listWorkOrders } from './workorder.queries.ts';
 
 interface Options {
@@ -97,6 +101,25 @@ export function machineRoomsBenchCli(program: Command, ctx: CliContext) {
         const runs = Number(o.runs);
         const elevation = await timeRuns(runs, () => getMachineRoom(db, office, room.id));
         const breached = await timeRuns(runs, () => listWorkOrders(db, office, { page: 1, pageSize: 50, order: 'asc', breached: 'true' }));
+        // The monthly scorecard over every generated order: all of them put into one month (the last
+        // full month), with its inspections scheduled daily; timed as the committee's computation.
+        const month = monthFromIndex(monthIndex(new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 7)) - 1);
+        const b = monthBounds(month);
+        await db.execute(sql`update work_orders w set reported_at = ${b.start.toISOString()}::timestamptz + (x.n % 43000) * interval '1 minute',
+            accepted_at = ${b.start.toISOString()}::timestamptz + (x.n % 43000) * interval '1 minute' + (w.accepted_at - w.reported_at),
+            arrived_at = ${b.start.toISOString()}::timestamptz + (x.n % 43000) * interval '1 minute' + (w.arrived_at - w.reported_at),
+            resolved_at = ${b.start.toISOString()}::timestamptz + (x.n % 43000) * interval '1 minute' + (w.resolved_at - w.reported_at),
+            response_due = ${b.start.toISOString()}::timestamptz + (x.n % 43000) * interval '1 minute' + (w.response_due - w.reported_at),
+            onsite_due = ${b.start.toISOString()}::timestamptz + (x.n % 43000) * interval '1 minute' + (w.onsite_due - w.reported_at),
+            resolve_due = ${b.start.toISOString()}::timestamptz + (x.n % 43000) * interval '1 minute' + (w.resolve_due - w.reported_at)
+          from (select id, row_number() over (order by order_no) as n from work_orders) x where x.id = w.id`);
+        await db.execute(sql`insert into inspections (contract_id, machine_room_id, due_on, due_at, done_at)
+          select ${c.id}::uuid, ${room.id}::uuid, d::date, d + interval '9 hours', case when extract(day from d) % 10 = 0 then null else d + interval '8 hours' end
+          from generate_series(${b.first}::timestamp, ${b.first}::timestamp + interval '1 month' - interval '1 day', interval '1 day') d
+          on conflict do nothing`);
+        for (const tbl of ['work_orders', 'inspections']) await db.execute(sql.raw(`analyze ${tbl}`));
+        const scorecard = await timeRuns(runs, () => computeScorecard(db, office, c.id, month));
+        const card = await computeScorecard(db, office, c.id, month).then(({ id }) => getScorecard(db, office, id));
         const detail = await getMachineRoom(db, office, room.id);
         const out = {
           engine: database.engine,
@@ -105,6 +128,7 @@ export function machineRoomsBenchCli(program: Command, ctx: CliContext) {
           workOrders: n.orders,
           roomFreeU: detail.freeU,
           elevation: { ...elevation, targetMs: 200 },
+          scorecard: { ...scorecard, month, score: card.score, lateResponses: card.lines[0].count, targetMs: 1000 },
           breachedWorkOrders: {
             ...breached,
             breached: (await listWorkOrders(db, office, { page: 1, pageSize: 1, order: 'asc', breached: 'true' })).total,

@@ -1,6 +1,8 @@
 import type { GongwuModule } from '../../platform/module.ts';
 import { contractRoutes } from './contract.routes.ts';
 import { custodyRoutes } from './custody.routes.ts';
+import { inspectionRoutes } from './inspection.routes.ts';
+import { scorecardRoutes } from './scorecard.routes.ts';
 import { machineRoomsBenchCli } from './machinerooms.bench.ts';
 import { seedMachineRooms } from './machinerooms.seed.ts';
 import { roomRoutes } from './room.routes.ts';
@@ -16,6 +18,8 @@ export const module: GongwuModule = {
     await contractRoutes(app);
     await workOrderRoutes(app);
     await custodyRoutes(app);
+    await inspectionRoutes(app);
+    await scorecardRoutes(app);
   },
   seedDemo: (database, log) => seedMachineRooms(database, log),
   cli: machineRoomsBenchCli,

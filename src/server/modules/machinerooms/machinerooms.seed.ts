@@ -7,10 +7,11 @@ import { grantsOf } from '../../platform/auth/session.service.ts';
 import { createUser } from '../../platform/auth/user.service.ts';
 import { businessToday } from '../../platform/clock.ts';
 import { query, queryOne, type Database } from '../../platform/db/engine.ts';
-import type { SlaTable } from '../../../shared/machinerooms.contracts.ts';
+import { DEFAULT_PAYMENT_RULE, DEFAULT_SCORECARD_RULES, type SlaTable } from '../../../shared/machinerooms.contracts.ts';
 import { createContract, createVendor, linkVendorAccount } from './contract.service.ts';
 import { decideCustody, submitCustody } from './custody.service.ts';
 import { createMachineRoom, createRack, createRow, placeSlot } from './room.service.ts';
+import { computeScorecard } from './scorecard.service.ts';
 import { reportWorkOrder } from './workorder.service.ts';
 
 async function actorOf(database: Database, username: string): Promise<Actor | undefined> {
@@ -118,7 +119,7 @@ export async function seedMachineRooms(database: Database, log: (msg: string) =>
       );
     const v = await createVendor(db, officer, { name: vendorName, contact: '值班工程师', phone: `010-6000000${k + 1}` });
     await linkVendorAccount(db, officer, v.id, username);
-    await createContract(db, officer, {
+    const contract = await createContract(db, officer, {
       contractNo: `YW-${year}-00${k + 1}`,
       name: `${year} 年度${k === 0 ? '第一' : '第二'}数据中心机房运维服务`,
       vendorId: v.id,
@@ -129,7 +130,13 @@ export async function seedMachineRooms(database: Database, log: (msg: string) =>
       sla: DEMO_SLA,
       businessFrom: '09:00',
       businessTo: '18:00',
+      inspectionSchedule: k === 0 ? { frequency: 'daily', dueBy: '17:00' } : { frequency: 'workdays', dueBy: '16:00' },
+      scorecardRules: DEFAULT_SCORECARD_RULES,
+      paymentRule: DEFAULT_PAYMENT_RULE,
+      availabilityTargetBp: k === 0 ? 9999 : 9990,
     });
+    // This month's scorecard so far (a draft the committee recomputes until the month is over).
+    await computeScorecard(db, officer, contract.id, businessToday().slice(0, 7));
   }
   // Unit 01 entrusts its placed cards to the committee; the committee signs.
   const u01admin = await actorOf(database, 'u01-admin');

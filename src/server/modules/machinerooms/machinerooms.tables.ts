@@ -11,8 +11,10 @@ import {
   primaryKey,
   text,
   timestamp,
+  uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { DEFAULT_PAYMENT_RULE, DEFAULT_SCORECARD_RULES } from '../../../shared/machinerooms.contracts.ts';
 import { cards } from '../assets/card.tables.ts';
 import { rooms, units } from '../org/org.tables.ts';
 
@@ -129,6 +131,14 @@ export const omContracts = pgTable('om_contracts', {
   sla: jsonb('sla').notNull(),
   businessFrom: integer('business_from').notNull().default(540),
   businessTo: integer('business_to').notNull().default(1080),
+  /** When the vendor inspects each room (巡检): `{ frequency, weekday?, monthDay?, dueBy }`, docs/domain.md §11. */
+  inspectionSchedule: jsonb('inspection_schedule').notNull().default({ frequency: 'daily', dueBy: '17:00' }),
+  /** The monthly scorecard's rules: full marks, pass mark, per item the points and penalty (docs/domain.md §11). */
+  scorecardRules: jsonb('scorecard_rules').notNull().default(DEFAULT_SCORECARD_RULES),
+  /** The year's mean score → share of the contract amount paid (bands). */
+  paymentRule: jsonb('payment_rule').notNull().default(DEFAULT_PAYMENT_RULE),
+  /** The availability the vendor guarantees, in basis points (9990 = 99.90 %). */
+  availabilityTargetBp: integer('availability_target_bp').notNull().default(9990),
   createdBy: uuid('created_by'),
   createdAt: ts('created_at').notNull().defaultNow(),
 });
@@ -187,6 +197,147 @@ export const workOrders = pgTable(
     reopenCount: integer('reopen_count').notNull().default(0),
   },
   (t) => [index('work_orders_contract_idx').on(t.contractId, t.reportedAt), index('work_orders_unit_idx').on(t.unitId, t.reportedAt)],
+);
+
+/**
+ * A room's inspection checklist (巡检项): a reading with its expected range (temperature, humidity,
+ * power, UPS) or a check (fire, access). Replaced as a whole by the committee; an inspection keeps a
+ * copy of each item it was done against.
+ */
+export const inspectionItems = pgTable(
+  'inspection_items',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    machineRoomId: uuid('machine_room_id')
+      .notNull()
+      .references(() => machineRooms.id),
+    position: integer('position').notNull(),
+    category: text('category').notNull(), // temperature | humidity | power | ups | fire | access
+    label: text('label').notNull(),
+    kind: text('kind').notNull(), // reading | check
+    unit: text('unit'),
+    minValue: numeric('min_value', { precision: 12, scale: 2 }),
+    maxValue: numeric('max_value', { precision: 12, scale: 2 }),
+  },
+  (t) => [index('inspection_items_room_idx').on(t.machineRoomId, t.position)],
+);
+
+/**
+ * One scheduled inspection of a room under a contract, due at `due_at` (the schedule's day and
+ * time). Done by the vendor with readings and a photo; not done by its due time, it is missed (a
+ * scorecard deduction), computed against "now" at every read.
+ */
+export const inspections = pgTable(
+  'inspections',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    contractId: uuid('contract_id')
+      .notNull()
+      .references(() => omContracts.id),
+    machineRoomId: uuid('machine_room_id')
+      .notNull()
+      .references(() => machineRooms.id),
+    dueOn: date('due_on').notNull(),
+    dueAt: ts('due_at').notNull(),
+    doneAt: ts('done_at'),
+    doneBy: uuid('done_by'),
+    inspectorName: text('inspector_name'),
+    note: text('note'),
+    anomalies: integer('anomalies').notNull().default(0),
+    photoType: text('photo_type'),
+    photoBase64: text('photo_base64'),
+  },
+  (t) => [
+    uniqueIndex('inspections_once').on(t.contractId, t.machineRoomId, t.dueOn),
+    index('inspections_due_idx').on(t.contractId, t.dueAt),
+  ],
+);
+
+/** A reading of an inspection, with the item as it was (label, range) and whether it is out of range. */
+export const inspectionReadings = pgTable(
+  'inspection_readings',
+  {
+    inspectionId: uuid('inspection_id')
+      .notNull()
+      .references(() => inspections.id),
+    position: integer('position').notNull(),
+    itemId: uuid('item_id').notNull(),
+    category: text('category').notNull(),
+    label: text('label').notNull(),
+    kind: text('kind').notNull(),
+    unit: text('unit'),
+    minValue: numeric('min_value', { precision: 12, scale: 2 }),
+    maxValue: numeric('max_value', { precision: 12, scale: 2 }),
+    value: numeric('value', { precision: 12, scale: 2 }),
+    ok: boolean('ok'),
+    outOfRange: boolean('out_of_range').notNull(),
+    note: text('note'),
+  },
+  (t) => [primaryKey({ columns: [t.inspectionId, t.itemId] })],
+);
+
+/** The vendor's monthly O&M report as submitted (报送): late after the rules' due day of the next month. */
+export const omMonthlyReports = pgTable(
+  'om_monthly_reports',
+  {
+    contractId: uuid('contract_id')
+      .notNull()
+      .references(() => omContracts.id),
+    month: date('month').notNull(), // first day of the month
+    submittedAt: ts('submitted_at').notNull(),
+    submittedBy: uuid('submitted_by').notNull(),
+    submitterName: text('submitter_name').notNull(),
+    summary: text('summary'),
+  },
+  (t) => [primaryKey({ columns: [t.contractId, t.month] })],
+);
+
+/**
+ * A contract's monthly scorecard (月度考核): computed from the month's work orders, inspections and
+ * report per the contract's rules; reviewed, then locked by the committee. `lines` keep each item's
+ * count, points and penalty as computed; a locked scorecard never changes.
+ */
+export const omScorecards = pgTable(
+  'om_scorecards',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    contractId: uuid('contract_id')
+      .notNull()
+      .references(() => omContracts.id),
+    month: date('month').notNull(),
+    status: text('status').notNull(), // draft | reviewed | locked
+    fullMarks: numeric('full_marks', { precision: 6, scale: 1 }).notNull(),
+    passMark: numeric('pass_mark', { precision: 6, scale: 1 }).notNull(),
+    score: numeric('score', { precision: 6, scale: 1 }).notNull(),
+    penaltyFen: fen('penalty_fen').notNull(),
+    lines: jsonb('lines').notNull(),
+    computedAt: ts('computed_at').notNull(),
+    computedBy: uuid('computed_by').notNull(),
+    reviewedBy: uuid('reviewed_by'),
+    reviewedAt: ts('reviewed_at'),
+    reviewNote: text('review_note'),
+    lockedBy: uuid('locked_by'),
+    lockedAt: ts('locked_at'),
+  },
+  (t) => [uniqueIndex('om_scorecards_month').on(t.contractId, t.month)],
+);
+
+/** The vendor's statement (结算清单) per contract and month: the month's fee and the penalty lines of its locked scorecard. */
+export const omStatementLines = pgTable(
+  'om_statement_lines',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    contractId: uuid('contract_id')
+      .notNull()
+      .references(() => omContracts.id),
+    month: date('month').notNull(),
+    kind: text('kind').notNull(), // fee | penalty
+    description: text('description').notNull(),
+    amountFen: fen('amount_fen').notNull(),
+    scorecardId: uuid('scorecard_id').references(() => omScorecards.id),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('om_statement_lines_month').on(t.contractId, t.month)],
 );
 
 /**

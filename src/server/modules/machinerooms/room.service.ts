@@ -10,6 +10,7 @@ import { pgCode } from '../../platform/db/db-errors.ts';
 import { withTx } from '../../platform/db/tx.ts';
 import { AppError, invalid, notFound } from '../../platform/errors.ts';
 import { findCard } from '../assets/index.ts';
+import { DEFAULT_CHECKLIST, writeChecklist } from './inspection.schedule.ts';
 import { machineRooms, machineroomEvents, rackRows, racks, rackSlots } from './machinerooms.tables.ts';
 
 export async function logEvent(tx: Tx, entity: string, entityId: string, kind: string, actor: Actor, details: object = {}) {
@@ -33,6 +34,7 @@ export async function createMachineRoom(q: Queryable, actor: Actor, input: z.out
         .insert(machineRooms)
         .values({ ...input, placeId: input.placeId ?? null, note: input.note ?? null, areaM2: String(input.areaM2) })
         .returning({ id: machineRooms.id });
+      await writeChecklist(tx, row.id, DEFAULT_CHECKLIST);
       await logEvent(tx, 'machine_room', row.id, 'create', actor, input);
       return row;
     }),

@@ -54,3 +54,10 @@ export async function workOrderScope(q: Queryable, actor: Actor): Promise<(alias
   const v = await vendorScope(q, actor);
   return (w) => (v.contractIds.length ? sql`${sql.raw(`${w}.contract_id`)} = any(${uuidArray(v.contractIds)})` : sql`false`);
 }
+
+/** A WHERE fragment restricting a contract id column to the actor's contracts (a vendor), or nothing. */
+export function contractInScope(column: string, scope: RoomScope): SQL {
+  if (scope.kind === 'all') return sql`true`;
+  if (!scope.contractIds.length) return sql`false`;
+  return sql`${sql.raw(column)} = any(${uuidArray(scope.contractIds)})`;
+}

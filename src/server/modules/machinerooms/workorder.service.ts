@@ -10,12 +10,12 @@ import { queryOne, type Queryable, type Tx } from '../../platform/db/engine.ts';
 import { withTx } from '../../platform/db/tx.ts';
 import { AppError, invalid, notFound } from '../../platform/errors.ts';
 import { contractFor } from './contract.service.ts';
+import { workOrderClock } from './om.clock.ts';
 import { logEvent } from './room.service.ts';
 import { workOrderScope } from './scope.service.ts';
 import { addClockMinutes, type BusinessHours } from './sla.rules.ts';
 
-/** The instant the work-order rules read as "now"; tests replace it instead of sleeping. */
-export const workOrderClock = { now: (): Date => new Date() };
+export { workOrderClock } from './om.clock.ts';
 
 const HOUR = 3600_000;
 const localDay = (d: Date) => new Date(d.getTime() + 8 * HOUR).toISOString().slice(0, 10);

@@ -9,6 +9,7 @@ import { useSession } from '../../app/session.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { useFormSubmit } from '../../components/useFormSubmit.ts';
 import { CardPicker } from './CardPicker.tsx';
+import { ChecklistCard } from './ChecklistCard.tsx';
 import { labelOf, optionsOf } from './labels.ts';
 import { RackElevation } from './RackElevation.tsx';
 
@@ -89,6 +90,7 @@ export default function MachineRoomPage() {
           />
         ))}
       </Space>
+      <ChecklistCard roomId={data.id} manage={!!manage} />
       <Modal
         open={dialog !== null}
         title={

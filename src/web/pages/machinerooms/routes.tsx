@@ -1,5 +1,13 @@
 import { lazy } from 'react';
-import { AuditOutlined, ClusterOutlined, FileProtectOutlined, ToolOutlined } from '@ant-design/icons';
+import {
+  AuditOutlined,
+  ClusterOutlined,
+  FileTextOutlined,
+  FileProtectOutlined,
+  SafetyCertificateOutlined,
+  ToolOutlined,
+  TrophyOutlined,
+} from '@ant-design/icons';
 import type { PageRoute } from '../../app/registry.ts';
 
 export const routes: PageRoute[] = [
@@ -17,10 +25,36 @@ export const routes: PageRoute[] = [
     menu: { group: 'machinerooms', zh: '运维工单', en: 'Work orders', icon: <ToolOutlined />, order: 2 },
   },
   {
+    path: '/inspections',
+    component: lazy(() => import('./InspectionsPage.tsx')),
+    permission: 'machineroom.read',
+    menu: { group: 'machinerooms', zh: '机房巡检', en: 'Inspections', icon: <SafetyCertificateOutlined />, order: 2.5 },
+  },
+  // The vendor's phone page for one round: no side menu, big inputs, the camera.
+  { path: '/m/inspections/:id', component: lazy(() => import('./MobileInspectionPage.tsx')), permission: 'inspection.perform', bare: true },
+  {
     path: '/om/contracts',
     component: lazy(() => import('./ContractsPage.tsx')),
     permission: 'machineroom.read',
     menu: { group: 'machinerooms', zh: '运维合同', en: 'O&M contracts', icon: <AuditOutlined />, order: 3 },
+  },
+  {
+    path: '/om/scorecards',
+    component: lazy(() => import('./ScorecardsPage.tsx')),
+    permission: 'machineroom.read',
+    menu: { group: 'machinerooms', zh: '运维考核与结算', en: 'Scorecards', icon: <TrophyOutlined />, order: 3.5 },
+  },
+  {
+    path: '/om/monthly-report',
+    component: lazy(() => import('./MonthlyReportPage.tsx')),
+    permission: 'machineroom.read',
+    menu: { group: 'machinerooms', zh: '运维月报', en: 'Monthly O&M report', icon: <FileTextOutlined />, order: 3.6 },
+  },
+  {
+    path: '/om/monthly-report/print',
+    component: lazy(() => import('./MonthlyReportPrintPage.tsx')),
+    permission: 'machineroom.read',
+    bare: true,
   },
   {
     path: '/custody',

@@ -1,0 +1,3 @@
+import { MonthlyReportPrint } from './MonthlyReportPage.tsx';
+
+export default MonthlyReportPrint;

@@ -84,6 +84,7 @@ export default function CardListPage() {
   const unitId = Form.useWatch('unitId', form);
   const buildingId = Form.useWatch('buildingId', form);
   const [selected, setSelected] = useState<Key[]>([]);
+  const [total, setTotal] = useState(0);
   const singleUnit =
     units('card.read') !== 'all' && (units('card.read') as string[]).length === 1 ? (units('card.read') as string[])[0] : undefined;
   const effectiveUnit = unitId ?? singleUnit;
@@ -319,6 +320,7 @@ export default function CardListPage() {
         search={t('卡片编号、名称、规格、品牌、序列号的任意片段', 'Any fragment of number, name, spec, brand, serial')}
         defaultSort={{ sort: 'cardNo', order: 'asc' }}
         rowSelection={{ selectedRowKeys: selected, onChange: setSelected, preserveSelectedRowKeys: true }}
+        onLoaded={(p) => setTotal(p.total)}
         toolbar={
           <Space>
             {selected.length > 0 && (
@@ -326,7 +328,12 @@ export default function CardListPage() {
                 {t(`已选 ${selected.length} 张`, `${selected.length} selected`)} <a onClick={() => setSelected([])}>{t('清除', 'Clear')}</a>
               </Typography.Text>
             )}
-            <CardListToolbarExtras filter={{ ...filter, q }} selectedIds={selected.map(String)} />
+            <CardListToolbarExtras
+              filter={{ ...filter, q }}
+              selectedIds={selected.map(String)}
+              total={total}
+              onBulkDone={() => setSelected([])}
+            />
           </Space>
         }
         tableProps={{ scroll: { x: 1900 }, size: 'middle' }}

@@ -59,6 +59,8 @@ export const PARAM_SOURCES: Record<string, ParamSource> = {
   '/api/cards/:id/attachments/:attachmentId': {
     query: ({ u1 }) => sql`select id::text from card_attachments where unit_id = ${u1} limit 1`,
   },
+  // self-service (扫码自助): a report on a unit-01 card
+  '/api/card-reports/:id': { query: ({ u1 }) => sql`select id::text from card_reports where unit_id = ${u1} order by created_at limit 1` },
   // finance
   '/api/depreciation/runs/:id': {
     query: ({ u1 }) => sql`select id::text from depreciation_runs where unit_id = ${u1} order by month limit 1`,

@@ -17,6 +17,7 @@ import {
 } from './bench.database.ts';
 import { benchTakeoverMonth, FINANCE_TARGETS, financeScenarios, type FinanceMeasured } from './bench.finance.ts';
 import { WORKSPACE_TARGETS, workspaceScenarios } from './bench.workspace.ts';
+import { BULK_TARGETS, bulkMarkdown, bulkScenarios, type BulkMeasured } from './bench.bulk.ts';
 import { ioScenarios, markdown, readScenarios, TARGETS, type IoMeasured } from './bench.scenarios.ts';
 import { generateCards } from './card-generator.ts';
 import { declareTakeover } from '../finance/index.ts';
@@ -38,6 +39,7 @@ interface BenchOptions {
   resources: string;
   bookingDays: string;
   pool: boolean;
+  bulk: boolean;
   listings: string;
   months: string;
   reads: boolean;
@@ -161,6 +163,9 @@ async function runBench(o: BenchOptions, log: (m: string) => void) {
           log,
         )
       : [];
+    const bulk: BulkMeasured[] = o.bulk
+      ? await bulkScenarios(app, database, { id: unit.id, cookie: unitUser.cookie }, BULK_TARGETS[engine], log)
+      : [];
     const pool: PoolMeasured[] = o.pool ? await poolScenarios(database, office, POOL_TARGETS[engine], runs, Number(o.listings), log) : [];
     await app.close();
 
@@ -180,6 +185,7 @@ async function runBench(o: BenchOptions, log: (m: string) => void) {
       counts,
       sharing,
       pool,
+      bulk,
     };
     const countTable = counts.length
       ? [
@@ -193,6 +199,7 @@ async function runBench(o: BenchOptions, log: (m: string) => void) {
       countTable,
       sharing.length ? sharingMarkdown(engine, sharing) : '',
       poolMarkdown(pool),
+      bulkMarkdown(engine, bulk),
     ]
       .filter(Boolean)
       .join('\n\n');
@@ -230,6 +237,7 @@ export function benchCli(program: Command, ctx: CliContext) {
     .option('--booking-days <n>', 'days of bookings for the bookings scenarios, half before today', '365')
     .option('--no-pool', 'skip the idle pool scenarios (catalogue search, matching a configuration line, the evaluation of every unit)')
     .option('--listings <n>', 'pool listings to seed for the pool scenarios', '50000')
+    .option('--no-bulk', 'skip the bulk action scenario (10,000 ticked cards of the largest unit: confirmation, then the drafts)')
     .option('--no-finance', 'skip the depreciation run, its re-run, the asset summary and its Excel export')
     .option(
       '--months <n>',

@@ -1,4 +1,4 @@
-// 自助 from the card's QR page (docs/domain.md §6): the custodian's reports, each a line in the card's
+// 自助 from the card's QR page (docs/domain.md §12): the custodian's reports, each a line in the card's
 // ledger in the same transaction; the unit administrator turns a fault into a 维修 document.
 import { sql } from 'drizzle-orm';
 import type { FaultReportInput, ReportKind } from '../../../shared/selfservice.contracts.ts';

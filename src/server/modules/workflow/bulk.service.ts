@@ -1,4 +1,4 @@
-// 批量办理 from the card library (docs/domain.md §6): a selection — the ticked cards, or every card
+// 批量办理 from the card library (docs/domain.md §12): a selection — the ticked cards, or every card
 // matching the library's filter — becomes one draft document per unit, with the cards that can go.
 // The preview counts them and names those that cannot (held by an open document, wrong status); the
 // creation recomputes the set in its one transaction and refuses unless it is the one confirmed.

@@ -46,7 +46,10 @@ export function ListSettingsButton<T>({
   settings,
   save,
   onPageSize,
+  loaded = true,
 }: {
+  /** False until the user's settings arrived (a change before would be overwritten by them). */
+  loaded?: boolean;
   columns: TableColumnsType<T>;
   settings: ListSettings;
   save: (change: Partial<ListSettings>) => Promise<void>;
@@ -135,7 +138,7 @@ export function ListSettingsButton<T>({
   );
   return (
     <Popover trigger="click" content={content} placement="bottomRight">
-      <Button icon={<SettingOutlined />} data-testid="list-settings-button">
+      <Button icon={<SettingOutlined />} data-testid="list-settings-button" disabled={!loaded}>
         {t('列设置', 'Columns')}
       </Button>
     </Popover>

@@ -111,7 +111,7 @@ export default function CardListPage() {
   const buildingId = Form.useWatch('buildingId', form);
   const [selected, setSelected] = useState<Key[]>([]);
   const [total, setTotal] = useState(0);
-  const { settings, save: saveSettings } = useListSettings('cards');
+  const { settings, save: saveSettings, loaded: settingsLoaded } = useListSettings('cards');
   const filtersOpen = settings.filtersOpen !== false;
   const setFilterParam = (f: Record<string, unknown>) =>
     setParams(
@@ -382,6 +382,7 @@ export default function CardListPage() {
               </Typography.Text>
             )}
             <ListSettingsButton
+              loaded={settingsLoaded}
               columns={columns}
               settings={settings}
               save={saveSettings}

@@ -88,4 +88,31 @@ describe('daily work in a browser', () => {
       expect({ type: doc.type, status: doc.status, lines: doc.lines.length }).toEqual({ type: 'requisition', status: 'draft', lines: 2 });
     });
   });
+
+  it('keeps the card list columns and filter panel across browsers', async () => {
+    const headers = (page: Page) => page.locator('.ant-table-thead th').allInnerTexts();
+    await h.withPage('daily-list-settings', async (page) => {
+      await signIn(page, 'u01-finance');
+      await page.goto('/cards');
+      await expect.poll(async () => (await headers(page)).some((x) => x.includes('品牌')), WAIT).toBe(true);
+      await page.getByTestId('list-settings-button').click();
+      await page.getByTestId('list-settings').getByRole('checkbox', { name: '品牌' }).uncheck();
+      await expect.poll(async () => (await headers(page)).some((x) => x.includes('品牌')), WAIT).toBe(false);
+      await page.getByTestId('filters-toggle').click();
+      await expect.poll(() => page.getByText('展开筛选').count(), WAIT).toBe(1);
+    });
+    // Another browser (a fresh context), signed in again: the same list.
+    await h.withPage('daily-list-settings-2', async (page) => {
+      await signIn(page, 'u01-finance');
+      await page.goto('/cards');
+      // The settings arrive from the server: the list takes them once they do.
+      await expect.poll(() => page.getByText('展开筛选').count(), WAIT).toBe(1);
+      await expect
+        .poll(async () => {
+          const h = await headers(page);
+          return h.some((x) => x.includes('规格型号')) && !h.some((x) => x.includes('品牌'));
+        }, WAIT)
+        .toBe(true);
+    });
+  });
 });

@@ -97,6 +97,11 @@ export const CARD_EVENT_TYPES = {
   attachment_added: ['上传附件', 'Attachment added'],
   depreciation_adjusted: ['折旧调整', 'Depreciation adjusted'],
   voided: ['作废', 'Voided'], // a card registered by mistake, never posted
+  // The custodian's phone, from the card's QR page (自助): each a line in the card's ledger.
+  fault_reported: ['报修', 'Fault reported'],
+  return_requested: ['申请退库', 'Return requested'],
+  custody_confirmed: ['确认在我这里', 'Confirmed in hand'],
+  custody_denied: ['报告不在我这里', 'Reported not in hand'],
 } as const;
 export type CardEventType = keyof typeof CARD_EVENT_TYPES;
 

@@ -5,7 +5,7 @@ import { z } from 'zod';
  * list's own filter (the query its API takes), so the list shows the filter and its total equals
  * the number on the tile.
  */
-export const WORKSPACE_LISTS = ['cards', 'documents', 'inbox', 'counts'] as const;
+export const WORKSPACE_LISTS = ['cards', 'documents', 'inbox', 'counts', 'cardReports'] as const;
 export type WorkspaceList = (typeof WORKSPACE_LISTS)[number];
 
 export const TILE_KEYS = [
@@ -23,6 +23,9 @@ export const TILE_KEYS = [
   'overdueLendings',
   'custodiansLeft',
   'faultsReported',
+  // from the cards' QR pages: faults to turn into 维修 documents, cards their custodian says are not with them
+  'selfReportedFaults',
+  'notInHand',
 ] as const;
 export type TileKey = (typeof TILE_KEYS)[number];
 

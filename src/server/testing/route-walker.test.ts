@@ -107,6 +107,13 @@ describe('the route walker', { timeout: 180_000 }, () => {
     await database.db.execute(sql`insert into card_attachments (card_id, unit_id, kind, file_name, content_type, size, sha256, content_base64)
       select id, unit_id, 'other', 'probe.txt', 'text/plain', 1, 'probe', 'AA==' from cards
       where unit_id = ${ctx.u1} and not exists (select 1 from card_attachments where unit_id = ${ctx.u1}) order by card_no limit 1`);
+    // A fault reported from a unit-01 card's QR page, for the self-service routes.
+    await database.db.execute(sql`insert into card_reports (card_id, unit_id, kind, note, photo_type, photo_base64, reported_by)
+      select id, unit_id, 'fault', 'walker probe', 'image/png', 'AA==', ${ctx.u1AdminId} from cards
+      where unit_id = ${ctx.u1} order by card_no limit 1`);
+    // A saved filter of unit 01's admin shared with the unit, for the saved-filter routes.
+    await database.db.execute(sql`insert into saved_filters (list_id, name, filter, owner_id, unit_id)
+      values ('cards', 'walker probe', '{}'::jsonb, ${ctx.u1AdminId}, ${ctx.u1})`);
     await database.db.execute(sql`insert into depreciation_runs (unit_id, month)
       select ${ctx.u1}, '2000-01-01' where not exists (select 1 from depreciation_runs where unit_id = ${ctx.u1})`);
     // A notification of unit 01's admin, a channel (off) and a failed delivery, for the notification routes.

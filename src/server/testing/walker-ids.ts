@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import { sql, type SQL } from 'drizzle-orm';
+import { LIST_IDS } from '../../shared/prefs.contracts.ts';
 import { LIST_KINDS } from '../../shared/reports.contracts.ts';
 import { DOCUMENT_TYPES } from '../../shared/workflow.contracts.ts';
 import { query, type Queryable } from '../platform/db/engine.ts';
@@ -59,6 +60,13 @@ export const PARAM_SOURCES: Record<string, ParamSource> = {
   '/api/cards/:id/attachments/:attachmentId': {
     query: ({ u1 }) => sql`select id::text from card_attachments where unit_id = ${u1} limit 1`,
   },
+  // list settings: a list id from the vocabulary; a saved filter shared with unit 01
+  '/api/list-settings/:listId': { shared: true, vocabulary: LIST_IDS },
+  '/api/saved-filters/:id': {
+    query: ({ u1 }) => sql`select id::text from saved_filters where unit_id = ${u1} order by created_at limit 1`,
+  },
+  // self-service (扫码自助): a report on a unit-01 card
+  '/api/card-reports/:id': { query: ({ u1 }) => sql`select id::text from card_reports where unit_id = ${u1} order by created_at limit 1` },
   // finance
   '/api/depreciation/runs/:id': {
     query: ({ u1 }) => sql`select id::text from depreciation_runs where unit_id = ${u1} order by month limit 1`,

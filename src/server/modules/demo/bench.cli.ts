@@ -18,6 +18,7 @@ import {
 import { benchTakeoverMonth, FINANCE_TARGETS, financeScenarios, type FinanceMeasured } from './bench.finance.ts';
 import { REPORT_SET_TARGETS, reportSetMarkdown, reportSetScenarios } from './bench.reportset.ts';
 import { WORKSPACE_TARGETS, workspaceScenarios } from './bench.workspace.ts';
+import { BULK_TARGETS, bulkMarkdown, bulkScenarios, type BulkMeasured } from './bench.bulk.ts';
 import { ioScenarios, markdown, readScenarios, TARGETS, type IoMeasured } from './bench.scenarios.ts';
 import { generateCards } from './card-generator.ts';
 import { declareTakeover } from '../finance/index.ts';
@@ -40,6 +41,7 @@ interface BenchOptions {
   bookingDays: string;
   pool: boolean;
   reportSet: boolean;
+  bulk: boolean;
   listings: string;
   months: string;
   reads: boolean;
@@ -163,6 +165,9 @@ async function runBench(o: BenchOptions, log: (m: string) => void) {
           log,
         )
       : [];
+    const bulk: BulkMeasured[] = o.bulk
+      ? await bulkScenarios(app, database, { id: unit.id, cookie: unitUser.cookie }, BULK_TARGETS[engine], log)
+      : [];
     const pool: PoolMeasured[] = o.pool ? await poolScenarios(database, office, POOL_TARGETS[engine], runs, Number(o.listings), log) : [];
     const reportSet: FinanceMeasured[] = o.reportSet ? await reportSetScenarios(database, REPORT_SET_TARGETS[engine], log) : [];
     for (const r of reportSet) log(`  ${r.scenario}: ${r.seconds} s (target ${r.target} s)`);
@@ -185,6 +190,7 @@ async function runBench(o: BenchOptions, log: (m: string) => void) {
       sharing,
       pool,
       reportSet,
+      bulk,
     };
     const countTable = counts.length
       ? [
@@ -199,6 +205,7 @@ async function runBench(o: BenchOptions, log: (m: string) => void) {
       sharing.length ? sharingMarkdown(engine, sharing) : '',
       poolMarkdown(pool),
       reportSetMarkdown(engine, reportSet),
+      bulkMarkdown(engine, bulk),
     ]
       .filter(Boolean)
       .join('\n\n');
@@ -237,6 +244,7 @@ export function benchCli(program: Command, ctx: CliContext) {
     .option('--no-pool', 'skip the idle pool scenarios (catalogue search, matching a configuration line, the evaluation of every unit)')
     .option('--listings <n>', 'pool listings to seed for the pool scenarios', '50000')
     .option('--no-report-set', 'skip the monthly report set scenarios (each table of last month for every unit, and its workbook)')
+    .option('--no-bulk', 'skip the bulk action scenario (10,000 ticked cards of the largest unit: confirmation, then the drafts)')
     .option('--no-finance', 'skip the depreciation run, its re-run, the asset summary and its Excel export')
     .option(
       '--months <n>',

@@ -17,6 +17,7 @@ import { businessDate, businessToday } from '../../platform/clock.ts';
 import { query, queryOne, type Queryable } from '../../platform/db/engine.ts';
 import { cardFilterWhere } from '../assets/index.ts';
 import { countsAssignedWhere, countVisible } from '../inventory/index.ts';
+import { cardReportsWhere } from '../selfservice/index.ts';
 import { documentListWhere, inboxWhere } from '../workflow/index.ts';
 
 /** The WHERE fragment (and its FROM) of the list a tile opens, for the tile's filter. */
@@ -30,6 +31,8 @@ export function tileWhere(actor: Actor, list: WorkspaceList, filter: Record<stri
       return { from: sql`documents d`, where: inboxWhere(actor) };
     case 'counts':
       return { from: sql`counts c`, where: sql`${countVisible(actor)} AND ${countsAssignedWhere(actor)}` };
+    case 'cardReports':
+      return { from: sql`card_reports r`, where: cardReportsWhere(actor, filter) };
   }
 }
 
@@ -97,6 +100,8 @@ export async function getWorkspace(q: Queryable, actor: Actor): Promise<Workspac
         { key: 'overdueLendings', list: 'documents', filter: { lending: 'overdue' } },
         { key: 'custodiansLeft', list: 'cards', filter: { custodianLeft: 'true' } },
         { key: 'faultsReported', list: 'documents', filter: { type: 'maintenance', status: 'submitted' } },
+        { key: 'selfReportedFaults', list: 'cardReports', filter: { kind: 'fault', status: 'open' } },
+        { key: 'notInHand', list: 'cardReports', filter: { kind: 'not_here', status: 'open' } },
       ]
     : [];
 

@@ -12,7 +12,7 @@ import { createDoc, createWorkflowWorld, expectOk, idleCard, type WorkflowWorld 
 async function listTotal(c: Client, tile: WorkspaceTile): Promise<number> {
   const qs = new URLSearchParams(tile.filter).toString();
   if (tile.list === 'counts') return (await c.get(`/api/counts?${qs}`)).json().items.length;
-  const url = { cards: '/api/cards', documents: '/api/documents', inbox: '/api/inbox' }[tile.list];
+  const url = { cards: '/api/cards', documents: '/api/documents', inbox: '/api/inbox', cardReports: '/api/card-reports' }[tile.list];
   const res = await c.get(`${url}?${qs}`);
   expect(res.statusCode).toBe(200);
   return res.json().total;
@@ -94,6 +94,8 @@ describe('我的工作台', () => {
       overdueLendings: 0,
       custodiansLeft: 2,
       faultsReported: 0,
+      selfReportedFaults: 0,
+      notInHand: 0,
     });
     expect(ws.waiting.map((d) => [d.id, d.ageDays])).toEqual([[requested, 0]]);
     // Another unit's administrator sees none of unit 01's.

@@ -84,7 +84,7 @@ export function checkCardLines(
  * The type's own rules on the input (its `checks` hook), after the engine's normalising: a receiving
  * unit that is the applicant's own is no receiving unit. (A type without one stores none: counterpartOf.)
  */
-function checkPayload(input: DocumentInput, unitId: string): void {
+export function checkPayload(input: DocumentInput, unitId: string): void {
   const h = handlerOf(input.type);
   if (h.spec.counterpart && input.counterpartUnitId === unitId) delete input.counterpartUnitId;
   const f = h.checks?.(input as never) ?? {};
@@ -92,7 +92,7 @@ function checkPayload(input: DocumentInput, unitId: string): void {
 }
 
 /** The receiving unit stored with the document: only a type that has one keeps it. */
-function counterpartOf(input: DocumentInput): string | null {
+export function counterpartOf(input: DocumentInput): string | null {
   return handlerOf(input.type).spec.counterpart ? (input.counterpartUnitId ?? null) : null;
 }
 
@@ -166,7 +166,7 @@ async function writeLines(tx: Tx, doc: DocumentRow, input: DocumentInput): Promi
 }
 
 /** A unique violation on the open-line index: name the cards already held elsewhere. */
-async function busyError(q: Queryable, cardIds: string[], ownDocId?: string): Promise<AppError> {
+export async function busyError(q: Queryable, cardIds: string[], ownDocId?: string): Promise<AppError> {
   const rows = cardIds.length
     ? await query<{ card_no: string; doc_no: string }>(
         q,

@@ -1,6 +1,7 @@
 import type { GongwuModule } from '../../platform/module.ts';
 import { installChainDefaults } from './chain.defaults.ts';
 import { approvalActionRoutes } from './approval-actions.routes.ts';
+import { bulkRoutes } from './bulk.routes.ts';
 import { chainRoutes } from './chain.routes.ts';
 import { documentRoutes } from './document.routes.ts';
 import { seedDelegations } from './delegation.seed.ts';
@@ -17,6 +18,7 @@ export const module: GongwuModule = {
     await documentRoutes(app);
     await chainRoutes(app);
     await approvalActionRoutes(app);
+    await bulkRoutes(app);
   },
   seedDemo: async (database, log, opts) => {
     await seedWorkflow(database, log, opts);

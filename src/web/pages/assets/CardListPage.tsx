@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState, type Key } from 'react';
-import { Button, Card, Col, DatePicker, Form, Row, Select, Space, Typography } from 'antd';
+import { Button, Card, Col, DatePicker, Form, Row, Select, Space, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
-import { PlusOutlined } from '@ant-design/icons';
+import { FilterOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import dayjs, { type Dayjs } from 'dayjs';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
@@ -13,6 +13,7 @@ import { useSession } from '../../app/session.tsx';
 import { Money, YuanInput } from '../../components/Money.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { CategoryTreeSelect, DepartmentSelect, RoomSelect, StaffSelect, UnitSelect } from '../../components/selects.tsx';
+import { applyColumns, ListSettingsButton, SavedFilters, useListSettings } from '../../components/ListSettings.tsx';
 import { ServerTable } from '../../components/ServerTable.tsx';
 import { CodeTag, StatusTag } from '../../components/StatusTag.tsx';
 import { filterFromParams } from './cardListLink.ts';
@@ -66,6 +67,31 @@ function BuildingSelect(props: { value?: string; onChange?: (v?: string) => void
   );
 }
 
+/** The filter fields' names, for the tags shown when the panel is folded. */
+const FILTER_LABELS: Record<string, [string, string]> = {
+  unitId: ['单位', 'Unit'],
+  departmentId: ['部门', 'Department'],
+  categoryId: ['分类', 'Category'],
+  status: ['状态', 'Status'],
+  useMode: ['使用方式', 'Use'],
+  roomId: ['房间', 'Room'],
+  buildingId: ['楼栋', 'Building'],
+  compoundId: ['院区', 'Compound'],
+  custodianId: ['保管人', 'Custodian'],
+  valueMin: ['原值下限', 'Value from'],
+  valueMax: ['原值上限', 'Value to'],
+  acquiredFrom: ['取得日期起', 'Acquired from'],
+  acquiredTo: ['取得日期止', 'Acquired to'],
+  postedFrom: ['入账日期起', 'Posted from'],
+  postedTo: ['入账日期止', 'Posted to'],
+  assetKind: ['资产类型', 'Kind'],
+  valueType: ['价值类型', 'Value type'],
+  procurementForm: ['采购组织形式', 'Procurement'],
+  assetUse: ['用途', 'Use'],
+  fiscalMin: ['财政拨款下限', 'Fiscal from'],
+  fiscalMax: ['财政拨款上限', 'Fiscal to'],
+};
+
 /** 资产卡片库: every card the user may see, filtered, searched and sorted on the server. */
 export default function CardListPage() {
   const { t, locale } = useI18n();
@@ -84,6 +110,19 @@ export default function CardListPage() {
   const unitId = Form.useWatch('unitId', form);
   const buildingId = Form.useWatch('buildingId', form);
   const [selected, setSelected] = useState<Key[]>([]);
+  const [total, setTotal] = useState(0);
+  const { settings, save: saveSettings, loaded: settingsLoaded } = useListSettings('cards');
+  const filtersOpen = settings.filtersOpen !== false;
+  const setFilterParam = (f: Record<string, unknown>) =>
+    setParams(
+      (prev) => {
+        const next = new URLSearchParams();
+        for (const k of ['q', 'pageSize', 'sort', 'order']) if (prev.get(k)) next.set(k, prev.get(k)!);
+        if (Object.keys(f).length) next.set('f', JSON.stringify(f));
+        return next;
+      },
+      { replace: true },
+    );
   const singleUnit =
     units('card.read') !== 'all' && (units('card.read') as string[]).length === 1 ? (units('card.read') as string[])[0] : undefined;
   const effectiveUnit = unitId ?? singleUnit;
@@ -179,7 +218,21 @@ export default function CardListPage() {
           )
         }
       />
-      <Card size="small" style={{ marginBottom: 12 }}>
+      <Space wrap style={{ marginBottom: 8 }}>
+        <Button icon={<FilterOutlined />} data-testid="filters-toggle" onClick={() => void saveSettings({ filtersOpen: !filtersOpen })}>
+          {filtersOpen ? t('收起筛选', 'Hide filters') : t('展开筛选', 'Show filters')}
+        </Button>
+        {!filtersOpen &&
+          Object.entries(filter)
+            .filter(([k]) => !(LINK_ONLY_KEYS as readonly string[]).includes(k))
+            .map(([k, v]) => (
+              <Tag key={k} closable onClose={() => setFilterParam(Object.fromEntries(Object.entries(filter).filter(([x]) => x !== k)))}>
+                {`${FILTER_LABELS[k] ? t(...FILTER_LABELS[k]) : k}：${Array.isArray(v) ? v.map((x) => (k === 'status' && x in CARD_STATUSES ? label(CARD_STATUSES[x as keyof typeof CARD_STATUSES], locale) : x)).join('、') : typeof v === 'string' && v.length > 20 ? '…' : String(v)}`}
+              </Tag>
+            ))}
+        <SavedFilters listId="cards" current={filter} onApply={setFilterParam} />
+      </Space>
+      <Card size="small" style={{ marginBottom: 12, display: filtersOpen ? undefined : 'none' }}>
         <Form form={form} layout="vertical" initialValues={toForm(filter)} onFinish={apply} data-enter-submits="true">
           <Row gutter={12}>
             {!singleUnit && (
@@ -314,11 +367,13 @@ export default function CardListPage() {
       />
       <ServerTable<CardListItem>
         url="/api/cards"
-        columns={columns}
+        columns={applyColumns(columns, settings)}
+        defaultPageSize={settings.pageSize ?? 20}
         filters={filter as Record<string, string | number | string[] | undefined>}
         search={t('卡片编号、名称、规格、品牌、序列号的任意片段', 'Any fragment of number, name, spec, brand, serial')}
         defaultSort={{ sort: 'cardNo', order: 'asc' }}
         rowSelection={{ selectedRowKeys: selected, onChange: setSelected, preserveSelectedRowKeys: true }}
+        onLoaded={(p) => setTotal(p.total)}
         toolbar={
           <Space>
             {selected.length > 0 && (
@@ -326,10 +381,32 @@ export default function CardListPage() {
                 {t(`已选 ${selected.length} 张`, `${selected.length} selected`)} <a onClick={() => setSelected([])}>{t('清除', 'Clear')}</a>
               </Typography.Text>
             )}
-            <CardListToolbarExtras filter={{ ...filter, q }} selectedIds={selected.map(String)} />
+            <ListSettingsButton
+              loaded={settingsLoaded}
+              columns={columns}
+              settings={settings}
+              save={saveSettings}
+              onPageSize={(n) =>
+                setParams(
+                  (prev) => {
+                    const next = new URLSearchParams(prev);
+                    next.set('pageSize', String(n));
+                    next.delete('page');
+                    return next;
+                  },
+                  { replace: true },
+                )
+              }
+            />
+            <CardListToolbarExtras
+              filter={{ ...filter, q }}
+              selectedIds={selected.map(String)}
+              total={total}
+              onBulkDone={() => setSelected([])}
+            />
           </Space>
         }
-        tableProps={{ scroll: { x: 1900 }, size: 'middle' }}
+        tableProps={{ scroll: { x: 1900 }, size: settings.density ?? 'middle' }}
       />
     </>
   );

@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { App, Button, Modal, Space } from 'antd';
-import { ExportOutlined, ImportOutlined, PrinterOutlined } from '@ant-design/icons';
+import { App, Button, Dropdown, Modal, Space } from 'antd';
+import { DownOutlined, ExportOutlined, ImportOutlined, PrinterOutlined } from '@ant-design/icons';
 import { Link } from 'react-router-dom';
 import type { CardFilter } from '../../../shared/assets.contracts.ts';
 import { api, toQueryString } from '../../api/client.ts';
@@ -9,12 +9,20 @@ import { useSession } from '../../app/session.tsx';
 import { errorText } from '../../components/errors.ts';
 import { JobProgress } from '../../components/JobProgress.tsx';
 import { LABEL_IDS_IN_URL, LABEL_SELECTION_PREFIX } from '../card-io/labelSelection.ts';
+import { BULK_TYPES, type BulkType } from '../../../shared/bulk.contracts.ts';
+import { label } from '../../../shared/assets.enums.ts';
+import { DOCUMENT_TYPES } from '../../../shared/workflow.contracts.ts';
+import { BulkActionModal } from './BulkActionModal.tsx';
 
 export interface CardListToolbarExtrasProps {
   /** The filters the list shows now (search included), for exports of "what I see". */
   filter: CardFilter;
   /** Cards ticked in the table, for batch actions (labels, documents). */
   selectedIds: string[];
+  /** Cards matching the filter (the list's total), for "all N matching". */
+  total?: number;
+  /** After a bulk action created its documents (the list reloads). */
+  onBulkDone?: () => void;
 }
 
 const clean = (f: CardFilter) =>
@@ -23,8 +31,9 @@ const clean = (f: CardFilter) =>
   ) as CardFilter;
 
 /** Beside the card list's search box: 导入 (the import page), 导出Excel (a job with the current filter), 打印标签. */
-export function CardListToolbarExtras({ filter, selectedIds }: CardListToolbarExtrasProps) {
-  const { t } = useI18n();
+export function CardListToolbarExtras({ filter, selectedIds, total = 0, onBulkDone }: CardListToolbarExtrasProps) {
+  const { t, locale } = useI18n();
+  const [bulk, setBulk] = useState<BulkType | null>(null);
   const { message } = App.useApp();
   const session = useSession();
   const [exportJob, setExportJob] = useState<string | null>(null);
@@ -56,6 +65,32 @@ export function CardListToolbarExtras({ filter, selectedIds }: CardListToolbarEx
 
   return (
     <Space wrap>
+      {session.can('document.write') && (
+        <Dropdown
+          menu={{
+            items: BULK_TYPES.map((k) => ({
+              key: k,
+              label:
+                k === 'change'
+                  ? t('变动（保管人、存放地点、使用部门）', 'Change (custodian, room, department)')
+                  : label(DOCUMENT_TYPES[k], locale),
+            })),
+            onClick: ({ key }) => setBulk(key as BulkType),
+          }}
+        >
+          <Button data-testid="bulk-action">
+            {t('批量办理', 'Bulk action')} <DownOutlined />
+          </Button>
+        </Dropdown>
+      )}
+      <BulkActionModal
+        type={bulk}
+        filter={clean(filter)}
+        selectedIds={selectedIds}
+        total={total}
+        onClose={() => setBulk(null)}
+        onCreated={onBulkDone}
+      />
       {session.can('card.import') && (
         <Link to="/cards/import">
           <Button icon={<ImportOutlined />}>{t('导入', 'Import')}</Button>

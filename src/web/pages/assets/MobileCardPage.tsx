@@ -7,6 +7,7 @@ import { api } from '../../api/client.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { Money } from '../../components/Money.tsx';
 import { StatusTag } from '../../components/StatusTag.tsx';
+import { SelfServicePanel } from '../selfservice/SelfServicePanel.tsx';
 
 const row = {
   display: 'flex',
@@ -61,6 +62,7 @@ export default function MobileCardPage() {
           <span style={{ textAlign: 'right', minWidth: 0, overflowWrap: 'anywhere' }}>{v}</span>
         </div>
       ))}
+      <SelfServicePanel cardId={c.id} status={c.status} />
       <Link to={`/cards/${c.id}`}>
         <Button block size="large" style={{ marginTop: 20 }}>
           {t('查看完整卡片与履历', 'Full card and history')}

@@ -28,7 +28,9 @@ const TILE_LABELS: Record<TileKey, [string, string]> = {
   approvedNotExecuted: ['已批准待执行', 'Approved, not executed'],
   overdueLendings: ['出借逾期未收回', 'Lendings overdue'],
   custodiansLeft: ['保管人已离职', 'Custodian has left'],
-  faultsReported: ['报修待处理', 'Faults reported'],
+  faultsReported: ['维修单待审批', 'Repairs in approval'],
+  selfReportedFaults: ['扫码报修待处理', 'Faults reported by phone'],
+  notInHand: ['保管人报告不在手上', 'Not with their custodian'],
 };
 
 /** The list a tile opens, with the tile's filter in its URL (the list shows it). */
@@ -41,6 +43,8 @@ export function tileUrl(tile: WorkspaceTile): string {
       return '/inbox';
     case 'counts':
       return `/counts${qs ? `?${qs}` : ''}`;
+    case 'cardReports':
+      return `/card-reports${qs ? `?${qs}` : ''}`;
     default:
       return `/documents${qs ? `?${qs}` : ''}`;
   }

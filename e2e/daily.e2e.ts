@@ -1,0 +1,118 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signIn, startHarness, type Harness } from './harness.ts';
+
+// Pages fetch after they render: give assertions the time a person would wait.
+const WAIT = { timeout: 15_000, interval: 200 };
+// A one-pixel PNG, standing in for the phone camera's picture.
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+
+/** The count on a workspace tile. */
+async function tileCount(page: Page, key: string): Promise<number> {
+  const text = await page.getByTestId(`tile-${key}`).locator('.ant-statistic-content').innerText();
+  return Number(text.replace(/\D/g, ''));
+}
+
+// The daily work: a custodian on a 390 px phone scans a card's label and reports a fault with a
+// photo; the unit administrator finds it on the workspace. Then the administrator ticks two idle
+// cards in the library and starts one 领用 for them, after the confirmation.
+describe('daily work in a browser', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness();
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it('takes a fault from the QR page on a phone to the administrator’s workspace', async () => {
+    let cardNo = '';
+    await h.withPage('daily-qr-fault', async (page) => {
+      await signIn(page, 'u01-staff');
+      // One of the cards in u01-staff's custody (the workspace's "my assets" filter names them).
+      const ws = await (await page.request.get('/api/workspace')).json();
+      const mine = ws.mine.find((x: { key: string }) => x.key === 'myAssets');
+      expect(mine?.count ?? 0).toBeGreaterThan(0);
+      const list = await (await page.request.get(`/api/cards?custodianId=${mine.filter.custodianId}&pageSize=1`)).json();
+      const card = list.items[0] as { id: string; cardNo: string };
+      cardNo = card.cardNo;
+      await page.setViewportSize({ width: 390, height: 844 });
+      await page.goto(`/m/cards/${card.id}`);
+      await page
+        .getByTestId('self-service')
+        .getByRole('button', { name: /^报\s*修$/ })
+        .click();
+      await page.getByTestId('fault-note').fill('开机无显示，屏幕闪烁');
+      await page.getByTestId('fault-photo').setInputFiles({ name: 'fault.png', mimeType: 'image/png', buffer: PNG });
+      await page.getByRole('button', { name: '提交报修' }).click();
+      await expect.poll(() => page.getByText('已报修，资产管理员会尽快处理').count(), WAIT).toBeGreaterThan(0);
+      // The page stays a phone page: nothing wider than the screen.
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBe(390);
+      await expect.poll(() => page.getByTestId('self-service').getByText('开机无显示，屏幕闪烁').count(), WAIT).toBeGreaterThan(0);
+    });
+    await h.withPage('daily-admin-workspace', async (page) => {
+      await signIn(page, 'u01-admin');
+      await page.goto('/');
+      await expect.poll(() => tileCount(page, 'selfReportedFaults'), WAIT).toBeGreaterThan(0);
+      await page.getByTestId('tile-selfReportedFaults').click();
+      await expect.poll(() => page.getByText(cardNo).count(), WAIT).toBeGreaterThan(0);
+      await expect.poll(() => page.getByText('开机无显示，屏幕闪烁').count(), WAIT).toBeGreaterThan(0);
+      expect(page.url()).toContain('/card-reports?kind=fault&status=open');
+    });
+  });
+
+  it('ticks two idle cards, confirms, and creates one 领用 draft with them', async () => {
+    await h.withPage('daily-bulk', async (page) => {
+      await signIn(page, 'u01-admin');
+      await page.goto(`/cards?f=${encodeURIComponent(JSON.stringify({ status: ['idle'] }))}`);
+      const rows = page.locator('.ant-table-tbody tr.ant-table-row');
+      await expect.poll(() => rows.count(), WAIT).toBeGreaterThan(1);
+      await rows.nth(0).locator('.ant-checkbox-input').check();
+      await rows.nth(1).locator('.ant-checkbox-input').check();
+      await page.getByTestId('bulk-action').hover();
+      await page.getByRole('menuitem', { name: '领用' }).click();
+      const dialog = page.getByRole('dialog');
+      await expect.poll(() => dialog.getByText('已勾选的 2 张').count(), WAIT).toBe(1);
+      await dialog.getByRole('button', { name: /^核\s*对$/ }).click();
+      await expect.poll(() => dialog.getByRole('button', { name: /确认创建（2 张）/ }).count(), WAIT).toBe(1);
+      await dialog.getByRole('button', { name: /确认创建（2 张）/ }).click();
+      await expect.poll(() => dialog.getByText('已创建草稿单据，请打开后核对并提交。').count(), WAIT).toBe(1);
+      const docNo = await dialog
+        .locator('a', { hasText: /^LY\d+/ })
+        .first()
+        .innerText();
+      await dialog.locator('a', { hasText: docNo }).click();
+      await expect.poll(() => page.getByText(docNo).count(), WAIT).toBeGreaterThan(0);
+      const id = page.url().split('/documents/')[1];
+      const doc = await (await page.request.get(`/api/documents/${id}`)).json();
+      expect({ type: doc.type, status: doc.status, lines: doc.lines.length }).toEqual({ type: 'requisition', status: 'draft', lines: 2 });
+    });
+  });
+
+  it('keeps the card list columns and filter panel across browsers', async () => {
+    const headers = (page: Page) => page.locator('.ant-table-thead th').allInnerTexts();
+    await h.withPage('daily-list-settings', async (page) => {
+      await signIn(page, 'u01-finance');
+      await page.goto('/cards');
+      await expect.poll(async () => (await headers(page)).some((x) => x.includes('品牌')), WAIT).toBe(true);
+      await page.getByTestId('list-settings-button').click();
+      await page.getByTestId('list-settings').getByRole('checkbox', { name: '品牌' }).uncheck();
+      await expect.poll(async () => (await headers(page)).some((x) => x.includes('品牌')), WAIT).toBe(false);
+      await page.getByTestId('filters-toggle').click();
+      await expect.poll(() => page.getByText('展开筛选').count(), WAIT).toBe(1);
+    });
+    // Another browser (a fresh context), signed in again: the same list.
+    await h.withPage('daily-list-settings-2', async (page) => {
+      await signIn(page, 'u01-finance');
+      await page.goto('/cards');
+      // The settings arrive from the server: the list takes them once they do.
+      await expect.poll(() => page.getByText('展开筛选').count(), WAIT).toBe(1);
+      await expect
+        .poll(async () => {
+          const h = await headers(page);
+          return h.some((x) => x.includes('规格型号')) && !h.some((x) => x.includes('品牌'));
+        }, WAIT)
+        .toBe(true);
+    });
+  });
+});

@@ -1,0 +1,2 @@
+// The prefs module's surface: nothing for other modules.
+export {};

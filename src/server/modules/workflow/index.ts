@@ -5,6 +5,6 @@ export { quotaHoldings } from './standard.queries.ts';
 export { addMonths } from './workflow.rules.ts';
 export { submitDocument } from './approval.service.ts';
 export { createDocument } from './document.service.ts';
-export { executePoolLoan, executeReallocation, openDocumentsOf, returnPoolLoan } from './reallocation.service.ts';
+export { executeDecidedDocument, executePoolLoan, executeReallocation, openDocumentsOf, returnPoolLoan } from './reallocation.service.ts';
 export { documentListWhere } from './document.queries.ts';
 export { checkConfigLines } from './standard.check.ts';

@@ -1,16 +1,14 @@
-import type { z } from 'zod';
-import { LIST_KINDS, QUOTA_REPORT, type ExportRequest, type ListKind } from '../../../shared/reports.contracts.ts';
-import { unitScope, type Actor } from '../../platform/auth/actor.ts';
-import type { JobHandler } from '../../platform/jobs/job.runner.ts';
+import { LIST_KINDS, QUOTA_REPORT, ExportRequest, type ListKind } from '../../../shared/reports.contracts.ts';
+import { unitScope } from '../../platform/auth/actor.ts';
+import { askerOf, defineJob } from '../../platform/jobs/job.kinds.ts';
 import { writeListXlsx, writeSummaryXlsx, periodText } from './report.excel.ts';
 import { writeQuotaXlsx } from './quota.excel.ts';
 import { quotaReport } from './quota.service.ts';
 import * as svc from './reports.service.ts';
 
-/** Builds a report's Excel file in the background; the scope is the requester's, captured at request time. */
-export const reportExportJob: JobHandler = async ({ job, database, progress, filePath }) => {
-  const p = job.params as z.infer<typeof ExportRequest> & { actor: Pick<Actor, 'userId' | 'grants' | 'scopes'> };
-  const actor = { ...p.actor, username: '', displayName: '', unitId: null, via: 'session' } as Actor;
+/** Builds a report's Excel file in the background, in the scope of whoever asked (their roles as the job runs). */
+export const reportExportJob = defineJob(ExportRequest, async ({ params: p, actor: asker, database, progress, filePath }) => {
+  const actor = askerOf(asker);
   const q = database.db;
   const f = p.filter;
   if (p.report === 'summary' || p.report === 'pack') {
@@ -43,4 +41,4 @@ export const reportExportJob: JobHandler = async ({ job, database, progress, fil
   const unitName = f.unitId ? await svc.unitName(q, f.unitId) : '全部单位';
   await writeListXlsx(file, kind, f, unitName, list.chunks(), list.totals, (n) => progress(n, list.total));
   return { fileName: file, message: `${list.total} 项` };
-};
+});

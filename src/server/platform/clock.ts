@@ -34,3 +34,26 @@ export const businessMonth = (): string => businessToday().slice(0, 7);
 export function setBusinessToday(day: string | null): void {
   fixed = day;
 }
+
+let eventDay: string | null = null;
+
+/**
+ * The instant a ledger event is stamped with: undefined (the database's now()), unless a test is
+ * living a dated day through `onBusinessDay` — then that day at 10:00 business time.
+ */
+export const eventInstant = (): Date | undefined => (eventDay ? new Date(`${eventDay}T10:00:00+08:00`) : undefined);
+
+/**
+ * Tests only: runs `fn` as if on `day` — today is that day and the ledger events it writes are
+ * stamped with it — then puts the clock back (the test world dates a revaluation or a disposal so).
+ */
+export async function onBusinessDay<T>(day: string, fn: () => Promise<T>): Promise<T> {
+  const saved = [fixed, eventDay] as const;
+  fixed = day;
+  eventDay = day;
+  try {
+    return await fn();
+  } finally {
+    [fixed, eventDay] = saved;
+  }
+}

@@ -5,7 +5,7 @@ import type { Command } from 'commander';
 import type { Config } from './config.ts';
 import type { Database } from './db/engine.ts';
 import type { App } from './http/types.ts';
-import type { JobHandler } from './jobs/job.runner.ts';
+import type { AnyJobKind } from './jobs/job.kinds.ts';
 
 /** What a module hands the platform: its routes, its job handlers, its demo data. */
 export interface GongwuModule {
@@ -13,7 +13,7 @@ export interface GongwuModule {
   /** Lower runs first (demo data depends on order: org before catalog before assets …). */
   order: number;
   routes?: (app: App) => Promise<void>;
-  jobs?: Record<string, JobHandler>;
+  jobs?: Record<string, AnyJobKind>;
   /**
    * Work the server repeats on a timer while it runs jobs (e.g. releasing bookings nobody checked in
    * to). Each run is short and idempotent; a run still going when the next is due is skipped.

@@ -3,7 +3,7 @@ import type { CardFilter, CardListItem, CardListQuery } from '../../../shared/as
 import type { Page } from '../../../shared/paging.ts';
 import { query, queryOne, type Queryable } from '../../platform/db/engine.ts';
 import { offsetOf, likePattern } from '../../platform/db/paging.ts';
-import { scopeIncludes, unitScope, type Actor } from '../../platform/auth/actor.ts';
+import { inScope, scopeIncludes, unitScope, type Actor } from '../../platform/auth/actor.ts';
 
 /**
  * Normalises a search string the way cards.search_text is built: lower-cased, trimmed, without
@@ -72,12 +72,7 @@ export function cardFilterWhere(f: CardFilter, scope: 'all' | string[]): SQL {
   const parts: SQL[] = [];
   if (scope !== 'all') {
     if (scope.length === 0) return sql`false`;
-    parts.push(
-      sql`cards.unit_id IN (${sql.join(
-        scope.map((u) => sql`${u}::uuid`),
-        sql`, `,
-      )})`,
-    );
+    parts.push(inScope('cards.unit_id', scope));
   }
   if (f.unitId) parts.push(sql`cards.unit_id = ${f.unitId}::uuid`);
   if (f.departmentId) parts.push(sql`cards.using_department_id = ${f.departmentId}::uuid`);

@@ -8,7 +8,7 @@ import type { Queryable, Tx } from '../../platform/db/engine.ts';
 import { allocateCardNumbers } from './card-number.service.ts';
 import { cardEvents, cards } from './card.tables.ts';
 import { categoryFacts, validateCardInput } from './card.validation.ts';
-import { businessYear } from '../../platform/clock.ts';
+import { businessYear, eventInstant } from '../../platform/clock.ts';
 
 /**
  * The only writer of cards and their ledger. Other modules (workflow execution, imports, counts)
@@ -61,6 +61,8 @@ export async function appendCardEvent(tx: Queryable, e: CardEventInput): Promise
       before: e.before ?? null,
       after: e.after ?? null,
       note: e.note ?? null,
+      // The database's now(), unless a test dates its events (platform/clock.ts).
+      occurredAt: eventInstant(),
       // The trigger overwrites these three; the columns are NOT NULL so drizzle wants values.
       seq: 0,
       prevHash: '',

@@ -12,9 +12,10 @@ import { changeCard, registerCard } from '../assets/index.ts';
 import { verifyLedger } from '../audit/index.ts';
 import { monthFromIndex, monthIndex } from './depreciation.rules.ts';
 import { runMonth } from './depreciation.service.ts';
-import { cardAccumulated, makeCategory, makeUnit, makeUser } from './finance.factory.ts';
+import { world, type World } from '../../testing/world.ts';
 
 let t: TestApp;
+let w: World;
 let computers: string;
 let furniture: string;
 let office: Client;
@@ -26,10 +27,9 @@ const months = (from: string, to: string) =>
 
 /** A unit with its finance officer signed in. */
 async function unitWithFinance(): Promise<{ unit: string; fin: Client }> {
-  const db = t.database.db;
-  const unit = await makeUnit(db);
+  const unit = await w.unit();
   const name = `fin-${++n}`;
-  await makeUser(db, name, 'unit_finance', unit);
+  await w.user(name, 'unit_finance', unit);
   return { unit, fin: await t.as(name) };
 }
 
@@ -65,11 +65,11 @@ const runApi = async (c: Client, unitId: string, month: string) => c.post('/api/
 
 beforeAll(async () => {
   t = await createTestApp();
-  const db = t.database.db;
-  computers = (await makeCategory(db, { code: 'A02', name: '设备', lifeMonths: 72 })).id;
-  furniture = (await makeCategory(db, { code: 'A06', name: '家具和用具', lifeMonths: 180 })).id;
-  await makeUser(db, 'office', 'asset_office', null);
-  await makeUser(db, 'bureau', 'finance_bureau', null);
+  w = world(t.database);
+  computers = (await w.category({ code: 'A02', name: '设备', lifeMonths: 72 })).id;
+  furniture = (await w.category({ code: 'A06', name: '家具和用具', lifeMonths: 180 })).id;
+  await w.user('office', 'asset_office', null);
+  await w.user('bureau', 'finance_bureau', null);
   office = await t.as('office');
   bureau = await t.as('bureau');
 }, 180_000);
@@ -113,7 +113,7 @@ describe('opening balances (期初建账)', () => {
     expect(charges.slice(0, 47).every((c) => c === 8333)).toBe(true);
     expect(charges[47]).toBe(8349);
     expect(charges.slice(48)).toEqual([0]);
-    expect(await cardAccumulated(t.database.db, card)).toBe(600000);
+    expect(await w.accumulated(card)).toBe(600000);
   }, 120_000);
 
   it('takes over mid-year: the report shows the balances brought in by class; July on charges from what is left', async () => {
@@ -134,8 +134,8 @@ describe('opening balances (期初建账)', () => {
     expect(await queryOne(t.database.db, sql`SELECT opening_depreciated_months AS n FROM cards WHERE id = ${pc}`)).toEqual({ n: 36 });
     for (const m of months('2026-07', '2026-11')) await runMonth(t.database.db, unit, m, null);
     // ¥3,600 over the 36 months left: ¥100.00 a month.
-    expect(await cardAccumulated(t.database.db, desk)).toBe(300000 + 5 * 5000);
-    expect(await cardAccumulated(t.database.db, pc)).toBe(360000 + 5 * 10000);
+    expect(await w.accumulated(desk)).toBe(300000 + 5 * 5000);
+    expect(await w.accumulated(pc)).toBe(360000 + 5 * 10000);
 
     const report = (await fin.get(`/api/books/takeover/${unit}`)).json();
     expect(report).toMatchObject({ takeoverMonth: '2026-06', booksOpenFrom: '2026-07' });
@@ -239,7 +239,7 @@ describe('closed months (结账)', () => {
     setBusinessToday('2026-12-15');
     const db = t.database.db;
     const { unit, fin } = await unitWithFinance();
-    const vehicles = (await makeCategory(db, { code: `A03-${unit.slice(0, 6)}`, name: '车辆', lifeMonths: 72 })).id;
+    const vehicles = (await w.category({ code: `A03-${unit.slice(0, 6)}`, name: '车辆', lifeMonths: 72 })).id;
     const dept = (await queryOne<{ id: string }>(db, sql`INSERT INTO departments (unit_id, name) VALUES (${unit}, '办公室') RETURNING id`))!
       .id;
     const moved = await register(unit, { originalValueFen: 720000, postedOn: '2026-07-01' });
@@ -283,7 +283,7 @@ describe('closed months (结账)', () => {
     setBusinessToday('2026-08-10');
     const db = t.database.db;
     const { unit, fin } = await unitWithFinance();
-    const other = await makeUnit(db);
+    const other = await w.unit();
     // July: two computers posted (¥7,200 and ¥3,600 over 72 months: ¥100.00 and ¥50.00 a month),
     // one disposed of; two low-value items (¥500.00 and ¥300.00, never depreciated).
     const a = await register(unit, { originalValueFen: 720000, postedOn: '2026-07-03' });
@@ -580,7 +580,7 @@ describe('depreciation on the tamper-evident ledger, figures that still add up',
       [`2026-07 ${await no(a)} altered`, `2026-07 ${await no(b)} altered`, '2026-07 unit run_mismatch'].sort(),
     );
     // The same answer through the API the audit page reads.
-    await makeUser(db, 'books-auditor', 'auditor', null);
+    await w.user('books-auditor', 'auditor', null);
     const api = await (await t.as('books-auditor')).get('/api/audit/verify');
     expect(api.statusCode).toBe(200);
     const named = (api.json().depreciation.failures as { cardId: string | null; problem: string }[]).filter(
@@ -595,7 +595,7 @@ describe('a card reaches the books with a source', () => {
     setBusinessToday('2026-12-15');
     const db = t.database.db;
     const { unit, fin } = await unitWithFinance();
-    await makeUser(db, `adm-${unit}`, 'unit_admin', unit);
+    await w.user(`adm-${unit}`, 'unit_admin', unit);
     const admin = await t.as(`adm-${unit}`);
     await fin.post('/api/books/takeover', { unitId: unit, month: '2026-10' });
     const input = {

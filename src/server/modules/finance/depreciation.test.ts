@@ -7,9 +7,10 @@ import { setBusinessToday } from '../../platform/clock.ts';
 import { createTestApp, type Client, type TestApp } from '../../testing/test-app.ts';
 import { chargeForMonth, monthFromIndex, monthIndex, type CardState, type PreviousEntry } from './depreciation.rules.ts';
 import { runMonth } from './depreciation.service.ts';
-import { cardAccumulated, dispose, makeCard, makeCategory, makeUnit, makeUser, revalue, transfer } from './finance.factory.ts';
+import { world, type World } from '../../testing/world.ts';
 
 let t: TestApp;
+let w: World;
 let unitA: string;
 let unitB: string;
 let computers: string;
@@ -24,14 +25,14 @@ beforeAll(async () => {
   // These tests run years of months ahead of today: the business clock stands at their far end.
   setBusinessToday('2099-12-31');
   t = await createTestApp();
-  const db = t.database.db;
-  unitA = await makeUnit(db, 'DA', '甲单位');
-  unitB = await makeUnit(db, 'DB', '乙单位');
-  computers = (await makeCategory(db, { code: '2010100' })).id;
-  land = (await makeCategory(db, { code: '1010000', depreciable: false })).id;
-  await makeUser(db, 'fin-a', 'unit_finance', unitA);
-  await makeUser(db, 'leader-a', 'unit_leader', unitA);
-  await makeUser(db, 'office', 'asset_office', null);
+  w = world(t.database);
+  unitA = await w.unit('DA', '甲单位');
+  unitB = await w.unit('DB', '乙单位');
+  computers = (await w.category({ code: '2010100' })).id;
+  land = (await w.category({ code: '1010000', depreciable: false })).id;
+  await w.user('fin-a', 'unit_finance', unitA);
+  await w.user('leader-a', 'unit_leader', unitA);
+  await w.user('office', 'asset_office', null);
   financeA = await t.as('fin-a');
   leaderA = await t.as('leader-a');
   office = await t.as('office');
@@ -43,8 +44,8 @@ afterAll(async () => {
 describe('the monthly depreciation run (SQL)', () => {
   it('charges the ¥5,999 computer ¥83.32 a month and ¥83.28 in its 72nd, exactly ¥5,999 in all', async () => {
     const db = t.database.db;
-    const unit = await makeUnit(db);
-    const card = await makeCard(db, {
+    const unit = await w.unit();
+    const card = await w.card({
       unitId: unit,
       categoryId: computers,
       originalValueFen: 599900,
@@ -56,13 +57,13 @@ describe('the monthly depreciation run (SQL)', () => {
     expect(amounts.slice(0, 71).every((a) => a === 8332)).toBe(true);
     expect(amounts[71]).toBe(8328);
     expect(amounts.slice(72)).toEqual([0, 0, 0]);
-    expect(await cardAccumulated(db, card)).toBe(599900);
+    expect(await w.accumulated(card)).toBe(599900);
   }, 120_000);
 
   it('starts a building posted in July in July and charges the 2026 half-year to the fen', async () => {
     const db = t.database.db;
-    const unit = await makeUnit(db);
-    await makeCard(db, { unitId: unit, categoryId: computers, originalValueFen: 876543210, usefulLifeMonths: 360, postedOn: '2026-07-10' });
+    const unit = await w.unit();
+    await w.card({ unitId: unit, categoryId: computers, originalValueFen: 876543210, usefulLifeMonths: 360, postedOn: '2026-07-10' });
     const totals: number[] = [];
     for (const m of months('2026-01', 12)) totals.push((await runMonth(db, unit, m, null)).totalFen);
     expect(totals.slice(0, 6)).toEqual([0, 0, 0, 0, 0, 0]);
@@ -72,8 +73,8 @@ describe('the monthly depreciation run (SQL)', () => {
 
   it('recomputes from the remaining value and months after a revaluation in month 30', async () => {
     const db = t.database.db;
-    const unit = await makeUnit(db);
-    const card = await makeCard(db, {
+    const unit = await w.unit();
+    const card = await w.card({
       unitId: unit,
       categoryId: computers,
       originalValueFen: 599900,
@@ -82,20 +83,20 @@ describe('the monthly depreciation run (SQL)', () => {
     });
     const all = months('2026-01', 72);
     for (const m of all.slice(0, 29)) await runMonth(db, unit, m, null);
-    expect(await cardAccumulated(db, card)).toBe(29 * 8332);
-    await revalue(db, card, 700000, '2028-06-03');
+    expect(await w.accumulated(card)).toBe(29 * 8332);
+    await w.revalue(card, 700000, '2028-06-03');
     const r30 = await runMonth(db, unit, all[29], null);
     expect(r30.totalFen).toBe(10660);
     let last = 0;
     for (const m of all.slice(30)) last = (await runMonth(db, unit, m, null)).totalFen;
     expect(last).toBe(10652);
-    expect(await cardAccumulated(db, card)).toBe(700000);
+    expect(await w.accumulated(card)).toBe(700000);
   }, 120_000);
 
   it('does not charge a card disposed of in the month being run; re-running the open month replaces it', async () => {
     const db = t.database.db;
-    const unit = await makeUnit(db);
-    const card = await makeCard(db, {
+    const unit = await w.unit();
+    const card = await w.card({
       unitId: unit,
       categoryId: computers,
       originalValueFen: 599900,
@@ -103,11 +104,11 @@ describe('the monthly depreciation run (SQL)', () => {
       postedOn: '2026-01-15',
     });
     for (const m of months('2026-01', 5)) await runMonth(db, unit, m, null);
-    expect(await cardAccumulated(db, card)).toBe(5 * 8332);
-    await dispose(db, card, '2026-05-20');
+    expect(await w.accumulated(card)).toBe(5 * 8332);
+    await w.dispose(card, '2026-05-20');
     const rerun = await runMonth(db, unit, '2026-05', null);
     expect(rerun.cardCount).toBe(0);
-    expect(await cardAccumulated(db, card)).toBe(4 * 8332);
+    expect(await w.accumulated(card)).toBe(4 * 8332);
     const [{ n }] = await query<{ n: number }>(
       db,
       sql`SELECT count(*)::int AS n FROM depreciation_runs WHERE unit_id = ${unit} AND month = '2026-05-01'`,
@@ -117,15 +118,15 @@ describe('the monthly depreciation run (SQL)', () => {
 
   it('re-runs an open month by its differences: unchanged charges stay, a revalued card is charged anew', async () => {
     const db = t.database.db;
-    const unit = await makeUnit(db);
-    const kept = await makeCard(db, {
+    const unit = await w.unit();
+    const kept = await w.card({
       unitId: unit,
       categoryId: computers,
       originalValueFen: 599900,
       usefulLifeMonths: 72,
       postedOn: '2026-01-15',
     });
-    const revalued = await makeCard(db, {
+    const revalued = await w.card({
       unitId: unit,
       categoryId: computers,
       originalValueFen: 599900,
@@ -141,13 +142,13 @@ describe('the monthly depreciation run (SQL)', () => {
     const before = await entryIds();
     expect((await runMonth(db, unit, '2026-03', null)).totalFen).toBe(2 * 8332);
     expect(await entryIds()).toEqual(before);
-    expect(await cardAccumulated(db, kept)).toBe(3 * 8332);
-    await revalue(db, revalued, 700000, '2026-03-10');
+    expect(await w.accumulated(kept)).toBe(3 * 8332);
+    await w.revalue(revalued, 700000, '2026-03-10');
     const rerun = await runMonth(db, unit, '2026-03', null);
     // 700,000 − 2 × 8,332 over 70 remaining months, half up.
     expect(rerun.totalFen).toBe(8332 + Math.floor((2 * (700000 - 2 * 8332) + 70) / 140));
-    expect(await cardAccumulated(db, kept)).toBe(3 * 8332);
-    expect(await cardAccumulated(db, revalued)).toBe(2 * 8332 + Math.floor((2 * (700000 - 2 * 8332) + 70) / 140));
+    expect(await w.accumulated(kept)).toBe(3 * 8332);
+    expect(await w.accumulated(revalued)).toBe(2 * 8332 + Math.floor((2 * (700000 - 2 * 8332) + 70) / 140));
     const after = await entryIds();
     expect(after.find((e) => e.card_id === kept)).toEqual(before.find((e) => e.card_id === kept));
     expect(after.find((e) => e.card_id === revalued)!.id).not.toBe(before.find((e) => e.card_id === revalued)!.id);
@@ -158,23 +159,24 @@ describe('the monthly depreciation run (SQL)', () => {
 
   it('skips exempt categories, nominal-value and fully depreciated assets, and catches up past postings', async () => {
     const db = t.database.db;
-    const unit = await makeUnit(db);
-    await makeCard(db, { unitId: unit, categoryId: land, originalValueFen: 99999999 });
-    await makeCard(db, { unitId: unit, categoryId: computers, originalValueFen: 100 });
-    await makeCard(db, { unitId: unit, categoryId: computers, originalValueFen: 500000, accumulatedFen: 500000 });
-    await makeCard(db, { unitId: unit, categoryId: computers, originalValueFen: 500000, method: 'none' });
-    await makeCard(db, { unitId: unit, categoryId: computers, originalValueFen: 500000, postedOn: null });
-    const late = await makeCard(db, { unitId: unit, categoryId: computers, originalValueFen: 599900, postedOn: '2025-10-08' });
+    const unit = await w.unit();
+    await w.card({ unitId: unit, categoryId: land, originalValueFen: 99999999 });
+    await w.card({ unitId: unit, categoryId: computers, originalValueFen: 100, valueType: 'nominal' });
+    await w.card({ unitId: unit, categoryId: computers, originalValueFen: 500000, accumulatedFen: 500000 });
+    // Not depreciated: a low-value item (below the ¥1,000 threshold), which registerCard books as 'none'.
+    await w.card({ unitId: unit, categoryId: computers, originalValueFen: 50000 });
+    await w.card({ unitId: unit, categoryId: computers, originalValueFen: 500000, postedOn: null });
+    const late = await w.card({ unitId: unit, categoryId: computers, originalValueFen: 599900, postedOn: '2025-10-08' });
     const res = await runMonth(db, unit, '2026-03', null);
     expect(res.cardCount).toBe(1);
-    expect(await cardAccumulated(db, late)).toBe(6 * 8332);
+    expect(await w.accumulated(late)).toBe(6 * 8332);
   });
 
   it('charges a card moved to another unit within a month once, and goes on in the new unit', async () => {
     const db = t.database.db;
-    const from = await makeUnit(db);
-    const to = await makeUnit(db);
-    const card = await makeCard(db, {
+    const from = await w.unit();
+    const to = await w.unit();
+    const card = await w.card({
       unitId: from,
       categoryId: computers,
       originalValueFen: 599900,
@@ -182,15 +184,15 @@ describe('the monthly depreciation run (SQL)', () => {
       postedOn: '2026-01-15',
     });
     for (const m of months('2026-01', 3)) await runMonth(db, from, m, null);
-    await transfer(db, card, to, '2026-03-20');
+    await w.transfer(card, to, '2026-03-20');
     expect((await runMonth(db, to, '2026-03', null)).cardCount).toBe(0);
     expect((await runMonth(db, to, '2026-04', null)).totalFen).toBe(8332);
-    expect(await cardAccumulated(db, card)).toBe(4 * 8332);
+    expect(await w.accumulated(card)).toBe(4 * 8332);
   });
 
   it('locks a closed month: neither a re-run nor a workload change is accepted', async () => {
     const db = t.database.db;
-    await makeCard(db, { unitId: unitA, categoryId: computers, originalValueFen: 599900, postedOn: '2026-01-15' });
+    await w.card({ unitId: unitA, categoryId: computers, originalValueFen: 599900, postedOn: '2026-01-15' });
     const { runId } = await runMonth(db, unitA, '2026-01', null);
     const closed = await financeA.post(`/api/depreciation/runs/${runId}/close`);
     expect(closed.statusCode).toBe(200);
@@ -219,7 +221,7 @@ describe('the monthly depreciation run (SQL)', () => {
 describe('who may see and run depreciation', () => {
   it("answers 404 for another unit's run, preview and workloads, and changes nothing", async () => {
     const db = t.database.db;
-    const cardB = await makeCard(db, { unitId: unitB, categoryId: computers, originalValueFen: 300000, postedOn: '2026-01-15' });
+    const cardB = await w.card({ unitId: unitB, categoryId: computers, originalValueFen: 300000, postedOn: '2026-01-15' });
     const { runId } = await runMonth(db, unitB, '2026-01', null);
     expect((await financeA.get(`/api/depreciation/cards/${cardB}`)).statusCode).toBe(404);
     expect((await office.get(`/api/depreciation/cards/${cardB}`)).json().items).toEqual([
@@ -248,7 +250,7 @@ describe('who may see and run depreciation', () => {
 describe('units of production', () => {
   it('charges the workload entered for the month through the API', async () => {
     const db = t.database.db;
-    const truck = await makeCard(db, {
+    const truck = await w.card({
       unitId: unitA,
       categoryId: computers,
       originalValueFen: 30000000,
@@ -265,7 +267,7 @@ describe('units of production', () => {
     const list = (await financeA.get(`/api/depreciation/workloads?unitId=${unitA}&month=2026-03`)).json().items;
     expect(list.find((r: { cardId: string }) => r.cardId === truck).workload).toBe(10000);
     await runMonth(db, unitA, '2026-03', null);
-    expect(await cardAccumulated(db, truck)).toBe(1000000);
+    expect(await w.accumulated(truck)).toBe(1000000);
   });
 });
 
@@ -273,7 +275,8 @@ describe('the SQL run agrees with the rules for random lifecycles', () => {
   it('matches the oracle card by card, never exceeds the value, and reaches it at end of life', async () => {
     const db = t.database.db;
     const cardArb = fc.record({
-      value: fc.integer({ min: 50, max: 500_000_000 }),
+      // From the ¥1,000 capitalization threshold: below it registerCard books a low-value item, never depreciated.
+      value: fc.integer({ min: 100_000, max: 500_000_000 }),
       life: fc.integer({ min: 1, max: 30 }),
       posted: fc.integer({ min: -6, max: 10 }),
       disposeAt: fc.option(fc.integer({ min: 0, max: 30 }), { nil: null }),
@@ -288,7 +291,7 @@ describe('the SQL run agrees with the rules for random lifecycles', () => {
     });
     await fc.assert(
       fc.asyncProperty(fc.array(cardArb, { minLength: 1, maxLength: 25 }), async (specs) => {
-        const unit = await makeUnit(db);
+        const unit = await w.unit();
         const start = '2026-01';
         const all = months(start, 34);
         const cards = await Promise.all(
@@ -296,7 +299,7 @@ describe('the SQL run agrees with the rules for random lifecycles', () => {
             const postedOn = `${monthFromIndex(monthIndex(start) + s.posted)}-1${(s.value % 9) + 1}`;
             const disposedOn =
               s.disposeAt === null ? null : `${monthFromIndex(monthIndex(start) + Math.max(s.posted, 0) + s.disposeAt)}-12`;
-            const id = await makeCard(db, {
+            const id = await w.card({
               unitId: unit,
               categoryId: computers,
               originalValueFen: s.value,
@@ -318,7 +321,7 @@ describe('the SQL run agrees with the rules for random lifecycles', () => {
         );
         for (const [i, m] of all.entries()) {
           for (const c of cards) {
-            if (c.disposedOn && c.disposedOn.slice(0, 7) === m) await dispose(db, c.id, c.disposedOn);
+            if (c.disposedOn && c.disposedOn.slice(0, 7) === m) await w.dispose(c.id, c.disposedOn);
             if (
               c.s.reval &&
               c.s.reval.at === i &&
@@ -327,7 +330,7 @@ describe('the SQL run agrees with the rules for random lifecycles', () => {
             ) {
               c.state.originalValueFen = Math.round(c.state.originalValueFen * c.s.reval.factor);
               c.state.usefulLifeMonths = c.s.reval.life;
-              await revalue(db, c.id, c.state.originalValueFen, `${m}-01`, c.s.reval.life);
+              await w.revalue(c.id, c.state.originalValueFen, `${m}-01`, c.s.reval.life);
             }
             const ch = chargeForMonth(c.state, m, c.prev);
             if (ch) {
@@ -343,7 +346,7 @@ describe('the SQL run agrees with the rules for random lifecycles', () => {
           await runMonth(db, unit, m, null);
         }
         for (const c of cards) {
-          const acc = await cardAccumulated(db, c.id);
+          const acc = await w.accumulated(c.id);
           expect(acc).toBe(c.state.accumulatedFen);
           expect(acc).toBeLessThanOrEqual(c.state.originalValueFen);
           if (!c.disposedOn && c.state.originalValueFen > 100 && c.s.posted + c.s.life + 30 <= 33)

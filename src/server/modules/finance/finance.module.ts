@@ -1,5 +1,7 @@
 import { sql } from 'drizzle-orm';
+import { z } from 'zod';
 import type { GongwuModule } from '../../platform/module.ts';
+import { defineJob } from '../../platform/jobs/job.kinds.ts';
 import { query, type Database } from '../../platform/db/engine.ts';
 import { AppError } from '../../platform/errors.ts';
 import { Month } from '../../../shared/finance.contracts.ts';
@@ -17,18 +19,20 @@ export const module: GongwuModule = {
     await periodRoutes(app);
   },
   jobs: {
-    'depreciation.run': async ({ job, database, progress }) => {
-      const p = job.params as { month: string; unitIds: string[] };
-      const result = await runMonthForUnits(
-        database.db,
-        p.unitIds,
-        p.month,
-        job.createdBy,
-        (done, total, msg) => progress(done, total, msg),
-        p.unitIds.length === 1,
-      );
-      return { result, message: `${p.month}：${result.units.filter((u) => !u.skipped).length} 个单位已计提` };
-    },
+    'depreciation.run': defineJob(
+      z.object({ month: Month, unitIds: z.array(z.string().uuid()) }),
+      async ({ job, params: p, database, progress }) => {
+        const result = await runMonthForUnits(
+          database.db,
+          p.unitIds,
+          p.month,
+          job.createdBy,
+          (done, total, msg) => progress(done, total, msg),
+          p.unitIds.length === 1,
+        );
+        return { result, message: `${p.month}：${result.units.filter((u) => !u.skipped).length} 个单位已计提` };
+      },
+    ),
   },
   cli(program, ctx) {
     const dep =

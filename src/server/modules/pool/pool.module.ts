@@ -1,3 +1,5 @@
+import { z } from 'zod';
+import { defineJob } from '../../platform/jobs/job.kinds.ts';
 import type { GongwuModule } from '../../platform/module.ts';
 import { poolRoutes } from './pool.routes.ts';
 import { seedPool } from './pool.seed.ts';
@@ -14,7 +16,7 @@ export const module: GongwuModule = {
   routes: poolRoutes,
   jobs: {
     // The time limit, daily: listings past it with nobody asking are proposed for disposal.
-    'pool.expire': async ({ database }) => ({ result: await expireListings(database.db) }),
+    'pool.expire': defineJob(z.object({}), async ({ database }) => ({ result: await expireListings(database.db) })),
   },
   seedDemo: seedPool,
 };

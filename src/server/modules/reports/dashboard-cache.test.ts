@@ -4,11 +4,12 @@ import { changeVersion } from '../../platform/db/change-counters.ts';
 import { queryOne } from '../../platform/db/engine.ts';
 import { withTx } from '../../platform/db/tx.ts';
 import { createTestApp, type Client, type TestApp } from '../../testing/test-app.ts';
-import { dispose, makeCard, makeCategory, makeUnit, makeUser, transfer } from '../finance/finance.factory.ts';
+import { world, type World } from '../../testing/world.ts';
 
 // The dashboard's figures are cached per scope and served while the scope's change version is
 // unchanged: every test reads once to fill the cache, writes, and expects the write on the next read.
 let t: TestApp;
+let w: World;
 let unitA: string;
 let unitB: string;
 let cat: string;
@@ -32,19 +33,19 @@ const today = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 1
 
 beforeAll(async () => {
   t = await createTestApp();
-  const db = t.database.db;
-  unitA = await makeUnit(db, 'DA', '甲局');
-  unitB = await makeUnit(db, 'DB', '乙局');
-  cat = (await makeCategory(db, { code: '2', name: '设备' })).id;
-  await makeUser(db, 'd-office', 'asset_office', null);
-  await makeUser(db, 'd-fin-a', 'unit_finance', unitA);
-  await makeUser(db, 'd-fin-b', 'unit_finance', unitB);
-  await makeUser(db, 'd-admin-a', 'unit_admin', unitA);
+  w = world(t.database);
+  unitA = await w.unit('DA', '甲局');
+  unitB = await w.unit('DB', '乙局');
+  cat = (await w.category({ code: '2', name: '设备' })).id;
+  await w.user('d-office', 'asset_office', null);
+  await w.user('d-fin-a', 'unit_finance', unitA);
+  await w.user('d-fin-b', 'unit_finance', unitB);
+  await w.user('d-admin-a', 'unit_admin', unitA);
   office = await t.as('d-office');
   financeA = await t.as('d-fin-a');
   financeB = await t.as('d-fin-b');
-  await makeCard(db, { unitId: unitA, categoryId: cat, originalValueFen: 100_000 });
-  await makeCard(db, { unitId: unitB, categoryId: cat, originalValueFen: 200_000 });
+  await w.card({ unitId: unitA, categoryId: cat, originalValueFen: 100_000 });
+  await w.card({ unitId: unitB, categoryId: cat, originalValueFen: 200_000 });
 });
 afterAll(() => t.close());
 
@@ -53,7 +54,7 @@ describe('dashboard cache', () => {
     const before = await dash(financeA);
     const allBefore = await dash(office);
     expect(await dash(financeA)).toEqual(before); // served again, unchanged
-    await makeCard(t.database.db, { unitId: unitA, categoryId: cat, originalValueFen: 50_000, postedOn: today() });
+    await w.card({ unitId: unitA, categoryId: cat, originalValueFen: 50_000, postedOn: today() });
     const after = await dash(financeA);
     expect(after.totals.count).toBe(before.totals.count + 1);
     expect(after.totals.valueFen).toBe(before.totals.valueFen + 50_000);
@@ -64,17 +65,16 @@ describe('dashboard cache', () => {
   });
 
   it('shows a transfer in both units and a disposal in the status counts on the next read', async () => {
-    const db = t.database.db;
-    const card = await makeCard(db, { unitId: unitA, categoryId: cat, originalValueFen: 70_000 });
+    const card = await w.card({ unitId: unitA, categoryId: cat, originalValueFen: 70_000 });
     const a0 = await dash(financeA);
     const b0 = await dash(financeB);
-    await transfer(db, card, unitB, today());
+    await w.transfer(card, unitB, today());
     const a1 = await dash(financeA);
     const b1 = await dash(financeB);
     expect(a1.totals.count).toBe(a0.totals.count - 1);
     expect(b1.totals.count).toBe(b0.totals.count + 1);
     expect(b1.totals.valueFen).toBe(b0.totals.valueFen + 70_000);
-    await dispose(db, card, today());
+    await w.dispose(card, today());
     const b2 = await dash(financeB);
     expect(b2.totals.count).toBe(b1.totals.count - 1);
     expect(b2.byStatus.find((s) => s.status === 'disposed')?.count).toBe(
@@ -93,14 +93,14 @@ describe('dashboard cache', () => {
     const a0 = await changeVersion(db, [unitA]);
     const b0 = await changeVersion(db, [unitB]);
     await withTx(db, async (tx) => {
-      await makeCard(tx, { unitId: unitB, categoryId: cat, originalValueFen: 1 });
-      await makeCard(tx, { unitId: unitB, categoryId: cat, originalValueFen: 2 });
+      await w.card({ unitId: unitB, categoryId: cat, originalValueFen: 1 }, tx);
+      await w.card({ unitId: unitB, categoryId: cat, originalValueFen: 2 }, tx);
     });
     expect(await changeVersion(db, [unitA])).toBe(a0);
     expect(BigInt(await changeVersion(db, [unitB]))).toBe(BigInt(b0) + 1n);
     await expect(
       withTx(db, async (tx) => {
-        await makeCard(tx, { unitId: unitA, categoryId: cat, originalValueFen: 1 });
+        await w.card({ unitId: unitA, categoryId: cat, originalValueFen: 1 }, tx);
         throw new Error('rolled back');
       }),
     ).rejects.toThrow('rolled back');
@@ -112,7 +112,7 @@ describe('dashboard cache', () => {
   it("counts a renaming through the API as a change of its unit's figures, and a note as none", async () => {
     const db = t.database.db;
     const admin = await t.as('d-admin-a');
-    const card = await makeCard(db, { unitId: unitA, categoryId: cat, originalValueFen: 10_000 });
+    const card = await w.card({ unitId: unitA, categoryId: cat, originalValueFen: 10_000 });
     const v0 = await changeVersion(db, [unitA]);
     const cur = (await admin.get(`/api/cards/${card}`)).json();
     const res = await admin.patch(`/api/cards/${card}`, { expectVersion: cur.version, name: '改名的资产' });

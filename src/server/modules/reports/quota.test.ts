@@ -5,13 +5,14 @@ import { quotaBasis } from '../../../shared/quota.rules.ts';
 import type { QuotaRow, QuotaView } from '../../../shared/reports.contracts.ts';
 import type { Queryable } from '../../platform/db/engine.ts';
 import { createTestApp, type Client, type TestApp } from '../../testing/test-app.ts';
-import { makeCard, makeCategory, makeUnit, makeUser } from '../finance/finance.factory.ts';
+import { type CardSpec, world, type World } from '../../testing/world.ts';
 import { businessToday } from '../../platform/clock.ts';
 
 // The central standards shipped by migrations/post/180, matched by GB/T 14885 code: desktop
 // (2010104) ≤ 100 % of establishment staff, 150 % in a classified unit; office chair (6010301)
 // ≤ 100 %; meeting chair (6010302) without a quota.
 let t: TestApp;
+let w: World;
 let db: Queryable;
 const u = { over: '', classified: '', under: '', disposedOnly: '', chairs: '' };
 const cat = { desktop: '', officeChair: '', meetingChair: '' };
@@ -24,15 +25,9 @@ async function staff(unitId: string, n: number, over: { rank?: string; onEstabli
   }
 }
 
-async function cards(
-  unitId: string,
-  categoryId: string,
-  n: number,
-  over: { quantity?: number; status?: string; disposedOn?: string } = {},
-) {
+async function cards(unitId: string, categoryId: string, n: number, over: Pick<CardSpec, 'quantity' | 'status' | 'disposedOn'> = {}) {
   for (let i = 0; i < n; i++) {
-    const id = await makeCard(db, { unitId, categoryId, originalValueFen: 450_000, status: over.status, disposedOn: over.disposedOn });
-    if (over.quantity) await db.execute(sql`UPDATE cards SET quantity = ${over.quantity} WHERE id = ${id}`);
+    await w.card({ unitId, categoryId, originalValueFen: 450_000, ...over });
   }
 }
 
@@ -45,18 +40,19 @@ const row = (v: QuotaView, unitId: string, code = 'desktop') => v.items.find((r)
 
 beforeAll(async () => {
   t = await createTestApp();
+  w = world(t.database);
   db = t.database.db;
-  u.over = await makeUnit(db, 'QA', '甲局');
-  u.classified = await makeUnit(db, 'QB', '乙局（涉密）');
-  u.under = await makeUnit(db, 'QC', '丙局');
-  u.disposedOnly = await makeUnit(db, 'QD', '丁局');
-  u.chairs = await makeUnit(db, 'QE', '戊局');
+  u.over = await w.unit('QA', '甲局');
+  u.classified = await w.unit('QB', '乙局（涉密）');
+  u.under = await w.unit('QC', '丙局');
+  u.disposedOnly = await w.unit('QD', '丁局');
+  u.chairs = await w.unit('QE', '戊局');
   await db.execute(sql`UPDATE units SET classified = true WHERE id = ${u.classified}`);
-  const computers = await makeCategory(db, { code: '2010000', name: '计算机设备及软件' });
-  cat.desktop = (await makeCategory(db, { code: '2010104', name: '台式机', parentPath: computers.path })).id;
-  const furniture = await makeCategory(db, { code: '6010000', name: '家具' });
-  cat.officeChair = (await makeCategory(db, { code: '6010301', name: '办公椅', parentPath: furniture.path })).id;
-  cat.meetingChair = (await makeCategory(db, { code: '6010302', name: '会议椅', parentPath: furniture.path })).id;
+  const computers = await w.category({ code: '2010000', name: '计算机设备及软件' });
+  cat.desktop = (await w.category({ code: '2010104', name: '台式机', parentPath: computers.path })).id;
+  const furniture = await w.category({ code: '6010000', name: '家具' });
+  cat.officeChair = (await w.category({ code: '6010301', name: '办公椅', parentPath: furniture.path })).id;
+  cat.meetingChair = (await w.category({ code: '6010302', name: '会议椅', parentPath: furniture.path })).id;
 
   // 甲局: 3 on the establishment (an off-establishment and a retired person do not count); 3 desktops + a batch of 2.
   await staff(u.over, 3);
@@ -81,9 +77,9 @@ beforeAll(async () => {
   await cards(u.chairs, cat.officeChair, 2);
   await cards(u.chairs, cat.meetingChair, 10);
 
-  await makeUser(db, 'q-office', 'asset_office', null);
-  await makeUser(db, 'q-fin-a', 'unit_finance', u.over);
-  await makeUser(db, 'q-staff-a', 'staff', u.over);
+  await w.user('q-office', 'asset_office', null);
+  await w.user('q-fin-a', 'unit_finance', u.over);
+  await w.user('q-staff-a', 'staff', u.over);
   office = await t.as('q-office');
   financeOver = await t.as('q-fin-a');
   staffOver = await t.as('q-staff-a');

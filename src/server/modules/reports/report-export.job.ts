@@ -1,22 +1,17 @@
-import { sql } from 'drizzle-orm';
-import type { z } from 'zod';
-import { queryOne } from '../../platform/db/engine.ts';
-import { LIST_KINDS, QUOTA_REPORT, type ExportRequest, type ListKind } from '../../../shared/reports.contracts.ts';
-import { unitScope, type Actor } from '../../platform/auth/actor.ts';
-import type { JobHandler } from '../../platform/jobs/job.runner.ts';
+import { LIST_KINDS, QUOTA_REPORT, ExportRequest, type ListKind } from '../../../shared/reports.contracts.ts';
+import { unitScope } from '../../platform/auth/actor.ts';
+import { askerOf, defineJob } from '../../platform/jobs/job.kinds.ts';
 import { writeListXlsx, writeSummaryXlsx, periodText } from './report.excel.ts';
 import { writeQuotaXlsx } from './quota.excel.ts';
 import { quotaReport } from './quota.service.ts';
 import * as svc from './reports.service.ts';
 import { issuerName } from './summary.queries.ts';
 
-/** Builds a report's Excel file in the background; the scope is the requester's, captured at request time. */
-export const reportExportJob: JobHandler = async ({ job, database, progress, filePath }) => {
-  const p = job.params as z.infer<typeof ExportRequest> & { actor: Pick<Actor, 'userId' | 'grants' | 'scopes'> };
+/** Builds a report's Excel file in the background, in the scope of whoever asked (their roles as the job runs). */
+export const reportExportJob = defineJob(ExportRequest, async ({ params: p, actor: asker, database, progress, filePath }) => {
+  const actor = askerOf(asker);
   const q = database.db;
-  // 制表人 on the cover: the person who asked for the file.
-  const who = await queryOne<{ display_name: string }>(q, sql`SELECT display_name FROM users WHERE id = ${p.actor.userId}`);
-  const actor = { ...p.actor, username: '', displayName: who?.display_name ?? '', unitId: null, via: 'session' } as Actor;
+  // 制表人 on the cover: the person who asked for the file (the actor carries their display name).
   const f = p.filter;
   if (p.report === 'summary' || p.report === 'pack') {
     progress(0, 1, '汇总中');
@@ -48,4 +43,4 @@ export const reportExportJob: JobHandler = async ({ job, database, progress, fil
   const unitName = await issuerName(q, unitScope(actor, 'report.read'), f.unitId);
   await writeListXlsx(file, kind, f, unitName, list.chunks(), list.totals, (n) => progress(n, list.total));
   return { fileName: file, message: `${list.total} 项` };
-};
+});

@@ -111,7 +111,7 @@ export async function reportRoutes(app: App) {
         kind: 'report.export',
         unitId: req.body.filter.unitId ?? null,
         createdBy: req.actor.userId,
-        params: { ...req.body, actor: { userId: req.actor.userId, grants: req.actor.grants, scopes: req.actor.scopes } },
+        params: req.body,
       });
       // Exports leave the system: logged like card exports.
       await logSecurityEvent(db(), {

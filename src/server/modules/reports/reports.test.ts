@@ -1,3 +1,4 @@
+import { setBusinessToday } from '../../platform/clock.ts';
 import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,9 +8,10 @@ import { query } from '../../platform/db/engine.ts';
 import { createTestApp, type Client, type TestApp } from '../../testing/test-app.ts';
 import { monthFromIndex, monthIndex } from '../finance/index.ts';
 import { runMonth } from '../finance/index.ts';
-import { dispose, makeCard, makeCategory, makeUnit, makeUser, revalue, transfer } from '../finance/finance.factory.ts';
+import { world, type World } from '../../testing/world.ts';
 
 let t: TestApp;
+let w: World;
 let unitA: string;
 let unitB: string;
 let cats: string[];
@@ -37,17 +39,20 @@ const summary = async (c: Client, q: string): Promise<SummaryView> => {
 };
 
 beforeAll(async () => {
+  // A year of lifecycles up to December 2026: the business clock stands at its end.
+  setBusinessToday('2026-12-31');
   t = await createTestApp();
+  w = world(t.database);
   const db = t.database.db;
-  unitA = await makeUnit(db, 'RA', '甲局');
-  unitB = await makeUnit(db, 'RB', '乙局');
-  const top1 = await makeCategory(db, { code: '2', name: '设备' });
-  const sub = await makeCategory(db, { code: '201', name: '计算机', parentPath: top1.path });
-  const top2 = await makeCategory(db, { code: '3', name: '家具' });
+  unitA = await w.unit('RA', '甲局');
+  unitB = await w.unit('RB', '乙局');
+  const top1 = await w.category({ code: '2', name: '设备' });
+  const sub = await w.category({ code: '201', name: '计算机', parentPath: top1.path });
+  const top2 = await w.category({ code: '3', name: '家具' });
   cats = [sub.id, top2.id];
-  await makeUser(db, 'r-office', 'asset_office', null);
-  await makeUser(db, 'r-fin-a', 'unit_finance', unitA);
-  await makeUser(db, 'r-staff-a', 'staff', unitA);
+  await w.user('r-office', 'asset_office', null);
+  await w.user('r-fin-a', 'unit_finance', unitA);
+  await w.user('r-staff-a', 'staff', unitA);
   office = await t.as('r-office');
   financeA = await t.as('r-fin-a');
   staffA = await t.as('r-staff-a');
@@ -73,7 +78,7 @@ beforeAll(async () => {
   const plans = await Promise.all(
     rnd.map(async (s) => {
       const postedM = monthFromIndex(monthIndex('2026-01') + s.posted);
-      const id = await makeCard(db, {
+      const id = await w.card({
         unitId: s.unit,
         categoryId: s.cat,
         originalValueFen: s.value,
@@ -88,22 +93,23 @@ beforeAll(async () => {
     const mi = monthIndex(m);
     for (const p of plans) {
       if (p.s.reval && mi === p.postedI + p.s.reval.after && (p.s.disposeAfter === null || p.s.reval.after < p.s.disposeAfter)) {
-        await revalue(db, p.id, p.s.value + p.s.reval.delta, `${m}-05`);
+        await w.revalue(p.id, p.s.value + p.s.reval.delta, `${m}-05`);
       }
       if (
         p.s.transferAfter !== null &&
         mi === p.postedI + p.s.transferAfter &&
         (p.s.disposeAfter === null || p.s.transferAfter <= p.s.disposeAfter)
       ) {
-        await transfer(db, p.id, p.s.unit === unitA ? unitB : unitA, `${m}-15`);
+        await w.transfer(p.id, p.s.unit === unitA ? unitB : unitA, `${m}-15`);
       }
-      if (p.s.disposeAfter !== null && mi === p.postedI + p.s.disposeAfter) await dispose(db, p.id, `${m}-20`, p.s.disp);
+      if (p.s.disposeAfter !== null && mi === p.postedI + p.s.disposeAfter) await w.dispose(p.id, `${m}-20`, p.s.disp);
     }
     await runMonth(db, unitA, m, null);
     await runMonth(db, unitB, m, null);
   }
 }, 180_000);
 afterAll(async () => {
+  setBusinessToday(null);
   await t.close();
 });
 
@@ -248,9 +254,9 @@ describe('Excel export', () => {
   });
 
   it('puts the written explanation of a >20 % month-on-month change into the monthly pack', async () => {
-    const unit = await makeUnit(t.database.db, 'RC', '丙局');
-    await makeCard(t.database.db, { unitId: unit, categoryId: cats[0], originalValueFen: 1_000_000, postedOn: '2026-02-10' });
-    await makeCard(t.database.db, { unitId: unit, categoryId: cats[0], originalValueFen: 500_000, postedOn: '2026-03-10' });
+    const unit = await w.unit('RC', '丙局');
+    await w.card({ unitId: unit, categoryId: cats[0], originalValueFen: 1_000_000, postedOn: '2026-02-10' });
+    await w.card({ unitId: unit, categoryId: cats[0], originalValueFen: 500_000, postedOn: '2026-03-10' });
     const pack = (await office.get(`/api/reports/pack?month=2026-03&unitId=${unit}`)).json();
     expect(pack.units[0]).toMatchObject({
       previousClosingFen: 1_000_000,
@@ -259,8 +265,8 @@ describe('Excel export', () => {
       explanation: null,
     });
     // Reading the report is not writing in it: a unit leader and the auditor read, but may not explain.
-    await makeUser(t.database.db, 'r-leader-c', 'unit_leader', unit);
-    await makeUser(t.database.db, 'r-auditor', 'auditor', null);
+    await w.user('r-leader-c', 'unit_leader', unit);
+    await w.user('r-auditor', 'auditor', null);
     for (const reader of ['r-leader-c', 'r-auditor']) {
       const c = await t.as(reader);
       expect((await c.get(`/api/reports/pack?month=2026-03&unitId=${unit}`)).statusCode).toBe(200);

@@ -6,7 +6,7 @@ import { businessToday } from '../../platform/clock.ts';
 import { query, queryOne, type Queryable } from '../../platform/db/engine.ts';
 import { createTestApp, type Client, type TestApp } from '../../testing/test-app.ts';
 import { addCard } from '../assets/card.factory.ts';
-import { makeCategory } from '../finance/finance.factory.ts';
+import { world } from '../../testing/world.ts';
 import { createWorkflowWorld, type WorkflowWorld } from '../workflow/workflow.factory.ts';
 import { standardsInForce } from './index.ts';
 
@@ -30,16 +30,17 @@ beforeAll(async () => {
   w = await createWorkflowWorld(t.database);
   db = t.database.db;
   [admin, u02admin, officer] = await Promise.all(['u01-admin', 'u02-admin', 'officer'].map((u) => t.as(u)));
-  const furniture = await makeCategory(db, { code: '6000000', name: '家具用具' });
-  const tables = await makeCategory(db, { code: '6010200', name: '台、桌类', parentPath: furniture.path });
-  cat.desk = (await makeCategory(db, { code: '6010201', name: '办公桌', parentPath: tables.path, lifeMonths: 180 })).id;
-  cat.confTable = (await makeCategory(db, { code: '6010202', name: '会议桌', parentPath: tables.path, lifeMonths: 240 })).id;
-  const chairs = await makeCategory(db, { code: '6010300', name: '椅凳类', parentPath: furniture.path });
-  cat.officeChair = (await makeCategory(db, { code: '6010301', name: '办公椅', parentPath: chairs.path, lifeMonths: 180 })).id;
-  cat.trainingChair = (await makeCategory(db, { code: '6010303', name: '培训椅', parentPath: chairs.path, lifeMonths: 180 })).id;
-  const office = await makeCategory(db, { code: '2020000', name: '办公设备' });
-  cat.printer = (await makeCategory(db, { code: '2020402', name: '激光打印机', parentPath: office.path, lifeMonths: 72 })).id;
-  cat.copier = (await makeCategory(db, { code: '2020101', name: '黑白复印机', parentPath: office.path, lifeMonths: 72 })).id;
+  const testWorld = world(t.database);
+  const furniture = await testWorld.category({ code: '6000000', name: '家具用具' });
+  const tables = await testWorld.category({ code: '6010200', name: '台、桌类', parentPath: furniture.path });
+  cat.desk = (await testWorld.category({ code: '6010201', name: '办公桌', parentPath: tables.path, lifeMonths: 180 })).id;
+  cat.confTable = (await testWorld.category({ code: '6010202', name: '会议桌', parentPath: tables.path, lifeMonths: 240 })).id;
+  const chairs = await testWorld.category({ code: '6010300', name: '椅凳类', parentPath: furniture.path });
+  cat.officeChair = (await testWorld.category({ code: '6010301', name: '办公椅', parentPath: chairs.path, lifeMonths: 180 })).id;
+  cat.trainingChair = (await testWorld.category({ code: '6010303', name: '培训椅', parentPath: chairs.path, lifeMonths: 180 })).id;
+  const office = await testWorld.category({ code: '2020000', name: '办公设备' });
+  cat.printer = (await testWorld.category({ code: '2020402', name: '激光打印机', parentPath: office.path, lifeMonths: 72 })).id;
+  cat.copier = (await testWorld.category({ code: '2020101', name: '黑白复印机', parentPath: office.path, lifeMonths: 72 })).id;
 
   const person = async (unitId: string, name: string, rank: string) =>
     (await queryOne<{ id: string }>(db, sql`INSERT INTO staff (unit_id, name, rank) VALUES (${unitId}, ${name}, ${rank}) RETURNING id`))!

@@ -5,7 +5,7 @@ export { quotaHoldings } from './standard.queries.ts';
 export { addMonths } from './workflow.rules.ts';
 export { submitDocument } from './approval.service.ts';
 export { createDocument } from './document.service.ts';
-export { executePoolLoan, executeReallocation, openDocumentsOf, returnPoolLoan } from './reallocation.service.ts';
+export { executeDecidedDocument, executePoolLoan, executeReallocation, openDocumentsOf, returnPoolLoan } from './reallocation.service.ts';
 export { documentListWhere } from './document.queries.ts';
 export { checkConfigLines, idleOffers } from './standard.check.ts';
 // Income recorded on executed documents, tracked by the income module until turned over (docs/domain.md §4a).

@@ -5,6 +5,7 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Actor } from '../../platform/auth/actor.ts';
 import { query, type Queryable, type Tx } from '../../platform/db/engine.ts';
+import type { DocumentInput } from '../../../shared/workflow.contracts.ts';
 import { createDocument } from './document.service.ts';
 import { addEvent, loadDocument, setStatus } from './document.store.ts';
 import { documents, documentSteps } from './document.tables.ts';
@@ -32,6 +33,21 @@ export async function executeReallocation(tx: Tx, actor: Actor, input: Reallocat
     lines: [{ cardId: input.cardId, reason: '公物仓调剂' }],
   });
   await approveAndExecute(tx, actor, id, input.note);
+  return { documentId: id, docNo };
+}
+
+/**
+ * Drafts any document, records the committee's decision (one approved step by `actor`) and executes
+ * it: the path of a document the committee decides itself, as the pool's reallocations and loans do.
+ */
+export async function executeDecidedDocument(
+  tx: Tx,
+  actor: Actor,
+  input: DocumentInput,
+  note: string,
+): Promise<{ documentId: string; docNo: string }> {
+  const { id, docNo } = await createDocument(tx, actor, input);
+  await approveAndExecute(tx, actor, id, note);
   return { documentId: id, docNo };
 }
 

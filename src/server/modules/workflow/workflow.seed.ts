@@ -1,21 +1,11 @@
 import { sql } from 'drizzle-orm';
-import type { RoleGrant } from '../../../shared/roles.ts';
-import type { Actor } from '../../platform/auth/actor.ts';
-import { grantsOf } from '../../platform/auth/session.service.ts';
+import { actorOfUser } from '../../platform/auth/actor.lookup.ts';
 import { query, type Database } from '../../platform/db/engine.ts';
 import type { SeedOptions } from '../../platform/module.ts';
 import { submitDocument } from './approval.service.ts';
 import { createDocument } from './document.service.ts';
 
-async function actorOf(database: Database, username: string): Promise<Actor | undefined> {
-  const [u] = await query<{ id: string; display_name: string; unit_id: string | null }>(
-    database.db,
-    sql`SELECT id, display_name, unit_id FROM users WHERE username = ${username}`,
-  );
-  if (!u) return undefined;
-  const grants: RoleGrant[] = await grantsOf(database.db, u.id);
-  return { userId: u.id, username, displayName: u.display_name, unitId: u.unit_id, grants, via: 'session' };
-}
+const actorOf = (database: Database, username: string) => actorOfUser(database.db, { username });
 
 /**
  * Demo documents: per unit, a configuration request in approval and one in draft, so the inbox,

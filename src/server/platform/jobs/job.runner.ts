@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { eq, sql } from 'drizzle-orm';
+import { z } from 'zod';
 import { isDatabaseUnavailable } from '../db/db-errors.ts';
 import { pidAlive } from '../db/folder-lock.ts';
 import type { Database, Queryable } from '../db/engine.ts';
@@ -9,6 +10,10 @@ import { AppError, toErrorBody } from '../errors.ts';
 import { jobs } from './jobs.tables.ts';
 import { users } from '../auth/auth.tables.ts';
 import { openOperation, runOperation } from '../oplog/oplog.context.ts';
+import { actorOfUser } from '../auth/actor.lookup.ts';
+import type { Actor } from '../auth/actor.ts';
+import { invalid } from '../errors.ts';
+import type { AnyJobKind, JobKind } from './job.kinds.ts';
 
 export type JobRow = typeof jobs.$inferSelect;
 
@@ -19,6 +24,8 @@ export interface JobContext {
   progress(processed: number, total?: number, message?: string): void;
   /** An absolute path for the file this job produces; its base name is stored on the job. */
   filePath(name: string): string;
+  /** Who asked (the job's created_by, resolved by actorOfUser); undefined for system work. */
+  actor?: Actor;
 }
 
 export interface JobOutcome {
@@ -50,7 +57,7 @@ interface Live {
  * on PGlite a job's long transaction holds the only connection, so the API reads it from here.
  */
 export class JobRunner {
-  private handlers = new Map<string, JobHandler>();
+  private handlers = new Map<string, JobKind<unknown>>();
   private live = new Map<string, Live>();
   private timer?: NodeJS.Timeout;
   private busy = false;
@@ -75,15 +82,26 @@ export class JobRunner {
     fs.mkdirSync(filesDir, { recursive: true });
   }
 
-  register(kind: string, handler: JobHandler): void {
-    this.handlers.set(kind, handler);
+  /** A kind with typed parameters (defineJob), or a bare handler whose parameters are not checked (tests). */
+  register(kind: string, handler: JobHandler | AnyJobKind): void {
+    this.handlers.set(kind, typeof handler === 'function' ? { params: z.unknown(), run: handler } : handler);
   }
 
+  /** The kind's parameters, checked: a bad one names its field. */
+  private checkParams(kind: JobKind<unknown>, params: unknown): unknown {
+    const parsed = kind.params.safeParse(params ?? {});
+    if (parsed.success) return parsed.data;
+    throw invalid(Object.fromEntries(parsed.error.issues.map((i) => [['params', ...i.path].join('.'), i.message])), '任务参数无效');
+  }
+
+  /** Queues a job; who asks is `createdBy` (a user id) and nothing else: the runner resolves the actor. */
   async enqueue(q: Queryable, job: { kind: string; unitId?: string | null; createdBy?: string | null; params?: unknown }): Promise<string> {
-    if (!this.handlers.has(job.kind)) throw new Error(`no handler for job kind ${job.kind}`);
+    const kind = this.handlers.get(job.kind);
+    if (!kind) throw new Error(`no handler for job kind ${job.kind}`);
+    const params = this.checkParams(kind, job.params);
     const [row] = await q
       .insert(jobs)
-      .values({ kind: job.kind, unitId: job.unitId ?? null, createdBy: job.createdBy ?? null, params: job.params ?? {} })
+      .values({ kind: job.kind, unitId: job.unitId ?? null, createdBy: job.createdBy ?? null, params: params ?? {} })
       .returning({ id: jobs.id });
     setImmediate(() => void this.tick());
     return row.id;
@@ -239,9 +257,13 @@ export class JobRunner {
         via: 'job',
         actingFor: `任务「${job.kind}」`,
       });
+      const params = this.checkParams(handler, job.params);
+      const actor = job.createdBy ? await actorOfUser(db, { userId: job.createdBy }) : undefined;
       const outcome = await runOperation(op, () =>
-        handler({
+        handler.run({
           job,
+          params,
+          actor,
           // Long work: on PostgreSQL a pool without the requests' statement timeout.
           database: this.database.longWork(),
           progress: (processed, total, message) => this.progress(id, processed, total, message),

@@ -6,7 +6,7 @@ import { queryOne, type Queryable } from '../../platform/db/engine.ts';
 import { createTestApp, type Client, type TestApp } from '../../testing/test-app.ts';
 import { verifyLedger } from '../audit/index.ts';
 import { closeMonthForUnits, runMonth } from '../finance/index.ts';
-import { makeUnit, makeUser } from '../finance/finance.factory.ts';
+import { world } from '../../testing/world.ts';
 
 // A hand-built world for the monthly set of 2026-01 (docs/domain.md §7): cards coded in both editions of
 // GB/T 14885, a batch card of 20 chairs, a building partly rented, a vehicle, low-value items, staff.
@@ -74,8 +74,9 @@ beforeAll(async () => {
   await db.execute(
     sql`INSERT INTO units (code, name, kind, leader_name, finance_head_name) VALUES ('100', '机关事务管理委员会', 'committee', '赵主任', '钱处长')`,
   );
-  unitA = await makeUnit(db, 'RSA', '甲局');
-  unitB = await makeUnit(db, 'RSB', '乙局');
+  const w = world(t.database);
+  unitA = await w.unit('RSA', '甲局');
+  unitB = await w.unit('RSB', '乙局');
   await db.execute(
     sql`UPDATE units SET establishment_quota = 10, leader_name = '孙局长', finance_head_name = '李科长', sort = 1 WHERE id = ${unitA}`,
   );
@@ -136,10 +137,10 @@ beforeAll(async () => {
   // 乙局: one 2010 desktop bought in January (¥7,000).
   await card(db, { unitId: unitB, code: '2010104', value: 700_000, posted: '2026-01-05' });
 
-  await makeUser(db, 'rs-office', 'asset_office', null);
-  await makeUser(db, 'rs-fin-a', 'unit_finance', unitA);
-  await makeUser(db, 'rs-admin-a', 'unit_admin', unitA);
-  await makeUser(db, 'rs-fin-b', 'unit_finance', unitB);
+  await w.user('rs-office', 'asset_office', null);
+  await w.user('rs-fin-a', 'unit_finance', unitA);
+  await w.user('rs-admin-a', 'unit_admin', unitA);
+  await w.user('rs-fin-b', 'unit_finance', unitB);
   office = await t.as('rs-office');
   financeA = await t.as('rs-fin-a');
   adminA = await t.as('rs-admin-a');

@@ -15,7 +15,7 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { CategoryTreeSelect, DepartmentSelect, RoomSelect, StaffSelect, UnitSelect } from '../../components/selects.tsx';
 import { ServerTable } from '../../components/ServerTable.tsx';
 import { CodeTag, StatusTag } from '../../components/StatusTag.tsx';
-import { filterFromParams } from './cardListLink.ts';
+import { filterFromParams } from '../../lib/cardListLink.ts';
 import { CardListToolbarExtras } from './CardListToolbarExtras.tsx';
 import { LINK_ONLY_KEYS, LinkFilterTags } from './LinkFilterTags.tsx';
 

@@ -4,7 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import dayjs from 'dayjs';
 import { Link, useNavigate } from 'react-router-dom';
 import { api } from '../../api/client.ts';
-import { cardListUrl, type CardListFilter } from '../assets/cardListLink.ts';
+import { cardListUrl, type CardListFilter } from '../../lib/cardListLink.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { formatYuan } from '../../../shared/money.ts';

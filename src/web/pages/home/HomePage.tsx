@@ -6,8 +6,8 @@ import { api } from '../../api/client.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { useSession } from '../../app/session.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
-import { cardListUrl, type CardListFilter } from '../assets/cardListLink.ts';
-import { DocStatusTag, useDocTypeLabel } from '../workflow/docShared.tsx';
+import { cardListUrl, type CardListFilter } from '../../lib/cardListLink.ts';
+import { DocStatusTag, useDocTypeLabel } from '../../components/DocumentTags.tsx';
 
 function greeting(t: (zh: string, en: string) => string) {
   const h = new Date().getHours();

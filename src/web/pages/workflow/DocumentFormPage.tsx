@@ -10,7 +10,7 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { UnitSelect } from '../../components/selects.tsx';
 import { useFormErrors } from '../../components/useFormErrors.ts';
 import { useUnsavedGuard } from '../../components/useUnsavedGuard.ts';
-import { CardLinesEditor, type PickedCard } from './CardLinesEditor.tsx';
+import { CardLinesEditor, type PickedCard } from '../../components/CardLinesEditor.tsx';
 import { CategoryLinesEditor, toLineInput, type FormLine } from './CategoryLinesEditor.tsx';
 import { useDocTypeLabel } from './docShared.tsx';
 import { useDocument } from './DocumentDetailPage.tsx';

@@ -114,3 +114,10 @@ export const api = {
     return request<T>('post', url, { body: form });
   },
 };
+
+type JsonBody<Op> = Op extends { requestBody?: { content: { 'application/json': infer B } } } ? B : never;
+/** The JSON body a route takes, from the generated schema: `Body<'/api/units', 'post'>`. */
+export type Body<P extends keyof paths, M extends keyof paths[P]> = JsonBody<paths[P][M]>;
+type JsonOk<Op> = Op extends { responses: { 200: { content: { 'application/json': infer R } } } } ? R : never;
+/** The success body a route answers, from the generated schema: `Answer<'/api/units/{id}', 'get'>`. */
+export type Answer<P extends keyof paths, M extends keyof paths[P]> = JsonOk<paths[P][M]>;

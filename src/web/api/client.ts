@@ -66,7 +66,7 @@ async function refusal(res: Response): Promise<ApiError> {
  * The typed client, generated from /api/openapi.json (`npm run api:types` writes `schema.gen.ts`):
  * `http.GET('/api/cards/{id}', { params: { path: { id } } })`. Every call sends the UI language and
  * (when it changes something) the CSRF header; a refusal is thrown as `ApiError`, so a resolved call
- * always holds the success body. Pages use it through their module's `api.ts` and `data(…)`.
+ * always holds the success body. Pages use it through their module's `api.ts` and `ok(…)`.
  */
 export const http = createClient<paths>({
   credentials: 'same-origin',
@@ -86,7 +86,7 @@ http.use({
 });
 
 /** The success body of a typed call (a refusal has already been thrown as ApiError). */
-export const data = async <D>(call: Promise<{ data?: D }>): Promise<D> => (await call).data as D;
+export const ok = async <D>(call: Promise<{ data?: D }>): Promise<D> => (await call).data as D;
 
 type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 // Untyped calls (any URL, a body the caller vouches for) through the same client and middleware.

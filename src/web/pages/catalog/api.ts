@@ -1,7 +1,7 @@
 // The catalog module's calls: query keys and hooks over the typed client (src/web/api/client.ts).
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { CategoryCreate, CategoryPatch, Edition } from '../../../shared/catalog.contracts.ts';
-import { data, http } from '../../api/client.ts';
+import { ok, http } from '../../api/client.ts';
 
 export const catalogKeys = {
   /** Every category query: invalidated after any change to the tree. */
@@ -13,20 +13,20 @@ export const catalogKeys = {
 export const useCategoryTree = (edition: Edition) =>
   useQuery({
     queryKey: catalogKeys.tree(edition),
-    queryFn: () => data(http.GET('/api/categories/tree', { params: { query: { edition } } })),
+    queryFn: () => ok(http.GET('/api/categories/tree', { params: { query: { edition } } })),
   });
 
 export const useCategory = (id: string | null) =>
   useQuery({
     queryKey: catalogKeys.one(id),
     enabled: !!id,
-    queryFn: () => data(http.GET('/api/categories/{id}', { params: { path: { id: id! } } })),
+    queryFn: () => ok(http.GET('/api/categories/{id}', { params: { path: { id: id! } } })),
   });
 
 export function useCreateCategory(edition: Edition) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (v: CategoryCreate) => data(http.POST('/api/categories', { body: { ...v, edition } })),
+    mutationFn: (v: CategoryCreate) => ok(http.POST('/api/categories', { body: { ...v, edition } })),
     onSuccess: () => qc.invalidateQueries({ queryKey: catalogKeys.all }),
   });
 }
@@ -34,7 +34,7 @@ export function useCreateCategory(edition: Edition) {
 export function useUpdateCategory(id: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (patch: CategoryPatch) => data(http.PATCH('/api/categories/{id}', { params: { path: { id } }, body: patch })),
+    mutationFn: (patch: CategoryPatch) => ok(http.PATCH('/api/categories/{id}', { params: { path: { id } }, body: patch })),
     onSuccess: () => qc.invalidateQueries({ queryKey: catalogKeys.all }),
   });
 }

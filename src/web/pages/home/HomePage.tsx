@@ -1,8 +1,7 @@
 import { Card, Col, Empty, List, Row, Space, Statistic, Tag, Typography } from 'antd';
-import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
-import type { TileKey, Workspace, WorkspaceDocument, WorkspaceTile } from '../../../shared/desk.contracts.ts';
-import { api } from '../../api/client.ts';
+import type { TileKey, WorkspaceDocument, WorkspaceTile } from '../../../shared/desk.contracts.ts';
+import { useWorkspace } from './api.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { useSession } from '../../app/session.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
@@ -108,7 +107,7 @@ function DocList({ title, items, age, extra }: { title: string; items: Workspace
 export default function HomePage() {
   const { t } = useI18n();
   const { me, can } = useSession();
-  const { data } = useQuery({ queryKey: ['workspace'], queryFn: () => api.get<Workspace>('/api/workspace') });
+  const { data } = useWorkspace();
   return (
     <div className="home-page">
       <PageHeader title={`${greeting(t)}${t('，', ', ')}${me.displayName}`} subTitle={t('我的工作台', 'My workspace')} />

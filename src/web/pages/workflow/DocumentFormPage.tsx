@@ -42,7 +42,7 @@ export default function DocumentFormPage() {
   const existing = useDocument(params.id);
   const type = (params.type ?? existing.data?.type) as DocumentType | undefined;
   const [form] = Form.useForm<Values>();
-  const disposalMethod = Form.useWatch(['payload', 'disposalMethod'], form) as string | undefined;
+  const _disposalMethod = Form.useWatch(['payload', 'disposalMethod'], form) as string | undefined;
   const showError = useFormErrors(form, FIELD_ALIASES);
   const unsaved = useUnsavedGuard();
   const [cards, setCards] = useState<PickedCard[]>([]);

@@ -25,6 +25,8 @@ let uiLang: 'zh' | 'en' = 'zh';
 export const setUiLang = (lang: 'zh' | 'en') => {
   uiLang = lang;
 };
+/** The UI language calls are made in (for texts shown outside React, such as errors). */
+export const uiLanguage = () => uiLang;
 
 let unauthorized: (() => void) | null = null;
 /** The shell's reaction to a 401 from any call but the sign-in itself; returns an unsubscribe. */

@@ -5,7 +5,7 @@ import { useNavigate } from 'react-router-dom';
 import type { Notification } from '../../shared/notifications.contracts.ts';
 import { ok, http } from '../api/client.ts';
 import { useI18n } from '../app/i18n.tsx';
-import { formatDateTime } from './dateTime.ts';
+import { formatDateTime } from '../lib/dates.ts';
 
 /**
  * The bell in the header: the unread count pushed by the server (server-sent events, no polling),

@@ -1,4 +1,4 @@
-// One way to show a moment: YYYY-MM-DD HH:mm in the business time zone (Asia/Shanghai), whatever
+// The one date formatter of the web. One way to show a moment: YYYY-MM-DD HH:mm in the business time zone (Asia/Shanghai), whatever
 // the browser's zone and language, so a time read on one page matches every other page and the
 // printed sheets. Seconds only where they matter (the security log).
 const parts = (withSeconds: boolean) =>

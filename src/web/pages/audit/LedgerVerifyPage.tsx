@@ -8,7 +8,7 @@ import { verifyLedger } from './api.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { useShowError } from '../../components/useFormErrors.ts';
-import { formatDateTime } from '../../components/dateTime.ts';
+import { formatDateTime } from '../../lib/dates.ts';
 
 type Failure = LedgerVerification['failures'][number];
 type DepreciationFailure = LedgerVerification['depreciation']['failures'][number];

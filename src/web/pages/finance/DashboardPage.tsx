@@ -11,7 +11,7 @@ import { formatYuan } from '../../../shared/money.ts';
 import { CARD_STATUSES, type CardStatus, label } from '../../../shared/assets.enums.ts';
 import type { DashboardView } from '../../../shared/reports.contracts.ts';
 import { EChart } from './EChart.tsx';
-import { formatDateTime } from '../../components/dateTime.ts';
+import { formatDateTime } from '../../lib/dates.ts';
 
 const wan = (fen: number) => Math.round(fen / 100) / 10000; // 万元
 

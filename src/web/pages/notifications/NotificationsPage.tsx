@@ -5,7 +5,7 @@ import { NOTIFY_EVENTS, type NotificationList, type NotificationPrefs, type Noti
 import { getPreferences, listNotifications, markAllRead, markRead, savePreferences } from './api.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
-import { formatDateTime } from '../../components/dateTime.ts';
+import { formatDateTime } from '../../lib/dates.ts';
 import { useShowError } from '../../components/useFormErrors.ts';
 
 /** My notifications, newest first, and my choices: mail for which events, or one digest a day. */

@@ -3,7 +3,7 @@ import { formatYuan } from '../../../shared/money.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { useDocTypeLabel } from './docShared.tsx';
 import { useDocument } from './DocumentDetailPage.tsx';
-import { formatDateTime } from '../../components/dateTime.ts';
+import { formatDateTime } from '../../lib/dates.ts';
 
 const cell: React.CSSProperties = { border: '1px solid #000', padding: '4px 6px', verticalAlign: 'top' };
 

@@ -7,7 +7,7 @@ import { api } from '../../api/client.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { Money } from '../../components/Money.tsx';
 import { DocStatusTag, useDocTypeLabel } from '../../components/DocumentTags.tsx';
-import { formatDateTime } from '../../components/dateTime.ts';
+import { formatDateTime } from '../../lib/dates.ts';
 
 // Shared with other pages through src/web/components; re-exported for this module's pages.
 export { DocStatusTag, useDocTypeLabel };

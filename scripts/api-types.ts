@@ -33,6 +33,8 @@ async function openapiDocument(): Promise<Record<string, unknown>> {
     return res.json();
   } finally {
     await app.close();
+    // An in-memory app keeps job files in a fresh temporary folder; this run wrote none.
+    fs.rmSync(app.jobs.filesDir, { recursive: true, force: true });
   }
 }
 

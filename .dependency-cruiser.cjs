@@ -49,6 +49,21 @@ module.exports = {
       to: { path: '^src/server/' },
     },
     {
+      name: 'web-page-walls',
+      comment:
+        "A web page module uses another only through its api.ts (hooks and query keys); shared UI and helpers live in src/web/components or src/web/lib.",
+      severity: 'error',
+      from: { path: '^src/web/pages/([^/]+)/' },
+      to: { path: '^src/web/pages/', pathNot: ['^src/web/pages/$1/', '^src/web/pages/[^/]+/api\\.ts$'] },
+    },
+    {
+      name: 'web-shared-knows-no-page',
+      comment: 'The shell, components and lib are shared by every page and import none (the shell collects pages through app/pages.ts).',
+      severity: 'error',
+      from: { path: '^src/web/(components|lib|api)/' },
+      to: { path: '^src/web/pages/' },
+    },
+    {
       name: 'shared-stands-alone',
       comment: 'src/shared is used by both sides and imports neither.',
       severity: 'error',

@@ -71,22 +71,24 @@ export interface CategoryNode {
   batchFixed: boolean;
   children: CategoryNode[];
 }
-export const CategoryNode: z.ZodType<CategoryNode> = z.lazy(() =>
-  z.object({
-    id: z.string(),
-    code: z.string(),
-    name: z.string(),
-    level: z.number().int(),
-    usefulLifeMonths: z.number().int().nullable(),
-    depreciable: z.boolean(),
-    capitalizationThresholdFen: z.number().int(),
-    attributeSet: AttributeSet,
-    measureUnit: z.string(),
-    assetKind: CategoryAssetKind,
-    batchFixed: z.boolean(),
-    children: z.array(CategoryNode),
-  }),
-);
+export const CategoryNode: z.ZodType<CategoryNode> = z
+  .lazy(() =>
+    z.object({
+      id: z.string(),
+      code: z.string(),
+      name: z.string(),
+      level: z.number().int(),
+      usefulLifeMonths: z.number().int().nullable(),
+      depreciable: z.boolean(),
+      capitalizationThresholdFen: z.number().int(),
+      attributeSet: AttributeSet,
+      measureUnit: z.string(),
+      assetKind: CategoryAssetKind,
+      batchFixed: z.boolean(),
+      children: z.array(CategoryNode),
+    }),
+  )
+  .register(z.globalRegistry, { id: 'CategoryNode' }); // named: the OpenAPI document carries the recursive tree as a component
 
 export const TreeQuery = z.object({ edition: Edition.default('2010') });
 

@@ -39,3 +39,9 @@ export interface ErrorBody {
   fields?: Record<string, string>;
   details?: unknown;
 }
+
+/** What the web shows when no server message exists: the call never reached the server, or failed without one. */
+export const CLIENT_MESSAGES = {
+  network: { zh: '网络错误，请检查连接后重试', en: 'Network error; check the connection and retry' },
+  failed: { zh: '操作失败', en: 'The action failed' },
+} as const;

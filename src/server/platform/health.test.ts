@@ -22,6 +22,13 @@ describe('the running app', () => {
     expect(Object.keys(res.json().paths)).toContain('/api/auth/login');
   });
 
+  it('publishes an OpenAPI document whose every reference resolves (the web generates its client from it)', async () => {
+    const doc = (await t.anonymous.get('/api/openapi.json')).json();
+    const refs = [...JSON.stringify(doc).matchAll(/"\$ref":"#\/components\/schemas\/([^"]+)"/g)].map((m) => m[1]);
+    expect(refs).toContain('CategoryNode');
+    for (const name of refs) expect(doc.components.schemas, name).toHaveProperty(name);
+  });
+
   it('refuses an unknown user with a clear error', async () => {
     const res = await t.anonymous.post('/api/auth/login', { username: 'nobody', password: 'x' });
     expect(res.statusCode).toBe(401);

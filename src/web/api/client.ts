@@ -1,4 +1,6 @@
-import type { ErrorBody } from '../../shared/errors.ts';
+import createClient from 'openapi-fetch';
+import { type ErrorBody, ERRORS } from '../../shared/errors.ts';
+import type { paths } from './schema.gen.ts';
 
 /** An API refusal, carrying the server's error id, message and field errors. */
 export class ApiError extends Error {
@@ -23,6 +25,8 @@ let uiLang: 'zh' | 'en' = 'zh';
 export const setUiLang = (lang: 'zh' | 'en') => {
   uiLang = lang;
 };
+/** The UI language calls are made in (for texts shown outside React, such as errors). */
+export const uiLanguage = () => uiLang;
 
 let unauthorized: (() => void) | null = null;
 /** The shell's reaction to a 401 from any call but the sign-in itself; returns an unsubscribe. */
@@ -35,6 +39,7 @@ export const onUnauthorized = (handler: () => void) => {
 
 type Query = Record<string, string | number | boolean | undefined | null | (string | number)[]>;
 
+/** `?a=1&b=x&b=y` (or ''): empty values left out, arrays repeated. The one query format of every call. */
 export function toQueryString(query?: Query): string {
   if (!query) return '';
   const p = new URLSearchParams();
@@ -47,41 +52,74 @@ export function toQueryString(query?: Query): string {
   return s ? `?${s}` : '';
 }
 
-async function request<T>(method: string, url: string, body?: unknown, query?: Query): Promise<T> {
-  const headers: Record<string, string> = { 'x-ui-lang': uiLang };
-  if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
-  let payload: BodyInit | undefined;
-  if (body instanceof FormData) payload = body;
-  else if (body !== undefined) {
-    headers['content-type'] = 'application/json';
-    payload = JSON.stringify(body);
-  }
-  const res = await fetch(url + toQueryString(query), { method, headers, body: payload, credentials: 'same-origin' });
-  if (res.status === 204) return undefined as T;
+/** The body of a refusal: the server's error JSON, or (a proxy or crash page) an internal error. */
+async function refusal(res: Response): Promise<ApiError> {
   const text = await res.text();
-  let data: unknown;
+  let body: ErrorBody | undefined;
   try {
-    data = text ? JSON.parse(text) : undefined;
+    body = text ? (JSON.parse(text) as ErrorBody) : undefined;
   } catch {
-    // A proxy or crash page instead of JSON: report it as a server error, not a parse error.
-    data = res.ok ? text : { error: 'internal', message: `服务器返回了无法识别的内容（${res.status}）` };
+    body = { error: 'internal', message: `${ERRORS.internal[uiLang]}（${res.status}）` };
   }
-  if (res.status === 401 && url !== '/api/auth/login') unauthorized?.();
-  if (!res.ok) throw new ApiError(res.status, (data as ErrorBody | undefined) ?? { error: 'internal', message: res.statusText });
-  return data as T;
+  return new ApiError(res.status, body ?? { error: 'internal', message: res.statusText || ERRORS.internal[uiLang] });
 }
 
+/**
+ * The typed client, generated from /api/openapi.json (`npm run api:types` writes `schema.gen.ts`):
+ * `http.GET('/api/cards/{id}', { params: { path: { id } } })`. Every call sends the UI language and
+ * (when it changes something) the CSRF header; a refusal is thrown as `ApiError`, so a resolved call
+ * always holds the success body. Pages use it through their module's `api.ts` and `ok(…)`.
+ */
+export const http = createClient<paths>({
+  credentials: 'same-origin',
+  querySerializer: (q) => toQueryString(q as Query),
+  // Looked up per call, so a test or the service worker can stand in for fetch.
+  fetch: (req) => globalThis.fetch(req),
+});
+http.use({
+  onRequest({ request }) {
+    request.headers.set('x-ui-lang', uiLang);
+    if (request.method !== 'GET' && csrfToken) request.headers.set('x-csrf-token', csrfToken);
+  },
+  async onResponse({ request, response }) {
+    if (response.status === 401 && new URL(request.url).pathname !== '/api/auth/login') unauthorized?.();
+    if (!response.ok) throw await refusal(response);
+  },
+});
+
+/** The success body of a typed call (a refusal has already been thrown as ApiError). */
+export const ok = async <D>(call: Promise<{ data?: D }>): Promise<D> => (await call).data as D;
+
+type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
+// Untyped calls (any URL, a body the caller vouches for) through the same client and middleware.
+const untyped = http as unknown as {
+  request(method: Method, url: string, init: { params?: { query?: Query }; body?: unknown }): Promise<{ data?: unknown }>;
+};
+const request = <T>(method: Method, url: string, init: { params?: { query?: Query }; body?: unknown } = {}) =>
+  untyped.request(method, url, init).then((r) => r.data as T);
+
+/**
+ * The untyped helper of old, now a thin wrapper over `http`: `T` is the caller's word, not the
+ * schema's. New code uses `http` through its module's `api.ts`; this stays so untyped calls compile.
+ */
 export const api = {
-  get: <T>(url: string, query?: Query) => request<T>('GET', url, undefined, query),
-  post: <T>(url: string, body?: unknown) => request<T>('POST', url, body ?? {}),
-  put: <T>(url: string, body?: unknown) => request<T>('PUT', url, body ?? {}),
-  patch: <T>(url: string, body?: unknown) => request<T>('PATCH', url, body ?? {}),
-  delete: <T>(url: string) => request<T>('DELETE', url),
+  get: <T>(url: string, query?: Query) => request<T>('get', url, { params: { query } }),
+  post: <T>(url: string, body?: unknown) => request<T>('post', url, { body: body ?? {} }),
+  put: <T>(url: string, body?: unknown) => request<T>('put', url, { body: body ?? {} }),
+  patch: <T>(url: string, body?: unknown) => request<T>('patch', url, { body: body ?? {} }),
+  delete: <T>(url: string) => request<T>('delete', url),
   /** multipart upload: the file under `file`, other fields beside it. */
   upload: <T>(url: string, file: File | Blob, fields: Record<string, string> = {}, fileName?: string) => {
     const form = new FormData();
     for (const [k, v] of Object.entries(fields)) form.append(k, v);
     form.append('file', file, fileName ?? (file as File).name ?? 'upload');
-    return request<T>('POST', url, form);
+    return request<T>('post', url, { body: form });
   },
 };
+
+type JsonBody<Op> = Op extends { requestBody?: { content: { 'application/json': infer B } } } ? B : never;
+/** The JSON body a route takes, from the generated schema: `Body<'/api/units', 'post'>`. */
+export type Body<P extends keyof paths, M extends keyof paths[P]> = JsonBody<paths[P][M]>;
+type JsonOk<Op> = Op extends { responses: { 200: { content: { 'application/json': infer R } } } } ? R : never;
+/** The success body a route answers, from the generated schema: `Answer<'/api/units/{id}', 'get'>`. */
+export type Answer<P extends keyof paths, M extends keyof paths[P]> = JsonOk<paths[P][M]>;

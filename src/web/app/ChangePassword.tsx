@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { App, Button, Card, Form, Input, Modal, Typography } from 'antd';
 import { useNavigate, useSearchParams } from 'react-router-dom';
-import { api } from '../api/client.ts';
+import { ok, http } from '../api/client.ts';
 import { useFormErrors } from '../components/useFormErrors.ts';
 import { useAuth } from './auth.tsx';
 import { useI18n } from './i18n.tsx';
@@ -59,7 +59,7 @@ function useChangePassword(form: ReturnType<typeof Form.useForm<Values>>[0]) {
   const submit = async (v: Values) => {
     setBusy(true);
     try {
-      await api.post('/api/auth/password', { currentPassword: v.currentPassword, newPassword: v.newPassword });
+      await ok(http.POST('/api/auth/password', { body: { currentPassword: v.currentPassword, newPassword: v.newPassword } }));
       await refresh();
       return true;
     } catch (err) {

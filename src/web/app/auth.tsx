@@ -1,6 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, type ReactNode } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, ApiError, onUnauthorized, setCsrfToken } from '../api/client.ts';
+import { ApiError, ok, http, onUnauthorized, setCsrfToken } from '../api/client.ts';
 import { makeSession, SessionContext, type Me, type Session } from './session.tsx';
 
 /**
@@ -28,7 +28,7 @@ const ME_KEY = ['auth', 'me'] as const;
 
 async function fetchMe(): Promise<Me | null> {
   try {
-    const me = await api.get<Me>('/api/auth/me');
+    const me: Me = await ok(http.GET('/api/auth/me'));
     setCsrfToken(me.csrfToken);
     return me;
   } catch (err) {
@@ -65,7 +65,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   const signIn = useCallback(
     async (username: string, password: string) => {
-      const { csrfToken } = await api.post<{ ok: true; csrfToken: string }>('/api/auth/login', { username, password });
+      const { csrfToken } = await ok(http.POST('/api/auth/login', { body: { username, password } }));
       setCsrfToken(csrfToken);
       const fresh = await fetchMe();
       if (!fresh) throw new Error('登录后无法读取当前用户');
@@ -79,7 +79,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   const signOut = useCallback(async () => {
     try {
-      await api.post('/api/auth/logout');
+      await ok(http.POST('/api/auth/logout'));
     } catch {
       /* the session may already be gone */
     }

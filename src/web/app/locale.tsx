@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
-import { api, setUiLang } from '../api/client.ts';
+import { ok, http, setUiLang } from '../api/client.ts';
 import { useAuth } from './auth.tsx';
 import { I18nContext, type I18n, type Locale } from './i18n.tsx';
 
@@ -59,14 +59,14 @@ export function LocaleProvider({ children }: { children: ReactNode }) {
     const serverWins = (justSignedIn && !pickedSignedOut.current) || !stored;
     pickedSignedOut.current = false;
     if (serverWins && server) apply(server);
-    else if (stored && stored !== server) api.put('/api/auth/locale', { locale: stored }).catch(() => undefined);
+    else if (stored && stored !== server) ok(http.PUT('/api/auth/locale', { body: { locale: stored } })).catch(() => undefined);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [userId, justSignedIn]);
 
   const setLocale = useCallback(
     (l: Locale) => {
       apply(l);
-      if (userId) api.put('/api/auth/locale', { locale: l }).catch(() => undefined);
+      if (userId) ok(http.PUT('/api/auth/locale', { body: { locale: l } })).catch(() => undefined);
       else pickedSignedOut.current = true;
     },
     [apply, userId],

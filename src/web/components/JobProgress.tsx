@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { Alert, Button, Progress, Space, Typography } from 'antd';
 import { DownloadOutlined, RedoOutlined } from '@ant-design/icons';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { api, ApiError } from '../api/client.ts';
+import { ApiError, ok, http } from '../api/client.ts';
 import { useI18n } from '../app/i18n.tsx';
 import { errorText } from './errors.ts';
 
@@ -64,13 +64,13 @@ export function JobProgress({ jobId: givenId, onDone, downloadLabel }: JobProgre
   const jobId = retried && retried.of === givenId ? retried.id : givenId;
   const { data: job, error } = useQuery({
     queryKey: ['job', jobId],
-    queryFn: () => api.get<JobView>(`/api/jobs/${jobId}`),
+    queryFn: (): Promise<JobView> => ok(http.GET('/api/jobs/{id}', { params: { path: { id: jobId! } } })),
     enabled: !!jobId,
     retry: (count, err) => transient(err) && count < 3,
     refetchInterval: (q) => (finished(q.state.data) ? false : q.state.error ? (transient(q.state.error) ? 2000 : false) : 500),
   });
   const retry = useMutation({
-    mutationFn: (id: string) => api.post<{ id: string }>(`/api/jobs/${id}/retry`, {}),
+    mutationFn: (id: string) => ok(http.POST('/api/jobs/{id}/retry', { params: { path: { id } } })),
     onSuccess: (res) => givenId && setRetried({ of: givenId, id: res.id }),
   });
 

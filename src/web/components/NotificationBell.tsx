@@ -2,10 +2,10 @@ import { useEffect, useState } from 'react';
 import { Badge, Button, Empty, List, Popover, Space, Typography, notification as toast } from 'antd';
 import { BellOutlined } from '@ant-design/icons';
 import { useNavigate } from 'react-router-dom';
-import type { Notification, NotificationList } from '../../shared/notifications.contracts.ts';
-import { api } from '../api/client.ts';
+import type { Notification } from '../../shared/notifications.contracts.ts';
+import { ok, http } from '../api/client.ts';
 import { useI18n } from '../app/i18n.tsx';
-import { formatDateTime } from './dateTime.ts';
+import { formatDateTime } from '../lib/dates.ts';
 
 /**
  * The bell in the header: the unread count pushed by the server (server-sent events, no polling),
@@ -31,13 +31,13 @@ export function NotificationBell() {
   }, [navigate]);
 
   const load = async () => {
-    const list = await api.get<NotificationList>('/api/notifications', { limit: 10 });
+    const list = await ok(http.GET('/api/notifications', { params: { query: { limit: 10 } } }));
     setItems(list.items);
     setUnread(list.unread);
   };
   const openItem = async (n: Notification) => {
     setOpen(false);
-    if (!n.readAt) await api.post(`/api/notifications/${n.id}/read`).catch(() => {});
+    if (!n.readAt) await ok(http.POST('/api/notifications/{id}/read', { params: { path: { id: n.id } } })).catch(() => {});
     setUnread((u) => Math.max(0, u - (n.readAt ? 0 : 1)));
     if (n.link) navigate(n.link);
   };
@@ -67,7 +67,7 @@ export function NotificationBell() {
           size="small"
           disabled={!unread}
           onClick={async () => {
-            await api.post('/api/notifications/read-all');
+            await ok(http.POST('/api/notifications/read-all'));
             await load();
           }}
         >

@@ -1,4 +1,5 @@
-import { ApiError } from '../api/client.ts';
+import { CLIENT_MESSAGES } from '../../shared/errors.ts';
+import { ApiError, uiLanguage } from '../api/client.ts';
 
 /**
  * "lines.2.price" → ['lines', 2, 'price']: the server names fields with dotted paths, antd forms
@@ -11,12 +12,12 @@ export function fieldPath(key: string): (string | number)[] {
     .map((p) => (/^\d+$/.test(p) ? Number(p) : p));
 }
 
-/** The text to show for any thrown value: the server's own (Chinese) message when there is one. */
-export function errorText(err: unknown, fallback = '操作失败'): string {
+/** The text to show for any thrown value: the server's own message (in the UI language) when there is one. */
+export function errorText(err: unknown, fallback: string = CLIENT_MESSAGES.failed[uiLanguage()]): string {
   if (err instanceof ApiError) return err.body?.message || err.message || fallback;
   if (err instanceof Error && err.message) {
     // fetch() failing outright (server down, offline) surfaces as a TypeError.
-    if (err.name === 'TypeError') return '网络错误，请检查连接后重试';
+    if (err.name === 'TypeError') return CLIENT_MESSAGES.network[uiLanguage()];
     return err.message;
   }
   return fallback;

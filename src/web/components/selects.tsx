@@ -2,7 +2,8 @@ import { useEffect, useMemo, useState } from 'react';
 import { Select, TreeSelect } from 'antd';
 import type { SelectProps, TreeSelectProps } from 'antd';
 import { useQuery } from '@tanstack/react-query';
-import { api } from '../api/client.ts';
+import { api, ok, http } from '../api/client.ts';
+import type { Edition } from '../../shared/catalog.contracts.ts';
 import { useI18n } from '../app/i18n.tsx';
 
 // Option lists for the shared reference data. The routes answer either a Page ({ items }) or a
@@ -41,7 +42,7 @@ export function UnitSelect(props: BaseProps) {
   const { t } = useI18n();
   const { data, isLoading } = useQuery({
     queryKey: ['select', 'units'],
-    queryFn: () => api.get<unknown>('/api/units', { pageSize: 500 }),
+    queryFn: () => ok(http.GET('/api/units', { params: { query: { pageSize: 500 } } })),
     staleTime: 5 * 60_000,
   });
   const options = useMemo(() => itemsOf<Named>(data).map((u) => ({ value: u.id, label: nameWithCode(u) })), [data]);
@@ -62,7 +63,7 @@ export function DepartmentSelect({ unitId, ...props }: BaseProps & { unitId?: st
   const { t } = useI18n();
   const { data, isLoading } = useQuery({
     queryKey: ['select', 'departments', unitId],
-    queryFn: () => api.get<unknown>(`/api/units/${unitId}/departments`),
+    queryFn: () => ok(http.GET('/api/units/{id}/departments', { params: { path: { id: unitId! } } })),
     enabled: !!unitId,
     staleTime: 60_000,
   });
@@ -194,7 +195,7 @@ export function CategoryTreeSelect({ edition, ...props }: Omit<TreeSelectProps<s
   const { t } = useI18n();
   const { data, isLoading } = useQuery({
     queryKey: ['select', 'categories', edition],
-    queryFn: () => api.get<unknown>('/api/categories/tree', { edition }),
+    queryFn: () => ok(http.GET('/api/categories/tree', { params: { query: { edition: edition as Edition | undefined } } })),
     staleTime: 10 * 60_000,
   });
   const treeData = useMemo(() => toTree(itemsOf<CategoryNode>(data)), [data]);

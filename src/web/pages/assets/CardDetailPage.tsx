@@ -35,7 +35,7 @@ import { useShowError } from '../../components/useFormErrors.ts';
 import { CardEditDrawer } from './CardEditDrawer.tsx';
 import { VoidCardButton } from './VoidCardButton.tsx';
 import { ATTRIBUTE_LABELS, ATTRIBUTE_VOCABULARIES, eventLabel, fieldLabel, fieldValueText } from './cardFields.ts';
-import { formatDateTime } from '../../components/dateTime.ts';
+import { formatDateTime } from '../../lib/dates.ts';
 import { DOCUMENT_TYPES } from '../../../shared/workflow.contracts.ts';
 
 const code = (vocab: Record<string, readonly [string, string]>, v: string | null, locale: string) =>

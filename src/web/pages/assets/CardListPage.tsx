@@ -16,7 +16,7 @@ import { CategoryTreeSelect, DepartmentSelect, RoomSelect, StaffSelect, UnitSele
 import { applyColumns, ListSettingsButton, SavedFilters, useListSettings } from '../../components/ListSettings.tsx';
 import { ServerTable } from '../../components/ServerTable.tsx';
 import { CodeTag, StatusTag } from '../../components/StatusTag.tsx';
-import { filterFromParams } from './cardListLink.ts';
+import { filterFromParams } from '../../lib/cardListLink.ts';
 import { CardListToolbarExtras } from './CardListToolbarExtras.tsx';
 import { LINK_ONLY_KEYS, LinkFilterTags } from './LinkFilterTags.tsx';
 

@@ -8,7 +8,7 @@ import { useI18n } from '../../app/i18n.tsx';
 import { useSession } from '../../app/session.tsx';
 import { errorText } from '../../components/errors.ts';
 import { JobProgress } from '../../components/JobProgress.tsx';
-import { LABEL_IDS_IN_URL, LABEL_SELECTION_PREFIX } from '../card-io/labelSelection.ts';
+import { LABEL_IDS_IN_URL, LABEL_SELECTION_PREFIX } from '../../lib/labelSelection.ts';
 import { BULK_TYPES, type BulkType } from '../../../shared/bulk.contracts.ts';
 import { label } from '../../../shared/assets.enums.ts';
 import { DOCUMENT_TYPES } from '../../../shared/workflow.contracts.ts';

@@ -1,6 +1,6 @@
 import { Space, Tag, Typography } from 'antd';
 import { useI18n } from '../../app/i18n.tsx';
-import type { CardListFilter } from './cardListLink.ts';
+import type { CardListFilter } from '../../lib/cardListLink.ts';
 
 /** Filters a link brings that the panel has no field for (the workspace's reminders): kept on apply. */
 export const LINK_ONLY_KEYS = ['warrantyFrom', 'warrantyTo', 'custodianLeft'] as const;

@@ -4,11 +4,11 @@ import { SafetyCertificateOutlined } from '@ant-design/icons';
 import { Link } from 'react-router-dom';
 import { DEPRECIATION_LEDGER_PROBLEMS, LEDGER_PROBLEMS, type LedgerVerification } from '../../../shared/assets.contracts.ts';
 import { label } from '../../../shared/assets.enums.ts';
-import { api } from '../../api/client.ts';
+import { verifyLedger } from './api.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { useShowError } from '../../components/useFormErrors.ts';
-import { formatDateTime } from '../../components/dateTime.ts';
+import { formatDateTime } from '../../lib/dates.ts';
 
 type Failure = LedgerVerification['failures'][number];
 type DepreciationFailure = LedgerVerification['depreciation']['failures'][number];
@@ -22,7 +22,7 @@ export default function LedgerVerifyPage() {
   const run = async () => {
     setRunning(true);
     try {
-      setResult(await api.get<LedgerVerification>('/api/audit/verify'));
+      setResult(await verifyLedger());
     } catch (e) {
       showError(e);
     } finally {

@@ -8,7 +8,7 @@ import { LABELS_MAX, LABEL_STOCKS, type LabelCard, type LabelStock, type LabelsR
 import { api } from '../../api/client.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { errorText } from '../../components/errors.ts';
-import { LABEL_IDS_PER_REQUEST, takeStoredSelection } from './labelSelection.ts';
+import { LABEL_IDS_PER_REQUEST, takeStoredSelection } from '../../lib/labelSelection.ts';
 
 const STOCK_KEY = 'gongwu.labelStock';
 const isStock = (s: unknown): s is LabelStock => typeof s === 'string' && s in LABEL_STOCKS;

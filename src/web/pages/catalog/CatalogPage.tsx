@@ -1,22 +1,14 @@
 import { useState } from 'react';
 import { App, Button, Card, Col, Empty, Form, Input, InputNumber, Modal, Row, Segmented, Select, Space, Spin, Switch } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import {
-  ATTRIBUTE_SETS,
-  CODE_HINTS,
-  type CategoryCreate,
-  type CategoryNode,
-  type CategoryView,
-  type Edition,
-} from '../../../shared/catalog.contracts.ts';
+import { ATTRIBUTE_SETS, CODE_HINTS, type CategoryCreate, type CategoryView, type Edition } from '../../../shared/catalog.contracts.ts';
 import { label } from '../../../shared/assets.enums.ts';
-import { api } from '../../api/client.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { useSession } from '../../app/session.tsx';
 import { YuanInput } from '../../components/Money.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { useFormErrors } from '../../components/useFormErrors.ts';
+import { useCategory, useCategoryTree, useCreateCategory } from './api.ts';
 import { CategoryForm } from './CategoryForm.tsx';
 import { CategoryImport } from './CategoryImport.tsx';
 import { CategoryTree } from './CategoryTree.tsx';
@@ -30,15 +22,8 @@ export default function CatalogPage() {
   const [edition, setEdition] = useState<Edition>('2010');
   const [selected, setSelected] = useState<string | null>(null);
   const [creating, setCreating] = useState(false);
-  const tree = useQuery({
-    queryKey: ['categories', 'tree', edition],
-    queryFn: () => api.get<CategoryNode[]>('/api/categories/tree', { edition }),
-  });
-  const detail = useQuery({
-    queryKey: ['categories', 'one', selected],
-    enabled: !!selected,
-    queryFn: () => api.get<CategoryView>(`/api/categories/${selected}`),
-  });
+  const tree = useCategoryTree(edition);
+  const detail = useCategory(selected);
   return (
     <>
       <PageHeader
@@ -119,16 +104,15 @@ function NewCategoryModal({
   const [form] = Form.useForm<CategoryCreate>();
   const guard = useCloseGuard(true, () => onClose());
   const showErrors = useFormErrors(form);
-  const qc = useQueryClient();
-  const create = useMutation({
-    mutationFn: (v: CategoryCreate) => api.post<CategoryView>('/api/categories', { ...v, edition }),
-    onSuccess: (c) => {
-      message.success(t(`已新增 ${c.code} ${c.name}`, `Created ${c.code} ${c.name}`));
-      void qc.invalidateQueries({ queryKey: ['categories'] });
-      onClose(c.id);
-    },
-    onError: showErrors,
-  });
+  const create = useCreateCategory(edition);
+  const submit = (v: CategoryCreate) =>
+    create.mutate(v, {
+      onSuccess: (c) => {
+        message.success(t(`已新增 ${c.code} ${c.name}`, `Created ${c.code} ${c.name}`));
+        onClose(c.id);
+      },
+      onError: showErrors,
+    });
   const initial = {
     usefulLifeMonths: parent?.usefulLifeMonths ?? null,
     depreciable: parent?.depreciable ?? true,
@@ -146,7 +130,7 @@ function NewCategoryModal({
       confirmLoading={create.isPending}
       okText={t('保存', 'Save')}
     >
-      <Form form={form} layout="vertical" initialValues={initial} onValuesChange={guard.onValuesChange} onFinish={(v) => create.mutate(v)}>
+      <Form form={form} layout="vertical" initialValues={initial} onValuesChange={guard.onValuesChange} onFinish={submit}>
         <Form.Item
           name="code"
           label={t('编码', 'Code')}

@@ -1,9 +1,8 @@
 import { useEffect } from 'react';
 import { App, Button, Descriptions, Form, Input, InputNumber, Select, Switch, Tag } from 'antd';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { ATTRIBUTE_SETS, type CategoryPatch, type CategoryView } from '../../../shared/catalog.contracts.ts';
 import { label } from '../../../shared/assets.enums.ts';
-import { api } from '../../api/client.ts';
+import { useUpdateCategory } from './api.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { Money, YuanInput } from '../../components/Money.tsx';
 import { useFormErrors } from '../../components/useFormErrors.ts';
@@ -17,22 +16,21 @@ export function CategoryForm({ category, editable }: { category: CategoryView; e
   const { message } = App.useApp();
   const [form] = Form.useForm<CategoryPatch>();
   const showErrors = useFormErrors(form);
-  const qc = useQueryClient();
   const unsaved = useUnsavedGuard(editable);
   const { clean } = unsaved;
   useEffect(() => {
     form.setFieldsValue(category);
     clean();
   }, [category, form, clean]);
-  const save = useMutation({
-    mutationFn: (patch: CategoryPatch) => api.patch<CategoryView>(`/api/categories/${category.id}`, patch),
-    onSuccess: () => {
-      unsaved.clean();
-      message.success(t('已保存', 'Saved'));
-      void qc.invalidateQueries({ queryKey: ['categories'] });
-    },
-    onError: showErrors,
-  });
+  const update = useUpdateCategory(category.id);
+  const save = (patch: CategoryPatch) =>
+    update.mutate(patch, {
+      onSuccess: () => {
+        unsaved.clean();
+        message.success(t('已保存', 'Saved'));
+      },
+      onError: showErrors,
+    });
   const attributeOptions = Object.entries(ATTRIBUTE_SETS).map(([value, pair]) => ({ value, label: label(pair, locale) }));
   const head = (
     <Descriptions size="small" column={2} style={{ marginBottom: 16 }}>
@@ -73,7 +71,7 @@ export function CategoryForm({ category, editable }: { category: CategoryView; e
         labelCol={{ span: 7 }}
         wrapperCol={{ span: 15 }}
         onValuesChange={unsaved.onValuesChange}
-        onFinish={(v) => save.mutate(v)}
+        onFinish={save}
       >
         <Form.Item name="name" label={t('名称', 'Name')} rules={[{ required: true, message: t('名称必填', 'Name is required') }]}>
           <Input maxLength={100} />
@@ -101,7 +99,7 @@ export function CategoryForm({ category, editable }: { category: CategoryView; e
           <Switch />
         </Form.Item>
         <Form.Item wrapperCol={{ offset: 7 }}>
-          <Button type="primary" htmlType="submit" loading={save.isPending}>
+          <Button type="primary" htmlType="submit" loading={update.isPending}>
             {t('保存', 'Save')}
           </Button>
         </Form.Item>

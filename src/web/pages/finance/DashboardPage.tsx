@@ -4,14 +4,14 @@ import { useQuery } from '@tanstack/react-query';
 import dayjs from 'dayjs';
 import { Link, useNavigate } from 'react-router-dom';
 import { api } from '../../api/client.ts';
-import { cardListUrl, type CardListFilter } from '../assets/cardListLink.ts';
+import { cardListUrl, type CardListFilter } from '../../lib/cardListLink.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { formatYuan } from '../../../shared/money.ts';
 import { CARD_STATUSES, type CardStatus, label } from '../../../shared/assets.enums.ts';
 import type { DashboardView } from '../../../shared/reports.contracts.ts';
 import { EChart } from './EChart.tsx';
-import { formatDateTime } from '../../components/dateTime.ts';
+import { formatDateTime } from '../../lib/dates.ts';
 
 const wan = (fen: number) => Math.round(fen / 100) / 10000; // 万元
 

@@ -16,7 +16,7 @@ import { useShowError } from '../../components/useFormErrors.ts';
 import { DEPRECIATION_METHODS, label } from '../../../shared/assets.enums.ts';
 import type { DepreciationRunView, PreviewView } from '../../../shared/finance.contracts.ts';
 import { useOwnUnit } from './finance.hooks.ts';
-import { formatDateTime } from '../../components/dateTime.ts';
+import { formatDateTime } from '../../lib/dates.ts';
 
 /** 计提折旧: choose month and unit, preview, run as a job, close; and the history of runs. */
 export default function DepreciationPage() {

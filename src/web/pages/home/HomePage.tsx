@@ -1,13 +1,12 @@
 import { Card, Col, Empty, List, Row, Space, Statistic, Tag, Typography } from 'antd';
-import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
-import type { TileKey, Workspace, WorkspaceDocument, WorkspaceTile } from '../../../shared/desk.contracts.ts';
-import { api } from '../../api/client.ts';
+import type { TileKey, WorkspaceDocument, WorkspaceTile } from '../../../shared/desk.contracts.ts';
+import { useWorkspace } from './api.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { useSession } from '../../app/session.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
-import { cardListUrl, type CardListFilter } from '../assets/cardListLink.ts';
-import { DocStatusTag, useDocTypeLabel } from '../workflow/docShared.tsx';
+import { cardListUrl, type CardListFilter } from '../../lib/cardListLink.ts';
+import { DocStatusTag, useDocTypeLabel } from '../../components/DocumentTags.tsx';
 
 function greeting(t: (zh: string, en: string) => string) {
   const h = new Date().getHours();
@@ -112,7 +111,7 @@ function DocList({ title, items, age, extra }: { title: string; items: Workspace
 export default function HomePage() {
   const { t } = useI18n();
   const { me, can } = useSession();
-  const { data } = useQuery({ queryKey: ['workspace'], queryFn: () => api.get<Workspace>('/api/workspace') });
+  const { data } = useWorkspace();
   return (
     <div className="home-page">
       <PageHeader title={`${greeting(t)}${t('，', ', ')}${me.displayName}`} subTitle={t('我的工作台', 'My workspace')} />

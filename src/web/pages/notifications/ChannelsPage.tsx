@@ -9,11 +9,11 @@ import {
   type ChannelKind,
   type Delivery,
 } from '../../../shared/notifications.contracts.ts';
-import { api } from '../../api/client.ts';
+import { deleteChannel, listChannels, listFailedDeliveries, retryDelivery, saveChannel } from './api.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { ConfirmButton } from '../../components/ConfirmButton.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
-import { formatDateTime } from '../../components/dateTime.ts';
+import { formatDateTime } from '../../lib/dates.ts';
 import { UnitSelect } from '../../components/selects.tsx';
 import { useShowError } from '../../components/useFormErrors.ts';
 
@@ -29,16 +29,15 @@ export default function ChannelsPage() {
   const l = (pair: readonly [string, string]) => (locale === 'en' ? pair[1] : pair[0]);
 
   const load = () => {
-    api.get<{ items: Channel[] }>('/api/notification-channels').then((r) => setChannels(r.items), showError);
-    api.get<{ items: Delivery[] }>('/api/notification-deliveries', { status: 'failed' }).then((r) => setFailed(r.items), showError);
+    listChannels().then((r) => setChannels(r.items), showError);
+    listFailedDeliveries().then((r) => setFailed(r.items), showError);
   };
   useEffect(load, []);
 
   const save = async () => {
     const v = await form.validateFields();
     try {
-      if (editing === 'new') await api.post('/api/notification-channels', v);
-      else if (editing) await api.put(`/api/notification-channels/${editing.id}`, v);
+      if (editing) await saveChannel(editing === 'new' ? null : editing.id, v);
       setEditing(null);
       load();
     } catch (e) {
@@ -104,7 +103,7 @@ export default function ChannelsPage() {
                       size="small"
                       danger
                       confirm={t(`删除通道「${c.name}」？`, `Delete channel "${c.name}"?`)}
-                      onConfirm={() => api.delete(`/api/notification-channels/${c.id}`).then(load)}
+                      onConfirm={() => deleteChannel(c.id).then(load)}
                     >
                       {t('删除', 'Delete')}
                     </ConfirmButton>
@@ -131,7 +130,7 @@ export default function ChannelsPage() {
                 title: '',
                 key: 'retry',
                 render: (_: unknown, d) => (
-                  <Button size="small" onClick={() => api.post(`/api/notification-deliveries/${d.id}/retry`).then(load, showError)}>
+                  <Button size="small" onClick={() => retryDelivery(d.id).then(load, showError)}>
                     {t('重新发送', 'Send again')}
                   </Button>
                 ),

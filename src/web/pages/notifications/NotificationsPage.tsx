@@ -2,10 +2,10 @@ import { useEffect, useState } from 'react';
 import { Button, Card, Checkbox, Form, Input, InputNumber, List, Space, Switch, Typography } from 'antd';
 import { useNavigate } from 'react-router-dom';
 import { NOTIFY_EVENTS, type NotificationList, type NotificationPrefs, type NotifyEvent } from '../../../shared/notifications.contracts.ts';
-import { api } from '../../api/client.ts';
+import { getPreferences, listNotifications, markAllRead, markRead, savePreferences } from './api.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
-import { formatDateTime } from '../../components/dateTime.ts';
+import { formatDateTime } from '../../lib/dates.ts';
 import { useShowError } from '../../components/useFormErrors.ts';
 
 /** My notifications, newest first, and my choices: mail for which events, or one digest a day. */
@@ -18,12 +18,10 @@ export default function NotificationsPage() {
   const [saving, setSaving] = useState(false);
   const digest = Form.useWatch('digest', form);
 
-  const load = () => api.get<NotificationList>('/api/notifications', { limit: 100 }).then(setList, showError);
+  const load = () => listNotifications(100).then(setList, showError);
   useEffect(() => {
     void load();
-    api
-      .get<NotificationPrefs>('/api/notifications/preferences')
-      .then((p) => form.setFieldsValue({ ...p, digest: p.digestHour !== null, digestHour: p.digestHour ?? 8 }), showError);
+    getPreferences().then((p) => form.setFieldsValue({ ...p, digest: p.digestHour !== null, digestHour: p.digestHour ?? 8 }), showError);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
@@ -31,7 +29,7 @@ export default function NotificationsPage() {
     const v = await form.validateFields();
     setSaving(true);
     try {
-      await api.put('/api/notifications/preferences', {
+      await savePreferences({
         email: v.email || null,
         mailEvents: v.mailEvents ?? [],
         digestHour: v.digest ? v.digestHour : null,
@@ -49,7 +47,7 @@ export default function NotificationsPage() {
         title={t('我的通知', 'My notifications')}
         subTitle={t(`${list.unread} 条未读`, `${list.unread} unread`)}
         extra={
-          <Button disabled={!list.unread} onClick={() => api.post('/api/notifications/read-all').then(load, showError)}>
+          <Button disabled={!list.unread} onClick={() => markAllRead().then(load, showError)}>
             {t('全部标为已读', 'Mark all read')}
           </Button>
         }
@@ -63,7 +61,7 @@ export default function NotificationsPage() {
               <List.Item
                 style={{ cursor: n.link ? 'pointer' : undefined }}
                 onClick={async () => {
-                  if (!n.readAt) await api.post(`/api/notifications/${n.id}/read`).catch(() => {});
+                  if (!n.readAt) await markRead(n.id).catch(() => {});
                   if (n.link) navigate(n.link);
                 }}
               >

@@ -2,10 +2,10 @@ import { useState } from 'react';
 import { Button, Form, Input, InputNumber, Modal, Space, Switch, Table, Tag } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router-dom';
-import type { DepartmentView, UnitView } from '../../../shared/org.contracts.ts';
-import { api } from '../../api/client.ts';
+import type { DepartmentView } from '../../../shared/org.contracts.ts';
+import { orgKeys, saveDepartment, setDepartmentActive, useDepartments, useUnit } from './api.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { useSession } from '../../app/session.tsx';
 import { ConfirmButton } from '../../components/ConfirmButton.tsx';
@@ -36,8 +36,7 @@ function DepartmentModal({
   const { saving, submit: save } = useFormSubmit(
     form,
     async (v: DeptForm) => {
-      if (editing) await api.put(`/api/departments/${editing.id}`, v);
-      else await api.post(`/api/units/${unitId}/departments`, v);
+      await saveDepartment(unitId, editing?.id ?? null, v);
     },
     () => onClose(true),
   );
@@ -86,12 +85,9 @@ export default function DepartmentPage() {
   const qc = useQueryClient();
   const [includeInactive, setIncludeInactive] = useState(false);
   const [editing, setEditing] = useState<DepartmentView | null | 'new'>(null);
-  const unit = useQuery({ queryKey: ['unit', id], queryFn: () => api.get<UnitView>(`/api/units/${id}`) });
-  const list = useQuery({
-    queryKey: ['departments', id, includeInactive],
-    queryFn: () => api.get<{ items: DepartmentView[] }>(`/api/units/${id}/departments`, { includeInactive }),
-  });
-  const reload = () => qc.invalidateQueries({ queryKey: ['departments', id] });
+  const unit = useUnit(id);
+  const list = useDepartments(id, includeInactive);
+  const reload = () => qc.invalidateQueries({ queryKey: orgKeys.departmentsOf(id) });
   const canWrite = can('org.department.write');
 
   const columns: TableColumnsType<DepartmentView> = [
@@ -130,7 +126,7 @@ export default function DepartmentPage() {
                     confirm={t(`确定停用“${r.name}”？`, `Deactivate ${r.name}?`)}
                     description={t('停用后不能再选择该处室，已有记录保留。', 'It can no longer be chosen; existing records keep it.')}
                     onConfirm={async () => {
-                      await api.post(`/api/departments/${r.id}/deactivate`);
+                      await setDepartmentActive(r.id, false);
                       await reload();
                     }}
                   >
@@ -142,7 +138,7 @@ export default function DepartmentPage() {
                     type="link"
                     confirm={t(`确定启用“${r.name}”？`, `Activate ${r.name}?`)}
                     onConfirm={async () => {
-                      await api.post(`/api/departments/${r.id}/activate`);
+                      await setDepartmentActive(r.id, true);
                       await reload();
                     }}
                   >

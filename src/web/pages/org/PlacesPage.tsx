@@ -2,9 +2,9 @@ import { useMemo, useState } from 'react';
 import { App, Button, Card, Col, Dropdown, Form, Input, InputNumber, Modal, Row, Select, Tree, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import type { PlaceTree, RoomView } from '../../../shared/org.contracts.ts';
-import { api } from '../../api/client.ts';
+import { useQueryClient } from '@tanstack/react-query';
+import type { RoomView } from '../../../shared/org.contracts.ts';
+import { orgKeys, savePlace, usePlaceTree } from './api.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { useSession } from '../../app/session.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
@@ -36,15 +36,13 @@ function PlaceNodeModal({ edit, onClose }: { edit: NodeEdit | null; onClose: (sa
   const showErrors = useFormErrors(form);
   const [saving, setSaving] = useState(false);
   if (!edit) return null;
-  const url = { compound: '/api/compounds', building: '/api/buildings', floor: '/api/floors' }[edit.kind];
   const titles = { compound: t('办公区', 'Compound'), building: t('楼栋', 'Building'), floor: t('楼层', 'Floor') };
   const save = async (v: Record<string, unknown>) => {
     setSaving(true);
     try {
       const body =
         edit.kind === 'building' ? { ...v, compoundId: edit.parentId } : edit.kind === 'floor' ? { ...v, buildingId: edit.parentId } : v;
-      if (edit.id) await api.put(`${url}/${edit.id}`, body);
-      else await api.post(url, body);
+      await savePlace(edit.kind, edit.id ?? null, body);
       message.success(t('已保存', 'Saved'));
       onClose(true);
     } catch (e) {
@@ -114,7 +112,7 @@ export default function PlacesPage() {
   const [unitId, setUnitId] = useState<string | undefined>();
   const [room, setRoom] = useState<RoomView | null | 'new'>(null);
   const [nodeEdit, setNodeEdit] = useState<NodeEdit | null>(null);
-  const tree = useQuery({ queryKey: ['places', 'tree'], queryFn: () => api.get<PlaceTree>('/api/places/tree') });
+  const tree = usePlaceTree();
   const canWrite = can('org.place.write');
 
   const treeData = useMemo(
@@ -206,7 +204,7 @@ export default function PlacesPage() {
 
   const closeNode = (saved: boolean) => {
     setNodeEdit(null);
-    if (saved) void qc.invalidateQueries({ queryKey: ['places', 'tree'] });
+    if (saved) void qc.invalidateQueries({ queryKey: orgKeys.placeTree });
   };
   const edited = selected ? nodeValues(selected) : null;
 

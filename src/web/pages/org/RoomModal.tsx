@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
 import { Button, Divider, Form, Input, InputNumber, Modal, Select, Space, Tag, TreeSelect, Typography } from 'antd';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import type { PlaceTree, RoomType, RoomView } from '../../../shared/org.contracts.ts';
-import { api } from '../../api/client.ts';
+import { addOccupant, orgKeys, removeOccupant, saveRoom, usePlaceTree, useRoom } from './api.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { useSession } from '../../app/session.tsx';
 import { ConfirmButton } from '../../components/ConfirmButton.tsx';
@@ -42,13 +42,13 @@ function Occupants({ room }: { room: RoomView }) {
   const qc = useQueryClient();
   const showError = useShowError();
   const [staffId, setStaffId] = useState<string | undefined>();
-  const current = useQuery({ queryKey: ['room', room.id], queryFn: () => api.get<RoomView>(`/api/rooms/${room.id}`), initialData: room });
+  const current = useRoom(room);
   const reload = () =>
-    Promise.all([qc.invalidateQueries({ queryKey: ['room', room.id] }), qc.invalidateQueries({ queryKey: ['list', '/api/rooms'] })]);
+    Promise.all([qc.invalidateQueries({ queryKey: orgKeys.room(room.id) }), qc.invalidateQueries({ queryKey: ['list', '/api/rooms'] })]);
   const add = async () => {
     if (!staffId) return;
     try {
-      await api.post(`/api/rooms/${room.id}/occupants`, { staffId });
+      await addOccupant(room.id, staffId);
       setStaffId(undefined);
       await reload();
     } catch (e) {
@@ -69,7 +69,7 @@ function Occupants({ room }: { room: RoomView }) {
               danger
               confirm={t(`确定将${o.name}移出该房间？`, `Remove ${o.name} from this room?`)}
               onConfirm={async () => {
-                await api.delete(`/api/rooms/${room.id}/occupants/${o.staffId}`);
+                await removeOccupant(room.id, o.staffId);
                 await reload();
               }}
             >
@@ -104,7 +104,7 @@ export function RoomModal({
   const { t } = useI18n();
   const { can } = useSession();
   const [form] = Form.useForm<RoomForm>();
-  const tree = useQuery({ queryKey: ['places', 'tree'], queryFn: () => api.get<PlaceTree>('/api/places/tree') });
+  const tree = usePlaceTree();
   const editing = room && room !== 'new' ? room : null;
   const canWrite = can('org.place.write');
   const guard = useCloseGuard(!!room, () => onClose(false));
@@ -118,8 +118,7 @@ export function RoomModal({
     form,
     async (v: RoomForm) => {
       const body = { ...v, unitId: v.unitId ?? null };
-      if (editing) await api.put(`/api/rooms/${editing.id}`, body);
-      else await api.post('/api/rooms', body);
+      await saveRoom(editing?.id ?? null, body);
     },
     () => onClose(true),
   );

@@ -5,7 +5,7 @@ import type { Dayjs } from 'dayjs';
 import { useI18n } from '../../app/i18n.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { ServerTable } from '../../components/ServerTable.tsx';
-import { formatDateTime } from '../../components/dateTime.ts';
+import { formatDateTime } from '../../lib/dates.ts';
 import { describeDetails } from './securityDetails.ts';
 
 interface SecurityEvent {

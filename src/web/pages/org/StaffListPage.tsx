@@ -5,7 +5,7 @@ import { PlusOutlined } from '@ant-design/icons';
 import { useSearchParams } from 'react-router-dom';
 import type { StaffView } from '../../../shared/org.contracts.ts';
 import type { Rank } from '../../../shared/roles.ts';
-import { api } from '../../api/client.ts';
+import { saveStaff } from './api.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { useSession } from '../../app/session.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
@@ -44,8 +44,7 @@ function StaffModal({
   const { saving, submit: save } = useFormSubmit(
     form,
     async (v: StaffForm) => {
-      if (editing) await api.put(`/api/staff/${editing.id}`, v);
-      else await api.post('/api/staff', v);
+      await saveStaff(editing?.id ?? null, v);
     },
     () => onClose(true),
   );

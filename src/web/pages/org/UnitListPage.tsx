@@ -4,7 +4,7 @@ import type { TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { Link } from 'react-router-dom';
 import type { UnitView } from '../../../shared/org.contracts.ts';
-import { api } from '../../api/client.ts';
+import { saveUnit } from './api.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { useSession } from '../../app/session.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
@@ -33,8 +33,7 @@ function UnitModal({ unit, onClose }: { unit: UnitView | null | 'new'; onClose: 
   const { saving, submit: save } = useFormSubmit(
     form,
     async (v: UnitForm) => {
-      if (editing) await api.put(`/api/units/${editing.id}`, v);
-      else await api.post('/api/units', v);
+      await saveUnit(editing?.id ?? null, v);
     },
     () => onClose(true),
   );

@@ -4,7 +4,7 @@ import type { TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import type { UserView } from '../../../shared/org.contracts.ts';
 import type { Role } from '../../../shared/roles.ts';
-import { api } from '../../api/client.ts';
+import { createUser, resetPassword, setUserActive, setUserRoles } from './api.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { useSession } from '../../app/session.tsx';
 import { ConfirmButton } from '../../components/ConfirmButton.tsx';
@@ -64,7 +64,7 @@ function CreateUserModal({ open, onClose }: { open: boolean; onClose: (saved: bo
   const save = async (v: CreateForm) => {
     setSaving(true);
     try {
-      const res = await api.post<{ id: string; password: string | null }>('/api/users', { ...v, roles: v.roles ?? [] });
+      const res = await createUser({ ...v, roles: v.roles ?? [] });
       onClose(true);
       notice(v.username, res.password);
     } catch (e) {
@@ -140,7 +140,7 @@ function RolesModal({ user, onClose }: { user: UserView | null; onClose: (saved:
   const { saving, submit: save } = useFormSubmit(
     form,
     async (v: { roles: Grant[] }) => {
-      const res = await api.put<{ granted: number; revoked: number }>(`/api/users/${user!.id}/roles`, { roles: v.roles ?? [] });
+      const res = await setUserRoles(user!.id, v.roles ?? []);
       return t(`已授予 ${res.granted} 个、撤销 ${res.revoked} 个角色`, `${res.granted} granted, ${res.revoked} revoked`);
     },
     () => onClose(true),
@@ -236,7 +236,7 @@ export default function UserListPage() {
                   confirm={t(`确定重置 ${r.username} 的密码？`, `Reset the password of ${r.username}?`)}
                   description={t('将生成新密码，其现有登录全部失效。', 'A new password is generated and its sessions end.')}
                   onConfirm={async () => {
-                    const res = await api.post<{ password: string | null }>(`/api/users/${r.id}/reset-password`, {});
+                    const res = await resetPassword(r.id);
                     notice(r.username, res.password);
                     await reload();
                   }}
@@ -252,7 +252,7 @@ export default function UserListPage() {
                       confirm={t(`确定停用 ${r.username}？`, `Deactivate ${r.username}?`)}
                       description={t('停用后不能登录，现有登录立即失效。', 'It can no longer sign in; its sessions end now.')}
                       onConfirm={async () => {
-                        await api.patch(`/api/users/${r.id}`, { active: false });
+                        await setUserActive(r.id, false);
                         await reload();
                       }}
                     >
@@ -264,7 +264,7 @@ export default function UserListPage() {
                       type="link"
                       confirm={t(`确定启用 ${r.username}？`, `Activate ${r.username}?`)}
                       onConfirm={async () => {
-                        await api.patch(`/api/users/${r.id}`, { active: true });
+                        await setUserActive(r.id, true);
                         await reload();
                       }}
                     >

@@ -1,4 +1,4 @@
-import { ROLE_LABELS } from '../../app/roleLabels.ts';
+import { ROLE_LABELS } from '../../../shared/org.contracts.ts';
 
 type T = (zh: string, en: string) => string;
 
@@ -48,7 +48,7 @@ function valueText(key: string, v: unknown, t: T): string {
   if (typeof v === 'boolean') return v ? t('是', 'yes') : t('否', 'no');
   if (key === 'role' && typeof v === 'string') {
     const r = ROLE_LABELS[v as keyof typeof ROLE_LABELS];
-    return r ? t(r[0], r[1]) : v;
+    return r ? t(r.zh, r.en) : v;
   }
   if (key === 'unitIds' && Array.isArray(v)) return String(v.length);
   if (typeof v === 'string') return CODES[v] ? t(CODES[v][0], CODES[v][1]) : v;

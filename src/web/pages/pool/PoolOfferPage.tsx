@@ -8,7 +8,7 @@ import { useSession } from '../../app/session.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { UnitSelect } from '../../components/selects.tsx';
 import { useFormErrors } from '../../components/useFormErrors.ts';
-import { CardLinesEditor, type PickedCard } from '../workflow/CardLinesEditor.tsx';
+import { CardLinesEditor, type PickedCard } from '../../components/CardLinesEditor.tsx';
 import { optionsOf } from './poolLabels.ts';
 
 type Values = Omit<OfferInput, 'cardIds'>;

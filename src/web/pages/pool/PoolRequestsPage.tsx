@@ -5,6 +5,7 @@ import { Link } from 'react-router-dom';
 import { REQUEST_KINDS, REQUEST_STATUSES, type PoolRequest } from '../../../shared/pool.contracts.ts';
 import { api } from '../../api/client.ts';
 import { useI18n } from '../../app/i18n.tsx';
+import { formatDateTime } from '../../lib/dates.ts';
 import { useSession } from '../../app/session.tsx';
 import { ConfirmButton } from '../../components/ConfirmButton.tsx';
 import { Money } from '../../components/Money.tsx';
@@ -42,7 +43,7 @@ export default function PoolRequestsPage() {
       key: 'createdAt',
       sorter: true,
       width: 150,
-      render: (v: string) => new Date(v).toLocaleString(locale),
+      render: (v: string) => formatDateTime(v),
     },
     { title: t('申请单位', 'Requesting unit'), dataIndex: 'unitName', width: 140 },
     {

@@ -5,7 +5,7 @@ import { documentTypeSpec, formatAge, type SheetFormat } from '../../../shared/d
 import { formatYuan } from '../../../shared/money.ts';
 import { api } from '../../api/client.ts';
 import { useI18n } from '../../app/i18n.tsx';
-import { formatDateTime } from '../../components/dateTime.ts';
+import { formatDateTime } from '../../lib/dates.ts';
 import { useDocTypeLabel } from './docShared.tsx';
 
 const cell: React.CSSProperties = { border: '1px solid #000', padding: '4px 6px', verticalAlign: 'top' };

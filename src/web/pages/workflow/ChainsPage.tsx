@@ -6,13 +6,13 @@ import { label } from '../../../shared/assets.enums.ts';
 import { STEP_SCOPES, type Chain, type ChainStepInput } from '../../../shared/workflow.contracts.ts';
 import { api } from '../../api/client.ts';
 import { useI18n } from '../../app/i18n.tsx';
-import { ROLE_LABELS } from '../../app/roleLabels.ts';
+import { ROLE_LABELS } from '../../../shared/org.contracts.ts';
 import { YuanInput } from '../../components/Money.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { useFormErrors } from '../../components/useFormErrors.ts';
 import { useUnsavedGuard } from '../../components/useUnsavedGuard.ts';
 import { useDocTypeLabel } from './docShared.tsx';
-import { formatDateTime } from '../../components/dateTime.ts';
+import { formatDateTime } from '../../lib/dates.ts';
 
 const STEP_ROLES = ['unit_admin', 'unit_finance', 'unit_leader', 'asset_office', 'finance_bureau'] as const;
 
@@ -44,7 +44,7 @@ function ChainEditor({ chain, onSaved }: { chain: Chain; onSaved: () => void }) 
       showError(err);
     }
   };
-  const roleLabel = (r: (typeof STEP_ROLES)[number]) => label(ROLE_LABELS[r], locale);
+  const roleLabel = (r: (typeof STEP_ROLES)[number]) => (locale === 'en' ? ROLE_LABELS[r].en : ROLE_LABELS[r].zh);
   return (
     <Card
       size="small"

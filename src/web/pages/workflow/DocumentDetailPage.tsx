@@ -18,7 +18,7 @@ import { ActingForTag, NextItemButton, nextInboxId, ReassignButton } from './App
 import { DocStatusTag, useDocTypeLabel } from './docShared.tsx';
 import { present } from './document-types/webDoctype.ts';
 import { webDocumentType } from './document-types/registry.ts';
-import { formatDateTime } from '../../components/dateTime.ts';
+import { formatDateTime } from '../../lib/dates.ts';
 
 const EVENT_LABELS: Record<string, [string, string]> = {
   created: ['创建', 'Created'],

@@ -10,7 +10,7 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { UnitSelect } from '../../components/selects.tsx';
 import { useFormErrors } from '../../components/useFormErrors.ts';
 import { useUnsavedGuard } from '../../components/useUnsavedGuard.ts';
-import { CardLinesEditor, type PickedCard } from './CardLinesEditor.tsx';
+import { CardLinesEditor, type PickedCard } from '../../components/CardLinesEditor.tsx';
 import { CategoryLinesEditor, toLineInput, type FormLine } from './CategoryLinesEditor.tsx';
 import { useDocTypeLabel } from './docShared.tsx';
 import { useDocument } from './DocumentDetailPage.tsx';
@@ -42,7 +42,7 @@ export default function DocumentFormPage() {
   const existing = useDocument(params.id);
   const type = (params.type ?? existing.data?.type) as DocumentType | undefined;
   const [form] = Form.useForm<Values>();
-  const disposalMethod = Form.useWatch(['payload', 'disposalMethod'], form) as string | undefined;
+  const _disposalMethod = Form.useWatch(['payload', 'disposalMethod'], form) as string | undefined;
   const showError = useFormErrors(form, FIELD_ALIASES);
   const unsaved = useUnsavedGuard();
   const [cards, setCards] = useState<PickedCard[]>([]);

@@ -10,7 +10,7 @@ import { useSession } from '../../app/session.tsx';
 import { Money, YuanInput } from '../../components/Money.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { useFormErrors } from '../../components/useFormErrors.ts';
-import { formatDateTime } from '../../components/dateTime.ts';
+import { formatDateTime } from '../../lib/dates.ts';
 
 interface HistoryEntry {
   id: number;

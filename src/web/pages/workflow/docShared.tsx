@@ -2,35 +2,15 @@ import { Badge, Tag } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
-import { DOCUMENT_STATUSES, DOCUMENT_TYPES, type DocumentSummary } from '../../../shared/workflow.contracts.ts';
-import { label } from '../../../shared/assets.enums.ts';
+import type { DocumentSummary } from '../../../shared/workflow.contracts.ts';
 import { api } from '../../api/client.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { Money } from '../../components/Money.tsx';
-import { CodeTag } from '../../components/StatusTag.tsx';
-import { formatDateTime } from '../../components/dateTime.ts';
+import { DocStatusTag, useDocTypeLabel } from '../../components/DocumentTags.tsx';
+import { formatDateTime } from '../../lib/dates.ts';
 
-export const DOC_STATUS_COLORS: Record<string, string> = {
-  draft: 'default',
-  submitted: 'processing',
-  approved: 'green',
-  rejected: 'red',
-  returned: 'orange',
-  executed: 'blue',
-  cancelled: 'default',
-};
-
-export function DocStatusTag({ status }: { status: string }) {
-  return <CodeTag code={status} vocabulary={DOCUMENT_STATUSES} colors={DOC_STATUS_COLORS} />;
-}
-
-export function useDocTypeLabel() {
-  const { locale } = useI18n();
-  return (type: string) => {
-    const pair = (DOCUMENT_TYPES as Record<string, readonly [string, string]>)[type];
-    return pair ? label(pair, locale) : type;
-  };
-}
+// Shared with other pages through src/web/components; re-exported for this module's pages.
+export { DocStatusTag, useDocTypeLabel };
 
 /** The inbox count, refreshed every minute; shown as a badge. */
 export function useInboxCount(enabled = true) {

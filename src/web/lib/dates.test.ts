@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDateTime } from './dateTime.ts';
+import { formatDateTime } from './dates.ts';
 
 describe('formatDateTime', () => {
   it('shows a moment in Beijing time as YYYY-MM-DD HH:mm, whatever the zone it came in', () => {

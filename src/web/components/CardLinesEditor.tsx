@@ -2,16 +2,16 @@ import { useState } from 'react';
 import { App, Button, Input, Modal, Select, Space, Table, Typography } from 'antd';
 import { DeleteOutlined, PlusOutlined, ScanOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import type { CardListItem } from '../../../shared/assets.contracts.ts';
-import { CARD_STATUSES, label, type CardStatus } from '../../../shared/assets.enums.ts';
-import type { Page } from '../../../shared/paging.ts';
-import { documentTypeSpec } from '../../../shared/workflow.contracts.ts';
-import { api } from '../../api/client.ts';
-import { useI18n } from '../../app/i18n.tsx';
-import { Money } from '../../components/Money.tsx';
-import { StatusTag } from '../../components/StatusTag.tsx';
-import { CategoryTreeSelect } from '../../components/selects.tsx';
-import { errorText } from '../../components/useFormErrors.ts';
+import type { CardListItem } from '../../shared/assets.contracts.ts';
+import { CARD_STATUSES, label, type CardStatus } from '../../shared/assets.enums.ts';
+import type { Page } from '../../shared/paging.ts';
+import { documentTypeSpec } from '../../shared/workflow.contracts.ts';
+import { api } from '../api/client.ts';
+import { useI18n } from '../app/i18n.tsx';
+import { Money } from './Money.tsx';
+import { StatusTag } from './StatusTag.tsx';
+import { CategoryTreeSelect } from './selects.tsx';
+import { errorText } from './useFormErrors.ts';
 
 export interface PickedCard {
   id: string;

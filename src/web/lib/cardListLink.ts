@@ -1,4 +1,4 @@
-import type { CardFilter } from '../../../shared/assets.contracts.ts';
+import type { CardFilter } from '../../shared/assets.contracts.ts';
 
 export type CardListFilter = Omit<CardFilter, 'q'>;
 

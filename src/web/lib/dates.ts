@@ -1,0 +1,24 @@
+// The one date formatter of the web. One way to show a moment: YYYY-MM-DD HH:mm in the business time zone (Asia/Shanghai), whatever
+// the browser's zone and language, so a time read on one page matches every other page and the
+// printed sheets. Seconds only where they matter (the security log).
+const parts = (withSeconds: boolean) =>
+  new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Asia/Shanghai',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    ...(withSeconds ? { second: '2-digit' } : {}),
+    hourCycle: 'h23',
+  });
+const plain = parts(false);
+const precise = parts(true);
+
+export function formatDateTime(value: string | number | Date | null | undefined, withSeconds = false): string {
+  if (value === null || value === undefined || value === '') return '';
+  const d = value instanceof Date ? value : new Date(value);
+  if (Number.isNaN(d.getTime())) return '';
+  const p = Object.fromEntries((withSeconds ? precise : plain).formatToParts(d).map((x) => [x.type, x.value]));
+  return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}${withSeconds ? `:${p.second}` : ''}`;
+}

@@ -51,10 +51,10 @@ module.exports = {
     {
       name: 'web-page-walls',
       comment:
-        "A web page module uses another only through its api.ts (hooks and query keys); shared UI and helpers live in src/web/components or src/web/lib.",
+        "A web page module uses another only through its api.ts (hooks and query keys), and workflow's document-type registry (each type's form fields, for pages that draft documents); shared UI and helpers live in src/web/components or src/web/lib.",
       severity: 'error',
       from: { path: '^src/web/pages/([^/]+)/' },
-      to: { path: '^src/web/pages/', pathNot: ['^src/web/pages/$1/', '^src/web/pages/[^/]+/api\\.ts$'] },
+      to: { path: '^src/web/pages/', pathNot: ['^src/web/pages/$1/', '^src/web/pages/[^/]+/api\\.ts$', '^src/web/pages/workflow/document-types/registry\\.ts$'] },
     },
     {
       name: 'web-shared-knows-no-page',

@@ -567,7 +567,7 @@ export interface paths {
                         name: string;
                         /** Format: uuid */
                         userId: string;
-                        scopes: ("org.read" | "org.unit.write" | "org.department.write" | "org.staff.write" | "org.user.read" | "org.user.write" | "org.place.write" | "audit.read" | "oplog.read" | "notify.manage" | "token.manage" | "catalog.read" | "catalog.write" | "card.read" | "card.write" | "card.import" | "card.export" | "document.read" | "document.write" | "document.approve" | "document.execute" | "standard.write" | "chain.write" | "procurement.write" | "depreciation.read" | "depreciation.run" | "depreciation.close" | "books.takeover" | "card.post" | "period.reopen.decide" | "report.read" | "report.explain" | "sharing.read" | "sharing.book" | "sharing.manage" | "job.read" | "pool.read" | "pool.offer" | "pool.request" | "pool.decide" | "pool.evaluate" | "evaluation.self" | "evaluation.manage" | "count.read" | "count.plan" | "count.scan" | "machineroom.read" | "machineroom.manage" | "workorder.read" | "workorder.report" | "workorder.handle" | "custody.read" | "custody.write" | "custody.decide")[];
+                        scopes: ("org.read" | "org.unit.write" | "org.department.write" | "org.staff.write" | "org.user.read" | "org.user.write" | "org.place.write" | "audit.read" | "oplog.read" | "notify.manage" | "token.manage" | "catalog.read" | "catalog.write" | "card.read" | "card.write" | "card.import" | "card.export" | "document.read" | "document.write" | "document.approve" | "document.execute" | "standard.write" | "chain.write" | "procurement.write" | "depreciation.read" | "depreciation.run" | "depreciation.close" | "books.takeover" | "card.post" | "period.reopen.decide" | "report.read" | "report.explain" | "report.submit" | "report.review" | "income.read" | "income.turnover" | "sharing.read" | "sharing.book" | "sharing.manage" | "job.read" | "pool.read" | "pool.offer" | "pool.request" | "pool.decide" | "pool.evaluate" | "evaluation.self" | "evaluation.manage" | "accountability.record" | "count.read" | "count.plan" | "count.scan" | "machineroom.read" | "machineroom.manage" | "workorder.read" | "workorder.report" | "workorder.handle" | "inspection.perform" | "omreport.submit" | "custody.read" | "custody.write" | "custody.decide")[];
                         /** Format: date-time */
                         expiresAt?: string;
                     };
@@ -683,6 +683,9 @@ export interface paths {
                                 classified: boolean;
                                 sort: number;
                                 active: boolean;
+                                establishmentQuota: number | null;
+                                leaderName: string | null;
+                                financeHeadName: string | null;
                                 departmentCount: number;
                                 staffCount: number;
                             }[];
@@ -718,6 +721,9 @@ export interface paths {
                         sort?: number;
                         /** @default true */
                         active?: boolean;
+                        establishmentQuota?: number | null;
+                        leaderName?: string | null;
+                        financeHeadName?: string | null;
                     };
                 };
             };
@@ -780,6 +786,9 @@ export interface paths {
                             classified: boolean;
                             sort: number;
                             active: boolean;
+                            establishmentQuota: number | null;
+                            leaderName: string | null;
+                            financeHeadName: string | null;
                             departmentCount: number;
                             staffCount: number;
                         };
@@ -812,6 +821,9 @@ export interface paths {
                         sort?: number;
                         /** @default true */
                         active?: boolean;
+                        establishmentQuota?: number | null;
+                        leaderName?: string | null;
+                        financeHeadName?: string | null;
                     };
                 };
             };
@@ -2555,6 +2567,238 @@ export interface paths {
         put?: never;
         post?: never;
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/list-settings/{listId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 我的列表设置（列、密度、每页条数、筛选面板）
+         * @description 任何已登录用户
+         *
+         *     任何已登录用户
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    listId: "cards" | "documents" | "inbox" | "reports";
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            columns?: {
+                                key: string;
+                                visible: boolean;
+                                width?: number;
+                            }[];
+                            /** @enum {string} */
+                            density?: "small" | "middle" | "large";
+                            pageSize?: number;
+                            filtersOpen?: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        /**
+         * 保存我的列表设置
+         * @description 任何已登录用户
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    listId: "cards" | "documents" | "inbox" | "reports";
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        columns?: {
+                            key: string;
+                            visible: boolean;
+                            width?: number;
+                        }[];
+                        /** @enum {string} */
+                        density?: "small" | "middle" | "large";
+                        pageSize?: number;
+                        filtersOpen?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            ok: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/saved-filters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 常用筛选（我的与本单位共享的；失效的注明原因）
+         * @description 任何已登录用户
+         *
+         *     任何已登录用户
+         */
+        get: {
+            parameters: {
+                query: {
+                    listId: "cards" | "documents" | "inbox" | "reports";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                /** @enum {string} */
+                                listId: "cards" | "documents" | "inbox" | "reports";
+                                name: string;
+                                filter: {
+                                    [key: string]: unknown;
+                                };
+                                shared: boolean;
+                                mine: boolean;
+                                ownerName: string | null;
+                                invalid: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * 保存常用筛选（个人或本单位共享）
+         * @description 任何已登录用户
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        listId: "cards" | "documents" | "inbox" | "reports";
+                        name: string;
+                        filter: {
+                            [key: string]: string | number | string[];
+                        };
+                        /** @default false */
+                        shared?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/saved-filters/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * 删除常用筛选（保存人）
+         * @description 任何已登录用户
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            ok: boolean;
+                        };
+                    };
+                };
+            };
+        };
         options?: never;
         head?: never;
         patch?: never;
@@ -6054,6 +6298,101 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/documents/{id}/sheet": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 审批表：封面、审批事项（按单据类型）、明细的原值/净值/已使用年限或标准与调剂结果、各环节意见
+         * @description 权限 document.read
+         *
+         *     权限 document.read
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            docNo: string;
+                            type: string;
+                            status: string;
+                            title: string | null;
+                            unitName: string;
+                            applicantName: string | null;
+                            documentDate: string;
+                            asOf: string;
+                            printedOn: string;
+                            totalFen: number;
+                            facts: {
+                                [key: string]: (string | number | boolean) | null;
+                            };
+                            lines: {
+                                lineNo: number;
+                                cardNo: string | null;
+                                cardName: string | null;
+                                name: string | null;
+                                spec: string | null;
+                                quantity: number;
+                                unitPriceFen: number;
+                                amountFen: number;
+                                reason: string | null;
+                                originalValueFen: number | null;
+                                accumulatedDepreciationFen: number | null;
+                                netValueFen: number | null;
+                                postedOn: string | null;
+                                ageMonths: number | null;
+                                fromPlace: string | null;
+                                toPlace: string | null;
+                                custodianName: string | null;
+                                standard: string | null;
+                                poolOutcome: string | null;
+                            }[];
+                            steps: {
+                                stepNo: number;
+                                role: string;
+                                scope: string;
+                                scopeUnitId: string | null;
+                                label: string;
+                                special: boolean;
+                                state: string;
+                                decidedByName: string | null;
+                                onBehalfOfName?: string | null;
+                                assigneeName?: string | null;
+                                comment: string | null;
+                                decidedAt: string | null;
+                            }[];
+                            executedByName: string | null;
+                            executedAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/documents/{id}/submit": {
         parameters: {
             query?: never;
@@ -7320,6 +7659,219 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/bulk-documents/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 批量办理：确认（可办理张数、原值合计、每单位一张单据、不能办理的资产）
+         * @description 权限 document.write
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        type: "requisition" | "return" | "transfer" | "lending" | "disposal" | "change";
+                        /** Format: uuid */
+                        counterpartUnitId?: string;
+                        /** @default {} */
+                        payload?: {
+                            [key: string]: unknown;
+                        };
+                        selection: {
+                            cardIds?: string[];
+                            filter?: {
+                                /** Format: uuid */
+                                unitId?: string;
+                                /** Format: uuid */
+                                departmentId?: string;
+                                /** Format: uuid */
+                                categoryId?: string;
+                                status?: ("pending_posting" | "in_use" | "idle" | "lent" | "rented" | "under_repair" | "pending_disposal" | "disposed" | "missing" | "voided")[];
+                                /** @enum {string} */
+                                useMode?: "self_use" | "rented" | "lent" | "idle" | "other";
+                                /** Format: uuid */
+                                roomId?: string;
+                                /** Format: uuid */
+                                buildingId?: string;
+                                /** Format: uuid */
+                                compoundId?: string;
+                                /** Format: uuid */
+                                custodianId?: string;
+                                valueMin?: number;
+                                valueMax?: number;
+                                acquiredFrom?: string;
+                                acquiredTo?: string;
+                                postedFrom?: string;
+                                postedTo?: string;
+                                q?: string;
+                                assetKind?: ("fixed" | "intangible" | "low_value")[];
+                                valueType?: ("original" | "provisional" | "replacement" | "appraised" | "nominal")[];
+                                procurementForm?: ("government_central" | "department_central" | "decentralized")[];
+                                assetUse?: ("self_use" | "rented" | "lent" | "investment" | "guarantee" | "other")[];
+                                fiscalMin?: number;
+                                fiscalMax?: number;
+                                warrantyFrom?: string;
+                                warrantyTo?: string;
+                                /** @enum {string} */
+                                custodianLeft?: "true";
+                            };
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            count: number;
+                            totalFen: number;
+                            units: {
+                                unitId: string;
+                                unitName: string;
+                                count: number;
+                                totalFen: number;
+                            }[];
+                            blockedCount: number;
+                            blocked: {
+                                cardId: string;
+                                cardNo: string;
+                                name: string;
+                                /** @enum {string} */
+                                status: "pending_posting" | "in_use" | "idle" | "lent" | "rented" | "under_repair" | "pending_disposal" | "disposed" | "missing" | "voided";
+                                /** @enum {string} */
+                                reason: "held" | "status";
+                                docNo: string | null;
+                            }[];
+                            token: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/bulk-documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 批量办理：按确认的资产创建草稿单据（每单位一张，全部成功或全部不创建）
+         * @description 权限 document.write
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        type: "requisition" | "return" | "transfer" | "lending" | "disposal" | "change";
+                        /** Format: uuid */
+                        counterpartUnitId?: string;
+                        /** @default {} */
+                        payload?: {
+                            [key: string]: unknown;
+                        };
+                        selection: {
+                            cardIds?: string[];
+                            filter?: {
+                                /** Format: uuid */
+                                unitId?: string;
+                                /** Format: uuid */
+                                departmentId?: string;
+                                /** Format: uuid */
+                                categoryId?: string;
+                                status?: ("pending_posting" | "in_use" | "idle" | "lent" | "rented" | "under_repair" | "pending_disposal" | "disposed" | "missing" | "voided")[];
+                                /** @enum {string} */
+                                useMode?: "self_use" | "rented" | "lent" | "idle" | "other";
+                                /** Format: uuid */
+                                roomId?: string;
+                                /** Format: uuid */
+                                buildingId?: string;
+                                /** Format: uuid */
+                                compoundId?: string;
+                                /** Format: uuid */
+                                custodianId?: string;
+                                valueMin?: number;
+                                valueMax?: number;
+                                acquiredFrom?: string;
+                                acquiredTo?: string;
+                                postedFrom?: string;
+                                postedTo?: string;
+                                q?: string;
+                                assetKind?: ("fixed" | "intangible" | "low_value")[];
+                                valueType?: ("original" | "provisional" | "replacement" | "appraised" | "nominal")[];
+                                procurementForm?: ("government_central" | "department_central" | "decentralized")[];
+                                assetUse?: ("self_use" | "rented" | "lent" | "investment" | "guarantee" | "other")[];
+                                fiscalMin?: number;
+                                fiscalMax?: number;
+                                warrantyFrom?: string;
+                                warrantyTo?: string;
+                                /** @enum {string} */
+                                custodianLeft?: "true";
+                            };
+                        };
+                        title?: string;
+                        token: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            count: number;
+                            documents: {
+                                id: string;
+                                docNo: string;
+                                unitId: string;
+                                count: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/depreciation/runs": {
         parameters: {
             query?: never;
@@ -8274,6 +8826,15 @@ export interface paths {
                             };
                             /** @enum {string} */
                             periodClosed: "all" | "some" | "none";
+                            cover?: {
+                                unitName: string;
+                                leaderName: string;
+                                financeHeadName: string;
+                                preparedBy: string;
+                                month: string;
+                                period: string;
+                                printedOn: string;
+                            };
                         };
                     };
                 };
@@ -8575,6 +9136,15 @@ export interface paths {
                                 };
                                 /** @enum {string} */
                                 periodClosed: "all" | "some" | "none";
+                                cover?: {
+                                    unitName: string;
+                                    leaderName: string;
+                                    financeHeadName: string;
+                                    preparedBy: string;
+                                    month: string;
+                                    period: string;
+                                    printedOn: string;
+                                };
                             };
                             units: {
                                 unitId: string;
@@ -8784,6 +9354,565 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/reports/set": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 月报（资产情况、机构人员、车辆、房屋土地、低值易耗品；已锁定的为存档）
+         * @description 权限 report.read
+         *
+         *     权限 report.read
+         */
+        get: {
+            parameters: {
+                query: {
+                    month: string;
+                    unitId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            cover: {
+                                unitName: string;
+                                leaderName: string;
+                                financeHeadName: string;
+                                preparedBy: string;
+                                month: string;
+                                period: string;
+                                printedOn: string;
+                            };
+                            tables: {
+                                key: string;
+                                code: string;
+                                title: string;
+                                note?: string;
+                                columns: {
+                                    key: string;
+                                    label: string;
+                                    group?: string;
+                                    /** @enum {string} */
+                                    kind: "text" | "count" | "fen" | "area";
+                                }[];
+                                rows: {
+                                    /** @enum {string} */
+                                    kind: "row" | "subtotal" | "total";
+                                    unitId: string | null;
+                                    unitName: string;
+                                    cells: {
+                                        [key: string]: (string | number) | null;
+                                    };
+                                }[];
+                                pending?: string;
+                            }[];
+                            monthClosed: boolean;
+                            filing: {
+                                id: string;
+                                unitId: string;
+                                unitName: string;
+                                month: string;
+                                /** @enum {string} */
+                                status: "none" | "submitted" | "returned" | "locked";
+                                submittedAt: string;
+                                submittedBy: string;
+                                reviewedAt: string | null;
+                                reviewedBy: string | null;
+                                reviewNote: string | null;
+                                hash: string | null;
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/set.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 月报 Excel（已锁定的为存档文件）
+         * @description 权限 report.read
+         *
+         *     权限 report.read
+         */
+        get: {
+            parameters: {
+                query: {
+                    month: string;
+                    unitId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/filings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 月报报送情况
+         * @description 权限 report.read
+         *
+         *     权限 report.read
+         */
+        get: {
+            parameters: {
+                query?: {
+                    month?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            unitId: string;
+                            unitName: string;
+                            month: string;
+                            /** @enum {string} */
+                            status: "none" | "submitted" | "returned" | "locked";
+                            submittedAt: string;
+                            submittedBy: string;
+                            reviewedAt: string | null;
+                            reviewedBy: string | null;
+                            reviewNote: string | null;
+                            hash: string | null;
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * 报送月报（本月须已结账）
+         * @description 权限 report.submit
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        month: string;
+                        /** Format: uuid */
+                        unitId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            unitId: string;
+                            unitName: string;
+                            month: string;
+                            /** @enum {string} */
+                            status: "none" | "submitted" | "returned" | "locked";
+                            submittedAt: string;
+                            submittedBy: string;
+                            reviewedAt: string | null;
+                            reviewedBy: string | null;
+                            reviewNote: string | null;
+                            hash: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/filings/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 一份月报的报送情况
+         * @description 权限 report.read
+         *
+         *     权限 report.read
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            unitId: string;
+                            unitName: string;
+                            month: string;
+                            /** @enum {string} */
+                            status: "none" | "submitted" | "returned" | "locked";
+                            submittedAt: string;
+                            submittedBy: string;
+                            reviewedAt: string | null;
+                            reviewedBy: string | null;
+                            reviewNote: string | null;
+                            hash: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/filings/{id}/file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 已锁定月报的存档 Excel
+         * @description 权限 report.read
+         *
+         *     权限 report.read
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/filings/{id}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 审核月报：通过即锁定存档（哈希上链），或退回
+         * @description 权限 report.review
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        approve: boolean;
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            unitId: string;
+                            unitName: string;
+                            month: string;
+                            /** @enum {string} */
+                            status: "none" | "submitted" | "returned" | "locked";
+                            submittedAt: string;
+                            submittedBy: string;
+                            reviewedAt: string | null;
+                            reviewedBy: string | null;
+                            reviewNote: string | null;
+                            hash: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/edition-map": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * GB/T 14885 2010 版与 2022 版分类对照
+         * @description 权限 report.read
+         *
+         *     权限 report.read
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code2010: string;
+                            code2022: string;
+                            note?: string | null;
+                            name2010: string | null;
+                            name2022: string | null;
+                            updatedAt: string;
+                        }[];
+                    };
+                };
+            };
+        };
+        /**
+         * 新增或修改一条版本对照
+         * @description 权限 catalog.write
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        code2010: string;
+                        code2022: string;
+                        note?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            inserted: number;
+                            updated: number;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/edition-map/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * 删除一条版本对照
+         * @description 权限 catalog.write
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            ok: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/edition-map/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 导入版本对照（CSV 或 xlsx：code_2010, code_2022, note；按 2010 版编码新增或更新，全部成功或全部不写入）
+         * @description 权限 catalog.write
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            inserted: number;
+                            updated: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/audit/verify": {
         parameters: {
             query?: never;
@@ -8838,6 +9967,16 @@ export interface paths {
                                     month: string;
                                     /** @enum {string} */
                                     problem: "altered" | "removed" | "inserted" | "run_mismatch" | "balance_mismatch";
+                                }[];
+                            };
+                            reports?: {
+                                checkedFilings: number;
+                                failures: {
+                                    filingId: string;
+                                    unitId: string;
+                                    month: string;
+                                    /** @enum {string} */
+                                    problem: "altered" | "removed";
                                 }[];
                             };
                             durationMs: number;
@@ -8974,6 +10113,430 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/cards/{id}/self-service": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 扫码自助：本人可办理的事项与该资产的报告
+         * @description 权限 card.read
+         *
+         *     权限 card.read
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            mayAct: boolean;
+                            asCustodian: boolean;
+                            reports: {
+                                id: string;
+                                cardId: string;
+                                cardNo: string;
+                                cardName: string;
+                                unitId: string;
+                                /** @enum {string} */
+                                kind: "fault" | "return_request" | "here" | "not_here";
+                                note: string | null;
+                                hasPhoto: boolean;
+                                reporterName: string | null;
+                                /** @enum {string} */
+                                status: "open" | "handled" | "closed";
+                                documentId: string | null;
+                                docNo: string | null;
+                                handledNote: string | null;
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cards/{id}/fault-reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 扫码报修（文字和照片，保管人）
+         * @description 任何已登录用户
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note: string;
+                        photo?: {
+                            /** @enum {string} */
+                            contentType: "image/jpeg" | "image/png" | "image/webp";
+                            base64: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cards/{id}/return-request": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 扫码申请退库（保管人：提交退库单）
+         * @description 任何已登录用户
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            documentId: string;
+                            docNo: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cards/{id}/whereabouts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 扫码确认“在我这里”或“不在我这里”
+         * @description 任何已登录用户
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        here: boolean;
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/card-reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 扫码报告（报修、不在我这里）
+         * @description 权限 card.write
+         *
+         *     权限 card.write
+         */
+        get: {
+            parameters: {
+                query?: {
+                    kind?: "fault" | "return_request" | "here" | "not_here";
+                    status?: "open" | "handled" | "closed";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                cardId: string;
+                                cardNo: string;
+                                cardName: string;
+                                unitId: string;
+                                /** @enum {string} */
+                                kind: "fault" | "return_request" | "here" | "not_here";
+                                note: string | null;
+                                hasPhoto: boolean;
+                                reporterName: string | null;
+                                /** @enum {string} */
+                                status: "open" | "handled" | "closed";
+                                documentId: string | null;
+                                docNo: string | null;
+                                handledNote: string | null;
+                                createdAt: string;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/card-reports/{id}/photo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 报修照片
+         * @description 权限 card.read
+         *
+         *     权限 card.read
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/card-reports/{id}/maintenance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 报修转维修单（草稿）
+         * @description 权限 card.write
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        vendor: string;
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            documentId: string;
+                            docNo: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/card-reports/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 处理完毕（写明处理结果）
+         * @description 权限 card.write
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            ok: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/workspace": {
         parameters: {
             query?: never;
@@ -9005,30 +10568,30 @@ export interface paths {
                         "application/json": {
                             mine: {
                                 /** @enum {string} */
-                                key: "myAssets" | "myRequests" | "inbox" | "warrantyEnding" | "lendingDue" | "countsAssigned" | "returnedToMe" | "approvedNotExecuted" | "overdueLendings" | "custodiansLeft" | "faultsReported";
+                                key: "myAssets" | "myRequests" | "inbox" | "warrantyEnding" | "lendingDue" | "countsAssigned" | "returnedToMe" | "approvedNotExecuted" | "overdueLendings" | "custodiansLeft" | "faultsReported" | "selfReportedFaults" | "notInHand";
                                 count: number;
                                 /** @enum {string} */
-                                list: "cards" | "documents" | "inbox" | "counts";
+                                list: "cards" | "documents" | "inbox" | "counts" | "cardReports";
                                 filter: {
                                     [key: string]: string;
                                 };
                             }[];
                             reminders: {
                                 /** @enum {string} */
-                                key: "myAssets" | "myRequests" | "inbox" | "warrantyEnding" | "lendingDue" | "countsAssigned" | "returnedToMe" | "approvedNotExecuted" | "overdueLendings" | "custodiansLeft" | "faultsReported";
+                                key: "myAssets" | "myRequests" | "inbox" | "warrantyEnding" | "lendingDue" | "countsAssigned" | "returnedToMe" | "approvedNotExecuted" | "overdueLendings" | "custodiansLeft" | "faultsReported" | "selfReportedFaults" | "notInHand";
                                 count: number;
                                 /** @enum {string} */
-                                list: "cards" | "documents" | "inbox" | "counts";
+                                list: "cards" | "documents" | "inbox" | "counts" | "cardReports";
                                 filter: {
                                     [key: string]: string;
                                 };
                             }[];
                             unitTodos: {
                                 /** @enum {string} */
-                                key: "myAssets" | "myRequests" | "inbox" | "warrantyEnding" | "lendingDue" | "countsAssigned" | "returnedToMe" | "approvedNotExecuted" | "overdueLendings" | "custodiansLeft" | "faultsReported";
+                                key: "myAssets" | "myRequests" | "inbox" | "warrantyEnding" | "lendingDue" | "countsAssigned" | "returnedToMe" | "approvedNotExecuted" | "overdueLendings" | "custodiansLeft" | "faultsReported" | "selfReportedFaults" | "notInHand";
                                 count: number;
                                 /** @enum {string} */
-                                list: "cards" | "documents" | "inbox" | "counts";
+                                list: "cards" | "documents" | "inbox" | "counts" | "cardReports";
                                 filter: {
                                     [key: string]: string;
                                 };
@@ -9235,6 +10798,7 @@ export interface paths {
                                 start: boolean;
                                 scan: boolean;
                                 close: boolean;
+                                plan: boolean;
                             };
                         };
                     };
@@ -10321,8 +11885,8 @@ export interface paths {
         };
         put?: never;
         /**
-         * 登记责任追究事项
-         * @description 权限 evaluation.manage
+         * 登记责任追究事项（资产管理处或审计）
+         * @description 权限 accountability.record
          */
         post: {
             parameters: {
@@ -12561,6 +14125,449 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/sharing/trips": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 公务用车使用情况公示：当月已派车的行程（时间、事由、目的地、里程、费用）
+         * @description 权限 sharing.read
+         *
+         *     权限 sharing.read
+         */
+        get: {
+            parameters: {
+                query: {
+                    month: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            month: string;
+                            items: {
+                                bookingNo: string;
+                                vehicleName: string;
+                                unitName: string;
+                                personName: string;
+                                reason: string;
+                                destination: string | null;
+                                passengers: number | null;
+                                driver: string | null;
+                                startsAt: string;
+                                endsAt: string;
+                                km: number | null;
+                                costFen: number | null;
+                            }[];
+                            totals: {
+                                trips: number;
+                                km: number;
+                                costFen: number;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sharing/trips.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 导出公务用车使用情况公示（Excel）
+         * @description 权限 sharing.read
+         *
+         *     权限 sharing.read
+         */
+        get: {
+            parameters: {
+                query: {
+                    month: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/income": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 国有资产收入：处置与出租出借收入及其上缴国库情况（按单据）
+         * @description 权限 income.read
+         *
+         *     权限 income.read
+         */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    sort?: "receivedOn" | "docNo" | "amountFen" | "outstandingFen";
+                    order?: "asc" | "desc";
+                    q?: string;
+                    unitId?: string;
+                    state?: "outstanding" | "overdue" | "settled";
+                    source?: "disposal" | "lending";
+                    from?: string;
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                documentId: string;
+                                docNo: string;
+                                type: string;
+                                unitId: string;
+                                unitName: string;
+                                /** @enum {string} */
+                                source: "disposal" | "lending";
+                                kind: string;
+                                counterparty: string | null;
+                                receivedOn: string;
+                                dueOn: string;
+                                amountFen: number;
+                                turnedOverFen: number;
+                                outstandingFen: number;
+                                /** @enum {string} */
+                                state: "outstanding" | "overdue" | "settled";
+                            }[];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/income/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 收入情况表：按单位和来源的期初、取得、上缴、期末与逾期
+         * @description 权限 income.read
+         *
+         *     权限 income.read
+         */
+        get: {
+            parameters: {
+                query: {
+                    from: string;
+                    to: string;
+                    unitId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            from: string;
+                            to: string;
+                            asOf: string;
+                            preparedBy: string;
+                            rows: {
+                                unitId: string;
+                                unitName: string;
+                                /** @enum {string} */
+                                source: "disposal" | "lending";
+                                documents: number;
+                                openingFen: number;
+                                receivedFen: number;
+                                turnedOverFen: number;
+                                closingFen: number;
+                                overdueFen: number;
+                            }[];
+                            totals: {
+                                documents: number;
+                                openingFen: number;
+                                receivedFen: number;
+                                turnedOverFen: number;
+                                closingFen: number;
+                                overdueFen: number;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/income/report.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 导出收入情况表（Excel）
+         * @description 权限 income.read
+         *
+         *     权限 income.read
+         */
+        get: {
+            parameters: {
+                query: {
+                    from: string;
+                    to: string;
+                    unitId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/income/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 一张单据的收入与上缴记录（:id 为单据 id）
+         * @description 权限 income.read
+         *
+         *     权限 income.read
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            documentId: string;
+                            docNo: string;
+                            type: string;
+                            unitId: string;
+                            unitName: string;
+                            /** @enum {string} */
+                            source: "disposal" | "lending";
+                            kind: string;
+                            counterparty: string | null;
+                            receivedOn: string;
+                            dueOn: string;
+                            amountFen: number;
+                            turnedOverFen: number;
+                            outstandingFen: number;
+                            /** @enum {string} */
+                            state: "outstanding" | "overdue" | "settled";
+                            turnovers: {
+                                id: string;
+                                amountFen: number;
+                                paidOn: string;
+                                bookedOn: string;
+                                late: boolean;
+                                voucherNo: string;
+                                note: string | null;
+                                recordedByName: string | null;
+                                recordedAt: string;
+                            }[];
+                            canTurnOver: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/income/{id}/turnovers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 登记上缴国库（单位财务；可分次，不得超过未缴余额）
+         * @description 权限 income.turnover
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        amountFen: number;
+                        paidOn: string;
+                        voucherNo: string;
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            documentId: string;
+                            docNo: string;
+                            type: string;
+                            unitId: string;
+                            unitName: string;
+                            /** @enum {string} */
+                            source: "disposal" | "lending";
+                            kind: string;
+                            counterparty: string | null;
+                            receivedOn: string;
+                            dueOn: string;
+                            amountFen: number;
+                            turnedOverFen: number;
+                            outstandingFen: number;
+                            /** @enum {string} */
+                            state: "outstanding" | "overdue" | "settled";
+                            turnovers: {
+                                id: string;
+                                amountFen: number;
+                                paidOn: string;
+                                bookedOn: string;
+                                late: boolean;
+                                voucherNo: string;
+                                note: string | null;
+                                recordedByName: string | null;
+                                recordedAt: string;
+                            }[];
+                            canTurnOver: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/machine-rooms": {
         parameters: {
             query?: never;
@@ -13265,6 +15272,51 @@ export interface paths {
                                 };
                                 businessFrom: string;
                                 businessTo: string;
+                                inspectionSchedule: {
+                                    /** @enum {string} */
+                                    frequency: "daily" | "workdays" | "weekly" | "monthly";
+                                    weekday?: number | null;
+                                    monthDay?: number | null;
+                                    dueBy: string;
+                                };
+                                scorecardRules: {
+                                    fullMarks: number;
+                                    passMark: number;
+                                    reportDueDay: number;
+                                    items: {
+                                        late_response: {
+                                            points: number;
+                                            penaltyFen: number;
+                                        };
+                                        late_arrival: {
+                                            points: number;
+                                            penaltyFen: number;
+                                        };
+                                        late_resolution: {
+                                            points: number;
+                                            penaltyFen: number;
+                                        };
+                                        missed_inspection: {
+                                            points: number;
+                                            penaltyFen: number;
+                                        };
+                                        late_report: {
+                                            points: number;
+                                            penaltyFen: number;
+                                        };
+                                        false_report: {
+                                            points: number;
+                                            penaltyFen: number;
+                                        };
+                                    };
+                                };
+                                paymentRule: {
+                                    bands: {
+                                        minScore: number;
+                                        percent: number;
+                                    }[];
+                                };
+                                availabilityTargetBp: number;
                                 rooms: {
                                     /** Format: uuid */
                                     id: string;
@@ -13334,6 +15386,113 @@ export interface paths {
                         businessFrom?: string;
                         /** @default 18:00 */
                         businessTo?: string;
+                        /**
+                         * @default {
+                         *       "frequency": "daily",
+                         *       "dueBy": "17:00"
+                         *     }
+                         */
+                        inspectionSchedule?: {
+                            /** @enum {string} */
+                            frequency: "daily" | "workdays" | "weekly" | "monthly";
+                            weekday?: number | null;
+                            monthDay?: number | null;
+                            dueBy: string;
+                        };
+                        /**
+                         * @default {
+                         *       "fullMarks": 100,
+                         *       "passMark": 90,
+                         *       "reportDueDay": 5,
+                         *       "items": {
+                         *         "late_response": {
+                         *           "points": 1,
+                         *           "penaltyFen": 50000
+                         *         },
+                         *         "late_arrival": {
+                         *           "points": 2,
+                         *           "penaltyFen": 100000
+                         *         },
+                         *         "late_resolution": {
+                         *           "points": 3,
+                         *           "penaltyFen": 200000
+                         *         },
+                         *         "missed_inspection": {
+                         *           "points": 2,
+                         *           "penaltyFen": 100000
+                         *         },
+                         *         "late_report": {
+                         *           "points": 5,
+                         *           "penaltyFen": 300000
+                         *         },
+                         *         "false_report": {
+                         *           "points": 2,
+                         *           "penaltyFen": 100000
+                         *         }
+                         *       }
+                         *     }
+                         */
+                        scorecardRules?: {
+                            fullMarks: number;
+                            passMark: number;
+                            reportDueDay: number;
+                            items: {
+                                late_response: {
+                                    points: number;
+                                    penaltyFen: number;
+                                };
+                                late_arrival: {
+                                    points: number;
+                                    penaltyFen: number;
+                                };
+                                late_resolution: {
+                                    points: number;
+                                    penaltyFen: number;
+                                };
+                                missed_inspection: {
+                                    points: number;
+                                    penaltyFen: number;
+                                };
+                                late_report: {
+                                    points: number;
+                                    penaltyFen: number;
+                                };
+                                false_report: {
+                                    points: number;
+                                    penaltyFen: number;
+                                };
+                            };
+                        };
+                        /**
+                         * @default {
+                         *       "bands": [
+                         *         {
+                         *           "minScore": 95,
+                         *           "percent": 100
+                         *         },
+                         *         {
+                         *           "minScore": 90,
+                         *           "percent": 95
+                         *         },
+                         *         {
+                         *           "minScore": 80,
+                         *           "percent": 90
+                         *         },
+                         *         {
+                         *           "minScore": 0,
+                         *           "percent": 80
+                         *         }
+                         *       ]
+                         *     }
+                         */
+                        paymentRule?: {
+                            bands: {
+                                minScore: number;
+                                percent: number;
+                            }[];
+                        };
+                        /** @default 9990 */
+                        availabilityTargetBp?: number;
                     };
                 };
             };
@@ -13431,6 +15590,51 @@ export interface paths {
                             };
                             businessFrom: string;
                             businessTo: string;
+                            inspectionSchedule: {
+                                /** @enum {string} */
+                                frequency: "daily" | "workdays" | "weekly" | "monthly";
+                                weekday?: number | null;
+                                monthDay?: number | null;
+                                dueBy: string;
+                            };
+                            scorecardRules: {
+                                fullMarks: number;
+                                passMark: number;
+                                reportDueDay: number;
+                                items: {
+                                    late_response: {
+                                        points: number;
+                                        penaltyFen: number;
+                                    };
+                                    late_arrival: {
+                                        points: number;
+                                        penaltyFen: number;
+                                    };
+                                    late_resolution: {
+                                        points: number;
+                                        penaltyFen: number;
+                                    };
+                                    missed_inspection: {
+                                        points: number;
+                                        penaltyFen: number;
+                                    };
+                                    late_report: {
+                                        points: number;
+                                        penaltyFen: number;
+                                    };
+                                    false_report: {
+                                        points: number;
+                                        penaltyFen: number;
+                                    };
+                                };
+                            };
+                            paymentRule: {
+                                bands: {
+                                    minScore: number;
+                                    percent: number;
+                                }[];
+                            };
+                            availabilityTargetBp: number;
                             rooms: {
                                 /** Format: uuid */
                                 id: string;
@@ -14424,6 +16628,1122 @@ export interface paths {
                                 managingUnitName: string;
                                 location: string | null;
                             }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/machine-rooms/{id}/checklist": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 机房巡检项（含正常范围）
+         * @description 权限 machineroom.read
+         *
+         *     权限 machineroom.read
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                position: number;
+                                /** @enum {string} */
+                                category: "temperature" | "humidity" | "power" | "ups" | "fire" | "access";
+                                label: string;
+                                /** @enum {string} */
+                                kind: "reading" | "check";
+                                unit: string | null;
+                                minValue: number | null;
+                                maxValue: number | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        /**
+         * 设置机房巡检项（整体替换）
+         * @description 权限 machineroom.manage
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        items: {
+                            /** @enum {string} */
+                            category: "temperature" | "humidity" | "power" | "ups" | "fire" | "access";
+                            label: string;
+                            /** @enum {string} */
+                            kind: "reading" | "check";
+                            unit?: string | null;
+                            minValue?: number | null;
+                            maxValue?: number | null;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                position: number;
+                                /** @enum {string} */
+                                category: "temperature" | "humidity" | "power" | "ups" | "fire" | "access";
+                                label: string;
+                                /** @enum {string} */
+                                kind: "reading" | "check";
+                                unit: string | null;
+                                minValue: number | null;
+                                maxValue: number | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/inspections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 巡检计划与记录（漏检、逾期、异常读数）
+         * @description 权限 machineroom.read
+         *
+         *     权限 machineroom.read
+         */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    sort?: "dueAt";
+                    order?: "asc" | "desc";
+                    q?: string;
+                    month?: string;
+                    status?: "upcoming" | "due" | "done" | "done_late" | "missed";
+                    machineRoomId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                contractId: string;
+                                contractNo: string;
+                                vendorName: string;
+                                /** Format: uuid */
+                                machineRoomId: string;
+                                roomName: string;
+                                dueOn: string;
+                                dueAt: string;
+                                doneAt: string | null;
+                                inspectorName: string | null;
+                                /** @enum {string} */
+                                status: "upcoming" | "due" | "done" | "done_late" | "missed";
+                                anomalies: number;
+                                hasPhoto: boolean;
+                                canPerform: boolean;
+                            }[];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/inspections/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 巡检详情与读数
+         * @description 权限 machineroom.read
+         *
+         *     权限 machineroom.read
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            contractId: string;
+                            contractNo: string;
+                            vendorName: string;
+                            /** Format: uuid */
+                            machineRoomId: string;
+                            roomName: string;
+                            dueOn: string;
+                            dueAt: string;
+                            doneAt: string | null;
+                            inspectorName: string | null;
+                            /** @enum {string} */
+                            status: "upcoming" | "due" | "done" | "done_late" | "missed";
+                            anomalies: number;
+                            hasPhoto: boolean;
+                            canPerform: boolean;
+                            note: string | null;
+                            readings: {
+                                /** Format: uuid */
+                                itemId: string;
+                                /** @enum {string} */
+                                category: "temperature" | "humidity" | "power" | "ups" | "fire" | "access";
+                                label: string;
+                                /** @enum {string} */
+                                kind: "reading" | "check";
+                                unit: string | null;
+                                minValue: number | null;
+                                maxValue: number | null;
+                                value: number | null;
+                                ok: boolean | null;
+                                outOfRange: boolean;
+                                note: string | null;
+                            }[];
+                            checklist: {
+                                /** Format: uuid */
+                                id: string;
+                                position: number;
+                                /** @enum {string} */
+                                category: "temperature" | "humidity" | "power" | "ups" | "fire" | "access";
+                                label: string;
+                                /** @enum {string} */
+                                kind: "reading" | "check";
+                                unit: string | null;
+                                minValue: number | null;
+                                maxValue: number | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/inspections/{id}/photo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 巡检现场照片
+         * @description 权限 machineroom.read
+         *
+         *     权限 machineroom.read
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/inspections/{id}/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 服务商记录巡检（读数、检查结果、现场照片）
+         * @description 权限 inspection.perform
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        readings: {
+                            /** Format: uuid */
+                            itemId: string;
+                            value?: number | null;
+                            ok?: boolean | null;
+                            note?: string | null;
+                        }[];
+                        note?: string | null;
+                        photo: {
+                            /** @enum {string} */
+                            contentType: "image/jpeg" | "image/png" | "image/webp";
+                            dataBase64: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            contractId: string;
+                            contractNo: string;
+                            vendorName: string;
+                            /** Format: uuid */
+                            machineRoomId: string;
+                            roomName: string;
+                            dueOn: string;
+                            dueAt: string;
+                            doneAt: string | null;
+                            inspectorName: string | null;
+                            /** @enum {string} */
+                            status: "upcoming" | "due" | "done" | "done_late" | "missed";
+                            anomalies: number;
+                            hasPhoto: boolean;
+                            canPerform: boolean;
+                            note: string | null;
+                            readings: {
+                                /** Format: uuid */
+                                itemId: string;
+                                /** @enum {string} */
+                                category: "temperature" | "humidity" | "power" | "ups" | "fire" | "access";
+                                label: string;
+                                /** @enum {string} */
+                                kind: "reading" | "check";
+                                unit: string | null;
+                                minValue: number | null;
+                                maxValue: number | null;
+                                value: number | null;
+                                ok: boolean | null;
+                                outOfRange: boolean;
+                                note: string | null;
+                            }[];
+                            checklist: {
+                                /** Format: uuid */
+                                id: string;
+                                position: number;
+                                /** @enum {string} */
+                                category: "temperature" | "humidity" | "power" | "ups" | "fire" | "access";
+                                label: string;
+                                /** @enum {string} */
+                                kind: "reading" | "check";
+                                unit: string | null;
+                                minValue: number | null;
+                                maxValue: number | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/om/scorecards": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 运维月度考核表
+         * @description 权限 machineroom.read
+         *
+         *     权限 machineroom.read
+         */
+        get: {
+            parameters: {
+                query?: {
+                    contractId?: string;
+                    year?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                contractId: string;
+                                contractNo: string;
+                                vendorName: string;
+                                month: string;
+                                /** @enum {string} */
+                                status: "draft" | "reviewed" | "locked";
+                                fullMarks: number;
+                                passMark: number;
+                                score: number;
+                                passed: boolean;
+                                penaltyFen: number;
+                                lines: {
+                                    /** @enum {string} */
+                                    item: "late_response" | "late_arrival" | "late_resolution" | "missed_inspection" | "late_report" | "false_report";
+                                    count: number;
+                                    pointsEach: number;
+                                    points: number;
+                                    penaltyFenEach: number;
+                                    penaltyFen: number;
+                                    refs: string[];
+                                }[];
+                                computedAt: string;
+                                reviewedAt: string | null;
+                                reviewNote: string | null;
+                                lockedAt: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * 计算（或重算待审核的）月度考核
+         * @description 权限 machineroom.manage
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        contractId: string;
+                        month: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            contractId: string;
+                            contractNo: string;
+                            vendorName: string;
+                            month: string;
+                            /** @enum {string} */
+                            status: "draft" | "reviewed" | "locked";
+                            fullMarks: number;
+                            passMark: number;
+                            score: number;
+                            passed: boolean;
+                            penaltyFen: number;
+                            lines: {
+                                /** @enum {string} */
+                                item: "late_response" | "late_arrival" | "late_resolution" | "missed_inspection" | "late_report" | "false_report";
+                                count: number;
+                                pointsEach: number;
+                                points: number;
+                                penaltyFenEach: number;
+                                penaltyFen: number;
+                                refs: string[];
+                            }[];
+                            computedAt: string;
+                            reviewedAt: string | null;
+                            reviewNote: string | null;
+                            lockedAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/om/scorecards/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 考核表详情
+         * @description 权限 machineroom.read
+         *
+         *     权限 machineroom.read
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            contractId: string;
+                            contractNo: string;
+                            vendorName: string;
+                            month: string;
+                            /** @enum {string} */
+                            status: "draft" | "reviewed" | "locked";
+                            fullMarks: number;
+                            passMark: number;
+                            score: number;
+                            passed: boolean;
+                            penaltyFen: number;
+                            lines: {
+                                /** @enum {string} */
+                                item: "late_response" | "late_arrival" | "late_resolution" | "missed_inspection" | "late_report" | "false_report";
+                                count: number;
+                                pointsEach: number;
+                                points: number;
+                                penaltyFenEach: number;
+                                penaltyFen: number;
+                                refs: string[];
+                            }[];
+                            computedAt: string;
+                            reviewedAt: string | null;
+                            reviewNote: string | null;
+                            lockedAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/om/scorecards/{id}/export.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 导出考核表（Excel）
+         * @description 权限 machineroom.read
+         *
+         *     权限 machineroom.read
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/om/scorecards/{id}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 管委会审核考核表
+         * @description 权限 machineroom.manage
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            contractId: string;
+                            contractNo: string;
+                            vendorName: string;
+                            month: string;
+                            /** @enum {string} */
+                            status: "draft" | "reviewed" | "locked";
+                            fullMarks: number;
+                            passMark: number;
+                            score: number;
+                            passed: boolean;
+                            penaltyFen: number;
+                            lines: {
+                                /** @enum {string} */
+                                item: "late_response" | "late_arrival" | "late_resolution" | "missed_inspection" | "late_report" | "false_report";
+                                count: number;
+                                pointsEach: number;
+                                points: number;
+                                penaltyFenEach: number;
+                                penaltyFen: number;
+                                refs: string[];
+                            }[];
+                            computedAt: string;
+                            reviewedAt: string | null;
+                            reviewNote: string | null;
+                            lockedAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/om/scorecards/{id}/lock": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 锁定考核表：扣款写入服务商结算清单
+         * @description 权限 machineroom.manage
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            contractId: string;
+                            contractNo: string;
+                            vendorName: string;
+                            month: string;
+                            /** @enum {string} */
+                            status: "draft" | "reviewed" | "locked";
+                            fullMarks: number;
+                            passMark: number;
+                            score: number;
+                            passed: boolean;
+                            penaltyFen: number;
+                            lines: {
+                                /** @enum {string} */
+                                item: "late_response" | "late_arrival" | "late_resolution" | "missed_inspection" | "late_report" | "false_report";
+                                count: number;
+                                pointsEach: number;
+                                points: number;
+                                penaltyFenEach: number;
+                                penaltyFen: number;
+                                refs: string[];
+                            }[];
+                            computedAt: string;
+                            reviewedAt: string | null;
+                            reviewNote: string | null;
+                            lockedAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/om/contracts/{id}/statement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 服务商月度结算清单（服务费与考核扣款）
+         * @description 权限 machineroom.read
+         *
+         *     权限 machineroom.read
+         */
+        get: {
+            parameters: {
+                query?: {
+                    month?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            contractId: string;
+                            contractNo: string;
+                            vendorName: string;
+                            month: string;
+                            lines: {
+                                /** @enum {string} */
+                                kind: "fee" | "penalty";
+                                description: string;
+                                amountFen: number;
+                            }[];
+                            totalFen: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/om/contracts/{id}/payment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 年度考核均分与付款比例
+         * @description 权限 machineroom.read
+         *
+         *     权限 machineroom.read
+         */
+        get: {
+            parameters: {
+                query?: {
+                    year?: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            contractId: string;
+                            year: number;
+                            months: {
+                                month: string;
+                                score: number;
+                                passed: boolean;
+                            }[];
+                            meanScore: number | null;
+                            percent: number | null;
+                            amountFen: number;
+                            paymentFen: number | null;
+                            penaltiesFen: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/om/contracts/{id}/monthly-report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 运维月报（故障、处理时长、SLA 达标率、可用性、巡检）
+         * @description 权限 machineroom.read
+         *
+         *     权限 machineroom.read
+         */
+        get: {
+            parameters: {
+                query?: {
+                    month?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            contractId: string;
+                            contractNo: string;
+                            contractName: string;
+                            vendorName: string;
+                            month: string;
+                            asOf: string;
+                            incidents: {
+                                total: number;
+                                byPriority: {
+                                    /** @enum {string} */
+                                    priority: "p1" | "p2" | "p3" | "p4";
+                                    count: number;
+                                    breached: number;
+                                }[];
+                                openAtMonthEnd: number;
+                                reopened: number;
+                            };
+                            handling: {
+                                responseMinutes: number | null;
+                                onsiteMinutes: number | null;
+                                resolveMinutes: number | null;
+                            };
+                            slaRateBp: number;
+                            availabilityBp: number;
+                            availabilityTargetBp: number;
+                            outageMinutes: number;
+                            inspections: {
+                                scheduled: number;
+                                done: number;
+                                doneLate: number;
+                                missed: number;
+                                anomalies: number;
+                            };
+                            submission: {
+                                submittedAt: string;
+                                submitterName: string;
+                                summary: string | null;
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/om/contracts/{id}/monthly-report.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 运维月报（Excel）
+         * @description 权限 machineroom.read
+         *
+         *     权限 machineroom.read
+         */
+        get: {
+            parameters: {
+                query?: {
+                    month?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/om/monthly-reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 服务商报送运维月报
+         * @description 权限 omreport.submit
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        contractId: string;
+                        month: string;
+                        summary?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            ok: true;
                         };
                     };
                 };

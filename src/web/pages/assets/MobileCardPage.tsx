@@ -7,7 +7,7 @@ import { api } from '../../api/client.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { Money } from '../../components/Money.tsx';
 import { StatusTag } from '../../components/StatusTag.tsx';
-import { SelfServicePanel } from '../selfservice/SelfServicePanel.tsx';
+import { SelfServicePanel } from '../../components/SelfServicePanel.tsx';
 
 const row = {
   display: 'flex',

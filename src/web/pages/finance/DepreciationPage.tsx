@@ -15,7 +15,7 @@ import { UnitSelect } from '../../components/selects.tsx';
 import { useShowError } from '../../components/useFormErrors.ts';
 import { DEPRECIATION_METHODS, label } from '../../../shared/assets.enums.ts';
 import type { DepreciationRunView, PreviewView } from '../../../shared/finance.contracts.ts';
-import { useOwnUnit } from './finance.hooks.ts';
+import { useOwnUnit } from './api.ts';
 import { formatDateTime } from '../../lib/dates.ts';
 
 /** 计提折旧: choose month and unit, preview, run as a job, close; and the history of runs. */

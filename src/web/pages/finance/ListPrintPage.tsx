@@ -7,7 +7,7 @@ import { LIST_KINDS, QUOTA_REPORT, type ListKind, type QuotaView } from '../../.
 import { label } from '../../../shared/assets.enums.ts';
 import { ListTable, type ListData } from './ListTable.tsx';
 import { QuotaTable } from './QuotaTable.tsx';
-import { query, useReportFilter } from './finance.hooks.ts';
+import { query, useReportFilter } from './api.ts';
 
 /** A detail list to print (the first 1,000 lines; the Excel export has them all), or the quota report. */
 export default function ListPrintPage() {

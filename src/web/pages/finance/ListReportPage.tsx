@@ -8,7 +8,7 @@ import { label } from '../../../shared/assets.enums.ts';
 import { ExportAndPrint, ReportFilters } from './ReportParts.tsx';
 import { ListTable, type ListData } from './ListTable.tsx';
 import { QuotaTable } from './QuotaTable.tsx';
-import { query, useReportFilter } from './finance.hooks.ts';
+import { query, useReportFilter } from './api.ts';
 
 /**
  * 明细报表: additions, disposals, depreciation schedule, idle, over-standard (unit price, and beside

@@ -13,7 +13,7 @@ import { useShowError } from '../../components/useFormErrors.ts';
 import type { PackView } from '../../../shared/reports.contracts.ts';
 import { ExportAndPrint } from './ReportParts.tsx';
 import { SummaryTable } from './SummaryTable.tsx';
-import { useOwnUnit } from './finance.hooks.ts';
+import { useOwnUnit } from './api.ts';
 
 /** 月报/年报: the month's summary; a change over 20 % against last month needs a written explanation. */
 export default function PackPage() {

@@ -7,7 +7,7 @@ import { useI18n } from '../../app/i18n.tsx';
 import { JobProgress } from '../../components/JobProgress.tsx';
 import { CategoryTreeSelect, UnitSelect } from '../../components/selects.tsx';
 import { useShowError } from '../../components/useFormErrors.ts';
-import { query, useOwnUnit, type useReportFilter } from './finance.hooks.ts';
+import { query, useOwnUnit, type useReportFilter } from './api.ts';
 
 type Filter = ReturnType<typeof useReportFilter>['filter'];
 

@@ -6,8 +6,8 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import type { SummaryView } from '../../../shared/reports.contracts.ts';
 import { ExportAndPrint, ReportFilters } from './ReportParts.tsx';
 import { SummaryTable } from './SummaryTable.tsx';
-import { CoverView } from '../reports/SetTableView.tsx';
-import { query, useReportFilter } from './finance.hooks.ts';
+import { CoverView } from '../../components/SetTableView.tsx';
+import { query, useReportFilter } from './api.ts';
 
 /** 资产情况表: opening + additions − reductions = closing, by category × unit. */
 export default function SummaryPage() {

@@ -5,7 +5,7 @@ import { api } from '../../api/client.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import type { SummaryView } from '../../../shared/reports.contracts.ts';
 import { SummaryTable } from './SummaryTable.tsx';
-import { query, useReportFilter } from './finance.hooks.ts';
+import { query, useReportFilter } from './api.ts';
 
 /** The printable sheet: title, unit, period, the table; the browser's print dialog opens when loaded. */
 export default function SummaryPrintPage() {

@@ -9,7 +9,7 @@ import { useSession } from '../../app/session.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { UnitSelect } from '../../components/selects.tsx';
 import { useShowError } from '../../components/useFormErrors.ts';
-import { useOwnUnit } from './finance.hooks.ts';
+import { useOwnUnit } from './api.ts';
 
 interface Row {
   cardId: string;

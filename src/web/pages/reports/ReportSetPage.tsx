@@ -11,8 +11,8 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { UnitSelect } from '../../components/selects.tsx';
 import { useShowError } from '../../components/useFormErrors.ts';
 import { FILING_STATUSES, type ReportSetView } from '../../../shared/reportset.contracts.ts';
-import { useOwnUnit } from '../finance/finance.hooks.ts';
-import { CoverView, SetTableView } from './SetTableView.tsx';
+import { useOwnUnit } from '../finance/api.ts';
+import { CoverView, SetTableView } from '../../components/SetTableView.tsx';
 
 const STATUS_COLORS = { none: 'default', submitted: 'processing', returned: 'warning', locked: 'success' } as const;
 

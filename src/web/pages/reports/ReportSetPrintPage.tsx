@@ -5,7 +5,7 @@ import { useSearchParams } from 'react-router-dom';
 import { api } from '../../api/client.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import type { ReportSetView } from '../../../shared/reportset.contracts.ts';
-import { SetTableView } from './SetTableView.tsx';
+import { SetTableView } from '../../components/SetTableView.tsx';
 
 /** The printable set: each table on its own page with 编制单位 and period above, the signatures below. */
 export default function ReportSetPrintPage() {

@@ -1,8 +1,8 @@
 import { Descriptions, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { formatYuan } from '../../../shared/money.ts';
-import type { ReportCover, SetRow, SetTable } from '../../../shared/reportset.contracts.ts';
-import { useI18n } from '../../app/i18n.tsx';
+import { formatYuan } from '../../shared/money.ts';
+import type { ReportCover, SetRow, SetTable } from '../../shared/reportset.contracts.ts';
+import { useI18n } from '../app/i18n.tsx';
 
 const fmt = (kind: string, v: unknown) => {
   if (kind === 'text') return (v as string) ?? '';

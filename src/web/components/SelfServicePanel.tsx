@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import { Alert, App, Button, Input, Modal, Space, Tag } from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { label } from '../../../shared/assets.enums.ts';
-import { REPORT_KINDS, REPORT_STATUSES, type SelfService } from '../../../shared/selfservice.contracts.ts';
-import { api } from '../../api/client.ts';
-import { useI18n } from '../../app/i18n.tsx';
-import { errorText } from '../../components/errors.ts';
+import { label } from '../../shared/assets.enums.ts';
+import { REPORT_KINDS, REPORT_STATUSES, type SelfService } from '../../shared/selfservice.contracts.ts';
+import { api } from '../api/client.ts';
+import { useI18n } from '../app/i18n.tsx';
+import { errorText } from './errors.ts';
 
 type Photo = { contentType: 'image/jpeg'; base64: string; preview: string };
 

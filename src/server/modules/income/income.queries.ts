@@ -121,8 +121,8 @@ export async function listIncome(q: Queryable, actor: Actor, p: IncomeListQuery)
   const overdueBefore = addDays(today, -TURNOVER_DAYS);
   if (p.unitId) where.push(sql`x.unit_id = ${p.unitId}`);
   if (p.source) where.push(sql`x.source = ${p.source}`);
-  if (p.from) where.push(sql`x.received_on >= ${`${p.from}-01`}::date`);
-  if (p.to) where.push(sql`x.received_on < ${periodDays(p.to, p.to).nextDay}::date`);
+  if (p.from) where.push(sql`x.received_on::date >= ${`${p.from}-01`}::date`);
+  if (p.to) where.push(sql`x.received_on::date < ${periodDays(p.to, p.to).nextDay}::date`);
   if (p.state === 'settled') where.push(sql`x.amount_fen = x.turned_over_fen`);
   if (p.state === 'outstanding') where.push(sql`x.amount_fen > x.turned_over_fen`);
   if (p.state === 'overdue') where.push(sql`x.amount_fen > x.turned_over_fen AND x.received_on::date < ${overdueBefore}::date`);

@@ -167,4 +167,13 @@ describe('income turned over to the treasury', () => {
     });
     expect(res.json().fields).toEqual({ 'payload.incomeFen': '处置收入不能超过成交价格' });
   });
+  it('filters the list by the months received (the first and last month included)', async () => {
+    const month = today.slice(0, 7);
+    const before = monthFromIndex(monthIndex(month) - 1);
+    const ids = async (q: string) =>
+      ((await finance.get(`/api/income?${q}`)).json() as { items: { documentId: string }[] }).items.map((i) => i.documentId);
+    expect(await ids(`from=${month}&to=${month}`)).toContain(sale);
+    expect(await ids(`to=${before}`)).not.toContain(sale);
+    expect(await ids(`from=2010-03&to=2058-12&source=disposal`)).toContain(sale);
+  });
 });

@@ -85,6 +85,18 @@ async function addRowsEverywhere(d: Database): Promise<void> {
     `insert into eval_reviews (unit_id, year, status, self_score, self_comment, snapshot, submitted_by)
       select u.id, 2025, 'self_submitted', 47.99, E'自评 "说明"\n第二行', '[{"code": "idle_rate", "score": 6.25}]', x.id
       from units u, users x where u.code = 'BK1' and x.username = 'bk-user'`,
+    `insert into user_settings (user_id, list_id) select id, 'cards' from users where username = 'bk-user'`,
+    `insert into saved_filters (list_id, name, filter, owner_id) select 'cards', E'我的 "筛选"', '{"status": ["in_use"]}', id from users where username = 'bk-user'`,
+    `insert into card_reports (card_id, unit_id, kind, reported_by)
+      select c.id, c.unit_id, 'fault', x.id from cards c, users x where c.card_no = 'BK1-2026-000001' and x.username = 'bk-user'`,
+    `insert into report_filings (unit_id, month, submitted_by)
+      select u.id, '2026-01-01', x.id from units u, users x where u.code = 'BK1' and x.username = 'bk-user'`,
+    `insert into om_monthly_reports (contract_id, month, submitted_at, submitted_by, submitter_name)
+      select c.id, '2026-01-01', now(), x.id, '备份用户' from om_contracts c, users x where x.username = 'bk-user' order by c.id limit 1`,
+    `insert into om_statement_lines (contract_id, month, kind, description, amount_fen)
+      select id, '2026-01-01', 'fee', '月度运维费', 12345678 from om_contracts order by id limit 1`,
+    `insert into count_recounts (count_id, counter_id, card_ids, created_by)
+      select c.id, c.planned_by, array[gen_random_uuid()], c.planned_by from counts c order by c.created_at limit 1`,
     // An identity column (generated always): the restore must write the ids as they were.
     `insert into count_scans (count_id, scan_key, code, counter_id, scanned_at, surplus_name)
       select c.id, gen_random_uuid(), 'BK-X', c.planned_by, now(), '无卡椅子' from counts c order by c.created_at limit 1`,

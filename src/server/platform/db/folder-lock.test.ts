@@ -80,7 +80,7 @@ describe.skipIf(!!process.env.TEST_DATABASE_URL)('the embedded data folder while
 
     const verify = cli(['audit', 'verify'], { GONGWU_DATA_DIR: dataDir });
     expect(verify.code).toBe(0);
-    expect(verify.stdout).toContain('OK: every card ledger chain and the depreciation ledger are intact.');
+    expect(verify.stdout).toContain('OK: every card ledger chain, the depreciation ledger and the locked reports are intact.');
   }, 300_000);
 
   it('passes a refusal and its exit code back, and refuses restore while the server runs', () => {
@@ -98,7 +98,7 @@ describe.skipIf(!!process.env.TEST_DATABASE_URL)('the embedded data folder while
     await killed;
     expect(fs.existsSync(path.join(dataDir, LOCK_FILE))).toBe(true);
     const verify = cli(['audit', 'verify'], { GONGWU_DATA_DIR: dataDir });
-    expect(verify.stdout).toContain('OK: every card ledger chain and the depreciation ledger are intact.');
+    expect(verify.stdout).toContain('OK: every card ledger chain, the depreciation ledger and the locked reports are intact.');
     expect(verify.code).toBe(0);
     expect(fs.existsSync(path.join(dataDir, LOCK_FILE))).toBe(false);
   }, 120_000);

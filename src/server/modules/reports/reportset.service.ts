@@ -150,15 +150,21 @@ async function staffTable(q: Queryable, f: UnitFilter, units: { id: string; name
   };
 }
 
+/** 原值 with its funding split (财政拨款 is the rest of the card's own 非财政拨款), as the vehicle and building tables show it. */
+const valueColumns = () => [
+  col('v', '原值', 'fen', '金额'),
+  col('fiscal', '其中：财政拨款', 'fen', '金额'),
+  col('nonFiscal', '非财政拨款', 'fen', '金额'),
+];
+const valueCells = (r: { v: number; nf: number }) => ({ v: r.v, fiscal: r.v - r.nf, nonFiscal: r.nf });
+
 async function vehicleTable(q: Queryable, f: UnitFilter, month: string, units: { id: string; name: string }[]): Promise<SetTable> {
   const columns = [
     col('use', '车辆用途', 'text'),
     col('n', '合计', 'count', '数量（辆）'),
     col('nIn', '编制内', 'count', '数量（辆）'),
     col('nOut', '编制外', 'count', '数量（辆）'),
-    col('v', '原值', 'fen', '金额'),
-    col('fiscal', '其中：财政拨款', 'fen', '金额'),
-    col('nonFiscal', '非财政拨款', 'fen', '金额'),
+    ...valueColumns(),
   ];
   const order = Object.keys(VEHICLE_USES);
   const rows = (await vehiclesByUse(q, f, month)).sort((a, b) => (a.use ? order.indexOf(a.use) : 99) - (b.use ? order.indexOf(b.use) : 99));
@@ -169,9 +175,7 @@ async function vehicleTable(q: Queryable, f: UnitFilter, month: string, units: {
       n: r.n,
       nIn: r.n_in,
       nOut: r.n_out,
-      v: r.v,
-      fiscal: r.v - r.nf,
-      nonFiscal: r.nf,
+      ...valueCells(r),
     },
   }));
   return {
@@ -193,9 +197,7 @@ async function buildingTable(q: Queryable, f: UnitFilter, month: string, units: 
     col('rented', '出租', 'area', '面积（平方米）'),
     col('lent', '出借', 'area', '面积（平方米）'),
     col('idle', '闲置', 'area', '面积（平方米）'),
-    col('v', '原值', 'fen', '金额'),
-    col('fiscal', '其中：财政拨款', 'fen', '金额'),
-    col('nonFiscal', '非财政拨款', 'fen', '金额'),
+    ...valueColumns(),
   ];
   const rows = (await buildingsAndLand(q, f, month)).sort((a, b) => a.kind.localeCompare(b.kind));
   const lines: Line[] = rows.map((r) => ({
@@ -208,9 +210,7 @@ async function buildingTable(q: Queryable, f: UnitFilter, month: string, units: 
       rented: r.rented,
       lent: r.lent,
       idle: r.idle,
-      v: r.v,
-      fiscal: r.v - r.nf,
-      nonFiscal: r.nf,
+      ...valueCells(r),
     },
   }));
   return {

@@ -13,7 +13,7 @@ import {
 } from '../../../shared/machinerooms.contracts.ts';
 import { api } from '../../api/client.ts';
 import { useI18n } from '../../app/i18n.tsx';
-import { formatDateTime } from '../../components/dateTime.ts';
+import { formatDateTime } from '../../lib/dates.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { ServerTable } from '../../components/ServerTable.tsx';
 import { labelOf, optionsOf } from './labels.ts';

@@ -6,7 +6,7 @@ import { Link, useParams } from 'react-router-dom';
 import { INSPECTION_CATEGORIES, type InspectionDetail } from '../../../shared/machinerooms.contracts.ts';
 import { api, ApiError } from '../../api/client.ts';
 import { useI18n } from '../../app/i18n.tsx';
-import { formatDateTime } from '../../components/dateTime.ts';
+import { formatDateTime } from '../../lib/dates.ts';
 import { labelOf } from './labels.ts';
 import { rangeText } from './InspectionsPage.tsx';
 

@@ -7,7 +7,7 @@ import { useSearchParams } from 'react-router-dom';
 import { PRIORITIES, type ContractView, type MonthlyOmReport } from '../../../shared/machinerooms.contracts.ts';
 import { api } from '../../api/client.ts';
 import { useI18n } from '../../app/i18n.tsx';
-import { formatDateTime } from '../../components/dateTime.ts';
+import { formatDateTime } from '../../lib/dates.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { labelOf } from './labels.ts';
 

@@ -6,7 +6,7 @@ import { api } from '../../api/client.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { useSession } from '../../app/session.tsx';
 import { ConfirmButton } from '../../components/ConfirmButton.tsx';
-import { formatDateTime } from '../../components/dateTime.ts';
+import { formatDateTime } from '../../lib/dates.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { ServerTable, useInvalidateList } from '../../components/ServerTable.tsx';
 import { useFormSubmit } from '../../components/useFormSubmit.ts';

@@ -5,7 +5,7 @@ import { useParams } from 'react-router-dom';
 import type { BookingView, CheckInView } from '../../../shared/sharing.contracts.ts';
 import { api, ApiError } from '../../api/client.ts';
 import { useI18n } from '../../app/i18n.tsx';
-import { formatDateTime } from '../../components/dateTime.ts';
+import { formatDateTime } from '../../lib/dates.ts';
 
 /**
  * What the QR code at a room opens on the phone: the caller's unit's booking that can be checked in

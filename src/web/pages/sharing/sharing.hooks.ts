@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../api/client.ts';
-import { formatDateTime } from '../../components/dateTime.ts';
+import { formatDateTime } from '../../lib/dates.ts';
 import type { ResourceView } from '../../../shared/sharing.contracts.ts';
 
 export const useResources = (kind?: string) =>

@@ -70,7 +70,7 @@ export function useUnsavedGuard(active = true) {
 
 /**
  * The same question for a dialog or drawer: closing it (its ×, Esc, the mask, 取消) after a change
- * asks first; saving closes it without asking. The state starts clean each time it opens.
+ * asks first; saving closes it without asking. The state is clean again once it has closed.
  *
  *   const guard = useCloseGuard(open, () => onClose(false));
  *   <Modal onCancel={guard.close}> <Form onValuesChange={guard.onValuesChange}>
@@ -79,8 +79,10 @@ export function useCloseGuard(open: boolean, discard: () => void) {
   const { t } = useI18n();
   const { modal } = App.useApp();
   const dirty = useRef(false);
+  // Reset when it closes, not when it opens: an effect run on opening can come after the first
+  // keystroke (a fast typist, a scanner, a test) and would forget that change.
   useEffect(() => {
-    if (open) dirty.current = false;
+    if (!open) dirty.current = false;
   }, [open]);
   const onValuesChange = useCallback(() => {
     dirty.current = true;

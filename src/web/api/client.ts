@@ -90,6 +90,17 @@ http.use({
 /** The success body of a typed call (a refusal has already been thrown as ApiError). */
 export const ok = async <D>(call: Promise<{ data?: D }>): Promise<D> => (await call).data as D;
 
+/**
+ * A multipart body for a route that takes an upload (the file under `file`, other fields beside it):
+ * `http.POST('/api/…', { body: fileBody(file) })`. Such routes declare no JSON body, hence `never`.
+ */
+export function fileBody(file: Blob, fields: Record<string, string> = {}, fileName?: string): never {
+  const form = new FormData();
+  for (const [k, v] of Object.entries(fields)) form.append(k, v);
+  form.append('file', file, fileName ?? (file as File).name ?? 'upload');
+  return form as never;
+}
+
 type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 // Untyped calls (any URL, a body the caller vouches for) through the same client and middleware.
 const untyped = http as unknown as {
@@ -109,17 +120,16 @@ export const api = {
   patch: <T>(url: string, body?: unknown) => request<T>('patch', url, { body: body ?? {} }),
   delete: <T>(url: string) => request<T>('delete', url),
   /** multipart upload: the file under `file`, other fields beside it. */
-  upload: <T>(url: string, file: File | Blob, fields: Record<string, string> = {}, fileName?: string) => {
-    const form = new FormData();
-    for (const [k, v] of Object.entries(fields)) form.append(k, v);
-    form.append('file', file, fileName ?? (file as File).name ?? 'upload');
-    return request<T>('post', url, { body: form });
-  },
+  upload: <T>(url: string, file: File | Blob, fields: Record<string, string> = {}, fileName?: string) =>
+    request<T>('post', url, { body: fileBody(file, fields, fileName) }),
 };
 
 type JsonBody<Op> = Op extends { requestBody?: { content: { 'application/json': infer B } } } ? B : never;
 /** The JSON body a route takes, from the generated schema: `Body<'/api/units', 'post'>`. */
 export type Body<P extends keyof paths, M extends keyof paths[P]> = JsonBody<paths[P][M]>;
+type QueryOf<Op> = Op extends { parameters: { query?: infer Q } } ? NonNullable<Q> : never;
+/** The query parameters a route takes, from the generated schema: `QueryParams<'/api/cards', 'get'>`. */
+export type QueryParams<P extends keyof paths, M extends keyof paths[P]> = QueryOf<paths[P][M]>;
 type JsonOk<Op> = Op extends { responses: { 200: { content: { 'application/json': infer R } } } } ? R : never;
 /** The success body a route answers, from the generated schema: `Answer<'/api/units/{id}', 'get'>`. */
 export type Answer<P extends keyof paths, M extends keyof paths[P]> = JsonOk<paths[P][M]>;

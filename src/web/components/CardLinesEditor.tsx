@@ -2,11 +2,9 @@ import { useState } from 'react';
 import { App, Button, Input, Modal, Select, Space, Table, Typography } from 'antd';
 import { DeleteOutlined, PlusOutlined, ScanOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import type { CardListItem } from '../../shared/assets.contracts.ts';
 import { CARD_STATUSES, label, type CardStatus } from '../../shared/assets.enums.ts';
-import type { Page } from '../../shared/paging.ts';
 import { documentTypeSpec } from '../../shared/workflow.contracts.ts';
-import { api } from '../api/client.ts';
+import { type Answer, http, ok, type QueryParams } from '../api/client.ts';
 import { useI18n } from '../app/i18n.tsx';
 import { Money } from './Money.tsx';
 import { StatusTag } from './StatusTag.tsx';
@@ -26,6 +24,9 @@ const pickable = (type: string): CardStatus[] | undefined => {
   const spec = documentTypeSpec(type);
   return spec?.pickable ? [...spec.pickable] : undefined;
 };
+
+type CardListItem = Answer<'/api/cards', 'get'>['items'][number];
+const findCards = (query: QueryParams<'/api/cards', 'get'>) => ok(http.GET('/api/cards', { params: { query } }));
 
 const toPicked = (c: CardListItem): PickedCard => ({
   id: c.id,
@@ -57,7 +58,7 @@ export function CardLinesEditor({
   const [open, setOpen] = useState(false);
   const [q, setQ] = useState('');
   const [categoryId, setCategoryId] = useState<string>();
-  const [status, setStatus] = useState<string[]>(pickable(type) ?? []);
+  const [status, setStatus] = useState<CardStatus[]>(pickable(type) ?? []);
   const [page, setPage] = useState(1);
   const [selected, setSelected] = useState<CardListItem[]>([]);
   const [scan, setScan] = useState('');
@@ -65,7 +66,7 @@ export function CardLinesEditor({
   const { data, isFetching } = useQuery({
     queryKey: ['card-picker', query],
     enabled: open && !!unitId,
-    queryFn: () => api.get<Page<CardListItem>>('/api/cards', query),
+    queryFn: () => findCards(query),
   });
   const add = (cards: PickedCard[]) => {
     const have = new Set(value.map((c) => c.id));
@@ -75,7 +76,7 @@ export function CardLinesEditor({
   };
   const addAllMatching = async () => {
     try {
-      const all = await api.get<Page<CardListItem>>('/api/cards', { ...query, page: 1, pageSize: 500 });
+      const all = await findCards({ ...query, page: 1, pageSize: 500 });
       const n = add(all.items.map(toPicked));
       message.success(
         t(`已加入 ${n} 张卡片`, `${n} cards added`) +
@@ -90,7 +91,7 @@ export function CardLinesEditor({
     const no = scan.trim();
     if (!no) return;
     try {
-      const found = await api.get<Page<CardListItem>>('/api/cards', { unitId, q: no, pageSize: 5 });
+      const found = await findCards({ unitId, q: no, pageSize: 5 });
       const card = found.items.find((c) => c.cardNo === no) ?? (found.items.length === 1 ? found.items[0] : undefined);
       if (!card) message.warning(t(`未找到卡片 ${no}`, `No card ${no}`));
       else if (add([toPicked(card)]) === 0) message.info(t('该卡片已在明细中', 'Already in the list'));
@@ -203,9 +204,9 @@ export function CardLinesEditor({
               setStatus(v);
               setPage(1);
             }}
-            options={(pickable(type) ?? Object.keys(CARD_STATUSES)).map((s) => ({
+            options={(pickable(type) ?? (Object.keys(CARD_STATUSES) as CardStatus[])).map((s) => ({
               value: s,
-              label: label(CARD_STATUSES[s as CardStatus], locale),
+              label: label(CARD_STATUSES[s], locale),
             }))}
           />
         </Space>

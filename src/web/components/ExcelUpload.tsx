@@ -1,15 +1,12 @@
 import { useState, type ReactNode } from 'react';
 import { App, Upload } from 'antd';
 import { InboxOutlined } from '@ant-design/icons';
-import { api } from '../api/client.ts';
 import { useI18n } from '../app/i18n.tsx';
 import { errorText } from './errors.ts';
 
 export interface ExcelUploadProps<R> {
-  /** The route that takes the multipart file (field `file`). */
-  url: string;
-  /** Other form fields sent beside the file. */
-  fields?: Record<string, string>;
+  /** Sends the file: the module's own upload call (`http.POST(…, { body: fileBody(file, fields) })`). */
+  upload: (file: File) => Promise<R>;
   /** The route's answer, e.g. { jobId }. */
   onUploaded: (response: R) => void;
   /** Called with a refusal after it has been shown. */
@@ -21,7 +18,7 @@ export interface ExcelUploadProps<R> {
 }
 
 /** Drop or pick one .xlsx file; it is posted at once and the answer handed to onUploaded. */
-export function ExcelUpload<R = unknown>({ url, fields, onUploaded, onError, hint, accept = '.xlsx', disabled }: ExcelUploadProps<R>) {
+export function ExcelUpload<R>({ upload, onUploaded, onError, hint, accept = '.xlsx', disabled }: ExcelUploadProps<R>) {
   const { t } = useI18n();
   const { message } = App.useApp();
   const [busy, setBusy] = useState(false);
@@ -42,7 +39,7 @@ export function ExcelUpload<R = unknown>({ url, fields, onUploaded, onError, hin
       customRequest={async ({ file, onSuccess, onError: failed }) => {
         setBusy(true);
         try {
-          const res = await api.upload<R>(url, file as File, fields);
+          const res = await upload(file as File);
           onSuccess?.(res);
           onUploaded(res);
         } catch (err) {

@@ -1,15 +1,29 @@
 import { useState } from 'react';
 import { Alert, App, Button, DatePicker, Form, Input, Modal, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { ApiError, api } from '../api/client.ts';
+import { ApiError, type Body, http, ok } from '../api/client.ts';
 import { useI18n } from '../app/i18n.tsx';
 import { errorText } from './useFormErrors.ts';
+
+type Posting = Body<'/api/cards/{id}/post', 'post'>;
+/** What is posted: a supplementary card (补录) or an acceptance document's cards (验收单). */
+export type PostingTarget = { cardId: string } | { documentId: string };
+
+/** The posting call; a document says how many cards it posted and the open month a late one went to. */
+async function post(target: PostingTarget, body: Posting): Promise<{ posted?: number; lateOf?: string | null }> {
+  if ('cardId' in target) {
+    // A card answers itself (number and version), not a count.
+    await ok(http.POST('/api/cards/{id}/post', { params: { path: { id: target.cardId } }, body }));
+    return {};
+  }
+  return ok(http.POST('/api/documents/{id}/post', { params: { path: { id: target.documentId } }, body }));
+}
 
 /**
  * 入账: unit finance gives the date of recognition (交付使用) and the accounting voucher number. A
  * date in a closed month is booked in the first open month (补记); the server says so.
  */
-export function PostingButton({ url, onDone }: { url: string; onDone: () => Promise<void> | void }) {
+export function PostingButton({ target, onDone }: { target: PostingTarget; onDone: () => Promise<void> | void }) {
   const { t } = useI18n();
   const { message } = App.useApp();
   const [open, setOpen] = useState(false);
@@ -24,7 +38,7 @@ export function PostingButton({ url, onDone }: { url: string; onDone: () => Prom
     setError(null);
     setFields({});
     try {
-      const res = await api.post<{ posted?: number; lateOf?: string | null }>(url, {
+      const res = await post(target, {
         postedOn: postedOn.format('YYYY-MM-DD'),
         voucherNo: voucherNo.trim(),
       });

@@ -2,8 +2,8 @@ import { useState } from 'react';
 import { Alert, App, Button, Input, Modal, Space, Tag } from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { label } from '../../shared/assets.enums.ts';
-import { REPORT_KINDS, REPORT_STATUSES, type SelfService } from '../../shared/selfservice.contracts.ts';
-import { api } from '../api/client.ts';
+import { REPORT_KINDS, REPORT_STATUSES } from '../../shared/selfservice.contracts.ts';
+import { http, ok } from '../api/client.ts';
 import { useI18n } from '../app/i18n.tsx';
 import { errorText } from './errors.ts';
 
@@ -23,6 +23,14 @@ async function scaled(file: File): Promise<Photo> {
 
 const big = { height: 52, fontSize: 18 } as const;
 
+type Action = 'here' | 'not_here' | 'return';
+/** 在我这里 / 不在我这里 / 申请退库 on one card. */
+const act = (cardId: string, action: Action) => {
+  const path = { params: { path: { id: cardId } } };
+  if (action === 'return') return ok(http.POST('/api/cards/{id}/return-request', { ...path, body: {} }));
+  return ok(http.POST('/api/cards/{id}/whereabouts', { ...path, body: { here: action === 'here' } }));
+};
+
 /**
  * 自助 under the QR page's facts: its custodian (or the unit administrator) reports a fault with a
  * photo, asks for 退库, or says whether the card is with them. Others see nothing here.
@@ -33,7 +41,7 @@ export function SelfServicePanel({ cardId, status }: { cardId: string; status: s
   const qc = useQueryClient();
   const { data } = useQuery({
     queryKey: ['self-service', cardId],
-    queryFn: () => api.get<SelfService>(`/api/cards/${cardId}/self-service`),
+    queryFn: () => ok(http.GET('/api/cards/{id}/self-service', { params: { path: { id: cardId } } })),
   });
   const [fault, setFault] = useState(false);
   const [note, setNote] = useState('');
@@ -51,10 +59,12 @@ export function SelfServicePanel({ cardId, status }: { cardId: string; status: s
     setBusy(true);
     setError(undefined);
     try {
-      await api.post(`/api/cards/${cardId}/fault-reports`, {
-        note,
-        ...(photo ? { photo: { contentType: photo.contentType, base64: photo.base64 } } : {}),
-      });
+      await ok(
+        http.POST('/api/cards/{id}/fault-reports', {
+          params: { path: { id: cardId } },
+          body: { note, ...(photo ? { photo: { contentType: photo.contentType, base64: photo.base64 } } : {}) },
+        }),
+      );
       setFault(false);
       setNote('');
       setPhoto(null);
@@ -65,15 +75,15 @@ export function SelfServicePanel({ cardId, status }: { cardId: string; status: s
       setBusy(false);
     }
   };
-  const confirm = (title: string, url: string, body: object, ok: string) =>
+  const confirm = (title: string, action: Action, success: string) =>
     modal.confirm({
       title,
       okText: t('确定', 'OK'),
       cancelText: t('取消', 'Cancel'),
       onOk: async () => {
         try {
-          await api.post(url, body);
-          await done(ok);
+          await act(cardId, action);
+          await done(success);
         } catch (err) {
           message.error(errorText(err));
         }
@@ -92,14 +102,7 @@ export function SelfServicePanel({ cardId, status }: { cardId: string; status: s
         <Button
           block
           style={big}
-          onClick={() =>
-            confirm(
-              t('确认在我这里？', 'Confirm it is with you?'),
-              `/api/cards/${cardId}/whereabouts`,
-              { here: true },
-              t('已确认：在我这里', 'Confirmed: with me'),
-            )
-          }
+          onClick={() => confirm(t('确认在我这里？', 'Confirm it is with you?'), 'here', t('已确认：在我这里', 'Confirmed: with me'))}
         >
           {t('在我这里', 'It is with me')}
         </Button>
@@ -110,8 +113,7 @@ export function SelfServicePanel({ cardId, status }: { cardId: string; status: s
           onClick={() =>
             confirm(
               t('报告不在我这里？资产管理员会跟进核实。', 'Report it is not with you? The administrator will follow up.'),
-              `/api/cards/${cardId}/whereabouts`,
-              { here: false },
+              'not_here',
               t('已报告：不在我这里', 'Reported: not with me'),
             )
           }
@@ -125,8 +127,7 @@ export function SelfServicePanel({ cardId, status }: { cardId: string; status: s
             onClick={() =>
               confirm(
                 t('申请退库？将提交退库单给资产管理员审批。', 'Ask to return it? A return document goes to the administrator.'),
-                `/api/cards/${cardId}/return-request`,
-                {},
+                'return',
                 t('已提交退库申请', 'Return requested'),
               )
             }

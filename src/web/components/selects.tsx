@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { Select, TreeSelect } from 'antd';
 import type { SelectProps, TreeSelectProps } from 'antd';
 import { useQuery } from '@tanstack/react-query';
-import { api, ok, http } from '../api/client.ts';
+import { ok, http } from '../api/client.ts';
 import type { Edition } from '../../shared/catalog.contracts.ts';
 import { useI18n } from '../app/i18n.tsx';
 
@@ -85,28 +85,33 @@ export function DepartmentSelect({ unitId, ...props }: BaseProps & { unitId?: st
  * A select that asks the server as the user types (q). The chosen value keeps its label even
  * when a later search no longer returns it; `valueLabel` names a value set from outside.
  */
-function RemoteSelect({
-  url,
+function RemoteSelect<R extends { id: string }>({
+  list,
   extra,
+  search,
   toLabel,
   valueLabel,
   placeholder,
   ...props
 }: BaseProps & {
-  url: string;
-  extra?: Record<string, string | null | undefined>;
-  toLabel: (r: Named) => string;
+  /** The list route searched, naming the cached answers. */
+  list: string;
+  /** The filters beside the typed text (part of the cache key). */
+  extra: Record<string, string | undefined>;
+  /** The first 50 matches of the typed text (undefined: none typed). */
+  search: (q: string | undefined) => Promise<R[]>;
+  toLabel: (r: R) => string;
   valueLabel?: string;
 }) {
   const [input, setInput] = useState('');
   const q = useDebounced(input);
   const [known, setKnown] = useState<Record<string, string>>({});
   const { data, isFetching } = useQuery({
-    queryKey: ['select', url, q, extra],
-    queryFn: () => api.get<unknown>(url, { q: q || undefined, pageSize: 50, ...extra }),
+    queryKey: ['select', list, q, extra],
+    queryFn: () => search(q || undefined),
     staleTime: 30_000,
   });
-  const rows = itemsOf<Named>(data);
+  const rows = data ?? [];
   useEffect(() => {
     if (rows.length) setKnown((k) => ({ ...k, ...Object.fromEntries(rows.map((r) => [r.id, toLabel(r)])) }));
   }, [data]); // eslint-disable-line react-hooks/exhaustive-deps
@@ -139,15 +144,17 @@ export function StaffSelect({
   ...props
 }: BaseProps & { unitId?: string | null; departmentId?: string | null; valueLabel?: string }) {
   const { t } = useI18n();
+  const extra = { unitId: unitId ?? undefined, departmentId: departmentId ?? undefined };
   return (
     <RemoteSelect
       placeholder={t('输入姓名搜索人员', 'Type a name to find staff')}
       {...props}
-      url="/api/staff"
-      extra={{ unitId: unitId ?? undefined, departmentId: departmentId ?? undefined }}
+      list="/api/staff"
+      extra={extra}
+      search={(q) => ok(http.GET('/api/staff', { params: { query: { q, pageSize: 50, ...extra } } })).then((p) => p.items)}
       toLabel={(r) => {
-        const no = (r.employeeNo as string | undefined) ?? r.code;
-        const dept = (r.departmentName as string | undefined) ?? (r.unitName as string | undefined) ?? '';
+        const no = r.employeeNo;
+        const dept = r.departmentName ?? r.unitName ?? '';
         return `${r.name}${no ? `（${no}）` : ''}${dept ? ` · ${dept}` : ''}`;
       }}
     />
@@ -161,15 +168,17 @@ export function RoomSelect({
   ...props
 }: BaseProps & { valueLabel?: string; unitId?: string | null; buildingId?: string | null }) {
   const { t } = useI18n();
+  const extra = { unitId: unitId ?? undefined, buildingId: buildingId ?? undefined };
   return (
     <RemoteSelect
       placeholder={t('输入房间号搜索', 'Type a room number')}
       {...props}
-      url="/api/rooms"
-      extra={{ unitId: unitId ?? undefined, buildingId: buildingId ?? undefined }}
+      list="/api/rooms"
+      extra={extra}
+      search={(q) => ok(http.GET('/api/rooms', { params: { query: { q, pageSize: 50, ...extra } } })).then((p) => p.items)}
       toLabel={(r) => {
         const where = [r.compoundName, r.buildingName].filter(Boolean).join(' ');
-        const name = r.name && r.name !== r.code ? `${r.code ?? ''} ${r.name}`.trim() : String(r.code ?? r.name);
+        const name = r.name && r.name !== r.code ? `${r.code} ${r.name}` : r.code;
         return where ? `${where} ${name}` : name;
       }}
     />

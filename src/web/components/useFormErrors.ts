@@ -11,7 +11,7 @@ export { fieldPath, errorText } from './errors.ts';
  * fields; everything else (and field errors for fields the form does not have) goes to a message.
  *
  *   const showErrors = useFormErrors(form);
- *   try { await api.post(...) } catch (e) { showErrors(e) }
+ *   try { await saveUnit(id, values) } catch (e) { showErrors(e) }   // a write from the module's api.ts
  */
 export function useFormErrors(form?: FormInstance, aliases?: Record<string, (string | number)[]>): (err: unknown) => void {
   const { message } = App.useApp();

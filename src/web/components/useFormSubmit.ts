@@ -8,7 +8,7 @@ import { useFormErrors } from './useFormErrors.ts';
  * The save step of a form dialog: runs `action` with the form's values, says 已保存 (or the text
  * `action` returns), calls `onDone`, and puts the server's field errors beside their fields.
  *
- *   const { saving, submit } = useFormSubmit(form, (v) => api.post('/api/units', v), () => onClose(true));
+ *   const { saving, submit } = useFormSubmit(form, (v) => saveUnit(null, v), () => onClose(true));
  *   <Form form={form} onFinish={submit}> … <Button loading={saving} onClick={() => form.submit()}>
  */
 export function useFormSubmit<T>(form: FormInstance<T>, action: (values: T) => Promise<unknown>, onDone: () => void) {

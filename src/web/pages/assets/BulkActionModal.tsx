@@ -6,12 +6,12 @@ import type { CardFilter } from '../../../shared/assets.contracts.ts';
 import { CARD_STATUSES, label } from '../../../shared/assets.enums.ts';
 import { BLOCKED_REASONS, type BulkCreated, type BulkPreview, type BulkType } from '../../../shared/bulk.contracts.ts';
 import { DOCUMENT_TYPES } from '../../../shared/workflow.contracts.ts';
-import { api } from '../../api/client.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { useSession } from '../../app/session.tsx';
 import { errorText } from '../../components/errors.ts';
 import { Money } from '../../components/Money.tsx';
 import { webDocumentType } from '../workflow/document-types/registry.ts';
+import { createBulk, previewBulk } from './api.ts';
 
 export interface BulkActionModalProps {
   /** The document type to start, or null when closed. */
@@ -71,7 +71,7 @@ export function BulkActionModal({ type, filter, selectedIds, total, onClose, onC
     setBusy(true);
     setError(undefined);
     try {
-      setPreview(await api.post<BulkPreview>('/api/bulk-documents/preview', body()));
+      setPreview(await previewBulk(body()));
     } catch (err) {
       setError(errorText(err));
     } finally {
@@ -83,7 +83,7 @@ export function BulkActionModal({ type, filter, selectedIds, total, onClose, onC
     setBusy(true);
     setError(undefined);
     try {
-      const res = await api.post<BulkCreated>('/api/bulk-documents', { ...body(), token: preview.token });
+      const res = await createBulk({ ...body(), token: preview.token });
       setCreated(res);
       message.success(t(`已创建 ${res.documents.length} 张草稿单据，共 ${res.count} 张资产`, `${res.documents.length} drafts created`));
       onCreated?.();

@@ -1,17 +1,12 @@
 import { Card, Descriptions, Table, Tag, Typography } from 'antd';
-import { useQuery } from '@tanstack/react-query';
-import { api } from '../../api/client.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { Money } from '../../components/Money.tsx';
-import type { z } from 'zod';
-import type { CardDepreciationView } from '../../../shared/finance.contracts.ts';
-
-type View = z.infer<typeof CardDepreciationView>;
+import { useCardDepreciation } from './api.ts';
 
 /** A card's depreciation: the opening balance it came in with, a late entry's real date, and each month's charge. */
 export function CardDepreciationPanel({ cardId }: { cardId: string }) {
   const { t } = useI18n();
-  const dep = useQuery({ queryKey: ['card', cardId, 'depreciation'], queryFn: () => api.get<View>(`/api/depreciation/cards/${cardId}`) });
+  const dep = useCardDepreciation(cardId);
   const d = dep.data;
   if (!d) return null;
   return (

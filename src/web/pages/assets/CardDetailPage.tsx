@@ -1,18 +1,11 @@
 import { useState } from 'react';
 import { App, Button, Card, Col, Descriptions, Empty, Row, Select, Space, Spin, Table, Tag, Timeline, Typography, Upload } from 'antd';
 import { EditOutlined, MobileOutlined, UploadOutlined } from '@ant-design/icons';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router-dom';
 import { CardDepreciationPanel } from './CardDepreciationPanel.tsx';
 import { PostingButton } from '../../components/PostingButton.tsx';
-import {
-  ATTACHMENT_KINDS,
-  ATTACHMENT_MAX_BYTES,
-  ATTACHMENT_TYPES,
-  type CardAttachmentItem,
-  type CardDetail,
-  type CardEventItem,
-} from '../../../shared/assets.contracts.ts';
+import { ATTACHMENT_KINDS, ATTACHMENT_MAX_BYTES, ATTACHMENT_TYPES } from '../../../shared/assets.contracts.ts';
 import {
   ACQUISITION_METHODS,
   ASSET_KINDS,
@@ -25,7 +18,6 @@ import {
   VALUE_TYPES,
   label,
 } from '../../../shared/assets.enums.ts';
-import { api } from '../../api/client.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { useSession } from '../../app/session.tsx';
 import { Money } from '../../components/Money.tsx';
@@ -34,6 +26,7 @@ import { StatusTag } from '../../components/StatusTag.tsx';
 import { useShowError } from '../../components/useFormErrors.ts';
 import { CardEditDrawer } from './CardEditDrawer.tsx';
 import { VoidCardButton } from './VoidCardButton.tsx';
+import { type CardView, cardKeys, uploadAttachment, useCard, useCardAttachments, useCardTimeline, useDocumentRef } from './api.ts';
 import { ATTRIBUTE_LABELS, ATTRIBUTE_VOCABULARIES, eventLabel, fieldLabel, fieldValueText } from './cardFields.ts';
 import { formatDateTime } from '../../lib/dates.ts';
 import { DOCUMENT_TYPES } from '../../../shared/workflow.contracts.ts';
@@ -49,19 +42,15 @@ const dash = (v: unknown) => (v === null || v === undefined || v === '' ? '—' 
  */
 function DocumentRef({ id, type }: { id: string; type: string | null }) {
   const { t, locale } = useI18n();
-  const doc = useQuery({
-    queryKey: ['document-ref', id],
-    queryFn: () => api.get<{ docNo: string; type: string }>(`/api/documents/${id}`),
-    staleTime: 5 * 60_000,
-    retry: false,
-  });
+  const doc = useDocumentRef(id);
   const kind = (DOCUMENT_TYPES as Record<string, readonly [string, string]>)[doc.data?.type ?? type ?? ''];
   const text = `${kind ? label(kind, locale) : t('单据', 'Document')}${doc.data ? ` ${doc.data.docNo}` : ''}`;
   return doc.isError ? <span>{text}</span> : <Link to={`/documents/${id}`}>{text}</Link>;
 }
 
 /** The ledger as a timeline: what happened, who did it, under which document, and what changed. */
-function CardTimeline({ events, names }: { events: CardEventItem[]; names: Record<string, string> }) {
+type CardHistory = NonNullable<ReturnType<typeof useCardTimeline>['data']>;
+function CardTimeline({ events, names }: { events: CardHistory['items']; names: CardHistory['names'] }) {
   const { t, locale } = useI18n();
   if (!events.length) return <Empty />;
   return (
@@ -111,17 +100,14 @@ function CardTimeline({ events, names }: { events: CardEventItem[]; names: Recor
   );
 }
 
-function Attachments({ card }: { card: CardDetail }) {
+function Attachments({ card }: { card: CardView }) {
   const { t, locale } = useI18n();
   const { can } = useSession();
   const { message } = App.useApp();
   const showError = useShowError();
   const qc = useQueryClient();
-  const [kind, setKind] = useState<string>('invoice');
-  const { data, isLoading } = useQuery({
-    queryKey: ['card', card.id, 'attachments'],
-    queryFn: () => api.get<{ items: CardAttachmentItem[] }>(`/api/cards/${card.id}/attachments`),
-  });
+  const [kind, setKind] = useState<keyof typeof ATTACHMENT_KINDS>('invoice');
+  const { data, isLoading } = useCardAttachments(card.id);
   return (
     <Card
       size="small"
@@ -148,9 +134,9 @@ function Attachments({ card }: { card: CardDetail }) {
               }}
               customRequest={async ({ file, onSuccess, onError }) => {
                 try {
-                  await api.upload(`/api/cards/${card.id}/attachments?kind=${kind}`, file as File);
+                  await uploadAttachment(card.id, kind, file as File);
                   message.success(t('已上传', 'Uploaded'));
-                  await qc.invalidateQueries({ queryKey: ['card', card.id] });
+                  await qc.invalidateQueries({ queryKey: cardKeys.card(card.id) });
                   onSuccess?.({});
                 } catch (e) {
                   showError(e);
@@ -166,7 +152,7 @@ function Attachments({ card }: { card: CardDetail }) {
         )
       }
     >
-      <Table<CardAttachmentItem>
+      <Table<NonNullable<typeof data>['items'][number]>
         size="small"
         rowKey="id"
         loading={isLoading}
@@ -203,11 +189,8 @@ export default function CardDetailPage() {
   const { t, locale } = useI18n();
   const { can } = useSession();
   const [editing, setEditing] = useState(false);
-  const card = useQuery({ queryKey: ['card', id], queryFn: () => api.get<CardDetail>(`/api/cards/${id}`) });
-  const timeline = useQuery({
-    queryKey: ['card', id, 'timeline'],
-    queryFn: () => api.get<{ items: CardEventItem[]; names: Record<string, string> }>(`/api/cards/${id}/timeline`),
-  });
+  const card = useCard(id);
+  const timeline = useCardTimeline(id);
   if (card.isLoading) return <Spin />;
   if (card.error || !card.data) return <Empty description={t('卡片不存在或无权查看', 'No such card, or not yours to see')} />;
   const c = card.data;
@@ -226,7 +209,7 @@ export default function CardDetailPage() {
             </Link>
             {can('card.post') && c.status === 'pending_posting' && !c.sourceDocumentId && (
               <PostingButton
-                url={`/api/cards/${c.id}/post`}
+                target={{ cardId: c.id }}
                 onDone={async () => {
                   await card.refetch();
                   await timeline.refetch();

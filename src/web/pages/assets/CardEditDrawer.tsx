@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { App, Button, DatePicker, Drawer, Form, Input, InputNumber, Select, Space } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import dayjs, { type Dayjs } from 'dayjs';
-import { BUILDING_STRUCTURES, type CardDetail } from '../../../shared/assets.contracts.ts';
+import { BUILDING_STRUCTURES } from '../../../shared/assets.contracts.ts';
 import {
   ASSET_USES,
   FUNDING_SOURCES,
@@ -16,10 +16,11 @@ import {
   label,
 } from '../../../shared/assets.enums.ts';
 import { YuanInput } from '../../components/Money.tsx';
-import { api, ApiError } from '../../api/client.ts';
+import { ApiError, type Body } from '../../api/client.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { useFormErrors } from '../../components/useFormErrors.ts';
 import { useCloseGuard, useUnsavedGuard } from '../../components/useUnsavedGuard.ts';
+import { type CardView, updateCard } from './api.ts';
 
 const opts = (vocab: Record<string, readonly [string, string]>, locale: string) =>
   Object.entries(vocab).map(([k, v]) => ({ value: k, label: label(v, locale) }));
@@ -208,7 +209,7 @@ const dateOrNull = (d: Dayjs | null | undefined) => (d ? d.format('YYYY-MM-DD') 
  * Direct edit of a card's descriptive fields. Value, status and custody change through documents.
  * The card's version travels with the edit: if someone changed it meanwhile, the server says so.
  */
-export function CardEditDrawer({ card, onClose }: { card: CardDetail; onClose: () => void }) {
+export function CardEditDrawer({ card, onClose }: { card: CardView; onClose: () => void }) {
   const { t, locale } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm();
@@ -225,8 +226,8 @@ export function CardEditDrawer({ card, onClose }: { card: CardDetail; onClose: (
   const save = async (v: Record<string, unknown>) => {
     setSaving(true);
     try {
-      await api.patch(`/api/cards/${card.id}`, {
-        ...v,
+      await updateCard(card.id, {
+        ...(v as Body<'/api/cards/{id}', 'patch'>),
         expectVersion: card.version,
         warrantyUntil: dateOrNull(v.warrantyUntil as Dayjs),
         inUseOn: dateOrNull(v.inUseOn as Dayjs),

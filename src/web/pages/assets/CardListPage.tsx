@@ -2,12 +2,10 @@ import { useEffect, useMemo, useState, type Key } from 'react';
 import { Button, Card, Col, DatePicker, Form, Row, Select, Space, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { FilterOutlined, PlusOutlined } from '@ant-design/icons';
-import { useQuery } from '@tanstack/react-query';
 import dayjs, { type Dayjs } from 'dayjs';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import type { CardFilter, CardListItem } from '../../../shared/assets.contracts.ts';
 import { ASSET_KINDS, ASSET_USES, CARD_STATUSES, PROCUREMENT_FORMS, USE_MODES, VALUE_TYPES, label } from '../../../shared/assets.enums.ts';
-import { api } from '../../api/client.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { useSession } from '../../app/session.tsx';
 import { Money, YuanInput } from '../../components/Money.tsx';
@@ -17,6 +15,7 @@ import { applyColumns, ListSettingsButton, SavedFilters, useListSettings } from 
 import { ServerTable } from '../../components/ServerTable.tsx';
 import { CodeTag, StatusTag } from '../../components/StatusTag.tsx';
 import { filterFromParams } from '../../lib/cardListLink.ts';
+import { useBuildings } from './api.ts';
 import { CardListToolbarExtras } from './CardListToolbarExtras.tsx';
 import { LINK_ONLY_KEYS, LinkFilterTags } from './LinkFilterTags.tsx';
 
@@ -52,11 +51,7 @@ function toForm(f: Filter): FormValues {
 /** Buildings for the location filter (GET /api/buildings). */
 function BuildingSelect(props: { value?: string; onChange?: (v?: string) => void }) {
   const { t } = useI18n();
-  const { data } = useQuery({
-    queryKey: ['select', 'buildings'],
-    queryFn: () => api.get<{ items: { id: string; name: string; code: string }[] }>('/api/buildings'),
-    staleTime: 300_000,
-  });
+  const { data } = useBuildings();
   return (
     <Select
       allowClear

@@ -3,7 +3,7 @@ import { App, Button, Dropdown, Modal, Space } from 'antd';
 import { DownOutlined, ExportOutlined, ImportOutlined, PrinterOutlined } from '@ant-design/icons';
 import { Link } from 'react-router-dom';
 import type { CardFilter } from '../../../shared/assets.contracts.ts';
-import { api, toQueryString } from '../../api/client.ts';
+import { toQueryString } from '../../api/client.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { useSession } from '../../app/session.tsx';
 import { errorText } from '../../components/errors.ts';
@@ -12,6 +12,7 @@ import { LABEL_IDS_IN_URL, LABEL_SELECTION_PREFIX } from '../../lib/labelSelecti
 import { BULK_TYPES, type BulkType } from '../../../shared/bulk.contracts.ts';
 import { label } from '../../../shared/assets.enums.ts';
 import { DOCUMENT_TYPES } from '../../../shared/workflow.contracts.ts';
+import { startCardExport } from './api.ts';
 import { BulkActionModal } from './BulkActionModal.tsx';
 
 export interface CardListToolbarExtrasProps {
@@ -42,7 +43,7 @@ export function CardListToolbarExtras({ filter, selectedIds, total = 0, onBulkDo
   const startExport = async () => {
     setStarting(true);
     try {
-      const { jobId } = await api.post<{ jobId: string }>('/api/card-io/exports', clean(filter));
+      const { jobId } = await startCardExport(clean(filter));
       setExportJob(jobId);
     } catch (err) {
       message.error(errorText(err));

@@ -1,10 +1,9 @@
 import { useState } from 'react';
 import { App, Button, Card, Col, DatePicker, Form, Input, InputNumber, Row, Select, Space } from 'antd';
-import { useQuery } from '@tanstack/react-query';
 import type { Dayjs } from 'dayjs';
 import { useNavigate } from 'react-router-dom';
 import { ACQUISITION_METHODS, DEPRECIATION_METHODS, FUNDING_SOURCES, USE_MODES, label } from '../../../shared/assets.enums.ts';
-import { api } from '../../api/client.ts';
+import type { Body } from '../../api/client.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { useSession } from '../../app/session.tsx';
 import { YuanInput } from '../../components/Money.tsx';
@@ -12,15 +11,9 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { CategoryTreeSelect, DepartmentSelect, RoomSelect, StaffSelect, UnitSelect } from '../../components/selects.tsx';
 import { useFormErrors } from '../../components/useFormErrors.ts';
 import { useUnsavedGuard } from '../../components/useUnsavedGuard.ts';
+import { useCategory } from '../catalog/api.ts';
+import { registerCard } from './api.ts';
 import { AttributeFields, attributesFromForm, MofFinanceFields } from './CardEditDrawer.tsx';
-
-interface CategoryView {
-  id: string;
-  attributeSet: string;
-  measureUnit: string;
-  usefulLifeMonths: number | null;
-  depreciable: boolean;
-}
 
 const DATE_FIELDS = ['acquiredOn', 'postedOn', 'inUseOn', 'warrantyUntil', 'manufacturedOn'] as const;
 const options = (vocab: Record<string, readonly [string, string]>, locale: string) =>
@@ -42,11 +35,7 @@ export default function CardNewPage() {
   const categoryId: string | undefined = Form.useWatch('categoryId', form);
   const departmentId: string | undefined = Form.useWatch('usingDepartmentId', form);
   const useMode: string | undefined = Form.useWatch('useMode', form);
-  const category = useQuery({
-    queryKey: ['category', categoryId],
-    enabled: !!categoryId,
-    queryFn: () => api.get<CategoryView>(`/api/categories/${categoryId}`),
-  });
+  const category = useCategory(categoryId ?? null);
 
   const save = async (v: Record<string, unknown>) => {
     setSaving(true);
@@ -56,7 +45,8 @@ export default function CardNewPage() {
       body.attributes = attributesFromForm(v.attributes as Record<string, unknown>);
       const ack = typeof v.standardAck === 'string' ? v.standardAck.trim() : '';
       body.standardAck = ack ? { reason: ack } : undefined;
-      const saved = await api.post<{ id: string; cardNo: string }>('/api/cards', body);
+      // The form holds the fields the server takes; it names any it refuses.
+      const saved = await registerCard(body as Body<'/api/cards', 'post'>);
       message.success(t(`已登记，卡片编号 ${saved.cardNo}`, `Registered as ${saved.cardNo}`));
       unsaved.clean();
       navigate(`/cards/${saved.id}`);

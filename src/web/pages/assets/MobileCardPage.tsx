@@ -1,13 +1,11 @@
 import { Button, Empty, Spin } from 'antd';
-import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router-dom';
-import type { CardDetail } from '../../../shared/assets.contracts.ts';
 import { USE_MODES, label } from '../../../shared/assets.enums.ts';
-import { api } from '../../api/client.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { Money } from '../../components/Money.tsx';
 import { StatusTag } from '../../components/StatusTag.tsx';
 import { SelfServicePanel } from '../../components/SelfServicePanel.tsx';
+import { useCard } from './api.ts';
 
 const row = {
   display: 'flex',
@@ -22,7 +20,7 @@ const row = {
 export default function MobileCardPage() {
   const { id = '' } = useParams();
   const { t, locale } = useI18n();
-  const { data: c, isLoading, error } = useQuery({ queryKey: ['card', id], queryFn: () => api.get<CardDetail>(`/api/cards/${id}`) });
+  const { data: c, isLoading, error } = useCard(id);
   if (isLoading)
     return (
       <div style={{ padding: 24, textAlign: 'center' }}>

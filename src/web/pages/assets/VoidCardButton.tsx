@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { Alert, Button, Form, Input, Modal } from 'antd';
 import { StopOutlined } from '@ant-design/icons';
-import { api } from '../../api/client.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { useFormSubmit } from '../../components/useFormSubmit.ts';
+import { voidCard } from './api.ts';
 
 /**
  * 作废: a card registered by mistake and never posted. Asks why (kept in the card's history) and
@@ -16,7 +16,7 @@ export function VoidCardButton({ cardId, cardNo, onDone }: { cardId: string; car
   const { saving, submit } = useFormSubmit(
     form,
     async (v) => {
-      await api.post(`/api/cards/${cardId}/void`, v);
+      await voidCard(cardId, v.reason);
       return t(`卡片 ${cardNo} 已作废`, `Card ${cardNo} voided`);
     },
     () => {

@@ -7,6 +7,7 @@ import { toQueryString } from '../../api/client.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { useSession } from '../../app/session.tsx';
 import { ExcelUpload } from '../../components/ExcelUpload.tsx';
+import { importCards } from './api.ts';
 import { JobProgress, jobFileUrl, type JobView } from '../../components/JobProgress.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { UnitSelect } from '../../components/selects.tsx';
@@ -87,9 +88,8 @@ export default function CardImportPage() {
                       'All or nothing: if any row is wrong, nothing is written.',
                     )}
                   </Typography.Paragraph>
-                  <ExcelUpload<{ jobId: string }>
-                    url="/api/card-io/imports"
-                    fields={unitId ? { unitId } : {}}
+                  <ExcelUpload
+                    upload={(file) => importCards(file, unitId)}
                     disabled={!unitId || (!!jobId && !job)}
                     onUploaded={(r) => start(r.jobId)}
                     onError={(err) => {

@@ -5,10 +5,10 @@ import { useQuery } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router-dom';
 import QRCode from 'qrcode';
 import { LABELS_MAX, LABEL_STOCKS, type LabelCard, type LabelStock, type LabelsResponse } from '../../../shared/card-io.contracts.ts';
-import { api } from '../../api/client.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { errorText } from '../../components/errors.ts';
 import { LABEL_IDS_PER_REQUEST, takeStoredSelection } from '../../lib/labelSelection.ts';
+import { getLabelCards, type LabelsQuery } from './api.ts';
 
 const STOCK_KEY = 'gongwu.labelStock';
 const isStock = (s: unknown): s is LabelStock => typeof s === 'string' && s in LABEL_STOCKS;
@@ -121,13 +121,14 @@ export default function CardLabelsPage() {
     queryKey: ['card-labels', query],
     queryFn: async (): Promise<LabelsResponse> => {
       const { sel, ...rest } = query;
-      if (!sel) return api.get<LabelsResponse>('/api/card-io/labels', rest);
+      // The address carries the card list's filter as text; the server parses and checks it.
+      if (!sel) return getLabelCards(rest as LabelsQuery);
       // A large selection: fetched in slices; like a filter, at most LABELS_MAX labels at once.
       const all = takeStoredSelection(String(sel));
       const ids = all.slice(0, LABELS_MAX);
       const items: LabelCard[] = [];
       for (let i = 0; i < ids.length; i += LABEL_IDS_PER_REQUEST) {
-        const part = await api.get<LabelsResponse>('/api/card-io/labels', { ids: ids.slice(i, i + LABEL_IDS_PER_REQUEST).join(',') });
+        const part = await getLabelCards({ ids: ids.slice(i, i + LABEL_IDS_PER_REQUEST) });
         items.push(...part.items);
       }
       return { items, total: all.length, truncated: all.length > ids.length };

@@ -6,6 +6,7 @@ import { IMPORT_COLUMNS, type ImportReport } from '../../../shared/catalog.contr
 import { ApiError } from '../../api/client.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { ExcelUpload } from '../../components/ExcelUpload.tsx';
+import { importCategories } from './api.ts';
 
 /** The import button: a CSV or .xlsx file, all rows written or none, with the row report shown. */
 export function CategoryImport() {
@@ -44,8 +45,8 @@ export function CategoryImport() {
             '. Rows are created or updated by edition + code; if any row is wrong, nothing is written.',
           )}
         </Typography.Paragraph>
-        <ExcelUpload<ImportReport>
-          url="/api/categories/import"
+        <ExcelUpload
+          upload={importCategories}
           accept=".csv,.xlsx"
           hint={t('点击或拖拽 CSV / Excel 文件到此处', 'Click or drop a CSV / Excel file here')}
           onUploaded={done}

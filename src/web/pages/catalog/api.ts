@@ -1,7 +1,7 @@
 // The catalog module's calls: query keys and hooks over the typed client (src/web/api/client.ts).
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { CategoryCreate, CategoryPatch, Edition } from '../../../shared/catalog.contracts.ts';
-import { ok, http } from '../../api/client.ts';
+import { fileBody, ok, http } from '../../api/client.ts';
 
 export const catalogKeys = {
   /** Every category query: invalidated after any change to the tree. */
@@ -38,3 +38,6 @@ export function useUpdateCategory(id: string) {
     onSuccess: () => qc.invalidateQueries({ queryKey: catalogKeys.all }),
   });
 }
+
+/** A CSV or .xlsx file of categories: all rows written or none; answers the row report. */
+export const importCategories = (file: File) => ok(http.POST('/api/categories/import', { body: fileBody(file) }));

@@ -1,18 +1,16 @@
 import { useState } from 'react';
 import { Alert, App, Button, DatePicker, Form, Input, Modal, Space, Table, Tag, Typography } from 'antd';
 import { LockOutlined, UnlockOutlined } from '@ant-design/icons';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import dayjs from 'dayjs';
 import { Link } from 'react-router-dom';
-import { api } from '../../api/client.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { useSession } from '../../app/session.tsx';
 import { ConfirmButton } from '../../components/ConfirmButton.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { errorText } from '../../components/useFormErrors.ts';
 import type { BooksView } from '../../../shared/finance.contracts.ts';
-
-type CloseResult = { month: string; units: { unitId: string; closed: boolean; skipped?: string }[] };
+import { askReopen, closeBooks, decideReopen, financeKeys, setTakeover, useBooks } from './api.ts';
 
 /**
  * 账套与结账: per unit, the takeover month (期初建账), the last closed month and the first open one;
@@ -23,16 +21,16 @@ export default function BooksPage() {
   const { message } = App.useApp();
   const session = useSession();
   const qc = useQueryClient();
-  const books = useQuery({ queryKey: ['books'], queryFn: () => api.get<{ items: BooksView[] }>('/api/books') });
+  const books = useBooks();
   const [closeMonth, setCloseMonth] = useState(dayjs().subtract(1, 'month').format('YYYY-MM'));
   const [dialog, setDialog] = useState<{ kind: 'takeover' | 'reopen'; unit: BooksView } | null>(null);
   const [skipped, setSkipped] = useState<{ unitName: string; why: string }[]>([]);
-  const refresh = () => qc.invalidateQueries({ queryKey: ['books'] });
+  const refresh = () => qc.invalidateQueries({ queryKey: financeKeys.books });
   const names = new Map((books.data?.items ?? []).map((b) => [b.unitId, b.unitName]));
 
   const close = async (unitId?: string, month = closeMonth) => {
     try {
-      const res = await api.post<CloseResult>('/api/books/close', { month, unitId });
+      const res = await closeBooks({ month, unitId });
       const done = res.units.filter((u) => u.closed).length;
       setSkipped(res.units.filter((u) => !u.closed).map((u) => ({ unitName: names.get(u.unitId) ?? u.unitId, why: u.skipped ?? '' })));
       message.success(t(`${month} 已结账：${done} 个单位`, `${month} closed for ${done} units`));
@@ -43,7 +41,7 @@ export default function BooksPage() {
   };
   const decide = async (id: string, approve: boolean) => {
     try {
-      await api.post(`/api/books/reopen/${id}/decide`, { approve });
+      await decideReopen(id, approve);
       message.success(approve ? t('已批准反结账', 'Re-opening approved') : t('已驳回', 'Rejected'));
     } catch (err) {
       message.error(errorText(err));
@@ -216,8 +214,8 @@ function BooksDialog({ kind, unit, onClose }: { kind: 'takeover' | 'reopen'; uni
   const submit = async () => {
     setError(null);
     try {
-      if (kind === 'takeover') await api.post('/api/books/takeover', { unitId: unit.unitId, month });
-      else await api.post('/api/books/reopen', { unitId: unit.unitId, month, reason });
+      if (kind === 'takeover') await setTakeover({ unitId: unit.unitId, month });
+      else await askReopen({ unitId: unit.unitId, month, reason });
       message.success(
         kind === 'takeover'
           ? t(`期初建账月份：${month}`, `Takeover month: ${month}`)

@@ -1,15 +1,13 @@
 import { useMemo } from 'react';
 import { Card, Col, Empty, List, Row, Statistic } from 'antd';
-import { useQuery } from '@tanstack/react-query';
 import dayjs from 'dayjs';
 import { Link, useNavigate } from 'react-router-dom';
-import { api } from '../../api/client.ts';
 import { cardListUrl, type CardListFilter } from '../../lib/cardListLink.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { formatYuan } from '../../../shared/money.ts';
 import { CARD_STATUSES, type CardStatus, label } from '../../../shared/assets.enums.ts';
-import type { DashboardView } from '../../../shared/reports.contracts.ts';
+import { useDashboard } from './api.ts';
 import { EChart } from './EChart.tsx';
 import { formatDateTime } from '../../lib/dates.ts';
 
@@ -19,7 +17,7 @@ const wan = (fen: number) => Math.round(fen / 100) / 10000; // 万元
 export default function DashboardPage() {
   const { t, locale } = useI18n();
   const navigate = useNavigate();
-  const { data, isLoading } = useQuery({ queryKey: ['dashboard'], queryFn: () => api.get<DashboardView>('/api/dashboard') });
+  const { data, isLoading } = useDashboard();
   const toCards = (f: CardListFilter) => navigate(cardListUrl(f));
 
   const byCategory = useMemo(

@@ -1,10 +1,9 @@
 import { useState } from 'react';
 import { Alert, Button, Card, DatePicker, Space, Table, Tag, Typography } from 'antd';
 import { PlayCircleOutlined, EyeOutlined } from '@ant-design/icons';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import dayjs from 'dayjs';
 import { Link } from 'react-router-dom';
-import { api } from '../../api/client.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { useSession } from '../../app/session.tsx';
 import { ConfirmButton } from '../../components/ConfirmButton.tsx';
@@ -14,8 +13,7 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { UnitSelect } from '../../components/selects.tsx';
 import { useShowError } from '../../components/useFormErrors.ts';
 import { DEPRECIATION_METHODS, label } from '../../../shared/assets.enums.ts';
-import type { DepreciationRunView, PreviewView } from '../../../shared/finance.contracts.ts';
-import { useOwnUnit } from './api.ts';
+import { closeDepreciationRun, financeKeys, startDepreciationRun, useDepreciationPreview, useDepreciationRuns, useOwnUnit } from './api.ts';
 import { formatDateTime } from '../../lib/dates.ts';
 
 /** 计提折旧: choose month and unit, preview, run as a job, close; and the history of runs. */
@@ -29,21 +27,14 @@ export default function DepreciationPage() {
   const [unitId, setUnitId] = useState<string | undefined>(own.unitId);
   const [jobId, setJobId] = useState<string | null>(null);
 
-  const preview = useQuery({
-    queryKey: ['depreciation', 'preview', unitId, month],
-    queryFn: () => api.get<PreviewView>('/api/depreciation/preview', { unitId, month }),
-    enabled: !!unitId,
-  });
-  const runs = useQuery({
-    queryKey: ['depreciation', 'runs', unitId],
-    queryFn: () => api.get<{ items: DepreciationRunView[] }>('/api/depreciation/runs', { unitId }),
-  });
+  const preview = useDepreciationPreview(unitId, month);
+  const runs = useDepreciationRuns(unitId);
   const current = runs.data?.items.find((r) => r.month === month && r.unitId === unitId);
-  const refresh = () => void qc.invalidateQueries({ queryKey: ['depreciation'] });
+  const refresh = () => void qc.invalidateQueries({ queryKey: financeKeys.depreciation });
 
   const run = async (all: boolean) => {
     try {
-      const res = await api.post<{ jobId: string }>('/api/depreciation/runs', { month, unitId: all ? undefined : unitId });
+      const res = await startDepreciationRun({ month, unitId: all ? undefined : unitId });
       setJobId(res.jobId);
     } catch (err) {
       showError(err);
@@ -80,7 +71,7 @@ export default function DepreciationPage() {
             <ConfirmButton
               confirm={t(`结账后 ${month} 不能再重新计提，确定结账？`, `After closing, ${month} cannot be re-run. Close it?`)}
               onConfirm={async () => {
-                await api.post(`/api/depreciation/runs/${current.id}/close`);
+                await closeDepreciationRun(current.id);
                 refresh();
               }}
               successMessage={t('已结账', 'Closed')}

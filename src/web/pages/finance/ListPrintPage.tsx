@@ -1,13 +1,11 @@
 import { useEffect } from 'react';
 import { Typography } from 'antd';
-import { useQuery } from '@tanstack/react-query';
-import { api } from '../../api/client.ts';
 import { useI18n } from '../../app/i18n.tsx';
-import { LIST_KINDS, QUOTA_REPORT, type ListKind, type QuotaView } from '../../../shared/reports.contracts.ts';
+import { LIST_KINDS, QUOTA_REPORT, type ListKind } from '../../../shared/reports.contracts.ts';
 import { label } from '../../../shared/assets.enums.ts';
-import { ListTable, type ListData } from './ListTable.tsx';
+import { ListTable } from './ListTable.tsx';
 import { QuotaTable } from './QuotaTable.tsx';
-import { query, useReportFilter } from './api.ts';
+import { useQuota, useReportFilter, useReportListPrint } from './api.ts';
 
 /** A detail list to print (the first 1,000 lines; the Excel export has them all), or the quota report. */
 export default function ListPrintPage() {
@@ -16,16 +14,8 @@ export default function ListPrintPage() {
   const kind = (params.get('kind') ?? 'additions') as ListKind | 'quota';
   const isQuota = kind === 'quota';
   const showAll = params.get('showAll') === 'true';
-  const { data } = useQuery({
-    queryKey: ['reports', 'list-print', kind, filter],
-    enabled: !isQuota,
-    queryFn: () => api.get<ListData>(`/api/reports/lists/${kind}`, { ...query(filter), page: 1, pageSize: 1000 }),
-  });
-  const quota = useQuery({
-    queryKey: ['reports', 'quota-print', filter.unitId, showAll],
-    enabled: isQuota,
-    queryFn: () => api.get<QuotaView>('/api/reports/quota', query({ unitId: filter.unitId, showAll: showAll ? 'true' : undefined })),
-  });
+  const { data } = useReportListPrint(kind, filter);
+  const quota = useQuota(filter.unitId, showAll, isQuota, true);
   const ready = isQuota ? quota.data : data;
   useEffect(() => {
     if (ready) setTimeout(() => window.print(), 300);

@@ -1,14 +1,12 @@
 import { Card, Space, Switch, Tabs, Tag, Typography } from 'antd';
-import { useQuery } from '@tanstack/react-query';
-import { api } from '../../api/client.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
-import { LIST_KINDS, QUOTA_REPORT, type ListKind, type QuotaView } from '../../../shared/reports.contracts.ts';
+import { LIST_KINDS, QUOTA_REPORT, type ListKind } from '../../../shared/reports.contracts.ts';
 import { label } from '../../../shared/assets.enums.ts';
 import { ExportAndPrint, ReportFilters } from './ReportParts.tsx';
-import { ListTable, type ListData } from './ListTable.tsx';
+import { ListTable } from './ListTable.tsx';
 import { QuotaTable } from './QuotaTable.tsx';
-import { query, useReportFilter } from './api.ts';
+import { useQuota, useReportFilter, useReportList } from './api.ts';
 
 /**
  * 明细报表: additions, disposals, depreciation schedule, idle, over-standard (unit price, and beside
@@ -22,16 +20,8 @@ export default function ListReportPage() {
   const showAll = params.get('showAll') === 'true';
   const page = Number(params.get('page') ?? 1);
   const pageSize = Number(params.get('pageSize') ?? 50);
-  const { data, isLoading } = useQuery({
-    queryKey: ['reports', 'list', kind, filter, page, pageSize],
-    queryFn: () => api.get<ListData>(`/api/reports/lists/${kind}`, { ...query(filter), page, pageSize }),
-    enabled: !isQuota,
-  });
-  const quota = useQuery({
-    queryKey: ['reports', 'quota', filter.unitId, showAll],
-    queryFn: () => api.get<QuotaView>('/api/reports/quota', query({ unitId: filter.unitId, showAll: showAll ? 'true' : undefined })),
-    enabled: isQuota,
-  });
+  const { data, isLoading } = useReportList(kind, filter, page, pageSize);
+  const quota = useQuota(filter.unitId, showAll, isQuota);
   const tabs = (Object.keys(LIST_KINDS) as ListKind[]).flatMap((k) => {
     const tab = { key: k, label: label(LIST_KINDS[k], locale) };
     return k === 'over_standard' ? [tab, { key: 'quota', label: label(QUOTA_REPORT, locale) }] : [tab];

@@ -1,19 +1,16 @@
 import { useState } from 'react';
 import { Alert, Button, Card, Checkbox, DatePicker, Input, Space, Table, Tag } from 'antd';
 import { App } from 'antd';
-import { useQuery } from '@tanstack/react-query';
 import dayjs from 'dayjs';
-import { api } from '../../api/client.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { useSession } from '../../app/session.tsx';
 import { Money } from '../../components/Money.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { UnitSelect } from '../../components/selects.tsx';
 import { useShowError } from '../../components/useFormErrors.ts';
-import type { PackView } from '../../../shared/reports.contracts.ts';
 import { ExportAndPrint } from './ReportParts.tsx';
 import { SummaryTable } from './SummaryTable.tsx';
-import { useOwnUnit } from './api.ts';
+import { saveExplanation, useOwnUnit, usePack } from './api.ts';
 
 /** 月报/年报: the month's summary; a change over 20 % against last month needs a written explanation. */
 export default function PackPage() {
@@ -28,14 +25,11 @@ export default function PackPage() {
   const [annual, setAnnual] = useState(false);
   const [unitId, setUnitId] = useState<string | undefined>(own.unitId);
   const [texts, setTexts] = useState<Record<string, string>>({});
-  const pack = useQuery({
-    queryKey: ['reports', 'pack', month, unitId, annual],
-    queryFn: () => api.get<PackView>('/api/reports/pack', { month, unitId, annual }),
-  });
+  const pack = usePack(month, unitId, annual);
   const pending = pack.data?.units.filter((u) => u.needsExplanation && !u.explanation).length ?? 0;
   const save = async (id: string) => {
     try {
-      await api.put('/api/reports/explanations', { unitId: id, month, text: texts[id] ?? '' });
+      await saveExplanation({ unitId: id, month, text: texts[id] ?? '' });
       message.success(t('说明已保存', 'Explanation saved'));
       void pack.refetch();
     } catch (err) {

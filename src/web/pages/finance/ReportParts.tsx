@@ -2,14 +2,14 @@ import { useState } from 'react';
 import { Button, DatePicker, Select, Space } from 'antd';
 import { FileExcelOutlined, PrinterOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
-import { api, toQueryString } from '../../api/client.ts';
+import { toQueryString } from '../../api/client.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { JobProgress } from '../../components/JobProgress.tsx';
 import { CategoryTreeSelect, UnitSelect } from '../../components/selects.tsx';
 import { useShowError } from '../../components/useFormErrors.ts';
-import { query, useOwnUnit, type useReportFilter } from './api.ts';
+import { type ReportExport, type ReportFilter, startReportExport, useOwnUnit, type useReportFilter } from './api.ts';
 
-type Filter = ReturnType<typeof useReportFilter>['filter'];
+type Filter = ReportFilter;
 
 /** Unit, category subtree, category level and period: the filters every report shares. */
 export function ReportFilters({
@@ -73,7 +73,7 @@ export function ExportAndPrint({
   printPath,
   options,
 }: {
-  report: string;
+  report: ReportExport['report'];
   filter: Filter;
   printPath?: string;
   options?: { showAll?: boolean };
@@ -83,7 +83,7 @@ export function ExportAndPrint({
   const [jobId, setJobId] = useState<string | null>(null);
   const start = async () => {
     try {
-      const res = await api.post<{ jobId: string }>('/api/reports/export', { report, filter: query(filter), ...options });
+      const res = await startReportExport({ report, filter, ...options });
       setJobId(res.jobId);
     } catch (err) {
       showError(err);
@@ -100,7 +100,7 @@ export function ExportAndPrint({
             icon={<PrinterOutlined />}
             onClick={() =>
               window.open(
-                `${printPath}${toQueryString(query({ ...filter, kind: report, showAll: options?.showAll ? 'true' : undefined }))}`,
+                `${printPath}${toQueryString({ ...filter, kind: report, showAll: options?.showAll ? 'true' : undefined })}`,
                 '_blank',
               )
             }

@@ -1,26 +1,18 @@
 import { useState } from 'react';
 import { Card, Descriptions, Table, Tag } from 'antd';
-import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router-dom';
-import { api } from '../../api/client.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { Money } from '../../components/Money.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
-import type { ChargeView, DepreciationRunView } from '../../../shared/finance.contracts.ts';
+import { useDepreciationRun, useRunEntries } from './api.ts';
 
 /** One run: its totals and its entries, page by page. */
 export default function RunDetailPage() {
   const { t } = useI18n();
-  const { id } = useParams();
+  const { id = '' } = useParams();
   const [page, setPage] = useState(1);
-  const run = useQuery({
-    queryKey: ['depreciation', 'run', id],
-    queryFn: () => api.get<DepreciationRunView>(`/api/depreciation/runs/${id}`),
-  });
-  const entries = useQuery({
-    queryKey: ['depreciation', 'entries', id, page],
-    queryFn: () => api.get<{ items: ChargeView[]; total: number }>(`/api/depreciation/runs/${id}/entries`, { page, pageSize: 50 }),
-  });
+  const run = useDepreciationRun(id);
+  const entries = useRunEntries(id, page, 50);
   const r = run.data;
   return (
     <div>

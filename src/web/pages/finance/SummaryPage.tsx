@@ -1,22 +1,16 @@
 import { Card } from 'antd';
-import { useQuery } from '@tanstack/react-query';
-import { api } from '../../api/client.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
-import type { SummaryView } from '../../../shared/reports.contracts.ts';
 import { ExportAndPrint, ReportFilters } from './ReportParts.tsx';
 import { SummaryTable } from './SummaryTable.tsx';
 import { CoverView } from '../../components/SetTableView.tsx';
-import { query, useReportFilter } from './api.ts';
+import { useReportFilter, useSummary } from './api.ts';
 
 /** 资产情况表: opening + additions − reductions = closing, by category × unit. */
 export default function SummaryPage() {
   const { t } = useI18n();
   const { filter, set } = useReportFilter();
-  const { data, isLoading } = useQuery({
-    queryKey: ['reports', 'summary', filter],
-    queryFn: () => api.get<SummaryView>('/api/reports/summary', query(filter)),
-  });
+  const { data, isLoading } = useSummary(filter);
   return (
     <div>
       <PageHeader

@@ -1,20 +1,14 @@
 import { useEffect } from 'react';
 import { Typography } from 'antd';
-import { useQuery } from '@tanstack/react-query';
-import { api } from '../../api/client.ts';
 import { useI18n } from '../../app/i18n.tsx';
-import type { SummaryView } from '../../../shared/reports.contracts.ts';
 import { SummaryTable } from './SummaryTable.tsx';
-import { query, useReportFilter } from './api.ts';
+import { useReportFilter, useSummary } from './api.ts';
 
 /** The printable sheet: title, unit, period, the table; the browser's print dialog opens when loaded. */
 export default function SummaryPrintPage() {
   const { t } = useI18n();
   const { filter } = useReportFilter();
-  const { data } = useQuery({
-    queryKey: ['reports', 'summary', filter],
-    queryFn: () => api.get<SummaryView>('/api/reports/summary', query(filter)),
-  });
+  const { data } = useSummary(filter);
   useEffect(() => {
     if (data) setTimeout(() => window.print(), 300);
   }, [data]);

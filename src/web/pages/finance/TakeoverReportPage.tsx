@@ -1,24 +1,20 @@
 import { useState } from 'react';
 import { Button, Checkbox, Descriptions, Table, Typography } from 'antd';
 import { PrinterOutlined } from '@ant-design/icons';
-import { useQuery } from '@tanstack/react-query';
 import { useParams } from 'react-router-dom';
-import { api } from '../../api/client.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { Money } from '../../components/Money.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import type { TakeoverReport } from '../../../shared/finance.contracts.ts';
+import { useTakeoverReport } from './api.ts';
 
 type Line = TakeoverReport['lines'][number];
 
 /** 期初建账报告: the opening balances by class, each line ticked off against the old system's closing figures. */
 export default function TakeoverReportPage() {
   const { t } = useI18n();
-  const { unitId } = useParams();
-  const report = useQuery({
-    queryKey: ['books', 'takeover', unitId],
-    queryFn: () => api.get<TakeoverReport>(`/api/books/takeover/${unitId}`),
-  });
+  const { unitId = '' } = useParams();
+  const report = useTakeoverReport(unitId);
   const [ticked, setTicked] = useState<Set<string>>(new Set());
   const r = report.data;
   const money = (key: 'originalValueFen' | 'accumulatedFen' | 'netFen') => (_: unknown, l: Line) => <Money fen={l[key]} />;

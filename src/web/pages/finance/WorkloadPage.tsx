@@ -1,24 +1,13 @@
 import { useEffect, useState } from 'react';
 import { Alert, Button, Card, DatePicker, InputNumber, Space, Table } from 'antd';
-import { useQuery } from '@tanstack/react-query';
 import dayjs from 'dayjs';
 import { App } from 'antd';
-import { api } from '../../api/client.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { useSession } from '../../app/session.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { UnitSelect } from '../../components/selects.tsx';
 import { useShowError } from '../../components/useFormErrors.ts';
-import { useOwnUnit } from './api.ts';
-
-interface Row {
-  cardId: string;
-  cardNo: string;
-  name: string;
-  totalWorkload: number | null;
-  doneBefore: number;
-  workload: number | null;
-}
+import { saveWorkloads, useOwnUnit, useWorkloads } from './api.ts';
 
 /** 工作量录入: the month's workload of each units-of-production card, entered before the run. */
 export default function WorkloadPage() {
@@ -31,11 +20,7 @@ export default function WorkloadPage() {
   const [unitId, setUnitId] = useState<string | undefined>(own.unitId);
   const [edits, setEdits] = useState<Record<string, number | null>>({});
   const [saving, setSaving] = useState(false);
-  const list = useQuery({
-    queryKey: ['workloads', unitId, month],
-    queryFn: () => api.get<{ items: Row[] }>('/api/depreciation/workloads', { unitId, month }),
-    enabled: !!unitId,
-  });
+  const list = useWorkloads(unitId, month);
   useEffect(() => setEdits({}), [unitId, month]);
 
   const save = async () => {
@@ -44,7 +29,7 @@ export default function WorkloadPage() {
       .map(([cardId, workload]) => ({ cardId, workload: workload as number }));
     setSaving(true);
     try {
-      await api.put(`/api/depreciation/workloads/${unitId}`, { month, items });
+      await saveWorkloads(unitId!, { month, items });
       message.success(t('已保存', 'Saved'));
       void list.refetch();
     } catch (err) {

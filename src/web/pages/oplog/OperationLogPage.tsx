@@ -8,12 +8,13 @@ import {
   type OperationLogPage as LogPage,
   type OperationVia,
 } from '../../../shared/oplog.contracts.ts';
-import { api, toQueryString } from '../../api/client.ts';
+import { toQueryString } from '../../api/client.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { formatDateTime } from '../../lib/dates.ts';
 import { UnitSelect } from '../../components/selects.tsx';
 import { useShowError } from '../../components/useFormErrors.ts';
+import { searchOperationLog } from './api.ts';
 
 interface Filters {
   unitId?: string;
@@ -36,9 +37,8 @@ export default function OperationLogScreen() {
 
   useEffect(() => {
     setLoading(true);
-    api
-      .get<LogPage>('/api/operation-log', { ...query, page, pageSize })
-      .then((p: LogPage) => setData(p), showError)
+    searchOperationLog({ ...query, page, pageSize })
+      .then((p) => setData(p), showError)
       .finally(() => setLoading(false));
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [query, page, pageSize]);

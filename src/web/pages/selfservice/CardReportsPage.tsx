@@ -1,12 +1,12 @@
 import { useState } from 'react';
 import { App, Button, Card, Form, Input, Modal, Select, Space, Table, Tag } from 'antd';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { label } from '../../../shared/assets.enums.ts';
 import { type CardReport, REPORT_KINDS, REPORT_STATUSES } from '../../../shared/selfservice.contracts.ts';
-import { api } from '../../api/client.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { errorText } from '../../components/errors.ts';
+import { type CardReportsFilter, cardReportKeys, closeCardReport, draftMaintenance, useCardReports } from './api.ts';
 
 /** The unit administrator's to-dos from the cards' QR pages: faults (→ 维修单) and "not with me". */
 export default function CardReportsPage() {
@@ -15,11 +15,9 @@ export default function CardReportsPage() {
   const navigate = useNavigate();
   const qc = useQueryClient();
   const [params, setParams] = useSearchParams();
-  const filter = { kind: params.get('kind') ?? undefined, status: params.get('status') ?? undefined };
-  const { data, isLoading } = useQuery({
-    queryKey: ['card-reports', filter],
-    queryFn: () => api.get<{ items: CardReport[]; total: number }>('/api/card-reports', filter),
-  });
+  // The address's filter as the server takes it (it refuses a kind or status it does not know).
+  const filter = { kind: params.get('kind') ?? undefined, status: params.get('status') ?? undefined } as CardReportsFilter;
+  const { data, isLoading } = useCardReports(filter);
   const [repair, setRepair] = useState<CardReport | null>(null);
   const [closing, setClosing] = useState<CardReport | null>(null);
   const [form] = Form.useForm<{ vendor?: string; note?: string }>();
@@ -38,16 +36,16 @@ export default function CardReportsPage() {
     setBusy(true);
     try {
       if (repair) {
-        const res = await api.post<{ documentId: string; docNo: string }>(`/api/card-reports/${repair.id}/maintenance`, v);
+        const res = await draftMaintenance(repair.id, { vendor: v.vendor ?? '', note: v.note });
         message.success(t(`已生成维修单 ${res.docNo}（草稿）`, `Repair ${res.docNo} drafted`));
         navigate(`/documents/${res.documentId}/edit`);
       } else if (closing) {
-        await api.post(`/api/card-reports/${closing.id}/close`, { note: v.note });
+        await closeCardReport(closing.id, v.note ?? '');
         message.success(t('已处理', 'Handled'));
       }
       setRepair(null);
       setClosing(null);
-      await qc.invalidateQueries({ queryKey: ['card-reports'] });
+      await qc.invalidateQueries({ queryKey: cardReportKeys.all });
     } catch (err) {
       message.error(errorText(err));
     } finally {

@@ -233,7 +233,7 @@ export default function DocumentDetailPage() {
                 {t('执行', 'Execute')}
               </ConfirmButton>
             )}
-            {doc.can.post && <PostingButton url={`/api/documents/${doc.id}/post`} onDone={after} />}
+            {doc.can.post && <PostingButton target={{ documentId: doc.id }} onDone={after} />}
             {doc.can.returnLending && (
               <Space.Compact>
                 <DatePicker value={returnedOn} onChange={(d) => d && setReturnedOn(d)} allowClear={false} />

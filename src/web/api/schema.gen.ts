@@ -9362,7 +9362,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * 月报（资产情况、机构人员、车辆、房屋土地、低值易耗品；已锁定的为存档）
+         * 月报（资产情况、机构人员、车辆、房屋土地、低值易耗品、出租出借收入、处置及收入；已锁定的为存档）
          * @description 权限 report.read
          *
          *     权限 report.read

@@ -13,7 +13,16 @@ const fmt = (kind: string, v: unknown) => {
 };
 
 /** One table of the report set: the unit merged down its rows, 小计 and the one 合计 in bold; money in yuan. */
-export function SetTableView({ table, small }: { table: SetTable; small?: boolean }) {
+export function SetTableView({
+  table,
+  small,
+  size = 'small',
+}: {
+  table: SetTable;
+  small?: boolean;
+  /** The row density (the user's list setting on screen). */
+  size?: 'small' | 'middle' | 'large';
+}) {
   const { t } = useI18n();
   if (table.pending) return <Typography.Text type="secondary">{table.pending}</Typography.Text>;
   // The unit's name spans its block of rows (its lines and 小计); the 合计 stands alone.
@@ -55,7 +64,7 @@ export function SetTableView({ table, small }: { table: SetTable; small?: boolea
   }
   return (
     <Table<SetRow>
-      size="small"
+      size={size}
       bordered
       pagination={false}
       rowKey={(_r) => `${_r.kind}-${_r.unitId}-${Object.values(_r.cells).join('|')}`}

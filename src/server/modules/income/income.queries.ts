@@ -36,14 +36,17 @@ export function periodDays(from: string, to: string): { fromDay: string; nextDay
  * balance, what is past its turnover day on `asOf`, default the period's last day or today if
  * earlier). Received by the day the document was executed, turned over by the day the books took
  * it (booked_on). opening + received − turned over = closing, to the fen. Not scoped: the caller
- * puts `inScope('inc.unit_id', …)` on `FROM (${incomeByUnitSql(p)}) inc`.
+ * puts `inScope('inc.unit_id', …)` on `FROM (${incomeByUnitSql(p)}) inc`. With `byKind`, one row per
+ * unit, source and kind (出售收入, 报废残值收入, 出租收入 …: the words the document type gives), with
+ * a `kind` column.
  */
-export function incomeByUnitSql(p: { from: string; to: string; asOf?: string }): SQL {
+export function incomeByUnitSql(p: { from: string; to: string; asOf?: string; byKind?: boolean }): SQL {
   const { fromDay, nextDay, lastDay } = periodDays(p.from, p.to);
   const today = businessToday();
   const asOf = p.asOf ?? earlier(lastDay, today);
+  const kind = p.byKind ? sql`, x.kind` : sql``;
   return sql`
-    SELECT x.unit_id, x.source,
+    SELECT x.unit_id, x.source${kind},
       count(*) FILTER (WHERE x.received_on >= ${fromDay}::date)::int AS documents,
       coalesce(sum(CASE WHEN x.received_on < ${fromDay}::date THEN x.amount_fen - x.paid_before ELSE 0 END), 0)::bigint AS opening_fen,
       coalesce(sum(CASE WHEN x.received_on >= ${fromDay}::date THEN x.amount_fen ELSE 0 END), 0)::bigint AS received_fen,
@@ -51,14 +54,14 @@ export function incomeByUnitSql(p: { from: string; to: string; asOf?: string }):
       coalesce(sum(x.amount_fen - x.paid_before - x.paid_in), 0)::bigint AS closing_fen,
       coalesce(sum(CASE WHEN x.received_on + ${TURNOVER_DAYS}::int < ${asOf}::date THEN x.amount_fen - x.paid_before - x.paid_in ELSE 0 END), 0)::bigint AS overdue_fen
     FROM (
-      SELECT i.document_id, i.unit_id, i.source, i.received_on, i.amount_fen,
+      SELECT i.document_id, i.unit_id, i.source, i.kind, i.received_on, i.amount_fen,
         coalesce(sum(t.amount_fen) FILTER (WHERE t.booked_on < ${fromDay}::date), 0) AS paid_before,
         coalesce(sum(t.amount_fen) FILTER (WHERE t.booked_on >= ${fromDay}::date AND t.booked_on < ${nextDay}::date), 0) AS paid_in
       FROM (${documentIncomeSql()}) i LEFT JOIN income_turnovers t ON t.document_id = i.document_id
       WHERE i.received_on < ${nextDay}::date
-      GROUP BY i.document_id, i.unit_id, i.source, i.received_on, i.amount_fen
+      GROUP BY i.document_id, i.unit_id, i.source, i.kind, i.received_on, i.amount_fen
     ) x
-    GROUP BY x.unit_id, x.source
+    GROUP BY x.unit_id, x.source${kind}
     HAVING sum(x.amount_fen - x.paid_before) <> 0 OR sum(x.paid_in) <> 0 OR count(*) FILTER (WHERE x.received_on >= ${fromDay}::date) > 0`;
 }
 

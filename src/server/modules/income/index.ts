@@ -1,5 +1,5 @@
-// The income module's surface. Reports read income through incomeByUnitSql (per unit and source over
-// a period: opening, received, turned over, closing, overdue); turnovers are written only by
-// recordTurnover (the unit's finance officer).
+// The income module's surface: reports read income through incomeByUnitSql (per unit and source, or
+// kind, over a period: opening, received, turned over, closing, overdue) and incomeReport. Turnovers
+// are written only through its own route (recordTurnover, the unit's finance officer); the surface
+// leaves the write out so that reading income never pulls in the books (finance reads reports).
 export { incomeByUnitSql, incomeReport } from './income.queries.ts';
-export { recordTurnover } from './income.service.ts';

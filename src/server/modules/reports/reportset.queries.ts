@@ -6,6 +6,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { inScope } from '../../platform/auth/actor.ts';
 import { query, type Queryable } from '../../platform/db/engine.ts';
 import { uuidArray } from '../../platform/db/sql-arrays.ts';
+import { incomeByUnitSql } from '../income/index.ts';
 import { classCodeAt, reportClassesSql } from './edition-map.queries.ts';
 import { lowValuePartsSql } from './low-value.queries.ts';
 import { monthFirst, monthLast, snapshotUnits } from './summary.queries.ts';
@@ -144,5 +145,47 @@ export async function lowValueByClass(q: Queryable, f: UnitFilter, month: string
     )
     SELECT g.*, kc.name AS cat_name FROM g LEFT JOIN categories kc ON kc.edition = g.edition AND kc.code = g.cat_code
     WHERE g."on" <> 0 OR g.cn <> 0 OR g.ov <> 0 OR g.cv <> 0`,
+  );
+}
+
+/**
+ * 处置: the cards disposed of in the month (disposed_on within it; fixed assets and low-value items
+ * alike), per unit and disposal method, with their physical quantity and 原值.
+ */
+export function disposalsByMethod(q: Queryable, f: UnitFilter, month: string) {
+  return query<{ unit_id: string; method: string | null; n: number; v: number }>(
+    q,
+    sql`
+    SELECT c.unit_id, c.disposal_method AS method, sum(c.quantity)::int AS n, sum(c.original_value_fen)::float8 AS v
+    FROM cards c
+    WHERE c.posted_on IS NOT NULL AND c.disposed_on >= ${monthFirst(month)}::date AND c.disposed_on <= ${monthLast(month)}::date
+      AND ${unitWhere('c.unit_id', f)}
+    GROUP BY 1, 2`,
+  );
+}
+
+/**
+ * 国有资产收入 of the month from one source ('disposal' | 'lending') per unit and kind, as the income work
+ * reads it (incomeByUnitSql): opening balance not yet turned over, received, turned over to the
+ * treasury (by the day the books took it), closing balance and its overdue part (at the month's end, or today while the month runs).
+ */
+export function incomeByKind(q: Queryable, f: UnitFilter, month: string, source: 'disposal' | 'lending') {
+  return query<{
+    unit_id: string;
+    source: 'disposal' | 'lending';
+    kind: string;
+    documents: number;
+    opening_fen: number;
+    received_fen: number;
+    turned_over_fen: number;
+    closing_fen: number;
+    overdue_fen: number;
+  }>(
+    q,
+    sql`
+    SELECT inc.unit_id, inc.source, inc.kind, inc.documents, inc.opening_fen::float8 AS opening_fen, inc.received_fen::float8 AS received_fen,
+      inc.turned_over_fen::float8 AS turned_over_fen, inc.closing_fen::float8 AS closing_fen, inc.overdue_fen::float8 AS overdue_fen
+    FROM (${incomeByUnitSql({ from: month, to: month, byKind: true })}) inc
+    WHERE inc.source = ${source} AND ${unitWhere('inc.unit_id', f)}`,
   );
 }

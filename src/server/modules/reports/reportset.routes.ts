@@ -32,7 +32,7 @@ export async function reportSetRoutes(app: App) {
       config: { access: 'report.read' },
       schema: {
         tags,
-        summary: '月报（资产情况、机构人员、车辆、房屋土地、低值易耗品；已锁定的为存档）',
+        summary: '月报（资产情况、机构人员、车辆、房屋土地、低值易耗品、出租出借收入、处置及收入；已锁定的为存档）',
         querystring: ReportSetQuery,
         response: { 200: ReportSetView },
       },

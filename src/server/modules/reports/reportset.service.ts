@@ -1,10 +1,11 @@
 // The monthly report set (月报, docs/domain.md §7): the asset summary by class (both GB/T 14885
 // editions in one row per class), 机构人员情况, vehicles by use and 编制, buildings and land by area and
-// use, low-value consumables apart from fixed assets, and the places of the income tables. Each table
+// use, low-value consumables apart from fixed assets, rental and lending income, disposal and its
+// income (reportset.income.ts). Each table
 // has the same shape (SetTable): the page, the print and the workbook draw any of them.
 import { sql } from 'drizzle-orm';
 import { VEHICLE_USES } from '../../../shared/assets.enums.ts';
-import type { ReportCover, SetColumn, SetRow, SetTable } from '../../../shared/reportset.contracts.ts';
+import type { ReportCover, SetTable } from '../../../shared/reportset.contracts.ts';
 import { businessToday } from '../../platform/clock.ts';
 import { query, queryOne, type Queryable } from '../../platform/db/engine.ts';
 import {
@@ -16,58 +17,12 @@ import {
   vehiclesByUse,
   type UnitFilter,
 } from './reportset.queries.ts';
+import { disposalIncomeTable, rentalIncomeTable } from './reportset.income.ts';
+import { col, type Line, withTotals } from './reportset.rows.ts';
 import { assetSummary, monthFirst } from './summary.queries.ts';
 
 /** The class level of the set's rows: 2 (类, e.g. A02010000 信息化设备). */
 export const SET_CLASS_LEVEL = 2;
-
-type Cells = SetRow['cells'];
-interface Line {
-  unitId: string;
-  cells: Cells;
-}
-
-/**
- * The rows of a table, Chinese style: each unit's lines together (the web and the workbook merge its
- * name down them), a 小计 after a unit with more than one line when the report has several units,
- * and one 合计 at the end whose unit column alone reads 合计.
- */
-export function withTotals(units: { id: string; name: string }[], lines: Line[], columns: SetColumn[], labelKey: string): SetRow[] {
-  const sums = columns.filter((c) => c.kind !== 'text').map((c) => c.key);
-  const add = (into: Cells, from: Cells) => {
-    for (const k of sums) into[k] = round2(Number(into[k] ?? 0) + Number(from[k] ?? 0), columns.find((c) => c.key === k)!.kind);
-  };
-  const blank = (label: string): Cells => {
-    const c: Cells = {};
-    for (const col of columns) c[col.key] = col.kind === 'text' ? '' : 0;
-    if (label) c[labelKey] = label;
-    return c;
-  };
-  const rows: SetRow[] = [];
-  const total = blank('');
-  const many = new Set(lines.map((l) => l.unitId)).size > 1;
-  for (const u of units) {
-    const mine = lines.filter((l) => l.unitId === u.id);
-    if (!mine.length) continue;
-    const sub = blank('小计');
-    for (const l of mine) {
-      rows.push({ kind: 'row', unitId: u.id, unitName: u.name, cells: l.cells });
-      add(sub, l.cells);
-      add(total, l.cells);
-    }
-    if (many && mine.length > 1) rows.push({ kind: 'subtotal', unitId: u.id, unitName: u.name, cells: sub });
-  }
-  rows.push({ kind: 'total', unitId: null, unitName: '合计', cells: total });
-  return rows;
-}
-
-const round2 = (x: number, kind: SetColumn['kind']) => (kind === 'area' ? Math.round(x * 100) / 100 : x);
-const col = (key: string, label: string, kind: SetColumn['kind'], group?: string): SetColumn => ({
-  key,
-  label,
-  kind,
-  ...(group ? { group } : {}),
-});
 
 async function assetSummaryTable(q: Queryable, f: UnitFilter, month: string, units: { id: string; name: string }[]): Promise<SetTable> {
   const view = await assetSummary(q, { from: month, to: month, unitId: f.unitId, categoryLevel: SET_CLASS_LEVEL }, f.scope, true);
@@ -247,30 +202,6 @@ async function lowValueTable(q: Queryable, f: UnitFilter, month: string, units: 
   };
 }
 
-/**
- * The income tables' places in the set (出租出借收入, 处置收入): recorded on the documents and
- * reported by the income work; until it lands here the set lists them as pending. To fill one, give
- * its builder here (same SetTable shape) and drop its `pending`.
- */
-export const INCOME_TABLES: SetTable[] = [
-  {
-    key: 'rental_income',
-    code: '月06表',
-    title: '出租出借收入情况表',
-    columns: [],
-    rows: [],
-    pending: '出租出借收入由收入登记功能提供，尚未接入本报表',
-  },
-  {
-    key: 'disposal_income',
-    code: '月07表',
-    title: '资产处置及收入情况表',
-    columns: [],
-    rows: [],
-    pending: '处置收入由收入登记功能提供，尚未接入本报表',
-  },
-];
-
 const periodOf = (month: string) => `${month.slice(0, 4)}年${month.slice(5, 7)}月`;
 
 /**
@@ -323,6 +254,8 @@ export const SET_TABLES: Record<string, (q: Queryable, f: UnitFilter, month: str
   vehicles: vehicleTable,
   buildings_land: buildingTable,
   low_value: lowValueTable,
+  rental_income: rentalIncomeTable,
+  disposal_income: disposalIncomeTable,
 };
 
 /** One table of the set, live, for the units of `f`. */
@@ -335,7 +268,6 @@ export async function buildReportSet(q: Queryable, f: UnitFilter, month: string,
   const units = await reportUnits(q, f);
   const tables: SetTable[] = [];
   for (const build of Object.values(SET_TABLES)) tables.push(await build(q, f, month, units));
-  tables.push(...INCOME_TABLES);
   const cover = await reportCover(q, f.unitId, month, preparedBy, printedOn);
   return {
     cover,

@@ -9,7 +9,8 @@ import { closeMonthForUnits, runMonth } from '../finance/index.ts';
 import { world } from '../../testing/world.ts';
 
 // A hand-built world for the monthly set of 2026-01 (docs/domain.md §7): cards coded in both editions of
-// GB/T 14885, a batch card of 20 chairs, a building partly rented, a vehicle, low-value items, staff.
+// GB/T 14885, a batch card of 20 chairs, a building partly rented, a vehicle, low-value items, staff,
+// rentals with income (one from December) and a sale with income, each partly turned over.
 let t: TestApp;
 let unitA: string;
 let unitB: string;
@@ -59,6 +60,9 @@ async function card(
       'none', ${c.accumulated ?? 0}, 'in_use', ${c.useMode ?? 'self_use'}, ${c.unitId}, ${c.kind ?? 'fixed'},
       ${c.value - (c.nonFiscal ?? 0)}, ${c.nonFiscal ?? 0}, ${JSON.stringify(c.attributes ?? {})}::jsonb)`);
 }
+
+const cardId = async (q: Queryable, no: number) =>
+  (await queryOne<{ id: string }>(q, sql`SELECT id FROM cards WHERE card_no = ${`RS-${no}`}`))!.id;
 
 const table = (v: ReportSetView, key: string): SetTable => v.tables.find((x) => x.key === key)!;
 const rowsOf = (tb: SetTable) => tb.rows.map((r) => ({ kind: r.kind, unit: r.unitName, ...r.cells }));
@@ -136,6 +140,8 @@ beforeAll(async () => {
   await card(db, { unitId: unitA, code: 'A05020100', value: 60_000, quantity: 2, kind: 'low_value', posted: '2026-01-20' });
   // 乙局: one 2010 desktop bought in January (¥7,000).
   await card(db, { unitId: unitB, code: '2010104', value: 700_000, posted: '2026-01-05' });
+  // 乙局: a 2022 desktop held since December (¥3,000), sold on 20 January for ¥1,200.
+  await card(db, { unitId: unitB, code: 'A02010104', value: 300_000, posted: '2025-12-01' });
 
   await w.user('rs-office', 'asset_office', null);
   await w.user('rs-fin-a', 'unit_finance', unitA);
@@ -145,7 +151,51 @@ beforeAll(async () => {
   financeA = await t.as('rs-fin-a');
   adminA = await t.as('rs-admin-a');
   financeB = await t.as('rs-fin-b');
+
+  // Income (docs/domain.md §4a), received the day its document is executed (10:00 in the business zone):
+  // 甲局 rents the 20 chairs out in December (¥2,000) and the car in January (¥8,000); 乙局 sells its
+  // December desktop. Turned over in January: ¥1,500 of the chairs' rent, ¥5,000 of the car's, ¥1,000 of the sale.
+  const executed = async (input: Record<string, unknown>, on: string) => {
+    const { documentId } = await w.document(input as never, on);
+    await db.execute(sql`UPDATE documents SET executed_at = ${`${on}T02:00:00Z`}::timestamptz WHERE id = ${documentId}`);
+    return documentId;
+  };
+  const rent = (no: number, to: string, fen: number, on: string) =>
+    cardId(db, no).then((id) =>
+      executed(
+        {
+          type: 'lending',
+          unitId: unitA,
+          title: '出租',
+          payload: { mode: 'rented', counterparty: to, periodFrom: on, periodTo: on, incomeFen: fen },
+          lines: [{ cardId: id, reason: '出租' }],
+        },
+        on,
+      ),
+    );
+  chairsRent = await rent(3, '某培训中心', 200_000, '2025-12-15');
+  carRent = await rent(5, '某会展公司', 800_000, '2026-01-10');
+  sale = await executed(
+    {
+      type: 'disposal',
+      unitId: unitB,
+      title: '出售旧计算机',
+      payload: { disposalMethod: 'sale', buyer: '某回收公司', priceFen: 120_000, pricingBasis: 'public_trading', earlyGround: '技术淘汰' },
+      lines: [{ cardId: await cardId(db, 9), reason: '出售' }],
+    },
+    '2026-01-20',
+  );
+  const turnOver = async (c: Client, id: string, amountFen: number, paidOn: string, voucherNo: string) => {
+    const res = await c.post(`/api/income/${id}/turnovers`, { amountFen, paidOn, voucherNo });
+    expect(res.statusCode, res.body).toBe(200);
+  };
+  await turnOver(financeA, chairsRent, 150_000, '2026-01-08', 'ZJ-1');
+  await turnOver(financeA, carRent, 500_000, '2026-01-31', 'ZJ-2');
+  await turnOver(financeB, sale, 100_000, '2026-01-25', 'CS-1');
 });
+let chairsRent: string;
+let carRent: string;
+let sale: string;
 
 afterAll(async () => {
   await t?.close();
@@ -293,8 +343,38 @@ describe('the monthly report set', () => {
       { kind: 'row', unit: '甲局', code: 'A05020000', name: '用具', openN: 5, openV: 150_000, closeN: 7, closeV: 210_000 },
       { kind: 'total', unit: '合计', code: '', name: '', openN: 5, openV: 150_000, closeN: 7, closeV: 210_000 },
     ]);
-    // The income tables have their place, filled by the income work.
-    expect(v.tables.filter((x) => x.pending).map((x) => x.key)).toEqual(['rental_income', 'disposal_income']);
+    expect(v.tables.map((x) => x.code)).toEqual(['月01表', '月02表', '月03表', '月04表', '月05表', '月06表', '月07表']);
+  });
+
+  it('reports rental income and disposals with their income, to the fen, turned over by the day the books took it', async () => {
+    const a = await getSet(financeA, 'month=2026-01');
+    // The chairs' December rent (¥2,000) opens the month; ¥1,500 of it is paid, and the ¥500 left is past its 30 days on 31 January.
+    const rental = { documents: 1, opening: 200_000, received: 800_000, turnedOver: 650_000, closing: 350_000, overdue: 50_000 };
+    expect(rowsOf(table(a, 'rental_income'))).toEqual([
+      { kind: 'row', unit: '甲局', source: '出租收入', ...rental },
+      { kind: 'total', unit: '合计', source: '', ...rental },
+    ]);
+    const zero = { n: 0, v: 0, documents: 0, opening: 0, received: 0, turnedOver: 0, closing: 0, overdue: 0 };
+    expect(rowsOf(table(a, 'disposal_income'))).toEqual([{ kind: 'total', unit: '合计', method: '', ...zero }]);
+    const all = await getSet(office, 'month=2026-01');
+    const sold = { n: 1, v: 300_000, documents: 1, opening: 0, received: 120_000, turnedOver: 100_000, closing: 20_000, overdue: 0 };
+    expect(rowsOf(table(all, 'disposal_income'))).toEqual([
+      { kind: 'row', unit: '乙局', method: '出售', ...sold },
+      { kind: 'total', unit: '合计', method: '', ...sold },
+    ]);
+    // The sale takes the desktop off 乙局's books in January: ¥3,000 out, the ¥7,000 one in.
+    expect(table(all, 'asset_summary').rows.find((r) => r.unitName === '乙局')!.cells).toMatchObject({
+      openN: 1,
+      openV: 300_000,
+      addV: 700_000,
+      redN: 1,
+      redV: 300_000,
+      closeN: 1,
+      closeV: 700_000,
+    });
+    // The set and the income report read the same figures.
+    const report = (await office.get('/api/income/report?from=2026-01&to=2026-01')).json();
+    expect(report.totals).toMatchObject({ openingFen: 200_000, receivedFen: 920_000, turnedOverFen: 750_000, closingFen: 370_000 });
   });
 
   it("carries its cover: a unit's report names the unit, the committee's the committee, never 全部单位", async () => {
@@ -360,6 +440,9 @@ describe('the monthly report set', () => {
     expect(values).toContain('合计');
     expect(values).toContain('10277000'); // 期末原值合计 in yuan
     expect(values.some((x) => x.startsWith('制表人：rs-fin-a'))).toBe(true);
+    const rent = wb.worksheets.find((w) => w.name.startsWith('月06表'))!;
+    const rentValues = rent.getSheetValues().flat().map(String);
+    expect(rentValues).toEqual(expect.arrayContaining(['出租收入', '本期上缴国库', '6500', '3500', '合计']));
   });
 
   it('is scoped: a unit sees only its own report and filings', async () => {
@@ -405,10 +488,31 @@ describe('filing a monthly report', () => {
     await card(db, { unitId: unitA, code: '6010301', value: 400_000, quantity: 5, posted: '2026-02-03' });
     await db.execute(sql`UPDATE staff SET on_establishment = false WHERE name = '张一'`);
     await db.execute(sql`UPDATE units SET leader_name = '新局长' WHERE id = ${unitA}`);
+    // The rest of the rent turned over: the chairs' ¥500 paid on 30 January (booked in February, January
+    // being closed), the car's ¥3,000 in February; and a new rental in February.
+    for (const [id, fen, on, v] of [
+      [chairsRent, 50_000, '2026-01-30', 'ZJ-3'],
+      [carRent, 300_000, '2026-02-05', 'ZJ-4'],
+    ] as const) {
+      const res = await financeA.post(`/api/income/${id}/turnovers`, { amountFen: fen, paidOn: on, voucherNo: v });
+      expect(res.json().turnovers.at(-1).bookedOn).toBe(on < '2026-02-01' ? '2026-02-01' : on);
+    }
 
     const after = await getSet(financeA, 'month=2026-01');
     expect(after).toEqual(before);
     expect(table(after, 'asset_summary').rows.at(-1)!.cells.closeV).toBe(1_027_700_000);
+    expect(table(after, 'rental_income').rows.at(-1)!.cells).toMatchObject({ turnedOver: 650_000, closing: 350_000 });
+    // February, live, takes the turnovers: the ¥3,500 due at the start is all paid.
+    const feb = await getSet(financeA, 'month=2026-02');
+    expect(table(feb, 'rental_income').rows.at(-1)!.cells).toEqual({
+      source: '',
+      documents: 0,
+      opening: 350_000,
+      received: 0,
+      turnedOver: 350_000,
+      closing: 0,
+      overdue: 0,
+    });
     const fileAfter = (await financeA.get('/api/reports/set.xlsx?month=2026-01')).rawPayload;
     expect(Buffer.compare(fileAfter, fileBefore)).toBe(0);
     const stored = await financeA.get(`/api/reports/filings/${id}/file`);

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { App, Button, DatePicker, Descriptions, Drawer, Form, Input, Modal, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
 import { FileExcelOutlined, PrinterOutlined } from '@ant-design/icons';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import dayjs from 'dayjs';
 import { Link } from 'react-router-dom';
 import {
@@ -9,19 +9,17 @@ import {
   INCOME_STATES,
   type IncomeDetail,
   type IncomeItem,
-  type IncomeReport,
   type IncomeState,
   type TurnoverInput,
   TURNOVER_DAYS,
 } from '../../../shared/income.contracts.ts';
 import { formatYuan } from '../../../shared/money.ts';
-import type { Page } from '../../../shared/paging.ts';
-import { api } from '../../api/client.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { Money, YuanInput } from '../../components/Money.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { UnitSelect } from '../../components/selects.tsx';
 import { useFormSubmit } from '../../components/useFormSubmit.ts';
+import { incomeKeys, recordTurnover, useIncomeDetail, useIncomeList, useIncomeReport } from './api.ts';
 
 const STATE_COLOR: Record<IncomeState, string> = { outstanding: 'gold', overdue: 'red', settled: 'green' };
 
@@ -53,17 +51,16 @@ export default function IncomePage() {
 function IncomeList() {
   const { t, locale } = useI18n();
   const en = locale === 'en';
-  const [filter, setFilter] = useState<{ state?: IncomeState; source?: string; unitId?: string; q?: string }>({ state: 'outstanding' });
+  const [filter, setFilter] = useState<{ state?: IncomeState; source?: 'disposal' | 'lending'; unitId?: string; q?: string }>({
+    state: 'outstanding',
+  });
   const [page, setPage] = useState(1);
   const [open, setOpen] = useState<string | null>(null);
   const update = (patch: Partial<typeof filter>) => {
     setPage(1);
     setFilter({ ...filter, ...patch });
   };
-  const list = useQuery({
-    queryKey: ['income', filter, page],
-    queryFn: () => api.get<Page<IncomeItem>>('/api/income', { ...filter, page, pageSize: 20 }),
-  });
+  const list = useIncomeList({ ...filter, page, pageSize: 20 });
   return (
     <>
       <Space wrap style={{ marginBottom: 12 }}>
@@ -130,7 +127,7 @@ function IncomeList() {
 function IncomeDrawer({ documentId, onClose }: { documentId: string; onClose: () => void }) {
   const { t, locale } = useI18n();
   const [recording, setRecording] = useState(false);
-  const detail = useQuery({ queryKey: ['income', documentId], queryFn: () => api.get<IncomeDetail>(`/api/income/${documentId}`) });
+  const detail = useIncomeDetail(documentId);
   const d = detail.data;
   return (
     <Drawer open width={720} onClose={onClose} title={d ? `${d.docNo} ${d.kind}` : t('收入', 'Income')}>
@@ -196,8 +193,8 @@ function TurnoverModal({ detail, onClose }: { detail: IncomeDetail; onClose: () 
   const qc = useQueryClient();
   const [form] = Form.useForm<TurnoverInput & { paidDay: dayjs.Dayjs }>();
   const record = useMutation({
-    mutationFn: (v: TurnoverInput) => api.post<IncomeDetail>(`/api/income/${detail.documentId}/turnovers`, v),
-    onSuccess: () => qc.invalidateQueries({ queryKey: ['income'] }),
+    mutationFn: (v: TurnoverInput) => recordTurnover(detail.documentId, v),
+    onSuccess: () => qc.invalidateQueries({ queryKey: incomeKeys.all }),
   });
   const { saving, submit } = useFormSubmit(
     form,
@@ -261,7 +258,7 @@ function IncomeReportTab() {
   const [unitId, setUnitId] = useState<string | undefined>();
   const params = { from: range[0], to: range[1], ...(unitId ? { unitId } : {}) };
   const qs = new URLSearchParams(params).toString();
-  const report = useQuery({ queryKey: ['income-report', params], queryFn: () => api.get<IncomeReport>('/api/income/report', params) });
+  const report = useIncomeReport(params);
   const totals = report.data?.totals;
   return (
     <>

@@ -1,9 +1,8 @@
-import { useQuery } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router-dom';
-import { INCOME_SOURCES, type IncomeReport } from '../../../shared/income.contracts.ts';
+import { INCOME_SOURCES } from '../../../shared/income.contracts.ts';
 import { formatYuan } from '../../../shared/money.ts';
-import { api } from '../../api/client.ts';
 import { useI18n } from '../../app/i18n.tsx';
+import { useIncomeReport } from './api.ts';
 
 const cell: React.CSSProperties = { border: '1px solid #000', padding: '4px 6px' };
 const num: React.CSSProperties = { ...cell, textAlign: 'right' };
@@ -12,8 +11,8 @@ const num: React.CSSProperties = { ...cell, textAlign: 'right' };
 export default function IncomeReportPrintPage() {
   const { t } = useI18n();
   const [search] = useSearchParams();
-  const params = Object.fromEntries(search.entries());
-  const { data: r } = useQuery({ queryKey: ['income-report', params], queryFn: () => api.get<IncomeReport>('/api/income/report', params) });
+  const unitId = search.get('unitId');
+  const { data: r } = useIncomeReport({ from: search.get('from') ?? '', to: search.get('to') ?? '', ...(unitId ? { unitId } : {}) });
   if (!r) return null;
   const today = new Date().toISOString().slice(0, 10);
   const money = (f: number) => formatYuan(f);

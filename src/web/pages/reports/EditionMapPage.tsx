@@ -1,13 +1,12 @@
 import { useState } from 'react';
 import { App, Button, Form, Input, Modal, Popconfirm, Space, Table, Upload } from 'antd';
 import { PlusOutlined, UploadOutlined } from '@ant-design/icons';
-import { useQuery } from '@tanstack/react-query';
-import { api } from '../../api/client.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { useSession } from '../../app/session.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { useShowError } from '../../components/useFormErrors.ts';
 import type { EditionMapRow } from '../../../shared/reportset.contracts.ts';
+import { deleteEditionMapRow, importEditionMap, saveEditionMapRow, useEditionMap } from './api.ts';
 
 type Row = EditionMapRow & { name2010: string | null; name2022: string | null; updatedAt: string };
 
@@ -20,10 +19,10 @@ export default function EditionMapPage() {
   const canEdit = can('catalog.write');
   const [editing, setEditing] = useState<Partial<EditionMapRow> | null>(null);
   const [form] = Form.useForm<EditionMapRow>();
-  const list = useQuery({ queryKey: ['reports', 'edition-map'], queryFn: () => api.get<Row[]>('/api/reports/edition-map') });
+  const list = useEditionMap();
   const save = async () => {
     try {
-      await api.put('/api/reports/edition-map', await form.validateFields());
+      await saveEditionMapRow(await form.validateFields());
       message.success(t('已保存', 'Saved'));
       setEditing(null);
       void list.refetch();
@@ -33,7 +32,7 @@ export default function EditionMapPage() {
   };
   const remove = async (code: string) => {
     try {
-      await api.delete(`/api/reports/edition-map/${code}`);
+      await deleteEditionMapRow(code);
       void list.refetch();
     } catch (err) {
       showError(err);
@@ -41,7 +40,7 @@ export default function EditionMapPage() {
   };
   const importFile = async (file: File) => {
     try {
-      const r = await api.upload<{ inserted: number; updated: number }>('/api/reports/edition-map/import', file);
+      const r = await importEditionMap(file);
       message.success(t(`已导入：新增 ${r.inserted} 条，更新 ${r.updated} 条`, `Imported: ${r.inserted} new, ${r.updated} updated`));
       void list.refetch();
     } catch (err) {

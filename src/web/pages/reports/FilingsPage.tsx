@@ -1,14 +1,13 @@
 import { useState } from 'react';
 import { App, Button, DatePicker, Input, Modal, Popconfirm, Space, Table, Tag, Typography } from 'antd';
-import { useQuery } from '@tanstack/react-query';
 import dayjs from 'dayjs';
 import { Link } from 'react-router-dom';
-import { api } from '../../api/client.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { useSession } from '../../app/session.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { useShowError } from '../../components/useFormErrors.ts';
 import { FILING_STATUSES, type FilingSummary } from '../../../shared/reportset.contracts.ts';
+import { reviewFiling, useFilings } from './api.ts';
 
 const COLORS = { none: 'default', submitted: 'processing', returned: 'warning', locked: 'success' } as const;
 
@@ -21,13 +20,10 @@ export default function FilingsPage() {
   const [month, setMonth] = useState<string | undefined>(dayjs().subtract(1, 'month').format('YYYY-MM'));
   const [returning, setReturning] = useState<FilingSummary | null>(null);
   const [note, setNote] = useState('');
-  const list = useQuery({
-    queryKey: ['reports', 'filings', month],
-    queryFn: () => api.get<FilingSummary[]>('/api/reports/filings', month ? { month } : {}),
-  });
+  const list = useFilings(month);
   const review = async (f: FilingSummary, approve: boolean, text?: string) => {
     try {
-      await api.post(`/api/reports/filings/${f.id}/review`, { approve, ...(text ? { note: text } : {}) });
+      await reviewFiling(f.id, { approve, ...(text ? { note: text } : {}) });
       message.success(approve ? t('已审核并锁定', 'Approved and locked') : t('已退回', 'Returned'));
       setReturning(null);
       setNote('');

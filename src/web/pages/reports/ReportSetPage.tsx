@@ -1,18 +1,20 @@
 import { useState } from 'react';
 import { Alert, App, Button, Card, DatePicker, Popconfirm, Space, Tag, Typography } from 'antd';
 import { FileExcelOutlined, PrinterOutlined, SendOutlined } from '@ant-design/icons';
-import { useQuery } from '@tanstack/react-query';
 import dayjs from 'dayjs';
 import { useSearchParams } from 'react-router-dom';
-import { api, toQueryString } from '../../api/client.ts';
+import { toQueryString } from '../../api/client.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { useSession } from '../../app/session.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { UnitSelect } from '../../components/selects.tsx';
 import { useShowError } from '../../components/useFormErrors.ts';
-import { FILING_STATUSES, type ReportSetView } from '../../../shared/reportset.contracts.ts';
+import { FILING_STATUSES } from '../../../shared/reportset.contracts.ts';
 import { useOwnUnit } from '../finance/api.ts';
 import { CoverView, SetTableView } from '../../components/SetTableView.tsx';
+import { ListSettingsButton, useListSettings } from '../../components/ListSettings.tsx';
+import { submitFiling, useReportSet } from './api.ts';
+import { arranged, mergeChange, settingsColumns, tableSettings } from './reportTableSettings.ts';
 
 const STATUS_COLORS = { none: 'default', submitted: 'processing', returned: 'warning', locked: 'success' } as const;
 
@@ -27,17 +29,14 @@ export default function ReportSetPage() {
   const [sp] = useSearchParams();
   const [month, setMonth] = useState(sp.get('month') ?? dayjs().subtract(1, 'month').format('YYYY-MM'));
   const [unitId, setUnitId] = useState<string | undefined>(own.unitId ?? sp.get('unitId') ?? undefined);
-  const params = { month, unitId };
-  const set = useQuery({
-    queryKey: ['reports', 'set', month, unitId],
-    queryFn: () => api.get<ReportSetView>('/api/reports/set', params),
-  });
+  const set = useReportSet(month, unitId);
+  const { settings, save, loaded } = useListSettings('reports');
   const data = set.data;
   const status = data?.filing?.status ?? 'none';
   const canSubmit = can('report.submit') && !!unitId && data?.monthClosed && (status === 'none' || status === 'returned');
   const submit = async () => {
     try {
-      await api.post('/api/reports/filings', { unitId, month });
+      if (unitId) await submitFiling({ unitId, month });
       message.success(t('月报已报送，待管委会审核', 'Submitted for review'));
       void set.refetch();
     } catch (err) {
@@ -111,9 +110,19 @@ export default function ReportSetPage() {
               key={tb.key}
               size="small"
               title={`${tb.code} ${tb.title}`}
-              extra={tb.note && <Typography.Text type="secondary">{tb.note}</Typography.Text>}
+              extra={
+                <Space>
+                  {tb.note && <Typography.Text type="secondary">{tb.note}</Typography.Text>}
+                  <ListSettingsButton
+                    columns={settingsColumns(tb)}
+                    settings={tableSettings(tb, settings)}
+                    save={(change) => save(mergeChange(tb, settings, change))}
+                    loaded={loaded}
+                  />
+                </Space>
+              }
             >
-              <SetTableView table={tb} />
+              <SetTableView table={arranged(tb, settings)} size={settings.density ?? 'small'} />
             </Card>
           ))}
         </Space>

@@ -1,11 +1,9 @@
 import { useEffect } from 'react';
 import { Typography } from 'antd';
-import { useQuery } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router-dom';
-import { api } from '../../api/client.ts';
 import { useI18n } from '../../app/i18n.tsx';
-import type { ReportSetView } from '../../../shared/reportset.contracts.ts';
 import { SetTableView } from '../../components/SetTableView.tsx';
+import { useReportSet } from './api.ts';
 
 /** The printable set: each table on its own page with 编制单位 and period above, the signatures below. */
 export default function ReportSetPrintPage() {
@@ -13,10 +11,7 @@ export default function ReportSetPrintPage() {
   const [sp] = useSearchParams();
   const month = sp.get('month') ?? '';
   const unitId = sp.get('unitId') ?? undefined;
-  const { data } = useQuery({
-    queryKey: ['reports', 'set', month, unitId],
-    queryFn: () => api.get<ReportSetView>('/api/reports/set', { month, ...(unitId ? { unitId } : {}) }),
-  });
+  const { data } = useReportSet(month, unitId);
   useEffect(() => {
     if (data) setTimeout(() => window.print(), 300);
   }, [data]);

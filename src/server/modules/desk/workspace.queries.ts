@@ -110,9 +110,7 @@ export async function getWorkspace(q: Queryable, actor: Actor): Promise<Workspac
     lists.push(sql`${documentsJson(documentListWhere(actor, { mine: 'true', order: 'asc' }), sql`d.updated_at DESC, d.id`)} AS recent`);
   if (can(actor, 'document.approve')) lists.push(sql`${documentsJson(inboxWhere(actor), sql`d.submitted_at, d.id`)} AS waiting`);
   const columns = [...countColumns(actor, tiles), ...lists];
-  const row = columns.length
-    ? ((await queryOne<Record<string, unknown>>(q, sql`SELECT ${sql.join(columns, sql`, `)}`)) ?? {})
-    : {};
+  const row = columns.length ? ((await queryOne<Record<string, unknown>>(q, sql`SELECT ${sql.join(columns, sql`, `)}`)) ?? {}) : {};
   const [mineT, remindersT, unitT] = [mine, reminders, unitTodos].map((specs) =>
     specs.map((spec) => ({ ...spec, count: Number(row[`n${tiles.indexOf(spec)}`] ?? 0) })),
   );

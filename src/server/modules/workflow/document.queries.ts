@@ -78,7 +78,8 @@ async function page(q: Queryable, where: SQL, p: DocumentListQuery): Promise<Pag
     SELECT ${summary()}, cut.total AS total__ ${JOINS} JOIN cut ON cut.id = d.id ORDER BY cut.k ${dir}, d.id ${dir}`,
   );
   let total = rows[0]?.total__ ?? 0;
-  if (!rows.length && offset > 0) [{ n: total }] = await query<{ n: number }>(q, sql`SELECT count(*)::int AS n FROM documents d WHERE ${where}`);
+  if (!rows.length && offset > 0)
+    [{ n: total }] = await query<{ n: number }>(q, sql`SELECT count(*)::int AS n FROM documents d WHERE ${where}`);
   const items = rows.map(({ total__: _, ...r }) => mapSummary(r));
   return { items, total, page: p.page, pageSize: p.pageSize };
 }

@@ -21,8 +21,9 @@ export async function getCardDetail(q: Queryable, actor: Actor, cardId: string):
       cards.in_use_on::text AS "inUseOn", cards.voucher_no AS "voucherNo", cards.supplier,
       cards.warranty_until::text AS "warrantyUntil", cards.useful_life_months AS "usefulLifeMonths",
       cards.depreciation_method AS "depreciationMethod", cards.total_workload AS "totalWorkload",
-      cards.counterparty, cards.managing_unit_id AS "managingUnitId", mu.name AS "managingUnitName",
-      cards.using_unit_id AS "usingUnitId", uu.name AS "usingUnitName", cards.attributes,
+      cards.counterparty, cards.managing_unit_id AS "managingUnitId",
+      (SELECT mu.name FROM units mu WHERE mu.id = cards.managing_unit_id) AS "managingUnitName",
+      cards.using_unit_id AS "usingUnitId", (SELECT uu.name FROM units uu WHERE uu.id = cards.using_unit_id) AS "usingUnitName", cards.attributes,
       cat.attribute_set AS "categoryAttributeSet", cards.disposed_on::text AS "disposedOn",
       cards.disposal_method AS "disposalMethod", cards.source_document_id AS "sourceDocumentId",
       cards.value_type AS "valueType", cards.fiscal_funding_fen AS "fiscalFundingFen",
@@ -35,8 +36,6 @@ export async function getCardDetail(q: Queryable, actor: Actor, cardId: string):
       dep.monthly AS "monthlyDepreciationFen",
       cards.created_at AS "createdAt", cards.updated_at AS "updatedAt"
     FROM cards ${CARD_JOINS}
-      JOIN units mu ON mu.id = cards.managing_unit_id
-      LEFT JOIN units uu ON uu.id = cards.using_unit_id
       LEFT JOIN LATERAL (
         SELECT sum(e.months)::int AS months,
           (SELECT l.monthly_fen FROM depreciation_entries l WHERE l.card_id = cards.id ORDER BY l.month DESC LIMIT 1)::float8 AS monthly

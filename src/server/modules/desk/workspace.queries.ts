@@ -9,12 +9,11 @@ import {
   type Workspace,
   type WorkspaceDocument,
   type WorkspaceList,
-  type WorkspaceTile,
 } from '../../../shared/desk.contracts.ts';
 import { DocumentListQuery } from '../../../shared/workflow.contracts.ts';
 import { can, unitScope, type Actor } from '../../platform/auth/actor.ts';
 import { businessDate, businessToday } from '../../platform/clock.ts';
-import { query, queryOne, type Queryable } from '../../platform/db/engine.ts';
+import { queryOne, type Queryable } from '../../platform/db/engine.ts';
 import { cardFilterWhere } from '../assets/index.ts';
 import { countsAssignedWhere, countVisible } from '../inventory/index.ts';
 import { cardReportsWhere } from '../selfservice/index.ts';
@@ -38,15 +37,12 @@ export function tileWhere(actor: Actor, list: WorkspaceList, filter: Record<stri
 
 type TileSpec = { key: TileKey; list: WorkspaceList; filter: Record<string, string> };
 
-async function counted(q: Queryable, actor: Actor, specs: TileSpec[]): Promise<WorkspaceTile[]> {
-  if (!specs.length) return [];
-  // One statement: each tile a scalar subquery.
-  const cols = specs.map((s, i) => {
+/** The tiles' counts as scalar subqueries of one statement (n0, n1, …), each over its list's own WHERE. */
+function countColumns(actor: Actor, specs: TileSpec[]): SQL[] {
+  return specs.map((s, i) => {
     const { from, where } = tileWhere(actor, s.list, s.filter);
     return sql`(SELECT count(*)::int FROM ${from} WHERE ${where}) AS ${sql.raw(`n${i}`)}`;
   });
-  const row = (await queryOne<Record<string, number>>(q, sql`SELECT ${sql.join(cols, sql`, `)}`)) ?? {};
-  return specs.map((s, i) => ({ ...s, count: row[`n${i}`] ?? 0 }));
 }
 
 /** A document row as the workspace shows it: state, the step and who holds it, its age. */
@@ -62,15 +58,16 @@ function workspaceDocumentSql(): SQL {
       ELSE (${businessDate()} - (d.submitted_at AT TIME ZONE 'Asia/Shanghai')::date)::int END AS "ageDays"`;
 }
 
-async function documentsOf(q: Queryable, where: SQL, order: SQL): Promise<WorkspaceDocument[]> {
-  const rows = await query<WorkspaceDocument>(
-    q,
-    sql`SELECT ${workspaceDocumentSql()} FROM documents d
-      LEFT JOIN document_steps s ON s.document_id = d.id AND s.step_no = d.current_step AND d.status = 'submitted'
-    WHERE ${where} ORDER BY ${order} LIMIT 5`,
-  );
-  return rows.map((r) => ({ ...r, submittedAt: r.submittedAt ? new Date(r.submittedAt).toISOString() : null }));
+/** Up to five documents as a JSON array, a scalar subquery of the workspace's one statement. */
+function documentsJson(where: SQL, order: SQL): SQL {
+  return sql`(SELECT coalesce(json_agg(w ORDER BY w.rn), '[]'::json) FROM (
+      SELECT ${workspaceDocumentSql()}, row_number() OVER (ORDER BY ${order}) AS rn FROM documents d
+        LEFT JOIN document_steps s ON s.document_id = d.id AND s.step_no = d.current_step AND d.status = 'submitted'
+      WHERE ${where} ORDER BY ${order} LIMIT 5) w)`;
 }
+
+const asDocuments = (rows: (WorkspaceDocument & { rn?: number })[]): WorkspaceDocument[] =>
+  rows.map(({ rn: _, ...r }) => ({ ...r, submittedAt: r.submittedAt ? new Date(r.submittedAt).toISOString() : null }));
 
 /** The workspace of the actor: only what their roles can act on. */
 export async function getWorkspace(q: Queryable, actor: Actor): Promise<Workspace> {
@@ -105,14 +102,19 @@ export async function getWorkspace(q: Queryable, actor: Actor): Promise<Workspac
       ]
     : [];
 
-  const [mineT, remindersT, unitT] = [
-    await counted(q, actor, mine),
-    await counted(q, actor, reminders),
-    await counted(q, actor, unitTodos),
-  ];
-  const recentRequests = can(actor, 'document.write')
-    ? await documentsOf(q, documentListWhere(actor, { mine: 'true', order: 'asc' }), sql`d.updated_at DESC, d.id`)
-    : [];
-  const waiting = can(actor, 'document.approve') ? await documentsOf(q, inboxWhere(actor), sql`d.submitted_at, d.id`) : [];
+  // Every tile and both lists in one statement: six statements (three of counts, two lists and the
+  // user's staff record) were six round trips and six plannings for one page.
+  const tiles = [...mine, ...reminders, ...unitTodos];
+  const lists: SQL[] = [];
+  if (can(actor, 'document.write'))
+    lists.push(sql`${documentsJson(documentListWhere(actor, { mine: 'true', order: 'asc' }), sql`d.updated_at DESC, d.id`)} AS recent`);
+  if (can(actor, 'document.approve')) lists.push(sql`${documentsJson(inboxWhere(actor), sql`d.submitted_at, d.id`)} AS waiting`);
+  const columns = [...countColumns(actor, tiles), ...lists];
+  const row = columns.length ? ((await queryOne<Record<string, unknown>>(q, sql`SELECT ${sql.join(columns, sql`, `)}`)) ?? {}) : {};
+  const [mineT, remindersT, unitT] = [mine, reminders, unitTodos].map((specs) =>
+    specs.map((spec) => ({ ...spec, count: Number(row[`n${tiles.indexOf(spec)}`] ?? 0) })),
+  );
+  const recentRequests = asDocuments((row.recent as WorkspaceDocument[] | undefined) ?? []);
+  const waiting = asDocuments((row.waiting as WorkspaceDocument[] | undefined) ?? []);
   return { mine: mineT, reminders: remindersT, unitTodos: unitT, recentRequests, waiting };
 }

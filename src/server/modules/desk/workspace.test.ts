@@ -82,6 +82,10 @@ describe('我的工作台', () => {
     expect(ws.waiting).toEqual([]);
     const mine = ws.recentRequests.find((d) => d.id === requested)!;
     expect(mine).toMatchObject({ status: 'submitted', currentStepLabel: '单位资产管理员审批', holders: ['u01-admin（测试）'], ageDays: 0 });
+    // The lists come from the same statement as the numbers: the latest change first, times as ISO instants.
+    const detail = (await staff.get(`/api/documents/${requested}`)).json() as { submittedAt: string };
+    expect(mine.submittedAt).toBe(detail.submittedAt);
+    expect(ws.recentRequests.map((d) => d.id)).toHaveLength(new Set(ws.recentRequests.map((d) => d.id)).size);
   });
 
   it("shows a unit administrator what waits for them and the unit's to-dos, within the unit", async () => {

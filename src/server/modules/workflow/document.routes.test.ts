@@ -417,4 +417,28 @@ describe('lifecycle documents', () => {
     expect(await cardOf(t.database, card.id)).toMatchObject({ status: 'in_use', unit_id: w.u01, custodian_id: w.u01Staff2 });
     expect((await eventsOf(t.database, card.id)).at(-1)!.type).toBe('handed_over');
   });
+  it('gives a page of the list and of the inbox the total of every match, also past the last page', async () => {
+    for (let i = 0; i < 3; i++) {
+      const id = await createDoc(staff, requisition((await idleCard(t.database, w)).id));
+      await expectOk(staff.post(`/api/documents/${id}/submit`));
+    }
+    const visible = await query<{ n: number }>(
+      t.database.db,
+      sql`SELECT count(*)::int AS n FROM documents WHERE unit_id = ${w.u01} OR (counterpart_unit_id = ${w.u01} AND status <> 'draft')`,
+    );
+    const all = visible[0].n;
+    expect(all).toBeGreaterThanOrEqual(3);
+    const first = (await admin.get('/api/documents?pageSize=2')).json();
+    expect(first.total).toBe(all);
+    expect(first.items).toHaveLength(2);
+    const second = (await admin.get('/api/documents?pageSize=2&page=2')).json();
+    expect(second.total).toBe(all);
+    expect(second.items.map((d: { id: string }) => d.id)).not.toContain(first.items[0].id);
+    const past = (await admin.get(`/api/documents?pageSize=2&page=${all + 5}`)).json();
+    expect(past).toMatchObject({ items: [], total: all });
+    const inbox = (await admin.get('/api/inbox?pageSize=1')).json();
+    expect(inbox.total).toBe((await admin.get('/api/inbox/count')).json().count);
+    expect(inbox.total).toBeGreaterThanOrEqual(3);
+    expect((await admin.get(`/api/inbox?pageSize=1&page=${inbox.total + 3}`)).json()).toMatchObject({ items: [], total: inbox.total });
+  });
 });

@@ -164,5 +164,8 @@ export const sharingChargeLines = pgTable(
     generatedBy: uuid('generated_by').notNull(),
     generatedAt: ts('generated_at').notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('sharing_charge_lines_key').on(t.month, t.unitId, t.resourceId), index('sharing_charge_lines_unit_idx').on(t.unitId, t.month)],
+  (t) => [
+    uniqueIndex('sharing_charge_lines_key').on(t.month, t.unitId, t.resourceId),
+    index('sharing_charge_lines_unit_idx').on(t.unitId, t.month),
+  ],
 );

@@ -1,14 +1,7 @@
 import { useState } from 'react';
 import { App, Button, Card, Checkbox, Form, Input, Modal, Select, Space, Table, Tag } from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import {
-  VALUE_BASES,
-  type CountDetail,
-  type CountProgress,
-  type RecountView,
-  type ResultLine,
-  type ValueBasis,
-} from '../../../shared/inventory.contracts.ts';
+import { VALUE_BASES, type CountDetail, type ResultLine, type ValueBasis } from '../../../shared/inventory.contracts.ts';
 import { countProgress, createRecount, listRecounts, listUsers, registerSurplus, setAssignments } from './api.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { ConfirmButton } from '../../components/ConfirmButton.tsx';

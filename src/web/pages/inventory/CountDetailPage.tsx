@@ -3,7 +3,7 @@ import { DownloadOutlined, MobileOutlined, PrinterOutlined } from '@ant-design/i
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import { COUNT_REASONS, COUNT_STATUSES, type CountDetail, type CountResult } from '../../../shared/inventory.contracts.ts';
+import { COUNT_REASONS, COUNT_STATUSES } from '../../../shared/inventory.contracts.ts';
 import { DOCUMENT_STATUSES, DOCUMENT_TYPES } from '../../../shared/workflow.contracts.ts';
 import { closeCount, countResult, getCount, startCount } from './api.ts';
 import { useI18n } from '../../app/i18n.tsx';

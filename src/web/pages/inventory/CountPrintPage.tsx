@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useParams } from 'react-router-dom';
-import { COUNT_REASONS, type CountDetail, type CountResult } from '../../../shared/inventory.contracts.ts';
+import { COUNT_REASONS } from '../../../shared/inventory.contracts.ts';
 import { countResult, getCount } from './api.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { LinesTable, pct, TotalsTable } from './countParts.tsx';

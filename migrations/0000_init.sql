@@ -305,6 +305,8 @@ CREATE TABLE "counts" (
 	"base_date" date NOT NULL,
 	"due_date" date,
 	"expected_count" integer DEFAULT 0 NOT NULL,
+	"repeats_yearly" boolean DEFAULT false NOT NULL,
+	"repeat_of" uuid,
 	"planned_by" uuid NOT NULL,
 	"started_by" uuid,
 	"started_at" timestamp with time zone,
@@ -937,10 +939,27 @@ CREATE TABLE "bookings" (
 	"decision_note" text,
 	"cancelled_at" timestamp with time zone,
 	"checked_in_at" timestamp with time zone,
+	"finished_at" timestamp with time zone,
 	"released_at" timestamp with time zone,
 	"version" integer DEFAULT 1 NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "bookings_booking_no_unique" UNIQUE("booking_no")
+);
+--> statement-breakpoint
+CREATE TABLE "sharing_charge_lines" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"month" date NOT NULL,
+	"unit_id" uuid NOT NULL,
+	"resource_id" uuid NOT NULL,
+	"bookings" integer NOT NULL,
+	"minutes" integer NOT NULL,
+	"km" integer DEFAULT 0 NOT NULL,
+	"fee_fen" bigint NOT NULL,
+	"trip_cost_fen" bigint DEFAULT 0 NOT NULL,
+	"amount_fen" bigint NOT NULL,
+	"settled_at" timestamp with time zone,
+	"generated_by" uuid NOT NULL,
+	"generated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "sharing_events" (
@@ -951,6 +970,16 @@ CREATE TABLE "sharing_events" (
 	"actor_id" uuid,
 	"at" timestamp with time zone DEFAULT now() NOT NULL,
 	"details" jsonb DEFAULT '{}'::jsonb NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "sharing_resource_photos" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"resource_id" uuid NOT NULL,
+	"content_type" text NOT NULL,
+	"base64" text NOT NULL,
+	"caption" text,
+	"added_by" uuid NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "sharing_resources" (
@@ -1301,6 +1330,9 @@ ALTER TABLE "card_reports" ADD CONSTRAINT "card_reports_card_id_cards_id_fk" FOR
 ALTER TABLE "card_reports" ADD CONSTRAINT "card_reports_unit_id_units_id_fk" FOREIGN KEY ("unit_id") REFERENCES "public"."units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "bookings" ADD CONSTRAINT "bookings_resource_id_sharing_resources_id_fk" FOREIGN KEY ("resource_id") REFERENCES "public"."sharing_resources"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "bookings" ADD CONSTRAINT "bookings_unit_id_units_id_fk" FOREIGN KEY ("unit_id") REFERENCES "public"."units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "sharing_charge_lines" ADD CONSTRAINT "sharing_charge_lines_unit_id_units_id_fk" FOREIGN KEY ("unit_id") REFERENCES "public"."units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "sharing_charge_lines" ADD CONSTRAINT "sharing_charge_lines_resource_id_sharing_resources_id_fk" FOREIGN KEY ("resource_id") REFERENCES "public"."sharing_resources"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "sharing_resource_photos" ADD CONSTRAINT "sharing_resource_photos_resource_id_sharing_resources_id_fk" FOREIGN KEY ("resource_id") REFERENCES "public"."sharing_resources"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "approval_chain_steps" ADD CONSTRAINT "approval_chain_steps_document_type_approval_chains_document_type_fk" FOREIGN KEY ("document_type") REFERENCES "public"."approval_chains"("document_type") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "document_events" ADD CONSTRAINT "document_events_document_id_documents_id_fk" FOREIGN KEY ("document_id") REFERENCES "public"."documents"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "document_lines" ADD CONSTRAINT "document_lines_document_id_documents_id_fk" FOREIGN KEY ("document_id") REFERENCES "public"."documents"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -1376,7 +1408,10 @@ CREATE INDEX "card_reports_card_idx" ON "card_reports" USING btree ("card_id","c
 CREATE INDEX "bookings_unit_idx" ON "bookings" USING btree ("unit_id","starts_at");--> statement-breakpoint
 CREATE INDEX "bookings_resource_idx" ON "bookings" USING btree ("resource_id","starts_at");--> statement-breakpoint
 CREATE INDEX "bookings_series_idx" ON "bookings" USING btree ("series_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "sharing_charge_lines_key" ON "sharing_charge_lines" USING btree ("month","unit_id","resource_id");--> statement-breakpoint
+CREATE INDEX "sharing_charge_lines_unit_idx" ON "sharing_charge_lines" USING btree ("unit_id","month");--> statement-breakpoint
 CREATE INDEX "sharing_events_booking_idx" ON "sharing_events" USING btree ("booking_id");--> statement-breakpoint
+CREATE INDEX "sharing_resource_photos_resource_idx" ON "sharing_resource_photos" USING btree ("resource_id");--> statement-breakpoint
 CREATE INDEX "approval_delegations_delegate_idx" ON "approval_delegations" USING btree ("delegate_id","starts_on");--> statement-breakpoint
 CREATE INDEX "approval_delegations_delegator_idx" ON "approval_delegations" USING btree ("delegator_id");--> statement-breakpoint
 CREATE INDEX "document_events_document_idx" ON "document_events" USING btree ("document_id","id");--> statement-breakpoint

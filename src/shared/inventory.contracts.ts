@@ -56,8 +56,12 @@ export const CountInput = z
     dueDate: IsoDate.optional(),
     /** The counters (user accounts); the first is the lead. */
     counterIds: z.array(uuid).max(200).default([]),
+    /** An annual plan that repeats: closing it plans next year's count (same scope, counters, dates a year on). */
+    repeatsYearly: z.boolean().default(false),
   })
   .superRefine((v, ctx) => {
+    if (v.repeatsYearly && v.reason !== 'annual')
+      ctx.addIssue({ code: 'custom', path: ['repeatsYearly'], message: '只有年度全面清查可以每年重复' });
     if (v.dueDate && v.dueDate < v.baseDate) ctx.addIssue({ code: 'custom', path: ['dueDate'], message: '截止日期不能早于基准日' });
   });
 export type CountInput = z.input<typeof CountInput>;
@@ -74,6 +78,9 @@ export const CountSummary = z.object({
   countedCount: z.number(),
   plannedByName: z.string().nullable(),
   createdAt: z.string(),
+  /** An annual plan that repeats, and the count it was planned from (last year's). */
+  repeatsYearly: z.boolean(),
+  repeatOf: z.string().nullable(),
 });
 export type CountSummary = z.infer<typeof CountSummary>;
 
@@ -89,6 +96,8 @@ export const CountDetail = CountSummary.extend({
   documents: z.array(z.object({ id: z.string(), docNo: z.string(), type: z.string(), status: z.string(), lineCount: z.number() })),
   /** plan: split the share among counters, order a recount, register surpluses (the planner, until closed). */
   can: z.object({ start: z.boolean(), scan: z.boolean(), close: z.boolean(), plan: z.boolean() }),
+  /** The next year's count the close of an annual plan that repeats planned. */
+  nextCountId: z.string().nullable(),
 });
 export type CountDetail = z.infer<typeof CountDetail>;
 

@@ -184,6 +184,8 @@ export const BookingView = z.object({
   decisionNote: z.string().nullable(),
   checkedInAt: z.string().nullable(),
   releasedAt: z.string().nullable(),
+  /** Finished early (提前结束): the end was moved back to this moment's minute. */
+  finishedAt: z.string().nullable(),
   /** Hours × the resource's rate at booking time, rounded to the fen. */
   chargeFen: z.number(),
   version: z.number(),
@@ -302,3 +304,75 @@ export const TripPublication = z.object({
   totals: z.object({ trips: z.number(), km: z.number(), costFen: z.number() }),
 });
 export type TripPublication = z.infer<typeof TripPublication>;
+
+/** 按时间、容量、设备查找空闲资源: every resource free for the whole span that the rules let the unit book. */
+export const AvailabilityQuery = z.object({
+  startsAt: Instant,
+  endsAt: Instant,
+  kind: ResourceKind.optional(),
+  minCapacity: z.coerce.number().int().min(1).max(100_000).optional(),
+  /** Every piece named must be there (comma-separated, each any fragment). */
+  equipment: z.string().max(200).optional(),
+  unitId: z.uuid().optional(),
+});
+export const AvailabilityView = z.object({
+  items: z.array(
+    z.object({
+      id: z.string(),
+      code: z.string(),
+      name: z.string(),
+      kind: ResourceKind,
+      location: z.string().nullable(),
+      capacity: z.number().nullable(),
+      equipment: z.array(z.string()),
+      needsApproval: z.boolean(),
+      feePerHourFen: z.number(),
+      /** What the span would cost at the resource's rate. */
+      chargeFen: z.number(),
+      photoIds: z.array(z.string()),
+    }),
+  ),
+  /** Resources that match the capacity and equipment but are taken or closed then, with the reason. */
+  unavailable: z.array(z.object({ id: z.string(), name: z.string(), reason: z.string() })),
+});
+export type AvailabilityView = z.infer<typeof AvailabilityView>;
+
+/** A photo of a resource: a JPEG, PNG or WebP of at most 1 MB, as base64. */
+export const ResourcePhotoInput = z.object({
+  contentType: z.enum(['image/jpeg', 'image/png', 'image/webp']),
+  base64: z
+    .string()
+    .max(1_400_000, '照片不能超过 1 MB')
+    .regex(/^[A-Za-z0-9+/]+={0,2}$/, '照片内容应为 base64'),
+  caption: z.string().trim().max(100).nullish(),
+});
+export const ResourcePhoto = z.object({ id: z.string(), caption: z.string().nullable(), createdAt: z.string() });
+export type ResourcePhoto = z.infer<typeof ResourcePhoto>;
+
+/** 收费明细: the lines of a month the unified settlement reads, one per unit and resource. */
+export const ChargeLine = z.object({
+  id: z.string(),
+  month: z.string(),
+  unitId: z.string(),
+  unitName: z.string(),
+  resourceId: z.string(),
+  resourceName: z.string(),
+  resourceKind: ResourceKind,
+  bookings: z.number(),
+  minutes: z.number(),
+  km: z.number(),
+  feeFen: z.number(),
+  tripCostFen: z.number(),
+  amountFen: z.number(),
+  settledAt: z.string().nullable(),
+  generatedAt: z.string(),
+});
+export type ChargeLine = z.infer<typeof ChargeLine>;
+export const ChargeLines = z.object({
+  month: z.string(),
+  items: z.array(ChargeLine),
+  /** Per unit: the month's amount (what the settlement adds up). */
+  byUnit: z.array(z.object({ unitId: z.string(), unitName: z.string(), amountFen: z.number() })),
+  totalFen: z.number(),
+});
+export type ChargeLines = z.infer<typeof ChargeLines>;

@@ -106,6 +106,7 @@ export const PARAM_SOURCES: Record<string, ParamSource> = {
   '/api/accountability/:id': { query: ({ u1 }) => sql`select id::text from accountability_records where unit_id = ${u1} limit 1` },
   // sharing
   '/api/sharing/resources/:id': { shared: true, query: () => sql`select id::text from sharing_resources order by code limit 1` },
+  '/api/sharing/photos/:id': { shared: true, query: () => sql`select id::text from sharing_resource_photos order by created_at limit 1` },
   '/api/bookings/:id': { query: ({ u1 }) => sql`select id::text from bookings where unit_id = ${u1} order by starts_at limit 1` },
   // inventory (the small demo has a count of unit 01 under way)
   '/api/counts/:id': {

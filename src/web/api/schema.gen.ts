@@ -10675,6 +10675,8 @@ export interface paths {
                                 countedCount: number;
                                 plannedByName: string | null;
                                 createdAt: string;
+                                repeatsYearly: boolean;
+                                repeatOf: string | null;
                             }[];
                         };
                     };
@@ -10710,6 +10712,8 @@ export interface paths {
                         dueDate?: string;
                         /** @default [] */
                         counterIds?: string[];
+                        /** @default false */
+                        repeatsYearly?: boolean;
                     };
                 };
             };
@@ -10775,6 +10779,8 @@ export interface paths {
                             countedCount: number;
                             plannedByName: string | null;
                             createdAt: string;
+                            repeatsYearly: boolean;
+                            repeatOf: string | null;
                             unitIds: string[];
                             buildingIds: string[];
                             roomIds: string[];
@@ -10800,6 +10806,7 @@ export interface paths {
                                 close: boolean;
                                 plan: boolean;
                             };
+                            nextCountId: string | null;
                         };
                     };
                 };
@@ -11452,6 +11459,7 @@ export interface paths {
                                 docNo: string;
                                 reason: string;
                             }[];
+                            nextCountId: string | null;
                         };
                     };
                 };
@@ -13073,6 +13081,162 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/sharing/resources/{id}/photos": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 共享资源的照片
+         * @description 权限 sharing.read
+         *
+         *     权限 sharing.read
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                caption: string | null;
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * 上传共享资源照片（JPEG/PNG/WebP，不超过 1 MB，每个资源最多 8 张）
+         * @description 权限 sharing.manage
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        contentType: "image/jpeg" | "image/png" | "image/webp";
+                        base64: string;
+                        caption?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            caption: string | null;
+                            createdAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sharing/photos/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 照片内容（图片）
+         * @description 权限 sharing.read
+         *
+         *     权限 sharing.read
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /**
+         * 删除共享资源照片
+         * @description 权限 sharing.manage
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            ok: true;
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/sharing/calendar": {
         parameters: {
             query?: never;
@@ -13233,6 +13397,7 @@ export interface paths {
                                 decisionNote: string | null;
                                 checkedInAt: string | null;
                                 releasedAt: string | null;
+                                finishedAt: string | null;
                                 chargeFen: number;
                                 version: number;
                                 createdAt: string;
@@ -13313,6 +13478,7 @@ export interface paths {
                                 decisionNote: string | null;
                                 checkedInAt: string | null;
                                 releasedAt: string | null;
+                                finishedAt: string | null;
                                 chargeFen: number;
                                 version: number;
                                 createdAt: string;
@@ -13386,6 +13552,7 @@ export interface paths {
                             decisionNote: string | null;
                             checkedInAt: string | null;
                             releasedAt: string | null;
+                            finishedAt: string | null;
                             chargeFen: number;
                             version: number;
                             createdAt: string;
@@ -13541,6 +13708,7 @@ export interface paths {
                             decisionNote: string | null;
                             checkedInAt: string | null;
                             releasedAt: string | null;
+                            finishedAt: string | null;
                             chargeFen: number;
                             version: number;
                             createdAt: string;
@@ -13620,6 +13788,7 @@ export interface paths {
                             decisionNote: string | null;
                             checkedInAt: string | null;
                             releasedAt: string | null;
+                            finishedAt: string | null;
                             chargeFen: number;
                             version: number;
                             createdAt: string;
@@ -13699,6 +13868,7 @@ export interface paths {
                             decisionNote: string | null;
                             checkedInAt: string | null;
                             releasedAt: string | null;
+                            finishedAt: string | null;
                             chargeFen: number;
                             version: number;
                             createdAt: string;
@@ -13778,6 +13948,7 @@ export interface paths {
                             decisionNote: string | null;
                             checkedInAt: string | null;
                             releasedAt: string | null;
+                            finishedAt: string | null;
                             chargeFen: number;
                             version: number;
                             createdAt: string;
@@ -13858,6 +14029,7 @@ export interface paths {
                             decisionNote: string | null;
                             checkedInAt: string | null;
                             releasedAt: string | null;
+                            finishedAt: string | null;
                             chargeFen: number;
                             version: number;
                             createdAt: string;
@@ -13937,6 +14109,7 @@ export interface paths {
                                 decisionNote: string | null;
                                 checkedInAt: string | null;
                                 releasedAt: string | null;
+                                finishedAt: string | null;
                                 chargeFen: number;
                                 version: number;
                                 createdAt: string;
@@ -13996,6 +14169,7 @@ export interface paths {
                             decisionNote: string | null;
                             checkedInAt: string | null;
                             releasedAt: string | null;
+                            finishedAt: string | null;
                             chargeFen: number;
                             version: number;
                             createdAt: string;
@@ -14198,6 +14372,312 @@ export interface paths {
         };
         /**
          * 导出公务用车使用情况公示（Excel）
+         * @description 权限 sharing.read
+         *
+         *     权限 sharing.read
+         */
+        get: {
+            parameters: {
+                query: {
+                    month: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sharing/available": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 查找空闲资源：按时间、容量、设备，跨全部资源
+         * @description 权限 sharing.read
+         *
+         *     权限 sharing.read
+         */
+        get: {
+            parameters: {
+                query: {
+                    startsAt: string;
+                    endsAt: string;
+                    kind?: "room" | "equipment" | "vehicle" | "window";
+                    minCapacity?: number;
+                    equipment?: string;
+                    unitId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                code: string;
+                                name: string;
+                                /** @enum {string} */
+                                kind: "room" | "equipment" | "vehicle" | "window";
+                                location: string | null;
+                                capacity: number | null;
+                                equipment: string[];
+                                needsApproval: boolean;
+                                feePerHourFen: number;
+                                chargeFen: number;
+                                photoIds: string[];
+                            }[];
+                            unavailable: {
+                                id: string;
+                                name: string;
+                                reason: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/bookings/{id}/finish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 提前结束：结束时间改为现在，释放剩余时段
+         * @description 权限 sharing.book
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            bookingNo: string;
+                            resourceId: string;
+                            resourceName: string;
+                            /** @enum {string} */
+                            resourceKind: "room" | "equipment" | "vehicle" | "window";
+                            unitId: string;
+                            unitName: string;
+                            personName: string;
+                            title: string;
+                            attendees: number | null;
+                            startsAt: string;
+                            endsAt: string;
+                            /** @enum {string} */
+                            status: "pending" | "confirmed" | "rejected" | "cancelled" | "no_show";
+                            seriesId: string | null;
+                            destination: string | null;
+                            passengers: number | null;
+                            driver: string | null;
+                            odometerOut: number | null;
+                            odometerIn: number | null;
+                            tripCostFen: number | null;
+                            dispatchedAt: string | null;
+                            returnedAt: string | null;
+                            decisionNote: string | null;
+                            checkedInAt: string | null;
+                            releasedAt: string | null;
+                            finishedAt: string | null;
+                            chargeFen: number;
+                            version: number;
+                            createdAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sharing/charges": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 月度收费明细（按单位、资源；供统一结算读取）
+         * @description 权限 sharing.read
+         *
+         *     权限 sharing.read
+         */
+        get: {
+            parameters: {
+                query: {
+                    month: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            month: string;
+                            items: {
+                                id: string;
+                                month: string;
+                                unitId: string;
+                                unitName: string;
+                                resourceId: string;
+                                resourceName: string;
+                                /** @enum {string} */
+                                resourceKind: "room" | "equipment" | "vehicle" | "window";
+                                bookings: number;
+                                minutes: number;
+                                km: number;
+                                feeFen: number;
+                                tripCostFen: number;
+                                amountFen: number;
+                                settledAt: string | null;
+                                generatedAt: string;
+                            }[];
+                            byUnit: {
+                                unitId: string;
+                                unitName: string;
+                                amountFen: number;
+                            }[];
+                            totalFen: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * 生成月度收费明细（替换该月未结算的明细）
+         * @description 权限 sharing.manage
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        month: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            month: string;
+                            items: {
+                                id: string;
+                                month: string;
+                                unitId: string;
+                                unitName: string;
+                                resourceId: string;
+                                resourceName: string;
+                                /** @enum {string} */
+                                resourceKind: "room" | "equipment" | "vehicle" | "window";
+                                bookings: number;
+                                minutes: number;
+                                km: number;
+                                feeFen: number;
+                                tripCostFen: number;
+                                amountFen: number;
+                                settledAt: string | null;
+                                generatedAt: string;
+                            }[];
+                            byUnit: {
+                                unitId: string;
+                                unitName: string;
+                                amountFen: number;
+                            }[];
+                            totalFen: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sharing/charges.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 导出月度收费明细（Excel）
          * @description 权限 sharing.read
          *
          *     权限 sharing.read

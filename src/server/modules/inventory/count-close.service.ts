@@ -10,7 +10,7 @@ import { AppError } from '../../platform/errors.ts';
 import { submitDocument } from '../workflow/index.ts';
 import { createDocument } from '../workflow/index.ts';
 import { periodNotes } from './count-result.queries.ts';
-import { loadCount, plans } from './count.service.ts';
+import { loadCount, planNextYear, plans } from './count.service.ts';
 
 interface Adjust {
   kind: 'move' | 'loss';
@@ -25,6 +25,8 @@ export interface CloseResult {
   held: { cardNo: string; reason: string }[];
   /** Documents left as drafts because their chain has no approver other than the one who closed. */
   drafts: { docNo: string; reason: string }[];
+  /** An annual plan that repeats: next year's count, planned by this close. */
+  nextCountId: string | null;
 }
 
 /**
@@ -203,6 +205,7 @@ export async function closeCount(q: Queryable, actor: Actor, id: string): Promis
     }
     await surplusDocuments(tx, actor, c, basis, out, held, drafts);
     await tx.execute(sql`UPDATE counts SET status = 'closed', closed_at = now(), closed_by = ${actor.userId} WHERE id = ${id}`);
-    return { documents: out, held, drafts };
+    const nextCountId = c.repeats_yearly ? await planNextYear(tx, actor, c) : null;
+    return { documents: out, held, drafts, nextCountId };
   });
 }

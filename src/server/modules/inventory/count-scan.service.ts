@@ -23,6 +23,22 @@ async function requireScanner(q: Queryable, actor: Actor, c: CountRow): Promise<
     throw new AppError('forbidden', '只有本次盘点的盘点人可以录入盘点结果');
 }
 
+interface Standing {
+  key: string;
+  outcome: ScanOutcome['outcome'];
+  card_no: string | null;
+  name: string | null;
+}
+
+/** Over `rec` (the scans of a batch as recorded), what each key stands for. */
+const standingOf = (countId: string) => sql`
+  SELECT r.scan_key::text AS key, r.fresh,
+    CASE WHEN r.card_id IS NULL THEN 'surplus' WHEN NOT r.expected THEN 'outside'
+         WHEN r.room_id IS NOT NULL AND r.room_id IS DISTINCT FROM i.room_id THEN 'moved' ELSE 'found' END AS outcome,
+    coalesce(i.card_no, k.card_no) AS card_no, coalesce(i.name, r.surplus_name) AS name
+  FROM rec r LEFT JOIN count_items i ON i.count_id = ${countId} AND i.card_id = r.card_id
+  LEFT JOIN cards k ON k.id = r.card_id`;
+
 type Parsed = Required<Pick<ScanInput, 'key'>> & ScanInput & { cardId?: string; cardNo?: string };
 
 /**
@@ -56,36 +72,55 @@ export async function recordScans(q: Queryable, actor: Actor, countId: string, s
       surplus_name: s.surplusName ?? null,
       scanned_at: s.scannedAt ?? null,
     }));
-    const inserted = await query<{ key: string }>(
+    // One statement records the batch and answers what each key stands for. The batch travels as one
+    // json parameter (the answer used to be a second query over a uuid[] of 5,000 bound parameters,
+    // which cost as much as the insert itself); inserted rows answer from RETURNING, keys recorded
+    // before from the table.
+    const standing = await query<Standing & { fresh: boolean }>(
       tx,
       sql`
-      INSERT INTO count_scans (count_id, scan_key, code, card_id, expected, room_id, condition, note, surplus_name, counter_id,
-        recount_id, scanned_at)
-      SELECT ${countId}, s.key, s.code, coalesce(ki.id, kn.id), i.card_id IS NOT NULL, s.room_id, s.condition, s.note, s.surplus_name, ${actor.userId},
-        ${recount?.id ?? null}::uuid, coalesce(s.scanned_at, now())
-      FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS s(ord int, key uuid, code text, card_id uuid, card_no text, room_id uuid,
-        condition text, note text, surplus_name text, scanned_at timestamptz)
-      -- Two plain joins (by id, else by number), so each uses its index: a join on coalesce(id, subquery) read every card per scan.
-      LEFT JOIN cards ki ON ki.id = s.card_id
-      LEFT JOIN cards kn ON s.card_id IS NULL AND kn.card_no = s.card_no
-      LEFT JOIN count_items i ON i.count_id = ${countId} AND i.card_id = coalesce(ki.id, kn.id)
-      ORDER BY s.ord
-      ON CONFLICT (count_id, scan_key) DO NOTHING
-      RETURNING scan_key::text AS key`,
+      WITH s AS (
+        SELECT * FROM json_to_recordset(${JSON.stringify(rows)}::json) AS s(ord int, key uuid, code text, card_id uuid, card_no text,
+          room_id uuid, condition text, note text, surplus_name text, scanned_at timestamptz)
+      ), ins AS (
+        INSERT INTO count_scans (count_id, scan_key, code, card_id, expected, room_id, condition, note, surplus_name, counter_id,
+          recount_id, scanned_at)
+        SELECT ${countId}, s.key, s.code, coalesce(ki.id, kn.id), i.card_id IS NOT NULL, s.room_id, s.condition, s.note, s.surplus_name,
+          ${actor.userId}, ${recount?.id ?? null}::uuid, coalesce(s.scanned_at, now())
+        FROM s
+        -- Two plain joins (by id, else by number), so each uses its index: a join on coalesce(id, subquery) read every card per scan.
+        LEFT JOIN cards ki ON ki.id = s.card_id
+        LEFT JOIN cards kn ON s.card_id IS NULL AND kn.card_no = s.card_no
+        LEFT JOIN count_items i ON i.count_id = ${countId} AND i.card_id = coalesce(ki.id, kn.id)
+        ORDER BY s.ord
+        ON CONFLICT (count_id, scan_key) DO NOTHING
+        RETURNING scan_key, card_id, expected, room_id, surplus_name
+      ), rec AS (
+        SELECT ins.*, true AS fresh FROM ins
+        UNION ALL
+        -- One probe of the key index per scan (a count's scans can be a million).
+        SELECT x.scan_key, x.card_id, x.expected, x.room_id, x.surplus_name, false
+        FROM (SELECT DISTINCT key FROM s) s
+        CROSS JOIN LATERAL (SELECT * FROM count_scans x WHERE x.count_id = ${countId} AND x.scan_key = s.key) x
+      )
+      ${standingOf(countId)}`,
     );
-    const fresh = new Set(inserted.map((r) => r.key));
-    // What each key now stands for (the first recording of a duplicate key wins).
-    const standing = await query<{ key: string; outcome: ScanOutcome['outcome']; card_no: string | null; name: string | null }>(
-      tx,
-      sql`
-      SELECT s.scan_key::text AS key,
-        CASE WHEN s.card_id IS NULL THEN 'surplus' WHEN NOT s.expected THEN 'outside'
-             WHEN s.room_id IS NOT NULL AND s.room_id IS DISTINCT FROM i.room_id THEN 'moved' ELSE 'found' END AS outcome,
-        coalesce(i.card_no, k.card_no) AS card_no, coalesce(i.name, s.surplus_name) AS name
-      FROM count_scans s LEFT JOIN count_items i ON i.count_id = s.count_id AND i.card_id = s.card_id
-      LEFT JOIN cards k ON k.id = s.card_id
-      WHERE s.count_id = ${countId} AND s.scan_key = ANY(${uuidArray(parsed.map((p) => p.key))})`,
-    );
+    // A key another phone recorded while this statement ran is not in its snapshot: read it again.
+    const seen = new Set(standing.map((r) => r.key));
+    const late = [...new Set(parsed.map((p) => p.key))].filter((k) => !seen.has(k));
+    if (late.length)
+      standing.push(
+        ...(await query<Standing & { fresh: boolean }>(
+          tx,
+          sql`
+          WITH rec AS (
+            SELECT x.scan_key, x.card_id, x.expected, x.room_id, x.surplus_name, false AS fresh
+            FROM count_scans x WHERE x.count_id = ${countId} AND x.scan_key = ANY(${uuidArray(late)})
+          )
+          ${standingOf(countId)}`,
+        )),
+      );
+    const fresh = new Set(standing.filter((r) => r.fresh).map((r) => r.key));
     const byKey = new Map(standing.map((r) => [r.key, r]));
     const results: ScanOutcome[] = parsed.map((p) => {
       const r = byKey.get(p.key);

@@ -225,6 +225,7 @@ export async function countRoutes(app: App) {
             ),
             held: z.array(z.object({ cardNo: z.string(), reason: z.string() })),
             drafts: z.array(z.object({ docNo: z.string(), reason: z.string() })),
+            nextCountId: z.string().nullable(),
           }),
         },
       },

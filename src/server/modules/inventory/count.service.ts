@@ -20,6 +20,7 @@ export interface CountRow {
   category_ids: string[];
   base_date: string;
   planned_by: string;
+  repeats_yearly: boolean;
 }
 
 /**
@@ -41,7 +42,7 @@ export async function loadCount(q: Queryable, actor: Actor, id: string, lock = f
     sql`
     SELECT c.id, c.title, c.status, c.unit_ids::text[] AS unit_ids, c.room_ids::text[] AS room_ids,
       c.building_ids::text[] AS building_ids, c.category_ids::text[] AS category_ids, c.base_date::text AS base_date,
-      c.planned_by::text AS planned_by
+      c.planned_by::text AS planned_by, c.repeats_yearly
     FROM counts c WHERE c.id = ${id} AND ${countVisible(actor)} ${lock ? sql`FOR UPDATE` : sql``}`,
   );
   if (!row) throw notFound('盘点任务');
@@ -71,6 +72,7 @@ async function missingRefs(q: Queryable, table: string, ids: string[], field: st
 
 export async function planCount(q: Queryable, actor: Actor, raw: CountInput & { buildingIds: string[] }): Promise<{ id: string }> {
   const input = raw as Required<Pick<CountInput, 'buildingIds' | 'roomIds' | 'categoryIds' | 'counterIds'>> & CountInput;
+  if (input.repeatsYearly && input.reason !== 'annual') throw invalid({ repeatsYearly: '只有年度全面清查可以每年重复' });
   const scope = unitScope(actor, 'count.plan');
   for (const u of input.unitIds) assertInScope(u, scope, '单位');
   const unitIds = [...new Set(input.unitIds)];
@@ -96,9 +98,9 @@ export async function planCount(q: Queryable, actor: Actor, raw: CountInput & { 
     const row = await queryOne<{ id: string }>(
       tx,
       sql`
-      INSERT INTO counts (title, reason, unit_ids, building_ids, room_ids, category_ids, base_date, due_date, planned_by)
+      INSERT INTO counts (title, reason, unit_ids, building_ids, room_ids, category_ids, base_date, due_date, planned_by, repeats_yearly)
       VALUES (${input.title}, ${input.reason}, ${uuidArray(unitIds)}, ${uuidArray(input.buildingIds)}, ${uuidArray(input.roomIds)},
-        ${uuidArray(input.categoryIds)}, ${input.baseDate}, ${input.dueDate ?? null}, ${actor.userId})
+        ${uuidArray(input.categoryIds)}, ${input.baseDate}, ${input.dueDate ?? null}, ${actor.userId}, ${input.repeatsYearly ?? false})
       RETURNING id::text`,
     );
     const counters = [...new Set(input.counterIds)];
@@ -163,7 +165,8 @@ const SUMMARY_COLUMNS = sql`
   c.expected_count AS "expectedCount",
   (SELECT count(DISTINCT s.card_id)::int FROM count_scans s WHERE s.count_id = c.id AND s.expected) AS "countedCount",
   (SELECT display_name FROM users WHERE id = c.planned_by) AS "plannedByName",
-  to_char(c.created_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD HH24:MI') AS "createdAt"`;
+  to_char(c.created_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD HH24:MI') AS "createdAt",
+  c.repeats_yearly AS "repeatsYearly", c.repeat_of::text AS "repeatOf"`;
 
 /** SQL over `counts c`: an open count (planned or counting) the actor is one of the counters of (盘点任务派给我). */
 export function countsAssignedWhere(actor: Actor): SQL {
@@ -189,7 +192,8 @@ export async function getCount(q: Queryable, actor: Actor, id: string): Promise<
     SELECT ${SUMMARY_COLUMNS}, c.unit_ids::text[] AS "unitIds", c.building_ids::text[] AS "buildingIds",
       c.room_ids::text[] AS "roomIds", c.category_ids::text[] AS "categoryIds",
       to_char(c.started_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD HH24:MI') AS "startedAt",
-      to_char(c.closed_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD HH24:MI') AS "closedAt"
+      to_char(c.closed_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD HH24:MI') AS "closedAt",
+      (SELECT n.id::text FROM counts n WHERE n.repeat_of = c.id LIMIT 1) AS "nextCountId"
     FROM counts c WHERE c.id = ${id}`,
   );
   const counters = await query<CountDetail['counters'][number]>(
@@ -219,4 +223,33 @@ export async function getCount(q: Queryable, actor: Actor, id: string): Promise<
       plan: planner && c.status !== 'closed',
     },
   };
+}
+
+/** The title of next year's count: the base year in the title moved on a year, else the year appended. */
+export function nextYearTitle(title: string, baseYear: number): string {
+  const next = String(baseYear + 1);
+  return title.includes(String(baseYear)) ? title.replaceAll(String(baseYear), next) : `${title}（${next}）`;
+}
+
+/**
+ * The close of an annual plan that repeats plans next year's count: the same scope and counters, the
+ * base and due dates a year on (29 February falls to the 28th), planned in the closer's name. One
+ * INSERT … SELECT each; answers the new count's id.
+ */
+export async function planNextYear(tx: Queryable, actor: Actor, c: CountRow): Promise<string> {
+  const title = nextYearTitle(c.title, Number(c.base_date.slice(0, 4)));
+  const row = await queryOne<{ id: string }>(
+    tx,
+    sql`
+    INSERT INTO counts (title, reason, unit_ids, building_ids, room_ids, category_ids, base_date, due_date, planned_by, repeats_yearly, repeat_of)
+    SELECT ${title}, reason, unit_ids, building_ids, room_ids, category_ids, (base_date + interval '1 year')::date,
+      (due_date + interval '1 year')::date, ${actor.userId}, true, id
+    FROM counts WHERE id = ${c.id}
+    RETURNING id::text`,
+  );
+  await tx.execute(sql`
+    INSERT INTO count_counters (count_id, user_id, lead)
+    SELECT ${row!.id}, cc.user_id, cc.lead FROM count_counters cc JOIN users u ON u.id = cc.user_id AND u.active
+    WHERE cc.count_id = ${c.id}`);
+  return row!.id;
 }

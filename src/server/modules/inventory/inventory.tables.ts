@@ -19,6 +19,10 @@ export const counts = pgTable(
     baseDate: date('base_date').notNull(),
     dueDate: date('due_date'),
     expectedCount: integer('expected_count').notNull().default(0),
+    /** An annual plan that repeats: closing it plans next year's count (same scope and counters). */
+    repeatsYearly: boolean('repeats_yearly').notNull().default(false),
+    /** The count whose close planned this one (the chain of an annual plan). */
+    repeatOf: uuid('repeat_of'),
     plannedBy: uuid('planned_by').notNull(),
     startedBy: uuid('started_by'),
     startedAt: ts('started_at'),

@@ -1,4 +1,4 @@
-// Use of a booking (DOMAIN §9, 使用): check-in by the QR code at the resource, and the release of a
+// Use of a booking (DOMAIN §9, 使用): check-in by the QR code at the resource, an early finish, and the release of a
 // confirmed booking nobody checked in to within the resource's grace period (a no-show, recorded;
 // its slot is free at once, since the exclusion constraint covers pending and confirmed only).
 // Time is `sharingClock.now()` (tests pin it) or the `now` passed to the release.
@@ -10,7 +10,7 @@ import { withTx } from '../../platform/db/tx.ts';
 import { uuidArray } from '../../platform/db/sql-arrays.ts';
 import { AppError } from '../../platform/errors.ts';
 import { getBooking } from './booking.queries.ts';
-import { logEvent, sharingClock } from './booking.service.ts';
+import { lockBooking, logEvent, sharingClock } from './booking.service.ts';
 import { resourceRow } from './resource.service.ts';
 
 /** Check-in opens this many minutes before the start. */
@@ -93,4 +93,26 @@ export async function releaseNoShows(q: Queryable, now: Date = sharingClock.now(
         from unnest(${uuidArray(rows.map((r) => r.id))}) as x(id)`);
     return { released: rows.length };
   });
+}
+
+/**
+ * 提前结束: a booking under way ends now (to the next whole minute); its end and blocked span move
+ * back, so the rest of the slot is free at once and the usage and charge count the minutes used.
+ */
+export async function finishBooking(q: Queryable, actor: Actor, id: string) {
+  const now = sharingClock.now();
+  const end = new Date(Math.ceil(now.getTime() / 60_000) * 60_000);
+  await withTx(q, async (tx) => {
+    const b = await lockBooking(tx, actor, id, 'sharing.book');
+    if (b.status !== 'confirmed') throw new AppError('invalid_transition', '只有已确认的预订可以提前结束');
+    if (new Date(b.starts_at) >= now) throw new AppError('invalid_transition', '预订尚未开始，如不再需要请取消');
+    if (new Date(b.ends_at) <= end) throw new AppError('invalid_transition', '预订已结束');
+    const r = await resourceRow(tx, b.resource_id);
+    await tx.execute(sql`
+      update bookings set ends_at = ${end.toISOString()}, blocked_until = ${new Date(end.getTime() + r.bufferMinutes * 60_000).toISOString()},
+        finished_at = ${now.toISOString()}, version = version + 1
+      where id = ${id}::uuid`);
+    await logEvent(tx, id, 'finish', actor, { from: new Date(b.ends_at).toISOString(), to: end.toISOString() });
+  });
+  return getBooking(q, actor, id);
 }

@@ -22,7 +22,7 @@ const SELECT = sql`
   select b.id::text, b.booking_no, b.resource_id::text, r.name as resource_name, r.kind as resource_kind, b.unit_id::text,
     coalesce(u.short_name, u.name) as unit_name, b.person_name, b.title, b.attendees, b.starts_at, b.ends_at, b.status,
     b.series_id::text, b.destination, b.passengers, b.driver, b.odometer_out, b.odometer_in, b.trip_cost_fen, b.dispatched_at,
-    b.returned_at, b.decision_note, b.checked_in_at, b.released_at, b.version, b.created_at,
+    b.returned_at, b.decision_note, b.checked_in_at, b.released_at, b.finished_at, b.version, b.created_at,
     round(b.fee_per_hour_fen * extract(epoch from (b.ends_at - b.starts_at)) / 3600)::bigint as charge_fen
   from bookings b join sharing_resources r on r.id = b.resource_id join units u on u.id = b.unit_id`;
 
@@ -54,6 +54,7 @@ const toView = (r: Row): BookingView => ({
   decisionNote: (r.decision_note as string | null) ?? null,
   checkedInAt: iso((r.checked_in_at as Date | null) ?? null),
   releasedAt: iso((r.released_at as Date | null) ?? null),
+  finishedAt: iso((r.finished_at as Date | null) ?? null),
   chargeFen: Number(r.charge_fen),
   version: r.version as number,
   createdAt: iso(r.created_at as Date)!,

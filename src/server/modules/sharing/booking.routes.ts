@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import {
+  AvailabilityQuery,
+  AvailabilityView,
   BookingChange,
   BookingDecision,
   BookingInput,
@@ -13,12 +15,16 @@ import {
   TripDispatch,
   TripPublication,
   TripReturn,
+  ChargeLines,
   UsageQuery,
   UsageView,
 } from '../../../shared/sharing.contracts.ts';
 import type { App } from '../../platform/http/types.ts';
 import { calendar, getBooking, listBookings } from './booking.queries.ts';
-import { checkIn, checkInView } from './booking-use.service.ts';
+import { availability } from './availability.queries.ts';
+import { checkIn, checkInView, finishBooking } from './booking-use.service.ts';
+import { chargeLines, generateCharges } from './charges.service.ts';
+import { chargesXlsx } from './charges.excel.ts';
 import * as bookings from './booking.service.ts';
 import { tripPublication } from './trips.queries.ts';
 import { tripsXlsx } from './trips.excel.ts';
@@ -230,6 +236,65 @@ export async function bookingRoutes(app: App) {
         'content-disposition',
         `attachment; filename*=UTF-8''${encodeURIComponent(`公务用车使用情况公示-${req.query.month}.xlsx`)}`,
       );
+      return reply.type(XLSX).send(buf);
+    },
+  );
+
+  app.get(
+    '/api/sharing/available',
+    {
+      config: { access: 'sharing.read' },
+      schema: {
+        tags,
+        summary: '查找空闲资源：按时间、容量、设备，跨全部资源',
+        querystring: AvailabilityQuery,
+        response: { 200: AvailabilityView },
+      },
+    },
+    async (req) => availability(db(), req.actor, req.query),
+  );
+
+  app.post(
+    '/api/bookings/:id/finish',
+    {
+      config: { access: 'sharing.book' },
+      schema: { tags, summary: '提前结束：结束时间改为现在，释放剩余时段', params: Id, response: { 200: BookingView } },
+    },
+    async (req) => finishBooking(db(), req.actor, req.params.id),
+  );
+
+  app.get(
+    '/api/sharing/charges',
+    {
+      config: { access: 'sharing.read' },
+      schema: { tags, summary: '月度收费明细（按单位、资源；供统一结算读取）', querystring: UsageQuery, response: { 200: ChargeLines } },
+    },
+    async (req) => chargeLines(db(), req.actor, req.query.month),
+  );
+
+  app.post(
+    '/api/sharing/charges',
+    {
+      config: { access: 'sharing.manage' },
+      schema: {
+        tags,
+        summary: '生成月度收费明细（替换该月未结算的明细）',
+        body: UsageQuery,
+        response: { 200: ChargeLines },
+      },
+    },
+    async (req) => generateCharges(db(), req.actor, req.body.month),
+  );
+
+  app.get(
+    '/api/sharing/charges.xlsx',
+    {
+      config: { access: 'sharing.read' },
+      schema: { tags, summary: '导出月度收费明细（Excel）', querystring: UsageQuery },
+    },
+    async (req, reply) => {
+      const buf = await chargesXlsx(await chargeLines(db(), req.actor, req.query.month));
+      reply.header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(`共享设施收费明细-${req.query.month}.xlsx`)}`);
       return reply.type(XLSX).send(buf);
     },
   );

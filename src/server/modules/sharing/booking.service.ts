@@ -198,7 +198,7 @@ export async function createBooking(q: Queryable, actor: Actor, input: z.output<
 }
 
 /** The booking (locked) if it lies in the caller's scope for `permission`; 404 otherwise. */
-async function lockBooking(tx: Queryable, actor: Actor, id: string, permission: 'sharing.book' | 'sharing.manage') {
+export async function lockBooking(tx: Queryable, actor: Actor, id: string, permission: 'sharing.book' | 'sharing.manage') {
   const row = await queryOne<{
     id: string;
     unit_id: string;

@@ -3,3 +3,5 @@
 export { calendar } from './booking.queries.ts';
 export { createBooking } from './booking.service.ts';
 export { localMidnight } from './booking.rules.ts';
+// For the unified settlement (to come): the month's charge lines per unit and resource.
+export { chargeLines } from './charges.service.ts';

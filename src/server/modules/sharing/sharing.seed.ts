@@ -14,6 +14,8 @@ function weekdayAhead(ahead: number): string {
   return new Date(t).toISOString().slice(0, 10);
 }
 
+const ONE_PIXEL_PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
+
 export async function seedSharing(db: Queryable, log: (msg: string) => void, scale: 'demo' | 'small'): Promise<void> {
   const limit = scale === 'small' ? 4 : 40;
   await db.execute(sql`
@@ -55,6 +57,12 @@ export async function seedSharing(db: Queryable, log: (msg: string) => void, sca
       values (${v.code}, ${v.name}, 'vehicle', ${v.cardId}::uuid, '机关车队', 4, 0, 1440, array[1,2,3,4,5,6,7], 30, 30, 1440, true, 0)
       on conflict (code) do nothing`);
   }
+  // A photo of the first room for the catalogue (a 1×1 PNG stands in for the real picture).
+  await db.execute(sql`
+    insert into sharing_resource_photos (resource_id, content_type, base64, caption, added_by)
+    select r.id, 'image/png', ${ONE_PIXEL_PNG}, '会议室实景', (select id from users order by created_at limit 1)
+    from sharing_resources r where r.kind = 'room' and not exists (select 1 from sharing_resource_photos)
+    order by r.code limit 1`);
   // A few bookings of units 01 and 02: today and the next weekdays.
   const people = await query<{ user_id: string; unit_id: string; name: string }>(
     db,

@@ -1,4 +1,4 @@
-import { bigint, bigserial, boolean, date, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, boolean, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { units } from '../org/org.tables.ts';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
@@ -92,6 +92,8 @@ export const bookings = pgTable(
     cancelledAt: ts('cancelled_at'),
     /** Checked in at the resource (QR); a no-show is released at start + the grace period. */
     checkedInAt: ts('checked_in_at'),
+    /** Finished early (提前结束): the end moved back to this moment, the rest of the slot freed. */
+    finishedAt: ts('finished_at'),
     releasedAt: ts('released_at'),
     version: integer('version').notNull().default(1),
     createdAt: ts('created_at').notNull().defaultNow(),
@@ -116,4 +118,54 @@ export const sharingEvents = pgTable(
     details: jsonb('details').notNull().default({}),
   },
   (t) => [index('sharing_events_booking_idx').on(t.bookingId)],
+);
+
+/** Photos of a resource (the room, the vehicle) shown in the catalogue: small images kept inline. */
+export const sharingResourcePhotos = pgTable(
+  'sharing_resource_photos',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    resourceId: uuid('resource_id')
+      .notNull()
+      .references(() => sharingResources.id),
+    contentType: text('content_type').notNull(),
+    base64: text('base64').notNull(),
+    caption: text('caption'),
+    addedBy: uuid('added_by').notNull(),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('sharing_resource_photos_resource_idx').on(t.resourceId)],
+);
+
+/**
+ * The charges of a month (收费明细), one line per unit and resource: what the unified settlement reads.
+ * Written by the month's run (set-based, replacing the month's lines until they are settled).
+ */
+export const sharingChargeLines = pgTable(
+  'sharing_charge_lines',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    month: date('month').notNull(),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => units.id),
+    resourceId: uuid('resource_id')
+      .notNull()
+      .references(() => sharingResources.id),
+    bookings: integer('bookings').notNull(),
+    minutes: integer('minutes').notNull(),
+    /** Vehicles: kilometres and trip costs of the month, charged as recorded. */
+    km: integer('km').notNull().default(0),
+    feeFen: fen('fee_fen').notNull(),
+    tripCostFen: fen('trip_cost_fen').notNull().default(0),
+    amountFen: fen('amount_fen').notNull(),
+    /** Set by the settlement when it takes the line: a settled month is not rewritten. */
+    settledAt: ts('settled_at'),
+    generatedBy: uuid('generated_by').notNull(),
+    generatedAt: ts('generated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('sharing_charge_lines_key').on(t.month, t.unitId, t.resourceId),
+    index('sharing_charge_lines_unit_idx').on(t.unitId, t.month),
+  ],
 );

@@ -1,15 +1,8 @@
 import { useState } from 'react';
 import { App, Button, Card, Checkbox, Form, Input, Modal, Select, Space, Table, Tag } from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import {
-  VALUE_BASES,
-  type CountDetail,
-  type CountProgress,
-  type RecountView,
-  type ResultLine,
-  type ValueBasis,
-} from '../../../shared/inventory.contracts.ts';
-import { api } from '../../api/client.ts';
+import { VALUE_BASES, type CountDetail, type ResultLine, type ValueBasis } from '../../../shared/inventory.contracts.ts';
+import { countProgress, createRecount, listRecounts, listUsers, registerSurplus, setAssignments } from './api.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { ConfirmButton } from '../../components/ConfirmButton.tsx';
 import { YuanInput } from '../../components/Money.tsx';
@@ -26,7 +19,7 @@ export function AssignmentsCard({ count }: { count: CountDetail }) {
   const qc = useQueryClient();
   const progress = useQuery({
     queryKey: ['count', count.id, 'progress'],
-    queryFn: () => api.get<CountProgress>(`/api/counts/${count.id}/progress`),
+    queryFn: () => countProgress(count.id),
     enabled: count.status !== 'planned',
     refetchInterval: 10_000,
   });
@@ -43,7 +36,7 @@ export function AssignmentsCard({ count }: { count: CountDetail }) {
     }
     setSaving(true);
     try {
-      const res = await api.put<{ rooms: number }>(`/api/counts/${count.id}/assignments`, {
+      const res = await setAssignments(count.id, {
         assignments: [...byUser].map(([userId, roomIds]) => ({ userId, roomIds })),
       });
       message.success(t(`已分配 ${res.rooms} 个房间`, `${res.rooms} rooms assigned`));
@@ -121,12 +114,12 @@ export function RecountCard({ count }: { count: CountDetail }) {
   const [problem, setProblem] = useState<string | null>(null);
   const recounts = useQuery({
     queryKey: ['count', count.id, 'recounts'],
-    queryFn: () => api.get<{ items: RecountView[] }>(`/api/counts/${count.id}/recounts`),
+    queryFn: () => listRecounts(count.id),
     enabled: count.status !== 'planned',
   });
   const users = useQuery({
     queryKey: ['select', 'users'],
-    queryFn: () => api.get<{ items: { id: string; username: string; displayName: string }[] }>('/api/users', { pageSize: 500 }),
+    queryFn: () => listUsers(),
     enabled: count.can.plan,
   });
   if (count.status === 'planned') return null;
@@ -156,7 +149,7 @@ export function RecountCard({ count }: { count: CountDetail }) {
             confirm={t('将当前盘亏与异位的资产交由该人员复盘？', 'Hand the current discrepancies to this person?')}
             onConfirm={async () => {
               try {
-                await api.post(`/api/counts/${count.id}/recounts`, { counterId, blind });
+                if (counterId) await createRecount(count.id, { counterId, blind });
                 setProblem(null);
                 await qc.invalidateQueries({ queryKey: ['count', count.id] });
               } catch (e) {
@@ -215,7 +208,7 @@ export function SurplusButton({ count, line }: { count: CountDetail; line: Resul
   const submit = async (v: SurplusForm) => {
     setSaving(true);
     try {
-      await api.put(`/api/counts/${count.id}/surplus`, { ...v, scanKey: line.scanKey });
+      await registerSurplus(count.id, { ...v, scanKey: line.scanKey! });
       message.success(t('盘盈资产已登记，结束盘点时生成盘盈入账单', 'Registered; the close creates its registration document'));
       setOpen(false);
       await qc.invalidateQueries({ queryKey: ['count', count.id] });

@@ -3,9 +3,9 @@ import { DownloadOutlined, MobileOutlined, PrinterOutlined } from '@ant-design/i
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import { COUNT_REASONS, COUNT_STATUSES, type CountDetail, type CountResult } from '../../../shared/inventory.contracts.ts';
+import { COUNT_REASONS, COUNT_STATUSES } from '../../../shared/inventory.contracts.ts';
 import { DOCUMENT_STATUSES, DOCUMENT_TYPES } from '../../../shared/workflow.contracts.ts';
-import { api } from '../../api/client.ts';
+import { closeCount, countResult, getCount, startCount } from './api.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { ConfirmButton } from '../../components/ConfirmButton.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
@@ -19,10 +19,10 @@ export default function CountDetailPage() {
   const qc = useQueryClient();
   const { modal } = App.useApp();
   const [filter, setFilter] = useState<string>('all');
-  const count = useQuery({ queryKey: ['count', id], queryFn: () => api.get<CountDetail>(`/api/counts/${id}`), refetchInterval: 10_000 });
+  const count = useQuery({ queryKey: ['count', id], queryFn: () => getCount(id), refetchInterval: 10_000 });
   const result = useQuery({
     queryKey: ['count', id, 'result'],
-    queryFn: () => api.get<CountResult>(`/api/counts/${id}/result`),
+    queryFn: () => countResult(id),
     enabled: !!count.data && count.data.status !== 'planned',
     refetchInterval: 10_000,
   });
@@ -49,7 +49,7 @@ export default function CountDetailPage() {
                 confirm={t('开始盘点？', 'Start the count?')}
                 description={t('将冻结当前账面清单作为盘点依据', 'The current book list is frozen as the expected list')}
                 onConfirm={async () => {
-                  await api.post(`/api/counts/${id}/start`);
+                  await startCount(id);
                   await refresh();
                 }}
                 successMessage={t('盘点已开始', 'Count started')}
@@ -81,9 +81,7 @@ export default function CountDetailPage() {
                   'No more scans; moves and write-offs are created and submitted for approval; cards change only once executed',
                 )}
                 onConfirm={async () => {
-                  const res = await api.post<{ held: { cardNo: string; reason: string }[]; drafts: { docNo: string; reason: string }[] }>(
-                    `/api/counts/${id}/close`,
-                  );
+                  const res = await closeCount(id);
                   await refresh();
                   if (res.held.length || res.drafts.length)
                     modal.warning({
@@ -109,6 +107,13 @@ export default function CountDetailPage() {
       <Descriptions size="small" column={{ xs: 1, md: 3 }} style={{ marginBottom: 16 }}>
         <Descriptions.Item label={t('原因', 'Reason')}>
           {t(COUNT_REASONS[c.reason as keyof typeof COUNT_REASONS][0], COUNT_REASONS[c.reason as keyof typeof COUNT_REASONS][1])}
+          {c.repeatsYearly && <Tag style={{ marginLeft: 8 }}>{t('每年重复', 'Repeats yearly')}</Tag>}
+          {c.repeatOf && <Link to={`/counts/${c.repeatOf}`}>{t('上一年度', 'Last year')}</Link>}
+          {c.nextCountId && (
+            <Link to={`/counts/${c.nextCountId}`} style={{ marginLeft: 8 }}>
+              {t('下一年度', 'Next year')}
+            </Link>
+          )}
         </Descriptions.Item>
         <Descriptions.Item label={t('基准日', 'Base date')}>{c.baseDate}</Descriptions.Item>
         <Descriptions.Item label={t('截止日期', 'Due')}>{c.dueDate ?? '—'}</Descriptions.Item>

@@ -1,11 +1,11 @@
 import { useState } from 'react';
-import { Button, DatePicker, Form, Input, Modal, Select, Table, Tag } from 'antd';
+import { Button, Checkbox, DatePicker, Form, Input, Modal, Select, Table, Tag } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Dayjs } from 'dayjs';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
-import { COUNT_REASONS, COUNT_STATUSES, type CountSummary } from '../../../shared/inventory.contracts.ts';
-import { api } from '../../api/client.ts';
+import { COUNT_REASONS, COUNT_STATUSES, type CountReason, type CountSummary } from '../../../shared/inventory.contracts.ts';
+import { listCounts, listUsers, planCount } from './api.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { useSession } from '../../app/session.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
@@ -25,7 +25,7 @@ export default function CountListPage() {
   const mine = params.get('mine') === 'true' ? 'true' : undefined;
   const list = useQuery({
     queryKey: ['counts', q, mine],
-    queryFn: () => api.get<{ items: CountSummary[] }>('/api/counts', { q, mine }),
+    queryFn: () => listCounts({ q, mine }),
   });
   return (
     <>
@@ -83,7 +83,8 @@ export default function CountListPage() {
 
 interface PlanValues {
   title: string;
-  reason: string;
+  reason: CountReason;
+  repeatsYearly?: boolean;
   unitIds: string[];
   roomIds?: string[];
   categoryIds?: string[];
@@ -101,13 +102,13 @@ function PlanDialog({ onClose }: { onClose: () => void }) {
   const unitIds = Form.useWatch('unitIds', form);
   const users = useQuery({
     queryKey: ['select', 'users'],
-    queryFn: () => api.get<{ items: { id: string; username: string; displayName: string }[] }>('/api/users', { pageSize: 500 }),
+    queryFn: () => listUsers(),
     enabled: session.can('org.user.read'),
   });
   const { saving, submit } = useFormSubmit(
     form,
     async (v) => {
-      const res = await api.post<{ id: string }>('/api/counts', {
+      const res = await planCount({
         ...v,
         baseDate: v.baseDate.format('YYYY-MM-DD'),
         dueDate: v.dueDate?.format('YYYY-MM-DD'),
@@ -131,6 +132,17 @@ function PlanDialog({ onClose }: { onClose: () => void }) {
         </Form.Item>
         <Form.Item name="reason" label={t('盘点原因', 'Reason')} rules={[{ required: true }]}>
           <Select options={Object.entries(COUNT_REASONS).map(([value, l]) => ({ value, label: t(l[0], l[1]) }))} />
+        </Form.Item>
+        <Form.Item noStyle dependencies={['reason']}>
+          {() =>
+            form.getFieldValue('reason') === 'annual' && (
+              <Form.Item name="repeatsYearly" valuePropName="checked">
+                <Checkbox data-testid="count-repeats">
+                  {t('每年重复（结束后自动计划下一年度的清查）', "Repeat yearly (closing plans next year's count)")}
+                </Checkbox>
+              </Form.Item>
+            )
+          }
         </Form.Item>
         <Form.Item name="unitIds" label={t('盘点单位', 'Units')} rules={[{ required: true }]}>
           <UnitSelect mode="multiple" />

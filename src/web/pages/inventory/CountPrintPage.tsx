@@ -1,8 +1,8 @@
 import { useEffect } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useParams } from 'react-router-dom';
-import { COUNT_REASONS, type CountDetail, type CountResult } from '../../../shared/inventory.contracts.ts';
-import { api } from '../../api/client.ts';
+import { COUNT_REASONS } from '../../../shared/inventory.contracts.ts';
+import { countResult, getCount } from './api.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { LinesTable, pct, TotalsTable } from './countParts.tsx';
 
@@ -10,8 +10,8 @@ import { LinesTable, pct, TotalsTable } from './countParts.tsx';
 export default function CountPrintPage() {
   const { id = '' } = useParams();
   const { t } = useI18n();
-  const count = useQuery({ queryKey: ['count', id], queryFn: () => api.get<CountDetail>(`/api/counts/${id}`) });
-  const result = useQuery({ queryKey: ['count', id, 'result'], queryFn: () => api.get<CountResult>(`/api/counts/${id}/result`) });
+  const count = useQuery({ queryKey: ['count', id], queryFn: () => getCount(id) });
+  const result = useQuery({ queryKey: ['count', id, 'result'], queryFn: () => countResult(id) });
   const ready = !!count.data && !!result.data;
   useEffect(() => {
     if (ready) setTimeout(() => window.print(), 300);

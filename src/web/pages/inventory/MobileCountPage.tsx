@@ -2,8 +2,9 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Alert, Button, Input, Segmented, Select, Tag } from 'antd';
 import { CameraOutlined, CloudSyncOutlined, PictureOutlined } from '@ant-design/icons';
 import { useParams } from 'react-router-dom';
-import { parseScanCode, type CountSheet, type ScanBatchResult } from '../../../shared/inventory.contracts.ts';
-import { api, ApiError } from '../../api/client.ts';
+import { parseScanCode, type CountSheet } from '../../../shared/inventory.contracts.ts';
+import { ApiError } from '../../api/client.ts';
+import { countSheet, sendScans } from './api.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { dropScans, loadSheet, newKey, pendingScans, queueScan, saveSheet, type QueuedScan } from './offlineQueue.ts';
 
@@ -58,7 +59,7 @@ export default function MobileCountPage() {
       const queue = await pendingScans(id);
       for (let i = 0; i < queue.length; i += 500) {
         const batch = queue.slice(i, i + 500);
-        await api.post<ScanBatchResult>(`/api/counts/${id}/scans`, { scans: batch.map(({ countId: _c, ...s }) => s) });
+        await sendScans(id, { scans: batch.map(({ countId: _c, ...s }) => s) });
         // Recorded or duplicate alike: the server has them.
         await dropScans(batch.map((s) => s.key));
       }
@@ -97,9 +98,9 @@ export default function MobileCountPage() {
       let s: CountSheet | undefined;
       try {
         // The share comes in pages of 5,000 cards; the phone keeps them all.
-        s = await api.get<CountSheet>(`/api/counts/${id}/sheet`);
+        s = await countSheet(id);
         for (let next = s.next; next; ) {
-          const more: CountSheet = await api.get<CountSheet>(`/api/counts/${id}/sheet?after=${encodeURIComponent(next)}`);
+          const more: CountSheet = await countSheet(id, next);
           s = { ...s, items: [...s.items, ...more.items], next: more.next };
           next = more.next;
         }

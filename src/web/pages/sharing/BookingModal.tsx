@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import { Alert, Button, DatePicker, Form, Input, InputNumber, Modal, Select, Space, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { api } from '../../api/client.ts';
+import { checkBooking, createBooking } from './api.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { useFormErrors } from '../../components/useFormErrors.ts';
-import type { BookingView, ResourceView } from '../../../shared/sharing.contracts.ts';
+import type { ResourceView } from '../../../shared/sharing.contracts.ts';
 import { clockOf, dayOf, instant, slotTimes } from './sharing.hooks.ts';
 
 interface FormValues {
@@ -63,7 +63,7 @@ export function BookingModal({
     const v = await form.validateFields();
     setRefusal(null);
     try {
-      const res = await api.post<{ occurrences: unknown[]; clashes: Clash[] }>('/api/bookings/check', body(v));
+      const res = await checkBooking(body(v));
       setCheck({ occurrences: res.occurrences.length, clashes: res.clashes });
     } catch (e) {
       setCheck(null);
@@ -74,7 +74,7 @@ export function BookingModal({
     setSaving(true);
     setRefusal(null);
     try {
-      await api.post<{ items: BookingView[] }>('/api/bookings', body(v));
+      await createBooking(body(v));
       onClose(true);
     } catch (e) {
       const err = e as { status?: number; message?: string };

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { App, Button, DatePicker, Form, Input, InputNumber, Modal, Segmented, Select, Space, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { api } from '../../api/client.ts';
+import { cancelBooking, changeTime, decideBooking, dispatchTrip, finishBooking, returnTrip } from './api.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { useSession } from '../../app/session.tsx';
 import { ConfirmButton } from '../../components/ConfirmButton.tsx';
@@ -32,8 +32,8 @@ export default function BookingsPage() {
   const [kind, setKind] = useState<string | undefined>();
   const [dialog, setDialog] = useState<Dialog>(null);
   const reload = () => refresh('/api/bookings');
-  const act = async (url: string, body: unknown, done: string) => {
-    await api.post(url, body);
+  const act = async (call: Promise<unknown>, done: string) => {
+    await call;
     message.success(done);
     await reload();
   };
@@ -112,7 +112,7 @@ export default function BookingsPage() {
                       size="small"
                       data-testid={`approve-${b.bookingNo}`}
                       confirm={t('确定通过该预订？', 'Approve this booking?')}
-                      onConfirm={() => act(`/api/bookings/${b.id}/decide`, { approve: true }, t('已通过', 'Approved'))}
+                      onConfirm={() => act(decideBooking(b.id, true), t('已通过', 'Approved'))}
                     >
                       {t('通过', 'Approve')}
                     </ConfirmButton>
@@ -121,7 +121,7 @@ export default function BookingsPage() {
                       size="small"
                       danger
                       confirm={t('确定驳回该预订？时段将被释放', 'Reject? The slot is freed')}
-                      onConfirm={() => act(`/api/bookings/${b.id}/decide`, { approve: false }, t('已驳回', 'Rejected'))}
+                      onConfirm={() => act(decideBooking(b.id, false), t('已驳回', 'Rejected'))}
                     >
                       {t('驳回', 'Reject')}
                     </ConfirmButton>
@@ -142,6 +142,18 @@ export default function BookingsPage() {
                     <Button type="link" size="small" onClick={() => setDialog({ kind: 'time', booking: b })}>
                       {t('改时间/延长', 'Change time')}
                     </Button>
+                    {b.status === 'confirmed' && Date.parse(b.startsAt) <= Date.now() && (
+                      <ConfirmButton
+                        type="link"
+                        size="small"
+                        data-testid={`finish-${b.bookingNo}`}
+                        confirm={t(`提前结束预订 ${b.bookingNo}？`, `Finish ${b.bookingNo} now?`)}
+                        description={t('结束时间改为现在，剩余时段立即释放', 'It ends now; the rest of the slot is freed')}
+                        onConfirm={() => act(finishBooking(b.id), t('已提前结束', 'Finished'))}
+                      >
+                        {t('提前结束', 'Finish now')}
+                      </ConfirmButton>
+                    )}
                     <ConfirmButton
                       type="link"
                       size="small"
@@ -149,7 +161,7 @@ export default function BookingsPage() {
                       data-testid={`cancel-${b.bookingNo}`}
                       confirm={t(`确定取消预订 ${b.bookingNo}？`, `Cancel ${b.bookingNo}?`)}
                       description={t('取消后时段立即释放，不能恢复', 'The slot is freed at once; this cannot be undone')}
-                      onConfirm={() => act(`/api/bookings/${b.id}/cancel`, {}, t('已取消', 'Cancelled'))}
+                      onConfirm={() => act(cancelBooking(b.id), t('已取消', 'Cancelled'))}
                     >
                       {t('取消', 'Cancel')}
                     </ConfirmButton>
@@ -180,10 +192,10 @@ function ActionModal({ dialog, onClose }: { dialog: NonNullable<Dialog>; onClose
   const { saving, submit } = useFormSubmit(
     form,
     (v: Record<string, unknown>) => {
-      if (dialog.kind === 'dispatch') return api.post(`/api/bookings/${b.id}/dispatch`, v);
-      if (dialog.kind === 'return') return api.post(`/api/bookings/${b.id}/return`, { ...v, tripCostFen: v.tripCostFen ?? 0 });
+      if (dialog.kind === 'dispatch') return dispatchTrip(b.id, v as never);
+      if (dialog.kind === 'return') return returnTrip(b.id, { ...v, tripCostFen: v.tripCostFen ?? 0 } as never);
       const day = (v.day as dayjs.Dayjs).format('YYYY-MM-DD');
-      return api.put(`/api/bookings/${b.id}/time`, {
+      return changeTime(b.id, {
         startsAt: instant(day, v.from as string),
         endsAt: instant(day, v.to as string),
         version: b.version,

@@ -4,11 +4,11 @@ import { LeftOutlined, RightOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import dayjs from 'dayjs';
 import { useSearchParams } from 'react-router-dom';
-import { api } from '../../api/client.ts';
+import { calendar } from './api.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { useSession } from '../../app/session.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
-import { RESOURCE_KINDS, type CalendarBlock, type CalendarView, type ResourceView } from '../../../shared/sharing.contracts.ts';
+import { RESOURCE_KINDS, type CalendarBlock, type ResourceKind, type ResourceView } from '../../../shared/sharing.contracts.ts';
 import { BookingModal } from './BookingModal.tsx';
 import { clockOf, dayOf, fromMinutes, toMinutes } from './sharing.hooks.ts';
 
@@ -33,7 +33,7 @@ export default function CalendarPage() {
   const [booking, setBooking] = useState<{ resource: ResourceView; day: string; from: string } | null>(null);
   const cal = useQuery({
     queryKey: ['sharing-calendar', date, days, kind ?? ''],
-    queryFn: () => api.get<CalendarView>('/api/sharing/calendar', { date, days, kind }),
+    queryFn: () => calendar({ date, days, kind: kind as ResourceKind | undefined }),
   });
   const canBook = session.can('sharing.book');
   const resources = cal.data?.resources ?? [];

@@ -2,8 +2,9 @@ import { useState } from 'react';
 import { Alert, Button, Result } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { useParams } from 'react-router-dom';
-import type { BookingView, CheckInView } from '../../../shared/sharing.contracts.ts';
-import { api, ApiError } from '../../api/client.ts';
+import type { BookingView } from '../../../shared/sharing.contracts.ts';
+import { ApiError } from '../../api/client.ts';
+import { checkIn, checkInView } from './api.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { formatDateTime } from '../../lib/dates.ts';
 
@@ -16,7 +17,7 @@ export default function CheckInPage() {
   const { t } = useI18n();
   const [done, setDone] = useState<BookingView | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const view = useQuery({ queryKey: ['check-in', id], queryFn: () => api.get<CheckInView>(`/api/sharing/resources/${id}/check-in`) });
+  const view = useQuery({ queryKey: ['check-in', id], queryFn: () => checkInView(id) });
   if (view.isLoading) return <div style={{ padding: 24 }}>{t('正在读取…', 'Loading…')}</div>;
   if (view.error) return <Alert type="error" style={{ margin: 16 }} title={(view.error as Error).message} />;
   const v = view.data!;
@@ -40,7 +41,7 @@ export default function CheckInPage() {
             style={{ height: 48, fontSize: 18 }}
             onClick={async () => {
               try {
-                setDone(await api.post<BookingView>(`/api/sharing/resources/${id}/check-in`));
+                setDone(await checkIn(id));
               } catch (err) {
                 setError(err instanceof ApiError ? err.message : String(err));
               }

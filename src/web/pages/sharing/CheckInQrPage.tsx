@@ -2,8 +2,7 @@ import { useEffect, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useParams } from 'react-router-dom';
 import QRCode from 'qrcode';
-import type { ResourceView } from '../../../shared/sharing.contracts.ts';
-import { api } from '../../api/client.ts';
+import { getResource } from './api.ts';
 import { useI18n } from '../../app/i18n.tsx';
 
 /** The check-in code to print and put at the room: it opens /m/checkin/<resource> on the phone. */
@@ -11,7 +10,7 @@ export default function CheckInQrPage() {
   const { id = '' } = useParams();
   const { t } = useI18n();
   const [src, setSrc] = useState<string>();
-  const r = useQuery({ queryKey: ['resource', id], queryFn: () => api.get<ResourceView>(`/api/sharing/resources/${id}`) });
+  const r = useQuery({ queryKey: ['resource', id], queryFn: () => getResource(id) });
   const url = `${window.location.origin}/m/checkin/${id}`;
   useEffect(() => {
     void QRCode.toDataURL(url, { margin: 1, width: 360, errorCorrectionLevel: 'M' }).then(setSrc);

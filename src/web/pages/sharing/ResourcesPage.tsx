@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Button, Checkbox, Form, Input, InputNumber, Modal, Select, Space, Switch, Table, Tag } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../api/client.ts';
+import { listResources, saveResource } from './api.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { useSession } from '../../app/session.tsx';
 import { Money, YuanInput } from '../../components/Money.tsx';
@@ -10,7 +10,7 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { RoomSelect, UnitSelect } from '../../components/selects.tsx';
 import { CodeTag } from '../../components/StatusTag.tsx';
 import { useFormSubmit } from '../../components/useFormSubmit.ts';
-import { RESOURCE_KINDS, type ResourceInput, type ResourceView } from '../../../shared/sharing.contracts.ts';
+import { RESOURCE_KINDS, type ResourceInput, type ResourceKind, type ResourceView } from '../../../shared/sharing.contracts.ts';
 import { BookingModal } from './BookingModal.tsx';
 
 const WEEKDAYS = ['一', '二', '三', '四', '五', '六', '日'];
@@ -30,10 +30,10 @@ export default function ResourcesPage() {
   const list = useQuery({
     queryKey: ['sharing-resources', 'catalogue', q, kind ?? '', minCapacity ?? '', equipment, manager],
     queryFn: () =>
-      api.get<{ items: ResourceView[] }>('/api/sharing/resources', {
+      listResources({
         q,
-        kind,
-        minCapacity,
+        kind: kind as ResourceKind | undefined,
+        minCapacity: minCapacity ?? undefined,
         equipment,
         includeInactive: manager ? 'true' : undefined,
       }),
@@ -153,7 +153,7 @@ function ResourceModal({ resource, onClose }: { resource: ResourceView | null; o
         equipment: (equipmentText ?? '').split(/[,，、\s]+/).filter(Boolean),
         blackoutDates: (blackoutText ?? '').split(/[,，、\s]+/).filter(Boolean),
       };
-      return resource ? api.put(`/api/sharing/resources/${resource.id}`, body) : api.post('/api/sharing/resources', body);
+      return saveResource(resource?.id ?? null, body as never);
     },
     () => onClose(true),
   );

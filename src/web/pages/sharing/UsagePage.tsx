@@ -3,20 +3,21 @@ import { Button, DatePicker, Progress, Space, Table, Typography } from 'antd';
 import { FileExcelOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import dayjs from 'dayjs';
-import { api } from '../../api/client.ts';
+import * as sharingApi from './api.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { Money } from '../../components/Money.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { CodeTag } from '../../components/StatusTag.tsx';
-import { RESOURCE_KINDS, type TripPublication, type UsageRow, type UsageView } from '../../../shared/sharing.contracts.ts';
+import { RESOURCE_KINDS, type UsageRow } from '../../../shared/sharing.contracts.ts';
+import { ChargesSection } from './ChargesSection.tsx';
 import { clockOf, dayOf } from './sharing.hooks.ts';
 
 /** 使用统计与收费: per unit and resource for a month, with utilisation per resource and an Excel file. */
 export default function UsagePage() {
   const { t } = useI18n();
   const [month, setMonth] = useState(dayjs().format('YYYY-MM'));
-  const usage = useQuery({ queryKey: ['sharing-usage', month], queryFn: () => api.get<UsageView>('/api/sharing/usage', { month }) });
-  const trips = useQuery({ queryKey: ['sharing-trips', month], queryFn: () => api.get<TripPublication>('/api/sharing/trips', { month }) });
+  const usage = useQuery({ queryKey: ['sharing-usage', month], queryFn: () => sharingApi.usage(month) });
+  const trips = useQuery({ queryKey: ['sharing-trips', month], queryFn: () => sharingApi.trips(month) });
   const totals = usage.data?.totals;
   return (
     <div>
@@ -138,6 +139,7 @@ export default function UsagePage() {
           },
         ]}
       />
+      <ChargesSection month={month} />
     </div>
   );
 }

@@ -1,12 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
-import { api } from '../../api/client.ts';
+import { listResources } from './api.ts';
 import { formatDateTime } from '../../lib/dates.ts';
-import type { ResourceView } from '../../../shared/sharing.contracts.ts';
+import type { ResourceKind, ResourceView } from '../../../shared/sharing.contracts.ts';
 
 export const useResources = (kind?: string) =>
   useQuery({
     queryKey: ['sharing-resources', kind ?? ''],
-    queryFn: () => api.get<{ items: ResourceView[] }>('/api/sharing/resources', { kind }),
+    queryFn: () => listResources({ kind: kind as ResourceKind | undefined }),
   });
 
 /** 'HH:MM' in the business zone (UTC+8) of an ISO instant. */

@@ -746,6 +746,19 @@ CREATE TABLE "eval_reviews" (
 	"reviewed_at" timestamp with time zone
 );
 --> statement-breakpoint
+CREATE TABLE "pool_disposal_lots" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"unit_id" uuid NOT NULL,
+	"document_id" uuid NOT NULL,
+	"buyer" text NOT NULL,
+	"price_fen" bigint NOT NULL,
+	"pricing_basis" text NOT NULL,
+	"items" bigint NOT NULL,
+	"created_by" uuid NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"released_at" timestamp with time zone
+);
+--> statement-breakpoint
 CREATE TABLE "pool_listings" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"card_id" uuid NOT NULL,
@@ -758,11 +771,31 @@ CREATE TABLE "pool_listings" (
 	"search_text" text DEFAULT '' NOT NULL,
 	"net_value_fen" bigint DEFAULT 0 NOT NULL,
 	"status" text DEFAULT 'listed' NOT NULL,
+	"lot_id" uuid,
 	"listed_on" date NOT NULL,
 	"expires_on" date,
 	"listed_by" uuid,
 	"closed_at" timestamp with time zone,
+	"closed_on" date,
 	"closed_by" uuid,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "pool_repairs" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"listing_id" uuid NOT NULL,
+	"unit_id" uuid NOT NULL,
+	"vendor" text NOT NULL,
+	"fault" text NOT NULL,
+	"estimate_fen" bigint,
+	"sent_on" date NOT NULL,
+	"sent_by" uuid NOT NULL,
+	"outcome" text,
+	"cost_fen" bigint,
+	"finished_on" date,
+	"finished_by" uuid,
+	"note" text,
+	"document_id" uuid,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
@@ -779,6 +812,7 @@ CREATE TABLE "pool_requests" (
 	"comment" text,
 	"decided_by" uuid,
 	"decided_at" timestamp with time zone,
+	"decided_on" date,
 	"transfer_document_id" uuid,
 	"net_value_fen" bigint,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
@@ -1317,8 +1351,13 @@ ALTER TABLE "staff" ADD CONSTRAINT "staff_unit_id_units_id_fk" FOREIGN KEY ("uni
 ALTER TABLE "staff" ADD CONSTRAINT "staff_department_id_departments_id_fk" FOREIGN KEY ("department_id") REFERENCES "public"."departments"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "accountability_records" ADD CONSTRAINT "accountability_records_unit_id_units_id_fk" FOREIGN KEY ("unit_id") REFERENCES "public"."units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "eval_reviews" ADD CONSTRAINT "eval_reviews_unit_id_units_id_fk" FOREIGN KEY ("unit_id") REFERENCES "public"."units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "pool_disposal_lots" ADD CONSTRAINT "pool_disposal_lots_unit_id_units_id_fk" FOREIGN KEY ("unit_id") REFERENCES "public"."units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "pool_disposal_lots" ADD CONSTRAINT "pool_disposal_lots_document_id_documents_id_fk" FOREIGN KEY ("document_id") REFERENCES "public"."documents"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "pool_listings" ADD CONSTRAINT "pool_listings_card_id_cards_id_fk" FOREIGN KEY ("card_id") REFERENCES "public"."cards"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "pool_listings" ADD CONSTRAINT "pool_listings_unit_id_units_id_fk" FOREIGN KEY ("unit_id") REFERENCES "public"."units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "pool_repairs" ADD CONSTRAINT "pool_repairs_listing_id_pool_listings_id_fk" FOREIGN KEY ("listing_id") REFERENCES "public"."pool_listings"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "pool_repairs" ADD CONSTRAINT "pool_repairs_unit_id_units_id_fk" FOREIGN KEY ("unit_id") REFERENCES "public"."units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "pool_repairs" ADD CONSTRAINT "pool_repairs_document_id_documents_id_fk" FOREIGN KEY ("document_id") REFERENCES "public"."documents"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "pool_requests" ADD CONSTRAINT "pool_requests_listing_id_pool_listings_id_fk" FOREIGN KEY ("listing_id") REFERENCES "public"."pool_listings"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "pool_requests" ADD CONSTRAINT "pool_requests_unit_id_units_id_fk" FOREIGN KEY ("unit_id") REFERENCES "public"."units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "saved_filters" ADD CONSTRAINT "saved_filters_owner_id_users_id_fk" FOREIGN KEY ("owner_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -1390,11 +1429,16 @@ CREATE UNIQUE INDEX "accountability_key_uniq" ON "accountability_records" USING 
 CREATE INDEX "accountability_unit_idx" ON "accountability_records" USING btree ("unit_id","occurred_on");--> statement-breakpoint
 CREATE UNIQUE INDEX "eval_indicators_code_year" ON "eval_indicators" USING btree ("code","from_year");--> statement-breakpoint
 CREATE UNIQUE INDEX "eval_reviews_unit_year" ON "eval_reviews" USING btree ("unit_id","year");--> statement-breakpoint
+CREATE UNIQUE INDEX "pool_disposal_lots_document_uniq" ON "pool_disposal_lots" USING btree ("document_id");--> statement-breakpoint
+CREATE INDEX "pool_disposal_lots_unit_idx" ON "pool_disposal_lots" USING btree ("unit_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "pool_listings_listed_card_uniq" ON "pool_listings" USING btree ("card_id") WHERE status = 'listed';--> statement-breakpoint
 CREATE INDEX "pool_listings_status_idx" ON "pool_listings" USING btree ("status","listed_on","id");--> statement-breakpoint
 CREATE INDEX "pool_listings_category_idx" ON "pool_listings" USING btree ("category_id","status");--> statement-breakpoint
 CREATE INDEX "pool_listings_match_idx" ON "pool_listings" USING btree ("category_id","net_value_fen" DESC NULLS LAST) WHERE status = 'listed';--> statement-breakpoint
 CREATE INDEX "pool_listings_unit_idx" ON "pool_listings" USING btree ("unit_id","status");--> statement-breakpoint
+CREATE INDEX "pool_listings_lot_idx" ON "pool_listings" USING btree ("lot_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "pool_repairs_open_uniq" ON "pool_repairs" USING btree ("listing_id") WHERE outcome IS NULL;--> statement-breakpoint
+CREATE INDEX "pool_repairs_unit_idx" ON "pool_repairs" USING btree ("unit_id","finished_on");--> statement-breakpoint
 CREATE UNIQUE INDEX "pool_requests_approved_uniq" ON "pool_requests" USING btree ("listing_id") WHERE status = 'approved';--> statement-breakpoint
 CREATE UNIQUE INDEX "pool_requests_pending_uniq" ON "pool_requests" USING btree ("listing_id","unit_id") WHERE status = 'pending';--> statement-breakpoint
 CREATE INDEX "pool_requests_unit_idx" ON "pool_requests" USING btree ("unit_id","status");--> statement-breakpoint

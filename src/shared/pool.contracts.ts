@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { PageQuery, sortOf } from './paging.ts';
 import { IsoDate } from './dates.ts';
+import { Fen } from './money.ts';
 
 // The idle pool (公物仓, DOMAIN §8): listings offered by units, requests by other units, the
 // committee's decision, and the utilisation figures. Labels are [zh, en].
@@ -32,6 +33,9 @@ export const LISTING_STATUSES = {
   reallocated: ['已调剂', 'Reallocated'],
   withdrawn: ['已撤回', 'Withdrawn'],
   disposal_proposed: ['超期无人申请，拟处置', 'Past its limit: proposed for disposal'],
+  in_repair: ['维修中', 'Being repaired'],
+  in_disposal: ['打包处置中', 'In a disposal lot'],
+  disposed: ['已处置', 'Disposed'],
 } as const;
 export type ListingStatus = keyof typeof LISTING_STATUSES;
 
@@ -213,3 +217,139 @@ export type ReturnInput = z.infer<typeof ReturnInput>;
 /** What the time-limit job did: the listings it proposed for disposal. */
 export const ExpiryResult = z.object({ asOf: z.string(), proposed: z.number(), cardNos: z.array(z.string()) });
 export type ExpiryResult = z.infer<typeof ExpiryResult>;
+
+// ---- 维修再利用: repair for reuse ----
+
+export const REPAIR_OUTCOMES = {
+  repaired: ['修复，回仓待调剂', 'Repaired: back in the pool'],
+  beyond_repair: ['无修复价值，转拟处置', 'Beyond repair: proposed for disposal'],
+} as const;
+export type RepairOutcome = keyof typeof REPAIR_OUTCOMES;
+
+export const RepairInput = z.object({
+  vendor: z.string().trim().min(2, '请填写维修单位').max(120),
+  fault: z.string().trim().min(2, '请填写故障或维修内容').max(500),
+  /** The vendor's estimate, fen. */
+  estimateFen: Fen.optional(),
+});
+export type RepairInput = z.infer<typeof RepairInput>;
+
+export const RepairFinishInput = z.object({
+  outcome: enumOf(REPAIR_OUTCOMES),
+  /** What the repair (or the assessment) cost, fen. */
+  costFen: Fen,
+  finishedOn: IsoDate.optional(),
+  note: z.string().trim().max(500).optional(),
+});
+export type RepairFinishInput = z.infer<typeof RepairFinishInput>;
+
+export const PoolRepair = z.object({
+  id: z.string(),
+  listingId: z.string(),
+  cardNo: z.string(),
+  name: z.string(),
+  unitName: z.string().nullable(),
+  vendor: z.string(),
+  fault: z.string(),
+  estimateFen: z.number().nullable(),
+  sentOn: z.string(),
+  outcome: z.string().nullable(),
+  costFen: z.number().nullable(),
+  finishedOn: z.string().nullable(),
+  note: z.string().nullable(),
+  /** The 维修 document that put a finished repair on the card's ledger. */
+  documentId: z.string().nullable(),
+  docNo: z.string().nullable(),
+});
+export type PoolRepair = z.infer<typeof PoolRepair>;
+
+export const RepairQuery = PageQuery.extend({
+  /** open: at the vendor; done: finished. */
+  state: z.enum(['open', 'done']).optional(),
+});
+export type RepairQuery = z.infer<typeof RepairQuery>;
+
+// ---- 打包处置: bundled disposal of pool items nobody wants ----
+
+export const LotInput = z.object({
+  listingIds: z.array(z.uuid()).min(1).max(500),
+  /** 受让方 of the open sale. */
+  buyer: z.string().trim().min(2, '请填写受让方').max(120),
+  /** The lot's price, fen: the disposal's income, turned over to the treasury. */
+  priceFen: Fen,
+  pricingBasis: z.enum(['appraisal', 'public_trading']),
+  appraisal: z.string().trim().max(300).optional(),
+  /** Items before their minimum life: the ground (the disposal gate asks for it). */
+  earlyGround: z.string().trim().max(500).optional(),
+  note: z.string().trim().max(500).optional(),
+});
+export type LotInput = z.infer<typeof LotInput>;
+
+export const PoolLot = z.object({
+  id: z.string(),
+  unitId: z.string(),
+  unitName: z.string().nullable(),
+  documentId: z.string(),
+  docNo: z.string(),
+  /** The disposal document's status (草稿 … 已执行). */
+  documentStatus: z.string(),
+  buyer: z.string(),
+  priceFen: z.number(),
+  pricingBasis: z.string(),
+  items: z.number(),
+  /** Σ net value of the lot's cards. */
+  netValueFen: z.number(),
+  createdAt: z.string(),
+  released: z.boolean(),
+  /** Income (处置收入) as the income module tracks it: received once executed, turned over to the treasury, outstanding. */
+  incomeReceivedFen: z.number(),
+  incomeTurnedOverFen: z.number(),
+  incomeOutstandingFen: z.number(),
+  cards: z.array(z.object({ listingId: z.string(), cardNo: z.string(), name: z.string(), netValueFen: z.number() })),
+});
+export type PoolLot = z.infer<typeof PoolLot>;
+
+// ---- 公物仓统计: pool statistics ----
+
+export const PoolStatsQuery = z.object({ from: IsoDate, to: IsoDate });
+export type PoolStatsQuery = z.infer<typeof PoolStatsQuery>;
+
+/** Per unit over a period: what it put in and what it took, what reuse saved it. */
+export const PoolStatsRow = z.object({
+  unitId: z.string(),
+  unitCode: z.string(),
+  unitName: z.string(),
+  /** Listings it offered in the period, and their net value when listed. */
+  offered: z.number(),
+  offeredFen: z.number(),
+  /** Items it gave by transfer (调剂) in the period. */
+  given: z.number(),
+  /** Items it took by transfer, their net value (reused instead of bought) and original value (the purchase avoided). */
+  taken: z.number(),
+  reusedNetFen: z.number(),
+  avoidedPurchaseFen: z.number(),
+  /** Average days from listing to the transfer of the items it took; null when none. */
+  avgDaysToReallocation: z.number().nullable(),
+});
+export type PoolStatsRow = z.infer<typeof PoolStatsRow>;
+
+export const PoolStats = z.object({
+  from: z.string(),
+  to: z.string(),
+  /** Into the pool: listings offered in the period; out of it: transferred, lent, withdrawn, disposed. */
+  inItems: z.number(),
+  outTransferred: z.number(),
+  outLent: z.number(),
+  outWithdrawn: z.number(),
+  outDisposed: z.number(),
+  reusedNetFen: z.number(),
+  avoidedPurchaseFen: z.number(),
+  /** Repairs finished in the period (cost), and disposal income of lots executed in it. */
+  repairCostFen: z.number(),
+  disposalIncomeFen: z.number(),
+  /** The purchase avoided less what repairs cost: what the pool saved. */
+  savingsFen: z.number(),
+  avgDaysToReallocation: z.number().nullable(),
+  items: z.array(PoolStatsRow),
+});
+export type PoolStats = z.infer<typeof PoolStats>;

@@ -244,6 +244,10 @@ export const IdleOffer = z.object({
   listingId: z.string().nullable().optional(),
   /** The applicant unit has a pending pool request for it. */
   requested: z.boolean().optional(),
+  /** Why it matched (先调剂后购置 by spec): the category, the attributes the line names, the spec words found. */
+  reasons: z.array(z.string()).optional(),
+  /** How many of the line's spec words the item has: offers are ranked by it, then by net value. */
+  specHits: z.number().optional(),
 });
 export type IdleOffer = z.infer<typeof IdleOffer>;
 

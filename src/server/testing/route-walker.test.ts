@@ -96,6 +96,13 @@ describe('the route walker', { timeout: 180_000 }, () => {
     await database.db.execute(sql`insert into documents (doc_no, type, status, unit_id, applicant_id, payload, executed_at, executed_by)
       select 'CZWALKER000001', 'disposal', 'executed', ${ctx.u1}, ${ctx.u1AdminId}, '{"disposalMethod":"scrap","incomeFen":100}'::jsonb, now(), ${ctx.u1AdminId}
       where not exists (select 1 from documents where doc_no = 'CZWALKER000001')`);
+    // A pool repair and a disposal lot of unit 01 (维修再利用, 打包处置), for the pool's reuse routes.
+    await database.db.execute(sql`insert into pool_repairs (listing_id, unit_id, vendor, fault, sent_on, sent_by)
+      select id, unit_id, 'walker probe', 'walker probe', '2000-01-01', ${ctx.u1AdminId} from pool_listings
+      where unit_id = ${ctx.u1} and not exists (select 1 from pool_repairs where unit_id = ${ctx.u1}) order by id limit 1`);
+    await database.db.execute(sql`insert into pool_disposal_lots (unit_id, document_id, buyer, price_fen, pricing_basis, items, created_by)
+      select ${ctx.u1}, id, 'walker probe', 100, 'public_trading', 0, ${ctx.u1AdminId} from documents
+      where doc_no = 'CZWALKER000001' and not exists (select 1 from pool_disposal_lots where unit_id = ${ctx.u1})`);
     // A job started by unit 01's admin and a token, so /api/jobs/:id and /api/tokens/:id have records to refuse.
     await database.db.execute(
       sql`insert into jobs (kind, status, unit_id, created_by) values ('walker.probe', 'succeeded', ${ctx.u1}, ${ctx.u1AdminId})`,
@@ -132,6 +139,13 @@ describe('the route walker', { timeout: 180_000 }, () => {
     await database.db.execute(sql`insert into documents (doc_no, type, status, unit_id, applicant_id, payload, executed_at, executed_by)
       select 'CZWALKER000001', 'disposal', 'executed', ${ctx.u1}, ${ctx.u1AdminId}, '{"disposalMethod":"scrap","incomeFen":100}'::jsonb, now(), ${ctx.u1AdminId}
       where not exists (select 1 from documents where doc_no = 'CZWALKER000001')`);
+    // A pool repair and a disposal lot of unit 01 (维修再利用, 打包处置), for the pool's reuse routes.
+    await database.db.execute(sql`insert into pool_repairs (listing_id, unit_id, vendor, fault, sent_on, sent_by)
+      select id, unit_id, 'walker probe', 'walker probe', '2000-01-01', ${ctx.u1AdminId} from pool_listings
+      where unit_id = ${ctx.u1} and not exists (select 1 from pool_repairs where unit_id = ${ctx.u1}) order by id limit 1`);
+    await database.db.execute(sql`insert into pool_disposal_lots (unit_id, document_id, buyer, price_fen, pricing_basis, items, created_by)
+      select ${ctx.u1}, id, 'walker probe', 100, 'public_trading', 0, ${ctx.u1AdminId} from documents
+      where doc_no = 'CZWALKER000001' and not exists (select 1 from pool_disposal_lots where unit_id = ${ctx.u1})`);
     for (const name of [...PERSONAS, ...OTHER_UNIT, ...VENDORS]) {
       const user = await queryOne<{ id: string }>(database.db, sql`select id::text from users where username = ${name}`);
       personas.set(name, { name, client: await t.as(name, DEMO_PASSWORD), grants: await grantsOf(database.db, user!.id) });

@@ -101,6 +101,8 @@ export const PARAM_SOURCES: Record<string, ParamSource> = {
   // withdrawing another unit's listing answers 404 (pool.test.ts). Requests belong to the requesting unit.
   '/api/pool/listings/:id': { shared: true, query: ({ u1 }) => sql`select id::text from pool_listings where unit_id = ${u1} limit 1` },
   '/api/pool/requests/:id': { query: ({ u1 }) => sql`select id::text from pool_requests where unit_id = ${u1} limit 1` },
+  '/api/pool/repairs/:id': { query: ({ u1 }) => sql`select id::text from pool_repairs where unit_id = ${u1} limit 1` },
+  '/api/pool/lots/:id': { query: ({ u1 }) => sql`select id::text from pool_disposal_lots where unit_id = ${u1} limit 1` },
   // evaluation: a unit evaluates itself (another unit's id answers 404); violations are the committee's to handle.
   '/api/evaluation/units/:id': { query: ({ u1 }) => sql`select ${u1}::text as id` },
   '/api/accountability/:id': { query: ({ u1 }) => sql`select id::text from accountability_records where unit_id = ${u1} limit 1` },

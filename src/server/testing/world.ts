@@ -40,6 +40,9 @@ export interface CardSpec {
   valueType?: CardInput['valueType'];
   quantity?: number;
   name?: string;
+  spec?: string;
+  brand?: string;
+  attributes?: CardInput['attributes'];
 }
 
 export interface World {
@@ -149,6 +152,9 @@ export function world(database: Database): World {
       const input: CardInput = {
         unitId: c.unitId,
         name: c.name ?? '测试资产',
+        spec: c.spec,
+        brand: c.brand,
+        attributes: c.attributes,
         categoryId: c.categoryId,
         quantity: c.quantity ?? 1,
         originalValueFen: c.originalValueFen,

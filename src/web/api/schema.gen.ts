@@ -7035,6 +7035,8 @@ export interface paths {
                                     netValueFen: number;
                                     listingId?: string | null;
                                     requested?: boolean;
+                                    reasons?: string[];
+                                    specHits?: number;
                                 }[];
                             }[];
                         };
@@ -12033,6 +12035,471 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/pool/listings/{id}/repair": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 维修再利用：无人申请或需维修的公物仓资产送修
+         * @description 权限 pool.decide
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        vendor: string;
+                        fault: string;
+                        estimateFen?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/pool/repairs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 公物仓维修记录（本单位；管委会可见全部）
+         * @description 权限 pool.read
+         *
+         *     权限 pool.read
+         */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    sort?: string;
+                    order?: "asc" | "desc";
+                    q?: string;
+                    state?: "open" | "done";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                listingId: string;
+                                cardNo: string;
+                                name: string;
+                                unitName: string | null;
+                                vendor: string;
+                                fault: string;
+                                estimateFen: number | null;
+                                sentOn: string;
+                                outcome: string | null;
+                                costFen: number | null;
+                                finishedOn: string | null;
+                                note: string | null;
+                                documentId: string | null;
+                                docNo: string | null;
+                            }[];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/pool/repairs/{id}/finish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 登记维修结果：修复回仓（生成维修单）或无修复价值转拟处置
+         * @description 权限 pool.decide
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        outcome: "repaired" | "beyond_repair";
+                        costFen: number;
+                        finishedOn?: string;
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            docNo?: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/pool/lots": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 打包处置批次（含处置收入及上缴情况）
+         * @description 权限 pool.read
+         *
+         *     权限 pool.read
+         */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    sort?: string;
+                    order?: "asc" | "desc";
+                    q?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                unitId: string;
+                                unitName: string | null;
+                                documentId: string;
+                                docNo: string;
+                                documentStatus: string;
+                                buyer: string;
+                                priceFen: number;
+                                pricingBasis: string;
+                                items: number;
+                                netValueFen: number;
+                                createdAt: string;
+                                released: boolean;
+                                incomeReceivedFen: number;
+                                incomeTurnedOverFen: number;
+                                incomeOutstandingFen: number;
+                                cards: {
+                                    listingId: string;
+                                    cardNo: string;
+                                    name: string;
+                                    netValueFen: number;
+                                }[];
+                            }[];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * 打包处置：一批公物仓资产一张处置单（公开出售），提交处置审批
+         * @description 权限 pool.decide
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        listingIds: string[];
+                        buyer: string;
+                        priceFen: number;
+                        /** @enum {string} */
+                        pricingBasis: "appraisal" | "public_trading";
+                        appraisal?: string;
+                        earlyGround?: string;
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            docNo: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/pool/lots/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 打包处置批次详情
+         * @description 权限 pool.read
+         *
+         *     权限 pool.read
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            unitId: string;
+                            unitName: string | null;
+                            documentId: string;
+                            docNo: string;
+                            documentStatus: string;
+                            buyer: string;
+                            priceFen: number;
+                            pricingBasis: string;
+                            items: number;
+                            netValueFen: number;
+                            createdAt: string;
+                            released: boolean;
+                            incomeReceivedFen: number;
+                            incomeTurnedOverFen: number;
+                            incomeOutstandingFen: number;
+                            cards: {
+                                listingId: string;
+                                cardNo: string;
+                                name: string;
+                                netValueFen: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/pool/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 公物仓统计：出入仓、调剂再利用价值、调剂周期、节约资金
+         * @description 权限 pool.evaluate
+         *
+         *     权限 pool.evaluate
+         */
+        get: {
+            parameters: {
+                query: {
+                    from: string;
+                    to: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            from: string;
+                            to: string;
+                            inItems: number;
+                            outTransferred: number;
+                            outLent: number;
+                            outWithdrawn: number;
+                            outDisposed: number;
+                            reusedNetFen: number;
+                            avoidedPurchaseFen: number;
+                            repairCostFen: number;
+                            disposalIncomeFen: number;
+                            savingsFen: number;
+                            avgDaysToReallocation: number | null;
+                            items: {
+                                unitId: string;
+                                unitCode: string;
+                                unitName: string;
+                                offered: number;
+                                offeredFen: number;
+                                given: number;
+                                taken: number;
+                                reusedNetFen: number;
+                                avoidedPurchaseFen: number;
+                                avgDaysToReallocation: number | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/pool/stats/export.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 公物仓统计（Excel）
+         * @description 权限 pool.evaluate
+         *
+         *     权限 pool.evaluate
+         */
+        get: {
+            parameters: {
+                query: {
+                    from: string;
+                    to: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/pool/listings": {
         parameters: {
             query?: never;
@@ -12057,7 +12524,7 @@ export interface paths {
                     categoryId?: string;
                     condition?: "good" | "fair" | "needs_repair";
                     location?: string;
-                    status?: "listed" | "on_loan" | "reallocated" | "withdrawn" | "disposal_proposed";
+                    status?: "listed" | "on_loan" | "reallocated" | "withdrawn" | "disposal_proposed" | "in_repair" | "in_disposal" | "disposed";
                     mine?: "true" | "false";
                 };
                 header?: never;
@@ -12623,7 +13090,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * 在仓时限：超期无人申请的资产转为拟处置（每日任务 pool.expire 亦执行）
+         * 在仓时限：超期无人申请的资产转为拟处置，并按处置单结清打包处置批次（每日任务 pool.expire 亦执行）
          * @description 权限 pool.decide
          */
         post: {

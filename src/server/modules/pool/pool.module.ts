@@ -3,6 +3,7 @@ import { defineJob } from '../../platform/jobs/job.kinds.ts';
 import type { GongwuModule } from '../../platform/module.ts';
 import { poolRoutes } from './pool.routes.ts';
 import { seedPool } from './pool.seed.ts';
+import { settleLots } from './pool-lot.service.ts';
 import { expireListings } from './pool.service.ts';
 
 /**
@@ -15,8 +16,12 @@ export const module: GongwuModule = {
   order: 95,
   routes: poolRoutes,
   jobs: {
-    // The time limit, daily: listings past it with nobody asking are proposed for disposal.
-    'pool.expire': defineJob(z.object({}), async ({ database }) => ({ result: await expireListings(database.db) })),
+    // The time limit, daily: listings past it with nobody asking are proposed for disposal; disposal
+    // lots are settled by their documents (executed: disposed; refused: back on the disposal list).
+    'pool.expire': defineJob(z.object({}), async ({ database }) => {
+      await settleLots(database.db);
+      return { result: await expireListings(database.db) };
+    }),
   },
   seedDemo: seedPool,
 };

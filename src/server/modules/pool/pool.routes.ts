@@ -15,6 +15,8 @@ import {
 } from '../../../shared/pool.contracts.ts';
 import type { App } from '../../platform/http/types.ts';
 import { evaluationRoutes } from './evaluation.routes.ts';
+import { settleLots } from './pool-lot.service.ts';
+import { poolReuseRoutes } from './pool-reuse.routes.ts';
 import { getListing, getRequest, listListings, listRequests, utilisation } from './pool.queries.ts';
 import { decideRequest, expireListings, offerCards, requestListing, returnLoan, withdrawListing, withdrawRequest } from './pool.service.ts';
 
@@ -25,6 +27,7 @@ const Done = z.object({ ok: z.literal(true) });
 export async function poolRoutes(app: App) {
   const db = app.database.db;
   await evaluationRoutes(app);
+  await poolReuseRoutes(app);
 
   app.get(
     '/api/pool/listings',
@@ -148,11 +151,14 @@ export async function poolRoutes(app: App) {
       config: { access: 'pool.decide' },
       schema: {
         tags,
-        summary: '在仓时限：超期无人申请的资产转为拟处置（每日任务 pool.expire 亦执行）',
+        summary: '在仓时限：超期无人申请的资产转为拟处置，并按处置单结清打包处置批次（每日任务 pool.expire 亦执行）',
         response: { 200: ExpiryResult },
       },
     },
-    async () => expireListings(db),
+    async () => {
+      await settleLots(db);
+      return expireListings(db);
+    },
   );
 
   app.get(

@@ -4,6 +4,8 @@ import { grantsOf } from '../../platform/auth/session.service.ts';
 import { query, type Database, type Queryable } from '../../platform/db/engine.ts';
 import type { SeedOptions } from '../../platform/module.ts';
 import { offerCards, requestListing } from './pool.service.ts';
+import { createLot } from './pool-lot.service.ts';
+import { sendForRepair } from './pool-repair.service.ts';
 import { recordViolation } from './accountability.service.ts';
 import { businessToday } from '../../platform/clock.ts';
 
@@ -64,7 +66,41 @@ export async function seedPool(database: Database, log: (msg: string) => void, _
       evidence: '演示数据：一台打印机到货后未登记',
       occurredOn: businessToday(),
     });
+  if (office && asker?.unitId) await seedReuse(database, office, asker, log);
   log(`  pool: ${Object.values(listed).flat().length} listings`);
+}
+
+/**
+ * Repair for reuse and bundled disposal: two more idle cards of unit 01 in the pool, one sent to a
+ * vendor, the other in a disposal lot (an open sale, in approval).
+ */
+async function seedReuse(database: Database, office: Actor, owner: Actor, log: (msg: string) => void): Promise<void> {
+  const cards = await query<{ id: string }>(
+    database.db,
+    sql`SELECT c.id FROM cards c WHERE c.unit_id = ${owner.unitId} AND c.status = 'idle'
+      AND NOT EXISTS (SELECT 1 FROM document_lines l WHERE l.card_id = c.id AND l.open)
+      AND NOT EXISTS (SELECT 1 FROM pool_listings pl WHERE pl.card_id = c.id AND pl.status = 'listed') ORDER BY c.card_no LIMIT 2`,
+  );
+  if (cards.length < 2) return;
+  try {
+    const { ids } = await offerCards(database.db, owner, {
+      cardIds: cards.map((c) => c.id),
+      mode: 'virtual',
+      reason: 'idle',
+      condition: 'needs_repair',
+      note: '演示数据：久置无人申请',
+    });
+    await sendForRepair(database.db, office, ids[0], { vendor: '演示维修服务部', fault: '演示数据：无法开机', estimateFen: 30_000 });
+    await createLot(database.db, office, {
+      listingIds: [ids[1]],
+      buyer: '演示再生资源回收公司',
+      priceFen: 20_000,
+      pricingBasis: 'public_trading',
+      earlyGround: '演示数据：久置无人申请，公开出售',
+    });
+  } catch (err) {
+    log(`  pool: no repair or lot: ${(err as Error).message}`);
+  }
 }
 
 /**

@@ -32,7 +32,7 @@ async function committeeUnit(q: Queryable): Promise<string> {
   return row.id;
 }
 
-/** 入仓: lists the cards (all or none); physical custody moves the managing unit to the committee. */
+/** 入仓: lists the cards (all or none); physical custody moves the managing unit to the committee. The ids answer the cards in order. */
 export async function offerCards(q: Queryable, actor: Actor, input: OfferInput): Promise<{ ids: string[] }> {
   const scope = unitScope(actor, 'pool.offer');
   const cardIds = [...new Set(input.cardIds)];
@@ -55,7 +55,7 @@ export async function offerCards(q: Queryable, actor: Actor, input: OfferInput):
     if (Object.keys(fields).length) throw invalid(fields, Object.values(fields)[0]);
     const committee = input.mode === 'physical' ? await committeeUnit(tx) : undefined;
     const today = businessToday();
-    const ids: string[] = [];
+    const listingOf = new Map<string, string>();
     const texts = new Map(
       (
         await query<{ id: string; text: string }>(
@@ -88,7 +88,7 @@ export async function offerCards(q: Queryable, actor: Actor, input: OfferInput):
             listedBy: actor.userId,
           })
           .returning({ id: poolListings.id });
-        ids.push(row.id);
+        listingOf.set(card.id, row.id);
       } catch (err) {
         if (pgCode(err) === '23505') throw new AppError('conflict', `资产 ${card.cardNo} 已在公物仓中`);
         throw err;
@@ -100,7 +100,8 @@ export async function offerCards(q: Queryable, actor: Actor, input: OfferInput):
           note: `实物入公物仓，交管委会保管；经办：${actor.displayName}`,
         });
     }
-    return { ids };
+    // In the order the cards were given (they were locked and listed in id order).
+    return { ids: input.cardIds.map((id) => listingOf.get(id)!) };
   });
 }
 
@@ -113,7 +114,7 @@ async function lockListing(tx: Tx, id: string): Promise<ListingRow> {
 /** Rejects the listing's other pending requests, telling each unit why. */
 async function closeCompeting(tx: Tx, actor: Actor, listingId: string, except: string | null, comment: string): Promise<void> {
   await tx.execute(sql`
-    UPDATE pool_requests SET status = 'rejected', comment = ${comment}, decided_by = ${actor.userId}, decided_at = now()
+    UPDATE pool_requests SET status = 'rejected', comment = ${comment}, decided_by = ${actor.userId}, decided_at = now(), decided_on = ${businessToday()}
     WHERE listing_id = ${listingId} AND status = 'pending' ${except ? sql`AND id <> ${except}` : sql``}`);
 }
 
@@ -123,7 +124,10 @@ export async function withdrawListing(q: Queryable, actor: Actor, id: string): P
     const listing = await lockListing(tx, id);
     assertInScope(listing.unitId, unitScope(actor, 'pool.offer'), '公物仓资产');
     if (listing.status !== 'listed') throw new AppError('invalid_transition', '只有在仓待调剂的资产可以撤回');
-    await tx.update(poolListings).set({ status: 'withdrawn', closedAt: new Date(), closedBy: actor.userId }).where(eq(poolListings.id, id));
+    await tx
+      .update(poolListings)
+      .set({ status: 'withdrawn', closedAt: new Date(), closedOn: businessToday(), closedBy: actor.userId })
+      .where(eq(poolListings.id, id));
     await closeCompeting(tx, actor, id, null, '入仓单位已撤回该资产');
     if (listing.mode === 'physical')
       await changeCard(tx, { userId: actor.userId }, listing.cardId, {
@@ -182,7 +186,7 @@ export async function withdrawRequest(q: Queryable, actor: Actor, id: string): P
     const req = await loadRequest(tx, actor, id, 'pool.request');
     const [updated] = await tx
       .update(poolRequests)
-      .set({ status: 'withdrawn', decidedAt: new Date() })
+      .set({ status: 'withdrawn', decidedAt: new Date(), decidedOn: businessToday() })
       .where(and(eq(poolRequests.id, id), eq(poolRequests.status, 'pending')))
       .returning({ id: poolRequests.id });
     if (!updated) throw new AppError('invalid_transition', `该申请已${req.status === 'approved' ? '批准' : '处理'}，不能撤回`);
@@ -210,7 +214,13 @@ export async function decideRequest(
     if (!input.approve) {
       await tx
         .update(poolRequests)
-        .set({ status: 'rejected', comment: input.comment || '未获批准', decidedBy: actor.userId, decidedAt: now })
+        .set({
+          status: 'rejected',
+          comment: input.comment || '未获批准',
+          decidedBy: actor.userId,
+          decidedAt: now,
+          decidedOn: businessToday(),
+        })
         .where(eq(poolRequests.id, id));
       return { status: 'rejected' };
     }
@@ -243,6 +253,7 @@ export async function decideRequest(
           comment: input.comment || null,
           decidedBy: actor.userId,
           decidedAt: now,
+          decidedOn: today,
           transferDocumentId: doc.documentId,
         })
         .where(eq(poolRequests.id, id));
@@ -265,13 +276,14 @@ export async function decideRequest(
         comment: input.comment || null,
         decidedBy: actor.userId,
         decidedAt: now,
+        decidedOn: businessToday(),
         transferDocumentId: doc.documentId,
         netValueFen: Number(names.net_value_fen),
       })
       .where(eq(poolRequests.id, id));
     await tx
       .update(poolListings)
-      .set({ status: 'reallocated', closedAt: now, closedBy: actor.userId })
+      .set({ status: 'reallocated', closedAt: now, closedOn: businessToday(), closedBy: actor.userId })
       .where(eq(poolListings.id, listing.id));
     await closeCompeting(tx, actor, listing.id, id, `该资产已调剂给${names.to_name}`);
     return { status: 'approved', docNo: doc.docNo };
@@ -312,7 +324,7 @@ export async function expireListings(q: Queryable, today: string = businessToday
     q,
     sql`
     WITH due AS (
-      UPDATE pool_listings pl SET status = 'disposal_proposed', closed_at = now()
+      UPDATE pool_listings pl SET status = 'disposal_proposed', closed_at = now(), closed_on = ${today}::date
       WHERE pl.status = 'listed' AND pl.expires_on < ${today}::date
         AND NOT EXISTS (SELECT 1 FROM pool_requests pr WHERE pr.listing_id = pl.id AND pr.status = 'pending')
       RETURNING pl.card_id)

@@ -1,7 +1,9 @@
 // Checks configuration-request lines against the allocation standards (docs/domain.md §5; the caps
 // are the standards module's rule) and finds idle cards to reallocate first (先调剂后购置). Used as
 // lines are typed and again on submit.
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
+import { matchReasons, specHits, specTokens } from '../../../shared/pool-match.rules.ts';
+import type { MatchAttributes } from '../../../shared/standards.contracts.ts';
 import { quotaBasis } from '../../../shared/quota.rules.ts';
 import { minLifeReached, quotaStandardsFor } from '../../../shared/standard.rules.ts';
 import type { CheckResult, DocumentLineInput, Finding, IdleOffer, LineCheck } from '../../../shared/workflow.contracts.ts';
@@ -9,7 +11,7 @@ import { businessToday } from '../../platform/clock.ts';
 import { query, type Queryable } from '../../platform/db/engine.ts';
 import { invalid } from '../../platform/errors.ts';
 import { checkItem, staffRankAndRoomArea, standardsInForce } from '../standards/index.ts';
-import { quotaHoldings, type QuotaHolding } from './standard.queries.ts';
+import { quotaHoldings } from './standard.queries.ts';
 import { addMonths } from './workflow.rules.ts';
 
 /** Whole months from one date to a later one (a month counts once its day has come again). */
@@ -19,51 +21,100 @@ function monthsBetween(from: string, to: string): number {
   return (y2 - y1) * 12 + (m2 - m1) - (d2 < d1 ? 1 : 0);
 }
 
+/** LIKE pattern for a word: % and _ are literal. */
+const likeWord = (w: string) => `%${w.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+
+/** What the line asks for besides its category: its spec and the matching attributes it names. */
+export interface OfferWanted {
+  spec?: string | null;
+  attributes?: MatchAttributes | null;
+  /** The line's category when the caller has read it (its code and name name the match). */
+  category?: { code: string; name: string };
+}
+
+interface OfferRow extends IdleOffer {
+  brand: string | null;
+  spec: string | null;
+  attributes: Record<string, unknown> | null;
+}
+
 /**
- * Items to reallocate first: the pool's listings of the category (any unit but the applicant's), the
- * highest net value when listed first (read in that order from pool_listings_match_idx, so the match
- * does not grow with the category's listings), then idle cards not yet in the pool (the partial index
- * of migrations/post/290). `requested` marks a listing the applicant unit has already
- * asked for: that answers the offer as "take it". pool_listings/pool_requests belong to the pool
- * module and are only read here (the pool calls this module to transfer, so no import back).
+ * Items to reallocate first (先调剂后购置 by spec, docs/domain.md §11): the pool's listings of the
+ * line's category (any unit but the applicant's), then idle cards not yet in the pool, each ranked by
+ * how many of the line's spec words its text holds, then by net value; an item without an attribute
+ * the line names (an A3 printer for an A3 line) is not offered. Without spec words the five of the
+ * highest net value are read in order from pool_listings_match_idx and the partial index of
+ * migrations/post/290; with them, only the category's listings are scored (their search text, no
+ * card join) before the five best are joined to their cards. `requested` marks a listing the applicant
+ * unit has already asked for. pool_listings/pool_requests belong to the pool module and are only read
+ * here (the pool calls this module to transfer, so no import back).
  */
-export async function idleOffers(q: Queryable, unitId: string, categoryId: string): Promise<IdleOffer[]> {
-  return query<IdleOffer>(
+export async function idleOffers(q: Queryable, unitId: string, categoryId: string, wanted: OfferWanted = {}): Promise<IdleOffer[]> {
+  const tokens = specTokens(wanted.spec);
+  const a = wanted.attributes ?? {};
+  const fits = sql.join(
+    [
+      sql`true`,
+      ...(a.paperSize !== undefined ? [sql`(CASE WHEN c.attributes->>'paperSize' = 'A3' THEN 'A3' ELSE 'A4' END) = ${a.paperSize}`] : []),
+      ...(a.colour !== undefined ? [sql`coalesce(c.attributes->'colour' = 'true'::jsonb, false) = ${a.colour}`] : []),
+    ],
+    sql` AND `,
+  );
+  // The spec words an item's text holds, first in the order; nothing when the line names none.
+  const byScore = (text: SQL) =>
+    tokens.length
+      ? sql`${sql.join(
+          tokens.map((t) => sql`(${text} LIKE ${likeWord(t)})::int`),
+          sql` + `,
+        )} DESC,`
+      : sql``;
+  const cardText = sql`lower(concat_ws(' ', c.name, c.brand, c.spec))`;
+  const rows = await query<OfferRow>(
     q,
     sql`
     SELECT * FROM (
-      SELECT c.id AS "cardId", c.card_no AS "cardNo", c.name, u.name AS "unitName", c.net_value_fen::float8 AS "netValueFen",
-        pl.id AS "listingId",
+      SELECT c.id AS "cardId", c.card_no AS "cardNo", c.name, c.brand, c.spec, c.attributes, u.name AS "unitName",
+        c.net_value_fen::float8 AS "netValueFen", pl.id AS "listingId",
         EXISTS (SELECT 1 FROM pool_requests pr WHERE pr.listing_id = pl.id AND pr.unit_id = ${unitId} AND pr.status = 'pending') AS requested
       FROM pool_listings pl JOIN cards c ON c.id = pl.card_id LEFT JOIN units u ON u.id = c.unit_id
-      WHERE pl.status = 'listed' AND pl.category_id = ${categoryId} AND c.category_id = ${categoryId} AND pl.unit_id <> ${unitId}
-        AND c.unit_id = pl.unit_id AND c.status IN ('idle', 'in_use')
-      ORDER BY pl.net_value_fen DESC NULLS LAST, c.card_no LIMIT 5) pooled
+      WHERE pl.status = 'listed' AND pl.category_id = ${categoryId} AND pl.unit_id <> ${unitId}
+        AND c.category_id = ${categoryId} AND c.unit_id = pl.unit_id AND c.status IN ('idle', 'in_use') AND ${fits}
+      ORDER BY ${byScore(sql`pl.search_text`)} pl.net_value_fen DESC NULLS LAST, c.card_no LIMIT 5) pooled
     UNION ALL
     SELECT * FROM (
-      SELECT c.id, c.card_no, c.name, u.name, c.net_value_fen::float8, NULL::uuid, false
+      SELECT c.id, c.card_no, c.name, c.brand, c.spec, c.attributes, u.name, c.net_value_fen::float8, NULL::uuid, false
       FROM cards c LEFT JOIN units u ON u.id = c.unit_id
-      WHERE c.status = 'idle' AND c.category_id = ${categoryId}
+      WHERE c.status = 'idle' AND c.category_id = ${categoryId} AND ${fits}
         AND NOT EXISTS (SELECT 1 FROM document_lines l WHERE l.card_id = c.id AND l.open)
         AND NOT EXISTS (SELECT 1 FROM pool_listings pl WHERE pl.card_id = c.id AND pl.status = 'listed')
-      ORDER BY c.net_value_fen DESC, c.card_no LIMIT 5) idle`,
+      ORDER BY ${byScore(cardText)} c.net_value_fen DESC, c.card_no LIMIT 5) idle`,
   );
+  const cat =
+    wanted.category ?? (await query<{ code: string; name: string }>(q, sql`SELECT code, name FROM categories WHERE id = ${categoryId}`))[0];
+  const want = { categoryCode: cat?.code ?? '', categoryName: cat?.name ?? '', spec: wanted.spec, attributes: wanted.attributes };
+  return rows.map(({ brand, spec, attributes, ...offer }) => {
+    const item = { name: offer.name, brand, spec, attributes };
+    return { ...offer, reasons: matchReasons(want, item), specHits: specHits(tokens, item).length };
+  });
 }
 
 /** Every line's findings (rule and figures) and idle offers. Lines of one request add up for quotas and per room. */
 export async function checkConfigLines(q: Queryable, unitId: string, lines: DocumentLineInput[]): Promise<CheckResult> {
   const today = businessToday();
-  const standards = await standardsInForce(q, today);
   const ids = [...new Set(lines.map((l) => l.categoryId).filter((x): x is string => !!x))];
-  const cats = ids.length
-    ? await query<{ id: string; code: string }>(
-        q,
-        sql`SELECT id, code FROM categories WHERE id IN (${sql.join(
-          ids.map((i) => sql`${i}`),
-          sql`, `,
-        )})`,
-      )
-    : [];
+  // Independent reads: on PostgreSQL each takes its own connection.
+  const [standards, cats] = await Promise.all([
+    standardsInForce(q, today),
+    ids.length
+      ? query<{ id: string; code: string; name: string }>(
+          q,
+          sql`SELECT id, code, name FROM categories WHERE id IN (${sql.join(
+            ids.map((i) => sql`${i}`),
+            sql`, `,
+          )})`,
+        )
+      : [],
+  ]);
   const catById = new Map(cats.map((c) => [c.id, c]));
   const { ranks, areas } = await staffRankAndRoomArea(
     q,
@@ -77,8 +128,24 @@ export async function checkConfigLines(q: Queryable, unitId: string, lines: Docu
     if (l.forRoomId && !areas.has(l.forRoomId)) unknown[`lines.${i}.forRoomId`] = '房间不存在';
   });
   if (Object.keys(unknown).length) throw invalid(unknown, Object.values(unknown)[0]);
-  // The unit's establishment and holdings per quota standard: one query, on first need.
-  let holdings: Map<string, QuotaHolding> | undefined;
+  // The unit's establishment and holdings of the quota standards the lines fall under: one query,
+  // reading only the cards of the categories those standards cover.
+  const quotaCodes = new Set<string>();
+  for (const line of lines) {
+    const cat = line.categoryId ? catById.get(line.categoryId) : undefined;
+    if (cat) for (const std of quotaStandardsFor(standards, cat.code, line.attributes)) quotaCodes.add(std.code);
+  }
+  // The holdings and each line's pool match do not depend on each other.
+  const [held, offers] = await Promise.all([
+    quotaCodes.size ? quotaHoldings(q, [unitId], today, [...quotaCodes]) : [],
+    Promise.all(
+      lines.map((line) => {
+        const cat = line.categoryId ? catById.get(line.categoryId) : undefined;
+        return cat ? idleOffers(q, unitId, cat.id, { spec: line.spec, attributes: line.attributes, category: cat }) : [];
+      }),
+    ),
+  ]);
+  const holdings = new Map(held.map((h) => [h.standardCode, h] as const));
   const requestedSoFar = new Map<string, number>();
   const roomSpent = new Map<string, number>();
   const out: LineCheck[] = [];
@@ -102,7 +169,6 @@ export async function checkConfigLines(q: Queryable, unitId: string, lines: Docu
       standardCode = item.standard?.code ?? null;
       for (const std of quotaStandardsFor(standards, cat.code, line.attributes)) {
         standardCode ??= std.code;
-        holdings ??= new Map((await quotaHoldings(q, [unitId], today)).map((h) => [h.standardCode, h]));
         const h = holdings.get(std.code);
         const basis = quotaBasis(std.quota, h?.facts ?? { classified: false, headcount: {}, total: 0 });
         if (!basis) continue;
@@ -142,7 +208,7 @@ export async function checkConfigLines(q: Queryable, unitId: string, lines: Docu
       index,
       standardCode,
       findings,
-      idleOffers: line.categoryId ? await idleOffers(q, unitId, line.categoryId) : [],
+      idleOffers: offers[index],
     });
   }
   return { lines: out };

@@ -38,16 +38,32 @@ interface Raw {
  * facts and what it holds of the items the standard covers. One statement for any number of units.
  * Cards are grouped by (unit, category, matching attributes) before matching, and one item may count
  * for several quotas (a colour A3 printer: printers, A3 printers, colour printers).
+ * `codes` limits it to those standards and reads only the cards of the categories they cover (the
+ * configuration-request check: a line needs its own quotas, not every card the unit holds grouped).
  */
-export async function quotaHoldings(q: Queryable, scope: 'all' | string[], onDate: string): Promise<QuotaHolding[]> {
+export async function quotaHoldings(q: Queryable, scope: 'all' | string[], onDate: string, codes?: string[]): Promise<QuotaHolding[]> {
+  if (codes && !codes.length) return [];
+  // The categories the standards cover, through cards_unit_category_status_idx.
+  const covered = codes
+    ? sql`AND c.category_id IN (SELECT k.id FROM categories k WHERE EXISTS (
+        SELECT 1 FROM std s, unnest(s.category_codes) p WHERE starts_with(k.code, p)))`
+    : sql``;
   const rows = await query<Raw>(
     q,
     sql`
     WITH std AS MATERIALIZED (SELECT s.code, s.name, s.quota, s.category_codes, s.match_attributes
-      FROM ${standardsInForceSql(onDate)} s WHERE s.quota->>'kind' <> 'none'),
+      FROM ${standardsInForceSql(onDate)} s WHERE s.quota->>'kind' <> 'none'
+        ${
+          codes
+            ? sql`AND s.code IN (${sql.join(
+                codes.map((c) => sql`${c}`),
+                sql`, `,
+              )})`
+            : sql``
+        }),
     items AS (
       SELECT c.unit_id, c.category_id, c.attributes->'paperSize' AS paper, c.attributes->'colour' AS colour, sum(c.quantity)::bigint AS n
-      FROM cards c WHERE ${heldCardSql()} AND ${inScope(sql`c.unit_id`, scope)}
+      FROM cards c WHERE ${heldCardSql()} AND ${inScope(sql`c.unit_id`, scope)} ${covered}
       GROUP BY c.unit_id, c.category_id, c.attributes->'paperSize', c.attributes->'colour'),
     held AS (
       SELECT i.unit_id, s.code, sum(i.n) AS n FROM items i JOIN categories k ON k.id = i.category_id

@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import { App, Button, DatePicker, Form, Input, Modal, Select, Space, Table, Tag } from 'antd';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import dayjs, { type Dayjs } from 'dayjs';
 import { Link } from 'react-router-dom';
 import { VIOLATION_KINDS, type Violation, type ViolationInput } from '../../../shared/evaluation.contracts.ts';
-import { api } from '../../api/client.ts';
 import { useI18n } from '../../app/i18n.tsx';
+import { closeViolation, detectViolations, recordViolation, useViolations } from './api.ts';
 import { useSession } from '../../app/session.tsx';
 import { ConfirmButton } from '../../components/ConfirmButton.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
@@ -23,22 +23,19 @@ export default function AccountabilityPage() {
   const { message } = App.useApp();
   const qc = useQueryClient();
   const [year, setYear] = useState<number | undefined>(yearOptions[0].value);
-  const [status, setStatus] = useState<string>();
+  const [status, setStatus] = useState<'open' | 'closed'>();
   const [adding, setAdding] = useState(false);
   const [closing, setClosing] = useState<Violation>();
   const [form] = Form.useForm<NewViolation>();
   const [closeForm] = Form.useForm<{ handling: string; outcome: string }>();
   const apply = useFormErrors(form);
-  const { data, isFetching } = useQuery({
-    queryKey: ['accountability', year, status],
-    queryFn: () => api.get<Violation[]>('/api/accountability', { year, status }),
-  });
+  const { data, isFetching } = useViolations(year, status);
   const refresh = () => qc.invalidateQueries({ queryKey: ['accountability'] });
 
   const add = async () => {
     const v = await form.validateFields();
     try {
-      await api.post('/api/accountability', { ...v, occurredOn: v.occurredOn.format('YYYY-MM-DD') });
+      await recordViolation({ ...v, occurredOn: v.occurredOn.format('YYYY-MM-DD') });
       message.success(t('已登记', 'Recorded'));
       setAdding(false);
       await refresh();
@@ -48,7 +45,7 @@ export default function AccountabilityPage() {
   };
   const close = async () => {
     const v = await closeForm.validateFields();
-    await api.post(`/api/accountability/${closing!.id}/close`, v);
+    await closeViolation(closing!.id, v);
     message.success(t('已记录处理结果', 'Handling recorded'));
     setClosing(undefined);
     await refresh();
@@ -87,7 +84,7 @@ export default function AccountabilityPage() {
                   'Finds overdue loans and lendings and count losses; nothing twice.',
                 )}
                 onConfirm={async () => {
-                  const r = await api.post<{ found: number }>('/api/accountability/detect');
+                  const r = await detectViolations();
                   message.info(t(`新发现 ${r.found} 项`, `${r.found} found`));
                   await refresh();
                 }}

@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import { App, Button, Input, InputNumber, Modal, Select, Space, Table, Tag, Typography } from 'antd';
 import { DownloadOutlined, PrinterOutlined } from '@ant-design/icons';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
-import type { EvaluationReport, IndicatorScore, UnitEvaluation } from '../../../shared/evaluation.contracts.ts';
-import { api } from '../../api/client.ts';
+import type { IndicatorScore, UnitEvaluation } from '../../../shared/evaluation.contracts.ts';
 import { useI18n } from '../../app/i18n.tsx';
+import { poolKeys, submitReview, submitSelfEvaluation, useEvaluation } from './api.ts';
 import { useSession } from '../../app/session.tsx';
 import { errorText } from '../../components/errors.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
@@ -60,22 +60,20 @@ export default function EvaluationPage() {
   const [acting, setActing] = useState<{ unit: UnitEvaluation; mode: 'self' | 'review' }>();
   const [comment, setComment] = useState('');
   const [score, setScore] = useState<number | null>(null);
-  const { data, isFetching } = useQuery({
-    queryKey: ['evaluation', year],
-    queryFn: () => api.get<EvaluationReport>('/api/evaluation', { year }),
-  });
+  const { data, isFetching } = useEvaluation(year);
 
   const submit = async () => {
     if (!acting) return;
     try {
-      const url = `/api/evaluation/units/${acting.unit.unitId}/${acting.mode}`;
-      const body = acting.mode === 'self' ? { year, comment: comment || undefined } : { year, comment, score: score ?? undefined };
-      const r = await api.post<{ score: number }>(url, body);
+      const r =
+        acting.mode === 'self'
+          ? await submitSelfEvaluation(acting.unit.unitId, { year, comment: comment || undefined })
+          : await submitReview(acting.unit.unitId, { year, comment, score: score ?? undefined });
       message.success(t(`已提交，得分 ${r.score.toFixed(2)}`, `Submitted: ${r.score.toFixed(2)}`));
       setActing(undefined);
       setComment('');
       setScore(null);
-      await qc.invalidateQueries({ queryKey: ['evaluation'] });
+      await qc.invalidateQueries({ queryKey: poolKeys.evaluationAll });
     } catch (err) {
       message.error(errorText(err));
     }

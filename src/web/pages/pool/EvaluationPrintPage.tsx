@@ -1,17 +1,15 @@
 import { useEffect } from 'react';
 import { Button, Typography } from 'antd';
-import { useQuery } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router-dom';
-import type { EvaluationReport } from '../../../shared/evaluation.contracts.ts';
-import { api } from '../../api/client.ts';
 import { useI18n } from '../../app/i18n.tsx';
+import { useEvaluation } from './api.ts';
 
 /** The year's evaluation on paper: the ranking, then each unit's indicators with their explanation. */
 export default function EvaluationPrintPage() {
   const { t } = useI18n();
   const [params] = useSearchParams();
   const year = Number(params.get('year')) || new Date().getFullYear();
-  const { data } = useQuery({ queryKey: ['evaluation', year], queryFn: () => api.get<EvaluationReport>('/api/evaluation', { year }) });
+  const { data } = useEvaluation(year);
   useEffect(() => {
     document.title = `${year} 年度资产使用效益评价`;
   }, [year]);

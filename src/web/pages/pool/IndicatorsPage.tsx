@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { App, Button, Form, Input, InputNumber, Modal, Select, Space, Table, Typography } from 'antd';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { DIRECTIONS, INDICATOR_SOURCES, type Indicator, type IndicatorInput } from '../../../shared/evaluation.contracts.ts';
-import { api } from '../../api/client.ts';
 import { useI18n } from '../../app/i18n.tsx';
+import { saveIndicator, useIndicators } from './api.ts';
 import { useSession } from '../../app/session.tsx';
 import { useFormErrors } from '../../components/useFormErrors.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
@@ -21,16 +21,13 @@ export default function IndicatorsPage() {
   const [form] = Form.useForm<IndicatorInput>();
   const direction = Form.useWatch('direction', form);
   const apply = useFormErrors(form);
-  const { data, isFetching } = useQuery({
-    queryKey: ['indicators', year],
-    queryFn: () => api.get<Indicator[]>('/api/evaluation/indicators', { year }),
-  });
+  const { data, isFetching } = useIndicators(year);
   const total = (data ?? []).reduce((s, i) => s + i.weight, 0);
 
   const save = async () => {
     const v = await form.validateFields();
     try {
-      await api.post('/api/evaluation/indicators', v);
+      await saveIndicator(v);
       message.success(t(`已保存，自 ${v.fromYear} 年起适用`, `Saved, from ${v.fromYear} on`));
       setEditing(undefined);
       await qc.invalidateQueries({ queryKey: ['indicators'] });

@@ -12,7 +12,6 @@ import {
   REQUEST_KINDS,
   type Listing,
 } from '../../../shared/pool.contracts.ts';
-import { api } from '../../api/client.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { useSession } from '../../app/session.tsx';
 import { ConfirmButton } from '../../components/ConfirmButton.tsx';
@@ -21,9 +20,13 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { ServerTable, useInvalidateList } from '../../components/ServerTable.tsx';
 import { CategoryTreeSelect, UnitSelect } from '../../components/selects.tsx';
 import { errorText } from '../../components/errors.ts';
+import { YuanInput } from '../../components/Money.tsx';
+import { requestListing, sendForRepair, withdrawListing } from './api.ts';
 import { codeLabel, optionsOf } from './poolLabels.ts';
 
 const URL = '/api/pool/listings';
+/** Listing statuses the committee may send for repair. */
+const REPAIRABLE = ['listed', 'disposal_proposed'];
 
 /** 公物仓目录: what every unit has offered, searchable across units; request an item from here. */
 export default function PoolCatalogPage() {
@@ -38,6 +41,8 @@ export default function PoolCatalogPage() {
   const [status, setStatus] = useState<string>();
   const [mine, setMine] = useState(false);
   const [asking, setAsking] = useState<Listing>();
+  const [repairing, setRepairing] = useState<Listing>();
+  const [repairForm] = Form.useForm<{ vendor: string; fault: string; estimateFen?: number }>();
   const [form] = Form.useForm<{ purpose: string; unitId?: string; kind: 'transfer' | 'loan'; dueOn?: Dayjs }>();
   const kind = Form.useWatch('kind', form);
   const committee = units('pool.request') === 'all';
@@ -47,10 +52,23 @@ export default function PoolCatalogPage() {
   const submitRequest = async () => {
     const v = await form.validateFields();
     try {
-      await api.post(`${URL}/${asking!.id}/requests`, { ...v, dueOn: v.kind === 'loan' ? v.dueOn?.format('YYYY-MM-DD') : undefined });
+      await requestListing(asking!.id, { ...v, dueOn: v.kind === 'loan' ? v.dueOn?.format('YYYY-MM-DD') : undefined });
       message.success(t('已提交调剂申请，等待管委会审批', 'Request sent; the committee will decide'));
       setAsking(undefined);
       form.resetFields();
+      await invalidate(URL);
+    } catch (err) {
+      message.error(errorText(err));
+    }
+  };
+
+  const submitRepair = async () => {
+    const v = await repairForm.validateFields();
+    try {
+      await sendForRepair(repairing!.id, v);
+      message.success(t('已送修，维修期间不在目录中显示', 'Sent for repair; off the catalogue meanwhile'));
+      setRepairing(undefined);
+      repairForm.resetFields();
       await invalidate(URL);
     } catch (err) {
       message.error(errorText(err));
@@ -115,6 +133,11 @@ export default function PoolCatalogPage() {
               </Button>
             )
           )}
+          {can('pool.decide') && REPAIRABLE.includes(l.status) && l.pendingRequests === 0 && (
+            <Button size="small" type="link" data-testid={`repair-${l.cardNo}`} onClick={() => setRepairing(l)}>
+              {t('送修', 'Repair')}
+            </Button>
+          )}
           {mayWithdraw(l) && (
             <ConfirmButton
               size="small"
@@ -124,7 +147,7 @@ export default function PoolCatalogPage() {
               description={t('待审批的调剂申请将被驳回', 'Pending requests for it will be rejected')}
               successMessage={t('已撤回', 'Withdrawn')}
               onConfirm={async () => {
-                await api.post(`${URL}/${l.id}/withdraw`);
+                await withdrawListing(l.id);
                 await invalidate(URL);
               }}
             >
@@ -234,6 +257,34 @@ export default function PoolCatalogPage() {
             rules={[{ required: true, min: 2, message: t('请填写用途', 'Give the purpose') }]}
           >
             <Input.TextArea rows={3} maxLength={500} data-testid="pool-purpose" />
+          </Form.Item>
+        </Form>
+      </Modal>
+      <Modal
+        open={!!repairing}
+        title={t(`送修：${repairing?.cardNo ?? ''} ${repairing?.name ?? ''}`, `Send for repair: ${repairing?.cardNo ?? ''}`)}
+        onCancel={() => setRepairing(undefined)}
+        onOk={submitRepair}
+        okText={t('送修', 'Send')}
+        destroyOnHidden
+      >
+        <Form form={repairForm} layout="vertical">
+          <Form.Item
+            name="vendor"
+            label={t('维修单位', 'Vendor')}
+            rules={[{ required: true, message: t('请填写维修单位', 'Enter the vendor') }]}
+          >
+            <Input maxLength={120} />
+          </Form.Item>
+          <Form.Item
+            name="fault"
+            label={t('故障或维修内容', 'Fault')}
+            rules={[{ required: true, message: t('请填写故障', 'Describe the fault') }]}
+          >
+            <Input.TextArea rows={2} maxLength={500} />
+          </Form.Item>
+          <Form.Item name="estimateFen" label={t('预估费用（元）', 'Estimate')}>
+            <YuanInput />
           </Form.Item>
         </Form>
       </Modal>

@@ -2,8 +2,8 @@ import { useState } from 'react';
 import { App, Button, Card, Form, Input, InputNumber, Popconfirm, Radio, Select } from 'antd';
 import { useNavigate } from 'react-router-dom';
 import { POOL_CONDITIONS, POOL_MODES, POOL_REASONS, type OfferInput } from '../../../shared/pool.contracts.ts';
-import { api } from '../../api/client.ts';
 import { useI18n } from '../../app/i18n.tsx';
+import { offerCards } from './api.ts';
 import { useSession } from '../../app/session.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { UnitSelect } from '../../components/selects.tsx';
@@ -32,7 +32,7 @@ export default function PoolOfferPage() {
     if (!cards.length) return setCardError(t('请选择入仓资产', 'Pick the cards to offer'));
     setBusy(true);
     try {
-      await api.post('/api/pool/listings', { ...v, cardIds: cards.map((c) => c.id) });
+      await offerCards({ ...v, cardIds: cards.map((c) => c.id) });
       message.success(t(`${cards.length} 项资产已入仓`, `${cards.length} item(s) offered`));
       navigate('/pool?mine=true');
     } catch (err) {

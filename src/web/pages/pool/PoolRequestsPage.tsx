@@ -3,8 +3,8 @@ import { App, Checkbox, Input, Select, Space, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { Link } from 'react-router-dom';
 import { REQUEST_KINDS, REQUEST_STATUSES, type PoolRequest } from '../../../shared/pool.contracts.ts';
-import { api } from '../../api/client.ts';
 import { useI18n } from '../../app/i18n.tsx';
+import { decideRequest, expireListings, returnLoan, withdrawRequest } from './api.ts';
 import { formatDateTime } from '../../lib/dates.ts';
 import { useSession } from '../../app/session.tsx';
 import { ConfirmButton } from '../../components/ConfirmButton.tsx';
@@ -31,7 +31,7 @@ export default function PoolRequestsPage() {
     await invalidate('/api/pool/listings');
   };
   const decide = (r: PoolRequest, approve: boolean) => async () => {
-    await api.post(`${URL}/${r.id}/decide`, { approve, comment: comment || undefined });
+    await decideRequest(r.id, { approve, comment: comment || undefined });
     setComment('');
     await refresh();
   };
@@ -100,7 +100,7 @@ export default function PoolRequestsPage() {
             description={t('出借单记录归还，资产回到入仓单位并重新在仓。', 'The lending records the return; the item is back in the pool.')}
             successMessage={t('已归还', 'Returned')}
             onConfirm={async () => {
-              await api.post(`${URL}/${r.id}/return`, {});
+              await returnLoan(r.id);
               await refresh();
             }}
           >
@@ -165,7 +165,7 @@ export default function PoolRequestsPage() {
                   confirm={t('撤回该申请？', 'Withdraw this request?')}
                   successMessage={t('已撤回', 'Withdrawn')}
                   onConfirm={async () => {
-                    await api.post(`${URL}/${r.id}/withdraw`);
+                    await withdrawRequest(r.id);
                     await refresh();
                   }}
                 >
@@ -191,7 +191,7 @@ export default function PoolRequestsPage() {
                 'Listings past their limit with nobody asking are proposed for disposal (the daily job does this too).',
               )}
               onConfirm={async () => {
-                const r = await api.post<{ proposed: number }>('/api/pool/expire');
+                const r = await expireListings();
                 message.info(t(`${r.proposed} 项转为拟处置`, `${r.proposed} proposed for disposal`));
                 await refresh();
               }}

@@ -1,9 +1,8 @@
 import { useState } from 'react';
 import { InputNumber, Space, Table, Typography } from 'antd';
-import { useQuery } from '@tanstack/react-query';
-import type { UtilisationReport, UtilisationRow } from '../../../shared/pool.contracts.ts';
-import { api } from '../../api/client.ts';
+import type { UtilisationRow } from '../../../shared/pool.contracts.ts';
 import { useI18n } from '../../app/i18n.tsx';
+import { useUtilisation } from './api.ts';
 import { Money } from '../../components/Money.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 
@@ -11,10 +10,7 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 export default function UtilisationPage() {
   const { t } = useI18n();
   const [idleMonths, setIdleMonths] = useState(6);
-  const { data, isFetching } = useQuery({
-    queryKey: ['pool-utilisation', idleMonths],
-    queryFn: () => api.get<UtilisationReport>('/api/pool/utilisation', { idleMonths }),
-  });
+  const { data, isFetching } = useUtilisation(idleMonths);
   return (
     <>
       <PageHeader

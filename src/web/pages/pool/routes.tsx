@@ -1,5 +1,13 @@
 import { lazy } from 'react';
-import { AuditOutlined, BarChartOutlined, DatabaseOutlined, SwapOutlined, TrophyOutlined } from '@ant-design/icons';
+import {
+  AuditOutlined,
+  BarChartOutlined,
+  DatabaseOutlined,
+  FundOutlined,
+  SwapOutlined,
+  ToolOutlined,
+  TrophyOutlined,
+} from '@ant-design/icons';
 import type { PageRoute } from '../../app/registry.ts';
 
 export const routes: PageRoute[] = [
@@ -22,6 +30,19 @@ export const routes: PageRoute[] = [
     permission: 'pool.evaluate',
     menu: { group: 'assets', zh: '资产使用效益', en: 'Utilisation', icon: <BarChartOutlined />, order: 42 },
   },
+  {
+    path: '/pool/reuse',
+    component: lazy(() => import('./PoolReusePage.tsx')),
+    permission: 'pool.read',
+    menu: { group: 'assets', zh: '维修再利用与处置', en: 'Repair and disposal lots', icon: <ToolOutlined />, order: 41.5 },
+  },
+  {
+    path: '/pool/stats',
+    component: lazy(() => import('./PoolStatsPage.tsx')),
+    permission: 'pool.evaluate',
+    menu: { group: 'assets', zh: '公物仓统计', en: 'Pool statistics', icon: <FundOutlined />, order: 42.5 },
+  },
+  { path: '/pool/stats/print', component: lazy(() => import('./PoolStatsPrintPage.tsx')), permission: 'pool.evaluate', bare: true },
   {
     path: '/pool/evaluation',
     component: lazy(() => import('./EvaluationPage.tsx')),

@@ -113,6 +113,17 @@ function LineFindings({ check, index, unitId }: { check?: LineCheck; index: numb
                 { title: t('卡片编号', 'Card no.'), dataIndex: 'cardNo', width: 170 },
                 { title: t('名称', 'Name'), dataIndex: 'name' },
                 { title: t('所在单位', 'Unit'), dataIndex: 'unitName', width: 150 },
+                {
+                  title: t('匹配依据', 'Why it matched'),
+                  key: 'why',
+                  render: (_, o) => (
+                    <Space size={[0, 4]} wrap data-testid={`why-${o.cardNo}`}>
+                      {(o.reasons ?? []).map((r) => (
+                        <Tag key={r}>{r}</Tag>
+                      ))}
+                    </Space>
+                  ),
+                },
                 { title: t('净值', 'Net value'), dataIndex: 'netValueFen', width: 110, render: (v) => <Money fen={v} /> },
                 {
                   title: t('调剂或不调剂的理由', 'Take it, or the reason to decline'),

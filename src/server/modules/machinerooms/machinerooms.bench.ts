@@ -182,7 +182,7 @@ async function benchPoints(db: Parameters<typeof importRegister>[0], office: Act
   ];
   for (let i = 0; i < count; i++) {
     const rack = `K${String(1 + (Math.floor(i / 48) % racks)).padStart(4, '0')}`;
-    const panel = `PP-${rack}-${1 + (Math.floor(i / 24) % 2)}`;
+    const panel = `PP-${String(1 + Math.floor(i / 24)).padStart(3, '0')}`;
     const port = String(1 + (i % 24)).padStart(2, '0');
     const u = units[i % units.length];
     table.push([
@@ -196,7 +196,7 @@ async function benchPoints(db: Parameters<typeof importRegister>[0], office: Act
       '',
       u ? '在用' : '空闲',
       String(100 + (i % 26)),
-      `SW-${rack}`,
+      `SW-${String(1 + Math.floor(i / 48)).padStart(3, '0')}`,
       `Gi1/0/${1 + (i % 48)}`,
     ]);
   }

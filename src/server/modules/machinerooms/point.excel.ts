@@ -161,6 +161,8 @@ export async function importRegister(q: Queryable, actor: Actor, table: string[]
       select distinct on (x."roomId", x."switchDevice", x."switchPort") x."roomId", x."rackId", 'switch', x."switchDevice", x."switchPort"
         from ${recs} where x."switchDevice" <> ''
       on conflict (machine_room_id, device, port) do update set rack_id = coalesce(excluded.rack_id, net_ports.rack_id)`);
+    // A large register can double the ports: fresh statistics keep the joins below on the name index.
+    if (lines.length > 500) await tx.execute(sql`analyze net_ports`);
     const taken = await query<{ row: number; code: string }>(
       tx,
       sql`select x.row, p.code from ${recs} join net_ports np on np.machine_room_id = x."roomId" and np.device = x.panel and np.port = x."panelPort"

@@ -342,6 +342,22 @@ CREATE TABLE "custody_items" (
 	CONSTRAINT "custody_items_agreement_id_card_id_pk" PRIMARY KEY("agreement_id","card_id")
 );
 --> statement-breakpoint
+CREATE TABLE "info_points" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"code" text NOT NULL,
+	"machine_room_id" uuid NOT NULL,
+	"panel_port_id" uuid NOT NULL,
+	"unit_id" uuid,
+	"office_room_id" uuid,
+	"office_port" text,
+	"status" text NOT NULL,
+	"vlan" integer,
+	"note" text,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "info_points_code_unique" UNIQUE("code"),
+	CONSTRAINT "info_points_panel_port_id_unique" UNIQUE("panel_port_id")
+);
+--> statement-breakpoint
 CREATE TABLE "inspection_items" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"machine_room_id" uuid NOT NULL,
@@ -406,6 +422,31 @@ CREATE TABLE "machineroom_events" (
 	"actor_id" uuid,
 	"at" timestamp with time zone DEFAULT now() NOT NULL,
 	"details" jsonb DEFAULT '{}'::jsonb NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "net_links" (
+	"link_id" uuid NOT NULL,
+	"port_id" uuid NOT NULL,
+	"kind" text NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "net_links_port_id_kind_pk" PRIMARY KEY("port_id","kind")
+);
+--> statement-breakpoint
+CREATE TABLE "net_ports" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"machine_room_id" uuid NOT NULL,
+	"rack_id" uuid,
+	"kind" text NOT NULL,
+	"device" text NOT NULL,
+	"port" text NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "om_calendar_days" (
+	"day" date PRIMARY KEY NOT NULL,
+	"kind" text NOT NULL,
+	"name" text NOT NULL,
+	"updated_by" uuid,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "om_contract_rooms" (
@@ -531,6 +572,7 @@ CREATE TABLE "work_orders" (
 	"machine_room_id" uuid NOT NULL,
 	"rack_id" uuid,
 	"card_id" uuid,
+	"point_id" uuid,
 	"priority" text NOT NULL,
 	"clock" text NOT NULL,
 	"title" text NOT NULL,
@@ -1315,11 +1357,18 @@ ALTER TABLE "count_surplus" ADD CONSTRAINT "count_surplus_count_id_counts_id_fk"
 ALTER TABLE "custody_agreements" ADD CONSTRAINT "custody_agreements_unit_id_units_id_fk" FOREIGN KEY ("unit_id") REFERENCES "public"."units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "custody_items" ADD CONSTRAINT "custody_items_agreement_id_custody_agreements_id_fk" FOREIGN KEY ("agreement_id") REFERENCES "public"."custody_agreements"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "custody_items" ADD CONSTRAINT "custody_items_card_id_cards_id_fk" FOREIGN KEY ("card_id") REFERENCES "public"."cards"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "info_points" ADD CONSTRAINT "info_points_machine_room_id_machine_rooms_id_fk" FOREIGN KEY ("machine_room_id") REFERENCES "public"."machine_rooms"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "info_points" ADD CONSTRAINT "info_points_panel_port_id_net_ports_id_fk" FOREIGN KEY ("panel_port_id") REFERENCES "public"."net_ports"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "info_points" ADD CONSTRAINT "info_points_unit_id_units_id_fk" FOREIGN KEY ("unit_id") REFERENCES "public"."units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "info_points" ADD CONSTRAINT "info_points_office_room_id_rooms_id_fk" FOREIGN KEY ("office_room_id") REFERENCES "public"."rooms"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "inspection_items" ADD CONSTRAINT "inspection_items_machine_room_id_machine_rooms_id_fk" FOREIGN KEY ("machine_room_id") REFERENCES "public"."machine_rooms"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "inspection_readings" ADD CONSTRAINT "inspection_readings_inspection_id_inspections_id_fk" FOREIGN KEY ("inspection_id") REFERENCES "public"."inspections"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "inspections" ADD CONSTRAINT "inspections_contract_id_om_contracts_id_fk" FOREIGN KEY ("contract_id") REFERENCES "public"."om_contracts"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "inspections" ADD CONSTRAINT "inspections_machine_room_id_machine_rooms_id_fk" FOREIGN KEY ("machine_room_id") REFERENCES "public"."machine_rooms"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "machine_rooms" ADD CONSTRAINT "machine_rooms_place_id_rooms_id_fk" FOREIGN KEY ("place_id") REFERENCES "public"."rooms"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "net_links" ADD CONSTRAINT "net_links_port_id_net_ports_id_fk" FOREIGN KEY ("port_id") REFERENCES "public"."net_ports"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "net_ports" ADD CONSTRAINT "net_ports_machine_room_id_machine_rooms_id_fk" FOREIGN KEY ("machine_room_id") REFERENCES "public"."machine_rooms"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "net_ports" ADD CONSTRAINT "net_ports_rack_id_racks_id_fk" FOREIGN KEY ("rack_id") REFERENCES "public"."racks"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "om_contract_rooms" ADD CONSTRAINT "om_contract_rooms_contract_id_om_contracts_id_fk" FOREIGN KEY ("contract_id") REFERENCES "public"."om_contracts"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "om_contract_rooms" ADD CONSTRAINT "om_contract_rooms_machine_room_id_machine_rooms_id_fk" FOREIGN KEY ("machine_room_id") REFERENCES "public"."machine_rooms"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "om_contracts" ADD CONSTRAINT "om_contracts_vendor_id_om_vendors_id_fk" FOREIGN KEY ("vendor_id") REFERENCES "public"."om_vendors"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -1338,6 +1387,7 @@ ALTER TABLE "work_orders" ADD CONSTRAINT "work_orders_unit_id_units_id_fk" FOREI
 ALTER TABLE "work_orders" ADD CONSTRAINT "work_orders_machine_room_id_machine_rooms_id_fk" FOREIGN KEY ("machine_room_id") REFERENCES "public"."machine_rooms"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "work_orders" ADD CONSTRAINT "work_orders_rack_id_racks_id_fk" FOREIGN KEY ("rack_id") REFERENCES "public"."racks"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "work_orders" ADD CONSTRAINT "work_orders_card_id_cards_id_fk" FOREIGN KEY ("card_id") REFERENCES "public"."cards"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "work_orders" ADD CONSTRAINT "work_orders_point_id_info_points_id_fk" FOREIGN KEY ("point_id") REFERENCES "public"."info_points"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "buildings" ADD CONSTRAINT "buildings_compound_id_compounds_id_fk" FOREIGN KEY ("compound_id") REFERENCES "public"."compounds"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "departments" ADD CONSTRAINT "departments_unit_id_units_id_fk" FOREIGN KEY ("unit_id") REFERENCES "public"."units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "floors" ADD CONSTRAINT "floors_building_id_buildings_id_fk" FOREIGN KEY ("building_id") REFERENCES "public"."buildings"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -1405,10 +1455,14 @@ CREATE INDEX "count_items_card_no_idx" ON "count_items" USING btree ("count_id",
 CREATE UNIQUE INDEX "count_scans_key" ON "count_scans" USING btree ("count_id","scan_key");--> statement-breakpoint
 CREATE INDEX "count_scans_card_idx" ON "count_scans" USING btree ("count_id","card_id","scanned_at");--> statement-breakpoint
 CREATE INDEX "counts_unit_ids_idx" ON "counts" USING gin ("unit_ids");--> statement-breakpoint
+CREATE INDEX "info_points_unit_idx" ON "info_points" USING btree ("unit_id","code");--> statement-breakpoint
+CREATE INDEX "info_points_room_idx" ON "info_points" USING btree ("machine_room_id","code");--> statement-breakpoint
 CREATE INDEX "inspection_items_room_idx" ON "inspection_items" USING btree ("machine_room_id","position");--> statement-breakpoint
 CREATE UNIQUE INDEX "inspections_once" ON "inspections" USING btree ("contract_id","machine_room_id","due_on");--> statement-breakpoint
 CREATE INDEX "inspections_due_idx" ON "inspections" USING btree ("contract_id","due_at");--> statement-breakpoint
 CREATE INDEX "machineroom_events_entity_idx" ON "machineroom_events" USING btree ("entity_id");--> statement-breakpoint
+CREATE INDEX "net_links_link_idx" ON "net_links" USING btree ("link_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "net_ports_name" ON "net_ports" USING btree ("machine_room_id","device","port");--> statement-breakpoint
 CREATE UNIQUE INDEX "om_scorecards_month" ON "om_scorecards" USING btree ("contract_id","month");--> statement-breakpoint
 CREATE INDEX "om_statement_lines_month" ON "om_statement_lines" USING btree ("contract_id","month");--> statement-breakpoint
 CREATE INDEX "rack_slots_rack_idx" ON "rack_slots" USING btree ("rack_id","u_low");--> statement-breakpoint

@@ -301,12 +301,15 @@ export const WorkOrderInput = z
   .object({
     cardId: z.uuid().nullish(),
     rackId: z.uuid().nullish(),
+    /** An information point at fault (its room and panel rack). */
+    pointId: z.uuid().nullish(),
     priority: enumOf(PRIORITIES),
     title: text(100),
     description: optText(2000),
   })
   .superRefine((v, ctx) => {
-    if (!v.cardId && !v.rackId) ctx.addIssue({ code: 'custom', path: ['cardId'], message: '请选择故障设备（资产卡片）或机柜' });
+    if (!v.cardId && !v.rackId && !v.pointId)
+      ctx.addIssue({ code: 'custom', path: ['cardId'], message: '请选择故障设备（资产卡片）、机柜或信息点' });
   });
 
 export const StepView = z.object({
@@ -326,6 +329,7 @@ export const WorkOrderView = z.object({
   rackCode: z.string().nullable(),
   cardNo: z.string().nullable(),
   cardName: z.string().nullable(),
+  pointCode: z.string().nullable(),
   priority: enumOf(PRIORITIES),
   clock: enumOf(SLA_CLOCKS),
   title: z.string(),

@@ -161,6 +161,22 @@ export const PARAM_SOURCES: Record<string, ParamSource> = {
       sql`select s.id::text from om_scorecards s join om_contract_rooms cr on cr.contract_id = s.contract_id
           where cr.machine_room_id in (${VENDOR_ROOM}) order by s.month limit 1`,
   },
+  // information points: unit 01's point in the first demo room (a unit sees the points serving it,
+  // a vendor its contract rooms' points); a patch cord of that room.
+  '/api/info-points/:id': {
+    contract: true,
+    query: ({ u1 }) =>
+      sql`select id::text from info_points where unit_id = ${u1} and machine_room_id in (${VENDOR_ROOM}) order by code limit 1`,
+  },
+  '/api/net-links/:id': {
+    shared: true,
+    contract: true,
+    query: () =>
+      sql`select e.link_id::text as id from net_links e join net_ports p on p.id = e.port_id where p.machine_room_id in (${VENDOR_ROOM})
+          order by p.device, p.port limit 1`,
+  },
+  // the SLA calendar is the committee's, a year at a time
+  '/api/om/calendar/:year': { vocabulary: ['2027'] },
   '/api/custody/:id': { query: ({ u1 }) => sql`select id::text from custody_agreements where unit_id = ${u1} limit 1` },
   // platform
   '/api/jobs/:id': { query: ({ u1AdminId }) => sql`select id::text from jobs where created_by = ${u1AdminId} limit 1` },
@@ -289,7 +305,8 @@ export async function outsideContractIds(q: Queryable, username: string): Promis
     union all select id::text from work_orders where contract_id not in ${contracts}
     union all select id::text from inspections where contract_id not in ${contracts}
     union all select id::text from om_scorecards where contract_id not in ${contracts}
-    union all select id::text from inspection_items where machine_room_id not in ${rooms}`,
+    union all select id::text from inspection_items where machine_room_id not in ${rooms}
+    union all select id::text from info_points where machine_room_id not in ${rooms}`,
   );
   return new Set(rows.map((r) => r.id));
 }

@@ -57,8 +57,12 @@ export interface DocumentTypeSpec<C extends string = string, P extends z.ZodObje
   label: readonly [string, string];
   /** The document number prefix (`LY2026000001`); unique among types. */
   prefix: string;
-  /** Lines are cards (the card status machine applies) or category lines (quantity × unit price). */
-  lines: 'cards' | 'categories';
+  /**
+   * Lines are cards (the card status machine applies), category lines (quantity × unit price), or
+   * items: lines naming something other than a card, with no money (an information point by its
+   * code in `name`, the office in `forRoomId` and `spec`); the type's hooks check them.
+   */
+  lines: 'cards' | 'categories' | 'items';
   /** The type's own payload fields, all optional here: required ones are checked by the server's `checks` hook. */
   payload: P;
   /** Card documents: the card statuses the picker offers first (the server's status machine decides). */

@@ -6,6 +6,7 @@ import { configRequest } from './config-request.doctype.ts';
 import { disposal } from './disposal.doctype.ts';
 import { lending } from './lending.doctype.ts';
 import { maintenance } from './maintenance.doctype.ts';
+import { pointRequest } from './point-request.doctype.ts';
 import { procurement } from './procurement.doctype.ts';
 import { requisition } from './requisition.doctype.ts';
 import { returnDoc } from './return.doctype.ts';
@@ -26,6 +27,7 @@ export const DOCUMENT_TYPE_SPECS = [
   lending,
   disposal,
   maintenance,
+  pointRequest,
 ] as const;
 
 type Specs = typeof DOCUMENT_TYPE_SPECS;
@@ -89,5 +91,6 @@ export function readPayload(type: string, stored: unknown): { payload: Record<st
 }
 
 export { CHANGE_KINDS, type ChangeKind } from './change.doctype.ts';
+export { POINT_REQUEST_ACTIONS, type PointRequestAction } from './point-request.doctype.ts';
 export { BasePayload, DocumentLineInput, type DocumentTypeSpec, defineDocumentType } from './base.ts';
 export { ageMonths, formatAge, SHEET_LINE_KEYS, type SheetFormat, type SheetLineKey, type SheetSpec } from './sheet.ts';

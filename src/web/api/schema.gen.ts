@@ -5037,7 +5037,7 @@ export interface paths {
                     sort?: "createdAt" | "docNo" | "totalFen" | "status";
                     order?: "asc" | "desc";
                     q?: string;
-                    type?: "config_request" | "procurement" | "acceptance" | "requisition" | "return" | "change" | "transfer" | "lending" | "disposal" | "maintenance";
+                    type?: "config_request" | "procurement" | "acceptance" | "requisition" | "return" | "change" | "transfer" | "lending" | "disposal" | "maintenance" | "point_request";
                     status?: "draft" | "submitted" | "approved" | "rejected" | "returned" | "executed" | "cancelled";
                     mine?: "true";
                     lending?: "due" | "overdue";
@@ -5570,6 +5570,55 @@ export interface paths {
                             note?: string;
                             vendor?: string;
                             costFen?: number;
+                        };
+                        lines: {
+                            /** Format: uuid */
+                            cardId?: string;
+                            /** Format: uuid */
+                            categoryId?: string;
+                            name?: string;
+                            spec?: string;
+                            quantity?: number;
+                            unitPriceFen?: number;
+                            reason?: string;
+                            budgetLine?: string;
+                            declinedIdle?: {
+                                /** Format: uuid */
+                                cardId: string;
+                                reason: string;
+                            }[];
+                            /** Format: uuid */
+                            sourceLineId?: string;
+                            invoiceNo?: string;
+                            /** Format: uuid */
+                            replacesCardId?: string;
+                            /** Format: uuid */
+                            forStaffId?: string;
+                            /** Format: uuid */
+                            forRoomId?: string;
+                            attributes?: {
+                                /** @enum {string} */
+                                paperSize?: "A4" | "A3";
+                                colour?: boolean;
+                            };
+                            standardAck?: {
+                                reason: string;
+                            };
+                        }[];
+                    } | {
+                        /** @enum {string} */
+                        type: "point_request";
+                        /** Format: uuid */
+                        unitId?: string;
+                        /** Format: uuid */
+                        counterpartUnitId?: string;
+                        title?: string;
+                        /** @default {} */
+                        payload?: {
+                            note?: string;
+                            /** @enum {string} */
+                            action?: "install" | "move" | "remove";
+                            vlan?: number;
                         };
                         lines: {
                             /** Format: uuid */
@@ -6274,6 +6323,55 @@ export interface paths {
                                 reason: string;
                             };
                         }[];
+                    } | {
+                        /** @enum {string} */
+                        type: "point_request";
+                        /** Format: uuid */
+                        unitId?: string;
+                        /** Format: uuid */
+                        counterpartUnitId?: string;
+                        title?: string;
+                        /** @default {} */
+                        payload?: {
+                            note?: string;
+                            /** @enum {string} */
+                            action?: "install" | "move" | "remove";
+                            vlan?: number;
+                        };
+                        lines: {
+                            /** Format: uuid */
+                            cardId?: string;
+                            /** Format: uuid */
+                            categoryId?: string;
+                            name?: string;
+                            spec?: string;
+                            quantity?: number;
+                            unitPriceFen?: number;
+                            reason?: string;
+                            budgetLine?: string;
+                            declinedIdle?: {
+                                /** Format: uuid */
+                                cardId: string;
+                                reason: string;
+                            }[];
+                            /** Format: uuid */
+                            sourceLineId?: string;
+                            invoiceNo?: string;
+                            /** Format: uuid */
+                            replacesCardId?: string;
+                            /** Format: uuid */
+                            forStaffId?: string;
+                            /** Format: uuid */
+                            forRoomId?: string;
+                            attributes?: {
+                                /** @enum {string} */
+                                paperSize?: "A4" | "A3";
+                                colour?: boolean;
+                            };
+                            standardAck?: {
+                                reason: string;
+                            };
+                        }[];
                     };
                 };
             };
@@ -6850,7 +6948,7 @@ export interface paths {
                     sort?: "createdAt" | "docNo" | "totalFen" | "status";
                     order?: "asc" | "desc";
                     q?: string;
-                    type?: "config_request" | "procurement" | "acceptance" | "requisition" | "return" | "change" | "transfer" | "lending" | "disposal" | "maintenance";
+                    type?: "config_request" | "procurement" | "acceptance" | "requisition" | "return" | "change" | "transfer" | "lending" | "disposal" | "maintenance" | "point_request";
                     status?: "draft" | "submitted" | "approved" | "rejected" | "returned" | "executed" | "cancelled";
                     mine?: "true";
                     lending?: "due" | "overdue";
@@ -7184,7 +7282,7 @@ export interface paths {
                         "application/json": {
                             items: {
                                 /** @enum {string} */
-                                documentType: "config_request" | "procurement" | "acceptance" | "requisition" | "return" | "change" | "transfer" | "lending" | "disposal" | "maintenance";
+                                documentType: "config_request" | "procurement" | "acceptance" | "requisition" | "return" | "change" | "transfer" | "lending" | "disposal" | "maintenance" | "point_request";
                                 steps: {
                                     /** @enum {string} */
                                     role: "asset_office" | "finance_bureau" | "unit_admin" | "unit_finance" | "unit_leader";
@@ -7235,7 +7333,7 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path: {
-                    type: "config_request" | "procurement" | "acceptance" | "requisition" | "return" | "change" | "transfer" | "lending" | "disposal" | "maintenance";
+                    type: "config_request" | "procurement" | "acceptance" | "requisition" | "return" | "change" | "transfer" | "lending" | "disposal" | "maintenance" | "point_request";
                 };
                 cookie?: never;
             };
@@ -16649,6 +16747,7 @@ export interface paths {
                                 rackCode: string | null;
                                 cardNo: string | null;
                                 cardName: string | null;
+                                pointCode: string | null;
                                 /** @enum {string} */
                                 priority: "p1" | "p2" | "p3" | "p4";
                                 /** @enum {string} */
@@ -16709,6 +16808,8 @@ export interface paths {
                         cardId?: string | null;
                         /** Format: uuid */
                         rackId?: string | null;
+                        /** Format: uuid */
+                        pointId?: string | null;
                         /** @enum {string} */
                         priority: "p1" | "p2" | "p3" | "p4";
                         title: string;
@@ -16779,6 +16880,7 @@ export interface paths {
                             rackCode: string | null;
                             cardNo: string | null;
                             cardName: string | null;
+                            pointCode: string | null;
                             /** @enum {string} */
                             priority: "p1" | "p2" | "p3" | "p4";
                             /** @enum {string} */
@@ -16865,6 +16967,7 @@ export interface paths {
                             rackCode: string | null;
                             cardNo: string | null;
                             cardName: string | null;
+                            pointCode: string | null;
                             /** @enum {string} */
                             priority: "p1" | "p2" | "p3" | "p4";
                             /** @enum {string} */
@@ -16949,6 +17052,7 @@ export interface paths {
                             rackCode: string | null;
                             cardNo: string | null;
                             cardName: string | null;
+                            pointCode: string | null;
                             /** @enum {string} */
                             priority: "p1" | "p2" | "p3" | "p4";
                             /** @enum {string} */
@@ -17039,6 +17143,7 @@ export interface paths {
                             rackCode: string | null;
                             cardNo: string | null;
                             cardName: string | null;
+                            pointCode: string | null;
                             /** @enum {string} */
                             priority: "p1" | "p2" | "p3" | "p4";
                             /** @enum {string} */
@@ -17123,6 +17228,7 @@ export interface paths {
                             rackCode: string | null;
                             cardNo: string | null;
                             cardName: string | null;
+                            pointCode: string | null;
                             /** @enum {string} */
                             priority: "p1" | "p2" | "p3" | "p4";
                             /** @enum {string} */
@@ -17213,6 +17319,7 @@ export interface paths {
                             rackCode: string | null;
                             cardNo: string | null;
                             cardName: string | null;
+                            pointCode: string | null;
                             /** @enum {string} */
                             priority: "p1" | "p2" | "p3" | "p4";
                             /** @enum {string} */
@@ -18691,6 +18798,645 @@ export interface paths {
                         "application/json": {
                             /** @enum {boolean} */
                             ok: true;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/info-points": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 信息点（单位看本单位的，服务商看合同机房的）
+         * @description 权限 workorder.read
+         *
+         *     权限 workorder.read
+         */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    sort?: "code" | "status" | "unit";
+                    order?: "asc" | "desc";
+                    q?: string;
+                    machineRoomId?: string;
+                    status?: "active" | "spare" | "faulty" | "removed";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                /** Format: uuid */
+                                machineRoomId: string;
+                                roomName: string;
+                                rackCode: string | null;
+                                panel: string;
+                                panelPort: string;
+                                /** Format: uuid */
+                                unitId: string | null;
+                                unitName: string | null;
+                                /** Format: uuid */
+                                officeRoomId: string | null;
+                                officeRoomCode: string | null;
+                                officePort: string | null;
+                                /** @enum {string} */
+                                status: "active" | "spare" | "faulty" | "removed";
+                                vlan: number | null;
+                                note: string | null;
+                            }[];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * 登记信息点
+         * @description 权限 machineroom.manage
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        code: string;
+                        /** Format: uuid */
+                        machineRoomId: string;
+                        /** Format: uuid */
+                        rackId?: string | null;
+                        panel: string;
+                        panelPort: string;
+                        /** Format: uuid */
+                        unitId?: string | null;
+                        /** Format: uuid */
+                        officeRoomId?: string | null;
+                        officePort?: string | null;
+                        /** @enum {string} */
+                        status: "active" | "spare" | "faulty" | "removed";
+                        vlan?: number | null;
+                        note?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/info-points/export.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 导出信息点登记表（Excel）
+         * @description 权限 workorder.read
+         *
+         *     权限 workorder.read
+         */
+        get: {
+            parameters: {
+                query?: {
+                    machineRoomId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/info-points/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 导入信息点登记表（xlsx 或 CSV，按编号新增或更新，连同跳线；全部成功或全部不写入）
+         * @description 权限 machineroom.manage
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            created: number;
+                            updated: number;
+                            errors: {
+                                row: number;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/info-points/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 信息点详情
+         * @description 权限 workorder.read
+         *
+         *     权限 workorder.read
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            code: string;
+                            /** Format: uuid */
+                            machineRoomId: string;
+                            roomName: string;
+                            rackCode: string | null;
+                            panel: string;
+                            panelPort: string;
+                            /** Format: uuid */
+                            unitId: string | null;
+                            unitName: string | null;
+                            /** Format: uuid */
+                            officeRoomId: string | null;
+                            officeRoomCode: string | null;
+                            officePort: string | null;
+                            /** @enum {string} */
+                            status: "active" | "spare" | "faulty" | "removed";
+                            vlan: number | null;
+                            note: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        /**
+         * 修改信息点
+         * @description 权限 machineroom.manage
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        code: string;
+                        /** Format: uuid */
+                        machineRoomId: string;
+                        /** Format: uuid */
+                        rackId?: string | null;
+                        panel: string;
+                        panelPort: string;
+                        /** Format: uuid */
+                        unitId?: string | null;
+                        /** Format: uuid */
+                        officeRoomId?: string | null;
+                        officePort?: string | null;
+                        /** @enum {string} */
+                        status: "active" | "spare" | "faulty" | "removed";
+                        vlan?: number | null;
+                        note?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            ok: true;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/info-points/{id}/trace": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 信息点链路追踪（办公室端口 → 配线架 → 交换机端口）
+         * @description 权限 workorder.read
+         *
+         *     权限 workorder.read
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            pointId: string;
+                            code: string;
+                            hops: {
+                                depth: number;
+                                /** @enum {string} */
+                                kind: "office" | "panel" | "switch";
+                                device: string;
+                                port: string;
+                                rackCode: string | null;
+                                /** @enum {string|null} */
+                                via: "patch" | "cable" | null;
+                            }[];
+                            switchPort: {
+                                device: string;
+                                port: string;
+                                rackCode: string | null;
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/net-links": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 跳线或线缆连接两个端口
+         * @description 权限 machineroom.manage
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        machineRoomId: string;
+                        /** @enum {string} */
+                        kind: "patch" | "cable";
+                        a: {
+                            /** Format: uuid */
+                            rackId?: string | null;
+                            /** @enum {string} */
+                            kind: "panel" | "switch";
+                            device: string;
+                            port: string;
+                        };
+                        b: {
+                            /** Format: uuid */
+                            rackId?: string | null;
+                            /** @enum {string} */
+                            kind: "panel" | "switch";
+                            device: string;
+                            port: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/net-links/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * 拆除跳线或线缆
+         * @description 权限 machineroom.manage
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            ok: true;
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/om/calendar/{year}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * SLA 工作日历（法定节假日与调休上班日）
+         * @description 权限 machineroom.read
+         *
+         *     权限 machineroom.read
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    year: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            year: number;
+                            days: {
+                                day: string;
+                                /** @enum {string} */
+                                kind: "holiday" | "workday";
+                                name: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        /**
+         * 设置一年的节假日与调休（整年替换）
+         * @description 权限 machineroom.manage
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    year: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        days: {
+                            day: string;
+                            /** @enum {string} */
+                            kind: "holiday" | "workday";
+                            name: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            year: number;
+                            days: {
+                                day: string;
+                                /** @enum {string} */
+                                kind: "holiday" | "workday";
+                                name: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/om/calendar/{year}/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 导入一年的节假日与调休（xlsx 或 CSV：日期、类型、名称；整年替换）
+         * @description 权限 machineroom.manage
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    year: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            year: number;
+                            days: {
+                                day: string;
+                                /** @enum {string} */
+                                kind: "holiday" | "workday";
+                                name: string;
+                            }[];
                         };
                     };
                 };

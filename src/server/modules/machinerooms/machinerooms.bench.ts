@@ -1,7 +1,9 @@
 // `gongwu machinerooms bench`: the issue's scale figures on a fresh database — one machine room of
 // N racks × 48 U, each rack with 2U devices (asset cards) from the bottom and a reservation above
 // them, its elevation (every rack with its slots, free U and power) timed; then M work orders under
-// one contract and the list of breached ones timed.
+// one contract and the list of breached ones timed; then P information points imported as a
+// register (panel port patched to a switch port, every tenth through a cross-connect and a trunk
+// cable) and a point's trace timed; and the monthly scorecard over the M work orders.
 import crypto from 'node:crypto';
 import os from 'node:os';
 import type { Command } from 'commander';
@@ -17,11 +19,15 @@ import { getMachineRoom } from './room.queries.ts';
 import { getScorecard } from './scorecard.queries.ts';
 import { computeScorecard } from './scorecard.service.ts';
 import { listWorkOrders } from './workorder.queries.ts';
+import { importRegister } from './point.excel.ts';
+import { tracePoint } from './point.queries.ts';
+import { linkPorts } from './point.service.ts';
 
 interface Options {
   racks: string;
   devices: string;
   workOrders: string;
+  points: string;
   runs: string;
   engineUrl?: string;
 }
@@ -31,10 +37,13 @@ export function machineRoomsBenchCli(program: Command, ctx: CliContext) {
     program.commands.find((c) => c.name() === 'machinerooms') ?? program.command('machinerooms').description('机房委托运维 machine rooms');
   cmd
     .command('bench')
-    .description("time a room's elevation at N racks × 48 U and the breached work orders among M")
+    .description(
+      "time a room's elevation at N racks × 48 U, a point's trace among P, the breached work orders and the monthly scorecard among M",
+    )
     .option('--racks <n>', 'racks in the room', '200')
     .option('--devices <n>', '2U devices per rack', '16')
     .option('--work-orders <n>', 'work orders under the contract', '10000')
+    .option('--points <n>', 'information points in the room', '3800')
     .option('--runs <n>', 'timed calls per scenario', '20')
     .option('--engine-url <url>', 'PostgreSQL server (drops and creates gongwu_bench_rooms); default: PGlite in a temporary folder')
     .action(async (o: Options) => {
@@ -120,6 +129,9 @@ export function machineRoomsBenchCli(program: Command, ctx: CliContext) {
         for (const tbl of ['work_orders', 'inspections']) await db.execute(sql.raw(`analyze ${tbl}`));
         const scorecard = await timeRuns(runs, () => computeScorecard(db, office, c.id, month));
         const card = await computeScorecard(db, office, c.id, month).then(({ id }) => getScorecard(db, office, id));
+        const points = await benchPoints(db, office, Number(o.points), racks);
+        const trace = await timeRuns(runs, () => tracePoint(db, office, points.ids[Math.floor(Math.random() * points.ids.length)]));
+        const sample = await tracePoint(db, office, points.ids[0]);
         const detail = await getMachineRoom(db, office, room.id);
         const out = {
           engine: database.engine,
@@ -128,6 +140,8 @@ export function machineRoomsBenchCli(program: Command, ctx: CliContext) {
           workOrders: n.orders,
           roomFreeU: detail.freeU,
           elevation: { ...elevation, targetMs: 200 },
+          points: { count: points.ids.length, importMs: points.importMs },
+          trace: { ...trace, hops: sample.hops.length, targetMs: 50 },
           scorecard: { ...scorecard, month, score: card.score, lateResponses: card.lines[0].count, targetMs: 1000 },
           breachedWorkOrders: {
             ...breached,
@@ -140,4 +154,82 @@ export function machineRoomsBenchCli(program: Command, ctx: CliContext) {
         await cleanup();
       }
     });
+}
+
+/**
+ * P points as a register imported through the import (timed): points spread over the racks, 24 to a
+ * patch panel, each patched to a port of its rack's access switch, served by the units in turn; then
+ * every tenth point re-routed through a cross-connect (its panel → an ODF → trunk cable → the core
+ * switch's ODF → the core switch), so traces of 2 and 5 hops are both timed.
+ */
+async function benchPoints(db: Parameters<typeof importRegister>[0], office: Actor, count: number, racks: number) {
+  const units = await query<{ code: string }>(db, sql`select code from units where kind = 'unit' order by code limit 26`);
+  const table: string[][] = [
+    [
+      '信息点编号',
+      '机房编号',
+      '机柜编号',
+      '配线架',
+      '配线架端口',
+      '服务单位编码',
+      '办公室编号',
+      '办公室端口',
+      '状态',
+      'VLAN',
+      '交换机',
+      '交换机端口',
+    ],
+  ];
+  for (let i = 0; i < count; i++) {
+    const rack = `K${String(1 + (Math.floor(i / 48) % racks)).padStart(4, '0')}`;
+    const panel = `PP-${String(1 + Math.floor(i / 24)).padStart(3, '0')}`;
+    const port = String(1 + (i % 24)).padStart(2, '0');
+    const u = units[i % units.length];
+    table.push([
+      `B-${String(i + 1).padStart(5, '0')}`,
+      'B01',
+      rack,
+      panel,
+      port,
+      u?.code ?? '',
+      '',
+      '',
+      u ? '在用' : '空闲',
+      String(100 + (i % 26)),
+      `SW-${String(1 + Math.floor(i / 48)).padStart(3, '0')}`,
+      `Gi1/0/${1 + (i % 48)}`,
+    ]);
+  }
+  const t0 = performance.now();
+  const report = await importRegister(db, office, table);
+  const importMs = Math.round(performance.now() - t0);
+  if (report.errors.length) throw new Error(`bench register refused: ${report.errors[0].message}`);
+  const rows = await query<{ id: string; room: string; rack: string | null; device: string; port: string; link: string }>(
+    db,
+    sql`select p.id::text, p.machine_room_id::text as room, np.rack_id::text as rack, np.device, np.port, e.link_id::text as link
+        from info_points p join net_ports np on np.id = p.panel_port_id join net_links e on e.port_id = np.id and e.kind = 'patch'
+        where p.code like 'B-%' order by p.code`,
+  );
+  for (const [k, r] of rows.entries()) {
+    if (k % 10) continue;
+    await db.execute(sql`delete from net_links where link_id = ${r.link}::uuid`);
+    const odf = { rackId: r.rack, kind: 'panel' as const, device: `ODF-${r.device}`, port: r.port };
+    const core = { rackId: null, kind: 'panel' as const, device: `ODF-CORE-${r.device}`, port: r.port };
+    const room = r.room;
+    await linkPorts(db, office, {
+      machineRoomId: room,
+      kind: 'patch',
+      a: { rackId: r.rack, kind: 'panel', device: r.device, port: r.port },
+      b: odf,
+    });
+    await linkPorts(db, office, { machineRoomId: room, kind: 'cable', a: odf, b: core });
+    await linkPorts(db, office, {
+      machineRoomId: room,
+      kind: 'patch',
+      a: core,
+      b: { rackId: null, kind: 'switch', device: 'SW-CORE', port: `${r.device}/${r.port}` },
+    });
+  }
+  for (const t of ['net_ports', 'net_links', 'info_points']) await db.execute(sql.raw(`analyze ${t}`));
+  return { ids: rows.map((r) => r.id), importMs };
 }

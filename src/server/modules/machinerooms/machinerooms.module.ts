@@ -3,6 +3,8 @@ import { contractRoutes } from './contract.routes.ts';
 import { custodyRoutes } from './custody.routes.ts';
 import { inspectionRoutes } from './inspection.routes.ts';
 import { scorecardRoutes } from './scorecard.routes.ts';
+import { calendarRoutes } from './calendar.routes.ts';
+import { pointRoutes } from './point.routes.ts';
 import { machineRoomsBenchCli } from './machinerooms.bench.ts';
 import { seedMachineRooms } from './machinerooms.seed.ts';
 import { roomRoutes } from './room.routes.ts';
@@ -20,6 +22,8 @@ export const module: GongwuModule = {
     await custodyRoutes(app);
     await inspectionRoutes(app);
     await scorecardRoutes(app);
+    await pointRoutes(app);
+    await calendarRoutes(app);
   },
   seedDemo: (database, log) => seedMachineRooms(database, log),
   cli: machineRoomsBenchCli,

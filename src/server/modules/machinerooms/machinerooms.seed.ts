@@ -10,6 +10,7 @@ import { query, queryOne, type Database } from '../../platform/db/engine.ts';
 import { DEFAULT_PAYMENT_RULE, DEFAULT_SCORECARD_RULES, type SlaTable } from '../../../shared/machinerooms.contracts.ts';
 import { createContract, createVendor, linkVendorAccount } from './contract.service.ts';
 import { decideCustody, submitCustody } from './custody.service.ts';
+import { importRegister } from './point.excel.ts';
 import { createMachineRoom, createRack, createRow, placeSlot } from './room.service.ts';
 import { computeScorecard } from './scorecard.service.ts';
 import { reportWorkOrder } from './workorder.service.ts';
@@ -155,5 +156,57 @@ export async function seedMachineRooms(database: Database, log: (msg: string) =>
     const staff = await actorOf(database, `u${n}-staff`);
     if (staff && placed[n]?.length) await reportWorkOrder(db, staff, { cardId: placed[n][0], priority: 'p3', title });
   }
-  log(`  machinerooms: 2 rooms, 8 racks, ${placed['01'].length + placed['02'].length} devices, 2 vendors and contracts`);
+  const points = await seedPoints(db, officer);
+  log(
+    `  machinerooms: ${points} information points; 2 rooms, 8 racks, ${placed['01'].length + placed['02'].length} devices, 2 vendors and contracts`,
+  );
+}
+
+/**
+ * Each room's register of information points: 24 per room on two patch panels of its first rack,
+ * patched to an access switch in its second; units 01 and 02 are served by the first 8 each (from
+ * an office of theirs), the rest are spare.
+ */
+async function seedPoints(db: Database['db'], officer: Actor): Promise<number> {
+  const units = await query<{ code: string; room: string | null }>(
+    db,
+    sql`select u.code, (select r.code from rooms r where r.unit_id = u.id order by r.code limit 1) as room
+        from units u where u.id in (select unit_id from users where username in ('u01-admin', 'u02-admin')) order by u.code`,
+  );
+  const table: string[][] = [
+    [
+      '信息点编号',
+      '机房编号',
+      '机柜编号',
+      '配线架',
+      '配线架端口',
+      '服务单位编码',
+      '办公室编号',
+      '办公室端口',
+      '状态',
+      'VLAN',
+      '交换机',
+      '交换机端口',
+    ],
+  ];
+  for (const room of ['MR01', 'MR02'])
+    for (let i = 1; i <= 24; i++) {
+      const port = String(((i - 1) % 12) + 1).padStart(2, '0');
+      const u = i <= 8 ? units[0] : i <= 16 ? units[1] : undefined;
+      const served = u?.room
+        ? [u.code, u.room, `${u.room}-${String(i).padStart(2, '0')}`, '在用', String(100 + Math.ceil(i / 8))]
+        : ['', '', '', '空闲', ''];
+      table.push([
+        `${room}-D${String(i).padStart(4, '0')}`,
+        room,
+        'A01',
+        `PP-A01-${i <= 12 ? 1 : 2}`,
+        port,
+        ...served,
+        'SW-A02-1',
+        `Gi1/0/${i}`,
+      ]);
+    }
+  const report = await importRegister(db, officer, table);
+  return report.created + report.updated;
 }

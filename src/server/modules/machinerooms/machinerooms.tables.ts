@@ -178,6 +178,8 @@ export const workOrders = pgTable(
       .references(() => machineRooms.id),
     rackId: uuid('rack_id').references(() => racks.id),
     cardId: uuid('card_id').references(() => cards.id),
+    /** The information point at fault, when the report names one (its room and patch-panel rack). */
+    pointId: uuid('point_id').references(() => infoPoints.id),
     priority: text('priority').notNull(), // p1 | p2 | p3 | p4
     clock: text('clock').notNull(), // business | 24x7
     title: text('title').notNull(),
@@ -394,3 +396,82 @@ export const machineroomEvents = pgTable(
   },
   (t) => [index('machineroom_events_entity_idx').on(t.entityId)],
 );
+
+/**
+ * A port of the machine room's cabling: a patch-panel port (kind panel) or a switch port (kind
+ * switch), named by its device (the panel or switch label) and port, in a rack of the room.
+ */
+export const netPorts = pgTable(
+  'net_ports',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    machineRoomId: uuid('machine_room_id')
+      .notNull()
+      .references(() => machineRooms.id),
+    rackId: uuid('rack_id').references(() => racks.id),
+    kind: text('kind').notNull(), // panel | switch
+    device: text('device').notNull(),
+    port: text('port').notNull(),
+  },
+  (t) => [uniqueIndex('net_ports_name').on(t.machineRoomId, t.device, t.port)],
+);
+
+/**
+ * The ends of the links between ports: a patch cord (kind patch, on a panel's front or a switch
+ * port) or a permanent cable (kind cable, a panel's rear to another panel); a link is two rows
+ * with one `link_id`. The key (port, kind) lets a port hold at most one link of each kind, so a
+ * trace from a point's panel port to its switch port never forks.
+ */
+export const netLinks = pgTable(
+  'net_links',
+  {
+    linkId: uuid('link_id').notNull(),
+    portId: uuid('port_id')
+      .notNull()
+      .references(() => netPorts.id),
+    kind: text('kind').notNull(), // patch | cable
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.portId, t.kind] }), index('net_links_link_idx').on(t.linkId)],
+);
+
+/**
+ * An information point (信息点, docs/domain.md §11): an office port cabled to a patch-panel port of a
+ * machine room, serving a unit's office (unit_id: the unit served, the scope a unit sees it by),
+ * with its status and VLAN. Installed, moved and removed by a unit's request document.
+ */
+export const infoPoints = pgTable(
+  'info_points',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    code: text('code').notNull().unique(),
+    machineRoomId: uuid('machine_room_id')
+      .notNull()
+      .references(() => machineRooms.id),
+    panelPortId: uuid('panel_port_id')
+      .notNull()
+      .unique()
+      .references(() => netPorts.id),
+    unitId: uuid('unit_id').references(() => units.id),
+    officeRoomId: uuid('office_room_id').references(() => rooms.id),
+    officePort: text('office_port'),
+    status: text('status').notNull(), // active | spare | faulty | removed
+    vlan: integer('vlan'),
+    note: text('note'),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [index('info_points_unit_idx').on(t.unitId, t.code), index('info_points_room_idx').on(t.machineRoomId, t.code)],
+);
+
+/**
+ * The committee's working calendar for business-hours SLA clocks: a public holiday (holiday, a
+ * weekday off) or an adjusted working day (workday, 调休: a weekend day worked). Other days follow
+ * the contract's weekdays.
+ */
+export const omCalendarDays = pgTable('om_calendar_days', {
+  day: date('day').primaryKey(),
+  kind: text('kind').notNull(), // holiday | workday
+  name: text('name').notNull(),
+  updatedBy: uuid('updated_by'),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
+});

@@ -10,6 +10,7 @@ import { inspectionStatusSql } from './inspection.queries.ts';
 import { workOrderClock } from './om.clock.ts';
 import { monthBounds } from './om.month.ts';
 import { contractInScope, roomScope } from './scope.service.ts';
+import { loadCalendar } from './calendar.service.ts';
 import { clockMinutes } from './sla.rules.ts';
 import { hoursOf } from './workorder.service.ts';
 
@@ -70,7 +71,7 @@ export async function monthlyOmReport(q: Queryable, actor: Actor, contractId: st
         from work_orders where contract_id = ${contractId}::uuid
           and reported_at >= ${b.start.toISOString()}::timestamptz and reported_at < ${b.end.toISOString()}::timestamptz`,
   );
-  const h = hoursOf(c.business_from, c.business_to);
+  const h = hoursOf(c.business_from, c.business_to, await loadCalendar(q));
   const late = (done: D | null, due: D) => (done ? ms(done) : now.getTime()) > ms(due);
   const breached = (o: Order) =>
     late(o.accepted_at, o.response_due) || late(o.arrived_at, o.onsite_due) || late(o.resolved_at, o.resolve_due);

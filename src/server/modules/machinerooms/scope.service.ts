@@ -61,3 +61,16 @@ export function contractInScope(column: string, scope: RoomScope): SQL {
   if (!scope.contractIds.length) return sql`false`;
   return sql`${sql.raw(column)} = any(${uuidArray(scope.contractIds)})`;
 }
+
+/**
+ * The information points the actor may read: a unit the points serving it, a vendor its contracts'
+ * rooms' points, the committee all (docs/domain.md §11).
+ */
+export async function pointScope(q: Queryable, actor: Actor): Promise<(alias: string) => SQL> {
+  if (beyondVendor(actor, 'workorder.read')) {
+    const units = unitScope(actor, 'workorder.read');
+    return (p) => inScope(`${p}.unit_id`, units);
+  }
+  const v = await vendorScope(q, actor);
+  return (p) => (v.roomIds.length ? sql`${sql.raw(`${p}.machine_room_id`)} = any(${uuidArray(v.roomIds)})` : sql`false`);
+}

@@ -1,6 +1,7 @@
 // SLA clocks of work orders (docs/domain.md §11). A 24×7 priority counts every minute; a
 // business-hours priority counts only the minutes inside the contract's business window (local time,
-// Asia/Shanghai, ISO weekdays 1–5), so a fault reported on Friday at 17:30 with a 60-minute response
+// Asia/Shanghai, ISO weekdays 1–5, less the public holidays and plus the adjusted working days of
+// the committee's calendar), so a fault reported on Friday at 17:30 with a 60-minute response
 // is due on Monday at 09:30 (window 09:00–18:00). Pure functions: the caller passes "now".
 import type { SlaClock } from '../../../shared/machinerooms.contracts.ts';
 import { BUSINESS_ZONE_MS } from '../../platform/clock.ts';
@@ -16,9 +17,17 @@ export interface BusinessHours {
   to: number;
   /** ISO weekdays (1 = Monday). */
   days: readonly number[];
+  /**
+   * The committee's calendar by local date (YYYY-MM-DD): a public holiday is a day off whatever
+   * its weekday; an adjusted working day (调休) is worked whatever its weekday.
+   */
+  calendar?: ReadonlyMap<string, 'holiday' | 'workday'>;
 }
 
 export const DEFAULT_HOURS: BusinessHours = { from: 540, to: 1080, days: [1, 2, 3, 4, 5] };
+
+/** The default hours with the committee's calendar. */
+export const hoursWith = (calendar: BusinessHours['calendar']): BusinessHours => ({ ...DEFAULT_HOURS, calendar });
 
 /** Local midnight (as a UTC instant in ms) of the local day containing `ms`. */
 const localDayStart = (ms: number) => Math.floor((ms + ZONE) / DAY) * DAY - ZONE;
@@ -27,9 +36,13 @@ const isoDay = (dayStart: number) => {
   return d === 0 ? 7 : d;
 };
 
+const localDate = (dayStart: number) => new Date(dayStart + ZONE).toISOString().slice(0, 10);
+
 /** The business window of the local day starting at `dayStart`, or null on a day off. */
 function windowOf(dayStart: number, h: BusinessHours): [number, number] | null {
-  if (!h.days.includes(isoDay(dayStart)) || h.to <= h.from) return null;
+  if (h.to <= h.from) return null;
+  const marked = h.calendar?.get(localDate(dayStart));
+  if (marked === 'holiday' || (marked !== 'workday' && !h.days.includes(isoDay(dayStart)))) return null;
   return [dayStart + h.from * MINUTE, dayStart + h.to * MINUTE];
 }
 

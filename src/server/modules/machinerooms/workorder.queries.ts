@@ -3,11 +3,13 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { SlaClock, WorkOrderQuery, WorkOrderView } from '../../../shared/machinerooms.contracts.ts';
+import type { CalendarKind } from '../../../shared/machinerooms.points.contracts.ts';
 import type { Page } from '../../../shared/paging.ts';
 import { type Actor, can, scopeIncludes, unitScope } from '../../platform/auth/actor.ts';
 import { query, type Queryable } from '../../platform/db/engine.ts';
 import { likePattern, offsetOf } from '../../platform/db/paging.ts';
 import { notFound } from '../../platform/errors.ts';
+import { loadCalendar } from './calendar.service.ts';
 import { workOrderScope } from './scope.service.ts';
 import { stepClock } from './sla.rules.ts';
 import { hoursOf, STEPS, workOrderClock } from './workorder.service.ts';
@@ -23,6 +25,7 @@ interface Row {
   rackCode: string | null;
   cardNo: string | null;
   cardName: string | null;
+  pointCode: string | null;
   priority: WorkOrderView['priority'];
   clock: SlaClock;
   title: string;
@@ -57,8 +60,8 @@ const breachedSql = (now: string) => sql`(coalesce(w.accepted_at, ${now}::timest
 
 const SORTS: Record<string, string> = { reportedAt: 'w.reported_at', priority: 'w.priority', status: 'w.status' };
 
-function toView(r: Row, actor: Actor, now: Date): WorkOrderView {
-  const h = hoursOf(r.businessFrom, r.businessTo);
+function toView(r: Row, actor: Actor, now: Date, calendar: Map<string, CalendarKind>): WorkOrderView {
+  const h = hoursOf(r.businessFrom, r.businessTo, calendar);
   const at = d(r.reportedAt);
   const response = stepClock(at, d(r.responseDue), dn(r.acceptedAt), now, r.clock, h);
   const onsite = stepClock(at, d(r.onsiteDue), dn(r.arrivedAt), now, r.clock, h);
@@ -98,7 +101,7 @@ async function rows(q: Queryable, actor: Actor, where: SQL, tail: SQL): Promise<
   const list = await query<Row>(
     q,
     sql`select w.id, w.order_no as "orderNo", c.contract_no as "contractNo", v.name as "vendorName", w.unit_id as "unitId",
-      coalesce(u.short_name, u.name) as "unitName", m.name as "roomName", r.code as "rackCode", k.card_no as "cardNo", k.name as "cardName",
+      coalesce(u.short_name, u.name) as "unitName", m.name as "roomName", r.code as "rackCode", k.card_no as "cardNo", k.name as "cardName", ip.code as "pointCode",
       w.priority, w.clock, w.title, w.description, w.status, w.reporter_name as "reporterName", w.reported_at as "reportedAt",
       w.accepted_at as "acceptedAt", w.arrived_at as "arrivedAt", w.resolved_at as "resolvedAt", w.response_due as "responseDue",
       w.onsite_due as "onsiteDue", w.resolve_due as "resolveDue", w.resolution, w.reopen_count as "reopenCount",
@@ -110,9 +113,11 @@ async function rows(q: Queryable, actor: Actor, where: SQL, tail: SQL): Promise<
     join machine_rooms m on m.id = w.machine_room_id
     left join racks r on r.id = w.rack_id
     left join cards k on k.id = w.card_id
+    left join info_points ip on ip.id = w.point_id
     where ${visible} and ${where} ${tail}`,
   );
-  return list.map((r) => toView(r, actor, now));
+  const calendar = await loadCalendar(q);
+  return list.map((r) => toView(r, actor, now, calendar));
 }
 
 export async function listWorkOrders(q: Queryable, actor: Actor, p: z.output<typeof WorkOrderQuery>): Promise<Page<WorkOrderView>> {

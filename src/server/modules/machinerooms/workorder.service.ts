@@ -9,6 +9,7 @@ import { type Actor, unitScope, scopeIncludes } from '../../platform/auth/actor.
 import { queryOne, type Queryable, type Tx } from '../../platform/db/engine.ts';
 import { withTx } from '../../platform/db/tx.ts';
 import { AppError, invalid, notFound } from '../../platform/errors.ts';
+import { loadCalendar } from './calendar.service.ts';
 import { contractFor } from './contract.service.ts';
 import { workOrderClock } from './om.clock.ts';
 import { logEvent } from './room.service.ts';
@@ -19,7 +20,12 @@ export { workOrderClock } from './om.clock.ts';
 
 const HOUR = 3600_000;
 const localDay = (d: Date) => new Date(d.getTime() + 8 * HOUR).toISOString().slice(0, 10);
-export const hoursOf = (from: number, to: number): BusinessHours => ({ from, to, days: [1, 2, 3, 4, 5] });
+export const hoursOf = (from: number, to: number, calendar?: BusinessHours['calendar']): BusinessHours => ({
+  from,
+  to,
+  days: [1, 2, 3, 4, 5],
+  calendar,
+});
 
 /** Where a fault is: the rack and room of the card (which must be placed in a managed rack) or of the rack named. */
 async function locate(q: Queryable, actor: Actor, input: z.output<typeof WorkOrderInput>) {
@@ -40,7 +46,17 @@ async function locate(q: Queryable, actor: Actor, input: z.output<typeof WorkOrd
     if (!card || ![card.unit_id, card.using_unit_id, card.managing_unit_id].some((u) => scopeIncludes(scope, u)))
       throw invalid({ cardId: '资产卡片不存在' });
     if (!card.rack_id || !card.room_id) throw invalid({ cardId: '该资产未上架在托管机房的机柜中，不能报修到运维服务商' });
-    return { rackId: card.rack_id, roomId: card.room_id, cardId: input.cardId };
+    return { rackId: card.rack_id, roomId: card.room_id, cardId: input.cardId, pointId: null };
+  }
+  if (input.pointId) {
+    // A point is reported by the unit it serves (or the committee); its rack is its panel's.
+    const point = await queryOne<{ unit_id: string | null; room_id: string; rack_id: string | null }>(
+      q,
+      sql`select p.unit_id::text, p.machine_room_id::text as room_id, np.rack_id::text
+          from info_points p join net_ports np on np.id = p.panel_port_id where p.id = ${input.pointId}::uuid`,
+    );
+    if (!point || !(scope === 'all' || scopeIncludes(scope, point.unit_id))) throw invalid({ pointId: '信息点不存在' });
+    return { rackId: point.rack_id, roomId: point.room_id, cardId: null, pointId: input.pointId };
   }
   // A rack is the committee's: only a caller reaching every unit reports on one.
   const rack = await queryOne<{ room_id: string }>(
@@ -48,7 +64,7 @@ async function locate(q: Queryable, actor: Actor, input: z.output<typeof WorkOrd
     sql`select machine_room_id::text as room_id from racks where id = ${input.rackId}::uuid`,
   );
   if (!rack || scope !== 'all') throw invalid({ rackId: '机柜不存在' });
-  return { rackId: input.rackId!, roomId: rack.room_id, cardId: null };
+  return { rackId: input.rackId!, roomId: rack.room_id, cardId: null, pointId: null };
 }
 
 /** The unit a report is made for: the caller's own, or the committee for committee-wide accounts. */
@@ -69,7 +85,7 @@ export async function reportWorkOrder(
   const contract = await contractFor(q, place.roomId, localDay(now));
   if (!contract) throw new AppError('rule_violation', '该机房当前没有有效的运维合同，请联系管委会资产管理处');
   const terms = contract.sla[input.priority as Priority];
-  const hours = hoursOf(contract.business_from, contract.business_to);
+  const hours = hoursOf(contract.business_from, contract.business_to, await loadCalendar(q));
   const due = (m: number) => addClockMinutes(now, m, terms.clock, hours).toISOString();
   const unitId = await reporterUnit(q, actor);
   return withTx(q, async (tx) => {
@@ -77,9 +93,9 @@ export async function reportWorkOrder(
     const orderNo = `GD${localDay(now).slice(0, 4)}${String(n!.n).padStart(6, '0')}`;
     const row = await queryOne<{ id: string }>(
       tx,
-      sql`insert into work_orders (order_no, contract_id, unit_id, machine_room_id, rack_id, card_id, priority, clock, title, description,
+      sql`insert into work_orders (order_no, contract_id, unit_id, machine_room_id, rack_id, card_id, point_id, priority, clock, title, description,
           status, reported_by, reporter_name, reported_at, response_due, onsite_due, resolve_due)
-        values (${orderNo}, ${contract.id}::uuid, ${unitId}::uuid, ${place.roomId}::uuid, ${place.rackId}::uuid, ${place.cardId}::uuid,
+        values (${orderNo}, ${contract.id}::uuid, ${unitId}::uuid, ${place.roomId}::uuid, ${place.rackId}::uuid, ${place.cardId}::uuid, ${place.pointId}::uuid,
           ${input.priority}, ${terms.clock}, ${input.title}, ${input.description ?? null}, 'reported', ${actor.userId}::uuid,
           ${actor.displayName}, ${now.toISOString()}, ${due(terms.responseMinutes)}, ${due(terms.onsiteMinutes)}, ${due(terms.resolveMinutes)})
         returning id::text`,

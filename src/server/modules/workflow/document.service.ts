@@ -124,6 +124,24 @@ async function writeLines(tx: Tx, doc: DocumentRow, input: DocumentInput): Promi
         reason: l.reason ?? null,
       };
     });
+  } else if (h.spec.lines === 'items') {
+    const f: Record<string, string> = {};
+    input.lines.forEach((l, i) => {
+      if (!l.name?.trim()) f[`lines.${i}.name`] = '请填写名称或编号';
+    });
+    if (Object.keys(f).length) throw invalid(f);
+    values = input.lines.map((l, i) => ({
+      documentId: doc.id,
+      unitId: doc.unitId,
+      lineNo: i + 1,
+      name: l.name!.trim(),
+      spec: l.spec ?? null,
+      quantity: 1,
+      unitPriceFen: 0,
+      amountFen: 0,
+      reason: l.reason ?? null,
+      details: l.forRoomId ? { forRoomId: l.forRoomId } : {},
+    }));
   } else {
     const f: Record<string, string> = {};
     input.lines.forEach((l, i) => {

@@ -36,6 +36,7 @@ const BASE: Record<DocumentType, Record<string, unknown>> = {
   lending: { mode: 'lent', counterparty: '某单位', periodFrom: '2026-01-01', periodTo: '2026-06-30' },
   disposal: SALE,
   maintenance: { vendor: '某维修公司' },
+  point_request: { action: 'remove' },
 };
 
 describe('ids inside document payloads are scope-checked like a direct write', () => {

@@ -4,6 +4,7 @@ import {
   ClusterOutlined,
   FileTextOutlined,
   FileProtectOutlined,
+  NodeIndexOutlined,
   SafetyCertificateOutlined,
   ToolOutlined,
   TrophyOutlined,
@@ -23,6 +24,12 @@ export const routes: PageRoute[] = [
     component: lazy(() => import('./WorkOrdersPage.tsx')),
     permission: 'workorder.read',
     menu: { group: 'machinerooms', zh: '运维工单', en: 'Work orders', icon: <ToolOutlined />, order: 2 },
+  },
+  {
+    path: '/info-points',
+    component: lazy(() => import('./PointsPage.tsx')),
+    permission: 'workorder.read',
+    menu: { group: 'machinerooms', zh: '信息点', en: 'Information points', icon: <NodeIndexOutlined />, order: 2.2 },
   },
   {
     path: '/inspections',

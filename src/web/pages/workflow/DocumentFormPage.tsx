@@ -79,6 +79,7 @@ export default function DocumentFormPage() {
             sourceLineId?: string;
             invoiceNo?: string;
             replacesCardId?: string;
+            forRoomId?: string;
           };
           return {
             categoryId: l.categoryId ?? undefined,
@@ -91,6 +92,7 @@ export default function DocumentFormPage() {
             sourceLineId: det.sourceLineId,
             invoiceNo: det.invoiceNo,
             replacesCardId: det.replacesCardId,
+            forRoomId: det.forRoomId,
             declined: Object.fromEntries((det.declinedIdle ?? []).map((x) => [x.cardId, x.reason])),
           };
         }),
@@ -231,6 +233,8 @@ export default function DocumentFormPage() {
               }}
               error={cardError}
             />
+          ) : web.LinesEditor ? (
+            <web.LinesEditor form={form} unitId={unitId} />
           ) : (
             <CategoryLinesEditor form={form} unitId={unitId} variant={web.lineVariant ?? 'config'} />
           )}

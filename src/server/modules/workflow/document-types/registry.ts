@@ -11,6 +11,7 @@ import { disposal } from './disposal.doctype.ts';
 import type { DocumentTypeHandler, TypedDocument } from './doctype.ts';
 import { lending } from './lending.doctype.ts';
 import { maintenance } from './maintenance.doctype.ts';
+import { pointRequest } from './point-request.doctype.ts';
 import { procurement } from './procurement.doctype.ts';
 import { requisition } from './requisition.doctype.ts';
 import { returnDoc } from './return.doctype.ts';
@@ -28,6 +29,7 @@ export const DOCUMENT_HANDLERS: { readonly [T in DocumentType]: DocumentTypeHand
   lending,
   disposal,
   maintenance,
+  point_request: pointRequest,
 };
 
 /** The handler of a stored or requested type; an unknown stored type is refused, not crashed on. */

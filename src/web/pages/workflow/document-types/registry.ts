@@ -5,6 +5,7 @@ import { configRequest } from './config-request.doctype.tsx';
 import { disposal } from './disposal.doctype.tsx';
 import { lending } from './lending.doctype.tsx';
 import { maintenance } from './maintenance.doctype.tsx';
+import { pointRequest } from './point-request.doctype.tsx';
 import { procurement } from './procurement.doctype.tsx';
 import { requisition } from './requisition.doctype.tsx';
 import { returnDoc } from './return.doctype.tsx';
@@ -23,6 +24,7 @@ export const WEB_DOCUMENT_TYPES: { readonly [T in DocumentType]: WebDocumentType
   lending,
   disposal,
   maintenance,
+  point_request: pointRequest,
 };
 
 /** The web half of a stored type; an unknown one shows its payload as nothing rather than failing. */

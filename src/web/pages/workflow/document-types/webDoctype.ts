@@ -20,6 +20,11 @@ export interface LinesExtraProps {
   onPick: (lines: FormLine[]) => void;
 }
 
+export interface LinesEditorProps {
+  form: FormInstance;
+  unitId?: string;
+}
+
 export interface DetailItem {
   label: string;
   children: ReactNode;
@@ -34,6 +39,8 @@ export interface WebDocumentType {
   initialPayload?: Record<string, unknown>;
   /** Category lines: the line editor's variant. */
   lineVariant?: 'config' | 'procurement' | 'acceptance';
+  /** Item lines (spec.lines 'items'): the type's own line editor (a Form.List named 'lines'). */
+  LinesEditor?: (props: LinesEditorProps) => ReactNode;
   /** A new document starts without a line (an order's lines come from approved requests). */
   startsEmpty?: boolean;
   /** Beside the lines' title (import lines). */

@@ -7,17 +7,18 @@ module.exports = {
   forbidden: [
     {
       name: 'module-surface',
-      comment: "A module uses another module only through its index.ts (its public surface).",
+      comment: 'A module (its code and its tests) uses another module only through its index.ts (its public surface).',
       severity: 'error',
-      from: { path: `${MOD}([^/]+)/`, pathNot: ['\\.(test|factory|tables)\\.ts$'] },
+      from: { path: `${MOD}([^/]+)/`, pathNot: ['\\.tables\\.ts$'] },
       to: { path: MOD, pathNot: [`${MOD}$1/`, `${MOD}[^/]+/index\\.ts$`] },
     },
     {
-      name: 'module-surface-in-tests',
-      comment: "Tests and test factories may also use another module's test factory (*.factory.ts) or test helpers (*.testing.ts).",
+      name: 'one-test-world',
+      comment:
+        'Test data is built with src/server/testing/world.ts (real services), never by a per-module factory: no file under modules/ named *.factory.ts, *.fixtures.ts, *.testing.ts or *.world.ts is imported.',
       severity: 'error',
-      from: { path: `${MOD}([^/]+)/.*\\.(test|factory)\\.ts$` },
-      to: { path: MOD, pathNot: [`${MOD}$1/`, `${MOD}[^/]+/index\\.ts$`, '\\.(factory|testing)\\.ts$'] },
+      from: { path: '^(src|e2e)/' },
+      to: { path: `${MOD}.+\\.(factory|fixtures|testing|world)\\.ts$` },
     },
     {
       name: 'tables-reference-tables',
@@ -36,10 +37,10 @@ module.exports = {
     },
     {
       name: 'platform-tests-use-surfaces',
-      comment: "A platform test may build a world with a module's surface or its test factory.",
+      comment: "A platform test uses a module only through its surface (its data comes from src/server/testing/world.ts).",
       severity: 'error',
       from: { path: '^src/server/platform/.*\\.test\\.ts$' },
-      to: { path: MOD, pathNot: [`${MOD}[^/]+/index\\.ts$`, '\\.factory\\.ts$'] },
+      to: { path: MOD, pathNot: [`${MOD}[^/]+/index\\.ts$`] },
     },
     {
       name: 'web-not-server',

@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readQr } from './fixtures-qr.ts';
 import { signIn, startHarness, type Harness } from './harness.ts';
-import { fillTemplate, type SheetRow } from '../src/server/modules/card-io/card-io.fixtures.ts';
+import { fillTemplate, type SheetRow } from '../src/server/testing/sheets.ts';
 
 // Pages fetch after they render: give assertions the time a person would wait.
 const WAIT = { timeout: 15_000, interval: 200 };

@@ -232,3 +232,10 @@ export function world(database: Database): World {
   }
   return w;
 }
+
+// The standing casts and helpers, one import for every test: the compound (two units, their
+// people, places and accounts), the seeded small demo, document and card readers, workbooks.
+export * from './compound.world.ts';
+export * from './demo.world.ts';
+export * from './probes.ts';
+export * from './sheets.ts';

@@ -1,9 +1,19 @@
 // The one date formatter of the web. One way to show a moment: YYYY-MM-DD HH:mm in the business time zone (Asia/Shanghai), whatever
 // the browser's zone and language, so a time read on one page matches every other page and the
 // printed sheets. Seconds only where they matter (the security log).
+// With the server's platform/clock.ts, the only file that names the zone or its offset (`npm run lint` checks).
+const BUSINESS_ZONE = 'Asia/Shanghai';
+const BUSINESS_OFFSET = '+08:00';
+
+/** The ISO instant of a business-zone day and wall-clock time ('HH:MM'). */
+export const businessInstantIso = (day: string, hm: string) => `${day}T${hm}:00${BUSINESS_OFFSET}`;
+
+/** The current year in the business zone. */
+export const businessYear = () => Number(formatDateTime(new Date()).slice(0, 4));
+
 const parts = (withSeconds: boolean) =>
   new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Asia/Shanghai',
+    timeZone: BUSINESS_ZONE,
     year: 'numeric',
     month: '2-digit',
     day: '2-digit',

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { query } from '../../platform/db/engine.ts';
 import { createTestApp, type TestApp } from '../../testing/test-app.ts';
-import { addCard, createCardWorld, type CardWorld } from './card.factory.ts';
+import { addCard, createCardWorld, type CardWorld } from '../../testing/world.ts';
 
 describe('voiding a card registered by mistake (作废)', () => {
   let t: TestApp;

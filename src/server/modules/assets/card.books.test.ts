@@ -4,7 +4,7 @@ import { query } from '../../platform/db/engine.ts';
 import { withTx } from '../../platform/db/tx.ts';
 import { createTestApp, type Client, type TestApp } from '../../testing/test-app.ts';
 import { previewCharges } from '../finance/index.ts';
-import { createCardWorld, desktopInput, type CardWorld } from './card.factory.ts';
+import { createCardWorld, desktopInput, type CardWorld } from '../../testing/world.ts';
 import { changeCard } from './card.service.ts';
 
 // The card's books (docs/domain.md §3, §6): the Ministry's fields, the funding split, lives and exemptions,

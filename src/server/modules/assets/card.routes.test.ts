@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { query } from '../../platform/db/engine.ts';
 import { createTestApp, type Client, type TestApp } from '../../testing/test-app.ts';
 import { withTx } from '../../platform/db/tx.ts';
-import { addCard, createCardWorld, desktopInput, type CardWorld } from './card.factory.ts';
+import { addCard, createCardWorld, desktopInput, type CardWorld } from '../../testing/world.ts';
 import { changeCard } from './card.service.ts';
 
 describe('card routes', () => {

@@ -5,7 +5,7 @@ import { query } from '../../platform/db/engine.ts';
 import { withTx } from '../../platform/db/tx.ts';
 import { openTestDatabase } from '../../testing/test-db.ts';
 import type { Database } from '../../platform/db/engine.ts';
-import { createCardWorld, type CardWorld } from './card.factory.ts';
+import { createCardWorld, type CardWorld } from '../../testing/world.ts';
 import { cardFilterWhere, listCards, searchTuning } from './card.queries.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import type { CardListQuery } from '../../../shared/assets.contracts.ts';

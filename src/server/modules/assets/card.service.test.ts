@@ -4,7 +4,7 @@ import { query } from '../../platform/db/engine.ts';
 import { withTx } from '../../platform/db/tx.ts';
 import { createTestApp, type Client, type TestApp } from '../../testing/test-app.ts';
 import { verifyLedger } from '../audit/index.ts';
-import { addCard, createCardWorld, type CardWorld } from './card.factory.ts';
+import { addCard, createCardWorld, type CardWorld } from '../../testing/world.ts';
 import { appendCardEvent, changeCard } from './card.service.ts';
 
 describe('card service and list', () => {

@@ -1,7 +1,6 @@
 import { LedgerVerification } from '../../../shared/assets.contracts.ts';
-import { unitScope } from '../../platform/auth/actor.ts';
 import type { App } from '../../platform/http/types.ts';
-import { verifyLedger } from './ledger.queries.ts';
+import { verifyLedgerFor } from './ledger.service.ts';
 
 export async function auditRoutes(app: App) {
   app.get(
@@ -10,9 +9,6 @@ export async function auditRoutes(app: App) {
       config: { access: 'audit.read' },
       schema: { tags: ['audit'], summary: '校验资产卡片台账哈希链（篡改、缺失、顺序错乱）', response: { 200: LedgerVerification } },
     },
-    async (req) => {
-      const scope = unitScope(req.actor, 'audit.read');
-      return verifyLedger(app.database.db, { unitIds: scope === 'all' ? undefined : scope });
-    },
+    async (req) => verifyLedgerFor(app.database.db, req.actor),
   );
 }

@@ -2,7 +2,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withTx } from '../../platform/db/tx.ts';
 import { createTestApp, type TestApp } from '../../testing/test-app.ts';
-import { addCard, createCardWorld, type CardWorld } from '../assets/card.factory.ts';
+import { addCard, createCardWorld, type CardWorld } from '../../testing/world.ts';
 import { changeCard, type CardRow } from '../assets/index.ts';
 import { verifyLedger } from './ledger.queries.ts';
 

@@ -9,7 +9,7 @@ import { loadConfig } from '../../platform/config.ts';
 import { query, queryOne } from '../../platform/db/engine.ts';
 import { createTestApp, type Client, type TestApp } from '../../testing/test-app.ts';
 import { cardIoCli } from './card-io.cli.ts';
-import { DEMO_PASSWORD, finish, plainWorkbook, readSheet, seedSmall, upload, type SheetRow } from './card-io.fixtures.ts';
+import { DEMO_PASSWORD, finish, plainWorkbook, readSheet, seedSmallDemo, upload, type SheetRow } from '../../testing/world.ts';
 
 let t: TestApp;
 let admin: Client;
@@ -53,7 +53,7 @@ async function cli(args: string[]): Promise<{ code: number; out: string }> {
 
 beforeAll(async () => {
   t = await createTestApp();
-  await seedSmall(t);
+  await seedSmallDemo(t);
   admin = await t.as('u01-admin', DEMO_PASSWORD);
   [unit1, unit2] = await query<{ id: string; code: string }>(
     t.database.db,

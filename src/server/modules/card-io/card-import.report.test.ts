@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Client, type TestApp } from '../../testing/test-app.ts';
-import { DEMO_PASSWORD, finish, plainWorkbook, readSheet, seedSmall, upload } from './card-io.fixtures.ts';
+import { DEMO_PASSWORD, finish, plainWorkbook, readSheet, seedSmallDemo, upload } from '../../testing/world.ts';
 import { QUOTED_CELL_MAX } from './card-import.validate.ts';
 
 describe('the error report of a rejected import', () => {
@@ -8,7 +8,7 @@ describe('the error report of a rejected import', () => {
   let admin: Client;
   beforeAll(async () => {
     t = await createTestApp();
-    await seedSmall(t);
+    await seedSmallDemo(t);
     admin = await t.as('u01-admin', DEMO_PASSWORD);
   }, 120_000);
   afterAll(async () => t?.close());

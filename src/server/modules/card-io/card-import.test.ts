@@ -11,7 +11,16 @@ import { withTx } from '../../platform/db/tx.ts';
 import { registrationKind } from '../assets/index.ts';
 import { registerCard } from '../assets/index.ts';
 import { importCards } from './card-import.service.ts';
-import { DEMO_PASSWORD, fillTemplate, finish, plainWorkbook, readSheet, seedSmall, upload, type SheetRow } from './card-io.fixtures.ts';
+import {
+  DEMO_PASSWORD,
+  fillTemplate,
+  finish,
+  plainWorkbook,
+  readSheet,
+  seedSmallDemo,
+  upload,
+  type SheetRow,
+} from '../../testing/world.ts';
 
 let t: TestApp;
 let admin: Client;
@@ -46,7 +55,7 @@ function row(over: SheetRow = {}): SheetRow {
 
 beforeAll(async () => {
   t = await createTestApp();
-  await seedSmall(t);
+  await seedSmallDemo(t);
   admin = await t.as('u01-admin', DEMO_PASSWORD);
   const units = await query<{ id: string; code: string }>(
     t.database.db,

@@ -2,17 +2,13 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { CardFilter } from '../../../shared/assets.contracts.ts';
 import { JobStarted, LabelsResponse } from '../../../shared/card-io.contracts.ts';
-import { assertInScope, scopeIncludes, unitScope, type Actor } from '../../platform/auth/actor.ts';
 import { logSecurityEvent } from '../../platform/auth/security-log.ts';
-import { queryOne } from '../../platform/db/engine.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { App } from '../../platform/http/types.ts';
-import { buildTemplate } from './card-template.service.ts';
-import { labelCards } from './card-labels.queries.ts';
+import { exportScopeOf, importUnitOf, labelsFor, templateFor } from './card-io.service.ts';
 import { assertXlsx } from './card-sheet.reader.ts';
 
 const tags = ['card-io'];
@@ -21,15 +17,6 @@ const UnitQuery = z.object({ unitId: z.uuid().optional() });
 const LabelsQuery = CardFilter.extend({
   ids: z.preprocess((v) => (typeof v === 'string' ? v.split(',').filter(Boolean) : v), z.array(z.uuid()).max(2000)).optional(),
 });
-
-/** The unit an import goes to: the one named (committee staff) or the caller's own; outside the scope → 404. */
-function importUnit(actor: Actor, unitId: string | undefined): string {
-  const scope = unitScope(actor, 'card.import');
-  const id = unitId ?? actor.unitId ?? (scope !== 'all' && scope.length === 1 ? scope[0] : undefined);
-  if (!id) throw new AppError('validation', '请选择导入到哪个单位', { unitId: '必填' });
-  assertInScope(id, scope, '单位');
-  return id;
-}
 
 export async function cardIoRoutes(app: App) {
   const db = app.database.db;
@@ -41,10 +28,7 @@ export async function cardIoRoutes(app: App) {
       schema: { tags, summary: '下载资产卡片导入模板（.xlsx，含填写说明）', querystring: UnitQuery },
     },
     async (req, reply) => {
-      const scope = unitScope(req.actor, 'card.import');
-      const unitId = req.query.unitId ?? req.actor.unitId ?? undefined;
-      if (req.query.unitId) assertInScope(req.query.unitId, scope, '单位');
-      const buf = await buildTemplate(db, unitId && scopeIncludes(scope, unitId) ? unitId : null);
+      const buf = await templateFor(db, req.actor, req.query.unitId);
       reply.header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent('资产卡片导入模板.xlsx')}`);
       return reply.type(XLSX).send(buf);
     },
@@ -80,9 +64,7 @@ export async function cardIoRoutes(app: App) {
           } else fields[part.fieldname] = String(part.value);
         }
         if (!got) throw new AppError('bad_file', '没有收到文件（字段 file）');
-        const unitId = importUnit(req.actor, req.query.unitId ?? (fields.unitId || undefined));
-        const unit = await queryOne<{ id: string }>(db, sql`SELECT id FROM units WHERE id = ${unitId}`);
-        if (!unit) throw new AppError('not_found', '单位不存在');
+        const unitId = await importUnitOf(db, req.actor, req.query.unitId ?? (fields.unitId || undefined));
         // Refuse a non-spreadsheet now, with a clear message, rather than as a failed job later.
         assertXlsx(file);
         const jobId = await app.jobs.enqueue(db, { kind: 'cards.import', unitId, createdBy: req.actor.userId, params: { unitId, upload } });
@@ -106,8 +88,7 @@ export async function cardIoRoutes(app: App) {
       },
     },
     async (req, reply) => {
-      const scope = unitScope(req.actor, 'card.export');
-      if (req.body.unitId) assertInScope(req.body.unitId, scope, '单位');
+      const scope = exportScopeOf(req.actor, req.body);
       const jobId = await app.jobs.enqueue(db, {
         kind: 'cards.export',
         unitId: req.body.unitId ?? req.actor.unitId,
@@ -138,9 +119,7 @@ export async function cardIoRoutes(app: App) {
     },
     async (req) => {
       const { ids, ...filter } = req.query;
-      const scope = unitScope(req.actor, 'card.read');
-      if (filter.unitId) assertInScope(filter.unitId, scope, '单位');
-      return labelCards(db, scope, { ids, filter });
+      return labelsFor(db, req.actor, { ids, filter });
     },
   );
 }

@@ -4,7 +4,7 @@
 import crypto from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { Actor } from '../../platform/auth/actor.ts';
-import { businessToday } from '../../platform/clock.ts';
+import { businessToday, businessInstantSql } from '../../platform/clock.ts';
 import { query, type Database } from '../../platform/db/engine.ts';
 import { uuidArray } from '../../platform/db/sql-arrays.ts';
 import { calendar, createBooking, localMidnight } from '../sharing/index.ts';
@@ -62,7 +62,7 @@ export async function sharingScenarios(database: Database, o: SharingBenchOption
     from sharing_resources r
     cross join generate_series(${first}::date, ${addDays(first, o.days - 1)}::date, interval '1 day') d
     cross join (values (8), (10), (13), (15)) hh(h)
-    cross join lateral (select (d::date + make_interval(hours => h))::timestamp at time zone 'Asia/Shanghai' as s) x
+    cross join lateral (select ${businessInstantSql('(d::date + make_interval(hours => h))::timestamp')} as s) x
     where r.code like 'BENCH%' and extract(isodow from d) < 6`);
   await db.execute(sql`analyze sharing_resources`);
   await db.execute(sql`analyze bookings`);

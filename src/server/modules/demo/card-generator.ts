@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { businessMonth } from '../../platform/clock.ts';
+import { businessMonth, businessDayOf, businessInstantSql } from '../../platform/clock.ts';
 import { monthFromIndex, monthIndex } from '../finance/index.ts';
 import { query, type Queryable } from '../../platform/db/engine.ts';
 import { withTx } from '../../platform/db/tx.ts';
@@ -238,14 +238,14 @@ async function writeCardsAndLedger(tx: Queryable, takeover: string): Promise<num
     WITH c AS (
       SELECT c.id, c.unit_id, c.status, c.n_middle, c.hs, c.value_fen, c.kind, k.card_no, k.custodian_id, k.using_department_id,
         k.counterparty, c.category_code, c.name,
-        (c.posted_on + time '09:00' + (c.hs % 28800) * interval '1 second') AT TIME ZONE 'Asia/Shanghai' AS t_open,
+        ${businessInstantSql("c.posted_on + time '09:00' + (c.hs % 28800) * interval '1 second'")} AS t_open,
         ${TAIL} AS tail,
         -- One revaluation at most, as the last ordinary event; the opening value is the one before it.
         (c.n_middle >= 2 AND c.value_fen >= 2000000 AND c.hs % 3 = 0) AS revalued
       FROM gen_cards c JOIN cards k ON k.id = c.id
     ), t AS (
       SELECT c.*, 1 + c.n_middle + cardinality(c.tail) AS total,
-        c.t_open + (timestamptz '${sql.raw(END)} 17:00+08' - c.t_open) * (0.25 + (c.hs % 700) / 1000.0) AS t_last
+        c.t_open + (${businessInstantSql(`timestamp '${END} 17:00'`)} - c.t_open) * (0.25 + (c.hs % 700) / 1000.0) AS t_last
       FROM c
     )
     SELECT t.id AS card_id, j AS seq, t.unit_id,
@@ -285,7 +285,7 @@ async function writeCardsAndLedger(tx: Queryable, takeover: string): Promise<num
       CASE e.type WHEN 'opening_registration' THEN '期初登记' WHEN 'disposed' THEN '报废处置' END AS note,
       NULL::text AS hash
     FROM gen_events e`);
-  await tx.execute(sql`UPDATE cards k SET disposed_on = (e.occurred_at AT TIME ZONE 'Asia/Shanghai')::date, disposal_method = 'scrap'
+  await tx.execute(sql`UPDATE cards k SET disposed_on = ${businessDayOf('e.occurred_at')}, disposal_method = 'scrap'
     FROM gen_events e WHERE e.card_id = k.id AND e.type = 'disposed'`);
   await tx.execute(sql`CREATE INDEX ON gen_events_full (seq)`);
   await tx.execute(sql`CREATE INDEX ON gen_events_full (card_id, seq)`);

@@ -12,8 +12,8 @@ import {
 } from '../../../shared/desk.contracts.ts';
 import { DocumentListQuery } from '../../../shared/workflow.contracts.ts';
 import { can, unitScope, type Actor } from '../../platform/auth/actor.ts';
-import { businessDate, businessToday } from '../../platform/clock.ts';
-import { queryOne, type Queryable } from '../../platform/db/engine.ts';
+import { businessDate, businessToday, businessDayOf } from '../../platform/clock.ts';
+import { query, queryOne, type Queryable } from '../../platform/db/engine.ts';
 import { cardFilterWhere } from '../assets/index.ts';
 import { countsAssignedWhere, countVisible } from '../inventory/index.ts';
 import { cardReportsWhere } from '../selfservice/index.ts';
@@ -55,7 +55,7 @@ function workspaceDocumentSql(): SQL {
           AND u.id <> d.applicant_id AND u.id IS DISTINCT FROM d.submitted_by ORDER BY u.display_name LIMIT 3) END AS holders,
     d.submitted_at AS "submittedAt",
     CASE WHEN d.submitted_at IS NULL THEN NULL
-      ELSE (${businessDate()} - (d.submitted_at AT TIME ZONE 'Asia/Shanghai')::date)::int END AS "ageDays"`;
+      ELSE (${businessDate()} - ${businessDayOf('d.submitted_at')})::int END AS "ageDays"`;
 }
 
 /** Up to five documents as a JSON array, a scalar subquery of the workspace's one statement. */

@@ -5,8 +5,7 @@ import type { Workspace, WorkspaceTile } from '../../../shared/desk.contracts.ts
 import { businessToday } from '../../platform/clock.ts';
 import { createTestApp, TEST_PASSWORD, type Client, type TestApp } from '../../testing/test-app.ts';
 import { insertUser } from '../../testing/walker-users.ts';
-import { addCard } from '../assets/card.factory.ts';
-import { createDoc, createWorkflowWorld, expectOk, idleCard, type WorkflowWorld } from '../workflow/workflow.factory.ts';
+import { addCard, createDoc, createWorkflowWorld, expectOk, idleCard, type WorkflowWorld } from '../../testing/world.ts';
 
 /** The total of the list a tile opens, asked of that list's own route with the tile's filter. */
 async function listTotal(c: Client, tile: WorkspaceTile): Promise<number> {

@@ -4,7 +4,7 @@ import { monthFromIndex, monthIndex } from '../../../shared/dates.ts';
 import { businessToday } from '../../platform/clock.ts';
 import { queryOne } from '../../platform/db/engine.ts';
 import { createTestApp, type Client, type TestApp } from '../../testing/test-app.ts';
-import { createDoc, createWorkflowWorld, expectOk, inUseCard, SALE, type WorkflowWorld } from '../workflow/workflow.factory.ts';
+import { createDoc, createWorkflowWorld, expectOk, inUseCard, SALE, type WorkflowWorld } from '../../testing/world.ts';
 
 // docs/domain.md §4a: income recorded on an executed disposal or lending document is tracked until it
 // is turned over to the treasury; turnovers may be partial, never more than received; a turnover dated

@@ -7,9 +7,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { setBusinessToday } from '../../platform/clock.ts';
 import { query, queryOne } from '../../platform/db/engine.ts';
 import { createTestApp, type Client, type TestApp } from '../../testing/test-app.ts';
-import { addCard } from '../assets/card.factory.ts';
+import { addCard, createWorkflowWorld, expectOk, type WorkflowWorld } from '../../testing/world.ts';
 import { runMonth } from '../finance/index.ts';
-import { createWorkflowWorld, expectOk, type WorkflowWorld } from '../workflow/workflow.factory.ts';
 
 let t: TestApp;
 let w: WorkflowWorld;

@@ -10,6 +10,7 @@ import { uuidArray } from '../../platform/db/sql-arrays.ts';
 import { withTx } from '../../platform/db/tx.ts';
 import { AppError, invalid } from '../../platform/errors.ts';
 import { loadCount, plans } from './count.service.ts';
+import { businessTimeText } from '../../platform/clock.ts';
 
 /** The discrepancies now: expected cards never scanned, or whose latest scan is in another room. */
 const DISCREPANCIES = (countId: string) => sql`
@@ -90,7 +91,7 @@ export async function listRecounts(q: Queryable, actor: Actor, countId: string):
       cardinality(r.card_ids) AS cards,
       (SELECT count(DISTINCT s.card_id)::int FROM count_scans s WHERE s.count_id = r.count_id AND s.recount_id = r.id
         AND s.card_id = ANY(r.card_ids)) AS counted,
-      to_char(r.created_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD HH24:MI') AS "createdAt"
+      ${businessTimeText('r.created_at')} AS "createdAt"
     FROM count_recounts r JOIN users u ON u.id = r.counter_id WHERE r.count_id = ${countId} ORDER BY r.created_at`,
   );
 }

@@ -7,6 +7,7 @@ import { query, type Queryable } from '../../platform/db/engine.ts';
 import { uuidArray } from '../../platform/db/sql-arrays.ts';
 import { booksOf, firstOpenMonth } from '../finance/index.ts';
 import { loadCount } from './count.service.ts';
+import { businessTimeText } from '../../platform/clock.ts';
 
 const ROOM = (r: string, b: string) =>
   sql.raw(`CASE WHEN ${r}.id IS NULL THEN NULL ELSE ${b}.name || ' ' || ${r}.code || coalesce(' ' || ${r}.name, '') END`);
@@ -69,7 +70,7 @@ export async function resultLines(
     )
     SELECT p.outcome, p.damaged, p.card_id::text AS "cardId", p.card_no AS "cardNo", p.name, u.name AS "unitName",
       ${ROOM('br', 'bb')} AS "bookRoomName", ${ROOM('fr', 'fb')} AS "foundRoomName", p.value_fen AS "valueFen",
-      cu.display_name AS "counterName", to_char(p.scanned_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD HH24:MI:SS') AS "scannedAt",
+      cu.display_name AS "counterName", ${businessTimeText('p.scanned_at', 'YYYY-MM-DD HH24:MI:SS')} AS "scannedAt",
       p.note, p.changed AS "changedSinceSnapshot", p.scan_key::text AS "scanKey",
       (p.scan_key IS NOT NULL AND EXISTS (SELECT 1 FROM count_surplus x WHERE x.count_id = ${countId} AND x.scan_key = p.scan_key)) AS registered,
       p.total::int AS total

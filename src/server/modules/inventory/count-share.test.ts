@@ -6,8 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CountSheet, ScanInput } from '../../../shared/inventory.contracts.ts';
 import { query, queryOne } from '../../platform/db/engine.ts';
 import { createTestApp, type Client, type TestApp } from '../../testing/test-app.ts';
-import { addCard } from '../assets/card.factory.ts';
-import { createWorkflowWorld, type WorkflowWorld } from '../workflow/workflow.factory.ts';
+import { addCard, createWorkflowWorld, type WorkflowWorld } from '../../testing/world.ts';
 
 /** The response's JSON, after checking its status. */
 async function expectOk<T = unknown>(p: Promise<{ statusCode: number; body: string; json(): unknown }>, status = 200): Promise<T> {

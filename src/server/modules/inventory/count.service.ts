@@ -9,6 +9,7 @@ import { withTx } from '../../platform/db/tx.ts';
 import { notify } from '../notifications/index.ts';
 import { AppError, invalid, notFound } from '../../platform/errors.ts';
 import { uuidArray } from '../../platform/db/sql-arrays.ts';
+import { businessTimeText } from '../../platform/clock.ts';
 
 export interface CountRow {
   id: string;
@@ -165,7 +166,7 @@ const SUMMARY_COLUMNS = sql`
   c.expected_count AS "expectedCount",
   (SELECT count(DISTINCT s.card_id)::int FROM count_scans s WHERE s.count_id = c.id AND s.expected) AS "countedCount",
   (SELECT display_name FROM users WHERE id = c.planned_by) AS "plannedByName",
-  to_char(c.created_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD HH24:MI') AS "createdAt",
+  ${businessTimeText('c.created_at')} AS "createdAt",
   c.repeats_yearly AS "repeatsYearly", c.repeat_of::text AS "repeatOf"`;
 
 /** SQL over `counts c`: an open count (planned or counting) the actor is one of the counters of (盘点任务派给我). */
@@ -191,8 +192,8 @@ export async function getCount(q: Queryable, actor: Actor, id: string): Promise<
     sql`
     SELECT ${SUMMARY_COLUMNS}, c.unit_ids::text[] AS "unitIds", c.building_ids::text[] AS "buildingIds",
       c.room_ids::text[] AS "roomIds", c.category_ids::text[] AS "categoryIds",
-      to_char(c.started_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD HH24:MI') AS "startedAt",
-      to_char(c.closed_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD HH24:MI') AS "closedAt",
+      ${businessTimeText('c.started_at')} AS "startedAt",
+      ${businessTimeText('c.closed_at')} AS "closedAt",
       (SELECT n.id::text FROM counts n WHERE n.repeat_of = c.id LIMIT 1) AS "nextCountId"
     FROM counts c WHERE c.id = ${id}`,
   );

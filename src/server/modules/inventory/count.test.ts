@@ -7,8 +7,7 @@ import { query, queryOne } from '../../platform/db/engine.ts';
 import { withTx } from '../../platform/db/tx.ts';
 import { createTestApp, type Client, type TestApp } from '../../testing/test-app.ts';
 import { changeCard } from '../assets/index.ts';
-import { addCard } from '../assets/card.factory.ts';
-import { createWorkflowWorld, expectOk, type WorkflowWorld } from '../workflow/workflow.factory.ts';
+import { addCard, createWorkflowWorld, expectOk, type WorkflowWorld } from '../../testing/world.ts';
 
 let t: TestApp;
 let w: WorkflowWorld;

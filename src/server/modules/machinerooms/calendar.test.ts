@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Client, type TestApp } from '../../testing/test-app.ts';
-import { createCardWorld } from '../assets/card.factory.ts';
+import { createCardWorld } from '../../testing/world.ts';
 import { parseCalendarSheet } from './calendar.service.ts';
 import { DEMO_SLA } from './machinerooms.seed.ts';
 import { addClockMinutes, clockMinutes, hoursWith } from './sla.rules.ts';

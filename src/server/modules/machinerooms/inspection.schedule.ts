@@ -6,6 +6,7 @@ import type { ChecklistItemInput, InspectionSchedule } from '../../../shared/mac
 import type { Tx } from '../../platform/db/engine.ts';
 import type { z } from 'zod';
 import { inspectionItems } from './machinerooms.tables.ts';
+import { businessInstantSql } from '../../platform/clock.ts';
 
 /** The day filter of a schedule over a generated series `d`. */
 function dayFilter(s: InspectionSchedule) {
@@ -29,13 +30,13 @@ export async function scheduleInspections(tx: Tx, contractId: string, schedule: 
   await tx.execute(
     sql`delete from inspections where contract_id = ${contractId}::uuid and done_at is null and due_at > ${now.toISOString()}::timestamptz`,
   );
-  // The schedule's day at its local time (UTC+8) as an instant.
+  // The schedule's day at its local (business-zone) time as an instant.
   await tx.execute(sql`insert into inspections (contract_id, machine_room_id, due_on, due_at)
-    select c.id, cr.machine_room_id, d::date, ((d::date + ${schedule.dueBy}::time) - interval '8 hours') at time zone 'UTC'
+    select c.id, cr.machine_room_id, d::date, ${businessInstantSql(sql`d::date + ${schedule.dueBy}::time`)}
     from om_contracts c join om_contract_rooms cr on cr.contract_id = c.id,
       generate_series(c.starts_on::timestamp, c.ends_on::timestamp, interval '1 day') d
     where c.id = ${contractId}::uuid and ${dayFilter(schedule)}
-      and ((d::date + ${schedule.dueBy}::time) - interval '8 hours') at time zone 'UTC' > ${now.toISOString()}::timestamptz
+      and ${businessInstantSql(sql`d::date + ${schedule.dueBy}::time`)} > ${now.toISOString()}::timestamptz
     on conflict (contract_id, machine_room_id, due_on) do nothing`);
 }
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChecklistItemView, InspectionDetail, InspectionView } from '../../../shared/machinerooms.contracts.ts';
 import { createTestApp, type TestApp } from '../../testing/test-app.ts';
-import { at, ok, omWorld, PNG_BASE64, type OmWorld } from './om.factory.ts';
+import { at, ok, omWorld, PNG_BASE64, type OmWorld } from '../../testing/om.world.ts';
 
 // 2027-03-01 is a Monday. The contracts inspect every room daily by 17:00 (the default schedule).
 describe('inspections: checklists, scheduled rounds, readings out of range, missed rounds', { timeout: 120_000 }, () => {

@@ -19,6 +19,7 @@ import { getMachineRoom } from './room.queries.ts';
 import { getScorecard } from './scorecard.queries.ts';
 import { computeScorecard } from './scorecard.service.ts';
 import { listWorkOrders } from './workorder.queries.ts';
+import { businessMonth } from '../../platform/clock.ts';
 import { importRegister } from './point.excel.ts';
 import { tracePoint } from './point.queries.ts';
 import { linkPorts } from './point.service.ts';
@@ -112,7 +113,7 @@ export function machineRoomsBenchCli(program: Command, ctx: CliContext) {
         const breached = await timeRuns(runs, () => listWorkOrders(db, office, { page: 1, pageSize: 50, order: 'asc', breached: 'true' }));
         // The monthly scorecard over every generated order: all of them put into one month (the last
         // full month), with its inspections scheduled daily; timed as the committee's computation.
-        const month = monthFromIndex(monthIndex(new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 7)) - 1);
+        const month = monthFromIndex(monthIndex(businessMonth()) - 1);
         const b = monthBounds(month);
         await db.execute(sql`update work_orders w set reported_at = ${b.start.toISOString()}::timestamptz + (x.n % 43000) * interval '1 minute',
             accepted_at = ${b.start.toISOString()}::timestamptz + (x.n % 43000) * interval '1 minute' + (w.accepted_at - w.reported_at),

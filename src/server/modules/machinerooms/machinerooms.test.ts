@@ -1,10 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hashPassword } from '../../platform/auth/password.ts';
 import { pgCode } from '../../platform/db/db-errors.ts';
 import { query } from '../../platform/db/engine.ts';
-import { createTestApp, TEST_PASSWORD, type Client, type TestApp } from '../../testing/test-app.ts';
-import { addCard, createCardWorld, type CardWorld } from '../assets/card.factory.ts';
+import { createTestApp, type Client, type TestApp } from '../../testing/test-app.ts';
+import { addCard, createCardWorld, world, type CardWorld } from '../../testing/world.ts';
 import { DEMO_SLA } from './machinerooms.seed.ts';
 import { workOrderClock } from './workorder.service.ts';
 
@@ -28,17 +27,8 @@ describe('machine rooms: racks, vendors and their contracts, work orders, custod
   beforeAll(async () => {
     t = await createTestApp();
     w = await createCardWorld(t.database);
-    const hash = await hashPassword(TEST_PASSWORD);
-    for (const [name, role, unit] of [
-      ['vendor2', 'vendor', null],
-      ['u02-staff', 'staff', w.u02],
-    ] as const) {
-      const [u] = await query<{ id: string }>(
-        t.database.db,
-        sql`insert into users (username, display_name, password_hash, unit_id) values (${name}, ${name}, ${hash}, ${unit}) returning id`,
-      );
-      await t.database.db.execute(sql`insert into role_assignments (user_id, role, unit_id) values (${u.id}, ${role}, ${unit})`);
-    }
+    await world(t.database).user('vendor2', 'vendor', null);
+    await world(t.database).user('u02-staff', 'staff', w.u02);
     [officer, vendor, vendor2, u01, u02, u01staff, auditor] = await Promise.all(
       ['officer', 'vendor', 'vendor2', 'u01-admin', 'u02-admin', 'u01-staff', 'auditor'].map((u) => t.as(u)),
     );

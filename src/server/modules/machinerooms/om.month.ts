@@ -1,5 +1,6 @@
 // A business month's bounds as instants (local midnight, UTC+8) and its neighbours.
 import { monthFromIndex, monthIndex } from '../../../shared/dates.ts';
+import { businessInstant } from '../../platform/clock.ts';
 
 export interface MonthBounds {
   month: string;
@@ -11,7 +12,7 @@ export interface MonthBounds {
 
 export function monthBounds(month: string): MonthBounds {
   const next = monthFromIndex(monthIndex(month) + 1);
-  return { month, first: `${month}-01`, start: new Date(`${month}-01T00:00:00+08:00`), end: new Date(`${next}-01T00:00:00+08:00`), next };
+  return { month, first: `${month}-01`, start: businessInstant(`${month}-01`), end: businessInstant(`${next}-01`), next };
 }
 
 /** Months from `from` to `to` inclusive (dates or months). */

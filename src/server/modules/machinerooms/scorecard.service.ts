@@ -16,6 +16,7 @@ import { monthBounds, monthsBetween } from './om.month.ts';
 import { logEvent } from './room.service.ts';
 import { scoreOf } from './scorecard.rules.ts';
 import { contractInScope, roomScope } from './scope.service.ts';
+import { businessInstant } from '../../platform/clock.ts';
 
 type Counts = Record<ScoreItem, { count: number; refs: string[] }>;
 
@@ -46,7 +47,7 @@ export async function countDeductions(q: Queryable, contractId: string, month: s
         and ((i.done_at is null and i.due_at < ${at}::timestamptz) or i.done_at > i.due_at)`,
   );
   // The report is due by the end of the rules' day of the next month.
-  const reportDue = new Date(`${b.next}-${String(rules.reportDueDay).padStart(2, '0')}T23:59:59.999+08:00`);
+  const reportDue = businessInstant(`${b.next}-${String(rules.reportDueDay).padStart(2, '0')}T23:59:59.999`);
   const report = await queryOne<{ submitted_at: string | Date }>(
     q,
     sql`select submitted_at from om_monthly_reports where contract_id = ${contractId}::uuid and month = ${b.first}::date`,

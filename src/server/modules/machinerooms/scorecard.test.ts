@@ -10,7 +10,7 @@ import {
   type StatementView,
 } from '../../../shared/machinerooms.contracts.ts';
 import { createTestApp, type TestApp } from '../../testing/test-app.ts';
-import { at, ok, omWorld, PNG_BASE64, type OmWorld } from './om.factory.ts';
+import { at, ok, omWorld, PNG_BASE64, type OmWorld } from '../../testing/om.world.ts';
 
 // The rules of the hand-built months: 0.5 point and ¥500 per late response, 2 points and ¥1,000 per late
 // arrival, 3 points and ¥2,000 per late resolution, 2 points and ¥1,000 per missed inspection, 5 points

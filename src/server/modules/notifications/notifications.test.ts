@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { query } from '../../platform/db/engine.ts';
 import { withTx } from '../../platform/db/tx.ts';
 import { createTestApp, TEST_PASSWORD, type Client, type TestApp } from '../../testing/test-app.ts';
-import { createDoc, createWorkflowWorld, expectOk, idleCard, type WorkflowWorld } from '../workflow/workflow.factory.ts';
+import { createDoc, createWorkflowWorld, expectOk, idleCard, type WorkflowWorld } from '../../testing/world.ts';
 import { NotificationDispatcher, ROBOT_PER_MINUTE } from './delivery.dispatcher.ts';
 import { notify } from './notify.service.ts';
 

@@ -8,6 +8,7 @@ import {
 } from '../../../shared/oplog.contracts.ts';
 import { inScope, unitScope, type Actor } from '../../platform/auth/actor.ts';
 import { query, type Queryable } from '../../platform/db/engine.ts';
+import { businessDayStart } from '../../platform/clock.ts';
 
 /** The filters as SQL, within the actor's scope (an auditor: all; a unit's administrator: the unit). */
 function where(actor: Actor, f: Omit<OperationLogQuery, 'page' | 'pageSize'>): SQL {
@@ -16,9 +17,9 @@ function where(actor: Actor, f: Omit<OperationLogQuery, 'page' | 'pageSize'>): S
   if (f.unitId) parts.push(sql`o.unit_id = ${f.unitId}`);
   if (f.objectType) parts.push(sql`o.object_type = ${f.objectType}`);
   if (f.objectId) parts.push(sql`o.object_id = ${f.objectId}`);
-  // Business days: midnight to midnight in Asia/Shanghai.
-  if (f.from) parts.push(sql`o.at >= (${f.from}::date)::timestamp AT TIME ZONE 'Asia/Shanghai'`);
-  if (f.to) parts.push(sql`o.at < (${f.to}::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai'`);
+  // Business days: midnight to midnight in the business zone.
+  if (f.from) parts.push(sql`o.at >= ${businessDayStart(f.from)}`);
+  if (f.to) parts.push(sql`o.at < ${businessDayStart(f.to, 1)}`);
   return sql.join(parts, sql` AND `);
 }
 

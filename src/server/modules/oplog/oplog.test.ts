@@ -5,7 +5,7 @@ import { query } from '../../platform/db/engine.ts';
 import { withTx } from '../../platform/db/tx.ts';
 import { openOperation, runOperation } from '../../platform/oplog/oplog.context.ts';
 import { createTestApp, type Client, type TestApp } from '../../testing/test-app.ts';
-import { createDoc, createWorkflowWorld, expectOk, idleCard, type WorkflowWorld } from '../workflow/workflow.factory.ts';
+import { createDoc, createWorkflowWorld, expectOk, idleCard, type WorkflowWorld } from '../../testing/world.ts';
 
 interface Entry {
   userName: string;

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestApp } from '../../testing/test-app.ts';
-import { idOf, orgTestApp, signIn, unitId } from './org.testing.ts';
+import { idOf, demoTestApp, signIn, unitId } from '../../testing/world.ts';
 
 // Every org route against the two walls: a role without the permission gets 403, and an id of
 // another unit's record answers 404 (never 403, so ids cannot be probed).
@@ -9,7 +9,7 @@ describe('org routes: permission and unit scope', () => {
   let t: TestApp;
   const ids: Record<string, string> = {};
   beforeAll(async () => {
-    t = await orgTestApp();
+    t = await demoTestApp();
     ids.u01 = await unitId(t, '11001');
     ids.dept01 = await idOf(t, 'departments', sql`unit_id = ${ids.u01}`);
     ids.staff01 = await idOf(t, 'staff', sql`employee_no = '110010003'`);

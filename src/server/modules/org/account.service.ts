@@ -10,6 +10,7 @@ import type { Queryable } from '../../platform/db/engine.ts';
 import { countAll, likePattern, offsetOf, orderOf } from '../../platform/db/paging.ts';
 import { invalid, notFound } from '../../platform/errors.ts';
 import { staff, units } from './org.tables.ts';
+import { businessDayStart } from '../../platform/clock.ts';
 
 // User accounts live in the platform (auth); this service adds what only org knows: which unit and
 // staff record an account belongs to, and who may see it.
@@ -132,7 +133,7 @@ export async function setAccountRoles(q: Queryable, actor: Actor, id: string, gr
 }
 
 export async function listSecurityEvents(q: Queryable, p: z.infer<typeof SecurityEventQuery>) {
-  // Dates are business days in Asia/Shanghai; `to` includes the whole day.
+  // Dates are business days; `to` includes the whole day.
   const where = and(
     p.kind ? eq(securityEvents.kind, p.kind) : undefined,
     p.username ? ilike(securityEvents.username, likePattern(p.username)) : undefined,
@@ -143,8 +144,8 @@ export async function listSecurityEvents(q: Queryable, p: z.infer<typeof Securit
           sql`${securityEvents.details}::text ilike ${likePattern(p.q)}`,
         )
       : undefined,
-    p.from ? gte(securityEvents.at, sql`(${p.from}::date)::timestamp at time zone 'Asia/Shanghai'`) : undefined,
-    p.to ? lt(securityEvents.at, sql`((${p.to}::date + 1)::timestamp at time zone 'Asia/Shanghai')`) : undefined,
+    p.from ? gte(securityEvents.at, businessDayStart(p.from)) : undefined,
+    p.to ? lt(securityEvents.at, businessDayStart(p.to, 1)) : undefined,
   );
   const order = p.sort
     ? orderOf({ at: securityEvents.at, kind: securityEvents.kind, username: securityEvents.username }, p, 'at', securityEvents.id as never)

@@ -2,14 +2,14 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { query } from '../../platform/db/engine.ts';
 import type { TestApp } from '../../testing/test-app.ts';
-import { idOf, orgTestApp, signIn, unitId } from './org.testing.ts';
+import { idOf, demoTestApp, signIn, unitId } from '../../testing/world.ts';
 
 describe('user accounts, roles and the security log', () => {
   let t: TestApp;
   let u01: string;
   let u02: string;
   beforeAll(async () => {
-    t = await orgTestApp();
+    t = await demoTestApp();
     u01 = await unitId(t, '11001');
     u02 = await unitId(t, '11002');
   });

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { query } from '../../platform/db/engine.ts';
 import type { TestApp } from '../../testing/test-app.ts';
-import { idOf, orgTestApp, signIn, unitId } from './org.testing.ts';
+import { idOf, demoTestApp, signIn, unitId } from '../../testing/world.ts';
 
 describe('places and rooms', () => {
   let t: TestApp;
@@ -10,7 +10,7 @@ describe('places and rooms', () => {
   let u02: string;
   let floor1: string;
   beforeAll(async () => {
-    t = await orgTestApp();
+    t = await demoTestApp();
     u01 = await unitId(t, '11001');
     u02 = await unitId(t, '11002');
     floor1 = await idOf(t, 'floors', sql`level = 1`);

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { query } from '../../platform/db/engine.ts';
 import type { TestApp } from '../../testing/test-app.ts';
-import { idOf, orgTestApp, signIn, unitId } from './org.testing.ts';
+import { idOf, demoTestApp, signIn, unitId } from '../../testing/world.ts';
 
 describe('staff', () => {
   let t: TestApp;
@@ -10,7 +10,7 @@ describe('staff', () => {
   let u02: string;
   let dept01: string;
   beforeAll(async () => {
-    t = await orgTestApp();
+    t = await demoTestApp();
     u01 = await unitId(t, '11001');
     u02 = await unitId(t, '11002');
     dept01 = await idOf(t, 'departments', sql`unit_id = ${u01} and name = '办公室'`);

@@ -2,13 +2,13 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { query } from '../../platform/db/engine.ts';
 import type { TestApp } from '../../testing/test-app.ts';
-import { orgTestApp, signIn, unitId } from './org.testing.ts';
+import { demoTestApp, signIn, unitId } from '../../testing/world.ts';
 
 describe('the receiving side of a transfer', () => {
   let t: TestApp;
   let u02: string;
   beforeAll(async () => {
-    t = await orgTestApp();
+    t = await demoTestApp();
     u02 = await unitId(t, '11002');
   });
   afterAll(async () => {

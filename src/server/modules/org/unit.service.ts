@@ -66,14 +66,15 @@ async function assertUnitCodeFree(q: Queryable, code: string, exceptId?: string)
   if (clash) throw duplicate('code', `单位编码“${code}”已被使用`);
 }
 
-export async function createUnit(q: Queryable, input: UnitInput): Promise<{ id: string }> {
+/** A unit (委办局); the committee itself (kind 'committee') is created once, by the seeder or the test world. */
+export async function createUnit(q: Queryable, input: UnitInput, kind: 'unit' | 'committee' = 'unit'): Promise<{ id: string }> {
   return withTx(q, async (tx) => {
     await assertUnitCodeFree(tx, input.code);
     const [row] = await guardDuplicate(
       () =>
         tx
           .insert(units)
-          .values({ ...input, kind: 'unit' })
+          .values({ ...input, kind })
           .returning({ id: units.id }),
       'code',
       `单位编码“${input.code}”已被使用`,

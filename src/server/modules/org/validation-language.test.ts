@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestApp } from '../../testing/test-app.ts';
-import { orgTestApp, signIn } from './org.testing.ts';
+import { demoTestApp, signIn } from '../../testing/world.ts';
 
 describe('a refused form', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await orgTestApp();
+    t = await demoTestApp();
   });
   afterAll(async () => {
     await t.close();

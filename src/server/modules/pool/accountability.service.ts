@@ -4,7 +4,7 @@
 import { eq, sql, type SQL } from 'drizzle-orm';
 import type { CloseViolationInput, Violation, ViolationInput } from '../../../shared/evaluation.contracts.ts';
 import { assertInScope, inScope, unitScope, type Actor } from '../../platform/auth/actor.ts';
-import { businessToday } from '../../platform/clock.ts';
+import { businessToday, businessDayOf } from '../../platform/clock.ts';
 import { query, type Queryable } from '../../platform/db/engine.ts';
 import { withTx } from '../../platform/db/tx.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
@@ -74,7 +74,7 @@ export async function detectViolations(q: Queryable, today: string = businessTod
         UNION ALL
         SELECT i.unit_id, st.name, 'count_loss', '资产应账实相符（清查盘亏须查明原因、追究责任）',
           '清查「' || k.title || '」盘亏 ' || i.card_no || ' ' || i.name || '，账面价值 ' || to_char(i.value_fen / 100.0, 'FM999999999990.00') || ' 元',
-          NULL::uuid, i.card_id, (k.closed_at AT TIME ZONE 'Asia/Shanghai')::date, 'count_loss:' || k.id || ':' || i.card_id
+          NULL::uuid, i.card_id, ${businessDayOf('k.closed_at')}, 'count_loss:' || k.id || ':' || i.card_id
         FROM count_items i JOIN counts k ON k.id = i.count_id LEFT JOIN staff st ON st.id = i.custodian_id
         WHERE k.status = 'closed' AND NOT EXISTS (SELECT 1 FROM count_scans s WHERE s.count_id = i.count_id AND s.card_id = i.card_id)),
       ins AS (

@@ -8,6 +8,7 @@ import { query, type Queryable } from '../../platform/db/engine.ts';
 import { heldCardSql } from '../assets/index.ts';
 import { cardOverStandardSql } from '../standards/index.ts';
 import { round2 } from './evaluation.rules.ts';
+import { businessDayOf } from '../../platform/clock.ts';
 
 export interface UnitFigures {
   unitId: string;
@@ -30,7 +31,7 @@ export interface UnitFigures {
 }
 
 /** A date's day in the business zone, for timestamps. */
-const day = (col: string) => sql.raw(`(${col} AT TIME ZONE 'Asia/Shanghai')::date`);
+const day = (col: string) => businessDayOf(col);
 
 /** Every unit's figures for the year from `from` to `asOf` (the year's end, or today in the current year). */
 export async function unitFigures(q: Queryable, from: string, asOf: string): Promise<UnitFigures[]> {

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { businessToday, setBusinessToday } from '../../platform/clock.ts';
 import { createTestApp, type Client, type TestApp } from '../../testing/test-app.ts';
-import { createWorkflowWorld, idleCard, inUseCard, type WorkflowWorld } from '../workflow/workflow.factory.ts';
+import { createWorkflowWorld, idleCard, inUseCard, type WorkflowWorld } from '../../testing/world.ts';
 import { ratioOf, round2, scoreUnit } from './evaluation.rules.ts';
 
 /**

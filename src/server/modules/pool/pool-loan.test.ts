@@ -3,7 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { setBusinessToday } from '../../platform/clock.ts';
 import { query } from '../../platform/db/engine.ts';
 import { createTestApp, type Client, type TestApp } from '../../testing/test-app.ts';
-import { cardOf, createWorkflowWorld, eventsOf, idleCard, type WorkflowWorld } from '../workflow/workflow.factory.ts';
+import { cardOf, createWorkflowWorld, eventsOf, idleCard, type WorkflowWorld } from '../../testing/world.ts';
 import { expireListings } from './pool.service.ts';
 
 describe('the idle pool: loans with a due date and return, and the time limit on listings', () => {

@@ -4,7 +4,7 @@ import { hashPassword } from '../../platform/auth/password.ts';
 import { query } from '../../platform/db/engine.ts';
 import { verifyLedger } from '../audit/index.ts';
 import { createTestApp, TEST_PASSWORD, type Client, type TestApp } from '../../testing/test-app.ts';
-import { cardOf, createWorkflowWorld, eventsOf, idleCard, type WorkflowWorld } from '../workflow/workflow.factory.ts';
+import { cardOf, createWorkflowWorld, eventsOf, idleCard, type WorkflowWorld } from '../../testing/world.ts';
 
 describe('the idle pool: offer, find, request, the committee decides, the card moves', () => {
   let t: TestApp;

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SavedFilter } from '../../../shared/prefs.contracts.ts';
 import { createTestApp, TEST_PASSWORD, type TestApp } from '../../testing/test-app.ts';
 import { insertUser } from '../../testing/walker-users.ts';
-import { createCardWorld, type CardWorld } from '../assets/card.factory.ts';
+import { createCardWorld, type CardWorld } from '../../testing/world.ts';
 
 describe('lists people shape: settings and saved filters on the server', () => {
   let t: TestApp;

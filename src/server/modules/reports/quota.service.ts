@@ -5,7 +5,7 @@ import { issuerName } from './summary.queries.ts';
 import { sql } from 'drizzle-orm';
 import { quotaBasis } from '../../../shared/quota.rules.ts';
 import type { QuotaQuery, QuotaRow, QuotaView } from '../../../shared/reports.contracts.ts';
-import { assertInScope } from '../../platform/auth/actor.ts';
+import { type Actor, assertInScope, unitScope } from '../../platform/auth/actor.ts';
 import { queryOne, type Queryable } from '../../platform/db/engine.ts';
 import { AppError } from '../../platform/errors.ts';
 import { quotaHoldings } from '../workflow/index.ts';
@@ -37,7 +37,9 @@ async function quotaRows(q: Queryable, scope: 'all' | string[], asOf: string): P
  * unit when asked (outside the scope: 404). Rows over quota only, unless `showAll`: then every
  * row with a quota or holdings.
  */
-export async function quotaReport(q: Queryable, scope: 'all' | string[], f: QuotaQuery): Promise<QuotaView> {
+/** The quota report in the actor's scope: the committee's roles see every unit, a unit's user their own; another unit's id answers 404. */
+export async function quotaReport(q: Queryable, actor: Actor, f: QuotaQuery): Promise<QuotaView> {
+  const scope = unitScope(actor, 'report.read');
   let unitName = await issuerName(q, scope);
   if (f.unitId) {
     assertInScope(f.unitId, scope, '单位');

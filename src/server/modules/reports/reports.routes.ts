@@ -15,7 +15,6 @@ import {
   type ListKind,
 } from '../../../shared/reports.contracts.ts';
 import { JobStarted } from '../../../shared/finance.contracts.ts';
-import { unitScope, assertInScope } from '../../platform/auth/actor.ts';
 import { logSecurityEvent } from '../../platform/auth/security-log.ts';
 import type { App } from '../../platform/http/types.ts';
 import { quotaReport } from './quota.service.ts';
@@ -62,12 +61,7 @@ export async function reportRoutes(app: App) {
         response: { 200: QuotaView },
       },
     },
-    async (req) => {
-      // The committee's roles see every unit, a unit's user their own; another unit's id answers 404.
-      const scope = unitScope(req.actor, 'report.read');
-      if (req.query.unitId) assertInScope(req.query.unitId, scope, '单位');
-      return quotaReport(db(), scope, req.query);
-    },
+    async (req) => quotaReport(db(), req.actor, req.query),
   );
 
   app.get(
@@ -106,7 +100,7 @@ export async function reportRoutes(app: App) {
     },
     async (req, reply) => {
       // Checked now so an out-of-scope unit answers 404 here, not as a failed job.
-      assertInScope(req.body.filter.unitId, req.body.filter.unitId ? unitScope(req.actor, 'report.read') : 'all', '单位');
+      svc.checkExportUnit(req.actor, req.body.filter.unitId);
       const jobId = await app.jobs.enqueue(db(), {
         kind: 'report.export',
         unitId: req.body.filter.unitId ?? null,

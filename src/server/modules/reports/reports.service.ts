@@ -41,6 +41,11 @@ export const list = (q: Queryable, actor: Actor, kind: ListKind, f: ReportFilter
 export const listChunks = (q: Queryable, actor: Actor, kind: ListKind, f: ReportFilter) =>
   reportListChunks(q, kind, f, checkedScope(actor, f));
 
+/** An export of one unit's figures: that unit must be in the actor's scope (else 404). */
+export function checkExportUnit(actor: Actor, unitId: string | null | undefined): void {
+  if (unitId) assertInScope(unitId, unitScope(actor, 'report.read'), '单位');
+}
+
 export async function unitName(q: Queryable, unitId: string): Promise<string> {
   return (await queryOne<{ name: string }>(q, sql`SELECT name FROM units WHERE id = ${unitId}`))?.name ?? '';
 }

@@ -15,6 +15,7 @@ import { withTx } from '../../platform/db/tx.ts';
 import { monthIndex } from '../../../shared/dates.ts';
 import { inScope } from '../../platform/auth/actor.ts';
 import { classCodeAt, reportClassesSql } from './edition-map.queries.ts';
+import { businessDayOf } from '../../platform/clock.ts';
 
 export const monthFirst = (m: string) => `${m}-01`;
 export const monthLast = (m: string) => {
@@ -160,7 +161,7 @@ const keptSegmentWhere = (openD: string, closeD: string): SQL => sql`
 export function segmentsSql(openD: string, closeD: string, untransferred: SQL = sql``): SQL {
   return sql`
     ev AS (
-      SELECT e.card_id, e.seq, e.type, (e.occurred_at AT TIME ZONE 'Asia/Shanghai')::date AS d,
+      SELECT e.card_id, e.seq, e.type, ${businessDayOf('e.occurred_at')} AS d,
              coalesce((e.after->>'originalValueFen')::bigint - (e.before->>'originalValueFen')::bigint, 0) AS dv,
              coalesce((e.after->>'accumulatedDepreciationFen')::bigint - (e.before->>'accumulatedDepreciationFen')::bigint, 0) AS da,
              (e.before->>'unitId')::uuid AS from_u, (e.after->>'unitId')::uuid AS to_u

@@ -4,7 +4,7 @@ import type { Workspace } from '../../../shared/desk.contracts.ts';
 import { query, queryOne } from '../../platform/db/engine.ts';
 import { createTestApp, TEST_PASSWORD, type Client, type TestApp } from '../../testing/test-app.ts';
 import { insertUser } from '../../testing/walker-users.ts';
-import { createWorkflowWorld, eventsOf, inUseCard, type WorkflowWorld } from '../workflow/workflow.factory.ts';
+import { createWorkflowWorld, eventsOf, inUseCard, type WorkflowWorld } from '../../testing/world.ts';
 
 // A one-pixel PNG, as the phone sends a photo.
 const PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';

@@ -4,7 +4,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AvailabilityView, ChargeLines } from '../../../shared/sharing.contracts.ts';
 import type { Client, TestApp } from '../../testing/test-app.ts';
-import { orgTestApp, signIn, unitId } from '../org/org.testing.ts';
+import { demoTestApp, signIn, unitId } from '../../testing/world.ts';
 import { sharingClock } from './booking.service.ts';
 
 const NOW = new Date('2027-03-01T08:00:00+08:00'); // Monday
@@ -50,7 +50,7 @@ describe('finding, finishing early, charging', { timeout: 120_000 }, () => {
   };
 
   beforeAll(async () => {
-    t = await orgTestApp();
+    t = await demoTestApp();
     officer = await signIn(t, 'officer');
     staff1 = await signIn(t, 'u01-staff');
     admin1 = await signIn(t, 'u01-admin');

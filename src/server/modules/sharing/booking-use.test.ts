@@ -4,7 +4,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { query } from '../../platform/db/engine.ts';
 import type { Client, TestApp } from '../../testing/test-app.ts';
-import { orgTestApp, signIn, unitId } from '../org/org.testing.ts';
+import { demoTestApp, signIn, unitId } from '../../testing/world.ts';
 import { quotaPeriodOf } from './booking-quota.ts';
 import { releaseNoShows } from './booking-use.service.ts';
 import { sharingClock } from './booking.service.ts';
@@ -48,7 +48,7 @@ describe('using a booking and the quotas', { timeout: 120_000 }, () => {
     (await query<{ n: number }>(t.database.db, sql`select count(*)::int as n from bookings where resource_id = ${resourceId}::uuid`))[0].n;
 
   beforeAll(async () => {
-    t = await orgTestApp();
+    t = await demoTestApp();
     officer = await signIn(t, 'officer');
     staff1 = await signIn(t, 'u01-staff');
     admin1 = await signIn(t, 'u01-admin');

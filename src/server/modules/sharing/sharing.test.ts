@@ -4,7 +4,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { query } from '../../platform/db/engine.ts';
 import { pgCode } from '../../platform/db/db-errors.ts';
 import type { Client, TestApp } from '../../testing/test-app.ts';
-import { orgTestApp, signIn, unitId } from '../org/org.testing.ts';
+import { demoTestApp, signIn, unitId } from '../../testing/world.ts';
 import { sharingClock } from './booking.service.ts';
 
 // The business clock is pinned (not slept): Monday 2027-03-01 08:00 in Beijing.
@@ -45,7 +45,7 @@ describe('shared facilities: catalogue, bookings, trips and charges', { timeout:
     (await query<{ n: number }>(t.database.db, sql`select count(*)::int as n from bookings where resource_id = ${resourceId}`))[0].n;
 
   beforeAll(async () => {
-    t = await orgTestApp();
+    t = await demoTestApp();
     officer = await signIn(t, 'officer');
     staff1 = await signIn(t, 'u01-staff');
     staff2 = await signIn(t, 'u02-staff');

@@ -5,9 +5,7 @@ import { areaTier, capFor, capStandardFor, type StandardRow } from '../../../sha
 import { businessToday } from '../../platform/clock.ts';
 import { query, queryOne, type Queryable } from '../../platform/db/engine.ts';
 import { createTestApp, type Client, type TestApp } from '../../testing/test-app.ts';
-import { addCard } from '../assets/card.factory.ts';
-import { world } from '../../testing/world.ts';
-import { createWorkflowWorld, type WorkflowWorld } from '../workflow/workflow.factory.ts';
+import { addCard, world, createWorkflowWorld, type WorkflowWorld } from '../../testing/world.ts';
 import { standardsInForce } from './index.ts';
 
 // The central rows of 财资〔2016〕27号 as shipped (migrations/post/180), figures in fen:

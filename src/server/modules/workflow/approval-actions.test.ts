@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { setBusinessToday } from '../../platform/clock.ts';
 import { createTestApp, TEST_PASSWORD, type Client, type TestApp } from '../../testing/test-app.ts';
 import { insertUser } from '../../testing/walker-users.ts';
-import { createDoc, createWorkflowWorld, expectOk, idleCard, SALE, type WorkflowWorld } from './workflow.factory.ts';
+import { createDoc, createWorkflowWorld, expectOk, idleCard, SALE, type WorkflowWorld } from '../../testing/world.ts';
 
 describe('撤回, 转办, 委托 and bulk approval', () => {
   let t: TestApp;

@@ -3,8 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BulkCreated, BulkPreview } from '../../../shared/bulk.contracts.ts';
 import { query, queryOne } from '../../platform/db/engine.ts';
 import { createTestApp, type Client, type TestApp } from '../../testing/test-app.ts';
-import { addCard } from '../assets/card.factory.ts';
-import { createDoc, createWorkflowWorld, idleCard, type WorkflowWorld } from './workflow.factory.ts';
+import { addCard, createDoc, createWorkflowWorld, idleCard, type WorkflowWorld } from '../../testing/world.ts';
 
 describe('批量办理 from the card library', { timeout: 120_000 }, () => {
   let t: TestApp;

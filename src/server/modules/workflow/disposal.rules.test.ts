@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryOne } from '../../platform/db/engine.ts';
 import { createTestApp, type Client, type TestApp } from '../../testing/test-app.ts';
-import { createDoc, createWorkflowWorld, expectOk, inUseCard, SALE, type WorkflowWorld } from './workflow.factory.ts';
+import { createDoc, createWorkflowWorld, expectOk, inUseCard, SALE, type WorkflowWorld } from '../../testing/world.ts';
 
 // Regulation arts. 21 and 25 (docs/domain.md §4): a sale names its buyer, price and how the price was
 // set; a sale, donation or swap before the minimum life needs a stated ground. The world's desktops are

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Client, type TestApp } from '../../testing/test-app.ts';
-import { createDoc, createWorkflowWorld, expectOk, inUseCard, type WorkflowWorld } from './workflow.factory.ts';
+import { createDoc, createWorkflowWorld, expectOk, inUseCard, type WorkflowWorld } from '../../testing/world.ts';
 
 /**
  * A payload written before the calendar rule (or by hand) may hold a date that does not exist.

@@ -8,9 +8,10 @@ import type { Actor } from '../../platform/auth/actor.ts';
 import { addEvent } from './document.store.ts';
 import { DOCUMENT_HANDLERS } from './document-types/registry.ts';
 import type { DocumentTypeHandler } from './document-types/doctype.ts';
+import { businessDayOf } from '../../platform/clock.ts';
 
-/** The business day (Asia/Shanghai) a document was executed: the day its income was received. */
-export const executedOnSql = (): SQL => sql`(d.executed_at AT TIME ZONE 'Asia/Shanghai')::date`;
+/** The business day a document was executed: the day its income was received. */
+export const executedOnSql = (): SQL => businessDayOf('d.executed_at');
 
 /**
  * Every executed document with income, one row each: document_id, unit_id, doc_no, type, source

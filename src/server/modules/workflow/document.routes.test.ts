@@ -16,7 +16,7 @@ import {
   inUseCard,
   type WorkflowWorld,
   SALE,
-} from './workflow.factory.ts';
+} from '../../testing/world.ts';
 
 describe('lifecycle documents', () => {
   let t: TestApp;

@@ -11,7 +11,6 @@ import {
   DocumentSummary,
   PostingInput,
 } from '../../../shared/workflow.contracts.ts';
-import { unitScope } from '../../platform/auth/actor.ts';
 import { invalid } from '../../platform/errors.ts';
 import type { App } from '../../platform/http/types.ts';
 import { decide, inboxCount, submitDocument, withdrawDocument } from './approval.service.ts';
@@ -22,7 +21,7 @@ import { DocumentSheet } from '../../../shared/document-sheet.contracts.ts';
 import { returnLending } from './document-types/lending.doctype.ts';
 import { executeDocument } from './execution.service.ts';
 import { postAcceptance, procurableLines } from './procurement.service.ts';
-import { checkConfigLines } from './standard.check.ts';
+import { checkConfigRequest } from './standard.check.ts';
 
 const tags = ['documents'];
 const DocId = z.object({ id: z.uuid() });
@@ -215,12 +214,7 @@ export async function documentRoutes(app: App) {
       config: { access: 'document.write' },
       schema: { tags, summary: '配置申请明细的标准检查与闲置资产匹配', body: CheckInput, response: { 200: CheckResult } },
     },
-    async (req) => {
-      const unitId = req.body.unitId ?? req.actor.unitId;
-      const scope = unitScope(req.actor, 'document.write');
-      if (!unitId || (scope !== 'all' && !scope.includes(unitId))) throw invalid({ unitId: '请选择申请单位' });
-      return checkConfigLines(db, unitId, req.body.lines);
-    },
+    async (req) => checkConfigRequest(db, req.actor, req.body),
   );
 
   app.get(

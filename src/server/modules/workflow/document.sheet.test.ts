@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { setBusinessToday } from '../../platform/clock.ts';
 import { createTestApp, type Client, type TestApp } from '../../testing/test-app.ts';
-import { createDoc, createWorkflowWorld, expectOk, idleCard, inUseCard, type WorkflowWorld } from './workflow.factory.ts';
+import { createDoc, createWorkflowWorld, expectOk, idleCard, inUseCard, type WorkflowWorld } from '../../testing/world.ts';
 
 // The printed approval sheet (审批表, docs/domain.md §4) shows what the approver decides on, as each
 // type's `sheet` declares it: a disposal's method, appraisal, and each card's value and age.

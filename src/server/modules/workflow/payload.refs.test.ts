@@ -9,7 +9,7 @@ import {
   documentTypeSpec,
 } from '../../../shared/workflow.contracts.ts';
 import { createTestApp, type Client, type TestApp } from '../../testing/test-app.ts';
-import { cardOf, createDoc, createWorkflowWorld, expectOk, inUseCard, type WorkflowWorld, SALE } from './workflow.factory.ts';
+import { cardOf, createDoc, createWorkflowWorld, expectOk, inUseCard, type WorkflowWorld, SALE } from '../../testing/world.ts';
 import { INPUT_REFS, LINE_REFS, PAYLOAD_REFS } from './payload.refs.ts';
 
 /** Paths of every uuid field in a zod schema (arrays flattened: `declinedIdle.cardId`). */

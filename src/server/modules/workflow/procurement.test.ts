@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Client, type TestApp } from '../../testing/test-app.ts';
-import { cardOf, createDoc, createWorkflowWorld, eventsOf, expectOk, idleCard, type WorkflowWorld } from './workflow.factory.ts';
+import { cardOf, createDoc, createWorkflowWorld, eventsOf, expectOk, idleCard, type WorkflowWorld } from '../../testing/world.ts';
 import { businessToday } from '../../platform/clock.ts';
 
 describe('configuration request → procurement → acceptance → posting', () => {

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, TEST_PASSWORD, type Client, type TestApp } from '../../testing/test-app.ts';
 import { insertUser } from '../../testing/walker-users.ts';
-import { createDoc, createWorkflowWorld, expectOk, idleCard, type WorkflowWorld, SALE } from './workflow.factory.ts';
+import { createDoc, createWorkflowWorld, expectOk, idleCard, type WorkflowWorld, SALE } from '../../testing/world.ts';
 
 describe('nobody approves around the rules', () => {
   let t: TestApp;

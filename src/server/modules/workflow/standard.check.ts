@@ -7,6 +7,7 @@ import type { MatchAttributes } from '../../../shared/standards.contracts.ts';
 import { quotaBasis } from '../../../shared/quota.rules.ts';
 import { minLifeReached, quotaStandardsFor } from '../../../shared/standard.rules.ts';
 import type { CheckResult, DocumentLineInput, Finding, IdleOffer, LineCheck } from '../../../shared/workflow.contracts.ts';
+import { type Actor, unitScope } from '../../platform/auth/actor.ts';
 import { businessToday } from '../../platform/clock.ts';
 import { query, type Queryable } from '../../platform/db/engine.ts';
 import { invalid } from '../../platform/errors.ts';
@@ -99,6 +100,18 @@ export async function idleOffers(q: Queryable, unitId: string, categoryId: strin
 }
 
 /** Every line's findings (rule and figures) and idle offers. Lines of one request add up for quotas and per room. */
+/** The check as a drafter asks it: for the named unit or the actor's own, which must be one the actor drafts for. */
+export async function checkConfigRequest(
+  q: Queryable,
+  actor: Actor,
+  input: { unitId?: string | null; lines: DocumentLineInput[] },
+): Promise<CheckResult> {
+  const unitId = input.unitId ?? actor.unitId;
+  const scope = unitScope(actor, 'document.write');
+  if (!unitId || (scope !== 'all' && !scope.includes(unitId))) throw invalid({ unitId: '请选择申请单位' });
+  return checkConfigLines(q, unitId, input.lines);
+}
+
 export async function checkConfigLines(q: Queryable, unitId: string, lines: DocumentLineInput[]): Promise<CheckResult> {
   const today = businessToday();
   const ids = [...new Set(lines.map((l) => l.categoryId).filter((x): x is string => !!x))];

@@ -2,9 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CARD_STATUSES, type CardStatus } from '../../../shared/assets.enums.ts';
 import type { DocumentInput } from '../../../shared/workflow.contracts.ts';
 import { createTestApp, type Client, type TestApp } from '../../testing/test-app.ts';
-import { addCard } from '../assets/card.factory.ts';
+import { addCard, createWorkflowWorld, type WorkflowWorld, SALE } from '../../testing/world.ts';
 import type { CardRow } from '../assets/index.ts';
-import { createWorkflowWorld, type WorkflowWorld, SALE } from './workflow.factory.ts';
 import { CARD_TRANSITIONS } from '../assets/index.ts';
 
 // Through the API: every card document type against a card in every status. The document is

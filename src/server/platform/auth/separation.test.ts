@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BUSINESS_WRITE_PERMISSIONS, PERMISSIONS, READ_ONLY_ROLES, ROLES, roleConflicts, type Role } from '../../../shared/roles.ts';
-import { createCardWorld, type CardWorld } from '../../modules/assets/card.factory.ts';
+import { createCardWorld, type CardWorld } from '../../testing/world.ts';
 import { createTestApp, type Client, type TestApp } from '../../testing/test-app.ts';
 import { query } from '../db/engine.ts';
 import { createUser } from './user.service.ts';

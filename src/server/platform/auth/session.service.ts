@@ -9,6 +9,7 @@ import { apiTokens, roleAssignments, sessions, users } from './auth.tables.ts';
 import { hashPassword, passwordProblem, verifyPassword } from './password.ts';
 import { logSecurityEvent } from './security-log.ts';
 import { forgetSessions } from './session.cache.ts';
+import { BUSINESS_ZONE } from '../clock.ts';
 
 export const sha256 = (s: string) => crypto.createHash('sha256').update(s).digest('hex');
 const randomToken = (prefix = '') => prefix + crypto.randomBytes(32).toString('base64url');
@@ -45,7 +46,7 @@ export async function login(
     await logSecurityEvent(q, { kind: 'login_locked', userId: user.id, username: user.username, ip: input.ip });
     throw new AppError(
       'locked_out',
-      `登录失败次数过多，账号已锁定至 ${user.lockedUntil.toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' })}`,
+      `登录失败次数过多，账号已锁定至 ${user.lockedUntil.toLocaleString('zh-CN', { timeZone: BUSINESS_ZONE })}`,
     );
   }
   if (!(await verifyPassword(user.passwordHash, input.password))) {

@@ -15,6 +15,7 @@ import { isDatabaseUnavailable, pgCode } from './db-errors.ts';
 import { acquireFolderLock, type FolderLock } from './folder-lock.ts';
 import { PgliteThread } from './pglite-thread.ts';
 import { StartupError } from './startup-error.ts';
+import { BUSINESS_ZONE } from '../clock.ts';
 
 export type Engine = 'pglite' | 'postgres';
 // Both drivers share drizzle's PgDatabase surface; modules only ever see this type.
@@ -79,7 +80,7 @@ pg.types.setTypeParser(1082, (v) => v);
 // (a quarter of a million cards) keeps its bitmap exact; at the default 4 MB it turns lossy and
 // every row of its pages is rechecked. No JIT: compiling the plan of a search took 20–30 ms of its
 // 100 ms budget (the depreciation and report benchmarks run with the same settings).
-const SESSION_SETTINGS: Record<string, string> = { TimeZone: 'Asia/Shanghai', work_mem: '32MB', jit: 'off' };
+const SESSION_SETTINGS: Record<string, string> = { TimeZone: BUSINESS_ZONE, work_mem: '32MB', jit: 'off' };
 
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
   return opts.databaseUrl ? openPostgres(opts.databaseUrl, opts) : openPglite(opts);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCardWorld, desktopInput, type CardWorld } from '../../modules/assets/card.factory.ts';
+import { createCardWorld, desktopInput, type CardWorld } from '../../testing/world.ts';
 import { createTestApp, type Client, type TestApp } from '../../testing/test-app.ts';
 import { forbiddenCharPath } from './input.hook.ts';
 

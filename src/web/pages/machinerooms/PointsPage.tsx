@@ -14,7 +14,7 @@ import { useSession } from '../../app/session.tsx';
 import { ExcelUpload } from '../../components/ExcelUpload.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { ServerTable, useInvalidateList } from '../../components/ServerTable.tsx';
-import { POINTS_URL, useMachineRoomList, usePointTrace } from './api.ts';
+import { importPoints, POINTS_URL, useMachineRoomList, usePointTrace } from './api.ts';
 import { labelOf, optionsOf } from './labels.ts';
 
 const STATUS_COLOR: Record<string, string> = { active: 'green', spare: 'default', faulty: 'red', removed: 'default' };
@@ -83,7 +83,7 @@ function ImportButton({ onDone }: { onDone: () => void }) {
           {t('。按编号新增或更新，交换机端口一并跳接；任何一行有误则整个文件不写入。', '. Any wrong row writes nothing.')}
         </Typography.Paragraph>
         <ExcelUpload<PointImportReport>
-          url={`${POINTS_URL}/import`}
+          upload={importPoints}
           accept=".xlsx,.csv"
           onUploaded={(r) => {
             setReport(r);

@@ -1,7 +1,7 @@
 // The machine-rooms module's calls over the typed client (src/web/api/client.ts): information
 // points and their trace, and the SLA calendar. Lists use ServerTable with the list URL.
 import { useQuery } from '@tanstack/react-query';
-import { type Body, http, ok } from '../../api/client.ts';
+import { type Body, fileBody, http, ok } from '../../api/client.ts';
 
 export const POINTS_URL = '/api/info-points';
 
@@ -20,6 +20,9 @@ export const usePointTrace = (id: string | null) =>
     enabled: !!id,
     queryFn: () => ok(http.GET('/api/info-points/{id}/trace', { params: { path: { id: id! } } })),
   });
+
+/** Imports a room's point register (xlsx/CSV), all or nothing; answers what was created and updated. */
+export const importPoints = (file: File) => ok(http.POST('/api/info-points/import', { body: fileBody(file) }));
 
 export const savePoint = (id: string | null, body: Body<'/api/info-points', 'post'>) =>
   id ? ok(http.PUT('/api/info-points/{id}', { params: { path: { id } }, body })) : ok(http.POST('/api/info-points', { body }));

@@ -9,8 +9,9 @@ import { poolKeys, submitReview, submitSelfEvaluation, useEvaluation } from './a
 import { useSession } from '../../app/session.tsx';
 import { errorText } from '../../components/errors.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
+import { businessYear } from '../../lib/dates.ts';
 
-const thisYear = Number(new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 4));
+const thisYear = businessYear();
 export const yearOptions = Array.from({ length: 6 }, (_, i) => ({ value: thisYear - i, label: `${thisYear - i}` }));
 const STATUS: Record<string, [string, string, string]> = {
   self_submitted: ['已自评', 'Self-evaluated', 'blue'],

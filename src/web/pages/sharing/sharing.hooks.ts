@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { listResources } from './api.ts';
-import { formatDateTime } from '../../lib/dates.ts';
+import { businessInstantIso, formatDateTime } from '../../lib/dates.ts';
 import type { ResourceKind, ResourceView } from '../../../shared/sharing.contracts.ts';
 
 export const useResources = (kind?: string) =>
@@ -14,7 +14,7 @@ export const clockOf = (iso: string) => formatDateTime(iso).slice(11, 16);
 /** 'YYYY-MM-DD' in the business zone of an ISO instant. */
 export const dayOf = (iso: string) => formatDateTime(iso).slice(0, 10);
 /** The ISO instant of a business-zone day and time. */
-export const instant = (day: string, hm: string) => `${day}T${hm}:00+08:00`;
+export const instant = businessInstantIso;
 export const toMinutes = (hm: string) => Number(hm.slice(0, 2)) * 60 + Number(hm.slice(3, 5));
 export const fromMinutes = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
 

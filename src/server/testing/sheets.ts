@@ -1,15 +1,9 @@
-// Test helpers: real .xlsx files built with ExcelJS, and multipart uploads through the API.
+// Workbooks in tests: real .xlsx files built and read with ExcelJS, multipart uploads through the
+// API, and a job run to its end.
 import crypto from 'node:crypto';
 import ExcelJS from 'exceljs';
-import type { Client, TestApp } from '../../testing/test-app.ts';
-import { CARD_IMPORT_COLUMNS } from '../../../shared/card-io.contracts.ts';
-import { seedDemo } from '../../seed.ts';
-
-export const DEMO_PASSWORD = 'Gongwu@2026';
-
-export async function seedSmall(t: TestApp): Promise<void> {
-  await seedDemo(t.database, () => undefined, { onlyIfEmpty: false, scale: 'small' });
-}
+import { CARD_IMPORT_COLUMNS } from '../../shared/card-io.contracts.ts';
+import type { Client, TestApp } from './test-app.ts';
 
 /** A row keyed by the template's Chinese headers; a value may be a formula cell. */
 export type SheetRow = Record<string, ExcelJS.CellValue>;
@@ -61,6 +55,7 @@ export function multipart(
   return { body: Buffer.concat(parts), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
 }
 
+/** A card workbook uploaded to the import (POST /api/card-io/imports). */
 export async function upload(c: Client, file: Buffer, fields: Record<string, string> = {}, fileName = 'cards.xlsx') {
   const { body, headers } = multipart(file, fileName, fields);
   return c.request('POST', '/api/card-io/imports', body, headers);

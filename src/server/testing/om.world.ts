@@ -2,14 +2,11 @@
 // and a contract over one room each (from `contract` to the year's end), a unit-01 staff account
 // reporting faults. The clock is pinned to `at` before the contracts are written, so their
 // inspections are scheduled from then on.
-import { sql } from 'drizzle-orm';
 import { expect } from 'vitest';
-import { hashPassword } from '../../platform/auth/password.ts';
-import { query } from '../../platform/db/engine.ts';
-import { type Client, TEST_PASSWORD, type TestApp } from '../../testing/test-app.ts';
-import { addCard, createCardWorld, type CardWorld } from '../assets/card.factory.ts';
-import { DEMO_SLA } from './machinerooms.seed.ts';
-import { workOrderClock } from './om.clock.ts';
+import { DEMO_SLA } from '../modules/machinerooms/machinerooms.seed.ts';
+import { workOrderClock } from '../modules/machinerooms/om.clock.ts';
+import type { Client, TestApp } from './test-app.ts';
+import { addCard, createCardWorld, world, type CardWorld } from './world.ts';
 
 /** A local (Beijing) wall-clock time as an instant: at('2027-03-05T17:30'). */
 export const at = (s: string) => new Date(`${s}+08:00`);
@@ -39,12 +36,7 @@ export const ok = async (p: Promise<{ statusCode: number; body: string; json(): 
 
 export async function omWorld(t: TestApp, start: Date, contract: Record<string, unknown> = {}): Promise<OmWorld> {
   const w = await createCardWorld(t.database);
-  const hash = await hashPassword(TEST_PASSWORD);
-  const [u] = await query<{ id: string }>(
-    t.database.db,
-    sql`insert into users (username, display_name, password_hash) values ('vendor2', 'vendor2', ${hash}) returning id`,
-  );
-  await t.database.db.execute(sql`insert into role_assignments (user_id, role, unit_id) values (${u.id}, 'vendor', null)`);
+  await world(t.database).user('vendor2', 'vendor', null);
   const [officer, vendor, vendor2, u01staff, auditor] = await Promise.all(
     ['officer', 'vendor', 'vendor2', 'u01-staff', 'auditor'].map((name) => t.as(name)),
   );

@@ -1,0 +1,36 @@
+// The small demo as a test world: the real seeder (committee and units 01–03, their people, places,
+// accounts and cards), for tests of lists, access and imports that need a populated compound.
+import { sql } from 'drizzle-orm';
+import { DEMO_PASSWORD } from '../modules/org/org.seed-data.ts';
+import { query } from '../platform/db/engine.ts';
+import { seedDemo } from '../seed.ts';
+import { createTestApp, type TestApp } from './test-app.ts';
+
+export { DEMO_PASSWORD };
+
+/** Loads the small demo into the test app's (empty) database. */
+export async function seedSmallDemo(t: TestApp): Promise<void> {
+  await seedDemo(t.database, () => undefined, { onlyIfEmpty: false, scale: 'small' });
+}
+
+/** A test app on a fresh database loaded with the small demo. */
+export async function demoTestApp(): Promise<TestApp> {
+  const t = await createTestApp();
+  await seedSmallDemo(t);
+  return t;
+}
+
+/** Signs a demo account in (the demo's password). */
+export const signIn = (t: TestApp, username: string) => t.as(username, DEMO_PASSWORD);
+
+export async function idOf(
+  t: TestApp,
+  table: 'units' | 'staff' | 'departments' | 'rooms' | 'users' | 'floors',
+  where: ReturnType<typeof sql>,
+): Promise<string> {
+  const rows = await query<{ id: string }>(t.database.db, sql`select id from ${sql.identifier(table)} where ${where} limit 1`);
+  if (!rows[0]) throw new Error(`no ${table} row`);
+  return rows[0].id;
+}
+
+export const unitId = (t: TestApp, code: string) => idOf(t, 'units', sql`code = ${code}`);

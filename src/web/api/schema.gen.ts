@@ -7756,7 +7756,7 @@ export interface paths {
                                 /** @enum {string} */
                                 status: "pending_posting" | "in_use" | "idle" | "lent" | "rented" | "under_repair" | "pending_disposal" | "disposed" | "missing" | "voided";
                                 /** @enum {string} */
-                                reason: "held" | "status";
+                                reason: "held" | "status" | "receiving";
                                 docNo: string | null;
                             }[];
                             token: string;

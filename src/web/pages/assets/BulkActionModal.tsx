@@ -6,11 +6,11 @@ import type { CardFilter } from '../../../shared/assets.contracts.ts';
 import { CARD_STATUSES, label } from '../../../shared/assets.enums.ts';
 import { BLOCKED_REASONS, type BulkCreated, type BulkPreview, type BulkType } from '../../../shared/bulk.contracts.ts';
 import { DOCUMENT_TYPES } from '../../../shared/workflow.contracts.ts';
-import { api } from '../../api/client.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { useSession } from '../../app/session.tsx';
 import { errorText } from '../../components/errors.ts';
 import { Money } from '../../components/Money.tsx';
+import { createBulk, previewBulk } from '../workflow/api.ts';
 import { webDocumentType } from '../workflow/document-types/registry.ts';
 
 export interface BulkActionModalProps {
@@ -24,7 +24,7 @@ export interface BulkActionModalProps {
   onCreated?: () => void;
 }
 
-type Values = { payload?: Record<string, unknown> & { period?: [Dayjs, Dayjs] } };
+type Values = { counterpartUnitId?: string; payload?: Record<string, unknown> & { period?: [Dayjs, Dayjs] } };
 
 /** The payload as the server takes it: the period picker as two dates, empty fields left out. */
 function payloadOf(v: Values): Record<string, unknown> {
@@ -52,6 +52,8 @@ export function BulkActionModal({ type, filter, selectedIds, total, onClose, onC
   const [error, setError] = useState<string>();
   const web = webDocumentType(type ?? '');
   const unitId = filter.unitId ?? me.unitId ?? undefined;
+  // A 调拨 to another unit: its people and rooms are offered for the receiving side.
+  const receiving = Form.useWatch('counterpartUnitId', form) as string | undefined;
 
   useEffect(() => {
     if (!type) return;
@@ -65,13 +67,16 @@ export function BulkActionModal({ type, filter, selectedIds, total, onClose, onC
 
   if (!type) return null;
   const selection = scope === 'selected' ? { cardIds: selectedIds } : { filter };
-  const body = () => ({ type, payload: payloadOf(form.getFieldsValue(true) as Values), selection });
+  const body = () => {
+    const v = form.getFieldsValue(true) as Values;
+    return { type, counterpartUnitId: v.counterpartUnitId || undefined, payload: payloadOf(v), selection };
+  };
 
   const check = async () => {
     setBusy(true);
     setError(undefined);
     try {
-      setPreview(await api.post<BulkPreview>('/api/bulk-documents/preview', body()));
+      setPreview(await previewBulk(body()));
     } catch (err) {
       setError(errorText(err));
     } finally {
@@ -83,7 +88,7 @@ export function BulkActionModal({ type, filter, selectedIds, total, onClose, onC
     setBusy(true);
     setError(undefined);
     try {
-      const res = await api.post<BulkCreated>('/api/bulk-documents', { ...body(), token: preview.token });
+      const res = await createBulk({ ...body(), token: preview.token });
       setCreated(res);
       message.success(t(`已创建 ${res.documents.length} 张草稿单据，共 ${res.count} 张资产`, `${res.documents.length} drafts created`));
       onCreated?.();
@@ -148,7 +153,7 @@ export function BulkActionModal({ type, filter, selectedIds, total, onClose, onC
             <Radio value="filter">{t(`全部符合筛选条件的 ${total} 张`, `All ${total} matching the filter`)}</Radio>
           </Radio.Group>
           <Form form={form} layout="vertical" onValuesChange={() => setPreview(null)}>
-            <Row gutter={16}>{web.Fields && <web.Fields form={form} unitId={unitId} />}</Row>
+            <Row gutter={16}>{web.Fields && <web.Fields form={form} unitId={unitId} receiving={receiving} />}</Row>
           </Form>
           {error && <Alert type="error" showIcon message={error} />}
           {preview && (

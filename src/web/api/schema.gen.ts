@@ -5041,6 +5041,8 @@ export interface paths {
                     status?: "draft" | "submitted" | "approved" | "rejected" | "returned" | "executed" | "cancelled";
                     mine?: "true";
                     lending?: "due" | "overdue";
+                    unitId?: string;
+                    departmentId?: string;
                 };
                 header?: never;
                 path?: never;
@@ -6854,6 +6856,8 @@ export interface paths {
                     status?: "draft" | "submitted" | "approved" | "rejected" | "returned" | "executed" | "cancelled";
                     mine?: "true";
                     lending?: "due" | "overdue";
+                    unitId?: string;
+                    departmentId?: string;
                 };
                 header?: never;
                 path?: never;

@@ -190,9 +190,7 @@ describe('批量办理 from the card library', { timeout: 120_000 }, () => {
     expect(res.statusCode, res.body).toBe(201);
     const created: BulkCreated = res.json();
     const docs = await Promise.all(created.documents.map(async (d) => (await officer.get(`/api/documents/${d.id}`)).json()));
-    expect(
-      docs.map((d) => [d.unitId, d.counterpartUnitId, d.totalFen, d.payload.departmentId, d.payload.custodianId]).sort(),
-    ).toEqual(
+    expect(docs.map((d) => [d.unitId, d.counterpartUnitId, d.totalFen, d.payload.departmentId, d.payload.custodianId]).sort()).toEqual(
       [
         [w.u01, u03, 110_000, u03Dept, u03Staff],
         [w.u02, u03, 220_000, u03Dept, u03Staff],

@@ -112,13 +112,7 @@ async function resolve(q: Queryable, actor: Actor, input: BulkPreviewInput, doc:
   const blocked: BulkBlocked[] = [];
   for (const r of rows) {
     r.original_value_fen = Number(r.original_value_fen);
-    const reason = r.held_by
-      ? 'held'
-      : receiving && r.unit_id === receiving
-        ? 'receiving'
-        : allowed.includes(r.status)
-          ? null
-          : 'status';
+    const reason = r.held_by ? 'held' : receiving && r.unit_id === receiving ? 'receiving' : allowed.includes(r.status) ? null : 'status';
     if (!reason) eligible.push(r);
     else blocked.push({ cardId: r.id, cardNo: r.card_no, name: r.name, status: r.status, reason, docNo: r.held_by });
   }

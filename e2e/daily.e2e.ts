@@ -7,6 +7,10 @@ const WAIT = { timeout: 15_000, interval: 200 };
 // A one-pixel PNG, standing in for the phone camera's picture.
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
 
+/** The visible option of the open select that reads `text`. */
+const option = (page: Page, text: string | RegExp) =>
+  page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: text }).first();
+
 /** The count on a workspace tile. */
 async function tileCount(page: Page, key: string): Promise<number> {
   const text = await page.getByTestId(`tile-${key}`).locator('.ant-statistic-content').innerText();
@@ -113,6 +117,86 @@ describe('daily work in a browser', () => {
           return h.some((x) => x.includes('规格型号')) && !h.some((x) => x.includes('品牌'));
         }, WAIT)
         .toBe(true);
+    });
+  });
+
+  it('keeps the document list’s columns, filter panel and a saved filter in a fresh browser', async () => {
+    const headers = (page: Page) => page.locator('.ant-table-thead th').allInnerTexts();
+    await h.withPage('daily-documents-settings', async (page) => {
+      await signIn(page, 'u01-admin');
+      await page.goto('/documents');
+      await expect.poll(async () => (await headers(page)).some((x) => x.includes('申请人')), WAIT).toBe(true);
+      await page.getByTestId('list-settings-button').click();
+      await page.getByTestId('list-settings').getByRole('checkbox', { name: '申请人' }).uncheck();
+      await expect.poll(async () => (await headers(page)).some((x) => x.includes('申请人')), WAIT).toBe(false);
+      // A filter from the panel shows as a tag; saved for the unit; then the panel is closed.
+      await page.getByTestId('filter-type').click();
+      await option(page, /^领用$/).click();
+      await expect.poll(() => page.getByTestId('filter-tag-type').count(), WAIT).toBe(1);
+      await page.getByTestId('save-filter').click();
+      await page.getByPlaceholder('名称').fill('本单位领用');
+      await page.getByRole('button', { name: '保存当前筛选' }).click();
+      await expect.poll(() => page.getByText('已保存').count(), WAIT).toBeGreaterThan(0);
+      await page.getByTestId('filters-toggle').click();
+      await expect.poll(() => page.getByText('展开筛选').count(), WAIT).toBe(1);
+    });
+    // Another browser, signed in again: the same columns and closed panel; the saved filter applies.
+    await h.withPage('daily-documents-settings-2', async (page) => {
+      await signIn(page, 'u01-admin');
+      await page.goto('/documents');
+      await expect.poll(() => page.getByText('展开筛选').count(), WAIT).toBe(1);
+      await expect
+        .poll(async () => {
+          const h = await headers(page);
+          return h.some((x) => x.includes('单据号')) && !h.some((x) => x.includes('申请人'));
+        }, WAIT)
+        .toBe(true);
+      expect(await page.getByTestId('filter-tag-type').count()).toBe(0);
+      await page.getByTestId('saved-filters').click();
+      await option(page, '本单位领用').click();
+      await expect.poll(() => page.getByTestId('filter-tag-type').innerText(), WAIT).toContain('领用');
+      expect(page.url()).toContain('type=requisition');
+    });
+  });
+
+  it('transfers a ticked card to another unit with the receiving unit chosen in the bulk form', async () => {
+    await h.withPage('daily-bulk-transfer', async (page) => {
+      await signIn(page, 'u01-admin');
+      await page.goto(`/cards?f=${encodeURIComponent(JSON.stringify({ status: ['idle'] }))}`);
+      const rows = page.locator('.ant-table-tbody tr.ant-table-row');
+      await expect.poll(() => rows.count(), WAIT).toBeGreaterThan(2);
+      // A card not taken by the 领用 above: the last on the page.
+      await rows.last().locator('.ant-checkbox-input').check();
+      const idle = await (await page.request.get('/api/cards?status=idle&pageSize=1')).json();
+      const targets = (await (await page.request.get('/api/transfer-targets')).json()).items as {
+        id: string;
+        code: string;
+        name: string;
+      }[];
+      const to = targets.find((u) => u.id !== idle.items[0].unitId)!;
+      await page.getByTestId('bulk-action').hover();
+      await page.getByRole('menuitem', { name: '调拨' }).click();
+      const dialog = page.getByRole('dialog');
+      await expect.poll(() => dialog.getByText('已勾选的 1 张').count(), WAIT).toBe(1);
+      await dialog.getByTestId('receiving-unit').click();
+      await page.keyboard.type(to.name);
+      await option(page, to.name).click();
+      // The receiving side offers the receiving unit's departments.
+      await expect.poll(() => dialog.getByText('调入单位使用部门').count(), WAIT).toBe(1);
+      await dialog.getByRole('button', { name: /^核\s*对$/ }).click();
+      await expect.poll(() => dialog.getByRole('button', { name: /确认创建（1 张）/ }).count(), WAIT).toBe(1);
+      await dialog.getByRole('button', { name: /确认创建（1 张）/ }).click();
+      await expect.poll(() => dialog.getByText('已创建草稿单据，请打开后核对并提交。').count(), WAIT).toBe(1);
+      await dialog.locator('.ant-table-tbody a').first().click();
+      await expect.poll(() => page.url().includes('/documents/'), WAIT).toBe(true);
+      const id = page.url().split('/documents/')[1];
+      const doc = await (await page.request.get(`/api/documents/${id}`)).json();
+      expect({ type: doc.type, status: doc.status, to: doc.counterpartUnitId, lines: doc.lines.length }).toEqual({
+        type: 'transfer',
+        status: 'draft',
+        to: to.id,
+        lines: 1,
+      });
     });
   });
 });

@@ -34,6 +34,7 @@ export type BulkPreviewInput = z.input<typeof BulkPreviewInput>;
 export const BLOCKED_REASONS = {
   held: ['已在其他未完成的单据中', 'Held by another open document'],
   status: ['当前状态不能办理', 'Wrong status'],
+  receiving: ['已在调入单位', 'Already in the receiving unit'],
 } as const;
 
 export const BulkBlocked = z.object({
@@ -41,7 +42,7 @@ export const BulkBlocked = z.object({
   cardNo: z.string(),
   name: z.string(),
   status: CardStatusCode,
-  reason: z.enum(['held', 'status']),
+  reason: z.enum(['held', 'status', 'receiving']),
   /** The open document holding it. */
   docNo: z.string().nullable(),
 });

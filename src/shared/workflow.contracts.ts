@@ -96,6 +96,10 @@ export const DocumentListQuery = PageQuery.extend({
   mine: z.enum(['true']).optional(),
   /** Lendings out and not yet returned: due within LENDING_DUE_DAYS, or past their period. */
   lending: z.enum(['due', 'overdue']).optional(),
+  /** The applicant unit. */
+  unitId: z.uuid().optional(),
+  /** The department the document names (使用部门, or the receiving department of a 调拨). */
+  departmentId: z.uuid().optional(),
 });
 export type DocumentListQuery = z.infer<typeof DocumentListQuery>;
 

@@ -5041,6 +5041,8 @@ export interface paths {
                     status?: "draft" | "submitted" | "approved" | "rejected" | "returned" | "executed" | "cancelled";
                     mine?: "true";
                     lending?: "due" | "overdue";
+                    unitId?: string;
+                    departmentId?: string;
                 };
                 header?: never;
                 path?: never;
@@ -6952,6 +6954,8 @@ export interface paths {
                     status?: "draft" | "submitted" | "approved" | "rejected" | "returned" | "executed" | "cancelled";
                     mine?: "true";
                     lending?: "due" | "overdue";
+                    unitId?: string;
+                    departmentId?: string;
                 };
                 header?: never;
                 path?: never;
@@ -7856,7 +7860,7 @@ export interface paths {
                                 /** @enum {string} */
                                 status: "pending_posting" | "in_use" | "idle" | "lent" | "rented" | "under_repair" | "pending_disposal" | "disposed" | "missing" | "voided";
                                 /** @enum {string} */
-                                reason: "held" | "status";
+                                reason: "held" | "status" | "receiving";
                                 docNo: string | null;
                             }[];
                             token: string;

@@ -7,6 +7,8 @@ import { useSearchParams } from 'react-router-dom';
 import { api } from '../api/client.ts';
 import { useI18n } from '../app/i18n.tsx';
 import type { Page } from '../../shared/paging.ts';
+import type { ListId } from '../../shared/prefs.contracts.ts';
+import { applyColumns, ListSettingsButton, useListSettings } from './ListSettings.tsx';
 import { readTableState, sorterToQuery, writeTableState, type TableState } from './tableState.ts';
 import { errorText } from './errors.ts';
 
@@ -33,6 +35,11 @@ export interface ServerTableProps<T> {
   tableProps?: Omit<TableProps<T>, 'columns' | 'dataSource' | 'rowKey' | 'rowSelection' | 'pagination' | 'loading' | 'onChange'>;
   /** Called with each loaded page (e.g. to know the ids shown). */
   onLoaded?: (page: Page<T>) => void;
+  /**
+   * Opts the list in to the user's settings kept on the server under this key: columns (shown, order,
+   * width), density and page size, with the 列设置 button in the toolbar. `columns` is its column set.
+   */
+  listId?: ListId;
 }
 
 /** The query key prefix of a list, to refresh it after a change: `invalidateList(qc, '/api/cards')`. */
@@ -46,8 +53,11 @@ export function useInvalidateList() {
 
 /** An antd Table over a paged list route, with page, size, sort and search kept in the URL. */
 export function ServerTable<T extends object>(props: ServerTableProps<T>) {
-  const { url, filters, paramPrefix = '', defaultPageSize = 20, defaultSort } = props;
+  const { url, filters, paramPrefix = '', defaultSort, listId } = props;
   const { t } = useI18n();
+  const prefs = useListSettings(listId);
+  const defaultPageSize = prefs.settings.pageSize ?? props.defaultPageSize ?? 20;
+  const defaultDensity = (props.tableProps?.size === 'medium' ? 'middle' : props.tableProps?.size) ?? 'small';
   const [params, setParams] = useSearchParams();
   const state = readTableState(params, paramPrefix, { pageSize: defaultPageSize, ...defaultSort });
   const update = (change: Partial<TableState>) => setParams((prev) => writeTableState(prev, change, paramPrefix), { replace: true });
@@ -75,6 +85,8 @@ export function ServerTable<T extends object>(props: ServerTableProps<T>) {
     queryKey: [...listKey(url), query],
     queryFn: () => api.get<Page<T>>(url, query),
     placeholderData: keepPreviousData,
+    // A list with settings waits for them (its page size), so it is fetched once.
+    enabled: prefs.loaded,
   });
   const data = result.data;
   useEffect(() => {
@@ -88,15 +100,19 @@ export function ServerTable<T extends object>(props: ServerTableProps<T>) {
   }, [data]); // eslint-disable-line react-hooks/exhaustive-deps
 
   // Sorting is controlled from the URL so the arrow shows after a refresh.
+  const shown = useMemo(
+    () => (listId ? applyColumns(props.columns, prefs.settings) : props.columns),
+    [listId, props.columns, prefs.settings],
+  );
   const columns = useMemo(
     () =>
-      props.columns.map((c) => {
+      shown.map((c) => {
         if (!('sorter' in c) || !c.sorter) return c;
         const key = c.key ?? ('dataIndex' in c ? (Array.isArray(c.dataIndex) ? c.dataIndex.join('.') : c.dataIndex) : undefined);
         const sortOrder = key != null && String(key) === state.sort ? (state.order === 'desc' ? 'descend' : 'ascend') : null;
         return { ...c, sortOrder } as typeof c;
       }),
-    [props.columns, state.sort, state.order],
+    [shown, state.sort, state.order],
   );
 
   const onChange: TableProps<T>['onChange'] = (pagination, _filters, sorter, extra) => {
@@ -105,11 +121,27 @@ export function ServerTable<T extends object>(props: ServerTableProps<T>) {
       update({ ...s, page: 1 });
     } else if (extra.action === 'paginate') {
       const size = pagination.pageSize ?? state.pageSize;
+      // A list with settings remembers the size chosen in the pager too.
+      if (listId && size !== state.pageSize) {
+        void prefs.save({ pageSize: size });
+        update({ page: 1, pageSize: undefined });
+        return;
+      }
       update({ page: size !== state.pageSize ? 1 : (pagination.current ?? 1), pageSize: size === defaultPageSize ? undefined : size });
     }
   };
 
-  const showBar = props.search || props.toolbar;
+  const settingsButton = listId && (
+    <ListSettingsButton
+      columns={props.columns}
+      settings={prefs.settings}
+      save={prefs.save}
+      loaded={prefs.loaded}
+      defaultDensity={defaultDensity}
+      onPageSize={() => update({ page: 1, pageSize: undefined })}
+    />
+  );
+  const showBar = props.search || props.toolbar || settingsButton;
   return (
     <div className="server-table">
       {showBar && (
@@ -126,7 +158,10 @@ export function ServerTable<T extends object>(props: ServerTableProps<T>) {
           ) : (
             <span />
           )}
-          <Space wrap>{props.toolbar}</Space>
+          <Space wrap>
+            {props.toolbar}
+            {settingsButton}
+          </Space>
         </div>
       )}
       {result.isError && (
@@ -135,9 +170,9 @@ export function ServerTable<T extends object>(props: ServerTableProps<T>) {
         </Typography.Text>
       )}
       <Table<T>
-        size="small"
         bordered
         {...props.tableProps}
+        size={prefs.settings.density ?? defaultDensity}
         rowKey={props.rowKey ?? ((r: T) => String((r as { id?: Key }).id))}
         rowSelection={props.rowSelection}
         columns={columns}

@@ -131,9 +131,12 @@ export class NotificationHub {
             ).map((r) => [r.user_id, r.n]),
           )
         : new Map<string, number>();
+      // By recipient: one notification to 3,000 people is 3,000 rows for 3,000 streams, not 9,000,000 comparisons.
+      const byUser = new Map<string, typeof rows>();
+      for (const r of rows) byUser.set(r.user_id, [...(byUser.get(r.user_id) ?? []), r]);
       for (const s of this.streams) {
-        for (const r of rows)
-          if (r.user_id === s.userId && r.id > s.since)
+        for (const r of byUser.get(s.userId) ?? [])
+          if (r.id > s.since)
             this.write(s, 'notification', { id: r.id, event: r.event, title: r.title, link: r.link, createdAt: r.created_at });
         if (counts.has(s.userId)) this.write(s, 'unread', { unread: counts.get(s.userId) });
       }

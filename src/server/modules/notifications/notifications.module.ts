@@ -2,6 +2,7 @@ import type { App } from '../../platform/http/types.ts';
 import type { GongwuModule } from '../../platform/module.ts';
 import { NotificationDispatcher } from './delivery.dispatcher.ts';
 import { notificationRoutes } from './notification.routes.ts';
+import { notificationsBenchCli } from './notifications.bench.ts';
 import { NotificationHub } from './notification.stream.ts';
 
 /**
@@ -11,6 +12,7 @@ import { NotificationHub } from './notification.stream.ts';
 export const module: GongwuModule = {
   name: 'notifications',
   order: 15,
+  cli: notificationsBenchCli,
   async routes(app: App) {
     const hub = new NotificationHub(app.database.db, app.config.notifyStreamMs);
     const dispatcher = new NotificationDispatcher(app.database.db, { publicUrl: app.config.publicUrl, log: (m) => app.log.warn(m) });

@@ -10,7 +10,7 @@ import type { CliContext } from '../../platform/module.ts';
 import { loadModules } from '../../platform/module.ts';
 import { uuidArray } from '../../platform/db/sql-arrays.ts';
 import { openFreshBenchDatabase, timeRuns } from '../demo/index.ts';
-import { searchOperationLog } from './oplog.queries.ts';
+import { explainSearch, searchOperationLog } from './oplog.queries.ts';
 
 interface Options {
   entries: string;
@@ -18,7 +18,10 @@ interface Options {
   months: string;
   runs: string;
   engineUrl?: string;
+  explain: boolean;
 }
+
+const TARGET_MS = 1_000;
 
 export function oplogBenchCli(program: Command, ctx: CliContext) {
   const cmd = program.commands.find((c) => c.name() === 'oplog') ?? program.command('oplog').description('操作日志 operation log');
@@ -30,6 +33,7 @@ export function oplogBenchCli(program: Command, ctx: CliContext) {
     .option('--months <n>', 'months they span, ending this month', '24')
     .option('--runs <n>', 'timed searches per scenario', '30')
     .option('--engine-url <url>', 'PostgreSQL server (drops and creates gongwu_bench_oplog); default: PGlite in a temporary folder')
+    .option('--no-explain', "skip printing the month query's plan (EXPLAIN ANALYZE)")
     .action(async (o: Options) => {
       const url = o.engineUrl ?? process.env.DATABASE_URL ?? undefined;
       const { database, where, cleanup } = await openFreshBenchDatabase(url, ctx.log, { reuse: false, name: 'gongwu_bench_oplog' });
@@ -46,6 +50,15 @@ export function oplogBenchCli(program: Command, ctx: CliContext) {
         );
         const t0 = Date.now();
         const span = months * 30 * 86_400;
+        // The secondary indexes are built once after the rows, not kept up row by row (ten millions
+        // inserted into four b-trees was the part that did not finish); their definitions come from the
+        // catalogue, so they are rebuilt exactly as the schema declares them.
+        const indexes = await query<{ name: string; def: string }>(
+          db,
+          sql`SELECT indexname AS name, indexdef AS def FROM pg_indexes
+          WHERE tablename = 'operation_log' AND schemaname = current_schema() AND indexdef NOT LIKE 'CREATE UNIQUE%'`,
+        );
+        for (const i of indexes) await db.execute(sql`DROP INDEX ${sql.identifier(i.name)}`);
         // In batches of a million, each person in one unit; times spread evenly over the months.
         for (let done = 0; done < n; done += 1_000_000) {
           const size = Math.min(1_000_000, n - done);
@@ -58,6 +71,9 @@ export function oplogBenchCli(program: Command, ctx: CliContext) {
             from generate_series(${done + 1}::bigint, ${done + size}::bigint) g`);
           ctx.log(`  ${(done + size).toLocaleString('en')} entries (${((Date.now() - t0) / 1000).toFixed(0)} s)`);
         }
+        const t1 = Date.now();
+        for (const i of indexes) await db.execute(sql.raw(i.def));
+        ctx.log(`  ${indexes.length} indexes built in ${((Date.now() - t1) / 1000).toFixed(0)} s`);
         await db.execute(sql`analyze operation_log`);
         const monthStart = (i: number) => {
           const d = new Date();
@@ -86,6 +102,11 @@ export function oplogBenchCli(program: Command, ctx: CliContext) {
             rows += p.total;
           });
         };
+        if (o.explain) {
+          const from = `${monthStart(0)}01`;
+          const plan = await explainSearch(db, auditor, { page: 1, pageSize: 50, userId: userIds[0], from, to: lastDay(from) });
+          ctx.log(`EXPLAIN ANALYZE of a user's month (auditor):\n${plan.map((l) => `    ${l}`).join('\n')}`);
+        }
         const asAuditor = await timeRuns(Number(o.runs), month(auditor));
         const perMonth = Math.round(rows / (Number(o.runs) + 3));
         rows = 0;
@@ -99,11 +120,14 @@ export function oplogBenchCli(program: Command, ctx: CliContext) {
           entriesPerUserMonth: perMonth,
           asAuditor,
           asUnitAdmin,
+          targetMs: TARGET_MS,
         };
         console.log(JSON.stringify(result, null, 2));
-        ctx.log(`| scenario | p50 ms | p95 ms | max ms |\n|---|---|---|---|`);
-        ctx.log(`| a user's month, auditor (${n.toLocaleString('en')} entries) | ${asAuditor.p50} | ${asAuditor.p95} | ${asAuditor.max} |`);
-        ctx.log(`| a user's month, unit administrator | ${asUnitAdmin.p50} | ${asUnitAdmin.p95} | ${asUnitAdmin.max} |`);
+        ctx.log(`| scenario | p50 ms | p95 ms | max ms | target ms |\n|---|---|---|---|---|`);
+        ctx.log(
+          `| a user's month, auditor (${n.toLocaleString('en')} entries, ${database.engine}) | ${asAuditor.p50} | ${asAuditor.p95} | ${asAuditor.max} | ≤ ${TARGET_MS} |`,
+        );
+        ctx.log(`| a user's month, unit administrator | ${asUnitAdmin.p50} | ${asUnitAdmin.p95} | ${asUnitAdmin.max} | ≤ ${TARGET_MS} |`);
       } finally {
         await database.close();
         await cleanup();

@@ -106,11 +106,13 @@ async function resolve(q: Queryable, actor: Actor, input: BulkPreviewInput, doc:
   );
   if (rows.length > BULK_MAX) throw invalid({ selection: `一次最多办理 ${BULK_MAX} 张资产，请缩小筛选范围` });
   const allowed = allowedStatuses(doc);
+  // A 调拨 to another unit: the receiving unit's own cards stay where they are.
+  const receiving = counterpartOf(doc);
   const eligible: Candidate[] = [];
   const blocked: BulkBlocked[] = [];
   for (const r of rows) {
     r.original_value_fen = Number(r.original_value_fen);
-    const reason = r.held_by ? 'held' : allowed.includes(r.status) ? null : 'status';
+    const reason = r.held_by ? 'held' : receiving && r.unit_id === receiving ? 'receiving' : allowed.includes(r.status) ? null : 'status';
     if (!reason) eligible.push(r);
     else blocked.push({ cardId: r.id, cardNo: r.card_no, name: r.name, status: r.status, reason, docNo: r.held_by });
   }
@@ -195,9 +197,11 @@ export async function createBulk(q: Queryable, actor: Actor, input: BulkCreateIn
       const created = [];
       for (const [unitId, cards] of byUnit(r.eligible)) {
         requireUnit(actor, 'document.write', unitId);
-        checkPayload(doc, unitId);
-        await checkRefs(tx, doc, unitId);
-        created.push(await draftFor(tx, actor, doc, unitId, cards));
+        // Each source unit's document is checked on its own copy (the check may drop the receiving unit).
+        const own = { ...doc, payload: { ...doc.payload } } as DocumentInput;
+        checkPayload(own, unitId);
+        await checkRefs(tx, own, unitId);
+        created.push(await draftFor(tx, actor, own, unitId, cards));
       }
       return { count: r.eligible.length, documents: created };
     });

@@ -149,6 +149,54 @@ describe('批量办理 from the card library', { timeout: 120_000 }, () => {
     );
   });
 
+  it('transfers to another unit with one document per source unit, its receiving side filled in, all or nothing', async () => {
+    const one = async (statement: ReturnType<typeof sql>) => (await query<{ id: string }>(t.database.db, statement))[0].id;
+    const u03 = await one(sql`INSERT INTO units (code, name) VALUES ('11003', '市审计局') RETURNING id::text`);
+    const u03Dept = await one(sql`INSERT INTO departments (unit_id, name) VALUES (${u03}, '财务处') RETURNING id::text`);
+    const u03Staff = await one(
+      sql`INSERT INTO staff (unit_id, department_id, name, rank) VALUES (${u03}, ${u03Dept}, '赵敏', 'below_bureau') RETURNING id::text`,
+    );
+    const x = (await idleCard(t.database, w, { originalValueFen: 110_000, serialNo: 'B-x' })).id;
+    const y = (await idleCard(t.database, w, { unitId: w.u02, originalValueFen: 220_000, serialNo: 'B-y', roomId: w.u02Room })).id;
+    const selection = { cardIds: [x, y] };
+
+    // To u02: u02's own card is already there; u01's goes.
+    const toU02 = await preview(officer, { type: 'transfer', counterpartUnitId: w.u02, selection });
+    expect([toU02.count, toU02.totalFen, toU02.units.map((u) => u.unitId)]).toEqual([1, 110_000, [w.u01]]);
+    expect(toU02.blocked.map((b) => [b.cardId, b.reason])).toEqual([[y, 'receiving']]);
+
+    // To u03 with a department of u01 as the receiving department: refused, nothing written.
+    const p = await preview(officer, { type: 'transfer', counterpartUnitId: u03, selection });
+    expect([p.count, p.totalFen, p.blockedCount]).toEqual([2, 330_000, 0]);
+    const before = await documentsCount();
+    const wrong = await officer.post('/api/bulk-documents', {
+      type: 'transfer',
+      counterpartUnitId: u03,
+      payload: { departmentId: w.u01Dept },
+      selection,
+      token: p.token,
+    });
+    expect(wrong.statusCode).toBe(400);
+    expect(await documentsCount()).toBe(before);
+
+    const res = await officer.post('/api/bulk-documents', {
+      type: 'transfer',
+      counterpartUnitId: u03,
+      payload: { departmentId: u03Dept, custodianId: u03Staff },
+      selection,
+      token: p.token,
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const created: BulkCreated = res.json();
+    const docs = await Promise.all(created.documents.map(async (d) => (await officer.get(`/api/documents/${d.id}`)).json()));
+    expect(docs.map((d) => [d.unitId, d.counterpartUnitId, d.totalFen, d.payload.departmentId, d.payload.custodianId]).sort()).toEqual(
+      [
+        [w.u01, u03, 110_000, u03Dept, u03Staff],
+        [w.u02, u03, 220_000, u03Dept, u03Staff],
+      ].sort(),
+    );
+  });
+
   it('changes the custodian of many cards through one 变动 document, and no other kind of change', async () => {
     const selection = { cardIds: [ids.inUse] };
     const p = await preview(admin, { type: 'change', payload: { changeKind: 'handover' }, selection });

@@ -89,9 +89,7 @@ async function page(q: Queryable, where: SQL, p: DocumentListQuery): Promise<Pag
  * the list and every count that opens it (the workspace) use this one rule.
  */
 export function documentListWhere(actor: Actor, p: Omit<DocumentListQuery, 'page' | 'pageSize'>): SQL {
-  const parts: SQL[] = [visibleSql(actor)];
-  if (p.type) parts.push(sql`d.type = ${p.type}`);
-  if (p.status) parts.push(sql`d.status = ${p.status}`);
+  const parts: SQL[] = [visibleSql(actor), ...filterParts(p)];
   if (p.mine) parts.push(sql`(d.applicant_id = ${actor.userId} OR d.submitted_by = ${actor.userId})`);
   if (p.lending) {
     const to = sql`gw_date_or_null(d.payload->>'periodTo')`;
@@ -102,8 +100,18 @@ export function documentListWhere(actor: Actor, p: Omit<DocumentListQuery, 'page
         : sql`${to} >= ${businessDate()} AND ${to} <= ${businessDate()} + ${LENDING_DUE_DAYS}::int`,
     );
   }
-  if (p.q) parts.push(sql`(d.doc_no ILIKE ${likePattern(p.q)} OR d.title ILIKE ${likePattern(p.q)})`);
   return sql.join(parts, sql` AND `);
+}
+
+/** The filters the document list and the inbox share (the list panel's fields and the search box). */
+function filterParts(p: Omit<DocumentListQuery, 'page' | 'pageSize'>): SQL[] {
+  const parts: SQL[] = [];
+  if (p.type) parts.push(sql`d.type = ${p.type}`);
+  if (p.status) parts.push(sql`d.status = ${p.status}`);
+  if (p.unitId) parts.push(sql`d.unit_id = ${p.unitId}`);
+  if (p.departmentId) parts.push(sql`d.payload->>'departmentId' = ${p.departmentId}`);
+  if (p.q) parts.push(sql`(d.doc_no ILIKE ${likePattern(p.q)} OR d.title ILIKE ${likePattern(p.q)})`);
+  return parts;
 }
 
 export async function listDocuments(q: Queryable, actor: Actor, p: DocumentListQuery): Promise<Page<DocumentSummary>> {
@@ -111,7 +119,8 @@ export async function listDocuments(q: Queryable, actor: Actor, p: DocumentListQ
 }
 
 export async function listInbox(q: Queryable, actor: Actor, p: DocumentListQuery): Promise<Page<DocumentSummary>> {
-  const result = await page(q, inboxWhere(actor), { ...p, sort: p.sort ?? 'createdAt' });
+  const where = sql.join([inboxWhere(actor), ...filterParts(p)], sql` AND `);
+  const result = await page(q, where, { ...p, sort: p.sort ?? 'createdAt' });
   if (!result.items.length) return result;
   // 委托: mark the items the actor takes for an absent approver ("代 张三").
   const acting = await query<{ id: string; name: string | null }>(

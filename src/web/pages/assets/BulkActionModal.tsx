@@ -10,8 +10,8 @@ import { useI18n } from '../../app/i18n.tsx';
 import { useSession } from '../../app/session.tsx';
 import { errorText } from '../../components/errors.ts';
 import { Money } from '../../components/Money.tsx';
+import { createBulk, previewBulk } from '../workflow/api.ts';
 import { webDocumentType } from '../workflow/document-types/registry.ts';
-import { createBulk, previewBulk } from './api.ts';
 
 export interface BulkActionModalProps {
   /** The document type to start, or null when closed. */
@@ -24,7 +24,7 @@ export interface BulkActionModalProps {
   onCreated?: () => void;
 }
 
-type Values = { payload?: Record<string, unknown> & { period?: [Dayjs, Dayjs] } };
+type Values = { counterpartUnitId?: string; payload?: Record<string, unknown> & { period?: [Dayjs, Dayjs] } };
 
 /** The payload as the server takes it: the period picker as two dates, empty fields left out. */
 function payloadOf(v: Values): Record<string, unknown> {
@@ -52,6 +52,8 @@ export function BulkActionModal({ type, filter, selectedIds, total, onClose, onC
   const [error, setError] = useState<string>();
   const web = webDocumentType(type ?? '');
   const unitId = filter.unitId ?? me.unitId ?? undefined;
+  // A 调拨 to another unit: its people and rooms are offered for the receiving side.
+  const receiving = Form.useWatch('counterpartUnitId', form) as string | undefined;
 
   useEffect(() => {
     if (!type) return;
@@ -65,7 +67,10 @@ export function BulkActionModal({ type, filter, selectedIds, total, onClose, onC
 
   if (!type) return null;
   const selection = scope === 'selected' ? { cardIds: selectedIds } : { filter };
-  const body = () => ({ type, payload: payloadOf(form.getFieldsValue(true) as Values), selection });
+  const body = () => {
+    const v = form.getFieldsValue(true) as Values;
+    return { type, counterpartUnitId: v.counterpartUnitId || undefined, payload: payloadOf(v), selection };
+  };
 
   const check = async () => {
     setBusy(true);
@@ -148,7 +153,7 @@ export function BulkActionModal({ type, filter, selectedIds, total, onClose, onC
             <Radio value="filter">{t(`全部符合筛选条件的 ${total} 张`, `All ${total} matching the filter`)}</Radio>
           </Radio.Group>
           <Form form={form} layout="vertical" onValuesChange={() => setPreview(null)}>
-            <Row gutter={16}>{web.Fields && <web.Fields form={form} unitId={unitId} />}</Row>
+            <Row gutter={16}>{web.Fields && <web.Fields form={form} unitId={unitId} receiving={receiving} />}</Row>
           </Form>
           {error && <Alert type="error" showIcon message={error} />}
           {preview && (

@@ -58,9 +58,5 @@ export const updateCard = (id: string, body: Body<'/api/cards/{id}', 'patch'>) =
 export const voidCard = (id: string, reason: string) =>
   ok(http.POST('/api/cards/{id}/void', { params: { path: { id } }, body: { reason } }));
 
-export const previewBulk = (body: Body<'/api/bulk-documents/preview', 'post'>) => ok(http.POST('/api/bulk-documents/preview', { body }));
-
-export const createBulk = (body: Body<'/api/bulk-documents', 'post'>) => ok(http.POST('/api/bulk-documents', { body }));
-
 /** The card list as an Excel file, built by a job (the filter the list shows now). */
 export const startCardExport = (filter: Body<'/api/card-io/exports', 'post'>) => ok(http.POST('/api/card-io/exports', { body: filter }));

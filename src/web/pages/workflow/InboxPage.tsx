@@ -1,23 +1,31 @@
 import { useState, type Key } from 'react';
+import { useSearchParams } from 'react-router-dom';
 import { App, Badge, Button, Modal, Space, Tag } from 'antd';
 import { CheckOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import type { BulkApproveResult } from '../../../shared/approval.contracts.ts';
 import type { DocumentSummary } from '../../../shared/workflow.contracts.ts';
-import { api } from '../../api/client.ts';
 import { useI18n } from '../../app/i18n.tsx';
+import { ListFilterBar } from '../../components/ListSettings.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { invalidateList, ServerTable } from '../../components/ServerTable.tsx';
 import { errorText } from '../../components/useFormErrors.ts';
+import { approveMany, workflowKeys } from './api.ts';
 import { DOCUMENT_TABLE_WIDTH, useDocumentColumns, useInboxCount } from './docShared.tsx';
+import { useDocumentFilterFields } from './documentFilters.tsx';
 
-/** 我的待办: documents whose current step is mine to decide (also for an absent colleague: 代 张三). */
+/**
+ * 我的待办: documents whose current step is mine to decide (also for an absent colleague: 代 张三).
+ * The list people shape under the list key `inbox`, as the document list.
+ */
 export default function InboxPage() {
   const { t } = useI18n();
   const { modal, message } = App.useApp();
   const qc = useQueryClient();
   const count = useInboxCount();
   const [selected, setSelected] = useState<Key[]>([]);
+  const [params] = useSearchParams();
+  const fields = useDocumentFilterFields();
+  const filters = Object.fromEntries(fields.map((f) => [f.key, params.get(f.key) ?? undefined]));
   const base = useDocumentColumns();
   const columns = base.map((c) =>
     c.key === 'docNo'
@@ -42,7 +50,7 @@ export default function InboxPage() {
       okText: t(`同意 ${selected.length} 件`, `Approve ${selected.length}`),
       onOk: async () => {
         try {
-          const r = await api.post<BulkApproveResult>('/api/inbox/approve', { ids: selected });
+          const r = await approveMany(selected.map(String));
           message.success(t(`已同意 ${r.approved.length} 件`, `${r.approved.length} approved`));
           if (r.skipped.length)
             Modal.info({
@@ -59,7 +67,7 @@ export default function InboxPage() {
             });
           setSelected([]);
           void invalidateList(qc, '/api/inbox');
-          void qc.invalidateQueries({ queryKey: ['inbox-count'] });
+          void qc.invalidateQueries({ queryKey: workflowKeys.inboxCount });
           void qc.invalidateQueries({ queryKey: ['workspace'] });
         } catch (err) {
           message.error(errorText(err));
@@ -77,8 +85,11 @@ export default function InboxPage() {
         }
         subTitle={t('当前环节由您审批的单据', 'Documents whose current step is yours to decide')}
       />
+      <ListFilterBar listId="inbox" fields={fields} />
       <ServerTable<DocumentSummary>
+        listId="inbox"
         url="/api/inbox"
+        filters={filters}
         columns={columns}
         search={t('单据号或标题', 'Number or title')}
         rowSelection={{ selectedRowKeys: selected, onChange: setSelected, preserveSelectedRowKeys: true }}

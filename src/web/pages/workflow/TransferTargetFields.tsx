@@ -1,10 +1,8 @@
 import { useMemo } from 'react';
 import { Col, Form, Select } from 'antd';
 import type { FormInstance } from 'antd';
-import { useQuery } from '@tanstack/react-query';
-import type { TransferTargetPlaces, TransferTargetUnit } from '../../../shared/org.contracts.ts';
-import { api } from '../../api/client.ts';
 import { useI18n } from '../../app/i18n.tsx';
+import { useTransferTarget, useTransferTargets } from './api.ts';
 
 const byLabel = (input: string, option?: { label?: unknown }) =>
   String(option?.label ?? '')
@@ -18,11 +16,7 @@ const byLabel = (input: string, option?: { label?: unknown }) =>
  */
 export function ReceivingUnitField({ form }: { form: FormInstance }) {
   const { t } = useI18n();
-  const units = useQuery({
-    queryKey: ['transfer-targets'],
-    queryFn: () => api.get<{ items: TransferTargetUnit[] }>('/api/transfer-targets'),
-    staleTime: 5 * 60_000,
-  });
+  const units = useTransferTargets();
   return (
     <Form.Item name="counterpartUnitId" label={t('调入单位（单位间调拨时选择）', 'Receiving unit (between units)')}>
       <Select
@@ -42,11 +36,7 @@ export function ReceivingUnitField({ form }: { form: FormInstance }) {
 export function ReceivingSideFields({ unitId, form }: { unitId: string; form: FormInstance }) {
   const { t } = useI18n();
   const departmentId = Form.useWatch(['payload', 'departmentId'], form) as string | undefined;
-  const places = useQuery({
-    queryKey: ['transfer-targets', unitId],
-    queryFn: () => api.get<TransferTargetPlaces>(`/api/transfer-targets/${unitId}`),
-    staleTime: 60_000,
-  });
+  const places = useTransferTarget(unitId);
   const d = places.data;
   const staff = useMemo(
     () =>

@@ -3,7 +3,7 @@ import type { TableColumnsType } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
 import type { DocumentSummary } from '../../../shared/workflow.contracts.ts';
-import { api } from '../../api/client.ts';
+import { http, ok } from '../../api/client.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { Money } from '../../components/Money.tsx';
 import { DocStatusTag, useDocTypeLabel } from '../../components/DocumentTags.tsx';
@@ -15,8 +15,8 @@ export { DocStatusTag, useDocTypeLabel };
 /** The inbox count, refreshed every minute; shown as a badge. */
 export function useInboxCount(enabled = true) {
   return (
-    useQuery({ queryKey: ['inbox-count'], queryFn: () => api.get<{ count: number }>('/api/inbox/count'), refetchInterval: 60_000, enabled })
-      .data?.count ?? 0
+    useQuery({ queryKey: ['inbox-count'], queryFn: () => ok(http.GET('/api/inbox/count')), refetchInterval: 60_000, enabled }).data
+      ?.count ?? 0
   );
 }
 

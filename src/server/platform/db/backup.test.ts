@@ -97,6 +97,21 @@ async function addRowsEverywhere(d: Database): Promise<void> {
       select id, '2026-01-01', 'fee', '月度运维费', 12345678 from om_contracts order by id limit 1`,
     `insert into count_recounts (count_id, counter_id, card_ids, created_by)
       select c.id, c.planned_by, array[gen_random_uuid()], c.planned_by from counts c order by c.created_at limit 1`,
+    `insert into om_calendar_days (day, kind, name) values ('2027-10-01', 'holiday', E'国庆节 "假期"'), ('2027-10-09', 'workday', '调休上班')`,
+    `insert into sharing_charge_lines (month, unit_id, resource_id, bookings, minutes, km, fee_fen, trip_cost_fen, amount_fen, generated_by)
+      select '2026-01-01', x.unit_id, r.id, 2, 150, 0, 9000, 0, 9000, x.id from sharing_resources r, users x
+      where x.username = 'bk-user' order by r.id limit 1`,
+    `insert into income_turnovers (unit_id, document_id, amount_fen, paid_on, booked_on, voucher_no, note, recorded_by)
+      select d.unit_id, d.id, 123456, '2026-01-05', '2026-02-01', 'JK-0001', E'补记 "一月"', x.id from documents d, users x
+      where x.username = 'bk-user' order by d.created_at limit 1`,
+    `insert into pool_repairs (listing_id, unit_id, vendor, fault, estimate_fen, sent_on, sent_by, outcome, cost_fen, finished_on, finished_by)
+      select l.id, l.unit_id, '维修公司', '不开机', 30000, '2026-01-05', x.id, 'repaired', 28000, '2026-01-12', x.id
+      from pool_listings l, users x where x.username = 'bk-user' order by l.id limit 1`,
+    `insert into pool_disposal_lots (unit_id, document_id, buyer, price_fen, pricing_basis, items, created_by)
+      select d.unit_id, d.id, '回收公司', 120000, 'open_trade', 3, x.id from documents d, users x
+      where x.username = 'bk-user' and not exists (select 1 from pool_disposal_lots p where p.document_id = d.id) order by d.created_at limit 1`,
+    `insert into inspection_readings (inspection_id, position, item_id, category, label, kind, unit, min_value, max_value, value, ok, out_of_range, note)
+      select id, 1, gen_random_uuid(), 'environment', '温度', 'number', '℃', 18, 27, 23.5, null, false, E'正常\n第二行' from inspections order by id limit 1`,
     // An identity column (generated always): the restore must write the ids as they were.
     `insert into count_scans (count_id, scan_key, code, counter_id, scanned_at, surplus_name)
       select c.id, gen_random_uuid(), 'BK-X', c.planned_by, now(), '无卡椅子' from counts c order by c.created_at limit 1`,
@@ -145,7 +160,9 @@ describe('backup and restore', { timeout: 180_000 }, () => {
     }
     // A new table should get demo rows or a line in addRowsEverywhere; this names the ones that have neither.
     if (empty.length) console.warn(`backup test: tables without rows (not compared meaningfully): ${empty.join(', ')}`);
-    expect(empty.length).toBeLessThan(5);
+    // Every new table gets a row above (in `optional`), so the backup's comparison covers it; only
+    // these two, which need a whole closed count to exist, may stay empty.
+    expect(empty.filter((t) => !['count_documents', 'count_surplus'].includes(t))).toEqual([]);
   });
 
   it('writes every row of every table and logs the backup', async () => {

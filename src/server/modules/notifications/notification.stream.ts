@@ -89,7 +89,8 @@ export class NotificationHub {
         }
         if (this.last < 0) this.last = since;
         for (const p of batch) {
-          if (p.res.destroyed) {
+          if (p.res.destroyed || this.closed) {
+            p.res.end();
             p.done();
             continue;
           }

@@ -51,8 +51,9 @@ export function notificationRoutes(hub: NotificationHub) {
         schema: { tags, summary: '通知推送（text/event-stream：unread、notification、signed-out 事件）' },
       },
       async (req, reply) => {
-        const { unread } = await listNotifications(db(), req.actor, { limit: 1 });
-        if (!String(req.headers.accept ?? '').includes('text/event-stream') || !req.actor.sessionId) return { unread };
+        if (!String(req.headers.accept ?? '').includes('text/event-stream') || !req.actor.sessionId)
+          return { unread: (await listNotifications(db(), req.actor, { limit: 1 })).unread };
+        // The stream's first 'unread' comes from the hub, counted with every stream opened at the same moment.
         reply.hijack();
         reply.raw.writeHead(200, {
           'content-type': 'text/event-stream; charset=utf-8',

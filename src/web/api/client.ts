@@ -133,3 +133,8 @@ export type QueryParams<P extends keyof paths, M extends keyof paths[P]> = Query
 type JsonOk<Op> = Op extends { responses: { 200: { content: { 'application/json': infer R } } } } ? R : never;
 /** The success body a route answers, from the generated schema: `Answer<'/api/units/{id}', 'get'>`. */
 export type Answer<P extends keyof paths, M extends keyof paths[P]> = JsonOk<paths[P][M]>;
+type GetOk<P extends keyof paths> = paths[P] extends { get: infer G } ? JsonOk<G> : never;
+/** A list route: a path whose GET answers a page, `{ items, total, page, pageSize }` (what ServerTable shows). */
+export type ListPath = { [P in keyof paths]: GetOk<P> extends { items: unknown[]; total: number } ? P : never }[keyof paths];
+/** One row of a list route's page: `ListItem<'/api/cards'>`. */
+export type ListItem<P extends ListPath> = GetOk<P> extends { items: (infer I)[] } ? I : never;

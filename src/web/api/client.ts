@@ -101,29 +101,6 @@ export function fileBody(file: Blob, fields: Record<string, string> = {}, fileNa
   return form as never;
 }
 
-type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
-// Untyped calls (any URL, a body the caller vouches for) through the same client and middleware.
-const untyped = http as unknown as {
-  request(method: Method, url: string, init: { params?: { query?: Query }; body?: unknown }): Promise<{ data?: unknown }>;
-};
-const request = <T>(method: Method, url: string, init: { params?: { query?: Query }; body?: unknown } = {}) =>
-  untyped.request(method, url, init).then((r) => r.data as T);
-
-/**
- * The untyped helper of old, now a thin wrapper over `http`: `T` is the caller's word, not the
- * schema's. New code uses `http` through its module's `api.ts`; this stays so untyped calls compile.
- */
-export const api = {
-  get: <T>(url: string, query?: Query) => request<T>('get', url, { params: { query } }),
-  post: <T>(url: string, body?: unknown) => request<T>('post', url, { body: body ?? {} }),
-  put: <T>(url: string, body?: unknown) => request<T>('put', url, { body: body ?? {} }),
-  patch: <T>(url: string, body?: unknown) => request<T>('patch', url, { body: body ?? {} }),
-  delete: <T>(url: string) => request<T>('delete', url),
-  /** multipart upload: the file under `file`, other fields beside it. */
-  upload: <T>(url: string, file: File | Blob, fields: Record<string, string> = {}, fileName?: string) =>
-    request<T>('post', url, { body: fileBody(file, fields, fileName) }),
-};
-
 type JsonBody<Op> = Op extends { requestBody?: { content: { 'application/json': infer B } } } ? B : never;
 /** The JSON body a route takes, from the generated schema: `Body<'/api/units', 'post'>`. */
 export type Body<P extends keyof paths, M extends keyof paths[P]> = JsonBody<paths[P][M]>;

@@ -101,29 +101,6 @@ export function fileBody(file: Blob, fields: Record<string, string> = {}, fileNa
   return form as never;
 }
 
-type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
-// Untyped calls (any URL, a body the caller vouches for) through the same client and middleware.
-const untyped = http as unknown as {
-  request(method: Method, url: string, init: { params?: { query?: Query }; body?: unknown }): Promise<{ data?: unknown }>;
-};
-const request = <T>(method: Method, url: string, init: { params?: { query?: Query }; body?: unknown } = {}) =>
-  untyped.request(method, url, init).then((r) => r.data as T);
-
-/**
- * The untyped helper of old, now a thin wrapper over `http`: `T` is the caller's word, not the
- * schema's. New code uses `http` through its module's `api.ts`; this stays so untyped calls compile.
- */
-export const api = {
-  get: <T>(url: string, query?: Query) => request<T>('get', url, { params: { query } }),
-  post: <T>(url: string, body?: unknown) => request<T>('post', url, { body: body ?? {} }),
-  put: <T>(url: string, body?: unknown) => request<T>('put', url, { body: body ?? {} }),
-  patch: <T>(url: string, body?: unknown) => request<T>('patch', url, { body: body ?? {} }),
-  delete: <T>(url: string) => request<T>('delete', url),
-  /** multipart upload: the file under `file`, other fields beside it. */
-  upload: <T>(url: string, file: File | Blob, fields: Record<string, string> = {}, fileName?: string) =>
-    request<T>('post', url, { body: fileBody(file, fields, fileName) }),
-};
-
 type JsonBody<Op> = Op extends { requestBody?: { content: { 'application/json': infer B } } } ? B : never;
 /** The JSON body a route takes, from the generated schema: `Body<'/api/units', 'post'>`. */
 export type Body<P extends keyof paths, M extends keyof paths[P]> = JsonBody<paths[P][M]>;
@@ -133,3 +110,8 @@ export type QueryParams<P extends keyof paths, M extends keyof paths[P]> = Query
 type JsonOk<Op> = Op extends { responses: { 200: { content: { 'application/json': infer R } } } } ? R : never;
 /** The success body a route answers, from the generated schema: `Answer<'/api/units/{id}', 'get'>`. */
 export type Answer<P extends keyof paths, M extends keyof paths[P]> = JsonOk<paths[P][M]>;
+type GetOk<P extends keyof paths> = paths[P] extends { get: infer G } ? JsonOk<G> : never;
+/** A list route: a path whose GET answers a page, `{ items, total, page, pageSize }` (what ServerTable shows). */
+export type ListPath = { [P in keyof paths]: GetOk<P> extends { items: unknown[]; total: number } ? P : never }[keyof paths];
+/** One row of a list route's page: `ListItem<'/api/cards'>`. */
+export type ListItem<P extends ListPath> = GetOk<P> extends { items: (infer I)[] } ? I : never;

@@ -4,7 +4,7 @@ import type { TableColumnsType, TableProps } from 'antd';
 import type { SorterResult } from 'antd/es/table/interface';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router-dom';
-import { api } from '../api/client.ts';
+import { http, type ListItem, type ListPath, ok, type QueryParams } from '../api/client.ts';
 import { useI18n } from '../app/i18n.tsx';
 import type { Page } from '../../shared/paging.ts';
 import type { ListId } from '../../shared/prefs.contracts.ts';
@@ -14,13 +14,26 @@ import { errorText } from './errors.ts';
 
 type Param = string | number | boolean | undefined | null | (string | number)[];
 
-export interface ServerTableProps<T> {
-  /** A list route answering Page<T>: { items, total, page, pageSize }. */
-  url: string;
+/** The list routes whose rows fit `T` (the server's row is assignable to the page's row type). */
+export type ListUrl<T> = { [P in ListPath]: ListItem<P> extends T ? P : never }[ListPath];
+/** ServerTable sends these itself (pager, sorter, search box). */
+type OwnParams = 'page' | 'pageSize' | 'sort' | 'order' | 'q';
+type SortOf<Q> = Q extends { sort?: infer S } ? NonNullable<S> : never;
+/** A list route and its filters: only query parameters that route takes. */
+type ListSource<T> = {
+  [P in ListUrl<T>]: {
+    /** A list route answering Page<T>: { items, total, page, pageSize }. */
+    url: P;
+    /** Extra query params (filters), by the route's own names. Changing them goes back to page 1. */
+    filters?: { [K in Exclude<keyof QueryParams<P, 'get'>, OwnParams>]?: Param };
+    /** The first sort, one the route offers. */
+    defaultSort?: { sort: SortOf<QueryParams<P, 'get'>>; order: 'asc' | 'desc' };
+  };
+}[ListUrl<T>];
+
+interface TableOptions<T> {
   /** antd columns; `sorter: true` sorts on the server by the column's `key` (else its dataIndex). */
   columns: TableColumnsType<T>;
-  /** Extra query params (filters). Changing them goes back to page 1. */
-  filters?: Record<string, Param>;
   rowKey?: TableProps<T>['rowKey'];
   rowSelection?: TableProps<T>['rowSelection'];
   /** Show a search box sent as `q`; pass a string to set its placeholder. */
@@ -30,7 +43,6 @@ export interface ServerTableProps<T> {
   /** Prefix for the URL params when a page shows more than one table. */
   paramPrefix?: string;
   defaultPageSize?: number;
-  defaultSort?: { sort: string; order: 'asc' | 'desc' };
   /** Any other antd Table props (onRow, expandable, scroll, summary, size…). */
   tableProps?: Omit<TableProps<T>, 'columns' | 'dataSource' | 'rowKey' | 'rowSelection' | 'pagination' | 'loading' | 'onChange'>;
   /** Called with each loaded page (e.g. to know the ids shown). */
@@ -42,14 +54,22 @@ export interface ServerTableProps<T> {
   listId?: ListId;
 }
 
+export type ServerTableProps<T> = TableOptions<T> & ListSource<T>;
+
 /** The query key prefix of a list, to refresh it after a change: `invalidateList(qc, '/api/cards')`. */
-export const listKey = (url: string) => ['list', url] as const;
-export const invalidateList = (qc: ReturnType<typeof useQueryClient>, url: string) => qc.invalidateQueries({ queryKey: listKey(url) });
+export const listKey = (url: ListPath) => ['list', url] as const;
+export const invalidateList = (qc: ReturnType<typeof useQueryClient>, url: ListPath) => qc.invalidateQueries({ queryKey: listKey(url) });
 /** Hook form of invalidateList. */
 export function useInvalidateList() {
   const qc = useQueryClient();
-  return (url: string) => invalidateList(qc, url);
+  return (url: ListPath) => invalidateList(qc, url);
 }
+
+/** One page of a list route (its type checked at the call, by ListUrl<T>). */
+const getPage = <T,>(url: ListPath, query: Record<string, Param>) =>
+  ok(http.GET(url as '/api/cards', { params: { query: query as QueryParams<'/api/cards', 'get'> } })) as Promise<unknown> as Promise<
+    Page<T>
+  >;
 
 /** An antd Table over a paged list route, with page, size, sort and search kept in the URL. */
 export function ServerTable<T extends object>(props: ServerTableProps<T>) {
@@ -59,7 +79,7 @@ export function ServerTable<T extends object>(props: ServerTableProps<T>) {
   const defaultPageSize = prefs.settings.pageSize ?? props.defaultPageSize ?? 20;
   const defaultDensity = (props.tableProps?.size === 'medium' ? 'middle' : props.tableProps?.size) ?? 'small';
   const [params, setParams] = useSearchParams();
-  const state = readTableState(params, paramPrefix, { pageSize: defaultPageSize, ...defaultSort });
+  const state = readTableState(params, paramPrefix, { pageSize: defaultPageSize, ...(defaultSort as Partial<TableState> | undefined) });
   const update = (change: Partial<TableState>) => setParams((prev) => writeTableState(prev, change, paramPrefix), { replace: true });
 
   // New filters mean a new list: start again from page 1.
@@ -83,7 +103,7 @@ export function ServerTable<T extends object>(props: ServerTableProps<T>) {
   };
   const result = useQuery({
     queryKey: [...listKey(url), query],
-    queryFn: () => api.get<Page<T>>(url, query),
+    queryFn: () => getPage<T>(url, query),
     placeholderData: keepPreviousData,
     // A list with settings waits for them (its page size), so it is fetched once.
     enabled: prefs.loaded,

@@ -1,24 +1,13 @@
 import { useState } from 'react';
 import { Select } from 'antd';
-import { useQuery } from '@tanstack/react-query';
-import { api } from '../../api/client.ts';
 import { useI18n } from '../../app/i18n.tsx';
-
-interface CardHit {
-  id: string;
-  cardNo: string;
-  name: string;
-  unitName: string;
-}
+import { useCardSearch } from './api.ts';
 
 /** Picks asset cards by number or name fragment (the caller's scope of the card library). */
 export function CardPicker(props: { value?: string | string[]; onChange?: (v: string | string[]) => void; multiple?: boolean }) {
   const { t } = useI18n();
   const [q, setQ] = useState('');
-  const { data, isFetching } = useQuery({
-    queryKey: ['card-picker', q],
-    queryFn: () => api.get<{ items: CardHit[] }>('/api/cards', { q: q || undefined, pageSize: 20 }),
-  });
+  const { data, isFetching } = useCardSearch(q);
   return (
     <Select
       showSearch

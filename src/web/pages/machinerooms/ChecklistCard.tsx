@@ -1,11 +1,12 @@
 import { useState } from 'react';
 import { Button, Card, Form, Input, InputNumber, Modal, Select, Space, Table } from 'antd';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { INSPECTION_CATEGORIES, INSPECTION_ITEM_KINDS, type ChecklistItemView } from '../../../shared/machinerooms.contracts.ts';
-import { api } from '../../api/client.ts';
+import type { Body } from '../../api/client.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { useFormSubmit } from '../../components/useFormSubmit.ts';
+import { checklistKey, saveChecklist, useChecklist } from './api.ts';
 import { rangeText } from './InspectionsPage.tsx';
 import { labelOf, optionsOf } from './labels.ts';
 
@@ -13,16 +14,15 @@ import { labelOf, optionsOf } from './labels.ts';
 export function ChecklistCard({ roomId, manage }: { roomId: string; manage: boolean }) {
   const { t, locale } = useI18n();
   const qc = useQueryClient();
-  const url = `/api/machine-rooms/${roomId}/checklist`;
-  const { data } = useQuery({ queryKey: [url], queryFn: () => api.get<{ items: ChecklistItemView[] }>(url) });
+  const { data } = useChecklist(roomId);
   const [open, setOpen] = useState(false);
-  const [form] = Form.useForm();
+  const [form] = Form.useForm<Body<'/api/machine-rooms/{id}/checklist', 'put'>>();
   const { saving, submit } = useFormSubmit(
     form,
-    (v) => api.put(url, v),
+    (v) => saveChecklist(roomId, v),
     () => {
       setOpen(false);
-      void qc.invalidateQueries({ queryKey: [url] });
+      void qc.invalidateQueries({ queryKey: checklistKey(roomId) });
     },
   );
   return (

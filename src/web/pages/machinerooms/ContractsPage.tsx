@@ -1,17 +1,16 @@
 import { Card, Descriptions, Empty, Table, Tag } from 'antd';
-import { useQuery } from '@tanstack/react-query';
-import { PRIORITIES, SLA_CLOCKS, type ContractView, type SlaTerms, type VendorView } from '../../../shared/machinerooms.contracts.ts';
-import { api } from '../../api/client.ts';
+import { PRIORITIES, SLA_CLOCKS, type SlaTerms, type VendorView } from '../../../shared/machinerooms.contracts.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { Money } from '../../components/Money.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
+import { useContracts, useVendors } from './api.ts';
 import { labelOf } from './labels.ts';
 
 /** 运维合同: each contract's vendor, scope, period, amount and SLA per priority; a vendor sees its own. */
 export default function ContractsPage() {
   const { t, locale } = useI18n();
-  const contracts = useQuery({ queryKey: ['om-contracts'], queryFn: () => api.get<{ items: ContractView[] }>('/api/om/contracts') });
-  const vendors = useQuery({ queryKey: ['om-vendors'], queryFn: () => api.get<{ items: VendorView[] }>('/api/om/vendors') });
+  const contracts = useContracts();
+  const vendors = useVendors();
   return (
     <>
       <PageHeader title={t('运维合同', 'O&M contracts')} />

@@ -1,9 +1,8 @@
 import { useState } from 'react';
 import { Button, Drawer, Form, Input, Modal, Select, Space, Table, Tag } from 'antd';
 import type { TableColumnsType } from 'antd';
-import { useQuery } from '@tanstack/react-query';
-import { CUSTODY_STATUSES, type CustodyDetail, type CustodyView } from '../../../shared/machinerooms.contracts.ts';
-import { api } from '../../api/client.ts';
+import { CUSTODY_STATUSES, type CustodyView } from '../../../shared/machinerooms.contracts.ts';
+import type { Body } from '../../api/client.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { useSession } from '../../app/session.tsx';
 import { ConfirmButton } from '../../components/ConfirmButton.tsx';
@@ -12,9 +11,9 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { ServerTable, useInvalidateList } from '../../components/ServerTable.tsx';
 import { useFormSubmit } from '../../components/useFormSubmit.ts';
 import { CardPicker } from './CardPicker.tsx';
+import { CUSTODY_URL as URL, decideCustody, endCustody, submitCustody, useCustody } from './api.ts';
 import { labelOf, optionsOf } from './labels.ts';
 
-const URL = '/api/custody';
 const COLOR: Record<string, string> = { submitted: 'orange', in_force: 'green', rejected: 'red', ended: 'default' };
 
 /** 委托管理协议: a unit submits its register of cards; the committee signs; while in force the committee manages them. */
@@ -26,19 +25,15 @@ export default function CustodyPage() {
   const [shown, setShown] = useState<string | null>(null);
   const [open, setOpen] = useState(false);
   const [note, setNote] = useState('');
-  const [form] = Form.useForm();
-  const detail = useQuery({
-    queryKey: ['custody', shown],
-    enabled: !!shown,
-    queryFn: () => api.get<CustodyDetail>(`${URL}/${shown}`),
-  });
+  const [form] = Form.useForm<Body<'/api/custody', 'post'>>();
+  const detail = useCustody(shown);
   const refresh = async () => {
     await invalidate(URL);
     await detail.refetch();
   };
   const { saving, submit } = useFormSubmit(
     form,
-    (v) => api.post(URL, v),
+    (v) => submitCustody(v),
     () => {
       setOpen(false);
       form.resetFields();
@@ -111,7 +106,7 @@ export default function CustodyPage() {
                       "The listed cards pass to the committee's management (owner unchanged), each on its ledger.",
                     )}
                     onConfirm={async () => {
-                      await api.post(`${URL}/${d.id}/decide`, { approve: true, note: note || undefined });
+                      await decideCustody(d.id, { approve: true, note: note || undefined });
                       await refresh();
                     }}
                   >
@@ -122,7 +117,7 @@ export default function CustodyPage() {
                     confirm={t('退回该委托协议？', 'Return this agreement?')}
                     description={<Input placeholder={t('退回理由', 'Reason')} value={note} onChange={(e) => setNote(e.target.value)} />}
                     onConfirm={async () => {
-                      await api.post(`${URL}/${d.id}/decide`, { approve: false, note: note || undefined });
+                      await decideCustody(d.id, { approve: false, note: note || undefined });
                       await refresh();
                     }}
                   >
@@ -135,7 +130,7 @@ export default function CustodyPage() {
                   danger
                   confirm={t('终止委托，资产交回产权单位管理？', 'End the custody and hand the cards back?')}
                   onConfirm={async () => {
-                    await api.post(`${URL}/${d.id}/end`, {});
+                    await endCustody(d.id);
                     await refresh();
                   }}
                 >

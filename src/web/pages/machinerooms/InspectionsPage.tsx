@@ -1,24 +1,21 @@
 import { useState } from 'react';
 import { Button, DatePicker, Descriptions, Drawer, Image, Select, Space, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
-import { useQuery } from '@tanstack/react-query';
 import dayjs from 'dayjs';
 import { Link } from 'react-router-dom';
 import {
   INSPECTION_CATEGORIES,
   INSPECTION_STATUSES,
-  type InspectionDetail,
   type InspectionView,
   type ReadingView,
 } from '../../../shared/machinerooms.contracts.ts';
-import { api } from '../../api/client.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { formatDateTime } from '../../lib/dates.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { ServerTable } from '../../components/ServerTable.tsx';
+import { INSPECTIONS_URL as URL, inspectionPhotoUrl, useInspection } from './api.ts';
 import { labelOf, optionsOf } from './labels.ts';
 
-const URL = '/api/inspections';
 const STATUS_COLORS: Record<string, string> = { upcoming: 'default', due: 'blue', done: 'green', done_late: 'orange', missed: 'red' };
 
 /** A reading as shown: the value with its unit, or 正常/异常, red when out of range. */
@@ -36,11 +33,7 @@ export default function InspectionsPage() {
   const [month, setMonth] = useState(dayjs().format('YYYY-MM'));
   const [status, setStatus] = useState<string | undefined>();
   const [openId, setOpenId] = useState<string | null>(null);
-  const detail = useQuery({
-    queryKey: ['inspection', openId],
-    enabled: !!openId,
-    queryFn: () => api.get<InspectionDetail>(`${URL}/${openId}`),
-  });
+  const detail = useInspection(openId);
   const columns: TableColumnsType<InspectionView> = [
     { title: t('巡检日', 'Day'), dataIndex: 'dueOn', key: 'dueAt', sorter: true, width: 110 },
     { title: t('机房', 'Room'), dataIndex: 'roomName', width: 160 },
@@ -157,7 +150,7 @@ export default function InspectionsPage() {
               <div style={{ marginTop: 16 }}>
                 <Typography.Text type="secondary">{t('现场照片', 'Photo')}</Typography.Text>
                 <div>
-                  <Image src={`${URL}/${d.id}/photo`} width={240} />
+                  <Image src={inspectionPhotoUrl(d.id)} width={240} />
                 </div>
               </div>
             )}

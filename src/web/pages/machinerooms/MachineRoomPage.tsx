@@ -1,31 +1,36 @@
 import { useState } from 'react';
 import { App, Button, Descriptions, Form, Input, InputNumber, Modal, Select, Space } from 'antd';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { useParams } from 'react-router-dom';
-import { ROOM_GRADES, SLOT_SIDES, type MachineRoomDetail } from '../../../shared/machinerooms.contracts.ts';
-import { api } from '../../api/client.ts';
+import { ROOM_GRADES, SLOT_SIDES } from '../../../shared/machinerooms.contracts.ts';
+import type { Body } from '../../api/client.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { useSession } from '../../app/session.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { useFormSubmit } from '../../components/useFormSubmit.ts';
+import { addRack, addRow, machineRoomKey, placeSlot, removeSlot, useMachineRoom } from './api.ts';
 import { CardPicker } from './CardPicker.tsx';
 import { ChecklistCard } from './ChecklistCard.tsx';
 import { labelOf, optionsOf } from './labels.ts';
 import { RackElevation } from './RackElevation.tsx';
 
 type Dialog = null | 'row' | 'rack' | 'slot';
+/** The dialog's fields: a row's, a rack's, or a slot's with the rack it goes in. */
+type Values = Body<'/api/machine-rooms/{id}/rows', 'post'> &
+  Body<'/api/machine-rooms/{id}/racks', 'post'> &
+  Body<'/api/racks/{id}/slots', 'post'> & { rackId: string };
 
 /** A machine room: every rack's elevation, and for the committee adding rows and racks, placing devices and reserving U. */
 export default function MachineRoomPage() {
-  const { id } = useParams();
+  const id = useParams().id!;
   const { t, locale } = useI18n();
   const { can } = useSession();
   const { message } = App.useApp();
   const qc = useQueryClient();
   const [dialog, setDialog] = useState<Dialog>(null);
-  const [form] = Form.useForm();
-  const key = ['machine-room', id];
-  const { data } = useQuery({ queryKey: key, queryFn: () => api.get<MachineRoomDetail>(`/api/machine-rooms/${id}`) });
+  const [form] = Form.useForm<Values>();
+  const key = machineRoomKey(id);
+  const { data } = useMachineRoom(id);
   const manage = can('machineroom.manage');
   const done = () => {
     setDialog(null);
@@ -34,11 +39,11 @@ export default function MachineRoomPage() {
   };
   const { saving, submit } = useFormSubmit(
     form,
-    (v: Record<string, unknown>) => {
-      if (dialog === 'row') return api.post(`/api/machine-rooms/${id}/rows`, v);
-      if (dialog === 'rack') return api.post(`/api/machine-rooms/${id}/racks`, v);
+    (v) => {
+      if (dialog === 'row') return addRow(id, { code: v.code, name: v.name });
+      if (dialog === 'rack') return addRack(id, v);
       const { rackId, ...slot } = v;
-      return api.post(`/api/racks/${rackId}/slots`, slot);
+      return placeSlot(rackId, slot);
     },
     done,
   );
@@ -81,7 +86,7 @@ export default function MachineRoomPage() {
             onRemove={
               manage
                 ? async (s) => {
-                    await api.delete(`/api/rack-slots/${s.id}`);
+                    await removeSlot(s.id);
                     message.success(t('已完成', 'Done'));
                     await qc.invalidateQueries({ queryKey: key });
                   }

@@ -1,13 +1,14 @@
 import { useState } from 'react';
 import { Button, Form, Input, InputNumber, Modal, Select, Table } from 'antd';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
 import { ROOM_GRADES, type MachineRoomView } from '../../../shared/machinerooms.contracts.ts';
-import { api } from '../../api/client.ts';
+import type { Body } from '../../api/client.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { useSession } from '../../app/session.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { useFormSubmit } from '../../components/useFormSubmit.ts';
+import { createMachineRoom, machineRoomKeys, useMachineRoomList } from './api.ts';
 import { labelOf, optionsOf } from './labels.ts';
 
 const pct = (used: number, total: number) => (total ? `${Math.round((used / total) * 100)}%` : '—');
@@ -18,18 +19,15 @@ export default function MachineRoomsPage() {
   const { can } = useSession();
   const qc = useQueryClient();
   const [open, setOpen] = useState(false);
-  const [form] = Form.useForm();
-  const { data, isFetching } = useQuery({
-    queryKey: ['machine-rooms'],
-    queryFn: () => api.get<{ items: MachineRoomView[] }>('/api/machine-rooms'),
-  });
+  const [form] = Form.useForm<Body<'/api/machine-rooms', 'post'>>();
+  const { data: rooms, isFetching } = useMachineRoomList();
   const { saving, submit } = useFormSubmit(
     form,
-    (v) => api.post('/api/machine-rooms', v),
+    (v) => createMachineRoom(v),
     () => {
       setOpen(false);
       form.resetFields();
-      void qc.invalidateQueries({ queryKey: ['machine-rooms'] });
+      void qc.invalidateQueries({ queryKey: machineRoomKeys.rooms });
     },
   );
   return (
@@ -48,7 +46,7 @@ export default function MachineRoomsPage() {
         rowKey="id"
         size="small"
         loading={isFetching}
-        dataSource={data?.items}
+        dataSource={rooms}
         pagination={false}
         columns={[
           { title: t('编号', 'Code'), dataIndex: 'code', width: 90, render: (v, r) => <Link to={`/machine-rooms/${r.id}`}>{v}</Link> },

@@ -1,12 +1,12 @@
 import { useRef, useState } from 'react';
 import { Alert, App, Button, Card, Input, InputNumber, Radio, Result, Space, Spin, Typography } from 'antd';
 import { CameraOutlined } from '@ant-design/icons';
-import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router-dom';
-import { INSPECTION_CATEGORIES, type InspectionDetail } from '../../../shared/machinerooms.contracts.ts';
-import { api, ApiError } from '../../api/client.ts';
+import { INSPECTION_CATEGORIES } from '../../../shared/machinerooms.contracts.ts';
+import { ApiError } from '../../api/client.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { formatDateTime } from '../../lib/dates.ts';
+import { completeInspection, useInspection } from './api.ts';
 import { labelOf } from './labels.ts';
 import { rangeText } from './InspectionsPage.tsx';
 
@@ -26,16 +26,16 @@ async function shrink(file: File): Promise<{ contentType: 'image/jpeg'; dataBase
 
 /** The vendor's phone page for one round: big inputs per checklist item, out-of-range shown at once, a photo, one submit. */
 export default function MobileInspectionPage() {
-  const { id } = useParams();
+  const id = useParams().id!;
   const { t, locale } = useI18n();
   const { message } = App.useApp();
-  const q = useQuery({ queryKey: ['inspection', id], queryFn: () => api.get<InspectionDetail>(`/api/inspections/${id}`) });
+  const q = useInspection(id);
   const [entries, setEntries] = useState<Record<string, Entry>>({});
   const [note, setNote] = useState('');
   const [photo, setPhoto] = useState<Awaited<ReturnType<typeof shrink>> | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [saving, setSaving] = useState(false);
-  const [done, setDone] = useState<InspectionDetail | null>(null);
+  const [done, setDone] = useState<Awaited<ReturnType<typeof completeInspection>> | null>(null);
   const camera = useRef<HTMLInputElement>(null);
   const set = (itemId: string, e: Entry) => setEntries((x) => ({ ...x, [itemId]: { ...x[itemId], ...e } }));
 
@@ -65,7 +65,7 @@ export default function MobileInspectionPage() {
     }
     setSaving(true);
     try {
-      const saved = await api.post<InspectionDetail>(`/api/inspections/${id}/complete`, {
+      const saved = await completeInspection(id, {
         readings: items.map((i) => ({ itemId: i.id, ...entries[i.id] })),
         note: note || null,
         photo: { contentType: photo.contentType, dataBase64: photo.dataBase64 },

@@ -1,25 +1,16 @@
 import { useEffect, useState } from 'react';
 import { Button, Card, Col, DatePicker, Descriptions, Empty, Row, Select, Space, Statistic, Table, Typography } from 'antd';
 import { DownloadOutlined, PrinterOutlined } from '@ant-design/icons';
-import { useQuery } from '@tanstack/react-query';
 import dayjs from 'dayjs';
 import { useSearchParams } from 'react-router-dom';
-import { PRIORITIES, type ContractView, type MonthlyOmReport } from '../../../shared/machinerooms.contracts.ts';
-import { api } from '../../api/client.ts';
+import { PRIORITIES, type MonthlyOmReport } from '../../../shared/machinerooms.contracts.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { formatDateTime } from '../../lib/dates.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
+import { useContracts, useMonthlyReport } from './api.ts';
 import { labelOf } from './labels.ts';
 
 const pct = (bp: number) => `${(bp / 100).toFixed(2)}%`;
-
-function useReport(contractId: string | undefined, month: string) {
-  return useQuery({
-    queryKey: ['om-report', contractId, month],
-    enabled: !!contractId,
-    queryFn: () => api.get<MonthlyOmReport>(`/api/om/contracts/${contractId}/monthly-report`, { month }),
-  });
-}
 
 /** The report's body, the same on the page and on the print sheet. */
 function ReportBody({ r }: { r: MonthlyOmReport }) {
@@ -109,11 +100,11 @@ function ReportBody({ r }: { r: MonthlyOmReport }) {
 /** 运维月报: per contract and month; Excel and a print sheet. */
 export default function MonthlyReportPage() {
   const { t } = useI18n();
-  const contracts = useQuery({ queryKey: ['om-contracts'], queryFn: () => api.get<{ items: ContractView[] }>('/api/om/contracts') });
+  const contracts = useContracts();
   const [picked, setPicked] = useState<string | undefined>();
   const contractId = picked ?? contracts.data?.items[0]?.id;
   const [month, setMonth] = useState(dayjs().subtract(1, 'month').format('YYYY-MM'));
-  const report = useReport(contractId, month);
+  const report = useMonthlyReport(contractId, month);
   return (
     <>
       <PageHeader
@@ -160,7 +151,7 @@ export function MonthlyReportPrint() {
   const { t } = useI18n();
   const [params] = useSearchParams();
   const month = params.get('month') ?? dayjs().format('YYYY-MM');
-  const report = useReport(params.get('contract') ?? undefined, month);
+  const report = useMonthlyReport(params.get('contract') ?? undefined, month);
   useEffect(() => {
     if (report.data) setTimeout(() => window.print(), 300);
   }, [report.data]);

@@ -1,23 +1,24 @@
 import { useState } from 'react';
 import { App, Button, Card, Col, DatePicker, Descriptions, Drawer, Empty, Input, Row, Select, Space, Statistic, Table, Tag } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import dayjs from 'dayjs';
-import {
-  SCORE_ITEMS,
-  SCORECARD_STATUSES,
-  type ContractView,
-  type PaymentView,
-  type ScorecardLine,
-  type ScorecardView,
-  type StatementView,
-} from '../../../shared/machinerooms.contracts.ts';
-import { api } from '../../api/client.ts';
+import { SCORE_ITEMS, SCORECARD_STATUSES, type ScorecardLine, type ScorecardView } from '../../../shared/machinerooms.contracts.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { useSession } from '../../app/session.tsx';
 import { ConfirmButton } from '../../components/ConfirmButton.tsx';
 import { Money } from '../../components/Money.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
+import {
+  computeScorecard,
+  lockScorecard,
+  reviewScorecard,
+  submitMonthlyReport,
+  useContracts,
+  usePayment,
+  useScorecards,
+  useStatement,
+} from './api.ts';
 import { labelOf } from './labels.ts';
 
 const STATUS_COLORS: Record<string, string> = { draft: 'blue', reviewed: 'gold', locked: 'green' };
@@ -29,29 +30,17 @@ export default function ScorecardsPage() {
   const { message } = App.useApp();
   const qc = useQueryClient();
   const manage = can('machineroom.manage');
-  const contracts = useQuery({ queryKey: ['om-contracts'], queryFn: () => api.get<{ items: ContractView[] }>('/api/om/contracts') });
+  const contracts = useContracts();
   const [picked, setPicked] = useState<string | undefined>();
   const contractId = picked ?? contracts.data?.items[0]?.id;
   const [year, setYear] = useState(dayjs().year());
   const [month, setMonth] = useState(dayjs().subtract(1, 'month').format('YYYY-MM'));
   const [openId, setOpenId] = useState<string | null>(null);
   const [note, setNote] = useState('');
-  const cards = useQuery({
-    queryKey: ['om-scorecards', contractId, year],
-    enabled: !!contractId,
-    queryFn: () => api.get<{ items: ScorecardView[] }>('/api/om/scorecards', { contractId, year }),
-  });
-  const payment = useQuery({
-    queryKey: ['om-payment', contractId, year],
-    enabled: !!contractId,
-    queryFn: () => api.get<PaymentView>(`/api/om/contracts/${contractId}/payment`, { year }),
-  });
+  const cards = useScorecards(contractId, year);
+  const payment = usePayment(contractId, year);
   const open = cards.data?.items.find((s) => s.id === openId);
-  const statement = useQuery({
-    queryKey: ['om-statement', contractId, open?.month],
-    enabled: !!open && open.status === 'locked',
-    queryFn: () => api.get<StatementView>(`/api/om/contracts/${contractId}/statement`, { month: open!.month }),
-  });
+  const statement = useStatement(contractId, open?.status === 'locked' ? open.month : undefined);
   const refresh = () => qc.invalidateQueries({ predicate: (q) => String(q.queryKey[0]).startsWith('om-') });
   const act = (fn: () => Promise<unknown>) => async () => {
     await fn();
@@ -78,14 +67,14 @@ export default function ScorecardsPage() {
               onChange={(d) => d && setMonth(d.format('YYYY-MM'))}
             />
             {manage && contractId && (
-              <Button type="primary" onClick={act(() => api.post('/api/om/scorecards', { contractId, month }))}>
+              <Button type="primary" onClick={act(() => computeScorecard({ contractId, month }))}>
                 {t(`计算 ${month} 考核`, `Score ${month}`)}
               </Button>
             )}
             {can('omreport.submit') && contractId && (
               <ConfirmButton
                 confirm={t(`报送 ${month} 运维月报？报送后不能撤回。`, `Submit the ${month} report? This cannot be undone.`)}
-                onConfirm={act(() => api.post('/api/om/monthly-reports', { contractId, month }))}
+                onConfirm={act(() => submitMonthlyReport({ contractId, month }))}
               >
                 {t(`报送 ${month} 月报`, `Submit the ${month} report`)}
               </ConfirmButton>
@@ -154,11 +143,7 @@ export default function ScorecardsPage() {
                   Excel
                 </Button>
                 {manage && r.status === 'draft' && (
-                  <Button
-                    type="link"
-                    size="small"
-                    onClick={act(() => api.post('/api/om/scorecards', { contractId: r.contractId, month: r.month }))}
-                  >
+                  <Button type="link" size="small" onClick={act(() => computeScorecard({ contractId: r.contractId, month: r.month }))}>
                     {t('重算', 'Recompute')}
                   </Button>
                 )}
@@ -171,7 +156,7 @@ export default function ScorecardsPage() {
                       <Input.TextArea placeholder={t('审核意见', 'Note')} value={note} onChange={(e) => setNote(e.target.value)} />
                     }
                     onConfirm={act(async () => {
-                      await api.post(`/api/om/scorecards/${r.id}/review`, { note: note || null });
+                      await reviewScorecard(r.id, { note: note || null });
                       setNote('');
                     })}
                   >
@@ -187,7 +172,7 @@ export default function ScorecardsPage() {
                       `锁定 ${r.month} 考核表？扣款将写入服务商结算清单，锁定后不可更改。`,
                       `Lock ${r.month}? Penalties go to the statement; this cannot be undone.`,
                     )}
-                    onConfirm={act(() => api.post(`/api/om/scorecards/${r.id}/lock`))}
+                    onConfirm={act(() => lockScorecard(r.id))}
                   >
                     {t('锁定', 'Lock')}
                   </ConfirmButton>

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Button, Form, Input, Modal, Select, Space, Tag, Tooltip, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { PRIORITIES, SLA_CLOCKS, WORK_ORDER_STATUSES, type WorkOrderView } from '../../../shared/machinerooms.contracts.ts';
-import { api } from '../../api/client.ts';
+import type { Body } from '../../api/client.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { useSession } from '../../app/session.tsx';
 import { ConfirmButton } from '../../components/ConfirmButton.tsx';
@@ -11,9 +11,9 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { ServerTable, useInvalidateList } from '../../components/ServerTable.tsx';
 import { useFormSubmit } from '../../components/useFormSubmit.ts';
 import { CardPicker } from './CardPicker.tsx';
+import { reportWorkOrder, WORK_ORDERS_URL as URL, workOrderStep } from './api.ts';
 import { labelOf, optionsOf } from './labels.ts';
 
-const URL = '/api/work-orders';
 type Step = WorkOrderView['actions'][number];
 const STEP_LABELS: Record<Step, [string, string]> = {
   accept: ['响应接单', 'Accept'],
@@ -46,10 +46,10 @@ export default function WorkOrdersPage() {
   const [breached, setBreached] = useState<string | undefined>();
   const [open, setOpen] = useState(false);
   const [text, setText] = useState('');
-  const [form] = Form.useForm();
+  const [form] = Form.useForm<Body<'/api/work-orders', 'post'>>();
   const { saving, submit } = useFormSubmit(
     form,
-    (v) => api.post(URL, v),
+    (v) => reportWorkOrder(v),
     () => {
       setOpen(false);
       form.resetFields();
@@ -57,7 +57,7 @@ export default function WorkOrdersPage() {
     },
   );
   const step = (r: WorkOrderView, s: Step) => async () => {
-    await api.post(`${URL}/${r.id}/${s}`, s === 'resolve' ? { resolution: text } : s === 'reopen' ? { reason: text } : {});
+    await workOrderStep(r.id, s, text);
     setText('');
     await invalidate(URL);
   };

@@ -15,7 +15,8 @@ interface SecurityEvent {
   userId: string | null;
   username: string | null;
   ip: string | null;
-  details: Record<string, unknown>;
+  /** The server declares it `unknown`; it is written as an object of named facts. */
+  details: unknown;
 }
 
 const KINDS: Record<string, [string, string, string?]> = {
@@ -70,9 +71,9 @@ export default function SecurityLogPage() {
     {
       title: t('详情', 'Details'),
       dataIndex: 'details',
-      render: (v: Record<string, unknown>) => (
+      render: (v: unknown) => (
         <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="security-details">
-          {describeDetails(v, t)
+          {describeDetails(v as Record<string, unknown> | null, t)
             .map(([k, x]) => `${k}：${x}`)
             .join('；')}
         </Typography.Text>

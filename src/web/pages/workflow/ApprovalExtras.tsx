@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import { App, Button, Input, Modal, Select, Tag } from 'antd';
 import { RightOutlined, SwapOutlined } from '@ant-design/icons';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router-dom';
-import { api } from '../../api/client.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { errorText } from '../../components/errors.ts';
+import { reassignDocument, useReassignCandidates } from './api.ts';
 
 /** "代 张三": the caller takes this step for an absent approver (委托). */
 export function ActingForTag({ name }: { name?: string | null }) {
@@ -16,12 +16,6 @@ export function ActingForTag({ name }: { name?: string | null }) {
       {t(`代 ${name}`, `for ${name}`)}
     </Tag>
   );
-}
-
-/** The next item of the inbox after a decision (下一条), the oldest first. */
-export async function nextInboxId(skip?: string): Promise<string | null> {
-  const q = skip ? `?skip=${encodeURIComponent(skip)}` : '';
-  return (await api.get<{ id: string | null }>(`/api/inbox/next${q}`)).id;
 }
 
 export function NextItemButton({ nextId }: { nextId: string | null | undefined }) {
@@ -44,15 +38,11 @@ export function ReassignButton({ id, stepNo, onDone }: { id: string; stepNo: num
   const [open, setOpen] = useState(false);
   const [to, setTo] = useState<string>();
   const [comment, setComment] = useState('');
-  const candidates = useQuery({
-    queryKey: ['reassign-candidates', id],
-    queryFn: () => api.get<{ items: { id: string; name: string }[] }>(`/api/documents/${id}/reassign-candidates`),
-    enabled: open,
-  });
+  const candidates = useReassignCandidates(id, open);
   const ok = async () => {
     if (!to) return;
     try {
-      await api.post(`/api/documents/${id}/reassign`, { toUserId: to, comment: comment || undefined, stepNo: stepNo ?? undefined });
+      await reassignDocument(id, { toUserId: to, comment: comment || undefined, stepNo: stepNo ?? undefined });
       message.success(t('已转办', 'Handed on'));
       setOpen(false);
       void qc.invalidateQueries({ queryKey: ['workspace'] });

@@ -1,11 +1,10 @@
-import { useQuery } from '@tanstack/react-query';
 import { useParams } from 'react-router-dom';
-import type { DocumentSheet, SheetLine } from '../../../shared/document-sheet.contracts.ts';
+import type { SheetLine } from '../../../shared/document-sheet.contracts.ts';
 import { documentTypeSpec, formatAge, type SheetFormat } from '../../../shared/document-types/index.ts';
 import { formatYuan } from '../../../shared/money.ts';
-import { api } from '../../api/client.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { formatDateTime } from '../../lib/dates.ts';
+import { useDocumentSheet } from './api.ts';
 import { useDocTypeLabel } from './docShared.tsx';
 
 const cell: React.CSSProperties = { border: '1px solid #000', padding: '4px 6px', verticalAlign: 'top' };
@@ -33,11 +32,7 @@ export default function ApprovalSheetPage() {
   const { t, locale } = useI18n();
   const en = locale === 'en';
   const typeLabel = useDocTypeLabel();
-  const { data: doc } = useQuery({
-    queryKey: ['document-sheet', id],
-    queryFn: () => api.get<DocumentSheet>(`/api/documents/${id}/sheet`),
-    enabled: !!id,
-  });
+  const { data: doc } = useDocumentSheet(id);
   if (!doc) return null;
   const spec = documentTypeSpec(doc.type);
   const fields = (spec?.sheet.fields ?? []).filter(

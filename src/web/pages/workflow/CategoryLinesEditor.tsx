@@ -4,11 +4,12 @@ import type { FormInstance } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { DECLINE_REASONS } from '../../../shared/pool.contracts.ts';
 import type { CheckResult, DocumentLineInput, IdleOffer, LineCheck } from '../../../shared/workflow.contracts.ts';
-import { api } from '../../api/client.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { Money, YuanInput } from '../../components/Money.tsx';
 import { CategoryTreeSelect, RoomSelect, StaffSelect } from '../../components/selects.tsx';
 import { errorText } from '../../components/errors.ts';
+import { requestListing } from '../pool/api.ts';
+import { checkConfigRequest } from './api.ts';
 
 /** A line as the form holds it: declined idle offers as a map card id → reason. */
 export interface FormLine extends Omit<DocumentLineInput, 'declinedIdle'> {
@@ -66,8 +67,7 @@ function useLiveCheck(form: FormInstance, unitId: string | undefined, enabled: b
           }),
         ),
       };
-      api
-        .post<CheckResult>('/api/config-requests/check', body)
+      checkConfigRequest(body)
         .then((r) => {
           if (mine === seq.current) setResult(r);
         })
@@ -150,7 +150,7 @@ function OfferAnswer({ index, offer, unitId }: { index: number; offer: IdleOffer
   const [error, setError] = useState<string>();
   const ask = async () => {
     try {
-      await api.post(`/api/pool/listings/${offer.listingId}/requests`, {
+      await requestListing(offer.listingId!, {
         purpose: t('配置申请：先调剂后购置', 'Configuration request: pool first'),
         unitId,
       });

@@ -1,16 +1,15 @@
 import { useEffect } from 'react';
 import { App, Button, Card, Checkbox, Col, Form, Input, Row, Select, Space, Typography } from 'antd';
 import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { useQuery } from '@tanstack/react-query';
 import { label } from '../../../shared/assets.enums.ts';
 import { STEP_SCOPES, type Chain, type ChainStepInput } from '../../../shared/workflow.contracts.ts';
-import { api } from '../../api/client.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { ROLE_LABELS } from '../../../shared/org.contracts.ts';
 import { YuanInput } from '../../components/Money.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { useFormErrors } from '../../components/useFormErrors.ts';
 import { useUnsavedGuard } from '../../components/useUnsavedGuard.ts';
+import { saveChain, useChains } from './api.ts';
 import { useDocTypeLabel } from './docShared.tsx';
 import { formatDateTime } from '../../lib/dates.ts';
 
@@ -36,7 +35,7 @@ function ChainEditor({ chain, onSaved }: { chain: Chain; onSaved: () => void }) 
           Object.entries(s.condition ?? {}).filter(([, x]) => x !== undefined && x !== null && x !== '' && x !== false),
         ),
       }));
-      await api.put(`/api/chains/${chain.documentType}`, { steps });
+      await saveChain(chain.documentType, steps);
       unsaved.clean();
       message.success(t('已保存；之后提交的单据按新流程审批', 'Saved; documents submitted from now on follow it'));
       onSaved();
@@ -141,7 +140,7 @@ function ChainEditor({ chain, onSaved }: { chain: Chain; onSaved: () => void }) 
 /** 审批流程配置: per document type, ordered steps, each a role at a scope with conditions (all must hold; amounts per item OR per batch). */
 export default function ChainsPage() {
   const { t } = useI18n();
-  const { data, refetch } = useQuery({ queryKey: ['chains'], queryFn: () => api.get<{ items: Chain[] }>('/api/chains') });
+  const { data, refetch } = useChains();
   return (
     <>
       <PageHeader

@@ -1,14 +1,14 @@
 import { useState } from 'react';
 import { App, Button, DatePicker, Form, Input, Modal, Select, Table, Tag } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import type { Dayjs } from 'dayjs';
 import type { Delegation } from '../../../shared/approval.contracts.ts';
-import { api } from '../../api/client.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { ConfirmButton } from '../../components/ConfirmButton.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { errorText } from '../../components/useFormErrors.ts';
+import { createDelegation, revokeDelegation, useDelegationCandidates, useDelegations } from './api.ts';
 
 const STATES: Record<Delegation['state'], [string, string, string]> = {
   active: ['生效中', 'Active', 'green'],
@@ -24,16 +24,12 @@ export default function DelegationsPage() {
   const qc = useQueryClient();
   const [open, setOpen] = useState(false);
   const [form] = Form.useForm<{ delegateId: string; range: [Dayjs, Dayjs]; reason?: string }>();
-  const list = useQuery({ queryKey: ['delegations'], queryFn: () => api.get<{ items: Delegation[] }>('/api/delegations') });
-  const candidates = useQuery({
-    queryKey: ['delegation-candidates'],
-    queryFn: () => api.get<{ items: { id: string; name: string }[] }>('/api/delegations/candidates'),
-    enabled: open,
-  });
+  const list = useDelegations();
+  const candidates = useDelegationCandidates(open);
   const create = async () => {
     const v = await form.validateFields();
     try {
-      await api.post('/api/delegations', {
+      await createDelegation({
         delegateId: v.delegateId,
         startsOn: v.range[0].format('YYYY-MM-DD'),
         endsOn: v.range[1].format('YYYY-MM-DD'),
@@ -83,7 +79,7 @@ export default function DelegationsPage() {
                   size="small"
                   confirm={t('撤销该委托？', 'Revoke this delegation?')}
                   onConfirm={async () => {
-                    await api.post(`/api/delegations/${r.id}/revoke`, {});
+                    await revokeDelegation(r.id);
                     await qc.invalidateQueries({ queryKey: ['delegations'] });
                   }}
                 >

@@ -1,12 +1,11 @@
 import { useEffect, useState } from 'react';
 import { Alert, App, Button, Card, DatePicker, Descriptions, Input, Modal, Space, Steps, Table, Tag, Timeline, Typography } from 'antd';
 import { CheckOutlined, CloseOutlined, PrinterOutlined, RollbackOutlined } from '@ant-design/icons';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import dayjs from 'dayjs';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { label } from '../../../shared/assets.enums.ts';
 import { STEP_SCOPES, type Decision, type DocumentDetail, type DocumentLine, type Finding } from '../../../shared/workflow.contracts.ts';
-import { api } from '../../api/client.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { ConfirmButton } from '../../components/ConfirmButton.tsx';
 import { PostingButton } from '../../components/PostingButton.tsx';
@@ -14,7 +13,17 @@ import { Money } from '../../components/Money.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { StatusTag } from '../../components/StatusTag.tsx';
 import { errorText } from '../../components/useFormErrors.ts';
-import { ActingForTag, NextItemButton, nextInboxId, ReassignButton } from './ApprovalExtras.tsx';
+import { ActingForTag, NextItemButton, ReassignButton } from './ApprovalExtras.tsx';
+import {
+  cancelDocument,
+  decideDocument,
+  executeDocument,
+  nextInboxId,
+  returnLending,
+  submitDocument,
+  useDocument,
+  withdrawDocument,
+} from './api.ts';
 import { DocStatusTag, useDocTypeLabel } from './docShared.tsx';
 import { present } from './document-types/webDoctype.ts';
 import { webDocumentType } from './document-types/registry.ts';
@@ -36,10 +45,6 @@ const EVENT_LABELS: Record<string, [string, string]> = {
   withdrawn: ['撤回', 'Withdrawn'],
   reassigned: ['转办', 'Handed on'],
 };
-
-export function useDocument(id: string | undefined) {
-  return useQuery({ queryKey: ['document', id], queryFn: () => api.get<DocumentDetail>(`/api/documents/${id}`), enabled: !!id });
-}
 
 /** What the payload says, in words: the type's own items (document-types/<type>.doctype.tsx) between the receiving unit and the note. */
 export function PayloadItems({ doc }: { doc: DocumentDetail }) {
@@ -155,15 +160,15 @@ export default function DocumentDetailPage() {
     void qc.invalidateQueries({ queryKey: ['inbox-count'] });
     void qc.invalidateQueries({ queryKey: ['list'] });
   };
-  const act = (path: string, body?: unknown) => async () => {
-    await api.post(`/api/documents/${doc.id}/${path}`, body ?? {});
+  const act = (action: (id: string) => Promise<unknown>) => async () => {
+    await action(doc.id);
     await after();
   };
   const decide = async () => {
     if (!deciding) return;
     setBusy(true);
     try {
-      await api.post(`/api/documents/${doc.id}/${deciding}`, { comment: comment || undefined, stepNo: doc.currentStep ?? undefined });
+      await decideDocument(doc.id, deciding, { comment: comment || undefined, stepNo: doc.currentStep ?? undefined });
       message.success(t('已提交审批意见', 'Decision recorded'));
       setDeciding(null);
       setComment('');
@@ -202,7 +207,7 @@ export default function DocumentDetailPage() {
               <ConfirmButton
                 type="primary"
                 confirm={t('确定提交审批？', 'Submit for approval?')}
-                onConfirm={act('submit')}
+                onConfirm={act(submitDocument)}
                 successMessage={t('已提交', 'Submitted')}
               >
                 {t('提交审批', 'Submit')}
@@ -226,7 +231,7 @@ export default function DocumentDetailPage() {
                 type="primary"
                 confirm={t('确定执行该单据？', 'Execute this document?')}
                 description={t('执行后资产卡片将按单据变更，并记入资产履历', 'The cards change and the ledger records it')}
-                onConfirm={act('execute')}
+                onConfirm={act(executeDocument)}
                 successMessage={t('已执行', 'Executed')}
                 data-testid="execute"
               >
@@ -239,7 +244,7 @@ export default function DocumentDetailPage() {
                 <DatePicker value={returnedOn} onChange={(d) => d && setReturnedOn(d)} allowClear={false} />
                 <ConfirmButton
                   confirm={t('确定收回？', 'Mark returned?')}
-                  onConfirm={act('return-lending', { returnedOn: returnedOn.format('YYYY-MM-DD') })}
+                  onConfirm={act((id) => returnLending(id, returnedOn.format('YYYY-MM-DD')))}
                 >
                   {t('收回', 'Returned')}
                 </ConfirmButton>
@@ -251,7 +256,7 @@ export default function DocumentDetailPage() {
                   '确定撤回该单据？撤回后回到草稿，可修改后重新提交',
                   'Withdraw? It becomes a draft you can edit and submit again',
                 )}
-                onConfirm={act('withdraw')}
+                onConfirm={act(withdrawDocument)}
                 successMessage={t('已撤回', 'Withdrawn')}
                 data-testid="withdraw"
               >
@@ -259,7 +264,7 @@ export default function DocumentDetailPage() {
               </ConfirmButton>
             )}
             {doc.can.cancel && (
-              <ConfirmButton danger confirm={t('确定作废该单据？', 'Void this document?')} onConfirm={act('cancel')}>
+              <ConfirmButton danger confirm={t('确定作废该单据？', 'Void this document?')} onConfirm={act(cancelDocument)}>
                 {t('作废', 'Void')}
               </ConfirmButton>
             )}

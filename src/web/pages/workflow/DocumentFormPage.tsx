@@ -3,7 +3,6 @@ import { App, Button, Card, Col, Form, Input, Row, Space } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useNavigate, useParams } from 'react-router-dom';
 import { type DocumentInput, type DocumentType, documentTypeSpec } from '../../../shared/workflow.contracts.ts';
-import { api } from '../../api/client.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { useSession } from '../../app/session.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
@@ -13,7 +12,7 @@ import { useUnsavedGuard } from '../../components/useUnsavedGuard.ts';
 import { CardLinesEditor, type PickedCard } from '../../components/CardLinesEditor.tsx';
 import { CategoryLinesEditor, toLineInput, type FormLine } from './CategoryLinesEditor.tsx';
 import { useDocTypeLabel } from './docShared.tsx';
-import { useDocument } from './DocumentDetailPage.tsx';
+import { saveDocument, submitDocument, useDocument } from './api.ts';
 import { webDocumentType } from './document-types/registry.ts';
 
 interface Values {
@@ -142,15 +141,14 @@ export default function DocumentFormPage() {
     };
     let id = params.id;
     try {
-      if (id) await api.put(`/api/documents/${id}`, body);
-      else id = (await api.post<{ id: string }>('/api/documents', body)).id;
+      id = await saveDocument(id, body);
     } catch (err) {
       failed(err);
       setSaving(false);
       return;
     }
     try {
-      if (submit) await api.post(`/api/documents/${id}/submit`);
+      if (submit) await submitDocument(id);
       message.success(submit ? t('已提交审批', 'Submitted') : t('已保存草稿', 'Draft saved'));
       unsaved.clean();
       navigate(`/documents/${id}`);

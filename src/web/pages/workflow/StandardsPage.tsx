@@ -1,16 +1,15 @@
 import { useState } from 'react';
 import { App, Button, DatePicker, Drawer, Form, Input, InputNumber, Modal, Select, Table, Tag, Typography } from 'antd';
-import { useQuery } from '@tanstack/react-query';
 import dayjs, { type Dayjs } from 'dayjs';
 import { formatYuan } from '../../../shared/money.ts';
 import type { AreaCapTier, Standard } from '../../../shared/standards.contracts.ts';
-import { api } from '../../api/client.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { useSession } from '../../app/session.tsx';
 import { Money, YuanInput } from '../../components/Money.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { useFormErrors } from '../../components/useFormErrors.ts';
 import { formatDateTime } from '../../lib/dates.ts';
+import { saveStandard, useStandardHistory, useStandards } from './api.ts';
 
 interface HistoryEntry {
   id: number;
@@ -64,14 +63,10 @@ export default function StandardsPage() {
   const { t, locale } = useI18n();
   const { message } = App.useApp();
   const { can } = useSession();
-  const { data, refetch } = useQuery({ queryKey: ['standards'], queryFn: () => api.get<{ items: Standard[] }>('/api/standards') });
+  const { data, refetch } = useStandards();
   const [editing, setEditing] = useState<Standard | null>(null);
   const [historyOf, setHistoryOf] = useState<Standard | null>(null);
-  const history = useQuery({
-    queryKey: ['standard-history', historyOf?.code],
-    enabled: !!historyOf,
-    queryFn: () => api.get<{ items: HistoryEntry[] }>(`/api/standards/${historyOf!.code}/history`),
-  });
+  const history = useStandardHistory(historyOf?.code);
   const [form] = Form.useForm<EditValues>();
   const showError = useFormErrors(form);
   const open = (s: Standard) => {
@@ -93,6 +88,7 @@ export default function StandardsPage() {
   const save = async () => {
     const v = await form.validateFields();
     const given = (x: number | null | undefined): x is number => x !== null && x !== undefined;
+    const { seniorRatio, seniorCapFen } = v;
     const quota =
       editing!.quota.kind === 'copier'
         ? editing!.quota
@@ -103,11 +99,11 @@ export default function StandardsPage() {
               kind: 'per_staff' as const,
               ratio: v.ratio,
               ...(given(v.classifiedRatio) ? { classifiedRatio: v.classifiedRatio } : {}),
-              ...(given(v.seniorRatio) ? { rankRatios: Object.fromEntries(SENIOR.map((r) => [r, v.seniorRatio])) } : {}),
+              ...(given(seniorRatio) ? { rankRatios: Object.fromEntries(SENIOR.map((r) => [r, seniorRatio])) } : {}),
             };
-    const rankCaps = given(v.seniorCapFen) ? Object.fromEntries(SENIOR.map((r) => [r, v.seniorCapFen])) : {};
+    const rankCaps = given(seniorCapFen) ? Object.fromEntries(SENIOR.map((r) => [r, seniorCapFen])) : {};
     try {
-      await api.put(`/api/standards/${editing!.code}`, {
+      await saveStandard(editing!.code, {
         name: v.name,
         capFen: v.capFen,
         minLifeMonths: v.minLifeMonths,

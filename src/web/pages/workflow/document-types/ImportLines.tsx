@@ -1,9 +1,7 @@
 import { useState } from 'react';
 import { Button, Modal, Table } from 'antd';
-import { useQuery } from '@tanstack/react-query';
-import type { DocumentDetail } from '../../../../shared/workflow.contracts.ts';
-import { api } from '../../../api/client.ts';
 import { useI18n } from '../../../app/i18n.tsx';
+import { useDocument, useProcurableLines } from '../api.ts';
 import type { FormLine } from '../CategoryLinesEditor.tsx';
 
 interface ProcurableLine {
@@ -33,16 +31,8 @@ export function ImportLines({
   const { t } = useI18n();
   const [open, setOpen] = useState(false);
   const [sel, setSel] = useState<ProcurableLine[]>([]);
-  const procurable = useQuery({
-    queryKey: ['procurable'],
-    enabled: open && type === 'procurement',
-    queryFn: () => api.get<{ items: ProcurableLine[] }>('/api/procurement/lines'),
-  });
-  const order = useQuery({
-    queryKey: ['document', orderId],
-    enabled: !!orderId && type === 'acceptance',
-    queryFn: () => api.get<DocumentDetail>(`/api/documents/${orderId}`),
-  });
+  const procurable = useProcurableLines(open && type === 'procurement');
+  const order = useDocument(type === 'acceptance' ? orderId : undefined);
   if (type === 'acceptance') {
     const mine = (order.data?.lines ?? []).filter((l) => !unitId || l.sourceUnitId === unitId);
     return (

@@ -1,18 +1,12 @@
 import { Col, DatePicker, Form, Select } from 'antd';
-import { useQuery } from '@tanstack/react-query';
-import type { Page } from '../../../../shared/paging.ts';
-import type { DocumentSummary } from '../../../../shared/workflow.contracts.ts';
-import { api } from '../../../api/client.ts';
 import { useI18n } from '../../../app/i18n.tsx';
+import { useExecutedOrders } from '../api.ts';
 import { ImportLines } from './ImportLines.tsx';
 import { type LinesExtraProps, present, type WebDocumentType } from './webDoctype.ts';
 
 function Fields() {
   const { t } = useI18n();
-  const orders = useQuery({
-    queryKey: ['orders'],
-    queryFn: () => api.get<Page<DocumentSummary>>('/api/documents', { type: 'procurement', status: 'executed', pageSize: 100 }),
-  });
+  const orders = useExecutedOrders();
   return (
     <>
       <Col xs={24} md={8}>

@@ -4,6 +4,8 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts'],
     environment: 'node',
+    // One migrated database per run; each file's database is a copy of it (test-db.setup.ts).
+    globalSetup: ['src/server/testing/test-db.setup.ts'],
     // Each test file opens its own database, so files run in parallel on the two cores.
     maxWorkers: 2,
     testTimeout: 60_000,

@@ -43,6 +43,8 @@ export interface Database {
    * statements; PostgreSQL on a connection of its own); the health check uses it. */
   ping?(): Promise<void>;
   pool?: pg.Pool;
+  /** The embedded engine's data folder as a tarball; undefined on PostgreSQL (tests keep a migrated one). */
+  dumpDataDir?(): Promise<Uint8Array>;
 }
 
 export interface OpenOptions {
@@ -54,6 +56,8 @@ export interface OpenOptions {
   limits?: Partial<DatabaseLimits>;
   /** Who opens an embedded folder, for the lock ('server' or the command name). */
   role?: string;
+  /** A memory database starts from this dump (a file written from `dumpDataDir`) instead of initdb. */
+  loadFrom?: string;
 }
 
 /**
@@ -261,7 +265,7 @@ async function openPglite(opts: OpenOptions): Promise<Database> {
   if (process.env.GONGWU_PGLITE_THREAD !== 'off') {
     let thread: PgliteThread;
     try {
-      thread = await PgliteThread.create(memory ? undefined : opts.dataDir, settings);
+      thread = await PgliteThread.create(memory ? undefined : opts.dataDir, settings, memory ? opts.loadFrom : undefined);
     } catch (err) {
       throw fail(err);
     }
@@ -273,6 +277,7 @@ async function openPglite(opts: OpenOptions): Promise<Database> {
         await thread.exec(text);
       },
       ping: () => thread.ping(),
+      dumpDataDir: () => thread.dump(),
       longWork: () => database,
       async close() {
         try {
@@ -288,6 +293,7 @@ async function openPglite(opts: OpenOptions): Promise<Database> {
   try {
     pglite = await PGlite.create({
       dataDir: memory ? undefined : opts.dataDir,
+      loadDataDir: memory && opts.loadFrom ? new Blob([fs.readFileSync(opts.loadFrom)]) : undefined,
       extensions: { pg_trgm, btree_gist },
       parsers: {
         20: (v: string) => Number(v),
@@ -304,6 +310,9 @@ async function openPglite(opts: OpenOptions): Promise<Database> {
     db: drizzlePglite(pglite) as unknown as Db,
     pglite,
     folderLock: lock,
+    async dumpDataDir() {
+      return new Uint8Array(await (await pglite.dumpDataDir('none')).arrayBuffer());
+    },
     async execScript(text) {
       await pglite.exec(text);
     },

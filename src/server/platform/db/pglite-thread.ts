@@ -30,10 +30,13 @@ export class PgliteThread implements ThreadTx {
   /** When the engine's thread last answered anything. */
   private lastAnswer = Date.now();
 
-  private constructor(dataDir: string | undefined, settings: string) {
+  private constructor(dataDir: string | undefined, settings: string, loadFrom?: string) {
     // No inherited node flags: the worker is plain JavaScript, and flags such as --input-type or -e
     // (a program started with `node -e`) are refused for a worker file.
-    this.worker = new Worker(new URL('./pglite.worker.mjs', import.meta.url), { workerData: { dataDir, settings }, execArgv: [] });
+    this.worker = new Worker(new URL('./pglite.worker.mjs', import.meta.url), {
+      workerData: { dataDir, settings, loadFrom },
+      execArgv: [],
+    });
     this.worker.on('message', (m: { id: number; result?: unknown; error?: Record<string, unknown> & { message: string } }) => {
       this.lastAnswer = Date.now();
       const p = this.pending.get(m.id);
@@ -51,8 +54,8 @@ export class PgliteThread implements ThreadTx {
     this.worker.on('exit', (code) => fail(new Error(`the embedded database thread ended (code ${code})`)));
   }
 
-  static async create(dataDir: string | undefined, settings: string): Promise<PgliteThread> {
-    const t = new PgliteThread(dataDir, settings);
+  static async create(dataDir: string | undefined, settings: string, loadFrom?: string): Promise<PgliteThread> {
+    const t = new PgliteThread(dataDir, settings, loadFrom);
     try {
       await t.call('open', {});
     } catch (err) {
@@ -111,6 +114,11 @@ export class PgliteThread implements ThreadTx {
     }
     await this.call('end', { tx: txId, commit: true });
     return result;
+  }
+
+  /** The data folder as an uncompressed tarball (PGlite's dump). */
+  dump(): Promise<Uint8Array> {
+    return this.call('dump', {});
   }
 
   async close(): Promise<void> {

@@ -1,6 +1,7 @@
 // The embedded engine's own thread (see pglite-thread.ts). Plain JavaScript: a worker thread does
 // not go through the TypeScript loader. One PGlite instance; messages are queries, scripts and
 // transactions (begin … end), each answered with { id, result } or { id, error }.
+import fs from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
@@ -33,7 +34,13 @@ async function handle(m) {
   const target = m.tx ? transactions.get(m.tx)?.tx : pglite;
   switch (m.op) {
     case 'open':
-      pglite = await PGlite.create({ dataDir: workerData.dataDir, extensions: { pg_trgm, btree_gist }, parsers: baseParsers });
+      pglite = await PGlite.create({
+        dataDir: workerData.dataDir,
+        // A memory database started from a dump (the tests' migrated one) instead of a fresh cluster.
+        loadDataDir: workerData.loadFrom ? new Blob([fs.readFileSync(workerData.loadFrom)]) : undefined,
+        extensions: { pg_trgm, btree_gist },
+        parsers: baseParsers,
+      });
       await pglite.exec(workerData.settings);
       return null;
     case 'ping':
@@ -81,6 +88,8 @@ async function handle(m) {
       }
       return null;
     }
+    case 'dump':
+      return new Uint8Array(await (await pglite.dumpDataDir('none')).arrayBuffer());
     case 'close':
       await pglite.close();
       return null;

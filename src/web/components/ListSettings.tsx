@@ -1,4 +1,4 @@
-import { useState, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { App, Button, Card, Checkbox, Col, Input, Popover, Radio, Row, Select, Space, Switch, Tag, Tooltip, Typography } from 'antd';
 import { ArrowDownOutlined, ArrowUpOutlined, FilterOutlined, SettingOutlined, StarOutlined } from '@ant-design/icons';
 import type { TableColumnsType } from 'antd';
@@ -30,10 +30,15 @@ export function useListSettings(listId: ListId | undefined) {
     staleTime: 60_000,
     enabled: !!listId,
   });
-  const settings: ListSettings = data ?? {};
+  // A change shows at once: the query cache tells its observers a tick later, after a click's
+  // controlled checkbox has already been put back, so the change is held here until the cache has it.
+  const [changed, setChanged] = useState<ListSettings>();
+  useEffect(() => setChanged(undefined), [data]);
+  const settings: ListSettings = changed ?? data ?? {};
   const save = async (change: Partial<ListSettings>) => {
     if (!listId) return;
     const next = { ...settings, ...change };
+    setChanged(next);
     qc.setQueryData(key, next);
     await ok(http.PUT('/api/list-settings/{listId}', { params: { path: { listId } }, body: next }));
   };

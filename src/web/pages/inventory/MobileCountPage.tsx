@@ -6,10 +6,10 @@ import { parseScanCode, type CountSheet } from '../../../shared/inventory.contra
 import { ApiError } from '../../api/client.ts';
 import { countSheet, sendScans } from './api.ts';
 import { useI18n } from '../../app/i18n.tsx';
+import { readQrImage, scanCamera } from '../../lib/qrScan.ts';
 import { dropScans, loadSheet, newKey, pendingScans, queueScan, saveSheet, type QueuedScan } from './offlineQueue.ts';
 
 type Feedback = { ok: boolean; text: string };
-type Controls = { stop(): void };
 
 /** A short beep and a buzz: the counter knows a scan was taken without looking. */
 function signal(ok: boolean) {
@@ -167,61 +167,34 @@ export default function MobileCountPage() {
 
   const startCamera = async () => {
     setCamera(true);
-    const { BrowserQRCodeReader } = await import('@zxing/browser');
-    const reader = new BrowserQRCodeReader();
-    let last = '';
-    const controls: Controls = await reader.decodeFromVideoDevice(undefined, video.current!, (res) => {
-      const text = res?.getText();
-      if (text && text !== last) {
-        last = text;
-        void onCode(text);
-      }
-    });
-    stopRef.current = () => {
-      controls.stop();
-      setCamera(false);
-    };
-  };
-  // A photo of a label (the camera app, or a picture taken earlier): drawn on a canvas at least 600 px
-  // wide with a white quiet zone and hard pixel edges, then decoded like a frame of the video.
-  const photo = useRef<HTMLInputElement>(null);
-  const decodePhoto = async (file: File) => {
-    const url = URL.createObjectURL(file);
     try {
-      const img = new Image();
-      await new Promise((ok, fail) => {
-        img.onload = ok;
-        img.onerror = fail;
-        img.src = url;
-      });
-      const scale = Math.max(1, Math.ceil(600 / Math.max(img.naturalWidth, 1)));
-      const quiet = 16 * scale;
-      const canvas = document.createElement('canvas');
-      canvas.width = img.naturalWidth * scale + 2 * quiet;
-      canvas.height = img.naturalHeight * scale + 2 * quiet;
-      const ctx = canvas.getContext('2d')!;
-      ctx.imageSmoothingEnabled = false;
-      ctx.fillStyle = '#fff';
-      ctx.fillRect(0, 0, canvas.width, canvas.height);
-      ctx.drawImage(img, quiet, quiet, img.naturalWidth * scale, img.naturalHeight * scale);
-      const { BrowserQRCodeReader } = await import('@zxing/browser');
-      await onCode(new BrowserQRCodeReader().decodeFromCanvas(canvas).getText());
+      const stop = await scanCamera(video.current!, (text) => void onCode(text));
+      stopRef.current = () => {
+        stop();
+        setCamera(false);
+      };
     } catch {
+      setCamera(false);
       setFeedback({
         ok: false,
-        text: t('照片中没有识别到标签二维码，请重拍或输入卡片编号', 'No label code found in the photo; retake it or type the number'),
+        text: t('无法打开摄像头，请允许使用摄像头或输入卡片编号', 'Cannot open the camera; allow it or type the number'),
       });
       signal(false);
-    } finally {
-      URL.revokeObjectURL(url);
     }
+  };
+  // A photo of a label (the camera app, or a picture taken earlier).
+  const photo = useRef<HTMLInputElement>(null);
+  const decodePhoto = async (file: File) => {
+    const text = await readQrImage(file);
+    if (text) return onCode(text);
+    setFeedback({
+      ok: false,
+      text: t('照片中没有识别到标签二维码，请重拍或输入卡片编号', 'No label code found in the photo; retake it or type the number'),
+    });
+    signal(false);
   };
   const stopRef = useRef<() => void>(() => setCamera(false));
   useEffect(() => () => stopRef.current(), []);
-  // The decoder is fetched while the page is online, so a photo can be read with no network later.
-  useEffect(() => {
-    void import('@zxing/browser').catch(() => undefined);
-  }, []);
 
   if (loadError)
     return (

@@ -71,12 +71,7 @@ export async function startHarness(): Promise<Harness> {
     execFileSync(process.execPath, ['bin/gongwu.js', ...args], { cwd: ROOT, env, stdio: 'pipe', timeout: 300_000 });
   const template = process.env.GONGWU_E2E_TEMPLATE_DIR;
   if (template) {
-    // Seed once per run into the template, then start every spec file on its own copy.
-    if (!fs.existsSync(path.join(template, 'PG_VERSION'))) {
-      const seedEnv = { ...env, GONGWU_DATA_DIR: template };
-      execFileSync(process.execPath, ['bin/gongwu.js', 'migrate'], { cwd: ROOT, env: seedEnv, stdio: 'pipe', timeout: 300_000 });
-      execFileSync(process.execPath, ['bin/gongwu.js', 'seed-demo'], { cwd: ROOT, env: seedEnv, stdio: 'pipe', timeout: 300_000 });
-    }
+    // The run's seeded database (global-setup.ts), copied: each spec file has fresh data of its own.
     fs.cpSync(template, dataDir, { recursive: true });
   } else {
     cli('migrate');

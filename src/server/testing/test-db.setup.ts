@@ -15,18 +15,18 @@ import { adminQuery, databaseUrl, TEMPLATE_ENV } from './test-db.ts';
 export default async function setup(): Promise<() => Promise<void>> {
   const adminUrl = process.env.TEST_DATABASE_URL;
   const tag = `${process.pid}_${crypto.randomBytes(4).toString('hex')}`;
-  if (!adminUrl) {
-    const file = path.join(os.tmpdir(), `gongwu-test-${tag}.tar`);
-    const database = await openDatabase({ dataDir: 'memory://' });
-    try {
-      await migrate(database);
-      fs.writeFileSync(file, await database.dumpDataDir!());
-    } finally {
-      await database.close();
-    }
-    process.env[TEMPLATE_ENV.pglite] = file;
-    return async () => fs.rmSync(file, { force: true });
+  // The embedded dump always: tests on PostgreSQL also restore backups into an embedded database.
+  const file = path.join(os.tmpdir(), `gongwu-test-${tag}.tar`);
+  const embedded = await openDatabase({ dataDir: 'memory://' });
+  try {
+    await migrate(embedded);
+    fs.writeFileSync(file, await embedded.dumpDataDir!());
+  } finally {
+    await embedded.close();
   }
+  process.env[TEMPLATE_ENV.pglite] = file;
+  const removeFile = async () => fs.rmSync(file, { force: true });
+  if (!adminUrl) return removeFile;
   const name = `gongwu_tpl_${tag}`;
   await adminQuery(adminUrl, `CREATE DATABASE ${name}`);
   const database = await openDatabase({ databaseUrl: databaseUrl(adminUrl, name), dataDir: 'memory://' });
@@ -36,5 +36,8 @@ export default async function setup(): Promise<() => Promise<void>> {
     await database.close();
   }
   process.env[TEMPLATE_ENV.postgres] = name;
-  return async () => adminQuery(adminUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  return async () => {
+    await removeFile();
+    await adminQuery(adminUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  };
 }

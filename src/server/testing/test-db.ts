@@ -18,12 +18,7 @@ export const TEMPLATE_ENV = { pglite: 'GONGWU_TEST_PGLITE_DUMP', postgres: 'GONG
  */
 export async function openTestDatabase(): Promise<Database & { engineName: string }> {
   const adminUrl = process.env.TEST_DATABASE_URL;
-  if (!adminUrl) {
-    const loadFrom = process.env[TEMPLATE_ENV.pglite];
-    const database = await openDatabase({ dataDir: 'memory://', loadFrom });
-    if (!loadFrom) await migrate(database);
-    return Object.assign(database, { engineName: 'pglite' });
-  }
+  if (!adminUrl) return Object.assign(await openEmbeddedTestDatabase(), { engineName: 'pglite' });
   const template = process.env[TEMPLATE_ENV.postgres];
   const name = `gongwu_t_${crypto.randomBytes(6).toString('hex')}`;
   await adminQuery(adminUrl, `CREATE DATABASE ${name}${template ? ` TEMPLATE ${template}` : ''}`);
@@ -37,6 +32,14 @@ export async function openTestDatabase(): Promise<Database & { engineName: strin
       await adminQuery(adminUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     },
   });
+}
+
+/** A fresh, migrated in-memory PGlite whatever the engine under test (backups restored into one). */
+export async function openEmbeddedTestDatabase(): Promise<Database> {
+  const loadFrom = process.env[TEMPLATE_ENV.pglite];
+  const database = await openDatabase({ dataDir: 'memory://', loadFrom });
+  if (!loadFrom) await migrate(database);
+  return database;
 }
 
 /** The server's URL with another database name. */

@@ -4,17 +4,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../../seed.ts';
-import { openTestDatabase } from '../../testing/test-db.ts';
+import { openEmbeddedTestDatabase, openTestDatabase } from '../../testing/test-db.ts';
 import { hashPassword } from '../auth/password.ts';
 import { backupDatabase, listTables, restoreDatabase, RestoreError, tableDigests } from './backup.ts';
-import { openDatabase, query, queryOne, sql, type Database } from './engine.ts';
-import { migrate } from './migrate.ts';
+import { query, queryOne, sql, type Database } from './engine.ts';
 
-async function freshPglite(): Promise<Database> {
-  const d = await openDatabase({ dataDir: 'memory://' });
-  await migrate(d);
-  return d;
-}
+const freshPglite = openEmbeddedTestDatabase;
 
 /**
  * A few rows in every core table the demo seed may leave empty (sessions, tokens, jobs, ledger,

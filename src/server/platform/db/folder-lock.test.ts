@@ -7,9 +7,9 @@ import { createGunzip } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cli, hasStackTrace, startServer, stopServer, tempDir } from './cli.fixtures.ts';
 import { PGLITE_PG_MAJOR } from './data-folder.ts';
-import { openDatabase, query, sql } from './engine.ts';
+import { query, sql } from './engine.ts';
 import { restoreDatabase } from './backup.ts';
-import { migrate } from './migrate.ts';
+import { openEmbeddedTestDatabase } from '../../testing/test-db.ts';
 import { LOCK_FILE } from './folder-lock.ts';
 
 /** The rows of each table in a backup file, header and end marker left out. */
@@ -62,8 +62,7 @@ describe.skipIf(!!process.env.TEST_DATABASE_URL)('the embedded data folder while
     expect(b1.stdout).toMatch(/^backed up \d+ rows of \d+ tables to live\.jsonl\.gz/);
     const file = path.join(work, 'live.jsonl.gz');
 
-    const copy = await openDatabase({ dataDir: 'memory://' });
-    await migrate(copy);
+    const copy = await openEmbeddedTestDatabase();
     await restoreDatabase(copy, file);
     const again = path.join(work, 'again.jsonl.gz');
     const { backupDatabase } = await import('./backup.ts');
@@ -106,7 +105,7 @@ describe.skipIf(!!process.env.TEST_DATABASE_URL)('the embedded data folder while
 
 describe('the bundled embedded engine', () => {
   it(`is PostgreSQL ${PGLITE_PG_MAJOR}, the version the data folder check expects`, { timeout: 180_000 }, async () => {
-    const d = await openDatabase({ dataDir: 'memory://' });
+    const d = await openEmbeddedTestDatabase();
     const res = (await query<{ v: string }>(d.db, sql`select current_setting('server_version') as v`))[0].v;
     await d.close();
     expect(res.split('.')[0]).toBe(PGLITE_PG_MAJOR);

@@ -148,18 +148,36 @@ const ACQ = sql.raw(
   `CASE WHEN c.recognized_on < date_trunc('year', c.posted_on) THEN '${PRIOR_YEAR_ADJUSTMENT}' ELSE c.acquisition_method END`,
 );
 
+/**
+ * The cards ever transferred between units, read before the report's statement (card_events_transfers_idx):
+ * passed as a list, they spare the scans of cards and roll-ups an anti-join of every row against the transfers.
+ */
+export async function transferredCards(q: Queryable): Promise<string[]> {
+  const rows = await query<{ card_id: string }>(q, sql`SELECT DISTINCT card_id FROM card_events WHERE type = 'transferred_out'`);
+  return rows.map((r) => r.card_id);
+}
+
+/** Not one of the cards ever transferred: with their list, a filter on the row; without, against the CTE tr. */
+const notMoved = (column: string, moved?: string[]): SQL =>
+  moved === undefined
+    ? sql`NOT EXISTS (SELECT 1 FROM tr WHERE tr.card_id = ${sql.raw(column)})`
+    : moved.length
+      ? sql`${sql.raw(column)} <> ALL(${uuidArray(moved)})`
+      : sql`true`;
+
 /** A card never transferred (c) with a segment in the period (see segmentsSql). */
-const keptSegmentWhere = (openD: string, closeD: string): SQL => sql`
+const keptSegmentWhere = (openD: string, closeD: string, moved?: string[]): SQL => sql`
   c.posted_on <= ${closeD}::date AND (c.disposed_on IS NULL OR (c.disposed_on > ${openD}::date AND c.disposed_on >= c.posted_on))
-  AND NOT EXISTS (SELECT 1 FROM tr WHERE tr.card_id = c.id) AND ${FIXED}`;
+  AND ${notMoved('c.id', moved)} AND ${FIXED}`;
 
 /**
  * The CTEs ev (figure events), tr (transfers, numbered per card) and seg: a card's time in each
  * owner unit — from posting (or a transfer in) to disposal (or a transfer out) — kept when it
  * overlaps the period. The summary and the additions and disposals lists count the same segments.
- * `untransferred` narrows the (nearly all) cards never transferred, on their own columns.
+ * `untransferred` narrows the (nearly all) cards never transferred, on their own columns. `moved`: the
+ * cards ever transferred (transferredCards), read before; the statement's transfers are theirs.
  */
-export function segmentsSql(openD: string, closeD: string, untransferred: SQL = sql``): SQL {
+export function segmentsSql(openD: string, closeD: string, untransferred: SQL = sql``, moved?: string[]): SQL {
   return sql`
     ev AS (
       SELECT e.card_id, e.seq, e.type, ${businessDayOf('e.occurred_at')} AS d,
@@ -171,6 +189,7 @@ export function segmentsSql(openD: string, closeD: string, untransferred: SQL = 
     tr AS (
       SELECT card_id, d, from_u, to_u, row_number() OVER (PARTITION BY card_id ORDER BY seq) AS rn
       FROM ev WHERE type = 'transferred_out' AND to_u IS NOT NULL
+        ${moved === undefined ? sql`` : moved.length ? sql`AND card_id = ANY(${uuidArray(moved)})` : sql`AND false`}
     ),
     -- Cards transferred between units: one segment per owner (a handful; materialized, read by
     -- the summary apart from the cards never transferred, which it reads on their own columns).
@@ -197,7 +216,7 @@ export function segmentsSql(openD: string, closeD: string, untransferred: SQL = 
              c.original_value_fen AS v, c.accumulated_depreciation_fen AS a, c.category_id, c.quantity AS qty,
              c.non_fiscal_funding_fen AS nf
       FROM cards c
-      WHERE ${keptSegmentWhere(openD, closeD)} ${untransferred}
+      WHERE ${keptSegmentWhere(openD, closeD, moved)} ${untransferred}
       UNION ALL
       SELECT * FROM seg_moved
     )`;
@@ -236,6 +255,7 @@ export async function summaryPartsSql(q: Queryable, f: ReportFilter, scope: 'all
   const openD = dayBefore(monthFirst(f.from));
   const closeD = monthLast(f.to);
   const where = await cardFilterSql(q, { categoryId: f.categoryId }, 'all');
+  const moved = await transferredCards(q);
   const unitWhere = sql`${inScope('s.unit_id', scope)} ${f.unitId ? sql`AND s.unit_id = ${f.unitId}` : sql``} ${notIn('s.unit_id', exclude)}`;
   // Segment rows s (segmentsSql's columns) in the filter, as the parts below read them.
   const baseOf = (src: SQL) => sql`
@@ -272,7 +292,7 @@ export async function summaryPartsSql(q: Queryable, f: ReportFilter, scope: 'all
     0 AS red_n, 0 AS red_v, -coalesce(sum(${after(sql`greatest(${fromI}, r.disp_i)`)}) FILTER (WHERE r.removed), 0) AS red_a,
     0 AS close_n, 0 AS close_v, -coalesce(sum(${after(sql`${toNextI}`)}) FILTER (WHERE NOT r.removed), 0) AS close_a, 0 AS close_nf`;
   return sql`
-    ${segmentsSql(openD, closeD)},
+    ${segmentsSql(openD, closeD, sql``, moved)},
     -- Segments in the period, keyed by what the report groups on (category mapped to its level at the end):
     -- base (read once, by cur: the one scan of cards, aggregated as it streams, never stored) and apart
     -- the segments of transferred cards and of cards with changes, which the other parts join (small).
@@ -310,7 +330,7 @@ export async function summaryPartsSql(q: Queryable, f: ReportFilter, scope: 'all
         -- Cards never transferred with a change: found by id (a few thousand), not by another scan of cards.
         ${baseOf(sql`(SELECT c.id, c.unit_id, c.posted_on AS s_on, c.disposed_on AS e_on, ${ACQ} AS acq, c.disposal_method AS disp,
             c.original_value_fen AS v, c.accumulated_depreciation_fen AS a, c.category_id, c.quantity AS qty, c.non_fiscal_funding_fen AS nf
-          FROM cards c WHERE c.id IN (SELECT card_id FROM chg) AND ${keptSegmentWhere(openD, closeD)})`)}
+          FROM cards c WHERE c.id IN (SELECT card_id FROM chg) AND ${keptSegmentWhere(openD, closeD, moved)})`)}
         UNION ALL SELECT * FROM moved_base
       ) b ON b.card_id = chg.card_id GROUP BY 1, 2, 3, 4
     ),
@@ -323,7 +343,7 @@ export async function summaryPartsSql(q: Queryable, f: ReportFilter, scope: 'all
         SELECT r.unit_id, r.category_id, r.year, r.cum, ${thresholds(sql`r.posted_on`, sql`r.disposed_on`, sql`r.posted_month_index`, sql`r.disposed_month_index`)}
         FROM depreciation_card_years r
         WHERE r.year >= ${fromYear} AND r.posted_on <= ${closeD}::date AND (r.disposed_on IS NULL OR (r.disposed_on > ${openD}::date AND r.disposed_on >= r.posted_on))
-          AND NOT EXISTS (SELECT 1 FROM tr WHERE tr.card_id = r.card_id) AND ${inScope('r.unit_id', scope)} ${f.unitId ? sql`AND r.unit_id = ${f.unitId}` : sql``} ${notIn('r.unit_id', exclude)}
+          AND ${notMoved('r.card_id', moved)} AND ${inScope('r.unit_id', scope)} ${f.unitId ? sql`AND r.unit_id = ${f.unitId}` : sql``} ${notIn('r.unit_id', exclude)}
           ${f.categoryId ? sql`AND r.category_id IN (SELECT k.id FROM categories k WHERE ${where})` : sql``}
       ) r GROUP BY 1, 2
     ),

@@ -19,16 +19,22 @@ import {
 } from './reportset.queries.ts';
 import { disposalIncomeTable, rentalIncomeTable } from './reportset.income.ts';
 import { col, type Line, withTotals } from './reportset.rows.ts';
-import { assetSummary, monthFirst } from './summary.queries.ts';
+import { assetSummaryWithFunding, monthFirst } from './summary.queries.ts';
 
 /** The class level of the set's rows: 2 (类, e.g. A02010000 信息化设备). */
 export const SET_CLASS_LEVEL = 2;
 
 async function assetSummaryTable(q: Queryable, f: UnitFilter, month: string, units: { id: string; name: string }[]): Promise<SetTable> {
-  const view = await assetSummary(q, { from: month, to: month, unitId: f.unitId, categoryLevel: SET_CLASS_LEVEL }, f.scope, true);
-  const nonFiscal = new Map(
-    (await nonFiscalByClass(q, f, month, SET_CLASS_LEVEL)).map((r) => [`${r.unit_id}|${r.cat_code}`, Number(r.non_fiscal)]),
-  );
+  // One pass over the cards gives the figures and, for the units read live, the funding split; the units
+  // whose month is closed (figures from the closing snapshot) have theirs from the cards held at the month's end.
+  const {
+    view,
+    nonFiscalFen: nonFiscal,
+    closed,
+  } = await assetSummaryWithFunding(q, { from: month, to: month, unitId: f.unitId, categoryLevel: SET_CLASS_LEVEL }, f.scope, true);
+  if (closed.length)
+    for (const r of await nonFiscalByClass(q, { scope: closed }, month, SET_CLASS_LEVEL))
+      nonFiscal.set(`${r.unit_id}|${r.cat_code}`, (nonFiscal.get(`${r.unit_id}|${r.cat_code}`) ?? 0) + Number(r.non_fiscal));
   const columns = [
     col('code', '类别编码', 'text'),
     col('name', '资产类别', 'text'),

@@ -59,6 +59,7 @@ interface Raw {
   close_n: number;
   close_v: number;
   close_a: number;
+  close_nf: number;
 }
 
 const amounts = (count: number, valueFen: number, accumulatedFen: number): Amounts => ({
@@ -147,18 +148,36 @@ const ACQ = sql.raw(
   `CASE WHEN c.recognized_on < date_trunc('year', c.posted_on) THEN '${PRIOR_YEAR_ADJUSTMENT}' ELSE c.acquisition_method END`,
 );
 
+/**
+ * The cards ever transferred between units, read before the report's statement (card_events_transfers_idx):
+ * passed as a list, they spare the scans of cards and roll-ups an anti-join of every row against the transfers.
+ */
+export async function transferredCards(q: Queryable): Promise<string[]> {
+  const rows = await query<{ card_id: string }>(q, sql`SELECT DISTINCT card_id FROM card_events WHERE type = 'transferred_out'`);
+  return rows.map((r) => r.card_id);
+}
+
+/** Not one of the cards ever transferred: with their list, a filter on the row; without, against the CTE tr. */
+const notMoved = (column: string, moved?: string[]): SQL =>
+  moved === undefined
+    ? sql`NOT EXISTS (SELECT 1 FROM tr WHERE tr.card_id = ${sql.raw(column)})`
+    : moved.length
+      ? sql`${sql.raw(column)} <> ALL(${uuidArray(moved)})`
+      : sql`true`;
+
 /** A card never transferred (c) with a segment in the period (see segmentsSql). */
-const keptSegmentWhere = (openD: string, closeD: string): SQL => sql`
+const keptSegmentWhere = (openD: string, closeD: string, moved?: string[]): SQL => sql`
   c.posted_on <= ${closeD}::date AND (c.disposed_on IS NULL OR (c.disposed_on > ${openD}::date AND c.disposed_on >= c.posted_on))
-  AND NOT EXISTS (SELECT 1 FROM tr WHERE tr.card_id = c.id) AND ${FIXED}`;
+  AND ${notMoved('c.id', moved)} AND ${FIXED}`;
 
 /**
  * The CTEs ev (figure events), tr (transfers, numbered per card) and seg: a card's time in each
  * owner unit — from posting (or a transfer in) to disposal (or a transfer out) — kept when it
  * overlaps the period. The summary and the additions and disposals lists count the same segments.
- * `untransferred` narrows the (nearly all) cards never transferred, on their own columns.
+ * `untransferred` narrows the (nearly all) cards never transferred, on their own columns. `moved`: the
+ * cards ever transferred (transferredCards), read before; the statement's transfers are theirs.
  */
-export function segmentsSql(openD: string, closeD: string, untransferred: SQL = sql``): SQL {
+export function segmentsSql(openD: string, closeD: string, untransferred: SQL = sql``, moved?: string[]): SQL {
   return sql`
     ev AS (
       SELECT e.card_id, e.seq, e.type, ${businessDayOf('e.occurred_at')} AS d,
@@ -170,18 +189,20 @@ export function segmentsSql(openD: string, closeD: string, untransferred: SQL = 
     tr AS (
       SELECT card_id, d, from_u, to_u, row_number() OVER (PARTITION BY card_id ORDER BY seq) AS rn
       FROM ev WHERE type = 'transferred_out' AND to_u IS NOT NULL
+        ${moved === undefined ? sql`` : moved.length ? sql`AND card_id = ANY(${uuidArray(moved)})` : sql`AND false`}
     ),
     -- Cards transferred between units: one segment per owner (a handful; materialized, read by
     -- the summary apart from the cards never transferred, which it reads on their own columns).
     seg_moved AS MATERIALIZED (
       SELECT x.* FROM (
         SELECT c.id, t1.from_u AS unit_id, c.posted_on AS s_on, t1.d AS e_on, ${ACQ} AS acq, 'transfer_out' AS disp,
-               c.original_value_fen AS v, c.accumulated_depreciation_fen AS a, c.category_id, c.quantity AS qty
+               c.original_value_fen AS v, c.accumulated_depreciation_fen AS a, c.category_id, c.quantity AS qty,
+               c.non_fiscal_funding_fen AS nf
         FROM tr t1 JOIN cards c ON c.id = t1.card_id WHERE t1.rn = 1 AND ${FIXED}
         UNION ALL
         SELECT t.card_id, t.to_u, t.d, coalesce(nt.d, c.disposed_on), 'transfer_in',
                CASE WHEN nt.d IS NOT NULL THEN 'transfer_out' ELSE c.disposal_method END,
-               c.original_value_fen, c.accumulated_depreciation_fen, c.category_id, c.quantity
+               c.original_value_fen, c.accumulated_depreciation_fen, c.category_id, c.quantity, c.non_fiscal_funding_fen
         FROM tr t JOIN cards c ON c.id = t.card_id LEFT JOIN tr nt ON nt.card_id = t.card_id AND nt.rn = t.rn + 1
         WHERE ${FIXED}
       ) x
@@ -192,9 +213,10 @@ export function segmentsSql(openD: string, closeD: string, untransferred: SQL = 
     -- columns, so the planner's row estimate is right and the joins below hash instead of sorting.
     seg AS (
       SELECT c.id, c.unit_id, c.posted_on AS s_on, c.disposed_on AS e_on, ${ACQ} AS acq, c.disposal_method AS disp,
-             c.original_value_fen AS v, c.accumulated_depreciation_fen AS a, c.category_id, c.quantity AS qty
+             c.original_value_fen AS v, c.accumulated_depreciation_fen AS a, c.category_id, c.quantity AS qty,
+             c.non_fiscal_funding_fen AS nf
       FROM cards c
-      WHERE ${keptSegmentWhere(openD, closeD)} ${untransferred}
+      WHERE ${keptSegmentWhere(openD, closeD, moved)} ${untransferred}
       UNION ALL
       SELECT * FROM seg_moved
     )`;
@@ -233,10 +255,11 @@ export async function summaryPartsSql(q: Queryable, f: ReportFilter, scope: 'all
   const openD = dayBefore(monthFirst(f.from));
   const closeD = monthLast(f.to);
   const where = await cardFilterSql(q, { categoryId: f.categoryId }, 'all');
+  const moved = await transferredCards(q);
   const unitWhere = sql`${inScope('s.unit_id', scope)} ${f.unitId ? sql`AND s.unit_id = ${f.unitId}` : sql``} ${notIn('s.unit_id', exclude)}`;
   // Segment rows s (segmentsSql's columns) in the filter, as the parts below read them.
   const baseOf = (src: SQL) => sql`
-      SELECT s.id AS card_id, s.unit_id, s.category_id, s.acq, s.disp, s.s_on AS posted_on, s.e_on AS disposed_on, s.v, s.a, s.qty,
+      SELECT s.id AS card_id, s.unit_id, s.category_id, s.acq, s.disp, s.s_on AS posted_on, s.e_on AS disposed_on, s.v, s.a, s.qty, s.nf,
              (s.s_on <= ${openD}::date) AS in_open, (s.e_on IS NOT NULL AND s.e_on <= ${closeD}::date) AS removed
       FROM ${src} s
       WHERE ${unitWhere}
@@ -267,9 +290,9 @@ export async function summaryPartsSql(q: Queryable, f: ReportFilter, scope: 'all
     0 AS up, 0 AS down,
     coalesce(sum(${after(sql`greatest(${fromI}, r.post_i)`)} - ${after(sql`r.end_i`)}) FILTER (WHERE greatest(${fromI}, r.post_i) < r.end_i), 0) AS dep,
     0 AS red_n, 0 AS red_v, -coalesce(sum(${after(sql`greatest(${fromI}, r.disp_i)`)}) FILTER (WHERE r.removed), 0) AS red_a,
-    0 AS close_n, 0 AS close_v, -coalesce(sum(${after(sql`${toNextI}`)}) FILTER (WHERE NOT r.removed), 0) AS close_a`;
+    0 AS close_n, 0 AS close_v, -coalesce(sum(${after(sql`${toNextI}`)}) FILTER (WHERE NOT r.removed), 0) AS close_a, 0 AS close_nf`;
   return sql`
-    ${segmentsSql(openD, closeD)},
+    ${segmentsSql(openD, closeD, sql``, moved)},
     -- Segments in the period, keyed by what the report groups on (category mapped to its level at the end):
     -- base (read once, by cur: the one scan of cards, aggregated as it streams, never stored) and apart
     -- the segments of transferred cards and of cards with changes, which the other parts join (small).
@@ -289,7 +312,8 @@ export async function summaryPartsSql(q: Queryable, f: ReportFilter, scope: 'all
         coalesce(sum(qty) FILTER (WHERE NOT in_open), 0)::int AS add_n, coalesce(sum(v) FILTER (WHERE NOT in_open), 0) AS add_v, coalesce(sum(a) FILTER (WHERE NOT in_open), 0) AS add_a,
         0::bigint AS up, 0::bigint AS down, 0::bigint AS dep,
         coalesce(sum(qty) FILTER (WHERE removed), 0)::int AS red_n, coalesce(sum(v) FILTER (WHERE removed), 0) AS red_v, coalesce(sum(a) FILTER (WHERE removed), 0) AS red_a,
-        coalesce(sum(qty) FILTER (WHERE NOT removed), 0)::int AS close_n, coalesce(sum(v) FILTER (WHERE NOT removed), 0) AS close_v, coalesce(sum(a) FILTER (WHERE NOT removed), 0) AS close_a
+        coalesce(sum(qty) FILTER (WHERE NOT removed), 0)::int AS close_n, coalesce(sum(v) FILTER (WHERE NOT removed), 0) AS close_v, coalesce(sum(a) FILTER (WHERE NOT removed), 0) AS close_a,
+        coalesce(sum(nf) FILTER (WHERE NOT removed), 0) AS close_nf
       FROM base GROUP BY 1, 2, 3, 4
     ),
     later AS (
@@ -300,12 +324,13 @@ export async function summaryPartsSql(q: Queryable, f: ReportFilter, scope: 'all
         -coalesce(sum(dv) FILTER (WHERE dv < 0 AND d > b.posted_on AND d <= least(${closeD}::date, coalesce(b.disposed_on, ${closeD}::date))), 0) AS down,
         coalesce(sum(da) FILTER (WHERE d > greatest(${openD}::date, b.posted_on) AND d <= least(${closeD}::date, coalesce(b.disposed_on, ${closeD}::date))), 0) AS dep,
         0 AS red_n, -coalesce(sum(dv) FILTER (WHERE b.removed AND d > b.disposed_on), 0) AS red_v, -coalesce(sum(da) FILTER (WHERE b.removed AND d > b.disposed_on), 0) AS red_a,
-        0 AS close_n, -coalesce(sum(dv) FILTER (WHERE NOT b.removed AND d > ${closeD}::date), 0) AS close_v, -coalesce(sum(da) FILTER (WHERE NOT b.removed AND d > ${closeD}::date), 0) AS close_a
+        0 AS close_n, -coalesce(sum(dv) FILTER (WHERE NOT b.removed AND d > ${closeD}::date), 0) AS close_v, -coalesce(sum(da) FILTER (WHERE NOT b.removed AND d > ${closeD}::date), 0) AS close_a,
+        0 AS close_nf
       FROM chg JOIN (
         -- Cards never transferred with a change: found by id (a few thousand), not by another scan of cards.
         ${baseOf(sql`(SELECT c.id, c.unit_id, c.posted_on AS s_on, c.disposed_on AS e_on, ${ACQ} AS acq, c.disposal_method AS disp,
-            c.original_value_fen AS v, c.accumulated_depreciation_fen AS a, c.category_id, c.quantity AS qty
-          FROM cards c WHERE c.id IN (SELECT card_id FROM chg) AND ${keptSegmentWhere(openD, closeD)})`)}
+            c.original_value_fen AS v, c.accumulated_depreciation_fen AS a, c.category_id, c.quantity AS qty, c.non_fiscal_funding_fen AS nf
+          FROM cards c WHERE c.id IN (SELECT card_id FROM chg) AND ${keptSegmentWhere(openD, closeD, moved)})`)}
         UNION ALL SELECT * FROM moved_base
       ) b ON b.card_id = chg.card_id GROUP BY 1, 2, 3, 4
     ),
@@ -318,7 +343,7 @@ export async function summaryPartsSql(q: Queryable, f: ReportFilter, scope: 'all
         SELECT r.unit_id, r.category_id, r.year, r.cum, ${thresholds(sql`r.posted_on`, sql`r.disposed_on`, sql`r.posted_month_index`, sql`r.disposed_month_index`)}
         FROM depreciation_card_years r
         WHERE r.year >= ${fromYear} AND r.posted_on <= ${closeD}::date AND (r.disposed_on IS NULL OR (r.disposed_on > ${openD}::date AND r.disposed_on >= r.posted_on))
-          AND NOT EXISTS (SELECT 1 FROM tr WHERE tr.card_id = r.card_id) AND ${inScope('r.unit_id', scope)} ${f.unitId ? sql`AND r.unit_id = ${f.unitId}` : sql``} ${notIn('r.unit_id', exclude)}
+          AND ${notMoved('r.card_id', moved)} AND ${inScope('r.unit_id', scope)} ${f.unitId ? sql`AND r.unit_id = ${f.unitId}` : sql``} ${notIn('r.unit_id', exclude)}
           ${f.categoryId ? sql`AND r.category_id IN (SELECT k.id FROM categories k WHERE ${where})` : sql``}
       ) r GROUP BY 1, 2
     ),
@@ -373,7 +398,7 @@ async function snapshotPartsSql(q: Queryable, f: ReportFilter, units: string[]):
       sum(s.add_n) AS add_n, sum(s.add_v) AS add_v, sum(s.add_a) AS add_a, sum(s.up) AS up, sum(s.down) AS down, sum(s.dep) AS dep,
       sum(s.red_n) AS red_n, sum(s.red_v) AS red_v, sum(s.red_a) AS red_a,
       coalesce(sum(s.close_n) FILTER (WHERE ${last}), 0) AS close_n, coalesce(sum(s.close_v) FILTER (WHERE ${last}), 0) AS close_v,
-      coalesce(sum(s.close_a) FILTER (WHERE ${last}), 0) AS close_a
+      coalesce(sum(s.close_a) FILTER (WHERE ${last}), 0) AS close_a, 0 AS close_nf
     FROM summary_snapshot_rows s
     WHERE s.unit_id = ANY(${uuidArray(units)}) AND s.month BETWEEN ${monthFirst(f.from)}::date AND ${monthFirst(f.to)}::date
       ${f.categoryId ? sql`AND s.category_id IN (SELECT k.id FROM categories k WHERE ${where})` : sql``}
@@ -398,6 +423,20 @@ export async function issuerName(q: Queryable, scope: 'all' | string[], unitId?:
 }
 
 export async function assetSummary(q: Queryable, f: ReportFilter, scope: 'all' | string[], mapEditions = false): Promise<SummaryView> {
+  return (await assetSummaryWithFunding(q, f, scope, mapEditions)).view;
+}
+
+/**
+ * The summary and, from the same pass over the cards, the 非财政拨款 of the fixed assets held at the
+ * period's end per `unit|class` (the report set's funding columns) — of the units read live; the units
+ * read from a closed month's snapshot (`closed`) have none there (the snapshot keeps no funding split).
+ */
+export async function assetSummaryWithFunding(
+  q: Queryable,
+  f: ReportFilter,
+  scope: 'all' | string[],
+  mapEditions = false,
+): Promise<{ view: SummaryView; nonFiscalFen: Map<string, number>; closed: string[] }> {
   const level = f.categoryLevel;
   // Units whose every month of the period is closed read the snapshot taken at closing; the rest live.
   const closed = await snapshotUnits(q, f, scope);
@@ -411,7 +450,7 @@ export async function assetSummary(q: Queryable, f: ReportFilter, scope: 'all' |
       live ??
       sql`parts AS (SELECT NULL::uuid AS unit_id, NULL::uuid AS category_id, NULL::text AS acq, NULL::text AS disp,
       0 AS open_n, 0 AS open_v, 0 AS open_a, 0 AS add_n, 0 AS add_v, 0 AS add_a, 0 AS up, 0 AS down, 0 AS dep, 0 AS red_n, 0 AS red_v, 0 AS red_a,
-      0 AS close_n, 0 AS close_v, 0 AS close_a WHERE false)`
+      0 AS close_n, 0 AS close_v, 0 AS close_a, 0 AS close_nf WHERE false)`
     },
     snap AS (${snap ?? sql`SELECT * FROM parts WHERE false`}),
     kmap AS (${mapEditions ? reportClassesSql : sql`SELECT id, path, edition FROM categories`}),
@@ -419,7 +458,7 @@ export async function assetSummary(q: Queryable, f: ReportFilter, scope: 'all' |
       SELECT t.unit_id, ${mapEditions ? classCodeAt(sql`k.path`, level) : sql`split_part(k.path, '/', ${level + 1})`} AS cat_code, k.edition, t.acq, t.disp,
         sum(open_n)::int AS open_n, sum(open_v) AS open_v, sum(open_a) AS open_a, sum(add_n)::int AS add_n, sum(add_v) AS add_v, sum(add_a) AS add_a,
         sum(up) AS up, sum(down) AS down, sum(dep) AS dep, sum(red_n)::int AS red_n, sum(red_v) AS red_v, sum(red_a) AS red_a,
-        sum(close_n)::int AS close_n, sum(close_v) AS close_v, sum(close_a) AS close_a
+        sum(close_n)::int AS close_n, sum(close_v) AS close_v, sum(close_a) AS close_a, sum(close_nf) AS close_nf
       FROM (SELECT * FROM parts UNION ALL SELECT * FROM snap) t JOIN kmap k ON k.id = t.category_id
       GROUP BY 1, 2, 3, 4, 5
     )
@@ -430,11 +469,13 @@ export async function assetSummary(q: Queryable, f: ReportFilter, scope: 'all' |
     ),
   );
   const rows = new Map<string, SummaryRow>();
+  const nonFiscalFen = new Map<string, number>();
   for (const r of raw) {
     const key = `${r.unit_id}|${r.cat_code}`;
     let row = rows.get(key);
     if (!row) rows.set(key, (row = emptyRow(r.unit_id, r.unit_name, r.cat_code, r.cat_name ?? r.cat_code)));
     addInto(row, r);
+    if (Number(r.close_nf)) nonFiscalFen.set(key, (nonFiscalFen.get(key) ?? 0) + Number(r.close_nf));
   }
   const total = emptyRow(null, '合计', '', '合计');
   for (const row of rows.values()) addInto(total, row);
@@ -444,5 +485,5 @@ export async function assetSummary(q: Queryable, f: ReportFilter, scope: 'all' |
   const closedSet = new Set(closed);
   const nClosed = reported.filter((u) => closedSet.has(u)).length;
   const periodClosed = nClosed === 0 ? 'none' : nClosed === reported.length ? 'all' : 'some';
-  return { from: f.from, to: f.to, unitName, rows: [...rows.values()], total, periodClosed };
+  return { view: { from: f.from, to: f.to, unitName, rows: [...rows.values()], total, periodClosed }, nonFiscalFen, closed };
 }

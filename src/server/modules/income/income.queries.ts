@@ -65,6 +65,15 @@ export function incomeByUnitSql(p: { from: string; to: string; asOf?: string; by
     HAVING sum(x.amount_fen - x.paid_before) <> 0 OR sum(x.paid_in) <> 0 OR count(*) FILTER (WHERE x.received_on >= ${fromDay}::date) > 0`;
 }
 
+/**
+ * The read fragment per document: what has been turned over to the treasury so far for the document
+ * whose id is `documentId` (a column, e.g. sql`l.document_id`), all turnovers whatever their month, 0
+ * when none; a bigint. The pool's disposal lots show it beside the income the document brought.
+ */
+export function turnedOverFenSql(documentId: SQL): SQL {
+  return sql`coalesce((SELECT sum(t.amount_fen) FROM income_turnovers t WHERE t.document_id = ${documentId}), 0)`;
+}
+
 /** Each income document with what has been turned over so far (all turnovers, whatever their month). */
 const ITEMS = () => sql`
   SELECT i.document_id, i.doc_no, i.type, i.unit_id, un.name AS unit_name, i.source, i.kind, i.counterparty,

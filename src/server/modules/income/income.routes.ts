@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import {
   IncomeDetail,
   IncomeListQuery,
@@ -8,14 +7,14 @@ import {
   TurnoverInput,
 } from '../../../shared/income.contracts.ts';
 import { businessToday } from '../../platform/clock.ts';
+import { sendXlsx } from '../../platform/http/download.reply.ts';
+import { IdParams } from '../../platform/http/route.shapes.ts';
 import type { App } from '../../platform/http/types.ts';
 import { incomeReportXlsx } from './income.excel.ts';
 import { getIncome, incomeReport, listIncome } from './income.queries.ts';
 import { recordTurnover } from './income.service.ts';
 
 const tags = ['income'];
-const Id = z.object({ id: z.uuid() });
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export async function incomeRoutes(app: App) {
   const db = () => app.database.db;
@@ -51,19 +50,19 @@ export async function incomeRoutes(app: App) {
   app.get(
     '/api/income/report.xlsx',
     { config: { access: 'income.read' }, schema: { tags, summary: '导出收入情况表（Excel）', querystring: IncomeReportQuery } },
-    async (req, reply) => {
-      const buf = await incomeReportXlsx(await incomeReport(db(), req.actor, req.query), businessToday());
-      const name = `国有资产收入情况表-${req.query.from}至${req.query.to}.xlsx`;
-      reply.header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(name)}`);
-      return reply.type(XLSX).send(buf);
-    },
+    async (req, reply) =>
+      sendXlsx(
+        reply,
+        `国有资产收入情况表-${req.query.from}至${req.query.to}.xlsx`,
+        await incomeReportXlsx(await incomeReport(db(), req.actor, req.query), businessToday()),
+      ),
   );
 
   app.get(
     '/api/income/:id',
     {
       config: { access: 'income.read' },
-      schema: { tags, summary: '一张单据的收入与上缴记录（:id 为单据 id）', params: Id, response: { 200: IncomeDetail } },
+      schema: { tags, summary: '一张单据的收入与上缴记录（:id 为单据 id）', params: IdParams, response: { 200: IncomeDetail } },
     },
     async (req) => getIncome(db(), req.actor, req.params.id),
   );
@@ -75,7 +74,7 @@ export async function incomeRoutes(app: App) {
       schema: {
         tags,
         summary: '登记上缴国库（单位财务；可分次，不得超过未缴余额）',
-        params: Id,
+        params: IdParams,
         body: TurnoverInput,
         response: { 200: IncomeDetail },
       },

@@ -14,6 +14,8 @@ import {
   YearQuery,
 } from '../../../shared/evaluation.contracts.ts';
 import { businessYear } from '../../platform/clock.ts';
+import { sendXlsx } from '../../platform/http/download.reply.ts';
+import { Done, IdParams, done } from '../../platform/http/route.shapes.ts';
 import type { App } from '../../platform/http/types.ts';
 import { closeViolation, detectViolations, listViolations, recordViolation } from './accountability.service.ts';
 import { evaluationWorkbook } from './evaluation.excel.ts';
@@ -27,9 +29,6 @@ import {
 } from './evaluation.service.ts';
 
 const tags = ['evaluation'];
-const Id = z.object({ id: z.uuid() });
-const Done = z.object({ ok: z.literal(true) });
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export async function evaluationRoutes(app: App) {
   const db = app.database.db;
@@ -86,11 +85,12 @@ export async function evaluationRoutes(app: App) {
       config: { access: 'pool.evaluate' },
       schema: { tags, summary: '资产使用效益评价（Excel：排名与指标说明）', querystring: YearQuery },
     },
-    async (req, reply) => {
-      const buf = await evaluationWorkbook(await evaluateYear(db, req.actor, req.query.year));
-      reply.header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(`资产使用效益评价-${req.query.year}.xlsx`)}`);
-      return reply.type(XLSX).send(buf);
-    },
+    async (req, reply) =>
+      sendXlsx(
+        reply,
+        `资产使用效益评价-${req.query.year}.xlsx`,
+        await evaluationWorkbook(await evaluateYear(db, req.actor, req.query.year)),
+      ),
   );
 
   app.post(
@@ -100,7 +100,7 @@ export async function evaluationRoutes(app: App) {
       schema: {
         tags,
         summary: '单位自评（提交本年度得分与说明）',
-        params: Id,
+        params: IdParams,
         body: SelfInput,
         response: { 200: z.object({ score: z.number() }) },
       },
@@ -112,7 +112,13 @@ export async function evaluationRoutes(app: App) {
     '/api/evaluation/units/:id/review',
     {
       config: { access: 'evaluation.manage' },
-      schema: { tags, summary: '管委会复核单位自评', params: Id, body: ReviewInput, response: { 200: z.object({ score: z.number() }) } },
+      schema: {
+        tags,
+        summary: '管委会复核单位自评',
+        params: IdParams,
+        body: ReviewInput,
+        response: { 200: z.object({ score: z.number() }) },
+      },
     },
     async (req) => reviewEvaluation(db, req.actor, req.params.id, req.body),
   );
@@ -158,11 +164,8 @@ export async function evaluationRoutes(app: App) {
     '/api/accountability/:id/close',
     {
       config: { access: 'evaluation.manage' },
-      schema: { tags, summary: '记录处理措施与结果', params: Id, body: CloseViolationInput, response: { 200: Done } },
+      schema: { tags, summary: '记录处理措施与结果', params: IdParams, body: CloseViolationInput, response: { 200: Done } },
     },
-    async (req) => {
-      await closeViolation(db, req.actor, req.params.id, req.body);
-      return { ok: true as const };
-    },
+    async (req) => done(closeViolation(db, req.actor, req.params.id, req.body)),
   );
 }

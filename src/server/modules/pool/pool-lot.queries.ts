@@ -1,13 +1,14 @@
 // The pool's repairs and disposal lots, as the committee and the owning units see them. A lot's
 // income is the income module's: what its disposal document brought (workflow's documentIncomeSql,
 // the same read the income module tracks) and what has been turned over to the treasury (the income
-// module's turnovers, read here).
+// module's turnedOverFenSql).
 import { sql, type SQL } from 'drizzle-orm';
 import type { PoolLot, PoolRepair, RepairQuery } from '../../../shared/pool.contracts.ts';
 import type { Page, PageQuery } from '../../../shared/paging.ts';
 import { inScope, unitScope, type Actor } from '../../platform/auth/actor.ts';
 import { query, type Queryable } from '../../platform/db/engine.ts';
 import { notFound } from '../../platform/errors.ts';
+import { turnedOverFenSql } from '../income/index.ts';
 import { documentIncomeSql } from '../workflow/index.ts';
 
 export async function listRepairs(q: Queryable, actor: Actor, p: RepairQuery): Promise<Page<PoolRepair>> {
@@ -34,7 +35,7 @@ const lotSelect = () => sql`
     l.buyer, l.price_fen::float8 AS "priceFen", l.pricing_basis AS "pricingBasis", l.items::int AS items, l.created_at AS "createdAt",
     l.released_at IS NOT NULL AS released,
     coalesce(inc.amount_fen, 0)::float8 AS "incomeReceivedFen",
-    coalesce((SELECT sum(t.amount_fen) FROM income_turnovers t WHERE t.document_id = l.document_id), 0)::float8 AS "incomeTurnedOverFen",
+    ${turnedOverFenSql(sql`l.document_id`)}::float8 AS "incomeTurnedOverFen",
     coalesce((SELECT json_agg(json_build_object('listingId', pl.id, 'cardNo', c.card_no, 'name', c.name, 'netValueFen', c.net_value_fen::float8)
       ORDER BY c.card_no) FROM pool_listings pl JOIN cards c ON c.id = pl.card_id WHERE pl.lot_id = l.id), '[]'::json) AS cards
   FROM pool_disposal_lots l JOIN documents d ON d.id = l.document_id LEFT JOIN units u ON u.id = l.unit_id

@@ -11,6 +11,8 @@ import {
   RepairInput,
   RepairQuery,
 } from '../../../shared/pool.contracts.ts';
+import { sendXlsx } from '../../platform/http/download.reply.ts';
+import { IdParams } from '../../platform/http/route.shapes.ts';
 import type { App } from '../../platform/http/types.ts';
 import { getLot, listLots, listRepairs } from './pool-lot.queries.ts';
 import { createLot } from './pool-lot.service.ts';
@@ -19,8 +21,6 @@ import { poolStatsWorkbook } from './pool-stats.excel.ts';
 import { poolStats } from './pool-stats.queries.ts';
 
 const tags = ['pool'];
-const Id = z.object({ id: z.uuid() });
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export async function poolReuseRoutes(app: App) {
   const db = app.database.db;
@@ -32,7 +32,7 @@ export async function poolReuseRoutes(app: App) {
       schema: {
         tags,
         summary: '维修再利用：无人申请或需维修的公物仓资产送修',
-        params: Id,
+        params: IdParams,
         body: RepairInput,
         response: { 201: z.object({ id: z.string() }) },
       },
@@ -61,7 +61,7 @@ export async function poolReuseRoutes(app: App) {
       schema: {
         tags,
         summary: '登记维修结果：修复回仓（生成维修单）或无修复价值转拟处置',
-        params: Id,
+        params: IdParams,
         body: RepairFinishInput,
         response: { 200: z.object({ docNo: z.string().optional() }) },
       },
@@ -96,7 +96,7 @@ export async function poolReuseRoutes(app: App) {
     '/api/pool/lots/:id',
     {
       config: { access: 'pool.read' },
-      schema: { tags, summary: '打包处置批次详情', params: Id, response: { 200: PoolLot } },
+      schema: { tags, summary: '打包处置批次详情', params: IdParams, response: { 200: PoolLot } },
     },
     async (req) => getLot(db, req.actor, req.params.id),
   );
@@ -121,13 +121,11 @@ export async function poolReuseRoutes(app: App) {
       config: { access: 'pool.evaluate' },
       schema: { tags, summary: '公物仓统计（Excel）', querystring: PoolStatsQuery },
     },
-    async (req, reply) => {
-      const buf = await poolStatsWorkbook(await poolStats(db, req.actor, req.query));
-      reply.header(
-        'content-disposition',
-        `attachment; filename*=UTF-8''${encodeURIComponent(`公物仓统计-${req.query.from}-${req.query.to}.xlsx`)}`,
-      );
-      return reply.type(XLSX).send(buf);
-    },
+    async (req, reply) =>
+      sendXlsx(
+        reply,
+        `公物仓统计-${req.query.from}-${req.query.to}.xlsx`,
+        await poolStatsWorkbook(await poolStats(db, req.actor, req.query)),
+      ),
   );
 }

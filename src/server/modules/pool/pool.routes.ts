@@ -13,6 +13,7 @@ import {
   UtilisationQuery,
   UtilisationReport,
 } from '../../../shared/pool.contracts.ts';
+import { Done, IdParams, done } from '../../platform/http/route.shapes.ts';
 import type { App } from '../../platform/http/types.ts';
 import { evaluationRoutes } from './evaluation.routes.ts';
 import { settleLots } from './pool-lot.service.ts';
@@ -21,8 +22,6 @@ import { getListing, getRequest, listListings, listRequests, utilisation } from 
 import { decideRequest, expireListings, offerCards, requestListing, returnLoan, withdrawListing, withdrawRequest } from './pool.service.ts';
 
 const tags = ['pool'];
-const Id = z.object({ id: z.uuid() });
-const Done = z.object({ ok: z.literal(true) });
 
 export async function poolRoutes(app: App) {
   const db = app.database.db;
@@ -56,7 +55,7 @@ export async function poolRoutes(app: App) {
     '/api/pool/listings/:id',
     {
       config: { access: 'pool.read' },
-      schema: { tags, summary: '公物仓资产详情', params: Id, response: { 200: Listing } },
+      schema: { tags, summary: '公物仓资产详情', params: IdParams, response: { 200: Listing } },
     },
     async (req) => getListing(db, req.actor, req.params.id),
   );
@@ -65,12 +64,9 @@ export async function poolRoutes(app: App) {
     '/api/pool/listings/:id/withdraw',
     {
       config: { access: 'pool.offer' },
-      schema: { tags, summary: '撤回入仓资产（入仓单位或管委会）', params: Id, response: { 200: Done } },
+      schema: { tags, summary: '撤回入仓资产（入仓单位或管委会）', params: IdParams, response: { 200: Done } },
     },
-    async (req) => {
-      await withdrawListing(db, req.actor, req.params.id);
-      return { ok: true as const };
-    },
+    async (req) => done(withdrawListing(db, req.actor, req.params.id)),
   );
 
   app.post(
@@ -80,7 +76,7 @@ export async function poolRoutes(app: App) {
       schema: {
         tags,
         summary: '申请调剂公物仓资产',
-        params: Id,
+        params: IdParams,
         body: RequestInput,
         response: { 201: z.object({ id: z.string() }) },
       },
@@ -101,7 +97,7 @@ export async function poolRoutes(app: App) {
     '/api/pool/requests/:id',
     {
       config: { access: 'pool.read' },
-      schema: { tags, summary: '调剂申请详情', params: Id, response: { 200: PoolRequest } },
+      schema: { tags, summary: '调剂申请详情', params: IdParams, response: { 200: PoolRequest } },
     },
     async (req) => getRequest(db, req.actor, req.params.id),
   );
@@ -110,12 +106,9 @@ export async function poolRoutes(app: App) {
     '/api/pool/requests/:id/withdraw',
     {
       config: { access: 'pool.request' },
-      schema: { tags, summary: '撤回调剂申请', params: Id, response: { 200: Done } },
+      schema: { tags, summary: '撤回调剂申请', params: IdParams, response: { 200: Done } },
     },
-    async (req) => {
-      await withdrawRequest(db, req.actor, req.params.id);
-      return { ok: true as const };
-    },
+    async (req) => done(withdrawRequest(db, req.actor, req.params.id)),
   );
 
   app.post(
@@ -125,7 +118,7 @@ export async function poolRoutes(app: App) {
       schema: {
         tags,
         summary: '管委会审批调剂申请（批准即办理跨单位调拨）',
-        params: Id,
+        params: IdParams,
         body: DecideInput,
         response: { 200: z.object({ status: z.string(), docNo: z.string().optional() }) },
       },
@@ -137,12 +130,9 @@ export async function poolRoutes(app: App) {
     '/api/pool/requests/:id/return',
     {
       config: { access: 'pool.request' },
-      schema: { tags, summary: '归还借用的公物仓资产', params: Id, body: ReturnInput, response: { 200: Done } },
+      schema: { tags, summary: '归还借用的公物仓资产', params: IdParams, body: ReturnInput, response: { 200: Done } },
     },
-    async (req) => {
-      await returnLoan(db, req.actor, req.params.id, req.body.returnedOn);
-      return { ok: true as const };
-    },
+    async (req) => done(returnLoan(db, req.actor, req.params.id, req.body.returnedOn)),
   );
 
   app.post(

@@ -19,6 +19,8 @@ import {
   UsageQuery,
   UsageView,
 } from '../../../shared/sharing.contracts.ts';
+import { sendXlsx } from '../../platform/http/download.reply.ts';
+import { IdParams } from '../../platform/http/route.shapes.ts';
 import type { App } from '../../platform/http/types.ts';
 import { calendar, getBooking, listBookings } from './booking.queries.ts';
 import { availability } from './availability.queries.ts';
@@ -32,8 +34,6 @@ import { usageXlsx } from './usage.excel.ts';
 import { usage } from './usage.queries.ts';
 
 const tags = ['sharing'];
-const Id = z.object({ id: z.uuid() });
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const ClashCheck = z.object({
   occurrences: z.array(z.object({ startsAt: z.string(), endsAt: z.string() })),
   clashes: z.array(
@@ -72,7 +72,7 @@ export async function bookingRoutes(app: App) {
 
   app.get(
     '/api/bookings/:id',
-    { config: { access: 'sharing.read' }, schema: { tags, summary: '预订详情', params: Id, response: { 200: BookingView } } },
+    { config: { access: 'sharing.read' }, schema: { tags, summary: '预订详情', params: IdParams, response: { 200: BookingView } } },
     async (req) => getBooking(db(), req.actor, req.params.id),
   );
 
@@ -117,7 +117,7 @@ export async function bookingRoutes(app: App) {
       schema: {
         tags,
         summary: '调整预订时间（延长、缩短、改期；冲突时拒绝）',
-        params: Id,
+        params: IdParams,
         body: BookingChange,
         response: { 200: BookingView },
       },
@@ -132,7 +132,7 @@ export async function bookingRoutes(app: App) {
       schema: {
         tags,
         summary: '取消预订',
-        params: Id,
+        params: IdParams,
         body: z.object({ reason: z.string().trim().max(500).nullish() }),
         response: { 200: BookingView },
       },
@@ -144,7 +144,7 @@ export async function bookingRoutes(app: App) {
     '/api/bookings/:id/decide',
     {
       config: { access: 'sharing.manage' },
-      schema: { tags, summary: '审批预订（通过或驳回）', params: Id, body: BookingDecision, response: { 200: BookingView } },
+      schema: { tags, summary: '审批预订（通过或驳回）', params: IdParams, body: BookingDecision, response: { 200: BookingView } },
     },
     async (req) => bookings.decideBooking(db(), req.actor, req.params.id, req.body.approve, req.body.note),
   );
@@ -153,7 +153,7 @@ export async function bookingRoutes(app: App) {
     '/api/bookings/:id/dispatch',
     {
       config: { access: 'sharing.manage' },
-      schema: { tags, summary: '派车：指定驾驶员，登记出车里程', params: Id, body: TripDispatch, response: { 200: BookingView } },
+      schema: { tags, summary: '派车：指定驾驶员，登记出车里程', params: IdParams, body: TripDispatch, response: { 200: BookingView } },
     },
     async (req) => bookings.dispatchTrip(db(), req.actor, req.params.id, req.body.driver, req.body.odometerOut),
   );
@@ -162,7 +162,7 @@ export async function bookingRoutes(app: App) {
     '/api/bookings/:id/return',
     {
       config: { access: 'sharing.manage' },
-      schema: { tags, summary: '还车：登记还车里程与行车费用（分）', params: Id, body: TripReturn, response: { 200: BookingView } },
+      schema: { tags, summary: '还车：登记还车里程与行车费用（分）', params: IdParams, body: TripReturn, response: { 200: BookingView } },
     },
     async (req) => bookings.returnTrip(db(), req.actor, req.params.id, req.body.odometerIn, req.body.tripCostFen),
   );
@@ -171,7 +171,7 @@ export async function bookingRoutes(app: App) {
     '/api/sharing/resources/:id/check-in',
     {
       config: { access: 'sharing.book' },
-      schema: { tags, summary: '扫码签到页：该资源现在可签到的本单位预订', params: Id, response: { 200: CheckInView } },
+      schema: { tags, summary: '扫码签到页：该资源现在可签到的本单位预订', params: IdParams, response: { 200: CheckInView } },
     },
     async (req) => checkInView(db(), req.actor, req.params.id),
   );
@@ -180,7 +180,7 @@ export async function bookingRoutes(app: App) {
     '/api/sharing/resources/:id/check-in',
     {
       config: { access: 'sharing.book' },
-      schema: { tags, summary: '扫码签到（开始前 15 分钟起，至签到宽限期结束）', params: Id, response: { 200: BookingView } },
+      schema: { tags, summary: '扫码签到（开始前 15 分钟起，至签到宽限期结束）', params: IdParams, response: { 200: BookingView } },
     },
     async (req) => checkIn(db(), req.actor, req.params.id),
   );
@@ -200,14 +200,8 @@ export async function bookingRoutes(app: App) {
       config: { access: 'sharing.read' },
       schema: { tags, summary: '导出月度使用与收费（Excel）', querystring: UsageQuery },
     },
-    async (req, reply) => {
-      const buf = await usageXlsx(await usage(db(), req.actor, req.query.month));
-      reply.header(
-        'content-disposition',
-        `attachment; filename*=UTF-8''${encodeURIComponent(`共享设施使用与收费-${req.query.month}.xlsx`)}`,
-      );
-      return reply.type(XLSX).send(buf);
-    },
+    async (req, reply) =>
+      sendXlsx(reply, `共享设施使用与收费-${req.query.month}.xlsx`, await usageXlsx(await usage(db(), req.actor, req.query.month))),
   );
 
   app.get(
@@ -230,14 +224,12 @@ export async function bookingRoutes(app: App) {
       config: { access: 'sharing.read' },
       schema: { tags, summary: '导出公务用车使用情况公示（Excel）', querystring: UsageQuery },
     },
-    async (req, reply) => {
-      const buf = await tripsXlsx(await tripPublication(db(), req.actor, req.query.month));
-      reply.header(
-        'content-disposition',
-        `attachment; filename*=UTF-8''${encodeURIComponent(`公务用车使用情况公示-${req.query.month}.xlsx`)}`,
-      );
-      return reply.type(XLSX).send(buf);
-    },
+    async (req, reply) =>
+      sendXlsx(
+        reply,
+        `公务用车使用情况公示-${req.query.month}.xlsx`,
+        await tripsXlsx(await tripPublication(db(), req.actor, req.query.month)),
+      ),
   );
 
   app.get(
@@ -258,7 +250,7 @@ export async function bookingRoutes(app: App) {
     '/api/bookings/:id/finish',
     {
       config: { access: 'sharing.book' },
-      schema: { tags, summary: '提前结束：结束时间改为现在，释放剩余时段', params: Id, response: { 200: BookingView } },
+      schema: { tags, summary: '提前结束：结束时间改为现在，释放剩余时段', params: IdParams, response: { 200: BookingView } },
     },
     async (req) => finishBooking(db(), req.actor, req.params.id),
   );
@@ -292,10 +284,7 @@ export async function bookingRoutes(app: App) {
       config: { access: 'sharing.read' },
       schema: { tags, summary: '导出月度收费明细（Excel）', querystring: UsageQuery },
     },
-    async (req, reply) => {
-      const buf = await chargesXlsx(await chargeLines(db(), req.actor, req.query.month));
-      reply.header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(`共享设施收费明细-${req.query.month}.xlsx`)}`);
-      return reply.type(XLSX).send(buf);
-    },
+    async (req, reply) =>
+      sendXlsx(reply, `共享设施收费明细-${req.query.month}.xlsx`, await chargesXlsx(await chargeLines(db(), req.actor, req.query.month))),
   );
 }

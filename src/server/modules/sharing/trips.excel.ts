@@ -2,6 +2,7 @@
 // business zone, amounts in yuan with two decimals, a totals row.
 import ExcelJS from 'exceljs';
 import type { TripPublication } from '../../../shared/sharing.contracts.ts';
+import { titledSheet, workbookBuffer } from '../../platform/excel/titled-sheet.excel.ts';
 import { local } from './booking.rules.ts';
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -12,8 +13,7 @@ const at = (iso: string) => {
 
 export async function tripsXlsx(view: TripPublication): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet('公务用车公示');
-  ws.columns = [
+  const ws = titledSheet(wb, '公务用车公示', `公务用车使用情况公示 ${view.month}`, [
     { header: '单号', width: 14 },
     { header: '出车时间', width: 18 },
     { header: '返回时间', width: 18 },
@@ -26,11 +26,7 @@ export async function tripsXlsx(view: TripPublication): Promise<Buffer> {
     { header: '驾驶员', width: 10 },
     { header: '里程（公里）', width: 12 },
     { header: '费用（元）', width: 12 },
-  ];
-  ws.insertRow(1, [`公务用车使用情况公示 ${view.month}`]);
-  ws.mergeCells(1, 1, 1, 12);
-  ws.getRow(1).font = { bold: true, size: 14 };
-  ws.getRow(2).font = { bold: true };
+  ]);
   for (const r of view.items)
     ws.addRow([
       r.bookingNo,
@@ -49,5 +45,5 @@ export async function tripsXlsx(view: TripPublication): Promise<Buffer> {
   const total = ws.addRow(['合计', `${view.totals.trips} 次`, '', '', '', '', '', '', '', '', view.totals.km, view.totals.costFen / 100]);
   total.font = { bold: true };
   ws.getColumn(12).numFmt = '#,##0.00';
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  return workbookBuffer(wb);
 }

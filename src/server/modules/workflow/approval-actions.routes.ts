@@ -7,12 +7,12 @@ import {
   ReassignCandidate,
   ReassignInput,
 } from '../../../shared/approval.contracts.ts';
+import { IdParams, done } from '../../platform/http/route.shapes.ts';
 import type { App } from '../../platform/http/types.ts';
 import { bulkApprove, nextInboxItem, reassignCandidates, reassignStep } from './approval-actions.service.ts';
 import { createDelegation, delegateCandidates, listDelegations, revokeDelegation } from './delegation.service.ts';
 
 const tags = ['documents'];
-const Id = z.object({ id: z.uuid() });
 
 /** 转办, 批量审批, 下一条 and 委托. */
 export async function approvalActionRoutes(app: App) {
@@ -25,7 +25,7 @@ export async function approvalActionRoutes(app: App) {
       schema: {
         tags,
         summary: '转办（当前环节交给担任同一角色的同事）',
-        params: Id,
+        params: IdParams,
         body: ReassignInput,
         response: { 200: z.object({ status: z.string() }) },
       },
@@ -37,7 +37,7 @@ export async function approvalActionRoutes(app: App) {
     '/api/documents/:id/reassign-candidates',
     {
       config: { access: 'document.approve' },
-      schema: { tags, summary: '可转办的同事', params: Id, response: { 200: z.object({ items: z.array(ReassignCandidate) }) } },
+      schema: { tags, summary: '可转办的同事', params: IdParams, response: { 200: z.object({ items: z.array(ReassignCandidate) }) } },
     },
     async (req) => ({ items: await reassignCandidates(db, req.actor, req.params.id) }),
   );
@@ -106,11 +106,8 @@ export async function approvalActionRoutes(app: App) {
     '/api/delegations/:id/revoke',
     {
       config: { access: 'document.approve' },
-      schema: { tags, summary: '撤销审批委托', params: Id, response: { 200: z.object({ ok: z.boolean() }) } },
+      schema: { tags, summary: '撤销审批委托', params: IdParams, response: { 200: z.object({ ok: z.boolean() }) } },
     },
-    async (req) => {
-      await revokeDelegation(db, req.actor, req.params.id);
-      return { ok: true };
-    },
+    async (req) => done(revokeDelegation(db, req.actor, req.params.id)),
   );
 }

@@ -11,7 +11,7 @@ import {
   DocumentSummary,
   PostingInput,
 } from '../../../shared/workflow.contracts.ts';
-import { invalid } from '../../platform/errors.ts';
+import { IdParams, done } from '../../platform/http/route.shapes.ts';
 import type { App } from '../../platform/http/types.ts';
 import { decide, inboxCount, submitDocument, withdrawDocument } from './approval.service.ts';
 import { cancelDocument, createDocument, updateDocument } from './document.service.ts';
@@ -24,7 +24,6 @@ import { postAcceptance, procurableLines } from './procurement.service.ts';
 import { checkConfigRequest } from './standard.check.ts';
 
 const tags = ['documents'];
-const DocId = z.object({ id: z.uuid() });
 const Status = z.object({ status: z.string() });
 const Created = z.object({ id: z.string(), docNo: z.string() });
 
@@ -53,7 +52,7 @@ export async function documentRoutes(app: App) {
     '/api/documents/:id',
     {
       config: { access: 'document.read' },
-      schema: { tags, summary: '单据详情（明细、审批环节、历史）', params: DocId, response: { 200: DocumentDetail } },
+      schema: { tags, summary: '单据详情（明细、审批环节、历史）', params: IdParams, response: { 200: DocumentDetail } },
     },
     async (req) => getDocument(db, req.actor, req.params.id),
   );
@@ -65,7 +64,7 @@ export async function documentRoutes(app: App) {
       schema: {
         tags,
         summary: '审批表：封面、审批事项（按单据类型）、明细的原值/净值/已使用年限或标准与调剂结果、各环节意见',
-        params: DocId,
+        params: IdParams,
         response: { 200: DocumentSheet },
       },
     },
@@ -79,22 +78,19 @@ export async function documentRoutes(app: App) {
       schema: {
         tags,
         summary: '修改草稿或退回的单据',
-        params: DocId,
+        params: IdParams,
         body: DocumentInput,
         response: { 200: z.object({ ok: z.boolean() }) },
       },
     },
-    async (req) => {
-      await updateDocument(db, req.actor, req.params.id, req.body);
-      return { ok: true };
-    },
+    async (req) => done(updateDocument(db, req.actor, req.params.id, req.body)),
   );
 
   app.post(
     '/api/documents/:id/submit',
     {
       config: { access: 'document.write' },
-      schema: { tags, summary: '提交审批（按审批流程配置生成审批环节）', params: DocId, response: { 200: Status } },
+      schema: { tags, summary: '提交审批（按审批流程配置生成审批环节）', params: IdParams, response: { 200: Status } },
     },
     async (req) => submitDocument(db, req.actor, req.params.id),
   );
@@ -107,7 +103,7 @@ export async function documentRoutes(app: App) {
         schema: {
           tags,
           summary: { approve: '审批同意', reject: '驳回', return: '退回修改' }[decision],
-          params: DocId,
+          params: IdParams,
           body: DecisionInput,
           response: { 200: Status },
         },
@@ -123,7 +119,7 @@ export async function documentRoutes(app: App) {
       schema: {
         tags,
         summary: '撤回（申请人或提交人，尚无任何环节审批时）',
-        params: DocId,
+        params: IdParams,
         body: DecisionInput,
         response: { 200: Status },
       },
@@ -135,7 +131,7 @@ export async function documentRoutes(app: App) {
     '/api/documents/:id/execute',
     {
       config: { access: 'document.execute' },
-      schema: { tags, summary: '执行单据（变更资产卡片，全部成功或全部不变）', params: DocId, response: { 200: Status } },
+      schema: { tags, summary: '执行单据（变更资产卡片，全部成功或全部不变）', params: IdParams, response: { 200: Status } },
     },
     async (req) => executeDocument(db, req.actor, req.params.id),
   );
@@ -144,12 +140,9 @@ export async function documentRoutes(app: App) {
     '/api/documents/:id/cancel',
     {
       config: { access: 'document.write' },
-      schema: { tags, summary: '作废单据', params: DocId, body: DecisionInput, response: { 200: z.object({ ok: z.boolean() }) } },
+      schema: { tags, summary: '作废单据', params: IdParams, body: DecisionInput, response: { 200: z.object({ ok: z.boolean() }) } },
     },
-    async (req) => {
-      await cancelDocument(db, req.actor, req.params.id, req.body.comment);
-      return { ok: true };
-    },
+    async (req) => done(cancelDocument(db, req.actor, req.params.id, req.body.comment)),
   );
 
   app.post(
@@ -159,7 +152,7 @@ export async function documentRoutes(app: App) {
       schema: {
         tags,
         summary: '验收单入账（单位财务：入账日期与会计凭证号）',
-        params: DocId,
+        params: IdParams,
         body: PostingInput,
         response: { 200: z.object({ posted: z.number(), lateOf: z.string().nullable() }) },
       },
@@ -174,15 +167,12 @@ export async function documentRoutes(app: App) {
       schema: {
         tags,
         summary: '出借/出租收回',
-        params: DocId,
+        params: IdParams,
         body: z.object({ returnedOn: IsoDate }),
         response: { 200: z.object({ ok: z.boolean() }) },
       },
     },
-    async (req) => {
-      await returnLending(db, req.actor, req.params.id, req.body.returnedOn);
-      return { ok: true };
-    },
+    async (req) => done(returnLending(db, req.actor, req.params.id, req.body.returnedOn)),
   );
 
   app.get(

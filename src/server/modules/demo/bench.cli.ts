@@ -18,6 +18,7 @@ import {
 import { benchTakeoverMonth, FINANCE_TARGETS, financeScenarios, type FinanceMeasured } from './bench.finance.ts';
 import { REPORT_SET_TARGETS, reportSetMarkdown, reportSetScenarios } from './bench.reportset.ts';
 import { WORKSPACE_TARGETS, workspaceScenarios } from './bench.workspace.ts';
+import { CARD_PAGE_TARGETS, cardPageScenarios } from './bench.cardpage.ts';
 import { BULK_TARGETS, bulkMarkdown, bulkScenarios, type BulkMeasured } from './bench.bulk.ts';
 import { ioScenarios, markdown, readScenarios, TARGETS, type IoMeasured } from './bench.scenarios.ts';
 import { generateCards } from './card-generator.ts';
@@ -148,7 +149,9 @@ async function runBench(o: BenchOptions, log: (m: string) => void) {
       reads.push(
         ...(await workspaceScenarios(app, { office: cookie, unitAdmin: unitUser.cookie, custodian }, runs, WORKSPACE_TARGETS[engine])),
       );
-      for (const r of reads.slice(-3)) log(`  ${r.scenario}: p95 ${r.p95} ms (target ${r.target} ms)`);
+      log('Timing 200-row card pages…');
+      reads.push(...(await cardPageScenarios(app, { office: cookie, unitAdmin: unitUser.cookie }, runs, CARD_PAGE_TARGETS[engine])));
+      for (const r of reads.slice(-6)) log(`  ${r.scenario}: p95 ${r.p95} ms (target ${r.target} ms)`);
     }
     const finance: FinanceMeasured[] = o.finance
       ? await financeScenarios(database, office, FINANCE_TARGETS[engine], Number(o.months), log)

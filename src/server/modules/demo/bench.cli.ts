@@ -46,6 +46,7 @@ interface BenchOptions {
   listings: string;
   months: string;
   reads: boolean;
+  overStandard: boolean;
   database?: string;
   out?: string;
   reuse?: boolean;
@@ -142,7 +143,9 @@ async function runBench(o: BenchOptions, log: (m: string) => void) {
       } satisfies Actor,
     };
     log('Timing reads…');
-    const reads = o.reads ? await readScenarios({ app, database, cookie, office, unitUser, runs, targets: TARGETS[engine] }) : [];
+    const reads = o.reads
+      ? await readScenarios({ app, database, cookie, office, unitUser, runs, targets: TARGETS[engine], overStandard: o.overStandard })
+      : [];
     if (o.reads) {
       log('Timing the workspace…');
       const custodian = (await createBenchCustodian(database.db, unit.id)) ? await signIn('bench-custodian') : null;
@@ -239,6 +242,7 @@ export function benchCli(program: Command, ctx: CliContext) {
     .option('--events-per-card <n>', 'average ledger events per card', '5')
     .option('--import-rows <n>', 'rows in the import file', '100000')
     .option('--no-reads', 'skip the list, search and card page scenarios')
+    .option('--no-over-standard', 'skip the over-standard list among the reads')
     .option('--no-io', 'skip the import and export scenarios')
     .option('--no-counts', 'skip the physical count scenarios (start over every card, a 5,000-scan sync, the result)')
     .option('--no-sharing', 'skip the bookings scenarios (week grid over --resources rooms with a year of bookings, a request, bursts)')

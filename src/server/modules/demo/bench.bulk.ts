@@ -41,22 +41,41 @@ export async function bulkScenarios(
     if (res.statusCode >= 300) throw new Error(`POST ${url}: ${res.statusCode} ${res.body.slice(0, 200)}`);
     return { body: res.json(), seconds };
   };
+  const [staff] = await query<{ id: string; departmentId: string | null }>(
+    database.db,
+    sql`SELECT id::text, department_id::text AS "departmentId" FROM staff WHERE unit_id = ${unit.id} ORDER BY employee_no LIMIT 1`,
+  );
+  const out: BulkMeasured[] = [];
+  const run = async (label: string, body: Record<string, unknown>) => {
+    const preview = await call('/api/bulk-documents/preview', body);
+    const created = await call('/api/bulk-documents', { ...body, token: preview.body.token });
+    const docs = (created.body.documents as { id: string }[]).map((d) => d.id);
+    for (const id of docs) await app.inject({ method: 'POST', url: `/api/documents/${id}/cancel`, payload: {}, headers });
+    const both = Math.round((preview.seconds + created.seconds) * 100) / 100;
+    out.push(
+      { scenario: `bulk ${label}: confirmation (preview)`, cards: preview.body.count, seconds: preview.seconds, target },
+      { scenario: `bulk ${label}: drafts created`, cards: created.body.count, seconds: created.seconds, target },
+      { scenario: `bulk ${label}: confirmation + creation`, cards: created.body.count, seconds: both, target },
+    );
+  };
   log(`Bulk: ${ids.length.toLocaleString('en')} cards ticked, 退库…`);
-  const body = { type: 'return', selection: { cardIds: ids } };
-  const preview = await call('/api/bulk-documents/preview', body);
-  const created = await call('/api/bulk-documents', { ...body, token: preview.body.token });
-  const docs = (created.body.documents as { id: string }[]).map((d) => d.id);
-  for (const id of docs) await app.inject({ method: 'POST', url: `/api/documents/${id}/cancel`, payload: {}, headers });
-  const out: BulkMeasured[] = [
-    { scenario: 'bulk: confirmation (preview)', cards: preview.body.count, seconds: preview.seconds, target },
-    { scenario: 'bulk: drafts created', cards: created.body.count, seconds: created.seconds, target },
-    {
-      scenario: 'bulk: confirmation + creation',
-      cards: created.body.count,
-      seconds: Math.round((preview.seconds + created.seconds) * 100) / 100,
-      target,
-    },
-  ];
+  await run('退库, ticked', { type: 'return', selection: { cardIds: ids } });
+  if (staff) {
+    log('Bulk: the same cards, 变动 to one custodian…');
+    const payload = { changeKind: 'handover', custodianId: staff.id, ...(staff.departmentId ? { departmentId: staff.departmentId } : {}) };
+    await run('变动 (custodian and department), ticked', { type: 'change', payload, selection: { cardIds: ids } });
+  }
+  // "All N matching the filter": the unit's in-use cards of the value band that holds about `size` of them.
+  const [band] = await query<{ max: number | null }>(
+    database.db,
+    sql`SELECT max(original_value_fen)::bigint AS max FROM (SELECT original_value_fen FROM cards
+      WHERE unit_id = ${unit.id} AND status = 'in_use' ORDER BY original_value_fen LIMIT ${size}) x`,
+  );
+  if (band.max !== null) {
+    log('Bulk: all matching a filter, 退库…');
+    const filter = { unitId: unit.id, status: ['in_use'], valueMax: Number(band.max) };
+    await run('退库, all matching a filter', { type: 'return', selection: { filter } });
+  }
   for (const m of out) log(`  ${m.scenario}: ${m.cards.toLocaleString('en')} cards in ${m.seconds} s (target ${m.target} s)`);
   return out;
 }

@@ -18,6 +18,7 @@ import {
 import { benchTakeoverMonth, FINANCE_TARGETS, financeScenarios, type FinanceMeasured } from './bench.finance.ts';
 import { REPORT_SET_TARGETS, reportSetMarkdown, reportSetScenarios } from './bench.reportset.ts';
 import { WORKSPACE_TARGETS, workspaceScenarios } from './bench.workspace.ts';
+import { CARD_PAGE_TARGETS, cardPageScenarios } from './bench.cardpage.ts';
 import { BULK_TARGETS, bulkMarkdown, bulkScenarios, type BulkMeasured } from './bench.bulk.ts';
 import { ioScenarios, markdown, readScenarios, TARGETS, type IoMeasured } from './bench.scenarios.ts';
 import { generateCards } from './card-generator.ts';
@@ -45,6 +46,7 @@ interface BenchOptions {
   listings: string;
   months: string;
   reads: boolean;
+  overStandard: boolean;
   database?: string;
   out?: string;
   reuse?: boolean;
@@ -141,14 +143,18 @@ async function runBench(o: BenchOptions, log: (m: string) => void) {
       } satisfies Actor,
     };
     log('Timing reads…');
-    const reads = o.reads ? await readScenarios({ app, database, cookie, office, unitUser, runs, targets: TARGETS[engine] }) : [];
+    const reads = o.reads
+      ? await readScenarios({ app, database, cookie, office, unitUser, runs, targets: TARGETS[engine], overStandard: o.overStandard })
+      : [];
     if (o.reads) {
       log('Timing the workspace…');
       const custodian = (await createBenchCustodian(database.db, unit.id)) ? await signIn('bench-custodian') : null;
       reads.push(
         ...(await workspaceScenarios(app, { office: cookie, unitAdmin: unitUser.cookie, custodian }, runs, WORKSPACE_TARGETS[engine])),
       );
-      for (const r of reads.slice(-3)) log(`  ${r.scenario}: p95 ${r.p95} ms (target ${r.target} ms)`);
+      log('Timing 200-row card pages…');
+      reads.push(...(await cardPageScenarios(app, { office: cookie, unitAdmin: unitUser.cookie }, runs, CARD_PAGE_TARGETS[engine])));
+      for (const r of reads.slice(-6)) log(`  ${r.scenario}: p95 ${r.p95} ms (target ${r.target} ms)`);
     }
     const finance: FinanceMeasured[] = o.finance
       ? await financeScenarios(database, office, FINANCE_TARGETS[engine], Number(o.months), log)
@@ -236,6 +242,7 @@ export function benchCli(program: Command, ctx: CliContext) {
     .option('--events-per-card <n>', 'average ledger events per card', '5')
     .option('--import-rows <n>', 'rows in the import file', '100000')
     .option('--no-reads', 'skip the list, search and card page scenarios')
+    .option('--no-over-standard', 'skip the over-standard list among the reads')
     .option('--no-io', 'skip the import and export scenarios')
     .option('--no-counts', 'skip the physical count scenarios (start over every card, a 5,000-scan sync, the result)')
     .option('--no-sharing', 'skip the bookings scenarios (week grid over --resources rooms with a year of bookings, a request, bursts)')

@@ -9,6 +9,7 @@ import { withTx } from '../../platform/db/tx.ts';
 import { AppError } from '../../platform/errors.ts';
 import { submitDocument } from '../workflow/index.ts';
 import { createDocument } from '../workflow/index.ts';
+import { resultEvents } from './count-ledger.service.ts';
 import { periodNotes } from './count-result.queries.ts';
 import { loadCount, planNextYear, plans } from './count.service.ts';
 
@@ -204,6 +205,8 @@ export async function closeCount(q: Queryable, actor: Actor, id: string): Promis
       }
     }
     await surplusDocuments(tx, actor, c, basis, out, held, drafts);
+    // Every card's result on its ledger, with the adjustment it went into: one statement.
+    await resultEvents(tx, actor, id);
     await tx.execute(sql`UPDATE counts SET status = 'closed', closed_at = now(), closed_by = ${actor.userId} WHERE id = ${id}`);
     const nextCountId = c.repeats_yearly ? await planNextYear(tx, actor, c) : null;
     return { documents: out, held, drafts, nextCountId };

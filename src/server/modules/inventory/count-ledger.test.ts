@@ -41,8 +41,9 @@ const countOf = async (type: string) =>
 beforeAll(async () => {
   t = await createTestApp();
   w = await createWorkflowWorld(t.database);
-  // u01: A in place (renamed while counting), B found in the shared room, C missing, D damaged in place; u02: F.
-  for (const name of ['A', 'B', 'C', 'D']) {
+  // u01: A in place (renamed while counting), B found in the shared room, C missing, D damaged in place,
+  // E found in a room of u02 (no move can name it); u02: F.
+  for (const name of ['A', 'B', 'C', 'D', 'E']) {
     const c = await addCard(t.database, w, { name: `资产${name}` });
     card[name] = { id: c.id, cardNo: c.cardNo };
   }
@@ -64,7 +65,7 @@ beforeAll(async () => {
   });
   expect(planned.statusCode, planned.body).toBe(201);
   countId = planned.json().id;
-  expect(await okJson(officer.post(`/api/counts/${countId}/start`))).toEqual({ expectedCount: 4 });
+  expect(await okJson(officer.post(`/api/counts/${countId}/start`))).toEqual({ expectedCount: 5 });
   await withTx(t.database.db, (tx) => changeCard(tx, null, card.A.id, { set: { name: '资产A（改名）' }, eventType: 'edited' }));
 }, 120_000);
 afterAll(async () => {
@@ -72,20 +73,21 @@ afterAll(async () => {
 });
 
 describe("a count on each card's ledger", () => {
-  it('puts each scan of a card on its ledger once: a batch synced twice writes five events, not ten', async () => {
+  it('puts each scan of a card on its ledger once: a batch synced twice writes six events, not twelve', async () => {
     const batch = [
       scan({ code: card.A.cardNo, roomId: w.u01Room }),
       scan({ code: card.B.cardNo, roomId: w.sharedRoom }),
       scan({ code: card.D.cardNo, roomId: w.u01Room, condition: 'damaged', note: '屏幕破裂' }),
       scan({ code: card.F.cardNo, roomId: w.u01Room }),
       scan({ code: 'NO-SUCH-CARD', roomId: w.u01Room }),
+      scan({ code: card.E.cardNo, roomId: w.u02Room }),
     ];
-    expect((await okJson(counter.post(`/api/counts/${countId}/scans`, { scans: batch }))).recorded).toBe(5);
-    expect((await okJson(counter.post(`/api/counts/${countId}/scans`, { scans: batch }))).duplicates).toBe(5);
+    expect((await okJson(counter.post(`/api/counts/${countId}/scans`, { scans: batch }))).recorded).toBe(6);
+    expect((await okJson(counter.post(`/api/counts/${countId}/scans`, { scans: batch }))).duplicates).toBe(6);
     // A scanned a second time (a new key): a second event on A.
     await expectOk(counter.post(`/api/counts/${countId}/scans`, { scans: [scan({ code: card.A.cardNo, roomId: w.u01Room })] }));
-    // Four cards scanned (the surplus has no card): A twice, B, D, F.
-    expect(await countOf('count_scanned')).toBe(5);
+    // Five cards scanned (the surplus has no card): A twice, B, D, E, F.
+    expect(await countOf('count_scanned')).toBe(6);
     const a = countEvents((await history('A')).items);
     expect(a.map((e) => [e.type, e.after?.outcome, e.actorId])).toEqual([
       ['count_scanned', 'found', w.users['u01-staff']],
@@ -118,8 +120,12 @@ describe("a count on each card's ledger", () => {
     close = await okJson(officer.post(`/api/counts/${countId}/close`));
     const [move, loss] = close.documents;
     expect(close.documents.map((d) => d.kind)).toEqual(['move', 'loss']);
-    // Four expected cards and one outside: five results.
-    expect(await countOf('count_result')).toBe(5);
+    // Five expected cards and one outside: six results. E, found in another unit's room, goes into no document.
+    expect(await countOf('count_result')).toBe(6);
+    expect((close as unknown as { held: { cardNo: string; reason: string }[] }).held).toEqual([
+      { cardNo: card.E.cardNo, reason: '在其他单位的房间发现，需另行处理（调拨或更正）' },
+      { cardNo: 'NO-SUCH-CARD', reason: '盘盈资产未登记分类与价值，未生成入账单据' },
+    ]);
     const result = async (name: string) => {
       const e = countEvents((await history(name)).items).at(-1)!;
       return {
@@ -154,6 +160,12 @@ describe("a count on each card's ledger", () => {
       actorId: who,
       documentId: null,
       after: { ...base, outcome: 'found', roomId: w.u01Room, condition: 'damaged', scannedAt: 'at' },
+    });
+    expect(await result('E')).toEqual({
+      type: 'count_result',
+      actorId: who,
+      documentId: null,
+      after: { ...base, outcome: 'moved', roomId: w.u02Room, expectedRoomId: w.u01Room, condition: 'good', scannedAt: 'at' },
     });
     expect((await result('F')).after).toEqual({ ...base, outcome: 'outside', roomId: w.u01Room, condition: 'good', scannedAt: 'at' });
   });

@@ -94,6 +94,9 @@ export const CARD_EVENT_TYPES = {
   disposed: ['处置', 'Disposed'],
   count_missing: ['盘亏', 'Missing in count'],
   count_surplus: ['盘盈', 'Surplus in count'],
+  // A count's scan of the card (who, when, where, condition) and its result when the count closed.
+  count_scanned: ['盘点扫描', 'Scanned in a count'],
+  count_result: ['盘点结果', 'Count result'],
   attachment_added: ['上传附件', 'Attachment added'],
   depreciation_adjusted: ['折旧调整', 'Depreciation adjusted'],
   voided: ['作废', 'Voided'], // a card registered by mistake, never posted

@@ -63,6 +63,8 @@ const ID_FIELDS: Record<string, string> = {
   usingDepartmentId: 'departments',
   custodianId: 'staff',
   roomId: 'rooms',
+  // Where the books expected a card a count found elsewhere or missed (its count_result event).
+  expectedRoomId: 'rooms',
   categoryId: 'categories',
 };
 

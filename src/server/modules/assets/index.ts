@@ -4,6 +4,7 @@
 // Writes
 export { appendCardEvent, type CardChangeSet, type CardRow, changeCard, getCardForUpdate, registerCard } from './card.service.ts';
 export { type CardDraft, registerCardsBulk } from './card-bulk.service.ts';
+export { appendCardEventsFrom, type CardEventsFrom } from './card-ledger.service.ts';
 export { addAccumulatedDepreciation } from './card-depreciation.service.ts';
 // Reads
 export { cardFilterWhere, listCards } from './card.queries.ts';

@@ -163,7 +163,7 @@ async function runBench(o: BenchOptions, log: (m: string) => void) {
       ? await ioScenarios(database, Number(o.importRows), log)
       : [{ scenario: 'import / export', rows: null, seconds: null, peakRssMb: null, note: 'not measured (--no-io)' }];
     const counts: CountMeasured[] = o.counts ? await countScenarios(database, office, COUNT_TARGETS[engine], log) : [];
-    for (const c of counts) log(`  ${c.scenario}: ${c.seconds} s (target ${c.target} s)${c.note ? `; ${c.note}` : ''}`);
+    for (const c of counts) log(`  ${c.scenario}: ${c.seconds} s (target ${c.target ?? '—'} s)${c.note ? `; ${c.note}` : ''}`);
     const sharing: SharingMeasured[] = o.sharing
       ? await sharingScenarios(
           database,
@@ -202,7 +202,10 @@ async function runBench(o: BenchOptions, log: (m: string) => void) {
       ? [
           `| count scenario (${engine}) | seconds | target s | note |`,
           '| --- | ---: | ---: | --- |',
-          ...counts.map((c) => `| ${c.scenario} | ${c.seconds} | ${c.target} ${c.seconds <= c.target ? '✓' : '✗'} | ${c.note ?? ''} |`),
+          ...counts.map(
+            (c) =>
+              `| ${c.scenario} | ${c.seconds} | ${c.target === null ? '—' : `${c.target} ${c.seconds <= c.target ? '✓' : '✗'}`} | ${c.note ?? ''} |`,
+          ),
         ].join('\n')
       : '';
     const table = [
@@ -244,7 +247,7 @@ export function benchCli(program: Command, ctx: CliContext) {
     .option('--no-reads', 'skip the list, search and card page scenarios')
     .option('--no-over-standard', 'skip the over-standard list among the reads')
     .option('--no-io', 'skip the import and export scenarios')
-    .option('--no-counts', 'skip the physical count scenarios (start over every card, a 5,000-scan sync, the result)')
+    .option('--no-counts', 'skip the physical count scenarios (start over every card, a 5,000-scan sync, a burst, the result, the close)')
     .option('--no-sharing', 'skip the bookings scenarios (week grid over --resources rooms with a year of bookings, a request, bursts)')
     .option('--resources <n>', 'bookable rooms for the bookings scenarios', '200')
     .option('--booking-days <n>', 'days of bookings for the bookings scenarios, half before today', '365')

@@ -9,6 +9,7 @@ import { withTx } from '../../platform/db/tx.ts';
 import { AppError } from '../../platform/errors.ts';
 import { submitDocument } from '../workflow/index.ts';
 import { createDocument } from '../workflow/index.ts';
+import { resultEvents } from './count-ledger.service.ts';
 import { periodNotes } from './count-result.queries.ts';
 import { loadCount, planNextYear, plans } from './count.service.ts';
 
@@ -171,7 +172,10 @@ export async function closeCount(q: Queryable, actor: Actor, id: string): Promis
       )
       SELECT i.card_id, k.unit_id, k.card_no, k.status,
         CASE WHEN l.card_id IS NULL THEN 'loss'
-             WHEN l.room_id IS NOT NULL AND l.room_id IS DISTINCT FROM i.room_id AND l.room_id IS DISTINCT FROM k.room_id THEN 'move' END AS kind,
+             WHEN l.room_id IS NOT NULL AND l.room_id IS DISTINCT FROM i.room_id AND l.room_id IS DISTINCT FROM k.room_id THEN
+               -- A move names a room of the card's unit or a shared one; found in another unit's room, it is settled by hand.
+               CASE WHEN EXISTS (SELECT 1 FROM rooms r WHERE r.id = l.room_id AND (r.unit_id = k.unit_id OR r.unit_id IS NULL))
+                    THEN 'move' ELSE 'foreign' END END AS kind,
         l.room_id
       FROM count_items i JOIN cards k ON k.id = i.card_id LEFT JOIN last l ON l.card_id = i.card_id
       WHERE i.count_id = ${id} AND k.status NOT IN ('disposed', 'missing')`;
@@ -180,15 +184,22 @@ export async function closeCount(q: Queryable, actor: Actor, id: string): Promis
       sql`
       SELECT kind, unit_id::text, CASE WHEN kind = 'move' THEN room_id::text END AS room_id,
         array_agg(card_id::text ORDER BY card_no) AS card_ids
-      FROM (${outcomes}) o WHERE kind IS NOT NULL AND status IN ('in_use', 'idle', 'under_repair')
+      FROM (${outcomes}) o WHERE kind IN ('move', 'loss') AND status IN ('in_use', 'idle', 'under_repair')
       GROUP BY kind, unit_id, CASE WHEN kind = 'move' THEN room_id::text END ORDER BY kind DESC, unit_id, room_id`,
     );
     const held: CloseResult['held'] = (
-      await query<{ card_no: string; status: string }>(
+      await query<{ card_no: string; status: string; kind: string }>(
         tx,
-        sql`SELECT card_no, status FROM (${outcomes}) o WHERE kind IS NOT NULL AND status NOT IN ('in_use', 'idle', 'under_repair') ORDER BY card_no`,
+        sql`SELECT card_no, status, kind FROM (${outcomes}) o
+          WHERE kind IS NOT NULL AND (kind = 'foreign' OR status NOT IN ('in_use', 'idle', 'under_repair')) ORDER BY card_no`,
       )
-    ).map((r) => ({ cardNo: r.card_no, reason: `状态为「${CARD_STATUSES[r.status as CardStatus]?.[0] ?? r.status}」，需另行处理` }));
+    ).map((r) => ({
+      cardNo: r.card_no,
+      reason:
+        r.kind === 'foreign'
+          ? '在其他单位的房间发现，需另行处理（调拨或更正）'
+          : `状态为「${CARD_STATUSES[r.status as CardStatus]?.[0] ?? r.status}」，需另行处理`,
+    }));
     const notes = await periodNotes(tx, c.unit_ids, c.base_date);
     const basis = `盘点「${c.title}」（基准日 ${c.base_date}）${notes.length ? `；${notes.join('；')}` : ''}`;
     const out: CloseResult['documents'] = [];
@@ -204,6 +215,8 @@ export async function closeCount(q: Queryable, actor: Actor, id: string): Promis
       }
     }
     await surplusDocuments(tx, actor, c, basis, out, held, drafts);
+    // Every card's result on its ledger, with the adjustment it went into: one statement.
+    await resultEvents(tx, actor, id);
     await tx.execute(sql`UPDATE counts SET status = 'closed', closed_at = now(), closed_by = ${actor.userId} WHERE id = ${id}`);
     const nextCountId = c.repeats_yearly ? await planNextYear(tx, actor, c) : null;
     return { documents: out, held, drafts, nextCountId };

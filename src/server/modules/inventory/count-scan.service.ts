@@ -13,6 +13,7 @@ import { query, type Queryable } from '../../platform/db/engine.ts';
 import { withTx } from '../../platform/db/tx.ts';
 import { AppError, invalid } from '../../platform/errors.ts';
 import { uuidArray } from '../../platform/db/sql-arrays.ts';
+import { scanEvents } from './count-ledger.service.ts';
 import { recountOf } from './count-recount.service.ts';
 import { shareOf } from './count-share.service.ts';
 import { isCounter, loadCount, plans, type CountRow } from './count.service.ts';
@@ -121,6 +122,13 @@ export async function recordScans(q: Queryable, actor: Actor, countId: string, s
         )),
       );
     const fresh = new Set(standing.filter((r) => r.fresh).map((r) => r.key));
+    // Each scan of a card goes on that card's ledger, once: a duplicate is not fresh.
+    await scanEvents(
+      tx,
+      actor,
+      countId,
+      standing.filter((r) => r.fresh && r.outcome !== 'surplus').map((r) => r.key),
+    );
     const byKey = new Map(standing.map((r) => [r.key, r]));
     const results: ScanOutcome[] = parsed.map((p) => {
       const r = byKey.get(p.key);

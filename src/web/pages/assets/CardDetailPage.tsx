@@ -25,6 +25,7 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { StatusTag } from '../../components/StatusTag.tsx';
 import { useShowError } from '../../components/useFormErrors.ts';
 import { CardEditDrawer } from './CardEditDrawer.tsx';
+import { COUNT_EVENTS, CountEventDetail } from './CountEventDetail.tsx';
 import { VoidCardButton } from './VoidCardButton.tsx';
 import { type CardView, cardKeys, uploadAttachment, useCard, useCardAttachments, useCardTimeline, useDocumentRef } from './api.ts';
 import { ATTRIBUTE_LABELS, ATTRIBUTE_VOCABULARIES, eventLabel, fieldLabel, fieldValueText } from './cardFields.ts';
@@ -65,24 +66,29 @@ function CardTimeline({ events, names }: { events: CardHistory['items']; names: 
               <span>{e.actorName ?? t('系统', 'System')}</span>
               {e.documentId && <DocumentRef id={e.documentId} type={e.documentType} />}
             </Space>
-            {e.after && Object.keys(e.after).length > 0 && e.type !== 'opening_registration' && e.type !== 'created' && (
-              <ul style={{ margin: '4px 0 0', paddingLeft: 18 }}>
-                {Object.keys(e.after).map((k) => (
-                  <li key={k}>
-                    {fieldLabel(k, locale)}：
-                    {e.before && k in e.before && (
-                      <>
-                        <Typography.Text delete type="secondary">
-                          {fieldValueText(k, e.before[k], locale, names)}
-                        </Typography.Text>{' '}
-                        →{' '}
-                      </>
-                    )}
-                    {fieldValueText(k, e.after![k], locale, names)}
-                  </li>
-                ))}
-              </ul>
-            )}
+            {e.after && COUNT_EVENTS.has(e.type) && <CountEventDetail after={e.after} names={names} />}
+            {e.after &&
+              Object.keys(e.after).length > 0 &&
+              e.type !== 'opening_registration' &&
+              e.type !== 'created' &&
+              !COUNT_EVENTS.has(e.type) && (
+                <ul style={{ margin: '4px 0 0', paddingLeft: 18 }}>
+                  {Object.keys(e.after).map((k) => (
+                    <li key={k}>
+                      {fieldLabel(k, locale)}：
+                      {e.before && k in e.before && (
+                        <>
+                          <Typography.Text delete type="secondary">
+                            {fieldValueText(k, e.before[k], locale, names)}
+                          </Typography.Text>{' '}
+                          →{' '}
+                        </>
+                      )}
+                      {fieldValueText(k, e.after![k], locale, names)}
+                    </li>
+                  ))}
+                </ul>
+              )}
             {e.note && (
               <div>
                 <Typography.Text type="secondary">

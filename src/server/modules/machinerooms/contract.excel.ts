@@ -1,7 +1,13 @@
 // The O&M contracts as an Excel workbook (运维合同台账): one row per contract with its vendor, period,
 // amount, rooms, business hours, and per priority the SLA minutes and clock.
 import ExcelJS from 'exceljs';
-import { INSPECTION_FREQUENCIES, PRIORITIES, SLA_CLOCKS, type ContractView, type Priority } from '../../../shared/machinerooms.contracts.ts';
+import {
+  INSPECTION_FREQUENCIES,
+  PRIORITIES,
+  SLA_CLOCKS,
+  type ContractView,
+  type Priority,
+} from '../../../shared/machinerooms.contracts.ts';
 
 export async function contractsWorkbook(contracts: ContractView[]): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();

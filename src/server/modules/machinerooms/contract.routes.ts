@@ -1,5 +1,13 @@
 import { z } from 'zod';
-import { ContractInput, ContractPatch, ContractView, VendorAccountInput, VendorAccountParams, VendorInput, VendorView } from '../../../shared/machinerooms.contracts.ts';
+import {
+  ContractInput,
+  ContractPatch,
+  ContractView,
+  VendorAccountInput,
+  VendorAccountParams,
+  VendorInput,
+  VendorView,
+} from '../../../shared/machinerooms.contracts.ts';
 import type { App } from '../../platform/http/types.ts';
 import { contractsWorkbook } from './contract.excel.ts';
 import {

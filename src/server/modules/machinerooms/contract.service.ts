@@ -2,7 +2,14 @@
 // writes them; a vendor reads its own contracts only.
 import { sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import type { ContractInput, ContractPatch, ContractView, SlaTable, VendorInput, VendorView } from '../../../shared/machinerooms.contracts.ts';
+import type {
+  ContractInput,
+  ContractPatch,
+  ContractView,
+  SlaTable,
+  VendorInput,
+  VendorView,
+} from '../../../shared/machinerooms.contracts.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import { query, queryOne, type Queryable } from '../../platform/db/engine.ts';
 import { pgCode } from '../../platform/db/db-errors.ts';
@@ -212,7 +219,8 @@ export async function updateContract(q: Queryable, actor: Actor, id: string, pat
     after,
     settled.map((r) => r.month),
   );
-  if (Object.keys(refused).length) throw new AppError('locked_period', `合同已有结算月份，不能这样修改：${Object.values(refused).join('；')}`, refused);
+  if (Object.keys(refused).length)
+    throw new AppError('locked_period', `合同已有结算月份，不能这样修改：${Object.values(refused).join('；')}`, refused);
   const changed = Object.keys(patch).filter((k) => patch[k as keyof typeof patch] !== undefined);
   try {
     await withTx(q, async (tx) => {
@@ -234,7 +242,9 @@ export async function updateContract(q: Queryable, actor: Actor, id: string, pat
         })
         .where(sql`id = ${id}::uuid`);
       if (rooms) {
-        await tx.execute(sql`delete from om_contract_rooms where contract_id = ${id}::uuid and machine_room_id <> all(${uuidArray(rooms)})`);
+        await tx.execute(
+          sql`delete from om_contract_rooms where contract_id = ${id}::uuid and machine_room_id <> all(${uuidArray(rooms)})`,
+        );
         await tx
           .insert(omContractRooms)
           .values(rooms.map((machineRoomId) => ({ contractId: id, machineRoomId })))
@@ -242,8 +252,14 @@ export async function updateContract(q: Queryable, actor: Actor, id: string, pat
       }
       if (rooms || patch.startsOn || patch.endsOn || patch.inspectionSchedule)
         await scheduleInspections(tx, id, after.inspectionSchedule, workOrderClock.now());
-      const pick = (c: object) => Object.fromEntries(changed.map((k) => [k, k === 'machineRoomIds' ? (c as ContractView).rooms?.map((r) => r.id) : (c as Record<string, unknown>)[k]]));
-      await logEvent(tx, 'contract', id, 'update', actor, { before: pick(before), after: { ...pick(after), ...(rooms ? { machineRoomIds: rooms } : {}) } });
+      const pick = (c: object) =>
+        Object.fromEntries(
+          changed.map((k) => [k, k === 'machineRoomIds' ? (c as ContractView).rooms?.map((r) => r.id) : (c as Record<string, unknown>)[k]]),
+        );
+      await logEvent(tx, 'contract', id, 'update', actor, {
+        before: pick(before),
+        after: { ...pick(after), ...(rooms ? { machineRoomIds: rooms } : {}) },
+      });
     });
   } catch (err) {
     if (pgCode(err) === '23505') throw new AppError('conflict', '合同编号已被使用', { contractNo: '合同编号已被使用' });

@@ -29,7 +29,6 @@ export function settledMonthRefusals(before: SettledTerms, after: SettledTerms, 
   if (after.endsOn.slice(0, 7) < last) f.endsOn = `${last} 已结算，合同终止日不能早于该月`;
   if (!f.startsOn && !f.endsOn && monthlyFee(after) !== monthlyFee(before))
     f.amountFen = `${span} 已结算，每月服务费（金额 ÷ 期限月数）须保持 ${formatYuan(monthlyFee(before))} 元，现为 ${formatYuan(monthlyFee(after))} 元`;
-  if (JSON.stringify(after.paymentRule) !== JSON.stringify(before.paymentRule))
-    f.paymentRule = `${span} 已结算，付款规则不能再修改`;
+  if (JSON.stringify(after.paymentRule) !== JSON.stringify(before.paymentRule)) f.paymentRule = `${span} 已结算，付款规则不能再修改`;
   return f;
 }

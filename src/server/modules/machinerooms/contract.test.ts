@@ -93,7 +93,10 @@ describe('editing an O&M contract and its vendor', { timeout: 120_000 }, () => {
 
   it('edits a vendor, unbinds an account (which then sees no contract), and exports the contracts to Excel', async () => {
     const [vendorA] = (await ok(o.vendor.get('/api/om/vendors'), 200)).items as VendorView[];
-    await ok(o.officer.put(`/api/om/vendors/${vendorA.id}`, { name: '甲运维公司', creditCode: '91110000MA01ABCD2X', contact: '王工' }), 200);
+    await ok(
+      o.officer.put(`/api/om/vendors/${vendorA.id}`, { name: '甲运维公司', creditCode: '91110000MA01ABCD2X', contact: '王工' }),
+      200,
+    );
     const after = ((await ok(o.officer.get('/api/om/vendors'), 200)).items as VendorView[]).find((v) => v.id === vendorA.id)!;
     expect([after.creditCode, after.contact, after.accounts]).toEqual(['91110000MA01ABCD2X', '王工', ['vendor']]);
     expect((await o.officer.put(`/api/om/vendors/${vendorA.id}`, { name: '乙运维公司' })).statusCode).toBe(409);

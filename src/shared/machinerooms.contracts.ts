@@ -161,6 +161,7 @@ export const VendorView = z.object({
 });
 export type VendorView = z.infer<typeof VendorView>;
 export const VendorAccountInput = z.object({ username: text(64) });
+export const VendorAccountParams = z.object({ id: z.uuid(), username: text(64) });
 
 export const SlaTerms = z.object({
   responseMinutes: z.number().int().min(1).max(100_000),
@@ -254,28 +255,46 @@ export const DEFAULT_PAYMENT_RULE: PaymentRule = {
   ],
 };
 
+/** A contract's fields as typed (no defaults): the new contract's input and an edit's (partial). */
+const contractFields = {
+  contractNo: text(40),
+  name: text(100),
+  vendorId: z.uuid(),
+  startsOn: IsoDate,
+  endsOn: IsoDate,
+  amountFen: Fen,
+  machineRoomIds: z.array(z.uuid()).min(1, '请至少选择一个机房').max(100),
+  sla: SlaTable,
+  businessFrom: Clock,
+  businessTo: Clock,
+  inspectionSchedule: InspectionSchedule,
+  scorecardRules: ScorecardRules,
+  paymentRule: PaymentRule,
+  /** Guaranteed availability, basis points (9990 = 99.90 %). */
+  availabilityTargetBp: z.number().int().min(0).max(10_000),
+};
+
 export const ContractInput = z
   .object({
-    contractNo: text(40),
-    name: text(100),
-    vendorId: z.uuid(),
-    startsOn: IsoDate,
-    endsOn: IsoDate,
-    amountFen: Fen,
-    machineRoomIds: z.array(z.uuid()).min(1).max(100),
-    sla: SlaTable,
+    ...contractFields,
     businessFrom: Clock.default('09:00'),
     businessTo: Clock.default('18:00'),
     inspectionSchedule: InspectionSchedule.default(DEFAULT_INSPECTION_SCHEDULE),
     scorecardRules: ScorecardRules.default(DEFAULT_SCORECARD_RULES),
     paymentRule: PaymentRule.default(DEFAULT_PAYMENT_RULE),
-    /** Guaranteed availability, basis points (9990 = 99.90 %). */
-    availabilityTargetBp: z.number().int().min(0).max(10_000).default(9990),
+    availabilityTargetBp: contractFields.availabilityTargetBp.default(9990),
   })
   .superRefine((v, ctx) => {
     if (v.endsOn < v.startsOn) ctx.addIssue({ code: 'custom', path: ['endsOn'], message: '合同终止日不能早于起始日' });
     if (v.businessTo <= v.businessFrom) ctx.addIssue({ code: 'custom', path: ['businessTo'], message: '工作时间的结束应晚于开始' });
   });
+
+/**
+ * An edit of a contract: the fields that change (the vendor stays: another vendor is another
+ * contract). The merged contract is checked again (period, business hours), and a change that would
+ * alter a settled month is refused (docs/domain.md §11).
+ */
+export const ContractPatch = z.object(contractFields).omit({ vendorId: true }).partial();
 
 export const ContractView = z.object({
   id: z.uuid(),

@@ -137,6 +137,8 @@ export const PARAM_SOURCES: Record<string, ParamSource> = {
     contract: true,
     query: () => sql`select a.vendor_id::text as id from om_vendor_accounts a join users u on u.id = a.user_id where u.username = 'vendor'`,
   },
+  // a sign-in account bound to the vendor of 'vendor' (its own username)
+  '/api/om/vendors/:id/accounts/:username': { shared: true, contract: true, query: () => sql`select 'vendor' as id` },
   '/api/om/contracts/:id': {
     shared: true,
     contract: true,

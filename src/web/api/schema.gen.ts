@@ -16249,6 +16249,104 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/om/vendors/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * 修改运维服务商（名称、信用代码、联系人、电话）
+         * @description 权限 machineroom.manage
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        creditCode?: string | null;
+                        contact?: string | null;
+                        phone?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            ok: true;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/om/vendors/{id}/accounts/{username}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * 解除服务商人员登录账号的绑定
+         * @description 权限 machineroom.manage
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    username: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            ok: true;
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/om/contracts": {
         parameters: {
             query?: never;
@@ -16692,6 +16790,252 @@ export interface paths {
                             }[];
                         };
                     };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * 修改运维合同（范围、期限、金额、SLA、巡检、考核与付款规则；已结算月份受影响的修改被拒绝）
+         * @description 权限 machineroom.manage
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        contractNo?: string;
+                        name?: string;
+                        startsOn?: string;
+                        endsOn?: string;
+                        amountFen?: number;
+                        machineRoomIds?: string[];
+                        sla?: {
+                            p1: {
+                                responseMinutes: number;
+                                onsiteMinutes: number;
+                                resolveMinutes: number;
+                                /** @enum {string} */
+                                clock: "24x7" | "business";
+                            };
+                            p2: {
+                                responseMinutes: number;
+                                onsiteMinutes: number;
+                                resolveMinutes: number;
+                                /** @enum {string} */
+                                clock: "24x7" | "business";
+                            };
+                            p3: {
+                                responseMinutes: number;
+                                onsiteMinutes: number;
+                                resolveMinutes: number;
+                                /** @enum {string} */
+                                clock: "24x7" | "business";
+                            };
+                            p4: {
+                                responseMinutes: number;
+                                onsiteMinutes: number;
+                                resolveMinutes: number;
+                                /** @enum {string} */
+                                clock: "24x7" | "business";
+                            };
+                        };
+                        businessFrom?: string;
+                        businessTo?: string;
+                        inspectionSchedule?: {
+                            /** @enum {string} */
+                            frequency: "daily" | "workdays" | "weekly" | "monthly";
+                            weekday?: number | null;
+                            monthDay?: number | null;
+                            dueBy: string;
+                        };
+                        scorecardRules?: {
+                            fullMarks: number;
+                            passMark: number;
+                            reportDueDay: number;
+                            items: {
+                                late_response: {
+                                    points: number;
+                                    penaltyFen: number;
+                                };
+                                late_arrival: {
+                                    points: number;
+                                    penaltyFen: number;
+                                };
+                                late_resolution: {
+                                    points: number;
+                                    penaltyFen: number;
+                                };
+                                missed_inspection: {
+                                    points: number;
+                                    penaltyFen: number;
+                                };
+                                late_report: {
+                                    points: number;
+                                    penaltyFen: number;
+                                };
+                                false_report: {
+                                    points: number;
+                                    penaltyFen: number;
+                                };
+                            };
+                        };
+                        paymentRule?: {
+                            bands: {
+                                minScore: number;
+                                percent: number;
+                            }[];
+                        };
+                        availabilityTargetBp?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            contractNo: string;
+                            name: string;
+                            /** Format: uuid */
+                            vendorId: string;
+                            vendorName: string;
+                            startsOn: string;
+                            endsOn: string;
+                            amountFen: number;
+                            sla: {
+                                p1: {
+                                    responseMinutes: number;
+                                    onsiteMinutes: number;
+                                    resolveMinutes: number;
+                                    /** @enum {string} */
+                                    clock: "24x7" | "business";
+                                };
+                                p2: {
+                                    responseMinutes: number;
+                                    onsiteMinutes: number;
+                                    resolveMinutes: number;
+                                    /** @enum {string} */
+                                    clock: "24x7" | "business";
+                                };
+                                p3: {
+                                    responseMinutes: number;
+                                    onsiteMinutes: number;
+                                    resolveMinutes: number;
+                                    /** @enum {string} */
+                                    clock: "24x7" | "business";
+                                };
+                                p4: {
+                                    responseMinutes: number;
+                                    onsiteMinutes: number;
+                                    resolveMinutes: number;
+                                    /** @enum {string} */
+                                    clock: "24x7" | "business";
+                                };
+                            };
+                            businessFrom: string;
+                            businessTo: string;
+                            inspectionSchedule: {
+                                /** @enum {string} */
+                                frequency: "daily" | "workdays" | "weekly" | "monthly";
+                                weekday?: number | null;
+                                monthDay?: number | null;
+                                dueBy: string;
+                            };
+                            scorecardRules: {
+                                fullMarks: number;
+                                passMark: number;
+                                reportDueDay: number;
+                                items: {
+                                    late_response: {
+                                        points: number;
+                                        penaltyFen: number;
+                                    };
+                                    late_arrival: {
+                                        points: number;
+                                        penaltyFen: number;
+                                    };
+                                    late_resolution: {
+                                        points: number;
+                                        penaltyFen: number;
+                                    };
+                                    missed_inspection: {
+                                        points: number;
+                                        penaltyFen: number;
+                                    };
+                                    late_report: {
+                                        points: number;
+                                        penaltyFen: number;
+                                    };
+                                    false_report: {
+                                        points: number;
+                                        penaltyFen: number;
+                                    };
+                                };
+                            };
+                            paymentRule: {
+                                bands: {
+                                    minScore: number;
+                                    percent: number;
+                                }[];
+                            };
+                            availabilityTargetBp: number;
+                            rooms: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                name: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/om/contracts/export.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 导出运维合同台账（Excel）
+         * @description 权限 machineroom.read
+         *
+         *     权限 machineroom.read
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
                 };
             };
         };
@@ -19446,6 +19790,47 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/om/calendar/{year}/export.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 导出一年的节假日与调休（Excel，可改后导入）
+         * @description 权限 machineroom.read
+         *
+         *     权限 machineroom.read
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    year: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;

@@ -3,9 +3,11 @@ import { CalendarYear, CalendarYearInput } from '../../../shared/machinerooms.po
 import { AppError } from '../../platform/errors.ts';
 import type { App } from '../../platform/http/types.ts';
 import { parseCsv, readXlsx } from '../catalog/index.ts';
+import { calendarWorkbook } from './calendar.excel.ts';
 import { calendarYear, parseCalendarSheet, replaceCalendarYear } from './calendar.service.ts';
 
 const tags = ['machinerooms'];
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const Year = z.object({ year: z.coerce.number().int().min(2000).max(2100) });
 
 export async function calendarRoutes(app: App) {
@@ -52,6 +54,15 @@ export async function calendarRoutes(app: App) {
       const isXlsx = /\.xlsx$/i.test(file.filename) || buffer.subarray(0, 2).toString('latin1') === 'PK';
       const days = parseCalendarSheet(isXlsx ? await readXlsx(buffer) : parseCsv(buffer.toString('utf8')));
       return replaceCalendarYear(db(), req.actor, req.params.year, days);
+    },
+  );
+  app.get(
+    '/api/om/calendar/:year/export.xlsx',
+    { config: { access: 'machineroom.read' }, schema: { tags, summary: '导出一年的节假日与调休（Excel，可改后导入）', params: Year } },
+    async (req, reply) => {
+      const { year, days } = await calendarYear(db(), req.params.year);
+      reply.header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(`SLA工作日历-${year}.xlsx`)}`);
+      return reply.type(XLSX).send(await calendarWorkbook(year, days));
     },
   );
 }

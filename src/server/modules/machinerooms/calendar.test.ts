@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Client, type TestApp } from '../../testing/test-app.ts';
+import { multipart, readSheet } from '../../testing/sheets.ts';
 import { createCardWorld } from '../../testing/world.ts';
 import { parseCalendarSheet } from './calendar.service.ts';
 import { DEMO_SLA } from './machinerooms.seed.ts';
@@ -110,5 +111,17 @@ describe('the committee’s calendar sets the deadlines of work orders reported 
     const view = (await officer.get(`/api/work-orders/${wo.json().id}`)).json();
     expect(local(new Date(view.response.due))).toBe('2027-10-08 09:30');
     expect(view.response).toMatchObject({ minutes: 50, breached: false });
+  });
+
+  it('exports the year to Excel in the columns its import reads back, and the import replaces the year', async () => {
+    const xlsx = (await officer.get('/api/om/calendar/2027/export.xlsx')).rawPayload;
+    const rows = await readSheet(xlsx, '2027 年节假日');
+    expect(rows[0]).toEqual({ 日期: '2027-09-26', 类型: '调休上班', 名称: '国庆节调休' });
+    expect(rows.filter((r) => r['类型'] === '节假日')).toHaveLength(5);
+    await officer.put('/api/om/calendar/2027', { days: [] });
+    const file = multipart(xlsx, '2027.xlsx');
+    const back = await officer.request('POST', '/api/om/calendar/2027/import', file.body, file.headers);
+    expect(back.statusCode, back.body).toBe(200);
+    expect(back.json().days).toHaveLength(7);
   });
 });

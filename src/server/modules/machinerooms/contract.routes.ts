@@ -1,12 +1,32 @@
 import { z } from 'zod';
-import { ContractInput, ContractView, VendorAccountInput, VendorInput, VendorView } from '../../../shared/machinerooms.contracts.ts';
+import {
+  ContractInput,
+  ContractPatch,
+  ContractView,
+  VendorAccountInput,
+  VendorAccountParams,
+  VendorInput,
+  VendorView,
+} from '../../../shared/machinerooms.contracts.ts';
 import type { App } from '../../platform/http/types.ts';
-import { createContract, createVendor, getContract, linkVendorAccount, listContracts, listVendors } from './contract.service.ts';
+import { contractsWorkbook } from './contract.excel.ts';
+import {
+  createContract,
+  createVendor,
+  getContract,
+  linkVendorAccount,
+  listContracts,
+  listVendors,
+  unlinkVendorAccount,
+  updateContract,
+  updateVendor,
+} from './contract.service.ts';
 
 const tags = ['machinerooms'];
 const Id = z.object({ id: z.uuid() });
 const Created = z.object({ id: z.uuid() });
 const Done = z.object({ ok: z.literal(true) });
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export async function contractRoutes(app: App) {
   const db = () => app.database.db;
@@ -44,6 +64,28 @@ export async function contractRoutes(app: App) {
       return { ok: true as const };
     },
   );
+  app.put(
+    '/api/om/vendors/:id',
+    {
+      config: { access: 'machineroom.manage' },
+      schema: { tags, summary: '修改运维服务商（名称、信用代码、联系人、电话）', params: Id, body: VendorInput, response: { 200: Done } },
+    },
+    async (req) => {
+      await updateVendor(db(), req.actor, req.params.id, req.body);
+      return { ok: true as const };
+    },
+  );
+  app.delete(
+    '/api/om/vendors/:id/accounts/:username',
+    {
+      config: { access: 'machineroom.manage' },
+      schema: { tags, summary: '解除服务商人员登录账号的绑定', params: VendorAccountParams, response: { 200: Done } },
+    },
+    async (req) => {
+      await unlinkVendorAccount(db(), req.actor, req.params.id, req.params.username);
+      return { ok: true as const };
+    },
+  );
   app.get(
     '/api/om/contracts',
     {
@@ -64,5 +106,28 @@ export async function contractRoutes(app: App) {
     '/api/om/contracts/:id',
     { config: { access: 'machineroom.read' }, schema: { tags, summary: '运维合同详情', params: Id, response: { 200: ContractView } } },
     async (req) => getContract(db(), req.actor, req.params.id),
+  );
+  app.patch(
+    '/api/om/contracts/:id',
+    {
+      config: { access: 'machineroom.manage' },
+      schema: {
+        tags,
+        summary: '修改运维合同（范围、期限、金额、SLA、巡检、考核与付款规则；已结算月份受影响的修改被拒绝）',
+        params: Id,
+        body: ContractPatch,
+        response: { 200: ContractView },
+      },
+    },
+    async (req) => updateContract(db(), req.actor, req.params.id, req.body),
+  );
+  app.get(
+    '/api/om/contracts/export.xlsx',
+    { config: { access: 'machineroom.read' }, schema: { tags, summary: '导出运维合同台账（Excel）' } },
+    async (req, reply) => {
+      const items = await listContracts(db(), req.actor);
+      reply.header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent('运维合同台账.xlsx')}`);
+      return reply.type(XLSX).send(await contractsWorkbook(items));
+    },
   );
 }

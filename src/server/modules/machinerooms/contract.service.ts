@@ -2,13 +2,21 @@
 // writes them; a vendor reads its own contracts only.
 import { sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import type { ContractInput, ContractView, SlaTable, VendorInput, VendorView } from '../../../shared/machinerooms.contracts.ts';
+import type {
+  ContractInput,
+  ContractPatch,
+  ContractView,
+  SlaTable,
+  VendorInput,
+  VendorView,
+} from '../../../shared/machinerooms.contracts.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import { query, queryOne, type Queryable } from '../../platform/db/engine.ts';
 import { pgCode } from '../../platform/db/db-errors.ts';
 import { uuidArray } from '../../platform/db/sql-arrays.ts';
 import { withTx } from '../../platform/db/tx.ts';
 import { AppError, invalid, notFound } from '../../platform/errors.ts';
+import { settledMonthRefusals } from './contract.settled.ts';
 import { omContractRooms, omContracts, omVendorAccounts, omVendors } from './machinerooms.tables.ts';
 import { scheduleInspections } from './inspection.schedule.ts';
 import { workOrderClock } from './om.clock.ts';
@@ -61,6 +69,37 @@ export async function linkVendorAccount(q: Queryable, actor: Actor, vendorId: st
       .values({ userId: user.id, vendorId })
       .onConflictDoUpdate({ target: omVendorAccounts.userId, set: { vendorId } });
     await logEvent(tx, 'vendor', vendorId, 'account_link', actor, { username });
+  });
+}
+
+/** Edits a vendor's record (name, credit code, contact, phone). */
+export async function updateVendor(q: Queryable, actor: Actor, id: string, input: z.output<typeof VendorInput>): Promise<void> {
+  try {
+    await withTx(q, async (tx) => {
+      const [row] = await tx
+        .update(omVendors)
+        .set({ name: input.name, creditCode: input.creditCode ?? null, contact: input.contact ?? null, phone: input.phone ?? null })
+        .where(sql`id = ${id}::uuid`)
+        .returning({ id: omVendors.id });
+      if (!row) throw notFound('服务商');
+      await logEvent(tx, 'vendor', id, 'update', actor, input);
+    });
+  } catch (err) {
+    if (pgCode(err) === '23505') throw new AppError('conflict', '该服务商已登记', { name: '该服务商已登记' });
+    throw err;
+  }
+}
+
+/** Unbinds a sign-in account from its vendor: it keeps its role but sees no contract any more. */
+export async function unlinkVendorAccount(q: Queryable, actor: Actor, vendorId: string, username: string): Promise<void> {
+  await withTx(q, async (tx) => {
+    const gone = await query<{ user_id: string }>(
+      tx,
+      sql`delete from om_vendor_accounts a using users u
+          where a.user_id = u.id and u.username = ${username} and a.vendor_id = ${vendorId}::uuid returning a.user_id::text`,
+    );
+    if (!gone.length) throw notFound('该服务商的登录账号');
+    await logEvent(tx, 'vendor', vendorId, 'account_unlink', actor, { username });
   });
 }
 
@@ -146,6 +185,87 @@ export async function createContract(q: Queryable, actor: Actor, input: z.output
     if (pgCode(err) === '23505') throw new AppError('conflict', '合同编号已被使用', { contractNo: '合同编号已被使用' });
     throw err;
   }
+}
+
+/**
+ * Edits a contract: the fields given replace the stored ones in one transaction, with its event
+ * (the fields before and after). The merged contract must still hold together, and a change that
+ * would alter a settled month (a locked scorecard) is refused (contract.settled.ts). A changed
+ * period, scope or schedule reschedules the rounds not yet due.
+ */
+export async function updateContract(q: Queryable, actor: Actor, id: string, patch: z.output<typeof ContractPatch>): Promise<ContractView> {
+  const [before] = await listContracts(q, actor, id);
+  if (!before) throw notFound('运维合同');
+  const after = {
+    ...before,
+    ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)),
+  } as ContractView & z.output<typeof ContractPatch>;
+  const rooms = patch.machineRoomIds ? [...new Set(patch.machineRoomIds)] : null;
+  const f: Record<string, string> = {};
+  if (after.endsOn < after.startsOn) f.endsOn = '合同终止日不能早于起始日';
+  if (after.businessTo <= after.businessFrom) f.businessTo = '工作时间的结束应晚于开始';
+  if (after.scorecardRules.passMark > after.scorecardRules.fullMarks) f['scorecardRules.passMark'] = '合格分不能高于满分';
+  if (rooms) {
+    const found = await query<{ n: number }>(q, sql`select count(*)::int as n from machine_rooms where id = any(${uuidArray(rooms)})`);
+    if (found[0].n !== rooms.length) f.machineRoomIds = '机房不存在';
+  }
+  if (Object.keys(f).length) throw invalid(f, Object.values(f)[0]);
+  const settled = await query<{ month: string }>(
+    q,
+    sql`select to_char(month, 'YYYY-MM') as month from om_scorecards where contract_id = ${id}::uuid and status = 'locked' order by month`,
+  );
+  const refused = settledMonthRefusals(
+    before,
+    after,
+    settled.map((r) => r.month),
+  );
+  if (Object.keys(refused).length)
+    throw new AppError('locked_period', `合同已有结算月份，不能这样修改：${Object.values(refused).join('；')}`, refused);
+  const changed = Object.keys(patch).filter((k) => patch[k as keyof typeof patch] !== undefined);
+  try {
+    await withTx(q, async (tx) => {
+      await tx
+        .update(omContracts)
+        .set({
+          contractNo: after.contractNo,
+          name: after.name,
+          startsOn: after.startsOn,
+          endsOn: after.endsOn,
+          amountFen: after.amountFen,
+          sla: after.sla,
+          businessFrom: minutesOf(after.businessFrom),
+          businessTo: minutesOf(after.businessTo),
+          inspectionSchedule: after.inspectionSchedule,
+          scorecardRules: after.scorecardRules,
+          paymentRule: after.paymentRule,
+          availabilityTargetBp: after.availabilityTargetBp,
+        })
+        .where(sql`id = ${id}::uuid`);
+      if (rooms) {
+        await tx.execute(
+          sql`delete from om_contract_rooms where contract_id = ${id}::uuid and machine_room_id <> all(${uuidArray(rooms)})`,
+        );
+        await tx
+          .insert(omContractRooms)
+          .values(rooms.map((machineRoomId) => ({ contractId: id, machineRoomId })))
+          .onConflictDoNothing();
+      }
+      if (rooms || patch.startsOn || patch.endsOn || patch.inspectionSchedule)
+        await scheduleInspections(tx, id, after.inspectionSchedule, workOrderClock.now());
+      const pick = (c: object) =>
+        Object.fromEntries(
+          changed.map((k) => [k, k === 'machineRoomIds' ? (c as ContractView).rooms?.map((r) => r.id) : (c as Record<string, unknown>)[k]]),
+        );
+      await logEvent(tx, 'contract', id, 'update', actor, {
+        before: pick(before),
+        after: { ...pick(after), ...(rooms ? { machineRoomIds: rooms } : {}) },
+      });
+    });
+  } catch (err) {
+    if (pgCode(err) === '23505') throw new AppError('conflict', '合同编号已被使用', { contractNo: '合同编号已被使用' });
+    throw err;
+  }
+  return getContract(q, actor, id);
 }
 
 /** The contract covering a machine room on a day (the latest started), for a new work order. */

@@ -1,22 +1,60 @@
-import { Card, Descriptions, Empty, Table, Tag } from 'antd';
-import { PRIORITIES, SLA_CLOCKS, type SlaTerms, type VendorView } from '../../../shared/machinerooms.contracts.ts';
+import { useState } from 'react';
+import { Button, Card, Descriptions, Empty, Space, Table, Tag } from 'antd';
+import { DownloadOutlined } from '@ant-design/icons';
+import { useQueryClient } from '@tanstack/react-query';
+import { PRIORITIES, SLA_CLOCKS, type ContractView, type SlaTerms } from '../../../shared/machinerooms.contracts.ts';
 import { useI18n } from '../../app/i18n.tsx';
+import { useSession } from '../../app/session.tsx';
 import { Money } from '../../components/Money.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
-import { useContracts, useVendors } from './api.ts';
+import { CONTRACTS_XLSX_URL, omKeys, useContracts } from './api.ts';
+import { ContractForm } from './ContractForm.tsx';
 import { labelOf } from './labels.ts';
+import { VendorsCard } from './VendorsCard.tsx';
 
-/** 运维合同: each contract's vendor, scope, period, amount and SLA per priority; a vendor sees its own. */
+/**
+ * 运维合同: each contract's vendor, scope, period, amount and SLA per priority; a vendor sees its own.
+ * The committee creates and edits contracts and vendors here; the list exports to Excel.
+ */
 export default function ContractsPage() {
   const { t, locale } = useI18n();
+  const { can } = useSession();
+  const manage = can('machineroom.manage');
+  const qc = useQueryClient();
   const contracts = useContracts();
-  const vendors = useVendors();
+  const [editing, setEditing] = useState<ContractView | 'new' | null>(null);
   return (
     <>
-      <PageHeader title={t('运维合同', 'O&M contracts')} />
+      <PageHeader
+        title={t('运维合同', 'O&M contracts')}
+        extra={
+          <Space>
+            <Button icon={<DownloadOutlined />} href={CONTRACTS_XLSX_URL}>
+              {t('导出 Excel', 'Export to Excel')}
+            </Button>
+            {manage && (
+              <Button type="primary" onClick={() => setEditing('new')}>
+                {t('新建合同', 'New contract')}
+              </Button>
+            )}
+          </Space>
+        }
+      />
       {!contracts.data?.items.length && <Empty />}
       {contracts.data?.items.map((c) => (
-        <Card key={c.id} size="small" title={`${c.contractNo} ${c.name}`} style={{ marginBottom: 16 }}>
+        <Card
+          key={c.id}
+          size="small"
+          title={`${c.contractNo} ${c.name}`}
+          style={{ marginBottom: 16 }}
+          extra={
+            manage && (
+              <Button size="small" onClick={() => setEditing(c)} aria-label={`edit-${c.contractNo}`}>
+                {t('修改合同', 'Edit')}
+              </Button>
+            )
+          }
+        >
           <Descriptions size="small" column={3}>
             <Descriptions.Item label={t('服务商', 'Vendor')}>{c.vendorName}</Descriptions.Item>
             <Descriptions.Item label={t('期限', 'Period')}>
@@ -51,20 +89,17 @@ export default function ContractsPage() {
           />
         </Card>
       ))}
-      <Card size="small" title={t('运维服务商', 'Vendors')}>
-        <Table<VendorView>
-          rowKey="id"
-          size="small"
-          pagination={false}
-          dataSource={vendors.data?.items}
-          columns={[
-            { title: t('名称', 'Name'), dataIndex: 'name' },
-            { title: t('联系人', 'Contact'), dataIndex: 'contact' },
-            { title: t('电话', 'Phone'), dataIndex: 'phone' },
-            { title: t('登录账号', 'Accounts'), dataIndex: 'accounts', render: (v: string[]) => v.join('、') },
-          ]}
+      <VendorsCard />
+      {editing && (
+        <ContractForm
+          open
+          contract={editing === 'new' ? null : editing}
+          onClose={(saved) => {
+            setEditing(null);
+            if (saved) void qc.invalidateQueries({ queryKey: omKeys.contracts });
+          }}
         />
-      </Card>
+      )}
     </>
   );
 }

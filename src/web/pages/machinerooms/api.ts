@@ -140,3 +140,20 @@ export const submitCustody = (body: Body<'/api/custody', 'post'>) => ok(http.POS
 export const decideCustody = (id: string, body: Body<'/api/custody/{id}/decide', 'post'>) =>
   ok(http.POST('/api/custody/{id}/decide', { params: { path: { id } }, body }));
 export const endCustody = (id: string) => ok(http.POST('/api/custody/{id}/end', { params: { path: { id } }, body: {} }));
+
+// Vendors and contracts: the committee writes them (machineroom.manage).
+export const omKeys = { contracts: ['om-contracts'] as const, vendors: ['om-vendors'] as const };
+export const CONTRACTS_XLSX_URL = '/api/om/contracts/export.xlsx';
+export const saveVendor = (id: string | null, body: Body<'/api/om/vendors', 'post'>) =>
+  id ? ok(http.PUT('/api/om/vendors/{id}', { params: { path: { id } }, body })) : ok(http.POST('/api/om/vendors', { body }));
+export const linkVendorAccount = (id: string, username: string) =>
+  ok(http.POST('/api/om/vendors/{id}/accounts', { params: { path: { id } }, body: { username } }));
+export const unlinkVendorAccount = (id: string, username: string) =>
+  ok(http.DELETE('/api/om/vendors/{id}/accounts/{username}', { params: { path: { id, username } } }));
+export const createContract = (body: Body<'/api/om/contracts', 'post'>) => ok(http.POST('/api/om/contracts', { body }));
+export const updateContract = (id: string, body: Body<'/api/om/contracts/{id}', 'patch'>) =>
+  ok(http.PATCH('/api/om/contracts/{id}', { params: { path: { id } }, body }));
+
+export const calendarXlsxUrl = (year: number) => `/api/om/calendar/${year}/export.xlsx`;
+export const importCalendar = (year: number, file: File) =>
+  ok(http.POST('/api/om/calendar/{year}/import', { params: { path: { year } }, body: fileBody(file) }));

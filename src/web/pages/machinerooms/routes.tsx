@@ -1,6 +1,7 @@
 import { lazy } from 'react';
 import {
   AuditOutlined,
+  CalendarOutlined,
   ClusterOutlined,
   FileTextOutlined,
   FileProtectOutlined,
@@ -44,6 +45,12 @@ export const routes: PageRoute[] = [
     component: lazy(() => import('./ContractsPage.tsx')),
     permission: 'machineroom.read',
     menu: { group: 'machinerooms', zh: '运维合同', en: 'O&M contracts', icon: <AuditOutlined />, order: 3 },
+  },
+  {
+    path: '/om/calendar',
+    component: lazy(() => import('./CalendarPage.tsx')),
+    permission: 'machineroom.read',
+    menu: { group: 'machinerooms', zh: 'SLA 工作日历', en: 'SLA calendar', icon: <CalendarOutlined />, order: 3.2 },
   },
   {
     path: '/om/scorecards',

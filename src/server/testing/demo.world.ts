@@ -3,21 +3,14 @@
 import { sql } from 'drizzle-orm';
 import { DEMO_PASSWORD } from '../modules/org/org.seed-data.ts';
 import { query } from '../platform/db/engine.ts';
-import { seedDemo } from '../seed.ts';
 import { createTestApp, type TestApp } from './test-app.ts';
+import { openTestDatabase } from './test-db.ts';
 
 export { DEMO_PASSWORD };
 
-/** Loads the small demo into the test app's (empty) database. */
-export async function seedSmallDemo(t: TestApp): Promise<void> {
-  await seedDemo(t.database, () => undefined, { onlyIfEmpty: false, scale: 'small' });
-}
-
-/** A test app on a fresh database loaded with the small demo. */
+/** A test app on a fresh database loaded with the small demo (a copy of the run's seeded one). */
 export async function demoTestApp(): Promise<TestApp> {
-  const t = await createTestApp();
-  await seedSmallDemo(t);
-  return t;
+  return createTestApp({ database: await openTestDatabase({ demo: true }) });
 }
 
 /** Signs a demo account in (the demo's password). */

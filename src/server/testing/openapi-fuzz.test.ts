@@ -6,7 +6,6 @@ import { hasPermission, type Permission, type RoleGrant } from '../../shared/rol
 import { grantsOf } from '../platform/auth/session.service.ts';
 import { query, queryOne } from '../platform/db/engine.ts';
 import type { RouteRecord } from '../platform/http/auth.hook.ts';
-import { seedDemo } from '../seed.ts';
 import { createTestApp, type Client, type TestApp } from './test-app.ts';
 import { openTestDatabase } from './test-db.ts';
 import { fillParams, type WalkerContext } from './walker-ids.ts';
@@ -291,8 +290,7 @@ describe('the OpenAPI fuzzer', { timeout: 900_000 }, () => {
   const fingerprint = async () => JSON.stringify((await query(t.database.db, fingerprintSql))[0]);
 
   beforeAll(async () => {
-    const database = await openTestDatabase();
-    await seedDemo(database, () => {}, { onlyIfEmpty: false, scale: 'small' });
+    const database = await openTestDatabase({ demo: true });
     // Thousands of calls in a minute, far past the per-account budget that guards a real server.
     t = await createTestApp({ database, config: { rateLimitPerMinute: 1_000_000 } });
     const u1 = await queryOne<{ id: string; unit: string }>(

@@ -12,7 +12,6 @@ import { grantsOf } from '../platform/auth/session.service.ts';
 import { tableDigests } from '../platform/db/backup.ts';
 import { queryOne } from '../platform/db/engine.ts';
 import type { RouteRecord } from '../platform/http/auth.hook.ts';
-import { seedDemo } from '../seed.ts';
 import { createTestApp, type Client, type TestApp } from './test-app.ts';
 import { openTestDatabase } from './test-db.ts';
 import { fillParams, outsideContractIds, unitOwnedIds, vocabularyUrls, type FilledRoute, type WalkerContext } from './walker-ids.ts';
@@ -74,8 +73,7 @@ describe('the route walker', { timeout: 180_000 }, () => {
   const changedTables = (a: Record<string, string>, b: Record<string, string>) => Object.keys({ ...a, ...b }).filter((k) => a[k] !== b[k]);
 
   beforeAll(async () => {
-    const database = await openTestDatabase();
-    await seedDemo(database, () => {}, { onlyIfEmpty: false, scale: 'small' });
+    const database = await openTestDatabase({ demo: true });
     t = await createTestApp({ database });
     const missing: string[] = [];
     for (const name of [...PERSONAS, ...OTHER_UNIT, ...VENDORS]) {

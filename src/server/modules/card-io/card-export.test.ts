@@ -7,9 +7,9 @@ import { sql } from 'drizzle-orm';
 import { CARD_STATUSES } from '../../../shared/assets.enums.ts';
 import { loadConfig } from '../../platform/config.ts';
 import { query, queryOne } from '../../platform/db/engine.ts';
-import { createTestApp, type Client, type TestApp } from '../../testing/test-app.ts';
+import type { Client, TestApp } from '../../testing/test-app.ts';
 import { cardIoCli } from './card-io.cli.ts';
-import { DEMO_PASSWORD, finish, plainWorkbook, readSheet, seedSmallDemo, upload, type SheetRow } from '../../testing/world.ts';
+import { DEMO_PASSWORD, finish, plainWorkbook, readSheet, demoTestApp, upload, type SheetRow } from '../../testing/world.ts';
 
 let t: TestApp;
 let admin: Client;
@@ -52,8 +52,7 @@ async function cli(args: string[]): Promise<{ code: number; out: string }> {
 }
 
 beforeAll(async () => {
-  t = await createTestApp();
-  await seedSmallDemo(t);
+  t = await demoTestApp();
   admin = await t.as('u01-admin', DEMO_PASSWORD);
   [unit1, unit2] = await query<{ id: string; code: string }>(
     t.database.db,

@@ -1,14 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type Client, type TestApp } from '../../testing/test-app.ts';
-import { DEMO_PASSWORD, finish, plainWorkbook, readSheet, seedSmallDemo, upload } from '../../testing/world.ts';
+import type { Client, TestApp } from '../../testing/test-app.ts';
+import { DEMO_PASSWORD, finish, plainWorkbook, readSheet, demoTestApp, upload } from '../../testing/world.ts';
 import { QUOTED_CELL_MAX } from './card-import.validate.ts';
 
 describe('the error report of a rejected import', () => {
   let t: TestApp;
   let admin: Client;
   beforeAll(async () => {
-    t = await createTestApp();
-    await seedSmallDemo(t);
+    t = await demoTestApp();
     admin = await t.as('u01-admin', DEMO_PASSWORD);
   }, 120_000);
   afterAll(async () => t?.close());

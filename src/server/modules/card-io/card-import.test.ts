@@ -5,22 +5,13 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { query, queryOne } from '../../platform/db/engine.ts';
-import { createTestApp, type Client, type TestApp } from '../../testing/test-app.ts';
+import type { Client, TestApp } from '../../testing/test-app.ts';
 import type { CardInput } from '../../../shared/assets.contracts.ts';
 import { withTx } from '../../platform/db/tx.ts';
 import { registrationKind } from '../assets/index.ts';
 import { registerCard } from '../assets/index.ts';
 import { importCards } from './card-import.service.ts';
-import {
-  DEMO_PASSWORD,
-  fillTemplate,
-  finish,
-  plainWorkbook,
-  readSheet,
-  seedSmallDemo,
-  upload,
-  type SheetRow,
-} from '../../testing/world.ts';
+import { DEMO_PASSWORD, fillTemplate, finish, plainWorkbook, readSheet, demoTestApp, upload, type SheetRow } from '../../testing/world.ts';
 
 let t: TestApp;
 let admin: Client;
@@ -54,8 +45,7 @@ function row(over: SheetRow = {}): SheetRow {
 }
 
 beforeAll(async () => {
-  t = await createTestApp();
-  await seedSmallDemo(t);
+  t = await demoTestApp();
   admin = await t.as('u01-admin', DEMO_PASSWORD);
   const units = await query<{ id: string; code: string }>(
     t.database.db,

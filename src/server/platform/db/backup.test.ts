@@ -3,7 +3,6 @@ import { gunzipSync } from 'node:zlib';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDemo } from '../../seed.ts';
 import { openEmbeddedTestDatabase, openTestDatabase } from '../../testing/test-db.ts';
 import { hashPassword } from '../auth/password.ts';
 import { backupDatabase, listTables, restoreDatabase, RestoreError, tableDigests } from './backup.ts';
@@ -126,8 +125,7 @@ describe('backup and restore', { timeout: 180_000 }, () => {
   let dir: string;
   let file: string;
   beforeAll(async () => {
-    source = await freshPglite();
-    await seedDemo(source, () => {}, { onlyIfEmpty: false, scale: 'small' });
+    source = await openEmbeddedTestDatabase({ demo: true });
     await addRowsEverywhere(source);
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongwu-backup-'));
     file = path.join(dir, 'backup.jsonl.gz');

@@ -15,16 +15,20 @@ function expectRefused(r: ReturnType<typeof cli>, text: string) {
 
 const snapshot = (dir: string) => fs.readdirSync(dir, { recursive: true }).map(String).sort();
 
+// The commands below never see the suite's engine (TEST_DATABASE_URL is not their DATABASE_URL), so
+// they run once, in the embedded suite; the PostgreSQL suite runs only what needs its server.
+const once = it.skipIf(!!process.env.TEST_DATABASE_URL);
+
 describe('start-up says what is wrong', () => {
   const work = tempDir('gongwu-start-');
   afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
 
-  it('PORT that is not a number', () => {
+  once('PORT that is not a number', () => {
     expectRefused(cli(['serve'], { PORT: 'abc', GONGWU_DATA_DIR: path.join(work, 'p1') }), 'PORT 应为 0–65535 的整数');
     expect(fs.existsSync(path.join(work, 'p1'))).toBe(false);
   });
 
-  it('PORT in use, checked before the database is opened (no folder is created)', async () => {
+  once('PORT in use, checked before the database is opened (no folder is created)', async () => {
     const busy = net.createServer();
     await new Promise<void>((r) => busy.listen({ port: 0, host: '0.0.0.0' }, () => r()));
     const port = (busy.address() as net.AddressInfo).port;
@@ -36,7 +40,7 @@ describe('start-up says what is wrong', () => {
     }
   });
 
-  it("a folder of another program's files is left as it was", () => {
+  once("a folder of another program's files is left as it was", () => {
     const dir = path.join(work, 'photos');
     fs.mkdirSync(dir);
     fs.writeFileSync(path.join(dir, 'holiday.jpg'), 'jpeg');
@@ -44,7 +48,7 @@ describe('start-up says what is wrong', () => {
     expect(snapshot(dir)).toEqual(['holiday.jpg']);
   });
 
-  it('a folder made by another PostgreSQL version', () => {
+  once('a folder made by another PostgreSQL version', () => {
     const dir = path.join(work, 'pg15');
     fs.mkdirSync(dir);
     fs.writeFileSync(path.join(dir, 'PG_VERSION'), '15\n');
@@ -52,24 +56,27 @@ describe('start-up says what is wrong', () => {
     expect(snapshot(dir)).toEqual(['PG_VERSION']);
   });
 
-  it.runIf(process.getuid?.() === 0 && spawnSync('runuser', ['--help']).status === 0)('a folder this user cannot write', () => {
-    const dir = path.join(work, 'readonly');
-    fs.mkdirSync(dir, { mode: 0o755 });
-    fs.chmodSync(work, 0o755);
-    const r = spawnSync('runuser', ['-u', 'nobody', '--', process.execPath, path.resolve('bin/gongwu.js'), 'migrate'], {
-      env: { PATH: process.env.PATH, GONGWU_DATA_DIR: dir, HOME: '/tmp' },
-      encoding: 'utf8',
-      timeout: 60_000,
-    });
-    expectRefused({ code: r.status, stdout: r.stdout, stderr: r.stderr }, `数据文件夹 ${dir} 不可写（EACCES）`);
-    expect(snapshot(dir)).toEqual([]);
-  });
+  it.runIf(!process.env.TEST_DATABASE_URL && process.getuid?.() === 0 && spawnSync('runuser', ['--help']).status === 0)(
+    'a folder this user cannot write',
+    () => {
+      const dir = path.join(work, 'readonly');
+      fs.mkdirSync(dir, { mode: 0o755 });
+      fs.chmodSync(work, 0o755);
+      const r = spawnSync('runuser', ['-u', 'nobody', '--', process.execPath, path.resolve('bin/gongwu.js'), 'migrate'], {
+        env: { PATH: process.env.PATH, GONGWU_DATA_DIR: dir, HOME: '/tmp' },
+        encoding: 'utf8',
+        timeout: 60_000,
+      });
+      expectRefused({ code: r.status, stdout: r.stdout, stderr: r.stderr }, `数据文件夹 ${dir} 不可写（EACCES）`);
+      expect(snapshot(dir)).toEqual([]);
+    },
+  );
 
-  it('DATABASE_URL that is not a URL', () => {
+  once('DATABASE_URL that is not a URL', () => {
     expectRefused(cli(['migrate'], { DATABASE_URL: 'localhost:5432/gongwu' }), 'DATABASE_URL 格式不对');
   });
 
-  it('an unreachable server is retried for DB_STARTUP_WAIT_SECONDS, then refused', () => {
+  once('an unreachable server is retried for DB_STARTUP_WAIT_SECONDS, then refused', () => {
     const r = cli(['migrate'], { DATABASE_URL: 'postgres://u:p@127.0.0.1:1/gongwu', DB_STARTUP_WAIT_SECONDS: '2' });
     expect(r.stdout).toContain('数据库暂不可达');
     expectRefused(r, '无法连接数据库 postgres://u:***@127.0.0.1:1/gongwu');
@@ -81,7 +88,7 @@ describe('start-up says what is wrong', () => {
     expectRefused(cli(['migrate'], { DATABASE_URL: url.toString() }), '数据库不存在');
   });
 
-  it('restore of a file that is not there', () => {
+  once('restore of a file that is not there', () => {
     expectRefused(cli(['restore', path.join(work, 'missing.jsonl.gz')], { GONGWU_DATA_DIR: path.join(work, 'r1') }), '备份文件不存在');
     expect(fs.existsSync(path.join(work, 'r1'))).toBe(false);
   });

@@ -1,13 +1,13 @@
 import { z } from 'zod';
 import { CalendarYear, CalendarYearInput } from '../../../shared/machinerooms.points.contracts.ts';
 import { AppError } from '../../platform/errors.ts';
+import { sendXlsx } from '../../platform/http/download.reply.ts';
 import type { App } from '../../platform/http/types.ts';
 import { parseCsv, readXlsx } from '../catalog/index.ts';
 import { calendarWorkbook } from './calendar.excel.ts';
 import { calendarYear, parseCalendarSheet, replaceCalendarYear } from './calendar.service.ts';
 
 const tags = ['machinerooms'];
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const Year = z.object({ year: z.coerce.number().int().min(2000).max(2100) });
 
 export async function calendarRoutes(app: App) {
@@ -61,8 +61,7 @@ export async function calendarRoutes(app: App) {
     { config: { access: 'machineroom.read' }, schema: { tags, summary: '导出一年的节假日与调休（Excel，可改后导入）', params: Year } },
     async (req, reply) => {
       const { year, days } = await calendarYear(db(), req.params.year);
-      reply.header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(`SLA工作日历-${year}.xlsx`)}`);
-      return reply.type(XLSX).send(await calendarWorkbook(year, days));
+      return sendXlsx(reply, `SLA工作日历-${year}.xlsx`, await calendarWorkbook(year, days));
     },
   );
 }

@@ -8,6 +8,7 @@ import {
   VendorInput,
   VendorView,
 } from '../../../shared/machinerooms.contracts.ts';
+import { sendXlsx } from '../../platform/http/download.reply.ts';
 import type { App } from '../../platform/http/types.ts';
 import { contractsWorkbook } from './contract.excel.ts';
 import {
@@ -26,7 +27,6 @@ const tags = ['machinerooms'];
 const Id = z.object({ id: z.uuid() });
 const Created = z.object({ id: z.uuid() });
 const Done = z.object({ ok: z.literal(true) });
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export async function contractRoutes(app: App) {
   const db = () => app.database.db;
@@ -126,8 +126,7 @@ export async function contractRoutes(app: App) {
     { config: { access: 'machineroom.read' }, schema: { tags, summary: '导出运维合同台账（Excel）' } },
     async (req, reply) => {
       const items = await listContracts(db(), req.actor);
-      reply.header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent('运维合同台账.xlsx')}`);
-      return reply.type(XLSX).send(await contractsWorkbook(items));
+      return sendXlsx(reply, '运维合同台账.xlsx', await contractsWorkbook(items));
     },
   );
 }

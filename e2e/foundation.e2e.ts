@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signIn, startHarness, type Harness } from './harness.ts';
+import { signIn, signInThroughPage, startHarness, type Harness } from './harness.ts';
 
 // The flows of the foundation, as a person does them: sign in, read units, add a room, switch the
 // language (remembered), sign out.
@@ -12,9 +12,10 @@ describe('the foundation in a browser', () => {
     await h?.close();
   });
 
+  // The one test that signs in through the login page; the others sign in through the API (harness.ts).
   it('signs in as admin and shows the units table', () =>
     h.withPage('units-table', async (page) => {
-      await signIn(page, 'admin');
+      await signInThroughPage(page, 'admin');
       await page.goto('/org/units');
       const rows = page.locator('.ant-table-tbody tr.ant-table-row');
       await rows.first().waitFor();
@@ -99,6 +100,8 @@ describe('the foundation in a browser', () => {
   it('signs out and then needs to sign in again', () =>
     h.withPage('sign-out', async (page) => {
       await signIn(page, 'admin');
+      await page.goto('/');
+      await page.locator('.app-layout').waitFor();
       await page
         .locator('.app-header')
         .getByRole('button', { name: /退出登录/ })

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { CardDetail, CardEventItem } from '../../../shared/assets.contracts.ts';
 import { inScope, unitScope, type Actor } from '../../platform/auth/actor.ts';
-import { query, queryOne, type Queryable } from '../../platform/db/engine.ts';
+import { query, queryOne, queryPrepared, type Queryable } from '../../platform/db/engine.ts';
 import { notFound } from '../../platform/errors.ts';
 import { CARD_JOINS, CARD_LIST_COLUMNS } from './card.queries.ts';
 import { depreciationStatusOf, lifeFloor } from './card.rules.ts';
@@ -11,7 +11,8 @@ const iso = (v: unknown) => (v instanceof Date ? v.toISOString() : v == null ? n
 /** One card with the names of everything it points to; another unit's card is not found. */
 export async function getCardDetail(q: Queryable, actor: Actor, cardId: string): Promise<CardDetail> {
   const scope = unitScope(actor, 'card.read');
-  const row = await queryOne<
+  // A prepared statement: its parsing and planning cost PostgreSQL several times its execution.
+  const [row] = await queryPrepared<
     CardDetail & { createdAt: unknown; updatedAt: unknown; categoryDepreciable: boolean; catName: string; catLife: number | null }
   >(
     q,

@@ -1,7 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { CardFilter, CardListItem, CardListQuery } from '../../../shared/assets.contracts.ts';
 import type { Page } from '../../../shared/paging.ts';
-import { query, queryOne, type Queryable } from '../../platform/db/engine.ts';
+import { query, queryOne, queryPrepared, type Queryable } from '../../platform/db/engine.ts';
 import { offsetOf, likePattern } from '../../platform/db/paging.ts';
 import { inScope, scopeIncludes, unitScope, type Actor } from '../../platform/auth/actor.ts';
 
@@ -195,7 +195,10 @@ export async function listCards(q: Queryable, actor: Actor, p: CardListQuery): P
   const cut = sql`LIMIT ${p.pageSize} OFFSET ${offsetOf(p)}`;
   const named = sql`SELECT ${CARD_LIST_COLUMNS} FROM page JOIN cards ON cards.id = page.id ${CARD_JOINS} ORDER BY ${order('page.sort_key', 'page.id')}`;
   const page = (items: CardListItem[], total: number) => ({ items, total, page: p.page, pageSize: p.pageSize });
-  const countWhere = async () => (await queryOne<{ n: number }>(q, sql`SELECT count(*)::int AS n FROM cards WHERE ${where}`))?.n ?? 0;
+  // The list as it opens (scope, sort and page only): a few texts whose plans do not hang on the
+  // values, so prepared statements; a filter's values can change the best plan, so not with one.
+  const run = onlyPaging(p) ? queryPrepared : query;
+  const countWhere = async () => (await run<{ n: number }>(q, sql`SELECT count(*)::int AS n FROM cards WHERE ${where}`))[0]?.n ?? 0;
   // A search's matches are bounded by the index: collect them once and cut the page from that set.
   const matchedPage = () =>
     query<CardListItem>(
@@ -210,7 +213,7 @@ export async function listCards(q: Queryable, actor: Actor, p: CardListQuery): P
   const s = normalizeSearch(p.q);
   if (!s) {
     const [items, total] = await Promise.all([
-      query<CardListItem>(
+      run<CardListItem>(
         q,
         sql`
       WITH page AS (
@@ -247,6 +250,13 @@ export async function listCards(q: Queryable, actor: Actor, p: CardListQuery): P
     ${named}`,
     ),
     total,
+  );
+}
+
+/** Whether the list is asked for with no filter at all (the scope, sort and page only). */
+function onlyPaging(p: CardListQuery): boolean {
+  return Object.entries(p).every(
+    ([k, v]) => v === undefined || v === '' || (Array.isArray(v) && v.length === 0) || ['page', 'pageSize', 'sort', 'order'].includes(k),
   );
 }
 

@@ -274,7 +274,11 @@ export function benchCli(program: Command, ctx: CliContext) {
     )
     .option('--clients <n>', 'with --load: concurrent clients', '50')
     .option('--seconds <n>', 'with --load: duration', '60')
-    .action((o: BenchOptions & { load?: boolean; clients: string; seconds: string }) =>
+    .option(
+      '--per-kind <n>',
+      "with --load: first each kind of the mix n times, one request at a time, with the server's and PostgreSQL's CPU per request of each",
+    )
+    .action((o: BenchOptions & { load?: boolean; clients: string; seconds: string; perKind?: string }) =>
       o.load
         ? runLoad(
             {
@@ -286,6 +290,7 @@ export function benchCli(program: Command, ctx: CliContext) {
               database: o.database === 'gongwu_bench' ? undefined : o.database,
               dir: o.dir,
               reuse: o.reuse,
+              perKind: o.perKind ? Number(o.perKind) : undefined,
             },
             ctx.log,
           ).then(() => undefined)

@@ -25,6 +25,8 @@ export interface LoadOptions {
   dir?: string;
   /** Time the data of an earlier run again (with --database or --dir): no new database, no seeding. */
   reuse?: boolean;
+  /** Before the load: each kind of the mix this many times, one request at a time, with its CPU per request. */
+  perKind?: number;
 }
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
@@ -215,6 +217,67 @@ async function call(
   }
 }
 
+/** One request of the mix (an edit is the card's GET and its PATCH, timed together). */
+async function request(base: string, s: Session, kind: Kind, card: { id: string } | undefined): Promise<Awaited<ReturnType<typeof call>>> {
+  if (kind === 'list') return call(base, s, 'GET', `/api/cards?page=${1 + Math.floor(Math.random() * 3)}&pageSize=50`);
+  if (kind === 'search')
+    return call(base, s, 'GET', `/api/cards?q=${encodeURIComponent(WORDS[Math.floor(Math.random() * WORDS.length)])}&pageSize=50`);
+  if (kind === 'card') return card ? call(base, s, 'GET', `/api/cards/${card.id}`) : call(base, s, 'GET', '/api/cards?pageSize=20');
+  if (kind === 'inbox') return call(base, s, 'GET', '/api/inbox');
+  if (kind === 'dashboard') return call(base, s, 'GET', '/api/dashboard');
+  const current = await call(base, s, 'GET', `/api/cards/${card!.id}`);
+  const version = (current.json as { version?: number })?.version ?? 1;
+  const r = await call(base, s, 'PATCH', `/api/cards/${card!.id}`, { expectVersion: version, note: `负载测试 ${Date.now()}` });
+  return { ...r, ms: r.ms + current.ms };
+}
+
+/**
+ * Each kind of the mix n times, one request at a time spread over the clients that may make it: the
+ * server's and PostgreSQL's CPU milliseconds per request of that kind (an edit counts its GET and PATCH as
+ * one), and its median wall time. Nothing else runs meanwhile, so the figures are the kind's own.
+ */
+async function cpuPerKind(
+  base: string,
+  serverPid: number,
+  pgDatabase: string | undefined,
+  sessions: Session[],
+  cardsOf: Map<string, { id: string }[]>,
+  n: number,
+  log: (m: string) => void,
+) {
+  const dashboardOk = new Set<string>();
+  for (const s of sessions) if ((await call(base, s, 'GET', '/api/dashboard')).status === 200) dashboardOk.add(s.username);
+  const out: Record<string, { n: number; server: number | null; postgres: number | null; p50: number | null; failed: number }> = {};
+  for (const kind of KINDS) {
+    const who = sessions.filter((s) =>
+      kind === 'edit'
+        ? s.username.endsWith('-admin') && cardsOf.get(s.username)!.length
+        : kind === 'dashboard'
+          ? dashboardOk.has(s.username)
+          : true,
+    );
+    if (!who.length) continue;
+    const server0 = cpuOf(serverPid);
+    const backends0 = backendsCpu(pgDatabase);
+    const ms: number[] = [];
+    let failed = 0;
+    for (let i = 0; i < n; i++) {
+      const s = who[i % who.length];
+      const cards = cardsOf.get(s.username)!;
+      const r = await request(base, s, kind, cards[Math.floor(Math.random() * cards.length)]);
+      if (r.status >= 200 && r.status < 300) ms.push(r.ms);
+      else failed++;
+    }
+    let pgSeconds = 0;
+    for (const [pid, after] of backendsCpu(pgDatabase)) pgSeconds += after - (backends0.get(pid) ?? 0);
+    const serverSeconds = server0 === null ? null : cpuOf(serverPid)! - server0;
+    const per = (seconds: number | null) => (seconds === null ? null : Math.round((seconds * 1e5) / n) / 100);
+    out[kind] = { n, server: per(serverSeconds), postgres: pgDatabase ? per(pgSeconds) : null, p50: stats(ms).p50, failed };
+    log(`${kind}: ${JSON.stringify(out[kind])}`);
+  }
+  return out;
+}
+
 export async function runLoad(o: LoadOptions, log: (m: string) => void): Promise<unknown> {
   const { env, cleanup, where } = await freshEnv(o, log);
   const port = 20000 + Math.floor(Math.random() * 20000);
@@ -257,6 +320,8 @@ export async function runLoad(o: LoadOptions, log: (m: string) => void): Promise
       cardsOf.set(s.username, (r.json as { items?: { id: string }[] })?.items ?? []);
     }
     const officer = await signIn(base, 'officer'); // the committee's asset office runs every unit's month
+    const pgDatabase = engine === 'postgres' ? new URL(env.DATABASE_URL!).pathname.slice(1) : undefined;
+    const perKind = o.perKind ? await cpuPerKind(base, server.pid!, pgDatabase, sessions, cardsOf, o.perKind, log) : undefined;
 
     const latencies = new Map<Kind, number[]>(KINDS.map((k) => [k, []]));
     const errors: Record<string, number> = {};
@@ -284,20 +349,7 @@ export async function runLoad(o: LoadOptions, log: (m: string) => void): Promise
         if (kind === 'edit' && cards.length === 0) kind = 'card';
         if (kind === 'dashboard' && !canDashboard) kind = 'inbox';
         const card = cards[Math.floor(Math.random() * cards.length)];
-        let r: Awaited<ReturnType<typeof call>>;
-        if (kind === 'list') r = await call(base, s, 'GET', `/api/cards?page=${1 + Math.floor(Math.random() * 3)}&pageSize=50`);
-        else if (kind === 'search')
-          r = await call(base, s, 'GET', `/api/cards?q=${encodeURIComponent(WORDS[Math.floor(Math.random() * WORDS.length)])}&pageSize=50`);
-        else if (kind === 'card')
-          r = card ? await call(base, s, 'GET', `/api/cards/${card.id}`) : await call(base, s, 'GET', '/api/cards?pageSize=20');
-        else if (kind === 'inbox') r = await call(base, s, 'GET', '/api/inbox');
-        else if (kind === 'dashboard') r = await call(base, s, 'GET', '/api/dashboard');
-        else {
-          const current = await call(base, s, 'GET', `/api/cards/${card.id}`);
-          const version = (current.json as { version?: number })?.version ?? 1;
-          r = await call(base, s, 'PATCH', `/api/cards/${card.id}`, { expectVersion: version, note: `负载测试 ${Date.now()}` });
-          r.ms += current.ms;
-        }
+        const r = await request(base, s, kind, card);
         if (r.status >= 200 && r.status < 300) latencies.get(kind)!.push(r.ms);
         else if (kind === 'edit' && r.status === 409) {
           // A card the rules keep from editing (disposed, in an open document): a refusal, not an
@@ -357,7 +409,6 @@ export async function runLoad(o: LoadOptions, log: (m: string) => void): Promise
     log(`${o.clients} clients for ${o.seconds} s on ${where}…`);
     // CPU per request: the server's, the load generator's (this process with the probe's thread) and
     // PostgreSQL's backends for this database — on a shared machine these hold better than timings.
-    const pgDatabase = engine === 'postgres' ? new URL(env.DATABASE_URL!).pathname.slice(1) : undefined;
     const cpu0 = { server: cpuOf(server.pid!), generator: process.cpuUsage(), backends: backendsCpu(pgDatabase) };
     const calls0 = calls;
     const t0 = Date.now();
@@ -400,6 +451,7 @@ export async function runLoad(o: LoadOptions, log: (m: string) => void): Promise
         generator: perRequest((generatorUsage.user + generatorUsage.system) / 1e6),
         postgres: engine === 'postgres' ? perRequest(backendSeconds) : undefined,
       },
+      ...(perKind ? { cpuMsPerKind: perKind } : {}),
       pgliteThread: engine === 'pglite' ? process.env.GONGWU_PGLITE_THREAD !== 'off' : undefined,
       date: new Date().toISOString(),
     };

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { DashboardView, ExplanationBody, ListKind, PackView, ReportFilter } from '../../../shared/reports.contracts.ts';
 import { type Actor, assertInScope, inScope, unitScope } from '../../platform/auth/actor.ts';
-import { query, queryOne, type Queryable } from '../../platform/db/engine.ts';
+import { query, queryOne, queryPrepared, type Queryable } from '../../platform/db/engine.ts';
 import { changeVersion, VersionedCache } from '../../platform/db/change-counters.ts';
 import { withTx } from '../../platform/db/tx.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
@@ -186,7 +186,7 @@ async function dashboardFigures(q: Queryable, scope: 'all' | string[]): Promise<
 
 /** The newest ten of the actor's inbox, by workflow's own rule (inboxWhere), so the two never disagree. */
 async function waitingForMe(q: Queryable, actor: Actor) {
-  const rows = await query<{ id: string; title: string | null; doc_no: string; type: string; created_at: Date | string }>(
+  const rows = await queryPrepared<{ id: string; title: string | null; doc_no: string; type: string; created_at: Date | string }>(
     q,
     sql`
     SELECT d.id, d.title, d.doc_no, d.type, d.created_at FROM documents d

@@ -10,7 +10,7 @@ import {
   readPayload,
 } from '../../../shared/workflow.contracts.ts';
 import { can, inScope, unitScope, type Actor } from '../../platform/auth/actor.ts';
-import { query, type Queryable } from '../../platform/db/engine.ts';
+import { query, queryPrepared, type Queryable } from '../../platform/db/engine.ts';
 import { likePattern } from '../../platform/db/paging.ts';
 import { actingForName, inboxWhere } from './inbox.rule.ts';
 import { actsForUnit, loadDocument, ownDraftsOnly } from './document.store.ts';
@@ -65,11 +65,12 @@ function mapSummary(r: DocumentSummary): DocumentSummary {
  * counts. Two statements planned the same WHERE twice — for the inbox rule, with its subqueries,
  * that planning was most of the request's database time. A page past the end counts apart.
  */
-async function page(q: Queryable, where: SQL, p: DocumentListQuery): Promise<Page<DocumentSummary>> {
+/** `prepared`: the text is one of a few (no filters), so it may be a prepared statement (queryPrepared). */
+async function page(q: Queryable, where: SQL, p: DocumentListQuery, prepared = false): Promise<Page<DocumentSummary>> {
   const order = SORTS[p.sort ?? 'createdAt'];
   const dir = p.sort ? (p.order === 'desc' ? sql`DESC` : sql`ASC`) : sql`DESC`;
   const offset = (p.page - 1) * p.pageSize;
-  const rows = await query<DocumentSummary & { total__: number }>(
+  const rows = await (prepared ? queryPrepared : query)<DocumentSummary & { total__: number }>(
     q,
     sql`WITH cut AS (
       SELECT d.id, ${order} AS k, count(*) OVER ()::int AS total FROM documents d WHERE ${where}
@@ -119,8 +120,10 @@ export async function listDocuments(q: Queryable, actor: Actor, p: DocumentListQ
 }
 
 export async function listInbox(q: Queryable, actor: Actor, p: DocumentListQuery): Promise<Page<DocumentSummary>> {
-  const where = sql.join([inboxWhere(actor), ...filterParts(p)], sql` AND `);
-  const result = await page(q, where, { ...p, sort: p.sort ?? 'createdAt' });
+  const filters = filterParts(p);
+  const where = sql.join([inboxWhere(actor), ...filters], sql` AND `);
+  // The inbox as it opens (no filter): its planning took 1.5–15 ms of an execution of 0.3 ms.
+  const result = await page(q, where, { ...p, sort: p.sort ?? 'createdAt' }, filters.length === 0);
   if (!result.items.length) return result;
   // 委托: mark the items the actor takes for an absent approver ("代 张三").
   const acting = await query<{ id: string; name: string | null }>(

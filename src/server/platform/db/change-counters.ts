@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { queryOne, type Queryable } from './engine.ts';
+import { queryPrepared, type Queryable } from './engine.ts';
 
 /**
  * The sum of the change counters of a unit scope and of the reference data
@@ -11,7 +11,7 @@ import { queryOne, type Queryable } from './engine.ts';
  */
 export async function changeVersion(q: Queryable, scope: 'all' | string[]): Promise<string> {
   const keys = scope === 'all' ? null : ['ref', ...scope.map((u) => `unit:${u}`)];
-  const row = await queryOne<{ v: string | number | null }>(
+  const [row] = await queryPrepared<{ v: string | number | null }>(
     q,
     keys
       ? sql`SELECT coalesce(sum(n), 0)::text AS v FROM change_counters WHERE key = ANY (string_to_array(${keys.join(',')}, ','))`

@@ -6,6 +6,7 @@ import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
 import type { ExtractTablesWithRelations } from 'drizzle-orm';
 import { sql, type SQL } from 'drizzle-orm';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
@@ -337,6 +338,42 @@ export async function query<T = Record<string, unknown>>(q: Queryable, statement
 export async function queryOne<T = Record<string, unknown>>(q: Queryable, statement: SQL): Promise<T | undefined> {
   const rows = await query<T>(q, statement);
   return rows[0];
+}
+
+interface DrizzleInternals {
+  dialect: { sqlToQuery(s: SQL): { sql: string; params: unknown[] } };
+  session: {
+    prepareQuery(
+      query: { sql: string; params: unknown[] },
+      fields: undefined,
+      name: string,
+      arrayMode: boolean,
+    ): { execute(): Promise<{ rows: unknown[] }> };
+  };
+}
+const statementNames = new Map<string, string>();
+
+/**
+ * Raw SQL as a named prepared statement, the same rows as `query`. On PostgreSQL each pooled
+ * connection parses it once and, after five runs, keeps one generic plan when that plan costs no
+ * more than the ones made for the values: the hot reads of every request (a card, the inbox, the
+ * workspace's waiting documents, a unit's card page) spent 1–10 ms of PostgreSQL's CPU parsing and
+ * planning statements that execute in 0.3 ms (docs/decisions.md, "Hot reads as prepared
+ * statements"). The name is the text's hash, so one call site whose text varies with its filters
+ * makes one statement per variant: use it only where the variants are few, and where the best plan
+ * does not hang on the values (not a text search, whose words make the plan). PGlite runs it as any
+ * statement.
+ */
+export async function queryPrepared<T = Record<string, unknown>>(q: Queryable, statement: SQL): Promise<T[]> {
+  const { dialect, session } = q as unknown as DrizzleInternals;
+  const built = dialect.sqlToQuery(statement);
+  let name = statementNames.get(built.sql);
+  if (!name) {
+    name = `gw_${createHash('sha1').update(built.sql).digest('hex').slice(0, 20)}`;
+    if (statementNames.size < 5000) statementNames.set(built.sql, name);
+  }
+  const res = await session.prepareQuery(built, undefined, name, false).execute();
+  return res.rows as T[];
 }
 
 export { sql };

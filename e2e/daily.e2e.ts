@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signIn, startHarness, type Harness } from './harness.ts';
+import { DEMO_PASSWORD, signIn, startHarness, type Harness } from './harness.ts';
 
 // Pages fetch after they render: give assertions the time a person would wait.
 const WAIT = { timeout: 15_000, interval: 200 };
@@ -10,6 +10,29 @@ const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR
 /** The visible option of the open select that reads `text`. */
 const option = (page: Page, text: string | RegExp) =>
   page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: text }).first();
+
+/** Signs `username` in through the API (as a script would): JSON GET and POST with the session. */
+async function apiAs(baseUrl: string, username: string) {
+  const login = await fetch(`${baseUrl}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password: DEMO_PASSWORD }),
+  });
+  const cookie = login.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
+  const { csrfToken } = (await login.json()) as { csrfToken: string };
+  return {
+    get: async (url: string) => (await fetch(`${baseUrl}${url}`, { headers: { cookie } })).json(),
+    post: (url: string, body: unknown = {}) =>
+      fetch(`${baseUrl}${url}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken },
+        body: JSON.stringify(body),
+      }),
+  };
+}
 
 /** The count on a workspace tile. */
 async function tileCount(page: Page, key: string): Promise<number> {
@@ -197,6 +220,56 @@ describe('daily work in a browser', () => {
         to: to.id,
         lines: 1,
       });
+    });
+  });
+
+  it('takes the administrator from the workspace to a pushed notification, a decision and 下一条', async () => {
+    // u01-staff drafts two 领用 of idle cards no earlier test holds (through the API, as a script would).
+    const staff = await apiAs(h.baseUrl, 'u01-staff');
+    const ws = await staff.get('/api/workspace');
+    const mine = ws.mine.find((x: { key: string }) => x.key === 'myAssets');
+    const own = (await staff.get(`/api/cards?custodianId=${mine.filter.custodianId}&pageSize=1`)).items[0];
+    // Idle cards are the administrator's to list (staff see the cards in their custody).
+    const admin = await apiAs(h.baseUrl, 'u01-admin');
+    const idle = (await admin.get('/api/cards?status=idle&pageSize=30&sort=cardNo&order=desc')).items as { id: string }[];
+    const drafts: string[] = [];
+    const refused: string[] = [];
+    for (const card of idle) {
+      if (drafts.length === 2) break;
+      const res = await staff.post('/api/documents', {
+        type: 'requisition',
+        payload: { departmentId: own.usingDepartmentId, custodianId: mine.filter.custodianId },
+        lines: [{ cardId: card.id }],
+      });
+      if (res.status === 201) drafts.push(((await res.json()) as { id: string }).id);
+      else refused.push(`${res.status} ${(await res.text()).slice(0, 120)}`);
+    }
+    expect({ drafts: drafts.length, refused: refused.slice(0, 2) }).toMatchObject({ drafts: 2 });
+    expect((await staff.post(`/api/documents/${drafts[0]}/submit`)).status).toBe(200);
+    await h.withPage('daily-notify-approve-next', async (page) => {
+      await signIn(page, 'u01-admin');
+      await page.goto('/');
+      await expect.poll(() => tileCount(page, 'inbox').catch(() => 0), WAIT).toBeGreaterThan(0);
+      // The second submission while the workspace is open: the bell's toast arrives without a reload.
+      expect((await staff.post(`/api/documents/${drafts[1]}/submit`)).status).toBe(200);
+      const doc = await staff.get(`/api/documents/${drafts[1]}`);
+      const toast = page.locator('.ant-notification-notice').filter({ hasText: doc.docNo });
+      await expect.poll(() => toast.count(), WAIT).toBeGreaterThan(0);
+      await toast.first().locator('.ant-notification-notice-message, .ant-notification-notice-title').first().click();
+      await expect.poll(() => page.url().endsWith(`/documents/${drafts[1]}`), WAIT).toBe(true);
+      // A question in the thread, then the decision; 下一条 leads to the next waiting document.
+      await page.getByTestId('comment-input').fill('请确认领用人岗位');
+      await page.getByTestId('comment-send').click();
+      await expect.poll(() => page.getByTestId('document-comments').getByText('请确认领用人岗位').count(), WAIT).toBe(1);
+      await page.getByTestId('approve').click();
+      await page
+        .getByRole('dialog')
+        .getByRole('button', { name: /^确\s*定$/ })
+        .click();
+      await expect.poll(() => page.getByTestId('next-item').count(), WAIT).toBe(1);
+      await page.getByTestId('next-item').click();
+      await expect.poll(() => page.url().includes('/documents/') && !page.url().endsWith(drafts[1]), WAIT).toBe(true);
+      expect((await staff.get(`/api/documents/${drafts[1]}`)).status).toBe('approved');
     });
   });
 });

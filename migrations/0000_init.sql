@@ -1152,6 +1152,30 @@ CREATE TABLE "approval_delegations" (
 	"revoked_by" uuid
 );
 --> statement-breakpoint
+CREATE TABLE "document_attachments" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"document_id" uuid NOT NULL,
+	"unit_id" uuid NOT NULL,
+	"kind" text NOT NULL,
+	"file_name" text NOT NULL,
+	"content_type" text NOT NULL,
+	"size" integer NOT NULL,
+	"sha256" text NOT NULL,
+	"content_base64" text NOT NULL,
+	"uploaded_by" uuid,
+	"uploaded_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"kept_at" timestamp with time zone
+);
+--> statement-breakpoint
+CREATE TABLE "document_comments" (
+	"id" bigint PRIMARY KEY GENERATED ALWAYS AS IDENTITY (sequence name "document_comments_id_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1),
+	"document_id" uuid NOT NULL,
+	"unit_id" uuid NOT NULL,
+	"author_id" uuid NOT NULL,
+	"body" text NOT NULL,
+	"at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "document_events" (
 	"id" bigint PRIMARY KEY GENERATED ALWAYS AS IDENTITY (sequence name "document_events_id_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1),
 	"document_id" uuid NOT NULL,
@@ -1423,6 +1447,8 @@ ALTER TABLE "sharing_charge_lines" ADD CONSTRAINT "sharing_charge_lines_unit_id_
 ALTER TABLE "sharing_charge_lines" ADD CONSTRAINT "sharing_charge_lines_resource_id_sharing_resources_id_fk" FOREIGN KEY ("resource_id") REFERENCES "public"."sharing_resources"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "sharing_resource_photos" ADD CONSTRAINT "sharing_resource_photos_resource_id_sharing_resources_id_fk" FOREIGN KEY ("resource_id") REFERENCES "public"."sharing_resources"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "approval_chain_steps" ADD CONSTRAINT "approval_chain_steps_document_type_approval_chains_document_type_fk" FOREIGN KEY ("document_type") REFERENCES "public"."approval_chains"("document_type") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "document_attachments" ADD CONSTRAINT "document_attachments_document_id_documents_id_fk" FOREIGN KEY ("document_id") REFERENCES "public"."documents"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "document_comments" ADD CONSTRAINT "document_comments_document_id_documents_id_fk" FOREIGN KEY ("document_id") REFERENCES "public"."documents"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "document_events" ADD CONSTRAINT "document_events_document_id_documents_id_fk" FOREIGN KEY ("document_id") REFERENCES "public"."documents"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "document_lines" ADD CONSTRAINT "document_lines_document_id_documents_id_fk" FOREIGN KEY ("document_id") REFERENCES "public"."documents"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "document_steps" ADD CONSTRAINT "document_steps_document_id_documents_id_fk" FOREIGN KEY ("document_id") REFERENCES "public"."documents"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -1512,6 +1538,8 @@ CREATE INDEX "sharing_events_booking_idx" ON "sharing_events" USING btree ("book
 CREATE INDEX "sharing_resource_photos_resource_idx" ON "sharing_resource_photos" USING btree ("resource_id");--> statement-breakpoint
 CREATE INDEX "approval_delegations_delegate_idx" ON "approval_delegations" USING btree ("delegate_id","starts_on");--> statement-breakpoint
 CREATE INDEX "approval_delegations_delegator_idx" ON "approval_delegations" USING btree ("delegator_id");--> statement-breakpoint
+CREATE INDEX "document_attachments_document_idx" ON "document_attachments" USING btree ("document_id");--> statement-breakpoint
+CREATE INDEX "document_comments_document_idx" ON "document_comments" USING btree ("document_id","id");--> statement-breakpoint
 CREATE INDEX "document_events_document_idx" ON "document_events" USING btree ("document_id","id");--> statement-breakpoint
 CREATE INDEX "document_lines_document_idx" ON "document_lines" USING btree ("document_id","line_no");--> statement-breakpoint
 CREATE UNIQUE INDEX "document_lines_open_card_uniq" ON "document_lines" USING btree ("card_id") WHERE open AND card_id IS NOT NULL;--> statement-breakpoint

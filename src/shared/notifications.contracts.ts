@@ -11,6 +11,7 @@ export const NOTIFY_EVENTS = {
   lending_due: ['出借即将到期', 'A lending is due soon'],
   lending_overdue: ['出借已逾期', 'A lending is overdue'],
   count_assigned: ['盘点任务分配给我', 'A count was assigned to me'],
+  document_commented: ['我参与的单据有新意见', 'A new comment on a document I took part in'],
 } as const;
 export type NotifyEvent = keyof typeof NOTIFY_EVENTS;
 export const NotifyEventSchema = z.enum(Object.keys(NOTIFY_EVENTS) as [NotifyEvent, ...NotifyEvent[]]);

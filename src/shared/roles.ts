@@ -42,6 +42,8 @@ export const PERMISSIONS = {
   'document.write': ['asset_office', 'unit_admin', 'unit_finance', 'staff'],
   'document.approve': ['asset_office', 'finance_bureau', 'unit_admin', 'unit_finance', 'unit_leader'],
   'document.execute': ['asset_office', 'unit_admin', 'unit_finance'],
+  /** A comment in a document's thread (意见交流): whoever writes or approves documents. */
+  'document.comment': ['asset_office', 'finance_bureau', 'unit_admin', 'unit_finance', 'unit_leader', 'staff'],
   'standard.write': ['asset_office'],
   'chain.write': ['asset_office'],
   'procurement.write': ['asset_office'],
@@ -116,6 +118,7 @@ export const BUSINESS_WRITE_PERMISSIONS: readonly Permission[] = [
   'document.write',
   'document.approve',
   'document.execute',
+  'document.comment',
   'chain.write',
   'standard.write',
   'procurement.write',

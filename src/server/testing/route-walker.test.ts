@@ -116,6 +116,10 @@ describe('the route walker', { timeout: 180_000 }, () => {
     await database.db.execute(sql`insert into card_attachments (card_id, unit_id, kind, file_name, content_type, size, sha256, content_base64)
       select id, unit_id, 'other', 'probe.txt', 'text/plain', 1, 'probe', 'AA==' from cards
       where unit_id = ${ctx.u1} and not exists (select 1 from card_attachments where unit_id = ${ctx.u1}) order by card_no limit 1`);
+    // An attachment on the walker's unit-01 document (the first one created), for the document attachment routes.
+    await database.db.execute(sql`insert into document_attachments (document_id, unit_id, kind, file_name, content_type, size, sha256, content_base64)
+      select id, unit_id, 'other', 'probe.pdf', 'application/pdf', 1, 'probe', 'AA==' from documents
+      where unit_id = ${ctx.u1} and counterpart_unit_id is distinct from ${ctx.u2} order by created_at limit 1`);
     // A fault reported from a unit-01 card's QR page, for the self-service routes.
     await database.db.execute(sql`insert into card_reports (card_id, unit_id, kind, note, photo_type, photo_base64, reported_by)
       select id, unit_id, 'fault', 'walker probe', 'image/png', 'AA==', ${ctx.u1AdminId} from cards

@@ -80,6 +80,12 @@ export const PARAM_SOURCES: Record<string, ParamSource> = {
     query: ({ u1, u2 }) =>
       sql`select id::text from documents where unit_id = ${u1} and counterpart_unit_id is distinct from ${u2} order by created_at limit 1`,
   },
+  // a document's attachment: on the walker's unit-01 document above (the walker's setup adds one)
+  '/api/documents/:id/attachments/:attachmentId': {
+    query: ({ u1, u2 }) =>
+      sql`select a.id::text from document_attachments a where a.document_id = (select id from documents where unit_id = ${u1}
+        and counterpart_unit_id is distinct from ${u2} order by created_at limit 1) limit 1`,
+  },
   // income: an executed document of unit 01 with income (the walker's setup adds one when the seed has none).
   '/api/income/:id': {
     query: ({ u1 }) =>

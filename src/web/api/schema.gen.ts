@@ -567,7 +567,7 @@ export interface paths {
                         name: string;
                         /** Format: uuid */
                         userId: string;
-                        scopes: ("org.read" | "org.unit.write" | "org.department.write" | "org.staff.write" | "org.user.read" | "org.user.write" | "org.place.write" | "audit.read" | "oplog.read" | "notify.manage" | "token.manage" | "catalog.read" | "catalog.write" | "card.read" | "card.write" | "card.import" | "card.export" | "document.read" | "document.write" | "document.approve" | "document.execute" | "standard.write" | "chain.write" | "procurement.write" | "depreciation.read" | "depreciation.run" | "depreciation.close" | "books.takeover" | "card.post" | "period.reopen.decide" | "report.read" | "report.explain" | "report.submit" | "report.review" | "income.read" | "income.turnover" | "sharing.read" | "sharing.book" | "sharing.manage" | "job.read" | "pool.read" | "pool.offer" | "pool.request" | "pool.decide" | "pool.evaluate" | "evaluation.self" | "evaluation.manage" | "accountability.record" | "count.read" | "count.plan" | "count.scan" | "machineroom.read" | "machineroom.manage" | "workorder.read" | "workorder.report" | "workorder.handle" | "inspection.perform" | "omreport.submit" | "custody.read" | "custody.write" | "custody.decide")[];
+                        scopes: ("org.read" | "org.unit.write" | "org.department.write" | "org.staff.write" | "org.user.read" | "org.user.write" | "org.place.write" | "audit.read" | "oplog.read" | "notify.manage" | "token.manage" | "catalog.read" | "catalog.write" | "card.read" | "card.write" | "card.import" | "card.export" | "document.read" | "document.write" | "document.approve" | "document.execute" | "document.comment" | "standard.write" | "chain.write" | "procurement.write" | "depreciation.read" | "depreciation.run" | "depreciation.close" | "books.takeover" | "card.post" | "period.reopen.decide" | "report.read" | "report.explain" | "report.submit" | "report.review" | "income.read" | "income.turnover" | "sharing.read" | "sharing.book" | "sharing.manage" | "job.read" | "pool.read" | "pool.offer" | "pool.request" | "pool.decide" | "pool.evaluate" | "evaluation.self" | "evaluation.manage" | "accountability.record" | "count.read" | "count.plan" | "count.scan" | "machineroom.read" | "machineroom.manage" | "workorder.read" | "workorder.report" | "workorder.handle" | "inspection.perform" | "omreport.submit" | "custody.read" | "custody.write" | "custody.decide")[];
                         /** Format: date-time */
                         expiresAt?: string;
                     };
@@ -3013,7 +3013,7 @@ export interface paths {
                         "application/json": {
                             /** Format: email */
                             email: string | null;
-                            mailEvents: ("document_submitted" | "document_approved" | "document_rejected" | "document_returned" | "lending_due" | "lending_overdue" | "count_assigned")[];
+                            mailEvents: ("document_submitted" | "document_approved" | "document_rejected" | "document_returned" | "lending_due" | "lending_overdue" | "count_assigned" | "document_commented")[];
                             digestHour: number | null;
                         };
                     };
@@ -3036,7 +3036,7 @@ export interface paths {
                     "application/json": {
                         /** Format: email */
                         email: string | null;
-                        mailEvents: ("document_submitted" | "document_approved" | "document_rejected" | "document_returned" | "lending_due" | "lending_overdue" | "count_assigned")[];
+                        mailEvents: ("document_submitted" | "document_approved" | "document_rejected" | "document_returned" | "lending_due" | "lending_overdue" | "count_assigned" | "document_commented")[];
                         digestHour: number | null;
                     };
                 };
@@ -3051,7 +3051,7 @@ export interface paths {
                         "application/json": {
                             /** Format: email */
                             email: string | null;
-                            mailEvents: ("document_submitted" | "document_approved" | "document_rejected" | "document_returned" | "lending_due" | "lending_overdue" | "count_assigned")[];
+                            mailEvents: ("document_submitted" | "document_approved" | "document_rejected" | "document_returned" | "lending_due" | "lending_overdue" | "count_assigned" | "document_commented")[];
                             digestHour: number | null;
                         };
                     };
@@ -3113,7 +3113,7 @@ export interface paths {
                                     secret?: string;
                                 };
                                 /** @default [] */
-                                events: ("document_submitted" | "document_approved" | "document_rejected" | "document_returned" | "lending_due" | "lending_overdue" | "count_assigned")[];
+                                events: ("document_submitted" | "document_approved" | "document_rejected" | "document_returned" | "lending_due" | "lending_overdue" | "count_assigned" | "document_commented")[];
                                 /**
                                  * Format: uuid
                                  * @default null
@@ -3160,7 +3160,7 @@ export interface paths {
                             secret?: string;
                         };
                         /** @default [] */
-                        events?: ("document_submitted" | "document_approved" | "document_rejected" | "document_returned" | "lending_due" | "lending_overdue" | "count_assigned")[];
+                        events?: ("document_submitted" | "document_approved" | "document_rejected" | "document_returned" | "lending_due" | "lending_overdue" | "count_assigned" | "document_commented")[];
                         /**
                          * Format: uuid
                          * @default null
@@ -3195,7 +3195,7 @@ export interface paths {
                                 secret?: string;
                             };
                             /** @default [] */
-                            events: ("document_submitted" | "document_approved" | "document_rejected" | "document_returned" | "lending_due" | "lending_overdue" | "count_assigned")[];
+                            events: ("document_submitted" | "document_approved" | "document_rejected" | "document_returned" | "lending_due" | "lending_overdue" | "count_assigned" | "document_commented")[];
                             /**
                              * Format: uuid
                              * @default null
@@ -3256,7 +3256,7 @@ export interface paths {
                             secret?: string;
                         };
                         /** @default [] */
-                        events?: ("document_submitted" | "document_approved" | "document_rejected" | "document_returned" | "lending_due" | "lending_overdue" | "count_assigned")[];
+                        events?: ("document_submitted" | "document_approved" | "document_rejected" | "document_returned" | "lending_due" | "lending_overdue" | "count_assigned" | "document_commented")[];
                         /**
                          * Format: uuid
                          * @default null
@@ -3291,7 +3291,7 @@ export interface paths {
                                 secret?: string;
                             };
                             /** @default [] */
-                            events: ("document_submitted" | "document_approved" | "document_rejected" | "document_returned" | "lending_due" | "lending_overdue" | "count_assigned")[];
+                            events: ("document_submitted" | "document_approved" | "document_rejected" | "document_returned" | "lending_due" | "lending_overdue" | "count_assigned" | "document_commented")[];
                             /**
                              * Format: uuid
                              * @default null
@@ -7249,6 +7249,246 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/documents/{id}/attachments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 单据附件列表
+         * @description 权限 document.read
+         *
+         *     权限 document.read
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                kind: string;
+                                fileName: string;
+                                contentType: string;
+                                size: number;
+                                sha256: string;
+                                uploaderName: string | null;
+                                uploadedAt: string;
+                                kept: boolean;
+                                removable: boolean;
+                            }[];
+                            canAdd: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * 上传单据附件（评估报告、报价单等；PDF/JPEG/PNG/WebP，不超过 10 MB；multipart 字段 file；草稿或退回时）
+         * @description 权限 document.write
+         */
+        post: {
+            parameters: {
+                query?: {
+                    kind?: "appraisal" | "quote" | "other";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/documents/{id}/attachments/{attachmentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 下载单据附件
+         * @description 权限 document.read
+         *
+         *     权限 document.read
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    attachmentId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /**
+         * 删除单据附件（仅未随单据提交过的）
+         * @description 权限 document.write
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    attachmentId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            ok: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/documents/{id}/comments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 单据的意见交流
+         * @description 权限 document.read
+         *
+         *     权限 document.read
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                authorName: string | null;
+                                body: string;
+                                at: string;
+                                mine: boolean;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * 发表意见（申请人、审批人与本单位人员之间；不可修改或删除）
+         * @description 权限 document.comment
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        body: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;

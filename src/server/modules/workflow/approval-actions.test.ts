@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { setBusinessToday } from '../../platform/clock.ts';
 import { createTestApp, TEST_PASSWORD, type Client, type TestApp } from '../../testing/test-app.ts';
@@ -182,5 +183,23 @@ describe('撤回, 转办, 委托 and bulk approval', () => {
       });
     }
     expect((await admin.get('/api/inbox/next')).json().id).not.toBe(ids[0]);
+  });
+
+  it('skips in bulk a step the chain marks as needing a written opinion, and approves the rest', async () => {
+    const [plain, needsComment] = [await requisition(staff), await requisition(staff)];
+    for (const id of [plain, needsComment]) await expectOk(staff.post(`/api/documents/${id}/submit`));
+    // The chain marks the step special (an over-standard review): its decision needs a comment.
+    await t.database.db.execute(sql`UPDATE document_steps SET special = true WHERE document_id = ${needsComment}`);
+    const docNo = (await detail(admin, needsComment)).docNo;
+    const res = (await admin.post('/api/inbox/approve', { ids: [plain, needsComment] })).json();
+    expect(res).toEqual({
+      approved: [plain],
+      skipped: [{ id: needsComment, docNo, reason: '超标准审核须填写意见，请逐件审批' }],
+    });
+    const left = await detail(admin, needsComment);
+    expect({ status: left.status, decided: left.steps.filter((s: { state: string }) => s.state !== 'pending').length }).toEqual({
+      status: 'submitted',
+      decided: 0,
+    });
   });
 });

@@ -4,6 +4,7 @@ import type { Decision, DocumentLineInput, DocumentType, StepCondition, StepScop
 import type { Role, RoleGrant } from '../../../shared/roles.ts';
 import { DOCUMENT_TYPES } from '../../../shared/workflow.contracts.ts';
 import { notify } from '../notifications/index.ts';
+import { keepAttachments } from './document-attachment.service.ts';
 import { can, type Actor } from '../../platform/auth/actor.ts';
 import { query, type Queryable, type Tx } from '../../platform/db/engine.ts';
 import { withTx } from '../../platform/db/tx.ts';
@@ -102,6 +103,7 @@ export async function submitDocument(q: Queryable, actor: Actor, id: string): Pr
       );
     }
     const to = applicable.length ? 'submitted' : 'approved';
+    await keepAttachments(tx, id);
     await setStatus(tx, doc, to, {
       currentStep: applicable.length ? 1 : null,
       submittedAt: new Date(),

@@ -110,10 +110,10 @@ export async function addEvent(
 }
 
 /**
- * Events that change a document's content (payload or lines). Whoever wrote one of them is a
+ * Events that change a document's content (payload, lines or attachments). Whoever wrote one of them is a
  * content editor of the document and may not approve any of its steps.
  */
-export const CONTENT_EVENTS = ['created', 'edited'] as const;
+export const CONTENT_EVENTS = ['created', 'edited', 'attachment_added', 'attachment_removed'] as const;
 
 /** SQL: `userId` changed the content of document `documentId` (see CONTENT_EVENTS). */
 export function editedBy(documentId: SQL | string, userId: SQL | string): SQL {

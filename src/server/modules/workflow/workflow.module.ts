@@ -4,6 +4,7 @@ import { approvalActionRoutes } from './approval-actions.routes.ts';
 import { bulkRoutes } from './bulk.routes.ts';
 import { chainRoutes } from './chain.routes.ts';
 import { documentRoutes } from './document.routes.ts';
+import { documentThreadRoutes } from './document-thread.routes.ts';
 import { seedDelegations } from './delegation.seed.ts';
 import { seedWorkflow } from './workflow.seed.ts';
 
@@ -16,6 +17,7 @@ export const module: GongwuModule = {
   order: 50,
   routes: async (app) => {
     await documentRoutes(app);
+    await documentThreadRoutes(app);
     await chainRoutes(app);
     await approvalActionRoutes(app);
     await bulkRoutes(app);

@@ -14,6 +14,8 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { StatusTag } from '../../components/StatusTag.tsx';
 import { errorText } from '../../components/useFormErrors.ts';
 import { ActingForTag, NextItemButton, ReassignButton } from './ApprovalExtras.tsx';
+import { DocumentAttachmentsCard, DocumentCommentsCard } from './DocumentThread.tsx';
+import { useSession } from '../../app/session.tsx';
 import {
   cancelDocument,
   decideDocument,
@@ -44,6 +46,9 @@ const EVENT_LABELS: Record<string, [string, string]> = {
   income_turned_over: ['收入上缴国库', 'Income turned over'],
   withdrawn: ['撤回', 'Withdrawn'],
   reassigned: ['转办', 'Handed on'],
+  attachment_added: ['添加附件', 'Attachment added'],
+  attachment_removed: ['删除附件', 'Attachment removed'],
+  commented: ['发表意见', 'Commented'],
 };
 
 /** What the payload says, in words: the type's own items (document-types/<type>.doctype.tsx) between the receiving unit and the note. */
@@ -145,6 +150,7 @@ export default function DocumentDetailPage() {
   const navigate = useNavigate();
   const typeLabel = useDocTypeLabel();
   const { data: doc, error, refetch } = useDocument(id);
+  const { can } = useSession();
   const [deciding, setDeciding] = useState<Decision | null>(null);
   const [comment, setComment] = useState('');
   const [busy, setBusy] = useState(false);
@@ -344,6 +350,8 @@ export default function DocumentDetailPage() {
           />
         )}
       </Card>
+      <DocumentAttachmentsCard id={doc.id} />
+      <DocumentCommentsCard id={doc.id} canComment={can('document.comment')} />
       <Card size="small" title={t('单据历史', 'History')} style={{ marginTop: 12 }}>
         <Timeline
           items={doc.events.map((e) => ({

@@ -3,7 +3,7 @@
 // ServerTable with the list URL.
 import { useQuery } from '@tanstack/react-query';
 import type { Decision, DocumentType } from '../../../shared/workflow.contracts.ts';
-import { type Body, http, ok } from '../../api/client.ts';
+import { type Body, fileBody, http, ok } from '../../api/client.ts';
 
 export const workflowKeys = {
   transferTargets: ['transfer-targets'] as const,
@@ -124,3 +124,25 @@ export const useStandardHistory = (code: string | undefined) =>
 /** A standard's edit, effective from a day, kept in its history. */
 export const saveStandard = (code: string, body: Body<'/api/standards/{code}', 'put'>) =>
   ok(http.PUT('/api/standards/{code}', { params: { path: { code } }, body }));
+
+/** A document's attachments and comment thread (意见交流). */
+export const threadKeys = {
+  attachments: (id: string) => ['document', id, 'attachments'] as const,
+  comments: (id: string) => ['document', id, 'comments'] as const,
+};
+export const useDocumentAttachments = (id: string) =>
+  useQuery({
+    queryKey: threadKeys.attachments(id),
+    queryFn: () => ok(http.GET('/api/documents/{id}/attachments', { params: { path: { id } } })),
+  });
+export const uploadDocumentAttachment = (id: string, kind: 'appraisal' | 'quote' | 'other', file: File) =>
+  ok(http.POST('/api/documents/{id}/attachments', { params: { path: { id }, query: { kind } }, body: fileBody(file) }));
+export const removeDocumentAttachment = (id: string, attachmentId: string) =>
+  ok(http.DELETE('/api/documents/{id}/attachments/{attachmentId}', { params: { path: { id, attachmentId } } }));
+export const useDocumentComments = (id: string) =>
+  useQuery({
+    queryKey: threadKeys.comments(id),
+    queryFn: () => ok(http.GET('/api/documents/{id}/comments', { params: { path: { id } } })),
+  });
+export const addDocumentComment = (id: string, body: string) =>
+  ok(http.POST('/api/documents/{id}/comments', { params: { path: { id } }, body: { body } }));

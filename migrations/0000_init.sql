@@ -1078,6 +1078,7 @@ CREATE TABLE "sharing_resources" (
 	"max_minutes" integer DEFAULT 480 NOT NULL,
 	"needs_approval" boolean DEFAULT false NOT NULL,
 	"allowed_unit_ids" uuid[],
+	"allowed_roles" text[],
 	"blackout_dates" date[] DEFAULT '{}' NOT NULL,
 	"fee_per_hour_fen" bigint DEFAULT 0 NOT NULL,
 	"checkin_grace_minutes" integer,

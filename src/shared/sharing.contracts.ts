@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { IsoDate, IsoMonth } from './dates.ts';
 import { PageQuery, pageOf, sortOf } from './paging.ts';
+import { PERMISSIONS } from './roles.ts';
 
 export const RESOURCE_KINDS = {
   room: ['会议室/场地', 'Room'],
@@ -11,6 +12,9 @@ export const RESOURCE_KINDS = {
 } as const;
 export type ResourceKind = keyof typeof RESOURCE_KINDS;
 export const ResourceKind = z.enum(Object.keys(RESOURCE_KINDS) as [ResourceKind, ...ResourceKind[]]);
+
+/** The roles a resource may be restricted to: those that book at all. */
+export const BookingRole = z.enum(PERMISSIONS['sharing.book']);
 
 export const BOOKING_STATUSES = {
   pending: ['待审批', 'Awaiting approval'],
@@ -69,6 +73,8 @@ export const ResourceInput = z
     needsApproval: z.boolean().default(false),
     /** Units that may book; null or absent: every unit. */
     allowedUnitIds: z.array(z.uuid()).max(500).nullish(),
+    /** Roles that may book (held in the booking unit or system-wide); null or absent: every role that books. */
+    allowedRoles: z.array(BookingRole).max(10).nullish(),
     blackoutDates: z.array(IsoDate).max(400).default([]),
     feePerHourFen: fen.default(0),
     /** Check-in by the QR code at the resource: released as a no-show this many minutes after the start. Null: no check-in. */
@@ -113,6 +119,7 @@ export const ResourceView = z.object({
   maxMinutes: z.number(),
   needsApproval: z.boolean(),
   allowedUnitIds: z.array(z.string()).nullable(),
+  allowedRoles: z.array(BookingRole).nullable(),
   blackoutDates: z.array(z.string()),
   feePerHourFen: z.number(),
   checkinGraceMinutes: z.number().nullable(),

@@ -13340,6 +13340,7 @@ export interface paths {
                                 maxMinutes: number;
                                 needsApproval: boolean;
                                 allowedUnitIds: string[] | null;
+                                allowedRoles: ("asset_office" | "unit_admin" | "unit_finance" | "unit_leader" | "staff")[] | null;
                                 blackoutDates: string[];
                                 feePerHourFen: number;
                                 checkinGraceMinutes: number | null;
@@ -13408,6 +13409,7 @@ export interface paths {
                         /** @default false */
                         needsApproval?: boolean;
                         allowedUnitIds?: string[] | null;
+                        allowedRoles?: ("asset_office" | "unit_admin" | "unit_finance" | "unit_leader" | "staff")[] | null;
                         /** @default [] */
                         blackoutDates?: string[];
                         /** @default 0 */
@@ -13450,6 +13452,7 @@ export interface paths {
                             maxMinutes: number;
                             needsApproval: boolean;
                             allowedUnitIds: string[] | null;
+                            allowedRoles: ("asset_office" | "unit_admin" | "unit_finance" | "unit_leader" | "staff")[] | null;
                             blackoutDates: string[];
                             feePerHourFen: number;
                             checkinGraceMinutes: number | null;
@@ -13520,6 +13523,7 @@ export interface paths {
                             maxMinutes: number;
                             needsApproval: boolean;
                             allowedUnitIds: string[] | null;
+                            allowedRoles: ("asset_office" | "unit_admin" | "unit_finance" | "unit_leader" | "staff")[] | null;
                             blackoutDates: string[];
                             feePerHourFen: number;
                             checkinGraceMinutes: number | null;
@@ -13588,6 +13592,7 @@ export interface paths {
                         /** @default false */
                         needsApproval?: boolean;
                         allowedUnitIds?: string[] | null;
+                        allowedRoles?: ("asset_office" | "unit_admin" | "unit_finance" | "unit_leader" | "staff")[] | null;
                         /** @default [] */
                         blackoutDates?: string[];
                         /** @default 0 */
@@ -13630,6 +13635,7 @@ export interface paths {
                             maxMinutes: number;
                             needsApproval: boolean;
                             allowedUnitIds: string[] | null;
+                            allowedRoles: ("asset_office" | "unit_admin" | "unit_finance" | "unit_leader" | "staff")[] | null;
                             blackoutDates: string[];
                             feePerHourFen: number;
                             checkinGraceMinutes: number | null;
@@ -13863,6 +13869,7 @@ export interface paths {
                                 maxMinutes: number;
                                 needsApproval: boolean;
                                 allowedUnitIds: string[] | null;
+                                allowedRoles: ("asset_office" | "unit_admin" | "unit_finance" | "unit_leader" | "staff")[] | null;
                                 blackoutDates: string[];
                                 feePerHourFen: number;
                                 checkinGraceMinutes: number | null;

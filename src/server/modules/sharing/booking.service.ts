@@ -13,7 +13,7 @@ import { pgCode } from '../../platform/db/db-errors.ts';
 import { AppError, invalid, notFound } from '../../platform/errors.ts';
 import { getBooking } from './booking.queries.ts';
 import { quotaRefusal } from './booking-quota.ts';
-import { bookingRefusal, local } from './booking.rules.ts';
+import { bookingRefusal, local, rolesFor } from './booking.rules.ts';
 import { resourceRow, rulesOf } from './resource.service.ts';
 import { sharingEvents } from './sharing.tables.ts';
 
@@ -144,8 +144,9 @@ export async function planBooking(q: Queryable, actor: Actor, input: z.output<ty
     return { startsAt, endsAt, blockedUntil: new Date(endsAt.getTime() + resource.bufferMinutes * 60_000) };
   });
   const now = sharingClock.now();
+  const roles = rolesFor(actor.grants, unitId);
   for (const [i, s] of spans.entries()) {
-    const why = bookingRefusal(rulesOf(resource), { ...s, unitId, attendees: input.attendees }, now);
+    const why = bookingRefusal(rulesOf(resource), { ...s, unitId, attendees: input.attendees, roles }, now);
     if (why) {
       const when = spans.length > 1 ? `第 ${i + 1} 次（${s.startsAt.toISOString().slice(0, 10)}）：` : '';
       throw new AppError('rule_violation', `${when}${why.message}`, { [why.field]: why.message });
@@ -167,9 +168,12 @@ export async function createBooking(q: Queryable, actor: Actor, input: z.output<
   try {
     ids = await withTx(q, async (tx) => {
       const out: string[] = [];
-      // Quotas again under the resource's lock: two requests of one unit at once cannot both slip under.
+      // Requests for one resource take turns on its row. The constraint still decides; the turn keeps
+      // PostgreSQL from two inserts each waiting on the other's uncommitted row inside the exclusion
+      // check (a deadlock, found only after deadlock_timeout: 1 s, with a 40P01 for one of them), and
+      // lets the quotas be read again under the lock: two requests of one unit cannot both slip under.
+      await resourceRow(tx, plan.resource.id, true, true);
       if (plan.resource.quotaPeriod) {
-        await resourceRow(tx, plan.resource.id, true, true);
         const quota = await quotaRefusal(tx, plan.resource, { unitId: plan.unitId, userId: actor.userId }, plan.spans);
         if (quota) throw new AppError('rule_violation', quota, { startsAt: quota });
       }
@@ -231,7 +235,8 @@ export async function changeBooking(q: Queryable, actor: Actor, id: string, inpu
       if (input.version && input.version !== b.version) throw new AppError('stale');
       if (b.status !== 'pending' && b.status !== 'confirmed') throw new AppError('invalid_transition', '已取消或已驳回的预订不能修改');
       if (new Date(b.ends_at) <= sharingClock.now()) throw new AppError('invalid_transition', '已结束的预订不能修改');
-      const resource = await resourceRow(tx, b.resource_id);
+      // The resource's turn (as in createBooking): an extension racing a new booking cannot deadlock.
+      const resource = await resourceRow(tx, b.resource_id, true, true);
       resourceId = resource.id;
       blockedUntil = new Date(span.endsAt.getTime() + resource.bufferMinutes * 60_000);
       // A booking already under way keeps its start: only its end may move (extend or finish early).
@@ -243,7 +248,6 @@ export async function changeBooking(q: Queryable, actor: Actor, id: string, inpu
       const why = bookingRefusal(rules, { ...span, unitId: b.unit_id }, started ? span.startsAt : sharingClock.now());
       if (why) throw new AppError('rule_violation', why.message, { [why.field]: why.message });
       if (resource.quotaPeriod) {
-        await resourceRow(tx, resource.id, true, true);
         const quota = await quotaRefusal(tx, resource, { unitId: b.unit_id, userId: b.booked_by }, [span], id);
         if (quota) throw new AppError('rule_violation', quota, { endsAt: quota });
       }

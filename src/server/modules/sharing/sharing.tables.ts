@@ -31,6 +31,8 @@ export const sharingResources = pgTable('sharing_resources', {
   maxMinutes: integer('max_minutes').notNull().default(480),
   needsApproval: boolean('needs_approval').notNull().default(false),
   allowedUnitIds: uuid('allowed_unit_ids').array(),
+  /** Roles that may book (e.g. only unit leaders for the auditorium); null: every role that books. */
+  allowedRoles: text('allowed_roles').array(),
   /** Days the resource is sealed (holidays: vehicles sealed). */
   blackoutDates: date('blackout_dates').array().notNull().default([]),
   feePerHourFen: fen('fee_per_hour_fen').notNull().default(0),

@@ -37,7 +37,7 @@ describe('shared facilities: catalogue, bookings, trips and charges', { timeout:
       ...over,
     });
     expect(res.statusCode, res.body).toBe(201);
-    return res.json() as { id: string; code: string };
+    return res.json() as { id: string; code: string; name: string };
   };
   const book = (c: Client, resourceId: string, day: string, from: string, to: string, over: Record<string, unknown> = {}) =>
     c.post('/api/bookings', { resourceId, startsAt: at(day, from), endsAt: at(day, to), title: '处务会', ...over });
@@ -152,6 +152,26 @@ describe('shared facilities: catalogue, bookings, trips and charges', { timeout:
     expect(refused.json().message).toContain('不对本单位开放预订');
     expect(await count(r.id)).toBe(0);
     expect(await count(closed.id)).toBe(0);
+  });
+
+  it('lets only the roles named book: a unit leader books the hall, staff are refused with the reason and nothing written', async () => {
+    const hall = await resource({ allowedRoles: ['unit_leader'] });
+    expect((await officer.get(`/api/sharing/resources/${hall.id}`)).json().allowedRoles).toEqual(['unit_leader']);
+    const refused = await book(staff1, hall.id, WED, '09:00', '10:00');
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json().message).toBe(`「${hall.name}」仅限单位负责人预订`);
+    expect(await count(hall.id)).toBe(0);
+    const free = await staff1.get(
+      `/api/sharing/available?startsAt=${encodeURIComponent(at(WED, '09:00'))}&endsAt=${encodeURIComponent(at(WED, '10:00'))}`,
+    );
+    expect(free.json().unavailable).toContainEqual({
+      id: hall.id,
+      name: expect.any(String),
+      reason: expect.stringContaining('仅限单位负责人'),
+    });
+    const leader = await signIn(t, 'u01-leader');
+    expect((await book(leader, hall.id, WED, '09:00', '10:00')).statusCode).toBe(201);
+    expect(await count(hall.id)).toBe(1);
   });
 
   it('lets the notice period pass with the clock, without sleeping', async () => {

@@ -1008,6 +1008,7 @@ CREATE TABLE "bookings" (
 	"odometer_out" integer,
 	"odometer_in" integer,
 	"trip_cost_fen" bigint,
+	"fuel_litres" numeric(8, 2),
 	"dispatched_at" timestamp with time zone,
 	"returned_at" timestamp with time zone,
 	"decided_by" uuid,

@@ -159,9 +159,16 @@ export type BookingInput = z.input<typeof BookingInput>;
 /** Change the time of a booking (extend, shorten, move); refused if it would collide. */
 export const BookingChange = z.object({ startsAt: Instant, endsAt: Instant, version: z.number().int().min(1).optional() });
 export const BookingDecision = z.object({ approve: z.boolean(), note: z.string().trim().max(500).nullish() });
-export const TripDispatch = z.object({ driver: text(50), odometerOut: z.number().int().min(0).max(10_000_000) });
+export const TripDispatch = z.object({
+  driver: text(50),
+  odometerOut: z.number().int().min(0).max(10_000_000),
+  /** The pooled vehicle the dispatcher assigns; absent: the one requested. */
+  resourceId: z.uuid().nullish(),
+});
 export const TripReturn = z.object({
   odometerIn: z.number().int().min(0).max(10_000_000),
+  /** Litres of fuel put in on the trip (its cost is part of tripCostFen). */
+  fuelLitres: z.number().min(0).max(10_000).multipleOf(0.01).nullish(),
   tripCostFen: fen.default(0),
 });
 
@@ -186,6 +193,7 @@ export const BookingView = z.object({
   odometerOut: z.number().nullable(),
   odometerIn: z.number().nullable(),
   tripCostFen: z.number().nullable(),
+  fuelLitres: z.number().nullable(),
   dispatchedAt: z.string().nullable(),
   returnedAt: z.string().nullable(),
   decisionNote: z.string().nullable(),

@@ -13968,6 +13968,7 @@ export interface paths {
                                 odometerOut: number | null;
                                 odometerIn: number | null;
                                 tripCostFen: number | null;
+                                fuelLitres: number | null;
                                 dispatchedAt: string | null;
                                 returnedAt: string | null;
                                 decisionNote: string | null;
@@ -14049,6 +14050,7 @@ export interface paths {
                                 odometerOut: number | null;
                                 odometerIn: number | null;
                                 tripCostFen: number | null;
+                                fuelLitres: number | null;
                                 dispatchedAt: string | null;
                                 returnedAt: string | null;
                                 decisionNote: string | null;
@@ -14123,6 +14125,7 @@ export interface paths {
                             odometerOut: number | null;
                             odometerIn: number | null;
                             tripCostFen: number | null;
+                            fuelLitres: number | null;
                             dispatchedAt: string | null;
                             returnedAt: string | null;
                             decisionNote: string | null;
@@ -14279,6 +14282,7 @@ export interface paths {
                             odometerOut: number | null;
                             odometerIn: number | null;
                             tripCostFen: number | null;
+                            fuelLitres: number | null;
                             dispatchedAt: string | null;
                             returnedAt: string | null;
                             decisionNote: string | null;
@@ -14359,6 +14363,7 @@ export interface paths {
                             odometerOut: number | null;
                             odometerIn: number | null;
                             tripCostFen: number | null;
+                            fuelLitres: number | null;
                             dispatchedAt: string | null;
                             returnedAt: string | null;
                             decisionNote: string | null;
@@ -14439,6 +14444,7 @@ export interface paths {
                             odometerOut: number | null;
                             odometerIn: number | null;
                             tripCostFen: number | null;
+                            fuelLitres: number | null;
                             dispatchedAt: string | null;
                             returnedAt: string | null;
                             decisionNote: string | null;
@@ -14469,7 +14475,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * 派车：指定驾驶员，登记出车里程
+         * 派车：指派车辆（可改派其他公务用车）与驾驶员，登记出车里程
          * @description 权限 sharing.manage
          */
         post: {
@@ -14486,6 +14492,8 @@ export interface paths {
                     "application/json": {
                         driver: string;
                         odometerOut: number;
+                        /** Format: uuid */
+                        resourceId?: string | null;
                     };
                 };
             };
@@ -14519,6 +14527,7 @@ export interface paths {
                             odometerOut: number | null;
                             odometerIn: number | null;
                             tripCostFen: number | null;
+                            fuelLitres: number | null;
                             dispatchedAt: string | null;
                             returnedAt: string | null;
                             decisionNote: string | null;
@@ -14549,7 +14558,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * 还车：登记还车里程与行车费用（分）
+         * 还车：登记还车里程、加油量（升）与行车费用（分）
          * @description 权限 sharing.manage
          */
         post: {
@@ -14565,6 +14574,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         odometerIn: number;
+                        fuelLitres?: number | null;
                         /** @default 0 */
                         tripCostFen?: number;
                     };
@@ -14600,6 +14610,7 @@ export interface paths {
                             odometerOut: number | null;
                             odometerIn: number | null;
                             tripCostFen: number | null;
+                            fuelLitres: number | null;
                             dispatchedAt: string | null;
                             returnedAt: string | null;
                             decisionNote: string | null;
@@ -14680,6 +14691,7 @@ export interface paths {
                                 odometerOut: number | null;
                                 odometerIn: number | null;
                                 tripCostFen: number | null;
+                                fuelLitres: number | null;
                                 dispatchedAt: string | null;
                                 returnedAt: string | null;
                                 decisionNote: string | null;
@@ -14740,6 +14752,7 @@ export interface paths {
                             odometerOut: number | null;
                             odometerIn: number | null;
                             tripCostFen: number | null;
+                            fuelLitres: number | null;
                             dispatchedAt: string | null;
                             returnedAt: string | null;
                             decisionNote: string | null;
@@ -15101,6 +15114,7 @@ export interface paths {
                             odometerOut: number | null;
                             odometerIn: number | null;
                             tripCostFen: number | null;
+                            fuelLitres: number | null;
                             dispatchedAt: string | null;
                             returnedAt: string | null;
                             decisionNote: string | null;

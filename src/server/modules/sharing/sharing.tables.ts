@@ -1,4 +1,18 @@
-import { bigint, bigserial, boolean, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  bigserial,
+  boolean,
+  date,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { units } from '../org/org.tables.ts';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
@@ -86,6 +100,8 @@ export const bookings = pgTable(
     odometerOut: integer('odometer_out'),
     odometerIn: integer('odometer_in'),
     tripCostFen: fen('trip_cost_fen'),
+    /** Fuel put in on the trip (litres), recorded at return with the costs. */
+    fuelLitres: numeric('fuel_litres', { precision: 8, scale: 2, mode: 'number' }),
     dispatchedAt: ts('dispatched_at'),
     returnedAt: ts('returned_at'),
     decidedBy: uuid('decided_by'),

@@ -270,8 +270,8 @@ describe('shared facilities: catalogue, bookings, trips and charges', { timeout:
     expect((await staff1.post(`/api/bookings/${trip.id}/cancel`, {})).statusCode).toBe(409);
     const low = await officer.post(`/api/bookings/${trip.id}/return`, { odometerIn: 11999 });
     expect(low.statusCode).toBe(422);
-    const back = await officer.post(`/api/bookings/${trip.id}/return`, { odometerIn: 12046, tripCostFen: 3550 });
-    expect(back.json()).toMatchObject({ odometerIn: 12046, tripCostFen: 3550 });
+    const back = await officer.post(`/api/bookings/${trip.id}/return`, { odometerIn: 12046, fuelLitres: 6.5, tripCostFen: 3550 });
+    expect(back.json()).toMatchObject({ odometerIn: 12046, fuelLitres: 6.5, tripCostFen: 3550 });
     const usage = (await staff1.get('/api/sharing/usage?month=2027-03')).json();
     expect(usage.rows.find((x: { resourceId: string }) => x.resourceId === v.id)).toMatchObject({
       unitId: u01,
@@ -280,6 +280,25 @@ describe('shared facilities: catalogue, bookings, trips and charges', { timeout:
       km: 46,
       tripCostFen: 3550,
     });
+  });
+
+  it('lets the dispatcher assign another pooled vehicle: refused while that one is taken, moved when it is free', async () => {
+    // In May: the publication below counts March's dispatched trips and finds April empty.
+    const MAY5 = '2027-05-05';
+    const opts = { kind: 'vehicle', openFrom: '00:00', openTo: '24:00', maxMinutes: 1440, capacity: 4, maxAheadDays: 90 };
+    const asked = await resource({ ...opts, name: '别克 GL8' });
+    const other = await resource({ ...opts, name: '大众帕萨特' });
+    const trip = (await book(staff1, asked.id, MAY5, '13:00', '15:00', { destination: '档案馆', title: '调档' })).json().items[0];
+    const busy = (await book(staff2, other.id, MAY5, '14:00', '16:00', { destination: '税务局', title: '报税' })).json().items[0];
+    const refused = await officer.post(`/api/bookings/${trip.id}/dispatch`, { driver: '李师傅', odometerOut: 500, resourceId: other.id });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().message).toContain(busy.bookingNo);
+    expect((await staff1.get(`/api/bookings/${trip.id}`)).json()).toMatchObject({ resourceId: asked.id, driver: null });
+    await staff2.post(`/api/bookings/${busy.id}/cancel`, {});
+    const moved = await officer.post(`/api/bookings/${trip.id}/dispatch`, { driver: '李师傅', odometerOut: 500, resourceId: other.id });
+    expect(moved.json()).toMatchObject({ resourceId: other.id, resourceName: '大众帕萨特', driver: '李师傅', odometerOut: 500 });
+    // The requested vehicle is free again for the trip's time.
+    expect((await book(staff2, asked.id, MAY5, '13:00', '15:00', { destination: '市政府', title: '送文件' })).statusCode).toBe(201);
   });
 
   it("publishes the month's vehicle trips (time, reason, destination, mileage, cost) per unit, and to Excel", async () => {

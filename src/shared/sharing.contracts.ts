@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { IsoDate, IsoMonth } from './dates.ts';
 import { PageQuery, pageOf, sortOf } from './paging.ts';
+import { PERMISSIONS } from './roles.ts';
 
 export const RESOURCE_KINDS = {
   room: ['会议室/场地', 'Room'],
@@ -11,6 +12,9 @@ export const RESOURCE_KINDS = {
 } as const;
 export type ResourceKind = keyof typeof RESOURCE_KINDS;
 export const ResourceKind = z.enum(Object.keys(RESOURCE_KINDS) as [ResourceKind, ...ResourceKind[]]);
+
+/** The roles a resource may be restricted to: those that book at all. */
+export const BookingRole = z.enum(PERMISSIONS['sharing.book']);
 
 export const BOOKING_STATUSES = {
   pending: ['待审批', 'Awaiting approval'],
@@ -69,6 +73,8 @@ export const ResourceInput = z
     needsApproval: z.boolean().default(false),
     /** Units that may book; null or absent: every unit. */
     allowedUnitIds: z.array(z.uuid()).max(500).nullish(),
+    /** Roles that may book (held in the booking unit or system-wide); null or absent: every role that books. */
+    allowedRoles: z.array(BookingRole).max(10).nullish(),
     blackoutDates: z.array(IsoDate).max(400).default([]),
     feePerHourFen: fen.default(0),
     /** Check-in by the QR code at the resource: released as a no-show this many minutes after the start. Null: no check-in. */
@@ -113,6 +119,7 @@ export const ResourceView = z.object({
   maxMinutes: z.number(),
   needsApproval: z.boolean(),
   allowedUnitIds: z.array(z.string()).nullable(),
+  allowedRoles: z.array(BookingRole).nullable(),
   blackoutDates: z.array(z.string()),
   feePerHourFen: z.number(),
   checkinGraceMinutes: z.number().nullable(),
@@ -152,9 +159,16 @@ export type BookingInput = z.input<typeof BookingInput>;
 /** Change the time of a booking (extend, shorten, move); refused if it would collide. */
 export const BookingChange = z.object({ startsAt: Instant, endsAt: Instant, version: z.number().int().min(1).optional() });
 export const BookingDecision = z.object({ approve: z.boolean(), note: z.string().trim().max(500).nullish() });
-export const TripDispatch = z.object({ driver: text(50), odometerOut: z.number().int().min(0).max(10_000_000) });
+export const TripDispatch = z.object({
+  driver: text(50),
+  odometerOut: z.number().int().min(0).max(10_000_000),
+  /** The pooled vehicle the dispatcher assigns; absent: the one requested. */
+  resourceId: z.uuid().nullish(),
+});
 export const TripReturn = z.object({
   odometerIn: z.number().int().min(0).max(10_000_000),
+  /** Litres of fuel put in on the trip (its cost is part of tripCostFen). */
+  fuelLitres: z.number().min(0).max(10_000).multipleOf(0.01).nullish(),
   tripCostFen: fen.default(0),
 });
 
@@ -179,6 +193,7 @@ export const BookingView = z.object({
   odometerOut: z.number().nullable(),
   odometerIn: z.number().nullable(),
   tripCostFen: z.number().nullable(),
+  fuelLitres: z.number().nullable(),
   dispatchedAt: z.string().nullable(),
   returnedAt: z.string().nullable(),
   decisionNote: z.string().nullable(),

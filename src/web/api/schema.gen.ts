@@ -13580,6 +13580,7 @@ export interface paths {
                                 maxMinutes: number;
                                 needsApproval: boolean;
                                 allowedUnitIds: string[] | null;
+                                allowedRoles: ("asset_office" | "unit_admin" | "unit_finance" | "unit_leader" | "staff")[] | null;
                                 blackoutDates: string[];
                                 feePerHourFen: number;
                                 checkinGraceMinutes: number | null;
@@ -13648,6 +13649,7 @@ export interface paths {
                         /** @default false */
                         needsApproval?: boolean;
                         allowedUnitIds?: string[] | null;
+                        allowedRoles?: ("asset_office" | "unit_admin" | "unit_finance" | "unit_leader" | "staff")[] | null;
                         /** @default [] */
                         blackoutDates?: string[];
                         /** @default 0 */
@@ -13690,6 +13692,7 @@ export interface paths {
                             maxMinutes: number;
                             needsApproval: boolean;
                             allowedUnitIds: string[] | null;
+                            allowedRoles: ("asset_office" | "unit_admin" | "unit_finance" | "unit_leader" | "staff")[] | null;
                             blackoutDates: string[];
                             feePerHourFen: number;
                             checkinGraceMinutes: number | null;
@@ -13760,6 +13763,7 @@ export interface paths {
                             maxMinutes: number;
                             needsApproval: boolean;
                             allowedUnitIds: string[] | null;
+                            allowedRoles: ("asset_office" | "unit_admin" | "unit_finance" | "unit_leader" | "staff")[] | null;
                             blackoutDates: string[];
                             feePerHourFen: number;
                             checkinGraceMinutes: number | null;
@@ -13828,6 +13832,7 @@ export interface paths {
                         /** @default false */
                         needsApproval?: boolean;
                         allowedUnitIds?: string[] | null;
+                        allowedRoles?: ("asset_office" | "unit_admin" | "unit_finance" | "unit_leader" | "staff")[] | null;
                         /** @default [] */
                         blackoutDates?: string[];
                         /** @default 0 */
@@ -13870,6 +13875,7 @@ export interface paths {
                             maxMinutes: number;
                             needsApproval: boolean;
                             allowedUnitIds: string[] | null;
+                            allowedRoles: ("asset_office" | "unit_admin" | "unit_finance" | "unit_leader" | "staff")[] | null;
                             blackoutDates: string[];
                             feePerHourFen: number;
                             checkinGraceMinutes: number | null;
@@ -14103,6 +14109,7 @@ export interface paths {
                                 maxMinutes: number;
                                 needsApproval: boolean;
                                 allowedUnitIds: string[] | null;
+                                allowedRoles: ("asset_office" | "unit_admin" | "unit_finance" | "unit_leader" | "staff")[] | null;
                                 blackoutDates: string[];
                                 feePerHourFen: number;
                                 checkinGraceMinutes: number | null;
@@ -14201,6 +14208,7 @@ export interface paths {
                                 odometerOut: number | null;
                                 odometerIn: number | null;
                                 tripCostFen: number | null;
+                                fuelLitres: number | null;
                                 dispatchedAt: string | null;
                                 returnedAt: string | null;
                                 decisionNote: string | null;
@@ -14282,6 +14290,7 @@ export interface paths {
                                 odometerOut: number | null;
                                 odometerIn: number | null;
                                 tripCostFen: number | null;
+                                fuelLitres: number | null;
                                 dispatchedAt: string | null;
                                 returnedAt: string | null;
                                 decisionNote: string | null;
@@ -14356,6 +14365,7 @@ export interface paths {
                             odometerOut: number | null;
                             odometerIn: number | null;
                             tripCostFen: number | null;
+                            fuelLitres: number | null;
                             dispatchedAt: string | null;
                             returnedAt: string | null;
                             decisionNote: string | null;
@@ -14512,6 +14522,7 @@ export interface paths {
                             odometerOut: number | null;
                             odometerIn: number | null;
                             tripCostFen: number | null;
+                            fuelLitres: number | null;
                             dispatchedAt: string | null;
                             returnedAt: string | null;
                             decisionNote: string | null;
@@ -14592,6 +14603,7 @@ export interface paths {
                             odometerOut: number | null;
                             odometerIn: number | null;
                             tripCostFen: number | null;
+                            fuelLitres: number | null;
                             dispatchedAt: string | null;
                             returnedAt: string | null;
                             decisionNote: string | null;
@@ -14672,6 +14684,7 @@ export interface paths {
                             odometerOut: number | null;
                             odometerIn: number | null;
                             tripCostFen: number | null;
+                            fuelLitres: number | null;
                             dispatchedAt: string | null;
                             returnedAt: string | null;
                             decisionNote: string | null;
@@ -14702,7 +14715,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * 派车：指定驾驶员，登记出车里程
+         * 派车：指派车辆（可改派其他公务用车）与驾驶员，登记出车里程
          * @description 权限 sharing.manage
          */
         post: {
@@ -14719,6 +14732,8 @@ export interface paths {
                     "application/json": {
                         driver: string;
                         odometerOut: number;
+                        /** Format: uuid */
+                        resourceId?: string | null;
                     };
                 };
             };
@@ -14752,6 +14767,7 @@ export interface paths {
                             odometerOut: number | null;
                             odometerIn: number | null;
                             tripCostFen: number | null;
+                            fuelLitres: number | null;
                             dispatchedAt: string | null;
                             returnedAt: string | null;
                             decisionNote: string | null;
@@ -14782,7 +14798,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * 还车：登记还车里程与行车费用（分）
+         * 还车：登记还车里程、加油量（升）与行车费用（分）
          * @description 权限 sharing.manage
          */
         post: {
@@ -14798,6 +14814,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         odometerIn: number;
+                        fuelLitres?: number | null;
                         /** @default 0 */
                         tripCostFen?: number;
                     };
@@ -14833,6 +14850,7 @@ export interface paths {
                             odometerOut: number | null;
                             odometerIn: number | null;
                             tripCostFen: number | null;
+                            fuelLitres: number | null;
                             dispatchedAt: string | null;
                             returnedAt: string | null;
                             decisionNote: string | null;
@@ -14913,6 +14931,7 @@ export interface paths {
                                 odometerOut: number | null;
                                 odometerIn: number | null;
                                 tripCostFen: number | null;
+                                fuelLitres: number | null;
                                 dispatchedAt: string | null;
                                 returnedAt: string | null;
                                 decisionNote: string | null;
@@ -14973,6 +14992,7 @@ export interface paths {
                             odometerOut: number | null;
                             odometerIn: number | null;
                             tripCostFen: number | null;
+                            fuelLitres: number | null;
                             dispatchedAt: string | null;
                             returnedAt: string | null;
                             decisionNote: string | null;
@@ -15334,6 +15354,7 @@ export interface paths {
                             odometerOut: number | null;
                             odometerIn: number | null;
                             tripCostFen: number | null;
+                            fuelLitres: number | null;
                             dispatchedAt: string | null;
                             returnedAt: string | null;
                             decisionNote: string | null;

@@ -9,7 +9,7 @@ import { type Actor, unitScope } from '../../platform/auth/actor.ts';
 import type { Queryable } from '../../platform/db/engine.ts';
 import { likePattern } from '../../platform/db/paging.ts';
 import { invalid } from '../../platform/errors.ts';
-import { bookingRefusal, chargeFen } from './booking.rules.ts';
+import { bookingRefusal, chargeFen, rolesFor } from './booking.rules.ts';
 import { sharingClock } from './booking.service.ts';
 import { rulesOf } from './resource.service.ts';
 import { sharingResourcePhotos, sharingResources } from './sharing.tables.ts';
@@ -48,10 +48,11 @@ export async function availability(q: Queryable, actor: Actor, p: z.output<typeo
     .where(and(...where))
     .orderBy(asc(sharingResources.kind), asc(sharingResources.capacity), asc(sharingResources.code));
   const now = sharingClock.now();
+  const roles = rolesFor(actor.grants, unitId);
   const out: AvailabilityView = { items: [], unavailable: [] };
   const minutes = (endsAt.getTime() - startsAt.getTime()) / 60_000;
   for (const { r, taken, photoIds } of rows) {
-    const why = bookingRefusal(rulesOf(r), { startsAt, endsAt, unitId, attendees: p.minCapacity ?? null }, now);
+    const why = bookingRefusal(rulesOf(r), { startsAt, endsAt, unitId, attendees: p.minCapacity ?? null, roles }, now);
     if (why || taken) {
       out.unavailable.push({ id: r.id, name: r.name, reason: why?.message ?? '该时段已被预订' });
       continue;

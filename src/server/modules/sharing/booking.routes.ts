@@ -153,18 +153,30 @@ export async function bookingRoutes(app: App) {
     '/api/bookings/:id/dispatch',
     {
       config: { access: 'sharing.manage' },
-      schema: { tags, summary: '派车：指定驾驶员，登记出车里程', params: IdParams, body: TripDispatch, response: { 200: BookingView } },
+      schema: {
+        tags,
+        summary: '派车：指派车辆（可改派其他公务用车）与驾驶员，登记出车里程',
+        params: IdParams,
+        body: TripDispatch,
+        response: { 200: BookingView },
+      },
     },
-    async (req) => bookings.dispatchTrip(db(), req.actor, req.params.id, req.body.driver, req.body.odometerOut),
+    async (req) => bookings.dispatchTrip(db(), req.actor, req.params.id, req.body),
   );
 
   app.post(
     '/api/bookings/:id/return',
     {
       config: { access: 'sharing.manage' },
-      schema: { tags, summary: '还车：登记还车里程与行车费用（分）', params: IdParams, body: TripReturn, response: { 200: BookingView } },
+      schema: {
+        tags,
+        summary: '还车：登记还车里程、加油量（升）与行车费用（分）',
+        params: IdParams,
+        body: TripReturn,
+        response: { 200: BookingView },
+      },
     },
-    async (req) => bookings.returnTrip(db(), req.actor, req.params.id, req.body.odometerIn, req.body.tripCostFen),
+    async (req) => bookings.returnTrip(db(), req.actor, req.params.id, req.body),
   );
 
   app.get(

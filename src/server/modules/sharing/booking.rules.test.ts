@@ -15,6 +15,7 @@ const room: ResourceRules = {
   maxAheadDays: 60,
   maxMinutes: 480,
   allowedUnitIds: null,
+  allowedRoles: null,
   blackoutDates: [],
 };
 const NOW = new Date('2027-03-01T08:00:00+08:00');

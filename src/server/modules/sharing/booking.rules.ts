@@ -1,6 +1,7 @@
 // The rules a booking must meet before it reaches the database (which alone decides overlaps):
 // opening hours on the resource's slot grid, notice, length, sealed days, who may book, capacity.
 // Pure functions of the resource, the request and `now`, so tests set the minute instead of sleeping.
+import { ROLE_LABELS, type Role, type RoleGrant } from '../../../shared/roles.ts';
 import { minutesToClock } from '../../../shared/sharing.contracts.ts';
 import { BUSINESS_ZONE_MS } from '../../platform/clock.ts';
 
@@ -19,6 +20,7 @@ export interface ResourceRules {
   maxAheadDays: number;
   maxMinutes: number;
   allowedUnitIds: string[] | null;
+  allowedRoles: string[] | null;
   blackoutDates: string[];
 }
 
@@ -41,14 +43,26 @@ export const localMidnight = (date: string) => new Date(Date.parse(`${date}T00:0
 
 const WEEKDAYS = ['', '周一', '周二', '周三', '周四', '周五', '周六', '周日'];
 
-/** The first rule the request breaks, or null. `now` is injected (tests pin it). */
+/** The roles a person holds for booking on behalf of `unitId`: those held in that unit or system-wide. */
+export const rolesFor = (grants: readonly RoleGrant[], unitId: string): Role[] =>
+  grants.filter((g) => g.unitId === null || g.unitId === unitId).map((g) => g.role);
+
+/**
+ * The first rule the request breaks, or null. `now` is injected (tests pin it). `roles`: the booker's
+ * roles (rolesFor) when who books is being decided; absent when an existing booking is changed.
+ */
 export function bookingRefusal(
   r: ResourceRules,
-  b: { startsAt: Date; endsAt: Date; unitId: string; attendees?: number | null },
+  b: { startsAt: Date; endsAt: Date; unitId: string; attendees?: number | null; roles?: readonly string[] },
   now: Date,
 ): Refusal | null {
   if (!r.active) return { field: 'resourceId', message: `「${r.name}」已停用，不能预订` };
   if (r.allowedUnitIds && !r.allowedUnitIds.includes(b.unitId)) return { field: 'resourceId', message: `「${r.name}」不对本单位开放预订` };
+  if (r.allowedRoles && b.roles && !b.roles.some((x) => r.allowedRoles!.includes(x)))
+    return {
+      field: 'resourceId',
+      message: `「${r.name}」仅限${r.allowedRoles.map((x) => ROLE_LABELS[x as Role] ?? x).join('、')}预订`,
+    };
   if (b.endsAt <= b.startsAt) return { field: 'endsAt', message: '结束时间应晚于开始时间' };
   const minutes = (b.endsAt.getTime() - b.startsAt.getTime()) / 60_000;
   if (b.startsAt < now) return { field: 'startsAt', message: '不能预订已经过去的时间' };

@@ -13,7 +13,7 @@ import { pgCode } from '../../platform/db/db-errors.ts';
 import { AppError, invalid, notFound } from '../../platform/errors.ts';
 import { getBooking } from './booking.queries.ts';
 import { quotaRefusal } from './booking-quota.ts';
-import { bookingRefusal, local } from './booking.rules.ts';
+import { bookingRefusal, local, rolesFor } from './booking.rules.ts';
 import { resourceRow, rulesOf } from './resource.service.ts';
 import { sharingEvents } from './sharing.tables.ts';
 
@@ -107,12 +107,6 @@ export function clashError(clashes: (Clash & { index?: number })[], occurrences 
   });
 }
 
-async function nextBookingNo(tx: Queryable): Promise<string> {
-  const row = await queryOne<{ n: number }>(tx, sql`select nextval('booking_no_seq')::int as n`);
-  const year = new Date(sharingClock.now().getTime() + 8 * HOUR_MS).getUTCFullYear();
-  return `YD${year}${String(row!.n).padStart(6, '0')}`;
-}
-
 export async function logEvent(tx: Tx, bookingId: string, kind: string, actor: Actor, details: Record<string, unknown> = {}) {
   await tx.insert(sharingEvents).values({ bookingId, kind, actorId: actor.userId, details });
 }
@@ -133,8 +127,11 @@ interface Plan {
   clashes: (Clash & { index: number })[];
 }
 
-/** Checks a request (every weekly occurrence) against the rules and the bookings already held; writes nothing. */
-export async function planBooking(q: Queryable, actor: Actor, input: z.output<typeof BookingInput>): Promise<Plan> {
+/**
+ * Checks a request (every weekly occurrence) against the rules and, with `withClashes`, the bookings
+ * already held; writes nothing.
+ */
+export async function planBooking(q: Queryable, actor: Actor, input: z.output<typeof BookingInput>, withClashes = true): Promise<Plan> {
   const resource = await resourceRow(q, input.resourceId);
   const unitId = bookingUnit(actor, input.unitId);
   const first = { startsAt: new Date(input.startsAt), endsAt: new Date(input.endsAt) };
@@ -144,8 +141,9 @@ export async function planBooking(q: Queryable, actor: Actor, input: z.output<ty
     return { startsAt, endsAt, blockedUntil: new Date(endsAt.getTime() + resource.bufferMinutes * 60_000) };
   });
   const now = sharingClock.now();
+  const roles = rolesFor(actor.grants, unitId);
   for (const [i, s] of spans.entries()) {
-    const why = bookingRefusal(rulesOf(resource), { ...s, unitId, attendees: input.attendees }, now);
+    const why = bookingRefusal(rulesOf(resource), { ...s, unitId, attendees: input.attendees, roles }, now);
     if (why) {
       const when = spans.length > 1 ? `第 ${i + 1} 次（${s.startsAt.toISOString().slice(0, 10)}）：` : '';
       throw new AppError('rule_violation', `${when}${why.message}`, { [why.field]: why.message });
@@ -154,43 +152,66 @@ export async function planBooking(q: Queryable, actor: Actor, input: z.output<ty
   if (resource.kind === 'vehicle' && !input.destination) throw invalid({ destination: '用车须填写目的地' });
   const quota = await quotaRefusal(q, resource, { unitId, userId: actor.userId }, spans);
   if (quota) throw new AppError('rule_violation', quota, { startsAt: quota });
-  return { resource, unitId, spans, clashes: await clashesWith(q, actor, resource.id, spans) };
+  return { resource, unitId, spans, clashes: withClashes ? await clashesWith(q, actor, resource.id, spans) : [] };
 }
 
-/** Books one resource, once or weekly: all occurrences or none. */
+/** The business year a booking number carries: 'YD' + year + a sequence of at least six digits. */
+const bookingNoSql = (year: string) => sql`'YD' || ${year} || lpad(n::text, greatest(6, length(n::text)), '0')`;
+
+/**
+ * Books one resource, once or weekly: all occurrences or none. No look-up of clashes beforehand: the
+ * exclusion constraint refuses an overlap, and only then are the bookings in the way listed (the 409).
+ * Every occurrence and its ledger event go in with one statement.
+ */
 export async function createBooking(q: Queryable, actor: Actor, input: z.output<typeof BookingInput>): Promise<BookingView[]> {
-  const plan = await planBooking(q, actor, input);
-  if (plan.clashes.length) throw clashError(plan.clashes, plan.spans.length);
+  const plan = await planBooking(q, actor, input, false);
   const status = plan.resource.needsApproval ? 'pending' : 'confirmed';
   const seriesId = plan.spans.length > 1 ? crypto.randomUUID() : null;
+  const year = local(sharingClock.now()).date.slice(0, 4);
+  const list = (pick: (s: (typeof plan.spans)[number]) => Date) =>
+    sql`ARRAY[${sql.join(
+      plan.spans.map((s) => sql`${pick(s).toISOString()}`),
+      sql`, `,
+    )}]::text[]`;
   let ids: string[];
   try {
     ids = await withTx(q, async (tx) => {
-      const out: string[] = [];
-      // Quotas again under the resource's lock: two requests of one unit at once cannot both slip under.
+      // Requests for one resource take turns on its row. The constraint still decides; the turn keeps
+      // PostgreSQL from two inserts each waiting on the other's uncommitted row inside the exclusion
+      // check (a deadlock, found only after deadlock_timeout: 1 s, with a 40P01 for one of them), and
+      // lets the quotas be read again under the lock: two requests of one unit cannot both slip under.
+      await resourceRow(tx, plan.resource.id, true, true);
       if (plan.resource.quotaPeriod) {
-        await resourceRow(tx, plan.resource.id, true, true);
         const quota = await quotaRefusal(tx, plan.resource, { unitId: plan.unitId, userId: actor.userId }, plan.spans);
         if (quota) throw new AppError('rule_violation', quota, { startsAt: quota });
       }
-      for (const s of plan.spans) {
-        const row = await queryOne<{ id: string }>(
-          tx,
-          sql`
+      const rows = await query<{ id: string }>(
+        tx,
+        sql`
+        with spans as (
+          select s.starts_at, s.ends_at, s.blocked_until, s.i, nextval('booking_no_seq') as n
+          from unnest(${list((s) => s.startsAt)}, ${list((s) => s.endsAt)}, ${list((s) => s.blockedUntil)})
+            with ordinality as s(starts_at, ends_at, blocked_until, i)
+        ), made as (
           insert into bookings (booking_no, resource_id, unit_id, booked_by, person_name, title, attendees, starts_at, ends_at,
             blocked_until, fee_per_hour_fen, status, series_id, destination, passengers)
-          values (${await nextBookingNo(tx)}, ${plan.resource.id}, ${plan.unitId}, ${actor.userId}, ${actor.displayName}, ${input.title},
-            ${input.attendees ?? null}, ${s.startsAt.toISOString()}, ${s.endsAt.toISOString()}, ${s.blockedUntil.toISOString()},
-            ${plan.resource.feePerHourFen}, ${status}, ${seriesId}, ${input.destination ?? null}, ${input.passengers ?? null})
-          returning id::text`,
-        );
-        await logEvent(tx, row!.id, 'create', actor, { status, startsAt: s.startsAt, endsAt: s.endsAt });
-        out.push(row!.id);
-      }
-      return out;
+          select ${bookingNoSql(year)}, ${plan.resource.id}, ${plan.unitId}, ${actor.userId}, ${actor.displayName}, ${input.title},
+            ${input.attendees ?? null}::int, starts_at::timestamptz, ends_at::timestamptz, blocked_until::timestamptz,
+            ${plan.resource.feePerHourFen}, ${status}, ${seriesId}::uuid, ${input.destination ?? null}, ${input.passengers ?? null}::int
+          from spans order by i
+          returning id, starts_at
+        ), logged as (
+          insert into sharing_events (booking_id, kind, actor_id, details)
+          select m.id, 'create', ${actor.userId}::uuid,
+            jsonb_build_object('status', ${status}::text, 'startsAt', s.starts_at, 'endsAt', s.ends_at)
+          from made m join spans s on s.starts_at::timestamptz = m.starts_at
+        )
+        select id::text from made order by starts_at`,
+      );
+      return rows.map((r) => r.id);
     });
   } catch (err) {
-    // Someone took the slot between the check and the insert: the constraint decided; say who.
+    // The constraint refused: say which bookings are in the way (every occurrence's).
     if (pgCode(err) === '23P01') throw clashError(await clashesWith(q, actor, plan.resource.id, plan.spans), plan.spans.length);
     throw err;
   }
@@ -231,7 +252,8 @@ export async function changeBooking(q: Queryable, actor: Actor, id: string, inpu
       if (input.version && input.version !== b.version) throw new AppError('stale');
       if (b.status !== 'pending' && b.status !== 'confirmed') throw new AppError('invalid_transition', '已取消或已驳回的预订不能修改');
       if (new Date(b.ends_at) <= sharingClock.now()) throw new AppError('invalid_transition', '已结束的预订不能修改');
-      const resource = await resourceRow(tx, b.resource_id);
+      // The resource's turn (as in createBooking): an extension racing a new booking cannot deadlock.
+      const resource = await resourceRow(tx, b.resource_id, true, true);
       resourceId = resource.id;
       blockedUntil = new Date(span.endsAt.getTime() + resource.bufferMinutes * 60_000);
       // A booking already under way keeps its start: only its end may move (extend or finish early).
@@ -243,7 +265,6 @@ export async function changeBooking(q: Queryable, actor: Actor, id: string, inpu
       const why = bookingRefusal(rules, { ...span, unitId: b.unit_id }, started ? span.startsAt : sharingClock.now());
       if (why) throw new AppError('rule_violation', why.message, { [why.field]: why.message });
       if (resource.quotaPeriod) {
-        await resourceRow(tx, resource.id, true, true);
         const quota = await quotaRefusal(tx, resource, { unitId: b.unit_id, userId: b.booked_by }, [span], id);
         if (quota) throw new AppError('rule_violation', quota, { endsAt: quota });
       }
@@ -287,23 +308,69 @@ export async function decideBooking(q: Queryable, actor: Actor, id: string, appr
   return getBooking(q, actor, id);
 }
 
-/** 派车: the dispatcher names the driver and the odometer as the vehicle leaves. */
-export async function dispatchTrip(q: Queryable, actor: Actor, id: string, driver: string, odometerOut: number): Promise<BookingView> {
-  await withTx(q, async (tx) => {
-    const b = await lockBooking(tx, actor, id, 'sharing.manage');
-    const resource = await resourceRow(tx, b.resource_id);
-    if (resource.kind !== 'vehicle') throw new AppError('invalid_transition', '只有公务用车需要派车');
-    if (b.status !== 'confirmed') throw new AppError('invalid_transition', '只有已确认的用车申请可以派车');
-    if (b.dispatched_at) throw new AppError('invalid_transition', '该行程已派车');
-    await tx.execute(sql`
-      update bookings set driver = ${driver}, odometer_out = ${odometerOut}, dispatched_at = now(), version = version + 1 where id = ${id}::uuid`);
-    await logEvent(tx, id, 'dispatch', actor, { driver, odometerOut });
-  });
+/**
+ * 派车: the dispatcher assigns a vehicle (the one requested or another pooled vehicle; the move is
+ * a change of resource the exclusion constraint checks like any booking) and names the driver and
+ * the odometer as the vehicle leaves.
+ */
+export async function dispatchTrip(
+  q: Queryable,
+  actor: Actor,
+  id: string,
+  input: { driver: string; odometerOut: number; resourceId?: string | null },
+): Promise<BookingView> {
+  let target = '';
+  let span: (Span & { blockedUntil: Date }) | null = null;
+  try {
+    await withTx(q, async (tx) => {
+      const b = await lockBooking(tx, actor, id, 'sharing.manage');
+      const resource = await resourceRow(tx, b.resource_id);
+      if (resource.kind !== 'vehicle') throw new AppError('invalid_transition', '只有公务用车需要派车');
+      if (b.status !== 'confirmed') throw new AppError('invalid_transition', '只有已确认的用车申请可以派车');
+      if (b.dispatched_at) throw new AppError('invalid_transition', '该行程已派车');
+      target = resource.id;
+      if (input.resourceId && input.resourceId !== resource.id) {
+        // The resource's turn, as for a new booking (createBooking).
+        const other = await resourceRow(tx, input.resourceId, true, true);
+        if (other.kind !== 'vehicle' || !other.active)
+          throw new AppError('rule_violation', `「${other.name}」不是可派的公务用车`, {
+            resourceId: `「${other.name}」不是可派的公务用车`,
+          });
+        target = other.id;
+        const startsAt = new Date(b.starts_at);
+        const endsAt = new Date(b.ends_at);
+        // The other vehicle's own rules (hours, sealed days) for the trip's time; notice does not apply.
+        const why = bookingRefusal({ ...rulesOf(other), minNoticeMinutes: 0 }, { startsAt, endsAt, unitId: b.unit_id }, startsAt);
+        if (why) throw new AppError('rule_violation', why.message, { resourceId: why.message });
+        span = { startsAt, endsAt, blockedUntil: new Date(endsAt.getTime() + other.bufferMinutes * 60_000) };
+        await tx.execute(sql`
+          update bookings set resource_id = ${other.id}::uuid, blocked_until = ${span.blockedUntil.toISOString()} where id = ${id}::uuid`);
+      }
+      await tx.execute(sql`
+        update bookings set driver = ${input.driver}, odometer_out = ${input.odometerOut}, dispatched_at = now(), version = version + 1
+        where id = ${id}::uuid`);
+      await logEvent(tx, id, 'dispatch', actor, {
+        driver: input.driver,
+        odometerOut: input.odometerOut,
+        ...(target !== resource.id ? { from: resource.id, to: target } : {}),
+      });
+    });
+  } catch (err) {
+    if (pgCode(err) === '23P01' && span) throw clashError(await clashesWith(q, actor, target, [span], id));
+    throw err;
+  }
   return getBooking(q, actor, id);
 }
 
 /** 还车: the odometer and the trip's costs (fuel, tolls, parking) as the vehicle comes back. */
-export async function returnTrip(q: Queryable, actor: Actor, id: string, odometerIn: number, tripCostFen: number): Promise<BookingView> {
+export async function returnTrip(
+  q: Queryable,
+  actor: Actor,
+  id: string,
+  input: { odometerIn: number; tripCostFen: number; fuelLitres?: number | null },
+): Promise<BookingView> {
+  const { odometerIn, tripCostFen } = input;
+  const fuelLitres = input.fuelLitres ?? null;
   await withTx(q, async (tx) => {
     const b = await lockBooking(tx, actor, id, 'sharing.manage');
     if (!b.dispatched_at) throw new AppError('invalid_transition', '该行程尚未派车');
@@ -313,9 +380,10 @@ export async function returnTrip(q: Queryable, actor: Actor, id: string, odomete
         odometerIn: `不能小于出车里程 ${b.odometer_out}`,
       });
     await tx.execute(sql`
-      update bookings set odometer_in = ${odometerIn}, trip_cost_fen = ${tripCostFen}, returned_at = now(), version = version + 1
+      update bookings set odometer_in = ${odometerIn}, trip_cost_fen = ${tripCostFen}, fuel_litres = ${fuelLitres}, returned_at = now(),
+        version = version + 1
       where id = ${id}::uuid`);
-    await logEvent(tx, id, 'return', actor, { odometerIn, tripCostFen, km: odometerIn - (b.odometer_out ?? 0) });
+    await logEvent(tx, id, 'return', actor, { odometerIn, tripCostFen, fuelLitres, km: odometerIn - (b.odometer_out ?? 0) });
   });
   return getBooking(q, actor, id);
 }

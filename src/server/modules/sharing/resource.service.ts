@@ -40,6 +40,7 @@ export const toView = (r: Row): ResourceView => ({
   maxMinutes: r.maxMinutes,
   needsApproval: r.needsApproval,
   allowedUnitIds: r.allowedUnitIds,
+  allowedRoles: (r.allowedRoles as ResourceView['allowedRoles']) ?? null,
   blackoutDates: r.blackoutDates,
   feePerHourFen: r.feePerHourFen,
   checkinGraceMinutes: r.checkinGraceMinutes,
@@ -83,7 +84,7 @@ export async function resourceRow(q: Queryable, id: string, lock = false, exclus
         .select()
         .from(sharingResources)
         .where(eq(sharingResources.id, id))
-        .for(exclusive ? 'update' : 'share')
+        .for(exclusive ? 'no key update' : 'share')
     : await q.select().from(sharingResources).where(eq(sharingResources.id, id));
   if (!row) throw notFound('共享资源');
   return row;
@@ -130,6 +131,7 @@ function values(input: z.output<typeof ResourceInput>, location: string | null) 
     maxMinutes: input.maxMinutes,
     needsApproval: input.needsApproval,
     allowedUnitIds: input.allowedUnitIds?.length ? input.allowedUnitIds : null,
+    allowedRoles: input.allowedRoles?.length ? [...new Set(input.allowedRoles)].sort() : null,
     blackoutDates: [...new Set(input.blackoutDates)].sort(),
     feePerHourFen: input.feePerHourFen,
     checkinGraceMinutes: input.checkinGraceMinutes ?? null,

@@ -1,4 +1,18 @@
-import { bigint, bigserial, boolean, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  bigserial,
+  boolean,
+  date,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { units } from '../org/org.tables.ts';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
@@ -31,6 +45,8 @@ export const sharingResources = pgTable('sharing_resources', {
   maxMinutes: integer('max_minutes').notNull().default(480),
   needsApproval: boolean('needs_approval').notNull().default(false),
   allowedUnitIds: uuid('allowed_unit_ids').array(),
+  /** Roles that may book (e.g. only unit leaders for the auditorium); null: every role that books. */
+  allowedRoles: text('allowed_roles').array(),
   /** Days the resource is sealed (holidays: vehicles sealed). */
   blackoutDates: date('blackout_dates').array().notNull().default([]),
   feePerHourFen: fen('fee_per_hour_fen').notNull().default(0),
@@ -84,6 +100,8 @@ export const bookings = pgTable(
     odometerOut: integer('odometer_out'),
     odometerIn: integer('odometer_in'),
     tripCostFen: fen('trip_cost_fen'),
+    /** Fuel put in on the trip (litres), recorded at return with the costs. */
+    fuelLitres: numeric('fuel_litres', { precision: 8, scale: 2, mode: 'number' }),
     dispatchedAt: ts('dispatched_at'),
     returnedAt: ts('returned_at'),
     decidedBy: uuid('decided_by'),

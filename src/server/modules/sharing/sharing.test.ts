@@ -37,7 +37,7 @@ describe('shared facilities: catalogue, bookings, trips and charges', { timeout:
       ...over,
     });
     expect(res.statusCode, res.body).toBe(201);
-    return res.json() as { id: string; code: string };
+    return res.json() as { id: string; code: string; name: string };
   };
   const book = (c: Client, resourceId: string, day: string, from: string, to: string, over: Record<string, unknown> = {}) =>
     c.post('/api/bookings', { resourceId, startsAt: at(day, from), endsAt: at(day, to), title: '处务会', ...over });
@@ -154,6 +154,26 @@ describe('shared facilities: catalogue, bookings, trips and charges', { timeout:
     expect(await count(closed.id)).toBe(0);
   });
 
+  it('lets only the roles named book: a unit leader books the hall, staff are refused with the reason and nothing written', async () => {
+    const hall = await resource({ allowedRoles: ['unit_leader'] });
+    expect((await officer.get(`/api/sharing/resources/${hall.id}`)).json().allowedRoles).toEqual(['unit_leader']);
+    const refused = await book(staff1, hall.id, WED, '09:00', '10:00');
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json().message).toBe(`「${hall.name}」仅限单位负责人预订`);
+    expect(await count(hall.id)).toBe(0);
+    const free = await staff1.get(
+      `/api/sharing/available?startsAt=${encodeURIComponent(at(WED, '09:00'))}&endsAt=${encodeURIComponent(at(WED, '10:00'))}`,
+    );
+    expect(free.json().unavailable).toContainEqual({
+      id: hall.id,
+      name: expect.any(String),
+      reason: expect.stringContaining('仅限单位负责人'),
+    });
+    const leader = await signIn(t, 'u01-leader');
+    expect((await book(leader, hall.id, WED, '09:00', '10:00')).statusCode).toBe(201);
+    expect(await count(hall.id)).toBe(1);
+  });
+
   it('lets the notice period pass with the clock, without sleeping', async () => {
     const r = await resource({ minNoticeMinutes: 120 });
     expect((await book(staff1, r.id, '2027-03-01', '09:30', '10:00')).statusCode).toBe(422);
@@ -250,8 +270,8 @@ describe('shared facilities: catalogue, bookings, trips and charges', { timeout:
     expect((await staff1.post(`/api/bookings/${trip.id}/cancel`, {})).statusCode).toBe(409);
     const low = await officer.post(`/api/bookings/${trip.id}/return`, { odometerIn: 11999 });
     expect(low.statusCode).toBe(422);
-    const back = await officer.post(`/api/bookings/${trip.id}/return`, { odometerIn: 12046, tripCostFen: 3550 });
-    expect(back.json()).toMatchObject({ odometerIn: 12046, tripCostFen: 3550 });
+    const back = await officer.post(`/api/bookings/${trip.id}/return`, { odometerIn: 12046, fuelLitres: 6.5, tripCostFen: 3550 });
+    expect(back.json()).toMatchObject({ odometerIn: 12046, fuelLitres: 6.5, tripCostFen: 3550 });
     const usage = (await staff1.get('/api/sharing/usage?month=2027-03')).json();
     expect(usage.rows.find((x: { resourceId: string }) => x.resourceId === v.id)).toMatchObject({
       unitId: u01,
@@ -260,6 +280,25 @@ describe('shared facilities: catalogue, bookings, trips and charges', { timeout:
       km: 46,
       tripCostFen: 3550,
     });
+  });
+
+  it('lets the dispatcher assign another pooled vehicle: refused while that one is taken, moved when it is free', async () => {
+    // In May: the publication below counts March's dispatched trips and finds April empty.
+    const MAY5 = '2027-05-05';
+    const opts = { kind: 'vehicle', openFrom: '00:00', openTo: '24:00', maxMinutes: 1440, capacity: 4, maxAheadDays: 90 };
+    const asked = await resource({ ...opts, name: '别克 GL8' });
+    const other = await resource({ ...opts, name: '大众帕萨特' });
+    const trip = (await book(staff1, asked.id, MAY5, '13:00', '15:00', { destination: '档案馆', title: '调档' })).json().items[0];
+    const busy = (await book(staff2, other.id, MAY5, '14:00', '16:00', { destination: '税务局', title: '报税' })).json().items[0];
+    const refused = await officer.post(`/api/bookings/${trip.id}/dispatch`, { driver: '李师傅', odometerOut: 500, resourceId: other.id });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().message).toContain(busy.bookingNo);
+    expect((await staff1.get(`/api/bookings/${trip.id}`)).json()).toMatchObject({ resourceId: asked.id, driver: null });
+    await staff2.post(`/api/bookings/${busy.id}/cancel`, {});
+    const moved = await officer.post(`/api/bookings/${trip.id}/dispatch`, { driver: '李师傅', odometerOut: 500, resourceId: other.id });
+    expect(moved.json()).toMatchObject({ resourceId: other.id, resourceName: '大众帕萨特', driver: '李师傅', odometerOut: 500 });
+    // The requested vehicle is free again for the trip's time.
+    expect((await book(staff2, asked.id, MAY5, '13:00', '15:00', { destination: '市政府', title: '送文件' })).statusCode).toBe(201);
   });
 
   it("publishes the month's vehicle trips (time, reason, destination, mileage, cost) per unit, and to Excel", async () => {

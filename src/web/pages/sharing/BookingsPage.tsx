@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { App, Button, DatePicker, Form, Input, InputNumber, Modal, Segmented, Select, Space, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { cancelBooking, changeTime, decideBooking, dispatchTrip, finishBooking, returnTrip } from './api.ts';
+import { useQuery } from '@tanstack/react-query';
+import { cancelBooking, changeTime, decideBooking, dispatchTrip, finishBooking, listResources, returnTrip } from './api.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { useSession } from '../../app/session.tsx';
 import { ConfirmButton } from '../../components/ConfirmButton.tsx';
@@ -101,6 +102,7 @@ export default function BookingsPage() {
             title: t('里程', 'km'),
             render: (_, b) => (b.odometerIn !== null && b.odometerOut !== null ? b.odometerIn - b.odometerOut : ''),
           },
+          { title: t('加油（升）', 'Fuel (l)'), dataIndex: 'fuelLitres', render: (f: number | null) => f ?? '' },
           {
             title: t('操作', 'Actions'),
             render: (_, b) => (
@@ -189,6 +191,12 @@ function ActionModal({ dialog, onClose }: { dialog: NonNullable<Dialog>; onClose
   const { t } = useI18n();
   const [form] = Form.useForm();
   const b = dialog.booking;
+  // The pooled vehicles the dispatcher may assign instead of the one requested.
+  const vehicles = useQuery({
+    queryKey: ['sharing-resources', 'vehicles'],
+    queryFn: () => listResources({ kind: 'vehicle' }),
+    enabled: dialog.kind === 'dispatch',
+  });
   const { saving, submit } = useFormSubmit(
     form,
     (v: Record<string, unknown>) => {
@@ -221,6 +229,7 @@ function ActionModal({ dialog, onClose }: { dialog: NonNullable<Dialog>; onClose
           from: clockOf(b.startsAt),
           to: clockOf(b.endsAt),
           odometerIn: b.odometerOut ?? undefined,
+          resourceId: b.resourceId,
         }}
       >
         {dialog.kind === 'time' && (
@@ -238,6 +247,12 @@ function ActionModal({ dialog, onClose }: { dialog: NonNullable<Dialog>; onClose
         )}
         {dialog.kind === 'dispatch' && (
           <>
+            <Form.Item name="resourceId" label={t('派出车辆', 'Vehicle')} rules={[{ required: true }]}>
+              <Select
+                loading={vehicles.isLoading}
+                options={(vehicles.data?.items ?? []).map((r) => ({ value: r.id, label: `${r.name}（${r.code}）` }))}
+              />
+            </Form.Item>
             <Form.Item name="driver" label={t('驾驶员', 'Driver')} rules={[{ required: true, max: 50 }]}>
               <Input />
             </Form.Item>
@@ -253,6 +268,9 @@ function ActionModal({ dialog, onClose }: { dialog: NonNullable<Dialog>; onClose
             </Typography.Paragraph>
             <Form.Item name="odometerIn" label={t('还车里程（公里）', 'Odometer in (km)')} rules={[{ required: true }]}>
               <InputNumber min={0} precision={0} style={{ width: 200 }} />
+            </Form.Item>
+            <Form.Item name="fuelLitres" label={t('加油量（升）', 'Fuel (litres)')}>
+              <InputNumber min={0} max={10000} precision={2} style={{ width: 200 }} />
             </Form.Item>
             <Form.Item name="tripCostFen" label={t('油费、过路过桥、停车等费用（元）', 'Fuel, tolls, parking (yuan)')}>
               <YuanInput style={{ width: 200 }} />

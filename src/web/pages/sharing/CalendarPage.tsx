@@ -1,10 +1,10 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Button, DatePicker, Empty, Segmented, Select, Space, Tag, Tooltip, Typography } from 'antd';
 import { LeftOutlined, RightOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import dayjs from 'dayjs';
 import { useSearchParams } from 'react-router-dom';
-import { calendar } from './api.ts';
+import { calendar, listResources } from './api.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { useSession } from '../../app/session.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
@@ -23,21 +23,33 @@ export default function CalendarPage() {
   const { t, locale } = useI18n();
   const session = useSession();
   const qc = useQueryClient();
-  // ?date=YYYY-MM-DD&kind=room open the grid there (links from elsewhere, bookmarks).
+  // ?date=YYYY-MM-DD&kind=room&resource=<id> open the grid there (links from elsewhere, bookmarks).
   const [params] = useSearchParams();
   const [date, setDate] = useState(
     /^\d{4}-\d{2}-\d{2}$/.test(params.get('date') ?? '') ? params.get('date')! : dayjs().format('YYYY-MM-DD'),
   );
   const [days, setDays] = useState<1 | 7>(1);
   const [kind, setKind] = useState<string | undefined>(params.get('kind') ?? undefined);
+  // One resource's own calendar, or every resource (of the kind).
+  const [resourceId, setResourceId] = useState<string | undefined>(params.get('resource') ?? undefined);
   const [booking, setBooking] = useState<{ resource: ResourceView; day: string; from: string } | null>(null);
   const cal = useQuery({
-    queryKey: ['sharing-calendar', date, days, kind ?? ''],
-    queryFn: () => calendar({ date, days, kind: kind as ResourceKind | undefined }),
+    queryKey: ['sharing-calendar', date, days, kind ?? '', resourceId ?? ''],
+    queryFn: () => calendar({ date, days, kind: kind as ResourceKind | undefined, resourceId }),
+  });
+  const catalogue = useQuery({
+    queryKey: ['sharing-resources', 'calendar', kind ?? ''],
+    queryFn: () => listResources({ kind: kind as ResourceKind | undefined }),
   });
   const canBook = session.can('sharing.book');
   const resources = cal.data?.resources ?? [];
-  const blocksOf = (id: string) => (cal.data?.blocks ?? []).filter((b) => b.resourceId === id);
+  // Grouped once per answer: a week across 200 resources carries some 4,000 blocks.
+  const byResource = useMemo(() => {
+    const m = new Map<string, CalendarBlock[]>();
+    for (const b of cal.data?.blocks ?? []) m.set(b.resourceId, [...(m.get(b.resourceId) ?? []), b]);
+    return m;
+  }, [cal.data]);
+  const blocksOf = (id: string) => byResource.get(id) ?? [];
   const dayFrom = Math.min(...resources.map((r) => toMinutes(r.openFrom)), 8 * 60);
   const dayTo = Math.max(...resources.map((r) => toMinutes(r.openTo)), 18 * 60);
   const hours = Array.from({ length: Math.ceil((dayTo - dayFrom) / 60) }, (_, i) => dayFrom + i * 60);
@@ -120,8 +132,22 @@ export default function CalendarPage() {
           placeholder={t('全部类型', 'All kinds')}
           style={{ width: 160 }}
           value={kind}
-          onChange={setKind}
+          onChange={(k) => {
+            setKind(k);
+            setResourceId(undefined);
+          }}
           options={Object.entries(RESOURCE_KINDS).map(([k, v]) => ({ value: k, label: locale === 'en' ? v[1] : v[0] }))}
+        />
+        <Select
+          allowClear
+          showSearch
+          optionFilterProp="label"
+          placeholder={t('全部资源', 'All resources')}
+          style={{ width: 220 }}
+          value={resourceId}
+          onChange={setResourceId}
+          data-testid="calendar-resource"
+          options={(catalogue.data?.items ?? []).map((r) => ({ value: r.id, label: `${r.name}（${r.code}）` }))}
         />
       </Space>
       {resources.length === 0 && !cal.isLoading && <Empty description={t('没有可预订的资源', 'No bookable resources')} />}

@@ -10,7 +10,14 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { RoomSelect, UnitSelect } from '../../components/selects.tsx';
 import { CodeTag } from '../../components/StatusTag.tsx';
 import { useFormSubmit } from '../../components/useFormSubmit.ts';
-import { RESOURCE_KINDS, type ResourceInput, type ResourceKind, type ResourceView } from '../../../shared/sharing.contracts.ts';
+import { ROLE_LABELS } from '../../../shared/org.contracts.ts';
+import {
+  BookingRole,
+  RESOURCE_KINDS,
+  type ResourceInput,
+  type ResourceKind,
+  type ResourceView,
+} from '../../../shared/sharing.contracts.ts';
 import { BookingModal } from './BookingModal.tsx';
 
 const WEEKDAYS = ['一', '二', '三', '四', '五', '六', '日'];
@@ -93,6 +100,12 @@ export default function ResourcesPage() {
             render: (_, r) => `${r.openDays.map((d) => WEEKDAYS[d - 1]).join('')} ${r.openFrom}–${r.openTo}`,
           },
           { title: t('审批', 'Approval'), dataIndex: 'needsApproval', render: (v: boolean) => (v ? t('需审批', 'Yes') : '') },
+          {
+            title: t('限定角色', 'Roles'),
+            dataIndex: 'allowedRoles',
+            render: (roles: ResourceView['allowedRoles']) =>
+              roles?.map((r) => <Tag key={r}>{t(ROLE_LABELS[r].zh, ROLE_LABELS[r].en)}</Tag>),
+          },
           {
             title: t('收费/小时', 'Fee/hour'),
             dataIndex: 'feePerHourFen',
@@ -249,6 +262,14 @@ function ResourceModal({ resource, onClose }: { resource: ResourceView | null; o
         <Space wrap>
           <Form.Item name="allowedUnitIds" label={t('限定预订单位（空为全部）', 'Only these units (empty: all)')}>
             <UnitSelect mode="multiple" allowClear style={{ width: 320 }} />
+          </Form.Item>
+          <Form.Item name="allowedRoles" label={t('限定预订角色（空为全部）', 'Only these roles (empty: all)')}>
+            <Select
+              mode="multiple"
+              allowClear
+              style={{ width: 320 }}
+              options={BookingRole.options.map((r) => ({ value: r, label: t(ROLE_LABELS[r].zh, ROLE_LABELS[r].en) }))}
+            />
           </Form.Item>
           <Form.Item name="feePerHourFen" label={t('收费（元/小时）', 'Fee (yuan/hour)')}>
             <YuanInput />

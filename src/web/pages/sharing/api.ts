@@ -22,7 +22,7 @@ export const addPhoto = (id: string, body: Body<'/api/sharing/resources/{id}/pho
   ok(http.POST('/api/sharing/resources/{id}/photos', { ...path(id), body }));
 export const removePhoto = (id: string) => ok(http.DELETE('/api/sharing/photos/{id}', path(id)));
 
-export const calendar = (query: { date: string; days: number; kind?: ResourceKind }) =>
+export const calendar = (query: { date: string; days: number; kind?: ResourceKind; resourceId?: string }) =>
   ok(http.GET('/api/sharing/calendar', { params: { query } }));
 export const available = (query: { startsAt: string; endsAt: string; kind?: ResourceKind; minCapacity?: number; equipment?: string }) =>
   ok(http.GET('/api/sharing/available', { params: { query } }));

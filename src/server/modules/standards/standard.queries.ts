@@ -108,7 +108,8 @@ export const capCoverSql = (onDate: string): SQL => sql`(
 
 /**
  * cardOverStandardSql for whole books, set-based: `join` puts each card c beside its cover row v
- * (capCoverSql, by category and normalised attributes; none when no capped standard covers it), and
+ * (capCoverSql, by category and normalised attributes; none when no capped standard covers it) and its
+ * room vr (as a join, not a subquery: with the subquery PostgreSQL sorted the million rows to group them), and
  * `over` is the same verdict as cardOverStandardSql, reading the custodian's rank and the room's area
  * only for the cards priced above the row's lowest cap. The pool's evaluation counts with it over a
  * million cards in one scan; the tests hold it to cardOverStandardSql card by card.
@@ -117,11 +118,12 @@ export function cardOverCoverSql(onDate: string): { join: SQL; over: SQL } {
   const price = sql`(c.original_value_fen / greatest(c.quantity, 1))`;
   const join = sql`LEFT JOIN ${capCoverSql(onDate)} v ON v.category_id = c.category_id
     AND v.paper_size = (CASE WHEN c.attributes->>'paperSize' = 'A3' THEN 'A3' ELSE 'A4' END)
-    AND v.colour = coalesce(c.attributes->'colour' = 'true'::jsonb, false)`;
+    AND v.colour = coalesce(c.attributes->'colour' = 'true'::jsonb, false)
+    LEFT JOIN rooms vr ON vr.id = c.room_id`;
   const over = sql`coalesce(CASE WHEN v.category_id IS NULL THEN false
     WHEN v.by_area THEN c.original_value_fen > (
-      SELECT round(r.usable_area * (t->>'fenPerM2')::numeric) FROM rooms r, jsonb_array_elements(v.area_caps) t
-      WHERE r.id = c.room_id AND (t->>'maxM2' IS NULL OR r.usable_area <= (t->>'maxM2')::numeric)
+      SELECT round(vr.usable_area * (t->>'fenPerM2')::numeric) FROM jsonb_array_elements(v.area_caps) t
+      WHERE t->>'maxM2' IS NULL OR vr.usable_area <= (t->>'maxM2')::numeric
       ORDER BY coalesce((t->>'maxM2')::numeric, 1e15) LIMIT 1)
     WHEN ${price} <= v.floor_fen THEN false
     ELSE ${price} > coalesce((v.rank_caps->>(SELECT st.rank FROM staff st WHERE st.id = c.custodian_id))::bigint, v.cap_fen) END, false)`;

@@ -7,7 +7,7 @@ export { type CardDraft, registerCardsBulk } from './card-bulk.service.ts';
 export { appendCardEventsFrom, type CardEventsFrom } from './card-ledger.service.ts';
 export { addAccumulatedDepreciation } from './card-depreciation.service.ts';
 // Reads
-export { cardFilterWhere, listCards } from './card.queries.ts';
+export { cardFilterWhere, listCards, searchGrams } from './card.queries.ts';
 export { getCardDetail, getCardTimeline, namesForEvents } from './card-detail.queries.ts';
 // Rules
 export { CARD_TRANSITIONS, type CardTransition, cardTransition, heldCardSql } from './card-status.rules.ts';

@@ -85,3 +85,47 @@ export function cardOverStandardSql(onDate: string): SQL {
   // (as a plain AND, the planner ran the exact subquery on every card: 9 times slower on 100,000 cards).
   return sql`(CASE WHEN ${anyCapBelowSql(item)} THEN ${overCapSql(onDate, item)} ELSE false END)`;
 }
+
+/**
+ * Per category and normalised attributes (paper size × colour), the capped standard covering it on
+ * `onDate`: the same choice as overCapSql (longest prefix, most attributes, lower code), made once per
+ * category instead of once per card. Only categories some standard's prefix reaches have rows (a few
+ * dozen). Columns: category_id, paper_size, colour, by_area, area_caps, rank_caps, cap_fen and
+ * floor_fen, the lowest cap of the row (no unit price at or below it is over). A subquery, to be aliased.
+ */
+export const capCoverSql = (onDate: string): SQL => sql`(
+  SELECT k.id AS category_id, a.paper_size, a.colour, jsonb_array_length(s.area_caps) > 0 AS by_area,
+    s.area_caps, s.rank_caps, s.cap_fen, least(s.cap_fen, (SELECT min(e.value::bigint) FROM jsonb_each_text(s.rank_caps) e)) AS floor_fen
+  FROM categories k
+  CROSS JOIN (VALUES ('A4', false), ('A4', true), ('A3', false), ('A3', true)) a(paper_size, colour)
+  CROSS JOIN LATERAL (
+    SELECT s.area_caps, s.rank_caps, s.cap_fen FROM ${standardsInForceSql(onDate)} s,
+      LATERAL (SELECT max(length(p)) AS l FROM unnest(s.category_codes) p WHERE starts_with(k.code, p)) m
+    WHERE m.l IS NOT NULL AND s.match_attributes <@ jsonb_build_object('paperSize', a.paper_size, 'colour', a.colour)
+      AND (s.cap_fen IS NOT NULL OR s.rank_caps <> '{}'::jsonb OR s.area_caps <> '[]'::jsonb)
+    ORDER BY m.l DESC, (SELECT count(*) FROM jsonb_object_keys(s.match_attributes)) DESC, s.code LIMIT 1) s
+  WHERE EXISTS (SELECT 1 FROM standards s0, unnest(s0.category_codes) p0 WHERE starts_with(k.code, p0)))`;
+
+/**
+ * cardOverStandardSql for whole books, set-based: `join` puts each card c beside its cover row v
+ * (capCoverSql, by category and normalised attributes; none when no capped standard covers it) and its
+ * room vr (as a join, not a subquery: with the subquery PostgreSQL sorted the million rows to group them), and
+ * `over` is the same verdict as cardOverStandardSql, reading the custodian's rank and the room's area
+ * only for the cards priced above the row's lowest cap. The pool's evaluation counts with it over a
+ * million cards in one scan; the tests hold it to cardOverStandardSql card by card.
+ */
+export function cardOverCoverSql(onDate: string): { join: SQL; over: SQL } {
+  const price = sql`(c.original_value_fen / greatest(c.quantity, 1))`;
+  const join = sql`LEFT JOIN ${capCoverSql(onDate)} v ON v.category_id = c.category_id
+    AND v.paper_size = (CASE WHEN c.attributes->>'paperSize' = 'A3' THEN 'A3' ELSE 'A4' END)
+    AND v.colour = coalesce(c.attributes->'colour' = 'true'::jsonb, false)
+    LEFT JOIN rooms vr ON vr.id = c.room_id`;
+  const over = sql`coalesce(CASE WHEN v.category_id IS NULL THEN false
+    WHEN v.by_area THEN c.original_value_fen > (
+      SELECT round(vr.usable_area * (t->>'fenPerM2')::numeric) FROM jsonb_array_elements(v.area_caps) t
+      WHERE t->>'maxM2' IS NULL OR vr.usable_area <= (t->>'maxM2')::numeric
+      ORDER BY coalesce((t->>'maxM2')::numeric, 1e15) LIMIT 1)
+    WHEN ${price} <= v.floor_fen THEN false
+    ELSE ${price} > coalesce((v.rank_caps->>(SELECT st.rank FROM staff st WHERE st.id = c.custodian_id))::bigint, v.cap_fen) END, false)`;
+  return { join, over };
+}

@@ -138,7 +138,14 @@ export async function takeSnapshot(tx: Queryable, c: CountRow): Promise<number> 
           ? sql``
           : sql`AND k.category_id IN (SELECT s.id FROM categories s JOIN categories p ON s.path LIKE p.path || '%'
               WHERE p.id = ANY(${uuidArray(c.category_ids)}))`
-      }`);
+      }
+    -- In key order, so the primary key grows at one place instead of at a million random ones.
+    ORDER BY k.id`);
+  // Statistics at once: the first sync plans its joins on count_items minutes before autovacuum would
+  // analyze it, and without them a million-card count's first sync read the whole table (docs/decisions.md).
+  // Two starts at once would update the same statistics rows ("tuple concurrently updated"): one at a time.
+  await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext('count_items.analyze'))`);
+  await tx.execute(sql`ANALYZE count_items`);
   const n = await queryOne<{ n: number }>(tx, sql`SELECT count(*)::int AS n FROM count_items WHERE count_id = ${id}`);
   return n!.n;
 }

@@ -1479,7 +1479,6 @@ CREATE INDEX "period_reopenings_unit_idx" ON "period_reopenings" USING btree ("u
 CREATE INDEX "income_turnovers_document_idx" ON "income_turnovers" USING btree ("document_id");--> statement-breakpoint
 CREATE INDEX "income_turnovers_unit_booked_idx" ON "income_turnovers" USING btree ("unit_id","booked_on");--> statement-breakpoint
 CREATE INDEX "count_assignments_user_idx" ON "count_assignments" USING btree ("count_id","user_id");--> statement-breakpoint
-CREATE INDEX "count_items_card_no_idx" ON "count_items" USING btree ("count_id","card_no");--> statement-breakpoint
 CREATE UNIQUE INDEX "count_scans_key" ON "count_scans" USING btree ("count_id","scan_key");--> statement-breakpoint
 CREATE INDEX "count_scans_card_idx" ON "count_scans" USING btree ("count_id","card_id","scanned_at");--> statement-breakpoint
 CREATE INDEX "counts_unit_ids_idx" ON "counts" USING gin ("unit_ids");--> statement-breakpoint

@@ -152,11 +152,11 @@ export const CountSheet = z.object({
   /** Which share this is: the counter's rooms, the whole count, or a recount (blind: no book rooms). */
   share: z.enum(['rooms', 'all', 'rest', 'recount']),
   recount: z.object({ id: z.string(), blind: z.boolean() }).nullable(),
-  /** The sheet comes in pages of `limit` cards by card number: pass `next` as `after` for the rest; null at the end. */
+  /** The sheet comes in pages of `limit` cards (in the snapshot's key order, by card id): pass `next` as `after` for the rest; null at the end. */
   next: z.string().nullable(),
 });
 export const SheetQuery = z.object({
-  after: z.string().max(100).optional(),
+  after: uuid.optional(),
   limit: z.coerce.number().int().min(1).max(10_000).default(5000),
 });
 

@@ -59,18 +59,23 @@ export async function countScenarios(
   });
   log('Counts: starting a count of every card…');
   const start = await seconds(() => startCount(db, office, id));
+  log(`  start (${start.value.expectedCount.toLocaleString('en')} cards): ${start.seconds} s`);
   const nos = await query<{ card_no: string; room_id: string | null }>(
     db,
     sql`SELECT card_no, room_id::text FROM count_items WHERE count_id = ${id} ORDER BY card_no LIMIT 5000`,
   );
   const scans = nos.map((n) => ({ key: crypto.randomUUID(), code: n.card_no, roomId: n.room_id ?? undefined, condition: 'good' as const }));
   const sync = await seconds(() => recordScans(db, office, id, scans));
+  log(`  sync of ${scans.length.toLocaleString('en')} scans: ${sync.seconds} s`);
   const again = await seconds(() => recordScans(db, office, id, scans));
+  log(`  the same sync again: ${again.seconds} s`);
   // A counter's download: the first 5,000 cards of the share (the whole count for the office), as the phone asks.
   const download = await seconds(() => countSheet(db, office, id, { limit: 5000 }));
   const next = download.value.next;
   const downloadNext = next ? await seconds(() => countSheet(db, office, id, { limit: 5000, after: next })) : null;
+  log(`  download: ${download.seconds} s, the next page: ${downloadNext?.seconds ?? '—'} s`);
   const result = await seconds(() => countResult(db, office, id));
+  log(`  result: ${result.seconds} s`);
   const n = start.value.expectedCount.toLocaleString('en');
 
   // A burst: four phones syncing at once, 1,250 scans each.
@@ -86,6 +91,7 @@ export async function countScenarios(
   });
   const phones = [0, 1, 2, 3].map((p) => burstRows.slice(p * 1250, (p + 1) * 1250).map((r) => toScan(r)));
   const burst = await seconds(() => Promise.all(phones.map((batch) => recordScans(db, office, id, batch))));
+  log(`  burst of 4 phones: ${burst.seconds} s`);
 
   // The rest of the count, scanned (untimed apart from the total): 1 % unfound, 1 % in another room.
   log('Counts: scanning the rest of the cards in syncs of 5,000…');
@@ -101,10 +107,15 @@ export async function countScenarios(
   );
   const fillScans = rest.filter((r) => r.n % 100 !== 0).map((r) => toScan(r, r.elsewhere ?? r.room_id));
   const fill = await seconds(async () => {
-    for (let i = 0; i < fillScans.length; i += BATCH) await recordScans(db, office, id, fillScans.slice(i, i + BATCH));
+    for (let i = 0; i < fillScans.length; i += BATCH) {
+      await recordScans(db, office, id, fillScans.slice(i, i + BATCH));
+      if ((i / BATCH) % 20 === 19) log(`  … ${(i + BATCH).toLocaleString('en')} of ${fillScans.length.toLocaleString('en')} scanned`);
+    }
   });
   const syncs = Math.ceil(fillScans.length / BATCH);
+  log(`  the rest, ${fillScans.length.toLocaleString('en')} scans in ${syncs} syncs: ${fill.seconds} s`);
   const full = await seconds(() => countResult(db, office, id));
+  log(`  result after the scans: ${full.seconds} s`);
   log('Counts: closing…');
   const close = await seconds(() => closeCount(db, office, id));
   const [events] = await query<{ scanned: number; results: number }>(

@@ -22,7 +22,8 @@ export interface LinePage {
  * The lines of the result: the expected cards (found, moved, missing) and the scans outside the list
  * (another scope's card, or no card at all: a surplus). `all` false leaves out the cards found in
  * place. Paged (a count of a million cards has up to a million lines): the outcomes and the order
- * are decided on narrow rows, and the names, rooms and counters are joined for the page only.
+ * are decided on narrow rows, the page is the first rows of a bounded sort, and the names, rooms,
+ * values and counters are joined for the page only.
  */
 export async function resultLines(
   q: Queryable,
@@ -34,14 +35,13 @@ export async function resultLines(
     q,
     sql`
     WITH last AS (
-      SELECT DISTINCT ON (card_id) * FROM count_scans WHERE count_id = ${countId} AND card_id IS NOT NULL
+      SELECT DISTINCT ON (card_id) card_id, id, room_id, condition FROM count_scans WHERE count_id = ${countId} AND card_id IS NOT NULL
       ORDER BY card_id, scanned_at DESC, id DESC
     ), expected AS (
       SELECT CASE WHEN l.id IS NULL THEN 'missing'
                WHEN l.room_id IS NOT NULL AND l.room_id IS DISTINCT FROM i.room_id THEN 'moved' ELSE 'found' END AS outcome,
-        coalesce(l.condition = 'damaged', false) AS damaged, i.card_id, i.card_no, i.name, i.unit_id, i.room_id AS book_room,
-        l.room_id AS found_room, i.value_fen, l.counter_id, l.scanned_at, l.note,
-        k.version <> i.card_version AS changed, NULL::uuid AS scan_key, u.sort AS usort
+        coalesce(l.condition = 'damaged', false) AS damaged, k.version <> i.card_version AS changed,
+        i.card_id, i.card_no, u.sort AS usort, l.id AS scan_id
       FROM count_items i
       JOIN units u ON u.id = i.unit_id
       JOIN cards k ON k.id = i.card_id
@@ -49,36 +49,41 @@ export async function resultLines(
       WHERE i.count_id = ${countId}
     ), extra AS (
       SELECT DISTINCT ON (coalesce(s.card_id::text, s.code, s.scan_key::text))
-        CASE WHEN s.card_id IS NULL THEN 'surplus' ELSE 'outside' END AS outcome, s.condition = 'damaged' AS damaged,
-        NULL::uuid AS card_id, coalesce(k.card_no, s.code) AS card_no, s.surplus_name AS name, k.unit_id, NULL::uuid AS book_room,
-        s.room_id AS found_room, NULL::bigint AS value_fen, s.counter_id, s.scanned_at, s.note, false AS changed,
-        CASE WHEN s.card_id IS NULL THEN s.scan_key END AS scan_key, 1000000 AS usort
+        CASE WHEN s.card_id IS NULL THEN 'surplus' ELSE 'outside' END AS outcome, s.condition = 'damaged' AS damaged, false AS changed,
+        NULL::uuid AS card_id, coalesce(k.card_no, s.code) AS card_no, 1000000 AS usort, s.id AS scan_id
       FROM count_scans s LEFT JOIN cards k ON k.id = s.card_id
       WHERE s.count_id = ${countId} AND NOT s.expected
       ORDER BY coalesce(s.card_id::text, s.code, s.scan_key::text), s.scanned_at DESC
     ), lines AS (
-      SELECT * FROM expected ${all ? sql`WHERE true` : sql`WHERE (outcome <> 'found' OR damaged OR changed)`}
-        ${paging?.outcome ? sql`AND outcome = ${paging.outcome}` : sql``}
-      UNION ALL
-      SELECT * FROM extra ${paging?.outcome ? sql`WHERE outcome = ${paging.outcome}` : sql``}
+      -- Narrow rows: the outcome, the order and where to find the rest.
+      SELECT *, CASE outcome WHEN 'missing' THEN 1 WHEN 'moved' THEN 2 WHEN 'surplus' THEN 3 WHEN 'outside' THEN 4 ELSE 5 END AS ord
+      FROM (
+        SELECT * FROM expected ${all ? sql`WHERE true` : sql`WHERE (outcome <> 'found' OR damaged OR changed)`}
+          ${paging?.outcome ? sql`AND outcome = ${paging.outcome}` : sql``}
+        UNION ALL
+        SELECT * FROM extra ${paging?.outcome ? sql`WHERE outcome = ${paging.outcome}` : sql``}
+      ) x
     ), page AS (
-      SELECT *, count(*) OVER () AS total,
-        CASE outcome WHEN 'missing' THEN 1 WHEN 'moved' THEN 2 WHEN 'surplus' THEN 3 WHEN 'outside' THEN 4 ELSE 5 END AS ord
-      FROM lines
-      ORDER BY ord, usort, card_no
+      -- The count apart from the page, so the page is a bounded sort (the 200 first) and not a sort of every line.
+      SELECT * FROM lines ORDER BY ord, usort, card_no
       ${paging ? sql`LIMIT ${paging.pageSize} OFFSET ${(paging.page - 1) * paging.pageSize}` : sql``}
     )
-    SELECT p.outcome, p.damaged, p.card_id::text AS "cardId", p.card_no AS "cardNo", p.name, u.name AS "unitName",
-      ${ROOM('br', 'bb')} AS "bookRoomName", ${ROOM('fr', 'fb')} AS "foundRoomName", p.value_fen AS "valueFen",
-      cu.display_name AS "counterName", ${businessTimeText('p.scanned_at', 'YYYY-MM-DD HH24:MI:SS')} AS "scannedAt",
-      p.note, p.changed AS "changedSinceSnapshot", p.scan_key::text AS "scanKey",
-      (p.scan_key IS NOT NULL AND EXISTS (SELECT 1 FROM count_surplus x WHERE x.count_id = ${countId} AND x.scan_key = p.scan_key)) AS registered,
-      p.total::int AS total
+    SELECT p.outcome, p.damaged, p.card_id::text AS "cardId", p.card_no AS "cardNo",
+      CASE WHEN p.card_id IS NOT NULL THEN i.name ELSE s.surplus_name END AS name, u.name AS "unitName",
+      ${ROOM('br', 'bb')} AS "bookRoomName", ${ROOM('fr', 'fb')} AS "foundRoomName", i.value_fen AS "valueFen",
+      cu.display_name AS "counterName", ${businessTimeText('s.scanned_at', 'YYYY-MM-DD HH24:MI:SS')} AS "scannedAt",
+      s.note, p.changed AS "changedSinceSnapshot", sk.scan_key::text AS "scanKey",
+      (sk.scan_key IS NOT NULL AND EXISTS (SELECT 1 FROM count_surplus x WHERE x.count_id = ${countId} AND x.scan_key = sk.scan_key)) AS registered,
+      (SELECT count(*) FROM lines)::int AS total
     FROM page p
-    LEFT JOIN units u ON u.id = p.unit_id
-    LEFT JOIN rooms br ON br.id = p.book_room LEFT JOIN buildings bb ON bb.id = br.building_id
-    LEFT JOIN rooms fr ON fr.id = p.found_room LEFT JOIN buildings fb ON fb.id = fr.building_id
-    LEFT JOIN users cu ON cu.id = p.counter_id
+    LEFT JOIN count_items i ON p.card_id IS NOT NULL AND i.count_id = ${countId} AND i.card_id = p.card_id
+    LEFT JOIN count_scans s ON s.id = p.scan_id
+    LEFT JOIN cards k ON p.card_id IS NULL AND k.id = s.card_id
+    CROSS JOIN LATERAL (SELECT CASE WHEN p.card_id IS NULL AND s.card_id IS NULL THEN s.scan_key END AS scan_key) sk
+    LEFT JOIN units u ON u.id = coalesce(i.unit_id, k.unit_id)
+    LEFT JOIN rooms br ON br.id = i.room_id LEFT JOIN buildings bb ON bb.id = br.building_id
+    LEFT JOIN rooms fr ON fr.id = s.room_id LEFT JOIN buildings fb ON fb.id = fr.building_id
+    LEFT JOIN users cu ON cu.id = s.counter_id
     ORDER BY p.ord, p.usort, p.card_no`,
   );
   const total = rows[0]?.total ?? 0;

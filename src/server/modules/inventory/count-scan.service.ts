@@ -81,7 +81,7 @@ export async function recordScans(q: Queryable, actor: Actor, countId: string, s
       tx,
       sql`
       WITH s AS (
-        SELECT * FROM json_to_recordset(${JSON.stringify(rows)}::json) AS s(ord int, key uuid, code text, card_id uuid, card_no text,
+        SELECT * FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS s(ord int, key uuid, code text, card_id uuid, card_no text,
           room_id uuid, condition text, note text, surplus_name text, scanned_at timestamptz)
       ), ins AS (
         INSERT INTO count_scans (count_id, scan_key, code, card_id, expected, room_id, condition, note, surplus_name, counter_id,
@@ -99,10 +99,11 @@ export async function recordScans(q: Queryable, actor: Actor, countId: string, s
       ), rec AS (
         SELECT ins.*, true AS fresh FROM ins
         UNION ALL
-        -- One probe of the key index per scan (a count's scans can be a million).
+        -- One probe of the key index per scan (a count's scans can be a million). LIMIT 1 keeps the probe a
+        -- probe: flattened into a join, with the scans' statistics behind the count, it read every scan of the count.
         SELECT x.scan_key, x.card_id, x.expected, x.room_id, x.surplus_name, false
         FROM (SELECT DISTINCT key FROM s) s
-        CROSS JOIN LATERAL (SELECT * FROM count_scans x WHERE x.count_id = ${countId} AND x.scan_key = s.key) x
+        CROSS JOIN LATERAL (SELECT * FROM count_scans x WHERE x.count_id = ${countId} AND x.scan_key = s.key LIMIT 1) x
       )
       ${standingOf(countId)}`,
     );
@@ -148,7 +149,8 @@ export async function recordScans(q: Queryable, actor: Actor, countId: string, s
 /**
  * The person's share of the expected list with what is counted, and the rooms to choose from: what
  * the phone keeps offline. A recounter gets the recount's cards (blind: without their book rooms).
- * In pages of `limit` cards by card number (the phone asks for the next until `next` is null).
+ * In pages of `limit` cards cut in the snapshot's key order, by card id, each page by number (the
+ * phone asks for the next until `next` is null).
  */
 export async function countSheet(
   q: Queryable,
@@ -173,10 +175,13 @@ export async function countSheet(
       EXISTS (SELECT 1 FROM count_scans s WHERE s.count_id = i.count_id AND s.card_id = i.card_id
         ${recount ? sql`AND s.recount_id = ${recount.id}` : sql``}) AS counted
     FROM count_items i LEFT JOIN rooms r ON r.id = i.room_id LEFT JOIN buildings b ON b.id = r.building_id
-    WHERE i.count_id = ${countId} AND ${where} ${page.after ? sql`AND i.card_no > ${page.after}` : sql``}
-    ORDER BY i.card_no LIMIT ${page.limit + 1}`,
+    WHERE i.count_id = ${countId} AND ${where} ${page.after ? sql`AND i.card_id > ${page.after}::uuid` : sql``}
+    ORDER BY i.card_id LIMIT ${page.limit + 1}`,
   );
+  // The page is cut in key order (`next` is its last card id) and shown by number.
   const items = rows.slice(0, page.limit);
+  const next = rows.length > page.limit ? items[items.length - 1].cardId : null;
+  items.sort((a, b) => (a.cardNo < b.cardNo ? -1 : a.cardNo > b.cardNo ? 1 : 0));
   const rooms = page.after
     ? []
     : await query<{ id: string; name: string }>(
@@ -195,6 +200,6 @@ export async function countSheet(
     rooms,
     share: recount ? 'recount' : share!.kind,
     recount,
-    next: rows.length > page.limit ? items[items.length - 1].cardNo : null,
+    next,
   };
 }

@@ -109,14 +109,18 @@ describe('a count split among counters', () => {
     expect([o.share, o.items.length]).toEqual(['all', 5]);
   });
 
-  it('downloads the sheet in pages by card number', async () => {
+  it('downloads the sheet in pages cut by card id, each page by card number, every card once', async () => {
     const first = await sheetOf(officer, '?limit=2');
-    expect(first.items.map((i) => i.name)).toEqual(['资产A', '资产B']);
-    expect(first.next).toBe(card.B.cardNo);
+    const ids = (s: CountSheet) => s.items.map((i) => i.cardId);
+    expect(first.items.map((i) => i.cardNo)).toEqual([...first.items.map((i) => i.cardNo)].sort());
+    expect(first.next).toBe([...ids(first)].sort().at(-1));
     const second = await sheetOf(officer, `?limit=2&after=${encodeURIComponent(first.next!)}`);
-    expect([second.items.map((i) => i.name), second.rooms]).toEqual([['资产C', '资产D'], []]);
+    expect([second.items.length, second.rooms]).toEqual([2, []]);
+    expect(ids(second).every((id) => id > first.next!)).toBe(true);
     const last = await sheetOf(officer, `?limit=2&after=${encodeURIComponent(second.next!)}`);
-    expect([last.items.map((i) => i.name), last.next]).toEqual([['资产E'], null]);
+    expect([last.items.length, last.next]).toEqual([1, null]);
+    const names = [first, second, last].flatMap((s) => s.items.map((i) => i.name)).sort();
+    expect(names).toEqual(['资产A', '资产B', '资产C', '资产D', '资产E']);
   });
 
   it('shows progress per counter, room and unit as the scans arrive', async () => {

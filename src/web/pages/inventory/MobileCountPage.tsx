@@ -104,6 +104,8 @@ export default function MobileCountPage() {
           s = { ...s, items: [...s.items, ...more.items], next: more.next };
           next = more.next;
         }
+        // Pages come in the snapshot's key order; the list shows the cards by number.
+        s = { ...s, items: [...s.items].sort((a, b) => (a.cardNo < b.cardNo ? -1 : a.cardNo > b.cardNo ? 1 : 0)) };
         await saveSheet(s);
       } catch (err) {
         s = await loadSheet(id);

@@ -22,7 +22,17 @@ export interface SharingMeasured {
   p95: number | null;
   max: number | null;
   target: number | null;
+  /** This process's CPU milliseconds per call (user + system; on PGlite the engine's too): what load does not inflate. */
+  cpu?: number | null;
   note?: string;
+}
+
+/** timeRuns with this process's CPU time per call (warm-up calls included in the division). */
+async function timeRunsCpu(runs: number, fn: (i: number) => Promise<unknown>) {
+  const before = process.cpuUsage();
+  const out = await timeRuns(runs, fn);
+  const used = process.cpuUsage(before);
+  return { ...out, cpu: Math.round(((used.user + used.system) / 1000 / (runs + 3)) * 10) / 10 };
 }
 
 const DAY = 86_400_000;
@@ -79,8 +89,8 @@ export async function sharingScenarios(database: Database, o: SharingBenchOption
   };
   const staff: Actor = { ...office, username: 'bench-staff', unitId: units[0], grants: [{ role: 'staff', unitId: units[0] }] };
   const span = Math.max(1, o.days - 7);
-  const grid = await timeRuns(o.runs, (i) => calendar(db, staff, { date: addDays(first, (i * 11) % span), days: 7 }));
-  const gridOffice = await timeRuns(o.runs, (i) => calendar(db, office, { date: addDays(first, (i * 13) % span), days: 7 }));
+  const grid = await timeRunsCpu(o.runs, (i) => calendar(db, staff, { date: addDays(first, (i * 11) % span), days: 7 }));
+  const gridOffice = await timeRunsCpu(o.runs, (i) => calendar(db, office, { date: addDays(first, (i * 13) % span), days: 7 }));
   // A booking request: 17:00–17:30 (free in the generated data) in a different room or day each time.
   const resources = (
     await query<{ id: string }>(db, sql`select id::text from sharing_resources where code like 'BENCH%' order by code`)
@@ -89,7 +99,7 @@ export async function sharingScenarios(database: Database, o: SharingBenchOption
   for (let d = addDays(businessToday(), 1); weekdays.length < 200; d = addDays(d, 1))
     if (![0, 6].includes(new Date(`${d}T00:00:00Z`).getUTCDay())) weekdays.push(d);
   const at = (d: string, h: number) => new Date(localMidnight(d).getTime() + h * 3600_000).toISOString();
-  const book = await timeRuns(o.runs, (i) =>
+  const book = await timeRunsCpu(o.runs, (i) =>
     createBooking(db, staff, {
       resourceId: resources[i % resources.length],
       startsAt: at(weekdays[Math.floor(i / resources.length)], 17),
@@ -139,11 +149,11 @@ export async function sharingScenarios(database: Database, o: SharingBenchOption
 
 export function sharingMarkdown(engine: string, rows: SharingMeasured[]): string {
   const lines = [
-    `| scenario (${engine}) | p50 ms | p95 ms | max ms | target p95 ms |`,
-    '| --- | ---: | ---: | ---: | ---: |',
+    `| scenario (${engine}) | p50 ms | p95 ms | max ms | CPU ms/call | target p95 ms |`,
+    '| --- | ---: | ---: | ---: | ---: | ---: |',
     ...rows.map(
       (r) =>
-        `| ${r.scenario}${r.note ? `: ${r.note}` : ''} | ${r.p50 ?? ''} | ${r.p95 ?? ''} | ${r.max ?? ''} | ${
+        `| ${r.scenario}${r.note ? `: ${r.note}` : ''} | ${r.p50 ?? ''} | ${r.p95 ?? ''} | ${r.max ?? ''} | ${r.cpu ?? ''} | ${
           r.target === null ? '' : `${r.target} ${r.p95 !== null && r.p95 <= r.target ? '✓' : '✗'}`
         } |`,
     ),

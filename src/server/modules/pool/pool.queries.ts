@@ -63,17 +63,20 @@ const LISTING_SORT: Record<string, string> = {
 export async function listListings(q: Queryable, actor: Actor, p: ListingQuery): Promise<Page<Listing>> {
   const where: SQL[] = [sql`pl.status = ${p.status ?? 'listed'}`];
   const text = p.q?.trim().toLowerCase();
-  // The listings holding the fragment's 1- and 2-grams, found once through pool_listings_search_idx
-  // (migrations/post/300; for 1 or 2 characters the grams are exact, LIKE decides longer ones). OFFSET 0
-  // keeps the subquery whole: flattened, the planner walked the listing order calling the gram function
-  // on each row until the page filled (0.9 s for 会议 on 50,000 listings).
+  // A fragment: the page walks the listing order testing LIKE on each row and stops when it is full; the
+  // count asks pool_listings_search_idx (migrations/post/300) for the rows holding the fragment's 1- and
+  // 2-grams (exact for 1 or 2 characters, LIKE decides longer ones) instead of LIKE on every listing.
+  // The gram test is not for the page: there the planner walked the order calling the gram function on
+  // each row (0.9 s for 会议 on 50,000 listings), or, kept apart, fetched and sorted every hit (打印).
+  const pageText: SQL[] = [];
+  const countText: SQL[] = [];
   if (text) {
-    const grams = sql`card_search_grams(s.search_text) @> ARRAY[${sql.join(
+    const grams = sql`card_search_grams(pl.search_text) @> ARRAY[${sql.join(
       searchGrams(text).map((g) => sql`${g}`),
       sql`, `,
     )}]::text[]`;
-    const hit = [...text].length <= 2 ? grams : sql`${grams} AND s.search_text LIKE ${like(text)}`;
-    where.push(sql`pl.id IN (SELECT s.id FROM pool_listings s WHERE ${hit} OFFSET 0)`);
+    pageText.push(sql`pl.search_text LIKE ${like(text)}`);
+    countText.push([...text].length <= 2 ? grams : sql`${grams} AND pl.search_text LIKE ${like(text)}`);
   }
   // A category includes its subcategories (the GB/T 14885 tree's path).
   if (p.categoryId)
@@ -85,7 +88,8 @@ export async function listListings(q: Queryable, actor: Actor, p: ListingQuery):
     where.push(sql`EXISTS (SELECT 1 FROM cards c JOIN rooms r ON r.id = c.room_id LEFT JOIN buildings b ON b.id = r.building_id
       LEFT JOIN compounds co ON co.id = r.compound_id WHERE c.id = pl.card_id AND lower(${locationSql}) LIKE ${like(p.location)})`);
   if (p.mine === 'true') where.push(inScope(sql`pl.unit_id`, unitScope(actor, 'pool.read')));
-  const cond = sql.join(where, sql` AND `);
+  const cond = sql.join([...where, ...pageText], sql` AND `);
+  const countCond = sql.join([...where, ...countText], sql` AND `);
   const dir = p.order === 'desc' || !p.sort ? 'DESC' : 'ASC';
   const key = p.sort ?? 'listedOn';
   const order = sql.raw(`${LISTING_SORT[key]} ${dir}, pl.id ${dir}`);
@@ -95,7 +99,7 @@ export async function listListings(q: Queryable, actor: Actor, p: ListingQuery):
   const page = sql`(SELECT pl.id FROM pool_listings pl ${joinCards} WHERE ${cond}
     ORDER BY ${order} LIMIT ${p.pageSize} OFFSET ${(p.page - 1) * p.pageSize}) page`;
   const items = await query<Listing>(q, listingRows(actor, page, order));
-  const [{ n }] = await query<{ n: number }>(q, sql`SELECT count(*)::int AS n FROM pool_listings pl WHERE ${cond}`);
+  const [{ n }] = await query<{ n: number }>(q, sql`SELECT count(*)::int AS n FROM pool_listings pl WHERE ${countCond}`);
   return { items, total: n, page: p.page, pageSize: p.pageSize };
 }
 

@@ -194,36 +194,40 @@ export async function createContract(q: Queryable, actor: Actor, input: z.output
  * period, scope or schedule reschedules the rounds not yet due.
  */
 export async function updateContract(q: Queryable, actor: Actor, id: string, patch: z.output<typeof ContractPatch>): Promise<ContractView> {
-  const [before] = await listContracts(q, actor, id);
-  if (!before) throw notFound('运维合同');
-  const after = {
-    ...before,
-    ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)),
-  } as ContractView & z.output<typeof ContractPatch>;
+  if (!(await getContract(q, actor, id))) throw notFound('运维合同');
   const rooms = patch.machineRoomIds ? [...new Set(patch.machineRoomIds)] : null;
-  const f: Record<string, string> = {};
-  if (after.endsOn < after.startsOn) f.endsOn = '合同终止日不能早于起始日';
-  if (after.businessTo <= after.businessFrom) f.businessTo = '工作时间的结束应晚于开始';
-  if (after.scorecardRules.passMark > after.scorecardRules.fullMarks) f['scorecardRules.passMark'] = '合格分不能高于满分';
   if (rooms) {
     const found = await query<{ n: number }>(q, sql`select count(*)::int as n from machine_rooms where id = any(${uuidArray(rooms)})`);
-    if (found[0].n !== rooms.length) f.machineRoomIds = '机房不存在';
+    if (found[0].n !== rooms.length) throw invalid({ machineRoomIds: '机房不存在' }, '机房不存在');
   }
-  if (Object.keys(f).length) throw invalid(f, Object.values(f)[0]);
-  const settled = await query<{ month: string }>(
-    q,
-    sql`select to_char(month, 'YYYY-MM') as month from om_scorecards where contract_id = ${id}::uuid and status = 'locked' order by month`,
-  );
-  const refused = settledMonthRefusals(
-    before,
-    after,
-    settled.map((r) => r.month),
-  );
-  if (Object.keys(refused).length)
-    throw new AppError('locked_period', `合同已有结算月份，不能这样修改：${Object.values(refused).join('；')}`, refused);
   const changed = Object.keys(patch).filter((k) => patch[k as keyof typeof patch] !== undefined);
   try {
     await withTx(q, async (tx) => {
+      // The contract row is locked before anything is read: a scorecard lock (lockScorecard) takes
+      // the same lock, so a month settled in the same instant is seen here, or waits for this edit.
+      await tx.execute(sql`select 1 from om_contracts where id = ${id}::uuid for update`);
+      const [before] = await listContracts(tx, actor, id);
+      if (!before) throw notFound('运维合同');
+      const after = {
+        ...before,
+        ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)),
+      } as ContractView & z.output<typeof ContractPatch>;
+      const f: Record<string, string> = {};
+      if (after.endsOn < after.startsOn) f.endsOn = '合同终止日不能早于起始日';
+      if (after.businessTo <= after.businessFrom) f.businessTo = '工作时间的结束应晚于开始';
+      if (after.scorecardRules.passMark > after.scorecardRules.fullMarks) f['scorecardRules.passMark'] = '合格分不能高于满分';
+      if (Object.keys(f).length) throw invalid(f, Object.values(f)[0]);
+      const settled = await query<{ month: string }>(
+        tx,
+        sql`select to_char(month, 'YYYY-MM') as month from om_scorecards where contract_id = ${id}::uuid and status = 'locked' order by month`,
+      );
+      const refused = settledMonthRefusals(
+        before,
+        after,
+        settled.map((r) => r.month),
+      );
+      if (Object.keys(refused).length)
+        throw new AppError('locked_period', `合同已有结算月份，不能这样修改：${Object.values(refused).join('；')}`, refused);
       await tx
         .update(omContracts)
         .set({

@@ -289,6 +289,35 @@ describe('registration by hand over a cap', () => {
   });
 });
 
+describe('acceptance over a cap', () => {
+  const acceptance = (standardAck?: { reason: string }) => ({
+    type: 'acceptance',
+    payload: { acceptedOn: businessToday() },
+    lines: [
+      {
+        categoryId: cat.desk,
+        name: '办公桌',
+        quantity: 1,
+        unitPriceFen: 450_001,
+        forStaffId: staff.bureauHead,
+        ...(standardAck ? { standardAck } : {}),
+      },
+    ],
+  });
+  const documents = async () =>
+    (await queryOne<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM documents WHERE type = 'acceptance'`))!.n;
+
+  it('refuses an acceptance line over the cap without an acknowledgement, naming the cap, and writes nothing', async () => {
+    const before = await documents();
+    const res = await admin.post('/api/documents', acceptance());
+    expect(res.statusCode).toBe(400);
+    expect(res.json().fields['lines.0.standardAck']).toBe(
+      '单价 ¥4,500.01 超过「办公桌」价格上限 ¥4,500.00（局级正职）：超出配置标准，请确认并填写理由',
+    );
+    expect(await documents()).toBe(before);
+  });
+});
+
 describe('the SQL twin in the over-standard list', () => {
   it('agrees with the rule card by card: the custodian’s rank, the room’s area, the printer’s kind', async () => {
     const today = businessToday();

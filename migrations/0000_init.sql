@@ -449,6 +449,13 @@ CREATE TABLE "om_calendar_days" (
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "om_contract_cards" (
+	"contract_id" uuid NOT NULL,
+	"card_id" uuid NOT NULL,
+	"machine_room_id" uuid NOT NULL,
+	CONSTRAINT "om_contract_cards_contract_id_card_id_pk" PRIMARY KEY("contract_id","card_id")
+);
+--> statement-breakpoint
 CREATE TABLE "om_contract_rooms" (
 	"contract_id" uuid NOT NULL,
 	"machine_room_id" uuid NOT NULL,
@@ -1395,6 +1402,9 @@ ALTER TABLE "machine_rooms" ADD CONSTRAINT "machine_rooms_place_id_rooms_id_fk" 
 ALTER TABLE "net_links" ADD CONSTRAINT "net_links_port_id_net_ports_id_fk" FOREIGN KEY ("port_id") REFERENCES "public"."net_ports"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "net_ports" ADD CONSTRAINT "net_ports_machine_room_id_machine_rooms_id_fk" FOREIGN KEY ("machine_room_id") REFERENCES "public"."machine_rooms"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "net_ports" ADD CONSTRAINT "net_ports_rack_id_racks_id_fk" FOREIGN KEY ("rack_id") REFERENCES "public"."racks"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "om_contract_cards" ADD CONSTRAINT "om_contract_cards_contract_id_om_contracts_id_fk" FOREIGN KEY ("contract_id") REFERENCES "public"."om_contracts"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "om_contract_cards" ADD CONSTRAINT "om_contract_cards_card_id_cards_id_fk" FOREIGN KEY ("card_id") REFERENCES "public"."cards"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "om_contract_cards" ADD CONSTRAINT "om_contract_cards_machine_room_id_machine_rooms_id_fk" FOREIGN KEY ("machine_room_id") REFERENCES "public"."machine_rooms"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "om_contract_rooms" ADD CONSTRAINT "om_contract_rooms_contract_id_om_contracts_id_fk" FOREIGN KEY ("contract_id") REFERENCES "public"."om_contracts"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "om_contract_rooms" ADD CONSTRAINT "om_contract_rooms_machine_room_id_machine_rooms_id_fk" FOREIGN KEY ("machine_room_id") REFERENCES "public"."machine_rooms"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "om_contracts" ADD CONSTRAINT "om_contracts_vendor_id_om_vendors_id_fk" FOREIGN KEY ("vendor_id") REFERENCES "public"."om_vendors"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -1490,6 +1500,7 @@ CREATE INDEX "inspections_due_idx" ON "inspections" USING btree ("contract_id","
 CREATE INDEX "machineroom_events_entity_idx" ON "machineroom_events" USING btree ("entity_id");--> statement-breakpoint
 CREATE INDEX "net_links_link_idx" ON "net_links" USING btree ("link_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "net_ports_name" ON "net_ports" USING btree ("machine_room_id","device","port");--> statement-breakpoint
+CREATE INDEX "om_contract_cards_card_idx" ON "om_contract_cards" USING btree ("card_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "om_scorecards_month" ON "om_scorecards" USING btree ("contract_id","month");--> statement-breakpoint
 CREATE INDEX "om_statement_lines_month" ON "om_statement_lines" USING btree ("contract_id","month");--> statement-breakpoint
 CREATE INDEX "rack_slots_rack_idx" ON "rack_slots" USING btree ("rack_id","u_low");--> statement-breakpoint

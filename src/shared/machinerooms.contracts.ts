@@ -264,6 +264,12 @@ const contractFields = {
   endsOn: IsoDate,
   amountFen: Fen,
   machineRoomIds: z.array(z.uuid()).min(1, '请至少选择一个机房').max(100),
+  /**
+   * The asset cards in scope beyond the racks of its rooms (a room's UPS, air conditioner, a switch
+   * elsewhere), each maintained from one of the contract's rooms: given, or the room of the rack it
+   * is placed in.
+   */
+  cards: z.array(z.object({ cardId: z.uuid(), machineRoomId: z.uuid().nullish() })).max(5000),
   sla: SlaTable,
   businessFrom: Clock,
   businessTo: Clock,
@@ -283,6 +289,7 @@ export const ContractInput = z
     scorecardRules: ScorecardRules.default(DEFAULT_SCORECARD_RULES),
     paymentRule: PaymentRule.default(DEFAULT_PAYMENT_RULE),
     availabilityTargetBp: contractFields.availabilityTargetBp.default(9990),
+    cards: contractFields.cards.default([]),
   })
   .superRefine((v, ctx) => {
     if (v.endsOn < v.startsOn) ctx.addIssue({ code: 'custom', path: ['endsOn'], message: '合同终止日不能早于起始日' });
@@ -295,6 +302,19 @@ export const ContractInput = z
  * alter a settled month is refused (docs/domain.md §11).
  */
 export const ContractPatch = z.object(contractFields).omit({ vendorId: true }).partial();
+
+/** An asset card in a contract's scope: where it is maintained, its owner and its managing unit apart. */
+export const ContractCardView = z.object({
+  id: z.uuid(),
+  cardNo: z.string(),
+  name: z.string(),
+  machineRoomId: z.uuid(),
+  roomCode: z.string(),
+  rackCode: z.string().nullable(),
+  ownerUnitName: z.string(),
+  managingUnitName: z.string(),
+});
+export type ContractCardView = z.infer<typeof ContractCardView>;
 
 export const ContractView = z.object({
   id: z.uuid(),
@@ -313,6 +333,8 @@ export const ContractView = z.object({
   paymentRule: PaymentRule,
   availabilityTargetBp: z.number().int(),
   rooms: z.array(z.object({ id: z.uuid(), code: z.string(), name: z.string() })),
+  /** The cards in scope by name (ContractInput.cards), with owner and managing unit apart. */
+  cards: z.array(ContractCardView),
 });
 export type ContractView = z.infer<typeof ContractView>;
 

@@ -287,7 +287,7 @@ export async function unitOwnedIds(q: Queryable, ctx: WalkerContext): Promise<Se
 
 /**
  * Every id a vendor account must not see: the records of other modules it has no business with
- * (cards outside its contracts' racks, documents, staff, other accounts, custody agreements, …) and
+ * (cards outside its contracts' racks and lists, documents, staff, other accounts, custody agreements, …) and
  * the machine rooms, racks, slots, contracts, vendors and work orders outside its contracts.
  */
 export async function outsideContractIds(q: Queryable, username: string): Promise<Set<string>> {
@@ -300,6 +300,7 @@ export async function outsideContractIds(q: Queryable, username: string): Promis
     sql`
     select id::text from cards where id not in (select s.card_id from rack_slots s join racks r on r.id = s.rack_id
       where s.card_id is not null and r.machine_room_id in ${rooms})
+      and id not in (select card_id from om_contract_cards where contract_id in ${contracts})
     union all select id::text from documents
     union all select id::text from staff
     union all select id::text from users where id <> ${me}

@@ -16731,6 +16731,18 @@ export interface paths {
                                     code: string;
                                     name: string;
                                 }[];
+                                cards: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    cardNo: string;
+                                    name: string;
+                                    /** Format: uuid */
+                                    machineRoomId: string;
+                                    roomCode: string;
+                                    rackCode: string | null;
+                                    ownerUnitName: string;
+                                    managingUnitName: string;
+                                }[];
                             }[];
                         };
                     };
@@ -16760,6 +16772,13 @@ export interface paths {
                         endsOn: string;
                         amountFen: number;
                         machineRoomIds: string[];
+                        /** @default [] */
+                        cards?: {
+                            /** Format: uuid */
+                            cardId: string;
+                            /** Format: uuid */
+                            machineRoomId?: string | null;
+                        }[];
                         sla: {
                             p1: {
                                 responseMinutes: number;
@@ -17049,6 +17068,18 @@ export interface paths {
                                 code: string;
                                 name: string;
                             }[];
+                            cards: {
+                                /** Format: uuid */
+                                id: string;
+                                cardNo: string;
+                                name: string;
+                                /** Format: uuid */
+                                machineRoomId: string;
+                                roomCode: string;
+                                rackCode: string | null;
+                                ownerUnitName: string;
+                                managingUnitName: string;
+                            }[];
                         };
                     };
                 };
@@ -17081,6 +17112,12 @@ export interface paths {
                         endsOn?: string;
                         amountFen?: number;
                         machineRoomIds?: string[];
+                        cards?: {
+                            /** Format: uuid */
+                            cardId: string;
+                            /** Format: uuid */
+                            machineRoomId?: string | null;
+                        }[];
                         sla?: {
                             p1: {
                                 responseMinutes: number;
@@ -17262,11 +17299,80 @@ export interface paths {
                                 code: string;
                                 name: string;
                             }[];
+                            cards: {
+                                /** Format: uuid */
+                                id: string;
+                                cardNo: string;
+                                name: string;
+                                /** Format: uuid */
+                                machineRoomId: string;
+                                roomCode: string;
+                                rackCode: string | null;
+                                ownerUnitName: string;
+                                managingUnitName: string;
+                            }[];
                         };
                     };
                 };
             };
         };
+        trace?: never;
+    };
+    "/api/om/cards": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 合同范围内的资产：合同机房机柜内的设备与合同列明的资产（服务商只见本单位合同的）
+         * @description 权限 machineroom.read
+         *
+         *     权限 machineroom.read
+         */
+        get: {
+            parameters: {
+                query?: {
+                    contractId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                cardNo: string;
+                                name: string;
+                                /** Format: uuid */
+                                machineRoomId: string;
+                                roomCode: string;
+                                rackCode: string | null;
+                                ownerUnitName: string;
+                                managingUnitName: string;
+                                contractNo: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/om/contracts/export.xlsx": {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  ContractCardView,
   ContractInput,
   ContractPatch,
   ContractView,
@@ -10,6 +11,7 @@ import {
 } from '../../../shared/machinerooms.contracts.ts';
 import { sendXlsx } from '../../platform/http/download.reply.ts';
 import type { App } from '../../platform/http/types.ts';
+import { listScopeCards } from './contract.cards.ts';
 import { contractsWorkbook } from './contract.excel.ts';
 import {
   createContract,
@@ -120,6 +122,19 @@ export async function contractRoutes(app: App) {
       },
     },
     async (req) => updateContract(db(), req.actor, req.params.id, req.body),
+  );
+  app.get(
+    '/api/om/cards',
+    {
+      config: { access: 'machineroom.read' },
+      schema: {
+        tags,
+        summary: '合同范围内的资产：合同机房机柜内的设备与合同列明的资产（服务商只见本单位合同的）',
+        querystring: z.object({ contractId: z.uuid().optional() }),
+        response: { 200: z.object({ items: z.array(ContractCardView.extend({ contractNo: z.string() })) }) },
+      },
+    },
+    async (req) => ({ items: await listScopeCards(db(), req.actor, req.query.contractId) }),
   );
   app.get(
     '/api/om/contracts/export.xlsx',

@@ -16,6 +16,7 @@ import { pgCode } from '../../platform/db/db-errors.ts';
 import { uuidArray } from '../../platform/db/sql-arrays.ts';
 import { withTx } from '../../platform/db/tx.ts';
 import { AppError, invalid, notFound } from '../../platform/errors.ts';
+import { listedCardsJson, resolveScopeCards, writeScopeCards } from './contract.cards.ts';
 import { settledMonthRefusals } from './contract.settled.ts';
 import { omContractRooms, omContracts, omVendorAccounts, omVendors } from './machinerooms.tables.ts';
 import { scheduleInspections } from './inspection.schedule.ts';
@@ -120,6 +121,7 @@ interface ContractRow {
   paymentRule: ContractView['paymentRule'];
   availabilityTargetBp: number;
   rooms: { id: string; code: string; name: string }[];
+  cards: ContractView['cards'];
 }
 
 const contractSelect = sql`
@@ -128,7 +130,8 @@ const contractSelect = sql`
     c.business_from as "businessFrom", c.business_to as "businessTo", c.inspection_schedule as "inspectionSchedule",
     c.scorecard_rules as "scorecardRules", c.payment_rule as "paymentRule", c.availability_target_bp as "availabilityTargetBp",
     coalesce((select json_agg(json_build_object('id', m.id, 'code', m.code, 'name', m.name) order by m.code)
-      from om_contract_rooms cr join machine_rooms m on m.id = cr.machine_room_id where cr.contract_id = c.id), '[]') as rooms
+      from om_contract_rooms cr join machine_rooms m on m.id = cr.machine_room_id where cr.contract_id = c.id), '[]') as rooms,
+    ${listedCardsJson} as cards
   from om_contracts c join om_vendors v on v.id = c.vendor_id`;
 
 const view = (r: ContractRow): ContractView => ({ ...r, businessFrom: hhmm(r.businessFrom), businessTo: hhmm(r.businessTo) });
@@ -155,6 +158,7 @@ export async function createContract(q: Queryable, actor: Actor, input: z.output
   const rooms = [...new Set(input.machineRoomIds)];
   const found = await query<{ n: number }>(q, sql`select count(*)::int as n from machine_rooms where id = any(${uuidArray(rooms)})`);
   if (found[0].n !== rooms.length) throw invalid({ machineRoomIds: '机房不存在' });
+  const cards = await resolveScopeCards(q, rooms, input.cards);
   try {
     return await withTx(q, async (tx) => {
       const [row] = await tx
@@ -177,6 +181,7 @@ export async function createContract(q: Queryable, actor: Actor, input: z.output
         })
         .returning({ id: omContracts.id });
       await tx.insert(omContractRooms).values(rooms.map((machineRoomId) => ({ contractId: row.id, machineRoomId })));
+      await writeScopeCards(tx, row.id, cards);
       await scheduleInspections(tx, row.id, input.inspectionSchedule, workOrderClock.now());
       await logEvent(tx, 'contract', row.id, 'create', actor, input);
       return row;
@@ -194,36 +199,49 @@ export async function createContract(q: Queryable, actor: Actor, input: z.output
  * period, scope or schedule reschedules the rounds not yet due.
  */
 export async function updateContract(q: Queryable, actor: Actor, id: string, patch: z.output<typeof ContractPatch>): Promise<ContractView> {
-  const [before] = await listContracts(q, actor, id);
-  if (!before) throw notFound('运维合同');
-  const after = {
-    ...before,
-    ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)),
-  } as ContractView & z.output<typeof ContractPatch>;
+  if (!(await getContract(q, actor, id))) throw notFound('运维合同');
   const rooms = patch.machineRoomIds ? [...new Set(patch.machineRoomIds)] : null;
-  const f: Record<string, string> = {};
-  if (after.endsOn < after.startsOn) f.endsOn = '合同终止日不能早于起始日';
-  if (after.businessTo <= after.businessFrom) f.businessTo = '工作时间的结束应晚于开始';
-  if (after.scorecardRules.passMark > after.scorecardRules.fullMarks) f['scorecardRules.passMark'] = '合格分不能高于满分';
   if (rooms) {
     const found = await query<{ n: number }>(q, sql`select count(*)::int as n from machine_rooms where id = any(${uuidArray(rooms)})`);
-    if (found[0].n !== rooms.length) f.machineRoomIds = '机房不存在';
+    if (found[0].n !== rooms.length) throw invalid({ machineRoomIds: '机房不存在' }, '机房不存在');
   }
-  if (Object.keys(f).length) throw invalid(f, Object.values(f)[0]);
-  const settled = await query<{ month: string }>(
-    q,
-    sql`select to_char(month, 'YYYY-MM') as month from om_scorecards where contract_id = ${id}::uuid and status = 'locked' order by month`,
-  );
-  const refused = settledMonthRefusals(
-    before,
-    after,
-    settled.map((r) => r.month),
-  );
-  if (Object.keys(refused).length)
-    throw new AppError('locked_period', `合同已有结算月份，不能这样修改：${Object.values(refused).join('；')}`, refused);
   const changed = Object.keys(patch).filter((k) => patch[k as keyof typeof patch] !== undefined);
   try {
     await withTx(q, async (tx) => {
+      // The contract row is locked before anything is read: a scorecard lock (lockScorecard) takes
+      // the same lock, so a month settled in the same instant is seen here, or waits for this edit.
+      await tx.execute(sql`select 1 from om_contracts where id = ${id}::uuid for update`);
+      const [before] = await listContracts(tx, actor, id);
+      if (!before) throw notFound('运维合同');
+      const after = {
+        ...before,
+        ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)),
+      } as ContractView & z.output<typeof ContractPatch>;
+      const f: Record<string, string> = {};
+      if (after.endsOn < after.startsOn) f.endsOn = '合同终止日不能早于起始日';
+      if (after.businessTo <= after.businessFrom) f.businessTo = '工作时间的结束应晚于开始';
+      if (after.scorecardRules.passMark > after.scorecardRules.fullMarks) f['scorecardRules.passMark'] = '合格分不能高于满分';
+      if (Object.keys(f).length) throw invalid(f, Object.values(f)[0]);
+      // The listed cards stay maintained from rooms of the contract: checked again when either changes.
+      const cards =
+        rooms || patch.cards
+          ? await resolveScopeCards(
+              tx,
+              rooms ?? before.rooms.map((r) => r.id),
+              patch.cards ?? before.cards.map((k) => ({ cardId: k.id, machineRoomId: k.machineRoomId })),
+            )
+          : null;
+      const settled = await query<{ month: string }>(
+        tx,
+        sql`select to_char(month, 'YYYY-MM') as month from om_scorecards where contract_id = ${id}::uuid and status = 'locked' order by month`,
+      );
+      const refused = settledMonthRefusals(
+        before,
+        after,
+        settled.map((r) => r.month),
+      );
+      if (Object.keys(refused).length)
+        throw new AppError('locked_period', `合同已有结算月份，不能这样修改：${Object.values(refused).join('；')}`, refused);
       await tx
         .update(omContracts)
         .set({
@@ -250,15 +268,26 @@ export async function updateContract(q: Queryable, actor: Actor, id: string, pat
           .values(rooms.map((machineRoomId) => ({ contractId: id, machineRoomId })))
           .onConflictDoNothing();
       }
+      if (cards) await writeScopeCards(tx, id, cards);
       if (rooms || patch.startsOn || patch.endsOn || patch.inspectionSchedule)
         await scheduleInspections(tx, id, after.inspectionSchedule, workOrderClock.now());
       const pick = (c: object) =>
         Object.fromEntries(
-          changed.map((k) => [k, k === 'machineRoomIds' ? (c as ContractView).rooms?.map((r) => r.id) : (c as Record<string, unknown>)[k]]),
+          changed.map((k) => [
+            k,
+            k === 'machineRoomIds'
+              ? (c as ContractView).rooms?.map((r) => r.id)
+              : k === 'cards'
+                ? (c as { cards: { id?: string; cardId?: string; machineRoomId?: string | null }[] }).cards.map((x) => ({
+                    cardId: x.cardId ?? x.id,
+                    machineRoomId: x.machineRoomId,
+                  }))
+                : (c as Record<string, unknown>)[k],
+          ]),
         );
       await logEvent(tx, 'contract', id, 'update', actor, {
         before: pick(before),
-        after: { ...pick(after), ...(rooms ? { machineRoomIds: rooms } : {}) },
+        after: { ...pick(after), ...(rooms ? { machineRoomIds: rooms } : {}), ...(cards && patch.cards ? { cards } : {}) },
       });
     });
   } catch (err) {
@@ -275,5 +304,13 @@ export async function contractFor(q: Queryable, machineRoomId: string, day: stri
     sql`select c.id::text, c.sla, c.business_from, c.business_to from om_contracts c
         join om_contract_rooms cr on cr.contract_id = c.id and cr.machine_room_id = ${machineRoomId}::uuid
         where ${day}::date between c.starts_on and c.ends_on order by c.starts_on desc limit 1`,
+  );
+}
+
+/** A contract's SLA terms by id (for a work order on a card the contract lists). */
+export async function contractById(q: Queryable, id: string) {
+  return queryOne<{ id: string; sla: SlaTable; business_from: number; business_to: number }>(
+    q,
+    sql`select c.id::text, c.sla, c.business_from, c.business_to from om_contracts c where c.id = ${id}::uuid`,
   );
 }

@@ -69,15 +69,18 @@ export async function seedMachineRooms(database: Database, log: (msg: string) =>
   }
   // Devices: a few cards of units 01 and 02 (IT equipment first), 2U each from the bottom of the first racks.
   const placed: Record<string, string[]> = {};
+  // And one card of each unit not placed in a rack, listed by name in the room's contract (its scope's cards).
+  const listed: Record<string, string | undefined> = {};
   for (const [i, n] of (['01', '02'] as const).entries()) {
     const cards = await query<{ id: string }>(
       db,
       sql`select c.id::text from cards c left join categories k on k.id = c.category_id
           where c.unit_id = (select unit_id from users where username = ${`u${n}-admin`}) and c.status in ('in_use', 'idle')
-          order by (k.code like '2010%') desc, c.card_no limit 3`,
+          order by (k.code like '2010%') desc, c.card_no limit 4`,
     );
-    placed[n] = cards.map((c) => c.id);
-    for (const [j, c] of cards.entries())
+    placed[n] = cards.slice(0, 3).map((c) => c.id);
+    listed[n] = cards[3]?.id;
+    for (const [j, c] of cards.slice(0, 3).entries())
       await placeSlot(db, officer, rooms[i].racks[0], {
         kind: 'device',
         uLow: 1 + j * 3,
@@ -127,6 +130,7 @@ export async function seedMachineRooms(database: Database, log: (msg: string) =>
       startsOn: `${year}-01-01`,
       endsOn: `${year}-12-31`,
       amountFen: k === 0 ? 186_000_000 : 124_000_000,
+      cards: listed[k === 0 ? '01' : '02'] ? [{ cardId: listed[k === 0 ? '01' : '02']! }] : [],
       machineRoomIds: [rooms[k].id],
       sla: DEMO_SLA,
       businessFrom: '09:00',

@@ -158,6 +158,27 @@ export const omContractRooms = pgTable(
 );
 
 /**
+ * The asset cards a contract covers beyond its racks (its scope: "which rooms and cards"), e.g. a
+ * room's UPS or precision air conditioner, or a switch not placed in a managed rack. Each is
+ * maintained from one of the contract's rooms (machine_room_id), where its work orders are counted.
+ */
+export const omContractCards = pgTable(
+  'om_contract_cards',
+  {
+    contractId: uuid('contract_id')
+      .notNull()
+      .references(() => omContracts.id),
+    cardId: uuid('card_id')
+      .notNull()
+      .references(() => cards.id),
+    machineRoomId: uuid('machine_room_id')
+      .notNull()
+      .references(() => machineRooms.id),
+  },
+  (t) => [primaryKey({ columns: [t.contractId, t.cardId] }), index('om_contract_cards_card_idx').on(t.cardId)],
+);
+
+/**
  * A work order (运维工单): a fault reported by a unit (unit_id: the reporting unit, the committee's
  * own unit when the committee reports) on a card or a rack, handled by the contract's vendor. The
  * SLA deadlines are fixed when reported (from the contract's SLA for the priority).

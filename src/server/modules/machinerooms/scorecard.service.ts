@@ -130,6 +130,9 @@ const yuan = (fen: number) => (fen / 100).toLocaleString('zh-CN', { minimumFract
 export async function lockScorecard(q: Queryable, actor: Actor, id: string): Promise<void> {
   const now = workOrderClock.now();
   await withTx(q, async (tx) => {
+    // The contract row first, as a contract edit takes it (contract.service.ts updateContract): the
+    // edit either sees this month settled or has committed before the fee below is priced.
+    await tx.execute(sql`select 1 from om_contracts where id = (select contract_id from om_scorecards where id = ${id}::uuid) for update`);
     const row = await lockRow(tx, id);
     if (row.status !== 'reviewed') throw new AppError('invalid_transition', '考核表须先审核再锁定');
     const b = monthBounds(row.month);

@@ -10,7 +10,8 @@ import { queryOne, type Queryable, type Tx } from '../../platform/db/engine.ts';
 import { withTx } from '../../platform/db/tx.ts';
 import { AppError, invalid, notFound } from '../../platform/errors.ts';
 import { loadCalendar } from './calendar.service.ts';
-import { contractFor } from './contract.service.ts';
+import { contractListingCard } from './contract.cards.ts';
+import { contractById, contractFor } from './contract.service.ts';
 import { workOrderClock } from './om.clock.ts';
 import { logEvent } from './room.service.ts';
 import { workOrderScope } from './scope.service.ts';
@@ -27,8 +28,13 @@ export const hoursOf = (from: number, to: number, calendar?: BusinessHours['cale
   calendar,
 });
 
-/** Where a fault is: the rack and room of the card (which must be placed in a managed rack) or of the rack named. */
-async function locate(q: Queryable, actor: Actor, input: z.output<typeof WorkOrderInput>) {
+type Place = { rackId: string | null; roomId: string; cardId: string | null; pointId: string | null; listedBy?: string };
+
+/**
+ * Where a fault is: for a card, the room a contract in force lists it in (its scope's cards), else
+ * the rack and room it is placed in (a managed rack); the point's panel; or the rack named.
+ */
+async function locate(q: Queryable, actor: Actor, input: z.output<typeof WorkOrderInput>, day: string): Promise<Place> {
   const scope = unitScope(actor, 'workorder.report');
   if (input.cardId) {
     const card = await queryOne<{
@@ -45,7 +51,10 @@ async function locate(q: Queryable, actor: Actor, input: z.output<typeof WorkOrd
     );
     if (!card || ![card.unit_id, card.using_unit_id, card.managing_unit_id].some((u) => scopeIncludes(scope, u)))
       throw invalid({ cardId: '资产卡片不存在' });
-    if (!card.rack_id || !card.room_id) throw invalid({ cardId: '该资产未上架在托管机房的机柜中，不能报修到运维服务商' });
+    const listed = await contractListingCard(q, input.cardId, day);
+    if (listed) return { rackId: card.rack_id, roomId: listed.machine_room_id, cardId: input.cardId, pointId: null, listedBy: listed.id };
+    if (!card.rack_id || !card.room_id)
+      throw invalid({ cardId: '该资产既未上架在托管机房的机柜中，也不在运维合同列明的范围内，不能报修到运维服务商' });
     return { rackId: card.rack_id, roomId: card.room_id, cardId: input.cardId, pointId: null };
   }
   if (input.pointId) {
@@ -80,9 +89,9 @@ export async function reportWorkOrder(
   actor: Actor,
   input: z.output<typeof WorkOrderInput>,
 ): Promise<{ id: string; orderNo: string }> {
-  const place = await locate(q, actor, input);
   const now = workOrderClock.now();
-  const contract = await contractFor(q, place.roomId, localDay(now));
+  const place = await locate(q, actor, input, localDay(now));
+  const contract = place.listedBy ? await contractById(q, place.listedBy) : await contractFor(q, place.roomId, localDay(now));
   if (!contract) throw new AppError('rule_violation', '该机房当前没有有效的运维合同，请联系管委会资产管理处');
   const terms = contract.sla[input.priority as Priority];
   const hours = hoursOf(contract.business_from, contract.business_to, await loadCalendar(q));

@@ -19,7 +19,17 @@ let t: TestApp;
 let w: WorkflowWorld;
 let db: Queryable;
 let admin: Client, u02admin: Client, officer: Client;
-const cat = { desk: '', confTable: '', printer: '', officeChair: '', trainingChair: '', copier: '' };
+const cat = {
+  desk: '',
+  confTable: '',
+  printer: '',
+  officeChair: '',
+  trainingChair: '',
+  meetingChair: '',
+  bookcase: '',
+  filingCabinet: '',
+  copier: '',
+};
 const staff = { bureauHead: '', below: '' };
 const room = { m50: '', m80: '' };
 
@@ -36,6 +46,10 @@ beforeAll(async () => {
   const chairs = await testWorld.category({ code: '6010300', name: '椅凳类', parentPath: furniture.path });
   cat.officeChair = (await testWorld.category({ code: '6010301', name: '办公椅', parentPath: chairs.path, lifeMonths: 180 })).id;
   cat.trainingChair = (await testWorld.category({ code: '6010303', name: '培训椅', parentPath: chairs.path, lifeMonths: 180 })).id;
+  cat.meetingChair = (await testWorld.category({ code: '6010302', name: '会议椅', parentPath: chairs.path, lifeMonths: 180 })).id;
+  const cabinets = await testWorld.category({ code: '6010500', name: '柜类', parentPath: furniture.path });
+  cat.bookcase = (await testWorld.category({ code: '6010501', name: '书柜', parentPath: cabinets.path, lifeMonths: 180 })).id;
+  cat.filingCabinet = (await testWorld.category({ code: '6010502', name: '文件柜', parentPath: cabinets.path, lifeMonths: 240 })).id;
   const office = await testWorld.category({ code: '2020000', name: '办公设备' });
   cat.printer = (await testWorld.category({ code: '2020402', name: '激光打印机', parentPath: office.path, lifeMonths: 72 })).id;
   cat.copier = (await testWorld.category({ code: '2020101', name: '黑白复印机', parentPath: office.path, lifeMonths: 72 })).id;
@@ -105,6 +119,24 @@ describe('caps by the rank of the person an item is for', () => {
     expect(doc.statusCode).toBe(400);
     expect(doc.json().fields['lines.0.forStaffId']).toMatch(/使用人.*不存在或不属于申请单位/);
   });
+});
+
+describe('the other rank-dependent caps at the edge, for a bureau head and below the bureau level', () => {
+  // chair ¥1,500 / ¥800; bookcase ¥2,000 / ¥1,200; filing cabinet ¥2,000 / ¥1,000 (migrations/post/180).
+  const cases = [
+    ['chair', () => cat.officeChair, 150_000, 80_000],
+    ['bookcase', () => cat.bookcase, 200_000, 120_000],
+    ['filing_cabinet', () => cat.filingCabinet, 200_000, 100_000],
+  ] as const;
+  for (const [code, category, bureau, below] of cases)
+    it(`holds a ${code} to ${bureau} fen for a bureau head and ${below} fen below, finding one fen over`, async () => {
+      const line = (unitPriceFen: number, forStaffId: string) => ({ categoryId: category(), quantity: 1, unitPriceFen, forStaffId });
+      expect(await rules(line(bureau, staff.bureauHead))).toEqual([]);
+      expect(await rules(line(bureau + 1, staff.bureauHead))).toEqual([`price_cap:${code}`]);
+      expect(await rules(line(below, staff.below))).toEqual([]);
+      const [f] = (await check([line(below + 1, staff.below)]))[0].findings;
+      expect(f).toMatchObject({ rule: 'price_cap', standardCode: code, figures: { priceFen: below + 1, capFen: below } });
+    });
 });
 
 describe('the conference table, per m² of its room', () => {
@@ -207,6 +239,13 @@ describe('chairs', () => {
     expect(f).toMatchObject({ rule: 'quota', standardCode: 'chair', figures: { headcount: 4, allowed: 4, held: 0, requested: 5 } });
     expect(await rules({ categoryId: cat.trainingChair, quantity: 50, unitPriceFen: 90_000 })).toEqual([]);
   });
+
+  it('does not count meeting chairs against the office-chair quota either', async () => {
+    await addCard(t.database, w, { categoryId: cat.meetingChair, name: '会议椅', quantity: 30, originalValueFen: 2_400_000 });
+    const [f] = (await check([{ categoryId: cat.officeChair, quantity: 5, unitPriceFen: 80_000 }]))[0].findings;
+    expect(f).toMatchObject({ rule: 'quota', standardCode: 'chair', figures: { headcount: 4, allowed: 4, held: 0, requested: 5 } });
+    expect(await rules({ categoryId: cat.officeChair, quantity: 4, unitPriceFen: 80_000 })).toEqual([]);
+  });
 });
 
 describe('registration by hand over a cap', () => {
@@ -247,6 +286,35 @@ describe('registration by hand over a cap', () => {
     expect(event.note).toContain(
       '超配置标准（已确认）：单价 ¥4,500.01 超过「办公桌」价格上限 ¥4,500.00（局级正职）；理由：旧桌损坏，按原规格补配',
     );
+  });
+});
+
+describe('acceptance over a cap', () => {
+  const acceptance = (standardAck?: { reason: string }) => ({
+    type: 'acceptance',
+    payload: { acceptedOn: businessToday() },
+    lines: [
+      {
+        categoryId: cat.desk,
+        name: '办公桌',
+        quantity: 1,
+        unitPriceFen: 450_001,
+        forStaffId: staff.bureauHead,
+        ...(standardAck ? { standardAck } : {}),
+      },
+    ],
+  });
+  const documents = async () =>
+    (await queryOne<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM documents WHERE type = 'acceptance'`))!.n;
+
+  it('refuses an acceptance line over the cap without an acknowledgement, naming the cap, and writes nothing', async () => {
+    const before = await documents();
+    const res = await admin.post('/api/documents', acceptance());
+    expect(res.statusCode).toBe(400);
+    expect(res.json().fields['lines.0.standardAck']).toBe(
+      '单价 ¥4,500.01 超过「办公桌」价格上限 ¥4,500.00（局级正职）：超出配置标准，请确认并填写理由',
+    );
+    expect(await documents()).toBe(before);
   });
 });
 

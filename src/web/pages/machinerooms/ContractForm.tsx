@@ -20,6 +20,7 @@ import { YuanInput } from '../../components/Money.tsx';
 import { useFormSubmit } from '../../components/useFormSubmit.ts';
 import { createContract, updateContract, useMachineRoomList, useVendors } from './api.ts';
 import { labelOf, optionsOf } from './labels.ts';
+import { ScopeCardsField } from './ScopeCardsField.tsx';
 
 type ContractBody = Body<'/api/om/contracts', 'post'>;
 /** The form's values: the contract as the API takes it, the period as two dayjs and availability in percent. */
@@ -53,6 +54,7 @@ function initialValues(c: ContractView | null): Partial<Values> {
     period: [dayjs(c.startsOn), dayjs(c.endsOn)],
     amountFen: c.amountFen,
     machineRoomIds: c.rooms.map((r) => r.id),
+    cards: c.cards.map((k) => ({ cardId: k.id, machineRoomId: k.machineRoomId })),
     sla: c.sla,
     businessFrom: c.businessFrom,
     businessTo: c.businessTo,
@@ -202,6 +204,17 @@ export function ContractForm({
                     </Form.Item>
                   </Col>
                 </Row>
+              ),
+            },
+            {
+              key: 'cards',
+              label: t('列明的资产', 'Listed cards'),
+              forceRender: true,
+              children: (
+                <ScopeCardsField
+                  current={contract?.cards ?? []}
+                  rooms={(rooms.data ?? []).map((r) => ({ value: r.id, label: `${r.code} ${r.name}` }))}
+                />
               ),
             },
             {

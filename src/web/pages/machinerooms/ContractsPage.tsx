@@ -10,6 +10,7 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { CONTRACTS_XLSX_URL, omKeys, useContracts } from './api.ts';
 import { ContractForm } from './ContractForm.tsx';
 import { labelOf } from './labels.ts';
+import { ScopeCardsCard } from './ScopeCardsCard.tsx';
 import { VendorsCard } from './VendorsCard.tsx';
 
 /**
@@ -70,6 +71,15 @@ export default function ContractsPage() {
                 </Tag>
               ))}
             </Descriptions.Item>
+            <Descriptions.Item label={t('列明的资产', 'Listed cards')}>
+              {c.cards.length
+                ? c.cards.map((k) => (
+                    <Tag key={k.id}>
+                      {k.cardNo} {k.name}（{k.roomCode}）
+                    </Tag>
+                  ))
+                : t('无（仅机柜内设备）', 'None (racked devices only)')}
+            </Descriptions.Item>
             <Descriptions.Item label={t('工作时间', 'Business hours')}>
               {t('周一至周五', 'Mon–Fri')} {c.businessFrom}–{c.businessTo}
             </Descriptions.Item>
@@ -89,6 +99,7 @@ export default function ContractsPage() {
           />
         </Card>
       ))}
+      <ScopeCardsCard />
       <VendorsCard />
       {editing && (
         <ContractForm

@@ -69,6 +69,8 @@ export const useCardSearch = (q: string) =>
 
 // Everything under om-… is refreshed together after a scorecard or report action (ScorecardsPage).
 export const useContracts = () => useQuery({ queryKey: ['om-contracts'], queryFn: () => ok(http.GET('/api/om/contracts')) });
+/** The cards in the scope of the contracts the caller reads (under om-contracts: refreshed with them). */
+export const useScopeCards = () => useQuery({ queryKey: ['om-contracts', 'cards'], queryFn: () => ok(http.GET('/api/om/cards')) });
 export const useVendors = () => useQuery({ queryKey: ['om-vendors'], queryFn: () => ok(http.GET('/api/om/vendors')) });
 
 export const useMonthlyReport = (contractId: string | undefined, month: string) =>

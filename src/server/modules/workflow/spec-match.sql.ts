@@ -1,0 +1,17 @@
+// The spec a configuration line names (shared/spec-attributes.rules.ts) as SQL over a card's
+// attributes: the same comparison specHolds makes, so the items the query offers are the ones the
+// rule says fit. An item without a named number or choice does not fit; a yes/no absent is "no".
+import { type SQL, sql } from 'drizzle-orm';
+import { SPEC_ATTRIBUTES, type SpecAttributes, namedSpec } from '../../../shared/spec-attributes.rules.ts';
+
+const OP = { min: sql`>=`, eq: sql`=`, max: sql`<=` } as const;
+
+/** One condition per key the line names, over `attrs` (a jsonb expression such as c.attributes). */
+export function specFitsSql(attrs: SQL, want: SpecAttributes | null | undefined): SQL[] {
+  return namedSpec(want).map(([k, v]) => {
+    const def = SPEC_ATTRIBUTES[k];
+    if (def.kind === 'boolean') return sql`coalesce(${attrs}->${k}::text = 'true'::jsonb, false) = ${v === true}`;
+    if (def.kind === 'enum') return sql`coalesce(${attrs}->>${k}::text = ${String(v)}::text, false)`;
+    return sql`(CASE WHEN jsonb_typeof(${attrs}->${k}::text) = 'number' THEN (${attrs}->>${k}::text)::numeric ${OP[def.compare]} ${Number(v)}::numeric ELSE false END)`;
+  });
+}

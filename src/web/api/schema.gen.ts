@@ -3013,7 +3013,7 @@ export interface paths {
                         "application/json": {
                             /** Format: email */
                             email: string | null;
-                            mailEvents: ("document_submitted" | "document_approved" | "document_rejected" | "document_returned" | "lending_due" | "lending_overdue" | "count_assigned")[];
+                            mailEvents: ("document_submitted" | "document_approved" | "document_rejected" | "document_returned" | "lending_due" | "lending_overdue" | "count_assigned" | "pool_decided" | "pool_loan_due")[];
                             digestHour: number | null;
                         };
                     };
@@ -3036,7 +3036,7 @@ export interface paths {
                     "application/json": {
                         /** Format: email */
                         email: string | null;
-                        mailEvents: ("document_submitted" | "document_approved" | "document_rejected" | "document_returned" | "lending_due" | "lending_overdue" | "count_assigned")[];
+                        mailEvents: ("document_submitted" | "document_approved" | "document_rejected" | "document_returned" | "lending_due" | "lending_overdue" | "count_assigned" | "pool_decided" | "pool_loan_due")[];
                         digestHour: number | null;
                     };
                 };
@@ -3051,7 +3051,7 @@ export interface paths {
                         "application/json": {
                             /** Format: email */
                             email: string | null;
-                            mailEvents: ("document_submitted" | "document_approved" | "document_rejected" | "document_returned" | "lending_due" | "lending_overdue" | "count_assigned")[];
+                            mailEvents: ("document_submitted" | "document_approved" | "document_rejected" | "document_returned" | "lending_due" | "lending_overdue" | "count_assigned" | "pool_decided" | "pool_loan_due")[];
                             digestHour: number | null;
                         };
                     };
@@ -3113,7 +3113,7 @@ export interface paths {
                                     secret?: string;
                                 };
                                 /** @default [] */
-                                events: ("document_submitted" | "document_approved" | "document_rejected" | "document_returned" | "lending_due" | "lending_overdue" | "count_assigned")[];
+                                events: ("document_submitted" | "document_approved" | "document_rejected" | "document_returned" | "lending_due" | "lending_overdue" | "count_assigned" | "pool_decided" | "pool_loan_due")[];
                                 /**
                                  * Format: uuid
                                  * @default null
@@ -3160,7 +3160,7 @@ export interface paths {
                             secret?: string;
                         };
                         /** @default [] */
-                        events?: ("document_submitted" | "document_approved" | "document_rejected" | "document_returned" | "lending_due" | "lending_overdue" | "count_assigned")[];
+                        events?: ("document_submitted" | "document_approved" | "document_rejected" | "document_returned" | "lending_due" | "lending_overdue" | "count_assigned" | "pool_decided" | "pool_loan_due")[];
                         /**
                          * Format: uuid
                          * @default null
@@ -3195,7 +3195,7 @@ export interface paths {
                                 secret?: string;
                             };
                             /** @default [] */
-                            events: ("document_submitted" | "document_approved" | "document_rejected" | "document_returned" | "lending_due" | "lending_overdue" | "count_assigned")[];
+                            events: ("document_submitted" | "document_approved" | "document_rejected" | "document_returned" | "lending_due" | "lending_overdue" | "count_assigned" | "pool_decided" | "pool_loan_due")[];
                             /**
                              * Format: uuid
                              * @default null
@@ -3256,7 +3256,7 @@ export interface paths {
                             secret?: string;
                         };
                         /** @default [] */
-                        events?: ("document_submitted" | "document_approved" | "document_rejected" | "document_returned" | "lending_due" | "lending_overdue" | "count_assigned")[];
+                        events?: ("document_submitted" | "document_approved" | "document_rejected" | "document_returned" | "lending_due" | "lending_overdue" | "count_assigned" | "pool_decided" | "pool_loan_due")[];
                         /**
                          * Format: uuid
                          * @default null
@@ -3291,7 +3291,7 @@ export interface paths {
                                 secret?: string;
                             };
                             /** @default [] */
-                            events: ("document_submitted" | "document_approved" | "document_rejected" | "document_returned" | "lending_due" | "lending_overdue" | "count_assigned")[];
+                            events: ("document_submitted" | "document_approved" | "document_rejected" | "document_returned" | "lending_due" | "lending_overdue" | "count_assigned" | "pool_decided" | "pool_loan_due")[];
                             /**
                              * Format: uuid
                              * @default null

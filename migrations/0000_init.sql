@@ -864,6 +864,7 @@ CREATE TABLE "pool_requests" (
 	"decided_on" date,
 	"transfer_document_id" uuid,
 	"net_value_fen" bigint,
+	"reminded_on" date,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint

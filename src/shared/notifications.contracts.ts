@@ -12,6 +12,8 @@ export const NOTIFY_EVENTS = {
   lending_overdue: ['出借已逾期', 'A lending is overdue'],
   count_assigned: ['盘点任务分配给我', 'A count was assigned to me'],
   document_commented: ['我参与的单据有新意见', 'A new comment on a document I took part in'],
+  pool_decided: ['公物仓申请已审批', 'A pool request was decided'],
+  pool_loan_due: ['公物仓借用即将到期或已逾期', 'A pool loan is due or overdue'],
 } as const;
 export type NotifyEvent = keyof typeof NOTIFY_EVENTS;
 export const NotifyEventSchema = z.enum(Object.keys(NOTIFY_EVENTS) as [NotifyEvent, ...NotifyEvent[]]);

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { PageQuery, sortOf } from './paging.ts';
 import { IsoDate } from './dates.ts';
 import { Fen } from './money.ts';
+import { SpecAttributes } from './spec-attributes.rules.ts';
 
 // The idle pool (公物仓, DOMAIN §8): listings offered by units, requests by other units, the
 // committee's decision, and the utilisation figures. Labels are [zh, en].
@@ -114,6 +115,8 @@ export const Listing = z.object({
   name: z.string(),
   brand: z.string().nullable(),
   spec: z.string().nullable(),
+  /** 规格参数 the item is matched on (memory, storage, seats …; shared/spec-attributes.rules.ts). */
+  specAttributes: z.record(z.string(), z.unknown()),
   categoryId: z.string(),
   categoryCode: z.string().nullable(),
   categoryName: z.string().nullable(),
@@ -240,6 +243,8 @@ export const RepairFinishInput = z.object({
   costFen: Fen,
   finishedOn: IsoDate.optional(),
   note: z.string().trim().max(500).optional(),
+  /** Repaired: the condition it is back in the pool in (完好 unless said otherwise). */
+  condition: enumOf(POOL_CONDITIONS).optional(),
 });
 export type RepairFinishInput = z.infer<typeof RepairFinishInput>;
 
@@ -268,6 +273,10 @@ export const RepairQuery = PageQuery.extend({
   state: z.enum(['open', 'done']).optional(),
 });
 export type RepairQuery = z.infer<typeof RepairQuery>;
+
+/** 规格参数 of a pool item: replaces what the card held (keys left out are cleared). */
+export const SpecInput = SpecAttributes;
+export type SpecInput = SpecAttributes;
 
 // ---- 打包处置: bundled disposal of pool items nobody wants ----
 
@@ -330,8 +339,20 @@ export const PoolStatsRow = z.object({
   avoidedPurchaseFen: z.number(),
   /** Average days from listing to the transfer of the items it took; null when none. */
   avgDaysToReallocation: z.number().nullable(),
+  /** Median of the same days (half took longer, half less); null when none. */
+  medianDaysToReallocation: z.number().nullable(),
 });
 export type PoolStatsRow = z.infer<typeof PoolStatsRow>;
+
+/** One month of the period: into the pool, out of it by transfer and loan, and the value reused. */
+export const PoolStatsMonth = z.object({
+  month: z.string(),
+  inItems: z.number(),
+  outTransferred: z.number(),
+  outLent: z.number(),
+  reusedNetFen: z.number(),
+});
+export type PoolStatsMonth = z.infer<typeof PoolStatsMonth>;
 
 export const PoolStats = z.object({
   from: z.string(),
@@ -350,6 +371,9 @@ export const PoolStats = z.object({
   /** The purchase avoided less what repairs cost: what the pool saved. */
   savingsFen: z.number(),
   avgDaysToReallocation: z.number().nullable(),
+  medianDaysToReallocation: z.number().nullable(),
+  /** The period month by month (business months, the first and last cut to the period). */
+  months: z.array(PoolStatsMonth),
   items: z.array(PoolStatsRow),
 });
 export type PoolStats = z.infer<typeof PoolStats>;

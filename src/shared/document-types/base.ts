@@ -3,6 +3,7 @@ import type { CardStatus } from '../assets.enums.ts';
 import type { Permission } from '../roles.ts';
 import { Fen } from '../money.ts';
 import { MatchAttributes, StandardAck } from '../standards.contracts.ts';
+import { SpecAttributes } from '../spec-attributes.rules.ts';
 import type { SheetSpec } from './sheet.ts';
 
 // What every document type shares: the line shape, the payload fields any type carries, and the
@@ -35,6 +36,8 @@ export const DocumentLineInput = z.object({
   forRoomId: uuid.optional(),
   /** The attributes a standard is matched on (printers: paper size, colour). */
   attributes: MatchAttributes.optional(),
+  /** Configuration request: the spec the item must have (memory ≥ 8 GB …); the pool is matched on it. */
+  specAttributes: SpecAttributes.optional(),
   /** Acceptance: an over-standard warning acknowledged with a reason (recorded on each card's ledger). */
   standardAck: StandardAck.optional(),
 });

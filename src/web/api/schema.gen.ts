@@ -3013,7 +3013,7 @@ export interface paths {
                         "application/json": {
                             /** Format: email */
                             email: string | null;
-                            mailEvents: ("document_submitted" | "document_approved" | "document_rejected" | "document_returned" | "lending_due" | "lending_overdue" | "count_assigned" | "document_commented")[];
+                            mailEvents: ("document_submitted" | "document_approved" | "document_rejected" | "document_returned" | "lending_due" | "lending_overdue" | "count_assigned" | "document_commented" | "pool_decided" | "pool_loan_due")[];
                             digestHour: number | null;
                         };
                     };
@@ -3036,7 +3036,7 @@ export interface paths {
                     "application/json": {
                         /** Format: email */
                         email: string | null;
-                        mailEvents: ("document_submitted" | "document_approved" | "document_rejected" | "document_returned" | "lending_due" | "lending_overdue" | "count_assigned" | "document_commented")[];
+                        mailEvents: ("document_submitted" | "document_approved" | "document_rejected" | "document_returned" | "lending_due" | "lending_overdue" | "count_assigned" | "document_commented" | "pool_decided" | "pool_loan_due")[];
                         digestHour: number | null;
                     };
                 };
@@ -3051,7 +3051,7 @@ export interface paths {
                         "application/json": {
                             /** Format: email */
                             email: string | null;
-                            mailEvents: ("document_submitted" | "document_approved" | "document_rejected" | "document_returned" | "lending_due" | "lending_overdue" | "count_assigned" | "document_commented")[];
+                            mailEvents: ("document_submitted" | "document_approved" | "document_rejected" | "document_returned" | "lending_due" | "lending_overdue" | "count_assigned" | "document_commented" | "pool_decided" | "pool_loan_due")[];
                             digestHour: number | null;
                         };
                     };
@@ -3113,7 +3113,7 @@ export interface paths {
                                     secret?: string;
                                 };
                                 /** @default [] */
-                                events: ("document_submitted" | "document_approved" | "document_rejected" | "document_returned" | "lending_due" | "lending_overdue" | "count_assigned" | "document_commented")[];
+                                events: ("document_submitted" | "document_approved" | "document_rejected" | "document_returned" | "lending_due" | "lending_overdue" | "count_assigned" | "document_commented" | "pool_decided" | "pool_loan_due")[];
                                 /**
                                  * Format: uuid
                                  * @default null
@@ -3160,7 +3160,7 @@ export interface paths {
                             secret?: string;
                         };
                         /** @default [] */
-                        events?: ("document_submitted" | "document_approved" | "document_rejected" | "document_returned" | "lending_due" | "lending_overdue" | "count_assigned" | "document_commented")[];
+                        events?: ("document_submitted" | "document_approved" | "document_rejected" | "document_returned" | "lending_due" | "lending_overdue" | "count_assigned" | "document_commented" | "pool_decided" | "pool_loan_due")[];
                         /**
                          * Format: uuid
                          * @default null
@@ -3195,7 +3195,7 @@ export interface paths {
                                 secret?: string;
                             };
                             /** @default [] */
-                            events: ("document_submitted" | "document_approved" | "document_rejected" | "document_returned" | "lending_due" | "lending_overdue" | "count_assigned" | "document_commented")[];
+                            events: ("document_submitted" | "document_approved" | "document_rejected" | "document_returned" | "lending_due" | "lending_overdue" | "count_assigned" | "document_commented" | "pool_decided" | "pool_loan_due")[];
                             /**
                              * Format: uuid
                              * @default null
@@ -3256,7 +3256,7 @@ export interface paths {
                             secret?: string;
                         };
                         /** @default [] */
-                        events?: ("document_submitted" | "document_approved" | "document_rejected" | "document_returned" | "lending_due" | "lending_overdue" | "count_assigned" | "document_commented")[];
+                        events?: ("document_submitted" | "document_approved" | "document_rejected" | "document_returned" | "lending_due" | "lending_overdue" | "count_assigned" | "document_commented" | "pool_decided" | "pool_loan_due")[];
                         /**
                          * Format: uuid
                          * @default null
@@ -3291,7 +3291,7 @@ export interface paths {
                                 secret?: string;
                             };
                             /** @default [] */
-                            events: ("document_submitted" | "document_approved" | "document_rejected" | "document_returned" | "lending_due" | "lending_overdue" | "count_assigned" | "document_commented")[];
+                            events: ("document_submitted" | "document_approved" | "document_rejected" | "document_returned" | "lending_due" | "lending_overdue" | "count_assigned" | "document_commented" | "pool_decided" | "pool_loan_due")[];
                             /**
                              * Format: uuid
                              * @default null
@@ -5139,6 +5139,18 @@ export interface paths {
                                 paperSize?: "A4" | "A3";
                                 colour?: boolean;
                             };
+                            specAttributes?: {
+                                /** @enum {string} */
+                                cpuType?: "x86" | "domestic";
+                                memoryGb?: number;
+                                storageGb?: number;
+                                screenInch?: number;
+                                printPpm?: number;
+                                duplex?: boolean;
+                                acHp?: number;
+                                seats?: number;
+                                displacement?: number;
+                            };
                             standardAck?: {
                                 reason: string;
                             };
@@ -5186,6 +5198,18 @@ export interface paths {
                                 /** @enum {string} */
                                 paperSize?: "A4" | "A3";
                                 colour?: boolean;
+                            };
+                            specAttributes?: {
+                                /** @enum {string} */
+                                cpuType?: "x86" | "domestic";
+                                memoryGb?: number;
+                                storageGb?: number;
+                                screenInch?: number;
+                                printPpm?: number;
+                                duplex?: boolean;
+                                acHp?: number;
+                                seats?: number;
+                                displacement?: number;
                             };
                             standardAck?: {
                                 reason: string;
@@ -5239,6 +5263,18 @@ export interface paths {
                                 paperSize?: "A4" | "A3";
                                 colour?: boolean;
                             };
+                            specAttributes?: {
+                                /** @enum {string} */
+                                cpuType?: "x86" | "domestic";
+                                memoryGb?: number;
+                                storageGb?: number;
+                                screenInch?: number;
+                                printPpm?: number;
+                                duplex?: boolean;
+                                acHp?: number;
+                                seats?: number;
+                                displacement?: number;
+                            };
                             standardAck?: {
                                 reason: string;
                             };
@@ -5291,6 +5327,18 @@ export interface paths {
                                 paperSize?: "A4" | "A3";
                                 colour?: boolean;
                             };
+                            specAttributes?: {
+                                /** @enum {string} */
+                                cpuType?: "x86" | "domestic";
+                                memoryGb?: number;
+                                storageGb?: number;
+                                screenInch?: number;
+                                printPpm?: number;
+                                duplex?: boolean;
+                                acHp?: number;
+                                seats?: number;
+                                displacement?: number;
+                            };
                             standardAck?: {
                                 reason: string;
                             };
@@ -5338,6 +5386,18 @@ export interface paths {
                                 /** @enum {string} */
                                 paperSize?: "A4" | "A3";
                                 colour?: boolean;
+                            };
+                            specAttributes?: {
+                                /** @enum {string} */
+                                cpuType?: "x86" | "domestic";
+                                memoryGb?: number;
+                                storageGb?: number;
+                                screenInch?: number;
+                                printPpm?: number;
+                                duplex?: boolean;
+                                acHp?: number;
+                                seats?: number;
+                                displacement?: number;
                             };
                             standardAck?: {
                                 reason: string;
@@ -5395,6 +5455,18 @@ export interface paths {
                                 paperSize?: "A4" | "A3";
                                 colour?: boolean;
                             };
+                            specAttributes?: {
+                                /** @enum {string} */
+                                cpuType?: "x86" | "domestic";
+                                memoryGb?: number;
+                                storageGb?: number;
+                                screenInch?: number;
+                                printPpm?: number;
+                                duplex?: boolean;
+                                acHp?: number;
+                                seats?: number;
+                                displacement?: number;
+                            };
                             standardAck?: {
                                 reason: string;
                             };
@@ -5446,6 +5518,18 @@ export interface paths {
                                 /** @enum {string} */
                                 paperSize?: "A4" | "A3";
                                 colour?: boolean;
+                            };
+                            specAttributes?: {
+                                /** @enum {string} */
+                                cpuType?: "x86" | "domestic";
+                                memoryGb?: number;
+                                storageGb?: number;
+                                screenInch?: number;
+                                printPpm?: number;
+                                duplex?: boolean;
+                                acHp?: number;
+                                seats?: number;
+                                displacement?: number;
                             };
                             standardAck?: {
                                 reason: string;
@@ -5499,6 +5583,18 @@ export interface paths {
                                 /** @enum {string} */
                                 paperSize?: "A4" | "A3";
                                 colour?: boolean;
+                            };
+                            specAttributes?: {
+                                /** @enum {string} */
+                                cpuType?: "x86" | "domestic";
+                                memoryGb?: number;
+                                storageGb?: number;
+                                screenInch?: number;
+                                printPpm?: number;
+                                duplex?: boolean;
+                                acHp?: number;
+                                seats?: number;
+                                displacement?: number;
                             };
                             standardAck?: {
                                 reason: string;
@@ -5555,6 +5651,18 @@ export interface paths {
                                 paperSize?: "A4" | "A3";
                                 colour?: boolean;
                             };
+                            specAttributes?: {
+                                /** @enum {string} */
+                                cpuType?: "x86" | "domestic";
+                                memoryGb?: number;
+                                storageGb?: number;
+                                screenInch?: number;
+                                printPpm?: number;
+                                duplex?: boolean;
+                                acHp?: number;
+                                seats?: number;
+                                displacement?: number;
+                            };
                             standardAck?: {
                                 reason: string;
                             };
@@ -5602,6 +5710,18 @@ export interface paths {
                                 /** @enum {string} */
                                 paperSize?: "A4" | "A3";
                                 colour?: boolean;
+                            };
+                            specAttributes?: {
+                                /** @enum {string} */
+                                cpuType?: "x86" | "domestic";
+                                memoryGb?: number;
+                                storageGb?: number;
+                                screenInch?: number;
+                                printPpm?: number;
+                                duplex?: boolean;
+                                acHp?: number;
+                                seats?: number;
+                                displacement?: number;
                             };
                             standardAck?: {
                                 reason: string;
@@ -5651,6 +5771,18 @@ export interface paths {
                                 /** @enum {string} */
                                 paperSize?: "A4" | "A3";
                                 colour?: boolean;
+                            };
+                            specAttributes?: {
+                                /** @enum {string} */
+                                cpuType?: "x86" | "domestic";
+                                memoryGb?: number;
+                                storageGb?: number;
+                                screenInch?: number;
+                                printPpm?: number;
+                                duplex?: boolean;
+                                acHp?: number;
+                                seats?: number;
+                                displacement?: number;
                             };
                             standardAck?: {
                                 reason: string;
@@ -5857,6 +5989,18 @@ export interface paths {
                                 paperSize?: "A4" | "A3";
                                 colour?: boolean;
                             };
+                            specAttributes?: {
+                                /** @enum {string} */
+                                cpuType?: "x86" | "domestic";
+                                memoryGb?: number;
+                                storageGb?: number;
+                                screenInch?: number;
+                                printPpm?: number;
+                                duplex?: boolean;
+                                acHp?: number;
+                                seats?: number;
+                                displacement?: number;
+                            };
                             standardAck?: {
                                 reason: string;
                             };
@@ -5904,6 +6048,18 @@ export interface paths {
                                 /** @enum {string} */
                                 paperSize?: "A4" | "A3";
                                 colour?: boolean;
+                            };
+                            specAttributes?: {
+                                /** @enum {string} */
+                                cpuType?: "x86" | "domestic";
+                                memoryGb?: number;
+                                storageGb?: number;
+                                screenInch?: number;
+                                printPpm?: number;
+                                duplex?: boolean;
+                                acHp?: number;
+                                seats?: number;
+                                displacement?: number;
                             };
                             standardAck?: {
                                 reason: string;
@@ -5957,6 +6113,18 @@ export interface paths {
                                 paperSize?: "A4" | "A3";
                                 colour?: boolean;
                             };
+                            specAttributes?: {
+                                /** @enum {string} */
+                                cpuType?: "x86" | "domestic";
+                                memoryGb?: number;
+                                storageGb?: number;
+                                screenInch?: number;
+                                printPpm?: number;
+                                duplex?: boolean;
+                                acHp?: number;
+                                seats?: number;
+                                displacement?: number;
+                            };
                             standardAck?: {
                                 reason: string;
                             };
@@ -6009,6 +6177,18 @@ export interface paths {
                                 paperSize?: "A4" | "A3";
                                 colour?: boolean;
                             };
+                            specAttributes?: {
+                                /** @enum {string} */
+                                cpuType?: "x86" | "domestic";
+                                memoryGb?: number;
+                                storageGb?: number;
+                                screenInch?: number;
+                                printPpm?: number;
+                                duplex?: boolean;
+                                acHp?: number;
+                                seats?: number;
+                                displacement?: number;
+                            };
                             standardAck?: {
                                 reason: string;
                             };
@@ -6056,6 +6236,18 @@ export interface paths {
                                 /** @enum {string} */
                                 paperSize?: "A4" | "A3";
                                 colour?: boolean;
+                            };
+                            specAttributes?: {
+                                /** @enum {string} */
+                                cpuType?: "x86" | "domestic";
+                                memoryGb?: number;
+                                storageGb?: number;
+                                screenInch?: number;
+                                printPpm?: number;
+                                duplex?: boolean;
+                                acHp?: number;
+                                seats?: number;
+                                displacement?: number;
                             };
                             standardAck?: {
                                 reason: string;
@@ -6113,6 +6305,18 @@ export interface paths {
                                 paperSize?: "A4" | "A3";
                                 colour?: boolean;
                             };
+                            specAttributes?: {
+                                /** @enum {string} */
+                                cpuType?: "x86" | "domestic";
+                                memoryGb?: number;
+                                storageGb?: number;
+                                screenInch?: number;
+                                printPpm?: number;
+                                duplex?: boolean;
+                                acHp?: number;
+                                seats?: number;
+                                displacement?: number;
+                            };
                             standardAck?: {
                                 reason: string;
                             };
@@ -6164,6 +6368,18 @@ export interface paths {
                                 /** @enum {string} */
                                 paperSize?: "A4" | "A3";
                                 colour?: boolean;
+                            };
+                            specAttributes?: {
+                                /** @enum {string} */
+                                cpuType?: "x86" | "domestic";
+                                memoryGb?: number;
+                                storageGb?: number;
+                                screenInch?: number;
+                                printPpm?: number;
+                                duplex?: boolean;
+                                acHp?: number;
+                                seats?: number;
+                                displacement?: number;
                             };
                             standardAck?: {
                                 reason: string;
@@ -6217,6 +6433,18 @@ export interface paths {
                                 /** @enum {string} */
                                 paperSize?: "A4" | "A3";
                                 colour?: boolean;
+                            };
+                            specAttributes?: {
+                                /** @enum {string} */
+                                cpuType?: "x86" | "domestic";
+                                memoryGb?: number;
+                                storageGb?: number;
+                                screenInch?: number;
+                                printPpm?: number;
+                                duplex?: boolean;
+                                acHp?: number;
+                                seats?: number;
+                                displacement?: number;
                             };
                             standardAck?: {
                                 reason: string;
@@ -6273,6 +6501,18 @@ export interface paths {
                                 paperSize?: "A4" | "A3";
                                 colour?: boolean;
                             };
+                            specAttributes?: {
+                                /** @enum {string} */
+                                cpuType?: "x86" | "domestic";
+                                memoryGb?: number;
+                                storageGb?: number;
+                                screenInch?: number;
+                                printPpm?: number;
+                                duplex?: boolean;
+                                acHp?: number;
+                                seats?: number;
+                                displacement?: number;
+                            };
                             standardAck?: {
                                 reason: string;
                             };
@@ -6320,6 +6560,18 @@ export interface paths {
                                 /** @enum {string} */
                                 paperSize?: "A4" | "A3";
                                 colour?: boolean;
+                            };
+                            specAttributes?: {
+                                /** @enum {string} */
+                                cpuType?: "x86" | "domestic";
+                                memoryGb?: number;
+                                storageGb?: number;
+                                screenInch?: number;
+                                printPpm?: number;
+                                duplex?: boolean;
+                                acHp?: number;
+                                seats?: number;
+                                displacement?: number;
                             };
                             standardAck?: {
                                 reason: string;
@@ -6369,6 +6621,18 @@ export interface paths {
                                 /** @enum {string} */
                                 paperSize?: "A4" | "A3";
                                 colour?: boolean;
+                            };
+                            specAttributes?: {
+                                /** @enum {string} */
+                                cpuType?: "x86" | "domestic";
+                                memoryGb?: number;
+                                storageGb?: number;
+                                screenInch?: number;
+                                printPpm?: number;
+                                duplex?: boolean;
+                                acHp?: number;
+                                seats?: number;
+                                displacement?: number;
                             };
                             standardAck?: {
                                 reason: string;
@@ -7101,6 +7365,18 @@ export interface paths {
                                 /** @enum {string} */
                                 paperSize?: "A4" | "A3";
                                 colour?: boolean;
+                            };
+                            specAttributes?: {
+                                /** @enum {string} */
+                                cpuType?: "x86" | "domestic";
+                                memoryGb?: number;
+                                storageGb?: number;
+                                screenInch?: number;
+                                printPpm?: number;
+                                duplex?: boolean;
+                                acHp?: number;
+                                seats?: number;
+                                displacement?: number;
                             };
                             standardAck?: {
                                 reason: string;
@@ -12428,6 +12704,64 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/pool/listings/{id}/spec": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * 登记公物仓资产的规格参数（内存、硬盘、座位数等），配置申请按分类和规格参数匹配
+         * @description 权限 pool.offer
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        cpuType?: "x86" | "domestic";
+                        memoryGb?: number;
+                        storageGb?: number;
+                        screenInch?: number;
+                        printPpm?: number;
+                        duplex?: boolean;
+                        acHp?: number;
+                        seats?: number;
+                        displacement?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            summary: string;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/pool/repairs": {
         parameters: {
             query?: never;
@@ -12527,6 +12861,8 @@ export interface paths {
                         costFen: number;
                         finishedOn?: string;
                         note?: string;
+                        /** @enum {string} */
+                        condition?: "good" | "fair" | "needs_repair";
                     };
                 };
             };
@@ -12775,6 +13111,14 @@ export interface paths {
                             disposalIncomeFen: number;
                             savingsFen: number;
                             avgDaysToReallocation: number | null;
+                            medianDaysToReallocation: number | null;
+                            months: {
+                                month: string;
+                                inItems: number;
+                                outTransferred: number;
+                                outLent: number;
+                                reusedNetFen: number;
+                            }[];
                             items: {
                                 unitId: string;
                                 unitCode: string;
@@ -12786,6 +13130,7 @@ export interface paths {
                                 reusedNetFen: number;
                                 avoidedPurchaseFen: number;
                                 avgDaysToReallocation: number | null;
+                                medianDaysToReallocation: number | null;
                             }[];
                         };
                     };
@@ -12898,6 +13243,9 @@ export interface paths {
                                 name: string;
                                 brand: string | null;
                                 spec: string | null;
+                                specAttributes: {
+                                    [key: string]: unknown;
+                                };
                                 categoryId: string;
                                 categoryCode: string | null;
                                 categoryName: string | null;
@@ -13010,6 +13358,9 @@ export interface paths {
                             name: string;
                             brand: string | null;
                             spec: string | null;
+                            specAttributes: {
+                                [key: string]: unknown;
+                            };
                             categoryId: string;
                             categoryCode: string | null;
                             categoryName: string | null;

@@ -4,6 +4,7 @@ import { setBusinessToday } from '../../platform/clock.ts';
 import { query } from '../../platform/db/engine.ts';
 import { createTestApp, type Client, type TestApp } from '../../testing/test-app.ts';
 import { cardOf, createWorkflowWorld, eventsOf, idleCard, type WorkflowWorld } from '../../testing/world.ts';
+import { remindPoolLoans } from './pool-notify.service.ts';
 import { expireListings } from './pool.service.ts';
 
 describe('the idle pool: loans with a due date and return, and the time limit on listings', () => {
@@ -94,5 +95,39 @@ describe('the idle pool: loans with a due date and return, and the time limit on
     expect((await u02.get('/api/pool/listings?status=disposal_proposed')).json().total).toBe(1);
     // Only the committee runs it.
     expect((await u01.post('/api/pool/expire')).statusCode).toBe(403);
+  });
+
+  it('the requester is told the decision, and the borrowing unit is reminded three days before the due date and weekly once overdue', async () => {
+    setBusinessToday('2026-05-04');
+    const card = await idleCard(t.database, w, { unitId: w.u02, name: '折叠桌', roomId: null, usingDepartmentId: null });
+    const listing = await offer(u02, card.id);
+    const titles = async () =>
+      ((await u01.get('/api/notifications?limit=200')).json().items as { event: string; title: string }[])
+        .filter((n) => n.event.startsWith('pool_') && n.title.includes(card.cardNo))
+        .map((n) => n.title);
+    const ask = async () =>
+      (await u01.post(`/api/pool/listings/${listing}/requests`, { purpose: '活动借用', kind: 'loan', dueOn: '2026-05-20' })).json().id;
+    const refused = await officer.post(`/api/pool/requests/${await ask()}/decide`, { approve: false, comment: '活动已取消' });
+    expect(refused.statusCode, refused.body).toBe(200);
+    const approved = await officer.post(`/api/pool/requests/${await ask()}/decide`, { approve: true });
+    expect(approved.statusCode, approved.body).toBe(200);
+    expect(await titles()).toEqual([`公物仓借用申请已批准：${card.cardNo}`, `公物仓借用申请未获批准：${card.cardNo}（活动已取消）`]);
+    // 05-17: three days before; again the same day: nobody twice; 05-21 overdue; a week later again.
+    const runs: [string, number][] = [];
+    for (const day of ['2026-05-16', '2026-05-17', '2026-05-17', '2026-05-21', '2026-05-27', '2026-05-28'])
+      runs.push([day, (await remindPoolLoans(t.database.db, day)).reminded]);
+    expect(runs).toEqual([
+      ['2026-05-16', 0],
+      ['2026-05-17', 1],
+      ['2026-05-17', 0],
+      ['2026-05-21', 1],
+      ['2026-05-27', 0],
+      ['2026-05-28', 1],
+    ]);
+    expect((await titles()).slice(0, 3)).toEqual([
+      `公物仓借用 ${card.cardNo} 已逾期（应于 2026-05-20 归还）`,
+      `公物仓借用 ${card.cardNo} 已逾期（应于 2026-05-20 归还）`,
+      `公物仓借用 ${card.cardNo} 将于 2026-05-20 到期归还`,
+    ]);
   });
 });

@@ -89,7 +89,7 @@ export async function finishRepair(q: Queryable, actor: Actor, repairId: string,
         .update(poolListings)
         .set({
           status: 'listed',
-          condition: 'good',
+          condition: input.condition ?? 'good',
           expiresOn: addMonths(today, DEFAULT_LISTING_LIMIT_MONTHS),
           closedAt: null,
           closedOn: null,

@@ -1,4 +1,4 @@
-// Repair for reuse, bundled disposal and the pool's statistics: thin routes over their services.
+// Repair for reuse, bundled disposal, the items' spec attributes and the pool's statistics: thin routes over their services.
 import { z } from 'zod';
 import { PageQuery, pageOf } from '../../../shared/paging.ts';
 import {
@@ -10,6 +10,7 @@ import {
   RepairFinishInput,
   RepairInput,
   RepairQuery,
+  SpecInput,
 } from '../../../shared/pool.contracts.ts';
 import { sendXlsx } from '../../platform/http/download.reply.ts';
 import { IdParams } from '../../platform/http/route.shapes.ts';
@@ -19,6 +20,7 @@ import { createLot } from './pool-lot.service.ts';
 import { finishRepair, sendForRepair } from './pool-repair.service.ts';
 import { poolStatsWorkbook } from './pool-stats.excel.ts';
 import { poolStats } from './pool-stats.queries.ts';
+import { setListingSpec } from './pool-spec.service.ts';
 
 const tags = ['pool'];
 
@@ -38,6 +40,21 @@ export async function poolReuseRoutes(app: App) {
       },
     },
     async (req, reply) => reply.status(201).send(await sendForRepair(db, req.actor, req.params.id, req.body)),
+  );
+
+  app.put(
+    '/api/pool/listings/:id/spec',
+    {
+      config: { access: 'pool.offer' },
+      schema: {
+        tags,
+        summary: '登记公物仓资产的规格参数（内存、硬盘、座位数等），配置申请按分类和规格参数匹配',
+        params: IdParams,
+        body: SpecInput,
+        response: { 200: z.object({ summary: z.string() }) },
+      },
+    },
+    async (req) => setListingSpec(db, req.actor, req.params.id, req.body),
   );
 
   app.get(

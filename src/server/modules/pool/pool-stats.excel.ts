@@ -1,4 +1,4 @@
-// 公物仓统计 as an Excel workbook: the period's totals, then one row per unit. Amounts in yuan.
+// 公物仓统计 as an Excel workbook: the period's totals, one row per unit, one per month. Amounts in yuan.
 import ExcelJS from 'exceljs';
 import type { PoolStats } from '../../../shared/pool.contracts.ts';
 
@@ -21,6 +21,7 @@ export async function poolStatsWorkbook(s: PoolStats): Promise<Buffer> {
     ['节约资金（少购置 − 维修费用，元）', yuan(s.savingsFen), true],
     ['处置收入（元）', yuan(s.disposalIncomeFen), true],
     ['平均调剂周期（天）', s.avgDaysToReallocation ?? '—'],
+    ['调剂周期中位数（天）', s.medianDaysToReallocation ?? '—'],
   ];
   for (const [label, value, money] of totals) {
     const row = t.addRow([label, value]);
@@ -40,6 +41,7 @@ export async function poolStatsWorkbook(s: PoolStats): Promise<Buffer> {
     { header: '再利用净值（元）', width: 16, style: { numFmt: '#,##0.00' } },
     { header: '少购置金额（元）', width: 16, style: { numFmt: '#,##0.00' } },
     { header: '平均调剂周期（天）', width: 16 },
+    { header: '调剂周期中位数（天）', width: 18 },
   ];
   u.getRow(1).font = { bold: true };
   for (const r of s.items)
@@ -53,6 +55,18 @@ export async function poolStatsWorkbook(s: PoolStats): Promise<Buffer> {
       yuan(r.reusedNetFen),
       yuan(r.avoidedPurchaseFen),
       r.avgDaysToReallocation ?? '—',
+      r.medianDaysToReallocation ?? '—',
     ]);
+
+  const m = wb.addWorksheet('按月');
+  m.columns = [
+    { header: '月份', width: 10 },
+    { header: '入仓件数', width: 10 },
+    { header: '调剂出仓件数', width: 14 },
+    { header: '借出件数', width: 10 },
+    { header: '再利用净值（元）', width: 16, style: { numFmt: '#,##0.00' } },
+  ];
+  m.getRow(1).font = { bold: true };
+  for (const r of s.months) m.addRow([r.month, r.inItems, r.outTransferred, r.outLent, yuan(r.reusedNetFen)]);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

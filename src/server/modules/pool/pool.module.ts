@@ -4,6 +4,7 @@ import type { GongwuModule } from '../../platform/module.ts';
 import { poolRoutes } from './pool.routes.ts';
 import { seedPool } from './pool.seed.ts';
 import { settleLots } from './pool-lot.service.ts';
+import { remindPoolLoans } from './pool-notify.service.ts';
 import { expireListings } from './pool.service.ts';
 
 /**
@@ -17,9 +18,11 @@ export const module: GongwuModule = {
   routes: poolRoutes,
   jobs: {
     // The time limit, daily: listings past it with nobody asking are proposed for disposal; disposal
-    // lots are settled by their documents (executed: disposed; refused: back on the disposal list).
+    // lots are settled by their documents (executed: disposed; refused: back on the disposal list);
+    // borrowing units are reminded of pool loans due in three days or overdue.
     'pool.expire': defineJob(z.object({}), async ({ database }) => {
       await settleLots(database.db);
+      await remindPoolLoans(database.db);
       return { result: await expireListings(database.db) };
     }),
   },

@@ -10,6 +10,7 @@ import { notFound } from '../../platform/errors.ts';
 import { businessToday } from '../../platform/clock.ts';
 import { addMonths } from '../workflow/index.ts';
 import { searchGrams } from '../assets/index.ts';
+import { specOfSql } from './pool-spec.service.ts';
 
 /** LIKE pattern for a fragment typed by a person: % and _ are literal. */
 const like = (s: string) =>
@@ -30,7 +31,7 @@ const listingRows = (actor: Actor, from: SQL, order: SQL) => {
   return sql`
     SELECT pl.id, pl.status, pl.mode, pl.reason, pl.condition, pl.note, pl.listed_on::text AS "listedOn", pl.expires_on::text AS "expiresOn",
       (coalesce(pl.closed_at::date, ${businessToday()}::date) - pl.listed_on)::int AS "daysInPool",
-      pl.unit_id AS "unitId", u.name AS "unitName", c.card_no AS "cardNo", c.name, c.brand, c.spec,
+      pl.unit_id AS "unitId", u.name AS "unitName", c.card_no AS "cardNo", c.name, c.brand, c.spec, ${specOfSql(sql`c.attributes`)} AS "specAttributes",
       c.category_id AS "categoryId", k.code AS "categoryCode", k.name AS "categoryName",
       c.original_value_fen::float8 AS "originalValueFen", c.net_value_fen::float8 AS "netValueFen", c.acquired_on::text AS "acquiredOn",
       nullif(${locationSql}, '') AS location,

@@ -19,7 +19,8 @@ import { evaluationRoutes } from './evaluation.routes.ts';
 import { settleLots } from './pool-lot.service.ts';
 import { poolReuseRoutes } from './pool-reuse.routes.ts';
 import { getListing, getRequest, listListings, listRequests, utilisation } from './pool.queries.ts';
-import { decideRequest, expireListings, offerCards, requestListing, returnLoan, withdrawListing, withdrawRequest } from './pool.service.ts';
+import { decideAndTell, remindPoolLoans } from './pool-notify.service.ts';
+import { expireListings, offerCards, requestListing, returnLoan, withdrawListing, withdrawRequest } from './pool.service.ts';
 
 const tags = ['pool'];
 
@@ -123,7 +124,7 @@ export async function poolRoutes(app: App) {
         response: { 200: z.object({ status: z.string(), docNo: z.string().optional() }) },
       },
     },
-    async (req) => decideRequest(db, req.actor, req.params.id, req.body),
+    async (req) => decideAndTell(db, req.actor, req.params.id, req.body),
   );
 
   app.post(
@@ -147,6 +148,7 @@ export async function poolRoutes(app: App) {
     },
     async () => {
       await settleLots(db);
+      await remindPoolLoans(db);
       return expireListings(db);
     },
   );

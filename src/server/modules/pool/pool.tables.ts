@@ -94,6 +94,8 @@ export const poolRequests = pgTable(
     transferDocumentId: uuid('transfer_document_id'),
     /** The card's net value when it moved: the value reused instead of bought. */
     netValueFen: bigint('net_value_fen', { mode: 'number' }),
+    /** A loan: the business day the borrowing unit was last reminded of its due date (pool-notify.service.ts). */
+    remindedOn: date('reminded_on', { mode: 'string' }),
     createdAt: ts('created_at').notNull().defaultNow(),
   },
   (t) => [

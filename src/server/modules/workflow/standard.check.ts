@@ -3,6 +3,7 @@
 // lines are typed and again on submit.
 import { type SQL, sql } from 'drizzle-orm';
 import { matchReasons, specHits, specTokens } from '../../../shared/pool-match.rules.ts';
+import { type SpecAttributes, specReasons } from '../../../shared/spec-attributes.rules.ts';
 import type { MatchAttributes } from '../../../shared/standards.contracts.ts';
 import { quotaBasis } from '../../../shared/quota.rules.ts';
 import { minLifeReached, quotaStandardsFor } from '../../../shared/standard.rules.ts';
@@ -13,6 +14,7 @@ import { query, type Queryable } from '../../platform/db/engine.ts';
 import { invalid } from '../../platform/errors.ts';
 import { checkItem, staffRankAndRoomArea, standardsInForce } from '../standards/index.ts';
 import { quotaHoldings } from './standard.queries.ts';
+import { specFitsSql } from './spec-match.sql.ts';
 import { addMonths } from './workflow.rules.ts';
 
 /** Whole months from one date to a later one (a month counts once its day has come again). */
@@ -29,6 +31,8 @@ const likeWord = (w: string) => `%${w.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
 export interface OfferWanted {
   spec?: string | null;
   attributes?: MatchAttributes | null;
+  /** The structured spec it names (memory ≥ 8 GB …): an item without it is not offered. */
+  specAttributes?: SpecAttributes | null;
   /** The line's category when the caller has read it (its code and name name the match). */
   category?: { code: string; name: string };
 }
@@ -58,6 +62,7 @@ export async function idleOffers(q: Queryable, unitId: string, categoryId: strin
       sql`true`,
       ...(a.paperSize !== undefined ? [sql`(CASE WHEN c.attributes->>'paperSize' = 'A3' THEN 'A3' ELSE 'A4' END) = ${a.paperSize}`] : []),
       ...(a.colour !== undefined ? [sql`coalesce(c.attributes->'colour' = 'true'::jsonb, false) = ${a.colour}`] : []),
+      ...specFitsSql(sql`c.attributes`, wanted.specAttributes),
     ],
     sql` AND `,
   );
@@ -95,7 +100,9 @@ export async function idleOffers(q: Queryable, unitId: string, categoryId: strin
   const want = { categoryCode: cat?.code ?? '', categoryName: cat?.name ?? '', spec: wanted.spec, attributes: wanted.attributes };
   return rows.map(({ brand, spec, attributes, ...offer }) => {
     const item = { name: offer.name, brand, spec, attributes };
-    return { ...offer, reasons: matchReasons(want, item), specHits: specHits(tokens, item).length };
+    const reasons = matchReasons(want, item);
+    reasons.splice(reasons.length - (tokens.length ? 1 : 0), 0, ...specReasons(wanted.specAttributes, attributes));
+    return { ...offer, reasons, specHits: specHits(tokens, item).length };
   });
 }
 
@@ -154,7 +161,14 @@ export async function checkConfigLines(q: Queryable, unitId: string, lines: Docu
     Promise.all(
       lines.map((line) => {
         const cat = line.categoryId ? catById.get(line.categoryId) : undefined;
-        return cat ? idleOffers(q, unitId, cat.id, { spec: line.spec, attributes: line.attributes, category: cat }) : [];
+        return cat
+          ? idleOffers(q, unitId, cat.id, {
+              spec: line.spec,
+              attributes: line.attributes,
+              specAttributes: line.specAttributes,
+              category: cat,
+            })
+          : [];
       }),
     ),
   ]);

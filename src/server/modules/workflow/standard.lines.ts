@@ -3,7 +3,7 @@
 // line's details, so a re-check on submit and the acceptance see what was typed.
 import type { DocumentLineInput } from '../../../shared/workflow.contracts.ts';
 
-type Target = Pick<DocumentLineInput, 'forStaffId' | 'forRoomId' | 'attributes' | 'standardAck'>;
+type Target = Pick<DocumentLineInput, 'forStaffId' | 'forRoomId' | 'attributes' | 'specAttributes' | 'standardAck'>;
 
 /** The line's standard-target fields, for its details (absent fields left out). */
 export function standardLineDetails(l: DocumentLineInput): Target {
@@ -11,6 +11,7 @@ export function standardLineDetails(l: DocumentLineInput): Target {
     ...(l.forStaffId ? { forStaffId: l.forStaffId } : {}),
     ...(l.forRoomId ? { forRoomId: l.forRoomId } : {}),
     ...(l.attributes && Object.keys(l.attributes).length ? { attributes: l.attributes } : {}),
+    ...(l.specAttributes && Object.keys(l.specAttributes).length ? { specAttributes: l.specAttributes } : {}),
     ...(l.standardAck ? { standardAck: l.standardAck } : {}),
   };
 }
@@ -18,5 +19,11 @@ export function standardLineDetails(l: DocumentLineInput): Target {
 /** The same fields read back from a stored line's details. */
 export function standardLineInput(details: unknown): Target {
   const d = (details ?? {}) as Target;
-  return { forStaffId: d.forStaffId, forRoomId: d.forRoomId, attributes: d.attributes, standardAck: d.standardAck };
+  return {
+    forStaffId: d.forStaffId,
+    forRoomId: d.forRoomId,
+    attributes: d.attributes,
+    specAttributes: d.specAttributes,
+    standardAck: d.standardAck,
+  };
 }

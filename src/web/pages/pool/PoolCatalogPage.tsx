@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App, Button, DatePicker, Form, Input, Modal, Radio, Select, Space, Tag } from 'antd';
+import { App, Button, DatePicker, Form, Input, Modal, Radio, Row, Select, Space, Tag } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { PlusOutlined } from '@ant-design/icons';
 import type { TableColumnsType } from 'antd';
@@ -21,7 +21,9 @@ import { ServerTable, useInvalidateList } from '../../components/ServerTable.tsx
 import { CategoryTreeSelect, UnitSelect } from '../../components/selects.tsx';
 import { errorText } from '../../components/errors.ts';
 import { YuanInput } from '../../components/Money.tsx';
-import { requestListing, sendForRepair, withdrawListing } from './api.ts';
+import { specKeysFor, specSummary } from '../../../shared/spec-attributes.rules.ts';
+import { SpecAttributesFields, cleanSpec } from '../../components/SpecAttributesFields.tsx';
+import { requestListing, sendForRepair, setListingSpec, withdrawListing } from './api.ts';
 import { codeLabel, optionsOf } from './poolLabels.ts';
 
 const URL = '/api/pool/listings';
@@ -43,11 +45,29 @@ export default function PoolCatalogPage() {
   const [asking, setAsking] = useState<Listing>();
   const [repairing, setRepairing] = useState<Listing>();
   const [repairForm] = Form.useForm<{ vendor: string; fault: string; estimateFen?: number }>();
+  const [describing, setDescribing] = useState<Listing>();
+  const [specForm] = Form.useForm<{ spec?: Record<string, unknown> }>();
   const [form] = Form.useForm<{ purpose: string; unitId?: string; kind: 'transfer' | 'loan'; dueOn?: Dayjs }>();
   const kind = Form.useWatch('kind', form);
   const committee = units('pool.request') === 'all';
   const offerScope = units('pool.offer');
   const mayWithdraw = (l: Listing) => l.status === 'listed' && (offerScope === 'all' || offerScope.includes(l.unitId));
+  const mayDescribe = (l: Listing) =>
+    ['listed', 'in_repair', 'disposal_proposed'].includes(l.status) &&
+    specKeysFor(l.categoryCode).length > 0 &&
+    (offerScope === 'all' || offerScope.includes(l.unitId));
+
+  const submitSpec = async () => {
+    const v = await specForm.validateFields();
+    try {
+      const res = await setListingSpec(describing!.id, cleanSpec(v.spec) ?? {});
+      message.success(t(`已登记规格参数：${res.summary || '（无）'}`, 'Spec recorded'));
+      setDescribing(undefined);
+      await invalidate(URL);
+    } catch (err) {
+      message.error(errorText(err));
+    }
+  };
 
   const submitRequest = async () => {
     const v = await form.validateFields();
@@ -86,6 +106,7 @@ export default function PoolCatalogPage() {
         <span>
           {v}
           {r.spec ? <span style={{ color: '#888' }}> {r.spec}</span> : null}
+          {specSummary(r.specAttributes) ? <div style={{ color: '#888', fontSize: 12 }}>{specSummary(r.specAttributes)}</div> : null}
         </span>
       ),
     },
@@ -115,7 +136,7 @@ export default function PoolCatalogPage() {
     {
       title: t('操作', 'Actions'),
       key: 'actions',
-      width: 200,
+      width: 260,
       render: (_, l) => (
         <Space size={4}>
           {l.status !== 'listed' && <Tag>{codeLabel(LISTING_STATUSES, l.status, locale)}</Tag>}
@@ -136,6 +157,19 @@ export default function PoolCatalogPage() {
           {can('pool.decide') && REPAIRABLE.includes(l.status) && l.pendingRequests === 0 && (
             <Button size="small" type="link" data-testid={`repair-${l.cardNo}`} onClick={() => setRepairing(l)}>
               {t('送修', 'Repair')}
+            </Button>
+          )}
+          {mayDescribe(l) && (
+            <Button
+              size="small"
+              type="link"
+              data-testid={`spec-${l.cardNo}`}
+              onClick={() => {
+                specForm.setFieldsValue({ spec: l.specAttributes });
+                setDescribing(l);
+              }}
+            >
+              {t('规格参数', 'Spec')}
             </Button>
           )}
           {mayWithdraw(l) && (
@@ -286,6 +320,26 @@ export default function PoolCatalogPage() {
           <Form.Item name="estimateFen" label={t('预估费用（元）', 'Estimate')}>
             <YuanInput />
           </Form.Item>
+        </Form>
+      </Modal>
+      <Modal
+        open={!!describing}
+        title={t(`规格参数：${describing?.cardNo ?? ''} ${describing?.name ?? ''}`, `Spec: ${describing?.cardNo ?? ''}`)}
+        onCancel={() => setDescribing(undefined)}
+        onOk={submitSpec}
+        okText={t('保存', 'Save')}
+        destroyOnHidden
+      >
+        <p style={{ color: '#888' }}>
+          {t(
+            '配置申请按资产分类和规格参数匹配公物仓资产；参数记入资产卡片履历。',
+            'Configuration lines are matched on category and these; recorded on the card.',
+          )}
+        </p>
+        <Form form={specForm} layout="vertical">
+          <Row gutter={8}>
+            <SpecAttributesFields name="spec" categoryCode={describing?.categoryCode ?? undefined} span={12} />
+          </Row>
         </Form>
       </Modal>
     </>

@@ -4,7 +4,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
 import { PRICING_BASES } from '../../../shared/document-types/disposal.doctype.ts';
 import { DOCUMENT_STATUSES } from '../../../shared/workflow.contracts.ts';
-import { REPAIR_OUTCOMES, type PoolLot, type PoolRepair, type RepairFinishInput } from '../../../shared/pool.contracts.ts';
+import { POOL_CONDITIONS, REPAIR_OUTCOMES, type PoolLot, type PoolRepair, type RepairFinishInput } from '../../../shared/pool.contracts.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { useSession } from '../../app/session.tsx';
 import { errorText } from '../../components/errors.ts';
@@ -35,6 +35,7 @@ export default function PoolReusePage() {
   const [finishing, setFinishing] = useState<PoolRepair>();
   const [bundling, setBundling] = useState(false);
   const [finishForm] = Form.useForm<RepairFinishInput>();
+  const outcome = Form.useWatch('outcome', finishForm);
   const [lotForm] = Form.useForm<LotForm>();
   const applyLot = useFormErrors(lotForm);
   const decide = can('pool.decide');
@@ -219,10 +220,15 @@ export default function PoolReusePage() {
         okText={t('确认登记', 'Record')}
         destroyOnHidden
       >
-        <Form form={finishForm} layout="vertical" initialValues={{ outcome: 'repaired' }}>
+        <Form form={finishForm} layout="vertical" initialValues={{ outcome: 'repaired', condition: 'good' }}>
           <Form.Item name="outcome" label={t('结果', 'Outcome')} rules={[{ required: true }]}>
             <Radio.Group options={optionsOf(REPAIR_OUTCOMES, locale)} />
           </Form.Item>
+          {outcome === 'repaired' && (
+            <Form.Item name="condition" label={t('回仓成色', 'Condition back in the pool')}>
+              <Radio.Group options={optionsOf(POOL_CONDITIONS, locale).filter((o) => o.value !== 'needs_repair')} />
+            </Form.Item>
+          )}
           <Form.Item
             name="costFen"
             label={t('费用（元）', 'Cost')}

@@ -1,9 +1,9 @@
 import { useState } from 'react';
-import { Button, Card, Col, DatePicker, Row, Space, Statistic, Table } from 'antd';
+import { Button, Card, Col, DatePicker, Row, Space, Statistic, Table, Typography } from 'antd';
 import { DownloadOutlined, PrinterOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { Link } from 'react-router-dom';
-import type { PoolStatsRow } from '../../../shared/pool.contracts.ts';
+import type { PoolStatsMonth, PoolStatsRow } from '../../../shared/pool.contracts.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { Money } from '../../components/Money.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
@@ -50,6 +50,7 @@ export default function PoolStatsPage() {
               [t('撤回', 'Withdrawn'), data.outWithdrawn],
               [t('打包处置', 'Disposed in lots'), data.outDisposed],
               [t('平均调剂周期（天）', 'Avg. days to reallocation'), data.avgDaysToReallocation ?? '—'],
+              [t('调剂周期中位数（天）', 'Median days to reallocation'), data.medianDaysToReallocation ?? '—'],
             ] as const
           ).map(([label, value]) => (
             <Col key={label} xs={12} md={4}>
@@ -102,6 +103,31 @@ export default function PoolStatsPage() {
             width: 120,
             render: (v) => v ?? '—',
           },
+          {
+            title: t('周期中位数（天）', 'Median days'),
+            dataIndex: 'medianDaysToReallocation',
+            align: 'right',
+            width: 120,
+            render: (v) => v ?? '—',
+          },
+        ]}
+      />
+      <Typography.Title level={5} style={{ marginTop: 16 }}>
+        {t('按月', 'By month')}
+      </Typography.Title>
+      <Table<PoolStatsMonth>
+        rowKey="month"
+        size="small"
+        loading={isFetching}
+        pagination={false}
+        dataSource={data?.months ?? []}
+        data-testid="stats-months"
+        columns={[
+          { title: t('月份', 'Month'), dataIndex: 'month', width: 100 },
+          { title: t('入仓件数', 'In'), dataIndex: 'inItems', align: 'right' },
+          { title: t('调剂出仓', 'Transferred out'), dataIndex: 'outTransferred', align: 'right' },
+          { title: t('借出', 'Lent'), dataIndex: 'outLent', align: 'right' },
+          { title: t('再利用净值', 'Reused'), dataIndex: 'reusedNetFen', align: 'right', render: (v) => <Money fen={v} /> },
         ]}
       />
     </>

@@ -31,6 +31,9 @@ export const decideRequest = (id: string, body: Body<'/api/pool/requests/{id}/de
   ok(http.POST('/api/pool/requests/{id}/decide', { params: { path: { id } }, body }));
 export const returnLoan = (id: string) => ok(http.POST('/api/pool/requests/{id}/return', { params: { path: { id } }, body: {} }));
 export const withdrawRequest = (id: string) => ok(http.POST('/api/pool/requests/{id}/withdraw', { params: { path: { id } } }));
+/** 规格参数 of a pool item (replaces what it held). */
+export const setListingSpec = (id: string, body: Body<'/api/pool/listings/{id}/spec', 'put'>) =>
+  ok(http.PUT('/api/pool/listings/{id}/spec', { params: { path: { id } }, body }));
 export const expireListings = () => ok(http.POST('/api/pool/expire'));
 
 export const useUtilisation = (idleMonths: number) =>

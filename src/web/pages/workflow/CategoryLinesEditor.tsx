@@ -6,6 +6,7 @@ import { DECLINE_REASONS } from '../../../shared/pool.contracts.ts';
 import type { CheckResult, DocumentLineInput, IdleOffer, LineCheck } from '../../../shared/workflow.contracts.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { Money, YuanInput } from '../../components/Money.tsx';
+import { SpecAttributesFields, cleanSpec, useCategoryCode } from '../../components/SpecAttributesFields.tsx';
 import { CategoryTreeSelect, RoomSelect, StaffSelect } from '../../components/selects.tsx';
 import { errorText } from '../../components/errors.ts';
 import { requestListing } from '../pool/api.ts';
@@ -25,6 +26,9 @@ export function toLineInput(l: FormLine): DocumentLineInput {
     if (Object.keys(a).length) clean.attributes = a;
     else delete clean.attributes;
   }
+  const spec = cleanSpec(clean.specAttributes);
+  if (spec) clean.specAttributes = spec;
+  else delete clean.specAttributes;
   const declinedIdle = Object.entries(declined ?? {})
     .filter(([, r]) => r?.trim())
     .map(([cardId, reason]) => ({ cardId, reason }));
@@ -46,6 +50,8 @@ function useLiveCheck(form: FormInstance, unitId: string | undefined, enabled: b
       l?.forStaffId,
       l?.forRoomId,
       l?.attributes,
+      l?.spec,
+      l?.specAttributes,
     ]),
   );
   useEffect(() => {
@@ -64,6 +70,8 @@ function useLiveCheck(form: FormInstance, unitId: string | undefined, enabled: b
             forStaffId: l?.forStaffId,
             forRoomId: l?.forRoomId,
             attributes: l?.attributes,
+            spec: l?.spec,
+            specAttributes: l?.specAttributes,
           }),
         ),
       };
@@ -179,6 +187,12 @@ function OfferAnswer({ index, offer, unitId }: { index: number; offer: IdleOffer
   );
 }
 
+/** The line's 规格参数 (memory, storage …) for its category: the pool is matched on them. */
+function LineSpecFields({ form, line }: { form: FormInstance; line: number }) {
+  const categoryId = Form.useWatch(['lines', line, 'categoryId'], form) as string | undefined;
+  return <SpecAttributesFields name={[line, 'specAttributes']} categoryCode={useCategoryCode(categoryId)} span={3} />;
+}
+
 /** Lines of category, spec, quantity and price: configuration requests (with live checks), orders, acceptance. */
 export function CategoryLinesEditor({
   form,
@@ -284,6 +298,7 @@ export function CategoryLinesEditor({
                     </Col>
                   </>
                 )}
+                {variant === 'config' && <LineSpecFields form={form} line={field.name} />}
                 {variant === 'acceptance' && (
                   <Col xs={24}>
                     <Form.Item

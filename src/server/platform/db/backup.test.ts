@@ -106,6 +106,11 @@ async function addRowsEverywhere(d: Database): Promise<void> {
       where x.username = 'bk-user' and not exists (select 1 from pool_disposal_lots p where p.document_id = d.id) order by d.created_at limit 1`,
     `insert into inspection_readings (inspection_id, position, item_id, category, label, kind, unit, min_value, max_value, value, ok, out_of_range, note)
       select id, 1, gen_random_uuid(), 'environment', '温度', 'number', '℃', 18, 27, 23.5, null, false, E'正常\n第二行' from inspections order by id limit 1`,
+    `insert into document_attachments (document_id, unit_id, kind, file_name, content_type, size, sha256, content_base64, uploaded_by, kept_at)
+      select d.id, d.unit_id, 'appraisal', '评估报告.pdf', 'application/pdf', 9, repeat('a', 64), 'JVBERi0xLjQK', x.id, now()
+      from documents d, users x where x.username = 'bk-user' order by d.created_at limit 1`,
+    `insert into document_comments (document_id, unit_id, author_id, body)
+      select d.id, d.unit_id, x.id, E'请补充 "评估报告"\n第二行' from documents d, users x where x.username = 'bk-user' order by d.created_at limit 1`,
     // An identity column (generated always): the restore must write the ids as they were.
     `insert into count_scans (count_id, scan_key, code, counter_id, scanned_at, surplus_name)
       select c.id, gen_random_uuid(), 'BK-X', c.planned_by, now(), '无卡椅子' from counts c order by c.created_at limit 1`,

@@ -12,8 +12,8 @@ import {
   VoidInput,
 } from '../../../shared/assets.contracts.ts';
 import { pageOf } from '../../../shared/paging.ts';
-import { AppError } from '../../platform/errors.ts';
 import type { App } from '../../platform/http/types.ts';
+import { readUploadedFile } from '../../platform/http/upload.request.ts';
 import { addAttachment, listAttachments, readAttachment } from './card-attachment.service.ts';
 import { getCardDetail, getCardTimeline, namesForEvents } from './card-detail.queries.ts';
 import { createCardByUser, editCardByUser } from './card-edit.service.ts';
@@ -151,18 +151,8 @@ export async function cardRoutes(app: App) {
       },
     },
     async (req, reply) => {
-      if (!req.isMultipart()) throw new AppError('validation', '请以 multipart/form-data 上传文件', { file: '缺少文件' });
-      const part = await req.file({ limits: { fileSize: ATTACHMENT_MAX_BYTES, files: 1 } });
-      if (!part) throw new AppError('validation', '缺少文件', { file: '缺少文件' });
-      let content: Buffer;
-      try {
-        content = await part.toBuffer();
-      } catch (err) {
-        if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE')
-          throw new AppError('payload_too_large', `附件不能超过 ${ATTACHMENT_MAX_BYTES / 1024 / 1024} MB`);
-        throw err;
-      }
-      const saved = await addAttachment(db, req.actor, req.params.id, { kind: req.query.kind, fileName: part.filename, content });
+      const { fileName, content } = await readUploadedFile(req, ATTACHMENT_MAX_BYTES);
+      const saved = await addAttachment(db, req.actor, req.params.id, { kind: req.query.kind, fileName, content });
       return reply.status(201).send(saved);
     },
   );

@@ -1,11 +1,12 @@
 import { useState } from 'react';
-import { App, Button, Card, Col, Descriptions, Empty, Row, Select, Space, Spin, Table, Tag, Timeline, Typography, Upload } from 'antd';
-import { EditOutlined, MobileOutlined, UploadOutlined } from '@ant-design/icons';
+import { Button, Card, Col, Descriptions, Empty, Row, Space, Spin, Table, Tag, Timeline, Typography } from 'antd';
+import { EditOutlined, MobileOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router-dom';
 import { CardDepreciationPanel } from './CardDepreciationPanel.tsx';
+import { AttachmentUpload } from '../../components/AttachmentUpload.tsx';
 import { PostingButton } from '../../components/PostingButton.tsx';
-import { ATTACHMENT_KINDS, ATTACHMENT_MAX_BYTES, ATTACHMENT_TYPES } from '../../../shared/assets.contracts.ts';
+import { ATTACHMENT_KINDS } from '../../../shared/assets.contracts.ts';
 import {
   ACQUISITION_METHODS,
   ASSET_KINDS,
@@ -23,7 +24,6 @@ import { useSession } from '../../app/session.tsx';
 import { Money } from '../../components/Money.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { StatusTag } from '../../components/StatusTag.tsx';
-import { useShowError } from '../../components/useFormErrors.ts';
 import { CardEditDrawer } from './CardEditDrawer.tsx';
 import { COUNT_EVENTS, CountEventDetail } from './CountEventDetail.tsx';
 import { VoidCardButton } from './VoidCardButton.tsx';
@@ -109,10 +109,7 @@ function CardTimeline({ events, names }: { events: CardHistory['items']; names: 
 function Attachments({ card }: { card: CardView }) {
   const { t, locale } = useI18n();
   const { can } = useSession();
-  const { message } = App.useApp();
-  const showError = useShowError();
   const qc = useQueryClient();
-  const [kind, setKind] = useState<keyof typeof ATTACHMENT_KINDS>('invoice');
   const { data, isLoading } = useCardAttachments(card.id);
   return (
     <Card
@@ -120,41 +117,14 @@ function Attachments({ card }: { card: CardView }) {
       title={t('附件', 'Attachments')}
       extra={
         can('card.write') && (
-          <Space>
-            <Select
-              size="small"
-              value={kind}
-              onChange={setKind}
-              style={{ width: 110 }}
-              options={Object.entries(ATTACHMENT_KINDS).map(([k, v]) => ({ value: k, label: label(v, locale) }))}
-            />
-            <Upload
-              showUploadList={false}
-              accept={ATTACHMENT_TYPES.join(',')}
-              beforeUpload={(file) => {
-                if (file.size > ATTACHMENT_MAX_BYTES) {
-                  message.error(t('附件不能超过 10 MB', 'Attachments are limited to 10 MB'));
-                  return Upload.LIST_IGNORE;
-                }
-                return true;
-              }}
-              customRequest={async ({ file, onSuccess, onError }) => {
-                try {
-                  await uploadAttachment(card.id, kind, file as File);
-                  message.success(t('已上传', 'Uploaded'));
-                  await qc.invalidateQueries({ queryKey: cardKeys.card(card.id) });
-                  onSuccess?.({});
-                } catch (e) {
-                  showError(e);
-                  onError?.(e as Error);
-                }
-              }}
-            >
-              <Button size="small" icon={<UploadOutlined />}>
-                {t('上传（PDF/图片，≤10MB）', 'Upload (PDF/image, ≤10 MB)')}
-              </Button>
-            </Upload>
-          </Space>
+          <AttachmentUpload
+            kinds={ATTACHMENT_KINDS}
+            initialKind="invoice"
+            upload={async (kind, file) => {
+              await uploadAttachment(card.id, kind, file);
+              await qc.invalidateQueries({ queryKey: cardKeys.card(card.id) });
+            }}
+          />
         )
       }
     >

@@ -1,11 +1,10 @@
 import { useState } from 'react';
-import { App, Button, Card, Input, List, Select, Space, Table, Tag, Typography, Upload } from 'antd';
-import { UploadOutlined } from '@ant-design/icons';
+import { App, Button, Card, Input, List, Space, Table, Tag, Typography } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
-import { ATTACHMENT_MAX_BYTES, ATTACHMENT_TYPES } from '../../../shared/assets.contracts.ts';
 import { label } from '../../../shared/assets.enums.ts';
 import { DOCUMENT_ATTACHMENT_KINDS, type DocumentAttachmentKind } from '../../../shared/document-thread.contracts.ts';
 import { useI18n } from '../../app/i18n.tsx';
+import { AttachmentUpload } from '../../components/AttachmentUpload.tsx';
 import { ConfirmButton } from '../../components/ConfirmButton.tsx';
 import { errorText } from '../../components/errors.ts';
 import { formatDateTime } from '../../lib/dates.ts';
@@ -22,10 +21,8 @@ import {
 /** 附件: 评估报告, 报价单 … added while the document is a draft or returned; kept once submitted. */
 export function DocumentAttachmentsCard({ id }: { id: string }) {
   const { t, locale } = useI18n();
-  const { message } = App.useApp();
   const qc = useQueryClient();
   const { data, isLoading } = useDocumentAttachments(id);
-  const [kind, setKind] = useState<DocumentAttachmentKind>('appraisal');
   const refresh = async () => {
     await qc.invalidateQueries({ queryKey: threadKeys.attachments(id) });
     void qc.invalidateQueries({ queryKey: documentKey(id) });
@@ -38,41 +35,14 @@ export function DocumentAttachmentsCard({ id }: { id: string }) {
       data-testid="document-attachments"
       extra={
         data?.canAdd && (
-          <Space>
-            <Select
-              size="small"
-              value={kind}
-              onChange={setKind}
-              style={{ width: 110 }}
-              options={Object.entries(DOCUMENT_ATTACHMENT_KINDS).map(([k, v]) => ({ value: k, label: label(v, locale) }))}
-            />
-            <Upload
-              showUploadList={false}
-              accept={ATTACHMENT_TYPES.join(',')}
-              beforeUpload={(file) => {
-                if (file.size > ATTACHMENT_MAX_BYTES) {
-                  message.error(t('附件不能超过 10 MB', 'Attachments are limited to 10 MB'));
-                  return Upload.LIST_IGNORE;
-                }
-                return true;
-              }}
-              customRequest={async ({ file, onSuccess, onError }) => {
-                try {
-                  await uploadDocumentAttachment(id, kind, file as File);
-                  message.success(t('已上传', 'Uploaded'));
-                  await refresh();
-                  onSuccess?.({});
-                } catch (e) {
-                  message.error(errorText(e));
-                  onError?.(e as Error);
-                }
-              }}
-            >
-              <Button size="small" icon={<UploadOutlined />}>
-                {t('上传（PDF/图片，≤10MB）', 'Upload (PDF/image, ≤10 MB)')}
-              </Button>
-            </Upload>
-          </Space>
+          <AttachmentUpload
+            kinds={DOCUMENT_ATTACHMENT_KINDS}
+            initialKind="appraisal"
+            upload={async (kind, file) => {
+              await uploadDocumentAttachment(id, kind, file);
+              await refresh();
+            }}
+          />
         )
       }
     >

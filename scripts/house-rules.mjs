@@ -5,6 +5,8 @@
 //   ('+08:00', "interval '8 hours' … time zone", 8 * 3600 …); SQL uses businessDayOf,
 //   businessDayStart, businessInstantSql, businessTimeText, businessDate. Tests (and
 //   src/server/testing) may write instants with their offset: that is data, not a clock.
+//   In the web, "today" is the business zone's too (businessToday, businessDay, businessYear in
+//   lib/dates.ts), never the browser's: a browser in UTC is still on yesterday after 00:00 Beijing.
 // - scope computed once, in services: a route file (*.routes.ts) imports none of the platform's
 //   scope helpers (unitScope, inScope, scopeIncludes, assertInScope, UnitScope); it passes the actor.
 // Fails naming each file and line.
@@ -20,6 +22,14 @@ const ZONE_PATTERNS = [
   [/\+08(:?00)?\b/, 'writes the +08:00 offset by hand: use businessInstant / businessInstantSql'],
   [/interval\s*'8\s*hours?'.*time\s+zone|time\s+zone.*interval\s*'8\s*hours?'/i, 'shifts by 8 hours by hand: use businessInstantSql'],
   [/\b8\s*\*\s*(3600|60\s*\*\s*60)/, 'writes the 8-hour offset by hand: use BUSINESS_ZONE_MS or businessClock'],
+];
+
+const WEB_TODAY_PATTERNS = [
+  [/\bdayjs\(\s*\)/, "takes today from the browser's zone: use businessDay() from lib/dates.ts"],
+  [
+    /new Date\(\)\.(toISOString\(\)\.slice\(0,\s*(7|10)\)|getFullYear|getMonth|getDate)\b/,
+    "takes today from the browser's zone: use businessToday() / businessYear() from lib/dates.ts",
+  ],
 ];
 
 function* files(dir) {
@@ -46,6 +56,8 @@ for (const root of ROOTS) {
         .split('\n')
         .forEach((line, i) => {
           for (const [re, why] of ZONE_PATTERNS) if (re.test(line)) problems.push(`${file}:${i + 1}: ${why}`);
+          if (file.startsWith('src/web/'))
+            for (const [re, why] of WEB_TODAY_PATTERNS) if (re.test(line)) problems.push(`${file}:${i + 1}: ${why}`);
         });
     }
     if (/^src\/server\/modules\/[^/]+\/[^/]+\.routes\.ts$/.test(file)) {

@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { Alert, App, Button, DatePicker, Form, Input, Modal, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { ApiError, type Body, http, ok } from '../api/client.ts';
 import { useI18n } from '../app/i18n.tsx';
 import { errorText } from './useFormErrors.ts';
+import { businessDay } from '../lib/dates.ts';
 
 type Posting = Body<'/api/cards/{id}/post', 'post'>;
 /** What is posted: a supplementary card (补录) or an acceptance document's cards (验收单). */
@@ -27,7 +27,7 @@ export function PostingButton({ target, onDone }: { target: PostingTarget; onDon
   const { t } = useI18n();
   const { message } = App.useApp();
   const [open, setOpen] = useState(false);
-  const [postedOn, setPostedOn] = useState(dayjs());
+  const [postedOn, setPostedOn] = useState(businessDay());
   const [voucherNo, setVoucherNo] = useState('');
   const [error, setError] = useState<string | null>(null);
   // The server's field errors, shown beside the two fields they name.
@@ -88,7 +88,7 @@ export function PostingButton({ target, onDone }: { target: PostingTarget; onDon
               value={postedOn}
               onChange={(d) => d && setPostedOn(d)}
               allowClear={false}
-              disabledDate={(d) => d.isAfter(dayjs(), 'day')}
+              disabledDate={(d) => d.isAfter(businessDay(), 'day')}
             />
           </Form.Item>
           <Form.Item

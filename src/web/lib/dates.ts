@@ -2,6 +2,8 @@
 // the browser's zone and language, so a time read on one page matches every other page and the
 // printed sheets. Seconds only where they matter (the security log).
 // With the server's platform/clock.ts, the only file that names the zone or its offset (`npm run lint` checks).
+import dayjs from 'dayjs';
+
 const BUSINESS_ZONE = 'Asia/Shanghai';
 const BUSINESS_OFFSET = '+08:00';
 
@@ -10,6 +12,12 @@ export const businessInstantIso = (day: string, hm: string) => `${day}T${hm}:00$
 
 /** The current year in the business zone. */
 export const businessYear = () => Number(formatDateTime(new Date()).slice(0, 4));
+
+/** Today in the business zone as YYYY-MM-DD, whatever the browser's zone (a browser in UTC is a day behind after 00:00 Beijing). */
+export const businessToday = () => formatDateTime(new Date()).slice(0, 10);
+
+/** Today in the business zone as a dayjs date, for pickers' defaults and limits and for month arithmetic. */
+export const businessDay = () => dayjs(businessToday());
 
 const parts = (withSeconds: boolean) =>
   new Intl.DateTimeFormat('en-CA', {

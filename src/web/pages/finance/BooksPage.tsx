@@ -11,6 +11,7 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { errorText } from '../../components/useFormErrors.ts';
 import type { BooksView } from '../../../shared/finance.contracts.ts';
 import { askReopen, closeBooks, decideReopen, financeKeys, setTakeover, useBooks } from './api.ts';
+import { businessDay } from '../../lib/dates.ts';
 
 /**
  * 账套与结账: per unit, the takeover month (期初建账), the last closed month and the first open one;
@@ -22,7 +23,7 @@ export default function BooksPage() {
   const session = useSession();
   const qc = useQueryClient();
   const books = useBooks();
-  const [closeMonth, setCloseMonth] = useState(dayjs().subtract(1, 'month').format('YYYY-MM'));
+  const [closeMonth, setCloseMonth] = useState(businessDay().subtract(1, 'month').format('YYYY-MM'));
   const [dialog, setDialog] = useState<{ kind: 'takeover' | 'reopen'; unit: BooksView } | null>(null);
   const [skipped, setSkipped] = useState<{ unitName: string; why: string }[]>([]);
   const refresh = () => qc.invalidateQueries({ queryKey: financeKeys.books });
@@ -65,7 +66,7 @@ export default function BooksPage() {
             allowClear={false}
             value={dayjs(`${closeMonth}-01`)}
             onChange={(d) => d && setCloseMonth(d.format('YYYY-MM'))}
-            disabledDate={(d) => !d.isBefore(dayjs(), 'month')}
+            disabledDate={(d) => !d.isBefore(businessDay(), 'month')}
           />
           <ConfirmButton
             type="primary"
@@ -208,7 +209,7 @@ export default function BooksPage() {
 function BooksDialog({ kind, unit, onClose }: { kind: 'takeover' | 'reopen'; unit: BooksView; onClose: () => void }) {
   const { t } = useI18n();
   const { message } = App.useApp();
-  const [month, setMonth] = useState(kind === 'reopen' ? unit.closedThrough! : dayjs().subtract(1, 'month').format('YYYY-MM'));
+  const [month, setMonth] = useState(kind === 'reopen' ? unit.closedThrough! : businessDay().subtract(1, 'month').format('YYYY-MM'));
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
   const submit = async () => {
@@ -254,7 +255,7 @@ function BooksDialog({ kind, unit, onClose }: { kind: 'takeover' | 'reopen'; uni
               allowClear={false}
               value={dayjs(`${month}-01`)}
               onChange={(d) => d && setMonth(d.format('YYYY-MM'))}
-              disabledDate={(d) => !d.isBefore(dayjs(), 'month')}
+              disabledDate={(d) => !d.isBefore(businessDay(), 'month')}
             />
           </Form.Item>
         ) : (

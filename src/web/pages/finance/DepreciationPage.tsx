@@ -14,7 +14,7 @@ import { UnitSelect } from '../../components/selects.tsx';
 import { useShowError } from '../../components/useFormErrors.ts';
 import { DEPRECIATION_METHODS, label } from '../../../shared/assets.enums.ts';
 import { closeDepreciationRun, financeKeys, startDepreciationRun, useDepreciationPreview, useDepreciationRuns, useOwnUnit } from './api.ts';
-import { formatDateTime } from '../../lib/dates.ts';
+import { businessDay, formatDateTime } from '../../lib/dates.ts';
 
 /** 计提折旧: choose month and unit, preview, run as a job, close; and the history of runs. */
 export default function DepreciationPage() {
@@ -23,7 +23,7 @@ export default function DepreciationPage() {
   const own = useOwnUnit('depreciation.read');
   const showError = useShowError();
   const qc = useQueryClient();
-  const [month, setMonth] = useState(dayjs().format('YYYY-MM'));
+  const [month, setMonth] = useState(businessDay().format('YYYY-MM'));
   const [unitId, setUnitId] = useState<string | undefined>(own.unitId);
   const [jobId, setJobId] = useState<string | null>(null);
 

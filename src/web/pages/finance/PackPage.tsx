@@ -11,6 +11,7 @@ import { useShowError } from '../../components/useFormErrors.ts';
 import { ExportAndPrint } from './ReportParts.tsx';
 import { SummaryTable } from './SummaryTable.tsx';
 import { saveExplanation, useOwnUnit, usePack } from './api.ts';
+import { businessDay } from '../../lib/dates.ts';
 
 /** 月报/年报: the month's summary; a change over 20 % against last month needs a written explanation. */
 export default function PackPage() {
@@ -21,7 +22,7 @@ export default function PackPage() {
   const { can } = useSession();
   // Writing the explanation is the unit finance's and the committee's; other readers see it.
   const canExplain = can('report.explain');
-  const [month, setMonth] = useState(dayjs().subtract(1, 'month').format('YYYY-MM'));
+  const [month, setMonth] = useState(businessDay().subtract(1, 'month').format('YYYY-MM'));
   const [annual, setAnnual] = useState(false);
   const [unitId, setUnitId] = useState<string | undefined>(own.unitId);
   const [texts, setTexts] = useState<Record<string, string>>({});

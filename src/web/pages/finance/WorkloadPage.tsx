@@ -8,6 +8,7 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { UnitSelect } from '../../components/selects.tsx';
 import { useShowError } from '../../components/useFormErrors.ts';
 import { saveWorkloads, useOwnUnit, useWorkloads } from './api.ts';
+import { businessDay } from '../../lib/dates.ts';
 
 /** 工作量录入: the month's workload of each units-of-production card, entered before the run. */
 export default function WorkloadPage() {
@@ -16,7 +17,7 @@ export default function WorkloadPage() {
   const session = useSession();
   const own = useOwnUnit('depreciation.read');
   const showError = useShowError();
-  const [month, setMonth] = useState(dayjs().format('YYYY-MM'));
+  const [month, setMonth] = useState(businessDay().format('YYYY-MM'));
   const [unitId, setUnitId] = useState<string | undefined>(own.unitId);
   const [edits, setEdits] = useState<Record<string, number | null>>({});
   const [saving, setSaving] = useState(false);

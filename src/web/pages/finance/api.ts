@@ -4,16 +4,16 @@
 import { useMemo } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router-dom';
-import dayjs from 'dayjs';
 import { type Body, http, ok } from '../../api/client.ts';
 import { useSession } from '../../app/session.tsx';
 import type { Permission } from '../../../shared/roles.ts';
 import type { ListKind } from '../../../shared/reports.contracts.ts';
+import { businessDay } from '../../lib/dates.ts';
 
 /** Report filters live in the URL, so a filtered report can be bookmarked, printed and shared. */
 export function useReportFilter(defaults: { from?: string; to?: string } = {}) {
   const [params, setParams] = useSearchParams();
-  const thisMonth = dayjs().format('YYYY-MM');
+  const thisMonth = businessDay().format('YYYY-MM');
   const filter = useMemo(
     () => ({
       from: params.get('from') ?? defaults.from ?? `${thisMonth.slice(0, 4)}-01`,

@@ -20,6 +20,7 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { UnitSelect } from '../../components/selects.tsx';
 import { useFormSubmit } from '../../components/useFormSubmit.ts';
 import { incomeKeys, recordTurnover, useIncomeDetail, useIncomeList, useIncomeReport } from './api.ts';
+import { businessDay } from '../../lib/dates.ts';
 
 const STATE_COLOR: Record<IncomeState, string> = { outstanding: 'gold', overdue: 'red', settled: 'green' };
 
@@ -230,7 +231,7 @@ function TurnoverModal({ detail, onClose }: { detail: IncomeDetail; onClose: () 
       confirmLoading={saving}
       okText={t('登记', 'Record')}
     >
-      <Form form={form} layout="vertical" onFinish={submit} initialValues={{ amountFen: detail.outstandingFen, paidDay: dayjs() }}>
+      <Form form={form} layout="vertical" onFinish={submit} initialValues={{ amountFen: detail.outstandingFen, paidDay: businessDay() }}>
         <Form.Item
           name="amountFen"
           label={t(`上缴金额（未缴 ¥${formatYuan(detail.outstandingFen)}）`, 'Amount')}
@@ -239,7 +240,7 @@ function TurnoverModal({ detail, onClose }: { detail: IncomeDetail; onClose: () 
           <YuanInput min={0.01} />
         </Form.Item>
         <Form.Item name="paidDay" label={t('缴款日期', 'Paid on')} rules={[{ required: true }]}>
-          <DatePicker disabledDate={(d) => d.isAfter(dayjs(), 'day') || d.isBefore(dayjs(detail.receivedOn), 'day')} />
+          <DatePicker disabledDate={(d) => d.isAfter(businessDay(), 'day') || d.isBefore(dayjs(detail.receivedOn), 'day')} />
         </Form.Item>
         <Form.Item name="voucherNo" label={t('缴款凭证号', 'Voucher number')} rules={[{ required: true }]}>
           <Input maxLength={64} />
@@ -254,7 +255,7 @@ function TurnoverModal({ detail, onClose }: { detail: IncomeDetail; onClose: () 
 
 function IncomeReportTab() {
   const { t, locale } = useI18n();
-  const [range, setRange] = useState<[string, string]>([dayjs().format('YYYY-MM'), dayjs().format('YYYY-MM')]);
+  const [range, setRange] = useState<[string, string]>([businessDay().format('YYYY-MM'), businessDay().format('YYYY-MM')]);
   const [unitId, setUnitId] = useState<string | undefined>();
   const params = { from: range[0], to: range[1], ...(unitId ? { unitId } : {}) };
   const qs = new URLSearchParams(params).toString();

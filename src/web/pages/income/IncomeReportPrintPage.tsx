@@ -3,6 +3,7 @@ import { INCOME_SOURCES } from '../../../shared/income.contracts.ts';
 import { formatYuan } from '../../../shared/money.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { useIncomeReport } from './api.ts';
+import { businessToday } from '../../lib/dates.ts';
 
 const cell: React.CSSProperties = { border: '1px solid #000', padding: '4px 6px' };
 const num: React.CSSProperties = { ...cell, textAlign: 'right' };
@@ -14,7 +15,7 @@ export default function IncomeReportPrintPage() {
   const unitId = search.get('unitId');
   const { data: r } = useIncomeReport({ from: search.get('from') ?? '', to: search.get('to') ?? '', ...(unitId ? { unitId } : {}) });
   if (!r) return null;
-  const today = new Date().toISOString().slice(0, 10);
+  const today = businessToday();
   const money = (f: number) => formatYuan(f);
   return (
     <div

@@ -10,7 +10,7 @@ import {
   type ReadingView,
 } from '../../../shared/machinerooms.contracts.ts';
 import { useI18n } from '../../app/i18n.tsx';
-import { formatDateTime } from '../../lib/dates.ts';
+import { businessDay, formatDateTime } from '../../lib/dates.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { ServerTable } from '../../components/ServerTable.tsx';
 import { INSPECTIONS_URL as URL, inspectionPhotoUrl, useInspection } from './api.ts';
@@ -30,7 +30,7 @@ export const rangeText = (r: { minValue: number | null; maxValue: number | null;
 /** 巡检: each room's scheduled rounds, their status against now (missed in red), the readings and the photo. */
 export default function InspectionsPage() {
   const { t, locale } = useI18n();
-  const [month, setMonth] = useState(dayjs().format('YYYY-MM'));
+  const [month, setMonth] = useState(businessDay().format('YYYY-MM'));
   const [status, setStatus] = useState<string | undefined>();
   const [openId, setOpenId] = useState<string | null>(null);
   const detail = useInspection(openId);

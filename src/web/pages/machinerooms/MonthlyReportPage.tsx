@@ -5,7 +5,7 @@ import dayjs from 'dayjs';
 import { useSearchParams } from 'react-router-dom';
 import { PRIORITIES, type MonthlyOmReport } from '../../../shared/machinerooms.contracts.ts';
 import { useI18n } from '../../app/i18n.tsx';
-import { formatDateTime } from '../../lib/dates.ts';
+import { businessDay, formatDateTime } from '../../lib/dates.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { useContracts, useMonthlyReport } from './api.ts';
 import { labelOf } from './labels.ts';
@@ -103,7 +103,7 @@ export default function MonthlyReportPage() {
   const contracts = useContracts();
   const [picked, setPicked] = useState<string | undefined>();
   const contractId = picked ?? contracts.data?.items[0]?.id;
-  const [month, setMonth] = useState(dayjs().subtract(1, 'month').format('YYYY-MM'));
+  const [month, setMonth] = useState(businessDay().subtract(1, 'month').format('YYYY-MM'));
   const report = useMonthlyReport(contractId, month);
   return (
     <>
@@ -150,7 +150,7 @@ export default function MonthlyReportPage() {
 export function MonthlyReportPrint() {
   const { t } = useI18n();
   const [params] = useSearchParams();
-  const month = params.get('month') ?? dayjs().format('YYYY-MM');
+  const month = params.get('month') ?? businessDay().format('YYYY-MM');
   const report = useMonthlyReport(params.get('contract') ?? undefined, month);
   useEffect(() => {
     if (report.data) setTimeout(() => window.print(), 300);

@@ -20,6 +20,7 @@ import {
   useStatement,
 } from './api.ts';
 import { labelOf } from './labels.ts';
+import { businessDay } from '../../lib/dates.ts';
 
 const STATUS_COLORS: Record<string, string> = { draft: 'blue', reviewed: 'gold', locked: 'green' };
 
@@ -33,8 +34,8 @@ export default function ScorecardsPage() {
   const contracts = useContracts();
   const [picked, setPicked] = useState<string | undefined>();
   const contractId = picked ?? contracts.data?.items[0]?.id;
-  const [year, setYear] = useState(dayjs().year());
-  const [month, setMonth] = useState(dayjs().subtract(1, 'month').format('YYYY-MM'));
+  const [year, setYear] = useState(businessDay().year());
+  const [month, setMonth] = useState(businessDay().subtract(1, 'month').format('YYYY-MM'));
   const [openId, setOpenId] = useState<string | null>(null);
   const [note, setNote] = useState('');
   const cards = useScorecards(contractId, year);

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { App, Button, DatePicker, Form, Input, Modal, Select, Space, Table, Tag } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { Link } from 'react-router-dom';
 import { VIOLATION_KINDS, type Violation, type ViolationInput } from '../../../shared/evaluation.contracts.ts';
 import { useI18n } from '../../app/i18n.tsx';
@@ -13,6 +13,7 @@ import { UnitSelect } from '../../components/selects.tsx';
 import { useFormErrors } from '../../components/useFormErrors.ts';
 import { yearOptions } from './EvaluationPage.tsx';
 import { codeLabel, optionsOf } from './poolLabels.ts';
+import { businessDay } from '../../lib/dates.ts';
 
 type NewViolation = Omit<ViolationInput, 'occurredOn'> & { occurredOn: Dayjs };
 
@@ -147,7 +148,7 @@ export default function AccountabilityPage() {
         ]}
       />
       <Modal open={adding} title={t('登记责任追究事项', 'Record a violation')} onOk={add} onCancel={() => setAdding(false)} destroyOnHidden>
-        <Form form={form} layout="vertical" initialValues={{ kind: 'other', occurredOn: dayjs() }} preserve={false}>
+        <Form form={form} layout="vertical" initialValues={{ kind: 'other', occurredOn: businessDay() }} preserve={false}>
           <Form.Item name="unitId" label={t('单位', 'Unit')} rules={[{ required: true }]}>
             <UnitSelect />
           </Form.Item>

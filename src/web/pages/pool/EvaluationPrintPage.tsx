@@ -3,12 +3,13 @@ import { Button, Typography } from 'antd';
 import { useSearchParams } from 'react-router-dom';
 import { useI18n } from '../../app/i18n.tsx';
 import { useEvaluation } from './api.ts';
+import { businessYear } from '../../lib/dates.ts';
 
 /** The year's evaluation on paper: the ranking, then each unit's indicators with their explanation. */
 export default function EvaluationPrintPage() {
   const { t } = useI18n();
   const [params] = useSearchParams();
-  const year = Number(params.get('year')) || new Date().getFullYear();
+  const year = Number(params.get('year')) || businessYear();
   const { data } = useEvaluation(year);
   useEffect(() => {
     document.title = `${year} 年度资产使用效益评价`;

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { App, Button, DatePicker, Form, Input, Modal, Radio, Row, Select, Space, Tag } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { PlusOutlined } from '@ant-design/icons';
 import type { TableColumnsType } from 'antd';
 import { useNavigate } from 'react-router-dom';
@@ -25,6 +25,7 @@ import { specKeysFor, specSummary } from '../../../shared/spec-attributes.rules.
 import { SpecAttributesFields, cleanSpec } from '../../components/SpecAttributesFields.tsx';
 import { requestListing, sendForRepair, setListingSpec, withdrawListing } from './api.ts';
 import { codeLabel, optionsOf } from './poolLabels.ts';
+import { businessDay } from '../../lib/dates.ts';
 
 const URL = '/api/pool/listings';
 /** Listing statuses the committee may send for repair. */
@@ -273,7 +274,7 @@ export default function PoolCatalogPage() {
               label={t('归还日期', 'Due date')}
               rules={[{ required: true, message: t('借用请填写归还日期', 'Give the due date') }]}
             >
-              <DatePicker disabledDate={(d) => !d.isAfter(dayjs(), 'day')} data-testid="pool-due" />
+              <DatePicker disabledDate={(d) => !d.isAfter(businessDay(), 'day')} data-testid="pool-due" />
             </Form.Item>
           )}
           {committee && (

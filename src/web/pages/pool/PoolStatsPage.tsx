@@ -8,9 +8,10 @@ import { useI18n } from '../../app/i18n.tsx';
 import { Money } from '../../components/Money.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { poolStatsExcelUrl, usePoolStats } from './api.ts';
+import { businessDay } from '../../lib/dates.ts';
 
-const yearStart = () => dayjs().startOf('year').format('YYYY-MM-DD');
-const today = () => dayjs().format('YYYY-MM-DD');
+const yearStart = () => businessDay().startOf('year').format('YYYY-MM-DD');
+const today = () => businessDay().format('YYYY-MM-DD');
 
 /** 公物仓统计: in and out of the pool over a period, value reused per unit and in total, savings. */
 export default function PoolStatsPage() {

@@ -8,6 +8,7 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { useShowError } from '../../components/useFormErrors.ts';
 import { FILING_STATUSES, type FilingSummary } from '../../../shared/reportset.contracts.ts';
 import { reviewFiling, useFilings } from './api.ts';
+import { businessDay } from '../../lib/dates.ts';
 
 const COLORS = { none: 'default', submitted: 'processing', returned: 'warning', locked: 'success' } as const;
 
@@ -17,7 +18,7 @@ export default function FilingsPage() {
   const { message } = App.useApp();
   const showError = useShowError();
   const { can } = useSession();
-  const [month, setMonth] = useState<string | undefined>(dayjs().subtract(1, 'month').format('YYYY-MM'));
+  const [month, setMonth] = useState<string | undefined>(businessDay().subtract(1, 'month').format('YYYY-MM'));
   const [returning, setReturning] = useState<FilingSummary | null>(null);
   const [note, setNote] = useState('');
   const list = useFilings(month);

@@ -15,6 +15,7 @@ import { CoverView, SetTableView } from '../../components/SetTableView.tsx';
 import { ListSettingsButton, useListSettings } from '../../components/ListSettings.tsx';
 import { submitFiling, useReportSet } from './api.ts';
 import { arranged, mergeChange, settingsColumns, tableSettings } from './reportTableSettings.ts';
+import { businessDay } from '../../lib/dates.ts';
 
 const STATUS_COLORS = { none: 'default', submitted: 'processing', returned: 'warning', locked: 'success' } as const;
 
@@ -27,7 +28,7 @@ export default function ReportSetPage() {
   const own = useOwnUnit('report.read');
   // Opened from the filings list: its month and unit.
   const [sp] = useSearchParams();
-  const [month, setMonth] = useState(sp.get('month') ?? dayjs().subtract(1, 'month').format('YYYY-MM'));
+  const [month, setMonth] = useState(sp.get('month') ?? businessDay().subtract(1, 'month').format('YYYY-MM'));
   const [unitId, setUnitId] = useState<string | undefined>(own.unitId ?? sp.get('unitId') ?? undefined);
   const set = useReportSet(month, unitId);
   const { settings, save, loaded } = useListSettings('reports');

@@ -11,6 +11,7 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { RESOURCE_KINDS, type CalendarBlock, type ResourceKind, type ResourceView } from '../../../shared/sharing.contracts.ts';
 import { BookingModal } from './BookingModal.tsx';
 import { clockOf, dayOf, fromMinutes, toMinutes } from './sharing.hooks.ts';
+import { businessDay } from '../../lib/dates.ts';
 
 const HOUR_PX = 56;
 
@@ -26,7 +27,7 @@ export default function CalendarPage() {
   // ?date=YYYY-MM-DD&kind=room&resource=<id> open the grid there (links from elsewhere, bookmarks).
   const [params] = useSearchParams();
   const [date, setDate] = useState(
-    /^\d{4}-\d{2}-\d{2}$/.test(params.get('date') ?? '') ? params.get('date')! : dayjs().format('YYYY-MM-DD'),
+    /^\d{4}-\d{2}-\d{2}$/.test(params.get('date') ?? '') ? params.get('date')! : businessDay().format('YYYY-MM-DD'),
   );
   const [days, setDays] = useState<1 | 7>(1);
   const [kind, setKind] = useState<string | undefined>(params.get('kind') ?? undefined);
@@ -118,7 +119,7 @@ export default function CalendarPage() {
           data-testid="calendar-date"
         />
         <Button icon={<RightOutlined />} onClick={() => setDate(dayjs(date).add(days, 'day').format('YYYY-MM-DD'))} />
-        <Button onClick={() => setDate(dayjs().format('YYYY-MM-DD'))}>{t('今天', 'Today')}</Button>
+        <Button onClick={() => setDate(businessDay().format('YYYY-MM-DD'))}>{t('今天', 'Today')}</Button>
         <Segmented
           value={days}
           onChange={(v) => setDays(v as 1 | 7)}

@@ -11,11 +11,12 @@ import { CodeTag } from '../../components/StatusTag.tsx';
 import { RESOURCE_KINDS, type UsageRow } from '../../../shared/sharing.contracts.ts';
 import { ChargesSection } from './ChargesSection.tsx';
 import { clockOf, dayOf } from './sharing.hooks.ts';
+import { businessDay } from '../../lib/dates.ts';
 
 /** 使用统计与收费: per unit and resource for a month, with utilisation per resource and an Excel file. */
 export default function UsagePage() {
   const { t } = useI18n();
-  const [month, setMonth] = useState(dayjs().format('YYYY-MM'));
+  const [month, setMonth] = useState(businessDay().format('YYYY-MM'));
   const usage = useQuery({ queryKey: ['sharing-usage', month], queryFn: () => sharingApi.usage(month) });
   const trips = useQuery({ queryKey: ['sharing-trips', month], queryFn: () => sharingApi.trips(month) });
   const totals = usage.data?.totals;

@@ -2,7 +2,6 @@ import { useEffect, useState } from 'react';
 import { Alert, App, Button, Card, DatePicker, Descriptions, Input, Modal, Space, Steps, Table, Tag, Timeline, Typography } from 'antd';
 import { CheckOutlined, CloseOutlined, PrinterOutlined, RollbackOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import dayjs from 'dayjs';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { label } from '../../../shared/assets.enums.ts';
 import { STEP_SCOPES, type Decision, type DocumentDetail, type DocumentLine, type Finding } from '../../../shared/workflow.contracts.ts';
@@ -29,7 +28,7 @@ import {
 import { DocStatusTag, useDocTypeLabel } from './docShared.tsx';
 import { present } from './document-types/webDoctype.ts';
 import { webDocumentType } from './document-types/registry.ts';
-import { formatDateTime } from '../../lib/dates.ts';
+import { businessDay, formatDateTime } from '../../lib/dates.ts';
 
 const EVENT_LABELS: Record<string, [string, string]> = {
   created: ['创建', 'Created'],
@@ -154,7 +153,7 @@ export default function DocumentDetailPage() {
   const [deciding, setDeciding] = useState<Decision | null>(null);
   const [comment, setComment] = useState('');
   const [busy, setBusy] = useState(false);
-  const [returnedOn, setReturnedOn] = useState(dayjs());
+  const [returnedOn, setReturnedOn] = useState(businessDay());
   // 下一条: after a decision, the oldest document still waiting for me (undefined until then).
   const [nextId, setNextId] = useState<string | null | undefined>(undefined);
   useEffect(() => setNextId(undefined), [id]);

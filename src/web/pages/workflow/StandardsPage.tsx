@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { App, Button, DatePicker, Drawer, Form, Input, InputNumber, Modal, Select, Table, Tag, Typography } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { formatYuan } from '../../../shared/money.ts';
 import type { AreaCapTier, Standard } from '../../../shared/standards.contracts.ts';
 import { useI18n } from '../../app/i18n.tsx';
@@ -8,7 +8,7 @@ import { useSession } from '../../app/session.tsx';
 import { Money, YuanInput } from '../../components/Money.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { useFormErrors } from '../../components/useFormErrors.ts';
-import { formatDateTime } from '../../lib/dates.ts';
+import { businessDay, formatDateTime } from '../../lib/dates.ts';
 import { saveStandard, useStandardHistory, useStandards } from './api.ts';
 
 interface HistoryEntry {
@@ -81,7 +81,7 @@ export default function StandardsPage() {
       seniorCapFen: s.rankCaps.bureau_head ?? null,
       areaCaps: s.areaCaps,
       categoryCodes: s.categoryCodes,
-      effectiveFrom: dayjs(),
+      effectiveFrom: businessDay(),
       note: s.note ?? undefined,
     });
   };

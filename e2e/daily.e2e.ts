@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, signIn, startHarness, type Harness } from './harness.ts';
+import { apiSession, signIn, startHarness, type Harness } from './harness.ts';
 
 // Pages fetch after they render: give assertions the time a person would wait.
 const WAIT = { timeout: 15_000, interval: 200 };
@@ -13,24 +13,10 @@ const option = (page: Page, text: string | RegExp) =>
 
 /** Signs `username` in through the API (as a script would): JSON GET and POST with the session. */
 async function apiAs(baseUrl: string, username: string) {
-  const login = await fetch(`${baseUrl}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password: DEMO_PASSWORD }),
-  });
-  const cookie = login.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
-  const { csrfToken } = (await login.json()) as { csrfToken: string };
+  const request = await apiSession(baseUrl, username);
   return {
-    get: async (url: string) => (await fetch(`${baseUrl}${url}`, { headers: { cookie } })).json(),
-    post: (url: string, body: unknown = {}) =>
-      fetch(`${baseUrl}${url}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken },
-        body: JSON.stringify(body),
-      }),
+    get: async (url: string) => (await request('GET', url)).json(),
+    post: (url: string, body: unknown = {}) => request('POST', url, body),
   };
 }
 

@@ -160,3 +160,26 @@ export async function signInThroughPage(page: Page, username: string, password =
   await page.locator('form button[type="submit"]').click();
   await page.locator('.app-layout').waitFor();
 }
+
+/**
+ * Signs `username` in through the API, as a script would, and answers a caller that sends the session's
+ * cookie and CSRF token with each request (JSON bodies). Specs shape their own get/post over it.
+ */
+export async function apiSession(baseUrl: string, username: string, password = DEMO_PASSWORD) {
+  const login = await fetch(`${baseUrl}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
+  const cookie = login.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
+  const { csrfToken } = (await login.json()) as { csrfToken: string };
+  return (method: 'GET' | 'POST', url: string, body?: unknown) =>
+    fetch(`${baseUrl}${url}`, {
+      method,
+      headers: { cookie, 'x-csrf-token': csrfToken, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+}

@@ -2,29 +2,16 @@ import dayjs from 'dayjs';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, signIn, startHarness, type Harness } from './harness.ts';
+import { apiSession, signIn, startHarness, type Harness } from './harness.ts';
 
 // Pages fetch after they render: give assertions the time a person would wait.
 const WAIT = { timeout: 15_000, interval: 200 };
 
 /** Calls as one account (a script's way): the session cookie and its CSRF token. */
 async function apiAs(baseUrl: string, username: string) {
-  const login = await fetch(`${baseUrl}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password: DEMO_PASSWORD }),
-  });
-  const cookie = login.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
-  const { csrfToken } = (await login.json()) as { csrfToken: string };
+  const request = await apiSession(baseUrl, username);
   const call = async (method: 'GET' | 'POST', url: string, body?: unknown) => {
-    const res = await fetch(`${baseUrl}${url}`, {
-      method,
-      headers: { cookie, 'x-csrf-token': csrfToken, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
+    const res = await request(method, url, body);
     const text = await res.text();
     if (!res.ok) throw new Error(`${method} ${url}: ${res.status} ${text}`);
     return text ? JSON.parse(text) : undefined;

@@ -2,7 +2,7 @@ import dayjs from 'dayjs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readQr } from './fixtures-qr.ts';
-import { DEMO_PASSWORD, signIn, startHarness, type Harness } from './harness.ts';
+import { apiSession, signIn, startHarness, type Harness } from './harness.ts';
 
 const WAIT = { timeout: 15_000, interval: 200 };
 const HOUR_PX = 56; // CalendarPage's hour width; rooms open from 08:00, so the ruler starts there
@@ -12,22 +12,8 @@ const HOUR_PX = 56; // CalendarPage's hour width; rooms open from 08:00, so the 
 // with the same booking named, the form keeping what was typed.
 /** Signs `username` in through the API and returns a poster for JSON bodies (as a script would). */
 async function apiAs(baseUrl: string, username: string) {
-  const login = await fetch(`${baseUrl}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password: DEMO_PASSWORD }),
-  });
-  const cookie = login.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
-  const { csrfToken } = (await login.json()) as { csrfToken: string };
-  return (url: string, body: unknown) =>
-    fetch(`${baseUrl}${url}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken },
-      body: JSON.stringify(body),
-    });
+  const request = await apiSession(baseUrl, username);
+  return (url: string, body: unknown) => request('POST', url, body);
 }
 
 describe('shared facilities in a browser', () => {

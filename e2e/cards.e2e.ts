@@ -3,11 +3,10 @@ import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readQr } from './fixtures-qr.ts';
-import { signIn, startHarness, type Harness } from './harness.ts';
+import { type Harness, signIn, startHarness, WAIT } from './harness.ts';
 import { fillTemplate, type SheetRow } from '../src/server/testing/sheets.ts';
 
 // Pages fetch after they render: give assertions the time a person would wait.
-const WAIT = { timeout: 15_000, interval: 200 };
 
 // The card library as a unit's asset administrator uses it: fill the import template with an
 // existing ledger (one row wrong), read the rejection, fix it, import; find a card by a Chinese

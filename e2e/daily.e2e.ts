@@ -1,9 +1,8 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiSession, signIn, startHarness, type Harness } from './harness.ts';
+import { apiSession, type Harness, signIn, startHarness, WAIT } from './harness.ts';
 
 // Pages fetch after they render: give assertions the time a person would wait.
-const WAIT = { timeout: 15_000, interval: 200 };
 // A one-pixel PNG, standing in for the phone camera's picture.
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
 

@@ -2,10 +2,9 @@ import dayjs from 'dayjs';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signIn, startHarness, type Harness } from './harness.ts';
+import { type Harness, signIn, startHarness, WAIT } from './harness.ts';
 
 // Pages fetch after they render: give assertions the time a person would wait.
-const WAIT = { timeout: 15_000, interval: 200 };
 
 // A unit's finance officer at month end: preview last month's depreciation, run it (a job with a
 // progress bar), find it in the history with the previewed totals; then the asset summary report

@@ -1,11 +1,10 @@
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CARD_STATUSES } from '../src/shared/assets.enums.ts';
-import { signIn, startHarness, type Harness } from './harness.ts';
+import { type Harness, signIn, startHarness, WAIT } from './harness.ts';
 
 // Forms as an asset officer meets them: Enter and a card scanner, the server's refusals beside the
 // fields, a transfer to another unit, a dashboard click, leaving a changed form, and a phone.
-const POLL = { timeout: 15_000, interval: 250 };
 
 interface CardRow {
   id: string;
@@ -35,7 +34,7 @@ async function choose(page: Page, select: Locator, text: string) {
   await option.waitFor();
   await option.click();
   // The closing dropdown must be gone before the next one is read.
-  await expect.poll(() => page.locator('.ant-select-dropdown:visible').count(), POLL).toBe(0);
+  await expect.poll(() => page.locator('.ant-select-dropdown:visible').count(), WAIT).toBe(0);
 }
 
 async function scanCards(page: Page, cards: CardRow[]) {
@@ -43,7 +42,7 @@ async function scanCards(page: Page, cards: CardRow[]) {
   for (const c of cards) {
     await scan.fill(c.cardNo);
     await scan.press('Enter');
-    await expect.poll(() => page.locator('.ant-table-row').filter({ hasText: c.cardNo }).count(), POLL).toBe(1);
+    await expect.poll(() => page.locator('.ant-table-row').filter({ hasText: c.cardNo }).count(), WAIT).toBe(1);
   }
 }
 
@@ -86,7 +85,7 @@ describe('forms that behave', () => {
       await scanCards(page, [card]);
       await page.getByRole('button', { name: '保存草稿' }).click();
       await expect
-        .poll(() => formItem(page, '对方单位').locator('.ant-form-item-explain-error').textContent(), POLL)
+        .poll(() => formItem(page, '对方单位').locator('.ant-form-item-explain-error').textContent(), WAIT)
         .toBe('请填写对方单位');
       // The period is one range picker on the form and two dates on the server: the message still lands beside it.
       expect(await formItem(page, '期限').locator('.ant-form-item-explain-error').textContent()).toBe('请填写期限');
@@ -117,7 +116,7 @@ describe('forms that behave', () => {
         const texts = await options.allInnerTexts();
         return texts.length > 0 && texts.every((text) => codes.some((c) => text.includes(c)));
       };
-      await expect.poll(offered, POLL).toBe(true);
+      await expect.poll(offered, WAIT).toBe(true);
       await page.keyboard.type(side.rooms[0].code);
       await options.filter({ hasText: side.rooms[0].code }).first().click();
       await choose(page, formItem(page, '调入单位保管人').locator('.ant-select'), side.staff[0].name);
@@ -137,7 +136,7 @@ describe('forms that behave', () => {
         status: 'draft',
       });
       // The new state without a reload: the number and the status.
-      await expect.poll(() => page.locator('.page-header').innerText(), POLL).toContain(doc.docNo);
+      await expect.poll(() => page.locator('.page-header').innerText(), WAIT).toContain(doc.docNo);
       expect(await page.locator('.page-header').innerText()).toContain('草稿');
     });
   });
@@ -207,10 +206,10 @@ describe('forms that behave', () => {
       expect(await staffDialog.locator('input#name').inputValue()).toBe('填了一半');
       await staffDialog.locator('.ant-modal-close').click();
       await page.getByTestId('discard-unsaved').click();
-      await expect.poll(() => page.locator('.ant-modal:visible').filter({ hasText: '新建人员' }).count(), POLL).toBe(0);
+      await expect.poll(() => page.locator('.ant-modal:visible').filter({ hasText: '新建人员' }).count(), WAIT).toBe(0);
       await page.getByRole('button', { name: '新建人员' }).click();
       await staffDialog.getByRole('button', { name: '取消' }).click();
-      await expect.poll(() => page.locator('.ant-modal:visible').filter({ hasText: '新建人员' }).count(), POLL).toBe(0);
+      await expect.poll(() => page.locator('.ant-modal:visible').filter({ hasText: '新建人员' }).count(), WAIT).toBe(0);
       // Closing the tab on a changed form: the browser's own question.
       await page.goto('/cards/new');
       await page.locator('#name').fill('登记了一半');
@@ -242,11 +241,11 @@ describe('forms that behave', () => {
       expect(await siderWidth()).toBe(0);
       // The menu opens over the page from its tab, and folds again once a page is chosen.
       await page.locator('.ant-layout-sider-zero-width-trigger').click();
-      await expect.poll(siderWidth, POLL).toBeGreaterThan(200);
+      await expect.poll(siderWidth, WAIT).toBeGreaterThan(200);
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBe(390);
       await page.locator('.app-sider a[href="/cards"]').click();
       await page.waitForURL(/\/cards$/);
-      await expect.poll(siderWidth, POLL).toBe(0);
+      await expect.poll(siderWidth, WAIT).toBe(0);
       await page.setViewportSize({ width: 1440, height: 900 });
       for (const path of ['/documents', '/inbox']) {
         await page.goto(path);

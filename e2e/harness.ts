@@ -14,6 +14,13 @@ export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 export const DEMO_PASSWORD = 'Gongwu@2026';
 const RESULTS = path.join(ROOT, 'test-results');
 
+/**
+ * How long a spec waits for the page (every action, and the polls that take WAIT): 30 s, because the
+ * suite runs beside the other suites on two cores, where a page that answers in one second alone
+ * answered in over fifteen.
+ */
+export const WAIT = { timeout: 30_000, interval: 250 };
+
 export interface Harness {
   baseUrl: string;
   browser: Browser;
@@ -114,7 +121,7 @@ export async function startHarness(): Promise<Harness> {
     browser,
     async withPage(name, fn, options) {
       const context = await browser.newContext({ baseURL: baseUrl, locale: 'zh-CN', viewport: { width: 1400, height: 900 }, ...options });
-      context.setDefaultTimeout(15_000);
+      context.setDefaultTimeout(WAIT.timeout);
       const page = await context.newPage();
       const consoleErrors: string[] = [];
       page.on('pageerror', (e) => consoleErrors.push(String(e)));

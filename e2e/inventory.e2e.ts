@@ -1,9 +1,7 @@
 import { devices, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CountSheet } from '../src/shared/inventory.contracts.ts';
-import { signIn, startHarness, type Harness } from './harness.ts';
-
-const WAIT = { timeout: 15_000, interval: 200 };
+import { type Harness, signIn, startHarness, WAIT } from './harness.ts';
 
 // The asset office plans a count of unit 01 with u01-staff as counter and starts it; the counter,
 // on an emulated phone (Chromium's Pixel 7: small screen, touch, mobile agent), goes offline, types

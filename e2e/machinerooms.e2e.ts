@@ -1,11 +1,10 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signIn, startHarness, type Harness } from './harness.ts';
+import { type Harness, signIn, startHarness, WAIT } from './harness.ts';
 
 // Entrusted machine rooms as people use them: the committee edits a contract's SLA in its form and
 // the first room's rack elevation is drawn; a unit reports a fault on one of its racked cards; the
 // vendor of that room accepts, arrives and resolves it, and sees nothing of the other contract.
-const POLL = { timeout: 15_000, interval: 250 };
 
 let ipSeq = 0;
 async function login(page: Page, user: string) {
@@ -50,7 +49,7 @@ describe('machine rooms in a browser', () => {
       await page.locator('.ant-modal-footer .ant-btn-primary').first().click();
       // Saving an edit asks first.
       await page.locator('.ant-modal-confirm .ant-btn-primary').click();
-      await expect.poll(async () => (await apiGet<Contract>(page, `/api/om/contracts/${c.id}`)).sla.p3.responseMinutes, POLL).toBe(45);
+      await expect.poll(async () => (await apiGet<Contract>(page, `/api/om/contracts/${c.id}`)).sla.p3.responseMinutes, WAIT).toBe(45);
 
       const roomId = c.rooms.find((r) => r.code === 'MR01')!.id;
       const room = await apiGet<Room>(page, `/api/machine-rooms/${roomId}`);

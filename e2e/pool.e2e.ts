@@ -1,10 +1,9 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signIn, startHarness, type Harness } from './harness.ts';
+import { type Harness, signIn, startHarness, WAIT } from './harness.ts';
 
 // The idle pool as people use it: unit 02 offers a card, unit 01 finds it and asks for it, the
 // committee approves, and the card belongs to unit 01 with the 调拨 document that moved it.
-const POLL = { timeout: 15_000, interval: 250 };
 
 // Each signed-in page from its own address, as in the other specs (the per-address rate limit).
 let ipSeq = 0;
@@ -66,7 +65,7 @@ describe('the idle pool in a browser', () => {
       type Approved = { items: { cardNo: string; status: string; transferDocumentId: string }[] };
       const approved = async () =>
         (await apiGet<Approved>(page, '/api/pool/requests?status=approved')).items.find((r) => r.cardNo === card.cardNo);
-      await expect.poll(async () => (await approved())?.status, POLL).toBe('approved');
+      await expect.poll(async () => (await approved())?.status, WAIT).toBe('approved');
       const detail = await apiGet<{ unitId: string }>(page, `/api/cards/${card.id}`);
       expect(detail.unitId).toBe(u01);
       const doc = await apiGet<{ type: string; status: string; counterpartUnitId: string }>(
@@ -84,10 +83,10 @@ describe('the idle pool in a browser', () => {
       const report = await apiGet<Report>(page, `/api/evaluation?year=${year}`);
       const first = report.items.find((u) => u.rank === 1)!;
       await page.goto('/pool/evaluation');
-      await expect.poll(async () => page.getByTestId(`eval-total-${first.unitCode}`).textContent(), POLL).toBe(first.total.toFixed(2));
+      await expect.poll(async () => page.getByTestId(`eval-total-${first.unitCode}`).textContent(), WAIT).toBe(first.total.toFixed(2));
       await page.locator('.ant-table-row-expand-icon').first().click();
       await page.locator('.ant-table-expanded-row').filter({ hasText: '资产闲置率' }).first().waitFor();
       await page.goto(`/pool/evaluation/print?year=${year}`);
-      await expect.poll(async () => page.getByTestId('print-ranking').locator('tbody tr').count(), POLL).toBe(report.items.length);
+      await expect.poll(async () => page.getByTestId('print-ranking').locator('tbody tr').count(), WAIT).toBe(report.items.length);
     }));
 });

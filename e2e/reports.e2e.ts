@@ -2,10 +2,9 @@ import dayjs from 'dayjs';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiSession, signIn, startHarness, type Harness } from './harness.ts';
+import { apiSession, type Harness, signIn, startHarness, WAIT } from './harness.ts';
 
 // Pages fetch after they render: give assertions the time a person would wait.
-const WAIT = { timeout: 15_000, interval: 200 };
 
 /** Calls as one account (a script's way): the session cookie and its CSRF token. */
 async function apiAs(baseUrl: string, username: string) {

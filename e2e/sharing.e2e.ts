@@ -2,9 +2,8 @@ import dayjs from 'dayjs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readQr } from './fixtures-qr.ts';
-import { apiSession, signIn, startHarness, type Harness } from './harness.ts';
+import { apiSession, type Harness, signIn, startHarness, WAIT } from './harness.ts';
 
-const WAIT = { timeout: 15_000, interval: 200 };
 const HOUR_PX = 56; // CalendarPage's hour width; rooms open from 08:00, so the ruler starts there
 
 // A unit's staff member books a meeting room on the calendar; a colleague of another unit sees the
@@ -57,7 +56,7 @@ describe('shared facilities in a browser', () => {
       await page.getByTestId('booking-check').click();
       await expect.poll(() => page.getByTestId('booking-check-result').innerText(), WAIT).toContain('1 次均可预订');
       await page.getByTestId('booking-save').click();
-      await page.locator('.ant-modal').waitFor({ state: 'detached', timeout: 15_000 });
+      await page.locator('.ant-modal').waitFor({ state: 'detached', timeout: WAIT.timeout });
       const block = page.getByTestId('calendar-lane-E2E1').getByTestId('calendar-block');
       await expect.poll(() => block.innerText(), WAIT).toContain('10:00 项目周例会');
       await page.goto('/sharing/bookings');
@@ -170,7 +169,7 @@ describe('a recurring meeting in a browser: collision, approval, check-in by QR'
       await page.getByTestId('booking-check').click();
       await expect.poll(() => check.innerText(), WAIT).toContain('4 次均可预订');
       await page.getByTestId('booking-save').click();
-      await page.locator('.ant-modal').waitFor({ state: 'detached', timeout: 15_000 });
+      await page.locator('.ant-modal').waitFor({ state: 'detached', timeout: WAIT.timeout });
       // Held while waiting for approval: the grid marks it pending.
       const block = lane.getByTestId('calendar-block');
       await expect.poll(() => block.innerText(), WAIT).toContain('项目组周例会');

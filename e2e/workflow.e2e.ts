@@ -1,12 +1,11 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signIn, startHarness, type Harness } from './harness.ts';
+import { type Harness, signIn, startHarness, WAIT } from './harness.ts';
 
 // The document lifecycle as people do it: a configuration request over the price cap (warning,
 // reason, idle offers declined), approvals by the chain's people, procurement, acceptance, posting;
 // then a disposal above the unit's threshold reaching the committee's inbox.
 // Pages load lazily on a busy machine: give polled expectations room.
-const POLL = { timeout: 15_000, interval: 250 };
 
 // Seven people signing in within a minute from one address, each page load fetching the app's
 // chunks, would meet the server's per-address rate limit (which also counts static files); a real
@@ -37,9 +36,9 @@ describe('lifecycle documents in a browser', () => {
   }
   /** Executes a document from its page once it is approved, confirming the prompt. */
   async function executeApproved(page: Page, id: string) {
-    await expect.poll(() => statusOf(page, id), POLL).toBe('approved');
+    await expect.poll(() => statusOf(page, id), WAIT).toBe('approved');
     await confirmClick(page, 'execute');
-    await expect.poll(() => statusOf(page, id), POLL).toBe('executed');
+    await expect.poll(() => statusOf(page, id), WAIT).toBe('executed');
   }
 
   /** Opens an antd select/tree-select inside `scope`, types, and picks the first matching option. */
@@ -70,7 +69,7 @@ describe('lifecycle documents in a browser', () => {
       await page.getByTestId('approve').click();
       await page.getByTestId('decision-comment').fill(`${user} 同意`);
       await page.locator('.ant-modal-footer .ant-btn-primary').click();
-      await expect.poll(() => page.getByTestId('steps').innerText(), POLL).toContain(`${user} 同意`);
+      await expect.poll(() => page.getByTestId('steps').innerText(), WAIT).toContain(`${user} 同意`);
     });
   }
 
@@ -84,7 +83,7 @@ describe('lifecycle documents in a browser', () => {
       await login(page, 'officer');
       await page.goto('/approval-chains');
       const labels = () => page.locator('.ant-card input').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
-      await expect.poll(labels, POLL).toContain('管委会审批（单价≥10万元或批量≥20万元）');
+      await expect.poll(labels, WAIT).toContain('管委会审批（单价≥10万元或批量≥20万元）');
       await page.goto('/standards');
       const row = page.locator('.ant-table-tbody tr').filter({ hasText: '台式计算机' }).first();
       await row.getByRole('button', { name: /修\s*改/ }).click();
@@ -95,7 +94,7 @@ describe('lifecycle documents in a browser', () => {
       await modal.waitFor({ state: 'hidden' });
       await row.getByRole('button', { name: /历\s*史/ }).click();
       const drawer = page.locator('.ant-drawer');
-      await expect.poll(() => drawer.innerText(), POLL).toContain('¥5,000.00 → ¥6,000.00');
+      await expect.poll(() => drawer.innerText(), WAIT).toContain('¥5,000.00 → ¥6,000.00');
     }));
 
   let requestId = '';
@@ -115,8 +114,8 @@ describe('lifecycle documents in a browser', () => {
       const declines = page.getByPlaceholder('如：配置不满足岗位需要');
       for (let i = 0; i < (await declines.count()); i++) await declines.nth(i).fill('配置不满足制图需要');
       requestId = await saveAndSubmit(page);
-      await expect.poll(() => statusOf(page, requestId), POLL).toBe('submitted');
-      await expect.poll(() => page.getByTestId('steps').innerText(), POLL).toContain('特别审批');
+      await expect.poll(() => statusOf(page, requestId), WAIT).toBe('submitted');
+      await expect.poll(() => page.getByTestId('steps').innerText(), WAIT).toContain('特别审批');
     }));
 
   it('is approved by the unit leader, the committee and (over standard) the finance bureau', async () => {
@@ -173,7 +172,7 @@ describe('lifecycle documents in a browser', () => {
           async () =>
             (await apiGet<{ payload: { postedOn?: string; voucherNo?: string } }>(page, `/api/documents/${acceptanceId}`)).payload
               .voucherNo ?? null,
-          POLL,
+          WAIT,
         )
         .toBe('记-2026-0301');
       const detail = await apiGet<{ docNo: string; lines: { details: { cardIds: string[] } }[] }>(page, `/api/documents/${acceptanceId}`);
@@ -184,8 +183,8 @@ describe('lifecycle documents in a browser', () => {
       );
       expect(timeline.items.map((e) => e.type)).toEqual(expect.arrayContaining(['created', 'posted']));
       await page.goto(`/cards/${cardId}`);
-      await expect.poll(() => page.locator('body').innerText(), POLL).toContain('入账');
-      await expect.poll(() => page.locator('body').innerText(), POLL).toContain('新增登记');
+      await expect.poll(() => page.locator('body').innerText(), WAIT).toContain('入账');
+      await expect.poll(() => page.locator('body').innerText(), WAIT).toContain('新增登记');
     }));
 
   it('sends a disposal above the unit threshold to the committee', () =>
@@ -219,7 +218,7 @@ describe('lifecycle documents in a browser', () => {
         await page.locator('.ant-table-tbody tr').filter({ hasText: no }).first().waitFor();
       }
       const id = await saveAndSubmit(page);
-      await expect.poll(() => statusOf(page, id), POLL).toBe('submitted');
+      await expect.poll(() => statusOf(page, id), WAIT).toBe('submitted');
       await approveAs('u01-leader', id);
       // The approval sheet (审批表) shows what the approver decides on: each card's net value.
       await page.goto(`/documents/${id}/sheet`);

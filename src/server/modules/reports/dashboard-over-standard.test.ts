@@ -33,6 +33,7 @@ describe('the dashboard’s over-standard count', () => {
   let officer: Client;
   let u01Finance: Client;
   const cat = { desk: '', confTable: '', printer: '' };
+  const ids = { head: '', m80: '', staffDesk: '', table50: '', printerA4: '' };
 
   beforeAll(async () => {
     t = await createTestApp();
@@ -60,6 +61,8 @@ describe('the dashboard’s over-standard count', () => {
       ))!.id;
     const m50 = await meetingRoom('320', 50);
     const m80 = await meetingRoom('321', 80);
+    ids.head = head;
+    ids.m80 = m80;
     const desk = { categoryId: cat.desk, name: '办公桌' };
     const table = { categoryId: cat.confTable, name: '会议桌' };
     const printer = { categoryId: cat.printer, name: '打印机' };
@@ -82,7 +85,9 @@ describe('the dashboard’s over-standard count', () => {
       },
       { originalValueFen: 480_000 },
     ];
-    for (const c of u01Cards) await addCard(t.database, w, c);
+    const made = [];
+    for (const c of u01Cards) made.push((await addCard(t.database, w, c)).id);
+    [ids.staffDesk, ids.table50, ids.printerA4] = [made[1], made[3], made[5]];
     const u02 = { unitId: w.u02, usingDepartmentId: w.u02Dept, custodianId: w.u02Staff, roomId: w.u02Room };
     await addCard(t.database, w, { ...desk, ...u02, originalValueFen: 400_000 }, 'u02-admin');
     await addCard(t.database, w, { ...u02, originalValueFen: 600_000 }, 'u02-admin');
@@ -142,5 +147,25 @@ describe('the dashboard’s over-standard count', () => {
     expect(await dashboard(u01Finance)).toEqual({ u01: [4, 9] });
     expect(await rule()).toEqual({ u01: 4, u02: 1 });
     expect(await evaluation()).toEqual({ u01: 4, u02: 1 });
+  });
+
+  it('shows on the next read a change to what the verdict reads: the custodian, the room, its area, the attributes', async () => {
+    // After the city's cap: u01 has 4 over (the staff desk ¥4,500, the table in 50 m², the A4 printer, the A3 one).
+    const db = t.database.db;
+    const step = async (change: ReturnType<typeof sql>, over: number) => {
+      await dashboard(u01Finance); // the figures are cached
+      await db.execute(change);
+      expect(await dashboard(u01Finance)).toEqual({ u01: [over, 9] });
+      expect((await rule()).u01).toBe(over);
+    };
+    expect(await dashboard(u01Finance)).toEqual({ u01: [4, 9] });
+    // Handed to the bureau head (cap ¥4,500): no longer over.
+    await step(sql`UPDATE cards SET custodian_id = ${ids.head} WHERE id = ${ids.staffDesk}`, 3);
+    // The ¥80,000.01 table moved to the 80 m² room (80 × ¥1,200 = ¥96,000): no longer over.
+    await step(sql`UPDATE cards SET room_id = ${ids.m80} WHERE id = ${ids.table50}`, 2);
+    // That room re-measured at 40 m² (40 × ¥1,600 = ¥64,000): both tables in it are over.
+    await step(sql`UPDATE rooms SET usable_area = 40 WHERE id = ${ids.m80}`, 4);
+    // The ¥1,200.01 printer recorded as colour (cap ¥2,000): no longer over.
+    await step(sql`UPDATE cards SET attributes = attributes || '{"colour": true}'::jsonb WHERE id = ${ids.printerA4}`, 3);
   });
 });

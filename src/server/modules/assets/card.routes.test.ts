@@ -182,7 +182,9 @@ describe('card routes', () => {
     expect(await names('&sort=departmentName&order=desc')).toEqual(['办公室', '综合处', null]);
     expect(await names('&status=idle')).toEqual([undefined, undefined, null]);
     const found = await u01.get(`/api/cards?q=SN-DEPT-2`);
-    expect(found.json().items.map((i: { id: string; departmentName: string }) => [i.id, i.departmentName])).toEqual([[inGeneral.id, '综合处']]);
+    expect(found.json().items.map((i: { id: string; departmentName: string }) => [i.id, i.departmentName])).toEqual([
+      [inGeneral.id, '综合处'],
+    ]);
   });
 
   it('edits descriptive fields with one event naming exactly what changed', async () => {

@@ -103,7 +103,9 @@ describe('the dashboard’s over-standard count', () => {
     const res = await c.get('/api/dashboard');
     expect(res.statusCode, res.body).toBe(200);
     const units = (res.json() as Dash).byUnit;
-    return Object.fromEntries(units.map((u) => [u.unitId === w.u01 ? 'u01' : u.unitId === w.u02 ? 'u02' : u.unitId, [u.overStandardCount, u.count]]));
+    return Object.fromEntries(
+      units.map((u) => [u.unitId === w.u01 ? 'u01' : u.unitId === w.u02 ? 'u02' : u.unitId, [u.overStandardCount, u.count]]),
+    );
   };
   /** The utilisation evaluation's over-standard figure of each unit, this year. */
   const evaluation = async () => {

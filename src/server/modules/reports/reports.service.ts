@@ -138,7 +138,7 @@ async function dashboardFigures(q: Queryable, scope: 'all' | string[]): Promise<
   );
   // The over-standard count set-based, as the evaluation counts it (the covering standard chosen once per
   // category and attributes, not looked up per card): on the seeded demo the per-card form took 2.6–2.9 s of
-  // a cache miss for every unit, this 0.25–0.45 s (docs/decisions.md).
+  // a cache miss for every unit, this 0.42–0.45 s (docs/decisions.md).
   const cover = cardOverCoverSql(businessToday());
   const byUnit = await query<{ unit_id: string; name: string; v: number; n: number; idle: number; over: number }>(
     q,

@@ -148,10 +148,12 @@ const SORTS: Record<string, { expr: string; join?: string }> = {
 };
 
 /**
- * The columns of a list row, with the names of the rows a card points to. Expects the join of
- * CARD_JOINS (the category). The other names are scalar subqueries, not joins: with six joins the
- * planner spent 3.2 ms choosing a join order for every page of 50 rows (its execution took
- * 0.8–1.4 ms), with one join 0.5 ms; each subquery is one primary-key probe per row of the page.
+ * The columns of a list row, with the names of the rows a card points to. Expects the joins of
+ * CARD_JOINS (the category and the using department). The other names are scalar subqueries, not
+ * joins: with six joins the planner spent 3.2 ms choosing a join order for every page of 50 rows (its
+ * execution took 0.8–1.4 ms), with one join 0.5 ms; each subquery is one primary-key probe per row of
+ * the page. Not so the department's: for a table of a few pages the planner chose a sequential scan of
+ * every department for each row (50 scans of 199 rows a page), so it is joined, one look-up set.
  */
 export const CARD_LIST_COLUMNS = sql`
   cards.id, cards.card_no AS "cardNo", cards.name, cards.unit_id AS "unitId",
@@ -164,7 +166,7 @@ export const CARD_LIST_COLUMNS = sql`
   cards.net_value_fen AS "netValueFen", cards.status, cards.use_mode AS "useMode",
   cards.acquired_on::text AS "acquiredOn", cards.posted_on::text AS "postedOn",
   cards.using_department_id AS "usingDepartmentId",
-  (SELECT d.name FROM departments d WHERE d.id = cards.using_department_id) AS "departmentName",
+  udept.name AS "departmentName",
   cards.custodian_id AS "custodianId", (SELECT s.name FROM staff s WHERE s.id = cards.custodian_id) AS "custodianName",
   cards.room_id AS "roomId",
   (SELECT b.name || ' ' || r.code || coalesce(' ' || r.name, '') FROM rooms r JOIN buildings b ON b.id = r.building_id WHERE r.id = cards.room_id)
@@ -172,7 +174,8 @@ export const CARD_LIST_COLUMNS = sql`
   cards.asset_kind AS "assetKind", cards.version`;
 
 export const CARD_JOINS = sql`
-  JOIN categories cat ON cat.id = cards.category_id`;
+  JOIN categories cat ON cat.id = cards.category_id
+  LEFT JOIN departments udept ON udept.id = cards.using_department_id`;
 
 /**
  * A common word's first pages are found by walking the card_no index, at most `walkRows` rows of

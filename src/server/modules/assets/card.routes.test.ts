@@ -168,6 +168,25 @@ describe('card routes', () => {
     });
   });
 
+  it("names each list row's using department, none for a card without one, in the plain list, a search and a department sort", async () => {
+    const inOffice = await addCard(t.database, w);
+    const inGeneral = await addCard(t.database, w, { usingDepartmentId: w.u01Dept2, custodianId: w.u01Staff2, serialNo: 'SN-DEPT-2' });
+    const none = await addCard(t.database, w, { status: 'idle', useMode: 'idle', usingDepartmentId: null, custodianId: null });
+    const names = async (query: string) => {
+      const res = await u01.get(`/api/cards?pageSize=500${query}`);
+      expect(res.statusCode, res.body).toBe(200);
+      const items = res.json().items as { id: string; departmentName: string | null }[];
+      return [inOffice, inGeneral, none].map((c) => items.find((i) => i.id === c.id)?.departmentName);
+    };
+    expect(await names('')).toEqual(['办公室', '综合处', null]);
+    expect(await names('&sort=departmentName&order=desc')).toEqual(['办公室', '综合处', null]);
+    expect(await names('&status=idle')).toEqual([undefined, undefined, null]);
+    const found = await u01.get(`/api/cards?q=SN-DEPT-2`);
+    expect(found.json().items.map((i: { id: string; departmentName: string }) => [i.id, i.departmentName])).toEqual([
+      [inGeneral.id, '综合处'],
+    ]);
+  });
+
   it('edits descriptive fields with one event naming exactly what changed', async () => {
     const card = await addCard(t.database, w);
     const res = await u01.patch(`/api/cards/${card.id}`, { expectVersion: 1, name: '台式计算机（财务）', brand: '联想', note: '更正名称' });

@@ -6,13 +6,14 @@ import { query, queryOne, queryPrepared, type Queryable } from '../../platform/d
 import { changeVersion, VersionedCache } from '../../platform/db/change-counters.ts';
 import { withTx } from '../../platform/db/tx.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
-import { overStandardSql, reportList, reportListChunks } from './lists.queries.ts';
+import { reportList, reportListChunks } from './lists.queries.ts';
 import { overQuotaByUnit } from './quota.service.ts';
 import { lowValueLine } from './low-value.queries.ts';
 import { assetSummary, monthFirst } from './summary.queries.ts';
 import { businessToday } from '../../platform/clock.ts';
 import { reportCover } from './reportset.service.ts';
 import { inboxWhere } from '../workflow/index.ts';
+import { cardOverCoverSql } from '../standards/index.ts';
 
 /** Month-on-month movement above this asks the unit for a written explanation (art. 45 reports). */
 export const EXPLAIN_THRESHOLD = 0.2;
@@ -135,13 +136,17 @@ async function dashboardFigures(q: Queryable, scope: 'all' | string[]): Promise<
     JOIN categories top ON top.edition = k.edition AND top.code = split_part(k.path, '/', 2)
     WHERE ${onBooks} AND ${s} GROUP BY top.id, top.name ORDER BY v DESC`,
   );
+  // The over-standard count set-based, as the evaluation counts it (the covering standard chosen once per
+  // category and attributes, not looked up per card): on the seeded demo the per-card form took 2.6–2.9 s of
+  // a cache miss for every unit, this 0.42–0.45 s (docs/decisions.md).
+  const cover = cardOverCoverSql(businessToday());
   const byUnit = await query<{ unit_id: string; name: string; v: number; n: number; idle: number; over: number }>(
     q,
     sql`
     SELECT u.id AS unit_id, u.name, sum(c.original_value_fen) AS v, count(*)::int AS n,
       count(*) FILTER (WHERE c.status = 'idle' OR c.use_mode = 'idle')::int AS idle,
-      count(*) FILTER (WHERE ${overStandardSql(businessToday())})::int AS over
-    FROM cards c JOIN units u ON u.id = c.unit_id JOIN categories k ON k.id = c.category_id
+      count(*) FILTER (WHERE ${cover.over})::int AS over
+    FROM cards c JOIN units u ON u.id = c.unit_id ${cover.join}
     WHERE ${onBooks} AND ${s} GROUP BY u.id, u.name, u.sort, u.code ORDER BY u.sort, u.code`,
   );
   const overQuota = await overQuotaByUnit(q, scope);

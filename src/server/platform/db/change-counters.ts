@@ -3,9 +3,10 @@ import { queryPrepared, type Queryable } from './engine.ts';
 
 /**
  * The sum of the change counters of a unit scope and of the reference data
- * (migrations/post/120_change_counters.sql): it grows with every commit that adds, removes or
+ * (migrations/post/120_change_counters.sql, 314): it grows with every commit that adds, removes or
  * changes the figures of a card of a unit in the scope (owner, category, value, depreciation,
- * status, use, dates, quantity, name: not a note), or a unit, category, standard or staff row,
+ * status, use, dates, quantity, name, and the custodian, room and attributes the over-standard
+ * verdict reads: not a note), or a unit, category, standard, staff or room row,
  * from whichever process. A result that reads no other card column, computed after reading the
  * version, stays exact for as long as the version reads the same.
  */

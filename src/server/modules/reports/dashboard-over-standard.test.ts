@@ -1,0 +1,173 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { businessToday } from '../../platform/clock.ts';
+import { query, queryOne } from '../../platform/db/engine.ts';
+import { createTestApp, type Client, type TestApp } from '../../testing/test-app.ts';
+import { addCard, createWorkflowWorld, world, type WorkflowWorld } from '../../testing/world.ts';
+import { cardOverStandardSql } from '../standards/index.ts';
+
+/**
+ * The home page's over-standard count per unit is counted set-based (the covering standard chosen once
+ * per category and attributes); it must be the figure the per-card rule gives and the one the utilisation
+ * evaluation shows. The shipped central standards (migrations/post/180): desk ¥3,000, ¥4,500 for a bureau
+ * head; conference table per m² of its room (≤ 50 m² ¥1,600, 50–100 m² ¥1,200); A4 mono printer ¥1,200,
+ * A4 colour ¥2,000, A3 colour ¥15,000; desktop ¥5,000. The price compared is the unit price.
+ *
+ * 市发展改革委 (u01), on the books:
+ *   desk ¥4,500, the bureau head's                    at his cap → not over
+ *   desk ¥4,500, a staff member below bureau level    over ¥3,000 → over
+ *   two desks ¥7,000, below bureau level: ¥3,500 each → over
+ *   conference table ¥80,000.01 in the 50 m² room     50 × ¥1,600 = ¥80,000 → over
+ *   conference table ¥96,000 in the 80 m² room        80 × ¥1,200 = ¥96,000 → not over
+ *   A4 printer ¥1,200.01                              over ¥1,200 → over
+ *   A4 colour printer ¥1,500                          under ¥2,000 → not over
+ *   A3 colour printer ¥16,000, idle                   over ¥15,000 → over
+ *   desktop ¥4,800                                    under ¥5,000 → not over
+ *   → 5 over standard of 9.
+ * 市财政局 (u02): a desk ¥4,000 for 王芳 (below bureau level) and a desktop ¥6,000 → 2 over of 2.
+ * Then the city raises the desk cap below bureau level to ¥4,000 from today: u01 has 4, u02 has 1.
+ */
+describe('the dashboard’s over-standard count', () => {
+  let t: TestApp;
+  let w: WorkflowWorld;
+  let officer: Client;
+  let u01Finance: Client;
+  const cat = { desk: '', confTable: '', printer: '' };
+  const ids = { head: '', m80: '', staffDesk: '', table50: '', printerA4: '' };
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    w = await createWorkflowWorld(t.database);
+    officer = await t.as('officer');
+    u01Finance = await t.as('u01-finance');
+    const db = t.database.db;
+    const tw = world(t.database);
+    const furniture = await tw.category({ code: '6000000', name: '家具用具' });
+    const tables = await tw.category({ code: '6010200', name: '台、桌类', parentPath: furniture.path });
+    cat.desk = (await tw.category({ code: '6010201', name: '办公桌', parentPath: tables.path, lifeMonths: 180 })).id;
+    cat.confTable = (await tw.category({ code: '6010202', name: '会议桌', parentPath: tables.path, lifeMonths: 240 })).id;
+    const office = await tw.category({ code: '2020000', name: '办公设备' });
+    cat.printer = (await tw.category({ code: '2020402', name: '激光打印机', parentPath: office.path, lifeMonths: 72 })).id;
+    const head = (await queryOne<{ id: string }>(
+      db,
+      sql`INSERT INTO staff (unit_id, name, rank) VALUES (${w.u01}, '周局长', 'bureau_head') RETURNING id`,
+    ))!.id;
+    const [{ floor_id }] = await query<{ floor_id: string }>(db, sql`SELECT floor_id FROM rooms WHERE id = ${w.u01Room}`);
+    const meetingRoom = async (code: string, area: number) =>
+      (await queryOne<{ id: string }>(
+        db,
+        sql`INSERT INTO rooms (floor_id, building_id, compound_id, code, usable_area, unit_id, type)
+        VALUES (${floor_id}, ${w.building}, ${w.compound}, ${code}, ${area}, ${w.u01}, 'meeting') RETURNING id`,
+      ))!.id;
+    const m50 = await meetingRoom('320', 50);
+    const m80 = await meetingRoom('321', 80);
+    ids.head = head;
+    ids.m80 = m80;
+    const desk = { categoryId: cat.desk, name: '办公桌' };
+    const table = { categoryId: cat.confTable, name: '会议桌' };
+    const printer = { categoryId: cat.printer, name: '打印机' };
+    const u01Cards = [
+      { ...desk, originalValueFen: 450_000, custodianId: head },
+      { ...desk, originalValueFen: 450_000 },
+      { ...desk, originalValueFen: 700_000, quantity: 2 },
+      { ...table, originalValueFen: 8_000_001, roomId: m50 },
+      { ...table, originalValueFen: 9_600_000, roomId: m80 },
+      { ...printer, originalValueFen: 120_001 },
+      { ...printer, originalValueFen: 150_000, attributes: { colour: true } },
+      {
+        ...printer,
+        originalValueFen: 1_600_000,
+        attributes: { paperSize: 'A3', colour: true },
+        status: 'idle' as const,
+        useMode: 'idle' as const,
+        custodianId: null,
+        usingDepartmentId: null,
+      },
+      { originalValueFen: 480_000 },
+    ];
+    const made = [];
+    for (const c of u01Cards) made.push((await addCard(t.database, w, c)).id);
+    [ids.staffDesk, ids.table50, ids.printerA4] = [made[1], made[3], made[5]];
+    const u02 = { unitId: w.u02, usingDepartmentId: w.u02Dept, custodianId: w.u02Staff, roomId: w.u02Room };
+    await addCard(t.database, w, { ...desk, ...u02, originalValueFen: 400_000 }, 'u02-admin');
+    await addCard(t.database, w, { ...u02, originalValueFen: 600_000 }, 'u02-admin');
+  }, 120_000);
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  interface Dash {
+    byUnit: { unitId: string; count: number; overStandardCount: number }[];
+  }
+  const dashboard = async (c: Client) => {
+    const res = await c.get('/api/dashboard');
+    expect(res.statusCode, res.body).toBe(200);
+    const units = (res.json() as Dash).byUnit;
+    return Object.fromEntries(
+      units.map((u) => [u.unitId === w.u01 ? 'u01' : u.unitId === w.u02 ? 'u02' : u.unitId, [u.overStandardCount, u.count]]),
+    );
+  };
+  /** The utilisation evaluation's over-standard figure of each unit, this year. */
+  const evaluation = async () => {
+    const res = await officer.get(`/api/evaluation?year=${businessToday().slice(0, 4)}`);
+    expect(res.statusCode, res.body).toBe(200);
+    const items = (res.json() as { items: { unitId: string; items: { code: string; value: number | null }[] }[] }).items;
+    const of = (unitId: string) => items.find((i) => i.unitId === unitId)!.items.find((x) => x.code === 'over_standard')!.value;
+    return { u01: of(w.u01), u02: of(w.u02) };
+  };
+  /** The per-card rule on the same cards the dashboard counts (on the books, not disposed). */
+  const rule = async () => {
+    const rows = await query<{ unit_id: string; n: number }>(
+      t.database.db,
+      sql`SELECT c.unit_id, count(*) FILTER (WHERE ${cardOverStandardSql(businessToday())})::int AS n
+        FROM cards c JOIN categories k ON k.id = c.category_id
+        WHERE c.posted_on IS NOT NULL AND c.disposed_on IS NULL AND c.status <> 'disposed' GROUP BY c.unit_id`,
+    );
+    const of = (unitId: string) => rows.find((r) => r.unit_id === unitId)?.n ?? 0;
+    return { u01: of(w.u01), u02: of(w.u02) };
+  };
+
+  it('is the number of over-standard cards of each unit, the per-card rule’s count and the evaluation’s', async () => {
+    expect(await dashboard(officer)).toEqual({ u01: [5, 9], u02: [2, 2] });
+    expect(await dashboard(u01Finance)).toEqual({ u01: [5, 9] });
+    expect(await rule()).toEqual({ u01: 5, u02: 2 });
+    expect(await evaluation()).toEqual({ u01: 5, u02: 2 });
+  });
+
+  it('follows the city’s own desk cap from its effective day, as the rule and the evaluation do', async () => {
+    const caps = {
+      municipal_head: 450_000,
+      municipal_deputy: 450_000,
+      bureau_head: 450_000,
+      bureau_deputy: 450_000,
+      below_bureau: 400_000,
+    };
+    const res = await officer.put('/api/standards/desk', { rankCaps: caps, effectiveFrom: businessToday() });
+    expect(res.statusCode, res.body).toBe(200);
+    // u01: the ¥4,500 desk stays over, the ¥3,500 pair no longer is; u02: the ¥4,000 desk is at the new cap.
+    expect(await dashboard(officer)).toEqual({ u01: [4, 9], u02: [1, 2] });
+    expect(await dashboard(u01Finance)).toEqual({ u01: [4, 9] });
+    expect(await rule()).toEqual({ u01: 4, u02: 1 });
+    expect(await evaluation()).toEqual({ u01: 4, u02: 1 });
+  });
+
+  it('shows on the next read a change to what the verdict reads: the custodian, the room, its area, the attributes', async () => {
+    // After the city's cap: u01 has 4 over (the staff desk ¥4,500, the table in 50 m², the A4 printer, the A3 one).
+    const db = t.database.db;
+    const step = async (change: ReturnType<typeof sql>, over: number) => {
+      await dashboard(u01Finance); // the figures are cached
+      await db.execute(change);
+      expect(await dashboard(u01Finance)).toEqual({ u01: [over, 9] });
+      expect((await rule()).u01).toBe(over);
+    };
+    expect(await dashboard(u01Finance)).toEqual({ u01: [4, 9] });
+    // Handed to the bureau head (cap ¥4,500): no longer over.
+    await step(sql`UPDATE cards SET custodian_id = ${ids.head} WHERE id = ${ids.staffDesk}`, 3);
+    // The ¥80,000.01 table moved to the 80 m² room (80 × ¥1,200 = ¥96,000): no longer over.
+    await step(sql`UPDATE cards SET room_id = ${ids.m80} WHERE id = ${ids.table50}`, 2);
+    // That room re-measured at 40 m² (40 × ¥1,600 = ¥64,000): both tables in it are over.
+    await step(sql`UPDATE rooms SET usable_area = 40 WHERE id = ${ids.m80}`, 4);
+    // The ¥1,200.01 printer recorded as colour (cap ¥2,000): no longer over.
+    await step(sql`UPDATE cards SET attributes = attributes || '{"colour": true}'::jsonb WHERE id = ${ids.printerA4}`, 3);
+  });
+});

@@ -1,4 +1,23 @@
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
 import { Worker } from 'node:worker_threads';
+
+/**
+ * The engine's two WebAssembly modules, compiled once per process and handed to every thread: each
+ * thread compiling its own 9 MB module cost about a second of CPU, paid by every test database.
+ */
+let compiled: Promise<{ pglite: WebAssembly.Module; initdb: WebAssembly.Module }> | undefined;
+function wasmModules() {
+  compiled ??= (async () => {
+    const dist = path.dirname(createRequire(import.meta.url).resolve('@electric-sql/pglite'));
+    const [pglite, initdb] = await Promise.all(
+      ['pglite.wasm', 'initdb.wasm'].map((f) => WebAssembly.compile(fs.readFileSync(path.join(dist, f)))),
+    );
+    return { pglite, initdb };
+  })();
+  return compiled;
+}
 
 /**
  * PGlite on a thread of its own. The embedded engine is WebAssembly that runs each statement to
@@ -30,11 +49,11 @@ export class PgliteThread implements ThreadTx {
   /** When the engine's thread last answered anything. */
   private lastAnswer = Date.now();
 
-  private constructor(dataDir: string | undefined, settings: string, loadFrom?: string) {
+  private constructor(dataDir: string | undefined, settings: string, loadFrom: string | undefined, wasm: unknown) {
     // No inherited node flags: the worker is plain JavaScript, and flags such as --input-type or -e
     // (a program started with `node -e`) are refused for a worker file.
     this.worker = new Worker(new URL('./pglite.worker.mjs', import.meta.url), {
-      workerData: { dataDir, settings, loadFrom },
+      workerData: { dataDir, settings, loadFrom, wasm },
       execArgv: [],
     });
     this.worker.on('message', (m: { id: number; result?: unknown; error?: Record<string, unknown> & { message: string } }) => {
@@ -55,7 +74,7 @@ export class PgliteThread implements ThreadTx {
   }
 
   static async create(dataDir: string | undefined, settings: string, loadFrom?: string): Promise<PgliteThread> {
-    const t = new PgliteThread(dataDir, settings, loadFrom);
+    const t = new PgliteThread(dataDir, settings, loadFrom, await wasmModules());
     try {
       await t.call('open', {});
     } catch (err) {

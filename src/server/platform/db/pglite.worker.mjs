@@ -40,6 +40,8 @@ async function handle(m) {
         loadDataDir: workerData.loadFrom ? new Blob([fs.readFileSync(workerData.loadFrom)]) : undefined,
         extensions: { pg_trgm, btree_gist },
         parsers: baseParsers,
+        pgliteWasmModule: workerData.wasm?.pglite,
+        initdbWasmModule: workerData.wasm?.initdb,
       });
       await pglite.exec(workerData.settings);
       return null;

@@ -19,7 +19,12 @@ export async function poolPhotoRoutes(app: App) {
     '/api/pool/listings/:id/photos',
     {
       config: { access: 'pool.read' },
-      schema: { tags, summary: '公物仓资产照片列表（各单位可见）', params: IdParams, response: { 200: z.object({ items: z.array(PoolPhoto) }) } },
+      schema: {
+        tags,
+        summary: '公物仓资产照片列表（各单位可见）',
+        params: IdParams,
+        response: { 200: z.object({ items: z.array(PoolPhoto) }) },
+      },
     },
     async (req) => ({ items: await listListingPhotos(db, req.params.id) }),
   );

@@ -152,7 +152,12 @@ describe('pool photos, the 有照片 filter and the 入仓单', () => {
     expect((await u01.get(`/api/pool/listings/${desk.listing}/receipt.xlsx`)).statusCode).toBe(404);
 
     const phys = (await u01.get(`/api/pool/listings/${printer.listing}/receipt`)).json();
-    expect(phys).toMatchObject({ mode: 'physical', originalValueYuan: '1500.01', warehouseLocation: '第一集中办公区 1号楼 301', photos: 0 });
+    expect(phys).toMatchObject({
+      mode: 'physical',
+      originalValueYuan: '1500.01',
+      warehouseLocation: '第一集中办公区 1号楼 301',
+      photos: 0,
+    });
     const numbers = [r.receiptNo, phys.receiptNo, (await u01.get(`/api/pool/listings/${chair.listing}/receipt`)).json().receiptNo];
     expect(new Set(numbers).size).toBe(3);
     // Stable: read again, the same number.

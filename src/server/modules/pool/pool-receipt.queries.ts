@@ -14,7 +14,9 @@ import { specOfSql } from './pool-spec.service.ts';
 export const receiptNoSql = sql`'RC-' || to_char(pl.listed_on, 'YYYY') || '-' || lpad(pl.receipt_seq::text, 6, '0')`;
 
 export async function getReceipt(q: Queryable, actor: Actor, listingId: string): Promise<PoolReceipt> {
-  const row = await queryOne<Omit<PoolReceipt, 'specSummary' | 'originalValueYuan' | 'netValueYuan'> & { specAttributes: Record<string, unknown> }>(
+  const row = await queryOne<
+    Omit<PoolReceipt, 'specSummary' | 'originalValueYuan' | 'netValueYuan'> & { specAttributes: Record<string, unknown> }
+  >(
     q,
     sql`SELECT ${receiptNoSql} AS "receiptNo", pl.id AS "listingId", pl.listed_on::text AS "listedOn",
       u.code AS "unitCode", u.name AS "unitName", c.card_no AS "cardNo", c.name, k.code AS "categoryCode", k.name AS "categoryName",

@@ -99,7 +99,7 @@ export type ListingQuery = z.infer<typeof ListingQuery>;
 
 /**
  * A listing as every unit sees it: what the item is, its condition and where it stands — never the
- * card's custodian, department, ledger or attachments, which stay with the owning unit.
+ * card's custodian, department, ledger or attachments other than its photos, which stay with the owning unit.
  */
 export const Listing = z.object({
   id: z.string(),

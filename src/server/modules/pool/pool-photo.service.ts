@@ -3,7 +3,7 @@
 // ledger event). The catalogue is every unit's to see, so a listing's photos are too; the card's other
 // attachments (invoices, appraisals, a scanned invoice filed as 发票) stay with the owning unit.
 import { eq, sql } from 'drizzle-orm';
-import type { PoolPhoto } from '../../../shared/pool.contracts.ts';
+import { POOL_PHOTO_TYPES, type PoolPhoto } from '../../../shared/pool.contracts.ts';
 import { assertInScope, unitScope, type Actor } from '../../platform/auth/actor.ts';
 import { query, queryOne, type Queryable } from '../../platform/db/engine.ts';
 import { withTx } from '../../platform/db/tx.ts';
@@ -21,7 +21,8 @@ const OPEN = ['listed', 'in_repair', 'disposal_proposed'];
  * `a` (card_attachments) is a photo of the listing `pl`: of its card, kind 照片, an image, and added
  * before the listing closed (what a later owner attaches to the card is not the pool's to show).
  */
-export const listingPhotoSql = sql`a.card_id = pl.card_id AND a.kind = 'photo' AND a.content_type IN ('image/jpeg', 'image/png', 'image/webp')
+const IMAGE_TYPES = sql.raw(POOL_PHOTO_TYPES.map((t) => `'${t}'`).join(', '));
+export const listingPhotoSql = sql`a.card_id = pl.card_id AND a.kind = 'photo' AND a.content_type IN (${IMAGE_TYPES})
   AND a.uploaded_at <= coalesce(pl.closed_at, 'infinity'::timestamptz)`;
 
 /** The listing's photo ids, oldest first, as a text[] column of a query over `pl`. */

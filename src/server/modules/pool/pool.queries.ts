@@ -1,6 +1,7 @@
 // The pool's lists. The catalogue is deliberately seen by every unit (that is what a pool is for),
 // but it shows only what a requester needs to judge an item: never the card's custodian,
-// department, ledger or attachments. Requests and the utilisation figures are scoped per unit.
+// department, ledger or attachments (its photos excepted: pool-photo.service.ts). Requests and
+// the utilisation figures are scoped per unit.
 import { sql, type SQL } from 'drizzle-orm';
 import type { Listing, ListingQuery, PoolRequest, RequestQuery, UtilisationReport } from '../../../shared/pool.contracts.ts';
 import type { Page } from '../../../shared/paging.ts';

@@ -4,6 +4,7 @@ import { type Harness, signIn, startHarness, WAIT } from './harness.ts';
 
 // The idle pool as people use it: unit 02 offers a card, unit 01 finds it and asks for it, the
 // committee approves, and the card belongs to unit 01 with the 调拨 document that moved it.
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
 
 // Each signed-in page from its own address, as in the other specs (the per-address rate limit).
 let ipSeq = 0;
@@ -27,7 +28,7 @@ describe('the idle pool in a browser', () => {
     await h?.close();
   });
 
-  it('unit 02 offers an in-use card to the pool, and it shows in the catalogue', () =>
+  it('unit 02 offers an in-use card to the pool, adds a photo on its page, and it shows in the catalogue with 有照片', () =>
     h.withPage('pool-offer', async (page) => {
       await login(page, 'u02-admin');
       const list = await apiGet<{ items: { id: string; cardNo: string; name: string }[] }>(page, '/api/cards?status=in_use&pageSize=1');
@@ -39,8 +40,20 @@ describe('the idle pool in a browser', () => {
       await page.locator('.ant-table-tbody').filter({ hasText: card.cardNo }).first().waitFor();
       await page.getByTestId('pool-offer-submit').click();
       await confirm(page);
-      await page.waitForURL(/\/pool\?mine=true/);
-      await page.locator('.ant-table-tbody tr').filter({ hasText: card.cardNo }).waitFor();
+      // One card offered: its page, where the photos go.
+      await page.waitForURL(/\/pool\/listings\/[0-9a-f-]{36}$/);
+      const listingId = page.url().split('/').pop()!;
+      await page.locator('.ant-upload input[type="file"]').setInputFiles({ name: '正面.png', mimeType: 'image/png', buffer: PNG });
+      await page.getByTestId('pool-photos').locator('img').first().waitFor();
+      await page.goto('/pool');
+      await page.getByTestId('pool-has-photo').click();
+      await page.getByTestId(`photo-${card.cardNo}`).waitFor();
+      await expect.poll(() => page.locator('.ant-table-tbody tr.ant-table-row').count(), WAIT).toBe(1);
+      // The 入仓单 in its print view: the number the item page shows, the card and its values in yuan.
+      const receipt = await apiGet<{ receiptNo: string }>(page, `/api/pool/listings/${listingId}/receipt`);
+      await page.goto(`/pool/listings/${listingId}/receipt`);
+      await expect.poll(() => page.getByTestId('receipt-no').textContent(), WAIT).toBe(`单号：${receipt.receiptNo}`);
+      await page.getByTestId('receipt-table').filter({ hasText: card.cardNo }).waitFor();
     }));
 
   it('unit 01 finds it by a fragment of its number and requests it', () =>

@@ -91,13 +91,15 @@ export const ListingQuery = PageQuery.extend({
   status: enumOf(LISTING_STATUSES).optional(),
   /** Only the caller's own unit's listings (what it offered). */
   mine: z.enum(['true', 'false']).optional(),
+  /** 有照片: only listings with at least one photo (docs/decisions.md, "Photos of a pool listing"). */
+  hasPhoto: z.enum(['true', 'false']).optional(),
   sort: sortOf(['listedOn', 'cardNo', 'netValueFen', 'name'] as const),
 });
 export type ListingQuery = z.infer<typeof ListingQuery>;
 
 /**
  * A listing as every unit sees it: what the item is, its condition and where it stands — never the
- * card's custodian, department, ledger or attachments, which stay with the owning unit.
+ * card's custodian, department, ledger or attachments other than its photos, which stay with the owning unit.
  */
 export const Listing = z.object({
   id: z.string(),
@@ -129,8 +131,59 @@ export const Listing = z.object({
   pendingRequests: z.number(),
   /** The caller's unit has a pending request on it. */
   requestedByMe: z.boolean(),
+  /** The item's photos, oldest first: read each at /api/pool/listings/:id/photos/:photoId. */
+  photoIds: z.array(z.string()),
+  /** 入仓单号, e.g. RC-2026-000042: the year listed and the listing's sequence number. */
+  receiptNo: z.string(),
 });
 export type Listing = z.infer<typeof Listing>;
+
+/** The image types a pool photo may have (sniffed from the bytes, as card attachments are). */
+export const POOL_PHOTO_TYPES = ['image/jpeg', 'image/png', 'image/webp'] as const;
+
+export const PoolPhoto = z.object({
+  id: z.string(),
+  fileName: z.string(),
+  contentType: z.string(),
+  size: z.number(),
+  uploaderName: z.string().nullable(),
+  uploadedAt: z.string(),
+});
+export type PoolPhoto = z.infer<typeof PoolPhoto>;
+
+/** 入仓单: the entry receipt of a listing, as printed and exported. Amounts in fen and as yuan text. */
+export const PoolReceipt = z.object({
+  receiptNo: z.string(),
+  listingId: z.string(),
+  listedOn: z.string(),
+  unitCode: z.string().nullable(),
+  unitName: z.string().nullable(),
+  cardNo: z.string(),
+  name: z.string(),
+  categoryCode: z.string().nullable(),
+  categoryName: z.string().nullable(),
+  spec: z.string().nullable(),
+  /** The 规格参数 as one line (内存 ≥ 8 GB …), empty when none are recorded. */
+  specSummary: z.string(),
+  brand: z.string().nullable(),
+  quantity: z.number(),
+  measureUnit: z.string(),
+  originalValueFen: z.number(),
+  /** The net value when listed (the listing's snapshot). */
+  netValueFen: z.number(),
+  originalValueYuan: z.string(),
+  netValueYuan: z.string(),
+  condition: z.string(),
+  mode: z.string(),
+  reason: z.string(),
+  /** Where the item is kept: the warehouse room of a physical listing; null for a virtual one. */
+  warehouseLocation: z.string().nullable(),
+  note: z.string().nullable(),
+  expiresOn: z.string().nullable(),
+  listedByName: z.string().nullable(),
+  photos: z.number(),
+});
+export type PoolReceipt = z.infer<typeof PoolReceipt>;
 
 export const RequestInput = z.object({
   purpose: z.string().trim().min(2, '请填写用途').max(500),

@@ -102,6 +102,10 @@ describe('the route walker', { timeout: 180_000 }, () => {
     await database.db.execute(sql`insert into pool_repairs (listing_id, unit_id, vendor, fault, sent_on, sent_by)
       select id, unit_id, 'walker probe', 'walker probe', '2000-01-01', ${ctx.u1AdminId} from pool_listings
       where unit_id = ${ctx.u1} and not exists (select 1 from pool_repairs where unit_id = ${ctx.u1}) order by id limit 1`);
+    // A photo of that listing's card (the pool's photo routes).
+    await database.db.execute(sql`insert into card_attachments (card_id, unit_id, kind, file_name, content_type, size, sha256, content_base64)
+      select card_id, unit_id, 'photo', 'probe.png', 'image/png', 1, 'probe', 'AA==' from pool_listings
+      where unit_id = ${ctx.u1} order by id limit 1`);
     await database.db.execute(sql`insert into pool_disposal_lots (unit_id, document_id, buyer, price_fen, pricing_basis, items, created_by)
       select ${ctx.u1}, id, 'walker probe', 100, 'public_trading', 0, ${ctx.u1AdminId} from documents
       where doc_no = 'CZWALKER000001' and not exists (select 1 from pool_disposal_lots where unit_id = ${ctx.u1})`);

@@ -105,7 +105,16 @@ export const PARAM_SOURCES: Record<string, ParamSource> = {
   },
   // pool: the catalogue is every unit's to see and request from (DOMAIN §8), so a listing is shared;
   // withdrawing another unit's listing answers 404 (pool.test.ts). Requests belong to the requesting unit.
-  '/api/pool/listings/:id': { shared: true, query: ({ u1 }) => sql`select id::text from pool_listings where unit_id = ${u1} limit 1` },
+  '/api/pool/listings/:id': {
+    shared: true,
+    query: ({ u1 }) => sql`select id::text from pool_listings where unit_id = ${u1} order by id limit 1`,
+  },
+  // A listing's photos are the pool's, seen by every unit (docs/decisions.md): a photo of the listing above.
+  '/api/pool/listings/:id/photos/:photoId': {
+    shared: true,
+    query: ({ u1 }) => sql`select a.id::text from card_attachments a join pool_listings pl on pl.card_id = a.card_id
+      where pl.id = (select id from pool_listings where unit_id = ${u1} order by id limit 1) and a.kind = 'photo' order by a.id limit 1`,
+  },
   '/api/pool/requests/:id': { query: ({ u1 }) => sql`select id::text from pool_requests where unit_id = ${u1} limit 1` },
   '/api/pool/repairs/:id': { query: ({ u1 }) => sql`select id::text from pool_repairs where unit_id = ${u1} limit 1` },
   '/api/pool/lots/:id': { query: ({ u1 }) => sql`select id::text from pool_disposal_lots where unit_id = ${u1} limit 1` },
@@ -258,6 +267,10 @@ export function vocabularyUrls(route: string): string[] | undefined {
 
 /** Unit-owned tables every unit may list by design: the pool's catalogue (DOMAIN §8). */
 const SHARED_ACROSS_UNITS = ['pool_listings'];
+/** Rows of a unit-owned table that every unit sees by design: the photos of a pool listing (the pool's catalogue). */
+const SEEN_BY_ALL: Record<string, string> = {
+  card_attachments: `not (kind = 'photo' and card_id in (select card_id from pool_listings))`,
+};
 
 /**
  * Every uuid of a record unit 01 owns (tables with a `unit_id` column), leaving out records that
@@ -279,7 +292,10 @@ export async function unitOwnedIds(q: Queryable, ctx: WalkerContext): Promise<Se
     if (!columns.some((c) => c.column === 'unit_id') || !columns.some((c) => c.column === 'id' && c.type === 'uuid')) continue;
     const others = columns.filter((c) => c.column !== 'unit_id' && c.column.endsWith('unit_id') && c.type === 'uuid');
     const notU2 = others.map((c) => `"${c.column}" is distinct from '${ctx.u2}'`).join(' and ') || 'true';
-    const rows = await query<{ id: string }>(q, sql.raw(`select id::text as id from "${table}" where unit_id = '${ctx.u1}' and ${notU2}`));
+    const rows = await query<{ id: string }>(
+      q,
+      sql.raw(`select id::text as id from "${table}" where unit_id = '${ctx.u1}' and ${notU2} and ${SEEN_BY_ALL[table] ?? 'true'}`),
+    );
     for (const r of rows) ids.add(r.id);
   }
   return ids;

@@ -13187,6 +13187,243 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/pool/listings/{id}/photos": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 公物仓资产照片列表（各单位可见）
+         * @description 权限 pool.read
+         *
+         *     权限 pool.read
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                fileName: string;
+                                contentType: string;
+                                size: number;
+                                uploaderName: string | null;
+                                uploadedAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * 上传公物仓资产照片（JPEG/PNG/WebP，不超过 10 MB；multipart 字段 file；入仓单位或管委会）
+         * @description 权限 pool.offer
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            fileName: string;
+                            contentType: string;
+                            size: number;
+                            uploaderName: string | null;
+                            uploadedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/pool/listings/{id}/photos/{photoId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 公物仓资产照片
+         * @description 权限 pool.read
+         *
+         *     权限 pool.read
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    photoId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/pool/listings/{id}/receipt": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 入仓单（入仓单位或管委会）
+         * @description 权限 pool.read
+         *
+         *     权限 pool.read
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            receiptNo: string;
+                            listingId: string;
+                            listedOn: string;
+                            unitCode: string | null;
+                            unitName: string | null;
+                            cardNo: string;
+                            name: string;
+                            categoryCode: string | null;
+                            categoryName: string | null;
+                            spec: string | null;
+                            specSummary: string;
+                            brand: string | null;
+                            quantity: number;
+                            measureUnit: string;
+                            originalValueFen: number;
+                            netValueFen: number;
+                            originalValueYuan: string;
+                            netValueYuan: string;
+                            condition: string;
+                            mode: string;
+                            reason: string;
+                            warehouseLocation: string | null;
+                            note: string | null;
+                            expiresOn: string | null;
+                            listedByName: string | null;
+                            photos: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/pool/listings/{id}/receipt.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 入仓单（Excel）
+         * @description 权限 pool.read
+         *
+         *     权限 pool.read
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/pool/listings": {
         parameters: {
             query?: never;
@@ -13213,6 +13450,7 @@ export interface paths {
                     location?: string;
                     status?: "listed" | "on_loan" | "reallocated" | "withdrawn" | "disposal_proposed" | "in_repair" | "in_disposal" | "disposed";
                     mine?: "true" | "false";
+                    hasPhoto?: "true" | "false";
                 };
                 header?: never;
                 path?: never;
@@ -13256,6 +13494,8 @@ export interface paths {
                                 available: boolean;
                                 pendingRequests: number;
                                 requestedByMe: boolean;
+                                photoIds: string[];
+                                receiptNo: string;
                             }[];
                             total: number;
                             page: number;
@@ -13371,6 +13611,8 @@ export interface paths {
                             available: boolean;
                             pendingRequests: number;
                             requestedByMe: boolean;
+                            photoIds: string[];
+                            receiptNo: string;
                         };
                     };
                 };

@@ -8,17 +8,20 @@ import { useShowError } from './useFormErrors.ts';
 
 /**
  * The kind picker and upload button of an attachments card (a card's invoices, a document's appraisal):
- * PDF or an image up to 10 MB, refused in the browser before it is sent when larger.
+ * PDF or an image up to 10 MB, refused in the browser before it is sent when larger. With one kind
+ * (a pool item's photos) there is no picker; `imagesOnly` offers JPEG, PNG and WebP alone.
  */
 export function AttachmentUpload<K extends string>({
   kinds,
   initialKind,
   upload,
+  imagesOnly,
 }: {
   kinds: Record<K, readonly [string, string]>;
   initialKind: K;
   /** Sends the file; the caller refreshes what shows it. */
   upload: (kind: K, file: File) => Promise<unknown>;
+  imagesOnly?: boolean;
 }) {
   const { t, locale } = useI18n();
   const { message } = App.useApp();
@@ -26,16 +29,18 @@ export function AttachmentUpload<K extends string>({
   const [kind, setKind] = useState<K>(initialKind);
   return (
     <Space>
-      <Select
-        size="small"
-        value={kind}
-        onChange={setKind}
-        style={{ width: 110 }}
-        options={(Object.entries(kinds) as [K, readonly [string, string]][]).map(([k, v]) => ({ value: k, label: label(v, locale) }))}
-      />
+      {Object.keys(kinds).length > 1 && (
+        <Select
+          size="small"
+          value={kind}
+          onChange={setKind}
+          style={{ width: 110 }}
+          options={(Object.entries(kinds) as [K, readonly [string, string]][]).map(([k, v]) => ({ value: k, label: label(v, locale) }))}
+        />
+      )}
       <Upload
         showUploadList={false}
-        accept={ATTACHMENT_TYPES.join(',')}
+        accept={ATTACHMENT_TYPES.filter((type) => !imagesOnly || type.startsWith('image/')).join(',')}
         beforeUpload={(file) => {
           if (file.size > ATTACHMENT_MAX_BYTES) {
             message.error(t('附件不能超过 10 MB', 'Attachments are limited to 10 MB'));
@@ -55,7 +60,9 @@ export function AttachmentUpload<K extends string>({
         }}
       >
         <Button size="small" icon={<UploadOutlined />}>
-          {t('上传（PDF/图片，≤10MB）', 'Upload (PDF/image, ≤10 MB)')}
+          {imagesOnly
+            ? t('上传照片（JPEG/PNG/WebP，≤10MB）', 'Upload a photo (≤10 MB)')
+            : t('上传（PDF/图片，≤10MB）', 'Upload (PDF/image, ≤10 MB)')}
         </Button>
       </Upload>
     </Space>

@@ -1,8 +1,8 @@
 import crypto from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { ATTACHMENT_MAX_BYTES, type ATTACHMENT_TYPES, type CardAttachmentItem } from '../../../shared/assets.contracts.ts';
-import { inScope, unitScope, type Actor } from '../../platform/auth/actor.ts';
-import { query, queryOne, type Db, type Queryable } from '../../platform/db/engine.ts';
+import { inScope, unitScope, type Actor, type UnitScope } from '../../platform/auth/actor.ts';
+import { query, queryOne, type Queryable } from '../../platform/db/engine.ts';
 import { withTx } from '../../platform/db/tx.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
 import { appendCardEvent, getCardForUpdate } from './card.service.ts';
@@ -23,20 +23,35 @@ export interface NewAttachment {
   content: Buffer;
 }
 
+export interface AttachmentRules {
+  /** Whose cards the caller may attach to: card.write's scope unless another module's rule grants it (the pool's photos: pool.offer). */
+  scope?: UnitScope;
+  /** Only images (JPEG, PNG, WebP): a photo. */
+  imagesOnly?: boolean;
+}
+
 /**
  * Attachments are evidence (invoices, photos, appraisals): they are added with a ledger event and
  * never deleted, so the card's history always shows what was on file.
  */
-export async function addAttachment(db: Db, actor: Actor, cardId: string, file: NewAttachment): Promise<CardAttachmentItem> {
+export async function addAttachment(
+  db: Queryable,
+  actor: Actor,
+  cardId: string,
+  file: NewAttachment,
+  rules: AttachmentRules = {},
+): Promise<CardAttachmentItem> {
   if (file.content.length === 0) throw new AppError('bad_file', '文件为空');
   if (file.content.length > ATTACHMENT_MAX_BYTES)
     throw new AppError('payload_too_large', `附件不能超过 ${ATTACHMENT_MAX_BYTES / 1024 / 1024} MB`);
   const contentType = sniffContentType(file.content);
+  if (rules.imagesOnly && !contentType?.startsWith('image/'))
+    throw new AppError('bad_file', '照片只能是 JPEG、PNG 或 WebP 图片', { file: '文件类型不支持' });
   if (!contentType) throw new AppError('bad_file', '只能上传 PDF、JPEG、PNG 或 WebP 文件', { file: '文件类型不支持' });
   const fileName = file.fileName.replace(/[\\/\u0000-\u001f]/g, '_').slice(0, 200) || 'attachment';
   const sha256 = crypto.createHash('sha256').update(file.content).digest('hex');
   return withTx(db, async (tx) => {
-    const card = await getCardForUpdate(tx, cardId, unitScope(actor, 'card.write'));
+    const card = await getCardForUpdate(tx, cardId, rules.scope ?? unitScope(actor, 'card.write'));
     const [row] = await tx
       .insert(cardAttachments)
       .values({

@@ -14,5 +14,5 @@ export { CARD_TRANSITIONS, type CardTransition, cardTransition, heldCardSql } fr
 export { assetKindOf, type CategoryFacts, checkAttributes, checkDepreciationRules, deriveCardBooks } from './card.rules.ts';
 export { kindFor, openingBalanceEnd } from './card-supplement.service.ts';
 export { findCard } from './card.service.ts';
-export { sniffContentType } from './card-attachment.service.ts';
+export { addAttachment, type AttachmentRules, sniffContentType } from './card-attachment.service.ts';
 export { registrationKind } from './card-supplement.service.ts';

@@ -3,7 +3,9 @@ import type { Actor } from '../../platform/auth/actor.ts';
 import { businessYear } from '../../platform/clock.ts';
 import { query, type Database } from '../../platform/db/engine.ts';
 import { evaluateYear, listListings, seedBenchListings } from '../pool/index.ts';
+import { SPEC_KEYS, type SpecAttributes, specKeysFor } from '../../../shared/spec-attributes.rules.ts';
 import { checkConfigLines, idleOffers } from '../workflow/index.ts';
+import { seedBenchSpecsAndPhotos } from './bench.database.ts';
 import { timeRuns } from './bench.scenarios.ts';
 
 export interface PoolMeasured {
@@ -25,6 +27,15 @@ export const POOL_TARGETS = {
 
 const SEARCH = ['联想', '打印', 'thinkcentre', '保密柜', '会议'];
 
+/** The spec a configuration line of the category names (what an officer asks for), by its spec keys. */
+function lineSpec(code: string): SpecAttributes {
+  const keys = specKeysFor(code);
+  if (keys.includes('memoryGb')) return { cpuType: 'x86', memoryGb: 8, storageGb: 512 };
+  if (keys.includes('printPpm')) return { printPpm: 30, duplex: true };
+  if (keys.includes('acHp')) return { acHp: 2 };
+  return {};
+}
+
 /**
  * The idle pool at scale, through the services the API calls: `listings` listings seeded from the
  * generated cards, then the catalogue's first page (no filter, a text fragment, a category with its
@@ -42,6 +53,8 @@ export async function poolScenarios(
   const db = database.db;
   log(`Pool: listing ${listings.toLocaleString('en')} cards…`);
   const seeded = await seedBenchListings(db, listings);
+  const extra = await seedBenchSpecsAndPhotos(db, SPEC_KEYS);
+  if (extra.specs || extra.photos) log(`Pool: recorded the spec of ${extra.specs} cards, a photo on ${extra.photos} listed items`);
   const [{ n }] = await query<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM pool_listings WHERE status = 'listed'`);
   const cats = await query<{ id: string }>(
     db,
@@ -64,6 +77,19 @@ export async function poolScenarios(
     scenario: 'pool search by a text fragment',
     ...(await timeRuns(runs, (i) => listListings(db, office, { ...page, q: SEARCH[i % SEARCH.length] }))),
     target: targets.search,
+  });
+  const [{ photos }] = await query<{ photos: number }>(
+    db,
+    sql`SELECT count(*)::int AS photos FROM pool_listings pl WHERE pl.status = 'listed'
+      AND EXISTS (SELECT 1 FROM card_attachments a WHERE a.card_id = pl.card_id AND a.kind = 'photo')`,
+  );
+  out.push({
+    scenario: 'pool search: 有照片 (with photos), alone and with a text fragment',
+    ...(await timeRuns(runs, (i) =>
+      listListings(db, office, { ...page, hasPhoto: 'true', q: i % 2 ? SEARCH[(i >> 1) % SEARCH.length] : undefined }),
+    )),
+    target: targets.search,
+    note: `${photos.toLocaleString('en')} listed items with a photo`,
   });
   const catIds = [...parents, ...cats].map((c) => c.id);
   if (catIds.length)
@@ -89,6 +115,38 @@ export async function poolScenarios(
       ...(await timeRuns(runs, (i) => idleOffers(db, unit.id, cats[i % cats.length].id))),
       target: targets.match,
     });
+  // 先调剂后购置 by 规格参数: lines of the spec categories with the most listings, each naming a spec.
+  const specCats = await query<{ id: string; code: string; name: string; n: number }>(
+    db,
+    sql`SELECT k.id, k.code, k.name, count(*)::int AS n FROM pool_listings pl JOIN categories k ON k.id = pl.category_id
+      WHERE pl.status = 'listed' AND regexp_replace(k.code, '^A0', '') ~ '^(2010104|2010105|20201|20204|20205|2060801)'
+      GROUP BY k.id, k.code, k.name ORDER BY count(*) DESC LIMIT 4`,
+  );
+  if (specCats.length) {
+    const specLine = (i: number) => {
+      const c = specCats[i % specCats.length];
+      return { c, specAttributes: lineSpec(c.code) };
+    };
+    out.push({
+      scenario: 'check one configuration line naming a spec (内存 ≥ 8 GB …): standard, quota and the pool match by 规格参数',
+      ...(await timeRuns(runs, (i) => {
+        const { c, specAttributes } = specLine(i);
+        return checkConfigLines(db, unit.id, [
+          { categoryId: c.id, name: c.name, quantity: 1, unitPriceFen: 450_000, reason: '新进人员', specAttributes },
+        ]);
+      })),
+      target: targets.match,
+      note: specCats.map((c) => `${c.code} ${c.n.toLocaleString('en')} listed`).join(', '),
+    });
+    out.push({
+      scenario: 'the pool match of one configuration line by 规格参数 alone',
+      ...(await timeRuns(runs, (i) => {
+        const { c, specAttributes } = specLine(i);
+        return idleOffers(db, unit.id, c.id, { specAttributes, category: { code: c.code, name: c.name } });
+      })),
+      target: targets.match,
+    });
+  }
   log('Pool: evaluating every unit for the year…');
   const t0 = process.hrtime.bigint();
   const report = await evaluateYear(db, office, businessYear());

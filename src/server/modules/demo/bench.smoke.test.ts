@@ -76,15 +76,18 @@ describe('bench scenarios at a small size', () => {
     expect(open).toBe(0);
   });
 
-  it('lists the asked number of pool listings and times search, the line check and the evaluation of every unit', async () => {
+  it('lists the asked number of pool listings and times search (with photos too), the line check by spec and the evaluation of every unit', async () => {
     const rows = await poolScenarios(t.database, officeActor, POOL_TARGETS.pglite, 5, 300, log);
     expect(rows[0].note).toBe('300 listings (300 seeded)');
     expect(rows.map((r) => r.scenario.replace(/ \d+ units for \d+$/, ''))).toEqual([
       'pool catalogue, first page',
       'pool search by a text fragment',
+      'pool search: 有照片 (with photos), alone and with a text fragment',
       'pool search by category (with subcategories) and condition',
       'check one configuration line: standard, quota and the pool match (先调剂后购置)',
       'the pool match of one configuration line alone (five listings, five idle cards)',
+      'check one configuration line naming a spec (内存 ≥ 8 GB …): standard, quota and the pool match by 规格参数',
+      'the pool match of one configuration line by 规格参数 alone',
       'evaluate',
     ]);
   });

@@ -1,6 +1,7 @@
 // The pool's lists. The catalogue is deliberately seen by every unit (that is what a pool is for),
 // but it shows only what a requester needs to judge an item: never the card's custodian,
-// department, ledger or attachments. Requests and the utilisation figures are scoped per unit.
+// department, ledger or attachments (its photos excepted: pool-photo.service.ts). Requests and
+// the utilisation figures are scoped per unit.
 import { sql, type SQL } from 'drizzle-orm';
 import type { Listing, ListingQuery, PoolRequest, RequestQuery, UtilisationReport } from '../../../shared/pool.contracts.ts';
 import type { Page } from '../../../shared/paging.ts';
@@ -11,6 +12,8 @@ import { businessToday } from '../../platform/clock.ts';
 import { addMonths } from '../workflow/index.ts';
 import { searchGrams } from '../assets/index.ts';
 import { specOfSql } from './pool-spec.service.ts';
+import { listingPhotoIdsSql, listingPhotoSql } from './pool-photo.service.ts';
+import { receiptNoSql } from './pool-receipt.queries.ts';
 
 /** LIKE pattern for a fragment typed by a person: % and _ are literal. */
 const like = (s: string) =>
@@ -37,7 +40,8 @@ const listingRows = (actor: Actor, from: SQL, order: SQL) => {
       nullif(${locationSql}, '') AS location,
       (c.unit_id = pl.unit_id AND c.status IN ('idle', 'in_use')) AS available,
       (SELECT count(*)::int FROM pool_requests pr WHERE pr.listing_id = pl.id AND pr.status = 'pending') AS "pendingRequests",
-      ${mine ? sql`EXISTS (SELECT 1 FROM pool_requests pr WHERE pr.listing_id = pl.id AND pr.status = 'pending' AND pr.unit_id = ${mine})` : sql`false`} AS "requestedByMe"
+      ${mine ? sql`EXISTS (SELECT 1 FROM pool_requests pr WHERE pr.listing_id = pl.id AND pr.status = 'pending' AND pr.unit_id = ${mine})` : sql`false`} AS "requestedByMe",
+      ${listingPhotoIdsSql} AS "photoIds", ${receiptNoSql} AS "receiptNo"
     FROM ${from}
     JOIN pool_listings pl ON pl.id = page.id
     JOIN cards c ON c.id = pl.card_id
@@ -88,6 +92,9 @@ export async function listListings(q: Queryable, actor: Actor, p: ListingQuery):
   if (p.location?.trim())
     where.push(sql`EXISTS (SELECT 1 FROM cards c JOIN rooms r ON r.id = c.room_id LEFT JOIN buildings b ON b.id = r.building_id
       LEFT JOIN compounds co ON co.id = r.compound_id WHERE c.id = pl.card_id AND lower(${locationSql}) LIKE ${like(p.location)})`);
+  // 有照片: a probe of card_attachments_card_idx per listing (the card's few attachments), or the reverse.
+  if (p.hasPhoto === 'true') where.push(sql`EXISTS (SELECT 1 FROM card_attachments a WHERE ${listingPhotoSql})`);
+  if (p.hasPhoto === 'false') where.push(sql`NOT EXISTS (SELECT 1 FROM card_attachments a WHERE ${listingPhotoSql})`);
   if (p.mine === 'true') where.push(inScope(sql`pl.unit_id`, unitScope(actor, 'pool.read')));
   const cond = sql.join([...where, ...pageText], sql` AND `);
   const countCond = sql.join([...where, ...countText], sql` AND `);

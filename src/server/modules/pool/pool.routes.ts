@@ -17,6 +17,7 @@ import { Done, IdParams, done } from '../../platform/http/route.shapes.ts';
 import type { App } from '../../platform/http/types.ts';
 import { evaluationRoutes } from './evaluation.routes.ts';
 import { settleLots } from './pool-lot.service.ts';
+import { poolPhotoRoutes } from './pool-photo.routes.ts';
 import { poolReuseRoutes } from './pool-reuse.routes.ts';
 import { getListing, getRequest, listListings, listRequests, utilisation } from './pool.queries.ts';
 import { decideAndTell, remindPoolLoans } from './pool-notify.service.ts';
@@ -28,6 +29,7 @@ export async function poolRoutes(app: App) {
   const db = app.database.db;
   await evaluationRoutes(app);
   await poolReuseRoutes(app);
+  await poolPhotoRoutes(app);
 
   app.get(
     '/api/pool/listings',

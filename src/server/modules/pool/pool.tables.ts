@@ -52,8 +52,11 @@ export const poolListings = pgTable(
     closedOn: date('closed_on', { mode: 'string' }),
     closedBy: uuid('closed_by'),
     createdAt: ts('created_at').notNull().defaultNow(),
+    /** The 入仓单's sequence number: RC-<year listed>-<six digits> (docs/decisions.md). */
+    receiptSeq: bigint('receipt_seq', { mode: 'number' }).notNull().generatedByDefaultAsIdentity(),
   },
   (t) => [
+    uniqueIndex('pool_listings_receipt_seq_uniq').on(t.receiptSeq),
     uniqueIndex('pool_listings_listed_card_uniq').on(t.cardId).where(sql`status = 'listed'`),
     index('pool_listings_status_idx').on(t.status, t.listedOn, t.id),
     index('pool_listings_category_idx').on(t.categoryId, t.status),

@@ -1,9 +1,9 @@
 import { useState } from 'react';
-import { App, Button, DatePicker, Form, Input, Modal, Radio, Row, Select, Space, Tag } from 'antd';
+import { App, Badge, Button, DatePicker, Form, Image, Input, Modal, Radio, Row, Select, Space, Tag } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { PlusOutlined } from '@ant-design/icons';
 import type { TableColumnsType } from 'antd';
-import { useNavigate } from 'react-router-dom';
+import { Link, useNavigate } from 'react-router-dom';
 import {
   LISTING_STATUSES,
   POOL_CONDITIONS,
@@ -23,7 +23,7 @@ import { errorText } from '../../components/errors.ts';
 import { YuanInput } from '../../components/Money.tsx';
 import { specKeysFor, specSummary } from '../../../shared/spec-attributes.rules.ts';
 import { SpecAttributesFields, cleanSpec } from '../../components/SpecAttributesFields.tsx';
-import { requestListing, sendForRepair, setListingSpec, withdrawListing } from './api.ts';
+import { listingPhotoUrl, requestListing, sendForRepair, setListingSpec, withdrawListing } from './api.ts';
 import { codeLabel, optionsOf } from './poolLabels.ts';
 import { businessDay } from '../../lib/dates.ts';
 
@@ -43,6 +43,7 @@ export default function PoolCatalogPage() {
   const [location, setLocation] = useState<string>();
   const [status, setStatus] = useState<string>();
   const [mine, setMine] = useState(false);
+  const [hasPhoto, setHasPhoto] = useState(false);
   const [asking, setAsking] = useState<Listing>();
   const [repairing, setRepairing] = useState<Listing>();
   const [repairForm] = Form.useForm<{ vendor: string; fault: string; estimateFen?: number }>();
@@ -97,6 +98,24 @@ export default function PoolCatalogPage() {
   };
 
   const columns: TableColumnsType<Listing> = [
+    {
+      title: t('照片', 'Photo'),
+      dataIndex: 'photoIds',
+      width: 76,
+      render: (ids: string[], r) =>
+        ids.length ? (
+          <Badge count={ids.length > 1 ? ids.length : 0} size="small">
+            <Image
+              src={listingPhotoUrl(r.id, ids[0])}
+              width={48}
+              height={48}
+              style={{ objectFit: 'cover' }}
+              alt={r.name}
+              data-testid={`photo-${r.cardNo}`}
+            />
+          </Badge>
+        ) : null,
+    },
     { title: t('卡片编号', 'Card no.'), dataIndex: 'cardNo', key: 'cardNo', sorter: true, width: 170 },
     {
       title: t('名称', 'Name'),
@@ -105,7 +124,7 @@ export default function PoolCatalogPage() {
       sorter: true,
       render: (v, r) => (
         <span>
-          {v}
+          <Link to={`/pool/listings/${r.id}`}>{v}</Link>
           {r.spec ? <span style={{ color: '#888' }}> {r.spec}</span> : null}
           {specSummary(r.specAttributes) ? <div style={{ color: '#888', fontSize: 12 }}>{specSummary(r.specAttributes)}</div> : null}
         </span>
@@ -210,9 +229,9 @@ export default function PoolCatalogPage() {
       <ServerTable<Listing>
         url={URL}
         columns={columns}
-        filters={{ categoryId, condition, location, status, mine: mine ? 'true' : undefined }}
+        filters={{ categoryId, condition, location, status, mine: mine ? 'true' : undefined, hasPhoto: hasPhoto ? 'true' : undefined }}
         search={t('编号、名称、规格、品牌、分类或单位', 'Number, name, spec, brand, category or unit')}
-        tableProps={{ scroll: { x: 1500 } }}
+        tableProps={{ scroll: { x: 1580 } }}
         toolbar={
           <>
             <CategoryTreeSelect
@@ -244,6 +263,9 @@ export default function PoolCatalogPage() {
               onChange={setStatus}
               options={optionsOf(LISTING_STATUSES, locale)}
             />
+            <Button type={hasPhoto ? 'primary' : 'default'} onClick={() => setHasPhoto(!hasPhoto)} data-testid="pool-has-photo">
+              {t('有照片', 'With photos')}
+            </Button>
             {me.unitId && (
               <Button type={mine ? 'primary' : 'default'} onClick={() => setMine(!mine)}>
                 {t('本单位入仓', 'Ours')}

@@ -32,9 +32,10 @@ export default function PoolOfferPage() {
     if (!cards.length) return setCardError(t('请选择入仓资产', 'Pick the cards to offer'));
     setBusy(true);
     try {
-      await offerCards({ ...v, cardIds: cards.map((c) => c.id) });
+      const { ids } = await offerCards({ ...v, cardIds: cards.map((c) => c.id) });
       message.success(t(`${cards.length} 项资产已入仓`, `${cards.length} item(s) offered`));
-      navigate('/pool?mine=true');
+      // One item: its page, to add photos and print the 入仓单; several: the unit's listings, each with its page.
+      navigate(ids.length === 1 ? `/pool/listings/${ids[0]}` : '/pool?mine=true');
     } catch (err) {
       showError(err);
       setCardError(Object.entries((err as { fields?: Record<string, string> }).fields ?? {}).find(([k]) => k.startsWith('cardIds'))?.[1]);

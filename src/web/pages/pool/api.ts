@@ -2,7 +2,7 @@
 // accountability): query keys, hooks and writes over the typed client (src/web/api/client.ts).
 // Lists of listings and requests use ServerTable with their list URLs.
 import { useQuery } from '@tanstack/react-query';
-import { type Body, http, ok } from '../../api/client.ts';
+import { type Body, fileBody, http, ok } from '../../api/client.ts';
 
 export const poolKeys = {
   evaluation: (year: number) => ['evaluation', year] as const,
@@ -16,6 +16,9 @@ export const poolKeys = {
   repairsAll: ['pool-repairs'] as const,
   lots: ['pool-lots'] as const,
   stats: (from: string, to: string) => ['pool-stats', from, to] as const,
+  listing: (id: string) => ['pool-listing', id] as const,
+  photos: (id: string) => ['pool-listing', id, 'photos'] as const,
+  receipt: (id: string) => ['pool-listing', id, 'receipt'] as const,
 };
 
 // ---- the pool ----
@@ -35,6 +38,23 @@ export const withdrawRequest = (id: string) => ok(http.POST('/api/pool/requests/
 export const setListingSpec = (id: string, body: Body<'/api/pool/listings/{id}/spec', 'put'>) =>
   ok(http.PUT('/api/pool/listings/{id}/spec', { params: { path: { id } }, body }));
 export const expireListings = () => ok(http.POST('/api/pool/expire'));
+
+// ---- one item: its photos and its 入仓单 ----
+
+export const useListing = (id: string) =>
+  useQuery({ queryKey: poolKeys.listing(id), queryFn: () => ok(http.GET('/api/pool/listings/{id}', { params: { path: { id } } })) });
+export const useListingPhotos = (id: string) =>
+  useQuery({ queryKey: poolKeys.photos(id), queryFn: () => ok(http.GET('/api/pool/listings/{id}/photos', { params: { path: { id } } })) });
+export const addListingPhoto = (id: string, file: File) =>
+  ok(http.POST('/api/pool/listings/{id}/photos', { params: { path: { id } }, body: fileBody(file) }));
+/** A photo's address, for an <img> (the session cookie goes with it). */
+export const listingPhotoUrl = (listingId: string, photoId: string) => `/api/pool/listings/${listingId}/photos/${photoId}`;
+export const useReceipt = (id: string) =>
+  useQuery({
+    queryKey: poolKeys.receipt(id),
+    queryFn: () => ok(http.GET('/api/pool/listings/{id}/receipt', { params: { path: { id } } })),
+  });
+export const receiptExcelUrl = (id: string) => `/api/pool/listings/${id}/receipt.xlsx`;
 
 export const useUtilisation = (idleMonths: number) =>
   useQuery({

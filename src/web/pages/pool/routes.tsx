@@ -18,6 +18,8 @@ export const routes: PageRoute[] = [
     menu: { group: 'assets', zh: '公物仓', en: 'Idle pool', icon: <DatabaseOutlined />, order: 40 },
   },
   { path: '/pool/offer', component: lazy(() => import('./PoolOfferPage.tsx')), permission: 'pool.offer' },
+  { path: '/pool/listings/:id', component: lazy(() => import('./PoolListingPage.tsx')), permission: 'pool.read' },
+  { path: '/pool/listings/:id/receipt', component: lazy(() => import('./PoolReceiptPrintPage.tsx')), permission: 'pool.read', bare: true },
   {
     path: '/pool/requests',
     component: lazy(() => import('./PoolRequestsPage.tsx')),

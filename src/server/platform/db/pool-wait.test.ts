@@ -9,18 +9,19 @@ describe.runIf(!!process.env.TEST_DATABASE_URL)('a burst of queries larger than 
       databaseUrl: process.env.TEST_DATABASE_URL,
       dataDir: 'memory://',
       poolSize: 2,
-      limits: { connectTimeoutMs: 100, poolWaitMs },
+      // The connect timeout leaves room for a loaded machine to open a connection; the queue is four times it.
+      limits: { connectTimeoutMs: 500, poolWaitMs },
     });
     try {
-      return await Promise.allSettled(Array.from({ length: 12 }, () => query(database.db, sql`select pg_sleep(0.2)`)));
+      return await Promise.allSettled(Array.from({ length: 16 }, () => query(database.db, sql`select pg_sleep(0.25)`)));
     } finally {
       await database.close();
     }
   };
 
-  it('waits for a free connection past the connect timeout (12 queries of 0.2 s on 2 connections)', async () => {
+  it('waits for a free connection past the connect timeout (16 queries of 0.25 s on 2 connections: 2 s in the queue, 0.5 s to connect)', async () => {
     const results = await burst(20_000);
-    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(12);
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(16);
   });
 
   it('gives up after the pool-wait limit', async () => {

@@ -5906,6 +5906,19 @@ export interface paths {
                                 assigneeName?: string | null;
                                 comment: string | null;
                                 decidedAt: string | null;
+                                allowCosign?: boolean;
+                                cosigns?: {
+                                    signerName: string;
+                                    addedByName: string;
+                                    addedForName: string | null;
+                                    /** @enum {string} */
+                                    state: "pending" | "approved" | "rejected";
+                                    decidedByName: string | null;
+                                    onBehalfOfName: string | null;
+                                    comment: string | null;
+                                    addedAt: string;
+                                    decidedAt: string | null;
+                                }[];
                             }[];
                             events: {
                                 id: number;
@@ -5926,6 +5939,7 @@ export interface paths {
                                 returnLending: boolean;
                                 withdraw: boolean;
                                 reassign?: boolean;
+                                addSigner?: boolean;
                             };
                         };
                     };
@@ -6741,6 +6755,19 @@ export interface paths {
                                 assigneeName?: string | null;
                                 comment: string | null;
                                 decidedAt: string | null;
+                                allowCosign?: boolean;
+                                cosigns?: {
+                                    signerName: string;
+                                    addedByName: string;
+                                    addedForName: string | null;
+                                    /** @enum {string} */
+                                    state: "pending" | "approved" | "rejected";
+                                    decidedByName: string | null;
+                                    onBehalfOfName: string | null;
+                                    comment: string | null;
+                                    addedAt: string;
+                                    decidedAt: string | null;
+                                }[];
                             }[];
                             executedByName: string | null;
                             executedAt: string | null;
@@ -7818,6 +7845,7 @@ export interface paths {
                                         overStandard?: boolean;
                                         financial?: boolean;
                                     };
+                                    allowCosign: boolean;
                                     stepNo: number;
                                 }[];
                                 updatedAt: string | null;
@@ -7875,6 +7903,7 @@ export interface paths {
                                 overStandard?: boolean;
                                 financial?: boolean;
                             };
+                            allowCosign?: boolean;
                         }[];
                     };
                 };

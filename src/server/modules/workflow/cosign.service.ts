@@ -13,7 +13,9 @@ import { tellApplicant, tellPeople } from './approval.notices.ts';
 import { delegatorFor } from './delegation.service.ts';
 import { addEvent, releaseLines, setStatus, type DocumentRow } from './document.store.ts';
 import { documentCosigns, documentSteps } from './document.tables.ts';
-import { colleaguesSql, cosignDelegationsFor, holdsStep, inboxWhere } from './inbox.rule.ts';
+import { colleaguesSql, cosignDelegationsFor, holdsStep, inboxWhere, uninvolved } from './inbox.rule.ts';
+import { unstaffedStep } from './workflow.rules.ts';
+import { uuidArray } from '../../platform/db/sql-arrays.ts';
 import { DECIDE_REFUSALS, partIn, type Part } from './separation.rule.ts';
 
 type StepRow = typeof documentSteps.$inferSelect;
@@ -75,6 +77,30 @@ interface Spot {
   pending_name: string | null;
   pending_added_by: string | null;
   pending_added_for: string | null;
+}
+
+/**
+ * Refuses a 加签 that would leave a later step without anyone to take it: the signer and the
+ * step's approver each take a step of the chain, so neither may take a later one (as submission
+ * checks the whole chain, approval.service.ts checkStaffed).
+ */
+async function checkLaterSteps(tx: Tx, id: string, taking: string[], signerName: string): Promise<void> {
+  const later = await query<{ label: string; holders: string[] }>(
+    tx,
+    sql`SELECT s.label, coalesce(json_agg(DISTINCT u.id) FILTER (WHERE u.id IS NOT NULL), '[]'::json) AS holders
+    FROM documents d JOIN document_steps s ON s.document_id = d.id AND s.step_no > d.current_step
+      LEFT JOIN role_assignments ra ON ra.role = s.role AND (ra.unit_id IS NULL OR ra.unit_id = s.scope_unit_id)
+      LEFT JOIN users u ON u.id = ra.user_id AND u.active AND ${uninvolved(sql`u.id`)}
+        AND u.id <> ALL(${uuidArray(taking)})
+    WHERE d.id = ${id} GROUP BY s.step_no, s.label ORDER BY s.step_no`,
+  );
+  const stuck = unstaffedStep(later.map((s) => s.holders));
+  if (stuck >= 0)
+    throw new AppError(
+      'rule_violation',
+      `请「${signerName}」加签后，审批环节「${later[stuck].label}」将没有可审批的人（同一人只能审批同一单据的一个环节）`,
+      { toUserId: '加签后后续环节将无人审批' },
+    );
 }
 
 /** The approver the actor acts for on the step (委托), or null when they take it in their own right. */
@@ -149,6 +175,7 @@ export async function addCosigner(q: Queryable, actor: Actor, id: string, input:
         CROSS JOIN LATERAL (${colleaguesSql(actor, 'cosign', approverId)}) c WHERE d.id = ${id} AND c.id = ${input.toUserId}`,
     );
     if (!target) throw invalid({ toUserId: '只能请能查看本单据、担任审批角色的在职人员加签' });
+    await checkLaterSteps(tx, id, [target.id, approverId], target.name);
     await tx.insert(documentCosigns).values({
       documentId: id,
       stepId: spot.step_id,

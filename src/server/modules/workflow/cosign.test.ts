@@ -196,6 +196,25 @@ describe('加签: a colleague signs a step before its approver decides', () => {
     expect(n).toBe(0);
   });
 
+  it('refuses a signer whose signature would leave a later step without anyone to take it', async () => {
+    const id = await submitted();
+    // The unit's leaders: u01-leader and dual. With dual away, the leader is the only one left for step 2.
+    await t.database.db.execute(sql`UPDATE users SET active = false WHERE username = 'dual'`);
+    try {
+      expect(await refusal(cosign(admin, id, 'u01-leader'))).toEqual({
+        status: 422,
+        message: '请「u01-leader（测试）」加签后，审批环节「单位负责人审批」将没有可审批的人（同一人只能审批同一单据的一个环节）',
+      });
+    } finally {
+      await t.database.db.execute(sql`UPDATE users SET active = true WHERE username = 'dual'`);
+    }
+    await expectOk(cosign(admin, id, 'u01-leader'));
+    await expectOk(leader.post(`/api/documents/${id}/approve`, {}));
+    await expectOk(admin.post(`/api/documents/${id}/approve`, {}));
+    expect(await inboxIds(leader)).not.toContain(id);
+    expect(await inboxIds(await t.as('dual'))).toContain(id);
+  });
+
   it('keeps one signer pending per step, and a signer cannot add another', async () => {
     const id = await submitted();
     await expectOk(cosign(admin, id, 'u01-finance'));

@@ -13,7 +13,7 @@ import { tellApplicant, tellPeople } from './approval.notices.ts';
 import { delegatorFor } from './delegation.service.ts';
 import { addEvent, releaseLines, setStatus, type DocumentRow } from './document.store.ts';
 import { documentCosigns, documentSteps } from './document.tables.ts';
-import { colleaguesSql, cosignDelegationsFor, holdsStep, inboxWhere, uninvolved } from './inbox.rule.ts';
+import { colleaguesSql, cosignDelegationsFor, cosignPending, holdsStep, inboxWhere, uninvolved } from './inbox.rule.ts';
 import { unstaffedStep } from './workflow.rules.ts';
 import { uuidArray } from '../../platform/db/sql-arrays.ts';
 import { DECIDE_REFUSALS, partIn, type Part } from './separation.rule.ts';
@@ -74,6 +74,7 @@ interface Spot {
   allow_cosign: boolean;
   assignee_id: string | null;
   in_inbox: boolean;
+  pending_id: string | null;
   pending_name: string | null;
   pending_added_by: string | null;
   pending_added_for: string | null;
@@ -129,7 +130,7 @@ export async function cosignCandidates(q: Queryable, actor: Actor, id: string): 
     q,
     sql`SELECT c.id, c.name FROM documents d JOIN document_steps s ON s.document_id = d.id AND s.step_no = d.current_step
       CROSS JOIN LATERAL (${colleaguesSql(actor, 'cosign', principal?.id)}) c
-    WHERE d.id = ${id} AND s.allow_cosign AND NOT EXISTS (SELECT 1 FROM document_cosigns pc WHERE pc.step_id = s.id AND pc.state = 'pending')
+    WHERE d.id = ${id} AND s.allow_cosign AND NOT ${cosignPending}
     ORDER BY c.name`,
   );
 }
@@ -147,12 +148,12 @@ export async function addCosigner(q: Queryable, actor: Actor, id: string, input:
       tx,
       sql`SELECT d.id, d.unit_id, d.doc_no, d.type, d.applicant_id, d.submitted_by, d.current_step,
         s.id AS step_id, s.role, s.scope_unit_id, s.label, s.allow_cosign, s.assignee_id, ${inboxWhere(actor)} AS in_inbox,
-        cu.display_name AS pending_name, c.added_by AS pending_added_by, c.added_for AS pending_added_for
+        c.id AS pending_id, cu.display_name AS pending_name, c.added_by AS pending_added_by, c.added_for AS pending_added_for
       FROM documents d JOIN document_steps s ON s.document_id = d.id AND s.step_no = d.current_step
         LEFT JOIN document_cosigns c ON c.step_id = s.id AND c.state = 'pending' LEFT JOIN users cu ON cu.id = c.signer_id
       WHERE d.id = ${id} AND d.status = 'submitted'`,
     );
-    const waiting = spot?.pending_name !== null && spot?.pending_name !== undefined;
+    const waiting = !!spot?.pending_id;
     if (!spot?.in_inbox) {
       if (spot && waiting && [spot.assignee_id, spot.pending_added_by, spot.pending_added_for].includes(actor.userId))
         throw conflict(`本环节已请「${spot.pending_name}」加签，待其审批后再作决定；每个环节同时只能有一位加签人`);

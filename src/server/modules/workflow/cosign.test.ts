@@ -100,6 +100,18 @@ describe('加签: a colleague signs a step before its approver decides', () => {
       sql`SELECT title FROM notifications WHERE user_id = ${w.users['u01-finance']} AND link = ${`/documents/${id}`}`,
     );
     expect(told.map((r) => r.title)).toEqual([`领用单 ${d.docNo}请您加签审批`]);
+    // One operation-log entry, written with the 加签.
+    const logged = await query<{ action: string; changes: string; source: string }>(
+      t.database.db,
+      sql`SELECT action, changes, source FROM operation_log WHERE object_id = ${id} AND action = 'cosign_added'`,
+    );
+    expect(logged).toEqual([
+      {
+        action: 'cosign_added',
+        changes: '单位资产管理员审批：加签：u01-finance（测试）：涉及财务',
+        source: 'POST /api/documents/:id/cosign',
+      },
+    ]);
     expect(await inboxIds(finance)).toContain(id);
     expect(await inboxIds(admin)).not.toContain(id);
     expect((await detail(admin, id)).can).toMatchObject({ decide: false, addSigner: false });

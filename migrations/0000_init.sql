@@ -1140,6 +1140,7 @@ CREATE TABLE "approval_chain_steps" (
 	"scope" text NOT NULL,
 	"label" text NOT NULL,
 	"condition" jsonb DEFAULT '{}'::jsonb NOT NULL,
+	"allow_cosign" boolean DEFAULT false NOT NULL,
 	CONSTRAINT "approval_chain_steps_no" UNIQUE("document_type","step_no")
 );
 --> statement-breakpoint
@@ -1185,6 +1186,21 @@ CREATE TABLE "document_comments" (
 	"author_id" uuid NOT NULL,
 	"body" text NOT NULL,
 	"at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "document_cosigns" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"document_id" uuid NOT NULL,
+	"step_id" uuid NOT NULL,
+	"signer_id" uuid NOT NULL,
+	"added_by" uuid NOT NULL,
+	"added_for" uuid,
+	"state" text DEFAULT 'pending' NOT NULL,
+	"decided_by" uuid,
+	"on_behalf_of" uuid,
+	"comment" text,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"decided_at" timestamp with time zone
 );
 --> statement-breakpoint
 CREATE TABLE "document_events" (
@@ -1234,6 +1250,7 @@ CREATE TABLE "document_steps" (
 	"scope_unit_id" uuid,
 	"label" text NOT NULL,
 	"special" boolean DEFAULT false NOT NULL,
+	"allow_cosign" boolean DEFAULT false NOT NULL,
 	"state" text DEFAULT 'pending' NOT NULL,
 	"decided_by" uuid,
 	"assignee_id" uuid,
@@ -1463,6 +1480,8 @@ ALTER TABLE "sharing_resource_photos" ADD CONSTRAINT "sharing_resource_photos_re
 ALTER TABLE "approval_chain_steps" ADD CONSTRAINT "approval_chain_steps_document_type_approval_chains_document_type_fk" FOREIGN KEY ("document_type") REFERENCES "public"."approval_chains"("document_type") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "document_attachments" ADD CONSTRAINT "document_attachments_document_id_documents_id_fk" FOREIGN KEY ("document_id") REFERENCES "public"."documents"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "document_comments" ADD CONSTRAINT "document_comments_document_id_documents_id_fk" FOREIGN KEY ("document_id") REFERENCES "public"."documents"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "document_cosigns" ADD CONSTRAINT "document_cosigns_document_id_documents_id_fk" FOREIGN KEY ("document_id") REFERENCES "public"."documents"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "document_cosigns" ADD CONSTRAINT "document_cosigns_step_id_document_steps_id_fk" FOREIGN KEY ("step_id") REFERENCES "public"."document_steps"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "document_events" ADD CONSTRAINT "document_events_document_id_documents_id_fk" FOREIGN KEY ("document_id") REFERENCES "public"."documents"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "document_lines" ADD CONSTRAINT "document_lines_document_id_documents_id_fk" FOREIGN KEY ("document_id") REFERENCES "public"."documents"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "document_steps" ADD CONSTRAINT "document_steps_document_id_documents_id_fk" FOREIGN KEY ("document_id") REFERENCES "public"."documents"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -1555,6 +1574,8 @@ CREATE INDEX "approval_delegations_delegate_idx" ON "approval_delegations" USING
 CREATE INDEX "approval_delegations_delegator_idx" ON "approval_delegations" USING btree ("delegator_id");--> statement-breakpoint
 CREATE INDEX "document_attachments_document_idx" ON "document_attachments" USING btree ("document_id");--> statement-breakpoint
 CREATE INDEX "document_comments_document_idx" ON "document_comments" USING btree ("document_id","id");--> statement-breakpoint
+CREATE INDEX "document_cosigns_document_idx" ON "document_cosigns" USING btree ("document_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "document_cosigns_pending_uniq" ON "document_cosigns" USING btree ("step_id") WHERE state = 'pending';--> statement-breakpoint
 CREATE INDEX "document_events_document_idx" ON "document_events" USING btree ("document_id","id");--> statement-breakpoint
 CREATE INDEX "document_lines_document_idx" ON "document_lines" USING btree ("document_id","line_no");--> statement-breakpoint
 CREATE UNIQUE INDEX "document_lines_open_card_uniq" ON "document_lines" USING btree ("card_id") WHERE open AND card_id IS NOT NULL;--> statement-breakpoint

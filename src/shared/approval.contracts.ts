@@ -40,6 +40,18 @@ export const ReassignInput = z.object({
 /** Colleagues a step may be handed to. */
 export const ReassignCandidate = z.object({ id: z.string(), name: z.string() });
 
+/**
+ * 加签: at a step that allows it, the approver asks a colleague to sign first; the colleague's
+ * approval hands the step back to the approver, their rejection rejects the document.
+ */
+export const CosignInput = z.object({
+  toUserId: uuid,
+  comment: z.string().trim().max(1000).optional(),
+  /** The step the approver saw (refused as stale when the document moved on). */
+  stepNo: z.number().int().min(1).optional(),
+});
+export type CosignInput = z.infer<typeof CosignInput>;
+
 /** 批量审批: the ids confirmed (the web shows their count first). */
 export const BulkApproveInput = z.object({ ids: z.array(uuid).min(1).max(200) });
 export const BulkApproveResult = z.object({

@@ -71,12 +71,14 @@ export const ChainStepInput = z.object({
   scope: StepScopeSchema,
   label: z.string().min(1).max(60),
   condition: StepCondition.default({}),
+  /** 允许加签: the step's approver may ask a colleague to sign before deciding. */
+  allowCosign: z.boolean().optional(),
 });
 export type ChainStepInput = z.infer<typeof ChainStepInput>;
 export const ChainInput = z.object({ steps: z.array(ChainStepInput).max(12) });
 export const Chain = z.object({
   documentType: DocumentTypeSchema,
-  steps: z.array(ChainStepInput.extend({ stepNo: z.number().int() })),
+  steps: z.array(ChainStepInput.extend({ stepNo: z.number().int(), allowCosign: z.boolean() })),
   updatedAt: z.string().nullable(),
   updatedByName: z.string().nullable(),
 });
@@ -148,6 +150,22 @@ export const DocumentLine = z.object({
 });
 export type DocumentLine = z.infer<typeof DocumentLine>;
 
+/** 加签: a colleague asked by the step's approver to sign before the approver decides. */
+export const DocumentCosign = z.object({
+  signerName: z.string(),
+  addedByName: z.string(),
+  /** 委托: the approver the adder acted for. */
+  addedForName: z.string().nullable(),
+  state: z.enum(['pending', 'approved', 'rejected']),
+  decidedByName: z.string().nullable(),
+  /** 委托: the signer the decider acted for ("代 张三"). */
+  onBehalfOfName: z.string().nullable(),
+  comment: z.string().nullable(),
+  addedAt: z.string(),
+  decidedAt: z.string().nullable(),
+});
+export type DocumentCosign = z.infer<typeof DocumentCosign>;
+
 export const DocumentStep = z.object({
   stepNo: z.number(),
   role: z.string(),
@@ -163,6 +181,10 @@ export const DocumentStep = z.object({
   assigneeName: z.string().nullable().optional(),
   comment: z.string().nullable(),
   decidedAt: z.string().nullable(),
+  /** 允许加签 at this step. */
+  allowCosign: z.boolean().optional(),
+  /** 加签: the colleagues asked to sign at this step, oldest first. */
+  cosigns: z.array(DocumentCosign).optional(),
 });
 export type DocumentStep = z.infer<typeof DocumentStep>;
 
@@ -201,6 +223,8 @@ export const DocumentDetail = DocumentSummary.extend({
     withdraw: z.boolean(),
     /** 转办 the current step to a colleague. */
     reassign: z.boolean().optional(),
+    /** 加签: ask a colleague to sign the current step first (the step allows it, none pending). */
+    addSigner: z.boolean().optional(),
   }),
 });
 export type DocumentDetail = z.infer<typeof DocumentDetail>;

@@ -5906,6 +5906,19 @@ export interface paths {
                                 assigneeName?: string | null;
                                 comment: string | null;
                                 decidedAt: string | null;
+                                allowCosign?: boolean;
+                                cosigns?: {
+                                    signerName: string;
+                                    addedByName: string;
+                                    addedForName: string | null;
+                                    /** @enum {string} */
+                                    state: "pending" | "approved" | "rejected";
+                                    decidedByName: string | null;
+                                    onBehalfOfName: string | null;
+                                    comment: string | null;
+                                    addedAt: string;
+                                    decidedAt: string | null;
+                                }[];
                             }[];
                             events: {
                                 id: number;
@@ -5926,6 +5939,7 @@ export interface paths {
                                 returnLending: boolean;
                                 withdraw: boolean;
                                 reassign?: boolean;
+                                addSigner?: boolean;
                             };
                         };
                     };
@@ -6741,6 +6755,19 @@ export interface paths {
                                 assigneeName?: string | null;
                                 comment: string | null;
                                 decidedAt: string | null;
+                                allowCosign?: boolean;
+                                cosigns?: {
+                                    signerName: string;
+                                    addedByName: string;
+                                    addedForName: string | null;
+                                    /** @enum {string} */
+                                    state: "pending" | "approved" | "rejected";
+                                    decidedByName: string | null;
+                                    onBehalfOfName: string | null;
+                                    comment: string | null;
+                                    addedAt: string;
+                                    decidedAt: string | null;
+                                }[];
                             }[];
                             executedByName: string | null;
                             executedAt: string | null;
@@ -7818,6 +7845,7 @@ export interface paths {
                                         overStandard?: boolean;
                                         financial?: boolean;
                                     };
+                                    allowCosign: boolean;
                                     stepNo: number;
                                 }[];
                                 updatedAt: string | null;
@@ -7875,6 +7903,7 @@ export interface paths {
                                 overStandard?: boolean;
                                 financial?: boolean;
                             };
+                            allowCosign?: boolean;
                         }[];
                     };
                 };
@@ -7961,6 +7990,106 @@ export interface paths {
         };
         /**
          * 可转办的同事
+         * @description 权限 document.approve
+         *
+         *     权限 document.approve
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                name: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/documents/{id}/cosign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 加签（请一位同事先审批，同意后回到本环节审批人）
+         * @description 权限 document.approve
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        toUserId: string;
+                        comment?: string;
+                        stepNo?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            status: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/documents/{id}/cosign-candidates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 可加签的同事
          * @description 权限 document.approve
          *
          *     权限 document.approve

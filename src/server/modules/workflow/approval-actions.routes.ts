@@ -2,6 +2,7 @@ import { z } from 'zod';
 import {
   BulkApproveInput,
   BulkApproveResult,
+  CosignInput,
   Delegation,
   DelegationInput,
   ReassignCandidate,
@@ -10,11 +11,12 @@ import {
 import { IdParams, done } from '../../platform/http/route.shapes.ts';
 import type { App } from '../../platform/http/types.ts';
 import { bulkApprove, nextInboxItem, reassignCandidates, reassignStep } from './approval-actions.service.ts';
+import { addCosigner, cosignCandidates } from './cosign.service.ts';
 import { createDelegation, delegateCandidates, listDelegations, revokeDelegation } from './delegation.service.ts';
 
 const tags = ['documents'];
 
-/** 转办, 批量审批, 下一条 and 委托. */
+/** 转办, 加签, 批量审批, 下一条 and 委托. */
 export async function approvalActionRoutes(app: App) {
   const db = app.database.db;
 
@@ -40,6 +42,30 @@ export async function approvalActionRoutes(app: App) {
       schema: { tags, summary: '可转办的同事', params: IdParams, response: { 200: z.object({ items: z.array(ReassignCandidate) }) } },
     },
     async (req) => ({ items: await reassignCandidates(db, req.actor, req.params.id) }),
+  );
+
+  app.post(
+    '/api/documents/:id/cosign',
+    {
+      config: { access: 'document.approve' },
+      schema: {
+        tags,
+        summary: '加签（请一位同事先审批，同意后回到本环节审批人）',
+        params: IdParams,
+        body: CosignInput,
+        response: { 200: z.object({ status: z.string() }) },
+      },
+    },
+    async (req) => addCosigner(db, req.actor, req.params.id, req.body),
+  );
+
+  app.get(
+    '/api/documents/:id/cosign-candidates',
+    {
+      config: { access: 'document.approve' },
+      schema: { tags, summary: '可加签的同事', params: IdParams, response: { 200: z.object({ items: z.array(ReassignCandidate) }) } },
+    },
+    async (req) => ({ items: await cosignCandidates(db, req.actor, req.params.id) }),
   );
 
   app.post(

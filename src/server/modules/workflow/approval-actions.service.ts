@@ -4,24 +4,10 @@ import type { BulkApproveResult } from '../../../shared/approval.contracts.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import { query, queryOne, type Queryable } from '../../platform/db/engine.ts';
 import { withTx } from '../../platform/db/tx.ts';
-import { AppError, invalid, notFound } from '../../platform/errors.ts';
+import { AppError, conflict, invalid, notFound } from '../../platform/errors.ts';
 import { decide } from './approval.service.ts';
 import { addEvent, type DocumentRow } from './document.store.ts';
-import { APPROVER_ROLES, inboxWhere, uninvolved } from './inbox.rule.ts';
-
-/**
- * SQL over the current step `s` of `d`: active users other than the actor who hold its role where
- * it needs it and had no part in the document — whom the step may be handed to.
- */
-function colleaguesSql(actor: Actor) {
-  return sql`SELECT DISTINCT u.id, u.display_name AS name FROM users u JOIN role_assignments ra ON ra.user_id = u.id
-    WHERE u.active AND u.id <> ${actor.userId} AND ra.role = s.role AND (ra.unit_id IS NULL OR ra.unit_id = s.scope_unit_id)
-      AND ra.role IN (${sql.join(
-        APPROVER_ROLES.map((r) => sql`${r}`),
-        sql`, `,
-      )})
-      AND ${uninvolved(sql`u.id`)}`;
-}
+import { colleaguesSql, cosignPending, inboxWhere } from './inbox.rule.ts';
 
 /** The colleagues the actor may hand the current step of a document in their inbox to. */
 export async function reassignCandidates(q: Queryable, actor: Actor, id: string): Promise<{ id: string; name: string }[]> {
@@ -30,7 +16,7 @@ export async function reassignCandidates(q: Queryable, actor: Actor, id: string)
   return query<{ id: string; name: string }>(
     q,
     sql`SELECT c.id, c.name FROM documents d JOIN document_steps s ON s.document_id = d.id AND s.step_no = d.current_step
-      CROSS JOIN LATERAL (${colleaguesSql(actor)}) c
+      CROSS JOIN LATERAL (${colleaguesSql(actor, 'reassign')}) c
     WHERE d.id = ${id} AND ${inboxWhere(actor)} ORDER BY c.name`,
   );
 }
@@ -52,10 +38,15 @@ export async function reassignStep(
     );
     if (!doc) throw notFound('待审批单据');
     if (input.stepNo !== undefined && input.stepNo !== doc.current_step) throw new AppError('stale', '该环节已由他人审批，请刷新后查看');
+    const [waiting] = await query<{ pending: boolean }>(
+      tx,
+      sql`SELECT ${cosignPending} AS pending FROM document_steps s WHERE s.document_id = ${id} AND s.step_no = ${doc.current_step}`,
+    );
+    if (waiting?.pending) throw conflict('本环节正等待加签人审批，不能转办');
     const target = await queryOne<{ id: string; name: string }>(
       tx,
       sql`SELECT c.id, c.name FROM documents d JOIN document_steps s ON s.document_id = d.id AND s.step_no = d.current_step
-        CROSS JOIN LATERAL (${colleaguesSql(actor)}) c WHERE d.id = ${id} AND c.id = ${input.toUserId}`,
+        CROSS JOIN LATERAL (${colleaguesSql(actor, 'reassign')}) c WHERE d.id = ${id} AND c.id = ${input.toUserId}`,
     );
     if (!target) throw invalid({ toUserId: '只能转办给担任本环节角色、且未参与本单据的同事' });
     const [step] = await query<{ label: string }>(

@@ -1,9 +1,6 @@
 // Submission (the chain is instantiated from its configuration) and decisions on the current step.
 import { and, asc, eq, sql } from 'drizzle-orm';
-import type { Decision, DocumentLineInput, DocumentType, StepCondition, StepScope } from '../../../shared/workflow.contracts.ts';
-import type { Role, RoleGrant } from '../../../shared/roles.ts';
-import { DOCUMENT_TYPES } from '../../../shared/workflow.contracts.ts';
-import { notify } from '../notifications/index.ts';
+import type { Decision, DocumentType, StepCondition, StepScope } from '../../../shared/workflow.contracts.ts';
 import { keepAttachments } from './document-attachment.service.ts';
 import { can, type Actor } from '../../platform/auth/actor.ts';
 import { query, type Queryable, type Tx } from '../../platform/db/engine.ts';
@@ -11,35 +8,21 @@ import { withTx } from '../../platform/db/tx.ts';
 import { AppError, invalid } from '../../platform/errors.ts';
 import { approvalChainSteps } from './chain.tables.ts';
 import { cardFacts, checkCardLines } from './document.service.ts';
-import {
-  addEvent,
-  editedBy,
-  isContentEditor,
-  loadDocument,
-  releaseLines,
-  requireUnit,
-  setStatus,
-  type DocumentRow,
-} from './document.store.ts';
+import { addEvent, editedBy, loadDocument, releaseLines, requireUnit, setStatus, type DocumentRow } from './document.store.ts';
 import { documentLines, documentSteps, documents } from './document.tables.ts';
 import { handlerOf, typedDocument } from './document-types/registry.ts';
 import { actionAllowed, stepApplies, unstaffedStep, type ChainFacts } from './workflow.rules.ts';
 import { delegatorFor } from './delegation.service.ts';
-import { inboxWhere } from './inbox.rule.ts';
-import { businessDate } from '../../platform/clock.ts';
-
-type StepRow = typeof documentSteps.$inferSelect;
+import { holdsStep, inboxWhere } from './inbox.rule.ts';
+import { tellApplicant, tellApprovers } from './approval.notices.ts';
+import { cosignerFor, decideCosign, pendingCosign } from './cosign.service.ts';
+import { DECIDE_REFUSALS, partIn } from './separation.rule.ts';
 
 /** The unit a step's role must be held in; null for committee-wide roles. */
 export function stepUnit(scope: StepScope, doc: Pick<DocumentRow, 'unitId' | 'counterpartUnitId'>): string | null {
   if (scope === 'applicant_unit') return doc.unitId;
   if (scope === 'counterpart_unit') return doc.counterpartUnitId ?? doc.unitId;
   return null;
-}
-
-/** Whether the grants hold the step's role where the step needs it. */
-export function holdsStep(grants: readonly RoleGrant[], step: Pick<StepRow, 'role' | 'scopeUnitId'>): boolean {
-  return grants.some((g) => g.role === step.role && (g.unitId === null || g.unitId === step.scopeUnitId));
 }
 
 export async function submitDocument(q: Queryable, actor: Actor, id: string): Promise<{ status: string }> {
@@ -99,6 +82,7 @@ export async function submitDocument(q: Queryable, actor: Actor, id: string): Pr
           scopeUnitId: stepUnit(s.scope as StepScope, doc),
           label: s.label,
           special: !!(s.condition as StepCondition).overStandard,
+          allowCosign: s.allowCosign,
         })),
       );
     }
@@ -187,11 +171,12 @@ export async function withdrawDocument(q: Queryable, actor: Actor, id: string, c
     if (doc.applicantId !== actor.userId && doc.submittedBy !== actor.userId)
       throw new AppError('forbidden', '只有申请人或提交人可以撤回单据');
     if (!actionAllowed('withdraw', doc.status)) throw new AppError('invalid_transition', '只有审批中的单据可以撤回');
-    const decided = await tx
-      .select({ id: documentSteps.id })
-      .from(documentSteps)
-      .where(and(eq(documentSteps.documentId, id), sql`${documentSteps.state} <> 'pending'`));
-    if (decided.length) throw new AppError('invalid_transition', '已有环节作出审批，不能撤回；请联系当前环节的审批人退回');
+    const [{ decided }] = await query<{ decided: boolean }>(
+      tx,
+      sql`SELECT EXISTS (SELECT 1 FROM document_steps WHERE document_id = ${id} AND state <> 'pending')
+        OR EXISTS (SELECT 1 FROM document_cosigns WHERE document_id = ${id} AND state <> 'pending') AS decided`,
+    );
+    if (decided) throw new AppError('invalid_transition', '已有环节作出审批，不能撤回；请联系当前环节的审批人退回');
     await tx.delete(documentSteps).where(eq(documentSteps.documentId, id));
     await setStatus(tx, doc, 'draft', { currentStep: null, submittedAt: null, submittedBy: null });
     await addEvent(tx, doc, actor, 'withdrawn', doc.status, 'draft', comment?.trim() || null);
@@ -215,15 +200,15 @@ export async function decide(
     const step = steps.find((s) => s.stepNo === doc.currentStep);
     if (step?.state !== 'pending') throw new AppError('invalid_transition', '没有待审批的环节');
     if (stepNo !== undefined && stepNo !== step.stepNo) throw new AppError('stale', '该环节已由他人审批，请刷新后查看');
+    // 加签 pending: the step waits for the added signer, whose decision this is.
+    const cosign = await pendingCosign(tx, step.id);
+    if (cosign) return decideCosign(tx, actor, doc, step, cosign, decision, comment);
     // In one's own right (unless handed to a colleague: 转办), or for an absent approver (委托).
     const own = holdsStep(actor.grants, step) && (!step.assigneeId || step.assigneeId === actor.userId);
     const principal = own || !can(actor, 'document.approve') ? null : await delegatorFor(tx, actor, id);
     if (!can(actor, 'document.approve') || (!own && !principal)) throw new AppError('forbidden', `本环节由「${step.label}」审批`);
-    if (doc.applicantId === actor.userId || doc.submittedBy === actor.userId)
-      throw new AppError('rule_violation', '不能审批本人申请或提交的单据');
-    if (await isContentEditor(tx, id, actor.userId)) throw new AppError('rule_violation', '修改过单据内容的人不能审批该单据');
-    if (steps.some((s) => s.decidedBy === actor.userId || s.onBehalfOf === actor.userId))
-      throw new AppError('rule_violation', '同一人只能审批同一单据的一个环节');
+    const part = await partIn(tx, doc, actor.userId);
+    if (part) throw new AppError('rule_violation', DECIDE_REFUSALS[part]);
     if (decision !== 'approve' && !comment?.trim()) throw invalid({ comment: '驳回或退回须填写意见' });
     const state = decision === 'approve' ? 'approved' : decision === 'reject' ? 'rejected' : 'returned';
     await tx
@@ -252,39 +237,6 @@ export async function decide(
   });
 }
 
-const docName = (doc: DocumentRow) => `${DOCUMENT_TYPES[doc.type as DocumentType][0]}单 ${doc.docNo}`;
-
-/** Notifications: whoever may take the step (its role in its unit), never the applicant or the actor. */
-async function tellApprovers(tx: Tx, doc: DocumentRow, step: Pick<StepRow, 'role' | 'scopeUnitId'>, actor: Actor): Promise<void> {
-  await notify(tx, {
-    event: 'document_submitted',
-    unitId: step.scopeUnitId ?? doc.unitId,
-    title: `${docName(doc)}待您审批`,
-    link: `/documents/${doc.id}`,
-    role: step.role as Role,
-    exclude: [doc.applicantId, actor.userId, ...(doc.submittedBy ? [doc.submittedBy] : [])],
-  });
-}
-
-const OUTCOME = {
-  approved: ['document_approved', '已批准'],
-  rejected: ['document_rejected', '被驳回'],
-  returned: ['document_returned', '被退回修改'],
-} as const;
-
-/** Notifications: the applicant (and the submitter, if another person) hears how it ended. */
-async function tellApplicant(tx: Tx, doc: DocumentRow, outcome: keyof typeof OUTCOME, actor: Actor): Promise<void> {
-  const [event, words] = OUTCOME[outcome];
-  await notify(tx, {
-    event,
-    unitId: doc.unitId,
-    title: `您的${docName(doc)}${words}`,
-    link: `/documents/${doc.id}`,
-    users: [doc.applicantId, ...(doc.submittedBy ? [doc.submittedBy] : [actor.userId])],
-    exclude: [actor.userId],
-  });
-}
-
 /**
  * A document the actor may decide on: visible to them, or — for committee and counterpart steps —
  * awaiting a step whose role they hold. Anything else is 404.
@@ -303,7 +255,7 @@ async function loadStepDocument(tx: Tx, actor: Actor, id: string): Promise<Docum
         .select()
         .from(documentSteps)
         .where(and(eq(documentSteps.documentId, id), eq(documentSteps.stepNo, row.currentStep ?? -1)));
-      if (step && (holdsStep(actor.grants, step) || (await delegatorFor(tx, actor, id)))) return row;
+      if (step && (holdsStep(actor.grants, step) || (await delegatorFor(tx, actor, id)) || (await cosignerFor(tx, actor, id)))) return row;
     }
     throw err;
   }

@@ -29,6 +29,7 @@ export async function listChains(q: Queryable): Promise<Chain[]> {
           scope: s.scope as ChainStepInput['scope'],
           label: s.label,
           condition: s.condition as ChainStepInput['condition'],
+          allowCosign: s.allowCosign,
         })),
     };
   });
@@ -60,6 +61,7 @@ export async function saveChain(q: Queryable, actor: Actor, type: DocumentType, 
           scope: s.scope,
           label: s.label,
           condition: s.condition ?? {},
+          allowCosign: s.allowCosign ?? false,
         })),
       );
   });

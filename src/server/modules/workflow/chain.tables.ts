@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { integer, jsonb, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { boolean, integer, jsonb, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
@@ -23,6 +23,8 @@ export const approvalChainSteps = pgTable(
     label: text('label').notNull(),
     /** StepCondition (shared/workflow.contracts.ts); empty: always applies. */
     condition: jsonb('condition').notNull().default(sql`'{}'::jsonb`),
+    /** 允许加签: the approver of this step may ask a colleague to sign before deciding (cosign.service.ts). */
+    allowCosign: boolean('allow_cosign').notNull().default(false),
   },
   (t) => [unique('approval_chain_steps_no').on(t.documentType, t.stepNo)],
 );

@@ -165,7 +165,13 @@ export async function getDocument(q: Queryable, actor: Actor, id: string): Promi
     sql`
     SELECT s.step_no AS "stepNo", s.role, s.scope, s.scope_unit_id AS "scopeUnitId", s.label, s.special, s.state,
       s.decided_by AS "decidedBy", u.display_name AS "decidedByName", ob.display_name AS "onBehalfOfName",
-      asg.display_name AS "assigneeName", s.comment, s.decided_at AS "decidedAt"
+      asg.display_name AS "assigneeName", s.comment, s.decided_at AS "decidedAt", s.allow_cosign AS "allowCosign",
+      coalesce((SELECT json_agg(json_build_object('signerName', su.display_name, 'addedByName', ab.display_name,
+          'addedForName', af.display_name, 'state', c.state, 'decidedByName', cd.display_name, 'onBehalfOfName', co.display_name,
+          'comment', c.comment, 'addedAt', c.created_at, 'decidedAt', c.decided_at) ORDER BY c.created_at, c.id)
+        FROM document_cosigns c JOIN users su ON su.id = c.signer_id JOIN users ab ON ab.id = c.added_by
+          LEFT JOIN users af ON af.id = c.added_for LEFT JOIN users cd ON cd.id = c.decided_by LEFT JOIN users co ON co.id = c.on_behalf_of
+        WHERE c.step_id = s.id), '[]'::json) AS cosigns
     FROM document_steps s LEFT JOIN users u ON u.id = s.decided_by LEFT JOIN users ob ON ob.id = s.on_behalf_of
       LEFT JOIN users asg ON asg.id = s.assignee_id
     WHERE s.document_id = ${id} ORDER BY s.step_no`,
@@ -181,6 +187,9 @@ export async function getDocument(q: Queryable, actor: Actor, id: string): Promi
     q,
     sql`SELECT ${inboxWhere(actor)} AS ok, ${actingForName(actor)} AS "actingFor" FROM documents d WHERE d.id = ${id}`,
   );
+  // 加签 pending on the current step: its signer decides; no 转办 and no second 加签 meanwhile.
+  const current = steps.find((s) => s.stepNo === doc.currentStep);
+  const cosignWaiting = !!current?.cosigns?.some((c) => c.state === 'pending');
   const writes = actsForUnit(actor, 'document.write', doc.unitId);
   const executes = actsForUnit(actor, 'document.execute', doc.unitId);
   const { payload, problems } = readPayload(doc.type, doc.payload);
@@ -204,13 +213,18 @@ export async function getDocument(q: Queryable, actor: Actor, id: string): Promi
     version: doc.version,
     currentStep: doc.currentStep,
     lines: lines.map((l) => ({ ...l, details: asRecord(l.details) })),
-    steps: steps.map(({ decidedBy: _d, ...s }) => ({ ...s, decidedAt: iso(s.decidedAt) })),
+    steps: steps.map(({ decidedBy: _d, ...s }) => ({
+      ...s,
+      decidedAt: iso(s.decidedAt),
+      cosigns: (s.cosigns ?? []).map((c) => ({ ...c, addedAt: iso(c.addedAt)!, decidedAt: iso(c.decidedAt) })),
+    })),
     events: events.map((e) => ({ ...e, at: iso(e.at)! })),
     can: {
       edit: writes && actionAllowed('edit', doc.status),
       submit: writes && actionAllowed('submit', doc.status),
       decide: !!mayDecide?.ok,
-      reassign: !!mayDecide?.ok,
+      reassign: !!mayDecide?.ok && !cosignWaiting,
+      addSigner: !!mayDecide?.ok && !cosignWaiting && !!current?.allowCosign,
       execute: executes && actionAllowed('execute', doc.status),
       cancel: writes && actionAllowed('cancel', doc.status),
       post: followUps?.post ?? false,
@@ -219,7 +233,7 @@ export async function getDocument(q: Queryable, actor: Actor, id: string): Promi
         actionAllowed('withdraw', doc.status) &&
         can(actor, 'document.write') &&
         (doc.applicantId === actor.userId || doc.submittedBy === actor.userId) &&
-        steps.every((s) => s.state === 'pending'),
+        steps.every((s) => s.state === 'pending' && !s.cosigns?.some((c) => c.state !== 'pending')),
     },
   };
 }

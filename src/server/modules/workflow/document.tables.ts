@@ -94,6 +94,8 @@ export const documentSteps = pgTable(
     scopeUnitId: uuid('scope_unit_id'),
     label: text('label').notNull(),
     special: boolean('special').notNull().default(false),
+    /** 允许加签, copied from the chain at submission. */
+    allowCosign: boolean('allow_cosign').notNull().default(false),
     state: text('state').notNull().default('pending'), // pending | approved | rejected | returned
     decidedBy: uuid('decided_by'),
     /** 转办: the colleague the step was handed to; only they (or their delegate) take it. */
@@ -104,6 +106,39 @@ export const documentSteps = pgTable(
     decidedAt: ts('decided_at'),
   },
   (t) => [unique('document_steps_no').on(t.documentId, t.stepNo)],
+);
+
+/**
+ * 加签: a colleague the approver of a step asked to sign before deciding. While one is pending the
+ * step waits for them; their approval hands the step back to the approver (the step's assignee),
+ * their rejection rejects the document. At most one pending per step (the partial unique index).
+ */
+export const documentCosigns = pgTable(
+  'document_cosigns',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    documentId: uuid('document_id')
+      .notNull()
+      .references(() => documents.id, { onDelete: 'cascade' }),
+    stepId: uuid('step_id')
+      .notNull()
+      .references(() => documentSteps.id, { onDelete: 'cascade' }),
+    signerId: uuid('signer_id').notNull(),
+    addedBy: uuid('added_by').notNull(),
+    /** 委托: the approver the adder acted for. */
+    addedFor: uuid('added_for'),
+    state: text('state').notNull().default('pending'), // pending | approved | rejected
+    decidedBy: uuid('decided_by'),
+    /** 委托: the signer the decider acted for ("代 张三"); the signer counts as having taken a step. */
+    onBehalfOf: uuid('on_behalf_of'),
+    comment: text('comment'),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    decidedAt: ts('decided_at'),
+  },
+  (t) => [
+    index('document_cosigns_document_idx').on(t.documentId),
+    uniqueIndex('document_cosigns_pending_uniq').on(t.stepId).where(sql`state = 'pending'`),
+  ],
 );
 
 /** The document's own history: created, edited, submitted, each decision, executed, cancelled. */

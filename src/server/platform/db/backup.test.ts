@@ -111,6 +111,9 @@ async function addRowsEverywhere(d: Database): Promise<void> {
       from documents d, users x where x.username = 'bk-user' order by d.created_at limit 1`,
     `insert into document_comments (document_id, unit_id, author_id, body)
       select d.id, d.unit_id, x.id, E'请补充 "评估报告"\n第二行' from documents d, users x where x.username = 'bk-user' order by d.created_at limit 1`,
+    `insert into document_cosigns (document_id, step_id, signer_id, added_by, state, decided_by, comment, decided_at)
+      select s.document_id, s.id, x.id, x.id, 'approved', x.id, E'同意 "加签"\n第二行', now()
+      from document_steps s, users x where x.username = 'bk-user' order by s.id limit 1`,
     // An identity column (generated always): the restore must write the ids as they were.
     `insert into count_scans (count_id, scan_key, code, counter_id, scanned_at, surplus_name)
       select c.id, gen_random_uuid(), 'BK-X', c.planned_by, now(), '无卡椅子' from counts c order by c.created_at limit 1`,

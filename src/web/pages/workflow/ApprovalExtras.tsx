@@ -1,11 +1,11 @@
 import { useState } from 'react';
-import { App, Button, Input, Modal, Select, Tag } from 'antd';
-import { RightOutlined, SwapOutlined } from '@ant-design/icons';
+import { App, Button, Input, Modal, Select, Tag, Typography } from 'antd';
+import { RightOutlined, SwapOutlined, UserAddOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router-dom';
 import { useI18n } from '../../app/i18n.tsx';
 import { errorText } from '../../components/errors.ts';
-import { reassignDocument, useReassignCandidates } from './api.ts';
+import { addCosigner, reassignDocument, useCosignCandidates, useReassignCandidates } from './api.ts';
 
 /** "代 张三": the caller takes this step for an absent approver (委托). */
 export function ActingForTag({ name }: { name?: string | null }) {
@@ -70,6 +70,66 @@ export function ReassignButton({ id, stepNo, onDone }: { id: string; stepNo: num
           value={to}
           onChange={setTo}
           options={(candidates.data?.items ?? []).map((c) => ({ value: c.id, label: c.name }))}
+        />
+        <Input.TextArea
+          rows={2}
+          maxLength={1000}
+          placeholder={t('说明（可选）', 'Note (optional)')}
+          value={comment}
+          onChange={(e) => setComment(e.target.value)}
+        />
+      </Modal>
+    </>
+  );
+}
+
+/** 加签: ask a colleague to sign this step first; it comes back to the caller to decide. */
+export function CosignButton({ id, stepNo, onDone }: { id: string; stepNo: number | null; onDone: () => Promise<void> }) {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const qc = useQueryClient();
+  const [open, setOpen] = useState(false);
+  const [to, setTo] = useState<string>();
+  const [comment, setComment] = useState('');
+  const candidates = useCosignCandidates(id, open);
+  const ok = async () => {
+    if (!to) return;
+    try {
+      await addCosigner(id, { toUserId: to, comment: comment || undefined, stepNo: stepNo ?? undefined });
+      message.success(t('已加签，待加签人审批后回到您审批', 'Signer added; the step returns to you once they have signed'));
+      setOpen(false);
+      void qc.invalidateQueries({ queryKey: ['workspace'] });
+      await onDone();
+    } catch (err) {
+      message.error(errorText(err));
+    }
+  };
+  return (
+    <>
+      <Button icon={<UserAddOutlined />} onClick={() => setOpen(true)} data-testid="cosign">
+        {t('加签', 'Add a signer')}
+      </Button>
+      <Modal
+        open={open}
+        title={t('加签：请同事先审批', 'Ask a colleague to sign first')}
+        onCancel={() => setOpen(false)}
+        onOk={ok}
+        okButtonProps={{ disabled: !to }}
+      >
+        <Typography.Paragraph type="secondary">
+          {t(
+            '加签人同意后，本环节回到您审批；加签人驳回则单据被驳回。',
+            'Once the signer approves, the step comes back to you; if they reject, the document is rejected.',
+          )}
+        </Typography.Paragraph>
+        <Select
+          style={{ width: '100%', marginBottom: 8 }}
+          placeholder={t('未参与本单据的审批人员', 'An approver with no part in this document')}
+          loading={candidates.isLoading}
+          value={to}
+          onChange={setTo}
+          options={(candidates.data?.items ?? []).map((c) => ({ value: c.id, label: c.name }))}
+          data-testid="cosign-to"
         />
         <Input.TextArea
           rows={2}

@@ -31,6 +31,7 @@ function ChainEditor({ chain, onSaved }: { chain: Chain; onSaved: () => void }) 
     try {
       const steps = (v.steps ?? []).map((s) => ({
         ...s,
+        allowCosign: !!s.allowCosign,
         condition: Object.fromEntries(
           Object.entries(s.condition ?? {}).filter(([, x]) => x !== undefined && x !== null && x !== '' && x !== false),
         ),
@@ -108,6 +109,9 @@ function ChainEditor({ chain, onSaved }: { chain: Chain; onSaved: () => void }) 
                       <Form.Item name={[f.name, 'condition', 'financial']} valuePropName="checked" noStyle>
                         <Checkbox>{t('财务变动', 'Financial')}</Checkbox>
                       </Form.Item>
+                      <Form.Item name={[f.name, 'allowCosign']} valuePropName="checked" noStyle>
+                        <Checkbox data-testid="allow-cosign">{t('允许加签', 'Allows a co-signer')}</Checkbox>
+                      </Form.Item>
                       <Button type="text" icon={<ArrowUpOutlined />} disabled={i === 0} onClick={() => move(i, i - 1)} />
                       <Button type="text" icon={<ArrowDownOutlined />} disabled={i === fields.length - 1} onClick={() => move(i, i + 1)} />
                       <Button type="text" icon={<DeleteOutlined />} onClick={() => remove(f.name)} />
@@ -118,7 +122,7 @@ function ChainEditor({ chain, onSaved }: { chain: Chain; onSaved: () => void }) 
               <Space style={{ marginTop: 6 }}>
                 <Button
                   icon={<PlusOutlined />}
-                  onClick={() => add({ role: 'unit_leader', scope: 'applicant_unit', label: '', condition: {} })}
+                  onClick={() => add({ role: 'unit_leader', scope: 'applicant_unit', label: '', condition: {}, allowCosign: false })}
                 >
                   {t('添加环节', 'Add a step')}
                 </Button>

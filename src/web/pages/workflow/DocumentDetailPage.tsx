@@ -12,7 +12,7 @@ import { Money } from '../../components/Money.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { StatusTag } from '../../components/StatusTag.tsx';
 import { errorText } from '../../components/useFormErrors.ts';
-import { ActingForTag, NextItemButton, ReassignButton } from './ApprovalExtras.tsx';
+import { ActingForTag, CosignButton, NextItemButton, ReassignButton } from './ApprovalExtras.tsx';
 import { DocumentAttachmentsCard, DocumentCommentsCard } from './DocumentThread.tsx';
 import { useSession } from '../../app/session.tsx';
 import {
@@ -45,6 +45,8 @@ const EVENT_LABELS: Record<string, [string, string]> = {
   income_turned_over: ['收入上缴国库', 'Income turned over'],
   withdrawn: ['撤回', 'Withdrawn'],
   reassigned: ['转办', 'Handed on'],
+  cosign_added: ['加签', 'Signer added'],
+  cosigned: ['加签同意', 'Signed'],
   attachment_added: ['添加附件', 'Attachment added'],
   attachment_removed: ['删除附件', 'Attachment removed'],
   commented: ['发表意见', 'Commented'],
@@ -187,6 +189,8 @@ export default function DocumentDetailPage() {
     }
   };
   const currentIndex = doc.steps.findIndex((s) => s.stepNo === doc.currentStep);
+  // 加签 pending: whoever may decide now is the added signer (or their delegate), who approves or rejects.
+  const signing = !!doc.steps[currentIndex]?.cosigns?.some((c) => c.state === 'pending');
   // The server decides what is overdue (each type's own rule).
   const overdue = doc.overdue;
 
@@ -207,6 +211,7 @@ export default function DocumentDetailPage() {
             <NextItemButton nextId={nextId} />
             <ActingForTag name={doc.can.decide ? doc.actingFor : null} />
             {doc.can.reassign && <ReassignButton id={doc.id} stepNo={doc.currentStep} onDone={after} />}
+            {doc.can.addSigner && <CosignButton id={doc.id} stepNo={doc.currentStep} onDone={after} />}
             {doc.can.edit && <Button onClick={() => navigate(`/documents/${doc.id}/edit`)}>{t('修改', 'Edit')}</Button>}
             {doc.can.submit && (
               <ConfirmButton
@@ -223,9 +228,11 @@ export default function DocumentDetailPage() {
                 <Button type="primary" icon={<CheckOutlined />} onClick={() => setDeciding('approve')} data-testid="approve">
                   {t('同意', 'Approve')}
                 </Button>
-                <Button icon={<RollbackOutlined />} onClick={() => setDeciding('return')}>
-                  {t('退回修改', 'Return')}
-                </Button>
+                {!signing && (
+                  <Button icon={<RollbackOutlined />} onClick={() => setDeciding('return')}>
+                    {t('退回修改', 'Return')}
+                  </Button>
+                )}
                 <Button danger icon={<CloseOutlined />} onClick={() => setDeciding('reject')}>
                   {t('驳回', 'Reject')}
                 </Button>
@@ -342,6 +349,18 @@ export default function DocumentDetailPage() {
                   )}
                   {s.comment && <div>“{s.comment}”</div>}
                   {s.decidedAt && <div>{formatDateTime(s.decidedAt)}</div>}
+                  {(s.cosigns ?? []).map((c) => (
+                    <div key={c.addedAt} data-testid="cosign-line">
+                      {t(`加签：${c.signerName}`, `Signer: ${c.signerName}`)}
+                      {t(`（${c.addedByName} 加签）`, ` (added by ${c.addedByName})`)} ·{' '}
+                      {c.state === 'pending'
+                        ? t('待审批', 'waiting')
+                        : `${c.decidedByName}${c.onBehalfOfName ? t(`（代 ${c.onBehalfOfName}）`, ` (for ${c.onBehalfOfName})`) : ''} ${
+                            c.state === 'approved' ? t('同意', 'approved') : t('驳回', 'rejected')
+                          }`}
+                      {c.comment && ` “${c.comment}”`}
+                    </div>
+                  ))}
                 </div>
               ),
               status: s.state === 'approved' ? 'finish' : s.state === 'rejected' || s.state === 'returned' ? 'error' : undefined,

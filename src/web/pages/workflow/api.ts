@@ -103,6 +103,16 @@ export const useReassignCandidates = (id: string, enabled: boolean) =>
 export const reassignDocument = (id: string, body: Body<'/api/documents/{id}/reassign', 'post'>) =>
   ok(http.POST('/api/documents/{id}/reassign', { params: { path: { id } }, body }));
 
+/** 加签: colleagues who see the document and hold an approver role, with no part in it. */
+export const useCosignCandidates = (id: string, enabled: boolean) =>
+  useQuery({
+    queryKey: ['cosign-candidates', id],
+    enabled,
+    queryFn: () => ok(http.GET('/api/documents/{id}/cosign-candidates', { params: { path: { id } } })),
+  });
+export const addCosigner = (id: string, body: Body<'/api/documents/{id}/cosign', 'post'>) =>
+  ok(http.POST('/api/documents/{id}/cosign', { params: { path: { id } }, body }));
+
 export const useChains = () => useQuery({ queryKey: ['chains'], queryFn: () => ok(http.GET('/api/chains')) });
 /** A document type's approval chain, replaced as a whole (documents submitted from now on follow it). */
 export const saveChain = (type: DocumentType, steps: Body<'/api/chains/{type}', 'put'>['steps']) =>

@@ -1,6 +1,6 @@
 // Reconciliation (账实核对): every expected card's outcome from its latest scan, every scan outside
 // the expected list, and the totals with the match rate. Set-based: one pass over the count's rows.
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { CountResult, CountTotals, ResultLine } from '../../../shared/inventory.contracts.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import { query, type Queryable } from '../../platform/db/engine.ts';
@@ -11,6 +11,24 @@ import { businessTimeText } from '../../platform/clock.ts';
 
 const ROOM = (r: string, b: string) =>
   sql.raw(`CASE WHEN ${r}.id IS NULL THEN NULL ELSE ${b}.name || ' ' || ${r}.code || coalesce(' ' || ${r}.name, '') END`);
+
+/**
+ * The expected cards changed since the snapshot (their version moved), found from the ledger: only
+ * cards with an event since the count's `changes_from` are compared, read from the partial index on
+ * the events' time (migrations/post/313), instead of joining every expected card to its card. A
+ * card's version moves only with an event of its ledger (assets `changeCard`); the count's own
+ * events (scans, results) change no card and are not in that index.
+ */
+export function changedSinceSnapshot(countId: string): SQL {
+  return sql`
+    SELECT i.card_id
+    FROM (SELECT DISTINCT e.card_id FROM card_events e
+      WHERE e.occurred_at >= (SELECT coalesce(c.changes_from, c.started_at) FROM counts c WHERE c.id = ${countId})
+        AND e.type NOT IN ('count_scanned', 'count_result')) e
+    JOIN count_items i ON i.count_id = ${countId} AND i.card_id = e.card_id
+    JOIN cards k ON k.id = e.card_id
+    WHERE k.version <> i.card_version`;
+}
 
 export interface LinePage {
   outcome?: ResultLine['outcome'];
@@ -37,14 +55,16 @@ export async function resultLines(
     WITH last AS (
       SELECT DISTINCT ON (card_id) card_id, id, room_id, condition FROM count_scans WHERE count_id = ${countId} AND card_id IS NOT NULL
       ORDER BY card_id, scanned_at DESC, id DESC
+    ), changed AS (
+      ${changedSinceSnapshot(countId)}
     ), expected AS (
       SELECT CASE WHEN l.id IS NULL THEN 'missing'
                WHEN l.room_id IS NOT NULL AND l.room_id IS DISTINCT FROM i.room_id THEN 'moved' ELSE 'found' END AS outcome,
-        coalesce(l.condition = 'damaged', false) AS damaged, k.version <> i.card_version AS changed,
+        coalesce(l.condition = 'damaged', false) AS damaged, ch.card_id IS NOT NULL AS changed,
         i.card_id, i.card_no, u.sort AS usort, l.id AS scan_id
       FROM count_items i
       JOIN units u ON u.id = i.unit_id
-      JOIN cards k ON k.id = i.card_id
+      LEFT JOIN changed ch ON ch.card_id = i.card_id
       LEFT JOIN last l ON l.card_id = i.card_id
       WHERE i.count_id = ${countId}
     ), extra AS (

@@ -189,7 +189,9 @@ export async function countSheet(
         sql`
     SELECT r.id::text, b.name || ' ' || r.code || coalesce(' ' || r.name, '') AS name
     FROM rooms r JOIN buildings b ON b.id = r.building_id
-    WHERE r.unit_id = ANY(${uuidArray(c.unit_ids)}) OR r.unit_id IS NULL OR r.id IN (SELECT room_id FROM count_items WHERE count_id = ${countId})
+    WHERE r.unit_id = ANY(${uuidArray(c.unit_ids)}) OR r.unit_id IS NULL
+      -- The snapshot's rooms as kept on the count: reading them from the expected cards read a million rows.
+      OR r.id IN (SELECT unnest(snapshot_room_ids) FROM counts WHERE id = ${countId})
     ORDER BY b.name, r.code LIMIT 5000`,
       );
   return {

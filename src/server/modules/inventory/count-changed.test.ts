@@ -4,7 +4,8 @@ import crypto from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CountResult, ScanInput } from '../../../shared/inventory.contracts.ts';
-import { queryOne } from '../../platform/db/engine.ts';
+import { query, queryOne } from '../../platform/db/engine.ts';
+import { CHANGED_EVENTS_CAP, changedSinceSnapshot } from './count-result.queries.ts';
 import { withTx } from '../../platform/db/tx.ts';
 import { createTestApp, type Client, type TestApp } from '../../testing/test-app.ts';
 import { changeCard } from '../assets/index.ts';
@@ -64,6 +65,14 @@ describe('changed while counting, from the ledger since the snapshot', () => {
       [card.X.cardNo, 'found', false],
       [card.Y.cardNo, 'found', true],
     ]);
+    // Past the cap on events read from the ledger (here none allowed), every expected card is compared: the same answer.
+    for (const cap of [CHANGED_EVENTS_CAP, 0]) {
+      const changed = await query<{ id: string }>(
+        t.database.db,
+        sql`SELECT card_id::text AS id FROM (${await changedSinceSnapshot(t.database.db, id, cap)}) x`,
+      );
+      expect(changed.map((r) => r.id)).toEqual([card.Y.id]);
+    }
     // The close writes the same on the ledger of each card.
     await expectOk(officer.post(`/api/counts/${id}/close`, {}));
     const flagged = await queryOne<{ cards: string[] }>(

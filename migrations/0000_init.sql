@@ -310,6 +310,8 @@ CREATE TABLE "counts" (
 	"planned_by" uuid NOT NULL,
 	"started_by" uuid,
 	"started_at" timestamp with time zone,
+	"changes_from" timestamp with time zone,
+	"snapshot_room_ids" uuid[],
 	"closed_by" uuid,
 	"closed_at" timestamp with time zone,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL

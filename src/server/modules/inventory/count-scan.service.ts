@@ -33,7 +33,7 @@ interface Standing {
 
 /** Over `rec` (the scans of a batch as recorded), what each key stands for. */
 const standingOf = (countId: string) => sql`
-  SELECT r.scan_key::text AS key, r.fresh,
+  SELECT r.scan_key::text AS key, r.fresh, r.id,
     CASE WHEN r.card_id IS NULL THEN 'surplus' WHEN NOT r.expected THEN 'outside'
          WHEN r.room_id IS NOT NULL AND r.room_id IS DISTINCT FROM i.room_id THEN 'moved' ELSE 'found' END AS outcome,
     coalesce(i.card_no, k.card_no) AS card_no, coalesce(i.name, r.surplus_name) AS name
@@ -75,60 +75,46 @@ export async function recordScans(q: Queryable, actor: Actor, countId: string, s
     }));
     // One statement records the batch and answers what each key stands for. The batch travels as one
     // json parameter (the answer used to be a second query over a uuid[] of 5,000 bound parameters,
-    // which cost as much as the insert itself); inserted rows answer from RETURNING, keys recorded
-    // before from the table.
-    const standing = await query<Standing & { fresh: boolean }>(
+    // which cost as much as the insert itself). Each key is answered from the batch as resolved here,
+    // the same facts a scan sent before under that key was recorded with; RETURNING tells which keys
+    // are new. (Reading earlier scans back by key cost 4.7 s for 5,000 duplicates at a million cards:
+    // a new count's scans are behind the table's statistics, and the probe took the wrong index.)
+    const standing = await query<Standing & { fresh: boolean; id: number | null }>(
       tx,
       sql`
       WITH s AS (
         SELECT * FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS s(ord int, key uuid, code text, card_id uuid, card_no text,
           room_id uuid, condition text, note text, surplus_name text, scanned_at timestamptz)
-      ), ins AS (
-        INSERT INTO count_scans (count_id, scan_key, code, card_id, expected, room_id, condition, note, surplus_name, counter_id,
-          recount_id, scanned_at)
-        SELECT ${countId}, s.key, s.code, coalesce(ki.id, kn.id), i.card_id IS NOT NULL, s.room_id, s.condition, s.note, s.surplus_name,
-          ${actor.userId}, ${recount?.id ?? null}::uuid, coalesce(s.scanned_at, now())
+      ), src AS (
+        SELECT s.ord, s.key, s.code, coalesce(ki.id, kn.id) AS card_id, i.card_id IS NOT NULL AS expected, s.room_id, s.condition,
+          s.note, s.surplus_name, s.scanned_at
         FROM s
         -- Two plain joins (by id, else by number), so each uses its index: a join on coalesce(id, subquery) read every card per scan.
         LEFT JOIN cards ki ON ki.id = s.card_id
         LEFT JOIN cards kn ON s.card_id IS NULL AND kn.card_no = s.card_no
         LEFT JOIN count_items i ON i.count_id = ${countId} AND i.card_id = coalesce(ki.id, kn.id)
-        ORDER BY s.ord
+      ), ins AS (
+        INSERT INTO count_scans (count_id, scan_key, code, card_id, expected, room_id, condition, note, surplus_name, counter_id,
+          recount_id, scanned_at)
+        SELECT ${countId}, key, code, card_id, expected, room_id, condition, note, surplus_name,
+          ${actor.userId}, ${recount?.id ?? null}::uuid, coalesce(scanned_at, now())
+        FROM src ORDER BY ord
         ON CONFLICT (count_id, scan_key) DO NOTHING
-        RETURNING scan_key, card_id, expected, room_id, surplus_name
+        RETURNING id, scan_key
       ), rec AS (
-        SELECT ins.*, true AS fresh FROM ins
-        UNION ALL
-        -- One probe of the key index per scan (a count's scans can be a million). LIMIT 1 keeps the probe a
-        -- probe: flattened into a join, with the scans' statistics behind the count, it read every scan of the count.
-        SELECT x.scan_key, x.card_id, x.expected, x.room_id, x.surplus_name, false
-        FROM (SELECT DISTINCT key FROM s) s
-        CROSS JOIN LATERAL (SELECT * FROM count_scans x WHERE x.count_id = ${countId} AND x.scan_key = s.key LIMIT 1) x
+        SELECT src.key AS scan_key, src.card_id, src.expected, src.room_id, src.surplus_name, ins.id, ins.id IS NOT NULL AS fresh
+        FROM src LEFT JOIN ins ON ins.scan_key = src.key
       )
       ${standingOf(countId)}`,
     );
-    // A key another phone recorded while this statement ran is not in its snapshot: read it again.
-    const seen = new Set(standing.map((r) => r.key));
-    const late = [...new Set(parsed.map((p) => p.key))].filter((k) => !seen.has(k));
-    if (late.length)
-      standing.push(
-        ...(await query<Standing & { fresh: boolean }>(
-          tx,
-          sql`
-          WITH rec AS (
-            SELECT x.scan_key, x.card_id, x.expected, x.room_id, x.surplus_name, false AS fresh
-            FROM count_scans x WHERE x.count_id = ${countId} AND x.scan_key = ANY(${uuidArray(late)})
-          )
-          ${standingOf(countId)}`,
-        )),
-      );
     const fresh = new Set(standing.filter((r) => r.fresh).map((r) => r.key));
     // Each scan of a card goes on that card's ledger, once: a duplicate is not fresh.
     await scanEvents(
       tx,
       actor,
       countId,
-      standing.filter((r) => r.fresh && r.outcome !== 'surplus').map((r) => r.key),
+      // A key twice in one batch is one scan: its id once.
+      [...new Set(standing.filter((r) => r.fresh && r.outcome !== 'surplus').map((r) => Number(r.id)))],
     );
     const byKey = new Map(standing.map((r) => [r.key, r]));
     const results: ScanOutcome[] = parsed.map((p) => {
@@ -172,9 +158,12 @@ export async function countSheet(
     SELECT i.card_id::text AS "cardId", i.card_no AS "cardNo", i.name,
       ${hide ? sql`NULL::text` : sql`i.room_id::text`} AS "roomId",
       ${hide ? sql`NULL::text` : sql`CASE WHEN r.id IS NULL THEN NULL ELSE b.name || ' ' || r.code || coalesce(' ' || r.name, '') END`} AS "roomName",
-      EXISTS (SELECT 1 FROM count_scans s WHERE s.count_id = i.count_id AND s.card_id = i.card_id
-        ${recount ? sql`AND s.recount_id = ${recount.id}` : sql``}) AS counted
+      sc.counted IS NOT NULL AS counted
     FROM count_items i LEFT JOIN rooms r ON r.id = i.room_id LEFT JOIN buildings b ON b.id = r.building_id
+    -- A probe per card of the page (LIMIT 1 keeps it one): as EXISTS it was planned as a hash of every
+    -- scan of every count, read for each page.
+    LEFT JOIN LATERAL (SELECT true AS counted FROM count_scans s WHERE s.count_id = ${countId} AND s.card_id = i.card_id
+      ${recount ? sql`AND s.recount_id = ${recount.id}` : sql``} LIMIT 1) sc ON true
     WHERE i.count_id = ${countId} AND ${where} ${page.after ? sql`AND i.card_id > ${page.after}::uuid` : sql``}
     ORDER BY i.card_id LIMIT ${page.limit + 1}`,
   );
@@ -189,7 +178,9 @@ export async function countSheet(
         sql`
     SELECT r.id::text, b.name || ' ' || r.code || coalesce(' ' || r.name, '') AS name
     FROM rooms r JOIN buildings b ON b.id = r.building_id
-    WHERE r.unit_id = ANY(${uuidArray(c.unit_ids)}) OR r.unit_id IS NULL OR r.id IN (SELECT room_id FROM count_items WHERE count_id = ${countId})
+    WHERE r.unit_id = ANY(${uuidArray(c.unit_ids)}) OR r.unit_id IS NULL
+      -- The snapshot's rooms as kept on the count: reading them from the expected cards read a million rows.
+      OR r.id IN (SELECT unnest(snapshot_room_ids) FROM counts WHERE id = ${countId})
     ORDER BY b.name, r.code LIMIT 5000`,
       );
   return {

@@ -66,7 +66,7 @@ export async function setAssignments(q: Queryable, actor: Actor, id: string, inp
             c.status === 'planned'
               ? sql`SELECT id::text FROM rooms WHERE id = ANY(${uuidArray(rooms)})
                   AND (unit_id = ANY(${uuidArray(c.unit_ids)}) OR unit_id IS NULL)`
-              : sql`SELECT DISTINCT room_id::text AS id FROM count_items WHERE count_id = ${id} AND room_id = ANY(${uuidArray(rooms)})`,
+              : sql`SELECT r::text AS id FROM counts, unnest(snapshot_room_ids) AS r WHERE id = ${id} AND r = ANY(${uuidArray(rooms)})`,
           )
         ).map((r) => r.id),
       );

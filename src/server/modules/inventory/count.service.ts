@@ -125,34 +125,53 @@ export async function planCount(q: Queryable, actor: Actor, raw: CountInput & { 
 /** A snapshot this large is analyzed in the start's transaction (0.2–0.7 s on PGlite at 20,000 rows). */
 const ANALYZE_FROM = 10_000;
 
-/** Copies the count's share of the books into its expected list; answers how many cards. */
+/**
+ * Copies the count's share of the books into its expected list; answers how many cards. The same
+ * statement keeps the snapshot's rooms on the count (the phone's room list reads them instead of every
+ * expected card), and the instant from which ledger events may be changes the snapshot did not see.
+ */
 export async function takeSnapshot(tx: Queryable, c: CountRow): Promise<number> {
   const id = c.id;
   const none = (a: string[]) => a.length === 0;
+  // A change committed after the snapshot was taken is invisible to it, but its ledger event carries
+  // the start of its own transaction, which may be earlier than this one's: changes are looked for
+  // from the start of the oldest transaction running now (pg_stat_activity; on the embedded engine
+  // only this one runs). Before the snapshot's statement, so every transaction it cannot see is later.
   await tx.execute(sql`
-    INSERT INTO count_items (count_id, card_id, card_no, name, unit_id, room_id, category_id, custodian_id, value_fen, card_version)
-    SELECT ${id}, k.id, k.card_no, k.name, k.unit_id, k.room_id, k.category_id, k.custodian_id, k.original_value_fen, k.version
-    FROM cards k
-    WHERE k.unit_id = ANY(${uuidArray(c.unit_ids)}) AND k.status <> 'disposed'
-      ${none(c.room_ids) ? sql`` : sql`AND k.room_id = ANY(${uuidArray(c.room_ids)})`}
-      ${none(c.building_ids) ? sql`` : sql`AND k.room_id IN (SELECT r.id FROM rooms r WHERE r.building_id = ANY(${uuidArray(c.building_ids)}))`}
-      ${
-        none(c.category_ids)
-          ? sql``
-          : sql`AND k.category_id IN (SELECT s.id FROM categories s JOIN categories p ON s.path LIKE p.path || '%'
-              WHERE p.id = ANY(${uuidArray(c.category_ids)}))`
-      }
-    -- In key order, so the primary key grows at one place instead of at a million random ones.
-    ORDER BY k.id`);
-  const n = await queryOne<{ n: number }>(tx, sql`SELECT count(*)::int AS n FROM count_items WHERE count_id = ${id}`);
+    UPDATE counts SET changes_from = least(now(),
+      (SELECT min(a.xact_start) FROM pg_stat_activity a WHERE a.datname = current_database()))
+    WHERE id = ${id}`);
+  const row = await queryOne<{ n: number }>(
+    tx,
+    sql`
+    WITH ins AS (
+      INSERT INTO count_items (count_id, card_id, card_no, name, unit_id, room_id, category_id, custodian_id, value_fen, card_version)
+      SELECT ${id}, k.id, k.card_no, k.name, k.unit_id, k.room_id, k.category_id, k.custodian_id, k.original_value_fen, k.version
+      FROM cards k
+      WHERE k.unit_id = ANY(${uuidArray(c.unit_ids)}) AND k.status <> 'disposed'
+        ${none(c.room_ids) ? sql`` : sql`AND k.room_id = ANY(${uuidArray(c.room_ids)})`}
+        ${none(c.building_ids) ? sql`` : sql`AND k.room_id IN (SELECT r.id FROM rooms r WHERE r.building_id = ANY(${uuidArray(c.building_ids)}))`}
+        ${
+          none(c.category_ids)
+            ? sql``
+            : sql`AND k.category_id IN (SELECT s.id FROM categories s JOIN categories p ON s.path LIKE p.path || '%'
+                WHERE p.id = ANY(${uuidArray(c.category_ids)}))`
+        }
+      -- In key order, so the primary key grows at one place instead of at a million random ones.
+      ORDER BY k.id
+      RETURNING room_id
+    )
+    UPDATE counts SET snapshot_room_ids = ARRAY(SELECT DISTINCT room_id FROM ins WHERE room_id IS NOT NULL) WHERE id = ${id}
+    RETURNING (SELECT count(*)::int FROM ins) AS n`,
+  );
   // Statistics at once for a large copy: the first sync plans its joins on count_items minutes before
   // autovacuum would analyze it, and without them a million-card count's first sync read the whole table
   // (docs/decisions.md). Two starts at once would update the same statistics rows: one at a time.
-  if (n!.n > ANALYZE_FROM) {
+  if (row!.n > ANALYZE_FROM) {
     await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext('count_items.analyze'))`);
     await tx.execute(sql`ANALYZE count_items`);
   }
-  return n!.n;
+  return row!.n;
 }
 
 /**

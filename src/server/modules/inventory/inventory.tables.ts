@@ -26,6 +26,14 @@ export const counts = pgTable(
     plannedBy: uuid('planned_by').notNull(),
     startedBy: uuid('started_by'),
     startedAt: ts('started_at'),
+    /**
+     * Set by the snapshot: ledger events from this instant on may be changes the snapshot did not see
+     * (the start, or the start of the oldest transaction then running, whichever is earlier). The
+     * result looks for "changed while counting" among the cards with such events only.
+     */
+    changesFrom: ts('changes_from'),
+    /** Set by the snapshot: the rooms its cards are in (the phone's room list reads these, not every card). */
+    snapshotRoomIds: uuid('snapshot_room_ids').array(),
     closedBy: uuid('closed_by'),
     closedAt: ts('closed_at'),
     createdAt: ts('created_at').notNull().defaultNow(),

@@ -46,11 +46,23 @@ describe('the over-standard list', () => {
     const tw = world(t.database);
     const furniture = await tw.category({ code: '6000000', name: '家具用具' });
     const tables = await tw.category({ code: '6010200', name: '台、桌类', parentPath: furniture.path });
-    const desk = { categoryId: (await tw.category({ code: '6010201', name: '办公桌', parentPath: tables.path, lifeMonths: 180 })).id, name: '办公桌' };
-    const table = { categoryId: (await tw.category({ code: '6010202', name: '会议桌', parentPath: tables.path, lifeMonths: 240 })).id, name: '会议桌' };
+    const desk = {
+      categoryId: (await tw.category({ code: '6010201', name: '办公桌', parentPath: tables.path, lifeMonths: 180 })).id,
+      name: '办公桌',
+    };
+    const table = {
+      categoryId: (await tw.category({ code: '6010202', name: '会议桌', parentPath: tables.path, lifeMonths: 240 })).id,
+      name: '会议桌',
+    };
     const office = await tw.category({ code: '2020000', name: '办公设备' });
-    const printer = { categoryId: (await tw.category({ code: '2020402', name: '激光打印机', parentPath: office.path, lifeMonths: 72 })).id, name: '打印机' };
-    const copier = { categoryId: (await tw.category({ code: '2020101', name: '黑白复印机', parentPath: office.path, lifeMonths: 72 })).id, name: '复印机' };
+    const printer = {
+      categoryId: (await tw.category({ code: '2020402', name: '激光打印机', parentPath: office.path, lifeMonths: 72 })).id,
+      name: '打印机',
+    };
+    const copier = {
+      categoryId: (await tw.category({ code: '2020101', name: '黑白复印机', parentPath: office.path, lifeMonths: 72 })).id,
+      name: '复印机',
+    };
     const head = (await queryOne<{ id: string }>(
       db,
       sql`INSERT INTO staff (unit_id, name, rank) VALUES (${w.u01}, '周局长', 'bureau_head') RETURNING id`,
@@ -87,7 +99,9 @@ describe('the over-standard list', () => {
       disposed: { originalValueFen: 600_000 },
     };
     for (const [k, c] of Object.entries(u01Cards)) ids[k] = (await addCard(t.database, w, c)).id;
-    await db.execute(sql`UPDATE cards SET status = 'disposed', disposed_on = '2024-06-30', disposal_method = 'scrap' WHERE id = ${ids.disposed}`);
+    await db.execute(
+      sql`UPDATE cards SET status = 'disposed', disposed_on = '2024-06-30', disposal_method = 'scrap' WHERE id = ${ids.disposed}`,
+    );
     const u02 = { unitId: w.u02, usingDepartmentId: w.u02Dept, custodianId: w.u02Staff, roomId: w.u02Room };
     ids.u02Desk = (await addCard(t.database, w, { ...desk, ...u02, originalValueFen: 400_000 }, 'u02-admin')).id;
     ids.u02Desktop = (await addCard(t.database, w, { ...u02, originalValueFen: 600_000 }, 'u02-admin')).id;
@@ -142,7 +156,13 @@ describe('the over-standard list', () => {
   });
 
   it('applies the standards in force at the period’s end: the city’s desk cap from today, the central one before', async () => {
-    const caps = { municipal_head: 450_000, municipal_deputy: 450_000, bureau_head: 450_000, bureau_deputy: 450_000, below_bureau: 400_000 };
+    const caps = {
+      municipal_head: 450_000,
+      municipal_deputy: 450_000,
+      bureau_head: 450_000,
+      bureau_deputy: 450_000,
+      below_bureau: 400_000,
+    };
     const res = await officer.put('/api/standards/desk', { rankCaps: caps, effectiveFrom: businessToday() });
     expect(res.statusCode, res.body).toBe(200);
     const now = month(businessToday());

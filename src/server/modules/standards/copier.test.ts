@@ -140,27 +140,41 @@ describe('copiers coming in beyond the quota: a warning to acknowledge', () => {
     ...over,
   });
   const firstNote = async (cardId: string) =>
-    (await query<{ note: string }>(db, sql`SELECT note FROM card_events WHERE card_id = ${cardId} ORDER BY seq LIMIT 1`))[0].note;
+    (await query<{ note: string | null }>(db, sql`SELECT note FROM card_events WHERE card_id = ${cardId} ORDER BY seq LIMIT 1`))[0].note;
   const held = async () =>
     (await queryOne<{ n: number }>(
       db,
       sql`SELECT sum(quantity)::int AS n FROM cards WHERE unit_id = ${w.u01} AND category_id = ${copierCat} AND status NOT IN ('disposed', 'missing', 'pending_disposal')`,
     ))!.n;
 
-  it('registers by hand within the quota without asking, and beyond it only with the reason on the ledger', async () => {
-    // One of the 7 disposed: 6 held, a 7th is within the quota.
+  it('records the opening balance beyond the quota without asking: what the unit held at the takeover', async () => {
+    expect(await held()).toBe(7);
+    const opening = await admin.post('/api/cards', copierCard());
+    expect(opening.statusCode, opening.body).toBe(201);
+    expect(await firstNote(opening.json().id)).toBeNull();
+    expect(await held()).toBe(8);
+  });
+
+  it('asks of a 补录 beyond the quota, and registers it only with the reason on the ledger', async () => {
+    const [y, m] = businessToday().split('-').map(Number);
+    const takeover = m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
+    const books = await (await t.as('u01-finance')).post('/api/books/takeover', { unitId: w.u01, month: takeover });
+    expect(books.statusCode, books.body).toBe(200);
+    const supplement = (over: Record<string, unknown> = {}) =>
+      copierCard({ acquiredOn: businessToday(), postedOn: businessToday(), supplementReason: '办公室自购，补录', ...over });
+    // Two of the 8 disposed: 6 held, a 7th is within the quota.
     await db.execute(sql`UPDATE cards SET status = 'disposed', disposed_on = ${businessToday()}, disposal_method = 'scrap'
-      WHERE id = (SELECT id FROM cards WHERE unit_id = ${w.u01} AND category_id = ${copierCat} AND quantity = 1 ORDER BY card_no LIMIT 1)`);
+      WHERE id IN (SELECT id FROM cards WHERE unit_id = ${w.u01} AND category_id = ${copierCat} AND quantity = 1 ORDER BY card_no LIMIT 2)`);
     expect(await held()).toBe(6);
-    const within = await admin.post('/api/cards', copierCard());
+    const within = await admin.post('/api/cards', supplement());
     expect(within.statusCode, within.body).toBe(201);
-    const refused = await admin.post('/api/cards', copierCard());
+    const refused = await admin.post('/api/cards', supplement());
     expect(refused.statusCode).toBe(400);
     expect(refused.json().fields.standardAck).toBe(
       '「复印机」数量超标：编制 131 人，限额 7，现有 7，本次登记 1：超出配置标准，请确认并填写理由',
     );
     expect(await held()).toBe(7);
-    const acknowledged = await admin.post('/api/cards', copierCard({ standardAck: { reason: '档案室扫描复印专用' } }));
+    const acknowledged = await admin.post('/api/cards', supplement({ standardAck: { reason: '档案室扫描复印专用' } }));
     expect(acknowledged.statusCode, acknowledged.body).toBe(201);
     expect(await firstNote(acknowledged.json().id)).toContain(
       '超配置标准（已确认）：「复印机」数量超标：编制 131 人，限额 7，现有 7，本次登记 1；理由：档案室扫描复印专用',
@@ -168,7 +182,10 @@ describe('copiers coming in beyond the quota: a warning to acknowledge', () => {
   });
 
   it('names the price cap and the quota together for a copier over both', async () => {
-    const res = await admin.post('/api/cards', copierCard({ originalValueFen: 3_500_001 }));
+    const res = await admin.post(
+      '/api/cards',
+      copierCard({ originalValueFen: 3_500_001, acquiredOn: businessToday(), postedOn: businessToday(), supplementReason: '补录' }),
+    );
     expect(res.statusCode).toBe(400);
     expect(res.json().fields.standardAck).toBe(
       '单价 ¥35,000.01 超过「复印机」价格上限 ¥35,000.00；「复印机」数量超标：编制 131 人，限额 7，现有 8，本次登记 1：超出配置标准，请确认并填写理由',

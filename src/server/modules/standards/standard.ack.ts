@@ -26,14 +26,14 @@ export interface StandardItem {
 /**
  * Per item, the ledger note of its acknowledged over-standard warning ('' when within the standards).
  * The items of one call add up against a quota, after what the unit holds now (`heldCard`: assets'
- * held rule on card `c`). Any item over without an acknowledgement: refused, naming each finding at
- * `field(i)`, nothing written.
+ * held rule on card `c`; null: caps only, no quota). Any item over without an acknowledgement:
+ * refused, naming each finding at `field(i)`, nothing written.
  */
 export async function standardAckNotes(
   q: Queryable,
   unitId: string,
   items: (StandardItem | null)[],
-  heldCard: SQL,
+  heldCard: SQL | null,
   field: (index: number) => string,
 ): Promise<string[]> {
   const catIds = [...new Set(items.flatMap((i) => (i ? [i.categoryId] : [])))];
@@ -57,12 +57,12 @@ export async function standardAckNotes(
     [...new Set(items.flatMap((i) => (i?.roomId ? [i.roomId] : [])))],
   );
   const quotaCodes = new Set<string>();
-  for (const i of items) {
+  for (const i of heldCard ? items : []) {
     const code = i && codeOf.get(i.categoryId);
     if (code) for (const s of quotaStandardsFor(standards, code, i.attributes)) quotaCodes.add(s.code);
   }
   const holdings = new Map(
-    (quotaCodes.size ? await quotaHoldings(q, heldCard, [unitId], today, [...quotaCodes]) : []).map((h) => [h.standardCode, h]),
+    (heldCard && quotaCodes.size ? await quotaHoldings(q, heldCard, [unitId], today, [...quotaCodes]) : []).map((h) => [h.standardCode, h]),
   );
   const comingSoFar = new Map<string, number>();
   const notes: string[] = [];
@@ -83,7 +83,7 @@ export async function standardAckNotes(
       roomAreaM2: item.roomId ? (areas.get(item.roomId) ?? null) : null,
     });
     const messages = findings.filter((f) => f.rule === 'price_cap').map((f) => f.message);
-    for (const std of quotaStandardsFor(standards, code, item.attributes)) {
+    for (const std of heldCard ? quotaStandardsFor(standards, code, item.attributes) : []) {
       const h = holdings.get(std.code);
       const basis = quotaBasis(std.quota, h?.facts ?? { classified: false, headcount: {}, total: 0 });
       if (!basis) continue;
@@ -109,7 +109,7 @@ export async function standardAckNotes(
 export async function standardAckNote(
   q: Queryable,
   item: StandardItem & { unitId: string },
-  heldCard: SQL,
+  heldCard: SQL | null,
   field = 'standardAck',
 ): Promise<string> {
   const [note] = await standardAckNotes(q, item.unitId, [item], heldCard, () => field);

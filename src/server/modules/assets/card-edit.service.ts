@@ -7,6 +7,7 @@ import { AppError, invalid } from '../../platform/errors.ts';
 import { changeCard, getCardForUpdate, registerCard, type CardChangeSet, type CardRow } from './card.service.ts';
 import { registrationKind } from './card-supplement.service.ts';
 import { checkAttributes } from './card.rules.ts';
+import { heldCardSql } from './card-status.rules.ts';
 import { standardAckNote } from '../standards/index.ts';
 
 /** POST /api/cards: a person hand-adds an existing asset (opening registration) in a unit they write for. */
@@ -15,8 +16,11 @@ export async function createCardByUser(db: Db, actor: Actor, input: CardInput): 
   if (scope !== 'all' && !scope.includes(input.unitId)) throw invalid({ unitId: '无权在该单位登记资产' });
   return withTx(db, async (tx) => {
     const { standardAck: _ack, ...card } = input;
-    const over = await standardAckNote(tx, input);
-    if ((await registrationKind(tx, input)) === 'opening')
+    const kind = await registrationKind(tx, input);
+    // Beyond a quota is asked of a 补录 (an acquisition with no document behind it), as at acceptance; not
+    // of the opening balance, which records what the unit held at the takeover (docs/decisions.md).
+    const over = await standardAckNote(tx, input, kind === 'supplement' ? heldCardSql() : null);
+    if (kind === 'opening')
       return registerCard(tx, { userId: actor.userId }, card, { eventType: 'opening_registration', ...(over ? { note: over } : {}) });
     // After the takeover, a card without an approved document behind it is a 补录: pending until finance posts it.
     const reason = input.supplementReason?.trim();

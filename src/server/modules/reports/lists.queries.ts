@@ -3,9 +3,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { ListKind, ListRow, ReportFilter } from '../../../shared/reports.contracts.ts';
 import { inScope } from '../../platform/auth/actor.ts';
 import { query, type Queryable } from '../../platform/db/engine.ts';
-import { cardOverStandardSql as overStandardSql } from '../standards/index.ts';
-
-export { overStandardSql };
+import { cardOverCoverSql } from '../standards/index.ts';
 import { uuidArray } from '../../platform/db/sql-arrays.ts';
 import { cardFilterSql, dayBefore, monthFirst, monthLast, segmentsSql, snapshotUnits } from './summary.queries.ts';
 import { businessToday } from '../../platform/clock.ts';
@@ -29,6 +27,9 @@ export function movementsSql(kind: 'additions' | 'disposals', from: string, to: 
     ? sql`WITH ${segs} SELECT id AS card_id, unit_id, s_on AS d, acq AS method, v, a, category_id FROM seg WHERE s_on BETWEEN ${from}::date AND ${to}::date`
     : sql`WITH ${segs} SELECT id AS card_id, unit_id, e_on AS d, disp AS method, v, a, category_id FROM seg WHERE e_on BETWEEN ${from}::date AND ${to}::date`;
 }
+
+/** The day whose standards in force the over-standard list applies: the period's end, or today for a period not over yet. */
+const overStandardDay = (to: string): string => (to < businessToday() ? to : businessToday());
 
 const isMovement = (kind: ListKind): kind is 'additions' | 'disposals' => kind === 'additions' || kind === 'disposals';
 /** Lists of a period's movements (rows m: card, unit, date, method, figures), not of cards as they stand. */
@@ -78,9 +79,9 @@ function kindWhere(kind: ListKind, from: string, to: string): SQL {
       return sql`${onBooks} AND k.attribute_set = 'vehicle'`;
     case 'buildings_land':
       return sql`${onBooks} AND k.attribute_set IN ('building', 'land')`;
-    // Unit price above the allocation standard's cap, by the standard in force at the period's end (today, for a period not over yet).
+    // Unit price above the allocation standard's cap (overStandardDay): set-based, the cover joined in listSql's source.
     case 'over_standard':
-      return sql`${onBooks} AND ${overStandardSql(to < businessToday() ? to : businessToday())}`;
+      return sql`${onBooks} AND ${cardOverCoverSql(overStandardDay(to)).over}`;
     // Minimum life (最低使用年限): the card's useful life, else its category's.
     case 'past_min_life':
       return sql`${onBooks} AND coalesce(c.useful_life_months, k.useful_life_months) IS NOT NULL
@@ -146,9 +147,12 @@ async function listSql(q: Queryable, kind: ListKind, f: ReportFilter, scope: 'al
   // Totals of movements need no card rows: the segments carry the figures (joining a million cards to hash them cost ~1 s).
   const moves =
     kind === 'depreciation' ? chargesListSql(from, to) : isMovement(kind) ? movementsWithSnapshotSql(kind, from, to, closed) : null;
+  // The over-standard list joins each card's covering standard (chosen once per category and attributes,
+  // as the dashboard counts it) instead of looking it up card by card (docs/decisions.md).
+  const cover = kind === 'over_standard' ? cardOverCoverSql(overStandardDay(to)).join : sql``;
   const source = moves
     ? sql`(${moves}) m JOIN categories k ON k.id = m.category_id`
-    : sql`cards c JOIN categories k ON k.id = c.category_id`;
+    : sql`cards c JOIN categories k ON k.id = c.category_id ${cover}`;
   const figures = mv ? { v: sql`m.v`, a: sql`m.a` } : { v: sql`c.original_value_fen`, a: sql`c.accumulated_depreciation_fen` };
   const period = kind === 'depreciation' ? sql`m.p` : sql`NULL::bigint`;
   const select = sql`

@@ -10,4 +10,5 @@ export {
   standardsInForceSql,
 } from './standard.queries.ts';
 export { checkItem, type ItemCheck, type ItemTarget, staffRankAndRoomArea } from './standard.check.ts';
-export { type StandardItem, standardAckNote } from './standard.ack.ts';
+export { type StandardItem, standardAckNote, standardAckNotes } from './standard.ack.ts';
+export { type QuotaHolding, quotaHoldings } from './standard.holdings.ts';

@@ -13,6 +13,7 @@ import { businessToday } from '../../platform/clock.ts';
 import { query, type Queryable } from '../../platform/db/engine.ts';
 import { invalid } from '../../platform/errors.ts';
 import { checkItem, staffRankAndRoomArea, standardsInForce } from '../standards/index.ts';
+import { heldCardSql } from '../assets/index.ts';
 import { quotaHoldings } from './standard.queries.ts';
 import { specFitsSql } from './spec-match.sql.ts';
 import { addMonths } from './workflow.rules.ts';
@@ -194,6 +195,27 @@ export async function checkConfigLines(q: Queryable, unitId: string, lines: Docu
       if (item.roomSpendFen) roomSpent.set(roomKey, (roomSpent.get(roomKey) ?? 0) + item.roomSpendFen);
       findings.push(...item.findings);
       standardCode = item.standard?.code ?? null;
+      // The card a line replaces (the unit's own): its age and copies for the minimum life, and what it
+      // takes out of the quota — a copier replaced one for one leaves the unit holding as many as before.
+      const [replaced] = line.replacesCardId
+        ? await query<{
+            card_no: string;
+            acquired_on: string;
+            copies: number | null;
+            code: string;
+            attributes: Record<string, unknown> | null;
+            quantity: number;
+            held: boolean;
+          }>(
+            q,
+            sql`SELECT c.card_no, c.acquired_on, (c.attributes->>'copyCount')::bigint::float8 AS copies, k.code, c.attributes, c.quantity,
+                  ${heldCardSql()} AS held
+                FROM cards c JOIN categories k ON k.id = c.category_id WHERE c.id = ${line.replacesCardId} AND c.unit_id = ${unitId}`,
+          )
+        : [];
+      const replacedQuotas = new Set(
+        replaced?.held ? quotaStandardsFor(standards, replaced.code, replaced.attributes).map((std) => std.code) : [],
+      );
       for (const std of quotaStandardsFor(standards, cat.code, line.attributes)) {
         standardCode ??= std.code;
         const h = holdings.get(std.code);
@@ -201,7 +223,7 @@ export async function checkConfigLines(q: Queryable, unitId: string, lines: Docu
         if (!basis) continue;
         const held = h?.held ?? 0;
         const before = requestedSoFar.get(std.code) ?? 0;
-        const qty = line.quantity ?? 1;
+        const qty = Math.max(0, (line.quantity ?? 1) - (replacedQuotas.has(std.code) ? replaced.quantity : 0));
         requestedSoFar.set(std.code, before + qty);
         if (held + before + qty > basis.allowed) {
           findings.push({
@@ -214,11 +236,7 @@ export async function checkConfigLines(q: Queryable, unitId: string, lines: Docu
       }
       const lifeStd = item.standard ?? quotaStandardsFor(standards, cat.code, line.attributes)[0];
       if (line.replacesCardId && lifeStd && (lifeStd.minLifeMonths || lifeStd.minLifeCopies)) {
-        const [card] = await query<{ card_no: string; acquired_on: string; copies: number | null }>(
-          q,
-          sql`SELECT card_no, acquired_on, (attributes->>'copyCount')::bigint::float8 AS copies FROM cards
-              WHERE id = ${line.replacesCardId} AND unit_id = ${unitId}`,
-        );
+        const card = replaced;
         if (card && !minLifeReached(lifeStd, monthsBetween(card.acquired_on, today), card.copies)) {
           const earliest = lifeStd.minLifeMonths ? addMonths(card.acquired_on, lifeStd.minLifeMonths) : '';
           const copies = lifeStd.minLifeCopies ? `或复印满 ${lifeStd.minLifeCopies.toLocaleString('en-US')} 张` : '';

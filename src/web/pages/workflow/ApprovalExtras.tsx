@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { App, Button, Input, Modal, Select, Tag, Typography } from 'antd';
 import { RightOutlined, SwapOutlined, UserAddOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
@@ -30,46 +30,59 @@ export function NextItemButton({ nextId }: { nextId: string | null | undefined }
   );
 }
 
-/** 转办: hand the current step to a colleague with the same role and scope. */
-export function ReassignButton({ id, stepNo, onDone }: { id: string; stepNo: number | null; onDone: () => Promise<void> }) {
+type StepProps = { id: string; stepNo: number | null; onDone: () => Promise<void> };
+type Colleagues = { data?: { items: { id: string; name: string }[] }; isLoading: boolean };
+
+/**
+ * A button that names one colleague for the current step (转办, 加签): a modal with the candidates the
+ * server offers and an optional note; on success the workspace counts are refreshed.
+ */
+function ColleagueStepButton(p: {
+  button: { icon: ReactNode; label: string; testId: string };
+  title: string;
+  hint?: string;
+  placeholder: string;
+  selectTestId?: string;
+  useCandidates: (open: boolean) => Colleagues;
+  send: (body: { toUserId: string; comment?: string; stepNo?: number }) => Promise<unknown>;
+  done: string;
+  onDone: () => Promise<void>;
+  stepNo: number | null;
+}) {
   const { t } = useI18n();
   const { message } = App.useApp();
   const qc = useQueryClient();
   const [open, setOpen] = useState(false);
   const [to, setTo] = useState<string>();
   const [comment, setComment] = useState('');
-  const candidates = useReassignCandidates(id, open);
+  const candidates = p.useCandidates(open);
   const ok = async () => {
     if (!to) return;
     try {
-      await reassignDocument(id, { toUserId: to, comment: comment || undefined, stepNo: stepNo ?? undefined });
-      message.success(t('已转办', 'Handed on'));
+      await p.send({ toUserId: to, comment: comment || undefined, stepNo: p.stepNo ?? undefined });
+      message.success(p.done);
       setOpen(false);
       void qc.invalidateQueries({ queryKey: ['workspace'] });
-      await onDone();
+      await p.onDone();
     } catch (err) {
       message.error(errorText(err));
     }
   };
   return (
     <>
-      <Button icon={<SwapOutlined />} onClick={() => setOpen(true)} data-testid="reassign">
-        {t('转办', 'Hand on')}
+      <Button icon={p.button.icon} onClick={() => setOpen(true)} data-testid={p.button.testId}>
+        {p.button.label}
       </Button>
-      <Modal
-        open={open}
-        title={t('转办给同事', 'Hand this step to a colleague')}
-        onCancel={() => setOpen(false)}
-        onOk={ok}
-        okButtonProps={{ disabled: !to }}
-      >
+      <Modal open={open} title={p.title} onCancel={() => setOpen(false)} onOk={ok} okButtonProps={{ disabled: !to }}>
+        {p.hint && <Typography.Paragraph type="secondary">{p.hint}</Typography.Paragraph>}
         <Select
           style={{ width: '100%', marginBottom: 8 }}
-          placeholder={t('担任本环节角色的同事', 'A colleague with this step’s role')}
+          placeholder={p.placeholder}
           loading={candidates.isLoading}
           value={to}
           onChange={setTo}
           options={(candidates.data?.items ?? []).map((c) => ({ value: c.id, label: c.name }))}
+          data-testid={p.selectTestId}
         />
         <Input.TextArea
           rows={2}
@@ -83,62 +96,41 @@ export function ReassignButton({ id, stepNo, onDone }: { id: string; stepNo: num
   );
 }
 
-/** 加签: ask a colleague to sign this step first; it comes back to the caller to decide. */
-export function CosignButton({ id, stepNo, onDone }: { id: string; stepNo: number | null; onDone: () => Promise<void> }) {
+/** 转办: hand the current step to a colleague with the same role and scope. */
+export function ReassignButton({ id, stepNo, onDone }: StepProps) {
   const { t } = useI18n();
-  const { message } = App.useApp();
-  const qc = useQueryClient();
-  const [open, setOpen] = useState(false);
-  const [to, setTo] = useState<string>();
-  const [comment, setComment] = useState('');
-  const candidates = useCosignCandidates(id, open);
-  const ok = async () => {
-    if (!to) return;
-    try {
-      await addCosigner(id, { toUserId: to, comment: comment || undefined, stepNo: stepNo ?? undefined });
-      message.success(t('已加签，待加签人审批后回到您审批', 'Signer added; the step returns to you once they have signed'));
-      setOpen(false);
-      void qc.invalidateQueries({ queryKey: ['workspace'] });
-      await onDone();
-    } catch (err) {
-      message.error(errorText(err));
-    }
-  };
   return (
-    <>
-      <Button icon={<UserAddOutlined />} onClick={() => setOpen(true)} data-testid="cosign">
-        {t('加签', 'Add a signer')}
-      </Button>
-      <Modal
-        open={open}
-        title={t('加签：请同事先审批', 'Ask a colleague to sign first')}
-        onCancel={() => setOpen(false)}
-        onOk={ok}
-        okButtonProps={{ disabled: !to }}
-      >
-        <Typography.Paragraph type="secondary">
-          {t(
-            '加签人同意后，本环节回到您审批；加签人驳回则单据被驳回。',
-            'Once the signer approves, the step comes back to you; if they reject, the document is rejected.',
-          )}
-        </Typography.Paragraph>
-        <Select
-          style={{ width: '100%', marginBottom: 8 }}
-          placeholder={t('未参与本单据的审批人员', 'An approver with no part in this document')}
-          loading={candidates.isLoading}
-          value={to}
-          onChange={setTo}
-          options={(candidates.data?.items ?? []).map((c) => ({ value: c.id, label: c.name }))}
-          data-testid="cosign-to"
-        />
-        <Input.TextArea
-          rows={2}
-          maxLength={1000}
-          placeholder={t('说明（可选）', 'Note (optional)')}
-          value={comment}
-          onChange={(e) => setComment(e.target.value)}
-        />
-      </Modal>
-    </>
+    <ColleagueStepButton
+      button={{ icon: <SwapOutlined />, label: t('转办', 'Hand on'), testId: 'reassign' }}
+      title={t('转办给同事', 'Hand this step to a colleague')}
+      placeholder={t('担任本环节角色的同事', 'A colleague with this step’s role')}
+      useCandidates={(open) => useReassignCandidates(id, open)}
+      send={(body) => reassignDocument(id, body)}
+      done={t('已转办', 'Handed on')}
+      onDone={onDone}
+      stepNo={stepNo}
+    />
+  );
+}
+
+/** 加签: ask a colleague to sign this step first; it comes back to the caller to decide. */
+export function CosignButton({ id, stepNo, onDone }: StepProps) {
+  const { t } = useI18n();
+  return (
+    <ColleagueStepButton
+      button={{ icon: <UserAddOutlined />, label: t('加签', 'Add a signer'), testId: 'cosign' }}
+      title={t('加签：请同事先审批', 'Ask a colleague to sign first')}
+      hint={t(
+        '加签人同意后，本环节回到您审批；加签人驳回则单据被驳回。',
+        'Once the signer approves, the step comes back to you; if they reject, the document is rejected.',
+      )}
+      placeholder={t('未参与本单据的审批人员', 'An approver with no part in this document')}
+      selectTestId="cosign-to"
+      useCandidates={(open) => useCosignCandidates(id, open)}
+      send={(body) => addCosigner(id, body)}
+      done={t('已加签，待加签人审批后回到您审批', 'Signer added; the step returns to you once they have signed')}
+      onDone={onDone}
+      stepNo={stepNo}
+    />
   );
 }

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { specTokens } from '../../../shared/pool-match.rules.ts';
 import { createTestApp, type TestApp } from '../../testing/test-app.ts';
 import { world, type World } from '../../testing/world.ts';
-import { checkConfigLines } from '../workflow/index.ts';
+import { checkConfigLines, POOL_MATCH_WALK } from '../workflow/index.ts';
 import { offerCards } from './pool.service.ts';
 
 describe('先调剂后购置 by spec: a configuration line is matched on its category, attributes and spec words', () => {
@@ -122,5 +122,103 @@ describe('先调剂后购置 by spec: a configuration line is matched on its cat
         o.reasons,
       ]),
     ).toEqual([['a4', ['同分类 P02 打印机', '幅面 A4', '规格相符 1/1：a4']]]);
+  });
+});
+
+/**
+ * 260 desktops listed by 市统计局, made from i = 259 down to 0 (so a larger i has the smaller card
+ * number), net value 400,000 − 1,000·i fen, except i = 248…252, all 150,000 (a tie across the
+ * 250th listing, where the match's walk in value order ends). Spec: x86, 4 GB, 256 GB, except
+ *   i = 0, 1            no spec recorded
+ *   i = 3, 10, 100, 200 16 GB
+ *   i = 245, 252, 257, 258, 259 32 GB
+ *   i = 5, 20, 30, 40, 249, 251 国产（信创）
+ */
+describe('先调剂后购置 by 规格参数 in a category of more listings than the match walks: the same five as reading them all', () => {
+  let t: TestApp;
+  let applicant: string;
+  let desks: string;
+  const index = new Map<string, number>();
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    const w = world(t.database);
+    applicant = await w.unit('41001', '市审计局');
+    const giver = await w.unit('41002', '市统计局');
+    await w.user('walk-admin', 'unit_admin', giver);
+    desks = (await w.category({ code: '2010104', name: '台式计算机' })).id;
+    const spec = (i: number) =>
+      i <= 1
+        ? undefined
+        : {
+            cpuType: [5, 20, 30, 40, 249, 251].includes(i) ? 'domestic' : 'x86',
+            memoryGb: [3, 10, 100, 200].includes(i) ? 16 : [245, 252, 257, 258, 259].includes(i) ? 32 : 4,
+            storageGb: 256,
+          };
+    const ids: string[] = [];
+    for (let i = 259; i >= 0; i--) {
+      const id = await w.card({
+        unitId: giver,
+        categoryId: desks,
+        name: '台式计算机',
+        originalValueFen: i >= 248 && i <= 252 ? 150_000 : 400_000 - 1_000 * i,
+        accumulatedFen: 0,
+        attributes: spec(i),
+      });
+      index.set(id, i);
+      ids.push(id);
+    }
+    const admin = await w.actor('walk-admin');
+    for (const part of [ids.slice(0, 130), ids.slice(130)])
+      await offerCards(t.database.db, admin, { cardIds: part, mode: 'virtual', reason: 'idle', condition: 'good' });
+  }, 120_000);
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  const offered = async (specAttributes?: Record<string, unknown>) => {
+    const res = await checkConfigLines(t.database.db, applicant, [
+      { categoryId: desks, name: '台式计算机', quantity: 1, unitPriceFen: 450_000, reason: '新进人员', specAttributes },
+    ]);
+    return res.lines[0].idleOffers.map((o) => [index.get(o.cardId), o.netValueFen]);
+  };
+
+  it('walks the 250 most valuable listings (and those tied with the last) and stops at the fifth that fits', async () => {
+    expect(POOL_MATCH_WALK).toBe(250);
+    expect(await offered()).toEqual([
+      [0, 400_000],
+      [1, 399_000],
+      [2, 398_000],
+      [3, 397_000],
+      [4, 396_000],
+    ]);
+    expect(await offered({ memoryGb: 16 })).toEqual([
+      [3, 397_000],
+      [10, 390_000],
+      [100, 300_000],
+      [200, 200_000],
+      [245, 155_000],
+    ]);
+  });
+
+  it('orders listings of the same value by card number, across the end of the walk: 251 before 249', async () => {
+    expect(await offered({ cpuType: 'domestic' })).toEqual([
+      [5, 395_000],
+      [20, 380_000],
+      [30, 370_000],
+      [40, 360_000],
+      [251, 150_000],
+    ]);
+  });
+
+  it('reads the whole category when fewer than five fit among the listings walked, and offers nothing when none fits', async () => {
+    expect(await offered({ memoryGb: 32, cpuType: 'x86' })).toEqual([
+      [245, 155_000],
+      [252, 150_000],
+      [257, 143_000],
+      [258, 142_000],
+      [259, 141_000],
+    ]);
+    expect(await offered({ memoryGb: 64 })).toEqual([]);
   });
 });

@@ -3,6 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '../../platform/auth/password.ts';
 import { query } from '../../platform/db/engine.ts';
 import { verifyLedger } from '../audit/index.ts';
+import { actorOfUser } from '../../platform/auth/actor.lookup.ts';
+import { listListings } from './pool.queries.ts';
 import { createTestApp, TEST_PASSWORD, type Client, type TestApp } from '../../testing/test-app.ts';
 import { cardOf, createWorkflowWorld, eventsOf, idleCard, type WorkflowWorld } from '../../testing/world.ts';
 
@@ -84,6 +86,25 @@ describe('the idle pool: offer, find, request, the committee decides, the card m
     expect(row).toEqual({ managing_unit_id: w.committee, unit_id: w.u01 });
     const events = await eventsOf(t.database, printer.id);
     expect(events.at(-1)).toMatchObject({ type: 'handed_over', note: '实物入公物仓，交管委会保管；经办：u01-admin（测试）' });
+  });
+
+  it('pages a fragment the same whether read from the few listings holding it or by walking the order', async () => {
+    const reader = await actorOfUser(t.database.db, { username: 'u03-admin' });
+    const page = async (q: string, sort: 'listedOn' | 'cardNo', fewHits: number) => {
+      const res = await listListings(t.database.db, reader!, { page: 1, pageSize: 20, q, sort, order: 'asc' }, fewHits);
+      return [res.total, ...res.items.map((i) => i.cardNo)];
+    };
+    const expected: Record<string, (string | number)[]> = {
+      m720: [1, desk.cardNo],
+      打印: [1, printer.cardNo],
+      台式机: [2, ...[desk.cardNo, printer.cardNo].sort()],
+      无此物: [0],
+    };
+    for (const [q, want] of Object.entries(expected)) {
+      expect(await page(q, 'cardNo', 2000)).toEqual(want);
+      expect(await page(q, 'cardNo', 0)).toEqual(want);
+      expect(await page(q, 'listedOn', 2000)).toEqual(await page(q, 'listedOn', 0));
+    }
   });
 
   it('shows the catalogue to every unit, searchable by a fragment, category, condition and location, without custodian data', async () => {

@@ -25,6 +25,9 @@ function monthsBetween(from: string, to: string): number {
   return (y2 - y1) * 12 + (m2 - m1) - (d2 < d1 ? 1 : 0);
 }
 
+/** How many of a category's most valuable listings the match walks before it reads them all (idleOffers). */
+export const POOL_MATCH_WALK = 250;
+
 /** LIKE pattern for a word: % and _ are literal. */
 const likeWord = (w: string) => `%${w.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
 
@@ -49,8 +52,8 @@ interface OfferRow extends IdleOffer {
  * line's category (any unit but the applicant's), then idle cards not yet in the pool, each ranked by
  * how many of the line's spec words its text holds, then by net value; an item without an attribute
  * the line names (an A3 printer for an A3 line) is not offered. Without spec words the five of the
- * highest net value are read in order from pool_listings_match_idx and the partial index of
- * migrations/post/290; with them, only the category's listings are scored (their search text, no
+ * highest net value are read in order from pool_listings_match_idx (walking the category's most
+ * valuable listings first, below) and the partial index of migrations/post/290; with them, only the category's listings are scored (their search text, no
  * card join) before the five best are joined to their cards. `requested` marks a listing the applicant
  * unit has already asked for. pool_listings/pool_requests belong to the pool module and are only read
  * here (the pool calls this module to transfer, so no import back).
@@ -76,17 +79,41 @@ export async function idleOffers(q: Queryable, unitId: string, categoryId: strin
         )} DESC,`
       : sql``;
   const cardText = sql`lower(concat_ws(' ', c.name, c.brand, c.spec))`;
+  const listed = sql`pl.status = 'listed' AND pl.category_id = ${categoryId} AND pl.unit_id <> ${unitId}`;
+  const cardFits = sql`c.category_id = ${categoryId} AND c.unit_id = pl.unit_id AND c.status IN ('idle', 'in_use') AND ${fits}`;
+  const pooledCols = sql`c.id AS "cardId", c.card_no AS "cardNo", c.name, c.brand, c.spec, c.attributes, u.name AS "unitName",
+        c.net_value_fen::float8 AS "netValueFen", pl.id AS "listingId",
+        EXISTS (SELECT 1 FROM pool_requests pr WHERE pr.listing_id = pl.id AND pr.unit_id = ${unitId} AND pr.status = 'pending') AS requested`;
+  const allPooled = sql`
+      SELECT ${pooledCols}
+      FROM pool_listings pl JOIN cards c ON c.id = pl.card_id LEFT JOIN units u ON u.id = c.unit_id
+      WHERE ${listed} AND ${cardFits}
+      ORDER BY ${byScore(sql`pl.search_text`)} pl.net_value_fen DESC NULLS LAST, c.card_no LIMIT 5`;
+  // Without spec words the order is the listing's net value: walk pool_listings_match_idx in that order,
+  // testing each listing's card (the fenced LATERAL keeps the planner from reading every card of the
+  // category with a spec first: it misjudges how many fit), over the POOL_MATCH_WALK most valuable listings of the
+  // category and all those tied with the last. Five fits there are the five best of the category, as
+  // everything outside is worth less; fewer, and the whole category is read as before. Same result.
+  const walked = tokens.length
+    ? sql``
+    : sql`WITH walked AS MATERIALIZED (
+      SELECT ${pooledCols}
+      FROM pool_listings pl
+      CROSS JOIN LATERAL (SELECT c.* FROM cards c WHERE c.id = pl.card_id AND ${cardFits} OFFSET 0) c
+      LEFT JOIN units u ON u.id = c.unit_id
+      WHERE ${listed} AND pl.net_value_fen >= (SELECT f.net_value_fen FROM pool_listings f
+        WHERE f.status = 'listed' AND f.category_id = ${categoryId} ORDER BY f.net_value_fen DESC NULLS LAST OFFSET ${POOL_MATCH_WALK - 1} LIMIT 1)
+      ORDER BY pl.net_value_fen DESC NULLS LAST, c.card_no LIMIT 5)`;
+  const pooled = tokens.length
+    ? allPooled
+    : sql`
+      SELECT * FROM walked WHERE (SELECT count(*) FROM walked) = 5
+      UNION ALL
+      SELECT * FROM (${allPooled}) everything WHERE (SELECT count(*) FROM walked) < 5`;
   const rows = await query<OfferRow>(
     q,
-    sql`
-    SELECT * FROM (
-      SELECT c.id AS "cardId", c.card_no AS "cardNo", c.name, c.brand, c.spec, c.attributes, u.name AS "unitName",
-        c.net_value_fen::float8 AS "netValueFen", pl.id AS "listingId",
-        EXISTS (SELECT 1 FROM pool_requests pr WHERE pr.listing_id = pl.id AND pr.unit_id = ${unitId} AND pr.status = 'pending') AS requested
-      FROM pool_listings pl JOIN cards c ON c.id = pl.card_id LEFT JOIN units u ON u.id = c.unit_id
-      WHERE pl.status = 'listed' AND pl.category_id = ${categoryId} AND pl.unit_id <> ${unitId}
-        AND c.category_id = ${categoryId} AND c.unit_id = pl.unit_id AND c.status IN ('idle', 'in_use') AND ${fits}
-      ORDER BY ${byScore(sql`pl.search_text`)} pl.net_value_fen DESC NULLS LAST, c.card_no LIMIT 5) pooled
+    sql`${walked}
+    SELECT * FROM (${pooled}) pooled
     UNION ALL
     SELECT * FROM (
       SELECT c.id, c.card_no, c.name, c.brand, c.spec, c.attributes, u.name, c.net_value_fen::float8, NULL::uuid, false

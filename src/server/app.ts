@@ -19,6 +19,7 @@ import { z } from 'zod';
 import { authRoutes } from './platform/auth/auth.routes.ts';
 import type { Config } from './platform/config.ts';
 import type { Database } from './platform/db/engine.ts';
+import { MAINTENANCE_EVERY_MS, maintainEmbedded } from './platform/db/embedded-maintenance.ts';
 import { isDatabaseUnavailable, isStatementTimeout } from './platform/db/db-errors.ts';
 import { registerErrorHandler } from './platform/errors.ts';
 import { installAccessControl, type RouteRecord } from './platform/http/auth.hook.ts';
@@ -161,6 +162,8 @@ export async function buildApp(
   await app.register(jobRoutes);
   await app.register((await import('./platform/auth/token.routes.ts')).tokenRoutes);
   const schedules: NonNullable<GongwuModule['schedules']> = [];
+  if (database.engine === 'pglite')
+    schedules.push({ name: 'db.embedded-maintenance', everyMs: MAINTENANCE_EVERY_MS, run: (d) => maintainEmbedded(d) });
   for (const mod of await loadModules()) {
     for (const [kind, handler] of Object.entries(mod.jobs ?? {})) jobs.register(kind, handler);
     schedules.push(...(mod.schedules ?? []));

@@ -214,10 +214,9 @@ export async function periodNotes(q: Queryable, unitIds: string[], baseDate: str
   return out;
 }
 
-// The result reads every expected card and scan of the count once per part (totals, lines): with the
-// sessions' 32 MB the latest-scan sort of a million scans spilled to disk, and each parallel worker
-// built its own copy of it. In the result's transaction only: more memory, no workers (7.9 / 5.8 s
-// instead of 9.8 / 12.6 s at a million cards counted, loaded machine).
+// The result reads every expected card and scan of the count once (reconcile): with the sessions'
+// 32 MB the latest-scan sort of a million scans spilled to disk, and each parallel worker built its
+// own copy of it. In the result's transaction only: more memory, no workers.
 const RESULT_WORK_MEM = '128MB';
 
 /** The result: the totals, one page of the lines (`paging` absent: every line, for the Excel file), the period notes. */

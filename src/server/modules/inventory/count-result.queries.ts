@@ -54,38 +54,65 @@ export interface LinePage {
   pageSize: number;
 }
 
+type UnitTotals = CountTotals & { unitId: string; unitName: string };
+type UnitRow = Omit<UnitTotals, 'matchRateBp' | 'surplus' | 'outside'>;
+type ResultRow = ResultLine & {
+  part: number;
+  ord: number;
+  usort: number;
+  card_no: string | null;
+  units: UnitRow[] | null;
+  total: number | null;
+  surplus: number | null;
+  outside: number | null;
+};
+
 /**
- * The lines of the result: the expected cards (found, moved, missing) and the scans outside the list
- * (another scope's card, or no card at all: a surplus). `all` false leaves out the cards found in
- * place. Paged (a count of a million cards has up to a million lines): the outcomes and the order
- * are decided on narrow rows, the page is the first rows of a bounded sort, and the names, rooms,
- * values and counters are joined for the page only.
+ * The reconciliation in one statement, one pass over the count's rows: every expected card's outcome
+ * from its latest scan is decided once (narrow rows) and both the totals per unit and the lines are
+ * read from it; reading the expected list and the latest scans once for the totals and again for the
+ * lines doubled the work at a million cards. The first row (`part` 0) carries the totals, the lines
+ * follow. The lines are the expected cards (found, moved, missing) and the scans outside the list
+ * (another scope's card, or no card at all: a surplus); `all` false leaves out the cards found in
+ * place. Paged (a count of a million cards has up to a million lines): the page is the first rows of
+ * a bounded sort, and the names, rooms, values and counters are joined for the page only.
  */
-export async function resultLines(
+async function reconcile(
   q: Queryable,
   countId: string,
   all: boolean,
   paging?: LinePage,
-): Promise<{ lines: ResultLine[]; total: number }> {
+): Promise<{ total: CountTotals; byUnit: UnitTotals[]; lines: { lines: ResultLine[]; total: number } }> {
   const changed = await changedSinceSnapshot(q, countId);
-  const rows = await query<ResultLine & { total: number }>(
+  const byOutcome = paging?.outcome ? sql`outcome = ${paging.outcome}` : sql`true`;
+  const expectedLine = sql`${all ? sql`true` : sql`(outcome <> 'found' OR damaged OR changed)`} AND ${byOutcome}`;
+  const extraLine = byOutcome;
+  const rows = await query<ResultRow>(
     q,
     sql`
     WITH last AS (
-      SELECT DISTINCT ON (card_id) card_id, id, room_id, condition FROM count_scans WHERE count_id = ${countId} AND card_id IS NOT NULL
+      SELECT DISTINCT ON (card_id) card_id, id, room_id, condition FROM count_scans WHERE count_id = ${countId} AND expected
       ORDER BY card_id, scanned_at DESC, id DESC
     ), changed AS (
       ${changed}
-    ), expected AS (
+    ), expected AS MATERIALIZED (
       SELECT CASE WHEN l.id IS NULL THEN 'missing'
                WHEN l.room_id IS NOT NULL AND l.room_id IS DISTINCT FROM i.room_id THEN 'moved' ELSE 'found' END AS outcome,
         coalesce(l.condition = 'damaged', false) AS damaged, ch.card_id IS NOT NULL AS changed,
-        i.card_id, i.card_no, u.sort AS usort, l.id AS scan_id
+        i.card_id, i.card_no, u.sort AS usort, l.id AS scan_id, i.unit_id, i.value_fen
       FROM count_items i
       JOIN units u ON u.id = i.unit_id
       LEFT JOIN changed ch ON ch.card_id = i.card_id
       LEFT JOIN last l ON l.card_id = i.card_id
       WHERE i.count_id = ${countId}
+    ), by_unit AS (
+      SELECT unit_id, count(*)::int AS expected, count(*) FILTER (WHERE outcome = 'found')::int AS found,
+        count(*) FILTER (WHERE outcome = 'moved')::int AS moved, count(*) FILTER (WHERE outcome = 'missing')::int AS missing,
+        count(*) FILTER (WHERE damaged)::int AS damaged,
+        coalesce(sum(value_fen) FILTER (WHERE outcome = 'missing'), 0)::bigint AS missing_value_fen,
+        -- The lines are counted here, in the same pass, so that the page alone reads them again.
+        count(*) FILTER (WHERE ${expectedLine})::int AS lines
+      FROM expected GROUP BY unit_id
     ), extra AS (
       SELECT DISTINCT ON (coalesce(s.card_id::text, s.code, s.scan_key::text))
         CASE WHEN s.card_id IS NULL THEN 'surplus' ELSE 'outside' END AS outcome, s.condition = 'damaged' AS damaged, false AS changed,
@@ -97,23 +124,36 @@ export async function resultLines(
       -- Narrow rows: the outcome, the order and where to find the rest.
       SELECT *, CASE outcome WHEN 'missing' THEN 1 WHEN 'moved' THEN 2 WHEN 'surplus' THEN 3 WHEN 'outside' THEN 4 ELSE 5 END AS ord
       FROM (
-        SELECT * FROM expected ${all ? sql`WHERE true` : sql`WHERE (outcome <> 'found' OR damaged OR changed)`}
-          ${paging?.outcome ? sql`AND outcome = ${paging.outcome}` : sql``}
+        SELECT outcome, damaged, changed, card_id, card_no, usort, scan_id FROM expected WHERE ${expectedLine}
         UNION ALL
-        SELECT * FROM extra ${paging?.outcome ? sql`WHERE outcome = ${paging.outcome}` : sql``}
+        SELECT * FROM extra WHERE ${extraLine}
       ) x
     ), page AS (
-      -- The count apart from the page, so the page is a bounded sort (the 200 first) and not a sort of every line.
+      -- The count apart from the page (by_unit), so the page is a bounded sort (the 200 first) and not a sort of every line.
       SELECT * FROM lines ORDER BY ord, usort, card_no
       ${paging ? sql`LIMIT ${paging.pageSize} OFFSET ${(paging.page - 1) * paging.pageSize}` : sql``}
     )
-    SELECT p.outcome, p.damaged, p.card_id::text AS "cardId", p.card_no AS "cardNo",
-      CASE WHEN p.card_id IS NOT NULL THEN i.name ELSE s.surplus_name END AS name, u.name AS "unitName",
-      ${ROOM('br', 'bb')} AS "bookRoomName", ${ROOM('fr', 'fb')} AS "foundRoomName", i.value_fen AS "valueFen",
-      cu.display_name AS "counterName", ${businessTimeText('s.scanned_at', 'YYYY-MM-DD HH24:MI:SS')} AS "scannedAt",
-      s.note, p.changed AS "changedSinceSnapshot", sk.scan_key::text AS "scanKey",
-      (sk.scan_key IS NOT NULL AND EXISTS (SELECT 1 FROM count_surplus x WHERE x.count_id = ${countId} AND x.scan_key = sk.scan_key)) AS registered,
-      (SELECT count(*) FROM lines)::int AS total
+    SELECT 0 AS part, 0 AS ord, 0 AS usort, NULL::text AS card_no,
+      NULL::text AS outcome, NULL::boolean AS damaged, NULL::text AS "cardId", NULL::text AS "cardNo", NULL::text AS name,
+      NULL::text AS "unitName", NULL::text AS "bookRoomName", NULL::text AS "foundRoomName", NULL::bigint AS "valueFen",
+      NULL::text AS "counterName", NULL::text AS "scannedAt", NULL::text AS note, NULL::boolean AS "changedSinceSnapshot",
+      NULL::text AS "scanKey", NULL::boolean AS registered,
+      (SELECT coalesce(json_agg(json_build_object('unitId', b.unit_id::text, 'unitName', u.name, 'expected', b.expected, 'found', b.found,
+          'moved', b.moved, 'missing', b.missing, 'damaged', b.damaged, 'missingValueFen', b.missing_value_fen) ORDER BY u.sort, u.code), '[]'::json)
+        FROM by_unit b JOIN units u ON u.id = b.unit_id) AS units,
+      ((SELECT coalesce(sum(lines), 0) FROM by_unit) + (SELECT count(*) FROM extra WHERE ${extraLine}))::int AS total,
+      -- One line per distinct code or card outside the list: the surplus and outside totals are its counts.
+      (SELECT count(*) FROM extra WHERE outcome = 'surplus')::int AS surplus,
+      (SELECT count(*) FROM extra WHERE outcome = 'outside')::int AS outside
+    UNION ALL
+    SELECT 1, p.ord, p.usort, p.card_no,
+      p.outcome, p.damaged, p.card_id::text, p.card_no,
+      CASE WHEN p.card_id IS NOT NULL THEN i.name ELSE s.surplus_name END, u.name,
+      ${ROOM('br', 'bb')}, ${ROOM('fr', 'fb')}, i.value_fen,
+      cu.display_name, ${businessTimeText('s.scanned_at', 'YYYY-MM-DD HH24:MI:SS')},
+      s.note, p.changed, sk.scan_key::text,
+      (sk.scan_key IS NOT NULL AND EXISTS (SELECT 1 FROM count_surplus x WHERE x.count_id = ${countId} AND x.scan_key = sk.scan_key)),
+      NULL, NULL, NULL, NULL
     FROM page p
     LEFT JOIN count_items i ON p.card_id IS NOT NULL AND i.count_id = ${countId} AND i.card_id = p.card_id
     LEFT JOIN count_scans s ON s.id = p.scan_id
@@ -123,41 +163,15 @@ export async function resultLines(
     LEFT JOIN rooms br ON br.id = i.room_id LEFT JOIN buildings bb ON bb.id = br.building_id
     LEFT JOIN rooms fr ON fr.id = s.room_id LEFT JOIN buildings fb ON fb.id = fr.building_id
     LEFT JOIN users cu ON cu.id = s.counter_id
-    ORDER BY p.ord, p.usort, p.card_no`,
+    ORDER BY 1, 2, 3, 4`,
   );
-  const total = rows[0]?.total ?? 0;
-  return { lines: rows.map(({ total: _t, ...l }) => ({ ...l, valueFen: l.valueFen === null ? null : Number(l.valueFen) })), total };
-}
-
-type UnitTotals = CountTotals & { unitId: string; unitName: string };
-
-/** The totals per unit of the expected cards, and for the whole count with the scans outside the list. */
-async function totals(q: Queryable, countId: string): Promise<{ total: CountTotals; byUnit: UnitTotals[] }> {
-  const rows = await query<Omit<UnitTotals, 'matchRateBp' | 'surplus' | 'outside'>>(
-    q,
-    sql`
-    WITH last AS (
-      SELECT DISTINCT ON (card_id) card_id, room_id, condition FROM count_scans WHERE count_id = ${countId} AND expected
-      ORDER BY card_id, scanned_at DESC, id DESC
-    )
-    SELECT i.unit_id::text AS "unitId", u.name AS "unitName", count(*)::int AS expected,
-      count(*) FILTER (WHERE l.card_id IS NOT NULL AND (l.room_id IS NULL OR l.room_id IS NOT DISTINCT FROM i.room_id))::int AS found,
-      count(*) FILTER (WHERE l.room_id IS NOT NULL AND l.room_id IS DISTINCT FROM i.room_id)::int AS moved,
-      count(*) FILTER (WHERE l.card_id IS NULL)::int AS missing,
-      count(*) FILTER (WHERE l.condition = 'damaged')::int AS damaged,
-      coalesce(sum(i.value_fen) FILTER (WHERE l.card_id IS NULL), 0)::bigint AS "missingValueFen"
-    FROM count_items i JOIN units u ON u.id = i.unit_id LEFT JOIN last l ON l.card_id = i.card_id
-    WHERE i.count_id = ${countId} GROUP BY i.unit_id, u.name, u.sort, u.code ORDER BY u.sort, u.code`,
-  );
-  const [extra] = await query<{ surplus: number; outside: number }>(
-    q,
-    sql`
-    SELECT count(DISTINCT coalesce(code, scan_key::text)) FILTER (WHERE card_id IS NULL)::int AS surplus,
-      count(DISTINCT card_id) FILTER (WHERE card_id IS NOT NULL)::int AS outside
-    FROM count_scans WHERE count_id = ${countId} AND NOT expected`,
-  );
+  const [head, ...body] = rows;
+  const lines = body.map(({ part: _p, units: _u, total: _t, surplus: _s, outside: _o, ord: _r, usort: _us, card_no: _c, ...l }) => ({
+    ...l,
+    valueFen: l.valueFen === null ? null : Number(l.valueFen),
+  })) as ResultLine[];
   const rate = (found: number, expected: number) => (expected === 0 ? 0 : Math.floor((found * 10_000) / expected));
-  const byUnit = rows.map((r) => ({
+  const byUnit = (head.units ?? []).map((r) => ({
     ...r,
     missingValueFen: Number(r.missingValueFen),
     surplus: 0,
@@ -171,12 +185,12 @@ async function totals(q: Queryable, countId: string): Promise<{ total: CountTota
     moved: sum('moved'),
     missing: sum('missing'),
     damaged: sum('damaged'),
-    surplus: extra.surplus,
-    outside: extra.outside,
+    surplus: head.surplus ?? 0,
+    outside: head.outside ?? 0,
     matchRateBp: rate(sum('found'), sum('expected')),
     missingValueFen: sum('missingValueFen'),
   };
-  return { total, byUnit };
+  return { total, byUnit, lines: { lines, total: head.total ?? 0 } };
 }
 
 /**
@@ -200,10 +214,9 @@ export async function periodNotes(q: Queryable, unitIds: string[], baseDate: str
   return out;
 }
 
-// The result reads every expected card and scan of the count once per part (totals, lines): with the
-// sessions' 32 MB the latest-scan sort of a million scans spilled to disk, and each parallel worker
-// built its own copy of it. In the result's transaction only: more memory, no workers (7.9 / 5.8 s
-// instead of 9.8 / 12.6 s at a million cards counted, loaded machine).
+// The result reads every expected card and scan of the count once (reconcile): with the sessions'
+// 32 MB the latest-scan sort of a million scans spilled to disk, and each parallel worker built its
+// own copy of it. In the result's transaction only: more memory, no workers.
 const RESULT_WORK_MEM = '128MB';
 
 /** The result: the totals, one page of the lines (`paging` absent: every line, for the Excel file), the period notes. */
@@ -218,7 +231,7 @@ export async function countResult(
   const { total, byUnit, lines } = await (q as Db).transaction(async (tx) => {
     await tx.execute(sql.raw(`SET LOCAL work_mem = '${RESULT_WORK_MEM}'`));
     await tx.execute(sql`SET LOCAL max_parallel_workers_per_gather = 0`);
-    return { ...(await totals(tx, countId)), lines: await resultLines(tx, countId, all, paging ?? undefined) };
+    return reconcile(tx, countId, all, paging ?? undefined);
   });
   return {
     totals: total,

@@ -43,8 +43,9 @@ function ColleagueStepButton(p: {
   hint?: string;
   placeholder: string;
   selectTestId?: string;
-  useCandidates: (open: boolean) => Colleagues;
-  send: (body: { toUserId: string; comment?: string; stepNo?: number }) => Promise<unknown>;
+  id: string;
+  useCandidates: (id: string, open: boolean) => Colleagues;
+  send: (id: string, body: { toUserId: string; comment?: string; stepNo?: number }) => Promise<unknown>;
   done: string;
   onDone: () => Promise<void>;
   stepNo: number | null;
@@ -55,11 +56,11 @@ function ColleagueStepButton(p: {
   const [open, setOpen] = useState(false);
   const [to, setTo] = useState<string>();
   const [comment, setComment] = useState('');
-  const candidates = p.useCandidates(open);
+  const candidates = p.useCandidates(p.id, open);
   const ok = async () => {
     if (!to) return;
     try {
-      await p.send({ toUserId: to, comment: comment || undefined, stepNo: p.stepNo ?? undefined });
+      await p.send(p.id, { toUserId: to, comment: comment || undefined, stepNo: p.stepNo ?? undefined });
       message.success(p.done);
       setOpen(false);
       void qc.invalidateQueries({ queryKey: ['workspace'] });
@@ -104,8 +105,9 @@ export function ReassignButton({ id, stepNo, onDone }: StepProps) {
       button={{ icon: <SwapOutlined />, label: t('转办', 'Hand on'), testId: 'reassign' }}
       title={t('转办给同事', 'Hand this step to a colleague')}
       placeholder={t('担任本环节角色的同事', 'A colleague with this step’s role')}
-      useCandidates={(open) => useReassignCandidates(id, open)}
-      send={(body) => reassignDocument(id, body)}
+      id={id}
+      useCandidates={useReassignCandidates}
+      send={reassignDocument}
       done={t('已转办', 'Handed on')}
       onDone={onDone}
       stepNo={stepNo}
@@ -126,8 +128,9 @@ export function CosignButton({ id, stepNo, onDone }: StepProps) {
       )}
       placeholder={t('未参与本单据的审批人员', 'An approver with no part in this document')}
       selectTestId="cosign-to"
-      useCandidates={(open) => useCosignCandidates(id, open)}
-      send={(body) => addCosigner(id, body)}
+      id={id}
+      useCandidates={useCosignCandidates}
+      send={addCosigner}
       done={t('已加签，待加签人审批后回到您审批', 'Signer added; the step returns to you once they have signed')}
       onDone={onDone}
       stepNo={stepNo}

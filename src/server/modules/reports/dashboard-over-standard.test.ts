@@ -1,9 +1,10 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { businessToday } from '../../platform/clock.ts';
-import { query, queryOne } from '../../platform/db/engine.ts';
+import { query } from '../../platform/db/engine.ts';
 import { createTestApp, type Client, type TestApp } from '../../testing/test-app.ts';
-import { addCard, createWorkflowWorld, world, type WorkflowWorld } from '../../testing/world.ts';
+import { standardsWorld } from '../../testing/standards.world.ts';
+import { addCard, createWorkflowWorld, type WorkflowWorld } from '../../testing/world.ts';
 import { cardOverStandardSql } from '../standards/index.ts';
 
 /**
@@ -32,7 +33,6 @@ describe('the dashboard’s over-standard count', () => {
   let w: WorkflowWorld;
   let officer: Client;
   let u01Finance: Client;
-  const cat = { desk: '', confTable: '', printer: '' };
   const ids = { head: '', m80: '', staffDesk: '', table50: '', printerA4: '' };
 
   beforeAll(async () => {
@@ -40,32 +40,9 @@ describe('the dashboard’s over-standard count', () => {
     w = await createWorkflowWorld(t.database);
     officer = await t.as('officer');
     u01Finance = await t.as('u01-finance');
-    const db = t.database.db;
-    const tw = world(t.database);
-    const furniture = await tw.category({ code: '6000000', name: '家具用具' });
-    const tables = await tw.category({ code: '6010200', name: '台、桌类', parentPath: furniture.path });
-    cat.desk = (await tw.category({ code: '6010201', name: '办公桌', parentPath: tables.path, lifeMonths: 180 })).id;
-    cat.confTable = (await tw.category({ code: '6010202', name: '会议桌', parentPath: tables.path, lifeMonths: 240 })).id;
-    const office = await tw.category({ code: '2020000', name: '办公设备' });
-    cat.printer = (await tw.category({ code: '2020402', name: '激光打印机', parentPath: office.path, lifeMonths: 72 })).id;
-    const head = (await queryOne<{ id: string }>(
-      db,
-      sql`INSERT INTO staff (unit_id, name, rank) VALUES (${w.u01}, '周局长', 'bureau_head') RETURNING id`,
-    ))!.id;
-    const [{ floor_id }] = await query<{ floor_id: string }>(db, sql`SELECT floor_id FROM rooms WHERE id = ${w.u01Room}`);
-    const meetingRoom = async (code: string, area: number) =>
-      (await queryOne<{ id: string }>(
-        db,
-        sql`INSERT INTO rooms (floor_id, building_id, compound_id, code, usable_area, unit_id, type)
-        VALUES (${floor_id}, ${w.building}, ${w.compound}, ${code}, ${area}, ${w.u01}, 'meeting') RETURNING id`,
-      ))!.id;
-    const m50 = await meetingRoom('320', 50);
-    const m80 = await meetingRoom('321', 80);
+    const { desk, table, printer, head, m50, m80 } = await standardsWorld(t.database, w);
     ids.head = head;
     ids.m80 = m80;
-    const desk = { categoryId: cat.desk, name: '办公桌' };
-    const table = { categoryId: cat.confTable, name: '会议桌' };
-    const printer = { categoryId: cat.printer, name: '打印机' };
     const u01Cards = [
       { ...desk, originalValueFen: 450_000, custodianId: head },
       { ...desk, originalValueFen: 450_000 },

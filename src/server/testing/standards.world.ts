@@ -1,0 +1,38 @@
+import { sql } from 'drizzle-orm';
+import { type Database, query, queryOne } from '../platform/db/engine.ts';
+import { type WorkflowWorld, world } from './world.ts';
+
+/**
+ * What the standards' tests build on the workflow world: the desk, conference-table, laser-printer and
+ * copier categories (GB/T 14885-2022 codes the shipped standards cover), a bureau head in u01 and two of
+ * u01's meeting rooms of 50 and 80 m². The categories come as card templates ({ categoryId, name }).
+ */
+export async function standardsWorld(database: Database, w: WorkflowWorld) {
+  const db = database.db;
+  const tw = world(database);
+  const template = async (code: string, name: string, parentPath: string, lifeMonths: number, cardName = name) => ({
+    categoryId: (await tw.category({ code, name, parentPath, lifeMonths })).id,
+    name: cardName,
+  });
+  const furniture = await tw.category({ code: '6000000', name: '家具用具' });
+  const tables = await tw.category({ code: '6010200', name: '台、桌类', parentPath: furniture.path });
+  const office = await tw.category({ code: '2020000', name: '办公设备' });
+  const desk = await template('6010201', '办公桌', tables.path, 180);
+  const table = await template('6010202', '会议桌', tables.path, 240);
+  const printer = await template('2020402', '激光打印机', office.path, 72, '打印机');
+  const copier = await template('2020101', '黑白复印机', office.path, 72, '复印机');
+  const head = (await queryOne<{ id: string }>(
+    db,
+    sql`INSERT INTO staff (unit_id, name, rank) VALUES (${w.u01}, '周局长', 'bureau_head') RETURNING id`,
+  ))!.id;
+  const [{ floor_id }] = await query<{ floor_id: string }>(db, sql`SELECT floor_id FROM rooms WHERE id = ${w.u01Room}`);
+  const meetingRoom = async (code: string, area: number) =>
+    (await queryOne<{ id: string }>(
+      db,
+      sql`INSERT INTO rooms (floor_id, building_id, compound_id, code, usable_area, unit_id, type)
+        VALUES (${floor_id}, ${w.building}, ${w.compound}, ${code}, ${area}, ${w.u01}, 'meeting') RETURNING id`,
+    ))!.id;
+  const m50 = await meetingRoom('320', 50);
+  const m80 = await meetingRoom('321', 80);
+  return { desk, table, printer, copier, head, m50, m80 };
+}

@@ -1,5 +1,7 @@
 import { sql } from 'drizzle-orm';
+import { businessToday } from '../platform/clock.ts';
 import { type Database, query, queryOne } from '../platform/db/engine.ts';
+import type { Client } from './test-app.ts';
 import { type WorkflowWorld, world } from './world.ts';
 
 /**
@@ -35,4 +37,11 @@ export async function standardsWorld(database: Database, w: WorkflowWorld) {
   const m50 = await meetingRoom('320', 50);
   const m80 = await meetingRoom('321', 80);
   return { desk, table, printer, copier, head, m50, m80 };
+}
+
+/** The city sets its own desk cap from today: ¥4,500 for bureau level and above, ¥4,000 below (was ¥3,000). */
+export async function cityDeskCapFromToday(officer: Client): Promise<void> {
+  const caps = { municipal_head: 450_000, municipal_deputy: 450_000, bureau_head: 450_000, bureau_deputy: 450_000, below_bureau: 400_000 };
+  const res = await officer.put('/api/standards/desk', { rankCaps: caps, effectiveFrom: businessToday() });
+  if (res.statusCode !== 200) throw new Error(`the city's desk cap was refused: ${res.statusCode} ${res.body}`);
 }

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { businessToday } from '../../platform/clock.ts';
 import { query } from '../../platform/db/engine.ts';
 import { createTestApp, type Client, type TestApp } from '../../testing/test-app.ts';
-import { standardsWorld } from '../../testing/standards.world.ts';
+import { cityDeskCapFromToday, standardsWorld } from '../../testing/standards.world.ts';
 import { addCard, createWorkflowWorld, type WorkflowWorld } from '../../testing/world.ts';
 import { cardOverCoverSql, cardOverStandardSql } from '../standards/index.ts';
 import { unitFigures } from './evaluation.sources.ts';
@@ -96,15 +96,7 @@ describe('the evaluation’s over-standard count, set-based, equals the rule car
   });
 
   it('follows the city’s own cap from its effective day', async () => {
-    const caps = {
-      municipal_head: 450_000,
-      municipal_deputy: 450_000,
-      bureau_head: 450_000,
-      bureau_deputy: 450_000,
-      below_bureau: 400_000,
-    };
-    const res = await officer.put('/api/standards/desk', { rankCaps: caps, effectiveFrom: businessToday() });
-    expect(res.statusCode, res.body).toBe(200);
+    await cityDeskCapFromToday(officer);
     expect(await overByUnit()).toEqual({ u01: [4, 12], u02: [0, 1] });
     expect(await disagreements()).toEqual([]);
   });

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { businessToday } from '../../platform/clock.ts';
 import { query } from '../../platform/db/engine.ts';
 import { createTestApp, type Client, type TestApp } from '../../testing/test-app.ts';
-import { standardsWorld } from '../../testing/standards.world.ts';
+import { cityDeskCapFromToday, standardsWorld } from '../../testing/standards.world.ts';
 import { addCard, createWorkflowWorld, type WorkflowWorld } from '../../testing/world.ts';
 import { cardOverStandardSql } from '../standards/index.ts';
 
@@ -112,15 +112,7 @@ describe('the dashboard’s over-standard count', () => {
   });
 
   it('follows the city’s own desk cap from its effective day, as the rule and the evaluation do', async () => {
-    const caps = {
-      municipal_head: 450_000,
-      municipal_deputy: 450_000,
-      bureau_head: 450_000,
-      bureau_deputy: 450_000,
-      below_bureau: 400_000,
-    };
-    const res = await officer.put('/api/standards/desk', { rankCaps: caps, effectiveFrom: businessToday() });
-    expect(res.statusCode, res.body).toBe(200);
+    await cityDeskCapFromToday(officer);
     // u01: the ¥4,500 desk stays over, the ¥3,500 pair no longer is; u02: the ¥4,000 desk is at the new cap.
     expect(await dashboard(officer)).toEqual({ u01: [4, 9], u02: [1, 2] });
     expect(await dashboard(u01Finance)).toEqual({ u01: [4, 9] });

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { businessToday } from '../../platform/clock.ts';
 import { query } from '../../platform/db/engine.ts';
 import { createTestApp, type Client, type TestApp } from '../../testing/test-app.ts';
-import { standardsWorld } from '../../testing/standards.world.ts';
+import { cityDeskCapFromToday, standardsWorld } from '../../testing/standards.world.ts';
 import { addCard, createWorkflowWorld, type WorkflowWorld } from '../../testing/world.ts';
 import { cardOverStandardSql } from '../standards/index.ts';
 
@@ -125,15 +125,7 @@ describe('the over-standard list', () => {
   });
 
   it('applies the standards in force at the period’s end: the city’s desk cap from today, the central one before', async () => {
-    const caps = {
-      municipal_head: 450_000,
-      municipal_deputy: 450_000,
-      bureau_head: 450_000,
-      bureau_deputy: 450_000,
-      below_bureau: 400_000,
-    };
-    const res = await officer.put('/api/standards/desk', { rankCaps: caps, effectiveFrom: businessToday() });
-    expect(res.statusCode, res.body).toBe(200);
+    await cityDeskCapFromToday(officer);
     const now = month(businessToday());
     const after = ['copier', 'printerA3', 'printerA4', 'staffDesk', 'table50', 'u02Desktop'];
     expect(await rule(now)).toEqual(after);

@@ -14,7 +14,7 @@ import { createDepartment, createUnit } from '../modules/org/unit.service.ts';
 import type { Actor } from '../platform/auth/actor.ts';
 import { hashPassword } from '../platform/auth/password.ts';
 import { createUser } from '../platform/auth/user.service.ts';
-import { queryOne, type Database } from '../platform/db/engine.ts';
+import { query, queryOne, type Database } from '../platform/db/engine.ts';
 import { withTx } from '../platform/db/tx.ts';
 import { TEST_PASSWORD } from './test-app.ts';
 
@@ -202,4 +202,15 @@ export function idleCard(database: Database, w: CardWorld, over: Partial<CardInp
 
 export function inUseCard(database: Database, w: CardWorld, over: Partial<CardInput> = {}): Promise<CardRow> {
   return addCard(database, w, over);
+}
+
+/** Another room of unit 01 on the floor of its first room (`w.u01Room`): code, usable area in m², type. */
+export async function u01Room(database: Database, w: CardWorld, code: string, area: number, type = 'office'): Promise<string> {
+  const [room] = await query<{ id: string }>(
+    database.db,
+    sql`INSERT INTO rooms (floor_id, building_id, compound_id, code, usable_area, unit_id, type)
+      SELECT floor_id, ${w.building}, ${w.compound}, ${code}, ${area}, ${w.u01}, ${type} FROM rooms WHERE id = ${w.u01Room}
+      RETURNING id::text`,
+  );
+  return room.id;
 }

@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { businessToday } from '../platform/clock.ts';
-import { type Database, query, queryOne } from '../platform/db/engine.ts';
+import { type Database, queryOne } from '../platform/db/engine.ts';
 import type { Client } from './test-app.ts';
-import { type WorkflowWorld, world } from './world.ts';
+import { u01Room, type WorkflowWorld, world } from './world.ts';
 
 /**
  * What the standards' tests build on the workflow world: the desk, conference-table, laser-printer and
@@ -27,15 +27,8 @@ export async function standardsWorld(database: Database, w: WorkflowWorld) {
     db,
     sql`INSERT INTO staff (unit_id, name, rank) VALUES (${w.u01}, '周局长', 'bureau_head') RETURNING id`,
   ))!.id;
-  const [{ floor_id }] = await query<{ floor_id: string }>(db, sql`SELECT floor_id FROM rooms WHERE id = ${w.u01Room}`);
-  const meetingRoom = async (code: string, area: number) =>
-    (await queryOne<{ id: string }>(
-      db,
-      sql`INSERT INTO rooms (floor_id, building_id, compound_id, code, usable_area, unit_id, type)
-        VALUES (${floor_id}, ${w.building}, ${w.compound}, ${code}, ${area}, ${w.u01}, 'meeting') RETURNING id`,
-    ))!.id;
-  const m50 = await meetingRoom('320', 50);
-  const m80 = await meetingRoom('321', 80);
+  const m50 = await u01Room(database, w, '320', 50, 'meeting');
+  const m80 = await u01Room(database, w, '321', 80, 'meeting');
   return { desk, table, printer, copier, head, m50, m80 };
 }
 

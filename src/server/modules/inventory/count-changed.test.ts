@@ -9,7 +9,7 @@ import { CHANGED_EVENTS_CAP, changedSinceSnapshot } from './count-result.queries
 import { withTx } from '../../platform/db/tx.ts';
 import { createTestApp, type Client, type TestApp } from '../../testing/test-app.ts';
 import { changeCard } from '../assets/index.ts';
-import { addCard, createWorkflowWorld, expectOk, type WorkflowWorld } from '../../testing/world.ts';
+import { addCard, createWorkflowWorld, expectOk, type WorkflowWorld, u01Room } from '../../testing/world.ts';
 
 let t: TestApp;
 let w: WorkflowWorld;
@@ -32,12 +32,7 @@ const lines = async (id: string) => {
 beforeAll(async () => {
   t = await createTestApp();
   w = await createWorkflowWorld(t.database);
-  const floor = await queryOne<{ floor_id: string }>(t.database.db, sql`SELECT floor_id::text FROM rooms WHERE id = ${w.u01Room}`);
-  room303 = (await queryOne<{ id: string }>(
-    t.database.db,
-    sql`INSERT INTO rooms (floor_id, building_id, compound_id, code, usable_area, unit_id)
-      VALUES (${floor!.floor_id}, ${w.building}, ${w.compound}, '303', 18, ${w.u01}) RETURNING id::text`,
-  ))!.id;
+  room303 = await u01Room(t.database, w, '303', 18);
   for (const name of ['X', 'Y', 'Z']) {
     const c = await addCard(t.database, w, { name: `资产${name}`, originalValueFen: 300000 });
     card[name] = { id: c.id, cardNo: c.cardNo };

@@ -4,9 +4,9 @@ import crypto from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CountSheet, ScanInput } from '../../../shared/inventory.contracts.ts';
-import { query, queryOne } from '../../platform/db/engine.ts';
+import { query } from '../../platform/db/engine.ts';
 import { createTestApp, type Client, type TestApp } from '../../testing/test-app.ts';
-import { addCard, createWorkflowWorld, type WorkflowWorld } from '../../testing/world.ts';
+import { addCard, createWorkflowWorld, type WorkflowWorld, u01Room } from '../../testing/world.ts';
 
 /** The response's JSON, after checking its status. */
 async function expectOk<T = unknown>(p: Promise<{ statusCode: number; body: string; json(): unknown }>, status = 200): Promise<T> {
@@ -32,14 +32,7 @@ const sheetOf = async (c: Client, qs = ''): Promise<CountSheet> => expectOk<Coun
 beforeAll(async () => {
   t = await createTestApp();
   w = await createWorkflowWorld(t.database);
-  const room = async (code: string) => {
-    const floor = await queryOne<{ floor_id: string }>(t.database.db, sql`SELECT floor_id::text FROM rooms WHERE id = ${w.u01Room}`);
-    return (await queryOne<{ id: string }>(
-      t.database.db,
-      sql`INSERT INTO rooms (floor_id, building_id, compound_id, code, usable_area, unit_id)
-        VALUES (${floor!.floor_id}, ${w.building}, ${w.compound}, ${code}, 18, ${w.u01}) RETURNING id::text`,
-    ))!.id;
-  };
+  const room = (code: string) => u01Room(t.database, w, code, 18);
   r303 = await room('303');
   r304 = await room('304');
   for (const [name, roomId] of [

@@ -5,7 +5,7 @@ import { areaTier, capFor, capStandardFor, type StandardRow } from '../../../sha
 import { businessToday } from '../../platform/clock.ts';
 import { query, queryOne, type Queryable } from '../../platform/db/engine.ts';
 import { createTestApp, type Client, type TestApp } from '../../testing/test-app.ts';
-import { addCard, world, createWorkflowWorld, type WorkflowWorld } from '../../testing/world.ts';
+import { addCard, world, createWorkflowWorld, type WorkflowWorld, u01Room } from '../../testing/world.ts';
 import { standardsInForce } from './index.ts';
 
 // The central rows of 财资〔2016〕27号 as shipped (migrations/post/180), figures in fen:
@@ -61,13 +61,7 @@ beforeAll(async () => {
   staff.below = w.u01Staff;
   // u02: 20 on the establishment (王芳 and 19 more).
   for (let i = 0; i < 19; i++) await person(w.u02, `职员${i}`, 'below_bureau');
-  const [{ floor_id }] = await query<{ floor_id: string }>(db, sql`SELECT floor_id FROM rooms WHERE id = ${w.u01Room}`);
-  const meetingRoom = async (code: string, area: number) =>
-    (await queryOne<{ id: string }>(
-      db,
-      sql`INSERT INTO rooms (floor_id, building_id, compound_id, code, usable_area, unit_id, type)
-      VALUES (${floor_id}, ${w.building}, ${w.compound}, ${code}, ${area}, ${w.u01}, 'meeting') RETURNING id`,
-    ))!.id;
+  const meetingRoom = (code: string, area: number) => u01Room(t.database, w, code, area, 'meeting');
   room.m50 = await meetingRoom('320', 50);
   room.m80 = await meetingRoom('321', 80);
 }, 120_000);

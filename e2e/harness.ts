@@ -183,7 +183,7 @@ export async function apiSession(baseUrl: string, username: string, password = D
     .map((c) => c.split(';')[0])
     .join('; ');
   const { csrfToken } = (await login.json()) as { csrfToken: string };
-  return (method: 'GET' | 'POST', url: string, body?: unknown) =>
+  return (method: 'GET' | 'POST' | 'PUT', url: string, body?: unknown) =>
     fetch(`${baseUrl}${url}`, {
       method,
       headers: { cookie, 'x-csrf-token': csrfToken, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },

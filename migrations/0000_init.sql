@@ -72,6 +72,7 @@ CREATE TABLE "cards" (
 	"opening_depreciated_months" integer,
 	"recognized_on" date,
 	"net_value_fen" bigint GENERATED ALWAYS AS (original_value_fen - accumulated_depreciation_fen) STORED,
+	"idle_net_value_fen" bigint GENERATED ALWAYS AS (CASE WHEN status = 'idle' THEN original_value_fen - accumulated_depreciation_fen END) STORED,
 	"status" text DEFAULT 'pending_posting' NOT NULL,
 	"use_mode" text DEFAULT 'self_use' NOT NULL,
 	"counterparty" text,

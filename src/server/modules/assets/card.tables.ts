@@ -51,6 +51,15 @@ export const cards = pgTable(
      */
     recognizedOn: date('recognized_on'),
     netValueFen: fen('net_value_fen').generatedAlwaysAs(sql`original_value_fen - accumulated_depreciation_fen`),
+    /**
+     * The net value of an idle card, null for any other: the pool match's order (migrations/post/319).
+     * Only this, never net_value_fen, may be indexed: a month's run writes the accumulated depreciation
+     * of every card, and an indexed column it changes turns each update into a write of every index
+     * instead of one in place (HOT; depreciation.hot.test.ts). A card in use keeps null through the run.
+     */
+    idleNetValueFen: fen('idle_net_value_fen').generatedAlwaysAs(
+      sql`CASE WHEN status = 'idle' THEN original_value_fen - accumulated_depreciation_fen END`,
+    ),
     status: text('status').notNull().default('pending_posting'),
     useMode: text('use_mode').notNull().default('self_use'), // self_use | rented | lent | idle | other
     counterparty: text('counterparty'),

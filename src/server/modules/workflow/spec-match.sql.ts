@@ -7,8 +7,8 @@ import { SPEC_ATTRIBUTES, SPEC_KEYS, type SpecAttributes, namedSpec } from '../.
 const OP = { min: sql`>=`, eq: sql`=`, max: sql`<=` } as const;
 
 /**
- * "The card has a spec recorded": the predicate of the partial index cards_spec_idx
- * (migrations/post/310), written out the same so the planner can use it. Keys are the code's own.
+ * "The card has a spec recorded": the predicate of the partial index cards_idle_spec_idx
+ * (migrations/post/319), written out the same so the planner can use it. Keys are the code's own.
  */
 const HAS_SPEC = sql.raw(`array[${SPEC_KEYS.map((k) => `'${k}'`).join(',')}]`);
 

@@ -121,7 +121,7 @@ export async function idleOffers(q: Queryable, unitId: string, categoryId: strin
       WHERE c.status = 'idle' AND c.category_id = ${categoryId} AND ${fits}
         AND NOT EXISTS (SELECT 1 FROM document_lines l WHERE l.card_id = c.id AND l.open)
         AND NOT EXISTS (SELECT 1 FROM pool_listings pl WHERE pl.card_id = c.id AND pl.status = 'listed')
-      ORDER BY ${byScore(cardText)} c.net_value_fen DESC, c.card_no LIMIT 5) idle`,
+      ORDER BY ${byScore(cardText)} c.idle_net_value_fen DESC, c.card_no LIMIT 5) idle`,
   );
   const cat =
     wanted.category ?? (await query<{ code: string; name: string }>(q, sql`SELECT code, name FROM categories WHERE id = ${categoryId}`))[0];

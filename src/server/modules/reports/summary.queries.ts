@@ -15,7 +15,7 @@ import { withTx } from '../../platform/db/tx.ts';
 import { monthIndex } from '../../../shared/dates.ts';
 import { inScope } from '../../platform/auth/actor.ts';
 import { classCodeAt, reportClassesSql } from './edition-map.queries.ts';
-import { businessDayOf } from '../../platform/clock.ts';
+import { businessDayOf, businessDayStart } from '../../platform/clock.ts';
 
 export const monthFirst = (m: string) => `${m}-01`;
 export const monthLast = (m: string) => {
@@ -171,25 +171,20 @@ const keptSegmentWhere = (openD: string, closeD: string, moved?: string[]): SQL 
   AND ${notMoved('c.id', moved)} AND ${FIXED}`;
 
 /**
- * The CTEs ev (figure events), tr (transfers, numbered per card) and seg: a card's time in each
+ * The CTEs tr (transfers, numbered per card), seg_moved and seg: a card's time in each
  * owner unit — from posting (or a transfer in) to disposal (or a transfer out) — kept when it
  * overlaps the period. The summary and the additions and disposals lists count the same segments.
  * `untransferred` narrows the (nearly all) cards never transferred, on their own columns. `moved`: the
  * cards ever transferred (transferredCards), read before; the statement's transfers are theirs.
  */
 export function segmentsSql(openD: string, closeD: string, untransferred: SQL = sql``, moved?: string[]): SQL {
+  // Transfers from their own partial index (card_events_transfers_idx, migrations/post/246).
   return sql`
-    ev AS (
-      SELECT e.card_id, e.seq, e.type, ${businessDayOf('e.occurred_at')} AS d,
-             coalesce((e.after->>'originalValueFen')::bigint - (e.before->>'originalValueFen')::bigint, 0) AS dv,
-             coalesce((e.after->>'accumulatedDepreciationFen')::bigint - (e.before->>'accumulatedDepreciationFen')::bigint, 0) AS da,
-             (e.before->>'unitId')::uuid AS from_u, (e.after->>'unitId')::uuid AS to_u
-      FROM card_events e WHERE ${FIGURE_EVENTS}
-    ),
     tr AS (
-      SELECT card_id, d, from_u, to_u, row_number() OVER (PARTITION BY card_id ORDER BY seq) AS rn
-      FROM ev WHERE type = 'transferred_out' AND to_u IS NOT NULL
-        ${moved === undefined ? sql`` : moved.length ? sql`AND card_id = ANY(${uuidArray(moved)})` : sql`AND false`}
+      SELECT e.card_id, ${businessDayOf('e.occurred_at')} AS d, (e.before->>'unitId')::uuid AS from_u, (e.after->>'unitId')::uuid AS to_u,
+             row_number() OVER (PARTITION BY e.card_id ORDER BY e.seq) AS rn
+      FROM card_events e WHERE e.type = 'transferred_out' AND e.after->>'unitId' IS NOT NULL
+        ${moved === undefined ? sql`` : moved.length ? sql`AND e.card_id = ANY(${uuidArray(moved)})` : sql`AND false`}
     ),
     -- Cards transferred between units: one segment per owner (a handful; materialized, read by
     -- the summary apart from the cards never transferred, which it reads on their own columns).
@@ -211,15 +206,14 @@ export function segmentsSql(openD: string, closeD: string, untransferred: SQL = 
     -- A card's time in each owner unit: from posting (or a transfer in) to disposal (or a transfer out),
     -- kept when it overlaps the period. Cards never transferred (nearly all) are filtered on their own
     -- columns, so the planner's row estimate is right and the joins below hash instead of sorting.
-    seg AS (
+    seg_kept AS NOT MATERIALIZED (
       SELECT c.id, c.unit_id, c.posted_on AS s_on, c.disposed_on AS e_on, ${ACQ} AS acq, c.disposal_method AS disp,
              c.original_value_fen AS v, c.accumulated_depreciation_fen AS a, c.category_id, c.quantity AS qty,
              c.non_fiscal_funding_fen AS nf
       FROM cards c
       WHERE ${keptSegmentWhere(openD, closeD, moved)} ${untransferred}
-      UNION ALL
-      SELECT * FROM seg_moved
-    )`;
+    ),
+    seg AS (SELECT * FROM seg_kept UNION ALL SELECT * FROM seg_moved)`;
 }
 
 /**
@@ -291,30 +285,42 @@ export async function summaryPartsSql(q: Queryable, f: ReportFilter, scope: 'all
     coalesce(sum(${after(sql`greatest(${fromI}, r.post_i)`)} - ${after(sql`r.end_i`)}) FILTER (WHERE greatest(${fromI}, r.post_i) < r.end_i), 0) AS dep,
     0 AS red_n, 0 AS red_v, -coalesce(sum(${after(sql`greatest(${fromI}, r.disp_i)`)}) FILTER (WHERE r.removed), 0) AS red_a,
     0 AS close_n, 0 AS close_v, -coalesce(sum(${after(sql`${toNextI}`)}) FILTER (WHERE NOT r.removed), 0) AS close_a, 0 AS close_nf`;
+  // Over segment rows (baseOf's columns): the figures as they stand now, the columns of cur.
+  const curTerms = sql`
+    coalesce(sum(qty) FILTER (WHERE in_open), 0)::int AS open_n, coalesce(sum(v) FILTER (WHERE in_open), 0) AS open_v, coalesce(sum(a) FILTER (WHERE in_open), 0) AS open_a,
+    coalesce(sum(qty) FILTER (WHERE NOT in_open), 0)::int AS add_n, coalesce(sum(v) FILTER (WHERE NOT in_open), 0) AS add_v, coalesce(sum(a) FILTER (WHERE NOT in_open), 0) AS add_a,
+    0::bigint AS up, 0::bigint AS down, 0::bigint AS dep,
+    coalesce(sum(qty) FILTER (WHERE removed), 0)::int AS red_n, coalesce(sum(v) FILTER (WHERE removed), 0) AS red_v, coalesce(sum(a) FILTER (WHERE removed), 0) AS red_a,
+    coalesce(sum(qty) FILTER (WHERE NOT removed), 0)::int AS close_n, coalesce(sum(v) FILTER (WHERE NOT removed), 0) AS close_v, coalesce(sum(a) FILTER (WHERE NOT removed), 0) AS close_a,
+    coalesce(sum(nf) FILTER (WHERE NOT removed), 0) AS close_nf`;
   return sql`
     ${segmentsSql(openD, closeD, sql``, moved)},
     -- Segments in the period, keyed by what the report groups on (category mapped to its level at the end):
     -- base (read once, by cur: the one scan of cards, aggregated as it streams, never stored) and apart
     -- the segments of transferred cards and of cards with changes, which the other parts join (small).
-    base AS NOT MATERIALIZED (${baseOf(sql`seg`)}),
+    base AS NOT MATERIALIZED (${baseOf(sql`seg_kept`)}),
     moved_base AS MATERIALIZED (${baseOf(sql`seg_moved`)}),
     -- Changes after the day before the period: enough to roll every figure back to any date in it.
     -- (The period's depreciation entries are the other changes: see dep_kept and dep_moved below.)
+    -- Read by time from their partial index (card_events_figures_idx, migrations/post/050): the
+    -- period's and later ones only, however long the ledger has grown.
     chg AS (
-      SELECT ev.card_id, ev.d, ev.dv, ev.da FROM ev WHERE ev.d > ${openD}::date AND (ev.dv <> 0 OR ev.da <> 0)
+      SELECT x.card_id, x.d, x.dv, x.da FROM (
+        SELECT e.card_id, ${businessDayOf('e.occurred_at')} AS d,
+               coalesce((e.after->>'originalValueFen')::bigint - (e.before->>'originalValueFen')::bigint, 0) AS dv,
+               coalesce((e.after->>'accumulatedDepreciationFen')::bigint - (e.before->>'accumulatedDepreciationFen')::bigint, 0) AS da
+        FROM card_events e WHERE ${FIGURE_EVENTS} AND e.occurred_at >= ${businessDayStart(openD, 1)}
+      ) x WHERE x.dv <> 0 OR x.da <> 0
     ),
     -- A figure at a date is the current one less the changes after that date. Both are sums, so the
     -- current figures (one pass over the segments) and the changes (one pass over the changes joined
     -- to their segments) are aggregated separately straight into the report's groups, never per card.
+    -- Apart for the cards never transferred (one scan of cards, which PostgreSQL may share among
+    -- parallel workers: nothing materialized is in its way) and the segments of the others.
     cur AS (
-      SELECT unit_id, category_id, acq, CASE WHEN removed THEN disp END AS disp,
-        coalesce(sum(qty) FILTER (WHERE in_open), 0)::int AS open_n, coalesce(sum(v) FILTER (WHERE in_open), 0) AS open_v, coalesce(sum(a) FILTER (WHERE in_open), 0) AS open_a,
-        coalesce(sum(qty) FILTER (WHERE NOT in_open), 0)::int AS add_n, coalesce(sum(v) FILTER (WHERE NOT in_open), 0) AS add_v, coalesce(sum(a) FILTER (WHERE NOT in_open), 0) AS add_a,
-        0::bigint AS up, 0::bigint AS down, 0::bigint AS dep,
-        coalesce(sum(qty) FILTER (WHERE removed), 0)::int AS red_n, coalesce(sum(v) FILTER (WHERE removed), 0) AS red_v, coalesce(sum(a) FILTER (WHERE removed), 0) AS red_a,
-        coalesce(sum(qty) FILTER (WHERE NOT removed), 0)::int AS close_n, coalesce(sum(v) FILTER (WHERE NOT removed), 0) AS close_v, coalesce(sum(a) FILTER (WHERE NOT removed), 0) AS close_a,
-        coalesce(sum(nf) FILTER (WHERE NOT removed), 0) AS close_nf
-      FROM base GROUP BY 1, 2, 3, 4
+      SELECT unit_id, category_id, acq, CASE WHEN removed THEN disp END AS disp, ${curTerms} FROM base GROUP BY 1, 2, 3, 4
+      UNION ALL
+      SELECT unit_id, category_id, acq, CASE WHEN removed THEN disp END AS disp, ${curTerms} FROM moved_base GROUP BY 1, 2, 3, 4
     ),
     later AS (
       SELECT b.unit_id, b.category_id, b.acq, CASE WHEN b.removed THEN b.disp END AS disp,

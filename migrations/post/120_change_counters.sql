@@ -4,7 +4,7 @@
 -- staff). A cached result remembers the sum of its scope's counters read before it was computed,
 -- and is served only while that sum is unchanged, so it is exact whichever process wrote.
 --
--- The counters are raised at commit, not at the statement: a statement-level trigger notes which
+-- The counters are raised at commit, not at the statement: a trigger notes which
 -- units a transaction touched in change_touches (inserts of different transactions never wait for
 -- each other), and a deferred trigger on that table raises the counters in key order when the
 -- transaction commits. So an import never holds a unit's counter for its whole length (an edit in
@@ -17,19 +17,6 @@ CREATE OR REPLACE FUNCTION gongwu_touch_cards() RETURNS trigger LANGUAGE plpgsql
 BEGIN
   IF TG_OP = 'INSERT' THEN
     INSERT INTO change_touches (tx, key) SELECT DISTINCT txid_current(), 'unit:' || unit_id FROM new_rows WHERE unit_id IS NOT NULL
-    ON CONFLICT DO NOTHING;
-  ELSIF TG_OP = 'UPDATE' THEN
-    -- Only changes to what the cached figures read (owner, category, value, depreciation, status,
-    -- use, dates, quantity, the name the standards match): a note or a custodian does not count.
-    INSERT INTO change_touches (tx, key)
-    SELECT DISTINCT txid_current(), 'unit:' || u
-    FROM new_rows n JOIN old_rows o ON o.id = n.id, LATERAL (VALUES (n.unit_id), (o.unit_id)) x(u)
-    WHERE u IS NOT NULL
-      AND (n.unit_id, n.category_id, n.original_value_fen, n.accumulated_depreciation_fen, n.status, n.use_mode, n.posted_on,
-           n.disposed_on, n.quantity, n.name)
-          IS DISTINCT FROM
-          (o.unit_id, o.category_id, o.original_value_fen, o.accumulated_depreciation_fen, o.status, o.use_mode, o.posted_on,
-           o.disposed_on, o.quantity, o.name)
     ON CONFLICT DO NOTHING;
   ELSE
     INSERT INTO change_touches (tx, key) SELECT DISTINCT txid_current(), 'unit:' || unit_id FROM old_rows WHERE unit_id IS NOT NULL
@@ -62,8 +49,7 @@ END $$;
 
 DROP TRIGGER IF EXISTS cards_touch_ins ON cards;
 CREATE TRIGGER cards_touch_ins AFTER INSERT ON cards REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION gongwu_touch_cards();
-DROP TRIGGER IF EXISTS cards_touch_upd ON cards;
-CREATE TRIGGER cards_touch_upd AFTER UPDATE ON cards REFERENCING NEW TABLE AS new_rows OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION gongwu_touch_cards();
+-- Updates: a row trigger, migrations/post/320_card_touch_rows.sql.
 DROP TRIGGER IF EXISTS cards_touch_del ON cards;
 CREATE TRIGGER cards_touch_del AFTER DELETE ON cards REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION gongwu_touch_cards();
 

@@ -12,11 +12,19 @@ import type { Queryable } from '../../platform/db/engine.ts';
  * Adds each card's delta to its accumulated depreciation, in one statement. `deltas` is a query
  * yielding (card_id, delta). Relative, so a revaluation committed meanwhile is not overwritten; a
  * full month touches most cards, and cards' fillfactor (migrations/post/052) keeps these updates
- * on their own pages. Call inside the run's transaction.
+ * on their own pages. The dashboard's change counters learn the units charged from the statement
+ * itself: gongwu.depreciation_run tells the cards' row trigger to leave them to it
+ * (migrations/post/320). Call inside the run's transaction.
  */
 export async function addAccumulatedDepreciation(q: Queryable, deltas: SQL): Promise<void> {
+  await q.execute(sql`SELECT set_config('gongwu.depreciation_run', 'on', true)`);
   await q.execute(sql`
-    UPDATE cards c SET accumulated_depreciation_fen = c.accumulated_depreciation_fen + d.delta
-    FROM (${deltas}) d
-    WHERE c.id = d.card_id`);
+    WITH charged AS (
+      UPDATE cards c SET accumulated_depreciation_fen = c.accumulated_depreciation_fen + d.delta
+      FROM (${deltas}) d
+      WHERE c.id = d.card_id
+      RETURNING c.unit_id
+    )
+    SELECT gongwu_touch_units(array_agg(DISTINCT unit_id)) FROM charged`);
+  await q.execute(sql`SELECT set_config('gongwu.depreciation_run', '', true)`);
 }

@@ -5,6 +5,7 @@ import { queryOne } from '../../platform/db/engine.ts';
 import { withTx } from '../../platform/db/tx.ts';
 import { createTestApp, type Client, type TestApp } from '../../testing/test-app.ts';
 import { world, type World } from '../../testing/world.ts';
+import { runMonth } from '../finance/index.ts';
 
 // The dashboard's figures are cached per scope and served while the scope's change version is
 // unchanged: every test reads once to fill the cache, writes, and expects the write on the next read.
@@ -107,6 +108,21 @@ describe('dashboard cache', () => {
     expect(await changeVersion(db, [unitA])).toBe(a0);
     const left = await queryOne<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM change_touches`);
     expect(left?.n).toBe(0);
+  });
+
+  it("counts a month's run once for each unit it charged and not for the others; accumulated depreciation changed outside a run still counts", async () => {
+    const db = t.database.db;
+    const unitC = await w.unit('DC', '丙局');
+    const card = await w.card({ unitId: unitC, categoryId: cat, originalValueFen: 600_000, usefulLifeMonths: 60, postedOn: '2026-01-15' });
+    const [a0, c0] = [await changeVersion(db, [unitA]), await changeVersion(db, [unitC])];
+    // ¥6,000 over 60 months from January, the month it was posted: ¥100 a month, ¥200 in the first run (February).
+    expect((await runMonth(db, unitC, '2026-02', null)).totalFen).toBe(20_000);
+    expect(BigInt(await changeVersion(db, [unitC]))).toBe(BigInt(c0) + 1n);
+    expect(await changeVersion(db, [unitA])).toBe(a0);
+    await db.execute(sql`UPDATE cards SET accumulated_depreciation_fen = accumulated_depreciation_fen + 1 WHERE id = ${card}`);
+    expect(BigInt(await changeVersion(db, [unitC]))).toBe(BigInt(c0) + 2n);
+    const flag = await queryOne<{ v: string | null }>(db, sql`SELECT current_setting('gongwu.depreciation_run', true) AS v`);
+    expect(flag?.v ?? '').toBe('');
   });
 
   it("counts a renaming through the API as a change of its unit's figures, and a note as none", async () => {

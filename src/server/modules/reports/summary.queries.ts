@@ -206,6 +206,8 @@ export function segmentsSql(openD: string, closeD: string, untransferred: SQL = 
     -- A card's time in each owner unit: from posting (or a transfer in) to disposal (or a transfer out),
     -- kept when it overlaps the period. Cards never transferred (nearly all) are filtered on their own
     -- columns, so the planner's row estimate is right and the joins below hash instead of sorting.
+    -- NOT MATERIALIZED: seg names it too, and PostgreSQL counts that even where seg goes unread (the
+    -- summary), which would store every row instead of streaming them into one scan shared by workers.
     seg_kept AS NOT MATERIALIZED (
       SELECT c.id, c.unit_id, c.posted_on AS s_on, c.disposed_on AS e_on, ${ACQ} AS acq, c.disposal_method AS disp,
              c.original_value_fen AS v, c.accumulated_depreciation_fen AS a, c.category_id, c.quantity AS qty,

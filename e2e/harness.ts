@@ -120,7 +120,14 @@ export async function startHarness(): Promise<Harness> {
     baseUrl,
     browser,
     async withPage(name, fn, options) {
-      const context = await browser.newContext({ baseURL: baseUrl, locale: 'zh-CN', viewport: { width: 1400, height: 900 }, ...options });
+      // Reduced motion: the app then opens dialogs without animation, so a click never lands mid-growth.
+      const context = await browser.newContext({
+        baseURL: baseUrl,
+        locale: 'zh-CN',
+        viewport: { width: 1400, height: 900 },
+        reducedMotion: 'reduce',
+        ...options,
+      });
       context.setDefaultTimeout(WAIT.timeout);
       const page = await context.newPage();
       const consoleErrors: string[] = [];

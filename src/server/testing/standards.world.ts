@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { businessToday } from '../platform/clock.ts';
 import { type Database, queryOne } from '../platform/db/engine.ts';
 import type { Client } from './test-app.ts';
-import { u01Room, type WorkflowWorld, world } from './world.ts';
+import { addCard, u01Room, type WorkflowWorld, world } from './world.ts';
 
 /**
  * What the standards' tests build on the workflow world: the desk, conference-table, laser-printer and
@@ -30,6 +30,44 @@ export async function standardsWorld(database: Database, w: WorkflowWorld) {
   const m50 = await u01Room(database, w, '320', 50, 'meeting');
   const m80 = await u01Room(database, w, '321', 80, 'meeting');
   return { desk, table, printer, copier, head, m50, m80 };
+}
+
+export type StandardsWorld = Awaited<ReturnType<typeof standardsWorld>>;
+
+/**
+ * u01's cards at the edges of the shipped central standards, by name, as card inputs (the over-standard
+ * tests give each one's verdict): desks for the bureau head and below, conference tables in the 50 and
+ * 80 m² rooms, A4 mono, A4 colour and idle A3 colour printers, and a desktop (u01's default category).
+ */
+export function u01EdgeCards({ desk, table, printer, head, m50, m80 }: StandardsWorld) {
+  return {
+    headDesk: { ...desk, originalValueFen: 450_000, custodianId: head },
+    staffDesk: { ...desk, originalValueFen: 450_000 },
+    deskPair: { ...desk, originalValueFen: 700_000, quantity: 2 },
+    table50: { ...table, originalValueFen: 8_000_001, roomId: m50 },
+    table80: { ...table, originalValueFen: 9_600_000, roomId: m80 },
+    printerA4: { ...printer, originalValueFen: 120_001 },
+    printerCol: { ...printer, originalValueFen: 150_000, attributes: { colour: true } },
+    printerA3: {
+      ...printer,
+      originalValueFen: 1_600_000,
+      attributes: { paperSize: 'A3', colour: true },
+      status: 'idle' as const,
+      useMode: 'idle' as const,
+      custodianId: null,
+      usingDepartmentId: null,
+    },
+    desktop: { originalValueFen: 480_000 },
+  };
+}
+
+/** u02's two, registered by its administrator: a desk ¥4,000 for 王芳 (below bureau level) and a desktop ¥6,000. */
+export async function addU02EdgeCards(database: Database, w: WorkflowWorld, { desk }: StandardsWorld) {
+  const u02 = { unitId: w.u02, usingDepartmentId: w.u02Dept, custodianId: w.u02Staff, roomId: w.u02Room };
+  return {
+    u02Desk: (await addCard(database, w, { ...desk, ...u02, originalValueFen: 400_000 }, 'u02-admin')).id,
+    u02Desktop: (await addCard(database, w, { ...u02, originalValueFen: 600_000 }, 'u02-admin')).id,
+  };
 }
 
 /** The city sets its own desk cap from today: ¥4,500 for bureau level and above, ¥4,000 below (was ¥3,000). */

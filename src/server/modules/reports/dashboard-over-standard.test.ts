@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { businessToday } from '../../platform/clock.ts';
 import { query } from '../../platform/db/engine.ts';
 import { createTestApp, type Client, type TestApp } from '../../testing/test-app.ts';
-import { cityDeskCapFromToday, standardsWorld } from '../../testing/standards.world.ts';
+import { addU02EdgeCards, cityDeskCapFromToday, standardsWorld, u01EdgeCards } from '../../testing/standards.world.ts';
 import { addCard, createWorkflowWorld, type WorkflowWorld } from '../../testing/world.ts';
 import { cardOverStandardSql } from '../standards/index.ts';
 
@@ -40,34 +40,13 @@ describe('the dashboard’s over-standard count', () => {
     w = await createWorkflowWorld(t.database);
     officer = await t.as('officer');
     u01Finance = await t.as('u01-finance');
-    const { desk, table, printer, head, m50, m80 } = await standardsWorld(t.database, w);
-    ids.head = head;
-    ids.m80 = m80;
-    const u01Cards = [
-      { ...desk, originalValueFen: 450_000, custodianId: head },
-      { ...desk, originalValueFen: 450_000 },
-      { ...desk, originalValueFen: 700_000, quantity: 2 },
-      { ...table, originalValueFen: 8_000_001, roomId: m50 },
-      { ...table, originalValueFen: 9_600_000, roomId: m80 },
-      { ...printer, originalValueFen: 120_001 },
-      { ...printer, originalValueFen: 150_000, attributes: { colour: true } },
-      {
-        ...printer,
-        originalValueFen: 1_600_000,
-        attributes: { paperSize: 'A3', colour: true },
-        status: 'idle' as const,
-        useMode: 'idle' as const,
-        custodianId: null,
-        usingDepartmentId: null,
-      },
-      { originalValueFen: 480_000 },
-    ];
-    const made = [];
-    for (const c of u01Cards) made.push((await addCard(t.database, w, c)).id);
-    [ids.staffDesk, ids.table50, ids.printerA4] = [made[1], made[3], made[5]];
-    const u02 = { unitId: w.u02, usingDepartmentId: w.u02Dept, custodianId: w.u02Staff, roomId: w.u02Room };
-    await addCard(t.database, w, { ...desk, ...u02, originalValueFen: 400_000 }, 'u02-admin');
-    await addCard(t.database, w, { ...u02, originalValueFen: 600_000 }, 'u02-admin');
+    const sw = await standardsWorld(t.database, w);
+    ids.head = sw.head;
+    ids.m80 = sw.m80;
+    const made: Record<string, string> = {};
+    for (const [k, c] of Object.entries(u01EdgeCards(sw))) made[k] = (await addCard(t.database, w, c)).id;
+    [ids.staffDesk, ids.table50, ids.printerA4] = [made.staffDesk, made.table50, made.printerA4];
+    await addU02EdgeCards(t.database, w, sw);
   }, 120_000);
   afterAll(async () => {
     await t?.close();

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { businessToday } from '../../platform/clock.ts';
 import { query } from '../../platform/db/engine.ts';
 import { createTestApp, type Client, type TestApp } from '../../testing/test-app.ts';
-import { cityDeskCapFromToday, standardsWorld } from '../../testing/standards.world.ts';
+import { addU02EdgeCards, cityDeskCapFromToday, standardsWorld, u01EdgeCards } from '../../testing/standards.world.ts';
 import { addCard, createWorkflowWorld, type WorkflowWorld } from '../../testing/world.ts';
 import { cardOverStandardSql } from '../standards/index.ts';
 
@@ -44,36 +44,19 @@ describe('the over-standard list', () => {
     officer = await t.as('officer');
     u01Finance = await t.as('u01-finance');
     const db = t.database.db;
-    const { desk, table, printer, copier, head, m50, m80 } = await standardsWorld(t.database, w);
+    const sw = await standardsWorld(t.database, w);
+    const edge = u01EdgeCards(sw);
     const u01Cards = {
-      headDesk: { ...desk, originalValueFen: 450_000, custodianId: head },
-      staffDesk: { ...desk, originalValueFen: 450_000 },
-      deskPair: { ...desk, originalValueFen: 700_000, quantity: 2 },
-      table50: { ...table, originalValueFen: 8_000_001, roomId: m50 },
-      table80: { ...table, originalValueFen: 9_600_000, roomId: m80 },
-      tableNoRoom: { ...table, originalValueFen: 20_000_000, roomId: null },
-      printerA4: { ...printer, originalValueFen: 120_001 },
-      printerCol: { ...printer, originalValueFen: 150_000, attributes: { colour: true } },
-      printerA3: {
-        ...printer,
-        originalValueFen: 1_600_000,
-        attributes: { paperSize: 'A3', colour: true },
-        status: 'idle' as const,
-        useMode: 'idle' as const,
-        custodianId: null,
-        usingDepartmentId: null,
-      },
-      copier: { ...copier, originalValueFen: 3_500_001 },
-      desktop: { originalValueFen: 480_000 },
+      ...edge,
+      tableNoRoom: { ...edge.table80, originalValueFen: 20_000_000, roomId: null },
+      copier: { ...sw.copier, originalValueFen: 3_500_001 },
       disposed: { originalValueFen: 600_000 },
     };
     for (const [k, c] of Object.entries(u01Cards)) ids[k] = (await addCard(t.database, w, c)).id;
     await db.execute(
       sql`UPDATE cards SET status = 'disposed', disposed_on = '2024-06-30', disposal_method = 'scrap' WHERE id = ${ids.disposed}`,
     );
-    const u02 = { unitId: w.u02, usingDepartmentId: w.u02Dept, custodianId: w.u02Staff, roomId: w.u02Room };
-    ids.u02Desk = (await addCard(t.database, w, { ...desk, ...u02, originalValueFen: 400_000 }, 'u02-admin')).id;
-    ids.u02Desktop = (await addCard(t.database, w, { ...u02, originalValueFen: 600_000 }, 'u02-admin')).id;
+    Object.assign(ids, await addU02EdgeCards(t.database, w, sw));
   }, 120_000);
   afterAll(async () => {
     await t?.close();
